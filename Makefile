@@ -1,0 +1,64 @@
+# gereport — build, set-up, tests and benchmarks.
+#   make demo    install what is missing (as root), build, render the sample
+#   make check   the same set-up, then every test
+#   make bench   figures (time, memory, size); never asserts
+PREFIX  ?= /usr/local
+DESTDIR ?=
+CC      ?= cc
+PKGS     = libxml-2.0 libxslt harfbuzz harfbuzz-subset icu-uc fontconfig freetype2 zlib
+CFLAGS  ?= -O2 -g
+WARN     = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wno-unused-parameter \
+           -Wshadow -Wpointer-arith -Wstrict-prototypes -Wmissing-prototypes
+DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libxslt1-dev \
+           libharfbuzz-dev libfreetype-dev libfontconfig1-dev libicu-dev zlib1g-dev \
+           libpng-dev fonts-cns11643-kai fonts-cns11643-sung fonts-liberation2 \
+           poppler-utils qpdf icc-profiles-free default-jre-headless \
+           libpdfbox2-java libactivation-java libjaxb-api-java
+
+SRCS    := $(sort $(wildcard generator/*/*.c))
+OBJS    := $(SRCS:%.c=build/%.o)
+BIN     := build/gereport
+
+.PHONY: all demo check bench install clean deps
+all: $(BIN)
+
+build/%.o: %.c $(wildcard generator/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $$(pkg-config --cflags $(PKGS)) -DGR_DATADIR='"$(PREFIX)/share/gereport"' -c $< -o $@
+
+$(BIN): $(OBJS)
+	$(CC) $(CFLAGS) -o $@ $(OBJS) $$(pkg-config --libs $(PKGS)) -lhpdf -licuuc -lpng -lm
+
+# Install every missing Debian package (as root), or say the one line to run.
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then echo "deps: all Debian packages present"; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "deps: installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	else echo "deps: missing packages; run as root:"; \
+	  echo "  apt-get install -y$$missing"; exit 2; fi
+
+demo: deps
+	$(MAKE) all
+	$(BIN) render tests/fo/sample.fo -o build/sample.pdf
+	@echo "demo: wrote build/sample.pdf"
+
+check: deps
+	$(MAKE) all
+	tests/run.sh
+
+bench: deps
+	$(MAKE) all
+	tests/bench.sh
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/gereport/fonts
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/gereport
+	install -m 644 fonts/*.conf $(DESTDIR)$(PREFIX)/share/gereport/fonts/
+	cp -r templates $(DESTDIR)$(PREFIX)/share/gereport/
+
+clean:
+	rm -rf build

@@ -1,0 +1,127 @@
+/* dlist.h — the laid-out document: pages, each with a display list of what
+ * to draw (glyph runs, rules, rectangles, paths, images, links, named
+ * destinations), plus the outline. This is the only thing the PDF writer
+ * reads; it knows nothing of FO.
+ *
+ * Coordinates: points, origin at the page's top-left corner, y grows
+ * downwards (the writer flips them). Text items are positioned by their
+ * baseline origin.
+ *
+ * Ownership: gr_doc owns its pages; each page's items and everything they
+ * point to (glyph arrays, path segments, strings) live in the doc's arena.
+ * Faces belong to the gr_fontset, images to the gr_doc's image list.
+ */
+#ifndef GR_DLIST_H
+#define GR_DLIST_H
+
+#include "../util/gr.h"
+#include "../fo/fo.h"
+#include "../text/font.h"
+#include "../text/para.h"
+
+typedef enum {
+    GR_DL_TEXT = 1,   /* a glyph run */
+    GR_DL_RECT,       /* filled rectangle */
+    GR_DL_LINE,       /* stroked straight line */
+    GR_DL_PATH,       /* filled and/or stroked path */
+    GR_DL_IMAGE,      /* raster image */
+    GR_DL_LINK,       /* clickable area */
+    GR_DL_DEST,       /* named destination (an id) */
+    GR_DL_MISSING     /* box for a character no font has */
+} gr_dl_kind;
+
+typedef struct gr_dl_text {
+    gr_face *face;
+    double size;
+    gr_color color;
+    int synth_bold;
+    double x, y;              /* baseline origin of the first glyph */
+    int nglyphs;
+    gr_glyph *glyphs;         /* x relative to (x, y); dy positive up */
+} gr_dl_text;
+
+enum { GR_SEG_MOVE = 1, GR_SEG_LINE, GR_SEG_CURVE /* cubic */, GR_SEG_CLOSE };
+typedef struct { int op; double p[6]; } gr_seg;  /* MOVE/LINE: p[0..1];
+                                                    CURVE: c1, c2, end */
+
+typedef struct gr_dl_path {
+    int nseg;
+    gr_seg *seg;
+    int fill, stroke, evenodd;
+    gr_color fill_color, stroke_color;
+    double stroke_width;
+} gr_dl_path;
+
+typedef struct gr_image {
+    int id;
+    int is_jpeg;              /* 1: data is a JPEG file, passed through */
+    int width, height;        /* pixels */
+    int components;           /* 1 gray, 3 RGB (never alpha) */
+    int bits;                 /* 8 */
+    unsigned char *data;      /* JPEG bytes, or raw pixels w*h*components */
+    size_t len;
+    char *name;               /* source path, for messages */
+} gr_image;
+
+typedef struct gr_dl_item {
+    gr_dl_kind kind;
+    union {
+        gr_dl_text text;
+        struct { double x, y, w, h; gr_color color; } rect;
+        struct { double x1, y1, x2, y2, width; gr_color color; } line;
+        gr_dl_path path;
+        struct { double x, y, w, h; gr_image *image; } image;
+        struct { double x, y, w, h; const char *internal; const char *uri; } link;
+        struct { double x, y; const char *id; } dest;
+        struct { double x, y, w, h; uint32_t cp; } missing;
+    } u;
+} gr_dl_item;
+
+typedef struct gr_page {
+    double width, height;
+    size_t nitems, cap;
+    gr_dl_item *items;
+} gr_page;
+
+typedef struct gr_outline {
+    const char *title;        /* UTF-8 */
+    const char *dest_id;      /* the id it points to */
+    int open;
+    int nkids;
+    struct gr_outline **kids;
+} gr_outline;
+
+typedef struct gr_doc {
+    gr_arena *arena;
+    size_t npages, cap;
+    gr_page **pages;
+    size_t nimages, imgcap;
+    gr_image **images;        /* owned */
+    gr_outline *outline;      /* root (title NULL), may be NULL */
+    const char *title;        /* document title for metadata, may be NULL */
+    const char *lang;         /* e.g. "zh-TW" */
+} gr_doc;
+
+gr_doc *gr_doc_new(void);
+void gr_doc_free(gr_doc *d);
+gr_page *gr_doc_add_page(gr_doc *d, double width, double height);
+
+/* Append an item (copied); returns the page's copy. */
+gr_dl_item *gr_page_add(gr_page *pg, const gr_dl_item *it);
+/* Insert an item at position `at` (for backgrounds drawn under content
+ * already placed). */
+gr_dl_item *gr_page_insert(gr_page *pg, size_t at, const gr_dl_item *it);
+/* Drop items from `mark` on (layout rollback). */
+void gr_page_truncate(gr_page *pg, size_t mark);
+
+/* Convenience: append the runs of a laid-out line with its start edge at x
+ * and its top at y; returns the number of items added. Glyph arrays are
+ * copied into the doc's arena. Underlines become GR_DL_LINE items. */
+int gr_page_add_line(gr_doc *d, gr_page *pg, const gr_line *ln,
+                     double x, double y);
+void gr_page_add_rect(gr_page *pg, double x, double y, double w, double h,
+                      gr_color c);
+void gr_page_add_rule(gr_page *pg, double x1, double y1, double x2, double y2,
+                      double width, gr_color c);
+
+#endif

@@ -1,0 +1,31 @@
+/* pdf.h — writing a laid-out gr_doc as a PDF/A-1b file.
+ *
+ * libharu holds the document, pages, graphics operators, images, outline,
+ * links and serialisation. The text layer is ours (pdf_font.c): one
+ * Type0/CIDFontType2 Identity-H font per face, FontFile2 = hb-subset of the
+ * glyphs used, CID = glyph index in the subset, W from HarfBuzz advances,
+ * ToUnicode from each glyph's source text, CIDSet. pdf_pdfa.c adds the XMP
+ * metadata, the sRGB OutputIntent and the content-hash file ID.
+ *
+ * Output is deterministic: no clock, no randomness, no absolute paths.
+ */
+#ifndef GR_PDF_H
+#define GR_PDF_H
+
+#include "../util/gr.h"
+#include "../layout/dlist.h"
+#include "../text/font.h"
+
+typedef struct gr_pdf_opts {
+    const char *icc_path;      /* sRGB ICC profile; NULL = the default
+                                  /usr/share/color/icc/sRGB.icc */
+    const char *producer;      /* NULL = "gereport " GR_VERSION */
+    int font_zlib_level;       /* 0..9 for FontFile2 streams; <0 = default */
+} gr_pdf_opts;
+
+/* Write doc to out_path atomically (temporary file + rename). Reports and
+ * returns an error status on failure, leaving no file behind. */
+int gr_pdf_write(gr_ctx *ctx, const gr_doc *doc, gr_fontset *fs,
+                 const gr_pdf_opts *opts, const char *out_path);
+
+#endif

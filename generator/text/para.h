@@ -1,0 +1,123 @@
+/* para.h — one paragraph of styled text turned into lines: itemizing by
+ * font (per-character fallback) and script, HarfBuzz shaping, ICU zh_TW
+ * line-break opportunities tailored by the CLREQ "basic" rules, greedy line
+ * filling with a last-line fix (no one-character last line), justification
+ * (between Han characters and at Latin word spaces, never inside Latin
+ * words) and 1/4 em between Han and Latin/digits.
+ *
+ * Use: gr_para_new, add spans and objects in order, gr_para_layout for a
+ * width (can be called again with another width), read the lines, free.
+ * Ownership: the paragraph owns its lines and runs; they are valid until the
+ * next gr_para_layout or gr_para_free. Faces belong to the gr_fontset.
+ */
+#ifndef GR_PARA_H
+#define GR_PARA_H
+
+#include "../util/gr.h"
+#include "../fo/fo.h"
+#include "font.h"
+
+typedef struct gr_text_style {
+    gr_fontchain *chain;
+    double size;               /* font-size, pt */
+    gr_color color;
+    double line_height;        /* pt: the line's height contribution */
+    int underline;
+    double baseline_shift;     /* pt, positive raises */
+    const char *file;          /* source of the text, for messages */
+    int line;
+} gr_text_style;
+
+/* One positioned glyph inside a run. */
+typedef struct gr_glyph {
+    uint32_t gid;
+    float x;                   /* pt from the run origin, justification
+                                  included */
+    float dy;                  /* pt, vertical offset (positive up) */
+    float advance;             /* pt, the glyph's own advance as drawn
+                                  (HarfBuzz advance, no added spacing) */
+} gr_glyph;
+
+/* A run of glyphs of one face, size and colour on one line. */
+typedef struct gr_run {
+    gr_face *face;
+    double size;
+    gr_color color;
+    int synth_bold;
+    int underline;
+    double x;                  /* pt from the line's start edge */
+    double width;              /* pt, from first glyph origin to end of last
+                                  advance, justification included */
+    double rise;               /* pt, baseline shift (positive up) */
+    int nglyphs;
+    gr_glyph *glyphs;
+    int missing;               /* 1: a "missing glyph" box of width `width`
+                                  (no face had the character); nglyphs 0 */
+} gr_run;
+
+/* An inline object placed on a line (image, chart, leader, …). */
+typedef struct gr_para_obj {
+    void *obj;                 /* caller's pointer, returned untouched */
+    double x;                  /* pt from the line's start edge */
+    double width, ascent, descent;
+} gr_para_obj;
+
+typedef struct gr_line {
+    double width;              /* natural content width, pt */
+    double ascent, descent;    /* pt above / below the baseline (descent>0) */
+    double height;             /* line box height (line-height), pt;
+                                  baseline = top + half-leading + ascent:
+                                  use `baseline` below */
+    double baseline;           /* pt from the top of the line box */
+    int nruns;
+    gr_run *runs;
+    int nobjs;
+    gr_para_obj *objs;
+    size_t text_start, text_end; /* UTF-16 offsets of the paragraph text */
+} gr_line;
+
+typedef struct gr_para_opts {
+    double width;              /* available line width, pt */
+    double first_indent;       /* text-indent, pt (may be negative) */
+    int align, align_last;     /* GR_ALIGN_* from fo.h */
+    int avoid_short_last;      /* CLREQ 3.8: 1 = no 1-character last line */
+} gr_para_opts;
+
+typedef struct gr_para gr_para;
+
+gr_para *gr_para_new(gr_ctx *ctx);
+void gr_para_free(gr_para *p);
+
+/* Append UTF-8 text in a style. Invalid UTF-8 is reported at the style's
+ * file:line and replaced by U+FFFD. */
+void gr_para_add_text(gr_para *p, const char *utf8, size_t len,
+                      const gr_text_style *st);
+/* Append an unbreakable inline object of fixed size. The line height takes
+ * its ascent/descent into account. */
+void gr_para_add_object(gr_para *p, void *obj, double width, double ascent,
+                        double descent, const gr_text_style *st);
+/* Append a leader: expands between min and max to fill its line (opt when
+ * the line is not the one it ends). The caller draws it from the
+ * gr_para_obj entry (obj = `obj`). */
+void gr_para_add_leader(gr_para *p, void *obj, double min, double opt,
+                        double max, const gr_text_style *st);
+/* Force a line break here (not needed for ordinary text). */
+void gr_para_add_break(gr_para *p);
+
+/* 1 if nothing (no text, no object) was added. */
+int gr_para_empty(const gr_para *p);
+
+/* Shape (once) and break into lines for opts->width. Characters no face has
+ * are reported once each as warnings naming file:line and the code point,
+ * and drawn as boxes. Returns GR_OK or an error status. */
+int gr_para_layout(gr_para *p, const gr_para_opts *opts);
+
+int gr_para_nlines(const gr_para *p);
+const gr_line *gr_para_line(const gr_para *p, int i);
+
+/* Widest unbreakable piece (for auto table columns) and the whole natural
+ * width on one line, pt. Valid after any gr_para_layout. */
+double gr_para_min_width(gr_para *p);
+double gr_para_max_width(gr_para *p);
+
+#endif

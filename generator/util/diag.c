@@ -1,0 +1,79 @@
+/* diag.c — the run context and diagnostics: every error and warning the
+ * user sees goes through here, formatted "file:line: 錯誤 error: 中文 (English)". */
+#include "gr.h"
+#include <stdio.h>
+#include <string.h>
+
+void gr_ctx_init(gr_ctx *ctx)
+{
+    memset(ctx, 0, sizeof *ctx);
+    ctx->lang = GR_LANG_BOTH;
+    ctx->err_stream = stderr;
+}
+
+static void report(gr_ctx *ctx, const char *zh_kind, const char *en_kind,
+                   const char *file, int line,
+                   const char *zh_fmt, const char *en_fmt, va_list ap)
+{
+    FILE *out = ctx->err_stream ? (FILE *)ctx->err_stream : stderr;
+    va_list ap2;
+    va_copy(ap2, ap);
+    if (file && line > 0)
+        fprintf(out, "%s:%d: ", file, line);
+    else if (file)
+        fprintf(out, "%s: ", file);
+    switch (ctx->lang) {
+    case GR_LANG_ZH:
+        fprintf(out, "%s：", zh_kind);
+        vfprintf(out, zh_fmt, ap);
+        break;
+    case GR_LANG_EN:
+        fprintf(out, "%s: ", en_kind);
+        vfprintf(out, en_fmt, ap2);
+        break;
+    default:
+        fprintf(out, "%s %s: ", zh_kind, en_kind);
+        vfprintf(out, zh_fmt, ap);
+        fputs(" (", out);
+        vfprintf(out, en_fmt, ap2);
+        fputc(')', out);
+        break;
+    }
+    fputc('\n', out);
+    va_end(ap2);
+}
+
+int gr_error(gr_ctx *ctx, const char *file, int line,
+             const char *zh_fmt, const char *en_fmt, ...)
+{
+    va_list ap;
+    ctx->nerrors++;
+    va_start(ap, en_fmt);
+    report(ctx, "錯誤", "error", file, line, zh_fmt, en_fmt, ap);
+    va_end(ap);
+    return GR_EINPUT;
+}
+
+int gr_syserror(gr_ctx *ctx, const char *file, int line,
+                const char *zh_fmt, const char *en_fmt, ...)
+{
+    va_list ap;
+    ctx->nerrors++;
+    va_start(ap, en_fmt);
+    report(ctx, "錯誤", "error", file, line, zh_fmt, en_fmt, ap);
+    va_end(ap);
+    return GR_ESYS;
+}
+
+int gr_warn(gr_ctx *ctx, const char *file, int line,
+            const char *zh_fmt, const char *en_fmt, ...)
+{
+    va_list ap;
+    ctx->nwarnings++;
+    if (ctx->quiet_warnings)
+        return GR_EINPUT;
+    va_start(ap, en_fmt);
+    report(ctx, "警告", "warning", file, line, zh_fmt, en_fmt, ap);
+    va_end(ap);
+    return GR_EINPUT;
+}
