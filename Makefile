@@ -17,10 +17,17 @@ DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libxslt1-dev \
 
 SRCS    := $(sort $(wildcard generator/*/*.c))
 OBJS    := $(SRCS:%.c=build/%.o)
+LIBOBJS := $(filter-out build/generator/cli/%,$(OBJS))
 BIN     := build/gereport
+UNITS   := $(patsubst tests/unit/%.c,build/unit/%,$(sort $(wildcard tests/unit/*.c)))
 
-.PHONY: all demo check bench install clean deps
+.PHONY: all demo check bench install clean deps units
 all: $(BIN)
+units: $(UNITS)
+
+build/unit/%: tests/unit/%.c $(LIBOBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $$(pkg-config --cflags $(PKGS)) -Igenerator -o $@ $< $(LIBOBJS) $$(pkg-config --libs $(PKGS)) -lhpdf -licuuc -lpng -lm
 
 build/%.o: %.c $(wildcard generator/*/*.h)
 	@mkdir -p $(dir $@)
@@ -47,7 +54,7 @@ demo: deps
 	@echo "demo: wrote build/sample.pdf"
 
 check: deps
-	$(MAKE) all
+	$(MAKE) all units
 	tests/run.sh
 
 bench: deps

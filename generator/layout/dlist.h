@@ -27,7 +27,9 @@ typedef enum {
     GR_DL_IMAGE,      /* raster image */
     GR_DL_LINK,       /* clickable area */
     GR_DL_DEST,       /* named destination (an id) */
-    GR_DL_MISSING     /* box for a character no font has */
+    GR_DL_MISSING,    /* box for a character no font has */
+    GR_DL_MARK        /* end of a fragment of the element with id u.dest.id:
+                         layout bookkeeping only, the writer draws nothing */
 } gr_dl_kind;
 
 typedef struct gr_dl_text {

@@ -1,0 +1,242 @@
+/* build.c — turns block-level FO content into the box tree: one box per
+ * block, and an anonymous paragraph (GR_BOX_LINES) for each run of
+ * inline-level content, shaped and broken into lines for its width.
+ * Inline content (text, fo:inline, fo:wrapper, page numbers and citations)
+ * is gathered here into gr_para spans with styles from the FO properties.
+ */
+#include "box.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static gr_box *box_new(gr_lay *L, gr_box_kind kind, gr_fo_node *fo)
+{
+    gr_box *b = gr_arena_alloc(L->arena, sizeof *b);
+    b->kind = kind;
+    b->fo = fo;
+    return b;
+}
+
+static void box_append(gr_box *parent, gr_box *child)
+{
+    if (parent->last) parent->last->next = child;
+    else parent->first = child;
+    parent->last = child;
+}
+
+void gr_box_free_tree(gr_box *b)
+{
+    gr_box *c;
+    if (!b) return;
+    for (c = b->first; c; c = c->next)
+        gr_box_free_tree(c);
+    if (b->para) {
+        gr_para_free(b->para);
+        b->para = NULL;
+    }
+}
+
+static int is_inline_level(gr_fo_type t)
+{
+    switch (t) {
+    case GR_FO_TEXT: case GR_FO_INLINE: case GR_FO_PAGE_NUMBER:
+    case GR_FO_PAGE_NUMBER_CITATION: case GR_FO_PAGE_NUMBER_CITATION_LAST:
+    case GR_FO_LEADER: case GR_FO_BASIC_LINK: case GR_FO_FOOTNOTE:
+    case GR_FO_EXTERNAL_GRAPHIC: case GR_FO_INSTREAM_FOREIGN_OBJECT:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* A wrapper is inline-level when it sits among inline content. */
+static int wrapper_is_inline(const gr_fo_node *w)
+{
+    const gr_fo_node *c;
+    for (c = w->first; c; c = c->next)
+        if (!is_inline_level(c->type) && !(c->type == GR_FO_WRAPPER && wrapper_is_inline(c)))
+            return 0;
+    return 1;
+}
+
+const char *gr_lay_citation(gr_lay *L, const char *id, int last, char *buf, size_t n)
+{
+    size_t i;
+    L->uses_citations = 1;
+    for (i = 0; L->prev && i < L->nprev; i++)
+        if (strcmp(L->prev[i].id, id) == 0) {
+            snprintf(buf, n, "%d", last ? L->prev[i].last : L->prev[i].first);
+            return buf;
+        }
+    /* first pass: a placeholder of typical width; pass two has the value */
+    snprintf(buf, n, "%s", L->prev ? "?" : "00");
+    return buf;
+}
+
+static int style_for(gr_lay *L, const gr_fo_node *n, gr_text_style *st)
+{
+    const gr_fo_props *p = &n->p;
+    memset(st, 0, sizeof *st);
+    st->chain = gr_fontset_chain(L->fs, p->font_family ? p->font_family : "serif",
+                                 p->font_weight, L->tree->path, n->line);
+    if (!st->chain)
+        return GR_EINPUT;
+    st->size = p->font_size;
+    st->color = p->color;
+    st->line_height = p->line_height;
+    st->underline = p->text_decoration_underline;
+    st->baseline_shift = p->baseline_shift;
+    st->file = L->tree->path;
+    st->line = n->line;
+    return GR_OK;
+}
+
+static int add_inline(gr_lay *L, gr_para *para, gr_fo_node *n);
+
+static int add_inline_children(gr_lay *L, gr_para *para, gr_fo_node *n)
+{
+    gr_fo_node *c;
+    int rc = GR_OK;
+    for (c = n->first; c; c = c->next) {
+        int r = add_inline(L, para, c);
+        if (r != GR_OK && rc == GR_OK) rc = r;
+    }
+    return rc;
+}
+
+static int add_text(gr_lay *L, gr_para *para, const gr_fo_node *style_node,
+                    const char *s, size_t len)
+{
+    gr_text_style st;
+    int rc = style_for(L, style_node, &st);
+    if (rc != GR_OK) return rc;
+    gr_para_add_text(para, s, len, &st);
+    return GR_OK;
+}
+
+static int add_inline(gr_lay *L, gr_para *para, gr_fo_node *n)
+{
+    char num[32];
+    const char *s;
+    switch (n->type) {
+    case GR_FO_TEXT:
+        if (n->text_len == 0) return GR_OK;
+        return add_text(L, para, n->parent ? n->parent : n, n->text, n->text_len);
+    case GR_FO_INLINE:
+    case GR_FO_WRAPPER:
+        return add_inline_children(L, para, n);
+    case GR_FO_PAGE_NUMBER:
+        snprintf(num, sizeof num, "%d", L->page_no > 0 ? L->page_no : 1);
+        return add_text(L, para, n, num, strlen(num));
+    case GR_FO_PAGE_NUMBER_CITATION:
+    case GR_FO_PAGE_NUMBER_CITATION_LAST:
+        s = gr_lay_citation(L, n->p.ref_id ? n->p.ref_id : "",
+                            n->type == GR_FO_PAGE_NUMBER_CITATION_LAST, num, sizeof num);
+        return add_text(L, para, n, s, strlen(s));
+    default:
+        return gr_error(L->ctx, L->tree->path, n->line,
+                        "版面引擎尚不支援 %s", "%s is not supported by the layout engine yet",
+                        gr_fo_type_name(n->type));
+    }
+}
+
+/* Lay out gathered inline content as a GR_BOX_LINES child of `parent`. */
+static int flush_para(gr_lay *L, gr_box *parent, gr_para **para, gr_fo_node *blk,
+                      int *first_para)
+{
+    gr_para_opts o;
+    gr_box *b;
+    int rc;
+    if (!*para) return GR_OK;
+    if (gr_para_empty(*para)) {
+        gr_para_free(*para);
+        *para = NULL;
+        return GR_OK;
+    }
+    memset(&o, 0, sizeof o);
+    o.width = parent->w;
+    o.first_indent = *first_para ? blk->p.text_indent : 0;
+    o.align = blk->p.text_align;
+    o.align_last = blk->p.text_align_last;
+    if (o.align_last == GR_ALIGN_RELATIVE)
+        o.align_last = o.align == GR_ALIGN_JUSTIFY ? GR_ALIGN_START : o.align;
+    o.avoid_short_last = 1;
+    rc = gr_para_layout(*para, &o);
+    b = box_new(L, GR_BOX_LINES, blk);
+    b->x = parent->x;
+    b->w = parent->w;
+    b->para = *para;
+    *para = NULL;
+    *first_para = 0;
+    box_append(parent, b);
+    return rc;
+}
+
+static gr_box *build_block(gr_lay *L, gr_fo_node *blk, double ref_w);
+
+/* Children of a block-level container: inline runs become paragraphs,
+ * block-level children become boxes. */
+static int build_children(gr_lay *L, gr_box *box, gr_fo_node *fo, gr_fo_node *style,
+                          double ref_w)
+{
+    gr_fo_node *c;
+    gr_para *para = NULL;
+    int first_para = 1, rc = GR_OK, r;
+    for (c = fo->first; c; c = c->next) {
+        if (is_inline_level(c->type) ||
+            (c->type == GR_FO_WRAPPER && fo->type != GR_FO_FLOW && wrapper_is_inline(c))) {
+            if (!para) para = gr_para_new(L->ctx);
+            r = add_inline(L, para, c);
+            if (r != GR_OK && rc == GR_OK) rc = r;
+            continue;
+        }
+        r = flush_para(L, box, &para, style, &first_para);
+        if (r != GR_OK && rc == GR_OK) rc = r;
+        switch (c->type) {
+        case GR_FO_BLOCK:
+        case GR_FO_WRAPPER: {
+            gr_box *child = build_block(L, c, ref_w);
+            if (!child) { if (rc == GR_OK) rc = L->status ? L->status : GR_EINPUT; break; }
+            box_append(box, child);
+            break;
+        }
+        default:
+            r = gr_error(L->ctx, L->tree->path, c->line,
+                         "版面引擎尚不支援 %s", "%s is not supported by the layout engine yet",
+                         gr_fo_type_name(c->type));
+            if (rc == GR_OK) rc = r;
+        }
+    }
+    r = flush_para(L, box, &para, style, &first_para);
+    if (r != GR_OK && rc == GR_OK) rc = r;
+    return rc;
+}
+
+static gr_box *build_block(gr_lay *L, gr_fo_node *blk, double ref_w)
+{
+    const gr_fo_props *p = &blk->p;
+    gr_box *b = box_new(L, GR_BOX_BLOCK, blk);
+    int rc;
+    b->x = p->start_indent;
+    b->w = ref_w - p->start_indent - p->end_indent;
+    if (b->w < 1) {
+        gr_warn(L->ctx, L->tree->path, blk->line,
+                "%s 的可用寬度不足（%.1fpt）", "%s has no room left (%.1fpt wide)",
+                gr_fo_type_name(blk->type), b->w);
+        b->w = 1;
+    }
+    rc = build_children(L, b, blk, blk, ref_w);
+    if (rc != GR_OK && L->status == GR_OK) L->status = rc;
+    return b;
+}
+
+gr_box *gr_build_flow(gr_lay *L, gr_fo_node *flow, double ref_w)
+{
+    gr_box *b = box_new(L, GR_BOX_BLOCK, flow);
+    int rc;
+    b->x = 0;
+    b->w = ref_w;
+    rc = build_children(L, b, flow, flow, ref_w);
+    if (rc != GR_OK && L->status == GR_OK) L->status = rc;
+    return b;
+}

@@ -1,0 +1,299 @@
+/* layout.c — the layout driver: page masters and their regions, page
+ * sequences (each starts a new page), the flow paginated into region-body,
+ * static content laid out per page once the page count is known, and a
+ * second pass when page-number citations need page numbers that the first
+ * pass found.
+ */
+#include "box.h"
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct region {
+    double x, y, w, h;
+    const char *name;
+    gr_fo_node *fo;
+} region;
+
+typedef struct page_geom {
+    double width, height;
+    region body, before, after;
+    int has_before, has_after;
+} page_geom;
+
+static gr_fo_node *find_child(gr_fo_node *n, gr_fo_type t)
+{
+    gr_fo_node *c;
+    for (c = n ? n->first : NULL; c; c = c->next)
+        if (c->type == t) return c;
+    return NULL;
+}
+
+static gr_fo_node *find_master(gr_fo_tree *t, const char *name)
+{
+    gr_fo_node *lms = find_child(t->root, GR_FO_LAYOUT_MASTER_SET), *m;
+    for (m = lms ? lms->first : NULL; m; m = m->next)
+        if (m->type == GR_FO_SIMPLE_PAGE_MASTER && m->p.master_name && name &&
+            strcmp(m->p.master_name, name) == 0)
+            return m;
+    return NULL;
+}
+
+static const char *region_name(const gr_fo_node *r, const char *dflt)
+{
+    return r && r->p.region_name ? r->p.region_name : dflt;
+}
+
+/* XSL 6.4.12-14: the page's margins make the content rectangle; the body
+ * sits inside it with its own margins; before/after take their extent at
+ * the top and the bottom of the content rectangle. */
+static void geometry(gr_fo_node *m, page_geom *g)
+{
+    const gr_fo_props *p = &m->p;
+    gr_fo_node *rb = find_child(m, GR_FO_REGION_BODY);
+    gr_fo_node *rbe = find_child(m, GR_FO_REGION_BEFORE);
+    gr_fo_node *raf = find_child(m, GR_FO_REGION_AFTER);
+    double cx = p->margin[GR_START], cy = p->margin[GR_BEFORE];
+    double cw = p->page_width - p->margin[GR_START] - p->margin[GR_END];
+    double ch = p->page_height - p->margin[GR_BEFORE] - p->margin[GR_AFTER];
+    memset(g, 0, sizeof *g);
+    g->width = p->page_width;
+    g->height = p->page_height;
+    g->body.x = cx; g->body.y = cy; g->body.w = cw; g->body.h = ch;
+    if (rb) {
+        const gr_fo_props *b = &rb->p;
+        g->body.x = cx + b->margin[GR_START];
+        g->body.y = cy + b->margin[GR_BEFORE];
+        g->body.w = cw - b->margin[GR_START] - b->margin[GR_END];
+        g->body.h = ch - b->margin[GR_BEFORE] - b->margin[GR_AFTER];
+        g->body.fo = rb;
+    }
+    g->body.name = region_name(rb, "xsl-region-body");
+    if (rbe) {
+        g->has_before = 1;
+        g->before.x = cx; g->before.y = cy; g->before.w = cw;
+        g->before.h = rbe->p.extent;
+        g->before.name = region_name(rbe, "xsl-region-before");
+        g->before.fo = rbe;
+    }
+    if (raf) {
+        g->has_after = 1;
+        g->after.x = cx; g->after.w = cw;
+        g->after.h = raf->p.extent;
+        g->after.y = cy + ch - raf->p.extent;
+        g->after.name = region_name(raf, "xsl-region-after");
+        g->after.fo = raf;
+    }
+}
+
+static int page_is_empty_start(const gr_cursor *c) { return c->at_top; }
+
+/* Lay static content for one region of one page. Overflow is drawn, with a
+ * warning: headers and footers are short by nature. */
+static void place_static(gr_lay *L, gr_page *pg, const region *r, gr_fo_node *sc)
+{
+    gr_box *box;
+    gr_cursor c;
+    gr_resume *rest = NULL;
+    box = gr_build_flow(L, sc, r->w);
+    memset(&c, 0, sizeof c);
+    c.pg = pg;
+    c.area_x = r->x;
+    c.y = r->y;
+    c.limit = r->y + r->h;
+    c.at_top = 1;
+    if (gr_place_box(L, &c, box, NULL, &rest) != GR_PLACED_ALL)
+        gr_warn(L->ctx, L->tree->path, sc->line,
+                "%s 的內容超出區域高度", "the content of %s does not fit its region",
+                r->name);
+    gr_box_free_tree(box);
+}
+
+static gr_fo_node *static_for(gr_fo_node *seq, const char *name)
+{
+    gr_fo_node *c;
+    for (c = seq->first; c; c = c->next)
+        if (c->type == GR_FO_STATIC_CONTENT && c->p.flow_name &&
+            strcmp(c->p.flow_name, name) == 0)
+            return c;
+    return NULL;
+}
+
+typedef struct seq_pages {
+    gr_fo_node *seq;
+    page_geom geom;
+    size_t first, count;        /* pages of the doc */
+} seq_pages;
+
+static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
+{
+    gr_fo_node *master = find_master(L->tree, seq->p.master_reference);
+    gr_fo_node *flow = find_child(seq, GR_FO_FLOW);
+    gr_box *box;
+    gr_resume *resume = NULL;
+    int res;
+    sp->seq = seq;
+    if (!master)
+        return gr_error(L->ctx, L->tree->path, seq->line,
+                        "找不到版面 master-reference=\"%s\"", "no page master named \"%s\"",
+                        seq->p.master_reference ? seq->p.master_reference : "");
+    geometry(master, &sp->geom);
+    if (sp->geom.body.w < 10 || sp->geom.body.h < 10)
+        return gr_error(L->ctx, L->tree->path, master->line,
+                        "頁面邊界過大，本文區域沒有空間", "the margins leave no room for the body region%s", "");
+    if (!flow)
+        return gr_error(L->ctx, L->tree->path, seq->line,
+                        "fo:page-sequence 缺少 fo:flow", "fo:page-sequence has no fo:flow%s", "");
+    sp->first = L->doc->npages;
+    box = gr_build_flow(L, flow, sp->geom.body.w);
+    do {
+        gr_cursor c;
+        gr_resume *next = NULL;
+        memset(&c, 0, sizeof c);
+        c.pg = gr_doc_add_page(L->doc, sp->geom.width, sp->geom.height);
+        L->page_no = (int)L->doc->npages;
+        c.area_x = sp->geom.body.x;
+        c.y = sp->geom.body.y;
+        c.limit = sp->geom.body.y + sp->geom.body.h;
+        c.at_top = 1;
+        res = gr_place_box(L, &c, box, resume, &next);
+        if (res == GR_PLACED_NONE && page_is_empty_start(&c)) {
+            /* cannot happen by the progress rule; never loop */
+            gr_error(L->ctx, L->tree->path, flow->line,
+                     "版面無法繼續（內容無法放入頁面）", "layout cannot proceed (content does not fit a page)%s", "");
+            L->status = GR_EINPUT;
+            break;
+        }
+        if (res == GR_PLACED_NONE) next = resume;
+        resume = res == GR_PLACED_ALL ? NULL : next;
+    } while (resume);
+    sp->count = L->doc->npages - sp->first;
+    gr_box_free_tree(box);
+    return L->status;
+}
+
+/* Read the id map back from the finished pages. */
+static gr_idpage *collect_ids(gr_doc *d, size_t *n)
+{
+    gr_idpage *ids = NULL;
+    size_t cap = 0, i, j, k;
+    *n = 0;
+    for (i = 0; i < d->npages; i++) {
+        gr_page *pg = d->pages[i];
+        for (j = 0; j < pg->nitems; j++) {
+            gr_dl_item *it = &pg->items[j];
+            if (it->kind != GR_DL_DEST && it->kind != GR_DL_MARK) continue;
+            for (k = 0; k < *n; k++)
+                if (strcmp(ids[k].id, it->u.dest.id) == 0) break;
+            if (k == *n) {
+                ids = gr_grow(ids, &cap, *n + 1, sizeof *ids);
+                ids[k].id = it->u.dest.id;
+                ids[k].first = ids[k].last = (int)i + 1;
+                (*n)++;
+            }
+            if ((int)i + 1 > ids[k].last) ids[k].last = (int)i + 1;
+        }
+    }
+    return ids;
+}
+
+static int lay_document(gr_lay *L)
+{
+    gr_fo_node *seq;
+    seq_pages *sps = NULL;
+    size_t nsp = 0, cap = 0, i, p;
+    int rc = GR_OK;
+    for (seq = L->tree->root->first; seq; seq = seq->next) {
+        if (seq->type != GR_FO_PAGE_SEQUENCE) continue;
+        sps = gr_grow(sps, &cap, nsp + 1, sizeof *sps);
+        memset(&sps[nsp], 0, sizeof sps[nsp]);
+        rc = lay_sequence(L, seq, &sps[nsp]);
+        nsp++;
+        if (rc != GR_OK) break;
+    }
+    /* static content, now that every page exists */
+    for (i = 0; rc == GR_OK && i < nsp; i++) {
+        page_geom *g = &sps[i].geom;
+        gr_fo_node *sb = g->has_before ? static_for(sps[i].seq, g->before.name) : NULL;
+        gr_fo_node *sa = g->has_after ? static_for(sps[i].seq, g->after.name) : NULL;
+        for (p = sps[i].first; p < sps[i].first + sps[i].count; p++) {
+            L->page_no = (int)p + 1;
+            if (sb) place_static(L, L->doc->pages[p], &g->before, sb);
+            if (sa) place_static(L, L->doc->pages[p], &g->after, sa);
+        }
+        rc = L->status;
+    }
+    free(sps);
+    return rc != GR_OK ? rc : L->status;
+}
+
+static void check_flow_names(gr_lay *L)
+{
+    gr_fo_node *seq, *c;
+    for (seq = L->tree->root->first; seq; seq = seq->next) {
+        gr_fo_node *m;
+        page_geom g;
+        if (seq->type != GR_FO_PAGE_SEQUENCE) continue;
+        m = find_master(L->tree, seq->p.master_reference);
+        if (!m) continue;
+        geometry(m, &g);
+        for (c = seq->first; c; c = c->next) {
+            const char *fn = c->p.flow_name;
+            if ((c->type != GR_FO_FLOW && c->type != GR_FO_STATIC_CONTENT) || !fn) continue;
+            if (strcmp(fn, g.body.name) == 0) continue;
+            if (g.has_before && strcmp(fn, g.before.name) == 0) continue;
+            if (g.has_after && strcmp(fn, g.after.name) == 0) continue;
+            if (c->type == GR_FO_FLOW || strncmp(fn, "xsl-", 4) != 0) {
+                gr_error(L->ctx, L->tree->path, c->line,
+                         "flow-name=\"%s\" 不對應版面 %s 的任何區域",
+                         "flow-name=\"%s\" matches no region of page master %s",
+                         fn, seq->p.master_reference ? seq->p.master_reference : "");
+                L->status = GR_EINPUT;
+            }
+        }
+    }
+}
+
+int gr_layout(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out)
+{
+    gr_lay L;
+    gr_idpage *ids = NULL;
+    size_t nids = 0;
+    int pass, rc = GR_OK;
+    *out = NULL;
+    memset(&L, 0, sizeof L);
+    L.ctx = ctx;
+    L.tree = tree;
+    L.fs = fs;
+    check_flow_names(&L);
+    if (L.status != GR_OK)
+        return L.status;
+    for (pass = 1; pass <= 2; pass++) {
+        int warnings = ctx->nwarnings, quiet = ctx->quiet_warnings;
+        L.doc = gr_doc_new();
+        L.arena = gr_arena_new();
+        L.status = GR_OK;
+        L.uses_citations = 0;
+        L.prev = ids;
+        L.nprev = nids;
+        if (pass == 2) ctx->quiet_warnings = 1;   /* said once, in pass 1 */
+        rc = lay_document(&L);
+        ctx->quiet_warnings = quiet;
+        if (pass == 2) ctx->nwarnings = warnings;
+        gr_arena_free(L.arena);
+        L.arena = NULL;
+        if (rc != GR_OK || !L.uses_citations || pass == 2)
+            break;
+        free(ids);
+        ids = collect_ids(L.doc, &nids);
+        gr_doc_free(L.doc);
+        L.doc = NULL;
+    }
+    free(ids);
+    if (rc != GR_OK) {
+        gr_doc_free(L.doc);
+        return rc;
+    }
+    L.doc->lang = tree->root->p.lang;
+    *out = L.doc;
+    return GR_OK;
+}

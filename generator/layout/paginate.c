@@ -1,0 +1,249 @@
+/* paginate.c — places boxes on a page between the cursor and the region's
+ * bottom, and says where each box continues when the page ends: space
+ * resolution (adjacent spaces take the larger, spaces at a page top are
+ * discarded unless retained), borders/padding/backgrounds per fragment,
+ * break-before/after, keep-together/-with-next/-with-previous, orphans and
+ * widows. Progress rule: on an empty page every box places something, so
+ * pagination always ends.
+ */
+#include "box.h"
+#include <string.h>
+
+#define EPS 0.01
+
+static void flush_space(gr_cursor *c)
+{
+    if (!c->at_top || c->pending_retain)
+        c->y += c->pending_space;
+    c->pending_space = 0;
+    c->pending_retain = 0;
+}
+
+static void add_space(gr_cursor *c, const gr_space *s)
+{
+    if (s->opt > c->pending_space) c->pending_space = s->opt;
+    if (s->retain) c->pending_retain = 1;
+}
+
+/* Where an element with an id starts (GR_DL_DEST) and where each of its
+ * fragments ends (GR_DL_MARK). The id map is read back from the finished
+ * pages, so content rolled back for keeps leaves no trace. */
+static void add_id_item(gr_cursor *c, gr_dl_kind kind, const char *id, double x, double y)
+{
+    gr_dl_item it;
+    memset(&it, 0, sizeof it);
+    it.kind = kind;
+    it.u.dest.x = x;
+    it.u.dest.y = y;
+    it.u.dest.id = id;
+    gr_page_add(c->pg, &it);
+}
+
+/* ---- lines ---------------------------------------------------------- */
+
+static int place_lines(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
+                       gr_resume **out)
+{
+    int n = gr_para_nlines(b->para);
+    int from = in ? in->line : 0, fit = 0, i;
+    int orphans = b->fo->p.orphans > 0 ? b->fo->p.orphans : 1;
+    int widows = b->fo->p.widows > 0 ? b->fo->p.widows : 1;
+    double y;
+    flush_space(c);
+    y = c->y;
+    for (i = from; i < n; i++) {
+        const gr_line *ln = gr_para_line(b->para, i);
+        if (y + ln->height > c->limit + EPS) break;
+        y += ln->height;
+        fit++;
+    }
+    if (from + fit < n) {
+        int left = n - from - fit;
+        if (left < widows) fit -= widows - left;          /* keep widows together */
+        if (fit < (from == 0 ? orphans : 1)) fit = 0;      /* too few for orphans */
+        if (fit <= 0) {
+            if (!c->at_top) return GR_PLACED_NONE;
+            fit = 1;                                       /* progress on an empty page */
+            if (gr_para_line(b->para, from)->height > c->limit - c->y + EPS)
+                gr_warn(L->ctx, L->tree->path, b->fo->line,
+                        "一行高於頁面可用高度，超出版面", "a line is taller than the page area and overflows%s", "");
+        }
+    }
+    for (i = from; i < from + fit; i++) {
+        const gr_line *ln = gr_para_line(b->para, i);
+        gr_page_add_line(L->doc, c->pg, ln, c->area_x + b->x, c->y);
+        c->y += ln->height;
+    }
+    c->at_top = 0;
+    if (from + fit < n) {
+        gr_resume *r = gr_arena_alloc(L->arena, sizeof *r);
+        r->line = from + fit;
+        *out = r;
+        return GR_PLACED_PART;
+    }
+    *out = NULL;
+    return GR_PLACED_ALL;
+}
+
+/* ---- blocks --------------------------------------------------------- */
+
+static double border_w(const gr_fo_props *p, int side)
+{
+    return p->border[side].style ? p->border[side].width : 0;
+}
+
+/* Background and borders of one fragment of a block: [y0, y1). */
+static void decorate(gr_cursor *c, gr_box *b, size_t mark, double y0, double y1,
+                     int first, int last)
+{
+    const gr_fo_props *p = &b->fo->p;
+    double bs = border_w(p, GR_START), be = border_w(p, GR_END);
+    double x0 = c->area_x + b->x - p->padding[GR_START] - bs;
+    double x1 = c->area_x + b->x + b->w + p->padding[GR_END] + be;
+    if (p->id)
+        add_id_item(c, GR_DL_MARK, p->id, x0, y1);
+    if (p->has_background) {
+        gr_dl_item it;
+        memset(&it, 0, sizeof it);
+        it.kind = GR_DL_RECT;
+        it.u.rect.x = x0; it.u.rect.y = y0;
+        it.u.rect.w = x1 - x0; it.u.rect.h = y1 - y0;
+        it.u.rect.color = p->background;
+        gr_page_insert(c->pg, mark, &it);
+    }
+    if (first && border_w(p, GR_BEFORE) > 0) {
+        double w = border_w(p, GR_BEFORE);
+        gr_page_add_rule(c->pg, x0, y0 + w / 2, x1, y0 + w / 2, w, p->border[GR_BEFORE].color);
+    }
+    if (last && border_w(p, GR_AFTER) > 0) {
+        double w = border_w(p, GR_AFTER);
+        gr_page_add_rule(c->pg, x0, y1 - w / 2, x1, y1 - w / 2, w, p->border[GR_AFTER].color);
+    }
+    if (bs > 0)
+        gr_page_add_rule(c->pg, x0 + bs / 2, y0, x0 + bs / 2, y1, bs, p->border[GR_START].color);
+    if (be > 0)
+        gr_page_add_rule(c->pg, x1 - be / 2, y0, x1 - be / 2, y1, be, p->border[GR_END].color);
+}
+
+static int keeps_with(const gr_box *prev, const gr_box *next)
+{
+    if (!prev || !next) return 0;
+    return (prev->fo && prev->kind == GR_BOX_BLOCK && prev->fo->p.keep_with_next > 0) ||
+           (next->fo && next->kind == GR_BOX_BLOCK && next->fo->p.keep_with_previous > 0);
+}
+
+/* whole_probe: 1 while trying a keep-together block in one piece. */
+static int place_block(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
+                       gr_resume **out, int whole_probe)
+{
+    const gr_fo_props *p = &b->fo->p;
+    int first = in == NULL;
+    gr_box *child = in ? in->child : b->first;
+    const gr_resume *sub = in ? in->sub : NULL;
+    size_t mark = c->pg->nitems, prev_mark = 0;
+    gr_cursor saved = *c, prev_saved;
+    gr_box *prev = NULL;
+    double top_extra = first ? border_w(p, GR_BEFORE) + p->padding[GR_BEFORE] : 0;
+    double bottom_extra = border_w(p, GR_AFTER) + p->padding[GR_AFTER];
+    double y0;
+    int placed_any = 0;
+
+    if (first && p->break_before == GR_BREAK_PAGE && !c->at_top)
+        return GR_PLACED_NONE;
+    if (first && p->keep_together > 0 && !c->at_top && !whole_probe) {
+        /* keep-together: place it whole here, or start it on the next page */
+        gr_cursor trial = *c;
+        gr_resume *r = NULL;
+        if (place_block(L, &trial, b, NULL, &r, 1) == GR_PLACED_ALL) {
+            *c = trial;
+            *out = NULL;
+            return GR_PLACED_ALL;
+        }
+        gr_page_truncate(c->pg, mark);
+        return GR_PLACED_NONE;
+    }
+    if (first) {
+        add_space(c, &p->space_before);
+        if (top_extra > 0) flush_space(c);
+    }
+    y0 = c->y;
+    if (first && p->id)
+        add_id_item(c, GR_DL_DEST, p->id, c->area_x + b->x, y0);
+    c->y += top_extra;
+    if (top_extra > 0) c->at_top = 0;
+    while (child) {
+        gr_resume *r = NULL;
+        gr_cursor before = *c;
+        size_t before_mark = c->pg->nitems;
+        int res = gr_place_box(L, c, child, sub, &r);
+        sub = NULL;
+        if (res == GR_PLACED_ALL) {
+            prev = child; prev_mark = before_mark; prev_saved = before;
+            placed_any = 1;
+            if (child->kind == GR_BOX_BLOCK && child->fo->p.break_after == GR_BREAK_PAGE &&
+                child->next) {
+                gr_resume *rr = gr_arena_alloc(L->arena, sizeof *rr);
+                rr->child = child->next;
+                *out = rr;
+                goto fragment_done;
+            }
+            child = child->next;
+            continue;
+        }
+        if (res == GR_PLACED_PART) {
+            gr_resume *rr = gr_arena_alloc(L->arena, sizeof *rr);
+            rr->child = child;
+            rr->sub = r;
+            *out = rr;
+            placed_any = 1;
+            goto fragment_done;
+        }
+        /* nothing of `child` fits here */
+        *c = before;
+        if (prev && keeps_with(prev, child) && prev_mark > mark &&
+            !(prev_saved.at_top)) {
+            /* take the previous sibling along to the next page */
+            gr_page_truncate(c->pg, prev_mark);
+            *c = prev_saved;
+            child = prev;
+            placed_any = c->pg->nitems > mark;
+        }
+        if (!placed_any) {
+            gr_page_truncate(c->pg, mark);
+            *c = saved;
+            return GR_PLACED_NONE;
+        }
+        {
+            gr_resume *rr = gr_arena_alloc(L->arena, sizeof *rr);
+            rr->child = child;
+            *out = rr;
+        }
+        goto fragment_done;
+    }
+    /* the whole rest of the block is placed */
+    flush_space(c);
+    c->y += bottom_extra;
+    decorate(c, b, mark, y0, c->y, first, 1);
+    c->pending_space = 0;
+    add_space(c, &p->space_after);
+    *out = NULL;
+    return GR_PLACED_ALL;
+
+fragment_done:
+    decorate(c, b, mark, y0, c->y, first, 0);
+    c->pending_space = 0;
+    return GR_PLACED_PART;
+}
+
+int gr_place_box(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
+                 gr_resume **out)
+{
+    *out = NULL;
+    switch (b->kind) {
+    case GR_BOX_LINES:
+        return place_lines(L, c, b, in, out);
+    case GR_BOX_BLOCK:
+        return place_block(L, c, b, in, out, 0);
+    }
+    return GR_PLACED_ALL;
+}
