@@ -16,10 +16,47 @@
 
 typedef enum {
     GR_BOX_BLOCK = 1,   /* fo:block, fo:wrapper at block level, flows */
-    GR_BOX_LINES        /* an anonymous paragraph: lines of inline content */
+    GR_BOX_LINES,       /* an anonymous paragraph: lines of inline content */
+    GR_BOX_TABLE        /* fo:table, and fo:list-block as a two-column grid */
 } gr_box_kind;
 
 typedef struct gr_box gr_box;
+typedef struct gr_table gr_table;
+
+/* One cell of a table grid (a list item's label or body too). */
+typedef struct gr_tcell {
+    gr_fo_node *fo;
+    int row, col, rowspan, colspan;
+    double x, w;               /* grid rectangle, x from the table's start edge */
+    double pad[4];             /* padding, GR_BEFORE.. */
+    gr_border border[4];       /* resolved (collapsed) borders */
+    gr_box *content;           /* GR_BOX_BLOCK whose x is 0 at the cell's
+                                  content edge */
+    int valign;                /* GR_DALIGN_* */
+} gr_tcell;
+
+typedef struct gr_trow {
+    gr_fo_node *fo;            /* table-row or list-item (NULL if implied) */
+    double min_h;              /* height / block-progression-dimension */
+    int keep_together;
+    int group_end;             /* last row of the row-span group it starts,
+                                  set on the group's first row */
+    int section;               /* 0 header, 1 body, 2 footer */
+} gr_trow;
+
+struct gr_table {
+    int ncols;
+    double *colx, *colw;       /* from the table's start edge */
+    double width;
+    int nrows;
+    gr_trow *rows;             /* header rows, then body rows, then footer */
+    int nhead, nfoot;
+    int ncells;
+    gr_tcell *cells;           /* ordered by starting row, then column */
+    int *row_first_cell;       /* index of the first cell starting in row r;
+                                  row_first_cell[nrows] = ncells */
+};
+
 struct gr_box {
     gr_box_kind kind;
     gr_fo_node *fo;            /* the FO node that made it */
@@ -28,6 +65,8 @@ struct gr_box {
     double x, w;               /* content box */
     /* GR_BOX_LINES */
     gr_para *para;
+    /* GR_BOX_TABLE */
+    gr_table *table;
 };
 
 /* id -> page numbers, filled while placing, read by the next pass */
@@ -50,10 +89,20 @@ typedef struct gr_lay {
     int uses_citations;        /* content refers to page numbers by id */
 
     int page_no;               /* current page number (1-based) */
+    /* the reference area being built: its FO node's indents are the zero
+       of its content's start-indent/end-indent */
+    double base_start, base_end;
 } gr_lay;
 
 /* build.c */
 gr_box *gr_build_flow(gr_lay *L, gr_fo_node *flow, double ref_w);
+/* Content of a reference area (cell, label, body) as a block box of width w. */
+gr_box *gr_build_area(gr_lay *L, gr_fo_node *area, double w);
+gr_box *gr_box_new(gr_lay *L, gr_box_kind kind, gr_fo_node *fo);
+
+/* table.c */
+gr_box *gr_build_table(gr_lay *L, gr_fo_node *table, double ref_w);
+gr_box *gr_build_list(gr_lay *L, gr_fo_node *list, double ref_w);
 void gr_box_free_tree(gr_box *b);
 /* Text of a page-number reference as known in this pass. */
 const char *gr_lay_citation(gr_lay *L, const char *id, int last, char *buf, size_t n);
@@ -63,7 +112,10 @@ typedef struct gr_cursor {
     gr_page *pg;
     double area_x;             /* reference area's start edge on the page */
     double y, limit;           /* next free y and the bottom of the region */
-    int at_top;                /* nothing placed yet on this page */
+    int at_top;                /* nothing placed yet in this area: spaces
+                                  at the top are discarded */
+    int force;                 /* the area cannot be deferred (empty page):
+                                  the next box must place something */
     double pending_space;      /* resolved space waiting to be placed */
     int pending_retain;
 } gr_cursor;
@@ -73,11 +125,22 @@ struct gr_resume {
     gr_box *child;             /* block: the child to continue with */
     gr_resume *sub;            /* where inside that child */
     int line;                  /* lines: the next line to place */
+    int row;                   /* table: the next row (group) to place */
+    gr_resume **cells;         /* table: per cell, where it continues inside
+                                  the split group (NULL = from its start) */
+    unsigned char *cell_done;  /* table: 1 = that cell's content is placed */
 };
 
 enum { GR_PLACED_NONE = 0, GR_PLACED_PART, GR_PLACED_ALL };
 
 int gr_place_box(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
                  gr_resume **out);
+/* Height the rest of a box needs from `in` on, ignoring page ends. */
+double gr_box_height(const gr_box *b, const gr_resume *in);
+/* table.c */
+int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
+                   gr_resume **out);
+double gr_table_height(const gr_box *b, const gr_resume *in);
+double gr_border_width(const gr_fo_props *p, int side);
 
 #endif

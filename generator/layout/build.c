@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static gr_box *box_new(gr_lay *L, gr_box_kind kind, gr_fo_node *fo)
+gr_box *gr_box_new(gr_lay *L, gr_box_kind kind, gr_fo_node *fo)
 {
     gr_box *b = gr_arena_alloc(L->arena, sizeof *b);
     b->kind = kind;
@@ -162,7 +162,7 @@ static int flush_para(gr_lay *L, gr_box *parent, gr_para **para, gr_fo_node *blk
         o.align_last = o.align == GR_ALIGN_JUSTIFY ? GR_ALIGN_START : o.align;
     o.avoid_short_last = 1;
     rc = gr_para_layout(*para, &o);
-    b = box_new(L, GR_BOX_LINES, blk);
+    b = gr_box_new(L, GR_BOX_LINES, blk);
     b->x = parent->x;
     b->w = parent->w;
     b->para = *para;
@@ -194,8 +194,12 @@ static int build_children(gr_lay *L, gr_box *box, gr_fo_node *fo, gr_fo_node *st
         if (r != GR_OK && rc == GR_OK) rc = r;
         switch (c->type) {
         case GR_FO_BLOCK:
-        case GR_FO_WRAPPER: {
-            gr_box *child = build_block(L, c, ref_w);
+        case GR_FO_WRAPPER:
+        case GR_FO_TABLE:
+        case GR_FO_LIST_BLOCK: {
+            gr_box *child = c->type == GR_FO_TABLE ? gr_build_table(L, c, ref_w)
+                          : c->type == GR_FO_LIST_BLOCK ? gr_build_list(L, c, ref_w)
+                          : build_block(L, c, ref_w);
             if (!child) { if (rc == GR_OK) rc = L->status ? L->status : GR_EINPUT; break; }
             box_append(box, child);
             break;
@@ -215,10 +219,10 @@ static int build_children(gr_lay *L, gr_box *box, gr_fo_node *fo, gr_fo_node *st
 static gr_box *build_block(gr_lay *L, gr_fo_node *blk, double ref_w)
 {
     const gr_fo_props *p = &blk->p;
-    gr_box *b = box_new(L, GR_BOX_BLOCK, blk);
+    gr_box *b = gr_box_new(L, GR_BOX_BLOCK, blk);
     int rc;
-    b->x = p->start_indent;
-    b->w = ref_w - p->start_indent - p->end_indent;
+    b->x = p->start_indent - L->base_start;
+    b->w = ref_w - b->x - (p->end_indent - L->base_end);
     if (b->w < 1) {
         gr_warn(L->ctx, L->tree->path, blk->line,
                 "%s 的可用寬度不足（%.1fpt）", "%s has no room left (%.1fpt wide)",
@@ -230,12 +234,29 @@ static gr_box *build_block(gr_lay *L, gr_fo_node *blk, double ref_w)
     return b;
 }
 
+gr_box *gr_build_area(gr_lay *L, gr_fo_node *area, double w)
+{
+    gr_box *b = gr_box_new(L, GR_BOX_BLOCK, area);
+    double save_start = L->base_start, save_end = L->base_end;
+    int rc;
+    b->x = 0;
+    b->w = w > 1 ? w : 1;
+    L->base_start = area->p.start_indent;
+    L->base_end = area->p.end_indent;
+    rc = build_children(L, b, area, area, b->w);
+    L->base_start = save_start;
+    L->base_end = save_end;
+    if (rc != GR_OK && L->status == GR_OK) L->status = rc;
+    return b;
+}
+
 gr_box *gr_build_flow(gr_lay *L, gr_fo_node *flow, double ref_w)
 {
-    gr_box *b = box_new(L, GR_BOX_BLOCK, flow);
+    gr_box *b = gr_box_new(L, GR_BOX_BLOCK, flow);
     int rc;
     b->x = 0;
     b->w = ref_w;
+    L->base_start = L->base_end = 0;
     rc = build_children(L, b, flow, flow, ref_w);
     if (rc != GR_OK && L->status == GR_OK) L->status = rc;
     return b;

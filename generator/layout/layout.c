@@ -85,7 +85,7 @@ static void geometry(gr_fo_node *m, page_geom *g)
     }
 }
 
-static int page_is_empty_start(const gr_cursor *c) { return c->at_top; }
+static int page_is_empty_start(const gr_cursor *c) { return c->force; }
 
 /* Lay static content for one region of one page. Overflow is drawn, with a
  * warning: headers and footers are short by nature. */
@@ -101,6 +101,7 @@ static void place_static(gr_lay *L, gr_page *pg, const region *r, gr_fo_node *sc
     c.y = r->y;
     c.limit = r->y + r->h;
     c.at_top = 1;
+    c.force = 1;
     if (gr_place_box(L, &c, box, NULL, &rest) != GR_PLACED_ALL)
         gr_warn(L->ctx, L->tree->path, sc->line,
                 "%s 的內容超出區域高度", "the content of %s does not fit its region",
@@ -155,6 +156,7 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
         c.y = sp->geom.body.y;
         c.limit = sp->geom.body.y + sp->geom.body.h;
         c.at_top = 1;
+        c.force = 1;
         res = gr_place_box(L, &c, box, resume, &next);
         if (res == GR_PLACED_NONE && page_is_empty_start(&c)) {
             /* cannot happen by the progress rule; never loop */

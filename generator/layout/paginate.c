@@ -62,7 +62,7 @@ static int place_lines(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
         if (left < widows) fit -= widows - left;          /* keep widows together */
         if (fit < (from == 0 ? orphans : 1)) fit = 0;      /* too few for orphans */
         if (fit <= 0) {
-            if (!c->at_top) return GR_PLACED_NONE;
+            if (!c->force) return GR_PLACED_NONE;
             fit = 1;                                       /* progress on an empty page */
             if (gr_para_line(b->para, from)->height > c->limit - c->y + EPS)
                 gr_warn(L->ctx, L->tree->path, b->fo->line,
@@ -75,6 +75,7 @@ static int place_lines(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
         c->y += ln->height;
     }
     c->at_top = 0;
+    c->force = 0;
     if (from + fit < n) {
         gr_resume *r = gr_arena_alloc(L->arena, sizeof *r);
         r->line = from + fit;
@@ -87,10 +88,11 @@ static int place_lines(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
 
 /* ---- blocks --------------------------------------------------------- */
 
-static double border_w(const gr_fo_props *p, int side)
+double gr_border_width(const gr_fo_props *p, int side)
 {
     return p->border[side].style ? p->border[side].width : 0;
 }
+#define border_w gr_border_width
 
 /* Background and borders of one fragment of a block: [y0, y1). */
 static void decorate(gr_cursor *c, gr_box *b, size_t mark, double y0, double y1,
@@ -128,8 +130,8 @@ static void decorate(gr_cursor *c, gr_box *b, size_t mark, double y0, double y1,
 static int keeps_with(const gr_box *prev, const gr_box *next)
 {
     if (!prev || !next) return 0;
-    return (prev->fo && prev->kind == GR_BOX_BLOCK && prev->fo->p.keep_with_next > 0) ||
-           (next->fo && next->kind == GR_BOX_BLOCK && next->fo->p.keep_with_previous > 0);
+    return (prev->kind != GR_BOX_LINES && prev->fo->p.keep_with_next > 0) ||
+           (next->kind != GR_BOX_LINES && next->fo->p.keep_with_previous > 0);
 }
 
 /* whole_probe: 1 while trying a keep-together block in one piece. */
@@ -148,9 +150,9 @@ static int place_block(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
     double y0;
     int placed_any = 0;
 
-    if (first && p->break_before == GR_BREAK_PAGE && !c->at_top)
+    if (first && p->break_before == GR_BREAK_PAGE && !c->force)
         return GR_PLACED_NONE;
-    if (first && p->keep_together > 0 && !c->at_top && !whole_probe) {
+    if (first && p->keep_together > 0 && !c->force && !whole_probe) {
         /* keep-together: place it whole here, or start it on the next page */
         gr_cursor trial = *c;
         gr_resume *r = NULL;
@@ -170,7 +172,7 @@ static int place_block(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
     if (first && p->id)
         add_id_item(c, GR_DL_DEST, p->id, c->area_x + b->x, y0);
     c->y += top_extra;
-    if (top_extra > 0) c->at_top = 0;
+    if (top_extra > 0) c->at_top = 0;  /* still forced: no content yet */
     while (child) {
         gr_resume *r = NULL;
         gr_cursor before = *c;
@@ -180,7 +182,7 @@ static int place_block(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
         if (res == GR_PLACED_ALL) {
             prev = child; prev_mark = before_mark; prev_saved = before;
             placed_any = 1;
-            if (child->kind == GR_BOX_BLOCK && child->fo->p.break_after == GR_BREAK_PAGE &&
+            if (child->kind != GR_BOX_LINES && child->fo->p.break_after == GR_BREAK_PAGE &&
                 child->next) {
                 gr_resume *rr = gr_arena_alloc(L->arena, sizeof *rr);
                 rr->child = child->next;
@@ -244,6 +246,43 @@ int gr_place_box(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
         return place_lines(L, c, b, in, out);
     case GR_BOX_BLOCK:
         return place_block(L, c, b, in, out, 0);
+    case GR_BOX_TABLE:
+        return gr_place_table(L, c, b, in, out);
     }
     return GR_PLACED_ALL;
+}
+
+double gr_box_height(const gr_box *b, const gr_resume *in)
+{
+    double h = 0, pending = 0;
+    const gr_box *ch;
+    const gr_resume *sub;
+    int i, n;
+    switch (b->kind) {
+    case GR_BOX_LINES:
+        n = gr_para_nlines(b->para);
+        for (i = in ? in->line : 0; i < n; i++)
+            h += gr_para_line(b->para, i)->height;
+        return h;
+    case GR_BOX_TABLE:
+        return gr_table_height(b, in);
+    case GR_BOX_BLOCK:
+        break;
+    }
+    if (!in)
+        h += border_w(&b->fo->p, GR_BEFORE) + b->fo->p.padding[GR_BEFORE];
+    ch = in ? in->child : b->first;
+    sub = in ? in->sub : NULL;
+    for (; ch; ch = ch->next, sub = NULL) {
+        if (ch->kind != GR_BOX_LINES && !sub) {
+            double sb = ch->fo->p.space_before.opt;
+            h += sb > pending ? sb : pending;
+        } else {
+            h += pending;
+        }
+        pending = 0;
+        h += gr_box_height(ch, sub);
+        if (ch->kind != GR_BOX_LINES) pending = ch->fo->p.space_after.opt;
+    }
+    return h + pending + border_w(&b->fo->p, GR_AFTER) + b->fo->p.padding[GR_AFTER];
 }

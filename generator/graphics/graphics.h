@@ -1,0 +1,56 @@
+/* graphics.h — inline graphics for the layout engine: fo:external-graphic
+ * (JPEG passed through, PNG decoded with alpha flattened onto white, since
+ * PDF/A-1b allows no transparency) and fo:instream-foreign-object holding an
+ * SVG chart (the subset of docs/fo-subset.md), turned into display-list
+ * items. SVG text goes through the same fonts, fallback and shaping as body
+ * text.
+ *
+ * Ownership: a gr_graphic and everything it points to live in the gr_doc
+ * given at creation (its arena; images join doc->images). They are valid as
+ * long as that doc lives.
+ */
+#ifndef GR_GRAPHICS_H
+#define GR_GRAPHICS_H
+
+#include "../util/gr.h"
+#include "../fo/fo.h"
+#include "../text/font.h"
+#include "../layout/dlist.h"
+
+typedef struct gr_graphic {
+    double width, height;      /* pt: the size it occupies in the line */
+    gr_image *image;           /* raster image drawn over the whole box, or NULL */
+    size_t nitems;
+    gr_dl_item *items;         /* vector drawing: coordinates relative to the
+                                  graphic's top-left corner, y down */
+} gr_graphic;
+
+/* fo:external-graphic: load `src` relative to tree->base_dir (only inside
+ * that folder: "..", absolute paths and symlinks leading outside are refused
+ * unless allow_outside), size it by content-width/-height, width/height and
+ * scaling (intrinsic size: the image's resolution, 96 dpi when it has
+ * none), never wider than avail_w (scaled down uniformly, with a warning).
+ * A missing, unreadable or unsupported image is an error naming the FO
+ * file, the line and the path. Returns NULL after reporting. */
+gr_graphic *gr_graphic_external(gr_ctx *ctx, gr_doc *doc, const gr_fo_tree *tree,
+                                const gr_fo_node *node, double avail_w,
+                                int allow_outside);
+
+/* fo:instream-foreign-object with an svg:svg child (node->foreign_xml):
+ * size from the svg width/height or viewBox and the FO content-width/-height;
+ * elements svg, g (transform: translate, scale, rotate, matrix), rect
+ * (incl. rx/ry), circle, ellipse, line, polyline, polygon, path (M L H V A
+ * C S Q T Z, absolute and relative), text (x, y, text-anchor, font-size,
+ * font-family, font-weight, fill); presentation attributes and the style
+ * attribute for fill, stroke, stroke-width, fill-rule, font-*; colours as
+ * in fo.h. Anything outside the subset is an error naming the line and the
+ * element or attribute. Returns NULL after reporting. */
+gr_graphic *gr_graphic_svg(gr_ctx *ctx, gr_doc *doc, gr_fontset *fs,
+                           const gr_fo_tree *tree, const gr_fo_node *node,
+                           double avail_w);
+
+/* Append the graphic's items to a page with its top-left corner at (x, y). */
+void gr_page_add_graphic(gr_doc *doc, gr_page *pg, const gr_graphic *g,
+                         double x, double y);
+
+#endif

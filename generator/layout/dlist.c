@@ -1,0 +1,167 @@
+/* dlist.c — the display-list container: a gr_doc owns its pages (each a
+ * growable array of items), the arena holding what items point to (glyph
+ * arrays, strings, path segments) and the image list. Also the helpers that
+ * turn a laid-out line into text/missing/underline items.
+ */
+#include "dlist.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Missing-glyph box and underline geometry, in em of the run's size. */
+#define MISSING_BOX_TOP     0.80   /* box top above the baseline */
+#define MISSING_BOX_HEIGHT  0.90
+#define UNDERLINE_OFFSET    0.05   /* below the baseline */
+#define UNDERLINE_THICKNESS 0.05
+
+gr_doc *gr_doc_new(void)
+{
+    gr_doc *d = gr_calloc(1, sizeof *d);
+    d->arena = gr_arena_new();
+    return d;
+}
+
+static void image_free(gr_image *im)
+{
+    if (!im) return;
+    free(im->data);
+    free(im->name);
+    free(im);
+}
+
+void gr_doc_free(gr_doc *d)
+{
+    size_t i;
+    if (!d) return;
+    for (i = 0; i < d->npages; i++) {
+        free(d->pages[i]->items);
+        free(d->pages[i]);
+    }
+    free(d->pages);
+    for (i = 0; i < d->nimages; i++)
+        image_free(d->images[i]);
+    free(d->images);
+    gr_arena_free(d->arena);
+    free(d);
+}
+
+gr_page *gr_doc_add_page(gr_doc *d, double width, double height)
+{
+    gr_page *pg = gr_calloc(1, sizeof *pg);
+    pg->width = width;
+    pg->height = height;
+    d->pages = gr_grow(d->pages, &d->cap, d->npages + 1, sizeof *d->pages);
+    d->pages[d->npages++] = pg;
+    return pg;
+}
+
+gr_dl_item *gr_page_add(gr_page *pg, const gr_dl_item *it)
+{
+    return gr_page_insert(pg, pg->nitems, it);
+}
+
+gr_dl_item *gr_page_insert(gr_page *pg, size_t at, const gr_dl_item *it)
+{
+    if (at > pg->nitems) at = pg->nitems;
+    pg->items = gr_grow(pg->items, &pg->cap, pg->nitems + 1, sizeof *pg->items);
+    memmove(pg->items + at + 1, pg->items + at,
+            (pg->nitems - at) * sizeof *pg->items);
+    pg->items[at] = *it;
+    pg->nitems++;
+    return &pg->items[at];
+}
+
+void gr_page_truncate(gr_page *pg, size_t mark)
+{
+    if (mark < pg->nitems) pg->nitems = mark;
+}
+
+static void add_missing_box(gr_page *pg, const gr_run *r, double x, double base)
+{
+    gr_dl_item it;
+    memset(&it, 0, sizeof it);
+    it.kind = GR_DL_MISSING;
+    it.u.missing.x = x;
+    it.u.missing.y = base - MISSING_BOX_TOP * r->size;
+    it.u.missing.w = r->width;
+    it.u.missing.h = MISSING_BOX_HEIGHT * r->size;
+    it.u.missing.cp = 0;          /* the run does not keep the code point */
+    gr_page_add(pg, &it);
+}
+
+static void add_glyph_run(gr_doc *d, gr_page *pg, const gr_run *r,
+                          double x, double base)
+{
+    gr_dl_item it;
+    memset(&it, 0, sizeof it);
+    it.kind = GR_DL_TEXT;
+    it.u.text.face = r->face;
+    it.u.text.size = r->size;
+    it.u.text.color = r->color;
+    it.u.text.synth_bold = r->synth_bold;
+    it.u.text.x = x;
+    it.u.text.y = base;
+    it.u.text.nglyphs = r->nglyphs;
+    if (r->nglyphs > 0) {
+        size_t n = (size_t)r->nglyphs * sizeof(gr_glyph);
+        it.u.text.glyphs = gr_arena_alloc(d->arena, n);
+        memcpy(it.u.text.glyphs, r->glyphs, n);
+    }
+    gr_page_add(pg, &it);
+}
+
+static void add_underline(gr_page *pg, const gr_run *r, double x, double base)
+{
+    double y = base + UNDERLINE_OFFSET * r->size;
+    gr_page_add_rule(pg, x, y, x + r->width, y,
+                     UNDERLINE_THICKNESS * r->size, r->color);
+}
+
+int gr_page_add_line(gr_doc *d, gr_page *pg, const gr_line *ln,
+                     double x, double y)
+{
+    size_t before = pg->nitems;
+    double line_base = y + ln->baseline;
+    int i;
+    for (i = 0; i < ln->nruns; i++) {
+        const gr_run *r = &ln->runs[i];
+        double rx = x + r->x;
+        double base = line_base - r->rise;
+        if (r->missing)
+            add_missing_box(pg, r, rx, base);
+        else if (r->nglyphs > 0 && r->face)
+            add_glyph_run(d, pg, r, rx, base);
+        if (r->underline && r->width > 0)
+            add_underline(pg, r, rx, base);
+    }
+    return (int)(pg->nitems - before);
+}
+
+void gr_page_add_rect(gr_page *pg, double x, double y, double w, double h,
+                      gr_color c)
+{
+    gr_dl_item it;
+    memset(&it, 0, sizeof it);
+    it.kind = GR_DL_RECT;
+    it.u.rect.x = x;
+    it.u.rect.y = y;
+    it.u.rect.w = w;
+    it.u.rect.h = h;
+    it.u.rect.color = c;
+    gr_page_add(pg, &it);
+}
+
+void gr_page_add_rule(gr_page *pg, double x1, double y1, double x2, double y2,
+                      double width, gr_color c)
+{
+    gr_dl_item it;
+    memset(&it, 0, sizeof it);
+    it.kind = GR_DL_LINE;
+    it.u.line.x1 = x1;
+    it.u.line.y1 = y1;
+    it.u.line.x2 = x2;
+    it.u.line.y2 = y2;
+    it.u.line.width = width;
+    it.u.line.color = c;
+    gr_page_add(pg, &it);
+}

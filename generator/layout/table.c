@@ -1,0 +1,709 @@
+/* table.c — tables, and lists as two-column grids: building the grid
+ * (row and column spans, column widths: absolute, percentage and
+ * proportional-column-width(), collapsed borders), and placing it on pages:
+ * the header repeated at the top of every fragment, rows that split between
+ * lines of their cells (row-spanned cells too), borders closed at the bottom
+ * of each page and reopened under the repeated header, a last row never left
+ * alone under a repeated header when it fits with the row before.
+ */
+#include "box.h"
+#include <stdlib.h>
+#include <string.h>
+
+#define EPS 0.01
+
+/* ---- building the grid ------------------------------------------------ */
+
+typedef struct grid_build {
+    gr_lay *L;
+    gr_table *t;
+    size_t cap_rows, cap_cells;
+    int *busy;                 /* per column: last row taken by a row span */
+    size_t cap_busy;
+    int section_start;         /* first row of the current section */
+} grid_build;
+
+static gr_trow *add_row(grid_build *g, gr_fo_node *fo, int section)
+{
+    gr_table *t = g->t;
+    gr_trow *r;
+    t->rows = gr_grow(t->rows, &g->cap_rows, (size_t)t->nrows + 1, sizeof *t->rows);
+    r = &t->rows[t->nrows++];
+    memset(r, 0, sizeof *r);
+    r->fo = fo;
+    r->section = section;
+    if (fo) {
+        if (fo->p.height.unit == GR_LEN_PT) r->min_h = fo->p.height.v;
+        r->keep_together = fo->p.keep_together;
+    }
+    return r;
+}
+
+static void ensure_cols(grid_build *g, int n)
+{
+    size_t old = g->cap_busy;
+    if ((size_t)n <= old) return;
+    g->busy = gr_grow(g->busy, &g->cap_busy, (size_t)n, sizeof *g->busy);
+    for (; old < g->cap_busy; old++) g->busy[old] = -1;
+}
+
+static void add_cell(grid_build *g, gr_fo_node *fo, int row, int *col)
+{
+    gr_table *t = g->t;
+    gr_tcell *cl;
+    int c = *col, i, cs, rs;
+    if (fo->p.column_number > 0) c = fo->p.column_number - 1;
+    ensure_cols(g, c + 1);
+    while (g->busy[c] >= row) { c++; ensure_cols(g, c + 1); }
+    cs = fo->p.number_columns_spanned > 0 ? fo->p.number_columns_spanned : 1;
+    rs = fo->p.number_rows_spanned > 0 ? fo->p.number_rows_spanned : 1;
+    ensure_cols(g, c + cs);
+    for (i = c; i < c + cs; i++) {
+        if (g->busy[i] >= row)
+            gr_warn(g->L->ctx, g->L->tree->path, fo->line,
+                    "儲存格與上方跨列的儲存格重疊", "the cell overlaps a row-spanning cell above%s", "");
+        g->busy[i] = row + rs - 1;
+    }
+    t->cells = gr_grow(t->cells, &g->cap_cells, (size_t)t->ncells + 1, sizeof *t->cells);
+    cl = &t->cells[t->ncells++];
+    memset(cl, 0, sizeof *cl);
+    cl->fo = fo;
+    cl->row = row;
+    cl->col = c;
+    cl->colspan = cs;
+    cl->rowspan = rs;
+    cl->valign = fo->p.display_align;
+    if (c + cs > t->ncols) t->ncols = c + cs;
+    *col = c + cs;
+}
+
+static void add_row_cells(grid_build *g, gr_fo_node *rowfo, gr_fo_node *first_cell, int section)
+{
+    gr_fo_node *c;
+    int col = 0, r;
+    add_row(g, rowfo, section);
+    r = g->t->nrows - 1;
+    for (c = first_cell; c; c = c->next)
+        if (c->type == GR_FO_TABLE_CELL) add_cell(g, c, r, &col);
+}
+
+static void add_section(grid_build *g, gr_fo_node *sec, int section)
+{
+    gr_fo_node *c;
+    int loose = 0;
+    for (c = sec->first; c; c = c->next) {
+        if (c->type == GR_FO_TABLE_ROW) add_row_cells(g, c, c->first, section);
+        else if (c->type == GR_FO_TABLE_CELL) loose = 1;
+    }
+    if (loose) /* cells without rows: one row of them */
+        add_row_cells(g, NULL, sec->first, section);
+}
+
+/* Spans may not leave their section; rows of a span form one group. */
+static void finish_rows(gr_table *t)
+{
+    int r, i, k;
+    for (i = 0; i < t->ncells; i++) {
+        gr_tcell *cl = &t->cells[i];
+        int last = cl->row + cl->rowspan - 1;
+        for (k = cl->row; k <= last && k < t->nrows; k++)
+            if (t->rows[k].section != t->rows[cl->row].section) break;
+        cl->rowspan = k - cl->row;
+    }
+    for (r = 0; r < t->nrows; r++) t->rows[r].group_end = r;
+    for (r = 0; r < t->nrows; r = t->rows[r].group_end + 1) {
+        int end = r, changed = 1;
+        while (changed) {
+            changed = 0;
+            for (i = 0; i < t->ncells; i++) {
+                gr_tcell *cl = &t->cells[i];
+                int last = cl->row + cl->rowspan - 1;
+                if (cl->row >= r && cl->row <= end && last > end) { end = last; changed = 1; }
+            }
+        }
+        for (k = r; k <= end; k++) t->rows[k].group_end = end;
+    }
+    t->row_first_cell = gr_calloc((size_t)t->nrows + 1, sizeof(int));
+    for (r = 0, i = 0; r <= t->nrows; r++) {
+        while (i < t->ncells && t->cells[i].row < r) i++;
+        t->row_first_cell[r] = i;
+    }
+}
+
+/* Column widths: fixed, percentage of the table, proportional shares of
+ * what remains; columns not declared take one share each. */
+static void column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, double avail)
+{
+    gr_fo_node *c;
+    gr_len *spec;
+    double fixed = 0, shares = 0, rest, x, total;
+    int i, col = 0;
+    spec = gr_calloc((size_t)t->ncols + 1, sizeof *spec);
+    for (c = tf->first; c; c = c->next) {
+        int rep, k;
+        if (c->type != GR_FO_TABLE_COLUMN) continue;
+        if (c->p.column_number > 0) col = c->p.column_number - 1;
+        rep = c->p.number_columns_repeated > 0 ? c->p.number_columns_repeated : 1;
+        for (k = 0; k < rep; k++, col++) {
+            if (col >= t->ncols) {
+                int n = col + 1;
+                spec = gr_realloc(spec, ((size_t)n + 1) * sizeof *spec);
+                memset(spec + t->ncols, 0, (size_t)(n + 1 - t->ncols) * sizeof *spec);
+                t->ncols = n;
+            }
+            spec[col] = c->p.column_width;
+        }
+    }
+    if (t->ncols == 0) t->ncols = 1;
+    t->colx = gr_calloc((size_t)t->ncols + 1, sizeof(double));
+    t->colw = gr_calloc((size_t)t->ncols + 1, sizeof(double));
+    for (i = 0; i < t->ncols; i++) {
+        if (spec[i].unit == GR_LEN_PT) t->colw[i] = spec[i].v;
+        else if (spec[i].unit == GR_LEN_PCT) t->colw[i] = width * spec[i].v / 100;
+        else { shares += spec[i].unit == GR_LEN_PROP ? spec[i].v : 1; continue; }
+        fixed += t->colw[i];
+    }
+    rest = width - fixed;
+    if (shares > 0) {
+        if (rest < shares) {
+            gr_warn(L->ctx, L->tree->path, tf->line,
+                    "固定欄寬合計 %.1fpt，已無空間給其餘欄位", "fixed columns take %.1fpt, leaving no room for the others",
+                    fixed);
+            rest = shares * 12;
+        }
+        for (i = 0; i < t->ncols; i++)
+            if (spec[i].unit != GR_LEN_PT && spec[i].unit != GR_LEN_PCT)
+                t->colw[i] = rest * (spec[i].unit == GR_LEN_PROP ? spec[i].v : 1) / shares;
+    }
+    for (total = 0, i = 0; i < t->ncols; i++) total += t->colw[i];
+    if (total > avail + EPS) {
+        /* nothing may overflow the page: scale the columns into the room */
+        gr_warn(L->ctx, L->tree->path, tf->line,
+                "表格寬 %.1fpt 超過可用寬度 %.1fpt，已等比縮小",
+                "the table is %.1fpt wide but only %.1fpt is available; columns scaled down",
+                total, avail);
+        for (i = 0; i < t->ncols; i++) t->colw[i] *= avail / total;
+        total = avail;
+    }
+    for (x = 0, i = 0; i < t->ncols; i++) { t->colx[i] = x; x += t->colw[i]; }
+    t->width = total;
+    free(spec);
+}
+
+static gr_border wider(gr_border a, gr_border b)
+{
+    double wa = a.style ? a.width : 0, wb = b.style ? b.width : 0;
+    return wb > wa ? b : a;
+}
+
+/* Collapsed borders: each side of a cell takes the widest of its own, its
+ * row's (top and bottom, and the row ends), its neighbour's facing side, and
+ * the table's where it lies on the table's edge. */
+static void resolve_borders(gr_table *t, const gr_fo_props *tp, int collapse)
+{
+    int i, j;
+    for (i = 0; i < t->ncells; i++) {
+        gr_tcell *a = &t->cells[i];
+        const gr_fo_props *rp = t->rows[a->row].fo ? &t->rows[a->row].fo->p : NULL;
+        const gr_fo_props *rl = t->rows[a->row + a->rowspan - 1].fo ?
+                                &t->rows[a->row + a->rowspan - 1].fo->p : NULL;
+        int k;
+        for (k = 0; k < 4; k++) a->border[k] = a->fo->p.border[k];
+        if (!collapse) continue;
+        if (rp) a->border[GR_BEFORE] = wider(a->border[GR_BEFORE], rp->border[GR_BEFORE]);
+        if (rl) a->border[GR_AFTER] = wider(a->border[GR_AFTER], rl->border[GR_AFTER]);
+        if (rp && a->col == 0) a->border[GR_START] = wider(a->border[GR_START], rp->border[GR_START]);
+        if (rp && a->col + a->colspan == t->ncols) a->border[GR_END] = wider(a->border[GR_END], rp->border[GR_END]);
+        if (a->row == 0 || t->rows[a->row - 1].section != t->rows[a->row].section)
+            a->border[GR_BEFORE] = wider(a->border[GR_BEFORE], tp->border[GR_BEFORE]);
+        if (a->row + a->rowspan == t->nrows)
+            a->border[GR_AFTER] = wider(a->border[GR_AFTER], tp->border[GR_AFTER]);
+        if (a->col == 0) a->border[GR_START] = wider(a->border[GR_START], tp->border[GR_START]);
+        if (a->col + a->colspan == t->ncols) a->border[GR_END] = wider(a->border[GR_END], tp->border[GR_END]);
+    }
+    if (!collapse) return;
+    for (i = 0; i < t->ncells; i++) {
+        gr_tcell *a = &t->cells[i];
+        for (j = 0; j < t->ncells; j++) {
+            gr_tcell *b = &t->cells[j];
+            int rows_meet = a->row < b->row + b->rowspan && b->row < a->row + a->rowspan;
+            int cols_meet = a->col < b->col + b->colspan && b->col < a->col + a->colspan;
+            if (i == j) continue;
+            if (rows_meet && b->col == a->col + a->colspan)
+                a->border[GR_END] = wider(a->border[GR_END], b->fo->p.border[GR_START]);
+            if (rows_meet && a->col == b->col + b->colspan)
+                a->border[GR_START] = wider(a->border[GR_START], b->fo->p.border[GR_END]);
+            if (cols_meet && b->row == a->row + a->rowspan)
+                a->border[GR_AFTER] = wider(a->border[GR_AFTER], b->fo->p.border[GR_BEFORE]);
+            if (cols_meet && a->row == b->row + b->rowspan)
+                a->border[GR_BEFORE] = wider(a->border[GR_BEFORE], b->fo->p.border[GR_AFTER]);
+        }
+    }
+}
+
+static double bw(const gr_border *b) { return b->style ? b->width : 0; }
+
+/* Distance from the grid line to the content, on one side. */
+static double inset(const gr_tcell *cl, int side)
+{
+    return bw(&cl->border[side]) / 2 + cl->pad[side];
+}
+
+static void build_cells(gr_lay *L, gr_table *t)
+{
+    int i, k;
+    for (i = 0; i < t->ncells; i++) {
+        gr_tcell *cl = &t->cells[i];
+        double w = 0;
+        for (k = cl->col; k < cl->col + cl->colspan && k < t->ncols; k++) w += t->colw[k];
+        cl->x = t->colx[cl->col < t->ncols ? cl->col : t->ncols - 1];
+        cl->w = w;
+        for (k = 0; k < 4; k++) cl->pad[k] = cl->fo->p.padding[k];
+        cl->content = gr_build_area(L, cl->fo, w - inset(cl, GR_START) - inset(cl, GR_END));
+    }
+}
+
+static gr_box *table_box(gr_lay *L, gr_fo_node *fo, double ref_w, double *x, double *avail)
+{
+    gr_box *b = gr_box_new(L, GR_BOX_TABLE, fo);
+    *x = fo->p.start_indent - L->base_start;
+    *avail = ref_w - *x - (fo->p.end_indent - L->base_end);
+    if (*avail < 1) *avail = 1;
+    b->x = *x;
+    b->table = gr_arena_alloc(L->arena, sizeof(gr_table));
+    return b;
+}
+
+static void table_cleanup_arrays(gr_lay *L, gr_table *t)
+{
+    /* move the heap arrays into the arena so the box tree frees as one */
+    size_t n;
+    void *p;
+#define TO_ARENA(field, count) \
+    n = (size_t)(count) * sizeof *t->field; \
+    p = gr_arena_alloc(L->arena, n ? n : 1); \
+    if (n) memcpy(p, t->field, n); \
+    free(t->field); \
+    t->field = p;
+    TO_ARENA(rows, t->nrows);
+    TO_ARENA(cells, t->ncells);
+    TO_ARENA(colx, t->ncols + 1);
+    TO_ARENA(colw, t->ncols + 1);
+    TO_ARENA(row_first_cell, t->nrows + 1);
+#undef TO_ARENA
+}
+
+gr_box *gr_build_table(gr_lay *L, gr_fo_node *tf, double ref_w)
+{
+    grid_build g;
+    gr_fo_node *c;
+    double x, avail, width;
+    gr_box *b = table_box(L, tf, ref_w, &x, &avail);
+    gr_table *t = b->table;
+    int sec;
+    memset(&g, 0, sizeof g);
+    g.L = L;
+    g.t = t;
+    for (sec = 0; sec < 3; sec++) {
+        gr_fo_type want = sec == 0 ? GR_FO_TABLE_HEADER : sec == 1 ? GR_FO_TABLE_BODY : GR_FO_TABLE_FOOTER;
+        for (c = tf->first; c; c = c->next)
+            if (c->type == want) {
+                int before = t->nrows;
+                g.section_start = before;
+                if (g.busy) { size_t k; for (k = 0; k < g.cap_busy; k++) g.busy[k] = -1; }
+                add_section(&g, c, sec);
+                if (sec == 0) t->nhead += t->nrows - before;
+                if (sec == 2) t->nfoot += t->nrows - before;
+            }
+    }
+    free(g.busy);
+    finish_rows(t);
+    width = tf->p.width.unit == GR_LEN_PT ? tf->p.width.v
+          : tf->p.width.unit == GR_LEN_PCT ? avail * tf->p.width.v / 100 : avail;
+    column_widths(L, tf, t, width, avail);
+    resolve_borders(t, &tf->p, tf->p.border_collapse);
+    build_cells(L, t);
+    b->w = t->width;
+    table_cleanup_arrays(L, t);
+    if (t->nrows - t->nhead - t->nfoot <= 0 && t->nrows == 0)
+        gr_warn(L->ctx, L->tree->path, tf->line, "表格沒有任何列", "the table has no rows%s", "");
+    return b;
+}
+
+/* fo:list-block: each list-item is a row of two cells, the label in
+ * [0, distance − separation) and the body in [distance, width). */
+gr_box *gr_build_list(gr_lay *L, gr_fo_node *lf, double ref_w)
+{
+    double x, avail, d = lf->p.provisional_distance_between_starts;
+    double sep = lf->p.provisional_label_separation;
+    gr_box *b = table_box(L, lf, ref_w, &x, &avail);
+    gr_table *t = b->table;
+    grid_build g;
+    gr_fo_node *it, *c;
+    memset(&g, 0, sizeof g);
+    g.L = L;
+    g.t = t;
+    if (d > avail - 12) d = avail / 3;
+    if (sep > d) sep = 0;
+    for (it = lf->first; it; it = it->next) {
+        gr_trow *r;
+        if (it->type != GR_FO_LIST_ITEM) continue;
+        r = add_row(&g, it, 1);
+        r->keep_together = it->p.keep_together;
+        for (c = it->first; c; c = c->next) {
+            int col = c->type == GR_FO_LIST_ITEM_LABEL ? 0 : 1;
+            if (c->type != GR_FO_LIST_ITEM_LABEL && c->type != GR_FO_LIST_ITEM_BODY) continue;
+            t->cells = gr_grow(t->cells, &g.cap_cells, (size_t)t->ncells + 1, sizeof *t->cells);
+            memset(&t->cells[t->ncells], 0, sizeof t->cells[0]);
+            t->cells[t->ncells].fo = c;
+            t->cells[t->ncells].row = t->nrows - 1;
+            t->cells[t->ncells].col = col;
+            t->cells[t->ncells].colspan = t->cells[t->ncells].rowspan = 1;
+            t->ncells++;
+        }
+    }
+    t->ncols = 2;
+    finish_rows(t);
+    t->colx = gr_calloc(3, sizeof(double));
+    t->colw = gr_calloc(3, sizeof(double));
+    t->colx[0] = 0; t->colw[0] = d - sep;
+    t->colx[1] = d; t->colw[1] = avail - d;
+    t->width = avail;
+    build_cells(L, t);
+    b->w = avail;
+    table_cleanup_arrays(L, t);
+    return b;
+}
+
+/* ---- placing ------------------------------------------------------------ */
+
+/* One fragment of a row group: rows [from, to] on this page. */
+typedef struct group_place {
+    int from, end;             /* first row of this fragment, last of group */
+    double *top;               /* y of the top of each row (index - from) */
+    double *h;                 /* height of each row */
+    int split;                 /* row where the page ends, or -1 */
+    double bottom;             /* y where the fragment ends */
+} group_place;
+
+static int cell_active(const gr_tcell *cl, int from, const gr_resume *st, int idx)
+{
+    if (st && st->cell_done && st->cell_done[idx]) return 0;
+    return cl->row + cl->rowspan - 1 >= from;
+}
+
+static double cell_rest_height(const gr_tcell *cl, const gr_resume *st, int idx)
+{
+    const gr_resume *sub = st && st->cells ? st->cells[idx] : NULL;
+    return gr_box_height(cl->content, sub) + inset(cl, GR_BEFORE) + inset(cl, GR_AFTER);
+}
+
+/* Row heights of rows [from, end] for the content still to place. */
+static void row_heights(const gr_table *t, int from, int end, const gr_resume *st, double *h)
+{
+    int r, i, first = t->row_first_cell[0];
+    (void)first;
+    for (r = from; r <= end; r++) h[r - from] = t->rows[r].min_h;
+    for (i = 0; i < t->ncells; i++) {
+        const gr_tcell *cl = &t->cells[i];
+        int last = cl->row + cl->rowspan - 1, s;
+        double need, have = 0;
+        if (cl->row > end || last < from || !cell_active(cl, from, st, i)) continue;
+        s = cl->row > from ? cl->row : from;
+        need = cell_rest_height(cl, st, i);
+        for (r = s; r < last; r++) have += h[r - from];
+        if (have + h[last - from] < need) h[last - from] = need - have;
+    }
+}
+
+static void draw_cell_frame(gr_cursor *c, const gr_tcell *cl, double x, double y0, double y1,
+                            size_t mark)
+{
+    const gr_fo_props *p = &cl->fo->p;
+    double x1 = x + cl->w;
+    if (p->has_background) {
+        gr_dl_item it;
+        memset(&it, 0, sizeof it);
+        it.kind = GR_DL_RECT;
+        it.u.rect.x = x; it.u.rect.y = y0; it.u.rect.w = cl->w; it.u.rect.h = y1 - y0;
+        it.u.rect.color = p->background;
+        gr_page_insert(c->pg, mark, &it);
+    }
+    /* every fragment draws its four sides: closed at a page end, reopened
+       on the next page; shared lines coincide exactly */
+    if (bw(&cl->border[GR_BEFORE]) > 0)
+        gr_page_add_rule(c->pg, x - bw(&cl->border[GR_START]) / 2, y0,
+                         x1 + bw(&cl->border[GR_END]) / 2, y0,
+                         cl->border[GR_BEFORE].width, cl->border[GR_BEFORE].color);
+    if (bw(&cl->border[GR_AFTER]) > 0)
+        gr_page_add_rule(c->pg, x - bw(&cl->border[GR_START]) / 2, y1,
+                         x1 + bw(&cl->border[GR_END]) / 2, y1,
+                         cl->border[GR_AFTER].width, cl->border[GR_AFTER].color);
+    if (bw(&cl->border[GR_START]) > 0)
+        gr_page_add_rule(c->pg, x, y0, x, y1,
+                         cl->border[GR_START].width, cl->border[GR_START].color);
+    if (bw(&cl->border[GR_END]) > 0)
+        gr_page_add_rule(c->pg, x1, y0, x1, y1,
+                         cl->border[GR_END].width, cl->border[GR_END].color);
+}
+
+/* Place one cell's content into [y0, y1) of this fragment. */
+static int place_cell(gr_lay *L, gr_cursor *c, const gr_table *t, int idx, double tx,
+                      double y0, double y1, int whole, const gr_resume *in,
+                      gr_resume **out, int force)
+{
+    const gr_tcell *cl = &t->cells[idx];
+    gr_cursor cc;
+    double top = y0 + inset(cl, GR_BEFORE), bottom = y1 - inset(cl, GR_AFTER);
+    int res;
+    memset(&cc, 0, sizeof cc);
+    cc.pg = c->pg;
+    cc.area_x = tx + cl->x + inset(cl, GR_START);
+    cc.y = top;
+    cc.limit = bottom;
+    cc.at_top = 1;
+    cc.force = force;
+    if (whole && !in && cl->valign != GR_DALIGN_AUTO && cl->valign != GR_DALIGN_BEFORE) {
+        double room = bottom - top - gr_box_height(cl->content, NULL);
+        if (room > 0) cc.y += cl->valign == GR_DALIGN_CENTER ? room / 2 : room;
+    }
+    res = gr_place_box(L, &cc, cl->content, in, out);
+    return res;
+}
+
+enum { CELLS_ALL, CELLS_STARTING_AT_SPLIT, CELLS_BEFORE_SPLIT };
+
+/* Place the active cells of rows [from, end] that `which` selects into the
+ * fragment ending at `bottom`, recording their states in `next`. Returns 1
+ * if any placed something. */
+static int place_cells(gr_lay *L, gr_cursor *c, const gr_table *t, double tx,
+                       int from, int end, int split, double bottom,
+                       const double *top, const double *h, const gr_resume *st,
+                       gr_resume *next, int which, int force)
+{
+    int i, any = 0;
+    for (i = 0; i < t->ncells; i++) {
+        const gr_tcell *cl = &t->cells[i];
+        int last = cl->row + cl->rowspan - 1, s, res, ends_here;
+        double y0, y1;
+        const gr_resume *in = st && st->cells ? st->cells[i] : NULL;
+        gr_resume *o = NULL;
+        size_t cmark;
+        if (cl->row > end || last < from || !cell_active(cl, from, st, i)) continue;
+        s = cl->row > from ? cl->row : from;
+        if (split >= 0 && s > split) continue;          /* starts on the next page */
+        if (which == CELLS_STARTING_AT_SPLIT && s != split) continue;
+        if (which == CELLS_BEFORE_SPLIT && s >= split) continue;
+        ends_here = split < 0 || last < split;
+        y0 = top[s - from];
+        y1 = ends_here ? top[last - from] + h[last - from] : bottom;
+        if (y1 <= y0 + EPS && !ends_here) continue;
+        cmark = c->pg->nitems;
+        res = place_cell(L, c, t, i, tx, y0, y1, ends_here, in, &o, force && s == from);
+        if (res == GR_PLACED_ALL) { next->cell_done[i] = 1; next->cells[i] = NULL; }
+        else if (res == GR_PLACED_PART) next->cells[i] = o;
+        if (res != GR_PLACED_NONE) any = 1;
+        draw_cell_frame(c, cl, tx + cl->x, y0, y1, cmark);
+    }
+    return any;
+}
+
+/* Place rows [from, end] of one group with the cell states of `st` into
+ * the cursor. On PART, *out says where the group continues. */
+static int place_group(gr_lay *L, gr_cursor *c, const gr_table *t, double tx, int from,
+                       const gr_resume *st, gr_resume **out, int force)
+{
+    int end, n, r, split = -1, any = 0;
+    double *h, *top, y = c->y, bottom;
+    size_t mark = c->pg->nitems;
+    gr_resume *next;
+    /* a split group continues from its split row; the group's end is the
+       group of its first row */
+    for (r = from; r > 0 && t->rows[r - 1].group_end >= from && t->rows[r - 1].section == t->rows[from].section; r--) ;
+    end = t->rows[r].group_end;
+    n = end - from + 1;
+    h = gr_calloc((size_t)n, sizeof *h);
+    top = gr_calloc((size_t)n + 1, sizeof *top);
+    row_heights(t, from, end, st, h);
+    for (r = from; r <= end; r++) {
+        top[r - from] = y;
+        if (y + h[r - from] > c->limit + EPS ||
+            (t->rows[r].keep_together > 0 && !force && y + h[r - from] > c->limit + EPS)) {
+            split = r;
+            break;
+        }
+        y += h[r - from];
+    }
+    top[n] = y;
+    bottom = split < 0 ? y : c->limit;
+    if (split >= 0 && t->rows[split].keep_together > 0 && !(force && split == from)) {
+        /* a row that keeps together ends the fragment before it */
+        bottom = top[split - from];
+        if (split == from) { free(h); free(top); return GR_PLACED_NONE; }
+    }
+    next = gr_arena_alloc(L->arena, sizeof *next);
+    next->cells = gr_arena_alloc(L->arena, (size_t)t->ncells * sizeof *next->cells);
+    next->cell_done = gr_arena_alloc(L->arena, (size_t)t->ncells);
+    if (st && st->cell_done) memcpy(next->cell_done, st->cell_done, (size_t)t->ncells);
+    if (st && st->cells) memcpy(next->cells, st->cells, (size_t)t->ncells * sizeof *next->cells);
+    if (split > from) {
+        /* the row where the page ends: if none of its own cells can put
+           anything here, the fragment ends above it instead */
+        size_t smark = c->pg->nitems;
+        int got = place_cells(L, c, t, tx, from, end, split, bottom, top, h, st, next,
+                              CELLS_STARTING_AT_SPLIT, force);
+        if (!got) {
+            gr_page_truncate(c->pg, smark);
+            if (st && st->cells) memcpy(next->cells, st->cells, (size_t)t->ncells * sizeof *next->cells);
+            else memset(next->cells, 0, (size_t)t->ncells * sizeof *next->cells);
+            if (st && st->cell_done) memcpy(next->cell_done, st->cell_done, (size_t)t->ncells);
+            else memset(next->cell_done, 0, (size_t)t->ncells);
+            bottom = top[split - from];
+        }
+        any = place_cells(L, c, t, tx, from, end, split, bottom, top, h, st, next,
+                          CELLS_BEFORE_SPLIT, force) || got;
+    } else {
+        any = place_cells(L, c, t, tx, from, end, split, bottom, top, h, st, next,
+                          CELLS_ALL, force);
+    }
+    if (split >= 0 && !any && !force) {
+        gr_page_truncate(c->pg, mark);
+        free(h); free(top);
+        return GR_PLACED_NONE;
+    }
+    c->y = bottom;
+    c->at_top = 0;
+    c->force = 0;
+    free(h);
+    free(top);
+    if (split < 0) { *out = NULL; return GR_PLACED_ALL; }
+    next->row = split;
+    *out = next;
+    return GR_PLACED_PART;
+}
+
+/* Rows [from, to) placed whole, group by group (header and footer). */
+static int place_rows_whole(gr_lay *L, gr_cursor *c, const gr_table *t, double tx,
+                            int from, int to)
+{
+    int r = from;
+    while (r < to) {
+        gr_resume *o = NULL;
+        int res = place_group(L, c, t, tx, r, NULL, &o, 0);
+        if (res != GR_PLACED_ALL) return 0;
+        r = t->rows[r].group_end + 1;
+    }
+    return 1;
+}
+
+int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
+                   gr_resume **out)
+{
+    const gr_table *t = b->table;
+    const gr_fo_props *p = &b->fo->p;
+    int first = in == NULL, force = c->force, groups = 0;
+    int body_end = t->nrows - t->nfoot;
+    int r = in ? in->row : t->nhead;
+    size_t mark = c->pg->nitems, prev_mark = 0;
+    gr_cursor saved = *c, prev_saved;
+    double tx = c->area_x + b->x;
+    const gr_resume *st = in && in->cells ? in : NULL;
+    gr_resume *o = NULL;
+
+    if (first && p->break_before == GR_BREAK_PAGE && !c->force)
+        return GR_PLACED_NONE;
+    if (first) {
+        if (p->space_before.opt > c->pending_space) c->pending_space = p->space_before.opt;
+    }
+    if (!c->at_top || c->pending_retain) c->y += c->pending_space;
+    c->pending_space = 0;
+    c->pending_retain = 0;
+    if (first && p->id) {
+        gr_dl_item it;
+        memset(&it, 0, sizeof it);
+        it.kind = GR_DL_DEST;
+        it.u.dest.x = tx; it.u.dest.y = c->y; it.u.dest.id = p->id;
+        gr_page_add(c->pg, &it);
+    }
+    if (t->nhead > 0 && !place_rows_whole(L, c, t, tx, 0, t->nhead) && !force) {
+        gr_page_truncate(c->pg, mark);
+        *c = saved;
+        return GR_PLACED_NONE;
+    }
+    while (r < body_end) {
+        gr_cursor before = *c;
+        size_t before_mark = c->pg->nitems;
+        int res = place_group(L, c, t, tx, r, st, &o, force && groups == 0);
+        st = NULL;
+        if (res == GR_PLACED_ALL) {
+            prev_mark = before_mark; prev_saved = before;
+            groups++;
+            r = t->rows[r].group_end + 1;
+            continue;
+        }
+        if (res == GR_PLACED_PART)
+            goto fragment_end;
+        /* nothing of this group fits on the page */
+        if (groups == 0) {
+            gr_page_truncate(c->pg, mark);
+            *c = saved;
+            return GR_PLACED_NONE;
+        }
+        if (t->rows[r].group_end + 1 == body_end && groups >= 2) {
+            /* do not leave the last row alone under a repeated header */
+            int pr = r - 1;
+            while (pr > t->nhead && t->rows[pr - 1].group_end >= pr) pr--;
+            gr_page_truncate(c->pg, prev_mark);
+            *c = prev_saved;
+            r = pr;
+        }
+        o = gr_arena_alloc(L->arena, sizeof *o);
+        o->row = r;
+        goto fragment_end;
+    }
+    if (t->nfoot > 0 && !place_rows_whole(L, c, t, tx, body_end, t->nrows)) {
+        o = gr_arena_alloc(L->arena, sizeof *o);
+        o->row = body_end;   /* the footer goes to the next page */
+        goto fragment_end;
+    }
+    if (p->id) {
+        gr_dl_item it;
+        memset(&it, 0, sizeof it);
+        it.kind = GR_DL_MARK;
+        it.u.dest.x = tx; it.u.dest.y = c->y; it.u.dest.id = p->id;
+        gr_page_add(c->pg, &it);
+    }
+    c->pending_space = p->space_after.opt;
+    *out = NULL;
+    return GR_PLACED_ALL;
+
+fragment_end:
+    if (p->id) {
+        gr_dl_item it;
+        memset(&it, 0, sizeof it);
+        it.kind = GR_DL_MARK;
+        it.u.dest.x = tx; it.u.dest.y = c->y; it.u.dest.id = p->id;
+        gr_page_add(c->pg, &it);
+    }
+    *out = o;
+    return GR_PLACED_PART;
+}
+
+double gr_table_height(const gr_box *b, const gr_resume *in)
+{
+    const gr_table *t = b->table;
+    double total = 0, *h;
+    int r = in ? in->row : 0;
+    const gr_resume *st = in && in->cells ? in : NULL;
+    if (t->nrows == 0) return 0;
+    h = gr_calloc((size_t)t->nrows, sizeof *h);
+    while (r < t->nrows) {
+        int end = t->rows[r].group_end, k;
+        row_heights(t, r, end, st, h);
+        for (k = 0; k <= end - r; k++) total += h[k];
+        st = NULL;
+        r = end + 1;
+    }
+    free(h);
+    return total;
+}
