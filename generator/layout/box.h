@@ -14,13 +14,33 @@
 #include "layout.h"
 #include "../text/para.h"
 
+/* What a run's tag points to: a link, or a footnote's anchor. */
+typedef enum { GR_TAG_LINK = 1, GR_TAG_NOTE } gr_tag_kind;
+typedef struct gr_box gr_box;
+typedef struct gr_tag {
+    gr_tag_kind kind;
+    gr_fo_node *fo;            /* fo:basic-link or fo:footnote */
+    struct gr_box *body;       /* footnote body, laid out for the body width */
+    double height;             /* its height */
+} gr_tag;
+
+/* What an inline object of a paragraph stands for. */
+typedef enum { GR_INL_GRAPHIC = 1, GR_INL_LEADER } gr_inl_kind;
+typedef struct gr_inl {
+    gr_inl_kind kind;
+    gr_fo_node *fo;
+    struct gr_graphic *graphic;
+    gr_color color;
+    double size, thickness;
+    int pattern;               /* GR_LEADER_* */
+} gr_inl;
+
 typedef enum {
     GR_BOX_BLOCK = 1,   /* fo:block, fo:wrapper at block level, flows */
     GR_BOX_LINES,       /* an anonymous paragraph: lines of inline content */
     GR_BOX_TABLE        /* fo:table, and fo:list-block as a two-column grid */
 } gr_box_kind;
 
-typedef struct gr_box gr_box;
 typedef struct gr_table gr_table;
 
 /* One cell of a table grid (a list item's label or body too). */
@@ -92,6 +112,14 @@ typedef struct gr_lay {
     /* the reference area being built: its FO node's indents are the zero
        of its content's start-indent/end-indent */
     double base_start, base_end;
+    gr_tag *tag;               /* link or footnote around the inline content
+                                  being gathered */
+    double body_w;             /* width of the region-body of this sequence */
+    double para_width;         /* width of the paragraph being gathered */
+    int has_notes;             /* the document has footnotes */
+    gr_box **note_bodies;      /* footnote bodies (not in any flow's tree),
+                                  freed at the end of the pass */
+    size_t nnote_bodies, capnote_bodies;
 } gr_lay;
 
 /* build.c */
@@ -108,6 +136,9 @@ void gr_box_free_tree(gr_box *b);
 const char *gr_lay_citation(gr_lay *L, const char *id, int last, char *buf, size_t n);
 
 /* paginate.c */
+/* Height the footnotes already on this page take (separator included). */
+double gr_page_notes_height(const gr_page *pg);
+#define GR_NOTE_SEPARATOR 10.0   /* space + rule above the first footnote */
 typedef struct gr_cursor {
     gr_page *pg;
     double area_x;             /* reference area's start edge on the page */
@@ -116,6 +147,8 @@ typedef struct gr_cursor {
                                   at the top are discarded */
     int force;                 /* the area cannot be deferred (empty page):
                                   the next box must place something */
+    double note_bottom;        /* > 0: footnotes of this page stand above
+                                  this y (the flow and what is inside it) */
     double pending_space;      /* resolved space waiting to be placed */
     int pending_retain;
 } gr_cursor;

@@ -5,6 +5,7 @@
  * is gathered here into gr_para spans with styles from the FO properties.
  */
 #include "box.h"
+#include "../graphics/graphics.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,10 +89,15 @@ static int style_for(gr_lay *L, const gr_fo_node *n, gr_text_style *st)
     st->baseline_shift = p->baseline_shift;
     st->file = L->tree->path;
     st->line = n->line;
+    st->tag = L->tag;
     return GR_OK;
 }
 
 static int add_inline(gr_lay *L, gr_para *para, gr_fo_node *n);
+static int add_link(gr_lay *L, gr_para *para, gr_fo_node *n);
+static int add_footnote(gr_lay *L, gr_para *para, gr_fo_node *n);
+static int add_leader(gr_lay *L, gr_para *para, gr_fo_node *n);
+static int add_graphic(gr_lay *L, gr_para *para, gr_fo_node *n);
 
 static int add_inline_children(gr_lay *L, gr_para *para, gr_fo_node *n)
 {
@@ -114,6 +120,94 @@ static int add_text(gr_lay *L, gr_para *para, const gr_fo_node *style_node,
     return GR_OK;
 }
 
+static int add_link(gr_lay *L, gr_para *para, gr_fo_node *n)
+{
+    gr_tag *outer = L->tag, *t = gr_arena_alloc(L->arena, sizeof *t);
+    int rc;
+    t->kind = GR_TAG_LINK;
+    t->fo = n;
+    L->tag = t;
+    rc = add_inline_children(L, para, n);
+    L->tag = outer;
+    return rc;
+}
+
+/* fo:footnote: its fo:inline is the anchor in the text; its body is laid
+ * out now for the body width and placed at the foot of the page where the
+ * anchor falls. */
+static int add_footnote(gr_lay *L, gr_para *para, gr_fo_node *n)
+{
+    gr_fo_node *c;
+    gr_tag *outer = L->tag, *t = gr_arena_alloc(L->arena, sizeof *t);
+    int rc = GR_OK;
+    double save_s = L->base_start, save_e = L->base_end;
+    t->kind = GR_TAG_NOTE;
+    t->fo = n;
+    for (c = n->first; c; c = c->next)
+        if (c->type == GR_FO_FOOTNOTE_BODY) {
+            L->base_start = L->base_end = 0;
+            t->body = gr_build_area(L, c, L->body_w > 0 ? L->body_w : 400);
+            L->base_start = save_s;
+            L->base_end = save_e;
+            t->height = gr_box_height(t->body, NULL);
+            L->has_notes = 1;
+            L->note_bodies = gr_grow(L->note_bodies, &L->capnote_bodies,
+                                     L->nnote_bodies + 1, sizeof *L->note_bodies);
+            L->note_bodies[L->nnote_bodies++] = t->body;
+        }
+    L->tag = t->body ? t : outer;
+    for (c = n->first; c; c = c->next)
+        if (c->type != GR_FO_FOOTNOTE_BODY) {
+            int r = add_inline(L, para, c);
+            if (r != GR_OK && rc == GR_OK) rc = r;
+        }
+    L->tag = outer;
+    return rc;
+}
+
+static int add_leader(gr_lay *L, gr_para *para, gr_fo_node *n)
+{
+    const gr_fo_props *p = &n->p;
+    gr_text_style st;
+    gr_inl *o;
+    double lmin, lopt, lmax, w = L->body_w > 0 ? L->body_w : 400;
+    int rc = style_for(L, n, &st);
+    if (rc != GR_OK) return rc;
+    o = gr_arena_alloc(L->arena, sizeof *o);
+    o->kind = GR_INL_LEADER;
+    o->fo = n;
+    o->color = p->color;
+    o->size = p->font_size;
+    o->thickness = p->rule_thickness;
+    o->pattern = p->leader_pattern;
+    lmin = p->leader_length_min_pct > 0 ? w * p->leader_length_min_pct / 100 : p->leader_length_min;
+    lopt = p->leader_length_opt_pct > 0 ? w * p->leader_length_opt_pct / 100 : p->leader_length_opt;
+    lmax = p->leader_length_max_pct > 0 ? w * p->leader_length_max_pct / 100 : p->leader_length_max;
+    if (lmax < lopt) lmax = lopt;
+    if (lopt < lmin) lopt = lmin;
+    gr_para_add_leader(para, o, lmin, lopt, lmax, &st);
+    return GR_OK;
+}
+
+static int add_graphic(gr_lay *L, gr_para *para, gr_fo_node *n)
+{
+    gr_text_style st;
+    gr_inl *o;
+    gr_graphic *g;
+    int rc = style_for(L, n, &st);
+    if (rc != GR_OK) return rc;
+    g = n->type == GR_FO_EXTERNAL_GRAPHIC
+        ? gr_graphic_external(L->ctx, L->doc, L->tree, n, L->para_width, 0)
+        : gr_graphic_svg(L->ctx, L->doc, L->fs, L->tree, n, L->para_width);
+    if (!g) return GR_EINPUT;
+    o = gr_arena_alloc(L->arena, sizeof *o);
+    o->kind = GR_INL_GRAPHIC;
+    o->fo = n;
+    o->graphic = g;
+    gr_para_add_object(para, o, g->width, g->height, 0, &st);
+    return GR_OK;
+}
+
 static int add_inline(gr_lay *L, gr_para *para, gr_fo_node *n)
 {
     char num[32];
@@ -128,6 +222,15 @@ static int add_inline(gr_lay *L, gr_para *para, gr_fo_node *n)
     case GR_FO_PAGE_NUMBER:
         snprintf(num, sizeof num, "%d", L->page_no > 0 ? L->page_no : 1);
         return add_text(L, para, n, num, strlen(num));
+    case GR_FO_BASIC_LINK:
+        return add_link(L, para, n);
+    case GR_FO_FOOTNOTE:
+        return add_footnote(L, para, n);
+    case GR_FO_LEADER:
+        return add_leader(L, para, n);
+    case GR_FO_EXTERNAL_GRAPHIC:
+    case GR_FO_INSTREAM_FOREIGN_OBJECT:
+        return add_graphic(L, para, n);
     case GR_FO_PAGE_NUMBER_CITATION:
     case GR_FO_PAGE_NUMBER_CITATION_LAST:
         s = gr_lay_citation(L, n->p.ref_id ? n->p.ref_id : "",
@@ -182,6 +285,8 @@ static int build_children(gr_lay *L, gr_box *box, gr_fo_node *fo, gr_fo_node *st
     gr_fo_node *c;
     gr_para *para = NULL;
     int first_para = 1, rc = GR_OK, r;
+    double save_w = L->para_width;
+    L->para_width = box->w;
     for (c = fo->first; c; c = c->next) {
         if (is_inline_level(c->type) ||
             (c->type == GR_FO_WRAPPER && fo->type != GR_FO_FLOW && wrapper_is_inline(c))) {
@@ -213,6 +318,7 @@ static int build_children(gr_lay *L, gr_box *box, gr_fo_node *fo, gr_fo_node *st
     }
     r = flush_para(L, box, &para, style, &first_para);
     if (r != GR_OK && rc == GR_OK) rc = r;
+    L->para_width = save_w;
     return rc;
 }
 

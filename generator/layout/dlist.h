@@ -28,7 +28,9 @@ typedef enum {
     GR_DL_LINK,       /* clickable area */
     GR_DL_DEST,       /* named destination (an id) */
     GR_DL_MISSING,    /* box for a character no font has */
-    GR_DL_MARK        /* end of a fragment of the element with id u.dest.id:
+    GR_DL_MARK,       /* end of a fragment of the element with id u.dest.id:
+                         layout bookkeeping only, the writer draws nothing */
+    GR_DL_NOTE        /* a footnote whose body belongs at this page's foot:
                          layout bookkeeping only, the writer draws nothing */
 } gr_dl_kind;
 
@@ -76,6 +78,7 @@ typedef struct gr_dl_item {
         struct { double x, y, w, h; const char *internal; const char *uri; } link;
         struct { double x, y; const char *id; } dest;
         struct { double x, y, w, h; uint32_t cp; } missing;
+        struct { void *body; double height; } note;
     } u;
 } gr_dl_item;
 

@@ -119,6 +119,34 @@ static gr_fo_node *static_for(gr_fo_node *seq, const char *name)
     return NULL;
 }
 
+/* The footnotes anchored on a page, at the foot of its body region under a
+ * short rule, in the order of their anchors. */
+static void place_notes(gr_lay *L, gr_page *pg, const region *body)
+{
+    double h = gr_page_notes_height(pg), y;
+    size_t i, n = pg->nitems;
+    gr_color black = {0, 0, 0};
+    if (h <= 0) return;
+    y = body->y + body->h - h;
+    gr_page_add_rule(pg, body->x, y + GR_NOTE_SEPARATOR / 2, body->x + body->w / 3,
+                     y + GR_NOTE_SEPARATOR / 2, 0.5, black);
+    y += GR_NOTE_SEPARATOR;
+    for (i = 0; i < n; i++) {
+        gr_cursor c;
+        gr_resume *rest = NULL;
+        if (pg->items[i].kind != GR_DL_NOTE) continue;
+        memset(&c, 0, sizeof c);
+        c.pg = pg;
+        c.area_x = body->x;
+        c.y = y;
+        c.limit = body->y + body->h + 1000; /* never split: reserved above */
+        c.at_top = 1;
+        c.force = 1;
+        gr_place_box(L, &c, pg->items[i].u.note.body, NULL, &rest);
+        y += pg->items[i].u.note.height;
+    }
+}
+
 typedef struct seq_pages {
     gr_fo_node *seq;
     page_geom geom;
@@ -145,6 +173,7 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
         return gr_error(L->ctx, L->tree->path, seq->line,
                         "fo:page-sequence 缺少 fo:flow", "fo:page-sequence has no fo:flow%s", "");
     sp->first = L->doc->npages;
+    L->body_w = sp->geom.body.w;
     box = gr_build_flow(L, flow, sp->geom.body.w);
     do {
         gr_cursor c;
@@ -157,7 +186,9 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
         c.limit = sp->geom.body.y + sp->geom.body.h;
         c.at_top = 1;
         c.force = 1;
+        c.note_bottom = c.limit;
         res = gr_place_box(L, &c, box, resume, &next);
+        place_notes(L, c.pg, &sp->geom.body);
         if (res == GR_PLACED_NONE && page_is_empty_start(&c)) {
             /* cannot happen by the progress rule; never loop */
             gr_error(L->ctx, L->tree->path, flow->line,
@@ -255,6 +286,41 @@ static void check_flow_names(gr_lay *L)
     }
 }
 
+/* Text content of a node (bookmark titles), whitespace as the parser left it. */
+static void node_text(const gr_fo_node *n, gr_buf *b)
+{
+    const gr_fo_node *c;
+    if (n->type == GR_FO_TEXT) { gr_buf_add(b, n->text, n->text_len); return; }
+    for (c = n->first; c; c = c->next) node_text(c, b);
+}
+
+/* fo:bookmark-tree -> the document outline (allocated in the doc's arena). */
+static gr_outline *build_outline(gr_doc *d, const gr_fo_node *n)
+{
+    gr_outline *o;
+    const gr_fo_node *c;
+    size_t k = 0;
+    if (!n) return NULL;
+    o = gr_arena_alloc(d->arena, sizeof *o);
+    o->open = !n->p.starting_state_hide;
+    o->dest_id = n->p.internal_destination;
+    for (c = n->first; c; c = c->next) {
+        if (c->type == GR_FO_BOOKMARK_TITLE) {
+            gr_buf b;
+            gr_buf_init(&b);
+            node_text(c, &b);
+            o->title = gr_arena_strndup(d->arena, b.data ? (char *)b.data : "", b.len);
+            gr_buf_free(&b);
+        } else if (c->type == GR_FO_BOOKMARK) {
+            o->nkids++;
+        }
+    }
+    if (o->nkids) o->kids = gr_arena_alloc(d->arena, (size_t)o->nkids * sizeof *o->kids);
+    for (c = n->first; c; c = c->next)
+        if (c->type == GR_FO_BOOKMARK) o->kids[k++] = build_outline(d, c);
+    return o;
+}
+
 int gr_layout(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out)
 {
     gr_lay L;
@@ -279,6 +345,8 @@ int gr_layout(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out)
         L.nprev = nids;
         if (pass == 2) ctx->quiet_warnings = 1;   /* said once, in pass 1 */
         rc = lay_document(&L);
+        while (L.nnote_bodies > 0)
+            gr_box_free_tree(L.note_bodies[--L.nnote_bodies]);
         ctx->quiet_warnings = quiet;
         if (pass == 2) ctx->nwarnings = warnings;
         gr_arena_free(L.arena);
@@ -291,11 +359,13 @@ int gr_layout(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out)
         L.doc = NULL;
     }
     free(ids);
+    free(L.note_bodies);
     if (rc != GR_OK) {
         gr_doc_free(L.doc);
         return rc;
     }
     L.doc->lang = tree->root->p.lang;
+    L.doc->outline = build_outline(L.doc, find_child(tree->root, GR_FO_BOOKMARK_TREE));
     *out = L.doc;
     return GR_OK;
 }

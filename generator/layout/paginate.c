@@ -7,6 +7,8 @@
  * pagination always ends.
  */
 #include "box.h"
+#include "../graphics/graphics.h"
+#include <stdlib.h>
 #include <string.h>
 
 #define EPS 0.01
@@ -41,6 +43,142 @@ static void add_id_item(gr_cursor *c, gr_dl_kind kind, const char *id, double x,
 
 /* ---- lines ---------------------------------------------------------- */
 
+double gr_page_notes_height(const gr_page *pg)
+{
+    double h = 0;
+    size_t i;
+    for (i = 0; i < pg->nitems; i++)
+        if (pg->items[i].kind == GR_DL_NOTE) h += pg->items[i].u.note.height;
+    return h > 0 ? h + GR_NOTE_SEPARATOR : 0;
+}
+
+static int note_on_page(const gr_page *pg, const gr_box *body)
+{
+    size_t i;
+    for (i = 0; i < pg->nitems; i++)
+        if (pg->items[i].kind == GR_DL_NOTE && pg->items[i].u.note.body == body) return 1;
+    return 0;
+}
+
+/* Height of the footnotes anchored in a line and not yet on the page. */
+static double line_notes_height(const gr_page *pg, const gr_line *ln, double page_notes)
+{
+    double h = 0;
+    int i, j;
+    for (i = 0; i < ln->nruns; i++) {
+        const gr_tag *t = ln->runs[i].tag;
+        int seen = 0;
+        if (!t || t->kind != GR_TAG_NOTE) continue;
+        for (j = 0; j < i; j++) if (ln->runs[j].tag == t) seen = 1;
+        if (!seen && !note_on_page(pg, t->body)) h += t->height;
+    }
+    return h > 0 && page_notes == 0 ? h + GR_NOTE_SEPARATOR : h;
+}
+
+static void add_line_notes(gr_cursor *c, const gr_line *ln)
+{
+    int i;
+    for (i = 0; i < ln->nruns; i++) {
+        const gr_tag *t = ln->runs[i].tag;
+        gr_dl_item it;
+        if (!t || t->kind != GR_TAG_NOTE || note_on_page(c->pg, t->body)) continue;
+        memset(&it, 0, sizeof it);
+        it.kind = GR_DL_NOTE;
+        it.u.note.body = t->body;
+        it.u.note.height = t->height;
+        gr_page_add(c->pg, &it);
+    }
+}
+
+/* Clickable areas of the line's linked runs, one per run of the same link. */
+static void add_line_links(gr_cursor *c, const gr_line *ln, double x, double y)
+{
+    int i = 0;
+    while (i < ln->nruns) {
+        const gr_tag *t = ln->runs[i].tag;
+        double x0, x1;
+        int j;
+        if (!t || t->kind != GR_TAG_LINK) { i++; continue; }
+        x0 = ln->runs[i].x;
+        x1 = ln->runs[i].x + ln->runs[i].width;
+        for (j = i + 1; j < ln->nruns && ln->runs[j].tag == t; j++)
+            x1 = ln->runs[j].x + ln->runs[j].width;
+        {
+            gr_dl_item it;
+            memset(&it, 0, sizeof it);
+            it.kind = GR_DL_LINK;
+            it.u.link.x = x + x0;
+            it.u.link.y = y;
+            it.u.link.w = x1 - x0;
+            it.u.link.h = ln->height;
+            it.u.link.internal = t->fo->p.internal_destination;
+            it.u.link.uri = t->fo->p.external_destination;
+            if (it.u.link.internal || it.u.link.uri)
+                gr_page_add(c->pg, &it);
+        }
+        i = j;
+    }
+}
+
+static void draw_leader(gr_doc *doc, gr_page *pg, const gr_inl *o, double x, double w,
+                        double baseline)
+{
+    if (o->pattern == GR_LEADER_RULE) {
+        gr_page_add_rule(pg, x, baseline - o->thickness / 2, x + w, baseline - o->thickness / 2,
+                         o->thickness, o->color);
+    } else if (o->pattern == GR_LEADER_DOTS) {
+        /* dots on a grid of half an em from the page edge, so the dots of
+           successive lines stand in columns */
+        double step = o->size * 0.5, r = o->size * 0.06, d;
+        double first = (double)(long)((x + step * 0.5) / step + 1) * step;
+        for (d = first; d + r <= x + w - step * 0.25; d += step) {
+            gr_dl_item it;
+            gr_seg *sg;
+            const double k = 0.5523 * r;
+            memset(&it, 0, sizeof it);
+            it.kind = GR_DL_PATH;
+            it.u.path.nseg = 0;
+            it.u.path.seg = sg = gr_arena_alloc(doc->arena, 6 * sizeof *sg);
+            sg[0].op = GR_SEG_MOVE; sg[0].p[0] = d + r; sg[0].p[1] = baseline - r;
+            sg[1].op = GR_SEG_CURVE;
+            sg[1].p[0] = d + r; sg[1].p[1] = baseline - r - k; sg[1].p[2] = d + k; sg[1].p[3] = baseline - 2 * r;
+            sg[1].p[4] = d; sg[1].p[5] = baseline - 2 * r;
+            sg[2].op = GR_SEG_CURVE;
+            sg[2].p[0] = d - k; sg[2].p[1] = baseline - 2 * r; sg[2].p[2] = d - r; sg[2].p[3] = baseline - r - k;
+            sg[2].p[4] = d - r; sg[2].p[5] = baseline - r;
+            sg[3].op = GR_SEG_CURVE;
+            sg[3].p[0] = d - r; sg[3].p[1] = baseline - r + k; sg[3].p[2] = d - k; sg[3].p[3] = baseline;
+            sg[3].p[4] = d; sg[3].p[5] = baseline;
+            sg[4].op = GR_SEG_CURVE;
+            sg[4].p[0] = d + k; sg[4].p[1] = baseline; sg[4].p[2] = d + r; sg[4].p[3] = baseline - r + k;
+            sg[4].p[4] = d + r; sg[4].p[5] = baseline - r;
+            sg[5].op = GR_SEG_CLOSE;
+            it.u.path.nseg = 6;
+            it.u.path.fill = 1;
+            it.u.path.fill_color = o->color;
+            gr_page_add(pg, &it);
+        }
+    }
+}
+
+static void place_line(gr_lay *L, gr_cursor *c, const gr_line *ln, double x)
+{
+    int i;
+    gr_page_add_line(L->doc, c->pg, ln, x, c->y);
+    for (i = 0; i < ln->nobjs; i++) {
+        const gr_para_obj *po = &ln->objs[i];
+        const gr_inl *o = po->obj;
+        double base = c->y + ln->baseline;
+        if (!o) continue;
+        if (o->kind == GR_INL_GRAPHIC)
+            gr_page_add_graphic(L->doc, c->pg, o->graphic, x + po->x, base - po->ascent);
+        else if (o->kind == GR_INL_LEADER)
+            draw_leader(L->doc, c->pg, o, x + po->x, po->width, base);
+    }
+    add_line_links(c, ln, x, c->y);
+    if (c->note_bottom > 0) add_line_notes(c, ln);
+}
+
 static int place_lines(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
                        gr_resume **out)
 {
@@ -48,12 +186,21 @@ static int place_lines(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
     int from = in ? in->line : 0, fit = 0, i;
     int orphans = b->fo->p.orphans > 0 ? b->fo->p.orphans : 1;
     int widows = b->fo->p.widows > 0 ? b->fo->p.widows : 1;
-    double y;
+    double y, notes = 0, page_notes = 0;
     flush_space(c);
     y = c->y;
+    if (c->note_bottom > 0 && L->has_notes) page_notes = gr_page_notes_height(c->pg);
     for (i = from; i < n; i++) {
         const gr_line *ln = gr_para_line(b->para, i);
-        if (y + ln->height > c->limit + EPS) break;
+        double limit = c->limit;
+        if (c->note_bottom > 0 && L->has_notes) {
+            double add = line_notes_height(c->pg, ln, page_notes + notes);
+            double lim2 = c->note_bottom - page_notes - notes - add;
+            if (lim2 < limit) limit = lim2;
+            if (y + ln->height > limit + EPS) break;
+            notes += add;
+        }
+        if (y + ln->height > limit + EPS) break;
         y += ln->height;
         fit++;
     }
@@ -71,7 +218,7 @@ static int place_lines(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
     }
     for (i = from; i < from + fit; i++) {
         const gr_line *ln = gr_para_line(b->para, i);
-        gr_page_add_line(L->doc, c->pg, ln, c->area_x + b->x, c->y);
+        place_line(L, c, ln, c->area_x + b->x);
         c->y += ln->height;
     }
     c->at_top = 0;

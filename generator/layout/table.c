@@ -463,6 +463,7 @@ static int place_cell(gr_lay *L, gr_cursor *c, const gr_table *t, int idx, doubl
     cc.limit = bottom;
     cc.at_top = 1;
     cc.force = force;
+    cc.note_bottom = c->note_bottom;
     if (whole && !in && cl->valign != GR_DALIGN_AUTO && cl->valign != GR_DALIGN_BEFORE) {
         double room = bottom - top - gr_box_height(cl->content, NULL);
         if (room > 0) cc.y += cl->valign == GR_DALIGN_CENTER ? room / 2 : room;

@@ -26,6 +26,9 @@ typedef struct gr_text_style {
     double baseline_shift;     /* pt, positive raises */
     const char *file;          /* source of the text, for messages */
     int line;
+    void *tag;                 /* caller's marker copied to every run of this
+                                  text (links, footnote anchors); runs with
+                                  different tags are never merged */
 } gr_text_style;
 
 /* One positioned glyph inside a run. */
@@ -53,6 +56,7 @@ typedef struct gr_run {
     gr_glyph *glyphs;
     int missing;               /* 1: a "missing glyph" box of width `width`
                                   (no face had the character); nglyphs 0 */
+    void *tag;                 /* the style's tag */
 } gr_run;
 
 /* An inline object placed on a line (image, chart, leader, …). */
