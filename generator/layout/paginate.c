@@ -274,11 +274,19 @@ static void decorate(gr_cursor *c, gr_box *b, size_t mark, double y0, double y1,
         gr_page_add_rule(c->pg, x1 - be / 2, y0, x1 - be / 2, y1, be, p->border[GR_END].color);
 }
 
+/* Strength of the keep between two siblings (0: none). */
+static int keep_strength(const gr_box *prev, const gr_box *next)
+{
+    int a = 0, b = 0;
+    if (!prev || !next) return 0;
+    if (prev->kind != GR_BOX_LINES) a = prev->fo->p.keep_with_next;
+    if (next->kind != GR_BOX_LINES) b = next->fo->p.keep_with_previous;
+    return a > b ? a : b;
+}
+
 static int keeps_with(const gr_box *prev, const gr_box *next)
 {
-    if (!prev || !next) return 0;
-    return (prev->kind != GR_BOX_LINES && prev->fo->p.keep_with_next > 0) ||
-           (next->kind != GR_BOX_LINES && next->fo->p.keep_with_previous > 0);
+    return keep_strength(prev, next) > 0;
 }
 
 /* whole_probe: 1 while trying a keep-together block in one piece. */
@@ -349,6 +357,15 @@ static int place_block(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
         }
         /* nothing of `child` fits here */
         *c = before;
+        if (prev && keep_strength(prev, child) >= GR_KEEP_ALWAYS && prev_saved.force &&
+            L->status == GR_OK) {
+            /* the chain of keeps starts at the top of an empty page and
+               still does not fit: no page can satisfy it */
+            gr_error(L->ctx, L->tree->path, child->fo->line,
+                     "keep-with-next／keep-with-previous 連鎖的內容超過一頁，無法滿足",
+                     "a chain of keep-with-next/keep-with-previous is longer than a page and cannot be kept%s", "");
+            L->status = GR_EINPUT;
+        }
         if (prev && keeps_with(prev, child) && prev_mark > mark &&
             !(prev_saved.at_top)) {
             /* take the previous sibling along to the next page */

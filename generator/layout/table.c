@@ -138,7 +138,22 @@ static void column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, 
     gr_len *spec;
     double fixed = 0, shares = 0, rest, x, total;
     int i, col = 0;
+    int declared = 0;
     spec = gr_calloc((size_t)t->ncols + 1, sizeof *spec);
+    for (c = tf->first; c; c = c->next) {
+        int rep = c->p.number_columns_repeated > 0 ? c->p.number_columns_repeated : 1;
+        if (c->type != GR_FO_TABLE_COLUMN) continue;
+        declared = (c->p.column_number > 0 ? c->p.column_number - 1 : declared) + rep;
+    }
+    if (declared > 0 && t->ncols > declared) {
+        for (i = 0; i < t->ncells; i++)
+            if (t->cells[i].col + t->cells[i].colspan > declared) break;
+        gr_error(L->ctx, L->tree->path, i < t->ncells ? t->cells[i].fo->line : tf->line,
+                 "儲存格跨到第 %d 欄，但表格只宣告了 %d 欄（fo:table-column）",
+                 "the cell reaches column %d but the table declares only %d columns (fo:table-column)",
+                 i < t->ncells ? t->cells[i].col + t->cells[i].colspan : t->ncols, declared);
+        if (L->status == GR_OK) L->status = GR_EINPUT;
+    }
     for (c = tf->first; c; c = c->next) {
         int rep, k;
         if (c->type != GR_FO_TABLE_COLUMN) continue;
