@@ -18,6 +18,8 @@ static void render_usage(FILE *out)
           "\n"
           "  -o, --output OUT.pdf   輸出檔 output file (default: FILE.pdf beside FILE.fo)\n"
           "  --fonts DIR            字型設定資料夾 folder of gereport-fonts.conf\n"
+          "  --dump-boxes FILE      寫出版面紀錄（頁、儲存格、行）write the box dump\n"
+          "                         (pages, cells, lines) for tests and debugging\n"
           "  -h, --help             顯示說明 show this help\n",
           out);
 }
@@ -37,7 +39,8 @@ static char *default_output(const char *in)
 int gr_cmd_render(int argc, char **argv)
 {
     gr_ctx ctx;
-    const char *in = NULL, *out = NULL, *fonts = NULL;
+    const char *in = NULL, *out = NULL, *fonts = NULL, *dump_path = NULL;
+    gr_buf dump;
     char *out_alloc = NULL, *datadir = NULL, *fontdir = NULL;
     gr_fo_tree *tree = NULL;
     gr_fontset *fs = NULL;
@@ -53,6 +56,8 @@ int gr_cmd_render(int argc, char **argv)
             out = argv[++i];
         } else if (strcmp(a, "--fonts") == 0 && i + 1 < argc) {
             fonts = argv[++i];
+        } else if (strcmp(a, "--dump-boxes") == 0 && i + 1 < argc) {
+            dump_path = argv[++i];
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "gereport render: 未知或不完整的選項「%s」(unknown or incomplete option \"%s\")\n", a, a);
             render_usage(stderr);
@@ -73,6 +78,7 @@ int gr_cmd_render(int argc, char **argv)
         datadir = gr_cli_datadir();
         fonts = fontdir = gr_path_join(datadir, "fonts");
     }
+    gr_buf_init(&dump);
     tree = gr_fo_parse_file(&ctx, in);
     rc = tree ? GR_OK : GR_EINPUT;
     if (rc == GR_OK) {
@@ -80,11 +86,14 @@ int gr_cmd_render(int argc, char **argv)
         if (!fs) rc = GR_ESYS;
     }
     if (rc == GR_OK)
-        rc = gr_layout(&ctx, tree, fs, &doc);
+        rc = gr_layout(&ctx, tree, fs, &doc, dump_path ? &dump : NULL);
     if (rc == GR_OK && ctx.nerrors > 0)
         rc = GR_EINPUT;
     if (rc == GR_OK)
         rc = gr_pdf_write(&ctx, doc, fs, NULL, out);
+    if (rc == GR_OK && dump_path)
+        rc = gr_write_file_atomic(&ctx, dump_path, dump.data ? (void *)dump.data : "", dump.len);
+    gr_buf_free(&dump);
     gr_doc_free(doc);
     gr_fontset_free(fs);
     gr_fo_tree_free(tree);

@@ -120,6 +120,7 @@ typedef struct gr_lay {
     gr_box **note_bodies;      /* footnote bodies (not in any flow's tree),
                                   freed at the end of the pass */
     size_t nnote_bodies, capnote_bodies;
+    gr_buf *dump;              /* box dump being written, or NULL */
 } gr_lay;
 
 /* build.c */
@@ -175,5 +176,10 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
                    gr_resume **out);
 double gr_table_height(const gr_box *b, const gr_resume *in);
 double gr_border_width(const gr_fo_props *p, int side);
+
+/* dump.c */
+void gr_dump_page(gr_lay *L, const gr_page *pg, double bx, double by, double bw, double bh);
+void gr_dump_cell(gr_lay *L, const gr_tcell *cl, double x, double y0, double y1);
+void gr_dump_line(gr_lay *L, const gr_line *ln, double x, double y);
 
 #endif

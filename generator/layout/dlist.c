@@ -62,11 +62,12 @@ gr_dl_item *gr_page_add(gr_page *pg, const gr_dl_item *it)
 
 gr_dl_item *gr_page_insert(gr_page *pg, size_t at, const gr_dl_item *it)
 {
+    gr_dl_item copy = *it;        /* `it` may point into pg->items */
     if (at > pg->nitems) at = pg->nitems;
     pg->items = gr_grow(pg->items, &pg->cap, pg->nitems + 1, sizeof *pg->items);
     memmove(pg->items + at + 1, pg->items + at,
             (pg->nitems - at) * sizeof *pg->items);
-    pg->items[at] = *it;
+    pg->items[at] = copy;
     pg->nitems++;
     return &pg->items[at];
 }

@@ -187,6 +187,7 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
         c.at_top = 1;
         c.force = 1;
         c.note_bottom = c.limit;
+        gr_dump_page(L, c.pg, sp->geom.body.x, sp->geom.body.y, sp->geom.body.w, sp->geom.body.h);
         res = gr_place_box(L, &c, box, resume, &next);
         place_notes(L, c.pg, &sp->geom.body);
         if (res == GR_PLACED_NONE && page_is_empty_start(&c)) {
@@ -321,7 +322,8 @@ static gr_outline *build_outline(gr_doc *d, const gr_fo_node *n)
     return o;
 }
 
-int gr_layout(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out)
+int gr_layout(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
+              gr_buf *dump)
 {
     gr_lay L;
     gr_idpage *ids = NULL;
@@ -343,6 +345,8 @@ int gr_layout(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out)
         L.uses_citations = 0;
         L.prev = ids;
         L.nprev = nids;
+        L.dump = dump;
+        if (dump) dump->len = 0;
         if (pass == 2) ctx->quiet_warnings = 1;   /* said once, in pass 1 */
         rc = lay_document(&L);
         while (L.nnote_bodies > 0)

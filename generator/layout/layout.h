@@ -14,6 +14,8 @@
 #include "../text/font.h"
 #include "dlist.h"
 
-int gr_layout(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out);
+/* dump: when not NULL, receives the box dump of the final pass (dump.c). */
+int gr_layout(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
+              gr_buf *dump);
 
 #endif

@@ -520,6 +520,7 @@ static int place_cells(gr_lay *L, gr_cursor *c, const gr_table *t, double tx,
         else if (res == GR_PLACED_PART) next->cells[i] = o;
         if (res != GR_PLACED_NONE) any = 1;
         draw_cell_frame(c, cl, tx + cl->x, y0, y1, cmark);
+        gr_dump_cell(L, cl, tx + cl->x, y0, y1);
     }
     return any;
 }
