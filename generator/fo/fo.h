@@ -71,6 +71,10 @@ enum { GR_BREAK_AUTO = 0, GR_BREAK_PAGE };      /* break-before/after */
 #define GR_KEEP_AUTO 0
 #define GR_KEEP_ALWAYS 1000                     /* integers 1..999 are strengths */
 enum { GR_LEADER_SPACE = 0, GR_LEADER_DOTS, GR_LEADER_RULE };
+/* content-width/-height given as scale-to-fit & co. (the gr_len is then
+   AUTO): scale the image to the available width/height, in both
+   directions, only down, or only up. */
+enum { GR_FIT_NONE = 0, GR_FIT_SCALE, GR_FIT_DOWN, GR_FIT_UP };
 
 /* One side of a border. style: 0 none, 1 solid. */
 typedef struct { double width; gr_color color; int style; } gr_border;
@@ -89,7 +93,9 @@ typedef struct {
  * set on this node. */
 typedef struct gr_fo_props {
     /* -- inherited -- */
-    const char *font_family;   /* the FO list as written, e.g. "TW-Kai, serif" */
+    const char *font_family;   /* the FO list, normalised: names without
+                                  quotes separated by ", ", e.g.
+                                  "TW-Kai, serif"; initial "serif" */
     double font_size;          /* pt; initial 12pt */
     int font_weight;           /* 100..900; normal 400, bold 700 */
     gr_color color;            /* initial black */
@@ -100,18 +106,29 @@ typedef struct gr_fo_props {
     int text_align;            /* GR_ALIGN_*, initial start */
     int text_align_last;       /* GR_ALIGN_*, initial relative */
     double text_indent;        /* pt */
-    double start_indent, end_indent; /* pt, from the containing reference area */
+    double start_indent, end_indent; /* pt, from the containing reference
+                                  area's content edges to this node's
+                                  content edges (margins, padding and
+                                  borders of block-level nodes included) */
+    int end_indent_plus_width; /* 1: end-indent came from label-end(): the
+                                  real end-indent is (width of the reference
+                                  area) + end_indent (end_indent < 0) */
     const char *lang;          /* xml:lang, e.g. "zh-TW"; NULL if never set */
     int orphans, widows;       /* initial 2 */
     int border_collapse;       /* 1 collapse (initial), 0 separate */
     int display_align;         /* GR_DALIGN_* */
     int leader_pattern;        /* GR_LEADER_* , initial space */
     double leader_length_min, leader_length_opt, leader_length_max;
+    /* > 0: that component was a percentage of the available line width
+       (its pt field is then 0). Initial: min 0pt, opt 12pt, max 100%. */
+    double leader_length_min_pct, leader_length_opt_pct, leader_length_max_pct;
     double rule_thickness;     /* initial 1pt */
     double provisional_distance_between_starts; /* initial 24pt */
     double provisional_label_separation;        /* initial 6pt */
     int text_decoration_underline;
-    int keep_together;         /* GR_KEEP_* (within-page); inherited per XSL */
+    int keep_together;         /* GR_KEEP_* (within-page, or within-column
+                                  when stronger); inherited per XSL */
+    int keep_together_within_line; /* GR_KEEP_*: keep the content on one line */
 
     /* -- not inherited -- */
     gr_space space_before, space_after;
@@ -121,6 +138,7 @@ typedef struct gr_fo_props {
     int has_background; gr_color background;
     gr_len width, height;
     gr_len content_width, content_height; /* external-graphic/ifo */
+    int content_width_fit, content_height_fit; /* GR_FIT_* */
     int scaling_uniform;       /* 1 uniform (initial), 0 non-uniform */
     int keep_with_next, keep_with_previous;
     int break_before, break_after;
@@ -131,7 +149,8 @@ typedef struct gr_fo_props {
     int column_number;         /* table-column/table-cell, 0 = not given */
     int table_layout_fixed;    /* 1 fixed, 0 auto */
     const char *internal_destination, *external_destination;
-    double baseline_shift;     /* pt, positive raises; "super" = 0.33em */
+    double baseline_shift;     /* pt, positive raises; "super" = 0.33em,
+                                  "sub" = -0.2em; % of the line-height */
     int baseline_shift_super;  /* 1 when given as super (-1 for sub) */
     const char *src;           /* external-graphic, url(...) stripped */
     const char *ref_id;        /* page-number-citation(-last) */
@@ -141,6 +160,7 @@ typedef struct gr_fo_props {
     double page_width, page_height;   /* initial A4 595.276 x 841.89 */
     const char *master_name, *master_reference, *flow_name, *region_name;
     double extent;
+    /* region_name: always set on regions (xsl-region-body etc. by default) */
 } gr_fo_props;
 
 typedef struct gr_fo_node gr_fo_node;

@@ -40,6 +40,9 @@ int gr_fo_props_compute(const gr_fo_propctx *pc, gr_fo_type type,
 /* 1 if `name` (with an optional ".component") is a property of the subset. */
 int gr_fo_prop_known(const char *name);
 
+/* 1 if the property table is sorted (bsearch needs it); for the tests. */
+int gr_fo_props_selfcheck(void);
+
 /* Limits shared with the parser. */
 #define GR_FO_MAX_LENGTH_PT 100000.0   /* |length| above this is refused */
 #define GR_FO_MAX_SPAN 1000            /* spans, repeats, column numbers */

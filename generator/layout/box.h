@@ -83,6 +83,10 @@ struct gr_box {
     gr_box *first, *last, *next;
     /* horizontal geometry relative to the reference area's start edge */
     double x, w;               /* content box */
+    int area;                  /* 1: the content of a reference area (flow,
+                                  cell, list label/body, footnote body): its
+                                  FO's borders, padding and spaces belong to
+                                  the container, not to this box */
     /* GR_BOX_LINES */
     gr_para *para;
     /* GR_BOX_TABLE */

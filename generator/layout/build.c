@@ -345,6 +345,7 @@ gr_box *gr_build_area(gr_lay *L, gr_fo_node *area, double w)
     gr_box *b = gr_box_new(L, GR_BOX_BLOCK, area);
     double save_start = L->base_start, save_end = L->base_end;
     int rc;
+    b->area = 1;
     b->x = 0;
     b->w = w > 1 ? w : 1;
     L->base_start = area->p.start_indent;
@@ -360,6 +361,7 @@ gr_box *gr_build_flow(gr_lay *L, gr_fo_node *flow, double ref_w)
 {
     gr_box *b = gr_box_new(L, GR_BOX_BLOCK, flow);
     int rc;
+    b->area = 1;
     b->x = 0;
     b->w = ref_w;
     L->base_start = L->base_end = 0;

@@ -236,6 +236,14 @@ static int place_lines(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
 
 /* ---- blocks --------------------------------------------------------- */
 
+/* Zero properties for reference-area boxes, whose container draws them. */
+static const gr_fo_props no_props;
+
+static const gr_fo_props *box_props(const gr_box *b)
+{
+    return b->area ? &no_props : &b->fo->p;
+}
+
 double gr_border_width(const gr_fo_props *p, int side)
 {
     return p->border[side].style ? p->border[side].width : 0;
@@ -246,7 +254,7 @@ double gr_border_width(const gr_fo_props *p, int side)
 static void decorate(gr_cursor *c, gr_box *b, size_t mark, double y0, double y1,
                      int first, int last)
 {
-    const gr_fo_props *p = &b->fo->p;
+    const gr_fo_props *p = box_props(b);
     double bs = border_w(p, GR_START), be = border_w(p, GR_END);
     double x0 = c->area_x + b->x - p->padding[GR_START] - bs;
     double x1 = c->area_x + b->x + b->w + p->padding[GR_END] + be;
@@ -294,7 +302,7 @@ static int keeps_with(const gr_box *prev, const gr_box *next)
 static int place_block(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
                        gr_resume **out, int whole_probe)
 {
-    const gr_fo_props *p = &b->fo->p;
+    const gr_fo_props *p = box_props(b);
     int first = in == NULL;
     gr_box *child = in ? in->child : b->first;
     const gr_resume *sub = in ? in->sub : NULL;
@@ -435,7 +443,7 @@ double gr_box_height(const gr_box *b, const gr_resume *in)
         break;
     }
     if (!in)
-        h += border_w(&b->fo->p, GR_BEFORE) + b->fo->p.padding[GR_BEFORE];
+        h += border_w(box_props(b), GR_BEFORE) + box_props(b)->padding[GR_BEFORE];
     ch = in ? in->child : b->first;
     sub = in ? in->sub : NULL;
     for (; ch; ch = ch->next, sub = NULL) {
@@ -449,5 +457,5 @@ double gr_box_height(const gr_box *b, const gr_resume *in)
         h += gr_box_height(ch, sub);
         if (ch->kind != GR_BOX_LINES) pending = ch->fo->p.space_after.opt;
     }
-    return h + pending + border_w(&b->fo->p, GR_AFTER) + b->fo->p.padding[GR_AFTER];
+    return h + pending + border_w(box_props(b), GR_AFTER) + box_props(b)->padding[GR_AFTER];
 }

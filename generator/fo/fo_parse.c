@@ -1,0 +1,1257 @@
+/* fo_parse.c — owns reading an XSL-FO document into a gr_fo_tree: libxml2
+ * with safe options (no network, no DTD, no entities: any DOCTYPE is
+ * refused), libxml2's errors reported with file:line, the element tree of
+ * the supported subset with its content-model checks, text whitespace
+ * handling (XSL defaults plus the CJK line-break rule), ids and the
+ * cross-references between masters, flows, ids and citations, and the
+ * tree's lifetime (arena + the xmlDoc kept for foreign objects).
+ * Properties are computed by fo_props.c.
+ */
+#include "fo.h"
+#include "fo_props.h"
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlerror.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define FO_NS "http://www.w3.org/1999/XSL/Format"
+#define SVG_NS "http://www.w3.org/2000/svg"
+#define MAX_INPUT_BYTES (64u << 20)     /* 64 MiB */
+#define MAX_ERRORS 100                  /* stop checking after this many */
+#define MAX_DEPTH 1000                  /* libxml2 stops at 256 already */
+
+/* ---------------------------------------------------------------------- */
+/* The elements of the subset.                                            */
+
+typedef enum { K_BLOCK, K_INLINE, K_NEUTRAL, K_OTHER } elem_kind;
+typedef enum {
+    CM_EMPTY,      /* no children (whitespace ignored) */
+    CM_MIXED,      /* text, inline-level and block-level (fo:block) */
+    CM_INLINE,     /* text and inline-level */
+    CM_BLOCKS,     /* block-level only */
+    CM_TEXT,       /* text only (bookmark-title) */
+    CM_WRAPPER,    /* what the parent allows (fo:wrapper) */
+    CM_SPECIFIC,   /* listed children, order checked afterwards */
+    CM_FOREIGN     /* one SVG element */
+} content_model;
+
+typedef struct elem_def {
+    const char *name;           /* local name */
+    gr_fo_type type;
+    elem_kind kind;
+    content_model cm;
+} elem_def;
+
+/* Sorted by name (bsearch). */
+static const elem_def ELEMS[] = {
+    { "basic-link", GR_FO_BASIC_LINK, K_INLINE, CM_INLINE },
+    { "block", GR_FO_BLOCK, K_BLOCK, CM_MIXED },
+    { "bookmark", GR_FO_BOOKMARK, K_OTHER, CM_SPECIFIC },
+    { "bookmark-title", GR_FO_BOOKMARK_TITLE, K_OTHER, CM_TEXT },
+    { "bookmark-tree", GR_FO_BOOKMARK_TREE, K_OTHER, CM_SPECIFIC },
+    { "external-graphic", GR_FO_EXTERNAL_GRAPHIC, K_INLINE, CM_EMPTY },
+    { "flow", GR_FO_FLOW, K_OTHER, CM_BLOCKS },
+    { "footnote", GR_FO_FOOTNOTE, K_INLINE, CM_SPECIFIC },
+    { "footnote-body", GR_FO_FOOTNOTE_BODY, K_OTHER, CM_BLOCKS },
+    { "inline", GR_FO_INLINE, K_INLINE, CM_INLINE },
+    { "instream-foreign-object", GR_FO_INSTREAM_FOREIGN_OBJECT, K_INLINE, CM_FOREIGN },
+    { "layout-master-set", GR_FO_LAYOUT_MASTER_SET, K_OTHER, CM_SPECIFIC },
+    { "leader", GR_FO_LEADER, K_INLINE, CM_EMPTY },
+    { "list-block", GR_FO_LIST_BLOCK, K_BLOCK, CM_SPECIFIC },
+    { "list-item", GR_FO_LIST_ITEM, K_OTHER, CM_SPECIFIC },
+    { "list-item-body", GR_FO_LIST_ITEM_BODY, K_OTHER, CM_BLOCKS },
+    { "list-item-label", GR_FO_LIST_ITEM_LABEL, K_OTHER, CM_BLOCKS },
+    { "page-number", GR_FO_PAGE_NUMBER, K_INLINE, CM_EMPTY },
+    { "page-number-citation", GR_FO_PAGE_NUMBER_CITATION, K_INLINE, CM_EMPTY },
+    { "page-number-citation-last", GR_FO_PAGE_NUMBER_CITATION_LAST, K_INLINE, CM_EMPTY },
+    { "page-sequence", GR_FO_PAGE_SEQUENCE, K_OTHER, CM_SPECIFIC },
+    { "region-after", GR_FO_REGION_AFTER, K_OTHER, CM_EMPTY },
+    { "region-before", GR_FO_REGION_BEFORE, K_OTHER, CM_EMPTY },
+    { "region-body", GR_FO_REGION_BODY, K_OTHER, CM_EMPTY },
+    { "root", GR_FO_ROOT, K_OTHER, CM_SPECIFIC },
+    { "simple-page-master", GR_FO_SIMPLE_PAGE_MASTER, K_OTHER, CM_SPECIFIC },
+    { "static-content", GR_FO_STATIC_CONTENT, K_OTHER, CM_BLOCKS },
+    { "table", GR_FO_TABLE, K_BLOCK, CM_SPECIFIC },
+    { "table-body", GR_FO_TABLE_BODY, K_OTHER, CM_SPECIFIC },
+    { "table-cell", GR_FO_TABLE_CELL, K_OTHER, CM_BLOCKS },
+    { "table-column", GR_FO_TABLE_COLUMN, K_OTHER, CM_EMPTY },
+    { "table-footer", GR_FO_TABLE_FOOTER, K_OTHER, CM_SPECIFIC },
+    { "table-header", GR_FO_TABLE_HEADER, K_OTHER, CM_SPECIFIC },
+    { "table-row", GR_FO_TABLE_ROW, K_OTHER, CM_SPECIFIC },
+    { "wrapper", GR_FO_WRAPPER, K_NEUTRAL, CM_WRAPPER },
+};
+#define NELEMS (sizeof ELEMS / sizeof ELEMS[0])
+
+static const elem_def *elem_lookup(const char *name)
+{
+    size_t lo = 0, hi = NELEMS;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(ELEMS[mid].name, name);
+        if (c == 0) return &ELEMS[mid];
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return NULL;
+}
+
+static const elem_def *elem_of_type(gr_fo_type t)
+{
+    size_t i;
+    for (i = 0; i < NELEMS; i++)
+        if (ELEMS[i].type == t) return &ELEMS[i];
+    return NULL;
+}
+
+const char *gr_fo_type_name(gr_fo_type t)
+{
+    static const char *const names[] = {
+        [GR_FO_ROOT] = "fo:root",
+        [GR_FO_LAYOUT_MASTER_SET] = "fo:layout-master-set",
+        [GR_FO_SIMPLE_PAGE_MASTER] = "fo:simple-page-master",
+        [GR_FO_REGION_BODY] = "fo:region-body",
+        [GR_FO_REGION_BEFORE] = "fo:region-before",
+        [GR_FO_REGION_AFTER] = "fo:region-after",
+        [GR_FO_PAGE_SEQUENCE] = "fo:page-sequence",
+        [GR_FO_FLOW] = "fo:flow",
+        [GR_FO_STATIC_CONTENT] = "fo:static-content",
+        [GR_FO_BLOCK] = "fo:block",
+        [GR_FO_INLINE] = "fo:inline",
+        [GR_FO_WRAPPER] = "fo:wrapper",
+        [GR_FO_PAGE_NUMBER] = "fo:page-number",
+        [GR_FO_PAGE_NUMBER_CITATION] = "fo:page-number-citation",
+        [GR_FO_PAGE_NUMBER_CITATION_LAST] = "fo:page-number-citation-last",
+        [GR_FO_LEADER] = "fo:leader",
+        [GR_FO_LIST_BLOCK] = "fo:list-block",
+        [GR_FO_LIST_ITEM] = "fo:list-item",
+        [GR_FO_LIST_ITEM_LABEL] = "fo:list-item-label",
+        [GR_FO_LIST_ITEM_BODY] = "fo:list-item-body",
+        [GR_FO_TABLE] = "fo:table",
+        [GR_FO_TABLE_COLUMN] = "fo:table-column",
+        [GR_FO_TABLE_HEADER] = "fo:table-header",
+        [GR_FO_TABLE_FOOTER] = "fo:table-footer",
+        [GR_FO_TABLE_BODY] = "fo:table-body",
+        [GR_FO_TABLE_ROW] = "fo:table-row",
+        [GR_FO_TABLE_CELL] = "fo:table-cell",
+        [GR_FO_EXTERNAL_GRAPHIC] = "fo:external-graphic",
+        [GR_FO_INSTREAM_FOREIGN_OBJECT] = "fo:instream-foreign-object",
+        [GR_FO_FOOTNOTE] = "fo:footnote",
+        [GR_FO_FOOTNOTE_BODY] = "fo:footnote-body",
+        [GR_FO_BASIC_LINK] = "fo:basic-link",
+        [GR_FO_BOOKMARK_TREE] = "fo:bookmark-tree",
+        [GR_FO_BOOKMARK] = "fo:bookmark",
+        [GR_FO_BOOKMARK_TITLE] = "fo:bookmark-title",
+        [GR_FO_TEXT] = "(text)",
+    };
+    if ((int)t <= 0 || (size_t)t >= sizeof names / sizeof names[0] || !names[t])
+        return "fo:?";
+    return names[t];
+}
+
+#define BIT(t) (1ull << (t))
+
+/* Children allowed in CM_SPECIFIC elements (order checked later). */
+static unsigned long long specific_children(gr_fo_type t)
+{
+    switch (t) {
+    case GR_FO_ROOT:
+        return BIT(GR_FO_LAYOUT_MASTER_SET) | BIT(GR_FO_BOOKMARK_TREE) | BIT(GR_FO_PAGE_SEQUENCE);
+    case GR_FO_LAYOUT_MASTER_SET: return BIT(GR_FO_SIMPLE_PAGE_MASTER);
+    case GR_FO_SIMPLE_PAGE_MASTER:
+        return BIT(GR_FO_REGION_BODY) | BIT(GR_FO_REGION_BEFORE) | BIT(GR_FO_REGION_AFTER);
+    case GR_FO_PAGE_SEQUENCE: return BIT(GR_FO_STATIC_CONTENT) | BIT(GR_FO_FLOW);
+    case GR_FO_LIST_BLOCK: return BIT(GR_FO_LIST_ITEM);
+    case GR_FO_LIST_ITEM: return BIT(GR_FO_LIST_ITEM_LABEL) | BIT(GR_FO_LIST_ITEM_BODY);
+    case GR_FO_TABLE:
+        return BIT(GR_FO_TABLE_COLUMN) | BIT(GR_FO_TABLE_HEADER) | BIT(GR_FO_TABLE_FOOTER) |
+               BIT(GR_FO_TABLE_BODY);
+    case GR_FO_TABLE_HEADER: case GR_FO_TABLE_FOOTER: case GR_FO_TABLE_BODY:
+        return BIT(GR_FO_TABLE_ROW);
+    case GR_FO_TABLE_ROW: return BIT(GR_FO_TABLE_CELL);
+    case GR_FO_FOOTNOTE: return BIT(GR_FO_INLINE) | BIT(GR_FO_FOOTNOTE_BODY);
+    case GR_FO_BOOKMARK_TREE: return BIT(GR_FO_BOOKMARK);
+    case GR_FO_BOOKMARK: return BIT(GR_FO_BOOKMARK_TITLE) | BIT(GR_FO_BOOKMARK);
+    default: return 0;
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* The tree and its id table.                                             */
+
+typedef struct id_slot { const char *id; gr_fo_node *node; } id_slot;
+
+typedef struct fo_tree_impl {
+    gr_fo_tree pub;             /* first: a gr_fo_tree* is a fo_tree_impl* */
+    id_slot *ids;               /* open addressing, malloc'ed */
+    size_t ids_cap, ids_count;
+} fo_tree_impl;
+
+static size_t hash_str(const char *s)
+{
+    size_t h = 2166136261u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static id_slot *id_probe(fo_tree_impl *t, const char *id)
+{
+    size_t mask = t->ids_cap - 1, i = hash_str(id) & mask;
+    while (t->ids[i].id && strcmp(t->ids[i].id, id) != 0) i = (i + 1) & mask;
+    return &t->ids[i];
+}
+
+static void id_grow(fo_tree_impl *t)
+{
+    id_slot *old = t->ids;
+    size_t i, oldcap = t->ids_cap;
+    t->ids_cap = oldcap ? oldcap * 2 : 64;
+    t->ids = gr_calloc(t->ids_cap, sizeof *t->ids);
+    for (i = 0; i < oldcap; i++)
+        if (old[i].id) *id_probe(t, old[i].id) = old[i];
+    free(old);
+}
+
+/* Register; returns the node that already had this id, or NULL. */
+static gr_fo_node *id_add(fo_tree_impl *t, const char *id, gr_fo_node *node)
+{
+    id_slot *s;
+    if ((t->ids_count + 1) * 2 > t->ids_cap) id_grow(t);
+    s = id_probe(t, id);
+    if (s->id) return s->node;
+    s->id = id;
+    s->node = node;
+    t->ids_count++;
+    return NULL;
+}
+
+gr_fo_node *gr_fo_find_id(gr_fo_tree *tree, const char *id)
+{
+    fo_tree_impl *t = (fo_tree_impl *)tree;
+    id_slot *s;
+    if (!t || !id || !t->ids_cap) return NULL;
+    s = id_probe(t, id);
+    return s->id ? s->node : NULL;
+}
+
+void gr_fo_tree_free(gr_fo_tree *tree)
+{
+    fo_tree_impl *t = (fo_tree_impl *)tree;
+    if (!t) return;
+    if (t->pub.xml_doc) xmlFreeDoc((xmlDocPtr)t->pub.xml_doc);
+    gr_arena_free(t->pub.arena);
+    free(t->ids);
+    free(t);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Parser state and messages.                                             */
+
+typedef struct fo_parser {
+    gr_ctx *ctx;
+    const char *file;           /* name used in messages */
+    fo_tree_impl *t;
+    gr_arena *arena;
+    int errors_at_start;
+    int doctype_line;           /* > 0: a DOCTYPE was met there */
+    int saw_doctype;
+    int has_foreign;
+    int stopped;                /* too many errors: stop checking */
+} fo_parser;
+
+static int too_many(fo_parser *P)
+{
+    if (P->stopped) return 1;
+    if (P->ctx->nerrors - P->errors_at_start >= MAX_ERRORS) {
+        P->stopped = 1;
+        gr_error(P->ctx, P->file, 0, "錯誤過多，停止檢查其餘部分",
+                 "too many errors, not checking the rest%s", "");
+        return 1;
+    }
+    return 0;
+}
+
+/* Elements carry the line of their '<' in _private (on_start_element);
+ * libxml2's own line is where the start tag ends. */
+static int line_of(xmlNodePtr x)
+{
+    long l;
+    if (x->type == XML_ELEMENT_NODE && x->_private)
+        return (int)(intptr_t)x->_private;
+    l = xmlGetLineNo(x);
+    return l > 0 && l < 0x7fffffff ? (int)l : 0;
+}
+
+/* At most n bytes of s for a message, cut at a UTF-8 boundary. */
+static int clip(const char *s, int n)
+{
+    int len = (int)strnlen(s, (size_t)n + 1);
+    if (len <= n) return len;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
+    return n;
+}
+
+/* ---------------------------------------------------------------------- */
+/* libxml2 callbacks.                                                     */
+
+static void on_xml_error(void *user, xmlErrorPtr e)
+{
+    xmlParserCtxtPtr c = user;
+    fo_parser *P = c ? c->_private : NULL;
+    const char *msg;
+    int n;
+    if (!P || !e) return;
+    if (P->saw_doctype) return;     /* reported on its own */
+    msg = e->message ? e->message : "?";
+    n = (int)strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) n--;
+    if (n > 200) n = clip(msg, 200);
+    if (e->level == XML_ERR_WARNING)
+        gr_warn(P->ctx, P->file, e->line, "XML 警告：%.*s", "XML warning: %.*s", n, msg);
+    else
+        gr_error(P->ctx, P->file, e->line, "XML 格式不正確：%.*s", "malformed XML: %.*s", n, msg);
+}
+
+/* libxml2's element callback, plus the line where the start tag begins:
+ * the parser stands at the tag's end; '<' cannot occur inside it. */
+static void on_start_element(void *user, const xmlChar *localname, const xmlChar *prefix,
+                             const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                             int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+    xmlParserCtxtPtr c = user;
+    const xmlChar *p;
+    int newlines = 0;
+    xmlSAX2StartElementNs(user, localname, prefix, uri, nb_namespaces, namespaces,
+                          nb_attributes, nb_defaulted, attributes);
+    if (!c->node || !c->input || !c->input->cur || !c->input->base) return;
+    for (p = c->input->cur; p > c->input->base && *p != '<'; p--)
+        newlines += *p == '\n';
+    if (*p == '<' && c->input->line - newlines > 0)
+        c->node->_private = (void *)(intptr_t)(c->input->line - newlines);
+}
+
+/* Any DOCTYPE (with or without an internal subset) stops the parse before
+ * a single declaration is read. */
+static void on_doctype(void *user, const xmlChar *name, const xmlChar *ext_id,
+                       const xmlChar *sys_id)
+{
+    xmlParserCtxtPtr c = user;
+    fo_parser *P = c ? c->_private : NULL;
+    if (!P) return;
+    P->saw_doctype = 1;
+    P->doctype_line = c->input ? c->input->line : 0;
+    xmlStopParser(c);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Building nodes.                                                        */
+
+static gr_fo_node *new_node(fo_parser *P, gr_fo_type type, int line, gr_fo_node *parent)
+{
+    gr_fo_node *n = gr_arena_alloc(P->arena, sizeof *n);
+    n->type = type;
+    n->line = line;
+    n->parent = parent;
+    if (parent) {
+        n->prev = parent->last;
+        if (parent->last) parent->last->next = n;
+        else parent->first = n;
+        parent->last = n;
+    }
+    return n;
+}
+
+static void unlink_node(gr_fo_node *n)
+{
+    gr_fo_node *p = n->parent;
+    if (n->prev) n->prev->next = n->next;
+    else if (p) p->first = n->next;
+    if (n->next) n->next->prev = n->prev;
+    else if (p) p->last = n->prev;
+    n->next = n->prev = NULL;
+}
+
+static content_model cm_of(const gr_fo_node *n)
+{
+    const elem_def *d;
+    while (n && n->type == GR_FO_WRAPPER) n = n->parent;
+    if (!n) return CM_SPECIFIC;
+    d = elem_of_type(n->type);
+    return d ? d->cm : CM_EMPTY;
+}
+
+static int text_allowed(const gr_fo_node *parent)
+{
+    content_model cm = cm_of(parent);
+    return cm == CM_MIXED || cm == CM_INLINE || cm == CM_TEXT;
+}
+
+static int all_xml_space(const char *s)
+{
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') return 0;
+    return 1;
+}
+
+/* Name of the nearest non-wrapper ancestor (for messages). */
+static const char *context_name(const gr_fo_node *n)
+{
+    while (n && n->type == GR_FO_WRAPPER && n->parent) n = n->parent;
+    return n ? gr_fo_type_name(n->type) : "?";
+}
+
+/* Is an element of definition d allowed in parent? Reports if not. */
+static int check_placement(fo_parser *P, const gr_fo_node *parent, const elem_def *d, int line)
+{
+    content_model cm;
+    const char *pname = context_name(parent);
+    if (!parent) {
+        if (d->type == GR_FO_ROOT) return 1;
+        gr_error(P->ctx, P->file, line, "文件的根元素必須是 fo:root，而不是 fo:%s",
+                 "the document element must be fo:root, not fo:%s", d->name);
+        return 0;
+    }
+    if (parent->type != GR_FO_WRAPPER && elem_of_type(parent->type)->cm == CM_SPECIFIC) {
+        if (specific_children(parent->type) & BIT(d->type)) return 1;
+        if (d->type == GR_FO_TABLE_CELL)
+            gr_error(P->ctx, P->file, line,
+                     "fo:table-cell 必須放在 fo:table-row 中（gereport 要求明確的列）",
+                     "fo:table-cell must be inside fo:table-row (gereport requires explicit rows)%s", "");
+        else
+            gr_error(P->ctx, P->file, line, "fo:%s 不能放在 %s 中",
+                     "fo:%s is not allowed inside %s", d->name, gr_fo_type_name(parent->type));
+        return 0;
+    }
+    cm = cm_of(parent);
+    if (d->kind == K_NEUTRAL && (cm == CM_MIXED || cm == CM_INLINE || cm == CM_BLOCKS)) return 1;
+    if (d->kind == K_BLOCK && (cm == CM_MIXED || cm == CM_BLOCKS)) return 1;
+    if (d->kind == K_INLINE && (cm == CM_MIXED || cm == CM_INLINE)) {
+        if (d->type == GR_FO_FOOTNOTE) {
+            const gr_fo_node *a;
+            for (a = parent; a; a = a->parent)
+                if (a->type == GR_FO_FOOTNOTE || a->type == GR_FO_FOOTNOTE_BODY) {
+                    gr_error(P->ctx, P->file, line, "fo:footnote 不能放在另一個註腳中",
+                             "fo:footnote cannot be inside another footnote%s", "");
+                    return 0;
+                }
+        }
+        return 1;
+    }
+    if (d->kind == K_BLOCK && cm == CM_INLINE)
+        gr_error(P->ctx, P->file, line, "區塊元素 fo:%s 不能放在行內元素 %s 中",
+                 "block-level fo:%s cannot be inside inline-level %s", d->name, pname);
+    else if (d->kind == K_INLINE && cm == CM_BLOCKS)
+        gr_error(P->ctx, P->file, line, "行內元素 fo:%s 不能直接放在 %s 中，請放進 fo:block",
+                 "inline-level fo:%s cannot be directly inside %s; put it in an fo:block",
+                 d->name, pname);
+    else if (cm == CM_EMPTY || cm == CM_TEXT || cm == CM_FOREIGN)
+        gr_error(P->ctx, P->file, line, "%s 不能包含元素（見到 fo:%s）",
+                 "%s cannot contain elements (found fo:%s)", pname, d->name);
+    else
+        gr_error(P->ctx, P->file, line, "fo:%s 不能放在 %s 中",
+                 "fo:%s is not allowed inside %s", d->name, pname);
+    return 0;
+}
+
+/* The first characters of a text for a message: whitespace runs as one
+ * space, at most about 40 bytes, cut at a UTF-8 boundary. */
+static void snippet(const char *s, char *out, size_t cap)
+{
+    size_t n = 0;
+    int space = 0;
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
+    while (*s) {
+        uint32_t cp;
+        int k;
+        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') { space = 1; s++; continue; }
+        k = gr_utf8_decode(s, strnlen(s, 4), &cp);
+        if (n + (size_t)space + (size_t)k + 4 > cap) break;
+        if (space) { out[n++] = ' '; space = 0; }
+        memcpy(out + n, s, (size_t)k);
+        n += (size_t)k;
+        s += k;
+    }
+    if (*s) {
+        memcpy(out + n, "...", 3);
+        n += 3;
+    }
+    out[n] = 0;
+}
+
+/* libxml2 gives a text node the line where its first chunk ended: the
+ * start of short texts is that line minus their line feeds. */
+static int text_line(xmlNodePtr x, const gr_fo_node *parent)
+{
+    const char *s = (const char *)x->content;
+    int line = line_of(x), floor_line = parent->last ? parent->last->line : parent->line;
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
+    for (; *s; s++) line -= *s == '\n';
+    return line < floor_line ? floor_line : line;
+}
+
+/* Text child: kept where text is allowed (whitespace handled later);
+ * whitespace elsewhere is ignored, other text is an error. */
+static void add_text(fo_parser *P, gr_fo_node *parent, xmlNodePtr x)
+{
+    const char *s = (const char *)x->content;
+    size_t len;
+    if (!s || !*s) return;
+    if (!text_allowed(parent)) {
+        if (!all_xml_space(s)) {
+            char shown[48];
+            snippet(s, shown, sizeof shown);
+            gr_error(P->ctx, P->file, text_line(x, parent),
+                     "%s 不能直接包含文字「%s」%s",
+                     "%s cannot contain text directly (\"%s\")%.0s",
+                     context_name(parent), shown,
+                     cm_of(parent) == CM_BLOCKS ? "，請放進 fo:block" : "");
+        }
+        return;
+    }
+    len = strlen(s);
+    if (parent->last && parent->last->type == GR_FO_TEXT) {
+        /* text split by a comment or PI: join it */
+        gr_fo_node *t = parent->last;
+        char *joined = gr_arena_alloc(P->arena, t->text_len + len + 1);
+        memcpy(joined, t->text, t->text_len);
+        memcpy(joined + t->text_len, s, len);
+        t->text = joined;
+        t->text_len += len;
+        return;
+    }
+    {
+        gr_fo_node *t = new_node(P, GR_FO_TEXT, text_line(x, parent), parent);
+        gr_fo_propctx pc;
+        pc.ctx = P->ctx;
+        pc.file = P->file;
+        pc.line = t->line;
+        pc.arena = P->arena;
+        gr_fo_props_compute(&pc, GR_FO_TEXT, parent, NULL, 0, &t->p);
+        t->text = gr_arena_strndup(P->arena, s, len);
+        t->text_len = len;
+    }
+}
+
+static void check_foreign(fo_parser *P, gr_fo_node *n, xmlNodePtr x)
+{
+    xmlNodePtr c;
+    int elements = 0;
+    for (c = x->children; c; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE) {
+            if (elements++) {
+                gr_error(P->ctx, P->file, line_of(c),
+                         "fo:instream-foreign-object 只能包含一個 svg 元素",
+                         "fo:instream-foreign-object must contain exactly one svg element%s", "");
+                return;
+            }
+            if (!c->ns || strcmp((const char *)c->ns->href, SVG_NS) != 0 ||
+                strcmp((const char *)c->name, "svg") != 0) {
+                gr_error(P->ctx, P->file, line_of(c),
+                         "fo:instream-foreign-object 只接受 SVG（svg 元素，命名空間 %s），見到 <%.*s>",
+                         "fo:instream-foreign-object accepts SVG only (an svg element in namespace %s), found <%.*s>",
+                         SVG_NS, clip((const char *)c->name, 60), (const char *)c->name);
+                return;
+            }
+            n->foreign_xml = c;
+            P->has_foreign++;
+        } else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+                   c->content && !all_xml_space((const char *)c->content)) {
+            gr_error(P->ctx, P->file, line_of(c),
+                     "fo:instream-foreign-object 不能直接包含文字",
+                     "fo:instream-foreign-object cannot contain text directly%s", "");
+        } else if (c->type == XML_ENTITY_REF_NODE) {
+            gr_error(P->ctx, P->file, line_of(c), "不接受 DTD 或外部實體（&%s;）",
+                     "DTD and external entities are not accepted (&%s;)", (const char *)c->name);
+        }
+    }
+    if (!elements)
+        gr_error(P->ctx, P->file, n->line, "fo:instream-foreign-object 缺少 svg 元素",
+                 "fo:instream-foreign-object has no svg element%s", "");
+}
+
+/* Collect the attributes of x for the property computation. Values that
+ * libxml2 had to build are returned in owned[] for freeing. */
+static size_t collect_attrs(fo_parser *P, xmlNodePtr x, const elem_def *d,
+                            gr_fo_attr **out, xmlChar ***owned, size_t *nowned)
+{
+    xmlAttrPtr a;
+    size_t n = 0, cap = 0, i = 0;
+    gr_fo_attr *attrs;
+    for (a = x->properties; a; a = a->next) cap++;
+    attrs = gr_calloc(cap ? cap : 1, sizeof *attrs);
+    *owned = gr_calloc(cap ? cap : 1, sizeof **owned);
+    *nowned = 0;
+    for (a = x->properties; a; a = a->next, i++) {
+        const char *name = (const char *)a->name;
+        const char *value;
+        if (a->ns) {
+            if (strcmp((const char *)a->ns->href, (const char *)XML_XML_NAMESPACE) == 0 &&
+                strcmp(name, "lang") == 0) {
+                name = "xml:lang";
+            } else {
+                const char *prefix = a->ns->prefix ? (const char *)a->ns->prefix : "";
+                gr_error(P->ctx, P->file, line_of(x),
+                         "fo:%s 的屬性 %.*s:%.*s 屬於其他命名空間（%.*s），不在支援的子集中",
+                         "fo:%s: attribute %.*s:%.*s is in another namespace (%.*s) and not supported",
+                         d->name, clip(prefix, 40), prefix, clip(name, 60), name,
+                         clip((const char *)a->ns->href, 80), (const char *)a->ns->href);
+                continue;
+            }
+        }
+        if (a->children && !a->children->next && a->children->type == XML_TEXT_NODE)
+            value = (const char *)a->children->content;
+        else {
+            xmlChar *v = xmlNodeListGetString(x->doc, a->children, 1);
+            if (!v) v = xmlStrdup((const xmlChar *)"");
+            (*owned)[(*nowned)++] = v;
+            value = (const char *)v;
+        }
+        attrs[n].name = name;
+        attrs[n].value = value ? value : "";
+        n++;
+    }
+    *out = attrs;
+    return n;
+}
+
+static void register_id(fo_parser *P, gr_fo_node *n)
+{
+    gr_fo_node *prev;
+    if (!n->p.id) return;
+    prev = id_add(P->t, n->p.id, n);
+    if (prev)
+        gr_error(P->ctx, P->file, n->line, "id「%s」重複（第 %d 行已用過）",
+                 "duplicate id \"%s\" (already used on line %d)", n->p.id, prev->line);
+}
+
+static void check_children(fo_parser *P, gr_fo_node *n);
+
+static gr_fo_node *build(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, int depth)
+{
+    const elem_def *d;
+    gr_fo_node *n;
+    gr_fo_attr *attrs;
+    xmlChar **owned;
+    size_t nattrs, nowned, i;
+    gr_fo_propctx pc;
+    xmlNodePtr c;
+    int line = line_of(x);
+
+    if (too_many(P)) return NULL;
+    if (depth > MAX_DEPTH) {
+        gr_error(P->ctx, P->file, line, "元素巢狀過深", "elements nested too deeply%s", "");
+        return NULL;
+    }
+    if (!x->ns || strcmp((const char *)x->ns->href, FO_NS) != 0) {
+        const char *href = x->ns ? (const char *)x->ns->href : "";
+        gr_error(P->ctx, P->file, line,
+                 "元素 <%.*s> 不在 XSL-FO 命名空間 %s 中（它的命名空間：%.*s）",
+                 "element <%.*s> is not in the XSL-FO namespace %s (its namespace: %.*s)",
+                 clip((const char *)x->name, 60), (const char *)x->name, FO_NS,
+                 x->ns ? clip(href, 80) : 4, x->ns ? href : "none");
+        return NULL;
+    }
+    d = elem_lookup((const char *)x->name);
+    if (!d) {
+        gr_error(P->ctx, P->file, line,
+                 "不支援的 XSL-FO 元素 fo:%.*s（見 docs/fo-subset.md）",
+                 "unsupported XSL-FO element fo:%.*s (see docs/fo-subset.md)",
+                 clip((const char *)x->name, 60), (const char *)x->name);
+        return NULL;
+    }
+    if (!check_placement(P, parent, d, line)) return NULL;
+
+    n = new_node(P, d->type, line, parent);
+    nattrs = collect_attrs(P, x, d, &attrs, &owned, &nowned);
+    pc.ctx = P->ctx;
+    pc.file = P->file;
+    pc.line = line;
+    pc.arena = P->arena;
+    gr_fo_props_compute(&pc, d->type, parent, attrs, nattrs, &n->p);
+    for (i = 0; i < nowned; i++) xmlFree(owned[i]);
+    free(owned);
+    free(attrs);
+    register_id(P, n);
+
+    if (d->cm == CM_FOREIGN) {
+        check_foreign(P, n, x);
+        return n;
+    }
+    for (c = x->children; c && !P->stopped; c = c->next) {
+        switch (c->type) {
+        case XML_ELEMENT_NODE:
+            build(P, c, n, depth + 1);
+            break;
+        case XML_TEXT_NODE:
+        case XML_CDATA_SECTION_NODE:
+            add_text(P, n, c);
+            break;
+        case XML_ENTITY_REF_NODE:
+        case XML_ENTITY_NODE:
+        case XML_ENTITY_DECL:
+        case XML_DTD_NODE:
+            gr_error(P->ctx, P->file, line_of(c),
+                     "不接受 DTD 或外部實體（&%.*s;）",
+                     "DTD and external entities are not accepted (&%.*s;)",
+                     c->name ? clip((const char *)c->name, 60) : 0,
+                     c->name ? (const char *)c->name : "");
+            break;
+        default:                        /* comments, processing instructions */
+            break;
+        }
+    }
+    check_children(P, n);
+    return n;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Order and count of children.                                           */
+
+static void order_error(fo_parser *P, const gr_fo_node *n, int line, const char *zh, const char *en)
+{
+    gr_error(P->ctx, P->file, line > 0 ? line : n->line, "%s：%s%.0s", "%s: %.0s%s",
+             gr_fo_type_name(n->type), zh, en);
+}
+
+static int count_type(const gr_fo_node *n, gr_fo_type t)
+{
+    const gr_fo_node *c;
+    int k = 0;
+    for (c = n->first; c; c = c->next) k += c->type == t;
+    return k;
+}
+
+static int count_elements(const gr_fo_node *n)
+{
+    const gr_fo_node *c;
+    int k = 0;
+    for (c = n->first; c; c = c->next) k += c->type != GR_FO_TEXT;
+    return k;
+}
+
+/* Children must follow the given sequence of types (each group in order;
+ * a type may repeat within its group). Returns the first child out of
+ * order, or NULL. */
+static const gr_fo_node *out_of_order(const gr_fo_node *n, const gr_fo_type *seq, int nseq)
+{
+    const gr_fo_node *c;
+    int pos = 0;
+    for (c = n->first; c; c = c->next) {
+        int k;
+        if (c->type == GR_FO_TEXT) continue;
+        for (k = pos; k < nseq && seq[k] != c->type; k++) {}
+        if (k == nseq) return c;
+        pos = k;
+    }
+    return NULL;
+}
+
+static void check_root(fo_parser *P, gr_fo_node *n)
+{
+    static const gr_fo_type seq[] = { GR_FO_LAYOUT_MASTER_SET, GR_FO_BOOKMARK_TREE,
+                                      GR_FO_PAGE_SEQUENCE };
+    const gr_fo_node *bad;
+    if (count_type(n, GR_FO_LAYOUT_MASTER_SET) != 1)
+        order_error(P, n, 0, "必須有一個 fo:layout-master-set",
+                    "must have exactly one fo:layout-master-set");
+    if (count_type(n, GR_FO_BOOKMARK_TREE) > 1)
+        order_error(P, n, 0, "最多只能有一個 fo:bookmark-tree",
+                    "may have at most one fo:bookmark-tree");
+    if (count_type(n, GR_FO_PAGE_SEQUENCE) < 1)
+        order_error(P, n, 0, "至少要有一個 fo:page-sequence",
+                    "must have at least one fo:page-sequence");
+    if ((bad = out_of_order(n, seq, 3)) != NULL)
+        order_error(P, n, bad->line,
+                    "子元素順序應為 fo:layout-master-set、fo:bookmark-tree、fo:page-sequence",
+                    "children must come in the order fo:layout-master-set, fo:bookmark-tree, fo:page-sequence");
+}
+
+static void check_page_master(fo_parser *P, gr_fo_node *n)
+{
+    const gr_fo_node *c, *body = NULL;
+    double w, h;
+    if (count_type(n, GR_FO_REGION_BODY) != 1) {
+        order_error(P, n, 0, "必須有一個 fo:region-body", "must have exactly one fo:region-body");
+        return;
+    }
+    if (count_type(n, GR_FO_REGION_BEFORE) > 1 || count_type(n, GR_FO_REGION_AFTER) > 1)
+        order_error(P, n, 0, "fo:region-before、fo:region-after 各最多一個",
+                    "may have at most one fo:region-before and one fo:region-after");
+    for (c = n->first; c; c = c->next)
+        if (c->type == GR_FO_REGION_BODY) body = c;
+    /* the body region must keep a positive size */
+    w = n->p.page_width - n->p.margin[GR_START] - n->p.margin[GR_END]
+        - body->p.margin[GR_START] - body->p.margin[GR_END];
+    h = n->p.page_height - n->p.margin[GR_BEFORE] - n->p.margin[GR_AFTER]
+        - body->p.margin[GR_BEFORE] - body->p.margin[GR_AFTER];
+    if (w <= 0 || h <= 0)
+        order_error(P, n, 0, "邊界太大，內文區域沒有空間",
+                    "the margins leave no room for the body region");
+}
+
+static void check_page_sequence(fo_parser *P, gr_fo_node *n)
+{
+    static const gr_fo_type seq[] = { GR_FO_STATIC_CONTENT, GR_FO_FLOW };
+    const gr_fo_node *bad;
+    if (count_type(n, GR_FO_FLOW) != 1)
+        order_error(P, n, 0, "必須有一個 fo:flow", "must have exactly one fo:flow");
+    else if ((bad = out_of_order(n, seq, 2)) != NULL)
+        order_error(P, n, bad->line, "fo:static-content 必須在 fo:flow 之前",
+                    "fo:static-content must come before fo:flow");
+}
+
+static void check_table(fo_parser *P, gr_fo_node *n)
+{
+    static const gr_fo_type seq[] = { GR_FO_TABLE_COLUMN, GR_FO_TABLE_HEADER,
+                                      GR_FO_TABLE_FOOTER, GR_FO_TABLE_BODY };
+    const gr_fo_node *bad;
+    if (count_type(n, GR_FO_TABLE_BODY) < 1)
+        order_error(P, n, 0, "至少要有一個 fo:table-body", "must have at least one fo:table-body");
+    if (count_type(n, GR_FO_TABLE_HEADER) > 1 || count_type(n, GR_FO_TABLE_FOOTER) > 1)
+        order_error(P, n, 0, "fo:table-header、fo:table-footer 各最多一個",
+                    "may have at most one fo:table-header and one fo:table-footer");
+    if ((bad = out_of_order(n, seq, 4)) != NULL)
+        order_error(P, n, bad->line,
+                    "子元素順序應為 fo:table-column、fo:table-header、fo:table-footer、fo:table-body",
+                    "children must come in the order fo:table-column, fo:table-header, fo:table-footer, fo:table-body");
+}
+
+/* Exactly the two given children, in order. */
+static void check_pair(fo_parser *P, gr_fo_node *n, gr_fo_type a, gr_fo_type b)
+{
+    const gr_fo_node *c = n->first;
+    while (c && c->type == GR_FO_TEXT) c = c->next;
+    if (c && c->type == a) {
+        c = c->next;
+        while (c && c->type == GR_FO_TEXT) c = c->next;
+        if (c && c->type == b) {
+            c = c->next;
+            while (c && c->type == GR_FO_TEXT) c = c->next;
+            if (!c) return;
+        }
+    }
+    gr_error(P->ctx, P->file, n->line, "%s 必須依序包含一個 %s 與一個 %s",
+             "%s must contain one %s followed by one %s",
+             gr_fo_type_name(n->type), gr_fo_type_name(a), gr_fo_type_name(b));
+}
+
+static void check_children(fo_parser *P, gr_fo_node *n)
+{
+    switch (n->type) {
+    case GR_FO_ROOT: check_root(P, n); break;
+    case GR_FO_LAYOUT_MASTER_SET:
+        if (count_type(n, GR_FO_SIMPLE_PAGE_MASTER) < 1)
+            order_error(P, n, 0, "至少要有一個 fo:simple-page-master",
+                        "must have at least one fo:simple-page-master");
+        break;
+    case GR_FO_SIMPLE_PAGE_MASTER: check_page_master(P, n); break;
+    case GR_FO_PAGE_SEQUENCE: check_page_sequence(P, n); break;
+    case GR_FO_FLOW:
+        if (count_elements(n) < 1)
+            order_error(P, n, 0, "至少要有一個區塊（fo:block、fo:table、fo:list-block）",
+                        "must contain at least one block (fo:block, fo:table, fo:list-block)");
+        break;
+    case GR_FO_LIST_ITEM: check_pair(P, n, GR_FO_LIST_ITEM_LABEL, GR_FO_LIST_ITEM_BODY); break;
+    case GR_FO_FOOTNOTE: check_pair(P, n, GR_FO_INLINE, GR_FO_FOOTNOTE_BODY); break;
+    case GR_FO_TABLE: check_table(P, n); break;
+    case GR_FO_BOOKMARK_TREE:
+        if (count_type(n, GR_FO_BOOKMARK) < 1)
+            order_error(P, n, 0, "至少要有一個 fo:bookmark", "must have at least one fo:bookmark");
+        break;
+    case GR_FO_BOOKMARK: {
+        static const gr_fo_type seq[] = { GR_FO_BOOKMARK_TITLE, GR_FO_BOOKMARK };
+        if (count_type(n, GR_FO_BOOKMARK_TITLE) != 1 || out_of_order(n, seq, 2))
+            order_error(P, n, 0, "必須先有一個 fo:bookmark-title，之後才是子書籤",
+                        "must start with one fo:bookmark-title, followed by child bookmarks");
+        break;
+    }
+    default: break;
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Whitespace: XSL defaults (linefeed-treatment="treat-as-space",          */
+/* white-space-collapse="true", white-space-treatment=                    */
+/* "ignore-if-surrounding-linefeed") resolved at parse time, plus the     */
+/* CJK rule: a whitespace run that contains a line feed and sits between  */
+/* two CJK characters disappears.                                         */
+
+typedef struct ws_state {
+    gr_fo_node *pending;        /* text node where pending whitespace began */
+    int pending_lf;             /* that whitespace contains a line feed */
+    uint32_t prev;              /* last character kept */
+    int at_start;               /* nothing kept since the start of the block
+                                   or the last nested block */
+} ws_state;
+
+static int is_cjk(uint32_t c)
+{
+    return (c >= 0x2E80 && c <= 0x2FDF) ||      /* radicals */
+           (c >= 0x3000 && c <= 0x33FF) ||      /* punctuation, kana, bopomofo, enclosed */
+           (c >= 0x3400 && c <= 0x4DBF) ||      /* extension A */
+           (c >= 0x4E00 && c <= 0x9FFF) ||      /* unified ideographs */
+           (c >= 0xF900 && c <= 0xFAFF) ||      /* compatibility ideographs */
+           (c >= 0xFE10 && c <= 0xFE1F) ||      /* vertical forms */
+           (c >= 0xFE30 && c <= 0xFE6F) ||      /* compatibility and small forms */
+           (c >= 0xFF00 && c <= 0xFFEF) ||      /* full-width forms */
+           (c >= 0x20000 && c <= 0x3FFFF) ||    /* extensions B and later */
+           c == 0x00B7 || c == 0x2014 || c == 0x2015 || c == 0x2018 || c == 0x2019 ||
+           c == 0x201C || c == 0x201D || c == 0x2026 || c == 0x2027;
+}
+
+static void ws_reset(ws_state *st)
+{
+    st->pending = NULL;
+    st->pending_lf = 0;
+    st->prev = 0;
+    st->at_start = 1;
+}
+
+/* A kept character (or atomic inline object, c = 0xFFFC) follows. */
+static void ws_emit_pending(ws_state *st, uint32_t c)
+{
+    if (st->pending) {
+        int drop = st->at_start || (st->pending_lf && is_cjk(st->prev) && is_cjk(c));
+        if (!drop) {
+            char *buf = (char *)st->pending->text;
+            buf[st->pending->text_len++] = ' ';
+        }
+        st->pending = NULL;
+        st->pending_lf = 0;
+    }
+    st->prev = c;
+    st->at_start = 0;
+}
+
+static void ws_text(gr_fo_node *t, ws_state *st)
+{
+    char *buf = (char *)t->text;            /* the arena copy: ours to edit */
+    size_t in = 0, len = t->text_len;
+    t->text_len = 0;
+    while (in < len) {
+        unsigned char ch = (unsigned char)buf[in];
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+            if (!st->pending) st->pending = t;
+            if (ch == '\n') st->pending_lf = 1;
+            in++;
+        } else {
+            uint32_t cp;
+            int n = gr_utf8_decode(buf + in, len - in, &cp);
+            ws_emit_pending(st, cp);
+            memmove(buf + t->text_len, buf + in, (size_t)n);
+            t->text_len += (size_t)n;
+            in += (size_t)n;
+        }
+    }
+}
+
+static void ws_tree(gr_fo_node *n);
+
+static int is_block_level(gr_fo_type t)
+{
+    return t == GR_FO_BLOCK || t == GR_FO_TABLE || t == GR_FO_LIST_BLOCK;
+}
+
+static void ws_children(gr_fo_node *n, ws_state *st)
+{
+    gr_fo_node *c;
+    for (c = n->first; c; c = c->next) {
+        switch (c->type) {
+        case GR_FO_TEXT:
+            ws_text(c, st);
+            break;
+        case GR_FO_INLINE:
+        case GR_FO_BASIC_LINK:
+        case GR_FO_WRAPPER:
+            ws_children(c, st);
+            break;
+        case GR_FO_FOOTNOTE: {
+            gr_fo_node *f;
+            for (f = c->first; f; f = f->next) {
+                if (f->type == GR_FO_INLINE) ws_children(f, st);
+                else ws_tree(f);
+            }
+            break;
+        }
+        case GR_FO_PAGE_NUMBER:
+        case GR_FO_PAGE_NUMBER_CITATION:
+        case GR_FO_PAGE_NUMBER_CITATION_LAST:
+        case GR_FO_LEADER:
+        case GR_FO_EXTERNAL_GRAPHIC:
+        case GR_FO_INSTREAM_FOREIGN_OBJECT:
+            ws_emit_pending(st, 0xFFFC);
+            break;
+        default:
+            if (is_block_level(c->type)) {
+                ws_reset(st);           /* pending whitespace before it goes */
+                ws_tree(c);
+                ws_reset(st);
+            } else {
+                ws_tree(c);
+            }
+            break;
+        }
+    }
+}
+
+/* Find every node with its own inline content (fo:block,
+ * fo:bookmark-title) and handle its whitespace. */
+static void ws_tree(gr_fo_node *n)
+{
+    gr_fo_node *c;
+    if (n->type == GR_FO_BLOCK || n->type == GR_FO_BOOKMARK_TITLE) {
+        ws_state st;
+        ws_reset(&st);
+        ws_children(n, &st);            /* trailing pending whitespace is dropped */
+        return;
+    }
+    for (c = n->first; c; c = c->next) ws_tree(c);
+}
+
+/* Remove text nodes left empty; NUL-terminate the others. */
+static void drop_empty_text(gr_fo_node *n)
+{
+    gr_fo_node *c, *next;
+    for (c = n->first; c; c = next) {
+        next = c->next;
+        if (c->type == GR_FO_TEXT) {
+            if (c->text_len == 0) unlink_node(c);
+            else ((char *)c->text)[c->text_len] = 0;
+        } else {
+            drop_empty_text(c);
+        }
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Cross-references: masters, flow names, ids, required properties.       */
+
+static void missing_prop(fo_parser *P, const gr_fo_node *n, const char *prop)
+{
+    gr_error(P->ctx, P->file, n->line, "%s 缺少必要的屬性 %s",
+             "%s is missing the required property %s", gr_fo_type_name(n->type), prop);
+}
+
+static gr_fo_node *find_master(gr_fo_node *root, const char *name)
+{
+    gr_fo_node *lms, *m;
+    for (lms = root->first; lms; lms = lms->next) {
+        if (lms->type != GR_FO_LAYOUT_MASTER_SET) continue;
+        for (m = lms->first; m; m = m->next)
+            if (m->type == GR_FO_SIMPLE_PAGE_MASTER && m->p.master_name &&
+                strcmp(m->p.master_name, name) == 0)
+                return m;
+    }
+    return NULL;
+}
+
+static void check_masters(fo_parser *P, gr_fo_node *lms)
+{
+    gr_fo_node *m, *r, *r2, *other;
+    for (m = lms->first; m; m = m->next) {
+        if (m->type != GR_FO_SIMPLE_PAGE_MASTER) continue;
+        if (!m->p.master_name) { missing_prop(P, m, "master-name"); continue; }
+        other = find_master(P->t->pub.root, m->p.master_name);
+        if (other && other != m)
+            gr_error(P->ctx, P->file, m->line, "版面名稱 master-name「%s」重複（第 %d 行）",
+                     "duplicate master-name \"%s\" (also on line %d)", m->p.master_name, other->line);
+        for (r = m->first; r; r = r->next)
+            for (r2 = r->next; r2; r2 = r2->next)
+                if (r->p.region_name && r2->p.region_name &&
+                    strcmp(r->p.region_name, r2->p.region_name) == 0)
+                    gr_error(P->ctx, P->file, r2->line, "區域名稱 region-name「%s」重複",
+                             "duplicate region-name \"%s\"", r2->p.region_name);
+    }
+}
+
+static const gr_fo_node *region_named(const gr_fo_node *master, const char *name)
+{
+    const gr_fo_node *r;
+    for (r = master->first; r; r = r->next)
+        if (r->p.region_name && strcmp(r->p.region_name, name) == 0) return r;
+    return NULL;
+}
+
+static void check_flows(fo_parser *P, gr_fo_node *ps)
+{
+    gr_fo_node *master = NULL, *f, *g;
+    if (!ps->p.master_reference) missing_prop(P, ps, "master-reference");
+    else if (!(master = find_master(P->t->pub.root, ps->p.master_reference)))
+        gr_error(P->ctx, P->file, ps->line,
+                 "fo:page-sequence 引用的版面「%s」不存在（沒有這個 master-name 的 fo:simple-page-master）",
+                 "fo:page-sequence refers to an unknown page master \"%s\" (no fo:simple-page-master has this master-name)",
+                 ps->p.master_reference);
+    for (f = ps->first; f; f = f->next) {
+        const gr_fo_node *r;
+        if (f->type != GR_FO_FLOW && f->type != GR_FO_STATIC_CONTENT) continue;
+        if (!f->p.flow_name) { missing_prop(P, f, "flow-name"); continue; }
+        for (g = ps->first; g != f; g = g->next)
+            if (g->p.flow_name && strcmp(g->p.flow_name, f->p.flow_name) == 0)
+                gr_error(P->ctx, P->file, f->line, "flow-name「%s」在同一個 fo:page-sequence 中重複",
+                         "flow-name \"%s\" is used twice in one fo:page-sequence", f->p.flow_name);
+        if (!master) continue;
+        r = region_named(master, f->p.flow_name);
+        if (f->type == GR_FO_FLOW) {
+            if (!r || r->type != GR_FO_REGION_BODY)
+                gr_error(P->ctx, P->file, f->line,
+                         "fo:flow 的 flow-name「%s」不是版面「%s」的內文區域（fo:region-body）名稱",
+                         "fo:flow's flow-name \"%s\" does not name the body region (fo:region-body) of page master \"%s\"",
+                         f->p.flow_name, master->p.master_name);
+        } else if (strcmp(f->p.flow_name, "xsl-footnote-separator") != 0 &&
+                   (!r || r->type == GR_FO_REGION_BODY)) {
+            gr_error(P->ctx, P->file, f->line,
+                     "fo:static-content 的 flow-name「%s」不是版面「%s」的頁首或頁尾區域名稱",
+                     "fo:static-content's flow-name \"%s\" does not name a region-before/after of page master \"%s\"",
+                     f->p.flow_name, master->p.master_name);
+        }
+    }
+}
+
+static void check_id_ref(fo_parser *P, const gr_fo_node *n, const char *prop, const char *id)
+{
+    if (!gr_fo_find_id(&P->t->pub, id))
+        gr_error(P->ctx, P->file, n->line, "%s 的 %s「%s」找不到對應的 id",
+                 "%s: %s \"%s\" refers to no element's id", gr_fo_type_name(n->type), prop, id);
+}
+
+static void check_refs(fo_parser *P, gr_fo_node *n)
+{
+    gr_fo_node *c;
+    switch (n->type) {
+    case GR_FO_LAYOUT_MASTER_SET: check_masters(P, n); break;
+    case GR_FO_PAGE_SEQUENCE: check_flows(P, n); break;
+    case GR_FO_PAGE_NUMBER_CITATION:
+    case GR_FO_PAGE_NUMBER_CITATION_LAST:
+        if (!n->p.ref_id) missing_prop(P, n, "ref-id");
+        else check_id_ref(P, n, "ref-id", n->p.ref_id);
+        break;
+    case GR_FO_BASIC_LINK:
+    case GR_FO_BOOKMARK:
+        if (!n->p.internal_destination && !n->p.external_destination)
+            missing_prop(P, n, "internal-destination / external-destination");
+        else if (n->p.internal_destination)
+            check_id_ref(P, n, "internal-destination", n->p.internal_destination);
+        break;
+    case GR_FO_EXTERNAL_GRAPHIC:
+        if (!n->p.src) missing_prop(P, n, "src");
+        break;
+    default: break;
+    }
+    for (c = n->first; c && !too_many(P); c = c->next)
+        if (c->type != GR_FO_TEXT) check_refs(P, c);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Entry points.                                                          */
+
+static fo_tree_impl *tree_new(const char *name)
+{
+    fo_tree_impl *t = gr_calloc(1, sizeof *t);
+    char *dir = gr_dirname(name);
+    t->pub.arena = gr_arena_new();
+    t->pub.path = gr_arena_strdup(t->pub.arena, name);
+    t->pub.base_dir = gr_arena_strdup(t->pub.arena, dir);
+    free(dir);
+    return t;
+}
+
+/* Parse with libxml2; NULL (after reporting) on any XML problem. */
+static xmlDocPtr read_xml(fo_parser *P, const char *data, size_t len)
+{
+    xmlParserCtxtPtr c;
+    xmlDocPtr doc;
+    int wellformed;
+    xmlInitParser();
+    c = xmlNewParserCtxt();
+    if (!c) {
+        gr_syserror(P->ctx, P->file, 0, "無法建立 XML 剖析器", "cannot create the XML parser%s", "");
+        return NULL;
+    }
+    c->_private = P;
+    c->sax->serror = on_xml_error;
+    c->sax->internalSubset = on_doctype;
+    c->sax->startElementNs = on_start_element;
+    doc = xmlCtxtReadMemory(c, data, (int)len, P->file, NULL,
+                            XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+    wellformed = c->wellFormed;
+    xmlFreeParserCtxt(c);
+    if (P->saw_doctype) {
+        gr_error(P->ctx, P->file, P->doctype_line,
+                 "不接受 DTD 或外部實體（文件含有 DOCTYPE 宣告）",
+                 "DTD and external entities are not accepted (the document has a DOCTYPE declaration)%s", "");
+        if (doc) xmlFreeDoc(doc);
+        return NULL;
+    }
+    if (!doc || !wellformed) {
+        if (P->ctx->nerrors == P->errors_at_start)
+            gr_error(P->ctx, P->file, 0, "XML 格式不正確", "malformed XML%s", "");
+        if (doc) xmlFreeDoc(doc);
+        return NULL;
+    }
+    if (P->ctx->nerrors > P->errors_at_start) {   /* e.g. namespace errors */
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+gr_fo_tree *gr_fo_parse_memory(gr_ctx *ctx, const char *name, const char *data, size_t len)
+{
+    fo_parser P;
+    xmlDocPtr doc;
+    xmlNodePtr root;
+    memset(&P, 0, sizeof P);
+    if (!name) name = "(FO)";
+    P.ctx = ctx;
+    P.errors_at_start = ctx->nerrors;
+    if (len > MAX_INPUT_BYTES) {
+        gr_error(ctx, name, 0, "檔案超過 64 MiB 上限", "file larger than the 64 MiB limit%s", "");
+        return NULL;
+    }
+    P.t = tree_new(name);
+    P.file = P.t->pub.path;
+    P.arena = P.t->pub.arena;
+    doc = read_xml(&P, data ? data : "", data ? len : 0);
+    if (!doc) {
+        gr_fo_tree_free(&P.t->pub);
+        return NULL;
+    }
+    root = xmlDocGetRootElement(doc);
+    if (!root) {
+        gr_error(ctx, P.file, 0, "文件沒有根元素", "the document has no root element%s", "");
+    } else {
+        P.t->pub.root = build(&P, root, NULL, 0);
+        if (P.t->pub.root && !P.stopped) {
+            ws_tree(P.t->pub.root);
+            drop_empty_text(P.t->pub.root);
+            check_refs(&P, P.t->pub.root);
+        }
+    }
+    if (P.has_foreign) P.t->pub.xml_doc = doc;
+    else xmlFreeDoc(doc);
+    if (ctx->nerrors > P.errors_at_start || !P.t->pub.root) {
+        gr_fo_tree_free(&P.t->pub);
+        return NULL;
+    }
+    return &P.t->pub;
+}
+
+gr_fo_tree *gr_fo_parse_file(gr_ctx *ctx, const char *path)
+{
+    struct stat st;
+    char *data;
+    size_t len;
+    gr_fo_tree *t;
+    if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+        (unsigned long long)st.st_size > MAX_INPUT_BYTES) {
+        gr_error(ctx, path, 0, "檔案超過 64 MiB 上限", "file larger than the 64 MiB limit%s", "");
+        return NULL;
+    }
+    if (gr_read_file(ctx, path, &data, &len) != GR_OK) return NULL;
+    t = gr_fo_parse_memory(ctx, path, data, len);
+    free(data);
+    return t;
+}

@@ -1,0 +1,794 @@
+/* image.c — fo:external-graphic: resolving `src` inside the FO file's folder
+ * (no network, no absolute paths, no "..", no symlinks leading outside),
+ * reading the file within size limits, JPEG header parsing (size,
+ * components, density; the bytes go to the PDF untouched as DCT), PNG
+ * decoding with libpng to 8-bit gray or RGB with alpha flattened onto white,
+ * and the XSL sizing rules shared with SVG charts (gr_graphic_fit). */
+#define _XOPEN_SOURCE 700              /* realpath */
+#include "graphics_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <png.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAX_IMAGE_BYTES (32u << 20)   /* per image file */
+#define MAX_IMAGE_PIXELS 20000        /* per side */
+#define DEFAULT_DPI 96.0
+#define MAX_GRAPHIC_PT 100000.0       /* any side, after sizing */
+#define FIT_EPSILON 1e-6
+
+/* ---- src → path inside the base folder ------------------------------- */
+
+static char *trim_copy(const char *s, size_t n)
+{
+    while (n > 0 && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')) {
+        s++;
+        n--;
+    }
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' ||
+                     s[n - 1] == '\r'))
+        n--;
+    return gr_strndup(s, n);
+}
+
+/* Remove url( ) and one level of matching quotes. Newly allocated. */
+static char *strip_url(const char *src)
+{
+    char *s = trim_copy(src, strlen(src));
+    size_t n = strlen(s);
+    if (n >= 5 && strncmp(s, "url(", 4) == 0 && s[n - 1] == ')') {
+        char *inner = trim_copy(s + 4, n - 5);
+        free(s);
+        s = inner;
+        n = strlen(s);
+    }
+    if (n >= 2 && (s[0] == '\'' || s[0] == '"') && s[n - 1] == s[0]) {
+        char *inner = gr_strndup(s + 1, n - 2);
+        free(s);
+        s = inner;
+    }
+    return s;
+}
+
+/* Length of a URI scheme at the start of s ("http" for "http://…"), 0 if
+ * there is none. */
+static size_t scheme_length(const char *s)
+{
+    size_t i = 0;
+    if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+        return 0;
+    while (s[i] && s[i] != ':' && s[i] != '/') {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))
+            return 0;
+        i++;
+    }
+    return s[i] == ':' ? i : 0;
+}
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* Percent-decoding of a file: URL path in place; -1 on a bad or NUL escape. */
+static int percent_decode(char *s)
+{
+    char *w = s;
+    while (*s) {
+        if (*s == '%') {
+            int hi = hex_value(s[1]), lo = hi >= 0 ? hex_value(s[2]) : -1;
+            if (hi < 0 || lo < 0 || (hi == 0 && lo == 0))
+                return -1;
+            *w++ = (char)(hi * 16 + lo);
+            s += 3;
+        } else {
+            *w++ = *s++;
+        }
+    }
+    *w = 0;
+    return 0;
+}
+
+static int has_dotdot_component(const char *p)
+{
+    const char *s = p;
+    while (*s) {
+        const char *e = strchr(s, '/');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        if (n == 2 && s[0] == '.' && s[1] == '.')
+            return 1;
+        if (!e) break;
+        s = e + 1;
+    }
+    return 0;
+}
+
+/* 1 if `path` (canonical) is `dir` (canonical) or inside it. */
+static int path_inside(const char *path, const char *dir)
+{
+    size_t n = strlen(dir);
+    if (n == 1 && dir[0] == '/')
+        return 1;
+    return strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == 0);
+}
+
+/* From the FO `src` to the file to open. On success *shown is the path as
+ * the user wrote it (for messages and image names) and *real the canonical
+ * path; both newly allocated. */
+static int resolve_src(gr_ctx *ctx, const gr_fo_tree *tree, const gr_fo_node *node,
+                       int allow_outside, char **shown, char **real)
+{
+    const char *file = tree->path;
+    int line = node->line;
+    char *s, *joined, *canon, *base_canon;
+    size_t sl;
+    *shown = *real = NULL;
+    if (!node->p.src || !node->p.src[0])
+        return gr_error(ctx, file, line, "fo:external-graphic 缺少 src 屬性",
+                        "fo:external-graphic has no src%s", "");
+    s = strip_url(node->p.src);
+    sl = scheme_length(s);
+    if (sl == 4 && strncmp(s, "file", 4) == 0) {
+        char *rest = s + 5;
+        if (strncmp(rest, "//", 2) == 0) {
+            rest += 2;
+            if (strncmp(rest, "localhost/", 10) == 0)
+                rest += 9;
+            else if (rest[0] != '/') {
+                gr_error(ctx, file, line, "不允許網路資源：src=\"%s\"",
+                         "network resources are not allowed: src=\"%s\"", node->p.src);
+                free(s);
+                return GR_EINPUT;
+            }
+        }
+        memmove(s, rest, strlen(rest) + 1);
+        if (percent_decode(s) != 0) {
+            gr_error(ctx, file, line, "src 的 %%-編碼無效：\"%s\"",
+                     "invalid %%-escape in src: \"%s\"", node->p.src);
+            free(s);
+            return GR_EINPUT;
+        }
+    } else if (sl > 0) {
+        gr_error(ctx, file, line, "不允許網路資源：src=\"%s\"（只能使用相對於 FO 檔的檔案路徑）",
+                 "network resources are not allowed: src=\"%s\" (use a file path "
+                 "relative to the FO file)", node->p.src);
+        free(s);
+        return GR_EINPUT;
+    }
+    if (!s[0]) {
+        free(s);
+        return gr_error(ctx, file, line, "fo:external-graphic 的 src 是空的",
+                        "fo:external-graphic has an empty src%s", "");
+    }
+    if (!allow_outside && s[0] == '/') {
+        gr_error(ctx, file, line, "圖檔不可使用絕對路徑：\"%s\"（請使用相對於 FO 檔的路徑）",
+                 "absolute image paths are not allowed: \"%s\" (use a path relative "
+                 "to the FO file)", s);
+        free(s);
+        return GR_EINPUT;
+    }
+    if (!allow_outside && has_dotdot_component(s)) {
+        gr_error(ctx, file, line, "圖檔路徑不可含「..」：\"%s\"",
+                 "image paths may not contain \"..\": \"%s\"", s);
+        free(s);
+        return GR_EINPUT;
+    }
+    joined = gr_path_join(tree->base_dir ? tree->base_dir : ".", s);
+    canon = realpath(joined, NULL);
+    free(joined);
+    if (!canon) {
+        gr_error(ctx, file, line, "找不到圖檔「%s」：%s", "image \"%s\" not found: %s",
+                 s, strerror(errno));
+        free(s);
+        return GR_EINPUT;
+    }
+    if (!allow_outside) {
+        base_canon = realpath(tree->base_dir && tree->base_dir[0] ? tree->base_dir : ".",
+                              NULL);
+        if (!base_canon || !path_inside(canon, base_canon)) {
+            gr_error(ctx, file, line, "圖檔「%s」位於 FO 檔的資料夾之外（符號連結？）",
+                     "image \"%s\" lies outside the FO file's folder (a symbolic link?)", s);
+            free(base_canon);
+            free(canon);
+            free(s);
+            return GR_EINPUT;
+        }
+        free(base_canon);
+    }
+    *shown = s;
+    *real = canon;
+    return GR_OK;
+}
+
+/* Read the whole (canonical, symlink-free) file within the size limit. */
+static int read_image_file(gr_ctx *ctx, const char *file, int line, const char *shown,
+                           const char *real, unsigned char **data, size_t *len)
+{
+    struct stat st;
+    unsigned char *buf;
+    size_t got = 0;
+    int fd = open(real, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    *data = NULL;
+    *len = 0;
+    if (fd < 0)
+        return gr_error(ctx, file, line, "無法開啟圖檔「%s」：%s",
+                        "cannot open image \"%s\": %s", shown, strerror(errno));
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return gr_error(ctx, file, line, "圖檔「%s」不是一般檔案",
+                        "image \"%s\" is not a regular file", shown);
+    }
+    if ((unsigned long long)st.st_size > MAX_IMAGE_BYTES) {
+        close(fd);
+        return gr_error(ctx, file, line, "圖檔「%s」過大（上限 %u MiB）",
+                        "image \"%s\" is too large (limit %u MiB)", shown,
+                        MAX_IMAGE_BYTES >> 20);
+    }
+    buf = gr_malloc((size_t)st.st_size + 1);
+    while (got < (size_t)st.st_size) {
+        ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) break;
+        got += (size_t)r;
+    }
+    close(fd);
+    if (got != (size_t)st.st_size) {
+        free(buf);
+        return gr_error(ctx, file, line, "讀取圖檔「%s」失敗",
+                        "reading image \"%s\" failed", shown);
+    }
+    *data = buf;
+    *len = got;
+    return GR_OK;
+}
+
+/* ---- JPEG headers ---------------------------------------------------- */
+
+typedef struct jpeg_info {
+    int width, height, components, precision;
+    double dpi_x, dpi_y;
+} jpeg_info;
+
+static unsigned be16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
+
+static void jfif_density(const unsigned char *seg, size_t n, jpeg_info *ji)
+{
+    unsigned units, xd, yd;
+    if (n < 12 || memcmp(seg, "JFIF\0", 5) != 0)
+        return;
+    units = seg[7];
+    xd = be16(seg + 8);
+    yd = be16(seg + 10);
+    if (xd == 0 || yd == 0)
+        return;
+    if (units == 1) {
+        ji->dpi_x = xd;
+        ji->dpi_y = yd;
+    } else if (units == 2) {
+        ji->dpi_x = xd * 2.54;
+        ji->dpi_y = yd * 2.54;
+    }
+}
+
+/* Walk the markers up to the first scan. Returns NULL or why it failed
+ * (zh and en, separated by '|'). */
+static const char *jpeg_parse(const unsigned char *d, size_t len, jpeg_info *ji)
+{
+    size_t pos = 2;
+    int have_sof = 0;
+    memset(ji, 0, sizeof *ji);
+    ji->dpi_x = ji->dpi_y = DEFAULT_DPI;
+    for (;;) {
+        unsigned marker, seglen;
+        const unsigned char *seg;
+        if (pos >= len) return "檔案不完整|truncated file";
+        if (d[pos] != 0xFF) return "標記結構損壞|corrupt marker structure";
+        while (pos < len && d[pos] == 0xFF) pos++;
+        if (pos >= len) return "檔案不完整|truncated file";
+        marker = d[pos++];
+        if (marker == 0x01 || marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7))
+            continue;
+        if (marker == 0xD9) return "沒有影像資料|no image data";
+        if (pos + 2 > len) return "檔案不完整|truncated file";
+        seglen = be16(d + pos);
+        if (seglen < 2) return "標記長度錯誤|bad marker length";
+        if (pos + seglen > len) return "檔案不完整|truncated file";
+        seg = d + pos + 2;
+        seglen -= 2;
+        if (marker == 0xE0) {
+            jfif_density(seg, seglen, ji);
+        } else if (marker == 0xC0 || marker == 0xC1 || marker == 0xC2) {
+            if (seglen < 6) return "SOF 標記損壞|corrupt SOF marker";
+            ji->precision = seg[0];
+            ji->height = (int)be16(seg + 1);
+            ji->width = (int)be16(seg + 3);
+            ji->components = seg[5];
+            if (seglen < 6 + 3u * seg[5]) return "SOF 標記損壞|corrupt SOF marker";
+            have_sof = 1;
+        } else if ((marker >= 0xC3 && marker <= 0xCF) && marker != 0xC4 &&
+                   marker != 0xC8 && marker != 0xCC) {
+            return "不支援的 JPEG 編碼（無損、階層式或算術編碼）；請轉存為一般（基線或漸進式）JPEG"
+                   "|unsupported JPEG coding (lossless, hierarchical or arithmetic); "
+                   "save it as an ordinary baseline or progressive JPEG";
+        } else if (marker == 0xDA) {
+            if (!have_sof) return "掃描之前沒有 SOF 標記|no SOF marker before the scan";
+            break;
+        }
+        pos += 2 + seglen;
+    }
+    /* the end-of-image marker must be there: a cut-off file is refused */
+    {
+        size_t i = len;
+        while (i > pos + 1 && !(d[i - 2] == 0xFF && d[i - 1] == 0xD9))
+            i--;
+        if (i <= pos + 1) return "檔案不完整（沒有結束標記）|truncated file (no end marker)";
+    }
+    if (ji->precision != 8)
+        return "只支援 8 位元 JPEG|only 8-bit JPEG is supported";
+    if (ji->components == 4)
+        return "不支援 CMYK JPEG；請轉存為 RGB|CMYK JPEG is not supported; save it as RGB";
+    if (ji->components != 1 && ji->components != 3)
+        return "色彩成分數不支援|unsupported number of colour components";
+    if (ji->width == 0 || ji->height == 0)
+        return "影像大小為零|zero image size";
+    return NULL;
+}
+
+/* ---- PNG decoding ---------------------------------------------------- */
+
+typedef struct png_job {
+    const unsigned char *data;
+    size_t len, pos;
+    char msg[160];
+    unsigned char *pixels;     /* result, w*h*comps; freed by the caller on error */
+    unsigned char *raw;        /* interlaced: the whole decoded image */
+    unsigned char **rows;
+    int width, height, comps;
+    double dpi_x, dpi_y;
+} png_job;
+
+static void png_read_cb(png_structp png, png_bytep out, size_t n)
+{
+    png_job *j = png_get_io_ptr(png);
+    if (n > j->len - j->pos)
+        png_error(png, "truncated file");
+    memcpy(out, j->data + j->pos, n);
+    j->pos += n;
+}
+
+static void png_error_cb(png_structp png, png_const_charp msg)
+{
+    png_job *j = png_get_error_ptr(png);
+    snprintf(j->msg, sizeof j->msg, "%s", msg ? msg : "error");
+    png_longjmp(png, 1);
+}
+
+static void png_warning_cb(png_structp png, png_const_charp msg)
+{
+    (void)png;
+    (void)msg;                 /* ancillary-chunk problems: not the user's */
+}
+
+static unsigned char blend_on_white(unsigned c, unsigned a)
+{
+    return (unsigned char)((c * a + 255u * (255u - a) + 127u) / 255u);
+}
+
+/* One decoded row of `channels` (1..4) to gray or RGB without alpha. */
+static void flatten_row(const unsigned char *in, unsigned char *out, int width,
+                        int channels)
+{
+    int x;
+    for (x = 0; x < width; x++) {
+        const unsigned char *p = in + (size_t)x * channels;
+        switch (channels) {
+        case 1: out[x] = p[0]; break;
+        case 2: out[x] = blend_on_white(p[0], p[1]); break;
+        case 3: memcpy(out + 3 * (size_t)x, p, 3); break;
+        default:
+            out[3 * (size_t)x] = blend_on_white(p[0], p[3]);
+            out[3 * (size_t)x + 1] = blend_on_white(p[1], p[3]);
+            out[3 * (size_t)x + 2] = blend_on_white(p[2], p[3]);
+            break;
+        }
+    }
+}
+
+static void png_decode_body(png_structp png, png_infop info, png_job *j)
+{
+    png_uint_32 w, h, rx, ry;
+    int depth, ctype, interlace, unit, passes, channels, y;
+    size_t rowbytes, outrow;
+    png_set_read_fn(png, j, png_read_cb);
+    png_set_user_limits(png, MAX_IMAGE_PIXELS, MAX_IMAGE_PIXELS);
+    png_read_info(png, info);
+    png_get_IHDR(png, info, &w, &h, &depth, &ctype, &interlace, NULL, NULL);
+    j->dpi_x = j->dpi_y = DEFAULT_DPI;
+    if (png_get_pHYs(png, info, &rx, &ry, &unit) && unit == PNG_RESOLUTION_METER &&
+        rx > 0 && ry > 0) {
+        j->dpi_x = rx * 0.0254;
+        j->dpi_y = ry * 0.0254;
+    }
+    png_set_expand(png);              /* palette, low-depth gray, tRNS → alpha */
+    png_set_scale_16(png);
+    passes = png_set_interlace_handling(png);
+    png_read_update_info(png, info);
+    channels = png_get_channels(png, info);
+    rowbytes = png_get_rowbytes(png, info);
+    if (channels < 1 || channels > 4 || png_get_bit_depth(png, info) != 8 ||
+        rowbytes != (size_t)w * channels)
+        png_error(png, "unexpected pixel layout");
+    j->width = (int)w;
+    j->height = (int)h;
+    j->comps = channels >= 3 ? 3 : 1;
+    outrow = (size_t)w * j->comps;
+    j->pixels = gr_malloc(outrow * h);
+    if (passes == 1) {
+        j->raw = gr_malloc(rowbytes);
+        for (y = 0; y < (int)h; y++) {
+            png_read_row(png, j->raw, NULL);
+            flatten_row(j->raw, j->pixels + outrow * y, (int)w, channels);
+        }
+    } else {
+        j->raw = gr_malloc(rowbytes * h);
+        j->rows = gr_malloc(sizeof *j->rows * h);
+        for (y = 0; y < (int)h; y++)
+            j->rows[y] = j->raw + rowbytes * y;
+        png_read_image(png, j->rows);
+        for (y = 0; y < (int)h; y++)
+            flatten_row(j->rows[y], j->pixels + outrow * y, (int)w, channels);
+    }
+}
+
+/* 0 on success (j->pixels etc. filled), -1 with j->msg. The caller frees
+ * j->pixels, j->raw and j->rows in both cases. */
+static int png_decode(png_job *j)
+{
+    png_structp png;
+    png_infop info;
+    png = png_create_read_struct(PNG_LIBPNG_VER_STRING, j, png_error_cb,
+                                 png_warning_cb);
+    if (!png) {
+        snprintf(j->msg, sizeof j->msg, "libpng initialisation failed");
+        return -1;
+    }
+    info = png_create_info_struct(png);
+    if (!info) {
+        png_destroy_read_struct(&png, NULL, NULL);
+        snprintf(j->msg, sizeof j->msg, "libpng initialisation failed");
+        return -1;
+    }
+    /* png and info are not modified between here and a longjmp */
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_read_struct(&png, &info, NULL);
+        return -1;
+    }
+    png_decode_body(png, info, j);
+    png_destroy_read_struct(&png, &info, NULL);
+    return 0;
+}
+
+/* ---- building the gr_image ------------------------------------------- */
+
+/* Every gr_image this module makes is the first member of a loaded_image,
+ * so that its density is at hand when the same file is used again.
+ * gr_doc_free frees it through the gr_image pointer (same address). */
+typedef struct loaded_image {
+    gr_image im;
+    double dpi_x, dpi_y;
+} loaded_image;
+
+static int load_jpeg(gr_ctx *ctx, const char *file, int line, const char *shown,
+                     unsigned char *data, size_t len, loaded_image **out)
+{
+    jpeg_info ji;
+    const char *why = jpeg_parse(data, len, &ji);
+    loaded_image *li;
+    gr_image *im;
+    if (why) {
+        const char *bar = strchr(why, '|');
+        gr_error(ctx, file, line, "JPEG 圖檔「%s」無法使用：%.*s",
+                 "JPEG image \"%s\" cannot be used: %s", shown,
+                 (int)(bar - why), why, bar + 1);
+        free(data);
+        return GR_EINPUT;
+    }
+    if (ji.width > MAX_IMAGE_PIXELS || ji.height > MAX_IMAGE_PIXELS) {
+        gr_error(ctx, file, line, "圖檔「%s」過大：%d×%d 像素（上限每邊 %d）",
+                 "image \"%s\" is too large: %dx%d pixels (limit %d per side)",
+                 shown, ji.width, ji.height, MAX_IMAGE_PIXELS);
+        free(data);
+        return GR_EINPUT;
+    }
+    li = gr_calloc(1, sizeof *li);
+    im = &li->im;
+    im->is_jpeg = 1;
+    im->width = ji.width;
+    im->height = ji.height;
+    im->components = ji.components;
+    im->bits = 8;
+    im->data = data;
+    im->len = len;
+    li->dpi_x = ji.dpi_x;
+    li->dpi_y = ji.dpi_y;
+    *out = li;
+    return GR_OK;
+}
+
+static int load_png(gr_ctx *ctx, const char *file, int line, const char *shown,
+                    unsigned char *data, size_t len, loaded_image **out)
+{
+    png_job j;
+    loaded_image *li;
+    gr_image *im;
+    int rc;
+    memset(&j, 0, sizeof j);
+    j.data = data;
+    j.len = len;
+    rc = png_decode(&j);
+    free(j.raw);
+    free(j.rows);
+    free(data);
+    if (rc != 0) {
+        free(j.pixels);
+        return gr_error(ctx, file, line, "PNG 圖檔「%s」損壞或無法解碼：%s",
+                        "PNG image \"%s\" is corrupt or cannot be decoded: %s",
+                        shown, j.msg);
+    }
+    li = gr_calloc(1, sizeof *li);
+    im = &li->im;
+    im->is_jpeg = 0;
+    im->width = j.width;
+    im->height = j.height;
+    im->components = j.comps;
+    im->bits = 8;
+    im->data = j.pixels;
+    im->len = (size_t)j.width * j.height * j.comps;
+    li->dpi_x = j.dpi_x;
+    li->dpi_y = j.dpi_y;
+    *out = li;
+    return GR_OK;
+}
+
+static int load_image(gr_ctx *ctx, const char *file, int line, const char *shown,
+                      const char *real, loaded_image **out)
+{
+    static const unsigned char png_sig[8] = { 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
+    unsigned char *data;
+    size_t len;
+    int rc = read_image_file(ctx, file, line, shown, real, &data, &len);
+    if (rc != GR_OK)
+        return rc;
+    if (len >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF)
+        return load_jpeg(ctx, file, line, shown, data, len, out);
+    if (len >= 8 && memcmp(data, png_sig, 8) == 0)
+        return load_png(ctx, file, line, shown, data, len, out);
+    free(data);
+    return gr_error(ctx, file, line, "圖檔「%s」不是 JPEG 或 PNG（只支援這兩種格式）",
+                    "image \"%s\" is neither JPEG nor PNG (the only formats supported)",
+                    shown);
+}
+
+/* ---- sizing (XSL 1.1 §6.6.5, §7.15.3–4, §7.15.12) --------------------- */
+
+typedef struct axis {
+    int vset;        double v;     /* viewport (width/height) given */
+    int cset;        double c;     /* content size given as a length */
+    int fit;                       /* GR_FIT_*: content-* = scale-…-to-fit */
+} axis;
+
+/* width/height and content-width/-height of one axis. Percentages of the
+ * viewport width refer to avail_w; of the height, to nothing known here
+ * (ignored with a warning). Content percentages refer to the intrinsic size. */
+static void read_axis(gr_ctx *ctx, const char *file, int line, gr_len vp,
+                      gr_len content, int fit, double intrinsic, double avail,
+                      int is_width, axis *a)
+{
+    memset(a, 0, sizeof *a);
+    if (vp.unit == GR_LEN_PT) {
+        a->vset = 1;
+        a->v = vp.v;
+    } else if (vp.unit == GR_LEN_PCT) {
+        if (is_width && avail > 0) {
+            a->vset = 1;
+            a->v = avail * vp.v / 100.0;
+        } else {
+            gr_warn(ctx, file, line, "圖形的 %s 百分比無從計算，已忽略",
+                    "a percentage %s of a graphic cannot be resolved; ignored",
+                    is_width ? "width" : "height");
+        }
+    }
+    if (content.unit == GR_LEN_PT) {
+        a->cset = 1;
+        a->c = content.v;
+    } else if (content.unit == GR_LEN_PCT) {
+        a->cset = 1;
+        a->c = intrinsic * content.v / 100.0;
+    } else {
+        a->fit = fit;
+    }
+}
+
+/* Scale factor an axis asks for, or -1 when it leaves it free. `target`
+ * is the size to fit (0: unknown). */
+static double axis_scale(const axis *a, double intrinsic, double target)
+{
+    double s;
+    if (a->cset)
+        return a->c / intrinsic;
+    if (a->fit == GR_FIT_NONE || !(target > 0))
+        return -1;
+    s = target / intrinsic;
+    if (a->fit == GR_FIT_DOWN && s > 1) s = 1;
+    if (a->fit == GR_FIT_UP && s < 1) s = 1;
+    return s;
+}
+
+static double align_offset(double room, int where_center, int where_end)
+{
+    if (room <= 0) return 0;
+    if (where_center) return room / 2;
+    if (where_end) return room;
+    return 0;
+}
+
+int gr_graphic_fit(gr_ctx *ctx, const gr_fo_tree *tree, const gr_fo_node *node,
+                   double iw, double ih, double avail_w, const char *what,
+                   gr_fit *out)
+{
+    const char *file = tree->path;
+    int line = node->line;
+    const gr_fo_props *p = &node->p;
+    axis ax, ay;
+    double sx, sy, cw, ch, vw, vh;
+    memset(out, 0, sizeof *out);
+    if (!(iw > 0) || !(ih > 0) || !isfinite(iw) || !isfinite(ih))
+        return gr_error(ctx, file, line, "%s 的大小為零或無效", "%s has a zero or invalid size",
+                        what);
+    read_axis(ctx, file, line, p->width, p->content_width, p->content_width_fit,
+              iw, avail_w, 1, &ax);
+    read_axis(ctx, file, line, p->height, p->content_height, p->content_height_fit,
+              ih, 0, 0, &ay);
+    /* fitting the width with no width given: fit the line */
+    sx = axis_scale(&ax, iw, ax.vset ? ax.v : avail_w);
+    sy = axis_scale(&ay, ih, ay.vset ? ay.v : 0);
+    if (p->scaling_uniform) {
+        if (sx > 0 && sy > 0) sx = sy = sx < sy ? sx : sy;
+        else if (sx > 0) sy = sx;
+        else if (sy > 0) sx = sy;
+        else sx = sy = 1;
+    } else {
+        if (!(sx > 0)) sx = 1;
+        if (!(sy > 0)) sy = 1;
+    }
+    cw = iw * sx;
+    ch = ih * sy;
+    vw = ax.vset ? ax.v : cw;
+    vh = ay.vset ? ay.v : ch;
+    if (!(vw > 0) || !(vh > 0) || !(cw > 0) || !(ch > 0))
+        return gr_error(ctx, file, line, "%s 的 width/height 或 content-width/-height 為零",
+                        "%s: width/height or content-width/-height is zero", what);
+    if (cw > vw + FIT_EPSILON || ch > vh + FIT_EPSILON) {
+        /* no clipping in the display list: shrink the content into the box */
+        double fx = vw / cw, fy = vh / ch;
+        gr_warn(ctx, file, line, "%s 的內容大於 width/height 指定的區域，已縮小以放入",
+                "%s: the content is larger than its width/height; shrunk to fit", what);
+        if (p->scaling_uniform) {
+            double f = fx < fy ? fx : fy;
+            if (f > 1) f = 1;
+            cw *= f;
+            ch *= f;
+        } else {
+            if (fx < 1) cw *= fx;
+            if (fy < 1) ch *= fy;
+        }
+    }
+    if (avail_w > 0 && vw > avail_w + FIT_EPSILON) {
+        double f = avail_w / vw;
+        gr_warn(ctx, file, line, "%s 寬 %.1fpt，超過可用寬度 %.1fpt，已等比例縮小",
+                "%s is %.1fpt wide, more than the available %.1fpt; scaled down",
+                what, vw, avail_w);
+        vw *= f; vh *= f; cw *= f; ch *= f;
+    }
+    if (vw > MAX_GRAPHIC_PT || vh > MAX_GRAPHIC_PT)
+        return gr_error(ctx, file, line, "%s 過大（%.0fpt × %.0fpt）",
+                        "%s is too large (%.0fpt x %.0fpt)", what, vw, vh);
+    out->vw = vw;
+    out->vh = vh;
+    out->cw = cw;
+    out->ch = ch;
+    out->cx = align_offset(vw - cw, p->text_align == GR_ALIGN_CENTER,
+                           p->text_align == GR_ALIGN_END);
+    out->cy = align_offset(vh - ch, p->display_align == GR_DALIGN_CENTER,
+                           p->display_align == GR_DALIGN_AFTER);
+    return GR_OK;
+}
+
+/* ---- fo:external-graphic --------------------------------------------- */
+
+static loaded_image *find_loaded(gr_doc *doc, const char *name)
+{
+    size_t i;
+    for (i = 0; i < doc->nimages; i++)
+        if (doc->images[i]->name && strcmp(doc->images[i]->name, name) == 0)
+            return (loaded_image *)doc->images[i];
+    return NULL;
+}
+
+static void doc_add_image(gr_doc *doc, gr_image *im)
+{
+    doc->images = gr_grow(doc->images, &doc->imgcap, doc->nimages + 1,
+                          sizeof *doc->images);
+    im->id = (int)doc->nimages;
+    doc->images[doc->nimages++] = im;
+}
+
+static gr_graphic *graphic_from_image(gr_ctx *ctx, gr_doc *doc, const gr_fo_tree *tree,
+                                      const gr_fo_node *node, double avail_w,
+                                      loaded_image *li)
+{
+    gr_fit fit;
+    gr_graphic *g;
+    gr_image *im = &li->im;
+    double iw = im->width * 72.0 / li->dpi_x, ih = im->height * 72.0 / li->dpi_y;
+    if (gr_graphic_fit(ctx, tree, node, iw, ih, avail_w, "fo:external-graphic",
+                       &fit) != GR_OK)
+        return NULL;
+    g = gr_arena_alloc(doc->arena, sizeof *g);
+    g->width = fit.vw;
+    g->height = fit.vh;
+    if (fabs(fit.cx) < FIT_EPSILON && fabs(fit.cy) < FIT_EPSILON &&
+        fabs(fit.cw - fit.vw) < FIT_EPSILON && fabs(fit.ch - fit.vh) < FIT_EPSILON) {
+        g->image = im;                    /* drawn over the whole box */
+    } else {
+        gr_dl_item *it = gr_arena_alloc(doc->arena, sizeof *it);
+        it->kind = GR_DL_IMAGE;
+        it->u.image.x = fit.cx;
+        it->u.image.y = fit.cy;
+        it->u.image.w = fit.cw;
+        it->u.image.h = fit.ch;
+        it->u.image.image = im;
+        g->items = it;
+        g->nitems = 1;
+    }
+    return g;
+}
+
+gr_graphic *gr_graphic_external(gr_ctx *ctx, gr_doc *doc, const gr_fo_tree *tree,
+                                const gr_fo_node *node, double avail_w,
+                                int allow_outside)
+{
+    char *shown, *real;
+    loaded_image *li;
+    int rc;
+    if (resolve_src(ctx, tree, node, allow_outside, &shown, &real) != GR_OK)
+        return NULL;
+    li = find_loaded(doc, shown);          /* the same file again: no reload */
+    if (!li) {
+        rc = load_image(ctx, tree->path, node->line, shown, real, &li);
+        if (rc != GR_OK) {
+            free(shown);
+            free(real);
+            return NULL;
+        }
+        li->im.name = shown;
+        shown = NULL;
+        doc_add_image(doc, &li->im);
+    }
+    free(shown);
+    free(real);
+    return graphic_from_image(ctx, doc, tree, node, avail_w, li);
+}

@@ -1,0 +1,804 @@
+/* pdf_font.c — the PDF text layer: for every face the display lists use,
+ * the exact glyph set is hb-subset (CID = glyph index in the subset,
+ * CIDToGIDMap /Identity) and embedded as one Type0/CIDFontType2 Identity-H
+ * font: FontFile2 deflated by us at a low zlib level, /W from HarfBuzz
+ * advances, a complete FontDescriptor with CIDSet, and a ToUnicode CMap
+ * built from the source text the shaper recorded for each glyph. Also
+ * writes the text items (BT … TJ … ET) into page content streams.
+ */
+#include "pdf_font.h"
+
+#include <hpdf_doc.h>
+#include <hpdf_pages.h>
+#include <hb-subset.h>
+#include <zlib.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BFCHAR_BLOCK      100     /* entries per beginbfchar block */
+#define W_SUBARRAY_MAX    8000    /* PDF/A-1 arrays hold at most 8191 */
+#define W_RANGE_MIN       4       /* equal widths coded as "c1 c2 w" */
+#define MAX_TEXT_UNITS    256     /* UTF-16 units per ToUnicode target */
+#define SYNTH_BOLD_STROKE (1.0 / 35.0)
+#define PDF_REAL_MAX      32767.0
+
+typedef struct pdf_face {
+    gr_face *face;
+    unsigned nsrc;              /* glyph count of the source face */
+    unsigned char *used;        /* bitset over source gids */
+    /* after embedding */
+    uint32_t *cid_of;           /* source gid -> CID (where used) */
+    int *width;                 /* per CID, in 1/1000 em */
+    uint32_t *src_of;           /* CID -> source gid */
+    unsigned ncids;
+    HPDF_Dict font;             /* the Type0 font dictionary */
+    HPDF_Page last_page;        /* page whose resources already hold it */
+    char res_name[24];          /* resource name without the slash */
+} pdf_face;
+
+struct pdf_fonts {
+    size_t n, cap;
+    pdf_face **faces;           /* in order of first use; sorted at embed */
+    pdf_face *last;             /* lookup cache */
+};
+
+/* ---- collecting the glyph sets --------------------------------------- */
+
+pdf_fonts *pdf_fonts_new(void)
+{
+    return gr_calloc(1, sizeof(pdf_fonts));
+}
+
+static void face_free(pdf_face *f)
+{
+    if (!f) return;
+    free(f->used);
+    free(f->cid_of);
+    free(f->width);
+    free(f->src_of);
+    free(f);
+}
+
+void pdf_fonts_free(pdf_fonts *pf)
+{
+    size_t i;
+    if (!pf) return;
+    for (i = 0; i < pf->n; i++)
+        face_free(pf->faces[i]);
+    free(pf->faces);
+    free(pf);
+}
+
+static pdf_face *find_face(pdf_fonts *pf, const gr_face *face)
+{
+    size_t i;
+    if (pf->last && pf->last->face == face)
+        return pf->last;
+    for (i = 0; i < pf->n; i++)
+        if (pf->faces[i]->face == face)
+            return pf->last = pf->faces[i];
+    return NULL;
+}
+
+static pdf_face *add_face(pdf_fonts *pf, gr_face *face)
+{
+    pdf_face *f = gr_calloc(1, sizeof *f);
+    f->face = face;
+    f->nsrc = face->hbface ? hb_face_get_glyph_count(face->hbface) : 0;
+    if (f->nsrc == 0) f->nsrc = 1;
+    f->used = gr_calloc((f->nsrc + 7) / 8, 1);
+    f->used[0] |= 1;                     /* .notdef is always kept */
+    pf->faces = gr_grow(pf->faces, &pf->cap, pf->n + 1, sizeof *pf->faces);
+    pf->faces[pf->n++] = f;
+    return pf->last = f;
+}
+
+static uint32_t source_gid(const pdf_face *f, uint32_t gid)
+{
+    return gid < f->nsrc ? gid : 0;
+}
+
+static int is_used(const pdf_face *f, uint32_t gid)
+{
+    return (f->used[gid >> 3] >> (gid & 7)) & 1;
+}
+
+void pdf_fonts_note(pdf_fonts *pf, const gr_dl_text *t)
+{
+    pdf_face *f;
+    int i;
+    if (!t->face || t->nglyphs <= 0) return;
+    f = find_face(pf, t->face);
+    if (!f) f = add_face(pf, t->face);
+    for (i = 0; i < t->nglyphs; i++) {
+        uint32_t g = source_gid(f, t->glyphs[i].gid);
+        f->used[g >> 3] |= (unsigned char)(1u << (g & 7));
+    }
+}
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static int cmp_face_id(const void *a, const void *b)
+{
+    const pdf_face *x = *(pdf_face *const *)a, *y = *(pdf_face *const *)b;
+    return (x->face->id > y->face->id) - (x->face->id < y->face->id);
+}
+
+static unsigned face_upem(const gr_face *face)
+{
+    if (face->upem) return face->upem;
+    if (face->hbface) return hb_face_get_upem(face->hbface);
+    return 1000;
+}
+
+static double em1000(const gr_face *face, double v)
+{
+    return v * 1000.0 / (double)face_upem(face);
+}
+
+static const char *face_psname(const gr_face *face)
+{
+    return face->psname && face->psname[0] ? face->psname : "Font";
+}
+
+/* Deterministic subset tag: six capitals from a hash of the PostScript
+ * name and the glyph set. */
+static void subset_tag(const pdf_face *f, char tag[7])
+{
+    uint64_t h = 1469598103934665603ull;
+    const char *s;
+    unsigned g;
+    int i;
+    for (s = face_psname(f->face); *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    for (g = 0; g < f->nsrc; g++)
+        if (is_used(f, g)) {
+            for (i = 0; i < 4; i++)
+                h = (h ^ ((g >> (8 * i)) & 0xff)) * 1099511628211ull;
+        }
+    for (i = 0; i < 6; i++) {
+        tag[i] = (char)('A' + h % 26);
+        h /= 26;
+    }
+    tag[6] = 0;
+}
+
+/* Base font name "TAG+PSName", cut to the PDF name length limit. */
+static void base_font_name(const pdf_face *f, char *out, size_t outlen)
+{
+    char tag[7];
+    subset_tag(f, tag);
+    snprintf(out, outlen, "%s+%s", tag, face_psname(f->face));
+}
+
+/* ---- subsetting ------------------------------------------------------- */
+
+static const char *const dropped_tables[] = {
+    "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "morx", "mort",
+    "kerx", "feat", "trak", "vhea", "vmtx", "VORG", "hdmx", "LTSH", "VDMX",
+    "DSIG", "EBDT", "EBLC", "EBSC", "bdat", "bloc", "CBDT", "CBLC", "sbix",
+    "COLR", "CPAL", "SVG ", "PCLT", "meta", "STAT", NULL
+};
+
+/* Unicode values whose nominal glyph is a used glyph and that the glyph
+ * stands for (from the shaper's record): kept so the subset has a cmap. */
+static void add_nominal_unicodes(const pdf_face *f, hb_set_t *unicodes)
+{
+    const gr_face *face = f->face;
+    unsigned g;
+    if (!face->gid_text || !face->gid_text_len || !face->hbfont) return;
+    for (g = 1; g < f->nsrc && g < face->nglyphs; g++) {
+        hb_codepoint_t nominal;
+        uint32_t cp;
+        if (!is_used(f, g) || !face->gid_text[g] || face->gid_text_len[g] != 1)
+            continue;
+        cp = face->gid_text[g][0];
+        if (hb_font_get_nominal_glyph(face->hbfont, cp, &nominal) && nominal == g)
+            hb_set_add(unicodes, cp);
+    }
+}
+
+static hb_subset_input_t *make_subset_input(const pdf_face *f)
+{
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    hb_set_t *glyphs, *drop;
+    unsigned g;
+    int i;
+    if (!in) return NULL;
+    glyphs = hb_subset_input_glyph_set(in);
+    for (g = 0; g < f->nsrc; g++)
+        if (is_used(f, g)) hb_set_add(glyphs, g);
+    add_nominal_unicodes(f, hb_subset_input_unicode_set(in));
+    drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (i = 0; dropped_tables[i]; i++)
+        hb_set_add(drop, hb_tag_from_string(dropped_tables[i], 4));
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+    return in;
+}
+
+/* Subset the face: fills the CID tables of f and returns the subset font
+ * program in *blob (caller destroys). */
+static int run_subset(gr_ctx *ctx, pdf_face *f, hb_blob_t **blob)
+{
+    hb_subset_input_t *in = make_subset_input(f);
+    hb_subset_plan_t *plan;
+    const hb_map_t *o2n, *n2o;
+    hb_face_t *sub;
+    unsigned g, cid, n;
+
+    *blob = NULL;
+    if (!in)
+        goto fail;
+    plan = hb_subset_plan_create_or_fail(f->face->hbface, in);
+    hb_subset_input_destroy(in);
+    if (!plan)
+        goto fail;
+    o2n = hb_subset_plan_old_to_new_glyph_mapping(plan);
+    n2o = hb_subset_plan_new_to_old_glyph_mapping(plan);
+    n = hb_map_get_population(n2o);     /* new gids are 0 .. n-1 */
+    f->ncids = n ? n : 1;
+    f->src_of = gr_calloc(f->ncids, sizeof *f->src_of);
+    for (cid = 0; cid < n; cid++) {
+        hb_codepoint_t old = hb_map_get(n2o, cid);
+        f->src_of[cid] = old == HB_MAP_VALUE_INVALID ? 0 : old;
+    }
+    f->cid_of = gr_calloc(f->nsrc, sizeof *f->cid_of);
+    for (g = 0; g < f->nsrc; g++) {
+        hb_codepoint_t c = is_used(f, g) ? hb_map_get(o2n, g) : HB_MAP_VALUE_INVALID;
+        f->cid_of[g] = (c == HB_MAP_VALUE_INVALID || c >= f->ncids) ? 0 : c;
+    }
+    sub = hb_subset_plan_execute_or_fail(plan);
+    hb_subset_plan_destroy(plan);
+    if (!sub)
+        goto fail;
+    *blob = hb_face_reference_blob(sub);
+    hb_face_destroy(sub);
+    if (hb_blob_get_length(*blob) == 0) {
+        hb_blob_destroy(*blob);
+        *blob = NULL;
+        goto fail;
+    }
+    return GR_OK;
+fail:
+    return gr_syserror(ctx, f->face->path, 0,
+                       "無法擷取字型子集（%s）",
+                       "cannot subset the font (%s)", face_psname(f->face));
+}
+
+/* ---- widths ----------------------------------------------------------- */
+
+static void compute_widths(pdf_face *f)
+{
+    hb_font_t *font = f->face->hbfont;
+    int xs = 0, ys = 0;
+    unsigned cid;
+    double scale;
+    if (font) hb_font_get_scale(font, &xs, &ys);
+    scale = xs > 0 ? 1000.0 / xs : 1000.0 / face_upem(f->face);
+    f->width = gr_calloc(f->ncids, sizeof *f->width);
+    for (cid = 0; cid < f->ncids; cid++) {
+        hb_position_t adv = font ? hb_font_get_glyph_h_advance(font, f->src_of[cid]) : 0;
+        f->width[cid] = (int)lround(adv * scale);
+    }
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* /DW: the most frequent width (the smaller one on a tie). */
+static int most_common_width(const pdf_face *f)
+{
+    int *w = gr_malloc(f->ncids * sizeof *w);
+    int best = 0;
+    unsigned i = 0, best_n = 0;
+    memcpy(w, f->width, f->ncids * sizeof *w);
+    qsort(w, f->ncids, sizeof *w, cmp_int);
+    while (i < f->ncids) {
+        unsigned j = i;
+        while (j < f->ncids && w[j] == w[i]) j++;
+        if (j - i > best_n) {
+            best_n = j - i;
+            best = w[i];
+        }
+        i = j;
+    }
+    free(w);
+    return best;
+}
+
+static unsigned equal_run(const pdf_face *f, unsigned k, unsigned end)
+{
+    unsigned e = k;
+    while (e < end && f->width[e] == f->width[k]) e++;
+    return e;
+}
+
+/* Emit the widths of CIDs [k, end) that differ from dw. */
+static void add_width_run(HPDF_MMgr mm, HPDF_Array w, const pdf_face *f,
+                          unsigned k, unsigned end)
+{
+    while (k < end) {
+        unsigned e = equal_run(f, k, end), start = k;
+        HPDF_Array arr;
+        if (e - k >= W_RANGE_MIN) {
+            HPDF_Array_AddNumber(w, (HPDF_INT32)k);
+            HPDF_Array_AddNumber(w, (HPDF_INT32)(e - 1));
+            HPDF_Array_AddNumber(w, f->width[k]);
+            k = e;
+            continue;
+        }
+        arr = HPDF_Array_New(mm);
+        if (!arr) return;
+        while (k < end && k - start < W_SUBARRAY_MAX) {
+            e = equal_run(f, k, end);
+            if (e - k >= W_RANGE_MIN) break;
+            for (; k < e; k++)
+                HPDF_Array_AddNumber(arr, f->width[k]);
+        }
+        HPDF_Array_AddNumber(w, (HPDF_INT32)start);
+        HPDF_Array_Add(w, arr);
+    }
+}
+
+static HPDF_Array build_w_array(HPDF_MMgr mm, const pdf_face *f, int dw)
+{
+    HPDF_Array w = HPDF_Array_New(mm);
+    unsigned i = 0;
+    if (!w) return NULL;
+    while (i < f->ncids) {
+        unsigned j;
+        if (f->width[i] == dw) { i++; continue; }
+        for (j = i; j < f->ncids && f->width[j] != dw; j++) {}
+        add_width_run(mm, w, f, i, j);
+        i = j;
+    }
+    return w;
+}
+
+/* ---- streams ---------------------------------------------------------- */
+
+/* Writes the /Filter entry of a stream whose data we deflated ourselves
+ * (libharu drops a /Filter key when its own filter is NONE). */
+static HPDF_STATUS write_own_flate_filter(HPDF_Dict dict, HPDF_Stream out)
+{
+    (void)dict;
+    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+static HPDF_Dict font_file_stream(gr_ctx *ctx, HPDF_Doc pdf, const pdf_face *f,
+                                  hb_blob_t *blob, int level)
+{
+    unsigned int len = 0;
+    const char *data = hb_blob_get_data(blob, &len);
+    uLongf clen = compressBound(len);
+    unsigned char *z = gr_malloc(clen);
+    HPDF_Dict st;
+    if (compress2(z, &clen, (const Bytef *)data, len, level) != Z_OK) {
+        free(z);
+        gr_syserror(ctx, f->face->path, 0, "字型壓縮失敗（%s）",
+                    "compressing the font failed (%s)", face_psname(f->face));
+        return NULL;
+    }
+    st = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (st) {
+        st->filter = HPDF_STREAM_FILTER_NONE;
+        st->write_fn = write_own_flate_filter;
+        HPDF_Dict_AddNumber(st, "Length1", (HPDF_INT32)len);
+        HPDF_Stream_Write(st->stream, z, (HPDF_UINT)clen);
+    }
+    free(z);
+    return st;
+}
+
+static HPDF_Dict cidset_stream(HPDF_Doc pdf, const pdf_face *f)
+{
+    size_t nbytes = (f->ncids + 7) / 8, i;
+    unsigned char *bits = gr_calloc(nbytes, 1);
+    HPDF_Dict st = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    /* every glyph of the subset program is present: CIDs 0 .. ncids-1 */
+    for (i = 0; i < f->ncids; i++)
+        bits[i >> 3] |= (unsigned char)(0x80u >> (i & 7));
+    if (st) {
+        st->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        HPDF_Stream_Write(st->stream, bits, (HPDF_UINT)nbytes);
+    }
+    free(bits);
+    return st;
+}
+
+/* ---- ToUnicode -------------------------------------------------------- */
+
+static int add_utf16_hex(gr_buf *b, uint32_t cp)
+{
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+    if (cp >= 0x10000) {
+        cp -= 0x10000;
+        gr_buf_printf(b, "%04X%04X", 0xD800 + (cp >> 10), 0xDC00 + (cp & 0x3FF));
+        return 2;
+    }
+    gr_buf_printf(b, "%04X", cp);
+    return 1;
+}
+
+static int glyph_text(const pdf_face *f, unsigned cid, const uint32_t **text)
+{
+    const gr_face *face = f->face;
+    uint32_t g = f->src_of[cid];
+    if (cid == 0 || !face->gid_text || !face->gid_text_len || g >= face->nglyphs
+        || !face->gid_text[g])
+        return 0;
+    *text = face->gid_text[g];
+    return face->gid_text_len[g];
+}
+
+static void tounicode_entry(gr_buf *b, unsigned cid, const uint32_t *text, int n)
+{
+    int i, units = 0;
+    gr_buf_printf(b, "<%04X> <", cid);
+    for (i = 0; i < n && units < MAX_TEXT_UNITS - 1; i++)
+        units += add_utf16_hex(b, text[i]);
+    gr_buf_adds(b, ">\n");
+}
+
+static void tounicode_cmap(const pdf_face *f, gr_buf *b)
+{
+    unsigned cid, count = 0, i;
+    const uint32_t *text;
+    gr_buf_adds(b,
+        "/CIDInit /ProcSet findresource begin\n"
+        "12 dict begin\n"
+        "begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n"
+        "/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    for (cid = 0; cid < f->ncids; cid++)
+        if (glyph_text(f, cid, &text) > 0) count++;
+    cid = 0;
+    while (count > 0) {
+        unsigned block = count > BFCHAR_BLOCK ? BFCHAR_BLOCK : count;
+        gr_buf_printf(b, "%u beginbfchar\n", block);
+        for (i = 0; i < block; cid++) {
+            int n = glyph_text(f, cid, &text);
+            if (n <= 0) continue;
+            tounicode_entry(b, cid, text, n);
+            i++;
+        }
+        gr_buf_adds(b, "endbfchar\n");
+        count -= block;
+    }
+    gr_buf_adds(b,
+        "endcmap\n"
+        "CMapName currentdict /CMap defineresource pop\n"
+        "end\nend\n");
+}
+
+static HPDF_Dict tounicode_stream(HPDF_Doc pdf, const pdf_face *f)
+{
+    gr_buf b;
+    HPDF_Dict st = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (!st) return NULL;
+    gr_buf_init(&b);
+    tounicode_cmap(f, &b);
+    st->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_Stream_Write(st->stream, b.data, (HPDF_UINT)b.len);
+    gr_buf_free(&b);
+    return st;
+}
+
+/* ---- font dictionaries ------------------------------------------------ */
+
+static HPDF_Array bbox_array(HPDF_MMgr mm, const gr_face *face)
+{
+    HPDF_Array a = HPDF_Array_New(mm);
+    int i, zero = 1;
+    if (!a) return NULL;
+    for (i = 0; i < 4; i++)
+        if (face->bbox[i]) zero = 0;
+    if (zero) {
+        HPDF_Array_AddNumber(a, 0);
+        HPDF_Array_AddNumber(a, (HPDF_INT32)lround(em1000(face, face->descender)));
+        HPDF_Array_AddNumber(a, 1000);
+        HPDF_Array_AddNumber(a, (HPDF_INT32)lround(em1000(face, face->ascender)));
+        return a;
+    }
+    for (i = 0; i < 4; i++)
+        HPDF_Array_AddNumber(a, (HPDF_INT32)lround(em1000(face, face->bbox[i])));
+    return a;
+}
+
+static HPDF_Dict font_descriptor(HPDF_Doc pdf, const gr_face *face,
+                                 const char *base, HPDF_Dict fontfile,
+                                 HPDF_Dict cidset)
+{
+    HPDF_MMgr mm = pdf->mmgr;
+    HPDF_Dict fd = HPDF_Dict_New(mm);
+    int ascent = face->ascender, descent = face->descender;
+    int cap = face->cap_height ? face->cap_height : face->ascender;
+    int flags = 4;                                /* symbolic */
+    if (!fd || HPDF_Xref_Add(pdf->xref, fd) != HPDF_OK) return NULL;
+    if (ascent == 0 && descent == 0) {
+        ascent = face->bbox[3];
+        descent = face->bbox[1];
+    }
+    if (face->italic_angle != 0) flags |= 64;
+    HPDF_Dict_AddName(fd, "Type", "FontDescriptor");
+    HPDF_Dict_AddName(fd, "FontName", base);
+    HPDF_Dict_AddNumber(fd, "Flags", flags);
+    HPDF_Dict_Add(fd, "FontBBox", bbox_array(mm, face));
+    HPDF_Dict_AddReal(fd, "ItalicAngle", (HPDF_REAL)face->italic_angle);
+    HPDF_Dict_AddNumber(fd, "Ascent", (HPDF_INT32)lround(em1000(face, ascent)));
+    HPDF_Dict_AddNumber(fd, "Descent", (HPDF_INT32)lround(em1000(face, descent)));
+    HPDF_Dict_AddNumber(fd, "CapHeight", (HPDF_INT32)lround(em1000(face, cap)));
+    HPDF_Dict_AddNumber(fd, "StemV", face->bold ? 120 : 80);
+    HPDF_Dict_Add(fd, "FontFile2", fontfile);
+    HPDF_Dict_Add(fd, "CIDSet", cidset);
+    return fd;
+}
+
+static HPDF_Dict cid_system_info(HPDF_MMgr mm)
+{
+    HPDF_Dict d = HPDF_Dict_New(mm);
+    if (!d) return NULL;
+    HPDF_Dict_Add(d, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+    HPDF_Dict_Add(d, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+    HPDF_Dict_AddNumber(d, "Supplement", 0);
+    return d;
+}
+
+static HPDF_Dict cid_font(HPDF_Doc pdf, const pdf_face *f, const char *base,
+                          HPDF_Dict descriptor)
+{
+    HPDF_MMgr mm = pdf->mmgr;
+    HPDF_Dict cf = HPDF_Dict_New(mm);
+    HPDF_Array w;
+    int dw = most_common_width(f);
+    if (!cf || HPDF_Xref_Add(pdf->xref, cf) != HPDF_OK) return NULL;
+    HPDF_Dict_AddName(cf, "Type", "Font");
+    HPDF_Dict_AddName(cf, "Subtype", "CIDFontType2");
+    HPDF_Dict_AddName(cf, "BaseFont", base);
+    HPDF_Dict_Add(cf, "CIDSystemInfo", cid_system_info(mm));
+    HPDF_Dict_Add(cf, "FontDescriptor", descriptor);
+    HPDF_Dict_AddNumber(cf, "DW", dw);
+    w = build_w_array(mm, f, dw);
+    if (w && HPDF_Array_Items(w) > 0)
+        HPDF_Dict_Add(cf, "W", w);
+    else if (w)
+        HPDF_Array_Free(w);
+    HPDF_Dict_AddName(cf, "CIDToGIDMap", "Identity");
+    return cf;
+}
+
+static HPDF_Dict type0_font(HPDF_Doc pdf, const char *base, HPDF_Dict cidfont,
+                            HPDF_Dict tounicode)
+{
+    HPDF_MMgr mm = pdf->mmgr;
+    HPDF_Dict t0 = HPDF_Dict_New(mm);
+    HPDF_Array desc = HPDF_Array_New(mm);
+    if (!t0 || !desc || HPDF_Xref_Add(pdf->xref, t0) != HPDF_OK) return NULL;
+    HPDF_Dict_AddName(t0, "Type", "Font");
+    HPDF_Dict_AddName(t0, "Subtype", "Type0");
+    HPDF_Dict_AddName(t0, "BaseFont", base);
+    HPDF_Dict_AddName(t0, "Encoding", "Identity-H");
+    HPDF_Array_Add(desc, cidfont);
+    HPDF_Dict_Add(t0, "DescendantFonts", desc);
+    HPDF_Dict_Add(t0, "ToUnicode", tounicode);
+    return t0;
+}
+
+static int has_table(hb_face_t *face, const char *tag)
+{
+    hb_blob_t *b = hb_face_reference_table(face, hb_tag_from_string(tag, 4));
+    int yes = hb_blob_get_length(b) > 0;
+    hb_blob_destroy(b);
+    return yes;
+}
+
+/* FontFile2 carries TrueType outlines only. */
+static int check_truetype(gr_ctx *ctx, const pdf_face *f)
+{
+    if (has_table(f->face->hbface, "glyf") && has_table(f->face->hbface, "loca"))
+        return GR_OK;
+    return gr_syserror(ctx, f->face->path, 0,
+                       "字型「%s」不是 TrueType 輪廓（例如 CFF/OTF），無法嵌入；請改用 TrueType 字型",
+                       "font \"%s\" has no TrueType outlines (e.g. CFF/OTF) and cannot be "
+                       "embedded; use a TrueType font", face_psname(f->face));
+}
+
+static int embed_face(gr_ctx *ctx, HPDF_Doc pdf, pdf_face *f, int level)
+{
+    hb_blob_t *blob;
+    char base[HPDF_LIMIT_MAX_NAME_LEN + 1];
+    HPDF_Dict ff, cidset, fd, cf, tu;
+    int rc = check_truetype(ctx, f);
+    if (rc == GR_OK) rc = run_subset(ctx, f, &blob);
+    if (rc != GR_OK) return rc;
+    compute_widths(f);
+    base_font_name(f, base, sizeof base);
+    ff = font_file_stream(ctx, pdf, f, blob, level);
+    hb_blob_destroy(blob);
+    if (!ff) return GR_ESYS;
+    cidset = cidset_stream(pdf, f);
+    fd = cidset ? font_descriptor(pdf, f->face, base, ff, cidset) : NULL;
+    cf = fd ? cid_font(pdf, f, base, fd) : NULL;
+    tu = cf ? tounicode_stream(pdf, f) : NULL;
+    f->font = tu ? type0_font(pdf, base, cf, tu) : NULL;
+    if (!f->font)
+        return gr_syserror(ctx, f->face->path, 0, "無法建立 PDF 字型（%s）",
+                           "cannot create the PDF font (%s)", face_psname(f->face));
+    return GR_OK;
+}
+
+/* Resource names /F<face id>; a face id seen twice gets a suffix. */
+static void name_resources(pdf_fonts *pf)
+{
+    size_t i;
+    for (i = 0; i < pf->n; i++) {
+        pdf_face *f = pf->faces[i];
+        if (i > 0 && pf->faces[i - 1]->face->id == f->face->id)
+            snprintf(f->res_name, sizeof f->res_name, "F%d_%zu", f->face->id, i);
+        else
+            snprintf(f->res_name, sizeof f->res_name, "F%d", f->face->id);
+    }
+}
+
+int pdf_fonts_embed(pdf_fonts *pf, gr_ctx *ctx, HPDF_Doc pdf, int zlib_level)
+{
+    size_t i;
+    if (zlib_level < 0 || zlib_level > 9) zlib_level = 1;
+    if (pf->n > 1)
+        qsort(pf->faces, pf->n, sizeof *pf->faces, cmp_face_id);
+    name_resources(pf);
+    for (i = 0; i < pf->n; i++) {
+        int rc;
+        if (!pf->faces[i]->face->hbface)
+            return gr_syserror(ctx, pf->faces[i]->face->path, 0,
+                               "字型未載入（%s）", "font not loaded (%s)",
+                               face_psname(pf->faces[i]->face));
+        rc = embed_face(ctx, pdf, pf->faces[i], zlib_level);
+        if (rc != GR_OK) return rc;
+    }
+    pf->last = NULL;
+    return GR_OK;
+}
+
+/* ---- drawing text ----------------------------------------------------- */
+
+static double clamp_real(double v)
+{
+    if (!isfinite(v)) return 0;
+    if (v > PDF_REAL_MAX) return PDF_REAL_MAX;
+    if (v < -PDF_REAL_MAX) return -PDF_REAL_MAX;
+    return v;
+}
+
+static double clamp01(double v)
+{
+    return isfinite(v) ? (v < 0 ? 0 : v > 1 ? 1 : v) : 0;
+}
+
+static void add_num(gr_buf *b, double v, int decimals)
+{
+    gr_buf_add_real(b, clamp_real(v), decimals);
+    gr_buf_addc(b, ' ');
+}
+
+static void add_color(gr_buf *b, gr_color c, const char *op)
+{
+    add_num(b, clamp01(c.r), 3);
+    add_num(b, clamp01(c.g), 3);
+    add_num(b, clamp01(c.b), 3);
+    gr_buf_adds(b, op);
+    gr_buf_addc(b, '\n');
+}
+
+static int add_to_page_resources(pdf_face *f, HPDF_Page page)
+{
+    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    if (f->last_page == page) return GR_OK;
+    if (!attr->fonts) {
+        HPDF_Dict res = HPDF_Page_GetInheritableItem(page, "Resources",
+                                                     HPDF_OCLASS_DICT);
+        HPDF_Dict fonts = HPDF_Dict_New(page->mmgr);
+        if (!res || !fonts || HPDF_Dict_Add(res, "Font", fonts) != HPDF_OK)
+            return GR_ESYS;
+        attr->fonts = fonts;
+    }
+    if (HPDF_Dict_Add(attr->fonts, f->res_name, f->font) != HPDF_OK)
+        return GR_ESYS;
+    f->last_page = page;
+    return GR_OK;
+}
+
+/* One TJ array for glyphs [s, e) (equal dy), positioned by Tm at the first
+ * glyph's origin; adjustments keep each glyph exactly at its x. */
+static void add_glyph_segment(gr_buf *b, const pdf_face *f, const gr_dl_text *t,
+                              int s, int e, double page_h)
+{
+    const gr_glyph *g = t->glyphs;
+    double pen = 0;              /* pen position, 1/1000 text space units */
+    int k, open = 0;
+    gr_buf_adds(b, "1 0 0 1 ");
+    add_num(b, t->x + g[s].x, 3);
+    add_num(b, page_h - t->y + g[s].dy, 3);
+    gr_buf_adds(b, "Tm\n[");
+    for (k = s; k < e; k++) {
+        uint32_t cid = f->cid_of[source_gid(f, g[k].gid)];
+        if (k > s) {
+            double target = (g[k].x - g[s].x) * 1000.0 / t->size;
+            double adj = round((pen - target) * 100.0) / 100.0;
+            if (adj != 0) {
+                if (open) gr_buf_addc(b, '>');
+                open = 0;
+                gr_buf_add_real(b, clamp_real(adj), 2);
+                pen -= adj;
+            }
+        }
+        if (!open) gr_buf_addc(b, '<');
+        open = 1;
+        gr_buf_printf(b, "%04X", cid);
+        pen += f->width[cid];
+    }
+    if (open) gr_buf_addc(b, '>');
+    gr_buf_adds(b, "] TJ\n");
+}
+
+static void add_text_object(gr_buf *b, const pdf_face *f, const gr_dl_text *t,
+                            double page_h)
+{
+    int s = 0;
+    if (t->synth_bold) {
+        gr_buf_adds(b, "q\n");
+        add_color(b, t->color, "RG");
+        add_num(b, t->size * SYNTH_BOLD_STROKE, 3);
+        gr_buf_adds(b, "w\n");
+    }
+    gr_buf_adds(b, "BT\n/");
+    gr_buf_adds(b, f->res_name);
+    gr_buf_addc(b, ' ');
+    add_num(b, t->size, 3);
+    gr_buf_adds(b, "Tf\n");
+    add_color(b, t->color, "rg");
+    if (t->synth_bold) gr_buf_adds(b, "2 Tr\n");
+    while (s < t->nglyphs) {
+        int e = s + 1;
+        while (e < t->nglyphs && t->glyphs[e].dy == t->glyphs[s].dy) e++;
+        add_glyph_segment(b, f, t, s, e, page_h);
+        s = e;
+    }
+    if (t->synth_bold) gr_buf_adds(b, "0 Tr\n");
+    gr_buf_adds(b, "ET\n");
+    if (t->synth_bold) gr_buf_adds(b, "Q\n");
+}
+
+int pdf_fonts_draw(pdf_fonts *pf, gr_ctx *ctx, HPDF_Page page, double page_h,
+                   const gr_dl_text *t)
+{
+    pdf_face *f;
+    gr_buf b;
+    HPDF_STATUS st;
+    if (!t->face || t->nglyphs <= 0 || !(t->size > 0) || t->size > PDF_REAL_MAX)
+        return GR_OK;
+    f = find_face(pf, t->face);
+    if (!f || !f->font)
+        return gr_syserror(ctx, NULL, 0, "內部錯誤：字型未嵌入（%s）",
+                           "internal error: font not embedded (%s)",
+                           face_psname(t->face));
+    if (add_to_page_resources(f, page) != GR_OK)
+        return gr_syserror(ctx, NULL, 0, "無法加入頁面字型資源（%s）",
+                           "cannot add the font to the page resources (%s)",
+                           face_psname(t->face));
+    gr_buf_init(&b);
+    add_text_object(&b, f, t, page_h);
+    st = HPDF_Stream_Write(((HPDF_PageAttr)page->attr)->stream, b.data,
+                           (HPDF_UINT)b.len);
+    gr_buf_free(&b);
+    if (st != HPDF_OK)
+        return gr_syserror(ctx, NULL, 0, "寫入頁面內容失敗", "writing page content failed%s", "");
+    return GR_OK;
+}

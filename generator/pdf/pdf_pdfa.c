@@ -1,0 +1,293 @@
+/* pdf_pdfa.c — PDF/A-1b document-level requirements: PDF 1.4 header, the
+ * Info dictionary and the XMP metadata stream saying the same things
+ * (title, producer, creator tool; no dates: there is no clock), the sRGB
+ * OutputIntent with the ICC profile, the catalog's /Lang, and the file ID:
+ * serialised once with a placeholder, then patched with the MD5 of the
+ * bytes. Also turns UTF-8 into PDF text strings for the rest of the writer.
+ */
+#include "pdf_pdfa.h"
+
+#include <hpdf_doc.h>
+#include <hpdf_encrypt.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_ICC     "/usr/share/color/icc/sRGB.icc"
+#define SRGB_CONDITION  "sRGB IEC61966-2.1"
+#define CREATOR_TOOL    "gereport"
+#define ID_LEN          16
+#define MAX_ICC_SIZE    (16u << 20)
+
+/* ---- text strings ----------------------------------------------------- */
+
+static int printable_ascii(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || (unsigned char)*s > 0x7e) return 0;
+    return 1;
+}
+
+static void add_utf16be(gr_buf *b, uint32_t cp)
+{
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+    if (cp >= 0x10000) {
+        uint32_t v = cp - 0x10000, hi = 0xD800 + (v >> 10), lo = 0xDC00 + (v & 0x3FF);
+        gr_buf_addc(b, (int)(hi >> 8));
+        gr_buf_addc(b, (int)(hi & 0xff));
+        gr_buf_addc(b, (int)(lo >> 8));
+        gr_buf_addc(b, (int)(lo & 0xff));
+    } else {
+        gr_buf_addc(b, (int)(cp >> 8));
+        gr_buf_addc(b, (int)(cp & 0xff));
+    }
+}
+
+void *pdf_text_string(HPDF_MMgr mm, const char *utf8)
+{
+    gr_buf b;
+    size_t len = strlen(utf8), i = 0;
+    void *obj;
+    if (printable_ascii(utf8) && len < HPDF_LIMIT_MAX_STRING_LEN)
+        return HPDF_String_New(mm, utf8, NULL);
+    gr_buf_init(&b);
+    gr_buf_addc(&b, 0xFE);
+    gr_buf_addc(&b, 0xFF);
+    while (i < len && b.len + 4 <= HPDF_LIMIT_MAX_STRING_LEN) {
+        uint32_t cp;
+        i += (size_t)gr_utf8_decode(utf8 + i, len - i, &cp);
+        add_utf16be(&b, cp);
+    }
+    obj = HPDF_Binary_New(mm, b.data, (HPDF_UINT)b.len);
+    gr_buf_free(&b);
+    return obj;
+}
+
+/* ---- XMP -------------------------------------------------------------- */
+
+/* Metadata text: valid UTF-8 without control characters (which XML 1.0
+ * cannot carry), so that Info and XMP say exactly the same. Caller frees. */
+static char *clean_text(const char *s)
+{
+    gr_buf b;
+    size_t len = strlen(s), i = 0;
+    gr_buf_init(&b);
+    while (i < len) {
+        uint32_t cp;
+        char enc[4];
+        i += (size_t)gr_utf8_decode(s + i, len - i, &cp);
+        if (cp < 0x20 || cp == 0x7f) cp = ' ';
+        if (cp == 0xFFFE || cp == 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+        gr_buf_add(&b, enc, (size_t)gr_utf8_encode(cp, enc));
+    }
+    gr_buf_cstr(&b);
+    return (char *)b.data;
+}
+
+/* XML character data (the text is already clean). */
+static void add_xml_text(gr_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '&') gr_buf_adds(b, "&amp;");
+        else if (*s == '<') gr_buf_adds(b, "&lt;");
+        else if (*s == '>') gr_buf_adds(b, "&gt;");
+        else gr_buf_addc(b, *s);
+    }
+}
+
+static void xmp_packet(gr_buf *b, const char *title, const char *producer)
+{
+    gr_buf_adds(b,
+        "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+        "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+        "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+        "<pdfaid:part>1</pdfaid:part>\n"
+        "<pdfaid:conformance>B</pdfaid:conformance>\n"
+        "</rdf:Description>\n"
+        "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
+        "<pdf:Producer>");
+    add_xml_text(b, producer);
+    gr_buf_adds(b,
+        "</pdf:Producer>\n"
+        "</rdf:Description>\n"
+        "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
+        "<xmp:CreatorTool>" CREATOR_TOOL "</xmp:CreatorTool>\n"
+        "</rdf:Description>\n");
+    if (title) {
+        gr_buf_adds(b,
+            "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+            "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+        add_xml_text(b, title);
+        gr_buf_adds(b, "</rdf:li></rdf:Alt></dc:title>\n</rdf:Description>\n");
+    }
+    gr_buf_adds(b, "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+}
+
+static int add_metadata(HPDF_Doc pdf, const char *title, const char *producer)
+{
+    gr_buf b;
+    HPDF_Dict st = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (!st) return GR_ESYS;
+    gr_buf_init(&b);
+    xmp_packet(&b, title, producer);
+    st->filter = HPDF_STREAM_FILTER_NONE;          /* PDF/A: not filtered */
+    HPDF_Dict_AddName(st, "Type", "Metadata");
+    HPDF_Dict_AddName(st, "Subtype", "XML");
+    HPDF_Stream_Write(st->stream, b.data, (HPDF_UINT)b.len);
+    gr_buf_free(&b);
+    return HPDF_Dict_Add(pdf->catalog, "Metadata", st) == HPDF_OK ? GR_OK : GR_ESYS;
+}
+
+/* ---- Info ------------------------------------------------------------- */
+
+static int set_info(HPDF_Doc pdf, const char *title, const char *producer)
+{
+    HPDF_MMgr mm = pdf->mmgr;
+    int rc = 0;
+    if (!pdf->info) return GR_ESYS;
+    /* libharu's own Producer is replaced; nothing else it wrote stays */
+    rc |= HPDF_Dict_Add(pdf->info, "Producer", pdf_text_string(mm, producer));
+    rc |= HPDF_Dict_Add(pdf->info, "Creator", pdf_text_string(mm, CREATOR_TOOL));
+    if (title)
+        rc |= HPDF_Dict_Add(pdf->info, "Title", pdf_text_string(mm, title));
+    return rc == HPDF_OK ? GR_OK : GR_ESYS;
+}
+
+/* ---- OutputIntent ----------------------------------------------------- */
+
+static int read_icc(gr_ctx *ctx, const char *path, gr_buf *out)
+{
+    FILE *fp = fopen(path, "rb");
+    unsigned char chunk[8192];
+    size_t n;
+    if (!fp)
+        return gr_syserror(ctx, path, 0, "無法讀取色彩描述檔：%s",
+                           "cannot read the colour profile: %s", strerror(errno));
+    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0 && out->len <= MAX_ICC_SIZE)
+        gr_buf_add(out, chunk, n);
+    fclose(fp);
+    /* an ICC profile starts with its size and has "acsp" at offset 36 */
+    if (out->len < 132 || out->len > MAX_ICC_SIZE || memcmp(out->data + 36, "acsp", 4) != 0)
+        return gr_syserror(ctx, path, 0, "色彩描述檔不是 ICC 格式",
+                           "the colour profile is not an ICC profile%s", "");
+    return GR_OK;
+}
+
+static int add_output_intent(gr_ctx *ctx, HPDF_Doc pdf, const char *icc_path)
+{
+    HPDF_MMgr mm = pdf->mmgr;
+    gr_buf icc;
+    HPDF_Dict profile, intent;
+    HPDF_Array intents;
+    int rc;
+    gr_buf_init(&icc);
+    rc = read_icc(ctx, icc_path, &icc);
+    if (rc != GR_OK) {
+        gr_buf_free(&icc);
+        return rc;
+    }
+    profile = HPDF_DictStream_New(mm, pdf->xref);
+    intent = HPDF_Dict_New(mm);
+    intents = HPDF_Array_New(mm);
+    if (!profile || !intent || !intents) {
+        gr_buf_free(&icc);
+        return GR_ESYS;
+    }
+    profile->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_Dict_AddNumber(profile, "N", 3);
+    HPDF_Stream_Write(profile->stream, icc.data, (HPDF_UINT)icc.len);
+    gr_buf_free(&icc);
+    HPDF_Dict_AddName(intent, "Type", "OutputIntent");
+    HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
+    HPDF_Dict_Add(intent, "OutputConditionIdentifier",
+                  HPDF_String_New(mm, SRGB_CONDITION, NULL));
+    HPDF_Dict_Add(intent, "Info", HPDF_String_New(mm, SRGB_CONDITION, NULL));
+    HPDF_Dict_Add(intent, "RegistryName", HPDF_String_New(mm, "http://www.color.org", NULL));
+    HPDF_Dict_Add(intent, "DestOutputProfile", profile);
+    HPDF_Array_Add(intents, intent);
+    return HPDF_Dict_Add(pdf->catalog, "OutputIntents", intents) == HPDF_OK
+           ? GR_OK : GR_ESYS;
+}
+
+/* ---- ID --------------------------------------------------------------- */
+
+static int add_placeholder_id(HPDF_Doc pdf)
+{
+    HPDF_BYTE zero[ID_LEN];
+    HPDF_Array id = HPDF_Array_New(pdf->mmgr);
+    if (!id) return GR_ESYS;
+    memset(zero, 0, sizeof zero);
+    HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, zero, ID_LEN));
+    HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, zero, ID_LEN));
+    return HPDF_Dict_Add(pdf->trailer, "ID", id) == HPDF_OK ? GR_OK : GR_ESYS;
+}
+
+/* Position of the placeholder "<000…0>" number `which` (0 or 1) after the
+ * last "trailer" keyword; -1 when absent. */
+static long find_placeholder(const unsigned char *d, size_t len, int which)
+{
+    size_t i, start = 0, k;
+    for (i = len; i >= 7; i--)
+        if (memcmp(d + i - 7, "trailer", 7) == 0) { start = i; break; }
+    if (start == 0) return -1;
+    for (i = start; i + 2 * ID_LEN + 2 <= len; i++) {
+        if (d[i] != '<' || d[i + 2 * ID_LEN + 1] != '>') continue;
+        for (k = 1; k <= 2 * ID_LEN && d[i + k] == '0'; k++) {}
+        if (k == 2 * ID_LEN + 1 && which-- == 0) return (long)i;
+    }
+    return -1;
+}
+
+int pdf_pdfa_patch_id(unsigned char *data, size_t len)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    long at[2];
+    HPDF_MD5_CTX md5;
+    HPDF_BYTE digest[ID_LEN];
+    int w, i;
+    at[0] = find_placeholder(data, len, 0);
+    at[1] = find_placeholder(data, len, 1);
+    if (at[0] < 0 || at[1] < 0 || len > 0xFFFFFFFFu) return GR_ESYS;
+    HPDF_MD5Init(&md5);
+    HPDF_MD5Update(&md5, data, (HPDF_UINT32)len);
+    HPDF_MD5Final(digest, &md5);
+    for (w = 0; w < 2; w++)
+        for (i = 0; i < ID_LEN; i++) {
+            data[at[w] + 1 + 2 * i] = (unsigned char)hex[digest[i] >> 4];
+            data[at[w] + 2 + 2 * i] = (unsigned char)hex[digest[i] & 15];
+        }
+    return GR_OK;
+}
+
+/* ---- all together ----------------------------------------------------- */
+
+static int add_lang(HPDF_Doc pdf, const char *lang)
+{
+    if (!lang || !lang[0] || !printable_ascii(lang) || strlen(lang) > 64)
+        return GR_OK;
+    return HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr, lang, NULL))
+           == HPDF_OK ? GR_OK : GR_ESYS;
+}
+
+int pdf_pdfa_finish(gr_ctx *ctx, HPDF_Doc pdf, const gr_doc *doc,
+                    const gr_pdf_opts *opts)
+{
+    const char *icc = opts && opts->icc_path ? opts->icc_path : DEFAULT_ICC;
+    char *producer = clean_text(opts && opts->producer ? opts->producer
+                                                       : "gereport " GR_VERSION);
+    char *title = doc->title && doc->title[0] ? clean_text(doc->title) : NULL;
+    int rc = add_output_intent(ctx, pdf, icc);
+    if (rc == GR_OK
+        && (set_info(pdf, title, producer) != GR_OK
+            || add_metadata(pdf, title, producer) != GR_OK
+            || add_lang(pdf, doc->lang) != GR_OK
+            || add_placeholder_id(pdf) != GR_OK))
+        rc = gr_syserror(ctx, NULL, 0, "無法建立 PDF/A 中繼資料",
+                         "cannot create the PDF/A metadata%s", "");
+    free(producer);
+    free(title);
+    pdf->pdf_version = HPDF_VER_14;
+    return rc;
+}

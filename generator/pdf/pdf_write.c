@@ -1,0 +1,612 @@
+/* pdf_write.c — gr_pdf_write: turns a laid-out gr_doc into a PDF/A-1b file.
+ * libharu holds the document, pages, graphics operators, images, links,
+ * outline and serialisation; the text layer (pdf_font.c) and the PDF/A
+ * parts (pdf_pdfa.c) are ours. Order of work: pages, destinations, glyph
+ * sets → font subsets, page contents, outline, named destinations,
+ * metadata; then one serialisation into memory, the ID patched in, and an
+ * atomic write. libharu errors are recorded by a handler (no longjmp) and
+ * reported once; nothing is written then.
+ */
+#include "pdf.h"
+#include "pdf_font.h"
+#include "pdf_pdfa.h"
+
+#include <hpdf_doc.h>
+#include <hpdf_pages.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAGE_MIN          3.0       /* libharu and PDF/A page size limits */
+#define PAGE_MAX          14400.0
+#define A4_WIDTH          595.276
+#define A4_HEIGHT         841.89
+#define COORD_MAX         32767.0
+#define MISSING_INSET     0.08      /* of the box width, each side */
+#define MISSING_STROKE    0.5       /* pt */
+#define OUTLINE_MAX_DEPTH 64
+#define NAMES_PER_LEAF    2000      /* name-tree leaf size (PDF/A array limit) */
+#define NAMES_FLAT_MAX    4000
+#define MAX_ID_LEN        1000      /* longer ids are not destinations */
+#define MAX_URI_LEN       8000
+
+typedef struct hpdf_err {
+    HPDF_STATUS no, detail;
+} hpdf_err;
+
+typedef struct dest_entry {
+    const char *id;
+    size_t page, order;
+    double x, y;
+} dest_entry;
+
+typedef struct writer {
+    gr_ctx *ctx;
+    const gr_doc *doc;
+    HPDF_Doc pdf;
+    hpdf_err err;
+    size_t npages;
+    HPDF_Page *pages;
+    double *page_h;             /* page heights as written (y flip) */
+    HPDF_Image *images;         /* one XObject per gr_image, made on use */
+    dest_entry *dests;          /* sorted by id, unique */
+    size_t ndests;
+    pdf_fonts *fonts;
+} writer;
+
+/* ---- errors ----------------------------------------------------------- */
+
+static void on_hpdf_error(HPDF_STATUS no, HPDF_STATUS detail, void *user)
+{
+    hpdf_err *e = user;
+    if (e->no == 0) {
+        e->no = no;
+        e->detail = detail;
+    }
+}
+
+/* libharu reports some errors through the handler and only records
+ * others (HPDF_SetError): look at both. */
+static int hpdf_failed(writer *w)
+{
+    if (w->err.no == 0 && w->pdf && HPDF_GetError(w->pdf) != HPDF_OK) {
+        w->err.no = HPDF_GetError(w->pdf);
+        w->err.detail = HPDF_GetErrorDetail(w->pdf);
+    }
+    return w->err.no != 0;
+}
+
+static int report_hpdf(writer *w, const char *out_path)
+{
+    return gr_syserror(w->ctx, out_path, 0,
+                       "PDF 程式庫錯誤 0x%04X（細節 %u），未寫出檔案",
+                       "PDF library error 0x%04X (detail %u); no file written",
+                       (unsigned)w->err.no, (unsigned)w->err.detail);
+}
+
+/* ---- numbers ---------------------------------------------------------- */
+
+static double clampd(double v, double lo, double hi)
+{
+    if (!isfinite(v)) return lo > 0 ? lo : (hi < 0 ? hi : 0);
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
+static HPDF_REAL coord(double v)
+{
+    return (HPDF_REAL)clampd(v, -COORD_MAX, COORD_MAX);
+}
+
+static HPDF_REAL unit(double v)
+{
+    return (HPDF_REAL)clampd(v, 0, 1);
+}
+
+/* ---- pages ------------------------------------------------------------ */
+
+static int create_pages(writer *w)
+{
+    size_t i;
+    w->npages = w->doc->npages ? w->doc->npages : 1;
+    w->pages = gr_calloc(w->npages, sizeof *w->pages);
+    w->page_h = gr_calloc(w->npages, sizeof *w->page_h);
+    for (i = 0; i < w->npages; i++) {
+        const gr_page *pg = w->doc->npages ? w->doc->pages[i] : NULL;
+        double pw = clampd(pg ? pg->width : A4_WIDTH, PAGE_MIN, PAGE_MAX);
+        double ph = clampd(pg ? pg->height : A4_HEIGHT, PAGE_MIN, PAGE_MAX);
+        w->pages[i] = HPDF_AddPage(w->pdf);
+        if (!w->pages[i]) return GR_ESYS;
+        HPDF_Page_SetWidth(w->pages[i], (HPDF_REAL)pw);
+        HPDF_Page_SetHeight(w->pages[i], (HPDF_REAL)ph);
+        w->page_h[i] = ph;
+    }
+    return hpdf_failed(w) ? GR_ESYS : GR_OK;
+}
+
+/* ---- destinations ----------------------------------------------------- */
+
+static int cmp_dest(const void *a, const void *b)
+{
+    const dest_entry *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    if (c) return c;
+    return (x->order > y->order) - (x->order < y->order);
+}
+
+static void collect_dests(writer *w)
+{
+    size_t i, j, cap = 0, n = 0;
+    for (i = 0; i < w->doc->npages; i++) {
+        const gr_page *pg = w->doc->pages[i];
+        for (j = 0; j < pg->nitems; j++) {
+            const gr_dl_item *it = &pg->items[j];
+            if (it->kind != GR_DL_DEST || !it->u.dest.id || !it->u.dest.id[0]
+                || strlen(it->u.dest.id) > MAX_ID_LEN)
+                continue;
+            w->dests = gr_grow(w->dests, &cap, n + 1, sizeof *w->dests);
+            w->dests[n].id = it->u.dest.id;
+            w->dests[n].page = i;
+            w->dests[n].order = n;
+            w->dests[n].x = it->u.dest.x;
+            w->dests[n].y = it->u.dest.y;
+            n++;
+        }
+    }
+    if (n > 1) qsort(w->dests, n, sizeof *w->dests, cmp_dest);
+    /* keep the first destination of each id */
+    for (i = 0, j = 0; i < n; i++)
+        if (j == 0 || strcmp(w->dests[j - 1].id, w->dests[i].id) != 0)
+            w->dests[j++] = w->dests[i];
+    w->ndests = j;
+}
+
+static const dest_entry *find_dest(const writer *w, const char *id)
+{
+    size_t lo = 0, hi = w->ndests;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(id, w->dests[mid].id);
+        if (c == 0) return &w->dests[mid];
+        if (c < 0) hi = mid; else lo = mid + 1;
+    }
+    return NULL;
+}
+
+/* [page /XYZ left top null] for a destination entry: a direct array
+ * (libharu's own destinations are indirect objects, which PDFBox's
+ * preflight cannot read as outline or link destinations). */
+static HPDF_Destination make_dest(writer *w, const dest_entry *d)
+{
+    HPDF_Page target = w->pages[d->page];
+    HPDF_Destination dst = HPDF_Array_New(w->pdf->mmgr);
+    if (!dst) return NULL;
+    dst->header.obj_class |= HPDF_OSUBCLASS_DESTINATION;
+    HPDF_Array_Add(dst, target);
+    HPDF_Array_AddName(dst, "XYZ");
+    HPDF_Array_AddReal(dst, coord(clampd(d->x, 0, COORD_MAX)));
+    HPDF_Array_AddReal(dst, coord(clampd(w->page_h[d->page] - d->y, 0, COORD_MAX)));
+    HPDF_Array_Add(dst, HPDF_Null_New(w->pdf->mmgr));
+    return dst;
+}
+
+/* ---- fonts ------------------------------------------------------------ */
+
+static int embed_fonts(writer *w, const gr_pdf_opts *opts)
+{
+    size_t i, j;
+    int level = opts && opts->font_zlib_level >= 0 ? opts->font_zlib_level : 1;
+    for (i = 0; i < w->doc->npages; i++) {
+        const gr_page *pg = w->doc->pages[i];
+        for (j = 0; j < pg->nitems; j++)
+            if (pg->items[j].kind == GR_DL_TEXT)
+                pdf_fonts_note(w->fonts, &pg->items[j].u.text);
+    }
+    return pdf_fonts_embed(w->fonts, w->ctx, w->pdf, level);
+}
+
+/* ---- drawing ---------------------------------------------------------- */
+
+static void draw_rect(HPDF_Page p, double ph, double x, double y, double wd,
+                      double ht, gr_color c)
+{
+    if (wd < 0) { x += wd; wd = -wd; }
+    if (ht < 0) { y += ht; ht = -ht; }
+    HPDF_Page_SetRGBFill(p, unit(c.r), unit(c.g), unit(c.b));
+    HPDF_Page_Rectangle(p, coord(x), coord(ph - y - ht), coord(wd), coord(ht));
+    HPDF_Page_Fill(p);
+}
+
+static void draw_line(HPDF_Page p, double ph, const gr_dl_item *it)
+{
+    if (!(it->u.line.width > 0)) return;
+    HPDF_Page_SetRGBStroke(p, unit(it->u.line.color.r), unit(it->u.line.color.g),
+                           unit(it->u.line.color.b));
+    HPDF_Page_SetLineWidth(p, coord(it->u.line.width));
+    HPDF_Page_MoveTo(p, coord(it->u.line.x1), coord(ph - it->u.line.y1));
+    HPDF_Page_LineTo(p, coord(it->u.line.x2), coord(ph - it->u.line.y2));
+    HPDF_Page_Stroke(p);
+}
+
+static void draw_missing(HPDF_Page p, double ph, const gr_dl_item *it)
+{
+    double inset = it->u.missing.w * MISSING_INSET;
+    double wd = it->u.missing.w - 2 * inset, ht = it->u.missing.h;
+    if (!(wd > 0) || !(ht > 0)) return;
+    HPDF_Page_SetRGBStroke(p, 0, 0, 0);
+    HPDF_Page_SetLineWidth(p, (HPDF_REAL)MISSING_STROKE);
+    HPDF_Page_Rectangle(p, coord(it->u.missing.x + inset),
+                        coord(ph - it->u.missing.y - ht), coord(wd), coord(ht));
+    HPDF_Page_Stroke(p);
+}
+
+static void paint_path(HPDF_Page p, const gr_dl_path *path)
+{
+    if (path->fill && path->stroke)
+        path->evenodd ? HPDF_Page_EofillStroke(p) : HPDF_Page_FillStroke(p);
+    else if (path->fill)
+        path->evenodd ? HPDF_Page_Eofill(p) : HPDF_Page_Fill(p);
+    else if (path->stroke)
+        HPDF_Page_Stroke(p);
+    else
+        HPDF_Page_EndPath(p);
+}
+
+static void draw_path(HPDF_Page p, double ph, const gr_dl_path *path)
+{
+    int i, open = 0;
+    if (path->nseg <= 0 || (!path->fill && !path->stroke)) return;
+    if (path->fill)
+        HPDF_Page_SetRGBFill(p, unit(path->fill_color.r), unit(path->fill_color.g),
+                             unit(path->fill_color.b));
+    if (path->stroke) {
+        if (!(path->stroke_width > 0) && !path->fill) return;
+        HPDF_Page_SetRGBStroke(p, unit(path->stroke_color.r),
+                               unit(path->stroke_color.g), unit(path->stroke_color.b));
+        HPDF_Page_SetLineWidth(p, coord(path->stroke_width > 0 ? path->stroke_width : 0));
+    }
+    for (i = 0; i < path->nseg; i++) {
+        const gr_seg *s = &path->seg[i];
+        switch (s->op) {
+        case GR_SEG_MOVE:
+            HPDF_Page_MoveTo(p, coord(s->p[0]), coord(ph - s->p[1]));
+            open = 1;
+            break;
+        case GR_SEG_LINE:
+            if (!open) HPDF_Page_MoveTo(p, coord(s->p[0]), coord(ph - s->p[1]));
+            else HPDF_Page_LineTo(p, coord(s->p[0]), coord(ph - s->p[1]));
+            open = 1;
+            break;
+        case GR_SEG_CURVE:
+            if (!open) HPDF_Page_MoveTo(p, coord(s->p[0]), coord(ph - s->p[1]));
+            HPDF_Page_CurveTo(p, coord(s->p[0]), coord(ph - s->p[1]),
+                              coord(s->p[2]), coord(ph - s->p[3]),
+                              coord(s->p[4]), coord(ph - s->p[5]));
+            open = 1;
+            break;
+        case GR_SEG_CLOSE:
+            if (open) HPDF_Page_ClosePath(p);
+            break;
+        default:
+            break;
+        }
+    }
+    if (open) paint_path(p, path);
+}
+
+static long image_index(const writer *w, const gr_image *im)
+{
+    size_t i;
+    if (im->id >= 0 && (size_t)im->id < w->doc->nimages && w->doc->images[im->id] == im)
+        return im->id;
+    for (i = 0; i < w->doc->nimages; i++)
+        if (w->doc->images[i] == im) return (long)i;
+    return -1;
+}
+
+static HPDF_Image load_image(writer *w, const gr_image *im)
+{
+    HPDF_Image x;
+    if (im->is_jpeg)
+        return HPDF_LoadJpegImageFromMem(w->pdf, im->data, (HPDF_UINT)im->len);
+    if ((im->components != 1 && im->components != 3) || im->bits != 8
+        || im->width <= 0 || im->height <= 0
+        || im->len < (size_t)im->width * (size_t)im->height * (size_t)im->components)
+        return NULL;
+    x = HPDF_LoadRawImageFromMem(w->pdf, im->data, (HPDF_UINT)im->width,
+                                 (HPDF_UINT)im->height,
+                                 im->components == 1 ? HPDF_CS_DEVICE_GRAY
+                                                     : HPDF_CS_DEVICE_RGB, 8);
+    if (x) x->filter = HPDF_STREAM_FILTER_FLATE_DECODE;  /* raw pixels: deflate */
+    return x;
+}
+
+static int draw_image(writer *w, HPDF_Page p, double ph, const gr_dl_item *it)
+{
+    const gr_image *im = it->u.image.image;
+    long idx;
+    HPDF_Image x;
+    if (!im || !(it->u.image.w > 0) || !(it->u.image.h > 0)) return GR_OK;
+    idx = image_index(w, im);
+    x = idx >= 0 ? w->images[idx] : NULL;
+    if (!x) {
+        x = im->data && im->len ? load_image(w, im) : NULL;
+        if (!x)
+            return gr_syserror(w->ctx, im->name, 0, "無法將圖片寫入 PDF",
+                               "cannot put the image into the PDF%s", "");
+        if (idx >= 0) w->images[idx] = x;
+    }
+    HPDF_Page_DrawImage(p, x, coord(it->u.image.x),
+                        coord(ph - it->u.image.y - it->u.image.h),
+                        coord(it->u.image.w), coord(it->u.image.h));
+    return GR_OK;
+}
+
+/* URIs are 7-bit ASCII in PDF: percent-encode everything else. */
+static char *ascii_uri(const char *uri)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    gr_buf b;
+    const unsigned char *s;
+    gr_buf_init(&b);
+    for (s = (const unsigned char *)uri; *s; s++) {
+        if (*s <= 0x20 || *s >= 0x7f) {
+            gr_buf_addc(&b, '%');
+            gr_buf_addc(&b, hex[*s >> 4]);
+            gr_buf_addc(&b, hex[*s & 15]);
+        } else {
+            gr_buf_addc(&b, *s);
+        }
+    }
+    gr_buf_cstr(&b);
+    return (char *)b.data;
+}
+
+static void draw_link(writer *w, HPDF_Page p, double ph, const gr_dl_item *it)
+{
+    HPDF_Rect r;
+    HPDF_Annotation a = NULL;
+    r.left = coord(it->u.link.x);
+    r.right = coord(it->u.link.x + it->u.link.w);
+    r.top = coord(ph - it->u.link.y);
+    r.bottom = coord(ph - it->u.link.y - it->u.link.h);
+    if (it->u.link.internal && it->u.link.internal[0]) {
+        const dest_entry *d = find_dest(w, it->u.link.internal);
+        HPDF_Destination dst = d ? make_dest(w, d) : NULL;
+        if (!d)
+            gr_warn(w->ctx, NULL, 0, "連結目標「%s」不存在，略過此連結",
+                    "link target \"%s\" does not exist; link dropped",
+                    it->u.link.internal);
+        if (dst) a = HPDF_Page_CreateLinkAnnot(p, r, dst);
+    } else if (it->u.link.uri && it->u.link.uri[0]) {
+        char *uri;
+        if (strlen(it->u.link.uri) > MAX_URI_LEN) {
+            gr_warn(w->ctx, NULL, 0, "連結網址過長，略過此連結",
+                    "link URI too long; link dropped%s", "");
+            return;
+        }
+        uri = ascii_uri(it->u.link.uri);
+        a = HPDF_Page_CreateURILinkAnnot(p, r, uri);
+        free(uri);
+    }
+    if (!a) return;
+    HPDF_Dict_AddNumber(a, "F", 4);                 /* Print (PDF/A) */
+    HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);      /* no visible border */
+}
+
+static int draw_item(writer *w, size_t pi, const gr_dl_item *it)
+{
+    HPDF_Page p = w->pages[pi];
+    double ph = w->page_h[pi];
+    switch (it->kind) {
+    case GR_DL_TEXT:
+        return pdf_fonts_draw(w->fonts, w->ctx, p, ph, &it->u.text);
+    case GR_DL_RECT:
+        if (it->u.rect.w != 0 && it->u.rect.h != 0)
+            draw_rect(p, ph, it->u.rect.x, it->u.rect.y, it->u.rect.w,
+                      it->u.rect.h, it->u.rect.color);
+        return GR_OK;
+    case GR_DL_LINE:
+        draw_line(p, ph, it);
+        return GR_OK;
+    case GR_DL_PATH:
+        draw_path(p, ph, &it->u.path);
+        return GR_OK;
+    case GR_DL_IMAGE:
+        return draw_image(w, p, ph, it);
+    case GR_DL_LINK:
+        draw_link(w, p, ph, it);
+        return GR_OK;
+    case GR_DL_MISSING:
+        draw_missing(p, ph, it);
+        return GR_OK;
+    case GR_DL_DEST:
+    default:
+        return GR_OK;
+    }
+}
+
+static int draw_pages(writer *w)
+{
+    size_t i, j;
+    for (i = 0; i < w->doc->npages; i++) {
+        const gr_page *pg = w->doc->pages[i];
+        for (j = 0; j < pg->nitems; j++) {
+            int rc = draw_item(w, i, &pg->items[j]);
+            if (rc != GR_OK) return rc;
+            if (hpdf_failed(w)) return GR_ESYS;
+        }
+    }
+    return GR_OK;
+}
+
+/* ---- outline ---------------------------------------------------------- */
+
+static void add_outline_kids(writer *w, HPDF_Outline parent,
+                             const gr_outline *node, int depth)
+{
+    int i;
+    if (depth > OUTLINE_MAX_DEPTH) return;
+    for (i = 0; i < node->nkids && !hpdf_failed(w); i++) {
+        const gr_outline *k = node->kids[i];
+        HPDF_Outline o;
+        const dest_entry *d;
+        if (!k) continue;
+        o = HPDF_CreateOutline(w->pdf, parent, "", NULL);
+        if (!o) return;
+        HPDF_Dict_RemoveElement(o, "Type");     /* items have no /Type */
+        HPDF_Dict_Add(o, "Title", pdf_text_string(w->pdf->mmgr, k->title ? k->title : ""));
+        d = k->dest_id ? find_dest(w, k->dest_id) : NULL;
+        if (d)
+            HPDF_Dict_Add(o, "Dest", make_dest(w, d));
+        else if (k->dest_id)
+            gr_warn(w->ctx, NULL, 0, "書籤目標「%s」不存在",
+                    "bookmark target \"%s\" does not exist", k->dest_id);
+        HPDF_Outline_SetOpened(o, k->open ? HPDF_TRUE : HPDF_FALSE);
+        add_outline_kids(w, o, k, depth + 1);
+    }
+}
+
+static int add_outline(writer *w)
+{
+    const gr_outline *root = w->doc->outline;
+    if (!root || root->nkids <= 0) return GR_OK;
+    add_outline_kids(w, NULL, root, 0);
+    if (w->pdf->outlines)
+        HPDF_SetPageMode(w->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    return hpdf_failed(w) ? GR_ESYS : GR_OK;
+}
+
+/* ---- named destinations (catalog /Names /Dests name tree) ------------- */
+
+static HPDF_Array names_array(writer *w, size_t from, size_t to)
+{
+    HPDF_Array a = HPDF_Array_New(w->pdf->mmgr);
+    size_t i;
+    if (!a) return NULL;
+    for (i = from; i < to; i++) {
+        HPDF_Array_Add(a, HPDF_String_New(w->pdf->mmgr, w->dests[i].id, NULL));
+        HPDF_Array_Add(a, make_dest(w, &w->dests[i]));
+    }
+    return a;
+}
+
+static HPDF_Dict names_leaf(writer *w, size_t from, size_t to)
+{
+    HPDF_MMgr mm = w->pdf->mmgr;
+    HPDF_Dict leaf = HPDF_Dict_New(mm);
+    HPDF_Array limits = HPDF_Array_New(mm);
+    if (!leaf || !limits || HPDF_Xref_Add(w->pdf->xref, leaf) != HPDF_OK) return NULL;
+    HPDF_Array_Add(limits, HPDF_String_New(mm, w->dests[from].id, NULL));
+    HPDF_Array_Add(limits, HPDF_String_New(mm, w->dests[to - 1].id, NULL));
+    HPDF_Dict_Add(leaf, "Limits", limits);
+    HPDF_Dict_Add(leaf, "Names", names_array(w, from, to));
+    return leaf;
+}
+
+static int add_named_dests(writer *w)
+{
+    HPDF_MMgr mm = w->pdf->mmgr;
+    HPDF_Dict names, tree;
+    size_t i;
+    if (w->ndests == 0) return GR_OK;
+    names = HPDF_Dict_New(mm);
+    tree = HPDF_Dict_New(mm);
+    if (!names || !tree) return GR_ESYS;
+    if (w->ndests <= NAMES_FLAT_MAX) {
+        HPDF_Dict_Add(tree, "Names", names_array(w, 0, w->ndests));
+    } else {
+        HPDF_Array kids = HPDF_Array_New(mm);
+        if (!kids) return GR_ESYS;
+        for (i = 0; i < w->ndests; i += NAMES_PER_LEAF) {
+            size_t to = i + NAMES_PER_LEAF < w->ndests ? i + NAMES_PER_LEAF : w->ndests;
+            HPDF_Array_Add(kids, names_leaf(w, i, to));
+        }
+        HPDF_Dict_Add(tree, "Kids", kids);
+    }
+    HPDF_Dict_Add(names, "Dests", tree);
+    HPDF_Dict_Add(w->pdf->catalog, "Names", names);
+    return hpdf_failed(w) ? GR_ESYS : GR_OK;
+}
+
+/* ---- serialisation ---------------------------------------------------- */
+
+static int serialise(writer *w, unsigned char **data, size_t *len)
+{
+    HPDF_UINT32 size, got;
+    *data = NULL;
+    *len = 0;
+    if (HPDF_SaveToStream(w->pdf) != HPDF_OK || hpdf_failed(w)) return GR_ESYS;
+    size = HPDF_GetStreamSize(w->pdf);
+    if (size == 0 || HPDF_ResetStream(w->pdf) != HPDF_OK) return GR_ESYS;
+    *data = gr_malloc(size);
+    got = size;
+    if (HPDF_ReadFromStream(w->pdf, *data, &got) != HPDF_OK || got != size) {
+        free(*data);
+        *data = NULL;
+        return GR_ESYS;
+    }
+    *len = size;
+    return GR_OK;
+}
+
+/* Every step before serialisation; GR_ESYS without a report means a
+ * libharu error is recorded in w->err. */
+static int build_document(writer *w, const gr_pdf_opts *opts)
+{
+    int rc;
+    HPDF_SetCompressionMode(w->pdf, HPDF_COMP_TEXT | HPDF_COMP_IMAGE);
+    if ((rc = create_pages(w)) != GR_OK) return rc;
+    collect_dests(w);
+    w->images = gr_calloc(w->doc->nimages + 1, sizeof *w->images);
+    if ((rc = embed_fonts(w, opts)) != GR_OK) return rc;
+    if (hpdf_failed(w)) return GR_ESYS;
+    if ((rc = draw_pages(w)) != GR_OK) return rc;
+    if ((rc = add_outline(w)) != GR_OK) return rc;
+    if ((rc = add_named_dests(w)) != GR_OK) return rc;
+    if ((rc = pdf_pdfa_finish(w->ctx, w->pdf, w->doc, opts)) != GR_OK) return rc;
+    return hpdf_failed(w) ? GR_ESYS : GR_OK;
+}
+
+static void writer_free(writer *w)
+{
+    if (w->pdf) HPDF_Free(w->pdf);
+    pdf_fonts_free(w->fonts);
+    free(w->pages);
+    free(w->page_h);
+    free(w->images);
+    free(w->dests);
+}
+
+int gr_pdf_write(gr_ctx *ctx, const gr_doc *doc, gr_fontset *fs,
+                 const gr_pdf_opts *opts, const char *out_path)
+{
+    writer w;
+    unsigned char *data = NULL;
+    size_t len = 0;
+    int rc, reported_before;
+    (void)fs;                   /* faces come from the display lists */
+    memset(&w, 0, sizeof w);
+    w.ctx = ctx;
+    w.doc = doc;
+    w.fonts = pdf_fonts_new();
+    w.pdf = HPDF_New(on_hpdf_error, &w.err);
+    if (!w.pdf) {
+        writer_free(&w);
+        return gr_syserror(ctx, out_path, 0, "無法建立 PDF 文件",
+                           "cannot create the PDF document%s", "");
+    }
+    reported_before = ctx->nerrors;
+    rc = build_document(&w, opts);
+    if (rc == GR_OK) rc = serialise(&w, &data, &len);
+    if (rc == GR_OK && pdf_pdfa_patch_id(data, len) != GR_OK)
+        rc = gr_syserror(ctx, out_path, 0, "內部錯誤：找不到檔案識別碼位置",
+                         "internal error: file ID placeholder not found%s", "");
+    if (rc != GR_OK && ctx->nerrors == reported_before)
+        rc = hpdf_failed(&w) ? report_hpdf(&w, out_path)
+                             : gr_syserror(ctx, out_path, 0, "無法產生 PDF",
+                                           "cannot produce the PDF%s", "");
+    writer_free(&w);
+    if (rc == GR_OK) rc = gr_write_file_atomic(ctx, out_path, data, len);
+    free(data);
+    return rc;
+}

@@ -1,0 +1,579 @@
+/* font.c — owns the font side of the text engine: the fontconfig set-up
+ * (system configuration plus fonts/gereport-fonts.conf), resolution of FO
+ * font-family lists into cached fallback chains, loading faces with
+ * HarfBuzz (metrics, PostScript name), code-point coverage, the gid→source
+ * text record used for ToUnicode, and the per-fontset scratch objects
+ * (ICU iterator, HarfBuzz buffer) that para.c reuses.
+ */
+#include "font.h"
+#include "linebreak.h"
+
+#include <fontconfig/fontconfig.h>
+#include <hb-ot.h>
+#include <string.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#define MAX_CHAIN_FACES 10
+#define TEXT_POOL_CHUNK 4096   /* uint32_t per chunk of a face's text pool */
+
+/* A face plus what only font.c needs. `pub` must stay first. */
+typedef struct face_priv {
+    gr_face pub;
+    uint32_t **pool;           /* chunks holding gid texts */
+    int npool;
+    size_t pool_cap;           /* chunk pointers allocated */
+    size_t chunk_used;         /* uint32_t used in the last chunk */
+} face_priv;
+
+/* A chain plus its key. `pub` must stay first. */
+typedef struct chain_priv {
+    gr_fontchain pub;
+    gr_fontset *fs;
+    char *list;
+    int weight;
+} chain_priv;
+
+struct gr_fontset {
+    gr_ctx *ctx;
+    FcConfig *config;
+    face_priv **faces;
+    int nfaces;
+    size_t faces_cap;
+    char **bad;                /* font files that could not be loaded */
+    int nbad;
+    size_t bad_cap;
+    chain_priv **chains;
+    int nchains;
+    size_t chains_cap;
+    gr_linebreaker *lb;
+    int lb_tried;
+    hb_buffer_t *buf;
+};
+
+static const char *const generic_families[] = {
+    "serif", "sans-serif", "sans", "monospace", "mono", "cursive", "fantasy",
+    "system-ui", "emoji", "math"
+};
+
+/* ---- small string helpers --------------------------------------------- */
+
+/* Compare two family names the way fontconfig does: ASCII case and blanks
+ * ignored. */
+static int family_eq(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a == ' ') a++;
+        while (*b == ' ') b++;
+        unsigned char ca = (unsigned char)*a, cb = (unsigned char)*b;
+        if (ca >= 'A' && ca <= 'Z') ca = (unsigned char)(ca - 'A' + 'a');
+        if (cb >= 'A' && cb <= 'Z') cb = (unsigned char)(cb - 'A' + 'a');
+        if (ca != cb) return 0;
+        if (ca == 0) return 1;
+        a++;
+        b++;
+    }
+}
+
+static int is_generic_family(const char *name)
+{
+    for (size_t i = 0; i < sizeof generic_families / sizeof *generic_families; i++)
+        if (family_eq(name, generic_families[i])) return 1;
+    return 0;
+}
+
+/* Split an FO family list into trimmed, unquoted names. Returns the count;
+ * names[] point into `work`, a modified copy the caller frees. */
+static int split_family_list(const char *list, char **work, char ***names)
+{
+    char *w = gr_strdup(list ? list : "");
+    int n = 0, cap = 4;
+    char **v = gr_malloc((size_t)cap * sizeof *v);
+    char *p = w;
+    while (*p) {
+        char *start = p;
+        char quote = 0;
+        while (*p && (quote || *p != ',')) {
+            if (!quote && (*p == '"' || *p == '\'')) quote = *p;
+            else if (quote && *p == quote) quote = 0;
+            p++;
+        }
+        char *end = p;
+        if (*p == ',') *p++ = 0;
+        while (start < end && (*start == ' ' || *start == '\t' || *start == '\n')) start++;
+        while (end > start && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n')) end--;
+        if (end - start >= 2 && (*start == '"' || *start == '\'') && end[-1] == *start) {
+            start++;
+            end--;
+        }
+        *end = 0;
+        if (*start) {
+            if (n == cap) {
+                cap *= 2;
+                v = gr_realloc(v, (size_t)cap * sizeof *v);
+            }
+            v[n++] = start;
+        }
+    }
+    *work = w;
+    *names = v;
+    return n;
+}
+
+/* PostScript name made safe for a PDF name: printable ASCII without
+ * delimiters or blanks. */
+static char *sanitize_psname(const char *s, int id)
+{
+    size_t n = strlen(s);
+    char *out = gr_malloc(n + 16);
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < 63; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c > 0x20 && c < 0x7f && !strchr("()<>[]{}/%#", c)) out[k++] = (char)c;
+    }
+    out[k] = 0;
+    if (k == 0) snprintf(out, n + 16, "GereportFont%d", id);
+    return out;
+}
+
+/* ---- faces ------------------------------------------------------------ */
+
+static uint16_t be16(const unsigned char *p) { return (uint16_t)(p[0] << 8 | p[1]); }
+
+static void read_head_bbox(gr_face *f)
+{
+    hb_blob_t *head = hb_face_reference_table(f->hbface, HB_TAG('h', 'e', 'a', 'd'));
+    unsigned len = 0;
+    const unsigned char *d = (const unsigned char *)hb_blob_get_data(head, &len);
+    if (d && len >= 54) {
+        for (int i = 0; i < 4; i++) f->bbox[i] = (int16_t)be16(d + 36 + 2 * i);
+    } else {
+        f->bbox[0] = 0;
+        f->bbox[1] = f->descender;
+        f->bbox[2] = (int)f->upem;
+        f->bbox[3] = f->ascender;
+    }
+    hb_blob_destroy(head);
+}
+
+static void read_face_metrics(gr_face *f)
+{
+    hb_position_t asc = 0, desc = 0, cap = 0;
+    hb_ot_metrics_get_position_with_fallback(f->hbfont, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &asc);
+    hb_ot_metrics_get_position_with_fallback(f->hbfont, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &desc);
+    hb_ot_metrics_get_position_with_fallback(f->hbfont, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap);
+    if (asc <= 0) asc = (hb_position_t)(f->upem * 0.88);
+    if (desc > 0) desc = -desc;
+    if (desc == 0) desc = -(hb_position_t)(f->upem * 0.12);
+    if (cap <= 0) cap = (hb_position_t)(asc * 0.8);
+    f->ascender = asc;
+    f->descender = desc;
+    f->cap_height = cap;
+    read_head_bbox(f);
+    f->italic_angle = hb_style_get_value(f->hbfont, HB_STYLE_TAG_SLANT_ANGLE);
+}
+
+static void read_psname(gr_face *f)
+{
+    char name[256];
+    unsigned n = sizeof name;
+    name[0] = 0;
+    if (hb_ot_name_get_utf8(f->hbface, HB_OT_NAME_ID_POSTSCRIPT_NAME,
+                            HB_LANGUAGE_INVALID, &n, name) == 0)
+        name[0] = 0;
+    f->psname = sanitize_psname(name, f->id);
+}
+
+static int face_has_cp(hb_font_t *font, uint32_t cp)
+{
+    hb_codepoint_t g;
+    return hb_font_get_nominal_glyph(font, cp, &g) && g != 0;
+}
+
+/* Load (or find) the face of file `path`, index `index`. NULL if the file
+ * cannot be read as a font (reported once as a warning, then remembered). */
+static gr_face *fontset_load_face(gr_fontset *fs, const char *path, int index,
+                                  const char *family, int fc_weight)
+{
+    for (int i = 0; i < fs->nfaces; i++) {
+        gr_face *f = &fs->faces[i]->pub;
+        if (f->index == index && strcmp(f->path, path) == 0) return f;
+    }
+    for (int i = 0; i < fs->nbad; i++)
+        if (strcmp(fs->bad[i], path) == 0) return NULL;
+
+    hb_blob_t *blob = hb_blob_create_from_file(path);
+    hb_face_t *face = hb_face_create(blob, (unsigned)index);
+    if (hb_blob_get_length(blob) == 0 || hb_face_get_glyph_count(face) == 0) {
+        hb_face_destroy(face);
+        hb_blob_destroy(blob);
+        fs->bad = gr_grow(fs->bad, &fs->bad_cap, (size_t)fs->nbad + 1, sizeof *fs->bad);
+        fs->bad[fs->nbad++] = gr_strdup(path);
+        gr_warn(fs->ctx, path, 0, "無法讀取字型檔，略過此字型",
+                "cannot read the font file; font skipped");
+        return NULL;
+    }
+    face_priv *fp = gr_calloc(1, sizeof *fp);
+    gr_face *f = &fp->pub;
+    f->id = fs->nfaces;
+    f->path = gr_strdup(path);
+    f->index = index;
+    f->family = gr_strdup(family ? family : "");
+    f->blob = blob;
+    f->hbface = face;
+    f->hbfont = hb_font_create(face);
+    f->upem = hb_face_get_upem(face);
+    if (f->upem == 0) f->upem = 1000;
+    f->nglyphs = hb_face_get_glyph_count(face);
+    float w = hb_style_get_value(f->hbfont, HB_STYLE_TAG_WEIGHT);
+    f->bold = w >= 600 || fc_weight >= FC_WEIGHT_DEMIBOLD;
+    f->is_cjk = face_has_cp(f->hbfont, 0x4E00) || face_has_cp(f->hbfont, 0x3400)
+             || face_has_cp(f->hbfont, 0x20000) || face_has_cp(f->hbfont, 0xF0000);
+    read_face_metrics(f);
+    read_psname(f);
+    fs->faces = gr_grow(fs->faces, &fs->faces_cap, (size_t)fs->nfaces + 1, sizeof *fs->faces);
+    fs->faces[fs->nfaces++] = fp;
+    return f;
+}
+
+static void face_free(face_priv *fp)
+{
+    gr_face *f = &fp->pub;
+    if (f->hbfont) hb_font_destroy(f->hbfont);
+    if (f->hbface) hb_face_destroy(f->hbface);
+    if (f->blob) hb_blob_destroy(f->blob);
+    free(f->path);
+    free(f->family);
+    free(f->psname);
+    free(f->gid_text);
+    free(f->gid_text_len);
+    for (int i = 0; i < fp->npool; i++) free(fp->pool[i]);
+    free(fp->pool);
+    free(fp);
+}
+
+/* ---- fontset ------------------------------------------------------------ */
+
+/* <conf_dir>/gereport-fonts.conf as an absolute path: fontconfig looks
+ * relative names up in its own folder. NULL if the working directory is
+ * unknown. */
+static char *absolute_conf_path(const char *conf_dir)
+{
+    char *rel = gr_path_join(conf_dir && *conf_dir ? conf_dir : ".", "gereport-fonts.conf");
+    if (rel[0] == '/') return rel;
+    char cwd[4096];
+    if (!getcwd(cwd, sizeof cwd)) {
+        free(rel);
+        return NULL;
+    }
+    char *abs = gr_path_join(cwd, rel);
+    free(rel);
+    return abs;
+}
+
+gr_fontset *gr_fontset_new(gr_ctx *ctx, const char *conf_dir)
+{
+    char *conf = absolute_conf_path(conf_dir);
+    if (!conf || access(conf, R_OK) != 0) {
+        gr_syserror(ctx, conf_dir, 0, "找不到字型設定檔 gereport-fonts.conf",
+                    "font configuration gereport-fonts.conf not found");
+        free(conf);
+        return NULL;
+    }
+    FcConfig *config = FcInitLoadConfigAndFonts();
+    if (!config) {
+        gr_syserror(ctx, NULL, 0, "無法初始化 fontconfig",
+                    "cannot initialise fontconfig");
+        free(conf);
+        return NULL;
+    }
+    if (!FcConfigParseAndLoad(config, (const FcChar8 *)conf, FcFalse)) {
+        gr_syserror(ctx, conf, 0, "字型設定檔有誤，無法載入",
+                    "the font configuration file cannot be loaded");
+        FcConfigDestroy(config);
+        free(conf);
+        return NULL;
+    }
+    free(conf);
+    gr_fontset *fs = gr_calloc(1, sizeof *fs);
+    fs->ctx = ctx;
+    fs->config = config;
+    return fs;
+}
+
+void gr_fontset_free(gr_fontset *fs)
+{
+    if (!fs) return;
+    for (int i = 0; i < fs->nchains; i++) {
+        free(fs->chains[i]->pub.faces);
+        free(fs->chains[i]->list);
+        free(fs->chains[i]);
+    }
+    free(fs->chains);
+    for (int i = 0; i < fs->nfaces; i++) face_free(fs->faces[i]);
+    free(fs->faces);
+    for (int i = 0; i < fs->nbad; i++) free(fs->bad[i]);
+    free(fs->bad);
+    gr_linebreaker_free(fs->lb);
+    if (fs->buf) hb_buffer_destroy(fs->buf);
+    if (fs->config) FcConfigDestroy(fs->config);
+    free(fs);
+}
+
+int gr_fontset_nfaces(const gr_fontset *fs)
+{
+    return fs ? fs->nfaces : 0;
+}
+
+gr_face *gr_fontset_face(const gr_fontset *fs, int i)
+{
+    return fs && i >= 0 && i < fs->nfaces ? &fs->faces[i]->pub : NULL;
+}
+
+/* ---- chains ------------------------------------------------------------- */
+
+/* A fontconfig pattern for `names` at `weight`, substituted. */
+static FcPattern *family_pattern(gr_fontset *fs, char **names, int nnames, int weight)
+{
+    FcPattern *pat = FcPatternCreate();
+    for (int i = 0; i < nnames; i++)
+        FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)names[i]);
+    FcPatternAddString(pat, FC_LANG, (const FcChar8 *)"zh-tw");
+    FcPatternAddDouble(pat, FC_WEIGHT, FcWeightFromOpenTypeDouble(weight > 0 ? weight : 400));
+    FcPatternAddInteger(pat, FC_SLANT, FC_SLANT_ROMAN);
+    FcConfigSubstitute(fs->config, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    return pat;
+}
+
+/* 1 if the font's families include one that the pattern binds strongly
+ * (the names asked for and their aliases, not generic fallbacks). */
+static int font_matches_strong_family(FcPattern *pat, FcPattern *font)
+{
+    FcValue v;
+    FcValueBinding b;
+    for (int i = 0; FcPatternGetWithBinding(pat, FC_FAMILY, i, &v, &b) == FcResultMatch; i++) {
+        if (b == FcValueBindingWeak || v.type != FcTypeString) continue;
+        if (is_generic_family((const char *)v.u.s)) continue;
+        FcChar8 *fam;
+        for (int k = 0; FcPatternGetString(font, FC_FAMILY, k, &fam) == FcResultMatch; k++)
+            if (family_eq((const char *)fam, (const char *)v.u.s)) return 1;
+    }
+    return 0;
+}
+
+static int font_is_usable(FcPattern *font)
+{
+    FcBool scalable = FcFalse;
+    FcChar8 *format = NULL;
+    if (FcPatternGetBool(font, FC_SCALABLE, 0, &scalable) == FcResultMatch && !scalable) return 0;
+    if (FcPatternGetString(font, FC_FONTFORMAT, 0, &format) == FcResultMatch
+        && strcmp((const char *)format, "TrueType") != 0
+        && strcmp((const char *)format, "CFF") != 0)
+        return 0;
+    return 1;
+}
+
+/* A font is worth a place in a chain when it is upright and of a family
+ * the chain does not hold yet (fontconfig's sort already put the best
+ * weight of each family first). */
+static int useful_fallback(FcPattern *font, gr_face **chain, int n)
+{
+    int slant = FC_SLANT_ROMAN;
+    FcChar8 *family = NULL;
+    FcPatternGetInteger(font, FC_SLANT, 0, &slant);
+    if (slant != FC_SLANT_ROMAN) return 0;
+    if (FcPatternGetString(font, FC_FAMILY, 0, &family) != FcResultMatch) return 1;
+    for (int k = 0; k < n; k++)
+        if (family_eq(chain[k]->family, (const char *)family)) return 0;
+    return 1;
+}
+
+static gr_face *load_font_pattern(gr_fontset *fs, FcPattern *font)
+{
+    FcChar8 *file = NULL, *family = NULL;
+    int index = 0, fcw = FC_WEIGHT_REGULAR;
+    double dw;
+    if (FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch) return NULL;
+    FcPatternGetInteger(font, FC_INDEX, 0, &index);
+    FcPatternGetString(font, FC_FAMILY, 0, &family);
+    if (FcPatternGetDouble(font, FC_WEIGHT, 0, &dw) == FcResultMatch) fcw = (int)dw;
+    else FcPatternGetInteger(font, FC_WEIGHT, 0, &fcw);
+    return fontset_load_face(fs, (const char *)file, index & 0xffff,
+                             (const char *)family, fcw);
+}
+
+/* Faces for a substituted pattern in fontconfig's order, trimmed to those
+ * that add coverage. *resolved tells whether the first font is one the
+ * pattern asked for by name (or the list holds a generic name). */
+static int collect_faces(gr_fontset *fs, FcPattern *pat, gr_face **out, int max,
+                         int *resolved)
+{
+    FcResult res;
+    FcFontSet *set = FcFontSort(fs->config, pat, FcTrue, NULL, &res);
+    int n = 0;
+    *resolved = 0;
+    if (!set) return 0;
+    for (int i = 0; i < set->nfont && n < max; i++) {
+        FcPattern *font = set->fonts[i];
+        if (!font_is_usable(font)) continue;
+        int strong = font_matches_strong_family(pat, font);
+        if (n == 0 && strong) *resolved = 1;
+        if (!useful_fallback(font, out, n)) continue;
+        gr_face *f = load_font_pattern(fs, font);
+        if (!f) continue;
+        int dup = 0;
+        for (int k = 0; k < n; k++) dup |= out[k] == f;
+        if (!dup) out[n++] = f;
+    }
+    FcFontSetDestroy(set);
+    return n;
+}
+
+static gr_face *resolve_latin_face(gr_fontset *fs, int weight)
+{
+    char *name = (char *)"gereport-latin";
+    FcPattern *pat = family_pattern(fs, &name, 1, weight);
+    gr_face *faces[2];
+    int resolved = 0;
+    int n = collect_faces(fs, pat, faces, 1, &resolved);
+    FcPatternDestroy(pat);
+    return n > 0 && resolved && !faces[0]->is_cjk ? faces[0] : NULL;
+}
+
+gr_fontchain *gr_fontset_chain(gr_fontset *fs, const char *family_list,
+                               int weight, const char *file, int line)
+{
+    const char *list = family_list ? family_list : "";
+    for (int i = 0; i < fs->nchains; i++)
+        if (fs->chains[i]->weight == weight && strcmp(fs->chains[i]->list, list) == 0)
+            return &fs->chains[i]->pub;
+
+    char *work, **names;
+    int nnames = split_family_list(list, &work, &names);
+    int any_generic = 0;
+    for (int i = 0; i < nnames; i++) any_generic |= is_generic_family(names[i]);
+    gr_face *faces[MAX_CHAIN_FACES];
+    int nf = 0, resolved = 0;
+    if (nnames > 0) {
+        FcPattern *pat = family_pattern(fs, names, nnames, weight);
+        nf = collect_faces(fs, pat, faces, MAX_CHAIN_FACES, &resolved);
+        FcPatternDestroy(pat);
+    }
+    free(work);
+    free(names);
+    if (nf == 0 || !(resolved || any_generic)) {
+        gr_error(fs->ctx, file, line,
+                 "font-family「%s」裡沒有一個字型家族已安裝",
+                 "none of the font families in font-family \"%s\" is installed",
+                 list);
+        return NULL;
+    }
+
+    chain_priv *cp = gr_calloc(1, sizeof *cp);
+    cp->fs = fs;
+    cp->list = gr_strdup(list);
+    cp->weight = weight;
+    gr_fontchain *ch = &cp->pub;
+    ch->nfaces = nf;
+    ch->faces = gr_malloc((size_t)nf * sizeof *ch->faces);
+    memcpy(ch->faces, faces, (size_t)nf * sizeof *faces);
+    ch->weight = weight;
+    ch->latin = faces[0]->is_cjk ? resolve_latin_face(fs, weight) : NULL;
+    if (!ch->latin) ch->latin = faces[0];
+    ch->synth_bold = weight >= 600 && !faces[0]->bold;
+    fs->chains = gr_grow(fs->chains, &fs->chains_cap, (size_t)fs->nchains + 1, sizeof *fs->chains);
+    fs->chains[fs->nchains++] = cp;
+    return ch;
+}
+
+/* ---- coverage ------------------------------------------------------------ */
+
+int gr_face_has(const gr_face *f, uint32_t cp)
+{
+    return f && f->hbfont && face_has_cp(f->hbfont, cp);
+}
+
+int gr_is_latin_alnum(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+    if (cp >= 0xC0 && cp <= 0xFF) return cp != 0xD7 && cp != 0xF7;
+    if (cp == 0xAA || cp == 0xB5 || cp == 0xBA) return 1;
+    if (cp >= 0x100 && cp <= 0x24F) return 1;      /* Latin Extended-A/B */
+    if (cp >= 0x1E00 && cp <= 0x1EFF) return 1;    /* Latin Extended Additional */
+    return 0;
+}
+
+/* Punctuation and spaces that belong to the Latin face inside Latin runs. */
+static int is_latin_punct(uint32_t cp)
+{
+    if (cp >= 0x20 && cp < 0x7F) return 1;
+    if (cp >= 0xA0 && cp <= 0xBF) return 1;
+    if (cp == 0xD7 || cp == 0xF7) return 1;
+    if (cp >= 0x2010 && cp <= 0x2013) return 1;    /* hyphens, en dash */
+    if (cp == 0x2018 || cp == 0x2019 || cp == 0x201C || cp == 0x201D) return 1;
+    return 0;
+}
+
+gr_face *gr_chain_face_for(const gr_fontchain *ch, uint32_t cp, int latin_context)
+{
+    if (!ch) return NULL;
+    if (gr_is_latin_alnum(cp) || (latin_context && is_latin_punct(cp)))
+        if (gr_face_has(ch->latin, cp)) return ch->latin;
+    for (int i = 0; i < ch->nfaces; i++)
+        if (gr_face_has(ch->faces[i], cp)) return ch->faces[i];
+    if (gr_face_has(ch->latin, cp)) return ch->latin;
+    return NULL;
+}
+
+/* ---- gid → text ------------------------------------------------------------ */
+
+static uint32_t *pool_alloc(face_priv *fp, int n)
+{
+    if (fp->npool == 0 || fp->chunk_used + (size_t)n > TEXT_POOL_CHUNK) {
+        fp->pool = gr_grow(fp->pool, &fp->pool_cap, (size_t)fp->npool + 1, sizeof *fp->pool);
+        fp->pool[fp->npool++] = gr_malloc(TEXT_POOL_CHUNK * sizeof(uint32_t));
+        fp->chunk_used = 0;
+    }
+    uint32_t *p = fp->pool[fp->npool - 1] + fp->chunk_used;
+    fp->chunk_used += (size_t)n;
+    return p;
+}
+
+void gr_face_note_text(gr_face *f, uint32_t gid, const uint32_t *text, int n)
+{
+    if (!f || gid == 0 || gid >= f->nglyphs || n <= 0) return;
+    if (n > 255) n = 255;
+    if (n > TEXT_POOL_CHUNK) n = TEXT_POOL_CHUNK;
+    if (!f->gid_text) {
+        f->gid_text = gr_calloc(f->nglyphs, sizeof *f->gid_text);
+        f->gid_text_len = gr_calloc(f->nglyphs, 1);
+    }
+    if (f->gid_text[gid]) return;
+    uint32_t *t = pool_alloc((face_priv *)f, n);
+    memcpy(t, text, (size_t)n * sizeof *t);
+    f->gid_text[gid] = t;
+    f->gid_text_len[gid] = (unsigned char)n;
+}
+
+/* ---- scratch for para.c ---------------------------------------------------- */
+
+gr_linebreaker *gr_fontchain_linebreaker(const gr_fontchain *ch)
+{
+    if (!ch) return NULL;
+    gr_fontset *fs = ((const chain_priv *)ch)->fs;
+    if (!fs->lb_tried) {
+        fs->lb_tried = 1;
+        fs->lb = gr_linebreaker_new();
+    }
+    return fs->lb;
+}
+
+hb_buffer_t *gr_fontchain_hb_buffer(const gr_fontchain *ch)
+{
+    gr_fontset *fs = ((const chain_priv *)ch)->fs;
+    if (!fs->buf) fs->buf = hb_buffer_create();
+    return fs->buf;
+}

@@ -1,0 +1,1101 @@
+/* para.c — owns paragraph layout: itemizing styled text into runs by style
+ * and by face (per-character fallback, Latin companion face, "missing"
+ * boxes), HarfBuzz shaping (once per paragraph), break opportunities from
+ * linebreak.c, greedy line filling with a last-resort character break, the
+ * CLREQ 3.8 last-line fix, 1/4 em between Han and Latin, justification,
+ * alignment, leaders and line metrics (half-leading model).
+ *
+ * Memory: every array hangs off the gr_para and grows geometrically; the
+ * output (lines, runs, glyphs, objects) is rebuilt in place by each
+ * gr_para_layout. Nothing is allocated per character.
+ */
+#include "para.h"
+#include "linebreak.h"
+
+#include <hb.h>
+#include <unicode/uchar.h>
+#include <math.h>
+#include <string.h>
+#include <stdlib.h>
+#include <stdio.h>
+
+#define EPS 1e-6
+#define MAX_CLUSTER_TEXT 32
+
+enum { K_TEXT = 0, K_OBJ, K_LEADER, K_BREAK };
+
+/* Unit flags. */
+enum {
+    U_BRK       = 1 << 0,   /* ordinary break allowed before this unit */
+    U_BRKCHAR   = 1 << 1,   /* last-resort break allowed before it */
+    U_SPACE     = 1 << 2,   /* U+0020 */
+    U_CJK       = 1 << 3,   /* drawn as a CJK character (justifiable gaps) */
+    U_HAN       = 1 << 4,   /* Han/kana/bopomofo (1/4 em to Latin) */
+    U_LATIN     = 1 << 5,   /* Latin letter or digit */
+    U_PUNCT     = 1 << 6,   /* punctuation (not counted as a character) */
+    U_FORCED    = 1 << 7,   /* a forced line break */
+    U_MISSING   = 1 << 8,   /* no face has it: a box */
+    U_OBJ       = 1 << 9,
+    U_LEADER    = 1 << 10,
+    U_LATINFACE = 1 << 11   /* drawn with the chain's Latin face */
+};
+
+typedef struct pchar {          /* one code point as added */
+    uint32_t cp;
+    uint32_t off;               /* UTF-16 offset */
+    int32_t style;              /* index into styles, -1 if none */
+    int32_t obj;                /* objects and leaders: index into objs */
+    uint8_t kind;
+} pchar;
+
+typedef struct pobj {
+    void *obj;
+    double width, ascent, descent;
+    double min, opt, max;       /* leaders */
+    int leader;
+} pobj;
+
+typedef struct srun {           /* a shaping run */
+    gr_face *face;              /* NULL for objects, breaks; primary for boxes */
+    int32_t style;
+    int32_t u0, u1;             /* its units */
+    int kind;                   /* K_* */
+    int missing;
+    int latin_face;
+} srun;
+
+typedef struct sglyph {
+    uint32_t gid;
+    float adv, xoff, yoff;      /* pt */
+} sglyph;
+
+typedef struct unit {           /* the smallest unbreakable piece: a cluster */
+    uint32_t off;               /* UTF-16 offset of its first code point */
+    uint32_t cp;                /* its first code point */
+    int32_t g0, ng;             /* glyphs */
+    int32_t srun;
+    int32_t obj;
+    float w;                    /* pt (leaders: min) */
+    float gap;                  /* Han/Latin space before it, pt */
+    uint16_t flags;
+} unit;
+
+typedef struct lspan {          /* a line as unit indices */
+    int32_t s, e;               /* [s, e) */
+    int forced;                 /* ends with a forced break */
+} lspan;
+
+struct gr_para {
+    gr_ctx *ctx;
+    /* input */
+    gr_text_style *styles;
+    int nstyles;
+    size_t styles_cap;
+    pchar *chars;
+    size_t nchars, chars_cap;
+    uint16_t *u16;
+    size_t n16, u16_cap;
+    pobj *objs;
+    int nobjs;
+    size_t objs_cap;
+    gr_fontchain *chain0;       /* first chain seen: scratch objects */
+    /* shaping, valid while shaped */
+    int shaped;
+    srun *sruns;
+    size_t nsruns, sruns_cap;
+    sglyph *glyphs;
+    size_t nglyphs, glyphs_cap;
+    unit *units;
+    size_t nunits, units_cap;
+    double *cumw, *cumgap;      /* prefix sums over units (n+1) */
+    size_t cum_cap;
+    uint32_t *missing_seen;     /* open-addressing set of reported cps */
+    size_t missing_cap, missing_n;
+    /* layout output */
+    lspan *spans;
+    size_t nspans, spans_cap;
+    gr_line *lines;
+    size_t lines_cap;
+    int nlines;
+    gr_run *runs;
+    size_t nruns, runs_cap;
+    gr_glyph *oglyphs;
+    size_t oglyphs_cap;
+    gr_para_obj *oobjs;
+    size_t noobjs, oobjs_cap;
+    double *leader_w;           /* per object: computed width */
+    size_t leader_w_cap;
+    double min_w, max_w;
+    int warned_overflow;
+};
+
+/* ---- character classes --------------------------------------------------- */
+
+static int is_han(uint32_t cp)
+{
+    return (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0x3005 && cp <= 0x3007)
+        || (cp >= 0x3021 && cp <= 0x3029) || (cp >= 0x3038 && cp <= 0x303B)
+        || (cp >= 0x3040 && cp <= 0x30FF && cp != 0x30FB) || (cp >= 0x3100 && cp <= 0x312F)
+        || (cp >= 0x31A0 && cp <= 0x31BF) || (cp >= 0x31F0 && cp <= 0x31FF)
+        || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF)
+        || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF)
+        || (cp >= 0xF0000 && cp <= 0x10FFFD);
+}
+
+/* Punctuation and spaces that go with the Latin face next to Latin text. */
+static int is_ascii_punct(uint32_t cp)
+{
+    return cp >= 0x20 && cp < 0x7F && !gr_is_latin_alnum(cp);
+}
+
+static int is_other_latin_punct(uint32_t cp)
+{
+    return (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7
+        || (cp >= 0x2010 && cp <= 0x2013) || cp == 0x2018 || cp == 0x2019
+        || cp == 0x201C || cp == 0x201D;
+}
+
+/* Characters that belong to the grapheme before them and default
+ * ignorables: they take the face of the previous character. */
+static int follows_previous(uint32_t cp)
+{
+    if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF
+        || cp == 0x00AD || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)
+        || (cp >= 0xE0000 && cp <= 0xE007F) || (cp >= 0x180B && cp <= 0x180F))
+        return 2;                         /* default ignorable */
+    int8_t t = u_charType((UChar32)cp);
+    return (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_COMBINING_SPACING_MARK)
+           ? 1 : 0;
+}
+
+static int is_punct(uint32_t cp)
+{
+    return u_ispunct((UChar32)cp) || gr_lb_start_prohibited(cp) || gr_lb_end_prohibited(cp)
+        || gr_lb_inseparable(cp);
+}
+
+/* ---- building the input --------------------------------------------------- */
+
+gr_para *gr_para_new(gr_ctx *ctx)
+{
+    gr_para *p = gr_calloc(1, sizeof *p);
+    p->ctx = ctx;
+    return p;
+}
+
+void gr_para_free(gr_para *p)
+{
+    if (!p) return;
+    free(p->styles);
+    free(p->chars);
+    free(p->u16);
+    free(p->objs);
+    free(p->sruns);
+    free(p->glyphs);
+    free(p->units);
+    free(p->cumw);
+    free(p->cumgap);
+    free(p->missing_seen);
+    free(p->spans);
+    free(p->lines);
+    free(p->runs);
+    free(p->oglyphs);
+    free(p->oobjs);
+    free(p->leader_w);
+    free(p);
+}
+
+static int style_eq(const gr_text_style *a, const gr_text_style *b)
+{
+    return a->chain == b->chain && a->size == b->size && a->color.r == b->color.r
+        && a->color.g == b->color.g && a->color.b == b->color.b
+        && a->line_height == b->line_height && a->underline == b->underline
+        && a->baseline_shift == b->baseline_shift && a->file == b->file && a->line == b->line
+        && a->tag == b->tag;
+}
+
+static int32_t add_style(gr_para *p, const gr_text_style *st)
+{
+    if (!st) return -1;
+    if (p->nstyles > 0 && style_eq(&p->styles[p->nstyles - 1], st)) return p->nstyles - 1;
+    p->styles = gr_grow(p->styles, &p->styles_cap, (size_t)p->nstyles + 1, sizeof *p->styles);
+    gr_text_style *s = &p->styles[p->nstyles];
+    *s = *st;
+    if (!(s->size > 0)) s->size = 0;
+    if (s->size > 10000) s->size = 10000;
+    if (!(s->line_height >= 0) || s->line_height > 100000) s->line_height = 0;
+    if (!(fabs(s->baseline_shift) < 100000)) s->baseline_shift = 0;
+    if (st->chain && !p->chain0) p->chain0 = st->chain;
+    return p->nstyles++;
+}
+
+static void push_cp(gr_para *p, uint32_t cp, int32_t style, int kind, int32_t obj)
+{
+    p->chars = gr_grow(p->chars, &p->chars_cap, p->nchars + 1, sizeof *p->chars);
+    p->u16 = gr_grow(p->u16, &p->u16_cap, p->n16 + 2, sizeof *p->u16);
+    pchar *c = &p->chars[p->nchars++];
+    c->cp = cp;
+    c->off = (uint32_t)p->n16;
+    c->style = style;
+    c->obj = obj;
+    c->kind = (uint8_t)kind;
+    if (cp >= 0x10000) {
+        p->u16[p->n16++] = (uint16_t)(0xD800 + ((cp - 0x10000) >> 10));
+        p->u16[p->n16++] = (uint16_t)(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    } else {
+        p->u16[p->n16++] = (uint16_t)cp;
+    }
+    p->shaped = 0;
+}
+
+/* Room for more text: a paragraph stays far below what 32-bit offsets and
+ * HarfBuzz's int lengths can hold. */
+static int para_full(gr_para *p, const gr_text_style *st, size_t more)
+{
+    if (p->n16 + more * 2 < 0x3FFFFFFF) return 0;
+    gr_error(p->ctx, st ? st->file : NULL, st ? st->line : 0,
+             "段落太長（超過十億個字元），其餘文字略過",
+             "paragraph too long (over a billion characters); the rest is left out");
+    return 1;
+}
+
+void gr_para_add_text(gr_para *p, const char *utf8, size_t len, const gr_text_style *st)
+{
+    if (!p || !utf8 || len == 0 || para_full(p, st, len)) return;
+    int32_t style = add_style(p, st);
+    if (!gr_utf8_valid(utf8, len))
+        gr_warn(p->ctx, st ? st->file : NULL, st ? st->line : 0,
+                "文字不是有效的 UTF-8，無效的位元組以 U+FFFD 代替",
+                "text is not valid UTF-8; invalid bytes replaced by U+FFFD");
+    p->chars = gr_grow(p->chars, &p->chars_cap, p->nchars + len, sizeof *p->chars);
+    p->u16 = gr_grow(p->u16, &p->u16_cap, p->n16 + 2 * len + 2, sizeof *p->u16);
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        int n = gr_utf8_decode(utf8 + i, len - i, &cp);
+        i += (size_t)(n > 0 ? n : 1);
+        if (cp == 0x09 || cp == 0x0A || cp == 0x0D) cp = 0x20;
+        if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+            push_cp(p, 0x2028, style, K_BREAK, -1);
+            continue;
+        }
+        if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) continue;   /* controls */
+        push_cp(p, cp, style, K_TEXT, -1);
+    }
+}
+
+static int32_t add_obj(gr_para *p, void *obj, double w, double a, double d)
+{
+    p->objs = gr_grow(p->objs, &p->objs_cap, (size_t)p->nobjs + 1, sizeof *p->objs);
+    pobj *o = &p->objs[p->nobjs];
+    memset(o, 0, sizeof *o);
+    o->obj = obj;
+    o->width = w >= 0 && w < 1e6 ? w : 0;
+    o->ascent = a >= -1e6 && a < 1e6 ? a : 0;
+    o->descent = d >= -1e6 && d < 1e6 ? d : 0;
+    return p->nobjs++;
+}
+
+void gr_para_add_object(gr_para *p, void *obj, double width, double ascent,
+                        double descent, const gr_text_style *st)
+{
+    if (!p || para_full(p, st, 1)) return;
+    int32_t style = add_style(p, st);
+    int32_t k = add_obj(p, obj, width, ascent, descent);
+    push_cp(p, 0xFFFC, style, K_OBJ, k);
+}
+
+void gr_para_add_leader(gr_para *p, void *obj, double min, double opt,
+                        double max, const gr_text_style *st)
+{
+    if (!p || para_full(p, st, 1)) return;
+    int32_t style = add_style(p, st);
+    if (!(min >= 0) || min > 1e6) min = 0;
+    if (!(max >= min) || max > 1e6) max = max > 1e6 ? 1e6 : min;
+    if (!(opt >= min)) opt = min;
+    if (opt > max) opt = max;
+    double a = 0, d = 0;
+    if (st) {
+        a = st->size * 0.88;
+        d = st->size * 0.12;
+    }
+    int32_t k = add_obj(p, obj, min, a, d);
+    p->objs[k].leader = 1;
+    p->objs[k].min = min;
+    p->objs[k].opt = opt;
+    p->objs[k].max = max;
+    push_cp(p, 0xFFFC, style, K_LEADER, k);
+}
+
+void gr_para_add_break(gr_para *p)
+{
+    if (!p) return;
+    int32_t style = p->nchars > 0 ? p->chars[p->nchars - 1].style
+                  : (p->nstyles > 0 ? 0 : -1);
+    push_cp(p, 0x2028, style, K_BREAK, -1);
+}
+
+int gr_para_empty(const gr_para *p)
+{
+    return !p || p->nchars == 0;
+}
+
+/* ---- itemizing: a face per character --------------------------------------- */
+
+static const gr_text_style *style_of(const gr_para *p, int32_t s)
+{
+    return s >= 0 && s < p->nstyles ? &p->styles[s] : NULL;
+}
+
+static gr_fontchain *chain_of(const gr_para *p, int32_t s)
+{
+    const gr_text_style *st = style_of(p, s);
+    return st ? st->chain : NULL;
+}
+
+/* Reported-once set of missing code points. */
+static int missing_first_time(gr_para *p, uint32_t cp)
+{
+    if (p->missing_n * 2 >= p->missing_cap) {
+        size_t ncap = p->missing_cap ? p->missing_cap * 2 : 16;
+        uint32_t *t = gr_calloc(ncap, sizeof *t);
+        for (size_t i = 0; i < p->missing_cap; i++) {
+            uint32_t v = p->missing_seen[i];
+            if (!v) continue;
+            size_t h = (v * 2654435761u) & (ncap - 1);
+            while (t[h]) h = (h + 1) & (ncap - 1);
+            t[h] = v;
+        }
+        free(p->missing_seen);
+        p->missing_seen = t;
+        p->missing_cap = ncap;
+    }
+    uint32_t key = cp + 1;                   /* 0 marks an empty slot */
+    size_t h = (key * 2654435761u) & (p->missing_cap - 1);
+    while (p->missing_seen[h]) {
+        if (p->missing_seen[h] == key) return 0;
+        h = (h + 1) & (p->missing_cap - 1);
+    }
+    p->missing_seen[h] = key;
+    p->missing_n++;
+    return 1;
+}
+
+static void report_missing(gr_para *p, const pchar *c)
+{
+    if (!missing_first_time(p, c->cp)) return;
+    const gr_text_style *st = style_of(p, c->style);
+    gr_fontchain *ch = st ? st->chain : NULL;
+    char shown[8] = "";
+    if (u_isgraph((UChar32)c->cp)) shown[gr_utf8_encode(c->cp, shown)] = 0;
+    gr_warn(p->ctx, st ? st->file : NULL, st ? st->line : 0,
+            "字元 U+%04X「%s」在字型「%s」及其後備字型中都沒有，以方框代替",
+            "character U+%04X \"%s\" is in no font of the chain starting with \"%s\"; drawn as a box",
+            (unsigned)c->cp, shown, ch && ch->nfaces ? ch->faces[0]->family : "?");
+}
+
+/* For each character, the class of the nearest non-punctuation character
+ * before and after it: 0 none, 1 Latin letter/digit, 2 other. */
+static void latin_neighbours(const gr_para *p, unsigned char *before, unsigned char *after)
+{
+    unsigned char cls = 0;
+    for (size_t i = 0; i < p->nchars; i++) {
+        before[i] = cls;
+        const pchar *c = &p->chars[i];
+        if (c->kind != K_TEXT) cls = 0;
+        else if (gr_is_latin_alnum(c->cp)) cls = 1;
+        else if (!is_ascii_punct(c->cp) && !is_other_latin_punct(c->cp)) cls = 2;
+    }
+    cls = 0;
+    for (size_t i = p->nchars; i-- > 0;) {
+        after[i] = cls;
+        const pchar *c = &p->chars[i];
+        if (c->kind != K_TEXT) cls = 0;
+        else if (gr_is_latin_alnum(c->cp)) cls = 1;
+        else if (!is_ascii_punct(c->cp) && !is_other_latin_punct(c->cp)) cls = 2;
+    }
+}
+
+static int latin_context(uint32_t cp, unsigned char before, unsigned char after)
+{
+    if (cp == 0x20) return 1;
+    if (is_ascii_punct(cp)) return before == 1 || after == 1;
+    if (is_other_latin_punct(cp))
+        return (before == 1 || after == 1) && before != 2 && after != 2;
+    return 0;
+}
+
+/* faces[i] for every character (NULL: missing or not text). */
+static void choose_faces(gr_para *p, gr_face **faces)
+{
+    unsigned char *before = gr_malloc(p->nchars * 2 + 1);
+    unsigned char *after = before + p->nchars;
+    latin_neighbours(p, before, after);
+    for (size_t i = 0; i < p->nchars; i++) {
+        const pchar *c = &p->chars[i];
+        faces[i] = NULL;
+        if (c->kind != K_TEXT) continue;
+        gr_fontchain *ch = chain_of(p, c->style);
+        if (!ch) continue;
+        int follow = follows_previous(c->cp);
+        if (follow && i > 0 && faces[i - 1] && p->chars[i - 1].style == c->style
+            && (follow == 2 || gr_face_has(faces[i - 1], c->cp))) {
+            faces[i] = faces[i - 1];
+            continue;
+        }
+        faces[i] = gr_chain_face_for(ch, c->cp, latin_context(c->cp, before[i], after[i]));
+        if (!faces[i] && follow == 2) faces[i] = ch->faces[0];
+        if (!faces[i]) report_missing(p, c);
+    }
+    free(before);
+}
+
+/* ---- shaping ------------------------------------------------------------------ */
+
+static srun *new_srun(gr_para *p, gr_face *face, int32_t style, int kind, int missing)
+{
+    p->sruns = gr_grow(p->sruns, &p->sruns_cap, p->nsruns + 1, sizeof *p->sruns);
+    srun *r = &p->sruns[p->nsruns++];
+    memset(r, 0, sizeof *r);
+    r->face = face;
+    r->style = style;
+    r->kind = kind;
+    r->missing = missing;
+    r->u0 = r->u1 = (int32_t)p->nunits;
+    gr_fontchain *ch = chain_of(p, style);
+    r->latin_face = face && ch && face == ch->latin && !face->is_cjk;
+    return r;
+}
+
+static unit *new_unit(gr_para *p, uint32_t off, uint32_t cp)
+{
+    p->units = gr_grow(p->units, &p->units_cap, p->nunits + 1, sizeof *p->units);
+    unit *u = &p->units[p->nunits++];
+    memset(u, 0, sizeof *u);
+    u->off = off;
+    u->cp = cp;
+    u->obj = -1;
+    u->srun = (int32_t)p->nsruns - 1;
+    return u;
+}
+
+static uint32_t cp_at16(const uint16_t *t, size_t len, size_t i, size_t *next)
+{
+    uint32_t c = t[i];
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < len && t[i + 1] >= 0xDC00 && t[i + 1] <= 0xDFFF) {
+        *next = i + 2;
+        return 0x10000 + ((c - 0xD800) << 10) + (t[i + 1] - 0xDC00);
+    }
+    *next = i + 1;
+    return c;
+}
+
+/* Record the source text of a cluster [off, end) for its first glyph. */
+static void note_cluster_text(gr_para *p, gr_face *face, uint32_t gid, size_t off, size_t end)
+{
+    uint32_t text[MAX_CLUSTER_TEXT];
+    int n = 0;
+    for (size_t i = off, next; i < end && n < MAX_CLUSTER_TEXT; i = next)
+        text[n++] = cp_at16(p->u16, p->n16, i, &next);
+    gr_face_note_text(face, gid, text, n);
+}
+
+/* Shape characters [c0, c1) (same style and face) into units. */
+static void shape_text_run(gr_para *p, size_t c0, size_t c1, gr_face *face,
+                           hb_buffer_t *buf, hb_language_t zh, hb_language_t en)
+{
+    const gr_text_style *st = style_of(p, p->chars[c0].style);
+    size_t off0 = p->chars[c0].off;
+    size_t off1 = c1 < p->nchars ? p->chars[c1].off : p->n16;
+    hb_buffer_clear_contents(buf);
+    hb_buffer_add_utf16(buf, p->u16, (int)p->n16, (unsigned)off0, (int)(off1 - off0));
+    if (face->is_cjk) {
+        hb_buffer_set_script(buf, HB_SCRIPT_HAN);
+        hb_buffer_set_language(buf, zh);
+    } else {
+        hb_buffer_guess_segment_properties(buf);
+        if (hb_buffer_get_script(buf) == HB_SCRIPT_LATIN || hb_buffer_get_script(buf) == HB_SCRIPT_COMMON)
+            hb_buffer_set_language(buf, en);
+    }
+    hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+    hb_shape(face->hbfont, buf, NULL, 0);
+
+    unsigned n = 0;
+    hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
+    hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, NULL);
+    double scale = st ? st->size / face->upem : 0;
+    p->glyphs = gr_grow(p->glyphs, &p->glyphs_cap, p->nglyphs + n, sizeof *p->glyphs);
+    unit *u = NULL;
+    for (unsigned i = 0; i < n; i++) {
+        uint32_t cl = info[i].cluster;
+        if (!u || cl != u->off) {
+            if (u && cl < u->off) cl = u->off;      /* keep clusters monotone */
+            if (!u || cl != u->off) {
+                size_t dummy;
+                u = new_unit(p, cl, cp_at16(p->u16, p->n16, cl, &dummy));
+                u->g0 = (int32_t)p->nglyphs;
+            }
+        }
+        sglyph *g = &p->glyphs[p->nglyphs++];
+        g->gid = info[i].codepoint;
+        g->adv = (float)(pos[i].x_advance * scale);
+        g->xoff = (float)(pos[i].x_offset * scale);
+        g->yoff = (float)(pos[i].y_offset * scale);
+        u->ng++;
+        u->w += g->adv;
+    }
+    /* note texts now that cluster ends are known */
+    srun *r = &p->sruns[p->nsruns - 1];
+    for (size_t k = (size_t)r->u0; k < p->nunits; k++) {
+        unit *v = &p->units[k];
+        size_t end = k + 1 < p->nunits ? p->units[k + 1].off : off1;
+        if (v->ng > 0) note_cluster_text(p, face, p->glyphs[v->g0].gid, v->off, end);
+    }
+}
+
+static void add_special_unit(gr_para *p, const pchar *c)
+{
+    int missing = c->kind == K_TEXT;
+    gr_fontchain *ch = chain_of(p, c->style);
+    srun *r = new_srun(p, missing && ch && ch->nfaces ? ch->faces[0] : NULL, c->style,
+                       c->kind, missing);
+    unit *u = new_unit(p, c->off, c->cp);
+    const gr_text_style *st = style_of(p, c->style);
+    if (missing) {
+        u->w = st ? (float)st->size : 0;
+        u->flags |= U_MISSING;
+    } else if (c->kind == K_OBJ) {
+        u->obj = c->obj;
+        u->w = (float)p->objs[c->obj].width;
+        u->flags |= U_OBJ;
+    } else if (c->kind == K_LEADER) {
+        u->obj = c->obj;
+        u->w = (float)p->objs[c->obj].min;
+        u->flags |= U_LEADER;
+    } else {
+        u->flags |= U_FORCED;
+    }
+    r->u1 = (int32_t)p->nunits;
+}
+
+/* Flags and the Han/Latin gap of every unit. */
+static void classify_units(gr_para *p, const unsigned char *brk)
+{
+    for (size_t k = 0; k < p->nunits; k++) {
+        unit *u = &p->units[k];
+        const srun *r = &p->sruns[u->srun];
+        uint16_t f = u->flags;
+        if (brk[u->off] & GR_LB_ALLOW) f |= U_BRK;
+        if (brk[u->off] & GR_LB_CHAR) f |= U_BRKCHAR;
+        if (r->kind == K_TEXT) {
+            uint32_t cp = u->cp;
+            if (cp == 0x20) f |= U_SPACE;
+            if (r->latin_face) f |= U_LATINFACE;
+            if (gr_is_latin_alnum(cp)) f |= U_LATIN;
+            if (is_han(cp)) f |= U_HAN;
+            if (is_punct(cp)) f |= U_PUNCT;
+            if (cp != 0x20 && !r->latin_face && (r->missing || is_han(cp) || cp >= 0x2E80
+                || gr_lb_inseparable(cp) || is_other_latin_punct(cp) || cp == 0xB7 || cp == 0x2027
+                || (r->face && r->face->is_cjk && !gr_is_latin_alnum(cp))))
+                f |= U_CJK;
+        }
+        u->flags = f;
+        if (k > 0) {
+            const unit *v = &p->units[k - 1];
+            const unit *han = (v->flags & U_HAN) && (f & U_LATIN) ? v
+                            : (v->flags & U_LATIN) && (f & U_HAN) ? u : NULL;
+            if (han) {
+                const gr_text_style *st = style_of(p, p->sruns[han->srun].style);
+                u->gap = st ? (float)(st->size * 0.25) : 0;
+            }
+        }
+    }
+}
+
+static void compute_prefix_sums(gr_para *p)
+{
+    p->cumw = gr_grow(p->cumw, &p->cum_cap, p->nunits + 1, sizeof *p->cumw);
+    size_t cap2 = 0;
+    free(p->cumgap);
+    p->cumgap = gr_grow(NULL, &cap2, p->nunits + 1, sizeof *p->cumgap);
+    p->cumw[0] = p->cumgap[0] = 0;
+    for (size_t k = 0; k < p->nunits; k++) {
+        p->cumw[k + 1] = p->cumw[k] + p->units[k].w;
+        p->cumgap[k + 1] = p->cumgap[k] + p->units[k].gap;
+    }
+}
+
+static void shape_para(gr_para *p)
+{
+    p->nsruns = p->nglyphs = p->nunits = 0;
+    gr_face **faces = gr_malloc((p->nchars + 1) * sizeof *faces);
+    choose_faces(p, faces);
+    hb_buffer_t *buf = p->chain0 ? gr_fontchain_hb_buffer(p->chain0) : NULL;
+    hb_language_t zh = hb_language_from_string("zh-Hant", -1);
+    hb_language_t en = hb_language_from_string("en", -1);
+    size_t i = 0;
+    while (i < p->nchars) {
+        const pchar *c = &p->chars[i];
+        if (c->kind != K_TEXT || !faces[i] || !buf) {
+            add_special_unit(p, c);
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < p->nchars && p->chars[j].kind == K_TEXT && faces[j] == faces[i]
+               && p->chars[j].style == c->style)
+            j++;
+        new_srun(p, faces[i], c->style, K_TEXT, 0);
+        shape_text_run(p, i, j, faces[i], buf, zh, en);
+        p->sruns[p->nsruns - 1].u1 = (int32_t)p->nunits;
+        i = j;
+    }
+    free(faces);
+
+    unsigned char *brk = gr_malloc(p->n16 + 1);
+    gr_linebreak_find(p->chain0 ? gr_fontchain_linebreaker(p->chain0) : NULL,
+                      p->u16, p->n16, brk);
+    classify_units(p, brk);
+    free(brk);
+    compute_prefix_sums(p);
+    p->shaped = 1;
+}
+
+/* ---- line filling ----------------------------------------------------------------- */
+
+/* Natural width of units [s, e): widths plus the gaps between them. */
+static double span_width(const gr_para *p, int32_t s, int32_t e)
+{
+    if (e <= s) return 0;
+    return (p->cumw[e] - p->cumw[s]) + (p->cumgap[e] - p->cumgap[s + 1]);
+}
+
+/* End of the content of [s, e): without trailing spaces and forced break. */
+static int32_t content_end(const gr_para *p, int32_t s, int32_t e)
+{
+    while (e > s && (p->units[e - 1].flags & (U_SPACE | U_FORCED))) e--;
+    return e;
+}
+
+static void push_span(gr_para *p, int32_t s, int32_t e, int forced)
+{
+    p->spans = gr_grow(p->spans, &p->spans_cap, p->nspans + 1, sizeof *p->spans);
+    p->spans[p->nspans].s = s;
+    p->spans[p->nspans].e = e;
+    p->spans[p->nspans].forced = forced;
+    p->nspans++;
+}
+
+/* Up to `max` bytes of UTF-8 text of units [s, e) for a message. */
+static void excerpt(const gr_para *p, int32_t s, int32_t e, char *out, size_t max)
+{
+    size_t n = 0;
+    size_t off0 = p->units[s].off;
+    size_t off1 = e < (int32_t)p->nunits ? p->units[e].off : p->n16;
+    for (size_t i = off0, next; i < off1; i = next) {
+        uint32_t cp = cp_at16(p->u16, p->n16, i, &next);
+        if (cp == 0xFFFC || cp == 0x2028) continue;
+        if (n + 8 >= max) {
+            memcpy(out + n, "…", 3);
+            n += 3;
+            break;
+        }
+        n += (size_t)gr_utf8_encode(cp, out + n);
+    }
+    out[n] = 0;
+}
+
+static void warn_overflow(gr_para *p, int32_t s, double avail)
+{
+    /* objects too wide for the line are the caller's to scale or report */
+    if (p->warned_overflow || (p->units[s].flags & (U_OBJ | U_LEADER | U_FORCED))) return;
+    p->warned_overflow = 1;
+    int32_t e = s + 1;
+    while (e < (int32_t)p->nunits && !(p->units[e].flags & (U_BRK | U_FORCED))) e++;
+    char text[96];
+    excerpt(p, s, e, text, sizeof text);
+    const gr_text_style *st = style_of(p, p->sruns[p->units[s].srun].style);
+    gr_warn(p->ctx, st ? st->file : NULL, st ? st->line : 0,
+            "「%s」比可用寬度 %.1fpt 還寬，只好在字元之間斷行",
+            "\"%s\" is wider than the available %.1fpt; broken between characters",
+            text, avail);
+}
+
+/* Last-resort end of a line starting at s when unit i overflows and no
+ * ordinary break was possible. */
+static int32_t emergency_end(gr_para *p, int32_t s, int32_t i, double avail)
+{
+    warn_overflow(p, s, avail);
+    for (int32_t j = i; j > s; j--)
+        if (p->units[j].flags & U_BRKCHAR) return j;
+    return i > s ? i : s + 1;
+}
+
+static void fill_lines(gr_para *p, const gr_para_opts *o)
+{
+    p->nspans = 0;
+    int32_t n = (int32_t)p->nunits, s = 0;
+    while (s < n) {
+        double avail = o->width - (p->nspans == 0 ? o->first_indent : 0);
+        int32_t best = -1, e = n, i;
+        int forced = 0;
+        for (i = s; i < n; i++) {
+            const unit *u = &p->units[i];
+            if (i > s && (u->flags & U_BRK)) best = i;
+            if (u->flags & U_FORCED) {
+                e = i + 1;
+                forced = 1;
+                break;
+            }
+            if (u->flags & U_SPACE) continue;
+            double w = span_width(p, s, i + 1);
+            if (w > avail + EPS) {
+                if (i == s) {
+                    warn_overflow(p, s, avail);
+                    continue;
+                }
+                e = best > s ? best : emergency_end(p, s, i, avail);
+                break;
+            }
+        }
+        push_span(p, s, e, forced);
+        s = e;
+    }
+}
+
+/* Characters (not punctuation, not spaces) in units [s, e). */
+static int count_chars(const gr_para *p, int32_t s, int32_t e)
+{
+    int n = 0;
+    for (int32_t k = s; k < e; k++)
+        if (!(p->units[k].flags & (U_PUNCT | U_SPACE | U_FORCED))) n++;
+    return n;
+}
+
+/* CLREQ 3.8: a last line of one character (plus its punctuation) takes one
+ * more piece from the line before, when it then still fits. */
+static void fix_short_last(gr_para *p, const gr_para_opts *o)
+{
+    if (p->nspans < 2) return;
+    lspan *last = &p->spans[p->nspans - 1], *prev = &p->spans[p->nspans - 2];
+    if (prev->forced || count_chars(p, last->s, last->e) != 1) return;
+    double avail = o->width;              /* the last line is not the first */
+    for (int32_t j = last->s - 1; j > prev->s; j--) {
+        if (!(p->units[j].flags & U_BRK)) continue;
+        int32_t ce = content_end(p, j, last->e);
+        if (span_width(p, j, ce) > avail + EPS) return;
+        if (count_chars(p, prev->s, j) == 0) return;
+        prev->e = j;
+        last->s = j;
+        return;
+    }
+}
+
+/* ---- building the output lines ------------------------------------------------------- */
+
+/* 1 if extra width may go into the gap before unit k (k-1 on the line). */
+static int justify_gap(const gr_para *p, int32_t k)
+{
+    uint16_t a = p->units[k - 1].flags, b = p->units[k].flags;
+    if ((a | b) & (U_OBJ | U_LEADER | U_FORCED)) return 0;
+    if (b & U_SPACE) return 0;
+    if (a & U_SPACE) return 1;
+    if ((a & U_CJK) && (b & U_CJK)) return 1;
+    if (((a & U_CJK) && (b & U_LATINFACE)) || ((a & U_LATINFACE) && (b & U_CJK))) return 1;
+    if ((a & U_MISSING) || (b & U_MISSING)) return 1;
+    return 0;
+}
+
+static int effective_align(const gr_para_opts *o, int last)
+{
+    if (!last) return o->align;
+    if (o->align_last == GR_ALIGN_RELATIVE)
+        return o->align == GR_ALIGN_JUSTIFY ? GR_ALIGN_START : o->align;
+    return o->align_last;
+}
+
+/* Face metrics (fractions of the em) as used for line heights. */
+static void face_em_metrics(const gr_face *f, double *asc, double *desc)
+{
+    *asc = 0.88;
+    *desc = 0.12;
+    if (!f || f->upem == 0) return;
+    double a = (double)f->ascender / f->upem, d = -(double)f->descender / f->upem;
+    if (f->is_cjk && (a + d < 0.9 || a + d > 1.3 || a < 0.7 || a > 1.1 || d < 0)) return;
+    if (a <= 0 || d < 0 || a + d > 3) return;
+    *asc = a;
+    *desc = d;
+}
+
+typedef struct lmetrics {
+    double asc, desc, top, bottom;
+    int any;
+} lmetrics;
+
+static void metrics_add_text(lmetrics *m, const gr_text_style *st, const gr_face *face)
+{
+    if (!st) return;
+    double a, d;
+    face_em_metrics(face, &a, &d);
+    double A = a * st->size, D = d * st->size;
+    double L = st->line_height > 0 ? st->line_height : (A + D) * 1.2;
+    double hl = (L - (A + D)) / 2;
+    double rise = st->baseline_shift;
+    A += rise;
+    D -= rise;
+    if (!m->any || A > m->asc) m->asc = A;
+    if (!m->any || D > m->desc) m->desc = D;
+    if (!m->any || A + hl > m->top) m->top = A + hl;
+    if (!m->any || D + hl > m->bottom) m->bottom = D + hl;
+    m->any = 1;
+}
+
+static void metrics_add_box(lmetrics *m, double a, double d)
+{
+    if (!m->any || a > m->asc) m->asc = a;
+    if (!m->any || d > m->desc) m->desc = d;
+    if (!m->any || a > m->top) m->top = a;
+    if (!m->any || d > m->bottom) m->bottom = d;
+    m->any = 1;
+}
+
+/* A style's contribution: the primary face of its chain decides ascent and
+ * descent, so that lines of one style are exactly line-height tall whatever
+ * fallback or Latin faces they use. */
+static void metrics_add_style(lmetrics *m, const gr_para *p, int32_t style)
+{
+    const gr_text_style *st = style_of(p, style);
+    gr_fontchain *ch = st ? st->chain : NULL;
+    metrics_add_text(m, st, ch && ch->nfaces ? ch->faces[0] : NULL);
+}
+
+static gr_run *new_run(gr_para *p, const srun *r, double x)
+{
+    p->runs = gr_grow(p->runs, &p->runs_cap, p->nruns + 1, sizeof *p->runs);
+    gr_run *run = &p->runs[p->nruns++];
+    memset(run, 0, sizeof *run);
+    const gr_text_style *st = style_of(p, r->style);
+    gr_fontchain *ch = st ? st->chain : NULL;
+    run->face = r->face;
+    run->size = st ? st->size : 0;
+    if (st) run->color = st->color;
+    /* bold asked for but drawn with a face that is not bold (the primary
+       face, or a fallback/Latin face of a chain whose primary is bold) */
+    run->synth_bold = ch && ch->weight >= 600 && r->face && !r->face->bold;
+    run->underline = st ? st->underline : 0;
+    run->x = x;
+    run->rise = st ? st->baseline_shift : 0;
+    run->missing = r->missing;
+    run->tag = st ? st->tag : NULL;
+    return run;
+}
+
+/* Leaders on [s, ce) get the line's free space, each between min and max
+ * (min and opt when the paragraph goes on after this line). Returns the
+ * width added. */
+static double fill_leaders(gr_para *p, int32_t s, int32_t ce, double free_w, int last)
+{
+    int nlead = 0;
+    for (int32_t k = s; k < ce; k++)
+        if (p->units[k].flags & U_LEADER) {
+            p->leader_w[p->units[k].obj] = p->objs[p->units[k].obj].min;
+            nlead++;
+        }
+    if (nlead == 0 || free_w <= EPS) return 0;
+    double added = 0;
+    for (int pass = 0; pass < 4 && free_w - added > EPS; pass++) {
+        int open = 0;
+        for (int32_t k = s; k < ce; k++) {
+            if (!(p->units[k].flags & U_LEADER)) continue;
+            const pobj *o = &p->objs[p->units[k].obj];
+            if (p->leader_w[p->units[k].obj] < (last ? o->max : o->opt) - EPS) open++;
+        }
+        if (!open) break;
+        double share = (free_w - added) / open;
+        for (int32_t k = s; k < ce; k++) {
+            if (!(p->units[k].flags & U_LEADER)) continue;
+            const pobj *o = &p->objs[p->units[k].obj];
+            double *w = &p->leader_w[p->units[k].obj];
+            double give = fmin(share, (last ? o->max : o->opt) - *w);
+            if (give > 0) {
+                *w += give;
+                added += give;
+            }
+        }
+    }
+    return added;
+}
+
+static double unit_width(const gr_para *p, const unit *u)
+{
+    return (u->flags & U_LEADER) ? p->leader_w[u->obj] : u->w;
+}
+
+static void build_line(gr_para *p, const gr_para_opts *o, size_t li, size_t *glyph_used)
+{
+    const lspan *sp = &p->spans[li];
+    gr_line *ln = &p->lines[li];
+    memset(ln, 0, sizeof *ln);
+    int32_t s = sp->s, ce = content_end(p, s, sp->e);
+    double indent = li == 0 ? o->first_indent : 0;
+    double avail = o->width - indent;
+    double natural = span_width(p, s, ce);
+    double extra = avail - natural;
+    int last = li + 1 == p->nspans || sp->forced;
+    extra -= fill_leaders(p, s, ce, extra, last);
+    int align = effective_align(o, last);
+
+    double per_gap = 0, shift = 0;
+    if (align == GR_ALIGN_JUSTIFY && extra > EPS) {
+        int gaps = 0;
+        for (int32_t k = s + 1; k < ce; k++) gaps += justify_gap(p, k);
+        if (gaps > 0) per_gap = extra / gaps;
+    } else if (align == GR_ALIGN_CENTER && extra > 0) {
+        shift = extra / 2;
+    } else if (align == GR_ALIGN_END && extra > 0) {
+        shift = extra;
+    }
+
+    size_t run0 = p->nruns, obj0 = p->noobjs;
+    lmetrics m = { 0, 0, 0, 0, 0 };
+    double pen = indent + shift;
+    gr_run *run = NULL;
+    int32_t run_srun = -1;
+    for (int32_t k = s; k < ce; k++) {
+        const unit *u = &p->units[k];
+        if (k > s) pen += u->gap + (per_gap > 0 && justify_gap(p, k) ? per_gap : 0);
+        const srun *r = &p->sruns[u->srun];
+        double w = unit_width(p, u);
+        if (u->flags & (U_OBJ | U_LEADER)) {
+            p->oobjs = gr_grow(p->oobjs, &p->oobjs_cap, p->noobjs + 1, sizeof *p->oobjs);
+            gr_para_obj *po = &p->oobjs[p->noobjs++];
+            const pobj *ob = &p->objs[u->obj];
+            po->obj = ob->obj;
+            po->x = pen;
+            po->width = w;
+            po->ascent = ob->ascent;
+            po->descent = ob->descent;
+            if (u->flags & U_LEADER) metrics_add_style(&m, p, r->style);
+            else metrics_add_box(&m, ob->ascent, ob->descent);
+            run = NULL;
+            run_srun = -1;
+        } else if (!(u->flags & U_FORCED)) {
+            if (!run || run_srun != u->srun || r->missing) {
+                run = new_run(p, r, pen);
+                run->glyphs = (gr_glyph *)(uintptr_t)*glyph_used;   /* index for now */
+                run_srun = u->srun;
+                metrics_add_style(&m, p, r->style);
+            }
+            double cx = pen - run->x;
+            for (int32_t g = 0; g < u->ng; g++) {
+                const sglyph *sg = &p->glyphs[u->g0 + g];
+                gr_glyph *og = &p->oglyphs[(*glyph_used)++];
+                og->gid = sg->gid;
+                og->x = (float)(cx + sg->xoff);
+                og->dy = sg->yoff;
+                og->advance = sg->adv;
+                cx += sg->adv;
+                run->nglyphs++;
+            }
+            run->width = pen + w - run->x;
+        }
+        pen += w;
+    }
+    if (!m.any) {   /* empty line: the strut of its style */
+        const srun *r = s < (int32_t)p->nunits ? &p->sruns[p->units[s].srun] : NULL;
+        metrics_add_style(&m, p, r ? r->style : 0);
+    }
+    ln->width = pen - shift;
+    ln->ascent = m.asc;
+    ln->descent = m.desc;
+    ln->height = m.top + m.bottom;
+    ln->baseline = m.top;
+    ln->nruns = (int)(p->nruns - run0);
+    ln->runs = (gr_run *)(uintptr_t)run0;        /* indices, fixed up later */
+    ln->nobjs = (int)(p->noobjs - obj0);
+    ln->objs = (gr_para_obj *)(uintptr_t)obj0;
+    ln->text_start = p->units[s].off;
+    ln->text_end = sp->e < (int32_t)p->nunits ? p->units[sp->e].off : p->n16;
+}
+
+/* Turn the indices stored while building into pointers. */
+static void fix_pointers(gr_para *p)
+{
+    for (size_t i = 0; i < p->nruns; i++)
+        p->runs[i].glyphs = p->runs[i].nglyphs ? p->oglyphs + (uintptr_t)p->runs[i].glyphs : NULL;
+    for (int i = 0; i < p->nlines; i++) {
+        gr_line *ln = &p->lines[i];
+        ln->runs = ln->nruns ? p->runs + (uintptr_t)ln->runs : NULL;
+        ln->objs = ln->nobjs ? p->oobjs + (uintptr_t)ln->objs : NULL;
+    }
+}
+
+static void compute_min_max(gr_para *p, const gr_para_opts *o)
+{
+    double minw = 0, maxw = 0;
+    int32_t n = (int32_t)p->nunits, seg = 0, piece = 0;
+    int first_seg = 1, first_piece = 1;
+    for (int32_t k = 1; k <= n; k++) {
+        int end_seg = k == n || (p->units[k - 1].flags & U_FORCED);
+        int end_piece = end_seg || (p->units[k].flags & U_BRK);
+        if (end_piece) {
+            double w = span_width(p, piece, content_end(p, piece, k));
+            if (first_piece) w += o->first_indent;
+            if (w > minw) minw = w;
+            piece = k;
+            first_piece = 0;
+        }
+        if (end_seg) {
+            double w = span_width(p, seg, content_end(p, seg, k));
+            if (first_seg) w += o->first_indent;
+            if (w > maxw) maxw = w;
+            seg = k;
+            first_seg = 0;
+        }
+    }
+    p->min_w = minw;
+    p->max_w = maxw;
+}
+
+int gr_para_layout(gr_para *p, const gr_para_opts *opts)
+{
+    if (!p || !opts) return GR_ESYS;
+    gr_para_opts o = *opts;
+    if (!(o.width >= 0) || o.width > 1e7) o.width = o.width > 1e7 ? 1e7 : 0;
+    if (!(fabs(o.first_indent) < 1e7)) o.first_indent = 0;
+    if (!p->shaped) shape_para(p);
+
+    p->nruns = p->noobjs = 0;
+    p->nlines = 0;
+    p->leader_w = gr_grow(p->leader_w, &p->leader_w_cap, (size_t)p->nobjs + 1, sizeof *p->leader_w);
+    p->oglyphs = gr_grow(p->oglyphs, &p->oglyphs_cap, p->nglyphs + 1, sizeof *p->oglyphs);
+    fill_lines(p, &o);
+    if (o.avoid_short_last) fix_short_last(p, &o);
+    p->lines = gr_grow(p->lines, &p->lines_cap, p->nspans + 1, sizeof *p->lines);
+    size_t used = 0;
+    for (size_t i = 0; i < p->nspans; i++) build_line(p, &o, i, &used);
+    p->nlines = (int)p->nspans;
+    fix_pointers(p);
+    compute_min_max(p, &o);
+    return GR_OK;
+}
+
+int gr_para_nlines(const gr_para *p)
+{
+    return p ? p->nlines : 0;
+}
+
+const gr_line *gr_para_line(const gr_para *p, int i)
+{
+    return p && i >= 0 && i < p->nlines ? &p->lines[i] : NULL;
+}
+
+double gr_para_min_width(gr_para *p)
+{
+    return p ? p->min_w : 0;
+}
+
+double gr_para_max_width(gr_para *p)
+{
+    return p ? p->max_w : 0;
+}
