@@ -372,7 +372,40 @@ struct prop_def {
     int arg;                    /* setter parameter (side, which, …) */
     unsigned char order;        /* application order: shorthands first */
     unsigned char comps;        /* C_*: which .components are accepted */
+    unsigned long long applies; /* elements it has an effect on; 0: all */
 };
+
+/* Where non-inherited properties have an effect (bits of gr_fo_type). */
+#define T(x) (1ull << GR_FO_##x)
+#define A_ANY 0ull
+#define A_INLINES (T(INLINE) | T(BASIC_LINK) | T(PAGE_NUMBER) | T(PAGE_NUMBER_CITATION) | \
+                   T(PAGE_NUMBER_CITATION_LAST) | T(LEADER) | T(EXTERNAL_GRAPHIC) | \
+                   T(INSTREAM_FOREIGN_OBJECT))
+#define A_SPACE (T(BLOCK) | T(TABLE) | T(LIST_BLOCK) | T(LIST_ITEM))
+#define A_BOX (A_SPACE | A_INLINES | T(TABLE_HEADER) | T(TABLE_FOOTER) | T(TABLE_BODY) | \
+               T(TABLE_ROW) | T(TABLE_CELL) | T(TABLE_COLUMN) | T(REGION_BODY) | \
+               T(REGION_BEFORE) | T(REGION_AFTER))
+#define A_MARGIN (A_SPACE | T(SIMPLE_PAGE_MASTER) | T(REGION_BODY))
+#define A_BREAK (A_SPACE | T(TABLE_ROW))
+#define A_KEEPNP (A_BREAK | A_INLINES)
+#define A_SIZE (T(TABLE) | T(TABLE_ROW) | T(TABLE_CELL) | T(EXTERNAL_GRAPHIC) | \
+                T(INSTREAM_FOREIGN_OBJECT))
+#define A_CONTENT (T(EXTERNAL_GRAPHIC) | T(INSTREAM_FOREIGN_OBJECT))
+#define A_SRC T(EXTERNAL_GRAPHIC)
+#define A_COLW T(TABLE_COLUMN)
+#define A_COLNUM (T(TABLE_COLUMN) | T(TABLE_CELL))
+#define A_SPAN_COLS (T(TABLE_COLUMN) | T(TABLE_CELL))
+#define A_SPAN_ROWS T(TABLE_CELL)
+#define A_TABLE T(TABLE)
+#define A_DEST (T(BASIC_LINK) | T(BOOKMARK))
+#define A_BSHIFT A_INLINES
+#define A_REFID (T(PAGE_NUMBER_CITATION) | T(PAGE_NUMBER_CITATION_LAST))
+#define A_STATE T(BOOKMARK)
+#define A_SPM T(SIMPLE_PAGE_MASTER)
+#define A_PSEQ T(PAGE_SEQUENCE)
+#define A_FLOWNAME (T(FLOW) | T(STATIC_CONTENT))
+#define A_REGION (T(REGION_BODY) | T(REGION_BEFORE) | T(REGION_AFTER))
+#define A_REGION_SIDE (T(REGION_BEFORE) | T(REGION_AFTER))
 
 /* em of this node (its own font-size, computed first). */
 static double em_of(const cstate *cs) { return cs->p->font_size; }
@@ -1138,112 +1171,112 @@ static const why *set_border_side_part(cstate *cs, const prop_def *d, const char
 #define SIDE_PART(side, part) ((side) * 4 + (part))
 
 static const prop_def PROPS[] = {
-    { "background-color", set_background_color, 0, 9, C_NONE },
-    { "baseline-shift", set_baseline_shift, 0, 9, C_NONE },
-    { "border", set_border, -1, 2, C_NONE },
-    { "border-after", set_border, GR_AFTER, 5, C_NONE },
-    { "border-after-color", set_border_side_part, SIDE_PART(GR_AFTER, BP_COLOR), 7, C_NONE },
-    { "border-after-style", set_border_side_part, SIDE_PART(GR_AFTER, BP_STYLE), 7, C_NONE },
-    { "border-after-width", set_border_side_part, SIDE_PART(GR_AFTER, BP_WIDTH), 7, C_NONE },
-    { "border-before", set_border, GR_BEFORE, 5, C_NONE },
-    { "border-before-color", set_border_side_part, SIDE_PART(GR_BEFORE, BP_COLOR), 7, C_NONE },
-    { "border-before-style", set_border_side_part, SIDE_PART(GR_BEFORE, BP_STYLE), 7, C_NONE },
-    { "border-before-width", set_border_side_part, SIDE_PART(GR_BEFORE, BP_WIDTH), 7, C_NONE },
-    { "border-bottom", set_border, GR_AFTER, 4, C_NONE },
-    { "border-bottom-color", set_border_side_part, SIDE_PART(GR_AFTER, BP_COLOR), 6, C_NONE },
-    { "border-bottom-style", set_border_side_part, SIDE_PART(GR_AFTER, BP_STYLE), 6, C_NONE },
-    { "border-bottom-width", set_border_side_part, SIDE_PART(GR_AFTER, BP_WIDTH), 6, C_NONE },
-    { "border-collapse", set_keyword, KP_BORDER_COLLAPSE, 9, C_NONE },
-    { "border-color", set_border_multi, BP_COLOR, 3, C_NONE },
-    { "border-end", set_border, GR_END, 5, C_NONE },
-    { "border-end-color", set_border_side_part, SIDE_PART(GR_END, BP_COLOR), 7, C_NONE },
-    { "border-end-style", set_border_side_part, SIDE_PART(GR_END, BP_STYLE), 7, C_NONE },
-    { "border-end-width", set_border_side_part, SIDE_PART(GR_END, BP_WIDTH), 7, C_NONE },
-    { "border-left", set_border, GR_START, 4, C_NONE },
-    { "border-left-color", set_border_side_part, SIDE_PART(GR_START, BP_COLOR), 6, C_NONE },
-    { "border-left-style", set_border_side_part, SIDE_PART(GR_START, BP_STYLE), 6, C_NONE },
-    { "border-left-width", set_border_side_part, SIDE_PART(GR_START, BP_WIDTH), 6, C_NONE },
-    { "border-right", set_border, GR_END, 4, C_NONE },
-    { "border-right-color", set_border_side_part, SIDE_PART(GR_END, BP_COLOR), 6, C_NONE },
-    { "border-right-style", set_border_side_part, SIDE_PART(GR_END, BP_STYLE), 6, C_NONE },
-    { "border-right-width", set_border_side_part, SIDE_PART(GR_END, BP_WIDTH), 6, C_NONE },
-    { "border-start", set_border, GR_START, 5, C_NONE },
-    { "border-start-color", set_border_side_part, SIDE_PART(GR_START, BP_COLOR), 7, C_NONE },
-    { "border-start-style", set_border_side_part, SIDE_PART(GR_START, BP_STYLE), 7, C_NONE },
-    { "border-start-width", set_border_side_part, SIDE_PART(GR_START, BP_WIDTH), 7, C_NONE },
-    { "border-style", set_border_multi, BP_STYLE, 3, C_NONE },
-    { "border-top", set_border, GR_BEFORE, 4, C_NONE },
-    { "border-top-color", set_border_side_part, SIDE_PART(GR_BEFORE, BP_COLOR), 6, C_NONE },
-    { "border-top-style", set_border_side_part, SIDE_PART(GR_BEFORE, BP_STYLE), 6, C_NONE },
-    { "border-top-width", set_border_side_part, SIDE_PART(GR_BEFORE, BP_WIDTH), 6, C_NONE },
-    { "border-width", set_border_multi, BP_WIDTH, 3, C_NONE },
-    { "break-after", set_break, 1, 9, C_NONE },
-    { "break-before", set_break, 0, 9, C_NONE },
-    { "color", set_color, 0, 1, C_NONE },
-    { "column-number", set_int, 5, 9, C_NONE },
-    { "column-width", set_column_width, 0, 9, C_NONE },
-    { "content-height", set_size, 3, 9, C_NONE },
-    { "content-width", set_size, 2, 9, C_NONE },
-    { "country", set_lang, 2, 1, C_NONE },
-    { "display-align", set_keyword, KP_DISPLAY_ALIGN, 9, C_NONE },
-    { "end-indent", set_indent, 1, 9, C_NONE },
-    { "extent", set_pt, 3, 9, C_NONE },
-    { "external-destination", set_uri, 1, 9, C_NONE },
-    { "flow-name", set_string, 5, 9, C_NONE },
-    { "font-family", set_font_family, 0, 1, C_NONE },
-    { "font-size", set_font_size, 0, 0, C_NONE },
-    { "font-weight", set_font_weight, 0, 1, C_NONE },
-    { "height", set_size, 1, 9, C_NONE },
-    { "id", set_string, 0, 9, C_NONE },
-    { "internal-destination", set_string, 1, 9, C_NONE },
-    { "keep-together", set_keep, KEEP_TOGETHER, 2, C_KEEP },
-    { "keep-with-next", set_keep, KEEP_NEXT, 2, C_KEEP },
-    { "keep-with-previous", set_keep, KEEP_PREV, 2, C_KEEP },
-    { "language", set_lang, 1, 1, C_NONE },
-    { "leader-length", set_leader_length, 0, 2, C_RANGE },
-    { "leader-pattern", set_keyword, KP_LEADER_PATTERN, 9, C_NONE },
-    { "line-height", set_line_height, 0, 1, C_NONE },
-    { "margin", set_margin, -1, 2, C_NONE },
-    { "margin-bottom", set_margin, GR_AFTER, 3, C_NONE },
-    { "margin-left", set_margin, GR_START, 3, C_NONE },
-    { "margin-right", set_margin, GR_END, 3, C_NONE },
-    { "margin-top", set_margin, GR_BEFORE, 3, C_NONE },
-    { "master-name", set_string, 3, 9, C_NONE },
-    { "master-reference", set_string, 4, 9, C_NONE },
-    { "number-columns-repeated", set_int, 4, 9, C_NONE },
-    { "number-columns-spanned", set_int, 2, 9, C_NONE },
-    { "number-rows-spanned", set_int, 3, 9, C_NONE },
-    { "orphans", set_int, 0, 9, C_NONE },
-    { "padding", set_padding, -1, 2, C_NONE },
-    { "padding-after", set_padding, GR_AFTER, 4, C_NONE },
-    { "padding-before", set_padding, GR_BEFORE, 4, C_NONE },
-    { "padding-bottom", set_padding, GR_AFTER, 3, C_NONE },
-    { "padding-end", set_padding, GR_END, 4, C_NONE },
-    { "padding-left", set_padding, GR_START, 3, C_NONE },
-    { "padding-right", set_padding, GR_END, 3, C_NONE },
-    { "padding-start", set_padding, GR_START, 4, C_NONE },
-    { "padding-top", set_padding, GR_BEFORE, 3, C_NONE },
-    { "page-height", set_page_size, 1, 9, C_NONE },
-    { "page-width", set_page_size, 0, 9, C_NONE },
-    { "provisional-distance-between-starts", set_pt, 1, 9, C_NONE },
-    { "provisional-label-separation", set_pt, 2, 9, C_NONE },
-    { "ref-id", set_string, 2, 9, C_NONE },
-    { "region-name", set_string, 6, 9, C_NONE },
-    { "rule-thickness", set_pt, 0, 9, C_NONE },
-    { "scaling", set_keyword, KP_SCALING, 9, C_NONE },
-    { "space-after", set_space, 1, 2, C_SPACE },
-    { "space-before", set_space, 0, 2, C_SPACE },
-    { "src", set_uri, 0, 9, C_NONE },
-    { "start-indent", set_indent, 0, 9, C_NONE },
-    { "starting-state", set_keyword, KP_STARTING_STATE, 9, C_NONE },
-    { "table-layout", set_keyword, KP_TABLE_LAYOUT, 9, C_NONE },
-    { "text-align", set_keyword, KP_TEXT_ALIGN, 9, C_NONE },
-    { "text-align-last", set_keyword, KP_TEXT_ALIGN_LAST, 9, C_NONE },
-    { "text-decoration", set_text_decoration, 0, 9, C_NONE },
-    { "text-indent", set_text_indent, 0, 9, C_NONE },
-    { "widows", set_int, 1, 9, C_NONE },
-    { "width", set_size, 0, 9, C_NONE },
-    { "xml:lang", set_lang, 0, 1, C_NONE },
+    { "background-color", set_background_color, 0, 9, C_NONE, A_BOX },
+    { "baseline-shift", set_baseline_shift, 0, 9, C_NONE, A_BSHIFT },
+    { "border", set_border, -1, 2, C_NONE, A_BOX },
+    { "border-after", set_border, GR_AFTER, 5, C_NONE, A_BOX },
+    { "border-after-color", set_border_side_part, SIDE_PART(GR_AFTER, BP_COLOR), 7, C_NONE, A_BOX },
+    { "border-after-style", set_border_side_part, SIDE_PART(GR_AFTER, BP_STYLE), 7, C_NONE, A_BOX },
+    { "border-after-width", set_border_side_part, SIDE_PART(GR_AFTER, BP_WIDTH), 7, C_NONE, A_BOX },
+    { "border-before", set_border, GR_BEFORE, 5, C_NONE, A_BOX },
+    { "border-before-color", set_border_side_part, SIDE_PART(GR_BEFORE, BP_COLOR), 7, C_NONE, A_BOX },
+    { "border-before-style", set_border_side_part, SIDE_PART(GR_BEFORE, BP_STYLE), 7, C_NONE, A_BOX },
+    { "border-before-width", set_border_side_part, SIDE_PART(GR_BEFORE, BP_WIDTH), 7, C_NONE, A_BOX },
+    { "border-bottom", set_border, GR_AFTER, 4, C_NONE, A_BOX },
+    { "border-bottom-color", set_border_side_part, SIDE_PART(GR_AFTER, BP_COLOR), 6, C_NONE, A_BOX },
+    { "border-bottom-style", set_border_side_part, SIDE_PART(GR_AFTER, BP_STYLE), 6, C_NONE, A_BOX },
+    { "border-bottom-width", set_border_side_part, SIDE_PART(GR_AFTER, BP_WIDTH), 6, C_NONE, A_BOX },
+    { "border-collapse", set_keyword, KP_BORDER_COLLAPSE, 9, C_NONE, A_ANY },
+    { "border-color", set_border_multi, BP_COLOR, 3, C_NONE, A_BOX },
+    { "border-end", set_border, GR_END, 5, C_NONE, A_BOX },
+    { "border-end-color", set_border_side_part, SIDE_PART(GR_END, BP_COLOR), 7, C_NONE, A_BOX },
+    { "border-end-style", set_border_side_part, SIDE_PART(GR_END, BP_STYLE), 7, C_NONE, A_BOX },
+    { "border-end-width", set_border_side_part, SIDE_PART(GR_END, BP_WIDTH), 7, C_NONE, A_BOX },
+    { "border-left", set_border, GR_START, 4, C_NONE, A_BOX },
+    { "border-left-color", set_border_side_part, SIDE_PART(GR_START, BP_COLOR), 6, C_NONE, A_BOX },
+    { "border-left-style", set_border_side_part, SIDE_PART(GR_START, BP_STYLE), 6, C_NONE, A_BOX },
+    { "border-left-width", set_border_side_part, SIDE_PART(GR_START, BP_WIDTH), 6, C_NONE, A_BOX },
+    { "border-right", set_border, GR_END, 4, C_NONE, A_BOX },
+    { "border-right-color", set_border_side_part, SIDE_PART(GR_END, BP_COLOR), 6, C_NONE, A_BOX },
+    { "border-right-style", set_border_side_part, SIDE_PART(GR_END, BP_STYLE), 6, C_NONE, A_BOX },
+    { "border-right-width", set_border_side_part, SIDE_PART(GR_END, BP_WIDTH), 6, C_NONE, A_BOX },
+    { "border-start", set_border, GR_START, 5, C_NONE, A_BOX },
+    { "border-start-color", set_border_side_part, SIDE_PART(GR_START, BP_COLOR), 7, C_NONE, A_BOX },
+    { "border-start-style", set_border_side_part, SIDE_PART(GR_START, BP_STYLE), 7, C_NONE, A_BOX },
+    { "border-start-width", set_border_side_part, SIDE_PART(GR_START, BP_WIDTH), 7, C_NONE, A_BOX },
+    { "border-style", set_border_multi, BP_STYLE, 3, C_NONE, A_BOX },
+    { "border-top", set_border, GR_BEFORE, 4, C_NONE, A_BOX },
+    { "border-top-color", set_border_side_part, SIDE_PART(GR_BEFORE, BP_COLOR), 6, C_NONE, A_BOX },
+    { "border-top-style", set_border_side_part, SIDE_PART(GR_BEFORE, BP_STYLE), 6, C_NONE, A_BOX },
+    { "border-top-width", set_border_side_part, SIDE_PART(GR_BEFORE, BP_WIDTH), 6, C_NONE, A_BOX },
+    { "border-width", set_border_multi, BP_WIDTH, 3, C_NONE, A_BOX },
+    { "break-after", set_break, 1, 9, C_NONE, A_BREAK },
+    { "break-before", set_break, 0, 9, C_NONE, A_BREAK },
+    { "color", set_color, 0, 1, C_NONE, A_ANY },
+    { "column-number", set_int, 5, 9, C_NONE, A_COLNUM },
+    { "column-width", set_column_width, 0, 9, C_NONE, A_COLW },
+    { "content-height", set_size, 3, 9, C_NONE, A_CONTENT },
+    { "content-width", set_size, 2, 9, C_NONE, A_CONTENT },
+    { "country", set_lang, 2, 1, C_NONE, A_ANY },
+    { "display-align", set_keyword, KP_DISPLAY_ALIGN, 9, C_NONE, A_ANY },
+    { "end-indent", set_indent, 1, 9, C_NONE, A_ANY },
+    { "extent", set_pt, 3, 9, C_NONE, A_REGION_SIDE },
+    { "external-destination", set_uri, 1, 9, C_NONE, A_DEST },
+    { "flow-name", set_string, 5, 9, C_NONE, A_FLOWNAME },
+    { "font-family", set_font_family, 0, 1, C_NONE, A_ANY },
+    { "font-size", set_font_size, 0, 0, C_NONE, A_ANY },
+    { "font-weight", set_font_weight, 0, 1, C_NONE, A_ANY },
+    { "height", set_size, 1, 9, C_NONE, A_SIZE },
+    { "id", set_string, 0, 9, C_NONE, A_ANY },
+    { "internal-destination", set_string, 1, 9, C_NONE, A_DEST },
+    { "keep-together", set_keep, KEEP_TOGETHER, 2, C_KEEP, A_ANY },
+    { "keep-with-next", set_keep, KEEP_NEXT, 2, C_KEEP, A_KEEPNP },
+    { "keep-with-previous", set_keep, KEEP_PREV, 2, C_KEEP, A_KEEPNP },
+    { "language", set_lang, 1, 1, C_NONE, A_ANY },
+    { "leader-length", set_leader_length, 0, 2, C_RANGE, A_ANY },
+    { "leader-pattern", set_keyword, KP_LEADER_PATTERN, 9, C_NONE, A_ANY },
+    { "line-height", set_line_height, 0, 1, C_NONE, A_ANY },
+    { "margin", set_margin, -1, 2, C_NONE, A_MARGIN },
+    { "margin-bottom", set_margin, GR_AFTER, 3, C_NONE, A_MARGIN },
+    { "margin-left", set_margin, GR_START, 3, C_NONE, A_MARGIN },
+    { "margin-right", set_margin, GR_END, 3, C_NONE, A_MARGIN },
+    { "margin-top", set_margin, GR_BEFORE, 3, C_NONE, A_MARGIN },
+    { "master-name", set_string, 3, 9, C_NONE, A_SPM },
+    { "master-reference", set_string, 4, 9, C_NONE, A_PSEQ },
+    { "number-columns-repeated", set_int, 4, 9, C_NONE, A_COLW },
+    { "number-columns-spanned", set_int, 2, 9, C_NONE, A_SPAN_COLS },
+    { "number-rows-spanned", set_int, 3, 9, C_NONE, A_SPAN_ROWS },
+    { "orphans", set_int, 0, 9, C_NONE, A_ANY },
+    { "padding", set_padding, -1, 2, C_NONE, A_BOX },
+    { "padding-after", set_padding, GR_AFTER, 4, C_NONE, A_BOX },
+    { "padding-before", set_padding, GR_BEFORE, 4, C_NONE, A_BOX },
+    { "padding-bottom", set_padding, GR_AFTER, 3, C_NONE, A_BOX },
+    { "padding-end", set_padding, GR_END, 4, C_NONE, A_BOX },
+    { "padding-left", set_padding, GR_START, 3, C_NONE, A_BOX },
+    { "padding-right", set_padding, GR_END, 3, C_NONE, A_BOX },
+    { "padding-start", set_padding, GR_START, 4, C_NONE, A_BOX },
+    { "padding-top", set_padding, GR_BEFORE, 3, C_NONE, A_BOX },
+    { "page-height", set_page_size, 1, 9, C_NONE, A_SPM },
+    { "page-width", set_page_size, 0, 9, C_NONE, A_SPM },
+    { "provisional-distance-between-starts", set_pt, 1, 9, C_NONE, A_ANY },
+    { "provisional-label-separation", set_pt, 2, 9, C_NONE, A_ANY },
+    { "ref-id", set_string, 2, 9, C_NONE, A_REFID },
+    { "region-name", set_string, 6, 9, C_NONE, A_REGION },
+    { "rule-thickness", set_pt, 0, 9, C_NONE, A_ANY },
+    { "scaling", set_keyword, KP_SCALING, 9, C_NONE, A_CONTENT },
+    { "space-after", set_space, 1, 2, C_SPACE, A_SPACE },
+    { "space-before", set_space, 0, 2, C_SPACE, A_SPACE },
+    { "src", set_uri, 0, 9, C_NONE, A_SRC },
+    { "start-indent", set_indent, 0, 9, C_NONE, A_ANY },
+    { "starting-state", set_keyword, KP_STARTING_STATE, 9, C_NONE, A_STATE },
+    { "table-layout", set_keyword, KP_TABLE_LAYOUT, 9, C_NONE, A_TABLE },
+    { "text-align", set_keyword, KP_TEXT_ALIGN, 9, C_NONE, A_ANY },
+    { "text-align-last", set_keyword, KP_TEXT_ALIGN_LAST, 9, C_NONE, A_ANY },
+    { "text-decoration", set_text_decoration, 0, 9, C_NONE, A_ANY },
+    { "text-indent", set_text_indent, 0, 9, C_NONE, A_ANY },
+    { "widows", set_int, 1, 9, C_NONE, A_ANY },
+    { "width", set_size, 0, 9, C_NONE, A_SIZE },
+    { "xml:lang", set_lang, 0, 1, C_NONE, A_ANY },
 };
 #define NPROPS (sizeof PROPS / sizeof PROPS[0])
 #define MAX_ORDER 9
@@ -1569,6 +1602,11 @@ int gr_fo_props_compute(const gr_fo_propctx *pc, gr_fo_type type,
     for (i = 0; i < nattrs; i++) {
         res[i].def = prop_lookup(attrs[i].name, &res[i].comp);
         if (!res[i].def) report_unknown(&cs, attrs[i].name);
+        else if (res[i].def->applies && !(res[i].def->applies & (1ull << type)))
+            gr_warn(pc->ctx, pc->file, pc->line,
+                    "%s 的屬性 %s 對此元素沒有作用，已忽略",
+                    "%s: property %s has no effect on this element and is ignored",
+                    gr_fo_type_name(type), attrs[i].name);
     }
     for (order = 0; order <= MAX_ORDER; order++) {
         for (i = 0; i < nattrs; i++) {

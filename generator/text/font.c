@@ -520,7 +520,10 @@ static int is_latin_punct(uint32_t cp)
 gr_face *gr_chain_face_for(const gr_fontchain *ch, uint32_t cp, int latin_context)
 {
     if (!ch) return NULL;
-    if (gr_is_latin_alnum(cp) || (latin_context && is_latin_punct(cp)))
+    /* ASCII always takes the Latin face: the CNS fonts draw it full-width
+       and gappy, so 「(一)」 or 「#」 would look spaced out */
+    if ((cp >= 0x20 && cp <= 0x7E) || gr_is_latin_alnum(cp) ||
+        (latin_context && is_latin_punct(cp)))
         if (gr_face_has(ch->latin, cp)) return ch->latin;
     for (int i = 0; i < ch->nfaces; i++)
         if (gr_face_has(ch->faces[i], cp)) return ch->faces[i];

@@ -1,0 +1,816 @@
+/* test_pdf.c — unit test of the PDF writer (generator/pdf) and the display
+ * list (generator/layout/dlist.c). Builds a gr_doc by hand from faces
+ * loaded and shaped directly with HarfBuzz (independent of the text
+ * engine), writes it twice (byte-identical), and checks the file with
+ * pdftotext, pdffonts, qpdf and PDFBox preflight (PDF/A-1b).
+ *
+ * A second part lays a paragraph out with the text engine (font.h,
+ * para.h) and checks the same properties on its output.
+ *
+ * Build and run from the repository root (the fonts/ folder is looked up
+ * there):  make build/unit/test_pdf && build/unit/test_pdf
+ * Scratch files go to a fresh folder under $TMPDIR (or /tmp), removed when
+ * everything passed (kept with GR_TEST_KEEP=1 or on failure).
+ */
+#include "../../generator/util/gr.h"
+#include "../../generator/layout/dlist.h"
+#include "../../generator/pdf/pdf.h"
+#include "../../generator/text/font.h"
+#include "../../generator/text/para.h"
+
+#include <hb.h>
+#include <hb-ot.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ctype.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define KAI   "/usr/share/fonts/truetype/cns11643/TW-Kai-98_1.ttf"
+#define EXTB  "/usr/share/fonts/truetype/cns11643/TW-Kai-Ext-B-98_1.ttf"
+#define SERIF "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
+#define PREFLIGHT "java -XX:-UsePerfData -Djava.awt.headless=true " \
+    "-Djava.io.tmpdir=%s -Dpdfbox.fontcache=%s " \
+    "-cp /usr/share/java/preflight.jar:/usr/share/java/pdfbox2.jar:" \
+    "/usr/share/java/xmpbox.jar:/usr/share/java/fontbox2.jar:" \
+    "/usr/share/java/commons-logging.jar:/usr/share/java/javax.activation.jar:" \
+    "/usr/share/java/jaxb-api.jar org.apache.pdfbox.preflight.Validator_A1b"
+
+#define PATH_LEN 512
+#define CMD_LEN 4096
+
+static int npass, nfail;
+static char scratch[256];          /* the test's scratch folder */
+
+#define CHECK(cond, ...) do { \
+        if (cond) npass++; \
+        else { nfail++; printf("FAIL %s:%d: ", __FILE__, __LINE__); \
+               printf(__VA_ARGS__); printf("\n"); } \
+    } while (0)
+
+/* A 16x16 RGB baseline JPEG made with cjpeg from a generated gradient. */
+static const unsigned char tiny_jpeg[] = {
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01,
+  0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xdb, 0x00, 0x43,
+  0x00, 0x10, 0x0b, 0x0c, 0x0e, 0x0c, 0x0a, 0x10, 0x0e, 0x0d, 0x0e, 0x12,
+  0x11, 0x10, 0x13, 0x18, 0x28, 0x1a, 0x18, 0x16, 0x16, 0x18, 0x31, 0x23,
+  0x25, 0x1d, 0x28, 0x3a, 0x33, 0x3d, 0x3c, 0x39, 0x33, 0x38, 0x37, 0x40,
+  0x48, 0x5c, 0x4e, 0x40, 0x44, 0x57, 0x45, 0x37, 0x38, 0x50, 0x6d, 0x51,
+  0x57, 0x5f, 0x62, 0x67, 0x68, 0x67, 0x3e, 0x4d, 0x71, 0x79, 0x70, 0x64,
+  0x78, 0x5c, 0x65, 0x67, 0x63, 0xff, 0xdb, 0x00, 0x43, 0x01, 0x11, 0x12,
+  0x12, 0x18, 0x15, 0x18, 0x2f, 0x1a, 0x1a, 0x2f, 0x63, 0x42, 0x38, 0x42,
+  0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63,
+  0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63,
+  0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63,
+  0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63,
+  0x63, 0x63, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x10, 0x00, 0x10, 0x03,
+  0x01, 0x11, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01, 0xff, 0xc4, 0x00,
+  0x16, 0x00, 0x01, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+  0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x05, 0x04, 0x06, 0xff, 0xc4, 0x00,
+  0x17, 0x10, 0x00, 0x03, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+  0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x04, 0x31, 0xff, 0xc4,
+  0x00, 0x18, 0x01, 0x00, 0x03, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00,
+  0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x04, 0x05, 0x06, 0x01, 0x02,
+  0xff, 0xc4, 0x00, 0x17, 0x11, 0x00, 0x03, 0x01, 0x00, 0x00, 0x00, 0x00,
+  0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x04,
+  0x02, 0xff, 0xda, 0x00, 0x0c, 0x03, 0x01, 0x00, 0x02, 0x11, 0x03, 0x11,
+  0x00, 0x3f, 0x00, 0xce, 0xce, 0x98, 0x66, 0xe7, 0x39, 0x9d, 0x89, 0xce,
+  0x98, 0x0b, 0xb9, 0xc7, 0xf3, 0xb2, 0x49, 0xd3, 0x0a, 0x8d, 0xce, 0x4e,
+  0x4e, 0xc4, 0xe7, 0x4c, 0x05, 0xdc, 0xe3, 0xe9, 0xd9, 0xff, 0xd9
+};
+
+/* ---- hand-made faces (what font.c would give) ------------------------- */
+
+static int16_t be16(const char *p)
+{
+    return (int16_t)(((unsigned char)p[0] << 8) | (unsigned char)p[1]);
+}
+
+static void face_metrics(gr_face *f)
+{
+    hb_font_extents_t ext;
+    hb_position_t cap = 0;
+    unsigned len = 0;
+    hb_blob_t *head = hb_face_reference_table(f->hbface, HB_TAG('h', 'e', 'a', 'd'));
+    const char *h = hb_blob_get_data(head, &len);
+    hb_font_get_h_extents(f->hbfont, &ext);
+    f->ascender = ext.ascender;
+    f->descender = ext.descender;
+    if (hb_ot_metrics_get_position(f->hbfont, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap))
+        f->cap_height = cap;
+    if (len >= 44) {
+        f->bbox[0] = be16(h + 36);
+        f->bbox[1] = be16(h + 38);
+        f->bbox[2] = be16(h + 40);
+        f->bbox[3] = be16(h + 42);
+    }
+    hb_blob_destroy(head);
+}
+
+static gr_face *face_load(const char *path, int id)
+{
+    gr_face *f = gr_calloc(1, sizeof *f);
+    char name[128];
+    unsigned len = sizeof name;
+    f->id = id;
+    f->path = gr_strdup(path);
+    f->blob = hb_blob_create_from_file_or_fail(path);
+    if (!f->blob) { free(f->path); free(f); return NULL; }
+    f->hbface = hb_face_create(f->blob, 0);
+    f->upem = hb_face_get_upem(f->hbface);
+    f->hbfont = hb_font_create(f->hbface);
+    hb_font_set_scale(f->hbfont, (int)f->upem, (int)f->upem);
+    f->nglyphs = hb_face_get_glyph_count(f->hbface);
+    f->gid_text = gr_calloc(f->nglyphs, sizeof *f->gid_text);
+    f->gid_text_len = gr_calloc(f->nglyphs, 1);
+    if (hb_ot_name_get_utf8(f->hbface, HB_OT_NAME_ID_POSTSCRIPT_NAME,
+                            HB_LANGUAGE_INVALID, &len, name) == 0)
+        snprintf(name, sizeof name, "Face%d", id);
+    f->psname = gr_strdup(name);
+    f->family = gr_strdup(name);
+    face_metrics(f);
+    return f;
+}
+
+static void face_free(gr_face *f)
+{
+    unsigned i;
+    if (!f) return;
+    for (i = 0; i < f->nglyphs; i++) free(f->gid_text[i]);
+    free(f->gid_text);
+    free(f->gid_text_len);
+    hb_font_destroy(f->hbfont);
+    hb_face_destroy(f->hbface);
+    hb_blob_destroy(f->blob);
+    free(f->path);
+    free(f->psname);
+    free(f->family);
+    free(f);
+}
+
+static void note_text(gr_face *f, uint32_t gid, const uint32_t *text, int n)
+{
+    if (gid >= f->nglyphs || f->gid_text[gid] || n <= 0) return;
+    f->gid_text[gid] = gr_malloc((size_t)n * sizeof(uint32_t));
+    memcpy(f->gid_text[gid], text, (size_t)n * sizeof(uint32_t));
+    f->gid_text_len[gid] = (unsigned char)n;
+}
+
+/* Code points of utf8[from, to). */
+static int decode_range(const char *s, size_t from, size_t to, uint32_t *out, int max)
+{
+    int n = 0;
+    while (from < to && n < max) {
+        uint32_t cp;
+        from += (size_t)gr_utf8_decode(s + from, to - from, &cp);
+        out[n++] = cp;
+    }
+    return n;
+}
+
+/* Shape utf8 with face at size; `extra` pt added after every glyph (as a
+ * justifying line would). Returns the width. */
+static double add_text(gr_doc *d, gr_page *pg, gr_face *f, const char *utf8,
+                       double size, double x, double y, double extra, int bold)
+{
+    hb_buffer_t *buf = hb_buffer_create();
+    unsigned n, i;
+    hb_glyph_info_t *info;
+    hb_glyph_position_t *pos;
+    gr_dl_item it;
+    double pen = 0, k = size / f->upem;
+    size_t len = strlen(utf8);
+    hb_buffer_add_utf8(buf, utf8, (int)len, 0, (int)len);
+    hb_buffer_guess_segment_properties(buf);
+    hb_shape(f->hbfont, buf, NULL, 0);
+    info = hb_buffer_get_glyph_infos(buf, &n);
+    pos = hb_buffer_get_glyph_positions(buf, &n);
+    memset(&it, 0, sizeof it);
+    it.kind = GR_DL_TEXT;
+    it.u.text.face = f;
+    it.u.text.size = size;
+    it.u.text.synth_bold = bold;
+    it.u.text.color.r = bold ? 0.6 : 0;
+    it.u.text.x = x;
+    it.u.text.y = y;
+    it.u.text.nglyphs = (int)n;
+    it.u.text.glyphs = gr_arena_alloc(d->arena, n * sizeof(gr_glyph));
+    for (i = 0; i < n; i++) {
+        gr_glyph *g = &it.u.text.glyphs[i];
+        uint32_t text[16];
+        size_t end = i + 1 < n ? info[i + 1].cluster : len;
+        g->gid = info[i].codepoint;
+        g->x = (float)(pen + pos[i].x_offset * k);
+        g->dy = (float)(pos[i].y_offset * k);
+        g->advance = (float)(pos[i].x_advance * k);
+        pen += pos[i].x_advance * k + extra;
+        if (i == 0 || info[i].cluster != info[i - 1].cluster)
+            note_text(f, g->gid, text,
+                      decode_range(utf8, info[i].cluster, end, text, 16));
+    }
+    gr_page_add(pg, &it);
+    hb_buffer_destroy(buf);
+    return pen;
+}
+
+/* ---- building the test document --------------------------------------- */
+
+typedef struct faces { gr_face *kai, *extb, *serif; } faces;
+
+static gr_image *make_raw_image(gr_doc *d)
+{
+    gr_image *im = gr_calloc(1, sizeof *im);
+    int x, y;
+    im->id = (int)d->nimages;
+    im->width = 8;
+    im->height = 8;
+    im->components = 3;
+    im->bits = 8;
+    im->len = 8 * 8 * 3;
+    im->data = gr_malloc(im->len);
+    for (y = 0; y < 8; y++)
+        for (x = 0; x < 8; x++) {
+            unsigned char *p = im->data + (y * 8 + x) * 3;
+            p[0] = (unsigned char)(x * 32);
+            p[1] = (unsigned char)(y * 32);
+            p[2] = 128;
+        }
+    im->name = gr_strdup("raw-gradient");
+    d->images = gr_grow(d->images, &d->imgcap, d->nimages + 1, sizeof *d->images);
+    d->images[d->nimages++] = im;
+    return im;
+}
+
+static gr_image *make_jpeg_image(gr_doc *d)
+{
+    gr_image *im = gr_calloc(1, sizeof *im);
+    im->id = (int)d->nimages;
+    im->is_jpeg = 1;
+    im->width = 16;
+    im->height = 16;
+    im->components = 3;
+    im->bits = 8;
+    im->len = sizeof tiny_jpeg;
+    im->data = gr_malloc(im->len);
+    memcpy(im->data, tiny_jpeg, im->len);
+    im->name = gr_strdup("tiny.jpg");
+    d->images = gr_grow(d->images, &d->imgcap, d->nimages + 1, sizeof *d->images);
+    d->images[d->nimages++] = im;
+    return im;
+}
+
+static gr_outline *outline_node(gr_doc *d, const char *title, const char *dest)
+{
+    gr_outline *o = gr_arena_alloc(d->arena, sizeof *o);
+    o->title = title ? gr_arena_strdup(d->arena, title) : NULL;
+    o->dest_id = dest ? gr_arena_strdup(d->arena, dest) : NULL;
+    o->open = 1;
+    return o;
+}
+
+static void outline_add(gr_doc *d, gr_outline *parent, gr_outline *kid)
+{
+    gr_outline **k = gr_arena_alloc(d->arena, (size_t)(parent->nkids + 1) * sizeof *k);
+    if (parent->nkids) memcpy(k, parent->kids, (size_t)parent->nkids * sizeof *k);
+    k[parent->nkids++] = kid;
+    parent->kids = k;
+}
+
+static void add_graphics(gr_doc *d, gr_page *pg)
+{
+    gr_color gray = {0.85, 0.85, 0.85}, blue = {0, 0, 0.8}, red = {0.8, 0.1, 0.1};
+    gr_dl_item it;
+    gr_seg *s;
+    gr_page_add_rect(pg, 60, 300, 200, 40, gray);
+    gr_page_add_rule(pg, 60, 350, 400, 350, 0.75, blue);
+    memset(&it, 0, sizeof it);
+    it.kind = GR_DL_PATH;
+    s = gr_arena_alloc(d->arena, 6 * sizeof *s);
+    s[0].op = GR_SEG_MOVE;  s[0].p[0] = 300; s[0].p[1] = 300;
+    s[1].op = GR_SEG_LINE;  s[1].p[0] = 380; s[1].p[1] = 300;
+    s[2].op = GR_SEG_CURVE; s[2].p[0] = 400; s[2].p[1] = 320;
+    s[2].p[2] = 380; s[2].p[3] = 340; s[2].p[4] = 340; s[2].p[5] = 345;
+    s[3].op = GR_SEG_CLOSE;
+    s[4].op = GR_SEG_MOVE;  s[4].p[0] = 320; s[4].p[1] = 310;
+    s[5].op = GR_SEG_LINE;  s[5].p[0] = 350; s[5].p[1] = 330;
+    it.u.path.nseg = 6;
+    it.u.path.seg = s;
+    it.u.path.fill = it.u.path.stroke = it.u.path.evenodd = 1;
+    it.u.path.fill_color = gray;
+    it.u.path.stroke_color = red;
+    it.u.path.stroke_width = 1.2;
+    gr_page_add(pg, &it);
+}
+
+static void add_image(gr_page *pg, gr_image *im, double x, double y, double w, double h)
+{
+    gr_dl_item it;
+    memset(&it, 0, sizeof it);
+    it.kind = GR_DL_IMAGE;
+    it.u.image.x = x;
+    it.u.image.y = y;
+    it.u.image.w = w;
+    it.u.image.h = h;
+    it.u.image.image = im;
+    gr_page_add(pg, &it);
+}
+
+static void add_dest(gr_doc *d, gr_page *pg, const char *id, double x, double y)
+{
+    gr_dl_item it;
+    memset(&it, 0, sizeof it);
+    it.kind = GR_DL_DEST;
+    it.u.dest.id = gr_arena_strdup(d->arena, id);
+    it.u.dest.x = x;
+    it.u.dest.y = y;
+    gr_page_add(pg, &it);
+}
+
+static void add_link(gr_doc *d, gr_page *pg, const char *internal, const char *uri,
+                     double x, double y, double w, double h)
+{
+    gr_dl_item it;
+    memset(&it, 0, sizeof it);
+    it.kind = GR_DL_LINK;
+    it.u.link.internal = internal ? gr_arena_strdup(d->arena, internal) : NULL;
+    it.u.link.uri = uri ? gr_arena_strdup(d->arena, uri) : NULL;
+    it.u.link.x = x;
+    it.u.link.y = y;
+    it.u.link.w = w;
+    it.u.link.h = h;
+    gr_page_add(pg, &it);
+}
+
+static void add_missing(gr_page *pg, double x, double y, double size)
+{
+    gr_dl_item it;
+    memset(&it, 0, sizeof it);
+    it.kind = GR_DL_MISSING;
+    it.u.missing.x = x;
+    it.u.missing.y = y - 0.8 * size;
+    it.u.missing.w = size;
+    it.u.missing.h = 0.9 * size;
+    it.u.missing.cp = 0x10FFFD;
+    gr_page_add(pg, &it);
+}
+
+/* The text of the document, in reading order, for the round trip. */
+static const char *const expected_text[] = {
+    "性別平等工作推動成果報告",
+    "姓名：王", "𠮷", "明、陳", "𡘙", "華", "Gender Equality 2024",
+    "粗體標題",
+    "第二頁", "附件",
+    NULL
+};
+
+static gr_doc *build_doc(const faces *F)
+{
+    gr_doc *d = gr_doc_new();
+    gr_page *p1 = gr_doc_add_page(d, 595.276, 841.89);
+    gr_page *p2 = gr_doc_add_page(d, 595.276, 841.89);
+    gr_image *raw = make_raw_image(d), *jpg = make_jpeg_image(d);
+    gr_outline *root = outline_node(d, NULL, NULL), *ch1, *ch2;
+    double x;
+
+    d->title = gr_arena_strdup(d->arena, "性別平等報告 𠮷 & <test>");
+    d->lang = "zh-TW";
+    add_dest(d, p1, "top", 60, 60);
+    /* a justified title line: 0.6 pt added after each glyph */
+    add_text(d, p1, F->kai, expected_text[0], 16, 60, 100, 0.6, 0);
+    /* a mixed line: Kai, Ext-B, Kai, Ext-B, Kai, Latin */
+    x = 60;
+    x += add_text(d, p1, F->kai, expected_text[1], 12, x, 140, 0, 0);
+    x += add_text(d, p1, F->extb, expected_text[2], 12, x, 140, 0, 0);
+    x += add_text(d, p1, F->kai, expected_text[3], 12, x, 140, 0, 0);
+    x += add_text(d, p1, F->extb, expected_text[4], 12, x, 140, 0, 0);
+    x += add_text(d, p1, F->kai, expected_text[5], 12, x, 140, 0, 0);
+    x += 3;
+    x += add_text(d, p1, F->serif, expected_text[6], 12, x, 140, 0.3, 0);
+    add_missing(p1, x + 4, 140, 12);
+    /* synthetic bold */
+    add_text(d, p1, F->kai, expected_text[7], 14, 60, 180, 0, 1);
+    add_graphics(d, p1);
+    add_image(p1, raw, 60, 400, 64, 64);
+    add_image(p1, jpg, 140, 400, 64, 64);
+    add_link(d, p1, "sec2", NULL, 60, 84, 200, 20);
+    add_link(d, p1, NULL, "https://example.org/報告?q=(a)", 60, 126, 100, 16);
+    add_dest(d, p2, "sec2", 60, 80);
+    add_text(d, p2, F->kai, expected_text[8], 12, 60, 100, 0, 0);
+    add_text(d, p2, F->kai, expected_text[9], 12, 60, 130, 0, 0);
+    add_image(p2, raw, 60, 200, 32, 32);
+    add_image(p2, jpg, 100, 200, 32, 32);
+    ch1 = outline_node(d, "第一章 總說", "top");
+    ch2 = outline_node(d, "附件 𠮷", "sec2");
+    outline_add(d, root, ch1);
+    outline_add(d, ch1, ch2);
+    outline_add(d, root, outline_node(d, "No target", "missing-id"));
+    d->outline = root;
+    return d;
+}
+
+/* ---- helpers for the checks ------------------------------------------- */
+
+static int read_all(const char *path, unsigned char **data, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    long n;
+    if (!fp) return -1;
+    fseek(fp, 0, SEEK_END);
+    n = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    *data = gr_malloc((size_t)n + 1);
+    *len = fread(*data, 1, (size_t)n, fp);
+    (*data)[*len] = 0;
+    fclose(fp);
+    return 0;
+}
+
+/* Run a shell command, capture stdout+stderr; returns exit status. */
+static int run(const char *cmd, gr_buf *out)
+{
+    char chunk[4096];
+    size_t n;
+    FILE *p = popen(cmd, "r");
+    int st;
+    gr_buf_init(out);
+    if (!p) return -1;
+    while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
+        gr_buf_add(out, chunk, n);
+    gr_buf_cstr(out);
+    st = pclose(p);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static void strip_space(char *s)
+{
+    char *o = s;
+    for (; *s; s++)
+        if (!isspace((unsigned char)*s)) *o++ = *s;
+    *o = 0;
+}
+
+static int write_doc(gr_ctx *ctx, gr_doc *d, const char *path, int level)
+{
+    gr_pdf_opts opts;
+    memset(&opts, 0, sizeof opts);
+    opts.font_zlib_level = level;
+    return gr_pdf_write(ctx, d, NULL, &opts, path);
+}
+
+/* ---- checks ----------------------------------------------------------- */
+
+static void check_dlist(const faces *F)
+{
+    gr_doc *d = gr_doc_new();
+    gr_page *pg = gr_doc_add_page(d, 200, 300);
+    gr_glyph glyphs[2] = {{5, 0, 0, 10}, {6, 10, 0, 10}};
+    gr_run runs[2];
+    gr_line ln;
+    gr_color black = {0, 0, 0};
+    int n;
+    memset(runs, 0, sizeof runs);
+    memset(&ln, 0, sizeof ln);
+    runs[0].face = F->kai; runs[0].size = 10; runs[0].x = 5; runs[0].width = 20;
+    runs[0].nglyphs = 2; runs[0].glyphs = glyphs; runs[0].underline = 1;
+    runs[1].size = 10; runs[1].x = 25; runs[1].width = 10; runs[1].missing = 1;
+    ln.nruns = 2; ln.runs = runs; ln.baseline = 8;
+    n = gr_page_add_line(d, pg, &ln, 10, 20);
+    CHECK(n == 3 && pg->nitems == 3, "add_line gives text+underline+missing (%d)", n);
+    CHECK(pg->items[0].kind == GR_DL_TEXT && pg->items[0].u.text.glyphs != glyphs
+          && pg->items[0].u.text.glyphs[1].gid == 6 && pg->items[0].u.text.x == 15
+          && pg->items[0].u.text.y == 28, "text item copied and placed");
+    CHECK(pg->items[1].kind == GR_DL_LINE && pg->items[1].u.line.y1 == 28.5
+          && pg->items[1].u.line.width == 0.5, "underline 0.05 em below, 1/20 em thick");
+    CHECK(pg->items[2].kind == GR_DL_MISSING && pg->items[2].u.missing.x == 35,
+          "missing box placed");
+    gr_page_add_rect(pg, 0, 0, 5, 5, black);
+    gr_page_insert(pg, 0, &pg->items[3]);
+    CHECK(pg->nitems == 5 && pg->items[0].kind == GR_DL_RECT
+          && pg->items[1].kind == GR_DL_TEXT, "insert at 0 shifts items");
+    gr_page_truncate(pg, 2);
+    CHECK(pg->nitems == 2, "truncate");
+    gr_doc_free(d);
+}
+
+static void check_same_bytes(const char *a, const char *b)
+{
+    unsigned char *da = NULL, *db = NULL;
+    size_t la = 0, lb = 0;
+    int ok = read_all(a, &da, &la) == 0 && read_all(b, &db, &lb) == 0;
+    CHECK(ok && la == lb && memcmp(da, db, la) == 0,
+          "two writes give identical bytes (%zu vs %zu)", la, lb);
+    CHECK(ok && la > 9 && memcmp(da, "%PDF-1.4\n", 9) == 0, "header is %%PDF-1.4");
+    free(da);
+    free(db);
+}
+
+static void check_text(const char *pdf)
+{
+    char cmd[CMD_LEN];
+    gr_buf out, want;
+    int i, st;
+    snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 %s - 2>&1", pdf);
+    st = run(cmd, &out);
+    gr_buf_init(&want);
+    for (i = 0; expected_text[i]; i++)
+        gr_buf_adds(&want, expected_text[i]);
+    gr_buf_cstr(&want);
+    strip_space((char *)want.data);
+    strip_space((char *)out.data);
+    CHECK(st == 0 && strcmp((char *)out.data, (char *)want.data) == 0,
+          "pdftotext round trip\n  got:  %s\n  want: %s", (char *)out.data,
+          (char *)want.data);
+    gr_buf_free(&out);
+    gr_buf_free(&want);
+}
+
+static void check_fonts(const char *pdf)
+{
+    char cmd[CMD_LEN], *line, *save = NULL;
+    gr_buf out;
+    int rows = 0, good = 0, st;
+    snprintf(cmd, sizeof cmd, "pdffonts %s 2>&1", pdf);
+    st = run(cmd, &out);
+    printf("%s", (char *)out.data);
+    for (line = strtok_r((char *)out.data, "\n", &save); line;
+         line = strtok_r(NULL, "\n", &save)) {
+        if (strncmp(line, "name", 4) == 0 || strncmp(line, "----", 4) == 0) continue;
+        rows++;
+        if (strstr(line, "CID TrueType") && strstr(line, "Identity-H")
+            && strstr(line, " yes yes yes ") && line[6] == '+')
+            good++;
+    }
+    CHECK(st == 0 && rows == 3 && good == 3,
+          "pdffonts: 3 fonts, all embedded/subset/ToUnicode (%d of %d)", good, rows);
+    gr_buf_free(&out);
+}
+
+static void check_qpdf(const char *pdf, const char *dir)
+{
+    char cmd[CMD_LEN];
+    gr_buf out;
+    int st;
+    snprintf(cmd, sizeof cmd, "qpdf --check %s 2>&1", pdf);
+    st = run(cmd, &out);
+    CHECK(st == 0 && strstr((char *)out.data, "No syntax or stream encoding errors")
+          && !strstr((char *)out.data, "WARNING"), "qpdf --check:\n%s", (char *)out.data);
+    gr_buf_free(&out);
+    /* the uncompressed form: ToUnicode with surrogate pairs, no cidrange */
+    snprintf(cmd, sizeof cmd, "qpdf --qdf --object-streams=disable %s %s/qdf.pdf 2>&1"
+             " && grep -a -c -e '<D842DFB7>' -e '<D845DE19>' %s/qdf.pdf"
+             " ; grep -a -c begincidrange %s/qdf.pdf", pdf, dir, dir, dir);
+    st = run(cmd, &out);
+    CHECK(strncmp((char *)out.data, "2\n0", 3) == 0,
+          "ToUnicode maps 𠮷/𡘙 to surrogate pairs, no cidrange (%s)", (char *)out.data);
+    gr_buf_free(&out);
+    snprintf(cmd, sizeof cmd, "qpdf --json --json-key=outlines %s 2>&1", pdf);
+    st = run(cmd, &out);
+    CHECK(st == 0 && strstr((char *)out.data, "\"title\": \"第一章 總說\"")
+          && strstr((char *)out.data, "\"title\": \"附件 𠮷\""),
+          "outline titles survive as Unicode:\n%s", (char *)out.data);
+    gr_buf_free(&out);
+    snprintf(cmd, sizeof cmd, "pdfinfo %s 2>&1", pdf);
+    st = run(cmd, &out);
+    CHECK(st == 0 && strstr((char *)out.data, "Title:           性別平等報告 𠮷 & <test>")
+          && strstr((char *)out.data, "Producer:        gereport ")
+          && strstr((char *)out.data, "Pages:           2"),
+          "pdfinfo title/producer/pages:\n%s", (char *)out.data);
+    gr_buf_free(&out);
+}
+
+static void check_preflight(const char *pdf)
+{
+    char cmd[CMD_LEN];
+    gr_buf out;
+    snprintf(cmd, sizeof cmd, PREFLIGHT " %s 2>&1", scratch, scratch, pdf);
+    run(cmd, &out);
+    CHECK(strstr((char *)out.data, "is a valid PDF/A-1b file") != NULL,
+          "PDFBox preflight:\n%s", (char *)out.data);
+    gr_buf_free(&out);
+}
+
+static long file_size(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (long)st.st_size : -1;
+}
+
+/* One line of Chinese: how big is the file? */
+static void check_one_line_size(gr_ctx *ctx, const faces *F, const char *dir)
+{
+    gr_doc *d = gr_doc_new();
+    gr_page *pg = gr_doc_add_page(d, 595.276, 841.89);
+    char path[PATH_LEN];
+    long size;
+    snprintf(path, sizeof path, "%s/oneline.pdf", dir);
+    add_text(d, pg, F->kai, "臺北市政府性別平等工作推動成果報告書", 12, 60, 100, 0, 0);
+    CHECK(write_doc(ctx, d, path, -1) == GR_OK, "one-line document written");
+    size = file_size(path);
+    printf("one line of Chinese (18 characters, TW-Kai): %ld bytes\n", size);
+    CHECK(size > 0 && size < 20000, "one-line PDF is a few KB (%ld bytes)", size);
+    check_preflight(path);
+    gr_doc_free(d);
+}
+
+
+/* ---- with the text engine (font.h / para.h) ---------------------------- */
+
+static const char engine_text[] =
+    "臺北市政府113年度性別平等工作推動成果報告：本府依據CEDAW施行法，"
+    "推動性別主流化，辦理性別影響評估共計42件（含「計畫」與「法案」），"
+    "承辦人王𠮷明、陳𡘙華。Gender mainstreaming is reviewed every year.";
+
+/* Lays engine_text out at 300 pt, justified, plus a bold heading; returns
+ * the number of lines. */
+static int engine_doc(gr_ctx *ctx, gr_fontset *fs, gr_doc *d)
+{
+    gr_page *pg = gr_doc_add_page(d, 595.276, 841.89);
+    gr_fontchain *body = gr_fontset_chain(fs, "標楷體, serif", 400, "test.fo", 1);
+    gr_fontchain *bold = gr_fontset_chain(fs, "標楷體, serif", 700, "test.fo", 2);
+    gr_para *head, *para;
+    gr_para_opts o;
+    gr_text_style st;
+    double y = 72;
+    int i, n = 0;
+    if (!body || !bold) return -1;
+    memset(&st, 0, sizeof st);
+    st.size = 12;
+    st.line_height = 18;
+    st.file = "test.fo";
+    st.line = 1;
+    memset(&o, 0, sizeof o);
+    o.width = 300;
+    o.align = GR_ALIGN_JUSTIFY;
+    o.align_last = GR_ALIGN_START;
+    o.avoid_short_last = 1;
+    head = gr_para_new(ctx);
+    st.chain = bold;
+    st.size = 16;
+    st.line_height = 24;
+    gr_para_add_text(head, "成果報告", strlen("成果報告"), &st);
+    para = gr_para_new(ctx);
+    st.chain = body;
+    st.size = 12;
+    st.line_height = 18;
+    gr_para_add_text(para, engine_text, strlen(engine_text), &st);
+    if (gr_para_layout(head, &o) != GR_OK || gr_para_layout(para, &o) != GR_OK) {
+        gr_para_free(head);
+        gr_para_free(para);
+        return -1;
+    }
+    for (i = 0; i < gr_para_nlines(head); i++) {
+        const gr_line *ln = gr_para_line(head, i);
+        gr_page_add_line(d, pg, ln, 72, y);
+        y += ln->height;
+    }
+    for (i = 0; i < gr_para_nlines(para); i++, n++) {
+        const gr_line *ln = gr_para_line(para, i);
+        gr_page_add_line(d, pg, ln, 72, y);
+        y += ln->height;
+    }
+    gr_para_free(head);
+    gr_para_free(para);
+    return n;
+}
+
+static void check_engine(gr_ctx *ctx, const char *dir)
+{
+    gr_fontset *fs = gr_fontset_new(ctx, "fonts");
+    gr_doc *d;
+    char path[PATH_LEN], cmd[CMD_LEN];
+    gr_buf out, want;
+    int lines;
+    CHECK(fs != NULL, "gr_fontset_new(fonts) (run from the repository root)");
+    if (!fs) return;
+    d = gr_doc_new();
+    lines = engine_doc(ctx, fs, d);
+    CHECK(lines >= 3, "engine paragraph laid out (%d lines)", lines);
+    snprintf(path, sizeof path, "%s/engine.pdf", dir);
+    CHECK(write_doc(ctx, d, path, -1) == GR_OK, "engine document written");
+    printf("engine document (%d lines, %d faces): %ld bytes\n", lines,
+           gr_fontset_nfaces(fs), file_size(path));
+    snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 %s - 2>&1", path);
+    run(cmd, &out);
+    gr_buf_init(&want);
+    gr_buf_adds(&want, "成果報告");
+    gr_buf_adds(&want, engine_text);
+    gr_buf_cstr(&want);
+    strip_space((char *)out.data);
+    strip_space((char *)want.data);
+    CHECK(strcmp((char *)out.data, (char *)want.data) == 0,
+          "engine text round trip\n  got:  %s\n  want: %s", (char *)out.data,
+          (char *)want.data);
+    gr_buf_free(&out);
+    gr_buf_free(&want);
+    snprintf(cmd, sizeof cmd, "pdffonts %s 2>&1 | tail -n +3 | grep -v -c ' yes yes yes '", path);
+    run(cmd, &out);
+    CHECK(strcmp((char *)out.data, "0\n") == 0, "engine fonts all embedded/subset/uni");
+    gr_buf_free(&out);
+    check_preflight(path);
+    gr_doc_free(d);
+    gr_fontset_free(fs);
+}
+
+static void check_unwritable(gr_ctx *ctx, const faces *F)
+{
+    gr_doc *d = gr_doc_new();
+    gr_page *pg = gr_doc_add_page(d, 300, 300);
+    const char *bad = "/nonexistent-dir-gr-test/out.pdf";
+    int rc;
+    add_text(d, pg, F->serif, "x", 12, 10, 20, 0, 0);
+    printf("(an error message about %s is expected here:)\n", bad);
+    fflush(stdout);
+    rc = write_doc(ctx, d, bad, 1);
+    CHECK(rc == GR_ESYS && access(bad, F_OK) != 0, "unwritable path: GR_ESYS, no file");
+    gr_doc_free(d);
+}
+
+/* A document without pages still gives a valid (one blank page) PDF/A. */
+static void check_empty_doc(gr_ctx *ctx, const char *dir)
+{
+    gr_doc *d = gr_doc_new();
+    char path[PATH_LEN], cmd[CMD_LEN];
+    gr_buf out;
+    snprintf(path, sizeof path, "%s/empty.pdf", dir);
+    CHECK(write_doc(ctx, d, path, 1) == GR_OK, "empty document written");
+    snprintf(cmd, sizeof cmd, "qpdf --check %s 2>&1", path);
+    CHECK(run(cmd, &out) == 0, "empty document passes qpdf --check");
+    gr_buf_free(&out);
+    check_preflight(path);
+    gr_doc_free(d);
+}
+
+/* A libharu failure (a broken JPEG) is reported once and leaves no file. */
+static void check_bad_image(gr_ctx *ctx, const char *dir)
+{
+    gr_doc *d = gr_doc_new();
+    gr_page *pg = gr_doc_add_page(d, 300, 300);
+    gr_image *im = make_jpeg_image(d);
+    char path[PATH_LEN];
+    int errors = ctx->nerrors, rc;
+    im->len = 40;                     /* cut short: not a valid JPEG */
+    add_image(pg, im, 10, 10, 50, 50);
+    snprintf(path, sizeof path, "%s/bad.pdf", dir);
+    printf("(an error message about tiny.jpg is expected here:)\n");
+    fflush(stdout);
+    rc = write_doc(ctx, d, path, 1);
+    CHECK(rc == GR_ESYS && ctx->nerrors == errors + 1 && access(path, F_OK) != 0,
+          "broken JPEG: one error, GR_ESYS, no file (rc %d)", rc);
+    gr_doc_free(d);
+}
+
+int main(void)
+{
+    gr_ctx ctx;
+    faces F;
+    gr_doc *d;
+    const char *tmp = getenv("TMPDIR");
+    char *dir = scratch, a[PATH_LEN], b[PATH_LEN];
+    long size;
+
+    gr_ctx_init(&ctx);
+    snprintf(scratch, sizeof scratch, "%s/gr_test_pdf_XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
+    F.kai = face_load(KAI, 0);
+    F.extb = face_load(EXTB, 1);
+    F.serif = face_load(SERIF, 2);
+    if (!F.kai || !F.extb || !F.serif || !mkdtemp(dir)) {
+        printf("cannot load the test fonts or make a temporary folder\n0 passed, 1 failed\n");
+        return 1;
+    }
+    check_dlist(&F);
+
+    d = build_doc(&F);
+    snprintf(a, sizeof a, "%s/a.pdf", dir);
+    snprintf(b, sizeof b, "%s/b.pdf", dir);
+    CHECK(write_doc(&ctx, d, a, -1) == GR_OK, "first write");
+    CHECK(write_doc(&ctx, d, b, -1) == GR_OK, "second write");
+    size = file_size(a);
+    printf("test document (2 pages, 3 fonts, 2 images): %ld bytes\n", size);
+    check_same_bytes(a, b);
+    check_text(a);
+    check_fonts(a);
+    check_qpdf(a, dir);
+    check_preflight(a);
+    gr_doc_free(d);
+
+    check_one_line_size(&ctx, &F, dir);
+    check_engine(&ctx, dir);
+    check_unwritable(&ctx, &F);
+    check_bad_image(&ctx, dir);
+    check_empty_doc(&ctx, dir);
+
+    face_free(F.kai);
+    face_free(F.extb);
+    face_free(F.serif);
+    if (nfail == 0 && !getenv("GR_TEST_KEEP")) {
+        char cmd[CMD_LEN];
+        snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+        if (system(cmd) != 0) printf("could not remove %s\n", dir);
+    } else {
+        printf("files kept in %s\n", dir);
+    }
+    printf("%d passed, %d failed\n", npass, nfail);
+    return nfail ? 1 : 0;
+}

@@ -1,0 +1,672 @@
+/* test_text.c — unit tests of the text engine (generator/text): font
+ * chains, fallback to Ext-B faces, missing characters, CLREQ line rules at
+ * many widths, justification, the one-character last line, the Latin
+ * companion face, leaders, forced breaks, and a timing figure.
+ * Run from the source tree root (the font configuration is read from
+ * fonts/). Prints "N passed, M failed"; exits 1 on any failure.
+ */
+#include "../../generator/text/para.h"
+#include "../../generator/text/font.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static int npass, nfail;
+
+#define CHECK(cond, ...) check_((cond), __LINE__, __VA_ARGS__)
+
+static void check_(int ok, int line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    if (ok) {
+        npass++;
+    } else {
+        nfail++;
+        fprintf(stderr, "FAIL (test_text.c:%d): ", line);
+        vfprintf(stderr, fmt, ap);
+        fputc('\n', stderr);
+    }
+    va_end(ap);
+}
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + t.tv_nsec * 1e-9;
+}
+
+/* ---- helpers ------------------------------------------------------------- */
+
+/* The paragraph text as code points with their UTF-16 offsets. */
+typedef struct {
+    uint32_t cp[20000];
+    size_t off[20000];
+    size_t n, n16;
+} cptext;
+
+static void to_cps(const char *s, cptext *t)
+{
+    size_t len = strlen(s), i = 0, off = 0;
+    t->n = 0;
+    while (i < len && t->n < 20000) {
+        uint32_t cp;
+        i += (size_t)gr_utf8_decode(s + i, len - i, &cp);
+        t->cp[t->n] = cp;
+        t->off[t->n++] = off;
+        off += cp >= 0x10000 ? 2 : 1;
+    }
+    t->n16 = off;
+}
+
+/* Index of the code point at UTF-16 offset off (or n). */
+static size_t cp_index(const cptext *t, size_t off)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->off[i] >= off) return i;
+    return t->n;
+}
+
+static const char *const START_PROHIBITED[] = {
+    "、", "。", "，", "．", "：", "；", "？", "！", "）", "」", "』", "】", "〕", "〉", "》",
+    "﹞", "’", "”"
+};
+static const char *const END_PROHIBITED[] = {
+    "（", "「", "『", "【", "〔", "〈", "《", "‘", "“"
+};
+
+static uint32_t first_cp(const char *s)
+{
+    uint32_t cp;
+    gr_utf8_decode(s, strlen(s), &cp);
+    return cp;
+}
+
+static int in_list(uint32_t cp, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (first_cp(list[i]) == cp) return 1;
+    return 0;
+}
+
+static gr_para *make_para(gr_ctx *ctx, const char *text, gr_fontchain *ch, double size)
+{
+    gr_text_style st;
+    memset(&st, 0, sizeof st);
+    st.chain = ch;
+    st.size = size;
+    st.line_height = size * 1.5;
+    st.file = "test.fo";
+    st.line = 7;
+    gr_para *p = gr_para_new(ctx);
+    gr_para_add_text(p, text, strlen(text), &st);
+    return p;
+}
+
+static gr_para_opts opts_for(double width, int align)
+{
+    gr_para_opts o;
+    memset(&o, 0, sizeof o);
+    o.width = width;
+    o.align = align;
+    o.align_last = GR_ALIGN_RELATIVE;
+    o.avoid_short_last = 1;
+    return o;
+}
+
+/* Rightmost extent of a line's content (runs and objects). */
+static double line_extent(const gr_line *ln)
+{
+    double x = 0;
+    for (int r = 0; r < ln->nruns; r++)
+        if (ln->runs[r].x + ln->runs[r].width > x) x = ln->runs[r].x + ln->runs[r].width;
+    for (int k = 0; k < ln->nobjs; k++)
+        if (ln->objs[k].x + ln->objs[k].width > x) x = ln->objs[k].x + ln->objs[k].width;
+    return x;
+}
+
+/* The run drawing the character at UTF-16 offset off (NULL if none). */
+static const gr_run *run_at(const gr_para *p, const cptext *t, size_t off, int *glyph)
+{
+    (void)t;
+    for (int l = 0; l < gr_para_nlines(p); l++) {
+        const gr_line *ln = gr_para_line(p, l);
+        if (off < ln->text_start || off >= ln->text_end) continue;
+        /* runs are in text order; count characters until off */
+        size_t pos = ln->text_start;
+        for (int r = 0; r < ln->nruns; r++) {
+            const gr_run *run = &ln->runs[r];
+            int n = run->missing ? 1 : run->nglyphs;
+            for (int g = 0; g < n; g++) {
+                if (pos == off) {
+                    *glyph = g;
+                    return run;
+                }
+                pos += 1;
+                /* surrogate pairs take two UTF-16 units */
+                size_t i = cp_index(t, pos - 1);
+                if (i < t->n && t->cp[i] >= 0x10000) pos++;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* ---- tests ----------------------------------------------------------------- */
+
+static void test_chains(gr_ctx *ctx, gr_fontset *fs)
+{
+    gr_fontchain *ch = gr_fontset_chain(fs, "標楷體", 400, "test.fo", 1);
+    CHECK(ch != NULL, "chain for 標楷體 resolves");
+    if (!ch) return;
+    CHECK(ch->nfaces >= 2 && strcmp(ch->faces[0]->family, "TW-Kai") == 0,
+          "標楷體: first face is TW-Kai (got %s)", ch->nfaces ? ch->faces[0]->family : "none");
+    CHECK(ch->nfaces >= 2 && strcmp(ch->faces[1]->family, "TW-Kai-Ext-B") == 0,
+          "標楷體: second face is TW-Kai-Ext-B (got %s)", ch->nfaces > 1 ? ch->faces[1]->family : "none");
+    CHECK(ch->nfaces >= 3 && strcmp(ch->faces[2]->family, "TW-Kai-Plus") == 0,
+          "標楷體: third face is TW-Kai-Plus (got %s)", ch->nfaces > 2 ? ch->faces[2]->family : "none");
+    CHECK(ch->latin && strcmp(ch->latin->family, "Liberation Serif") == 0,
+          "標楷體: Latin companion is Liberation Serif (got %s)", ch->latin ? ch->latin->family : "none");
+    CHECK(ch->faces[0]->is_cjk && !ch->latin->is_cjk, "is_cjk set on TW-Kai only");
+    CHECK(strcmp(ch->faces[0]->psname, "TW-Kai-98_1") == 0, "PostScript name of TW-Kai (got %s)",
+          ch->faces[0]->psname);
+    CHECK(ch->faces[0]->upem == 1024 && ch->faces[0]->ascender > 0 && ch->faces[0]->descender < 0,
+          "TW-Kai metrics: upem %u ascender %d descender %d", ch->faces[0]->upem,
+          ch->faces[0]->ascender, ch->faces[0]->descender);
+    CHECK(gr_fontset_chain(fs, "標楷體", 400, "test.fo", 2) == ch, "chains are cached");
+
+    const char *kai_names[] = { "DFKai-SB", "kai", "全字庫正楷體", "TW-Kai", "NoSuchFamilyXYZ, 標楷體" };
+    for (size_t i = 0; i < sizeof kai_names / sizeof *kai_names; i++) {
+        gr_fontchain *c = gr_fontset_chain(fs, kai_names[i], 400, "test.fo", 3);
+        CHECK(c && strcmp(c->faces[0]->family, "TW-Kai") == 0 && c->nfaces > 1
+                && strcmp(c->faces[1]->family, "TW-Kai-Ext-B") == 0,
+              "\"%s\" gives TW-Kai, TW-Kai-Ext-B (got %s)", kai_names[i],
+              c ? c->faces[0]->family : "NULL");
+    }
+    const char *sung_names[] = { "明體", "細明體", "PMingLiU", "MingLiU", "serif", "TW-Sung" };
+    for (size_t i = 0; i < sizeof sung_names / sizeof *sung_names; i++) {
+        gr_fontchain *c = gr_fontset_chain(fs, sung_names[i], 400, "test.fo", 4);
+        CHECK(c && strcmp(c->faces[0]->family, "TW-Sung") == 0 && c->nfaces > 1
+                && strcmp(c->faces[1]->family, "TW-Sung-Ext-B") == 0,
+              "\"%s\" gives TW-Sung, TW-Sung-Ext-B (got %s)", sung_names[i],
+              c ? c->faces[0]->family : "NULL");
+    }
+    gr_fontchain *lat = gr_fontset_chain(fs, "Liberation Sans", 400, "test.fo", 5);
+    CHECK(lat && strcmp(lat->faces[0]->family, "Liberation Sans") == 0 && lat->latin == lat->faces[0],
+          "Liberation Sans is its own Latin face");
+
+    int before = ctx->nerrors;
+    void *saved = ctx->err_stream;
+    FILE *null = fopen("/dev/null", "w");
+    if (null) ctx->err_stream = null;
+    gr_fontchain *none = gr_fontset_chain(fs, "NoSuchFamilyXYZ", 400, "test.fo", 6);
+    ctx->err_stream = saved;
+    if (null) fclose(null);
+    CHECK(none == NULL, "NoSuchFamilyXYZ gives no chain");
+    CHECK(ctx->nerrors == before + 1, "NoSuchFamilyXYZ reports one error (%d)", ctx->nerrors - before);
+
+    gr_fontchain *bold = gr_fontset_chain(fs, "標楷體", 700, "test.fo", 8);
+    CHECK(bold && bold != ch && bold->synth_bold == 1, "標楷體 bold: synthetic bold");
+    CHECK(bold && bold->latin->bold && strcmp(bold->latin->family, "Liberation Serif") == 0,
+          "標楷體 bold: Latin companion is Liberation Serif Bold");
+    CHECK(gr_chain_face_for(ch, 'A', 0) == ch->latin, "Latin letters take the Latin face");
+    if (bold) {
+        gr_para *p = make_para(ctx, "粗體Bold", bold, 10);
+        gr_para_opts o = opts_for(200, GR_ALIGN_START);
+        gr_para_layout(p, &o);
+        const gr_line *ln = gr_para_line(p, 0);
+        CHECK(ln && ln->nruns == 2 && ln->runs[0].synth_bold && !ln->runs[1].synth_bold
+                && ln->runs[1].face->bold,
+              "bold: Han synthetic, Latin in the real bold face");
+        gr_para_free(p);
+    }
+    CHECK(gr_chain_face_for(ch, 0x570B, 0) == ch->faces[0], "國 takes TW-Kai");
+    CHECK(gr_chain_face_for(ch, ',', 1) == ch->latin && gr_chain_face_for(ch, ',', 0) == ch->latin &&
+          gr_chain_face_for(ch, '(', 0) == ch->latin && gr_chain_face_for(ch, 0xFF0C, 0) == ch->faces[0],
+          "ASCII always takes the Latin face; the full-width comma stays with TW-Kai");
+}
+
+static void test_extb_and_missing(gr_ctx *ctx, gr_fontchain *ch)
+{
+    const char *text = "吉𠮷野家與𡘙太太";
+    cptext *t = malloc(sizeof *t);
+    to_cps(text, t);
+    gr_para *p = make_para(ctx, text, ch, 12);
+    gr_para_opts o = opts_for(400, GR_ALIGN_JUSTIFY);
+    CHECK(gr_para_layout(p, &o) == GR_OK, "layout of Ext-B text");
+    uint32_t want[] = { 0x20BB7, 0x21619 };
+    for (int k = 0; k < 2; k++) {
+        size_t i = 0;
+        while (i < t->n && t->cp[i] != want[k]) i++;
+        int g = -1;
+        const gr_run *run = run_at(p, t, t->off[i], &g);
+        CHECK(run && !run->missing && run->face && strstr(run->face->family, "Ext-B"),
+              "U+%X drawn with an Ext-B face (got %s%s)", want[k],
+              run && run->face ? run->face->family : "nothing", run && run->missing ? ", missing" : "");
+        if (run && !run->missing && g >= 0 && g < run->nglyphs) {
+            uint32_t gid = run->glyphs[g].gid;
+            CHECK(gid != 0, "U+%X has a real glyph", want[k]);
+            CHECK(run->face->gid_text && run->face->gid_text[gid] && run->face->gid_text_len[gid] == 1
+                    && run->face->gid_text[gid][0] == want[k],
+                  "U+%X recorded for ToUnicode", want[k]);
+        }
+    }
+    gr_para_free(p);
+
+    /* U+0378 is unassigned: no font has it. Twice in the paragraph, reported once. */
+    int w0 = ctx->nwarnings;
+    ctx->quiet_warnings = 1;
+    const char *bad = "甲\xCD\xB8乙\xCD\xB8丙";
+    to_cps(bad, t);
+    p = make_para(ctx, bad, ch, 10);
+    gr_para_layout(p, &o);
+    ctx->quiet_warnings = 0;
+    CHECK(ctx->nwarnings == w0 + 1, "a missing code point is reported once per paragraph (%d)",
+          ctx->nwarnings - w0);
+    int g = -1;
+    const gr_run *run = run_at(p, t, 1, &g);
+    CHECK(run && run->missing && run->nglyphs == 0 && fabs(run->width - 10) < 0.01,
+          "missing character drawn as a 1 em box (width %.2f)", run ? run->width : -1);
+    const gr_line *ln = gr_para_line(p, 0);
+    int boxes = 0;
+    for (int r = 0; ln && r < ln->nruns; r++) boxes += ln->runs[r].missing;
+    CHECK(boxes == 2, "both occurrences drawn (%d boxes)", boxes);
+    gr_para_free(p);
+    free(t);
+}
+
+static const char *LONG_TEXT =
+    "本府為落實性別平等政策綱領，於一一三年度辦理「性別主流化」教育訓練共計十二場次，"
+    "參訓人數達五八二人次（男性二四一人、女性三四一人），女性比率為百分之五八．六。"
+    "課程內容包括：『性別影響評估』、『性別預算』、『性別統計與分析』等；"
+    "另針對COVID-19疫情期間之照顧負擔，編列預算5,820,000元，執行率94.12%。"
+    "有關「消除對婦女一切形式歧視公約（CEDAW）」之宣導……亦於各區公所辦理——"
+    "並邀請民間團體參與討論？是否持續辦理！「好」。他說：「我們會『繼續』努力。」"
+    "（附表一）《性別平等工作法》第十二條規定【申訴】〔處理〕〈程序〉之相關事項，"
+    "請參閱‘附件’與“說明”，以利後續作業⋯⋯完畢。";
+
+static void check_line_rules(gr_para *p, const cptext *t, double width, const char *what)
+{
+    int n = gr_para_nlines(p);
+    for (int l = 0; l < n; l++) {
+        const gr_line *ln = gr_para_line(p, l);
+        size_t a = cp_index(t, ln->text_start), b = cp_index(t, ln->text_end);
+        while (b > a && t->cp[b - 1] == ' ') b--;
+        if (a >= b) continue;
+        if (l > 0)
+            CHECK(!in_list(t->cp[a], START_PROHIBITED, sizeof START_PROHIBITED / sizeof *START_PROHIBITED),
+                  "%s width %.1f line %d starts with prohibited U+%04X", what, width, l, t->cp[a]);
+        if (l + 1 < n)
+            CHECK(!in_list(t->cp[b - 1], END_PROHIBITED, sizeof END_PROHIBITED / sizeof *END_PROHIBITED),
+                  "%s width %.1f line %d ends with prohibited U+%04X", what, width, l, t->cp[b - 1]);
+        if (l > 0 && a > 0) {
+            uint32_t x = t->cp[a - 1], y = t->cp[a];
+            CHECK(!((x == 0x2026 && y == 0x2026) || (x == 0x2014 && y == 0x2014)
+                    || (x == 0x22EF && y == 0x22EF)),
+                  "%s width %.1f line %d splits ……/——", what, width, l);
+        }
+        CHECK(line_extent(ln) <= width + 0.01, "%s width %.1f line %d overflows (%.2f)", what,
+              width, l, line_extent(ln));
+    }
+}
+
+/* A substring must not be cut by a line boundary. */
+static void check_whole(gr_para *p, const cptext *t, const char *text, const char *word, double width)
+{
+    const char *at = strstr(text, word);
+    if (!at) return;
+    cptext *w = malloc(sizeof *w);
+    char *prefix = strndup(text, (size_t)(at - text));
+    to_cps(prefix, w);
+    size_t s16 = w->n16;
+    to_cps(word, w);
+    size_t e16 = s16 + w->n16;
+    for (int l = 1; l < gr_para_nlines(p); l++) {
+        size_t b = gr_para_line(p, l)->text_start;
+        CHECK(!(b > s16 && b < e16), "width %.1f: \"%s\" split across lines", width, word);
+    }
+    (void)t;
+    free(prefix);
+    free(w);
+}
+
+static int nonpunct_chars(const cptext *t, size_t a, size_t b)
+{
+    int n = 0;
+    for (size_t i = a; i < b; i++) {
+        uint32_t c = t->cp[i];
+        if (c == ' ' || in_list(c, START_PROHIBITED, sizeof START_PROHIBITED / sizeof *START_PROHIBITED)
+            || in_list(c, END_PROHIBITED, sizeof END_PROHIBITED / sizeof *END_PROHIBITED)
+            || (c >= 0x21 && c <= 0x2F) || c == 0x2026 || c == 0x2014 || c == 0x22EF)
+            continue;
+        n++;
+    }
+    return n;
+}
+
+static void test_line_rules(gr_ctx *ctx, gr_fontchain *ch)
+{
+    cptext *t = malloc(sizeof *t);
+    to_cps(LONG_TEXT, t);
+    gr_para *p = make_para(ctx, LONG_TEXT, ch, 10.5);
+    int fails0 = nfail;
+    for (int k = 0; k < 50; k++) {
+        double width = 70 + k * 7.3;          /* 6.7 em … 40 em */
+        gr_para_opts o = opts_for(width, GR_ALIGN_JUSTIFY);
+        gr_para_layout(p, &o);
+        int n = gr_para_nlines(p);
+        check_line_rules(p, t, width, "long paragraph");
+        check_whole(p, t, LONG_TEXT, "5,820,000", width);
+        check_whole(p, t, LONG_TEXT, "COVID-19", width);
+        check_whole(p, t, LONG_TEXT, "94.12%", width);
+        check_whole(p, t, LONG_TEXT, "……", width);
+        check_whole(p, t, LONG_TEXT, "——", width);
+        check_whole(p, t, LONG_TEXT, "⋯⋯", width);
+        for (int l = 0; l + 1 < n; l++) {
+            const gr_line *ln = gr_para_line(p, l);
+            /* a line of one character (before an unbreakable piece that
+               does not fit beside it) has nothing to justify */
+            if (cp_index(t, ln->text_end) - cp_index(t, ln->text_start) < 2) continue;
+            CHECK(fabs(ln->width - width) <= 0.01 && fabs(line_extent(ln) - width) <= 0.01,
+                  "width %.1f: justified line %d has width %.3f (extent %.3f)", width, l,
+                  ln->width, line_extent(ln));
+        }
+        const gr_line *last = gr_para_line(p, n - 1);
+        CHECK(n >= 2 && last->width <= width + 0.01, "width %.1f: last line not stretched", width);
+        size_t a = cp_index(t, last->text_start), b = cp_index(t, last->text_end);
+        CHECK(nonpunct_chars(t, a, b) >= 2, "width %.1f: last line holds one character", width);
+        if (nfail > fails0 + 5) break;        /* keep the report readable */
+    }
+    gr_para_free(p);
+    free(t);
+}
+
+static void test_short_last(gr_ctx *ctx, gr_fontchain *ch)
+{
+    /* Greedy filling at 3 em gives 性別比 / 率: the fix gives 性別 / 比率. */
+    const char *hdr[] = { "性別比率", "參訓人員）", "女性人數" };
+    for (size_t h = 0; h < sizeof hdr / sizeof *hdr; h++) {
+        cptext *t = malloc(sizeof *t);
+        to_cps(hdr[h], t);
+        gr_para *p = make_para(ctx, hdr[h], ch, 10);
+        gr_para_opts o = opts_for(30.5, GR_ALIGN_JUSTIFY);
+        gr_para_layout(p, &o);
+        int n = gr_para_nlines(p);
+        const gr_line *last = gr_para_line(p, n - 1);
+        size_t a = cp_index(t, last->text_start), b = cp_index(t, last->text_end);
+        CHECK(n == 2 && nonpunct_chars(t, a, b) == 2, "%s at 3 em: last line has %d characters (%d lines)",
+              hdr[h], nonpunct_chars(t, a, b), n);
+        o.avoid_short_last = 0;
+        gr_para_layout(p, &o);
+        last = gr_para_line(p, gr_para_nlines(p) - 1);
+        a = cp_index(t, last->text_start);
+        b = cp_index(t, last->text_end);
+        CHECK(nonpunct_chars(t, a, b) == 1, "%s without the fix: greedy leaves one character", hdr[h]);
+        gr_para_free(p);
+        free(t);
+    }
+}
+
+static void test_latin(gr_ctx *ctx, gr_fontchain *ch)
+{
+    const char *text = "使用COVID-19疫苗";
+    cptext *t = malloc(sizeof *t);
+    to_cps(text, t);
+    gr_para *p = make_para(ctx, text, ch, 12);
+    gr_para_opts o = opts_for(500, GR_ALIGN_START);
+    gr_para_layout(p, &o);
+    const gr_line *ln = gr_para_line(p, 0);
+    CHECK(gr_para_nlines(p) == 1 && ln->nruns == 3, "使用COVID-19疫苗: 3 runs (%d)", ln ? ln->nruns : 0);
+    if (ln && ln->nruns == 3) {
+        const gr_run *han = &ln->runs[0], *lat = &ln->runs[1], *han2 = &ln->runs[2];
+        CHECK(lat->face == ch->latin && strcmp(lat->face->family, "Liberation Serif") == 0,
+              "COVID-19 set in the Latin face (%s)", lat->face->family);
+        CHECK(lat->nglyphs == 8, "COVID-19 has 8 glyphs (%d)", lat->nglyphs);
+        CHECK(han->face == ch->faces[0] && han2->face == ch->faces[0], "Han runs in TW-Kai");
+        CHECK(fabs(lat->x - (han->x + han->width) - 3.0) < 0.01,
+              "1/4 em between 用 and C (%.3f)", lat->x - (han->x + han->width));
+        CHECK(fabs(han2->x - (lat->x + lat->width) - 3.0) < 0.01,
+              "1/4 em between 9 and 疫 (%.3f)", han2->x - (lat->x + lat->width));
+        CHECK(fabs(han->width - 24) < 0.01, "two Han characters are 2 em (%.3f)", han->width);
+    }
+    /* No Han/Latin space at a line's start: break right before the Latin word
+       (COVID-19 is wider than 24.5 pt: one warning, kept quiet here). */
+    o.width = 24.5;
+    ctx->quiet_warnings = 1;
+    gr_para_layout(p, &o);
+    ctx->quiet_warnings = 0;
+    for (int l = 0; l < gr_para_nlines(p); l++) {
+        const gr_line *x = gr_para_line(p, l);
+        if (x->nruns > 0) CHECK(x->runs[0].x == 0, "line %d starts at 0 (%.3f)", l, x->runs[0].x);
+    }
+    gr_para_free(p);
+
+    /* Justification never spaces Latin letters; spaces and CJK gaps take it. */
+    const char *mixed = "甲乙丙 Gender equality mainstreaming 丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸 end";
+    to_cps(mixed, t);
+    p = make_para(ctx, mixed, ch, 10);
+    o = opts_for(150, GR_ALIGN_JUSTIFY);
+    gr_para_layout(p, &o);
+    for (int l = 0; l < gr_para_nlines(p); l++) {
+        const gr_line *x = gr_para_line(p, l);
+        for (int r = 0; r < x->nruns; r++) {
+            const gr_run *run = &x->runs[r];
+            if (run->face != ch->latin) continue;
+            for (int g = 1; g < run->nglyphs; g++) {
+                double gap = run->glyphs[g].x - (run->glyphs[g - 1].x + run->glyphs[g - 1].advance);
+                /* a gap is allowed only after a space glyph (word space) */
+                int after_space = run->glyphs[g - 1].advance > 2.0 && run->glyphs[g - 1].advance < 2.6;
+                if (!after_space)
+                    CHECK(fabs(gap) < 0.01, "line %d: %.3f pt inside a Latin word", l, gap);
+            }
+        }
+    }
+    gr_para_free(p);
+    free(t);
+}
+
+static void test_emergency(gr_ctx *ctx, gr_fontchain *ch)
+{
+    const char *text = "網址https://www.example.gov.tw/gender/statistics/2024/report.pdf 請參閱";
+    int w0 = ctx->nwarnings;
+    ctx->quiet_warnings = 1;
+    gr_para *p = make_para(ctx, text, ch, 10);
+    gr_para_opts o = opts_for(60, GR_ALIGN_JUSTIFY);
+    gr_para_layout(p, &o);
+    ctx->quiet_warnings = 0;
+    CHECK(ctx->nwarnings == w0 + 1, "a word wider than the line warns once (%d)", ctx->nwarnings - w0);
+    for (int l = 0; l < gr_para_nlines(p); l++)
+        CHECK(line_extent(gr_para_line(p, l)) <= 60.01, "emergency line %d fits (%.2f)", l,
+              line_extent(gr_para_line(p, l)));
+    CHECK(gr_para_min_width(p) > 60, "min width is the long word (%.1f)", gr_para_min_width(p));
+    gr_para_free(p);
+}
+
+static void test_objects(gr_ctx *ctx, gr_fontchain *ch)
+{
+    gr_text_style st;
+    memset(&st, 0, sizeof st);
+    st.chain = ch;
+    st.size = 12;
+    st.line_height = 18;
+    st.file = "test.fo";
+    st.line = 9;
+    gr_para *p = gr_para_new(ctx);
+    CHECK(gr_para_empty(p), "new paragraph is empty");
+    const char *a = "第一章　總則", *b = "12";
+    int leader = 42;
+    gr_para_add_text(p, a, strlen(a), &st);
+    gr_para_add_leader(p, &leader, 6, 12, 1000, &st);
+    gr_para_add_text(p, b, strlen(b), &st);
+    gr_para_add_break(p);
+    gr_para_add_text(p, a, strlen(a), &st);
+    gr_para_opts o = opts_for(300, GR_ALIGN_JUSTIFY);
+    gr_para_layout(p, &o);
+    CHECK(gr_para_nlines(p) == 2, "forced break gives 2 lines (%d)", gr_para_nlines(p));
+    const gr_line *ln = gr_para_line(p, 0);
+    CHECK(ln && ln->nobjs == 1 && ln->objs[0].obj == &leader, "leader on line 1");
+    if (ln && ln->nobjs == 1)
+        CHECK(fabs(line_extent(ln) - 300) < 0.01, "leader fills the line (extent %.2f, leader %.2f)",
+              line_extent(ln), ln->objs[0].width);
+    CHECK(ln && fabs(ln->height - 18) < 0.01 && ln->baseline > 0 && ln->baseline < 18,
+          "line height 18 (%.2f), baseline %.2f", ln ? ln->height : 0, ln ? ln->baseline : 0);
+    if (ln) {
+        double asc = ln->ascent, desc = ln->descent;
+        CHECK(fabs(ln->baseline - ((18 - (asc + desc)) / 2 + asc)) < 0.01, "half-leading baseline");
+    }
+    gr_para_free(p);
+
+    p = gr_para_new(ctx);
+    int img = 1;
+    gr_para_add_text(p, "圖", 3, &st);
+    gr_para_add_object(p, &img, 50, 40, 0, &st);
+    o = opts_for(300, GR_ALIGN_CENTER);
+    gr_para_layout(p, &o);
+    ln = gr_para_line(p, 0);
+    CHECK(ln && ln->nobjs == 1 && ln->ascent >= 40 && ln->height >= 40, "object raises the line (%.1f)",
+          ln ? ln->height : 0);
+    CHECK(ln && ln->nruns == 1 && fabs(ln->runs[0].x - (300 - 62) / 2) < 0.01, "centred line (x %.2f)",
+          ln && ln->nruns ? ln->runs[0].x : -1);
+    CHECK(fabs(gr_para_max_width(p) - 62) < 0.01, "max width 62 (%.2f)", gr_para_max_width(p));
+    gr_para_free(p);
+}
+
+/* Odd inputs: nothing may crash or hang, every line must be sane. */
+static void test_robustness(gr_ctx *ctx, gr_fontchain *ch)
+{
+    gr_text_style st;
+    memset(&st, 0, sizeof st);
+    st.chain = ch;
+    st.size = 10;
+    st.line_height = 12;
+    st.file = "odd.fo";
+    st.line = 3;
+    ctx->quiet_warnings = 1;
+    gr_para_opts o = opts_for(50, GR_ALIGN_JUSTIFY);
+
+    gr_para *p = gr_para_new(ctx);
+    CHECK(gr_para_layout(p, &o) == GR_OK && gr_para_nlines(p) == 0, "empty paragraph: no lines");
+    gr_para_add_break(p);
+    gr_para_add_break(p);
+    gr_para_layout(p, &o);
+    CHECK(gr_para_nlines(p) == 2, "two forced breaks: 2 lines (%d)", gr_para_nlines(p));
+    gr_para_free(p);
+
+    const char *odd[] = { "   ", "\xff\xfe\x80" "abc\xc3", "。。。。。。。。。。。。。。。。", "「「「「「「「「「「「「「「",
+                          "————————————————————", "a\xe2\x80\xa8" "b", "\xef\xb8\x80\xe2\x80\x8d", "x\xcc\x81\xcc\x82" };
+    double widths[] = { 0, 1, 5, 50, 1e9, -3 };
+    for (size_t i = 0; i < sizeof odd / sizeof *odd; i++) {
+        for (size_t w = 0; w < sizeof widths / sizeof *widths; w++) {
+            p = gr_para_new(ctx);
+            gr_para_add_text(p, odd[i], strlen(odd[i]), &st);
+            o.width = widths[w];
+            CHECK(gr_para_layout(p, &o) == GR_OK, "odd input %zu width %g lays out", i, widths[w]);
+            for (int l = 0; l < gr_para_nlines(p); l++) {
+                const gr_line *ln = gr_para_line(p, l);
+                CHECK(ln->height >= 0 && ln->width == ln->width, "odd input %zu: sane line", i);
+            }
+            gr_para_free(p);
+        }
+    }
+
+    /* Pseudo-random bytes and code points, deterministic. */
+    uint32_t seed = 12345;
+    char *buf = malloc(4096);
+    for (int round = 0; round < 40; round++) {
+        size_t n = 0;
+        while (n < 4000) {
+            seed = seed * 1103515245u + 12345u;
+            uint32_t r = seed >> 8;
+            uint32_t cp = (round & 1) ? (r % 0x30000) : (r % 3 == 0 ? 0x4E00 + r % 500 : r % 0x3100);
+            if (round % 4 == 3) buf[n++] = (char)(r & 0xff);
+            else n += (size_t)gr_utf8_encode(cp, buf + n);
+        }
+        p = gr_para_new(ctx);
+        gr_para_add_text(p, buf, n, &st);
+        if (round % 5 == 0) gr_para_add_object(p, NULL, 30, 20, 5, &st);
+        if (round % 7 == 0) gr_para_add_leader(p, NULL, 0, 10, 100, &st);
+        o.width = 20 + round * 13;
+        CHECK(gr_para_layout(p, &o) == GR_OK && gr_para_nlines(p) > 0, "random input %d lays out", round);
+        gr_para_free(p);
+    }
+    free(buf);
+
+    /* A style without a chain (its font-family failed): boxes, no crash. */
+    st.chain = NULL;
+    p = gr_para_new(ctx);
+    gr_para_add_text(p, "無字型", strlen("無字型"), &st);
+    o.width = 100;
+    CHECK(gr_para_layout(p, &o) == GR_OK && gr_para_nlines(p) == 1, "text without a font chain");
+    gr_para_free(p);
+    ctx->quiet_warnings = 0;
+}
+
+static void test_timing(gr_ctx *ctx, gr_fontchain *ch)
+{
+    /* 111 paragraphs of 298 characters: 33,078 characters. */
+    size_t base = strlen(LONG_TEXT);
+    char *text = malloc(base + 1);
+    memcpy(text, LONG_TEXT, base + 1);
+    int nchars = 0;
+    double t0 = now();
+    for (int i = 0; i < 111; i++) {
+        gr_para *p = make_para(ctx, text, ch, 10.5);
+        gr_para_opts o = opts_for(453.5, GR_ALIGN_JUSTIFY);
+        gr_para_layout(p, &o);
+        const gr_line *last = gr_para_line(p, gr_para_nlines(p) - 1);
+        nchars += (int)last->text_end;
+        gr_para_free(p);
+    }
+    double dt = now() - t0;
+    printf("timing: shaped, broke and justified %d characters (111 paragraphs) in %.1f ms\n",
+           nchars, dt * 1e3);
+    const char *cells[] = { "性別比率", "女性人數", "5,820,000", "參訓人員（人次）", "94.12%", "備註" };
+    t0 = now();
+    for (int i = 0; i < 5000; i++) {
+        const char *c = cells[i % 6];
+        gr_para *p = make_para(ctx, c, ch, 10);
+        gr_para_opts o = opts_for(40, GR_ALIGN_JUSTIFY);
+        gr_para_layout(p, &o);
+        gr_para_free(p);
+    }
+    printf("timing: 5000 table-cell paragraphs in %.1f ms\n", (now() - t0) * 1e3);
+    CHECK(dt < 1.0, "33,000 characters in under a second (%.3f s)", dt);
+    free(text);
+}
+
+int main(void)
+{
+    gr_ctx ctx;
+    gr_ctx_init(&ctx);
+    double t0 = now();
+    gr_fontset *fs = gr_fontset_new(&ctx, "fonts");
+    CHECK(fs != NULL, "fontset from fonts/gereport-fonts.conf");
+    if (!fs) {
+        printf("%d passed, %d failed\n", npass, nfail);
+        return 1;
+    }
+    test_chains(&ctx, fs);
+    gr_fontchain *kai = gr_fontset_chain(fs, "標楷體, DFKai-SB, serif", 400, "test.fo", 1);
+    gr_fontchain *sung = gr_fontset_chain(fs, "TW-Sung", 400, "test.fo", 1);
+    printf("setup: fontset and chains in %.1f ms\n", (now() - t0) * 1e3);
+    if (kai && sung) {
+        test_extb_and_missing(&ctx, kai);
+        test_extb_and_missing(&ctx, sung);
+        test_line_rules(&ctx, kai);
+        test_line_rules(&ctx, sung);
+        test_short_last(&ctx, kai);
+        test_latin(&ctx, kai);
+        test_emergency(&ctx, kai);
+        test_objects(&ctx, kai);
+        test_robustness(&ctx, kai);
+        test_timing(&ctx, kai);
+    }
+    gr_fontset_free(fs);
+    printf("%d passed, %d failed\n", npass, nfail);
+    return nfail ? 1 : 0;
+}
