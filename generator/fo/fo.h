@@ -172,7 +172,10 @@ struct gr_fo_node {
     /* GR_FO_TEXT: whitespace already handled per XSL defaults
        (linefeed-treatment treat-as-space, white-space-collapse true):
        runs of XML whitespace collapsed to one U+0020; spaces at the start
-       and end of a block's content removed. UTF-8, NUL-terminated. */
+       and end of a block's content (and next to nested blocks) removed;
+       a run containing a line feed between two CJK characters removed
+       entirely (docs/fo-subset.md §5). Never empty. UTF-8, NUL-terminated.
+       Its props are its parent's inherited ones. */
     const char *text;
     size_t text_len;
     /* GR_FO_INSTREAM_FOREIGN_OBJECT: the child SVG element, as a libxml2

@@ -355,10 +355,10 @@ typedef struct cstate {
     int has_margin[4];
     int has_space[2];
     int has_border_color[4];
-    int has_line_height;
     int has_xml_lang;
     span language, country;
     int keep[3][3];
+    int suppressed;             /* errors beyond MAX_REPORTS, not printed */
 } cstate;
 
 typedef struct prop_def prop_def;
@@ -525,7 +525,6 @@ static const why *set_line_height(cstate *cs, const prop_def *d, const char *com
     double num;
     lenval l;
     const why *w;
-    cs->has_line_height = 1;
     if (span_is(v, "normal")) {
         cs->p->line_height_factor = 1.2;
         return NULL;
@@ -1435,10 +1434,21 @@ static int shown_len(span v)
     return (int)n;
 }
 
+/* At most this many messages per element; the rest are summed up. */
+#define MAX_REPORTS 20
+
+static int over_limit(cstate *cs)
+{
+    cs->errors++;
+    if (cs->errors <= MAX_REPORTS) return 0;
+    cs->suppressed++;
+    return 1;
+}
+
 static void report_value(cstate *cs, const char *prop, span v, const why *w)
 {
     int n = shown_len(v);
-    cs->errors++;
+    if (over_limit(cs)) return;
     gr_error(cs->pc->ctx, cs->pc->file, cs->pc->line,
              "%s 的屬性 %s 值「%.*s%s」不正確：%s%.0s",
              "%s: property %s: invalid value \"%.*s%s\"%.0s (%s)",
@@ -1450,7 +1460,7 @@ static void report_unknown(cstate *cs, const char *prop)
 {
     size_t len = strlen(prop);
     int n = len > SHOW_MAX ? SHOW_MAX : (int)len;
-    cs->errors++;
+    if (over_limit(cs)) return;
     gr_error(cs->pc->ctx, cs->pc->file, cs->pc->line,
              "%s 的屬性 %.*s 不在支援的 XSL-FO 子集中（見 docs/fo-subset.md）",
              "%s: unknown or unsupported property %.*s (see docs/fo-subset.md)",
@@ -1621,6 +1631,9 @@ int gr_fo_props_compute(const gr_fo_propctx *pc, gr_fo_type type,
         if (order == 1)                 /* font-size and line-height known */
             finish_line_height(&cs);
     }
+    if (cs.suppressed)
+        gr_error(pc->ctx, pc->file, pc->line, "%s 還有 %d 個屬性錯誤未列出",
+                 "%s: %d more property errors not shown", gr_fo_type_name(type), cs.suppressed);
     finish_lang(&cs);
     finish_borders(&cs);
     finish_spaces(&cs);

@@ -1,7 +1,7 @@
 /* graphics.h — inline graphics for the layout engine: fo:external-graphic
  * (JPEG passed through, PNG decoded with alpha flattened onto white, since
  * PDF/A-1b allows no transparency) and fo:instream-foreign-object holding an
- * SVG chart (the subset of docs/fo-subset.md), turned into display-list
+ * SVG chart (the subset of docs/svg-subset.md), turned into display-list
  * items. SVG text goes through the same fonts, fallback and shaping as body
  * text.
  *

@@ -435,7 +435,10 @@ static void png_decode_body(png_structp png, png_infop info, png_job *j)
     j->height = (int)h;
     j->comps = channels >= 3 ? 3 : 1;
     outrow = (size_t)w * j->comps;
-    j->pixels = gr_malloc(outrow * h);
+    /* big buffers with plain malloc: a failure is the image's error */
+    j->pixels = malloc(outrow * h);
+    if (!j->pixels)
+        png_error(png, "not enough memory for the image");
     if (passes == 1) {
         j->raw = gr_malloc(rowbytes);
         for (y = 0; y < (int)h; y++) {
@@ -443,8 +446,10 @@ static void png_decode_body(png_structp png, png_infop info, png_job *j)
             flatten_row(j->raw, j->pixels + outrow * y, (int)w, channels);
         }
     } else {
-        j->raw = gr_malloc(rowbytes * h);
-        j->rows = gr_malloc(sizeof *j->rows * h);
+        j->raw = malloc(rowbytes * h);
+        j->rows = malloc(sizeof *j->rows * h);
+        if (!j->raw || !j->rows)
+            png_error(png, "not enough memory for the image");
         for (y = 0; y < (int)h; y++)
             j->rows[y] = j->raw + rowbytes * y;
         png_read_image(png, j->rows);
@@ -499,10 +504,12 @@ static int load_jpeg(gr_ctx *ctx, const char *file, int line, const char *shown,
     loaded_image *li;
     gr_image *im;
     if (why) {
+        /* both formats take (shown, zh, en); each prints one of the two */
         const char *bar = strchr(why, '|');
-        gr_error(ctx, file, line, "JPEG 圖檔「%s」無法使用：%.*s",
-                 "JPEG image \"%s\" cannot be used: %s", shown,
-                 (int)(bar - why), why, bar + 1);
+        char zh[256];
+        snprintf(zh, sizeof zh, "%.*s", (int)(bar - why), why);
+        gr_error(ctx, file, line, "JPEG 圖檔「%s」無法使用：%s%.0s",
+                 "JPEG image \"%s\" cannot be used: %.0s%s", shown, zh, bar + 1);
         free(data);
         return GR_EINPUT;
     }
@@ -628,7 +635,7 @@ static double axis_scale(const axis *a, double intrinsic, double target)
 {
     double s;
     if (a->cset)
-        return a->c / intrinsic;
+        return a->c >= 0 ? a->c / intrinsic : 0;   /* negative: refused below */
     if (a->fit == GR_FIT_NONE || !(target > 0))
         return -1;
     s = target / intrinsic;
@@ -666,13 +673,13 @@ int gr_graphic_fit(gr_ctx *ctx, const gr_fo_tree *tree, const gr_fo_node *node,
     sx = axis_scale(&ax, iw, ax.vset ? ax.v : avail_w);
     sy = axis_scale(&ay, ih, ay.vset ? ay.v : 0);
     if (p->scaling_uniform) {
-        if (sx > 0 && sy > 0) sx = sy = sx < sy ? sx : sy;
-        else if (sx > 0) sy = sx;
-        else if (sy > 0) sx = sy;
+        if (sx >= 0 && sy >= 0) sx = sy = sx < sy ? sx : sy;
+        else if (sx >= 0) sy = sx;
+        else if (sy >= 0) sx = sy;
         else sx = sy = 1;
     } else {
-        if (!(sx > 0)) sx = 1;
-        if (!(sy > 0)) sy = 1;
+        if (sx < 0) sx = 1;
+        if (sy < 0) sy = 1;
     }
     cw = iw * sx;
     ch = ih * sy;

@@ -1241,15 +1241,16 @@ static int svg_size_attr(svg_run *r, int line, const char *name, const char *v,
 static int parse_par(const char *v, int *ax, int *ay)
 {
     static const char *const pos[3] = { "Min", "Mid", "Max" };
-    const char *s = skip_space(v);
+    const char *s;
     int i, j;
     *ax = *ay = 1;
     if (!v) return 0;
+    s = skip_space(v);
     if (strncmp(s, "none", 4) == 0) {
         *ax = *ay = -1;
         s += 4;
     } else {
-        if (s[0] != 'x' || s[4] != 'Y') return -1;
+        if (strlen(s) < 8 || s[0] != 'x' || s[4] != 'Y') return -1;
         for (i = 0; i < 3 && strncmp(s + 1, pos[i], 3) != 0; i++) {}
         for (j = 0; j < 3 && strncmp(s + 5, pos[j], 3) != 0; j++) {}
         if (i == 3 || j == 3) return -1;

@@ -431,12 +431,23 @@ static void row_heights(const gr_table *t, int from, int end, const gr_resume *s
     }
 }
 
-static void draw_cell_frame(gr_cursor *c, const gr_tcell *cl, double x, double y0, double y1,
-                            size_t mark)
+/* The background a cell shows: its own, else its row's, else its section's
+ * (table-header/-body/-footer), else none. */
+static const gr_fo_props *background_of(const gr_table *t, const gr_tcell *cl)
 {
-    const gr_fo_props *p = &cl->fo->p;
+    const gr_fo_node *row = t->rows[cl->row].fo;
+    if (cl->fo->p.has_background) return &cl->fo->p;
+    if (row && row->p.has_background) return &row->p;
+    if (row && row->parent && row->parent->p.has_background) return &row->parent->p;
+    return NULL;
+}
+
+static void draw_cell_frame(gr_cursor *c, const gr_table *t, const gr_tcell *cl, double x,
+                            double y0, double y1, size_t mark)
+{
+    const gr_fo_props *p = background_of(t, cl);
     double x1 = x + cl->w;
-    if (p->has_background) {
+    if (p) {
         gr_dl_item it;
         memset(&it, 0, sizeof it);
         it.kind = GR_DL_RECT;
@@ -519,7 +530,7 @@ static int place_cells(gr_lay *L, gr_cursor *c, const gr_table *t, double tx,
         if (res == GR_PLACED_ALL) { next->cell_done[i] = 1; next->cells[i] = NULL; }
         else if (res == GR_PLACED_PART) next->cells[i] = o;
         if (res != GR_PLACED_NONE) any = 1;
-        draw_cell_frame(c, cl, tx + cl->x, y0, y1, cmark);
+        draw_cell_frame(c, t, cl, tx + cl->x, y0, y1, cmark);
         gr_dump_cell(L, cl, tx + cl->x, y0, y1);
     }
     return any;

@@ -878,6 +878,13 @@ static void test_fuzz(void)
         d = wrap(gr_buf_cstr(&b));
         quiet_init(&q);
         CHECK(gr_fo_parse_memory(&q.ctx, "m.fo", d, strlen(d)) == NULL, "3000 unknown properties");
+        {
+            char *m = messages(&q), *p;
+            int lines = 0;
+            for (p = m; *p; p++) lines += *p == '\n';
+            CHECK(lines == 21 && strstr(m, "2980"), "messages capped per element (%d lines)", lines);
+            free(m);
+        }
         quiet_done(&q);
         free(d);
         gr_buf_free(&b);

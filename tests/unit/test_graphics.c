@@ -71,8 +71,8 @@ static void cap_end(capture *c)
 
 /* ---- files ----------------------------------------------------------- */
 
-static char tmp_root[64];
-static char base_dir[128], outside_dir[128];
+static char tmp_root[512];
+static char base_dir[600], outside_dir[600];
 
 static void path_in(char *out, size_t n, const char *dir, const char *name)
 {
@@ -256,7 +256,7 @@ static void test_png_rgba(void)
         255, 0, 0, 255,   0, 0, 255, 0,     0, 0, 0, 128,
         0, 255, 0, 255,   255, 255, 255, 255, 100, 100, 100, 255 };
     png_spec s = { 3, 2, PNG_COLOR_TYPE_RGB_ALPHA, 8, 0, px, NULL, 0, NULL, 0, 11811 };
-    char path[256];
+    char path[700];
     capture c;
     gr_doc *doc = gr_doc_new();
     gr_graphic *g;
@@ -296,7 +296,7 @@ static void test_png_palette_trns(void)
     static const unsigned char trns[2] = { 255, 0 };   /* green transparent */
     static const unsigned char px[] = { 0, 1, 2 };
     png_spec s = { 3, 1, PNG_COLOR_TYPE_PALETTE, 8, 0, px, pal, 3, trns, 2, 0 };
-    char path[256];
+    char path[700];
     capture c;
     gr_doc *doc = gr_doc_new();
     gr_graphic *g;
@@ -327,7 +327,7 @@ static void test_png_gray_kinds(void)
     png_spec s16 = { 3, 1, PNG_COLOR_TYPE_GRAY, 16, 0, g16, NULL, 0, NULL, 0, 0 };
     png_spec sga = { 3, 1, PNG_COLOR_TYPE_GRAY_ALPHA, 8, 0, ga, NULL, 0, NULL, 0, 0 };
     png_spec s1 = { 8, 1, PNG_COLOR_TYPE_GRAY, 1, 0, g1, NULL, 0, NULL, 0, 0 };
-    char path[256];
+    char path[700];
     capture c;
     gr_doc *doc = gr_doc_new();
     gr_graphic *g;
@@ -361,7 +361,7 @@ static void test_png_interlaced(void)
     enum { W = 9, H = 7 };
     unsigned char px[W * H * 3];
     png_spec s = { W, H, PNG_COLOR_TYPE_RGB, 8, 1, px, NULL, 0, NULL, 0, 0 };
-    char path[256];
+    char path[700];
     capture c;
     gr_doc *doc = gr_doc_new();
     gr_graphic *g;
@@ -388,7 +388,7 @@ static void test_png_broken(void)
     png_spec s = { 16, 16, PNG_COLOR_TYPE_RGB, 8, 0, px, NULL, 0, NULL, 0, 0 };
     static const unsigned char wide[1] = { 0 };
     png_spec sw = { 30000, 1, PNG_COLOR_TYPE_GRAY, 1, 0, NULL, NULL, 0, NULL, 0, 0 };
-    char path[256];
+    char path[700];
     unsigned char *bytes, *wide_row;
     size_t len, cut;
     capture c;
@@ -443,7 +443,7 @@ static void test_jpeg(void)
         1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0, 4, 0x11, 0,
         0xFF, 0xDA, 0x00, 0x02, 0x00,
         0xFF, 0xD9 };
-    char path[256];
+    char path[700];
     capture c;
     gr_doc *doc = gr_doc_new();
     gr_graphic *g;
@@ -490,7 +490,7 @@ static void test_confinement(void)
         "file:///etc/passwd", "file://server/share/a.png", "missing.png", "sub",
         "data:image/png;base64,AAAA", "url('')",
     };
-    char path[256], target[256];
+    char path[700], target[700];
     capture c;
     gr_doc *doc = gr_doc_new();
     size_t i;
@@ -669,7 +669,7 @@ static void test_path_parser(void)
     CHECK(gr_svgpath_parse("M0 0 A 0 5 0 0 1 10 0", &p, &at) == 0 && p.n == 2 &&
           seg_is(&p.seg[1], GR_SEG_LINE, 10, 0), "zero radius: a line");
     gr_svgpath_free(&p);
-    CHECK(gr_svgpath_parse("M0 0 L 10", &p, &at) != 0 && at == 10, "missing coordinate at %zu",
+    CHECK(gr_svgpath_parse("M0 0 L 10", &p, &at) != 0 && at == 9, "missing coordinate at %zu",
           at);
     gr_svgpath_free(&p);
     CHECK(gr_svgpath_parse("L0 0", &p, &at) != 0 && at == 0, "must start with M");
@@ -1030,7 +1030,9 @@ static void test_svg_accepts(void)
 
 static void setup_dirs(void)
 {
-    snprintf(tmp_root, sizeof tmp_root, "/tmp/gr_test_graphics_XXXXXX");
+    const char *tmp = getenv("TMPDIR");
+    snprintf(tmp_root, sizeof tmp_root, "%s/gr_test_graphics_XXXXXX",
+             tmp && tmp[0] ? tmp : "/tmp");
     if (!mkdtemp(tmp_root)) { perror("mkdtemp"); exit(2); }
     path_in(base_dir, sizeof base_dir, tmp_root, "base");
     path_in(outside_dir, sizeof outside_dir, tmp_root, "outside");
@@ -1045,7 +1047,7 @@ static void setup_dirs(void)
 
 static void remove_dirs(void)
 {
-    char cmd[128];
+    char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp_root);
     if (system(cmd) != 0)
         fprintf(stderr, "could not remove %s\n", tmp_root);

@@ -1,0 +1,52 @@
+/* domain.h — the data side of a report: loading an agency's data file
+ * safely, validating it against the versioned RelaxNG schema, adding the
+ * computed figures (templates/schema/computed.md), checking typed figures
+ * and the master plan's rules (templates/rules/, data, not code), masking
+ * personal names for the public edition, and transforming the enriched
+ * document with the XSLT template of the data's form year into XSL-FO.
+ *
+ * The C code knows no form wording: element names and rule texts come from
+ * templates/. Every finding names file:line, the rule, its source and what
+ * to do, through gr_error/gr_warn (errors make `check` and `build` exit 1).
+ *
+ * Ownership: gr_data_load returns an xmlDoc (libxml2) the caller frees with
+ * xmlFreeDoc; gr_form_to_fo appends to a gr_buf the caller owns.
+ */
+#ifndef GR_DOMAIN_H
+#define GR_DOMAIN_H
+
+#include "../util/gr.h"
+#include <libxml/tree.h>
+
+typedef struct gr_data_opts {
+    const char *datadir;      /* folder holding templates/ */
+    int internal;             /* 1: names in full (--internal) */
+    int allow_outside;        /* 1: evidence files may lie outside the data
+                                 file's folder (the user said so) */
+} gr_data_opts;
+
+/* Parse (no network, no DTD, no entities, line numbers kept) and validate
+ * against the schema the root element and its 版本 name. NULL after
+ * reporting on any error. */
+xmlDocPtr gr_data_load(gr_ctx *ctx, const char *path, const gr_data_opts *o);
+
+/* Add the computed figures as 計算 elements and report typed figures that
+ * disagree with their parts. GR_OK, or GR_EINPUT if errors were found. */
+int gr_data_compute(gr_ctx *ctx, xmlDocPtr doc, const char *path);
+
+/* Run the rules for the data's year/plan period (templates/rules/).
+ * Errors and warnings are reported; returns GR_EINPUT if any error. */
+int gr_data_check_rules(gr_ctx *ctx, xmlDocPtr doc, const char *path,
+                        const gr_data_opts *o);
+
+/* Public edition: replace every personal name, wherever it appears in the
+ * document's text, by its masked form (蕭雅勻 -> 蕭○勻). */
+void gr_data_mask_names(xmlDocPtr doc);
+
+/* The form template for the data's year (templates/results/<form>/),
+ * applied with libxslt's security preferences (no writes, no network, reads
+ * only inside datadir/templates). The FO text is appended to fo. */
+int gr_form_to_fo(gr_ctx *ctx, xmlDocPtr doc, const char *path,
+                  const gr_data_opts *o, gr_buf *fo);
+
+#endif
