@@ -168,7 +168,9 @@ struct gr_fo_node {
     gr_fo_type type;
     int line;                  /* source line of the element (or text) */
     gr_fo_node *parent, *first, *last, *next, *prev;
-    gr_fo_props p;
+    const gr_fo_props *p;      /* computed properties: immutable and shared
+                                  between nodes whose sets are identical
+                                  (owned by the tree) */
     /* GR_FO_TEXT: whitespace already handled per XSL defaults
        (linefeed-treatment treat-as-space, white-space-collapse true):
        runs of XML whitespace collapsed to one U+0020; spaces at the start

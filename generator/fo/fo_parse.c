@@ -188,7 +188,47 @@ typedef struct fo_tree_impl {
     gr_fo_tree pub;             /* first: a gr_fo_tree* is a fo_tree_impl* */
     id_slot *ids;               /* open addressing, malloc'ed */
     size_t ids_cap, ids_count;
+    const gr_fo_props **props;  /* interned property sets: open addressing,
+                                   malloc'ed table, sets in the arena */
+    size_t props_cap, props_count;
 } fo_tree_impl;
+
+static size_t hash_bytes(const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    size_t h = 2166136261u, i;
+    for (i = 0; i < n; i++) h = (h ^ b[i]) * 16777619u;
+    return h;
+}
+
+/* The shared copy of a property set: nodes with identical computed
+ * properties (most text nodes, most cells of a table) point to one. */
+static const gr_fo_props *intern_props(fo_tree_impl *t, const gr_fo_props *p)
+{
+    size_t h, i;
+    gr_fo_props *copy;
+    if (t->props_count * 2 >= t->props_cap) {
+        size_t ncap = t->props_cap ? t->props_cap * 2 : 256, k;
+        const gr_fo_props **nt = gr_calloc(ncap, sizeof *nt);
+        for (k = 0; k < t->props_cap; k++) {
+            const gr_fo_props *q = t->props[k];
+            if (!q) continue;
+            for (i = hash_bytes(q, sizeof *q) & (ncap - 1); nt[i]; i = (i + 1) & (ncap - 1)) ;
+            nt[i] = q;
+        }
+        free(t->props);
+        t->props = nt;
+        t->props_cap = ncap;
+    }
+    h = hash_bytes(p, sizeof *p);
+    for (i = h & (t->props_cap - 1); t->props[i]; i = (i + 1) & (t->props_cap - 1))
+        if (memcmp(t->props[i], p, sizeof *p) == 0) return t->props[i];
+    copy = gr_arena_alloc(t->pub.arena, sizeof *copy);
+    memcpy(copy, p, sizeof *copy);
+    t->props[i] = copy;
+    t->props_count++;
+    return copy;
+}
 
 static size_t hash_str(const char *s)
 {
@@ -244,6 +284,7 @@ void gr_fo_tree_free(gr_fo_tree *tree)
     if (t->pub.xml_doc) xmlFreeDoc((xmlDocPtr)t->pub.xml_doc);
     gr_arena_free(t->pub.arena);
     free(t->ids);
+    free(t->props);
     free(t);
 }
 
@@ -348,6 +389,18 @@ static void on_doctype(void *user, const xmlChar *name, const xmlChar *ext_id,
 
 /* ---------------------------------------------------------------------- */
 /* Building nodes.                                                        */
+
+/* Compute a node's properties into a zeroed set (so that padding bytes
+ * compare equal) and share it. */
+static void compute_props(fo_parser *P, const gr_fo_propctx *pc, gr_fo_type type,
+                          gr_fo_node *n, const gr_fo_node *parent,
+                          const gr_fo_attr *attrs, size_t nattrs)
+{
+    gr_fo_props tmp;
+    memset(&tmp, 0, sizeof tmp);
+    gr_fo_props_compute(pc, type, parent, attrs, nattrs, &tmp);
+    n->p = intern_props(P->t, &tmp);
+}
 
 static gr_fo_node *new_node(fo_parser *P, gr_fo_type type, int line, gr_fo_node *parent)
 {
@@ -529,7 +582,7 @@ static void add_text(fo_parser *P, gr_fo_node *parent, xmlNodePtr x)
         pc.file = P->file;
         pc.line = t->line;
         pc.arena = P->arena;
-        gr_fo_props_compute(&pc, GR_FO_TEXT, parent, NULL, 0, &t->p);
+        compute_props(P, &pc, GR_FO_TEXT, t, parent, NULL, 0);
         t->text = gr_arena_strndup(P->arena, s, len);
         t->text_len = len;
     }
@@ -620,11 +673,11 @@ static size_t collect_attrs(fo_parser *P, xmlNodePtr x, const elem_def *d,
 static void register_id(fo_parser *P, gr_fo_node *n)
 {
     gr_fo_node *prev;
-    if (!n->p.id) return;
-    prev = id_add(P->t, n->p.id, n);
+    if (!n->p->id) return;
+    prev = id_add(P->t, n->p->id, n);
     if (prev)
         gr_error(P->ctx, P->file, n->line, "id「%s」重複（第 %d 行已用過）",
-                 "duplicate id \"%s\" (already used on line %d)", n->p.id, prev->line);
+                 "duplicate id \"%s\" (already used on line %d)", n->p->id, prev->line);
 }
 
 static void check_children(fo_parser *P, gr_fo_node *n);
@@ -670,7 +723,7 @@ static gr_fo_node *build(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, int dep
     pc.file = P->file;
     pc.line = line;
     pc.arena = P->arena;
-    gr_fo_props_compute(&pc, d->type, parent, attrs, nattrs, &n->p);
+    compute_props(P, &pc, d->type, n, parent, attrs, nattrs);
     for (i = 0; i < nowned; i++) xmlFree(owned[i]);
     free(owned);
     free(attrs);
@@ -783,10 +836,10 @@ static void check_page_master(fo_parser *P, gr_fo_node *n)
     for (c = n->first; c; c = c->next)
         if (c->type == GR_FO_REGION_BODY) body = c;
     /* the body region must keep a positive size */
-    w = n->p.page_width - n->p.margin[GR_START] - n->p.margin[GR_END]
-        - body->p.margin[GR_START] - body->p.margin[GR_END];
-    h = n->p.page_height - n->p.margin[GR_BEFORE] - n->p.margin[GR_AFTER]
-        - body->p.margin[GR_BEFORE] - body->p.margin[GR_AFTER];
+    w = n->p->page_width - n->p->margin[GR_START] - n->p->margin[GR_END]
+        - body->p->margin[GR_START] - body->p->margin[GR_END];
+    h = n->p->page_height - n->p->margin[GR_BEFORE] - n->p->margin[GR_AFTER]
+        - body->p->margin[GR_BEFORE] - body->p->margin[GR_AFTER];
     if (w <= 0 || h <= 0)
         order_error(P, n, 0, "邊界太大，內文區域沒有空間",
                     "the margins leave no room for the body region");
@@ -1041,8 +1094,8 @@ static gr_fo_node *find_master(gr_fo_node *root, const char *name)
     for (lms = root->first; lms; lms = lms->next) {
         if (lms->type != GR_FO_LAYOUT_MASTER_SET) continue;
         for (m = lms->first; m; m = m->next)
-            if (m->type == GR_FO_SIMPLE_PAGE_MASTER && m->p.master_name &&
-                strcmp(m->p.master_name, name) == 0)
+            if (m->type == GR_FO_SIMPLE_PAGE_MASTER && m->p->master_name &&
+                strcmp(m->p->master_name, name) == 0)
                 return m;
     }
     return NULL;
@@ -1053,17 +1106,17 @@ static void check_masters(fo_parser *P, gr_fo_node *lms)
     gr_fo_node *m, *r, *r2, *other;
     for (m = lms->first; m; m = m->next) {
         if (m->type != GR_FO_SIMPLE_PAGE_MASTER) continue;
-        if (!m->p.master_name) { missing_prop(P, m, "master-name"); continue; }
-        other = find_master(P->t->pub.root, m->p.master_name);
+        if (!m->p->master_name) { missing_prop(P, m, "master-name"); continue; }
+        other = find_master(P->t->pub.root, m->p->master_name);
         if (other && other != m)
             gr_error(P->ctx, P->file, m->line, "版面名稱 master-name「%s」重複（第 %d 行）",
-                     "duplicate master-name \"%s\" (also on line %d)", m->p.master_name, other->line);
+                     "duplicate master-name \"%s\" (also on line %d)", m->p->master_name, other->line);
         for (r = m->first; r; r = r->next)
             for (r2 = r->next; r2; r2 = r2->next)
-                if (r->p.region_name && r2->p.region_name &&
-                    strcmp(r->p.region_name, r2->p.region_name) == 0)
+                if (r->p->region_name && r2->p->region_name &&
+                    strcmp(r->p->region_name, r2->p->region_name) == 0)
                     gr_error(P->ctx, P->file, r2->line, "區域名稱 region-name「%s」重複",
-                             "duplicate region-name \"%s\"", r2->p.region_name);
+                             "duplicate region-name \"%s\"", r2->p->region_name);
     }
 }
 
@@ -1071,41 +1124,41 @@ static const gr_fo_node *region_named(const gr_fo_node *master, const char *name
 {
     const gr_fo_node *r;
     for (r = master->first; r; r = r->next)
-        if (r->p.region_name && strcmp(r->p.region_name, name) == 0) return r;
+        if (r->p->region_name && strcmp(r->p->region_name, name) == 0) return r;
     return NULL;
 }
 
 static void check_flows(fo_parser *P, gr_fo_node *ps)
 {
     gr_fo_node *master = NULL, *f, *g;
-    if (!ps->p.master_reference) missing_prop(P, ps, "master-reference");
-    else if (!(master = find_master(P->t->pub.root, ps->p.master_reference)))
+    if (!ps->p->master_reference) missing_prop(P, ps, "master-reference");
+    else if (!(master = find_master(P->t->pub.root, ps->p->master_reference)))
         gr_error(P->ctx, P->file, ps->line,
                  "fo:page-sequence 引用的版面「%s」不存在（沒有這個 master-name 的 fo:simple-page-master）",
                  "fo:page-sequence refers to an unknown page master \"%s\" (no fo:simple-page-master has this master-name)",
-                 ps->p.master_reference);
+                 ps->p->master_reference);
     for (f = ps->first; f; f = f->next) {
         const gr_fo_node *r;
         if (f->type != GR_FO_FLOW && f->type != GR_FO_STATIC_CONTENT) continue;
-        if (!f->p.flow_name) { missing_prop(P, f, "flow-name"); continue; }
+        if (!f->p->flow_name) { missing_prop(P, f, "flow-name"); continue; }
         for (g = ps->first; g != f; g = g->next)
-            if (g->p.flow_name && strcmp(g->p.flow_name, f->p.flow_name) == 0)
+            if (g->p->flow_name && strcmp(g->p->flow_name, f->p->flow_name) == 0)
                 gr_error(P->ctx, P->file, f->line, "flow-name「%s」在同一個 fo:page-sequence 中重複",
-                         "flow-name \"%s\" is used twice in one fo:page-sequence", f->p.flow_name);
+                         "flow-name \"%s\" is used twice in one fo:page-sequence", f->p->flow_name);
         if (!master) continue;
-        r = region_named(master, f->p.flow_name);
+        r = region_named(master, f->p->flow_name);
         if (f->type == GR_FO_FLOW) {
             if (!r || r->type != GR_FO_REGION_BODY)
                 gr_error(P->ctx, P->file, f->line,
                          "fo:flow 的 flow-name「%s」不是版面「%s」的內文區域（fo:region-body）名稱",
                          "fo:flow's flow-name \"%s\" does not name the body region (fo:region-body) of page master \"%s\"",
-                         f->p.flow_name, master->p.master_name);
-        } else if (strcmp(f->p.flow_name, "xsl-footnote-separator") != 0 &&
+                         f->p->flow_name, master->p->master_name);
+        } else if (strcmp(f->p->flow_name, "xsl-footnote-separator") != 0 &&
                    (!r || r->type == GR_FO_REGION_BODY)) {
             gr_error(P->ctx, P->file, f->line,
                      "fo:static-content 的 flow-name「%s」不是版面「%s」的頁首或頁尾區域名稱",
                      "fo:static-content's flow-name \"%s\" does not name a region-before/after of page master \"%s\"",
-                     f->p.flow_name, master->p.master_name);
+                     f->p->flow_name, master->p->master_name);
         }
     }
 }
@@ -1125,18 +1178,18 @@ static void check_refs(fo_parser *P, gr_fo_node *n)
     case GR_FO_PAGE_SEQUENCE: check_flows(P, n); break;
     case GR_FO_PAGE_NUMBER_CITATION:
     case GR_FO_PAGE_NUMBER_CITATION_LAST:
-        if (!n->p.ref_id) missing_prop(P, n, "ref-id");
-        else check_id_ref(P, n, "ref-id", n->p.ref_id);
+        if (!n->p->ref_id) missing_prop(P, n, "ref-id");
+        else check_id_ref(P, n, "ref-id", n->p->ref_id);
         break;
     case GR_FO_BASIC_LINK:
     case GR_FO_BOOKMARK:
-        if (!n->p.internal_destination && !n->p.external_destination)
+        if (!n->p->internal_destination && !n->p->external_destination)
             missing_prop(P, n, "internal-destination / external-destination");
-        else if (n->p.internal_destination)
-            check_id_ref(P, n, "internal-destination", n->p.internal_destination);
+        else if (n->p->internal_destination)
+            check_id_ref(P, n, "internal-destination", n->p->internal_destination);
         break;
     case GR_FO_EXTERNAL_GRAPHIC:
-        if (!n->p.src) missing_prop(P, n, "src");
+        if (!n->p->src) missing_prop(P, n, "src");
         break;
     default: break;
     }

@@ -765,12 +765,12 @@ static const why *set_indent(cstate *cs, const prop_def *d, const char *comp, sp
         lb = ancestor_list_block(cs);
         if (!lb) return &W_LISTFN;
         if (is_fn(v, "body-start")) {
-            double x = lb->p.start_indent + lb->p.provisional_distance_between_starts;
+            double x = lb->p->start_indent + lb->p->provisional_distance_between_starts;
             if (d->arg) { cs->p->end_indent = x; cs->p->end_indent_plus_width = 0; }
             else cs->p->start_indent = x;
         } else {
-            double x = lb->p.start_indent + lb->p.provisional_distance_between_starts
-                       - lb->p.provisional_label_separation;
+            double x = lb->p->start_indent + lb->p->provisional_distance_between_starts
+                       - lb->p->provisional_label_separation;
             if (d->arg) { cs->p->end_indent = -x; cs->p->end_indent_plus_width = 1; }
             else return &W_INDENT;      /* label-end() as a start-indent: meaningless */
         }
@@ -1594,8 +1594,8 @@ int gr_fo_props_compute(const gr_fo_propctx *pc, gr_fo_type type,
     cs.parent = parent;
     cs.p = out;
     if (parent) {
-        cs.pp = &parent->p;
-        inherit(out, &parent->p);
+        cs.pp = parent->p;
+        inherit(out, parent->p);
     } else {
         gr_fo_props_initial(&initial);
         cs.pp = &initial;

@@ -136,10 +136,10 @@ static int resolve_src(gr_ctx *ctx, const gr_fo_tree *tree, const gr_fo_node *no
     char *s, *joined, *canon, *base_canon;
     size_t sl;
     *shown = *real = NULL;
-    if (!node->p.src || !node->p.src[0])
+    if (!node->p->src || !node->p->src[0])
         return gr_error(ctx, file, line, "fo:external-graphic 缺少 src 屬性",
                         "fo:external-graphic has no src%s", "");
-    s = strip_url(node->p.src);
+    s = strip_url(node->p->src);
     sl = scheme_length(s);
     if (sl == 4 && strncmp(s, "file", 4) == 0) {
         char *rest = s + 5;
@@ -149,7 +149,7 @@ static int resolve_src(gr_ctx *ctx, const gr_fo_tree *tree, const gr_fo_node *no
                 rest += 9;
             else if (rest[0] != '/') {
                 gr_error(ctx, file, line, "不允許網路資源：src=\"%s\"",
-                         "network resources are not allowed: src=\"%s\"", node->p.src);
+                         "network resources are not allowed: src=\"%s\"", node->p->src);
                 free(s);
                 return GR_EINPUT;
             }
@@ -157,14 +157,14 @@ static int resolve_src(gr_ctx *ctx, const gr_fo_tree *tree, const gr_fo_node *no
         memmove(s, rest, strlen(rest) + 1);
         if (percent_decode(s) != 0) {
             gr_error(ctx, file, line, "src 的 %%-編碼無效：\"%s\"",
-                     "invalid %%-escape in src: \"%s\"", node->p.src);
+                     "invalid %%-escape in src: \"%s\"", node->p->src);
             free(s);
             return GR_EINPUT;
         }
     } else if (sl > 0) {
         gr_error(ctx, file, line, "不允許網路資源：src=\"%s\"（只能使用相對於 FO 檔的檔案路徑）",
                  "network resources are not allowed: src=\"%s\" (use a file path "
-                 "relative to the FO file)", node->p.src);
+                 "relative to the FO file)", node->p->src);
         free(s);
         return GR_EINPUT;
     }
@@ -658,7 +658,7 @@ int gr_graphic_fit(gr_ctx *ctx, const gr_fo_tree *tree, const gr_fo_node *node,
 {
     const char *file = tree->path;
     int line = node->line;
-    const gr_fo_props *p = &node->p;
+    const gr_fo_props *p = node->p;
     axis ax, ay;
     double sx, sy, cw, ch, vw, vh;
     memset(out, 0, sizeof *out);

@@ -76,7 +76,7 @@ const char *gr_lay_citation(gr_lay *L, const char *id, int last, char *buf, size
 
 static int style_for(gr_lay *L, const gr_fo_node *n, gr_text_style *st)
 {
-    const gr_fo_props *p = &n->p;
+    const gr_fo_props *p = n->p;
     memset(st, 0, sizeof *st);
     st->chain = gr_fontset_chain(L->fs, p->font_family ? p->font_family : "serif",
                                  p->font_weight, L->tree->path, n->line);
@@ -167,7 +167,7 @@ static int add_footnote(gr_lay *L, gr_para *para, gr_fo_node *n)
 
 static int add_leader(gr_lay *L, gr_para *para, gr_fo_node *n)
 {
-    const gr_fo_props *p = &n->p;
+    const gr_fo_props *p = n->p;
     gr_text_style st;
     gr_inl *o;
     double lmin, lopt, lmax, w = L->body_w > 0 ? L->body_w : 400;
@@ -233,7 +233,7 @@ static int add_inline(gr_lay *L, gr_para *para, gr_fo_node *n)
         return add_graphic(L, para, n);
     case GR_FO_PAGE_NUMBER_CITATION:
     case GR_FO_PAGE_NUMBER_CITATION_LAST:
-        s = gr_lay_citation(L, n->p.ref_id ? n->p.ref_id : "",
+        s = gr_lay_citation(L, n->p->ref_id ? n->p->ref_id : "",
                             n->type == GR_FO_PAGE_NUMBER_CITATION_LAST, num, sizeof num);
         return add_text(L, para, n, s, strlen(s));
     default:
@@ -258,13 +258,14 @@ static int flush_para(gr_lay *L, gr_box *parent, gr_para **para, gr_fo_node *blk
     }
     memset(&o, 0, sizeof o);
     o.width = parent->w;
-    o.first_indent = *first_para ? blk->p.text_indent : 0;
-    o.align = blk->p.text_align;
-    o.align_last = blk->p.text_align_last;
+    o.first_indent = *first_para ? blk->p->text_indent : 0;
+    o.align = blk->p->text_align;
+    o.align_last = blk->p->text_align_last;
     if (o.align_last == GR_ALIGN_RELATIVE)
         o.align_last = o.align == GR_ALIGN_JUSTIFY ? GR_ALIGN_START : o.align;
     o.avoid_short_last = 1;
     rc = gr_para_layout(*para, &o);
+    gr_para_compact(*para);              /* widths are final: lines only */
     b = gr_box_new(L, GR_BOX_LINES, blk);
     b->x = parent->x;
     b->w = parent->w;
@@ -324,7 +325,7 @@ static int build_children(gr_lay *L, gr_box *box, gr_fo_node *fo, gr_fo_node *st
 
 static gr_box *build_block(gr_lay *L, gr_fo_node *blk, double ref_w)
 {
-    const gr_fo_props *p = &blk->p;
+    const gr_fo_props *p = blk->p;
     gr_box *b = gr_box_new(L, GR_BOX_BLOCK, blk);
     int rc;
     b->x = p->start_indent - L->base_start;
@@ -348,8 +349,8 @@ gr_box *gr_build_area(gr_lay *L, gr_fo_node *area, double w)
     b->area = 1;
     b->x = 0;
     b->w = w > 1 ? w : 1;
-    L->base_start = area->p.start_indent;
-    L->base_end = area->p.end_indent;
+    L->base_start = area->p->start_indent;
+    L->base_end = area->p->end_indent;
     rc = build_children(L, b, area, area, b->w);
     L->base_start = save_start;
     L->base_end = save_end;

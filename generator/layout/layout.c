@@ -32,15 +32,15 @@ static gr_fo_node *find_master(gr_fo_tree *t, const char *name)
 {
     gr_fo_node *lms = find_child(t->root, GR_FO_LAYOUT_MASTER_SET), *m;
     for (m = lms ? lms->first : NULL; m; m = m->next)
-        if (m->type == GR_FO_SIMPLE_PAGE_MASTER && m->p.master_name && name &&
-            strcmp(m->p.master_name, name) == 0)
+        if (m->type == GR_FO_SIMPLE_PAGE_MASTER && m->p->master_name && name &&
+            strcmp(m->p->master_name, name) == 0)
             return m;
     return NULL;
 }
 
 static const char *region_name(const gr_fo_node *r, const char *dflt)
 {
-    return r && r->p.region_name ? r->p.region_name : dflt;
+    return r && r->p->region_name ? r->p->region_name : dflt;
 }
 
 /* XSL 6.4.12-14: the page's margins make the content rectangle; the body
@@ -48,7 +48,7 @@ static const char *region_name(const gr_fo_node *r, const char *dflt)
  * the top and the bottom of the content rectangle. */
 static void geometry(gr_fo_node *m, page_geom *g)
 {
-    const gr_fo_props *p = &m->p;
+    const gr_fo_props *p = m->p;
     gr_fo_node *rb = find_child(m, GR_FO_REGION_BODY);
     gr_fo_node *rbe = find_child(m, GR_FO_REGION_BEFORE);
     gr_fo_node *raf = find_child(m, GR_FO_REGION_AFTER);
@@ -60,7 +60,7 @@ static void geometry(gr_fo_node *m, page_geom *g)
     g->height = p->page_height;
     g->body.x = cx; g->body.y = cy; g->body.w = cw; g->body.h = ch;
     if (rb) {
-        const gr_fo_props *b = &rb->p;
+        const gr_fo_props *b = rb->p;
         g->body.x = cx + b->margin[GR_START];
         g->body.y = cy + b->margin[GR_BEFORE];
         g->body.w = cw - b->margin[GR_START] - b->margin[GR_END];
@@ -71,15 +71,15 @@ static void geometry(gr_fo_node *m, page_geom *g)
     if (rbe) {
         g->has_before = 1;
         g->before.x = cx; g->before.y = cy; g->before.w = cw;
-        g->before.h = rbe->p.extent;
+        g->before.h = rbe->p->extent;
         g->before.name = region_name(rbe, "xsl-region-before");
         g->before.fo = rbe;
     }
     if (raf) {
         g->has_after = 1;
         g->after.x = cx; g->after.w = cw;
-        g->after.h = raf->p.extent;
-        g->after.y = cy + ch - raf->p.extent;
+        g->after.h = raf->p->extent;
+        g->after.y = cy + ch - raf->p->extent;
         g->after.name = region_name(raf, "xsl-region-after");
         g->after.fo = raf;
     }
@@ -113,8 +113,8 @@ static gr_fo_node *static_for(gr_fo_node *seq, const char *name)
 {
     gr_fo_node *c;
     for (c = seq->first; c; c = c->next)
-        if (c->type == GR_FO_STATIC_CONTENT && c->p.flow_name &&
-            strcmp(c->p.flow_name, name) == 0)
+        if (c->type == GR_FO_STATIC_CONTENT && c->p->flow_name &&
+            strcmp(c->p->flow_name, name) == 0)
             return c;
     return NULL;
 }
@@ -155,7 +155,7 @@ typedef struct seq_pages {
 
 static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
 {
-    gr_fo_node *master = find_master(L->tree, seq->p.master_reference);
+    gr_fo_node *master = find_master(L->tree, seq->p->master_reference);
     gr_fo_node *flow = find_child(seq, GR_FO_FLOW);
     gr_box *box;
     gr_resume *resume = NULL;
@@ -164,7 +164,7 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
     if (!master)
         return gr_error(L->ctx, L->tree->path, seq->line,
                         "找不到版面 master-reference=\"%s\"", "no page master named \"%s\"",
-                        seq->p.master_reference ? seq->p.master_reference : "");
+                        seq->p->master_reference ? seq->p->master_reference : "");
     geometry(master, &sp->geom);
     if (sp->geom.body.w < 10 || sp->geom.body.h < 10)
         return gr_error(L->ctx, L->tree->path, master->line,
@@ -267,11 +267,11 @@ static void check_flow_names(gr_lay *L)
         gr_fo_node *m;
         page_geom g;
         if (seq->type != GR_FO_PAGE_SEQUENCE) continue;
-        m = find_master(L->tree, seq->p.master_reference);
+        m = find_master(L->tree, seq->p->master_reference);
         if (!m) continue;
         geometry(m, &g);
         for (c = seq->first; c; c = c->next) {
-            const char *fn = c->p.flow_name;
+            const char *fn = c->p->flow_name;
             if ((c->type != GR_FO_FLOW && c->type != GR_FO_STATIC_CONTENT) || !fn) continue;
             if (strcmp(fn, g.body.name) == 0) continue;
             if (g.has_before && strcmp(fn, g.before.name) == 0) continue;
@@ -280,7 +280,7 @@ static void check_flow_names(gr_lay *L)
                 gr_error(L->ctx, L->tree->path, c->line,
                          "flow-name=\"%s\" 不對應版面 %s 的任何區域",
                          "flow-name=\"%s\" matches no region of page master %s",
-                         fn, seq->p.master_reference ? seq->p.master_reference : "");
+                         fn, seq->p->master_reference ? seq->p->master_reference : "");
                 L->status = GR_EINPUT;
             }
         }
@@ -303,8 +303,8 @@ static gr_outline *build_outline(gr_doc *d, const gr_fo_node *n)
     size_t k = 0;
     if (!n) return NULL;
     o = gr_arena_alloc(d->arena, sizeof *o);
-    o->open = !n->p.starting_state_hide;
-    o->dest_id = n->p.internal_destination;
+    o->open = !n->p->starting_state_hide;
+    o->dest_id = n->p->internal_destination;
     for (c = n->first; c; c = c->next) {
         if (c->type == GR_FO_BOOKMARK_TITLE) {
             gr_buf b;
@@ -368,7 +368,7 @@ int gr_layout(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
         gr_doc_free(L.doc);
         return rc;
     }
-    L.doc->lang = tree->root->p.lang;
+    L.doc->lang = tree->root->p->lang;
     L.doc->outline = build_outline(L.doc, find_child(tree->root, GR_FO_BOOKMARK_TREE));
     *out = L.doc;
     return GR_OK;

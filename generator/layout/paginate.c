@@ -111,8 +111,8 @@ static void add_line_links(gr_cursor *c, const gr_line *ln, double x, double y)
             it.u.link.y = y;
             it.u.link.w = x1 - x0;
             it.u.link.h = ln->height;
-            it.u.link.internal = t->fo->p.internal_destination;
-            it.u.link.uri = t->fo->p.external_destination;
+            it.u.link.internal = t->fo->p->internal_destination;
+            it.u.link.uri = t->fo->p->external_destination;
             if (it.u.link.internal || it.u.link.uri)
                 gr_page_add(c->pg, &it);
         }
@@ -185,8 +185,8 @@ static int place_lines(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
 {
     int n = gr_para_nlines(b->para);
     int from = in ? in->line : 0, fit = 0, i;
-    int orphans = b->fo->p.orphans > 0 ? b->fo->p.orphans : 1;
-    int widows = b->fo->p.widows > 0 ? b->fo->p.widows : 1;
+    int orphans = b->fo->p->orphans > 0 ? b->fo->p->orphans : 1;
+    int widows = b->fo->p->widows > 0 ? b->fo->p->widows : 1;
     double y, notes = 0, page_notes = 0;
     flush_space(c);
     y = c->y;
@@ -241,7 +241,7 @@ static const gr_fo_props no_props;
 
 static const gr_fo_props *box_props(const gr_box *b)
 {
-    return b->area ? &no_props : &b->fo->p;
+    return b->area ? &no_props : b->fo->p;
 }
 
 double gr_border_width(const gr_fo_props *p, int side)
@@ -288,8 +288,8 @@ static int keep_strength(const gr_box *prev, const gr_box *next)
 {
     int a = 0, b = 0;
     if (!prev || !next) return 0;
-    if (prev->kind != GR_BOX_LINES) a = prev->fo->p.keep_with_next;
-    if (next->kind != GR_BOX_LINES) b = next->fo->p.keep_with_previous;
+    if (prev->kind != GR_BOX_LINES) a = prev->fo->p->keep_with_next;
+    if (next->kind != GR_BOX_LINES) b = next->fo->p->keep_with_previous;
     return a > b ? a : b;
 }
 
@@ -346,7 +346,7 @@ static int place_block(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
         if (res == GR_PLACED_ALL) {
             prev = child; prev_mark = before_mark; prev_saved = before;
             placed_any = 1;
-            if (child->kind != GR_BOX_LINES && child->fo->p.break_after == GR_BREAK_PAGE &&
+            if (child->kind != GR_BOX_LINES && child->fo->p->break_after == GR_BREAK_PAGE &&
                 child->next) {
                 gr_resume *rr = gr_arena_alloc(L->arena, sizeof *rr);
                 rr->child = child->next;
@@ -448,14 +448,14 @@ double gr_box_height(const gr_box *b, const gr_resume *in)
     sub = in ? in->sub : NULL;
     for (; ch; ch = ch->next, sub = NULL) {
         if (ch->kind != GR_BOX_LINES && !sub) {
-            double sb = ch->fo->p.space_before.opt;
+            double sb = ch->fo->p->space_before.opt;
             h += sb > pending ? sb : pending;
         } else {
             h += pending;
         }
         pending = 0;
         h += gr_box_height(ch, sub);
-        if (ch->kind != GR_BOX_LINES) pending = ch->fo->p.space_after.opt;
+        if (ch->kind != GR_BOX_LINES) pending = ch->fo->p->space_after.opt;
     }
     return h + pending + border_w(box_props(b), GR_AFTER) + box_props(b)->padding[GR_AFTER];
 }

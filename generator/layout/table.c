@@ -33,8 +33,8 @@ static gr_trow *add_row(grid_build *g, gr_fo_node *fo, int section)
     r->fo = fo;
     r->section = section;
     if (fo) {
-        if (fo->p.height.unit == GR_LEN_PT) r->min_h = fo->p.height.v;
-        r->keep_together = fo->p.keep_together;
+        if (fo->p->height.unit == GR_LEN_PT) r->min_h = fo->p->height.v;
+        r->keep_together = fo->p->keep_together;
     }
     return r;
 }
@@ -52,11 +52,11 @@ static void add_cell(grid_build *g, gr_fo_node *fo, int row, int *col)
     gr_table *t = g->t;
     gr_tcell *cl;
     int c = *col, i, cs, rs;
-    if (fo->p.column_number > 0) c = fo->p.column_number - 1;
+    if (fo->p->column_number > 0) c = fo->p->column_number - 1;
     ensure_cols(g, c + 1);
     while (g->busy[c] >= row) { c++; ensure_cols(g, c + 1); }
-    cs = fo->p.number_columns_spanned > 0 ? fo->p.number_columns_spanned : 1;
-    rs = fo->p.number_rows_spanned > 0 ? fo->p.number_rows_spanned : 1;
+    cs = fo->p->number_columns_spanned > 0 ? fo->p->number_columns_spanned : 1;
+    rs = fo->p->number_rows_spanned > 0 ? fo->p->number_rows_spanned : 1;
     ensure_cols(g, c + cs);
     for (i = c; i < c + cs; i++) {
         if (g->busy[i] >= row)
@@ -72,7 +72,7 @@ static void add_cell(grid_build *g, gr_fo_node *fo, int row, int *col)
     cl->col = c;
     cl->colspan = cs;
     cl->rowspan = rs;
-    cl->valign = fo->p.display_align;
+    cl->valign = fo->p->display_align;
     if (c + cs > t->ncols) t->ncols = c + cs;
     *col = c + cs;
 }
@@ -99,7 +99,9 @@ static void add_section(grid_build *g, gr_fo_node *sec, int section)
         add_row_cells(g, NULL, sec->first, section);
 }
 
-/* Spans may not leave their section; rows of a span form one group. */
+/* Spans may not leave their section; rows of a span form one group.
+ * Cells are stored in the order of their starting row, so one pass over
+ * the rows finds every group. */
 static void finish_rows(gr_table *t)
 {
     int r, i, k;
@@ -110,23 +112,20 @@ static void finish_rows(gr_table *t)
             if (t->rows[k].section != t->rows[cl->row].section) break;
         cl->rowspan = k - cl->row;
     }
-    for (r = 0; r < t->nrows; r++) t->rows[r].group_end = r;
-    for (r = 0; r < t->nrows; r = t->rows[r].group_end + 1) {
-        int end = r, changed = 1;
-        while (changed) {
-            changed = 0;
-            for (i = 0; i < t->ncells; i++) {
-                gr_tcell *cl = &t->cells[i];
-                int last = cl->row + cl->rowspan - 1;
-                if (cl->row >= r && cl->row <= end && last > end) { end = last; changed = 1; }
-            }
-        }
-        for (k = r; k <= end; k++) t->rows[k].group_end = end;
-    }
     t->row_first_cell = gr_calloc((size_t)t->nrows + 1, sizeof(int));
     for (r = 0, i = 0; r <= t->nrows; r++) {
         while (i < t->ncells && t->cells[i].row < r) i++;
         t->row_first_cell[r] = i;
+    }
+    for (r = 0; r < t->nrows; ) {
+        int end = r, k2;
+        for (k2 = r; k2 <= end; k2++)
+            for (i = t->row_first_cell[k2]; i < t->row_first_cell[k2 + 1]; i++) {
+                int last = t->cells[i].row + t->cells[i].rowspan - 1;
+                if (last > end) end = last;
+            }
+        for (k2 = r; k2 <= end; k2++) t->rows[k2].group_end = end;
+        r = end + 1;
     }
 }
 
@@ -141,9 +140,9 @@ static void column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, 
     int declared = 0;
     spec = gr_calloc((size_t)t->ncols + 1, sizeof *spec);
     for (c = tf->first; c; c = c->next) {
-        int rep = c->p.number_columns_repeated > 0 ? c->p.number_columns_repeated : 1;
+        int rep = c->p->number_columns_repeated > 0 ? c->p->number_columns_repeated : 1;
         if (c->type != GR_FO_TABLE_COLUMN) continue;
-        declared = (c->p.column_number > 0 ? c->p.column_number - 1 : declared) + rep;
+        declared = (c->p->column_number > 0 ? c->p->column_number - 1 : declared) + rep;
     }
     if (declared > 0 && t->ncols > declared) {
         for (i = 0; i < t->ncells; i++)
@@ -157,8 +156,8 @@ static void column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, 
     for (c = tf->first; c; c = c->next) {
         int rep, k;
         if (c->type != GR_FO_TABLE_COLUMN) continue;
-        if (c->p.column_number > 0) col = c->p.column_number - 1;
-        rep = c->p.number_columns_repeated > 0 ? c->p.number_columns_repeated : 1;
+        if (c->p->column_number > 0) col = c->p->column_number - 1;
+        rep = c->p->number_columns_repeated > 0 ? c->p->number_columns_repeated : 1;
         for (k = 0; k < rep; k++, col++) {
             if (col >= t->ncols) {
                 int n = col + 1;
@@ -166,7 +165,7 @@ static void column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, 
                 memset(spec + t->ncols, 0, (size_t)(n + 1 - t->ncols) * sizeof *spec);
                 t->ncols = n;
             }
-            spec[col] = c->p.column_width;
+            spec[col] = c->p->column_width;
         }
     }
     if (t->ncols == 0) t->ncols = 1;
@@ -216,14 +215,14 @@ static gr_border wider(gr_border a, gr_border b)
  * the table's where it lies on the table's edge. */
 static void resolve_borders(gr_table *t, const gr_fo_props *tp, int collapse)
 {
-    int i, j;
+    int i, j, *grid;
     for (i = 0; i < t->ncells; i++) {
         gr_tcell *a = &t->cells[i];
-        const gr_fo_props *rp = t->rows[a->row].fo ? &t->rows[a->row].fo->p : NULL;
+        const gr_fo_props *rp = t->rows[a->row].fo ? t->rows[a->row].fo->p : NULL;
         const gr_fo_props *rl = t->rows[a->row + a->rowspan - 1].fo ?
-                                &t->rows[a->row + a->rowspan - 1].fo->p : NULL;
+                                t->rows[a->row + a->rowspan - 1].fo->p : NULL;
         int k;
-        for (k = 0; k < 4; k++) a->border[k] = a->fo->p.border[k];
+        for (k = 0; k < 4; k++) a->border[k] = a->fo->p->border[k];
         if (!collapse) continue;
         if (rp) a->border[GR_BEFORE] = wider(a->border[GR_BEFORE], rp->border[GR_BEFORE]);
         if (rl) a->border[GR_AFTER] = wider(a->border[GR_AFTER], rl->border[GR_AFTER]);
@@ -236,24 +235,36 @@ static void resolve_borders(gr_table *t, const gr_fo_props *tp, int collapse)
         if (a->col == 0) a->border[GR_START] = wider(a->border[GR_START], tp->border[GR_START]);
         if (a->col + a->colspan == t->ncols) a->border[GR_END] = wider(a->border[GR_END], tp->border[GR_END]);
     }
-    if (!collapse) return;
+    if (!collapse || t->nrows == 0 || t->ncols == 0) return;
+    /* neighbours through a (row, column) -> cell map: linear in the cells */
+    grid = gr_malloc((size_t)t->nrows * (size_t)t->ncols * sizeof *grid);
+    for (j = 0; j < t->nrows * t->ncols; j++) grid[j] = -1;
+    for (i = 0; i < t->ncells; i++) {
+        const gr_tcell *a = &t->cells[i];
+        int r, c;
+        for (r = a->row; r < a->row + a->rowspan && r < t->nrows; r++)
+            for (c = a->col; c < a->col + a->colspan && c < t->ncols; c++)
+                grid[r * t->ncols + c] = i;
+    }
     for (i = 0; i < t->ncells; i++) {
         gr_tcell *a = &t->cells[i];
-        for (j = 0; j < t->ncells; j++) {
-            gr_tcell *b = &t->cells[j];
-            int rows_meet = a->row < b->row + b->rowspan && b->row < a->row + a->rowspan;
-            int cols_meet = a->col < b->col + b->colspan && b->col < a->col + a->colspan;
-            if (i == j) continue;
-            if (rows_meet && b->col == a->col + a->colspan)
-                a->border[GR_END] = wider(a->border[GR_END], b->fo->p.border[GR_START]);
-            if (rows_meet && a->col == b->col + b->colspan)
-                a->border[GR_START] = wider(a->border[GR_START], b->fo->p.border[GR_END]);
-            if (cols_meet && b->row == a->row + a->rowspan)
-                a->border[GR_AFTER] = wider(a->border[GR_AFTER], b->fo->p.border[GR_BEFORE]);
-            if (cols_meet && a->row == b->row + b->rowspan)
-                a->border[GR_BEFORE] = wider(a->border[GR_BEFORE], b->fo->p.border[GR_AFTER]);
+        int r, c, k;
+        for (r = a->row; r < a->row + a->rowspan && r < t->nrows; r++) {
+            int right = a->col + a->colspan, left = a->col - 1;
+            if (right < t->ncols && (k = grid[r * t->ncols + right]) >= 0 && k != i)
+                a->border[GR_END] = wider(a->border[GR_END], t->cells[k].fo->p->border[GR_START]);
+            if (left >= 0 && (k = grid[r * t->ncols + left]) >= 0 && k != i)
+                a->border[GR_START] = wider(a->border[GR_START], t->cells[k].fo->p->border[GR_END]);
+        }
+        for (c = a->col; c < a->col + a->colspan && c < t->ncols; c++) {
+            int below = a->row + a->rowspan, above = a->row - 1;
+            if (below < t->nrows && (k = grid[below * t->ncols + c]) >= 0 && k != i)
+                a->border[GR_AFTER] = wider(a->border[GR_AFTER], t->cells[k].fo->p->border[GR_BEFORE]);
+            if (above >= 0 && (k = grid[above * t->ncols + c]) >= 0 && k != i)
+                a->border[GR_BEFORE] = wider(a->border[GR_BEFORE], t->cells[k].fo->p->border[GR_AFTER]);
         }
     }
+    free(grid);
 }
 
 static double bw(const gr_border *b) { return b->style ? b->width : 0; }
@@ -273,7 +284,7 @@ static void build_cells(gr_lay *L, gr_table *t)
         for (k = cl->col; k < cl->col + cl->colspan && k < t->ncols; k++) w += t->colw[k];
         cl->x = t->colx[cl->col < t->ncols ? cl->col : t->ncols - 1];
         cl->w = w;
-        for (k = 0; k < 4; k++) cl->pad[k] = cl->fo->p.padding[k];
+        for (k = 0; k < 4; k++) cl->pad[k] = cl->fo->p->padding[k];
         cl->content = gr_build_area(L, cl->fo, w - inset(cl, GR_START) - inset(cl, GR_END));
     }
 }
@@ -281,8 +292,8 @@ static void build_cells(gr_lay *L, gr_table *t)
 static gr_box *table_box(gr_lay *L, gr_fo_node *fo, double ref_w, double *x, double *avail)
 {
     gr_box *b = gr_box_new(L, GR_BOX_TABLE, fo);
-    *x = fo->p.start_indent - L->base_start;
-    *avail = ref_w - *x - (fo->p.end_indent - L->base_end);
+    *x = fo->p->start_indent - L->base_start;
+    *avail = ref_w - *x - (fo->p->end_indent - L->base_end);
     if (*avail < 1) *avail = 1;
     b->x = *x;
     b->table = gr_arena_alloc(L->arena, sizeof(gr_table));
@@ -333,10 +344,10 @@ gr_box *gr_build_table(gr_lay *L, gr_fo_node *tf, double ref_w)
     }
     free(g.busy);
     finish_rows(t);
-    width = tf->p.width.unit == GR_LEN_PT ? tf->p.width.v
-          : tf->p.width.unit == GR_LEN_PCT ? avail * tf->p.width.v / 100 : avail;
+    width = tf->p->width.unit == GR_LEN_PT ? tf->p->width.v
+          : tf->p->width.unit == GR_LEN_PCT ? avail * tf->p->width.v / 100 : avail;
     column_widths(L, tf, t, width, avail);
-    resolve_borders(t, &tf->p, tf->p.border_collapse);
+    resolve_borders(t, tf->p, tf->p->border_collapse);
     build_cells(L, t);
     b->w = t->width;
     table_cleanup_arrays(L, t);
@@ -349,8 +360,8 @@ gr_box *gr_build_table(gr_lay *L, gr_fo_node *tf, double ref_w)
  * [0, distance − separation) and the body in [distance, width). */
 gr_box *gr_build_list(gr_lay *L, gr_fo_node *lf, double ref_w)
 {
-    double x, avail, d = lf->p.provisional_distance_between_starts;
-    double sep = lf->p.provisional_label_separation;
+    double x, avail, d = lf->p->provisional_distance_between_starts;
+    double sep = lf->p->provisional_label_separation;
     gr_box *b = table_box(L, lf, ref_w, &x, &avail);
     gr_table *t = b->table;
     grid_build g;
@@ -364,7 +375,7 @@ gr_box *gr_build_list(gr_lay *L, gr_fo_node *lf, double ref_w)
         gr_trow *r;
         if (it->type != GR_FO_LIST_ITEM) continue;
         r = add_row(&g, it, 1);
-        r->keep_together = it->p.keep_together;
+        r->keep_together = it->p->keep_together;
         for (c = it->first; c; c = c->next) {
             int col = c->type == GR_FO_LIST_ITEM_LABEL ? 0 : 1;
             if (c->type != GR_FO_LIST_ITEM_LABEL && c->type != GR_FO_LIST_ITEM_BODY) continue;
@@ -392,43 +403,76 @@ gr_box *gr_build_list(gr_lay *L, gr_fo_node *lf, double ref_w)
 
 /* ---- placing ------------------------------------------------------------ */
 
-/* One fragment of a row group: rows [from, to] on this page. */
-typedef struct group_place {
-    int from, end;             /* first row of this fragment, last of group */
-    double *top;               /* y of the top of each row (index - from) */
-    double *h;                 /* height of each row */
-    int split;                 /* row where the page ends, or -1 */
-    double bottom;             /* y where the fragment ends */
-} group_place;
+/* One row-span group being placed: rows [from, end] (from > the group's
+ * first row when it continues from an earlier page), its cells
+ * [c0, c0 + n), and their states: `in` where each continues (indexed by
+ * cell - c0; NULL arrays = all from their start), `next` the states after
+ * this fragment. */
+typedef struct group {
+    const gr_table *t;
+    int from, end, c0, n;
+    const gr_resume *in;
+    gr_resume **next_cells;
+    unsigned char *next_done;
+    double *top, *h;           /* per row - from; top[end - from + 1] = bottom */
+    double tx;
+} group;
 
-static int cell_active(const gr_tcell *cl, int from, const gr_resume *st, int idx)
+static int cell_active(const group *g, int i)
 {
-    if (st && st->cell_done && st->cell_done[idx]) return 0;
-    return cl->row + cl->rowspan - 1 >= from;
+    const gr_tcell *cl = &g->t->cells[g->c0 + i];
+    if (g->in && g->in->cell_done && g->in->cell_done[i]) return 0;
+    return cl->row + cl->rowspan - 1 >= g->from;
 }
 
-static double cell_rest_height(const gr_tcell *cl, const gr_resume *st, int idx)
+static const gr_resume *cell_in(const group *g, int i)
 {
-    const gr_resume *sub = st && st->cells ? st->cells[idx] : NULL;
-    return gr_box_height(cl->content, sub) + inset(cl, GR_BEFORE) + inset(cl, GR_AFTER);
+    return g->in && g->in->cells ? g->in->cells[i] : NULL;
+}
+
+static double cell_rest_height(const group *g, int i)
+{
+    const gr_tcell *cl = &g->t->cells[g->c0 + i];
+    return gr_box_height(cl->content, cell_in(g, i)) + inset(cl, GR_BEFORE) + inset(cl, GR_AFTER);
 }
 
 /* Row heights of rows [from, end] for the content still to place. */
-static void row_heights(const gr_table *t, int from, int end, const gr_resume *st, double *h)
+static void row_heights(const group *g, double *h)
 {
-    int r, i, first = t->row_first_cell[0];
-    (void)first;
-    for (r = from; r <= end; r++) h[r - from] = t->rows[r].min_h;
-    for (i = 0; i < t->ncells; i++) {
-        const gr_tcell *cl = &t->cells[i];
+    const gr_table *t = g->t;
+    int r, i;
+    for (r = g->from; r <= g->end; r++) h[r - g->from] = t->rows[r].min_h;
+    for (i = 0; i < g->n; i++) {
+        const gr_tcell *cl = &t->cells[g->c0 + i];
         int last = cl->row + cl->rowspan - 1, s;
         double need, have = 0;
-        if (cl->row > end || last < from || !cell_active(cl, from, st, i)) continue;
-        s = cl->row > from ? cl->row : from;
-        need = cell_rest_height(cl, st, i);
-        for (r = s; r < last; r++) have += h[r - from];
-        if (have + h[last - from] < need) h[last - from] = need - have;
+        if (!cell_active(g, i)) continue;
+        s = cl->row > g->from ? cl->row : g->from;
+        need = cell_rest_height(g, i);
+        for (r = s; r < last; r++) have += h[r - g->from];
+        if (have + h[last - g->from] < need) h[last - g->from] = need - have;
     }
+}
+
+/* The first row of the group that row r belongs to. */
+static int group_start(const gr_table *t, int r)
+{
+    while (r > 0 && t->rows[r - 1].group_end >= r && t->rows[r - 1].section == t->rows[r].section)
+        r--;
+    return r;
+}
+
+static void group_init(group *g, const gr_table *t, int from, const gr_resume *in, double tx)
+{
+    int g0 = group_start(t, from);
+    memset(g, 0, sizeof *g);
+    g->t = t;
+    g->from = from;
+    g->end = t->rows[g0].group_end;
+    g->c0 = t->row_first_cell[g0];
+    g->n = t->row_first_cell[g->end + 1] - g->c0;
+    g->in = in;
+    g->tx = tx;
 }
 
 /* The background a cell shows: its own, else its row's, else its section's
@@ -436,9 +480,9 @@ static void row_heights(const gr_table *t, int from, int end, const gr_resume *s
 static const gr_fo_props *background_of(const gr_table *t, const gr_tcell *cl)
 {
     const gr_fo_node *row = t->rows[cl->row].fo;
-    if (cl->fo->p.has_background) return &cl->fo->p;
-    if (row && row->p.has_background) return &row->p;
-    if (row && row->parent && row->parent->p.has_background) return &row->parent->p;
+    if (cl->fo->p->has_background) return cl->fo->p;
+    if (row && row->p->has_background) return row->p;
+    if (row && row->parent && row->parent->p->has_background) return row->parent->p;
     return NULL;
 }
 
@@ -474,14 +518,12 @@ static void draw_cell_frame(gr_cursor *c, const gr_table *t, const gr_tcell *cl,
 }
 
 /* Place one cell's content into [y0, y1) of this fragment. */
-static int place_cell(gr_lay *L, gr_cursor *c, const gr_table *t, int idx, double tx,
+static int place_cell(gr_lay *L, gr_cursor *c, const gr_tcell *cl, double tx,
                       double y0, double y1, int whole, const gr_resume *in,
                       gr_resume **out, int force)
 {
-    const gr_tcell *cl = &t->cells[idx];
     gr_cursor cc;
     double top = y0 + inset(cl, GR_BEFORE), bottom = y1 - inset(cl, GR_AFTER);
-    int res;
     memset(&cc, 0, sizeof cc);
     cc.pg = c->pg;
     cc.area_x = tx + cl->x + inset(cl, GR_START);
@@ -494,120 +536,128 @@ static int place_cell(gr_lay *L, gr_cursor *c, const gr_table *t, int idx, doubl
         double room = bottom - top - gr_box_height(cl->content, NULL);
         if (room > 0) cc.y += cl->valign == GR_DALIGN_CENTER ? room / 2 : room;
     }
-    res = gr_place_box(L, &cc, cl->content, in, out);
-    return res;
+    return gr_place_box(L, &cc, cl->content, in, out);
 }
 
 enum { CELLS_ALL, CELLS_STARTING_AT_SPLIT, CELLS_BEFORE_SPLIT };
 
-/* Place the active cells of rows [from, end] that `which` selects into the
- * fragment ending at `bottom`, recording their states in `next`. Returns 1
- * if any placed something. */
-static int place_cells(gr_lay *L, gr_cursor *c, const gr_table *t, double tx,
-                       int from, int end, int split, double bottom,
-                       const double *top, const double *h, const gr_resume *st,
-                       gr_resume *next, int which, int force)
+/* Place the active cells of the group that `which` selects into the
+ * fragment ending at `bottom`, recording their states in g->next_*.
+ * Returns 1 if any placed something. */
+static int place_cells(gr_lay *L, gr_cursor *c, group *g, int split, double bottom,
+                       int which, int force)
 {
     int i, any = 0;
-    for (i = 0; i < t->ncells; i++) {
-        const gr_tcell *cl = &t->cells[i];
+    for (i = 0; i < g->n; i++) {
+        const gr_tcell *cl = &g->t->cells[g->c0 + i];
         int last = cl->row + cl->rowspan - 1, s, res, ends_here;
         double y0, y1;
-        const gr_resume *in = st && st->cells ? st->cells[i] : NULL;
         gr_resume *o = NULL;
         size_t cmark;
-        if (cl->row > end || last < from || !cell_active(cl, from, st, i)) continue;
-        s = cl->row > from ? cl->row : from;
+        if (!cell_active(g, i)) continue;
+        s = cl->row > g->from ? cl->row : g->from;
         if (split >= 0 && s > split) continue;          /* starts on the next page */
         if (which == CELLS_STARTING_AT_SPLIT && s != split) continue;
         if (which == CELLS_BEFORE_SPLIT && s >= split) continue;
         ends_here = split < 0 || last < split;
-        y0 = top[s - from];
-        y1 = ends_here ? top[last - from] + h[last - from] : bottom;
+        y0 = g->top[s - g->from];
+        y1 = ends_here ? g->top[last - g->from] + g->h[last - g->from] : bottom;
         if (y1 <= y0 + EPS && !ends_here) continue;
         cmark = c->pg->nitems;
-        res = place_cell(L, c, t, i, tx, y0, y1, ends_here, in, &o, force && s == from);
-        if (res == GR_PLACED_ALL) { next->cell_done[i] = 1; next->cells[i] = NULL; }
-        else if (res == GR_PLACED_PART) next->cells[i] = o;
+        res = place_cell(L, c, cl, g->tx, y0, y1, ends_here, cell_in(g, i), &o,
+                         force && s == g->from);
+        if (res == GR_PLACED_ALL) { g->next_done[i] = 1; g->next_cells[i] = NULL; }
+        else if (res == GR_PLACED_PART) g->next_cells[i] = o;
         if (res != GR_PLACED_NONE) any = 1;
-        draw_cell_frame(c, t, cl, tx + cl->x, y0, y1, cmark);
-        gr_dump_cell(L, cl, tx + cl->x, y0, y1);
+        draw_cell_frame(c, g->t, cl, g->tx + cl->x, y0, y1, cmark);
+        gr_dump_cell(L, cl, g->tx + cl->x, y0, y1);
     }
     return any;
 }
 
-/* Place rows [from, end] of one group with the cell states of `st` into
- * the cursor. On PART, *out says where the group continues. */
+/* Reset the next states to the incoming ones. */
+static void group_reset_next(group *g)
+{
+    size_t n = (size_t)g->n;
+    if (g->in && g->in->cells) memcpy(g->next_cells, g->in->cells, n * sizeof *g->next_cells);
+    else memset(g->next_cells, 0, n * sizeof *g->next_cells);
+    if (g->in && g->in->cell_done) memcpy(g->next_done, g->in->cell_done, n);
+    else memset(g->next_done, 0, n);
+}
+
+/* Place rows [from, group end] with the cell states of `st` into the
+ * cursor. On PART, *out says where the group continues. */
 static int place_group(gr_lay *L, gr_cursor *c, const gr_table *t, double tx, int from,
                        const gr_resume *st, gr_resume **out, int force)
 {
-    int end, n, r, split = -1, any = 0;
-    double *h, *top, y = c->y, bottom;
+    group g;
+    int nrows, r, split = -1, any = 0, res;
+    double y, bottom;
     size_t mark = c->pg->nitems;
-    gr_resume *next;
-    /* a split group continues from its split row; the group's end is the
-       group of its first row */
-    for (r = from; r > 0 && t->rows[r - 1].group_end >= from && t->rows[r - 1].section == t->rows[from].section; r--) ;
-    end = t->rows[r].group_end;
-    n = end - from + 1;
-    h = gr_calloc((size_t)n, sizeof *h);
-    top = gr_calloc((size_t)n + 1, sizeof *top);
-    row_heights(t, from, end, st, h);
-    for (r = from; r <= end; r++) {
-        top[r - from] = y;
-        if (y + h[r - from] > c->limit + EPS ||
-            (t->rows[r].keep_together > 0 && !force && y + h[r - from] > c->limit + EPS)) {
-            split = r;
-            break;
-        }
-        y += h[r - from];
+    group_init(&g, t, from, st, tx);
+    nrows = g.end - g.from + 1;
+    g.h = gr_calloc((size_t)nrows, sizeof *g.h);
+    g.top = gr_calloc((size_t)nrows + 1, sizeof *g.top);
+    g.next_cells = gr_calloc((size_t)g.n + 1, sizeof *g.next_cells);
+    g.next_done = gr_calloc((size_t)g.n + 1, 1);
+    group_reset_next(&g);
+    row_heights(&g, g.h);
+    y = c->y;
+    for (r = g.from; r <= g.end; r++) {
+        g.top[r - g.from] = y;
+        if (y + g.h[r - g.from] > c->limit + EPS) { split = r; break; }
+        y += g.h[r - g.from];
     }
-    top[n] = y;
+    if (split < 0) g.top[nrows] = y;
     bottom = split < 0 ? y : c->limit;
-    if (split >= 0 && t->rows[split].keep_together > 0 && !(force && split == from)) {
-        /* a row that keeps together ends the fragment before it */
-        bottom = top[split - from];
-        if (split == from) { free(h); free(top); return GR_PLACED_NONE; }
+    res = GR_PLACED_ALL;
+    if (split >= 0 && t->rows[split].keep_together > 0 && !(force && split == g.from)) {
+        /* a row that keeps together ends the fragment above it */
+        bottom = g.top[split - g.from];
+        if (split == g.from) { res = GR_PLACED_NONE; goto done; }
     }
-    next = gr_arena_alloc(L->arena, sizeof *next);
-    next->cells = gr_arena_alloc(L->arena, (size_t)t->ncells * sizeof *next->cells);
-    next->cell_done = gr_arena_alloc(L->arena, (size_t)t->ncells);
-    if (st && st->cell_done) memcpy(next->cell_done, st->cell_done, (size_t)t->ncells);
-    if (st && st->cells) memcpy(next->cells, st->cells, (size_t)t->ncells * sizeof *next->cells);
-    if (split > from) {
+    if (split > g.from) {
         /* the row where the page ends: if none of its own cells can put
            anything here, the fragment ends above it instead */
         size_t smark = c->pg->nitems;
-        int got = place_cells(L, c, t, tx, from, end, split, bottom, top, h, st, next,
-                              CELLS_STARTING_AT_SPLIT, force);
+        int got = place_cells(L, c, &g, split, bottom, CELLS_STARTING_AT_SPLIT, force);
         if (!got) {
             gr_page_truncate(c->pg, smark);
-            if (st && st->cells) memcpy(next->cells, st->cells, (size_t)t->ncells * sizeof *next->cells);
-            else memset(next->cells, 0, (size_t)t->ncells * sizeof *next->cells);
-            if (st && st->cell_done) memcpy(next->cell_done, st->cell_done, (size_t)t->ncells);
-            else memset(next->cell_done, 0, (size_t)t->ncells);
-            bottom = top[split - from];
+            group_reset_next(&g);
+            bottom = g.top[split - g.from];
         }
-        any = place_cells(L, c, t, tx, from, end, split, bottom, top, h, st, next,
-                          CELLS_BEFORE_SPLIT, force) || got;
+        any = place_cells(L, c, &g, split, bottom, CELLS_BEFORE_SPLIT, force) || got;
     } else {
-        any = place_cells(L, c, t, tx, from, end, split, bottom, top, h, st, next,
-                          CELLS_ALL, force);
+        any = place_cells(L, c, &g, split, bottom, CELLS_ALL, force);
     }
     if (split >= 0 && !any && !force) {
         gr_page_truncate(c->pg, mark);
-        free(h); free(top);
-        return GR_PLACED_NONE;
+        res = GR_PLACED_NONE;
+        goto done;
     }
     c->y = bottom;
     c->at_top = 0;
     c->force = 0;
-    free(h);
-    free(top);
-    if (split < 0) { *out = NULL; return GR_PLACED_ALL; }
-    next->row = split;
-    *out = next;
-    return GR_PLACED_PART;
+    if (split < 0) {
+        *out = NULL;
+        res = GR_PLACED_ALL;
+    } else {
+        /* the group continues: keep its cell states in the run's arena */
+        gr_resume *next = gr_arena_alloc(L->arena, sizeof *next);
+        next->row = split;
+        next->cells = gr_arena_alloc(L->arena, ((size_t)g.n + 1) * sizeof *next->cells);
+        next->cell_done = gr_arena_alloc(L->arena, (size_t)g.n + 1);
+        memcpy(next->cells, g.next_cells, (size_t)g.n * sizeof *next->cells);
+        memcpy(next->cell_done, g.next_done, (size_t)g.n);
+        *out = next;
+        res = GR_PLACED_PART;
+    }
+done:
+    free(g.h);
+    free(g.top);
+    free(g.next_cells);
+    free(g.next_done);
+    return res;
 }
 
 /* Rows [from, to) placed whole, group by group (header and footer). */
@@ -628,7 +678,7 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
                    gr_resume **out)
 {
     const gr_table *t = b->table;
-    const gr_fo_props *p = &b->fo->p;
+    const gr_fo_props *p = b->fo->p;
     int first = in == NULL, force = c->force, groups = 0;
     int body_end = t->nrows - t->nfoot;
     int r = in ? in->row : t->nhead;
@@ -726,11 +776,13 @@ double gr_table_height(const gr_box *b, const gr_resume *in)
     if (t->nrows == 0) return 0;
     h = gr_calloc((size_t)t->nrows, sizeof *h);
     while (r < t->nrows) {
-        int end = t->rows[r].group_end, k;
-        row_heights(t, r, end, st, h);
-        for (k = 0; k <= end - r; k++) total += h[k];
+        group g;
+        int k;
+        group_init(&g, t, r, st, 0);
+        row_heights(&g, h);
+        for (k = 0; k <= g.end - g.from; k++) total += h[k];
         st = NULL;
-        r = end + 1;
+        r = g.end + 1;
     }
     free(h);
     return total;

@@ -127,6 +127,7 @@ struct gr_para {
     size_t leader_w_cap;
     double min_w, max_w;
     int warned_overflow;
+    int compacted;              /* gr_para_compact ran: lines only */
 };
 
 /* ---- character classes --------------------------------------------------- */
@@ -203,6 +204,57 @@ void gr_para_free(gr_para *p)
     free(p->oobjs);
     free(p->leader_w);
     free(p);
+}
+
+/* Exact-size copy of n elements (NULL when n is 0). */
+static void *dup_exact(const void *src, size_t n, size_t elem)
+{
+    void *d;
+    if (n == 0 || !src) return NULL;
+    d = gr_malloc(n * elem);
+    memcpy(d, src, n * elem);
+    return d;
+}
+
+void gr_para_compact(gr_para *p)
+{
+    gr_line *lines;
+    gr_run *runs;
+    gr_glyph *glyphs;
+    gr_para_obj *objs;
+    size_t nglyphs = 0, i;
+    if (!p || p->compacted) return;
+    for (i = 0; i < p->nruns; i++) nglyphs += (size_t)p->runs[i].nglyphs;
+    lines = dup_exact(p->lines, (size_t)p->nlines, sizeof *lines);
+    runs = dup_exact(p->runs, p->nruns, sizeof *runs);
+    glyphs = nglyphs ? gr_malloc(nglyphs * sizeof *glyphs) : NULL;
+    objs = dup_exact(p->oobjs, p->noobjs, sizeof *objs);
+    nglyphs = 0;
+    for (i = 0; i < p->nruns; i++) {
+        if (runs[i].nglyphs) {
+            memcpy(glyphs + nglyphs, runs[i].glyphs, (size_t)runs[i].nglyphs * sizeof *glyphs);
+            runs[i].glyphs = glyphs + nglyphs;
+            nglyphs += (size_t)runs[i].nglyphs;
+        }
+    }
+    for (i = 0; i < (size_t)p->nlines; i++) {
+        lines[i].runs = lines[i].nruns ? runs + (lines[i].runs - p->runs) : NULL;
+        lines[i].objs = lines[i].nobjs ? objs + (lines[i].objs - p->oobjs) : NULL;
+    }
+    free(p->chars); p->chars = NULL; p->chars_cap = p->nchars = 0;
+    free(p->u16); p->u16 = NULL; p->u16_cap = p->n16 = 0;
+    free(p->sruns); p->sruns = NULL; p->sruns_cap = p->nsruns = 0;
+    free(p->glyphs); p->glyphs = NULL; p->glyphs_cap = p->nglyphs = 0;
+    free(p->units); p->units = NULL; p->units_cap = p->nunits = 0;
+    free(p->cumw); free(p->cumgap); p->cumw = p->cumgap = NULL; p->cum_cap = 0;
+    free(p->missing_seen); p->missing_seen = NULL; p->missing_cap = p->missing_n = 0;
+    free(p->spans); p->spans = NULL; p->spans_cap = p->nspans = 0;
+    free(p->leader_w); p->leader_w = NULL; p->leader_w_cap = 0;
+    free(p->lines); p->lines = lines; p->lines_cap = (size_t)p->nlines;
+    free(p->runs); p->runs = runs; p->runs_cap = p->nruns;
+    free(p->oglyphs); p->oglyphs = glyphs; p->oglyphs_cap = nglyphs;
+    free(p->oobjs); p->oobjs = objs; p->oobjs_cap = p->noobjs;
+    p->compacted = 1;
 }
 
 static int style_eq(const gr_text_style *a, const gr_text_style *b)
@@ -1059,7 +1111,7 @@ static void compute_min_max(gr_para *p, const gr_para_opts *o)
 
 int gr_para_layout(gr_para *p, const gr_para_opts *opts)
 {
-    if (!p || !opts) return GR_ESYS;
+    if (!p || !opts || p->compacted) return GR_ESYS;
     gr_para_opts o = *opts;
     if (!(o.width >= 0) || o.width > 1e7) o.width = o.width > 1e7 ? 1e7 : 0;
     if (!(fabs(o.first_indent) < 1e7)) o.first_indent = 0;

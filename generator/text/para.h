@@ -116,6 +116,11 @@ int gr_para_empty(const gr_para *p);
  * and drawn as boxes. Returns GR_OK or an error status. */
 int gr_para_layout(gr_para *p, const gr_para_opts *opts);
 
+/* Keep only the lines of the last layout: frees the text and shaping data
+ * (about nine tenths of a paragraph's memory). Afterwards gr_para_layout
+ * fails and the min/max widths keep their last values. */
+void gr_para_compact(gr_para *p);
+
 int gr_para_nlines(const gr_para *p);
 const gr_line *gr_para_line(const gr_para *p, int i);
 

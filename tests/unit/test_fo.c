@@ -128,10 +128,12 @@ static gr_fo_tree *good(const char *body)
 static gr_fo_node *by_id(gr_fo_tree *t, const char *id)
 {
     static gr_fo_node dummy;
+    static gr_fo_props dummy_props;
     gr_fo_node *n = t ? gr_fo_find_id(t, id) : NULL;
     if (!n) {
         CHECK(0, "no node with id %s", id);
-        gr_fo_props_initial(&dummy.p);
+        gr_fo_props_initial(&dummy_props);
+        dummy.p = &dummy_props;
         return &dummy;
     }
     return n;
@@ -195,28 +197,28 @@ static void test_inheritance(void)
     gr_fo_node *b1 = by_id(t, "b1"), *i1 = by_id(t, "i1"), *b2 = by_id(t, "b2"),
                *b3 = by_id(t, "b3"), *b5 = by_id(t, "b5"), *b6 = by_id(t, "b6"),
                *d = by_id(t, "d");
-    CHECK(strcmp(b1->p.font_family, "TW-Kai, Liberation Serif, A B") == 0,
-          "font-family normalised: [%s]", b1->p.font_family);
-    CHECK(strcmp(d->p.font_family, "serif") == 0, "default family serif: [%s]", d->p.font_family);
-    CHECK_NEAR(d->p.font_size, 12, "default font-size");
-    CHECK_NEAR(d->p.line_height, 14.4, "default line-height 1.2");
-    CHECK(d->p.font_weight == 400 && d->p.orphans == 2 && d->p.widows == 2,
+    CHECK(strcmp(b1->p->font_family, "TW-Kai, Liberation Serif, A B") == 0,
+          "font-family normalised: [%s]", b1->p->font_family);
+    CHECK(strcmp(d->p->font_family, "serif") == 0, "default family serif: [%s]", d->p->font_family);
+    CHECK_NEAR(d->p->font_size, 12, "default font-size");
+    CHECK_NEAR(d->p->line_height, 14.4, "default line-height 1.2");
+    CHECK(d->p->font_weight == 400 && d->p->orphans == 2 && d->p->widows == 2,
           "default weight/orphans/widows");
-    CHECK(d->p.lang == NULL, "lang unset");
-    CHECK_NEAR(i1->p.font_size, 7, "font-size 50% of parent");
-    CHECK(i1->p.font_weight == 400, "lighter from bold: %d", i1->p.font_weight);
-    CHECK(color_is(i1->p.color, 1, 0, 0), "color inherited");
-    CHECK(i1->p.text_align == GR_ALIGN_JUSTIFY, "text-align inherited");
-    CHECK(b2->p.font_weight == 700, "bold inherited");
-    CHECK_NEAR(b2->p.font_size, 21, "font-size 1.5em of parent");
-    CHECK_NEAR(b2->p.line_height, 31.5, "line-height factor x own size");
-    CHECK_NEAR(b3->p.font_size, 25.2, "larger");
-    CHECK_NEAR(b3->p.line_height, 37.8, "line-height factor inherited, recomputed");
-    CHECK_NEAR(b3->p.space_before.opt, 0, "space-before not inherited");
-    CHECK_NEAR(b5->p.line_height, 15, "percentage line-height inherited as length");
-    CHECK_NEAR(b6->p.font_size, 17.28, "x-large");
-    CHECK_NEAR(b6->p.line_height, 34.56, "line-height 2em of own size");
-    CHECK(b6->p.font_weight == 300, "numeric weight");
+    CHECK(d->p->lang == NULL, "lang unset");
+    CHECK_NEAR(i1->p->font_size, 7, "font-size 50% of parent");
+    CHECK(i1->p->font_weight == 400, "lighter from bold: %d", i1->p->font_weight);
+    CHECK(color_is(i1->p->color, 1, 0, 0), "color inherited");
+    CHECK(i1->p->text_align == GR_ALIGN_JUSTIFY, "text-align inherited");
+    CHECK(b2->p->font_weight == 700, "bold inherited");
+    CHECK_NEAR(b2->p->font_size, 21, "font-size 1.5em of parent");
+    CHECK_NEAR(b2->p->line_height, 31.5, "line-height factor x own size");
+    CHECK_NEAR(b3->p->font_size, 25.2, "larger");
+    CHECK_NEAR(b3->p->line_height, 37.8, "line-height factor inherited, recomputed");
+    CHECK_NEAR(b3->p->space_before.opt, 0, "space-before not inherited");
+    CHECK_NEAR(b5->p->line_height, 15, "percentage line-height inherited as length");
+    CHECK_NEAR(b6->p->font_size, 17.28, "x-large");
+    CHECK_NEAR(b6->p->line_height, 34.56, "line-height 2em of own size");
+    CHECK(b6->p->font_weight == 300, "numeric weight");
     gr_fo_tree_free(t);
 }
 
@@ -228,16 +230,16 @@ static void test_units(void)
         "padding-left=\"96px\" padding-right=\"0\">x</fo:block>"
         "<fo:block id=\"u2\" font-size=\"16px\" text-indent=\"-1.5em\" start-indent=\".5in\">y</fo:block>");
     gr_fo_node *u1 = by_id(t, "u1"), *u2 = by_id(t, "u2");
-    CHECK_NEAR(u1->p.text_indent, 20, "2em at 10pt");
-    CHECK_NEAR(u1->p.space_before.opt, 72, "1in");
-    CHECK_NEAR(u1->p.space_after.opt, 72, "2.54cm");
-    CHECK_NEAR(u1->p.padding[GR_BEFORE], 72, "25.4mm");
-    CHECK_NEAR(u1->p.padding[GR_AFTER], 72, "6pc");
-    CHECK_NEAR(u1->p.padding[GR_START], 72, "96px");
-    CHECK_NEAR(u1->p.padding[GR_END], 0, "unitless 0");
-    CHECK_NEAR(u2->p.font_size, 12, "16px");
-    CHECK_NEAR(u2->p.text_indent, -18, "negative text-indent");
-    CHECK_NEAR(u2->p.start_indent, 36, "start-indent .5in");
+    CHECK_NEAR(u1->p->text_indent, 20, "2em at 10pt");
+    CHECK_NEAR(u1->p->space_before.opt, 72, "1in");
+    CHECK_NEAR(u1->p->space_after.opt, 72, "2.54cm");
+    CHECK_NEAR(u1->p->padding[GR_BEFORE], 72, "25.4mm");
+    CHECK_NEAR(u1->p->padding[GR_AFTER], 72, "6pc");
+    CHECK_NEAR(u1->p->padding[GR_START], 72, "96px");
+    CHECK_NEAR(u1->p->padding[GR_END], 0, "unitless 0");
+    CHECK_NEAR(u2->p->font_size, 12, "16px");
+    CHECK_NEAR(u2->p->text_indent, -18, "negative text-indent");
+    CHECK_NEAR(u2->p->start_indent, 36, "start-indent .5in");
     gr_fo_tree_free(t);
 }
 
@@ -260,35 +262,35 @@ static void test_borders_padding(void)
                *p2 = by_id(t, "p2"), *p3 = by_id(t, "p3");
     int i, ok = 1;
     for (i = 0; i < 4; i++)
-        ok &= near(a->p.border[i].width, 0.5) && a->p.border[i].style == 1 &&
-              color_is(a->p.border[i].color, 0, 0, 0);
+        ok &= near(a->p->border[i].width, 0.5) && a->p->border[i].style == 1 &&
+              color_is(a->p->border[i].color, 0, 0, 0);
     CHECK(ok, "border shorthand on all sides");
-    CHECK_NEAR(b->p.border[GR_BEFORE].width, 2, "border-top-width over border");
-    CHECK_NEAR(b->p.border[GR_AFTER].width, 1, "border after");
-    CHECK(color_is(b->p.border[GR_AFTER].color, 0, 0, 1), "border colour defaults to color");
-    CHECK_NEAR(b->p.border[GR_START].width, 3, "border-start");
-    CHECK(color_is(b->p.border[GR_START].color, 1, 0, 0), "border-start colour");
-    CHECK(near(c->p.border[GR_BEFORE].width, 1) && near(c->p.border[GR_END].width, 2) &&
-          near(c->p.border[GR_AFTER].width, 3) && near(c->p.border[GR_START].width, 4),
-          "border-width 4 values: %g %g %g %g", c->p.border[0].width, c->p.border[1].width,
-          c->p.border[2].width, c->p.border[3].width);
-    CHECK(color_is(c->p.border[GR_BEFORE].color, 1, 0, 0) &&
-          color_is(c->p.border[GR_END].color, 0, 0.502, 0) &&
-          color_is(c->p.border[GR_AFTER].color, 1, 0, 0) &&
-          color_is(c->p.border[GR_START].color, 0, 0.502, 0), "border-color 2 values");
-    CHECK(near(d->p.border[GR_BEFORE].width, 0) && d->p.border[GR_BEFORE].style == 0,
+    CHECK_NEAR(b->p->border[GR_BEFORE].width, 2, "border-top-width over border");
+    CHECK_NEAR(b->p->border[GR_AFTER].width, 1, "border after");
+    CHECK(color_is(b->p->border[GR_AFTER].color, 0, 0, 1), "border colour defaults to color");
+    CHECK_NEAR(b->p->border[GR_START].width, 3, "border-start");
+    CHECK(color_is(b->p->border[GR_START].color, 1, 0, 0), "border-start colour");
+    CHECK(near(c->p->border[GR_BEFORE].width, 1) && near(c->p->border[GR_END].width, 2) &&
+          near(c->p->border[GR_AFTER].width, 3) && near(c->p->border[GR_START].width, 4),
+          "border-width 4 values: %g %g %g %g", c->p->border[0].width, c->p->border[1].width,
+          c->p->border[2].width, c->p->border[3].width);
+    CHECK(color_is(c->p->border[GR_BEFORE].color, 1, 0, 0) &&
+          color_is(c->p->border[GR_END].color, 0, 0.502, 0) &&
+          color_is(c->p->border[GR_AFTER].color, 1, 0, 0) &&
+          color_is(c->p->border[GR_START].color, 0, 0.502, 0), "border-color 2 values");
+    CHECK(near(d->p->border[GR_BEFORE].width, 0) && d->p->border[GR_BEFORE].style == 0,
           "width without style is 0");
-    CHECK_NEAR(e->p.border[GR_BEFORE].width, 2, "border-before (relative) beats border-top");
-    CHECK(color_is(e->p.border[GR_BEFORE].color, 0, 0, 1), "rgb() in border shorthand");
-    CHECK(near(e->p.border[GR_AFTER].width, 1) && e->p.border[GR_AFTER].style == 1,
+    CHECK_NEAR(e->p->border[GR_BEFORE].width, 2, "border-before (relative) beats border-top");
+    CHECK(color_is(e->p->border[GR_BEFORE].color, 0, 0, 1), "rgb() in border shorthand");
+    CHECK(near(e->p->border[GR_AFTER].width, 1) && e->p->border[GR_AFTER].style == 1,
           "border-after-style alone: medium width");
-    CHECK(near(p1->p.padding[GR_BEFORE], 2.835) && near(p1->p.padding[GR_AFTER], 2.835) &&
-          near(p1->p.padding[GR_START], 5.669) && near(p1->p.padding[GR_END], 5.669),
+    CHECK(near(p1->p->padding[GR_BEFORE], 2.835) && near(p1->p->padding[GR_AFTER], 2.835) &&
+          near(p1->p->padding[GR_START], 5.669) && near(p1->p->padding[GR_END], 5.669),
           "padding 2 values");
-    CHECK(near(p2->p.padding[GR_BEFORE], 1) && near(p2->p.padding[GR_END], 2) &&
-          near(p2->p.padding[GR_AFTER], 3) && near(p2->p.padding[GR_START], 9),
+    CHECK(near(p2->p->padding[GR_BEFORE], 1) && near(p2->p->padding[GR_END], 2) &&
+          near(p2->p->padding[GR_AFTER], 3) && near(p2->p->padding[GR_START], 9),
           "padding 3 values + padding-left");
-    CHECK(near(p3->p.padding[GR_START], 7) && near(p3->p.padding[GR_END], 2),
+    CHECK(near(p3->p->padding[GR_START], 7) && near(p3->p->padding[GR_END], 2),
           "padding-start over padding");
     gr_fo_tree_free(t);
 }
@@ -322,36 +324,36 @@ static void test_indents_spaces(void)
                *incell = by_id(t, "incell"), *lab = by_id(t, "lab"), *lbody = by_id(t, "lbody"),
                *lbb = by_id(t, "lbb");
     double cm = 72 / 2.54;
-    CHECK_NEAR(m1->p.start_indent, cm + 2 + 1, "start-indent = margin + padding + border");
-    CHECK_NEAR(m1->p.end_indent, 5, "end-indent from margin-right");
-    CHECK_NEAR(m1->p.margin[GR_START], cm, "margin kept as written");
-    CHECK_NEAR(m2->p.start_indent, cm + 3 + 10, "nested margin adds to inherited indent");
-    CHECK_NEAR(m2->p.end_indent, 5, "end-indent inherited");
-    CHECK_NEAR(m3->p.start_indent, 3, "explicit start-indent wins over margin");
-    CHECK_NEAR(m4->p.start_indent, cm + 3, "start-indent inherited");
-    CHECK(near(m5->p.space_before.opt, 6) && near(m5->p.space_before.min, 6) &&
-          near(m5->p.space_before.max, 6) && m5->p.space_before.retain && m5->p.space_before.force,
+    CHECK_NEAR(m1->p->start_indent, cm + 2 + 1, "start-indent = margin + padding + border");
+    CHECK_NEAR(m1->p->end_indent, 5, "end-indent from margin-right");
+    CHECK_NEAR(m1->p->margin[GR_START], cm, "margin kept as written");
+    CHECK_NEAR(m2->p->start_indent, cm + 3 + 10, "nested margin adds to inherited indent");
+    CHECK_NEAR(m2->p->end_indent, 5, "end-indent inherited");
+    CHECK_NEAR(m3->p->start_indent, 3, "explicit start-indent wins over margin");
+    CHECK_NEAR(m4->p->start_indent, cm + 3, "start-indent inherited");
+    CHECK(near(m5->p->space_before.opt, 6) && near(m5->p->space_before.min, 6) &&
+          near(m5->p->space_before.max, 6) && m5->p->space_before.retain && m5->p->space_before.force,
           "margin-top -> space-before (retain, force)");
-    CHECK_NEAR(m5->p.space_after.opt, 6, "margin shorthand -> space-after");
-    CHECK(near(m5->p.start_indent, 4) && near(m5->p.end_indent, 4), "margin shorthand -> indents");
-    CHECK(near(m6->p.space_before.opt, 2) && !m6->p.space_before.retain,
+    CHECK_NEAR(m5->p->space_after.opt, 6, "margin shorthand -> space-after");
+    CHECK(near(m5->p->start_indent, 4) && near(m5->p->end_indent, 4), "margin shorthand -> indents");
+    CHECK(near(m6->p->space_before.opt, 2) && !m6->p->space_before.retain,
           "space-before wins over margin-top");
-    CHECK(near(s1->p.space_before.min, 4) && near(s1->p.space_before.opt, 8) &&
-          near(s1->p.space_before.max, 10) && s1->p.space_before.retain &&
-          s1->p.space_before.force, "space-before components: %g %g %g",
-          s1->p.space_before.min, s1->p.space_before.opt, s1->p.space_before.max);
-    CHECK(near(s1->p.space_after.min, 0) && near(s1->p.space_after.opt, 6) &&
-          near(s1->p.space_after.max, 6) && s1->p.space_after.precedence == 3 &&
-          !s1->p.space_after.force, "space-after.optimum alone: max follows");
-    CHECK_NEAR(tb->p.start_indent, cm, "table start-indent from margin");
-    CHECK_NEAR(cell->p.start_indent, 0, "table-cell starts a fresh indent");
-    CHECK_NEAR(incell->p.start_indent, 0, "block in cell: indent relative to the cell");
-    CHECK_NEAR(cell->p.padding[GR_START], 2, "cell padding");
-    CHECK(lab->p.end_indent_plus_width == 1 && near(lab->p.end_indent, -(cm + 2 * cm - 5 * cm / 10)),
-          "label-end(): %g (flag %d)", lab->p.end_indent, lab->p.end_indent_plus_width);
-    CHECK_NEAR(lbody->p.start_indent, 3 * cm, "body-start()");
-    CHECK_NEAR(lbb->p.start_indent, 3 * cm, "body-start() inherited");
-    CHECK(lbb->p.end_indent_plus_width == 0, "label-end flag not in body");
+    CHECK(near(s1->p->space_before.min, 4) && near(s1->p->space_before.opt, 8) &&
+          near(s1->p->space_before.max, 10) && s1->p->space_before.retain &&
+          s1->p->space_before.force, "space-before components: %g %g %g",
+          s1->p->space_before.min, s1->p->space_before.opt, s1->p->space_before.max);
+    CHECK(near(s1->p->space_after.min, 0) && near(s1->p->space_after.opt, 6) &&
+          near(s1->p->space_after.max, 6) && s1->p->space_after.precedence == 3 &&
+          !s1->p->space_after.force, "space-after.optimum alone: max follows");
+    CHECK_NEAR(tb->p->start_indent, cm, "table start-indent from margin");
+    CHECK_NEAR(cell->p->start_indent, 0, "table-cell starts a fresh indent");
+    CHECK_NEAR(incell->p->start_indent, 0, "block in cell: indent relative to the cell");
+    CHECK_NEAR(cell->p->padding[GR_START], 2, "cell padding");
+    CHECK(lab->p->end_indent_plus_width == 1 && near(lab->p->end_indent, -(cm + 2 * cm - 5 * cm / 10)),
+          "label-end(): %g (flag %d)", lab->p->end_indent, lab->p->end_indent_plus_width);
+    CHECK_NEAR(lbody->p->start_indent, 3 * cm, "body-start()");
+    CHECK_NEAR(lbb->p->start_indent, 3 * cm, "body-start() inherited");
+    CHECK(lbb->p->end_indent_plus_width == 0, "label-end flag not in body");
     gr_fo_tree_free(t);
 }
 
@@ -378,31 +380,31 @@ static void test_colors_tables_keeps(void)
                *tt = by_id(t, "t"), *col1 = by_id(t, "col1"), *col2 = by_id(t, "col2"),
                *col3 = by_id(t, "col3"), *row = by_id(t, "row"), *cl = by_id(t, "cl"),
                *kb = by_id(t, "kb"), *k2 = by_id(t, "k2"), *k3 = by_id(t, "k3");
-    CHECK(color_is(c1->p.color, 0, 0, 0.502), "named colour, case-insensitive");
-    CHECK(c1->p.has_background && color_is(c1->p.background, 0xaa / 255.0, 0xbb / 255.0, 0xcc / 255.0),
+    CHECK(color_is(c1->p->color, 0, 0, 0.502), "named colour, case-insensitive");
+    CHECK(c1->p->has_background && color_is(c1->p->background, 0xaa / 255.0, 0xbb / 255.0, 0xcc / 255.0),
           "#rgb");
-    CHECK(color_is(c2->p.color, 0xaa / 255.0, 0xbb / 255.0, 0xcc / 255.0), "#rrggbb");
-    CHECK(!c2->p.has_background, "transparent");
-    CHECK(color_is(c3->p.color, 1, 0, 0.5), "rgb() percentages");
-    CHECK(color_is(c3->p.background, 0, 128 / 255.0, 1), "rgb() integers");
-    CHECK(tt->p.table_layout_fixed == 1 && tt->p.width.unit == GR_LEN_PCT &&
-          near(tt->p.width.v, 100) && tt->p.border_collapse == 0, "table properties");
-    CHECK(col1->p.column_width.unit == GR_LEN_PROP && near(col1->p.column_width.v, 2),
+    CHECK(color_is(c2->p->color, 0xaa / 255.0, 0xbb / 255.0, 0xcc / 255.0), "#rrggbb");
+    CHECK(!c2->p->has_background, "transparent");
+    CHECK(color_is(c3->p->color, 1, 0, 0.5), "rgb() percentages");
+    CHECK(color_is(c3->p->background, 0, 128 / 255.0, 1), "rgb() integers");
+    CHECK(tt->p->table_layout_fixed == 1 && tt->p->width.unit == GR_LEN_PCT &&
+          near(tt->p->width.v, 100) && tt->p->border_collapse == 0, "table properties");
+    CHECK(col1->p->column_width.unit == GR_LEN_PROP && near(col1->p->column_width.v, 2),
           "proportional-column-width(2)");
-    CHECK(col2->p.column_width.unit == GR_LEN_PCT && near(col2->p.column_width.v, 30) &&
-          col2->p.number_columns_repeated == 2, "30%% column, repeated");
-    CHECK(col3->p.column_width.unit == GR_LEN_PT && near(col3->p.column_width.v, 72 * 3 / 2.54) &&
-          col3->p.column_number == 4, "3cm column");
-    CHECK(row->p.keep_together == GR_KEEP_ALWAYS && row->p.keep_with_next == 5,
+    CHECK(col2->p->column_width.unit == GR_LEN_PCT && near(col2->p->column_width.v, 30) &&
+          col2->p->number_columns_repeated == 2, "30%% column, repeated");
+    CHECK(col3->p->column_width.unit == GR_LEN_PT && near(col3->p->column_width.v, 72 * 3 / 2.54) &&
+          col3->p->column_number == 4, "3cm column");
+    CHECK(row->p->keep_together == GR_KEEP_ALWAYS && row->p->keep_with_next == 5,
           "keep-together.within-page / keep-with-next");
-    CHECK(cl->p.keep_together == GR_KEEP_ALWAYS, "keep-together inherited");
-    CHECK(cl->p.keep_with_next == 0, "keep-with-next not inherited");
-    CHECK(cl->p.number_rows_spanned == 2 && cl->p.number_columns_spanned == 1, "spans");
-    CHECK(cl->p.display_align == GR_DALIGN_CENTER && kb->p.display_align == GR_DALIGN_CENTER,
+    CHECK(cl->p->keep_together == GR_KEEP_ALWAYS, "keep-together inherited");
+    CHECK(cl->p->keep_with_next == 0, "keep-with-next not inherited");
+    CHECK(cl->p->number_rows_spanned == 2 && cl->p->number_columns_spanned == 1, "spans");
+    CHECK(cl->p->display_align == GR_DALIGN_CENTER && kb->p->display_align == GR_DALIGN_CENTER,
           "display-align (inherited)");
-    CHECK(k2->p.keep_together == GR_KEEP_ALWAYS && k2->p.keep_together_within_line == 0 &&
-          k2->p.keep_with_previous == 7, "keep components");
-    CHECK(k3->p.keep_together == 0 && k3->p.keep_together_within_line == GR_KEEP_ALWAYS,
+    CHECK(k2->p->keep_together == GR_KEEP_ALWAYS && k2->p->keep_together_within_line == 0 &&
+          k2->p->keep_with_previous == 7, "keep components");
+    CHECK(k3->p->keep_together == 0 && k3->p->keep_together_within_line == GR_KEEP_ALWAYS,
           "keep-together.within-line only");
     gr_fo_tree_free(t);
 }
@@ -429,36 +431,36 @@ static void test_misc_props(void)
                *ld = by_id(t, "ld"), *ld2 = by_id(t, "ld2"), *lnk = by_id(t, "lnk"),
                *lnk2 = by_id(t, "lnk2"), *pc = by_id(t, "pc"), *img = by_id(t, "img"),
                *x4 = by_id(t, "x4");
-    CHECK(x1->p.text_align == GR_ALIGN_END && x1->p.text_align_last == GR_ALIGN_JUSTIFY,
+    CHECK(x1->p->text_align == GR_ALIGN_END && x1->p->text_align_last == GR_ALIGN_JUSTIFY,
           "right -> end");
-    CHECK(x1->p.break_before == GR_BREAK_PAGE && x1->p.break_after == GR_BREAK_PAGE,
+    CHECK(x1->p->break_before == GR_BREAK_PAGE && x1->p->break_after == GR_BREAK_PAGE,
           "break-before page, column -> page");
-    CHECK(x1->p.orphans == 3 && x1->p.widows == 4, "orphans/widows");
-    CHECK(x1->p.lang && strcmp(x1->p.lang, "zh-TW") == 0, "xml:lang");
-    CHECK(x2->p.lang && strcmp(x2->p.lang, "zh-TW") == 0, "xml:lang inherited");
-    CHECK(x2->p.baseline_shift_super == 1 && near(x2->p.baseline_shift, 0.33 * 12), "super");
-    CHECK(x2->p.text_decoration_underline, "underline");
-    CHECK_NEAR(x3->p.baseline_shift, -2, "baseline-shift length");
-    CHECK(ld->p.leader_pattern == GR_LEADER_DOTS && near(ld->p.leader_length_opt, 72 * 5 / 2.54) &&
-          near(ld->p.leader_length_min, 72 * 5 / 2.54) && near(ld->p.leader_length_max, 72 * 5 / 2.54) &&
-          ld->p.leader_length_max_pct == 0 && near(ld->p.rule_thickness, 0.3), "leader-length");
-    CHECK(near(ld2->p.leader_length_max_pct, 100) && near(ld2->p.leader_length_opt, 72 * 2 / 2.54) &&
-          near(ld2->p.leader_length_min, 0), "leader-length components");
-    CHECK(lnk->p.external_destination &&
-          strcmp(lnk->p.external_destination, "https://example.org/a b") == 0,
-          "url('...') stripped: %s", lnk->p.external_destination);
-    CHECK(lnk2->p.internal_destination && strcmp(lnk2->p.internal_destination, "x1") == 0,
+    CHECK(x1->p->orphans == 3 && x1->p->widows == 4, "orphans/widows");
+    CHECK(x1->p->lang && strcmp(x1->p->lang, "zh-TW") == 0, "xml:lang");
+    CHECK(x2->p->lang && strcmp(x2->p->lang, "zh-TW") == 0, "xml:lang inherited");
+    CHECK(x2->p->baseline_shift_super == 1 && near(x2->p->baseline_shift, 0.33 * 12), "super");
+    CHECK(x2->p->text_decoration_underline, "underline");
+    CHECK_NEAR(x3->p->baseline_shift, -2, "baseline-shift length");
+    CHECK(ld->p->leader_pattern == GR_LEADER_DOTS && near(ld->p->leader_length_opt, 72 * 5 / 2.54) &&
+          near(ld->p->leader_length_min, 72 * 5 / 2.54) && near(ld->p->leader_length_max, 72 * 5 / 2.54) &&
+          ld->p->leader_length_max_pct == 0 && near(ld->p->rule_thickness, 0.3), "leader-length");
+    CHECK(near(ld2->p->leader_length_max_pct, 100) && near(ld2->p->leader_length_opt, 72 * 2 / 2.54) &&
+          near(ld2->p->leader_length_min, 0), "leader-length components");
+    CHECK(lnk->p->external_destination &&
+          strcmp(lnk->p->external_destination, "https://example.org/a b") == 0,
+          "url('...') stripped: %s", lnk->p->external_destination);
+    CHECK(lnk2->p->internal_destination && strcmp(lnk2->p->internal_destination, "x1") == 0,
           "internal-destination");
-    CHECK(pc->p.ref_id && strcmp(pc->p.ref_id, "x1") == 0, "ref-id");
-    CHECK(img->p.src && strcmp(img->p.src, "photo.png") == 0, "src");
-    CHECK(img->p.content_width_fit == GR_FIT_SCALE && img->p.content_width.unit == GR_LEN_AUTO,
+    CHECK(pc->p->ref_id && strcmp(pc->p->ref_id, "x1") == 0, "ref-id");
+    CHECK(img->p->src && strcmp(img->p->src, "photo.png") == 0, "src");
+    CHECK(img->p->content_width_fit == GR_FIT_SCALE && img->p->content_width.unit == GR_LEN_AUTO,
           "scale-to-fit");
-    CHECK(img->p.content_height.unit == GR_LEN_PCT && near(img->p.content_height.v, 50),
+    CHECK(img->p->content_height.unit == GR_LEN_PCT && near(img->p->content_height.v, 50),
           "content-height %%");
-    CHECK(img->p.scaling_uniform == 0 && img->p.width.unit == GR_LEN_PT &&
-          img->p.height.unit == GR_LEN_AUTO, "scaling, width, height");
-    CHECK(x4->p.text_align == GR_ALIGN_START, "inside -> start");
-    CHECK(x4->p.lang && strcmp(x4->p.lang, "en-US") == 0, "language + country");
+    CHECK(img->p->scaling_uniform == 0 && img->p->width.unit == GR_LEN_PT &&
+          img->p->height.unit == GR_LEN_AUTO, "scaling, width, height");
+    CHECK(x4->p->text_align == GR_ALIGN_START, "inside -> start");
+    CHECK(x4->p->lang && strcmp(x4->p->lang, "en-US") == 0, "language + country");
     CHECK(gr_fo_find_id(t, "nope") == NULL, "find_id of unknown id");
     gr_fo_tree_free(t);
 }
@@ -505,23 +507,23 @@ static void test_page_masters(void)
     quiet_done(&q);
     spm = t->root->first->first;
     CHECK(spm && spm->type == GR_FO_SIMPLE_PAGE_MASTER, "spm found");
-    CHECK(near(spm->p.page_width, 595.276) && near(spm->p.page_height, 841.89), "auto -> A4");
-    CHECK(near(spm->p.margin[GR_BEFORE], 72 / 2.54) && near(spm->p.margin[GR_START], 144 / 2.54),
+    CHECK(near(spm->p->page_width, 595.276) && near(spm->p->page_height, 841.89), "auto -> A4");
+    CHECK(near(spm->p->margin[GR_BEFORE], 72 / 2.54) && near(spm->p->margin[GR_START], 144 / 2.54),
           "page margins");
-    CHECK(spm->p.master_name && strcmp(spm->p.master_name, "p") == 0, "master-name");
+    CHECK(spm->p->master_name && strcmp(spm->p->master_name, "p") == 0, "master-name");
     body = spm->first;
     before = body->next;
     after = before->next;
-    CHECK(strcmp(body->p.region_name, "main") == 0 && near(body->p.margin[GR_AFTER], 144 / 2.54),
+    CHECK(strcmp(body->p->region_name, "main") == 0 && near(body->p->margin[GR_AFTER], 144 / 2.54),
           "region-body");
-    CHECK(strcmp(before->p.region_name, "xsl-region-before") == 0 &&
-          near(before->p.extent, 72 * 1.5 / 2.54), "region-before default name, extent");
-    CHECK(strcmp(after->p.region_name, "foot") == 0, "region-after name");
-    CHECK_NEAR(t->root->p.font_size, 11, "root font-size");
+    CHECK(strcmp(before->p->region_name, "xsl-region-before") == 0 &&
+          near(before->p->extent, 72 * 1.5 / 2.54), "region-before default name, extent");
+    CHECK(strcmp(after->p->region_name, "foot") == 0, "region-after name");
+    CHECK_NEAR(t->root->p->font_size, 11, "root font-size");
     bt = t->root->first->next;
     CHECK(bt->type == GR_FO_BOOKMARK_TREE, "bookmark-tree");
     bm = bt->first;
-    CHECK(bm->p.starting_state_hide == 1, "starting-state");
+    CHECK(bm->p->starting_state_hide == 1, "starting-state");
     CHECK_TEXT(bm->first, "第一節");
     CHECK_TEXT(bm->first->next->first, "子");
     ifo = gr_fo_find_id(t, "ifo");
@@ -530,7 +532,7 @@ static void test_page_masters(void)
         CHECK(strcmp((const char *)((xmlNodePtr)ifo->foreign_xml)->name, "svg") == 0 &&
               ((xmlNodePtr)ifo->foreign_xml)->doc == t->xml_doc, "the svg element");
     CHECK_TEXT(gr_fo_find_id(t, "s1"), "text1|note| more");
-    CHECK_NEAR(gr_fo_find_id(t, "fnb")->p.start_indent, 0, "footnote-body indent");
+    CHECK_NEAR(gr_fo_find_id(t, "fnb")->p->start_indent, 0, "footnote-body indent");
     CHECK(strcmp(gr_fo_type_name(GR_FO_TABLE_CELL), "fo:table-cell") == 0 &&
           strcmp(gr_fo_type_name(GR_FO_TEXT), "(text)") == 0, "type names");
     gr_fo_tree_free(t);
@@ -745,7 +747,7 @@ static void test_errors(void)
         quiet_init(&q);
         t = parse_doc(&q.ctx, doc);
         CHECK(t && q.ctx.nerrors == 0 && q.ctx.nwarnings == 1, "even-page: warning and page");
-        if (t) CHECK(t->root->last->last->first->p.break_before == GR_BREAK_PAGE, "even-page -> page");
+        if (t) CHECK(t->root->last->last->first->p->break_before == GR_BREAK_PAGE, "even-page -> page");
         gr_fo_tree_free(t);
         free(doc);
         quiet_done(&q);

@@ -157,20 +157,29 @@ static void write_png(const char *path, const png_spec *s)
 
 static gr_fo_tree the_tree;
 
+/* Fake nodes own writable properties (real ones share immutable sets). */
+#define MAX_FAKE_PROPS 256
+static gr_fo_props fake_props[MAX_FAKE_PROPS];
+static int nfake_props;
+
+static gr_fo_props *W(gr_fo_node *n) { return (gr_fo_props *)n->p; }
+
 static void node_init(gr_fo_node *n, gr_fo_type type, int line)
 {
     memset(n, 0, sizeof *n);
     n->type = type;
     n->line = line;
-    n->p.scaling_uniform = 1;
-    n->p.font_size = 12;
-    n->p.font_weight = 400;
+    n->p = &fake_props[nfake_props++ % MAX_FAKE_PROPS];
+    memset(W(n), 0, sizeof *W(n));
+    W(n)->scaling_uniform = 1;
+    W(n)->font_size = 12;
+    W(n)->font_weight = 400;
 }
 
 static void graphic_node(gr_fo_node *n, const char *src, int line)
 {
     node_init(n, GR_FO_EXTERNAL_GRAPHIC, line);
-    n->p.src = src;
+    W(n)->src = src;
 }
 
 static gr_len pt(double v) { gr_len l; l.v = v; l.unit = GR_LEN_PT; return l; }
@@ -564,32 +573,32 @@ static void test_sizing(void)
     /* rgb.jpg: 16x8 px at 150 dpi = 7.68 x 3.84 pt */
     cap_begin(&c);
     graphic_node(&n, "rgb.jpg", 3);
-    n.p.content_width = pct(50);
+    W(&n)->content_width = pct(50);
     g = load(doc, &c, NULL, 0, &n);
     CHECK(g && NEAR(g->width, 3.84, 1e-9) && NEAR(g->height, 1.92, 1e-9),
           "content-width 50%% keeps the aspect ratio");
     graphic_node(&n, "rgb.jpg", 3);
-    n.p.content_height = pt(10);
+    W(&n)->content_height = pt(10);
     g = load(doc, &c, NULL, 0, &n);
     CHECK(g && NEAR(g->width, 20, 1e-9) && NEAR(g->height, 10, 1e-9) && g->image,
           "content-height alone scales uniformly");
     graphic_node(&n, "rgb.jpg", 3);
-    n.p.content_width = pt(10);
-    n.p.content_height = pt(30);
-    n.p.scaling_uniform = 0;
+    W(&n)->content_width = pt(10);
+    W(&n)->content_height = pt(30);
+    W(&n)->scaling_uniform = 0;
     g = load(doc, &c, NULL, 0, &n);
     CHECK(g && NEAR(g->width, 10, 1e-9) && NEAR(g->height, 30, 1e-9),
           "non-uniform scaling");
     graphic_node(&n, "rgb.jpg", 3);
-    n.p.width = pt(100);
-    n.p.content_width_fit = GR_FIT_SCALE;
+    W(&n)->width = pt(100);
+    W(&n)->content_width_fit = GR_FIT_SCALE;
     g = load(doc, &c, NULL, 0, &n);
     CHECK(g && NEAR(g->width, 100, 1e-9) && NEAR(g->height, 50, 1e-9) && g->image,
           "scale-to-fit the width");
     graphic_node(&n, "rgb.jpg", 3);
-    n.p.width = pt(100);
-    n.p.height = pt(20);
-    n.p.text_align = GR_ALIGN_CENTER;
+    W(&n)->width = pt(100);
+    W(&n)->height = pt(20);
+    W(&n)->text_align = GR_ALIGN_CENTER;
     g = load(doc, &c, NULL, 0, &n);
     CHECK(g && NEAR(g->width, 100, 1e-9) && NEAR(g->height, 20, 1e-9) && !g->image &&
           g->nitems == 1 && g->items[0].kind == GR_DL_IMAGE &&
@@ -598,14 +607,14 @@ static void test_sizing(void)
           "intrinsic content centred in a larger viewport");
     CHECK(c.ctx.nwarnings == 0 && c.ctx.nerrors == 0, "no messages yet: %s", cap_text(&c));
     graphic_node(&n, "rgb.jpg", 3);
-    n.p.content_width = pt(1000);
+    W(&n)->content_width = pt(1000);
     g = gr_graphic_external(&c.ctx, doc, &the_tree, &n, 400, 0);
     CHECK(g && NEAR(g->width, 400, 1e-9) && NEAR(g->height, 200, 1e-9),
           "wider than the line: scaled down uniformly");
     CHECK(c.ctx.nwarnings == 1 && strstr(cap_text(&c), ":3:"),
           "with a warning naming the line: %s", cap_text(&c));
     graphic_node(&n, "rgb.jpg", 3);
-    n.p.content_width = pt(0);
+    W(&n)->content_width = pt(0);
     CHECK(load(doc, &c, NULL, 0, &n) == NULL, "zero content-width refused");
     cap_end(&c);
     gr_doc_free(doc);

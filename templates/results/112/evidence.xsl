@@ -1,0 +1,393 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  evidence.xsl — 成果佐證: the fixed heading and bullets, one section per
+  strategy category (all six headings printed, empty or not), and the blocks
+  of a section in data order: 方案名稱, 關聯性, 段落, 清單, 子方案 (● …),
+  照片 (▲ caption below), 統計表 (▼ caption above, percentages computed),
+  長條圖 / 圓餅圖 (charts.xsl, ▲ caption), 委員名單 (▼ caption, summary row
+  computed), 表格 (generic, ▼ caption, * notes), 方框 (▲ caption), 引文 (※ title).
+  Computed figures (computed.md): 組/男百分比 女百分比 其他百分比,
+  委員名單/性別比例說明.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+
+  <xsl:key name="stat-table" match="統計表" use="@代號"/>
+
+  <xsl:template name="evidence">
+    <fo:block xsl:use-attribute-sets="h1" id="sec-evidence">成果佐證詳述說明：</fo:block>
+    <fo:list-block provisional-distance-between-starts="1.2em" provisional-label-separation="0.2em"
+        space-after="4pt">
+      <xsl:call-template name="bullet"><xsl:with-param name="text" select="'請依組別要求自行增刪欄位與欄位大小。'"/></xsl:call-template>
+      <xsl:call-template name="bullet"><xsl:with-param name="text" select="'請於下列欄位中說明與性別平等關聯性，並包含場次總計、參與(性別)人數/次等統計。'"/></xsl:call-template>
+      <xsl:call-template name="bullet"><xsl:with-param name="text" select="'請務必提供佐證資料，如活動照片、海報、報名連結、平面文宣DM、影音、懶人包、廣播帶、繪本、桌遊等，可自由排版呈現。'"/></xsl:call-template>
+    </fo:list-block>
+    <xsl:call-template name="evidence-category"><xsl:with-param name="c" select="1"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="bullet">
+    <xsl:param name="text"/>
+    <fo:list-item>
+      <fo:list-item-label end-indent="label-end()"><fo:block>●</fo:block></fo:list-item-label>
+      <fo:list-item-body start-indent="body-start()"><fo:block><xsl:value-of select="$text"/></fo:block></fo:list-item-body>
+    </fo:list-item>
+  </xsl:template>
+
+  <xsl:template name="evidence-category">
+    <xsl:param name="c"/>
+    <xsl:if test="$c &lt;= 6">
+      <xsl:variable name="cn" select="substring('一二三四五六', $c, 1)"/>
+      <fo:block xsl:use-attribute-sets="h2" space-before="12pt">
+        <xsl:call-template name="category-heading"><xsl:with-param name="c" select="$c"/></xsl:call-template>
+      </fo:block>
+      <xsl:apply-templates select="成果佐證/類別[@編號 = $cn]/*" mode="evidence"/>
+      <xsl:call-template name="evidence-category"><xsl:with-param name="c" select="$c + 1"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- 方案名稱：A、B、C (a run of consecutive 方案名稱 is one line) -->
+  <xsl:template match="方案名稱" mode="evidence">
+    <xsl:if test="not(preceding-sibling::*[1][self::方案名稱])">
+      <xsl:variable name="k" select="count(preceding-sibling::關聯性)"/>
+      <fo:block xsl:use-attribute-sets="para" space-before="4pt" keep-with-next="always">
+        <fo:inline font-weight="bold">方案名稱：</fo:inline>
+        <xsl:for-each select=". | following-sibling::方案名稱[count(preceding-sibling::關聯性) = $k]">
+          <xsl:if test="position() &gt; 1">、</xsl:if>
+          <xsl:value-of select="normalize-space(.)"/>
+        </xsl:for-each>
+      </fo:block>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- 與性別平等關聯性：text (label inline with the first paragraph) -->
+  <xsl:template match="關聯性" mode="evidence">
+    <xsl:choose>
+      <xsl:when test="段落 | 清單">
+        <xsl:choose>
+          <xsl:when test="*[1][self::段落]">
+            <fo:block xsl:use-attribute-sets="para">
+              <fo:inline font-weight="bold">與性別平等關聯性：</fo:inline>
+              <xsl:call-template name="inline-content"><xsl:with-param name="of" select="*[1]"/></xsl:call-template>
+            </fo:block>
+            <xsl:apply-templates select="*[position() &gt; 1]" mode="block"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <fo:block font-weight="bold" keep-with-next="always">與性別平等關聯性：</fo:block>
+            <xsl:apply-templates select="*" mode="block"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block xsl:use-attribute-sets="para">
+          <fo:inline font-weight="bold">與性別平等關聯性：</fo:inline>
+          <xsl:call-template name="inline-content"/>
+        </fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="段落 | 清單" mode="evidence">
+    <xsl:apply-templates select="." mode="block"/>
+  </xsl:template>
+
+  <xsl:template match="子方案" mode="evidence">
+    <fo:block font-weight="bold" space-before="8pt" space-after="2pt" keep-with-next="always">
+      <xsl:value-of select="concat('● ', normalize-space(.))"/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- captions -->
+  <xsl:template name="caption-below">
+    <fo:block text-align="center" font-size="10.5pt" space-before="2pt" space-after="8pt"
+        keep-with-previous="always">
+      <xsl:value-of select="concat('▲ ', normalize-space(說明))"/>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template name="caption-above">
+    <fo:block text-align="center" font-size="10.5pt" space-before="8pt" space-after="2pt"
+        keep-with-next="always">
+      <xsl:value-of select="concat('▼ ', normalize-space(說明))"/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- photos side by side (two per line), caption below -->
+  <xsl:template match="照片" mode="evidence">
+    <xsl:variable name="n" select="count(圖檔)"/>
+    <fo:block text-align="center" space-before="6pt" line-height="1.2" keep-with-next="always">
+      <xsl:for-each select="圖檔">
+        <xsl:if test="position() &gt; 1">
+          <fo:leader leader-pattern="space" leader-length="3mm"/>
+        </xsl:if>
+        <fo:external-graphic src="url('{$image-base}{@檔案}')" scaling="uniform">
+          <xsl:attribute name="content-width">
+            <xsl:choose>
+              <xsl:when test="@寬"><xsl:value-of select="@寬"/></xsl:when>
+              <xsl:when test="$n = 1">120mm</xsl:when>
+              <xsl:otherwise>78mm</xsl:otherwise>
+            </xsl:choose>
+          </xsl:attribute>
+        </fo:external-graphic>
+      </xsl:for-each>
+    </fo:block>
+    <xsl:call-template name="caption-below"/>
+  </xsl:template>
+
+  <!-- groups × gender table: counts row and computed percentage row -->
+  <xsl:template match="統計表" mode="evidence">
+    <xsl:variable name="other" select="boolean(組/其他)"/>
+    <xsl:variable name="k" select="2 + number($other)"/>
+    <xsl:call-template name="caption-above"/>
+    <fo:table xsl:use-attribute-sets="table" font-size="9.5pt">
+      <fo:table-column column-width="proportional-column-width(1.6)" number-columns-repeated="2"/>
+      <fo:table-column column-width="proportional-column-width(1)" number-columns-repeated="{count(組) * $k}"/>
+      <fo:table-header>
+        <fo:table-row>
+          <xsl:call-template name="head-cell"><xsl:with-param name="text" select="''"/><xsl:with-param name="cols" select="2"/><xsl:with-param name="rows" select="2"/></xsl:call-template>
+          <xsl:for-each select="組">
+            <xsl:call-template name="head-cell"><xsl:with-param name="text" select="normalize-space(名稱)"/><xsl:with-param name="cols" select="$k"/></xsl:call-template>
+          </xsl:for-each>
+        </fo:table-row>
+        <fo:table-row>
+          <xsl:for-each select="組">
+            <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'男'"/></xsl:call-template>
+            <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'女'"/></xsl:call-template>
+            <xsl:if test="$other">
+              <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'其他'"/></xsl:call-template>
+            </xsl:if>
+          </xsl:for-each>
+        </fo:table-row>
+      </fo:table-header>
+      <fo:table-body>
+        <fo:table-row>
+          <fo:table-cell xsl:use-attribute-sets="cell-c" number-rows-spanned="2">
+            <fo:block><xsl:value-of select="normalize-space(對象)"/></fo:block>
+          </fo:table-cell>
+          <xsl:call-template name="text-cell"><xsl:with-param name="text" select="normalize-space(單位)"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
+          <xsl:for-each select="組">
+            <xsl:call-template name="text-cell"><xsl:with-param name="text" select="format-number(男, '#,##0')"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
+            <xsl:call-template name="text-cell"><xsl:with-param name="text" select="format-number(女, '#,##0')"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
+            <xsl:if test="$other">
+              <xsl:call-template name="text-cell"><xsl:with-param name="text" select="format-number(sum(其他), '#,##0')"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
+            </xsl:if>
+          </xsl:for-each>
+        </fo:table-row>
+        <fo:table-row>
+          <xsl:call-template name="text-cell"><xsl:with-param name="text" select="'百分比'"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
+          <xsl:for-each select="組">
+            <xsl:variable name="t" select="男 + 女 + sum(其他)"/>
+            <xsl:call-template name="share-cell"><xsl:with-param name="name" select="'男百分比'"/><xsl:with-param name="v" select="number(男)"/><xsl:with-param name="t" select="$t"/></xsl:call-template>
+            <xsl:call-template name="share-cell"><xsl:with-param name="name" select="'女百分比'"/><xsl:with-param name="v" select="number(女)"/><xsl:with-param name="t" select="$t"/></xsl:call-template>
+            <xsl:if test="$other">
+              <xsl:call-template name="share-cell"><xsl:with-param name="name" select="'其他百分比'"/><xsl:with-param name="v" select="sum(其他)"/><xsl:with-param name="t" select="$t"/><xsl:with-param name="zero-dash" select="true()"/></xsl:call-template>
+            </xsl:if>
+          </xsl:for-each>
+        </fo:table-row>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <!-- integer share of the group, 「13%」; 「-」 when the group is empty or
+       (for 其他) the count is 0 -->
+  <xsl:template name="share-cell">
+    <xsl:param name="name"/>
+    <xsl:param name="v"/>
+    <xsl:param name="t"/>
+    <xsl:param name="zero-dash" select="false()"/>
+    <xsl:variable name="fallback">
+      <xsl:choose>
+        <xsl:when test="not($t &gt; 0) or ($zero-dash and $v = 0)">-</xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="pct">
+            <xsl:with-param name="num" select="$v"/>
+            <xsl:with-param name="den" select="$t"/>
+            <xsl:with-param name="decimals" select="0"/>
+          </xsl:call-template>
+          <xsl:text>%</xsl:text>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:call-template name="text-cell">
+      <xsl:with-param name="text">
+        <xsl:call-template name="fig">
+          <xsl:with-param name="name" select="$name"/>
+          <xsl:with-param name="fallback" select="$fallback"/>
+        </xsl:call-template>
+      </xsl:with-param>
+      <xsl:with-param name="align" select="'center'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="長條圖" mode="evidence">
+    <xsl:variable name="groups" select="組 | key('stat-table', @依據)/組"/>
+    <xsl:if test="@依據 and not(key('stat-table', @依據))">
+      <xsl:message terminate="yes">成果報告：&lt;長條圖 依據="<xsl:value-of select="@依據"/>"&gt; 找不到代號相同的 &lt;統計表&gt; / results form: no &lt;統計表&gt; with 代號 "<xsl:value-of select="@依據"/>" for &lt;長條圖&gt;</xsl:message>
+    </xsl:if>
+    <fo:block text-align="center" space-before="6pt" keep-with-next="always">
+      <xsl:call-template name="bar-chart"><xsl:with-param name="groups" select="$groups"/></xsl:call-template>
+    </fo:block>
+    <xsl:call-template name="caption-below"/>
+  </xsl:template>
+
+  <xsl:template match="圓餅圖" mode="evidence">
+    <fo:block text-align="center" space-before="6pt" keep-with-next="always">
+      <xsl:call-template name="pie-chart">
+        <xsl:with-param name="groups" select="組"/>
+        <xsl:with-param name="total-name" select="normalize-space(總計名稱)"/>
+      </xsl:call-template>
+    </fo:block>
+    <xsl:call-template name="caption-below"/>
+  </xsl:template>
+
+  <!-- member list with the computed gender summary as its last row -->
+  <xsl:template match="委員名單" mode="evidence">
+    <xsl:variable name="m" select="count(委員[normalize-space(性別) = '男'])"/>
+    <xsl:variable name="f" select="count(委員[normalize-space(性別) = '女'])"/>
+    <xsl:variable name="o" select="count(委員[normalize-space(性別) = '其他'])"/>
+    <xsl:variable name="low" select="$m * number($m &lt;= $f) + $f * number($f &lt; $m)"/>
+    <xsl:variable name="fallback">
+      <xsl:value-of select="concat('男性', $m, '人／女性', $f, '人')"/>
+      <xsl:if test="$o &gt; 0"><xsl:value-of select="concat('／其他', $o, '人')"/></xsl:if>
+      <xsl:text>，</xsl:text>
+      <xsl:choose>
+        <xsl:when test="3 * $low &gt;= $m + $f + $o">無任一性別低於1/3之情形。</xsl:when>
+        <xsl:when test="$m &lt; $f">男性低於1/3。</xsl:when>
+        <xsl:otherwise>女性低於1/3。</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:call-template name="caption-above"/>
+    <fo:table xsl:use-attribute-sets="table">
+      <fo:table-column column-width="proportional-column-width(3)"/>
+      <fo:table-column column-width="proportional-column-width(4)"/>
+      <fo:table-column column-width="proportional-column-width(2.2)"/>
+      <fo:table-column column-width="proportional-column-width(4)"/>
+      <fo:table-header>
+        <fo:table-row>
+          <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'小組成員'"/></xsl:call-template>
+          <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'職　稱'"/></xsl:call-template>
+          <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'姓　名'"/></xsl:call-template>
+          <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'備　註'"/></xsl:call-template>
+        </fo:table-row>
+      </fo:table-header>
+      <fo:table-body>
+        <xsl:for-each select="委員">
+          <fo:table-row keep-together.within-page="always">
+            <fo:table-cell xsl:use-attribute-sets="cell-c">
+              <fo:block><xsl:value-of select="normalize-space(身分)"/></fo:block>
+              <xsl:if test="兼任">
+                <fo:block><xsl:value-of select="concat('兼', normalize-space(兼任))"/></fo:block>
+              </xsl:if>
+            </fo:table-cell>
+            <xsl:call-template name="text-cell"><xsl:with-param name="text" select="normalize-space(職稱)"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
+            <fo:table-cell xsl:use-attribute-sets="cell-c">
+              <fo:block><xsl:apply-templates select="姓名" mode="inline"/></fo:block>
+            </fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="cell">
+              <xsl:call-template name="cell-body"><xsl:with-param name="of" select="備註"/></xsl:call-template>
+            </fo:table-cell>
+          </fo:table-row>
+        </xsl:for-each>
+        <fo:table-row keep-with-previous.within-page="always">
+          <xsl:call-template name="text-cell">
+            <xsl:with-param name="text">
+              <xsl:call-template name="fig">
+                <xsl:with-param name="name" select="'性別比例說明'"/>
+                <xsl:with-param name="fallback" select="$fallback"/>
+              </xsl:call-template>
+            </xsl:with-param>
+            <xsl:with-param name="align" select="'center'"/>
+            <xsl:with-param name="cols" select="4"/>
+          </xsl:call-template>
+        </fo:table-row>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <!-- generic table -->
+  <xsl:template match="表格" mode="evidence">
+    <xsl:call-template name="caption-above"/>
+    <fo:table xsl:use-attribute-sets="table">
+      <xsl:for-each select="欄">
+        <fo:table-column>
+          <xsl:attribute name="column-width">
+            <xsl:choose>
+              <xsl:when test="contains(@寬, '*')">
+                <xsl:value-of select="concat('proportional-column-width(', substring-before(@寬, '*'), ')')"/>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="@寬"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:attribute>
+        </fo:table-column>
+      </xsl:for-each>
+      <xsl:if test="表頭">
+        <fo:table-header>
+          <xsl:apply-templates select="表頭/列" mode="table">
+            <xsl:with-param name="head" select="true()"/>
+          </xsl:apply-templates>
+        </fo:table-header>
+      </xsl:if>
+      <fo:table-body>
+        <xsl:apply-templates select="列" mode="table"/>
+      </fo:table-body>
+    </fo:table>
+    <xsl:for-each select="附註">
+      <xsl:choose>
+        <xsl:when test="段落 | 清單">
+          <fo:block xsl:use-attribute-sets="note">*</fo:block>
+          <fo:block xsl:use-attribute-sets="note" start-indent="0.6em">
+            <xsl:apply-templates select="段落 | 清單" mode="block"><xsl:with-param name="in-cell" select="true()"/></xsl:apply-templates>
+          </fo:block>
+        </xsl:when>
+        <xsl:otherwise>
+          <fo:block xsl:use-attribute-sets="note">*<xsl:call-template name="inline-content"/></fo:block>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="列" mode="table">
+    <xsl:param name="head" select="false()"/>
+    <fo:table-row>
+      <xsl:for-each select="格">
+        <fo:table-cell xsl:use-attribute-sets="cell">
+          <xsl:if test="$head">
+            <xsl:attribute name="background-color">#EDEDED</xsl:attribute>
+            <xsl:attribute name="text-align">center</xsl:attribute>
+          </xsl:if>
+          <xsl:if test="@合併欄 &gt; 1">
+            <xsl:attribute name="number-columns-spanned"><xsl:value-of select="@合併欄"/></xsl:attribute>
+          </xsl:if>
+          <xsl:if test="@合併列 &gt; 1">
+            <xsl:attribute name="number-rows-spanned"><xsl:value-of select="@合併列"/></xsl:attribute>
+          </xsl:if>
+          <xsl:choose>
+            <xsl:when test="@對齊 = '置中'"><xsl:attribute name="text-align">center</xsl:attribute></xsl:when>
+            <xsl:when test="@對齊 = '靠右'"><xsl:attribute name="text-align">end</xsl:attribute></xsl:when>
+            <xsl:when test="@對齊 = '靠左'"><xsl:attribute name="text-align">start</xsl:attribute></xsl:when>
+          </xsl:choose>
+          <xsl:call-template name="cell-body"/>
+        </fo:table-cell>
+      </xsl:for-each>
+    </fo:table-row>
+  </xsl:template>
+
+  <!-- boxed text (e.g. a slide), caption below -->
+  <xsl:template match="方框" mode="evidence">
+    <fo:block border="0.5pt solid black" padding="3mm" space-before="6pt" keep-with-next="always">
+      <xsl:apply-templates select="段落 | 清單" mode="block"/>
+    </fo:block>
+    <xsl:call-template name="caption-below"/>
+  </xsl:template>
+
+  <!-- ※ title and the quoted text, indented -->
+  <xsl:template match="引文" mode="evidence">
+    <fo:block space-before="6pt" keep-with-next="always">
+      <xsl:value-of select="concat('※ ', normalize-space(標題))"/>
+    </fo:block>
+    <fo:block start-indent="1.5em" font-size="11pt" space-after="4pt">
+      <xsl:apply-templates select="段落 | 清單" mode="block"/>
+    </fo:block>
+  </xsl:template>
+
+</xsl:stylesheet>

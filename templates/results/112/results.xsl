@@ -1,0 +1,134 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  results.xsl — 112 年「機關（構）推動性別平等工作成果報告」表單:
+  data (templates/schema/results-1.rng, optionally enriched with <計算>
+  elements, templates/schema/computed.md) → XSL-FO (the subset of
+  docs/DESIGN.md). XSLT 1.0, no extensions.
+
+  Parameters:
+    edition     'public' (default): personal names masked (蕭○勻);
+                'internal': names in full.
+    image-base  prefix for photo paths (default ''): the paths in the data are
+                relative to the data file; set this when the FO is not read
+                from the data file's folder.
+
+  Modules (xsl:include, same precedence; the 113 form imports this file and
+  overrides the wording templates of strategy.xsl):
+    lib.xsl        styles, formatting, masking, text and lists
+    header.xsl     title, approval, 組別, 性平聯絡人, 一
+    committee.xsl  二 性別平等專案小組
+    training.xsl   性別意識培力 (一)–(五)
+    tools.xsl      三 性別統計, 四 性別分析, 五 性別影響評估, 六 性別預算
+    strategy.xsl   七 strategy grid and the form's category/item wording
+    evidence.xsl   成果佐證 and its blocks (photos, tables, boxes, quotes)
+    charts.xsl     bar and pie charts as SVG
+    closing.xsl    八, 九
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+
+  <!-- indent="yes": libxslt indents only elements without text children, so
+       running text is untouched and the FO has useful line numbers for
+       diagnostics. Templates must therefore never put two inline elements
+       side by side in a block without text between them. -->
+  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+  <xsl:strip-space elements="*"/>
+  <xsl:preserve-space elements="亮點 段落 項 格 關聯性 訓練目標 講師資料 定義及說明
+      簡要說明 性別平等影響 增減原因 措施 現況說明 具體策略 預期效益 備註 附註
+      未達三分之一原因 其他成果"/>
+
+  <xsl:param name="edition" select="'public'"/>
+  <xsl:param name="image-base" select="''"/>
+
+  <!-- form years this template serves (warning otherwise) -->
+  <xsl:variable name="form-first-year" select="109"/>
+  <xsl:variable name="form-last-year" select="112"/>
+
+  <xsl:include href="lib.xsl"/>
+  <xsl:include href="header.xsl"/>
+  <xsl:include href="committee.xsl"/>
+  <xsl:include href="training.xsl"/>
+  <xsl:include href="tools.xsl"/>
+  <xsl:include href="strategy.xsl"/>
+  <xsl:include href="evidence.xsl"/>
+  <xsl:include href="charts.xsl"/>
+  <xsl:include href="closing.xsl"/>
+
+  <xsl:variable name="year" select="number(/child::成果報告/年度)"/>
+
+  <xsl:template match="/">
+    <xsl:if test="not(/child::成果報告)">
+      <xsl:message terminate="yes">成果報告：根元素應為 &lt;成果報告&gt; / results form: the root element must be &lt;成果報告&gt;</xsl:message>
+    </xsl:if>
+    <xsl:if test="/child::成果報告/@版本 != '1'">
+      <xsl:message terminate="yes">成果報告：此表單只接受資料格式第 1 版（版本="1"）/ results form: only data format version 1 is supported</xsl:message>
+    </xsl:if>
+    <xsl:if test="$year &lt; $form-first-year or $year &gt; $form-last-year">
+      <xsl:message>成果報告：<xsl:value-of select="$year"/> 年度的資料套用 <xsl:value-of select="$form-last-year"/> 年表單 / results form: year <xsl:value-of select="$year"/> rendered with the <xsl:value-of select="$form-last-year"/> form</xsl:message>
+    </xsl:if>
+    <xsl:apply-templates select="成果報告"/>
+  </xsl:template>
+
+  <xsl:template match="成果報告">
+    <fo:root>
+      <fo:layout-master-set>
+        <fo:simple-page-master master-name="A4" page-width="210mm" page-height="297mm"
+            margin-top="15mm" margin-bottom="10mm" margin-left="20mm" margin-right="20mm">
+          <fo:region-body margin-top="5mm" margin-bottom="14mm"/>
+          <fo:region-after extent="10mm"/>
+        </fo:simple-page-master>
+      </fo:layout-master-set>
+      <xsl:call-template name="bookmarks"/>
+      <fo:page-sequence master-reference="A4" xml:lang="zh-TW"
+          font-family="標楷體, TW-Kai" font-size="12pt" line-height="1.5">
+        <fo:static-content flow-name="xsl-region-after">
+          <fo:block text-align="center" font-size="10pt">第 <fo:page-number/> 頁，共 <fo:page-number-citation-last ref-id="report-end"/> 頁</fo:block>
+        </fo:static-content>
+        <fo:flow flow-name="xsl-region-body">
+          <xsl:call-template name="header"/>
+          <xsl:call-template name="contacts"/>
+          <xsl:call-template name="highlight"/>
+          <xsl:apply-templates select="專案小組"/>
+          <xsl:apply-templates select="性別意識培力"/>
+          <xsl:apply-templates select="性別統計"/>
+          <xsl:apply-templates select="性別分析"/>
+          <xsl:apply-templates select="性別影響評估"/>
+          <xsl:apply-templates select="性別預算"/>
+          <xsl:call-template name="strategy"/>
+          <xsl:call-template name="evidence"/>
+          <xsl:call-template name="other-results"/>
+          <xsl:call-template name="future"/>
+          <!-- 「共 M 頁」 cites the last page of this empty final block -->
+          <fo:block id="report-end"/>
+        </fo:flow>
+      </fo:page-sequence>
+    </fo:root>
+  </xsl:template>
+
+  <!-- PDF outline: one entry per section of the form -->
+  <xsl:template name="bookmarks">
+    <fo:bookmark-tree>
+      <xsl:call-template name="bookmark"><xsl:with-param name="id" select="'sec-1'"/><xsl:with-param name="title" select="'一、本年度機關推動性別平等之特色或亮點'"/></xsl:call-template>
+      <xsl:call-template name="bookmark"><xsl:with-param name="id" select="'sec-2'"/><xsl:with-param name="title" select="'二、性別平等專案小組'"/></xsl:call-template>
+      <xsl:call-template name="bookmark"><xsl:with-param name="id" select="'sec-training'"/><xsl:with-param name="title" select="'性別意識培力'"/></xsl:call-template>
+      <xsl:call-template name="bookmark"><xsl:with-param name="id" select="'sec-3'"/><xsl:with-param name="title" select="'三、性別統計'"/></xsl:call-template>
+      <xsl:call-template name="bookmark"><xsl:with-param name="id" select="'sec-4'"/><xsl:with-param name="title" select="'四、性別分析'"/></xsl:call-template>
+      <xsl:call-template name="bookmark"><xsl:with-param name="id" select="'sec-5'"/><xsl:with-param name="title" select="'五、性別影響評估'"/></xsl:call-template>
+      <xsl:call-template name="bookmark"><xsl:with-param name="id" select="'sec-6'"/><xsl:with-param name="title" select="'六、性別預算'"/></xsl:call-template>
+      <xsl:call-template name="bookmark"><xsl:with-param name="id" select="'sec-7'"/><xsl:with-param name="title" select="'七、推展性別平等工作策略及具體措施類別及項目'"/></xsl:call-template>
+      <xsl:call-template name="bookmark"><xsl:with-param name="id" select="'sec-evidence'"/><xsl:with-param name="title" select="'成果佐證'"/></xsl:call-template>
+      <xsl:call-template name="bookmark"><xsl:with-param name="id" select="'sec-8'"/><xsl:with-param name="title" select="'八、其他相關成果'"/></xsl:call-template>
+      <xsl:call-template name="bookmark"><xsl:with-param name="id" select="'sec-9'"/><xsl:with-param name="title" select="'九、未來推展性別主流化之重點項目及精進作為'"/></xsl:call-template>
+    </fo:bookmark-tree>
+  </xsl:template>
+
+  <xsl:template name="bookmark">
+    <xsl:param name="id"/>
+    <xsl:param name="title"/>
+    <fo:bookmark internal-destination="{$id}">
+      <fo:bookmark-title><xsl:value-of select="$title"/></fo:bookmark-title>
+    </fo:bookmark>
+  </xsl:template>
+
+</xsl:stylesheet>
