@@ -124,7 +124,8 @@ typedef struct gr_lay {
     gr_box **note_bodies;      /* footnote bodies (not in any flow's tree),
                                   freed at the end of the pass */
     size_t nnote_bodies, capnote_bodies;
-    gr_buf *dump;              /* box dump being written, or NULL */
+    gr_buf *dump;              /* box dump wanted (filled at the end), or NULL */
+    gr_buf dump_line;          /* the record being built */
 } gr_lay;
 
 /* build.c */
@@ -182,8 +183,11 @@ double gr_table_height(const gr_box *b, const gr_resume *in);
 double gr_border_width(const gr_fo_props *p, int side);
 
 /* dump.c */
-void gr_dump_page(gr_lay *L, const gr_page *pg, double bx, double by, double bw, double bh);
-void gr_dump_cell(gr_lay *L, const gr_tcell *cl, double x, double y0, double y1);
-void gr_dump_line(gr_lay *L, const gr_line *ln, double x, double y);
+void gr_dump_page(gr_lay *L, gr_page *pg, double bx, double by, double bw, double bh);
+void gr_dump_cell(gr_lay *L, gr_page *pg, const gr_tcell *cl, double x, double y0, double y1);
+void gr_dump_line(gr_lay *L, gr_page *pg, const gr_line *ln, double x, double y);
+void gr_dump_collect(const gr_doc *d, gr_buf *out);
+void gr_dump_region(gr_lay *L, gr_page *pg, const char *which, double x, double y,
+                    double w, double h);
 
 #endif

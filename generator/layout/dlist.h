@@ -30,8 +30,10 @@ typedef enum {
     GR_DL_MISSING,    /* box for a character no font has */
     GR_DL_MARK,       /* end of a fragment of the element with id u.dest.id:
                          layout bookkeeping only, the writer draws nothing */
-    GR_DL_NOTE        /* a footnote whose body belongs at this page's foot:
+    GR_DL_NOTE,       /* a footnote whose body belongs at this page's foot:
                          layout bookkeeping only, the writer draws nothing */
+    GR_DL_INFO        /* one record of the box dump (u.info.text): layout
+                         bookkeeping only, the writer draws nothing */
 } gr_dl_kind;
 
 typedef struct gr_dl_text {
@@ -79,6 +81,7 @@ typedef struct gr_dl_item {
         struct { double x, y; const char *id; } dest;
         struct { double x, y, w, h; uint32_t cp; } missing;
         struct { void *body; double height; } note;
+        struct { const char *text; } info;
     } u;
 } gr_dl_item;
 

@@ -2,12 +2,39 @@
  * people debugging a form: one line per page, body region, cell fragment
  * and text line, tab-separated, coordinates in pt from the page's top-left:
  *   page  N  width height
- *   body  N  x y w h
+ *   body  N  x y w h        (also `before` and `after` for the regions of
+ *                           static content, when the page has them)
  *   cell  N  x y w h  row col rowspan colspan  fo-line
  *   line  N  x y w h  text
- * Only the final pass is kept. */
+ * Records are kept as GR_DL_INFO items of the page they describe, so
+ * placements rolled back (keeps, retries) leave none; gr_dump_collect
+ * writes them out from the final pages. */
 #include "box.h"
 #include <string.h>
+
+/* Turn the record built in L->dump_line into an item of page pg. */
+static void emit(gr_lay *L, gr_page *pg)
+{
+    gr_dl_item it;
+    memset(&it, 0, sizeof it);
+    it.kind = GR_DL_INFO;
+    it.u.info.text = gr_arena_strndup(L->doc->arena, (const char *)L->dump_line.data,
+                                      L->dump_line.len);
+    gr_page_add(pg, &it);
+    L->dump_line.len = 0;
+}
+
+void gr_dump_collect(const gr_doc *d, gr_buf *out)
+{
+    size_t i, j;
+    out->len = 0;
+    for (i = 0; i < d->npages; i++)
+        for (j = 0; j < d->pages[i]->nitems; j++)
+            if (d->pages[i]->items[j].kind == GR_DL_INFO) {
+                gr_buf_adds(out, d->pages[i]->items[j].u.info.text);
+                gr_buf_addc(out, '\n');
+            }
+}
 
 static void add_num(gr_buf *b, double v)
 {
@@ -15,32 +42,47 @@ static void add_num(gr_buf *b, double v)
     gr_buf_add_real(b, v, 2);
 }
 
-void gr_dump_page(gr_lay *L, const gr_page *pg, double bx, double by, double bw, double bh)
+void gr_dump_page(gr_lay *L, gr_page *pg, double bx, double by, double bw, double bh)
 {
+    gr_buf *b = &L->dump_line;
     if (!L->dump) return;
-    gr_buf_printf(L->dump, "page\t%d", L->page_no);
-    add_num(L->dump, pg->width);
-    add_num(L->dump, pg->height);
-    gr_buf_printf(L->dump, "\nbody\t%d", L->page_no);
-    add_num(L->dump, bx); add_num(L->dump, by); add_num(L->dump, bw); add_num(L->dump, bh);
-    gr_buf_addc(L->dump, '\n');
+    gr_buf_printf(b, "page\t%d", L->page_no);
+    add_num(b, pg->width);
+    add_num(b, pg->height);
+    emit(L, pg);
+    gr_buf_printf(b, "body\t%d", L->page_no);
+    add_num(b, bx); add_num(b, by); add_num(b, bw); add_num(b, bh);
+    emit(L, pg);
 }
 
-void gr_dump_cell(gr_lay *L, const gr_tcell *cl, double x, double y0, double y1)
+void gr_dump_region(gr_lay *L, gr_page *pg, const char *which, double x, double y,
+                    double w, double h)
 {
+    gr_buf *b = &L->dump_line;
     if (!L->dump) return;
-    gr_buf_printf(L->dump, "cell\t%d", L->page_no);
-    add_num(L->dump, x); add_num(L->dump, y0); add_num(L->dump, cl->w); add_num(L->dump, y1 - y0);
-    gr_buf_printf(L->dump, "\t%d\t%d\t%d\t%d\t%d\n", cl->row, cl->col, cl->rowspan, cl->colspan,
+    gr_buf_printf(b, "%s\t%d", which, L->page_no);
+    add_num(b, x); add_num(b, y); add_num(b, w); add_num(b, h);
+    emit(L, pg);
+}
+
+void gr_dump_cell(gr_lay *L, gr_page *pg, const gr_tcell *cl, double x, double y0, double y1)
+{
+    gr_buf *b = &L->dump_line;
+    if (!L->dump) return;
+    gr_buf_printf(b, "cell\t%d", L->page_no);
+    add_num(b, x); add_num(b, y0); add_num(b, cl->w); add_num(b, y1 - y0);
+    gr_buf_printf(b, "\t%d\t%d\t%d\t%d\t%d", cl->row, cl->col, cl->rowspan, cl->colspan,
                   cl->fo->line);
+    emit(L, pg);
 }
 
 /* The text of a line, from the source text each glyph stands for. */
-void gr_dump_line(gr_lay *L, const gr_line *ln, double x, double y)
+void gr_dump_line(gr_lay *L, gr_page *pg, const gr_line *ln, double x, double y)
 {
     double x0 = 1e9, x1 = -1e9;
     int i, j;
-    if (!L->dump) return;
+    gr_buf *b = &L->dump_line;
+    if (!b) return;
     for (i = 0; i < ln->nruns; i++) {
         const gr_run *r = &ln->runs[i];
         if (r->x < x0) x0 = r->x;
@@ -51,13 +93,13 @@ void gr_dump_line(gr_lay *L, const gr_line *ln, double x, double y)
         if (ln->objs[i].x + ln->objs[i].width > x1) x1 = ln->objs[i].x + ln->objs[i].width;
     }
     if (x1 < x0) x0 = x1 = 0;
-    gr_buf_printf(L->dump, "line\t%d", L->page_no);
-    add_num(L->dump, x + x0); add_num(L->dump, y); add_num(L->dump, x1 - x0);
-    add_num(L->dump, ln->height);
-    gr_buf_addc(L->dump, '\t');
+    gr_buf_printf(b, "line\t%d", L->page_no);
+    add_num(b, x + x0); add_num(b, y); add_num(b, x1 - x0);
+    add_num(b, ln->height);
+    gr_buf_addc(b, '\t');
     for (i = 0; i < ln->nruns; i++) {
         const gr_run *r = &ln->runs[i];
-        if (r->missing) { gr_buf_adds(L->dump, "\xE2\x96\xA1"); continue; }
+        if (r->missing) { gr_buf_adds(b, "\xE2\x96\xA1"); continue; }
         for (j = 0; j < r->nglyphs; j++) {
             const gr_face *f = r->face;
             uint32_t g = r->glyphs[j].gid;
@@ -67,9 +109,9 @@ void gr_dump_line(gr_lay *L, const gr_line *ln, double x, double y)
                 char u[4];
                 uint32_t cp = f->gid_text[g][k];
                 if (cp == '\t' || cp == '\n') cp = ' ';
-                gr_buf_add(L->dump, u, (size_t)gr_utf8_encode(cp, u));
+                gr_buf_add(b, u, (size_t)gr_utf8_encode(cp, u));
             }
         }
     }
-    gr_buf_addc(L->dump, '\n');
+    emit(L, pg);
 }

@@ -89,11 +89,13 @@ static int page_is_empty_start(const gr_cursor *c) { return c->force; }
 
 /* Lay static content for one region of one page. Overflow is drawn, with a
  * warning: headers and footers are short by nature. */
-static void place_static(gr_lay *L, gr_page *pg, const region *r, gr_fo_node *sc)
+static void place_static(gr_lay *L, gr_page *pg, const region *r, gr_fo_node *sc,
+                         const char *which)
 {
     gr_box *box;
     gr_cursor c;
     gr_resume *rest = NULL;
+    gr_dump_region(L, pg, which, r->x, r->y, r->w, r->h);
     box = gr_build_flow(L, sc, r->w);
     memset(&c, 0, sizeof c);
     c.pg = pg;
@@ -251,8 +253,8 @@ static int lay_document(gr_lay *L)
         gr_fo_node *sa = g->has_after ? static_for(sps[i].seq, g->after.name) : NULL;
         for (p = sps[i].first; p < sps[i].first + sps[i].count; p++) {
             L->page_no = (int)p + 1;
-            if (sb) place_static(L, L->doc->pages[p], &g->before, sb);
-            if (sa) place_static(L, L->doc->pages[p], &g->after, sa);
+            if (sb) place_static(L, L->doc->pages[p], &g->before, sb, "before");
+            if (sa) place_static(L, L->doc->pages[p], &g->after, sa, "after");
         }
         rc = L->status;
     }
@@ -346,7 +348,6 @@ int gr_layout(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
         L.prev = ids;
         L.nprev = nids;
         L.dump = dump;
-        if (dump) dump->len = 0;
         if (pass == 2) ctx->quiet_warnings = 1;   /* said once, in pass 1 */
         rc = lay_document(&L);
         while (L.nnote_bodies > 0)
@@ -365,9 +366,12 @@ int gr_layout(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
     free(ids);
     free(L.note_bodies);
     if (rc != GR_OK) {
+        gr_buf_free(&L.dump_line);
         gr_doc_free(L.doc);
         return rc;
     }
+    if (dump) gr_dump_collect(L.doc, dump);
+    gr_buf_free(&L.dump_line);
     L.doc->lang = tree->root->p->lang;
     L.doc->outline = build_outline(L.doc, find_child(tree->root, GR_FO_BOOKMARK_TREE));
     *out = L.doc;

@@ -165,7 +165,7 @@ static void place_line(gr_lay *L, gr_cursor *c, const gr_line *ln, double x)
 {
     int i;
     gr_page_add_line(L->doc, c->pg, ln, x, c->y);
-    gr_dump_line(L, ln, x, c->y);
+    gr_dump_line(L, c->pg, ln, x, c->y);
     for (i = 0; i < ln->nobjs; i++) {
         const gr_para_obj *po = &ln->objs[i];
         const gr_inl *o = po->obj;

@@ -416,6 +416,7 @@ typedef struct group {
     unsigned char *next_done;
     double *top, *h;           /* per row - from; top[end - from + 1] = bottom */
     double tx;
+    int some_cell_waits;       /* a cell with content placed nothing */
 } group;
 
 static int cell_active(const group *g, int i)
@@ -554,7 +555,8 @@ static int place_cells(gr_lay *L, gr_cursor *c, group *g, int split, double bott
         double y0, y1;
         gr_resume *o = NULL;
         size_t cmark;
-        if (!cell_active(g, i)) continue;
+        int done = g->in && g->in->cell_done && g->in->cell_done[i];
+        if (last < g->from) continue;
         s = cl->row > g->from ? cl->row : g->from;
         if (split >= 0 && s > split) continue;          /* starts on the next page */
         if (which == CELLS_STARTING_AT_SPLIT && s != split) continue;
@@ -564,13 +566,21 @@ static int place_cells(gr_lay *L, gr_cursor *c, group *g, int split, double bott
         y1 = ends_here ? g->top[last - g->from] + g->h[last - g->from] : bottom;
         if (y1 <= y0 + EPS && !ends_here) continue;
         cmark = c->pg->nitems;
+        if (done) {
+            /* its content ended on an earlier page; its row goes on here:
+               an empty fragment keeps the grid closed */
+            draw_cell_frame(c, g->t, cl, g->tx + cl->x, y0, y1, cmark);
+            gr_dump_cell(L, c->pg, cl, g->tx + cl->x, y0, y1);
+            continue;
+        }
         res = place_cell(L, c, cl, g->tx, y0, y1, ends_here, cell_in(g, i), &o,
                          force && s == g->from);
         if (res == GR_PLACED_ALL) { g->next_done[i] = 1; g->next_cells[i] = NULL; }
         else if (res == GR_PLACED_PART) g->next_cells[i] = o;
         if (res != GR_PLACED_NONE) any = 1;
+        else if (cl->content->first) g->some_cell_waits = 1;
         draw_cell_frame(c, g->t, cl, g->tx + cl->x, y0, y1, cmark);
-        gr_dump_cell(L, cl, g->tx + cl->x, y0, y1);
+        gr_dump_cell(L, c->pg, cl, g->tx + cl->x, y0, y1);
     }
     return any;
 }
@@ -585,10 +595,49 @@ static void group_reset_next(group *g)
     else memset(g->next_done, 0, n);
 }
 
+static int place_group_once(gr_lay *L, gr_cursor *c, const gr_table *t, double tx, int from,
+                            const gr_resume *st, gr_resume **out, int force);
+
+/* Room above the footnotes already on the page. */
+static double room_above_notes(gr_lay *L, const gr_cursor *c)
+{
+    double lim = c->limit;
+    if (c->note_bottom > 0 && L->has_notes) {
+        double n = c->note_bottom - gr_page_notes_height(c->pg);
+        if (n < lim) lim = n;
+    }
+    return lim;
+}
+
 /* Place rows [from, group end] with the cell states of `st` into the
- * cursor. On PART, *out says where the group continues. */
+ * cursor, above the page's footnotes: when the group's own anchors bring
+ * footnotes it would overlap, it is placed again with less room. On PART,
+ * *out says where the group continues. */
 static int place_group(gr_lay *L, gr_cursor *c, const gr_table *t, double tx, int from,
                        const gr_resume *st, gr_resume **out, int force)
+{
+    double limit = c->limit, lim = room_above_notes(L, c);
+    size_t mark = c->pg->nitems;
+    gr_cursor saved = *c;
+    int tries, res = GR_PLACED_NONE;
+    for (tries = 0; tries < 4; tries++) {
+        double after;
+        c->limit = lim;
+        res = place_group_once(L, c, t, tx, from, st, out, force);
+        c->limit = limit;
+        after = room_above_notes(L, c);
+        if (res == GR_PLACED_NONE || c->y <= after + EPS || after >= lim - EPS)
+            return res;
+        /* overlapping its own footnotes: again, ending above them */
+        gr_page_truncate(c->pg, mark);
+        *c = saved;
+        lim = after;
+    }
+    return res;
+}
+
+static int place_group_once(gr_lay *L, gr_cursor *c, const gr_table *t, double tx, int from,
+                            const gr_resume *st, gr_resume **out, int force)
 {
     group g;
     int nrows, r, split = -1, any = 0, res;
@@ -621,6 +670,8 @@ static int place_group(gr_lay *L, gr_cursor *c, const gr_table *t, double tx, in
            anything here, the fragment ends above it instead */
         size_t smark = c->pg->nitems;
         int got = place_cells(L, c, &g, split, bottom, CELLS_STARTING_AT_SPLIT, force);
+        /* the row's cells start together: if one of them cannot, none does */
+        if (got && g.some_cell_waits && !force) got = 0;
         if (!got) {
             gr_page_truncate(c->pg, smark);
             group_reset_next(&g);
