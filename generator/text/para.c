@@ -68,7 +68,9 @@ typedef struct srun {           /* a shaping run */
 
 typedef struct sglyph {
     uint32_t gid;
-    float adv, xoff, yoff;      /* pt */
+    float adv, xoff, yoff;      /* pt: the face's own advance and offsets */
+    float squeeze;              /* pt taken off the advance where it is drawn
+                                   (adjacent punctuation) */
 } sglyph;
 
 typedef struct unit {           /* the smallest unbreakable piece: a cluster */
@@ -595,6 +597,7 @@ static void shape_text_run(gr_para *p, size_t c0, size_t c1, gr_face *face,
         g->adv = (float)(pos[i].x_advance * scale);
         g->xoff = (float)(pos[i].x_offset * scale);
         g->yoff = (float)(pos[i].y_offset * scale);
+        g->squeeze = 0;
         u->ng++;
         u->w += g->adv;
     }
@@ -689,7 +692,7 @@ static double blank_after(const gr_para *p, const unit *u, const gr_face *f, dou
     const sglyph *g = &p->glyphs[u->g0 + u->ng - 1];
     hb_glyph_extents_t e;
     if (!hb_font_get_glyph_extents(f->hbfont, g->gid, &e) || e.width <= 0) return 0;
-    return g->adv - (g->xoff + (e.x_bearing + e.width) * scale);
+    return g->adv - g->squeeze - (g->xoff + (e.x_bearing + e.width) * scale);
 }
 
 static double blank_before(const gr_para *p, const unit *u, const gr_face *f, double scale)
@@ -721,7 +724,7 @@ static void squeeze_punctuation(gr_para *p)
         cut = blank - st->size / 8;
         if (cut > st->size / 2) cut = st->size / 2;
         if (cut <= 0.01) continue;
-        p->glyphs[a->g0 + a->ng - 1].adv -= (float)cut;
+        p->glyphs[a->g0 + a->ng - 1].squeeze = (float)cut;
         a->w -= (float)cut;
         b->flags |= U_SQUEEZED;
     }
@@ -779,11 +782,23 @@ static void shape_para(gr_para *p)
 
 /* ---- line filling ----------------------------------------------------------------- */
 
+/* The squeeze a line ending before unit e gives back: a mark squeezed
+ * against the one after it keeps its full em when a line ends between
+ * them. */
+static double squeeze_returned(const gr_para *p, int32_t e)
+{
+    const unit *a;
+    if (e <= 0 || e >= (int32_t)p->nunits || !(p->units[e].flags & U_SQUEEZED)) return 0;
+    a = &p->units[e - 1];
+    return a->ng > 0 ? p->glyphs[a->g0 + a->ng - 1].squeeze : 0;
+}
+
 /* Natural width of units [s, e): widths plus the gaps between them. */
 static double span_width(const gr_para *p, int32_t s, int32_t e)
 {
     if (e <= s) return 0;
-    return (p->cumw[e] - p->cumw[s]) + (p->cumgap[e] - p->cumgap[s + 1]);
+    return (p->cumw[e] - p->cumw[s]) + (p->cumgap[e] - p->cumgap[s + 1]) +
+           squeeze_returned(p, e);
 }
 
 /* End of the content of [s, e): without trailing spaces and forced break. */
@@ -1082,7 +1097,8 @@ static void build_line(gr_para *p, const gr_para_opts *o, size_t li, size_t *gly
         const unit *u = &p->units[k];
         if (k > s) pen += u->gap + (per_gap > 0 && justify_gap(p, k) ? per_gap : 0);
         const srun *r = &p->sruns[u->srun];
-        double w = unit_width(p, u);
+        double back = k == ce - 1 ? squeeze_returned(p, ce) : 0;
+        double w = unit_width(p, u) + back;
         if (u->flags & (U_OBJ | U_LEADER)) {
             p->oobjs = gr_grow(p->oobjs, &p->oobjs_cap, p->noobjs + 1, sizeof *p->oobjs);
             gr_para_obj *po = &p->oobjs[p->noobjs++];
@@ -1111,7 +1127,7 @@ static void build_line(gr_para *p, const gr_para_opts *o, size_t li, size_t *gly
                 og->x = (float)(cx + sg->xoff);
                 og->dy = sg->yoff;
                 og->advance = sg->adv;
-                cx += sg->adv;
+                cx += sg->adv - (back > 0 && g == u->ng - 1 ? 0 : sg->squeeze);
                 run->nglyphs++;
             }
             run->width = pen + w - run->x;
