@@ -203,6 +203,11 @@ gr_fo_tree *gr_fo_parse_memory(gr_ctx *ctx, const char *name,
                                const char *data, size_t len);
 void gr_fo_tree_free(gr_fo_tree *t);
 
+/* Parse a colour as XSL-FO and SVG write it: #rgb, #rrggbb, rgb(r, g, b)
+ * (integers 0..255 or percentages) or one of the 16 CSS2 names, case
+ * insensitive, surrounding whitespace allowed. 1 on success. */
+int gr_color_parse(const char *s, size_t n, gr_color *out);
+
 /* "fo:block" etc., for messages. */
 const char *gr_fo_type_name(gr_fo_type t);
 

@@ -338,6 +338,16 @@ static int parse_color(span v, gr_color *out)
     return 0;
 }
 
+int gr_color_parse(const char *s, size_t n, gr_color *out)
+{
+    span v;
+    while (n > 0 && is_xml_space((unsigned char)*s)) { s++; n--; }
+    while (n > 0 && is_xml_space((unsigned char)s[n - 1])) n--;
+    v.s = s;
+    v.n = n;
+    return parse_color(v, out);
+}
+
 /* ---------------------------------------------------------------------- */
 /* The computation state of one node.                                     */
 

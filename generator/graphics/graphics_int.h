@@ -28,17 +28,6 @@ int gr_graphic_fit(gr_ctx *ctx, const gr_fo_tree *tree, const gr_fo_node *node,
                    double iw, double ih, double avail_w, const char *what,
                    gr_fit *out);
 
-/* Append one item to a growable malloc'd array. */
-void gr_items_push(gr_dl_item **items, size_t *n, size_t *cap,
-                   const gr_dl_item *it);
-
-/* The runs of a laid-out line as items, with the line box's start edge at x
- * and its top at y (the same items gr_page_add_line puts on a page: glyph
- * runs, missing-glyph boxes, underlines). Glyph arrays are copied into the
- * doc's arena. Returns the number of items appended. */
-int gr_line_to_items(gr_doc *doc, const gr_line *ln, double x, double y,
-                     gr_dl_item **items, size_t *n, size_t *cap);
-
 /* ---- SVG path data (svg_path.c) -------------------------------------- */
 
 /* Path segments in user units: MOVE, LINE, CURVE (cubic), CLOSE. */

@@ -1,72 +1,9 @@
 /* place.c — putting graphics on pages: gr_page_add_graphic copies a
  * graphic's items (relative to its top-left corner) onto a page at an
- * offset, with the raster image as a GR_DL_IMAGE item; also the item-array
- * helpers the SVG code builds with (gr_items_push, gr_line_to_items). */
+ * offset, with the raster image as a GR_DL_IMAGE item. */
 #include "graphics_int.h"
 
 #include <string.h>
-
-/* Geometry of missing-glyph boxes and underlines, in em of the run's size:
- * the same as dlist.c's, so text in charts looks like body text. */
-#define MISSING_BOX_TOP     0.80
-#define MISSING_BOX_HEIGHT  0.90
-#define UNDERLINE_OFFSET    0.05
-#define UNDERLINE_THICKNESS 0.05
-
-void gr_items_push(gr_dl_item **items, size_t *n, size_t *cap,
-                   const gr_dl_item *it)
-{
-    *items = gr_grow(*items, cap, *n + 1, sizeof **items);
-    (*items)[(*n)++] = *it;
-}
-
-int gr_line_to_items(gr_doc *doc, const gr_line *ln, double x, double y,
-                     gr_dl_item **items, size_t *n, size_t *cap)
-{
-    size_t before = *n;
-    double line_base = y + ln->baseline;
-    int i;
-    for (i = 0; i < ln->nruns; i++) {
-        const gr_run *r = &ln->runs[i];
-        double rx = x + r->x, base = line_base - r->rise;
-        gr_dl_item it;
-        memset(&it, 0, sizeof it);
-        if (r->missing) {
-            it.kind = GR_DL_MISSING;
-            it.u.missing.x = rx;
-            it.u.missing.y = base - MISSING_BOX_TOP * r->size;
-            it.u.missing.w = r->width;
-            it.u.missing.h = MISSING_BOX_HEIGHT * r->size;
-            gr_items_push(items, n, cap, &it);
-        } else if (r->nglyphs > 0 && r->face) {
-            size_t bytes = (size_t)r->nglyphs * sizeof(gr_glyph);
-            it.kind = GR_DL_TEXT;
-            it.u.text.face = r->face;
-            it.u.text.size = r->size;
-            it.u.text.color = r->color;
-            it.u.text.synth_bold = r->synth_bold;
-            it.u.text.x = rx;
-            it.u.text.y = base;
-            it.u.text.nglyphs = r->nglyphs;
-            it.u.text.glyphs = gr_arena_alloc(doc->arena, bytes);
-            memcpy(it.u.text.glyphs, r->glyphs, bytes);
-            gr_items_push(items, n, cap, &it);
-        }
-        if (r->underline && r->width > 0) {
-            double uy = base + UNDERLINE_OFFSET * r->size;
-            memset(&it, 0, sizeof it);
-            it.kind = GR_DL_LINE;
-            it.u.line.x1 = rx;
-            it.u.line.y1 = uy;
-            it.u.line.x2 = rx + r->width;
-            it.u.line.y2 = uy;
-            it.u.line.width = UNDERLINE_THICKNESS * r->size;
-            it.u.line.color = r->color;
-            gr_items_push(items, n, cap, &it);
-        }
-    }
-    return (int)(*n - before);
-}
 
 /* Path segments moved by (dx, dy), in the doc's arena. */
 static gr_seg *offset_segments(gr_doc *doc, const gr_seg *seg, int nseg,

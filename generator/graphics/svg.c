@@ -104,14 +104,6 @@ static gr_color rgb_color(unsigned rgb)
     return c;
 }
 
-static int hex_digit(char c)
-{
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
 static int is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
@@ -140,60 +132,15 @@ static int is_keyword(const char *s, const char *word)
 }
 
 /* One channel of rgb(): a number 0..255 or a percentage. */
-static const char *rgb_channel(const char *s, double *v)
-{
-    size_t n;
-    s = skip_space(s);
-    n = gr_svg_number(s, v);
-    if (!n) return NULL;
-    s += n;
-    if (*s == '%') {
-        *v = *v * 255.0 / 100.0;
-        s++;
-    }
-    if (*v < 0) *v = 0;
-    if (*v > 255) *v = 255;
-    return s;
-}
-
-/* A colour: #rgb, #rrggbb, rgb(r, g, b) or a CSS name. -1 if invalid. */
+/* A colour: what XSL-FO accepts (#rgb, #rrggbb, rgb(), the CSS2 names:
+ * gr_color_parse), or one of SVG's other named colours. -1 if invalid. */
 static int parse_color(const char *s, gr_color *c)
 {
     size_t i, n;
+    if (gr_color_parse(s, strlen(s), c)) return 0;
     s = skip_space(s);
     n = strlen(s);
     while (n > 0 && is_space(s[n - 1])) n--;
-    if (s[0] == '#') {
-        int d[6];
-        for (i = 1; i < n; i++)
-            if (hex_digit(s[i]) < 0) return -1;
-        if (n == 4) {
-            for (i = 0; i < 3; i++) d[i] = hex_digit(s[i + 1]) * 17;
-        } else if (n == 7) {
-            for (i = 0; i < 3; i++)
-                d[i] = hex_digit(s[2 * i + 1]) * 16 + hex_digit(s[2 * i + 2]);
-        } else {
-            return -1;
-        }
-        c->r = d[0] / 255.0;
-        c->g = d[1] / 255.0;
-        c->b = d[2] / 255.0;
-        return 0;
-    }
-    if (strncmp(s, "rgb(", 4) == 0) {
-        double v[3];
-        const char *q = s + 4;
-        for (i = 0; i < 3; i++) {
-            q = rgb_channel(q, &v[i]);
-            if (!q) return -1;
-            q = i < 2 ? skip_comma(q) : skip_space(q);
-        }
-        if (*q != ')' || (size_t)(q + 1 - s) != n) return -1;
-        c->r = v[0] / 255.0;
-        c->g = v[1] / 255.0;
-        c->b = v[2] / 255.0;
-        return 0;
-    }
     for (i = 0; i < sizeof css_colors / sizeof css_colors[0]; i++) {
         size_t k = strlen(css_colors[i].name);
         if (k == n && strncmp(s, css_colors[i].name, n) == 0) {

@@ -77,65 +77,65 @@ void gr_page_truncate(gr_page *pg, size_t mark)
     if (mark < pg->nitems) pg->nitems = mark;
 }
 
-static void add_missing_box(gr_page *pg, const gr_run *r, double x, double base)
+void gr_items_push(gr_dl_item **items, size_t *n, size_t *cap, const gr_dl_item *it)
 {
-    gr_dl_item it;
-    memset(&it, 0, sizeof it);
-    it.kind = GR_DL_MISSING;
-    it.u.missing.x = x;
-    it.u.missing.y = base - MISSING_BOX_TOP * r->size;
-    it.u.missing.w = r->width;
-    it.u.missing.h = MISSING_BOX_HEIGHT * r->size;
-    it.u.missing.cp = 0;          /* the run does not keep the code point */
-    gr_page_add(pg, &it);
+    gr_dl_item copy = *it;        /* `it` may point into *items */
+    *items = gr_grow(*items, cap, *n + 1, sizeof **items);
+    (*items)[(*n)++] = copy;
 }
 
-static void add_glyph_run(gr_doc *d, gr_page *pg, const gr_run *r,
-                          double x, double base)
+int gr_line_to_items(gr_doc *d, const gr_line *ln, double x, double y,
+                     gr_dl_item **items, size_t *n, size_t *cap)
 {
-    gr_dl_item it;
-    memset(&it, 0, sizeof it);
-    it.kind = GR_DL_TEXT;
-    it.u.text.face = r->face;
-    it.u.text.size = r->size;
-    it.u.text.color = r->color;
-    it.u.text.synth_bold = r->synth_bold;
-    it.u.text.x = x;
-    it.u.text.y = base;
-    it.u.text.nglyphs = r->nglyphs;
-    if (r->nglyphs > 0) {
-        size_t n = (size_t)r->nglyphs * sizeof(gr_glyph);
-        it.u.text.glyphs = gr_arena_alloc(d->arena, n);
-        memcpy(it.u.text.glyphs, r->glyphs, n);
+    size_t before = *n;
+    double line_base = y + ln->baseline;
+    int i;
+    for (i = 0; i < ln->nruns; i++) {
+        const gr_run *r = &ln->runs[i];
+        double rx = x + r->x, base = line_base - r->rise;
+        gr_dl_item it;
+        memset(&it, 0, sizeof it);
+        if (r->missing) {
+            it.kind = GR_DL_MISSING;
+            it.u.missing.x = rx;
+            it.u.missing.y = base - MISSING_BOX_TOP * r->size;
+            it.u.missing.w = r->width;
+            it.u.missing.h = MISSING_BOX_HEIGHT * r->size;
+            gr_items_push(items, n, cap, &it);
+        } else if (r->nglyphs > 0 && r->face) {
+            size_t bytes = (size_t)r->nglyphs * sizeof(gr_glyph);
+            it.kind = GR_DL_TEXT;
+            it.u.text.face = r->face;
+            it.u.text.size = r->size;
+            it.u.text.color = r->color;
+            it.u.text.synth_bold = r->synth_bold;
+            it.u.text.x = rx;
+            it.u.text.y = base;
+            it.u.text.nglyphs = r->nglyphs;
+            it.u.text.glyphs = gr_arena_alloc(d->arena, bytes);
+            memcpy(it.u.text.glyphs, r->glyphs, bytes);
+            gr_items_push(items, n, cap, &it);
+        }
+        if (r->underline && r->width > 0) {
+            double uy = base + UNDERLINE_OFFSET * r->size;
+            memset(&it, 0, sizeof it);
+            it.kind = GR_DL_LINE;
+            it.u.line.x1 = rx;
+            it.u.line.y1 = uy;
+            it.u.line.x2 = rx + r->width;
+            it.u.line.y2 = uy;
+            it.u.line.width = UNDERLINE_THICKNESS * r->size;
+            it.u.line.color = r->color;
+            gr_items_push(items, n, cap, &it);
+        }
     }
-    gr_page_add(pg, &it);
-}
-
-static void add_underline(gr_page *pg, const gr_run *r, double x, double base)
-{
-    double y = base + UNDERLINE_OFFSET * r->size;
-    gr_page_add_rule(pg, x, y, x + r->width, y,
-                     UNDERLINE_THICKNESS * r->size, r->color);
+    return (int)(*n - before);
 }
 
 int gr_page_add_line(gr_doc *d, gr_page *pg, const gr_line *ln,
                      double x, double y)
 {
-    size_t before = pg->nitems;
-    double line_base = y + ln->baseline;
-    int i;
-    for (i = 0; i < ln->nruns; i++) {
-        const gr_run *r = &ln->runs[i];
-        double rx = x + r->x;
-        double base = line_base - r->rise;
-        if (r->missing)
-            add_missing_box(pg, r, rx, base);
-        else if (r->nglyphs > 0 && r->face)
-            add_glyph_run(d, pg, r, rx, base);
-        if (r->underline && r->width > 0)
-            add_underline(pg, r, rx, base);
-    }
-    return (int)(pg->nitems - before);
+    return gr_line_to_items(d, ln, x, y, &pg->items, &pg->nitems, &pg->cap);
 }
 
 void gr_page_add_rect(gr_page *pg, double x, double y, double w, double h,

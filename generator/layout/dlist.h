@@ -127,6 +127,11 @@ void gr_page_truncate(gr_page *pg, size_t mark);
  * copied into the doc's arena. Underlines become GR_DL_LINE items. */
 int gr_page_add_line(gr_doc *d, gr_page *pg, const gr_line *ln,
                      double x, double y);
+/* The same into any growable item array (charts build their own). */
+int gr_line_to_items(gr_doc *d, const gr_line *ln, double x, double y,
+                     gr_dl_item **items, size_t *n, size_t *cap);
+/* Append one item to a growable malloc'd array. */
+void gr_items_push(gr_dl_item **items, size_t *n, size_t *cap, const gr_dl_item *it);
 void gr_page_add_rect(gr_page *pg, double x, double y, double w, double h,
                       gr_color c);
 void gr_page_add_rule(gr_page *pg, double x1, double y1, double x2, double y2,

@@ -43,37 +43,44 @@ static void report(gr_ctx *ctx, const char *zh_kind, const char *en_kind,
     va_end(ap2);
 }
 
-int gr_error(gr_ctx *ctx, const char *file, int line,
-             const char *zh_fmt, const char *en_fmt, ...)
+/* Count, print unless quiet, and return the status the caller gives. */
+static int vreport(gr_ctx *ctx, int warning, int status, const char *file, int line,
+                   const char *zh_fmt, const char *en_fmt, va_list ap)
 {
-    va_list ap;
-    ctx->nerrors++;
-    va_start(ap, en_fmt);
-    report(ctx, "錯誤", "error", file, line, zh_fmt, en_fmt, ap);
-    va_end(ap);
-    return GR_EINPUT;
+    if (warning) ctx->nwarnings++;
+    else ctx->nerrors++;
+    if (!(warning && ctx->quiet_warnings))
+        report(ctx, warning ? "警告" : "錯誤", warning ? "warning" : "error",
+               file, line, zh_fmt, en_fmt, ap);
+    return status;
 }
 
-int gr_syserror(gr_ctx *ctx, const char *file, int line,
-                const char *zh_fmt, const char *en_fmt, ...)
+int gr_error(gr_ctx *ctx, const char *file, int line, const char *zh_fmt, const char *en_fmt, ...)
 {
     va_list ap;
-    ctx->nerrors++;
+    int rc;
     va_start(ap, en_fmt);
-    report(ctx, "錯誤", "error", file, line, zh_fmt, en_fmt, ap);
+    rc = vreport(ctx, 0, GR_EINPUT, file, line, zh_fmt, en_fmt, ap);
     va_end(ap);
-    return GR_ESYS;
+    return rc;
 }
 
-int gr_warn(gr_ctx *ctx, const char *file, int line,
-            const char *zh_fmt, const char *en_fmt, ...)
+int gr_syserror(gr_ctx *ctx, const char *file, int line, const char *zh_fmt, const char *en_fmt, ...)
 {
     va_list ap;
-    ctx->nwarnings++;
-    if (ctx->quiet_warnings)
-        return GR_EINPUT;
+    int rc;
     va_start(ap, en_fmt);
-    report(ctx, "警告", "warning", file, line, zh_fmt, en_fmt, ap);
+    rc = vreport(ctx, 0, GR_ESYS, file, line, zh_fmt, en_fmt, ap);
     va_end(ap);
-    return GR_EINPUT;
+    return rc;
+}
+
+int gr_warn(gr_ctx *ctx, const char *file, int line, const char *zh_fmt, const char *en_fmt, ...)
+{
+    va_list ap;
+    int rc;
+    va_start(ap, en_fmt);
+    rc = vreport(ctx, 1, GR_EINPUT, file, line, zh_fmt, en_fmt, ap);
+    va_end(ap);
+    return rc;
 }
