@@ -299,6 +299,21 @@ static int keeps_with(const gr_box *prev, const gr_box *next)
 }
 
 /* whole_probe: 1 while trying a keep-together block in one piece. */
+/* A child placed whole in this fragment of a block: where it began. */
+typedef struct placed_child {
+    gr_box *box;
+    size_t mark;
+    gr_cursor before;
+} placed_child;
+
+/* 1 if the child starts with a forced page break (and is not at a page
+ * top already): not "does not fit" but "the page ends here". */
+static int forced_break_before(const gr_box *child, const gr_resume *sub, const gr_cursor *c)
+{
+    return !sub && child->kind != GR_BOX_LINES && !c->force &&
+           child->fo->p->break_before == GR_BREAK_PAGE;
+}
+
 static int place_block(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
                        gr_resume **out, int whole_probe)
 {
@@ -306,9 +321,9 @@ static int place_block(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
     int first = in == NULL;
     gr_box *child = in ? in->child : b->first;
     const gr_resume *sub = in ? in->sub : NULL;
-    size_t mark = c->pg->nitems, prev_mark = 0;
-    gr_cursor saved = *c, prev_saved;
-    gr_box *prev = NULL;
+    size_t mark = c->pg->nitems, nplaced = 0, capplaced = 0;
+    placed_child *placed = NULL;
+    gr_cursor saved = *c;
     double top_extra = first ? border_w(p, GR_BEFORE) + p->padding[GR_BEFORE] : 0;
     double bottom_extra = border_w(p, GR_AFTER) + p->padding[GR_AFTER];
     double y0;
@@ -340,18 +355,27 @@ static int place_block(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
     while (child) {
         gr_resume *r = NULL;
         gr_cursor before = *c;
-        size_t before_mark = c->pg->nitems;
-        int res = gr_place_box(L, c, child, sub, &r);
+        size_t before_mark = c->pg->nitems, j;
+        int res;
+        if (forced_break_before(child, sub, c)) {
+            /* a forced break wins over any keep (XSL 1.1 §4.8) */
+            if (!placed_any) { free(placed); *c = saved; gr_page_truncate(c->pg, mark);
+                               return GR_PLACED_NONE; }
+            break;
+        }
+        res = gr_place_box(L, c, child, sub, &r);
         sub = NULL;
         if (res == GR_PLACED_ALL) {
-            prev = child; prev_mark = before_mark; prev_saved = before;
+            placed = gr_grow(placed, &capplaced, nplaced + 1, sizeof *placed);
+            placed[nplaced].box = child;
+            placed[nplaced].mark = before_mark;
+            placed[nplaced].before = before;
+            nplaced++;
             placed_any = 1;
             if (child->kind != GR_BOX_LINES && child->fo->p->break_after == GR_BREAK_PAGE &&
                 child->next) {
-                gr_resume *rr = gr_arena_alloc(L->arena, sizeof *rr);
-                rr->child = child->next;
-                *out = rr;
-                goto fragment_done;
+                child = child->next;
+                break;
             }
             child = child->next;
             continue;
@@ -361,38 +385,51 @@ static int place_block(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
             rr->child = child;
             rr->sub = r;
             *out = rr;
-            placed_any = 1;
+            free(placed);
             goto fragment_done;
         }
-        /* nothing of `child` fits here */
+        /* nothing of `child` fits here: the siblings kept with it go along
+           to the next page, back to the start of their chain of keeps */
         *c = before;
-        if (prev && keep_strength(prev, child) >= GR_KEEP_ALWAYS && prev_saved.force &&
-            L->status == GR_OK) {
-            /* the chain of keeps starts at the top of an empty page and
-               still does not fit: no page can satisfy it */
-            gr_error(L->ctx, L->tree->path, child->fo->line,
-                     "keep-with-next／keep-with-previous 連鎖的內容超過一頁，無法滿足",
-                     "a chain of keep-with-next/keep-with-previous is longer than a page and cannot be kept%s", "");
-            L->status = GR_EINPUT;
+        j = nplaced;
+        {
+            gr_box *next = child;
+            int always = 0;
+            while (j > 0 && keeps_with(placed[j - 1].box, next)) {
+                if (keep_strength(placed[j - 1].box, next) >= GR_KEEP_ALWAYS) always = 1;
+                next = placed[j - 1].box;
+                j--;
+            }
+            if (j < nplaced && placed[j].before.force) {
+                /* the chain starts on an empty page and still does not fit */
+                if (always && L->status == GR_OK) {
+                    gr_error(L->ctx, L->tree->path, placed[j].box->fo->line,
+                             "keep-with-next／keep-with-previous 連鎖的內容超過一頁，無法滿足",
+                             "a chain of keep-with-next/keep-with-previous is longer than a page and cannot be kept%s", "");
+                    L->status = GR_EINPUT;
+                }
+                j = nplaced;                /* break it here after all */
+            }
         }
-        if (prev && keeps_with(prev, child) && prev_mark > mark &&
-            !(prev_saved.at_top)) {
-            /* take the previous sibling along to the next page */
-            gr_page_truncate(c->pg, prev_mark);
-            *c = prev_saved;
-            child = prev;
-            placed_any = c->pg->nitems > mark;
+        if (j < nplaced) {
+            gr_page_truncate(c->pg, placed[j].mark);
+            *c = placed[j].before;
+            child = placed[j].box;
+            placed_any = j > 0;
         }
         if (!placed_any) {
+            free(placed);
             gr_page_truncate(c->pg, mark);
             *c = saved;
             return GR_PLACED_NONE;
         }
-        {
-            gr_resume *rr = gr_arena_alloc(L->arena, sizeof *rr);
-            rr->child = child;
-            *out = rr;
-        }
+        break;
+    }
+    free(placed);
+    if (child) {
+        gr_resume *rr = gr_arena_alloc(L->arena, sizeof *rr);
+        rr->child = child;
+        *out = rr;
         goto fragment_done;
     }
     /* the whole rest of the block is placed */
