@@ -191,6 +191,9 @@ typedef struct gr_fo_tree {
     const char *base_dir;      /* its directory: images resolve against it */
     gr_arena *arena;
     void *xml_doc;             /* xmlDoc*, kept for foreign objects */
+    int allow_outside;         /* 1: images may lie outside base_dir (set by
+                                  the caller after parsing, e.g. build
+                                  --allow-outside); 0 after parsing */
 } gr_fo_tree;
 
 /* Parse and validate an FO document. Reports every problem found (it does

@@ -193,12 +193,20 @@ typedef struct fo_tree_impl {
     size_t props_cap, props_count;
 } fo_tree_impl;
 
+/* Hash of a property set, a machine word at a time (sets are a few
+ * hundred bytes and one is hashed per node). */
 static size_t hash_bytes(const void *p, size_t n)
 {
     const unsigned char *b = p;
-    size_t h = 2166136261u, i;
-    for (i = 0; i < n; i++) h = (h ^ b[i]) * 16777619u;
-    return h;
+    uint64_t h = 1469598103934665603u, w;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, b + i, 8);
+        h = (h ^ w) * 1099511628211u;
+        h ^= h >> 29;
+    }
+    for (; i < n; i++) h = (h ^ b[i]) * 1099511628211u;
+    return (size_t)(h ^ (h >> 32));
 }
 
 /* The shared copy of a property set: nodes with identical computed
@@ -275,6 +283,34 @@ gr_fo_node *gr_fo_find_id(gr_fo_tree *tree, const char *id)
     if (!t || !id || !t->ids_cap) return NULL;
     s = id_probe(t, id);
     return s->id ? s->node : NULL;
+}
+
+/* Copy the SVG of every instream-foreign-object into one small document
+ * (line numbers and namespaces come along), so that the FO's own DOM, many
+ * times the size of the tree built from it, can be freed at once. */
+static void copy_foreign(gr_fo_node *n, xmlDocPtr into, xmlNodePtr holder)
+{
+    for (; n; n = n->next) {
+        if (n->type == GR_FO_INSTREAM_FOREIGN_OBJECT && n->foreign_xml) {
+            xmlNodePtr copy = xmlDocCopyNode((xmlNodePtr)n->foreign_xml, into, 1);
+            if (copy) xmlAddChild(holder, copy);
+            n->foreign_xml = copy;
+        }
+        if (n->first) copy_foreign(n->first, into, holder);
+    }
+}
+
+static void *keep_foreign(gr_fo_node *root)
+{
+    xmlDocPtr d = xmlNewDoc(BAD_CAST "1.0");
+    xmlNodePtr holder = d ? xmlNewDocNode(d, NULL, BAD_CAST "foreign", NULL) : NULL;
+    if (!holder) {
+        if (d) xmlFreeDoc(d);
+        return NULL;
+    }
+    xmlDocSetRootElement(d, holder);
+    copy_foreign(root, d, holder);
+    return d;
 }
 
 void gr_fo_tree_free(gr_fo_tree *tree)
@@ -1283,8 +1319,8 @@ gr_fo_tree *gr_fo_parse_memory(gr_ctx *ctx, const char *name, const char *data, 
             check_refs(&P, P.t->pub.root);
         }
     }
-    if (P.has_foreign) P.t->pub.xml_doc = doc;
-    else xmlFreeDoc(doc);
+    if (P.has_foreign && P.t->pub.root) P.t->pub.xml_doc = keep_foreign(P.t->pub.root);
+    xmlFreeDoc(doc);
     if (ctx->nerrors > P.errors_at_start || !P.t->pub.root) {
         gr_fo_tree_free(&P.t->pub);
         return NULL;

@@ -1119,6 +1119,7 @@ static const why *apply_border_shorthand(cstate *cs, int side, span v)
     gr_border nb;
     int n, i, have_w = 0, have_s = 0, have_c = 0;
     const why *w;
+    memset(&nb, 0, sizeof nb);      /* padding too: property sets are compared bytewise */
     n = span_tokens(v, tok, 3);
     if (n < 1 || n > 3) return &W_BORDER;
     nb.width = 1.0;

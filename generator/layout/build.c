@@ -28,9 +28,13 @@ static void box_append(gr_box *parent, gr_box *child)
 void gr_box_free_tree(gr_box *b)
 {
     gr_box *c;
+    int i;
     if (!b) return;
     for (c = b->first; c; c = c->next)
         gr_box_free_tree(c);
+    if (b->table)
+        for (i = 0; i < b->table->ncells; i++)
+            gr_box_free_tree(b->table->cells[i].content);
     if (b->para) {
         gr_para_free(b->para);
         b->para = NULL;
@@ -197,7 +201,8 @@ static int add_graphic(gr_lay *L, gr_para *para, gr_fo_node *n)
     int rc = style_for(L, n, &st);
     if (rc != GR_OK) return rc;
     g = n->type == GR_FO_EXTERNAL_GRAPHIC
-        ? gr_graphic_external(L->ctx, L->doc, L->tree, n, L->para_width, 0)
+        ? gr_graphic_external(L->ctx, L->doc, L->tree, n, L->para_width,
+                                  L->tree->allow_outside)
         : gr_graphic_svg(L->ctx, L->doc, L->fs, L->tree, n, L->para_width);
     if (!g) return GR_EINPUT;
     o = gr_arena_alloc(L->arena, sizeof *o);

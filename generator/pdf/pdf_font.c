@@ -715,6 +715,18 @@ static int add_to_page_resources(pdf_face *f, HPDF_Page page)
     return GR_OK;
 }
 
+/* Four upper-case hex digits (CIDs are below 65536). */
+static void add_hex4(gr_buf *b, uint32_t v)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    char d[4];
+    d[0] = hex[(v >> 12) & 15];
+    d[1] = hex[(v >> 8) & 15];
+    d[2] = hex[(v >> 4) & 15];
+    d[3] = hex[v & 15];
+    gr_buf_add(b, d, 4);
+}
+
 /* One TJ array for glyphs [s, e) (equal dy), positioned by Tm at the first
  * glyph's origin; adjustments keep each glyph exactly at its x. */
 static void add_glyph_segment(gr_buf *b, const pdf_face *f, const gr_dl_text *t,
@@ -741,7 +753,7 @@ static void add_glyph_segment(gr_buf *b, const pdf_face *f, const gr_dl_text *t,
         }
         if (!open) gr_buf_addc(b, '<');
         open = 1;
-        gr_buf_printf(b, "%04X", cid);
+        add_hex4(b, cid);
         pen += f->width[cid];
     }
     if (open) gr_buf_addc(b, '>');

@@ -245,6 +245,8 @@ void gr_para_compact(gr_para *p)
         lines[i].runs = lines[i].nruns ? runs + (lines[i].runs - p->runs) : NULL;
         lines[i].objs = lines[i].nobjs ? objs + (lines[i].objs - p->oobjs) : NULL;
     }
+    free(p->styles); p->styles = NULL; p->styles_cap = 0; p->nstyles = 0;
+    free(p->objs); p->objs = NULL; p->objs_cap = 0; p->nobjs = 0;
     free(p->chars); p->chars = NULL; p->chars_cap = p->nchars = 0;
     free(p->u16); p->u16 = NULL; p->u16_cap = p->n16 = 0;
     free(p->sruns); p->sruns = NULL; p->sruns_cap = p->nsruns = 0;

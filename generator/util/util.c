@@ -104,20 +104,33 @@ void gr_buf_printf(gr_buf *b, const char *fmt, ...)
 
 void gr_buf_add_real(gr_buf *b, double v, int decimals)
 {
-    char tmp[64];
-    int n;
+    /* by hand: content streams hold hundreds of thousands of numbers, and
+       printf's floating-point path dominated the writer's time */
+    static const double pow10[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10 };
+    char tmp[48], *e = tmp + sizeof tmp, *q = e;
+    unsigned long long ip, fp, scale;
+    int neg = 0, k;
     if (!isfinite(v)) v = 0;
     if (decimals < 0) decimals = 0;
     if (decimals > 10) decimals = 10;
-    n = snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
-    if (n <= 0 || n >= (int)sizeof tmp) { gr_buf_addc(b, '0'); return; }
-    if (memchr(tmp, '.', (size_t)n)) {
-        while (n > 0 && tmp[n - 1] == '0') n--;
-        if (n > 0 && tmp[n - 1] == '.') n--;
+    if (v < 0) { neg = 1; v = -v; }
+    if (v >= 1e15) {                       /* outside PDF's range anyway */
+        gr_buf_printf(b, "%s%.0f", neg ? "-" : "", v);
+        return;
     }
-    tmp[n] = 0;
-    if (strcmp(tmp, "-0") == 0 || n == 0) { gr_buf_addc(b, '0'); return; }
-    gr_buf_add(b, tmp, (size_t)n);
+    scale = (unsigned long long)pow10[decimals];
+    fp = (unsigned long long)(v * (double)scale + 0.5);
+    ip = fp / scale;
+    fp %= scale;
+    k = decimals;
+    while (k > 0 && fp % 10 == 0) { fp /= 10; k--; }   /* trim zeros */
+    if (k > 0) {
+        while (k-- > 0) { *--q = (char)('0' + fp % 10); fp /= 10; }
+        *--q = '.';
+    }
+    do { *--q = (char)('0' + ip % 10); ip /= 10; } while (ip);
+    if (neg && !(q[0] == '0' && q + 1 == e)) *--q = '-';
+    gr_buf_add(b, q, (size_t)(e - q));
 }
 
 const char *gr_buf_cstr(gr_buf *b)
