@@ -119,6 +119,7 @@ typedef struct gr_lay {
     gr_tag *tag;               /* link or footnote around the inline content
                                   being gathered */
     double body_w;             /* width of the region-body of this sequence */
+    double body_h;             /* and its height: what an empty page offers */
     double para_width;         /* width of the paragraph being gathered */
     int has_notes;             /* the document has footnotes */
     gr_box **note_bodies;      /* footnote bodies (not in any flow's tree),

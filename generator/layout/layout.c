@@ -176,6 +176,7 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
                         "fo:page-sequence 缺少 fo:flow", "fo:page-sequence has no fo:flow%s", "");
     sp->first = L->doc->npages;
     L->body_w = sp->geom.body.w;
+    L->body_h = sp->geom.body.h;
     box = gr_build_flow(L, flow, sp->geom.body.w);
     do {
         gr_cursor c;

@@ -331,7 +331,9 @@ static int place_block(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
 
     if (first && p->break_before == GR_BREAK_PAGE && !c->force)
         return GR_PLACED_NONE;
-    if (first && p->keep_together > 0 && !c->force && !whole_probe) {
+    if (first && p->keep_together > 0 && !c->force && !whole_probe &&
+        gr_box_height(b, NULL) <= L->body_h + EPS) {
+        /* (content taller than a whole page cannot be kept together) */
         /* keep-together: place it whole here, or start it on the next page */
         gr_cursor trial = *c;
         gr_resume *r = NULL;

@@ -216,6 +216,7 @@ static gr_border wider(gr_border a, gr_border b)
 static void resolve_borders(gr_table *t, const gr_fo_props *tp, int collapse)
 {
     int i, j, *grid;
+    gr_border (*own)[4];
     for (i = 0; i < t->ncells; i++) {
         gr_tcell *a = &t->cells[i];
         const gr_fo_props *rp = t->rows[a->row].fo ? t->rows[a->row].fo->p : NULL;
@@ -236,7 +237,11 @@ static void resolve_borders(gr_table *t, const gr_fo_props *tp, int collapse)
         if (a->col + a->colspan == t->ncols) a->border[GR_END] = wider(a->border[GR_END], tp->border[GR_END]);
     }
     if (!collapse || t->nrows == 0 || t->ncols == 0) return;
-    /* neighbours through a (row, column) -> cell map: linear in the cells */
+    /* neighbours through a (row, column) -> cell map: linear in the cells;
+       each side meets the neighbour's side as resolved so far (its row's
+       and the table's borders included) */
+    own = gr_malloc((size_t)t->ncells * sizeof *own);
+    for (i = 0; i < t->ncells; i++) memcpy(own[i], t->cells[i].border, sizeof own[i]);
     grid = gr_malloc((size_t)t->nrows * (size_t)t->ncols * sizeof *grid);
     for (j = 0; j < t->nrows * t->ncols; j++) grid[j] = -1;
     for (i = 0; i < t->ncells; i++) {
@@ -252,18 +257,19 @@ static void resolve_borders(gr_table *t, const gr_fo_props *tp, int collapse)
         for (r = a->row; r < a->row + a->rowspan && r < t->nrows; r++) {
             int right = a->col + a->colspan, left = a->col - 1;
             if (right < t->ncols && (k = grid[r * t->ncols + right]) >= 0 && k != i)
-                a->border[GR_END] = wider(a->border[GR_END], t->cells[k].fo->p->border[GR_START]);
+                a->border[GR_END] = wider(a->border[GR_END], own[k][GR_START]);
             if (left >= 0 && (k = grid[r * t->ncols + left]) >= 0 && k != i)
-                a->border[GR_START] = wider(a->border[GR_START], t->cells[k].fo->p->border[GR_END]);
+                a->border[GR_START] = wider(a->border[GR_START], own[k][GR_END]);
         }
         for (c = a->col; c < a->col + a->colspan && c < t->ncols; c++) {
             int below = a->row + a->rowspan, above = a->row - 1;
             if (below < t->nrows && (k = grid[below * t->ncols + c]) >= 0 && k != i)
-                a->border[GR_AFTER] = wider(a->border[GR_AFTER], t->cells[k].fo->p->border[GR_BEFORE]);
+                a->border[GR_AFTER] = wider(a->border[GR_AFTER], own[k][GR_BEFORE]);
             if (above >= 0 && (k = grid[above * t->ncols + c]) >= 0 && k != i)
-                a->border[GR_BEFORE] = wider(a->border[GR_BEFORE], t->cells[k].fo->p->border[GR_AFTER]);
+                a->border[GR_BEFORE] = wider(a->border[GR_BEFORE], own[k][GR_AFTER]);
         }
     }
+    free(own);
     free(grid);
 }
 
@@ -660,7 +666,9 @@ static int place_group_once(gr_lay *L, gr_cursor *c, const gr_table *t, double t
     if (split < 0) g.top[nrows] = y;
     bottom = split < 0 ? y : c->limit;
     res = GR_PLACED_ALL;
-    if (split >= 0 && t->rows[split].keep_together > 0 && !(force && split == g.from)) {
+    if (split >= 0 && t->rows[split].keep_together > 0 && !(force && split == g.from) &&
+        g.h[split - g.from] <= L->body_h + EPS) {
+        /* (a row taller than a whole page cannot be kept: it splits) */
         /* a row that keeps together ends the fragment above it */
         bottom = g.top[split - g.from];
         if (split == g.from) { res = GR_PLACED_NONE; goto done; }
