@@ -82,7 +82,7 @@ void gr_dump_line(gr_lay *L, gr_page *pg, const gr_line *ln, double x, double y)
     double x0 = 1e9, x1 = -1e9;
     int i, j;
     gr_buf *b = &L->dump_line;
-    if (!b) return;
+    if (!L->dump) return;
     for (i = 0; i < ln->nruns; i++) {
         const gr_run *r = &ln->runs[i];
         if (r->x < x0) x0 = r->x;

@@ -113,8 +113,8 @@ int gr_utf8_valid(const char *s, size_t len);
  * (missing/unreadable input) with *data=NULL. Caller frees *data. */
 int gr_read_file(gr_ctx *ctx, const char *path, char **data, size_t *len);
 
-/* Atomic output: write `len` bytes to a temporary file beside `path`, fsync
- * it and rename it over `path`. On failure nothing is left behind and
+/* Atomic output: write `len` bytes to a temporary file beside `path` and
+ * rename it over `path`. On failure nothing is left behind and
  * GR_ESYS is returned after reporting. */
 int gr_write_file_atomic(gr_ctx *ctx, const char *path,
                          const void *data, size_t len);
