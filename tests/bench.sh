@@ -5,6 +5,11 @@
 # ~30 pages) RUNS times (default 5) and prints, per run and as the median,
 # the whole-process wall time and peak RSS (/usr/bin/time; without it the
 # shell's clock and no RSS), and the PDF size. Files go to build/bench/.
+# Then the form-like report tests/fo/layout/form.fo (~12 pages, tables with
+# spans over page ends, modelled on seed 004) once and fifty times over
+# (tools/repeat-fo.sh 50): for each, the median of RUNS renders of wall
+# time, peak RSS, PDF size and pages, and the time per page; the ratio of
+# the two per-page times shows whether the cost grows linearly (about 1).
 set -u
 TESTS_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$TESTS_DIR/.." && pwd)
@@ -89,3 +94,69 @@ else
 fi
 size=$(echo "$bytes" | awk '{ printf "%.0f bytes (%.2f MB)", $1, $1 / 1e6 }')
 echo "bench: median of $RUNS runs: wall $wall s, peak RSS $rss_mib, PDF $size, ${pages:-?} pages"
+
+# ---- the form-like report, once and fifty times ------------------------------------
+# measure TAG FO: RUNS renders of FO; prints each run and the medians; sets
+# M_WALL (s) and M_PAGES.
+measure() {
+    _tag=$1 _fo=$2 _pdf=$OUT/$1.pdf
+    : > "$OUT/$_tag.runs"
+    _i=1
+    while [ "$_i" -le "$RUNS" ]; do
+        rm -f "$_pdf"
+        _t0=$(now)
+        if [ "$timer" = gnu ]; then
+            "$TIME" -f '%e %M' -o "$OUT/$_tag.time" "$GR" render "$_fo" -o "$_pdf" 2> "$OUT/$_tag.stderr"
+        else
+            "$GR" render "$_fo" -o "$_pdf" 2> "$OUT/$_tag.stderr"
+        fi
+        _rc=$?
+        _t1=$(now)
+        if [ "$_rc" -ne 0 ] || [ ! -s "$_pdf" ]; then
+            echo "bench: gereport render $_fo failed (exit $_rc):" >&2
+            head -n 10 "$OUT/$_tag.stderr" >&2
+            exit 1
+        fi
+        if [ "$timer" = gnu ]; then
+            # shellcheck disable=SC2046  # two numbers: wall time and RSS
+            set -- $(tail -n 1 "$OUT/$_tag.time"); _wall=$1 _rss=$2
+        else
+            _wall=- _rss=-
+        fi
+        [ "$clock" = coarse ] || _wall=$(echo "$_t0 $_t1" | awk '{ printf "%.3f", $2 - $1 }')
+        _bytes=$(wc -c < "$_pdf")
+        echo "$_wall $_rss $_bytes" >> "$OUT/$_tag.runs"
+        printf '  run %d: %7s s  %8s KiB  %9d bytes\n' "$_i" "$_wall" "$_rss" "$_bytes"
+        _i=$((_i + 1))
+    done
+    M_PAGES=$(pdfinfo "$_pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+    M_WALL=$(cut -d' ' -f1 "$OUT/$_tag.runs" | median)
+    _bytes=$(cut -d' ' -f3 "$OUT/$_tag.runs" | median)
+    if [ "$timer" = gnu ]; then
+        _rss=$(cut -d' ' -f2 "$OUT/$_tag.runs" | median | awk '{ printf "%.1f MiB", $1 / 1024 }')
+    else
+        _rss="n/a"
+    fi
+    _per=$(echo "$M_WALL ${M_PAGES:-0}" | awk '{ if ($2 > 0) printf "%.2f", $1 * 1000 / $2; else print "?" }')
+    echo "bench: $_tag: median of $RUNS runs: wall $M_WALL s, peak RSS $_rss, PDF $(echo "$_bytes" | awk '{ printf "%.0f bytes (%.2f MB)", $1, $1 / 1e6 }'), ${M_PAGES:-?} pages, $_per ms/page"
+}
+
+form=$ROOT/tests/fo/layout/form.fo
+if [ -r "$form" ]; then
+    form50=$OUT/form-x50.fo
+    "$TESTS_DIR/tools/repeat-fo.sh" 50 "$form" > "$form50"
+    echo "bench: form.fo (report modelled on seed 004), once:"
+    measure form "$form"
+    w1=$M_WALL p1=$M_PAGES
+    echo "bench: form.fo fifty times (tools/repeat-fo.sh 50):"
+    measure form-x50 "$form50"
+    w50=$M_WALL p50=$M_PAGES
+    echo "$w1 ${p1:-0} $w50 ${p50:-0}" | awk '{
+        if ($2 > 0 && $4 > 0 && $1 > 0) {
+            a = $1 / $2; b = $3 / $4
+            printf "bench: per page: %.2f ms once, %.2f ms fifty times; ratio %.2f (1.00 = linear; the single run also pays start-up)\n", a * 1000, b * 1000, b / a
+            printf "bench: whole run: %.1fx the time for %.1fx the pages\n", $3 / $1, $4 / $2
+        } else print "bench: per-page ratio: n/a (no pages or no time)" }'
+else
+    echo "bench: $form not found: form benchmark skipped"
+fi

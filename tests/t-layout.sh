@@ -12,10 +12,13 @@
 #     page split over pages with all its text (dump and pdftotext of each
 #     fragment's rectangle) and its row's other cells continuing with it; a
 #     row whose three cells all run over pages; a category cell spanning
-#     six rows over a page end, present on each page of its rows; the
-#     header repeated above each fragment;
+#     six rows over a page end, present on each page of its rows; borders
+#     from the table and rows only (collapsing model) and a row background;
+#     a keep-together row taller than a page still split with all its text;
+#     the header repeated above each fragment;
 #   for long-table, tables, form and keeps: no text line beyond its cell or
-#     the body region (0.5pt); every table fragment tiled by cell
+#     the body region (0.5pt) and no empty cell fragment; every table
+#     fragment tiled by cell
 #     fragments; the dump shows the same text as the PDF page by page; and
 #     (long-table, tables, keeps: every cell bordered) every cell fragment
 #     shows its four borders in the rendered page (tools/rastercheck.c).
@@ -118,7 +121,7 @@ if ! lay_failed "$name" "$name: renders with a box dump"; then
     if approx "$w1" 56.69 0.1 && approx "$w4" 85.04 0.1 &&
        approx "$(echo "$w3 $w2" | awk '{ print ($2 > 0) ? $1 / $2 : 0 }')" 2 0.01 &&
        approx "$w5" "$(echo "$tw" | awk '{ print $1 * 0.15 }')" 0.5 &&
-       approx "$tw" "$body_w" 2; then
+       approx "$tw" "$body_w" 2.5; then
         ok "$name: column widths 20mm, proportional 1 and 2, 30mm, 15% (table ${tw}pt in a ${body_w}pt body)"
     else
         not_ok "$name: column widths 20mm, proportional 1 and 2, 30mm, 15%" \
@@ -224,22 +227,24 @@ if ! lay_failed "$name" "$name: renders with a box dump"; then
         if [ -z "$_bad" ]; then ok "$name: $_desc (pages $_want)"
         else not_ok "$name: $_desc" "want pages $_want:$_bad"; fi
     }
-    # header_above DESC HEADER PAGES FOLINE: on each page, the header line above the cell's fragment
+    # header_above DESC HEADER PAGES FOLINE...: on each page, the header
+    # line above the topmost fragment of those cells
     header_above() {
+        _desc=$1 _hdr=$2 _pages=$3; shift 3
         _bad=""
-        for _p in $3; do
-            _hy=$(awk -F '	' -v p="$_p" -v t="$2" '$1 == "line" && $2 == p && $7 == t { print $4; exit }' "$D")
-            _cy=$(cells_of "$D" "$4" | awk -F '	' -v p="$_p" '$1 == p { print $8; exit }')
+        for _p in $_pages; do
+            _hy=$(awk -F '	' -v p="$_p" -v t="$_hdr" '$1 == "line" && $2 == p && $7 == t { print $4; exit }' "$D")
+            _cy=$(for _f in "$@"; do cells_of "$D" "$_f"; done | awk -F '	' -v p="$_p" '$1 == p { print $8 }' | sort -n | head -n 1)
             [ -n "$_hy" ] && [ -n "$_cy" ] && awk -v a="$_hy" -v b="$_cy" 'BEGIN { exit !(a < b) }' || _bad="$_bad $_p"
         done
-        if [ -z "$_bad" ]; then ok "$name: $1: the header repeated above the fragment on each page"
-        else not_ok "$name: $1: the header repeated above the fragment on each page" "pages without it:$_bad"; fi
+        if [ -z "$_bad" ]; then ok "$name: $_desc: the header repeated above the fragment on each page"
+        else not_ok "$name: $_desc: the header repeated above the fragment on each page" "pages without it:$_bad"; fi
     }
-    check_split_cell "a cell longer than a page" 長文起 長文止
+    check_split_cell "a cell longer than a page" 長文起 長文止。
     long_pages=$SPLIT_PAGES
     same_pages "the split row's short cells continue with it (empty fragments, for their borders)" "$long_pages" 短格一 短格二
     header_above "table 3" 表三說明 "$long_pages" "$(cell_of "$D" 長文起)"
-    for part in 左文 中文 右文; do check_split_cell "row of three long cells: $part" "${part}起" "${part}止"; done
+    for part in 左文 中文 右文; do check_split_cell "row of three long cells: $part" "${part}起" "${part}止。"; done
     row_pages=$(cells_of "$D" "$(cell_of "$D" 左文起)" | cut -f1 | tr '\n' ' ')
     same_pages "a row of three long cells: every cell continues on every page of the row" "$row_pages" 左文起 中文起 右文起
     header_above "table 4" 表四中欄 "$row_pages" "$(cell_of "$D" 左文起)"
@@ -252,7 +257,7 @@ if ! lay_failed "$name" "$name: renders with a box dump"; then
     if [ -n "$spans" ] && [ -z "$(echo "$spans" | tr ' ' '\n' | grep -v '^6/1$' | grep .)" ]; then
         ok "$name: the category cell keeps rowspan 6 in every fragment ($spans)"
     else not_ok "$name: the category cell keeps rowspan 6 in every fragment" "rowspan/colspan per fragment: ${spans:-none}"; fi
-    if d=$(same_text "$name-category" "$(fo_text "$fo" 類別起 類別止)" "$(cell_text "$D" "$cat_f")"); then
+    if d=$(same_text "$name-category" "$(fo_text "$fo" 類別起 類別止。)" "$(cell_text "$D" "$cat_f")"); then
         ok "$name: the category cell's text complete"
     else not_ok "$name: the category cell's text complete"; printf '%s\n' "$d"; fi
     bad=""
@@ -262,7 +267,22 @@ if ! lay_failed "$name" "$name: renders with a box dump"; then
     done
     if [ -z "$bad" ]; then ok "$name: the six rows beside the category cell: each text complete"
     else not_ok "$name: the six rows beside the category cell: each text complete" "incomplete:$bad"; fi
-    header_above "table 5" 表五項目 "$item_pages" "$cat_f"
+    header_above "table 5" 表五項目 "$item_pages" "$cat_f" $(for t in 項一 項二 項三 項四 項五 項六; do cell_of "$D" "$t"; done)
+    # table 6: the collapsed table and row borders make every side of every cell (checked
+    # with all cells below); the row background fills its cell
+    cellgeo 列框二
+    if [ -n "$rc_bin" ]; then
+        pg=$(cells_of "$D" "$(cell_of "$D" 列框二)" | head -n 1 | cut -f1)
+        rm -f "$LAY/bg"*.pgm
+        pdftoppm -gray -r 144 -f "${pg:-1}" -l "${pg:-1}" "$L_PDF" "$LAY/bg" 2>/dev/null
+        mean=$(echo "mean $(echo "$CX $CY" | awk '{ print $1 + 1.2, $2 + 1.2 }') 1.2 1.2 bg" | "$rc_bin" "$(ls "$LAY/bg"*.pgm | head -n 1)" 144 | cut -d' ' -f2)
+        rm -f "$LAY/bg"*.pgm
+        if approx "${mean:-0}" 153 25; then ok "$name: table-row background-color fills its cells (grey $mean)"
+        else not_ok "$name: table-row background-color fills its cells" "mean grey ${mean:-?} in the padding at ($CX,$CY), want about 153"; fi
+    fi
+    # table 7: keep-together cannot hold a row taller than a page: it splits all the same
+    check_split_cell "a keep-together row taller than a page" 保文起 保文止。
+    header_above "table 7" 表七說明 "$SPLIT_PAGES" "$(cell_of "$D" 保文起)"
 
     check_geometry "$name"
     check_tiling "$name"

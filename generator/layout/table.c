@@ -298,8 +298,13 @@ static void build_cells(gr_lay *L, gr_table *t)
 static gr_box *table_box(gr_lay *L, gr_fo_node *fo, double ref_w, double *x, double *avail)
 {
     gr_box *b = gr_box_new(L, GR_BOX_TABLE, fo);
-    *x = fo->p->start_indent - L->base_start;
-    *avail = ref_w - *x - (fo->p->end_indent - L->base_end);
+    const gr_fo_props *p = fo->p;
+    /* start-indent counts the table's own border and padding (XSL 5.3.2);
+       the grid starts at the border's edge: its outer borders are drawn
+       on the grid lines, collapsed into the cells' */
+    *x = p->start_indent - L->base_start - gr_border_width(p, GR_START) - p->padding[GR_START];
+    *avail = ref_w - *x - (p->end_indent - L->base_end - gr_border_width(p, GR_END) -
+                           p->padding[GR_END]);
     if (*avail < 1) *avail = 1;
     b->x = *x;
     b->table = gr_arena_alloc(L->arena, sizeof(gr_table));
@@ -591,6 +596,19 @@ static int place_cells(gr_lay *L, gr_cursor *c, group *g, int split, double bott
     return any;
 }
 
+/* 1 when every cell of the group has placed all its content: a fragment
+ * that had to end at the page bottom (a row-spanning cell needed the room)
+ * may still have finished the group. */
+static int group_finished(const group *g)
+{
+    int i;
+    for (i = 0; i < g->n; i++) {
+        const gr_tcell *cl = &g->t->cells[g->c0 + i];
+        if (cl->row + cl->rowspan - 1 >= g->from && !g->next_done[i]) return 0;
+    }
+    return 1;
+}
+
 /* Reset the next states to the incoming ones. */
 static void group_reset_next(group *g)
 {
@@ -697,6 +715,7 @@ static int place_group_once(gr_lay *L, gr_cursor *c, const gr_table *t, double t
     c->y = bottom;
     c->at_top = 0;
     c->force = 0;
+    if (split >= 0 && group_finished(&g)) split = -1;   /* all fitted after all */
     if (split < 0) {
         *out = NULL;
         res = GR_PLACED_ALL;

@@ -11,14 +11,18 @@
 # the lines of the outer cell above an inner table come before the inner
 # cells, but those start lower down.
 # Lines of static content (headers, footers) are those after the first
-# record whose page number goes back (static content is laid out once all
-# pages exist), and those matching the regular expression `furniture`.
+# record whose page number goes back (if static content is laid out once
+# all pages exist), and those matching the regular expression `furniture`
+# that lie wholly above or below the body region (the dump does not say
+# which region a line belongs to; the tests name each fixture's header
+# and footer text).
 #
 # Usage: awk -F '\t' -v mode=MODE [-v tol=0.5] [-v furniture=RE] -f dumpcheck.awk DUMP
 # Modes:
 #   geometry  one line per problem: a text line that extends beyond its
 #             cell or, outside any cell, beyond the body region; a cell
-#             beyond the body region (tolerance `tol` pt); nothing if fine
+#             beyond the body region (tolerance `tol` pt); a cell fragment
+#             of zero height; nothing if fine
 #   owners    every text line: PAGE TAB OWNER TAB Y TAB TEXT TAB X TAB W TAB H,
 #             OWNER being the FO line of its cell, 0 outside cells, S for
 #             static content
@@ -48,8 +52,11 @@ BEGIN { if (tol == "") tol = 0.5; n = 0; maxpage = 0; static_from = 0 }
         else { t = $0; for (k = 1; k <= 6; k++) sub(/^[^\t]*\t/, "", t); text[n] = t }
     }
 }
-function is_static(i) {
-    return (static_from && i >= static_from) || (furniture != "" && text[i] ~ furniture)
+function is_static(i,   p) {
+    p = pg[i]
+    if (static_from && i >= static_from) return 1
+    return furniture != "" && text[i] ~ furniture &&
+        (y[i] + h[i] <= by[p] + tol || y[i] >= by[p] + bh[p] - tol)
 }
 function owner(i,   j) {
     for (j = i + 1; j <= n && pg[j] == pg[i]; j++) {
@@ -147,6 +154,8 @@ END {
             if (!(static_from && i >= static_from) &&
                 outside(x[i], y[i], w[i], h[i], bx[pg[i]], by[pg[i]], bw[pg[i]], bh[pg[i]]))
                 printf "page %d: cell of FO line %s (%s) beyond the body region\n", pg[i], foline[i], box(i)
+            if (h[i] < 0.01)
+                printf "page %d: cell of FO line %s has an empty fragment (%s): a row that ended on the page before?\n", pg[i], foline[i], box(i)
         }
     }
 }

@@ -42,7 +42,7 @@ cat <<'HEAD'
             <fo:table-cell border="0.5pt solid black" padding="2pt" number-rows-spanned="2"
                 display-align="center" text-align="center"><fo:block>項次</fo:block></fo:table-cell>
             <fo:table-cell border="0.5pt solid black" padding="2pt" number-columns-spanned="3"
-                text-align="center"><fo:block>表頭第一列：編號、說明欄、數量欄</fo:block></fo:table-cell>
+                text-align="center"><fo:block>表頭第一列（跨三欄）</fo:block></fo:table-cell>
           </fo:table-row>
           <fo:table-row>
             <fo:table-cell border="0.5pt solid black" padding="2pt" text-align="center"><fo:block>編號</fo:block></fo:table-cell>

@@ -11,12 +11,16 @@
  *   h X0 X1 Y LABEL...   a horizontal rule from X0 to X1 at Y must be there
  *   v X Y0 Y1 LABEL...   a vertical rule at X from Y0 to Y1 must be there
  *   mean X Y W H LABEL... print the mean grey (0-255) of that rectangle
+ *   clear X0 X1 Y0 Y1 LABEL...  no rule inside that rectangle: no pixel row
+ *                        or column of it is dark (< 128) over 90% of its
+ *                        length (text never is; a stray rule is)
  * For a rule, every pixel position along it (its ends, 1 pt each, left
  * out: junctions) must have a dark pixel (< 128) within 1 pt across the
  * rule; the output is one line per request:
  *   ok LABEL                 or
  *   missing COVERAGE% LABEL  (the share of positions that had a dark pixel)
  *   mean VALUE LABEL
+ *   ok LABEL  or  rule LABEL   (clear)
  * Exit status 0 if the input could be read (whatever the checks found),
  * 2 otherwise. */
 #include <stdio.h>
@@ -52,7 +56,12 @@ static int read_pgm(const char *path, image *im)
     }
     n = (size_t)im->w * (size_t)im->h;
     im->px = malloc(n);
-    if (!im->px || fread(im->px, 1, n, f) != n) { fclose(f); return 0; }
+    if (!im->px || fread(im->px, 1, n, f) != n) {
+        free(im->px);
+        im->px = NULL;
+        fclose(f);
+        return 0;
+    }
     fclose(f);
     return 1;
 }
@@ -61,6 +70,27 @@ static int pixel(const image *im, int x, int y)
 {
     if (x < 0 || y < 0 || x >= im->w || y >= im->h) return 255;
     return im->px[(size_t)y * (size_t)im->w + (size_t)x];
+}
+
+/* 1 if some full pixel row or column of the rectangle is dark over 90%
+ * of its length. */
+static int has_rule(const image *im, double k, double x0, double x1, double y0, double y1)
+{
+    int px0 = (int)(x0 * k + 0.999), px1 = (int)(x1 * k), py0 = (int)(y0 * k + 0.999),
+        py1 = (int)(y1 * k), x, y;
+    if (px1 - px0 >= 4)
+        for (y = py0; y <= py1; y++) {
+            int dark = 0;
+            for (x = px0; x <= px1; x++) dark += pixel(im, x, y) < 128;
+            if (dark * 10 >= (px1 - px0 + 1) * 9) return 1;
+        }
+    if (py1 - py0 >= 4)
+        for (x = px0; x <= px1; x++) {
+            int dark = 0;
+            for (y = py0; y <= py1; y++) dark += pixel(im, x, y) < 128;
+            if (dark * 10 >= (py1 - py0 + 1) * 9) return 1;
+        }
+    return 0;
 }
 
 /* Share (0..1) of positions along the rule with a dark pixel across it. */
@@ -83,7 +113,7 @@ static double coverage(const image *im, double k, int horizontal, double a0, dou
 
 int main(int argc, char **argv)
 {
-    image im;
+    image im = {0, 0, NULL};
     double dpi, k;
     char line[1024];
     if (argc != 3 || !read_pgm(argv[1], &im) || (dpi = atof(argv[2])) <= 0) {
@@ -113,8 +143,12 @@ int main(int argc, char **argv)
             for (y = y0; y < y1; y++)
                 for (x = x0; x < x1; x++) { sum += pixel(&im, x, y); n++; }
             printf("mean %.0f %s\n", n ? sum / n : 255.0, line + used);
+        } else if (sscanf(line, "%7s %lf %lf %lf %lf %n", kind, &a, &b, &c, &d, &used) >= 5 &&
+                   used > 0 && strcmp(kind, "clear") == 0) {
+            printf("%s %s\n", has_rule(&im, k, a, b, c, d) ? "rule" : "ok", line + used);
         } else if (line[0]) {
             fprintf(stderr, "rastercheck: bad request: %s\n", line);
+            free(im.px);
             return 2;
         }
     }
