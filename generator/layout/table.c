@@ -752,17 +752,51 @@ static int place_rows_whole(gr_lay *L, gr_cursor *c, const gr_table *t, double t
     return 1;
 }
 
+/* Natural height of rows [from, to), group by group. */
+static double rows_height(const gr_table *t, int from, int to)
+{
+    double total = 0, *h;
+    int r = from;
+    if (to <= from) return 0;
+    h = gr_calloc((size_t)(to - from) + 1, sizeof *h);
+    while (r < to) {
+        group g;
+        int k;
+        group_init(&g, t, r, NULL, 0);
+        row_heights(&g, h);
+        for (k = 0; k <= g.end - g.from; k++) total += h[k];
+        r = g.end + 1;
+    }
+    free(h);
+    return total;
+}
+
+static void add_table_mark(gr_cursor *c, gr_dl_kind kind, const char *id, double x)
+{
+    gr_dl_item it;
+    memset(&it, 0, sizeof it);
+    it.kind = kind;
+    it.u.dest.x = x;
+    it.u.dest.y = c->y;
+    it.u.dest.id = id;
+    gr_page_add(c->pg, &it);
+}
+
+/* A fragment of a table: the header rows, as many body rows as fit above
+ * the room kept for the footer, then the footer rows (XSL repeats both at
+ * every page break). */
 int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
                    gr_resume **out)
 {
     const gr_table *t = b->table;
     const gr_fo_props *p = b->fo->p;
-    int first = in == NULL, force = c->force, groups = 0;
+    int first = in == NULL, force = c->force, groups = 0, done = 0;
     int body_end = t->nrows - t->nfoot;
     int r = in ? in->row : t->nhead;
     size_t mark = c->pg->nitems, prev_mark = 0;
     gr_cursor saved = *c, prev_saved;
-    double tx = c->area_x + b->x;
+    double tx = c->area_x + b->x, limit = c->limit;
+    double foot_h = rows_height(t, body_end, t->nrows);
     const gr_resume *st = in && in->cells ? in : NULL;
     gr_resume *o = NULL;
 
@@ -774,18 +808,13 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
     if (!c->at_top || c->pending_retain) c->y += c->pending_space;
     c->pending_space = 0;
     c->pending_retain = 0;
-    if (first && p->id) {
-        gr_dl_item it;
-        memset(&it, 0, sizeof it);
-        it.kind = GR_DL_DEST;
-        it.u.dest.x = tx; it.u.dest.y = c->y; it.u.dest.id = p->id;
-        gr_page_add(c->pg, &it);
-    }
+    if (first && p->id) add_table_mark(c, GR_DL_DEST, p->id, tx);
     if (t->nhead > 0 && !place_rows_whole(L, c, t, tx, 0, t->nhead) && !force) {
         gr_page_truncate(c->pg, mark);
         *c = saved;
         return GR_PLACED_NONE;
     }
+    if (foot_h < c->limit - c->y) c->limit -= foot_h;     /* room for the footer */
     while (r < body_end) {
         gr_cursor before = *c;
         size_t before_mark = c->pg->nitems;
@@ -798,7 +827,7 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
             continue;
         }
         if (res == GR_PLACED_PART)
-            goto fragment_end;
+            break;
         /* nothing of this group fits on the page */
         if (groups == 0) {
             gr_page_truncate(c->pg, mark);
@@ -815,31 +844,22 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
         }
         o = gr_arena_alloc(L->arena, sizeof *o);
         o->row = r;
-        goto fragment_end;
+        break;
     }
-    if (t->nfoot > 0 && !place_rows_whole(L, c, t, tx, body_end, t->nrows)) {
+    if (r >= body_end && !o) done = 1;
+    c->limit = limit;
+    if (t->nfoot > 0 && !place_rows_whole(L, c, t, tx, body_end, t->nrows) && done) {
+        /* (only when the room kept was not enough: a footer taller than
+           what was left) the footer goes to the next page alone */
+        done = 0;
         o = gr_arena_alloc(L->arena, sizeof *o);
-        o->row = body_end;   /* the footer goes to the next page */
-        goto fragment_end;
+        o->row = body_end;
     }
-    if (p->id) {
-        gr_dl_item it;
-        memset(&it, 0, sizeof it);
-        it.kind = GR_DL_MARK;
-        it.u.dest.x = tx; it.u.dest.y = c->y; it.u.dest.id = p->id;
-        gr_page_add(c->pg, &it);
-    }
-    c->pending_space = p->space_after.opt;
-    *out = NULL;
-    return GR_PLACED_ALL;
-
-fragment_end:
-    if (p->id) {
-        gr_dl_item it;
-        memset(&it, 0, sizeof it);
-        it.kind = GR_DL_MARK;
-        it.u.dest.x = tx; it.u.dest.y = c->y; it.u.dest.id = p->id;
-        gr_page_add(c->pg, &it);
+    if (p->id) add_table_mark(c, GR_DL_MARK, p->id, tx);
+    if (done) {
+        c->pending_space = p->space_after.opt;
+        *out = NULL;
+        return GR_PLACED_ALL;
     }
     *out = o;
     return GR_PLACED_PART;
