@@ -782,6 +782,22 @@ static void add_table_mark(gr_cursor *c, gr_dl_kind kind, const char *id, double
     gr_page_add(c->pg, &it);
 }
 
+/* A row group placed whole in this fragment: where it began. */
+typedef struct placed_group {
+    int row;
+    size_t mark;
+    gr_cursor before;
+} placed_group;
+
+/* 1 if the group starting at row a must stay on the page of the group
+ * starting at row b (keep-with-next on a's last row, keep-with-previous on
+ * b's first). */
+static int rows_keep(const gr_table *t, int a, int b)
+{
+    const gr_fo_node *ra = t->rows[t->rows[a].group_end].fo, *rb = t->rows[b].fo;
+    return (ra && ra->p->keep_with_next > 0) || (rb && rb->p->keep_with_previous > 0);
+}
+
 /* A fragment of a table: the header rows, as many body rows as fit above
  * the room kept for the footer, then the footer rows (XSL repeats both at
  * every page break). */
@@ -793,8 +809,9 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
     int first = in == NULL, force = c->force, groups = 0, done = 0;
     int body_end = t->nrows - t->nfoot;
     int r = in ? in->row : t->nhead;
-    size_t mark = c->pg->nitems, prev_mark = 0;
-    gr_cursor saved = *c, prev_saved;
+    size_t mark = c->pg->nitems, nplaced = 0, capplaced = 0;
+    placed_group *placed = NULL;
+    gr_cursor saved = *c;
     double tx = c->area_x + b->x, limit = c->limit;
     double foot_h = rows_height(t, body_end, t->nrows);
     const gr_resume *st = in && in->cells ? in : NULL;
@@ -821,7 +838,11 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
         int res = place_group(L, c, t, tx, r, st, &o, force && groups == 0);
         st = NULL;
         if (res == GR_PLACED_ALL) {
-            prev_mark = before_mark; prev_saved = before;
+            placed = gr_grow(placed, &capplaced, nplaced + 1, sizeof *placed);
+            placed[nplaced].row = r;
+            placed[nplaced].mark = before_mark;
+            placed[nplaced].before = before;
+            nplaced++;
             groups++;
             r = t->rows[r].group_end + 1;
             continue;
@@ -830,22 +851,34 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
             break;
         /* nothing of this group fits on the page */
         if (groups == 0) {
+            free(placed);
             gr_page_truncate(c->pg, mark);
             *c = saved;
             return GR_PLACED_NONE;
         }
-        if (t->rows[r].group_end + 1 == body_end && groups >= 2) {
-            /* do not leave the last row alone under a repeated header */
-            int pr = r - 1;
-            while (pr > t->nhead && t->rows[pr - 1].group_end >= pr) pr--;
-            gr_page_truncate(c->pg, prev_mark);
-            *c = prev_saved;
-            r = pr;
+        {
+            /* rows kept with this one go along, and the last row is never
+               left alone under a repeated header: back to the start of the
+               chain, if something stays on this page */
+            size_t j = nplaced;
+            int next = r;
+            while (j > 0 && rows_keep(t, placed[j - 1].row, next)) {
+                next = placed[j - 1].row;
+                j--;
+            }
+            if (j == nplaced && t->rows[r].group_end + 1 == body_end && nplaced >= 2)
+                j = nplaced - 1;
+            if (j > 0 && j < nplaced) {
+                gr_page_truncate(c->pg, placed[j].mark);
+                *c = placed[j].before;
+                r = placed[j].row;
+            }
         }
         o = gr_arena_alloc(L->arena, sizeof *o);
         o->row = r;
         break;
     }
+    free(placed);
     if (r >= body_end && !o) done = 1;
     c->limit = limit;
     if (t->nfoot > 0 && !place_rows_whole(L, c, t, tx, body_end, t->nrows) && done) {
