@@ -12,7 +12,7 @@ WARN     = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wno-unused-paramete
 DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libxslt1-dev \
            libharfbuzz-dev libfreetype-dev libfontconfig1-dev libicu-dev zlib1g-dev \
            libpng-dev fonts-cns11643-kai fonts-cns11643-sung fonts-liberation2 \
-           poppler-utils qpdf icc-profiles-free default-jre-headless \
+           poppler-utils qpdf icc-profiles-free default-jre-headless valgrind \
            libpdfbox2-java libactivation-java libjaxb-api-java
 
 SRCS    := $(sort $(wildcard generator/*/*.c))
