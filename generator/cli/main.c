@@ -17,6 +17,12 @@ static void usage(FILE *out)
     fputs("用法 Usage: gereport <指令 verb> [選項 options]\n"
           "\n"
           "指令 Verbs:\n"
+          "  build FILE.xml [-o OUT.pdf]   依資料年度的表單產生成果報告 PDF/A-1b\n"
+          "                                the report of a data file on its year's form\n"
+          "  check FILE.xml…               檢查資料：格式、數字、總計畫規則\n"
+          "                                check data files: format, figures, rules\n"
+          "  new --year Y --agency NAME --group G [-o FILE.xml]\n"
+          "                                產生空白資料檔 write a skeleton data file\n"
           "  render FILE.fo [-o OUT.pdf]   將 XSL-FO 文件排版為 PDF/A-1b\n"
           "                                lay out an XSL-FO document as PDF/A-1b\n"
           "\n"
@@ -73,6 +79,12 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "render") == 0)
         return gr_cmd_render(argc - 1, argv + 1);
+    if (strcmp(argv[1], "build") == 0)
+        return gr_cmd_build(argc - 1, argv + 1);
+    if (strcmp(argv[1], "check") == 0)
+        return gr_cmd_check(argc - 1, argv + 1);
+    if (strcmp(argv[1], "new") == 0)
+        return gr_cmd_new(argc - 1, argv + 1);
     fprintf(stderr, "gereport: 未知的指令「%s」(unknown verb \"%s\"); 請見 see gereport --help\n",
             argv[1], argv[1]);
     return GR_ESYS;

@@ -10,7 +10,10 @@
  * to do, through gr_error/gr_warn (errors make `check` and `build` exit 1).
  *
  * Ownership: gr_data_load returns an xmlDoc (libxml2) the caller frees with
- * xmlFreeDoc; gr_form_to_fo appends to a gr_buf the caller owns.
+ * xmlFreeDoc; gr_form_to_fo appends to a gr_buf the caller owns. A
+ * gr_domain_cache (schemas, rule files and stylesheets, each parsed at most
+ * once per run) is owned by whoever created it and freed with
+ * gr_domain_cache_free after the documents that used it.
  */
 #ifndef GR_DOMAIN_H
 #define GR_DOMAIN_H
@@ -18,16 +21,25 @@
 #include "../util/gr.h"
 #include <libxml/tree.h>
 
+typedef struct gr_domain_cache gr_domain_cache;
+
 typedef struct gr_data_opts {
     const char *datadir;      /* folder holding templates/ */
     int internal;             /* 1: names in full (--internal) */
     int allow_outside;        /* 1: evidence files may lie outside the data
                                  file's folder (the user said so) */
+    gr_domain_cache *cache;   /* optional: parsed schemas, rules and
+                                 stylesheets shared by several files of one
+                                 run; NULL = parse what each call needs */
 } gr_data_opts;
 
+gr_domain_cache *gr_domain_cache_new(void);
+void gr_domain_cache_free(gr_domain_cache *c);
+
 /* Parse (no network, no DTD, no entities, line numbers kept) and validate
- * against the schema the root element and its 版本 name. NULL after
- * reporting on any error. */
+ * against the schema the root element and its 版本 name; evidence files
+ * (圖檔) must exist inside the data file's folder unless allow_outside.
+ * NULL after reporting on any error. */
 xmlDocPtr gr_data_load(gr_ctx *ctx, const char *path, const gr_data_opts *o);
 
 /* Add the computed figures as 計算 elements and report typed figures that
@@ -35,7 +47,8 @@ xmlDocPtr gr_data_load(gr_ctx *ctx, const char *path, const gr_data_opts *o);
 int gr_data_compute(gr_ctx *ctx, xmlDocPtr doc, const char *path);
 
 /* Run the rules for the data's year/plan period (templates/rules/).
- * Errors and warnings are reported; returns GR_EINPUT if any error. */
+ * Errors and warnings are reported; returns GR_EINPUT if any error,
+ * GR_ESYS if a rule file is broken. */
 int gr_data_check_rules(gr_ctx *ctx, xmlDocPtr doc, const char *path,
                         const gr_data_opts *o);
 
@@ -48,5 +61,32 @@ void gr_data_mask_names(xmlDocPtr doc);
  * only inside datadir/templates). The FO text is appended to fo. */
 int gr_form_to_fo(gr_ctx *ctx, xmlDocPtr doc, const char *path,
                   const gr_data_opts *o, gr_buf *fo);
+
+/* The same, and *title (when title is not NULL) receives the report's
+ * title, newly allocated: the stylesheet's global variable document-title
+ * when it declares one, else the text of the first fo:block of the flow. */
+int gr_form_transform(gr_ctx *ctx, xmlDocPtr doc, const char *path,
+                      const gr_data_opts *o, gr_buf *fo, char **title);
+
+/* Is there exactly one form serving this year (each form's results.xsl
+ * declares form-first-year/form-last-year)? Reports naming `file` (may be
+ * NULL) and `line` when not. `kind` is the data's root element (成果報告). */
+int gr_form_check_year(gr_ctx *ctx, const gr_data_opts *o, const char *kind,
+                       int year, const char *file, int line);
+
+/* The same for a loaded data document: its kind and 年度 (line of 年度). */
+int gr_data_check_form(gr_ctx *ctx, xmlDocPtr doc, const char *path,
+                       const gr_data_opts *o);
+
+/* Is `value` one of the values the schema (version 1 of `kind`) allows for
+ * element `element`? Reports listing the allowed values, with `what` (e.g.
+ * "--group") as the place, when not. */
+int gr_schema_check_value(gr_ctx *ctx, const gr_data_opts *o, const char *kind,
+                          const char *element, const char *value,
+                          const char *what);
+
+/* Write the enriched document (computed figures added) for inspection and
+ * tests (`gereport build --enriched FILE`). */
+int gr_data_write(gr_ctx *ctx, xmlDocPtr doc, const char *out_path);
 
 #endif

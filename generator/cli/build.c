@@ -1,0 +1,202 @@
+/* build.c — `gereport build FILE.xml [-o OUT.pdf]`: one data file to the
+ * PDF of its year's form: load and validate, compute the figures, check the
+ * rules (errors stop the build, warnings are printed), mask the names for
+ * the public edition, transform with the form's XSLT, lay out the FO and
+ * write PDF/A-1b atomically. Nothing is written when anything fails. */
+#include "cli.h"
+#include "../domain/domain.h"
+#include "../fo/fo.h"
+#include "../text/font.h"
+#include "../layout/layout.h"
+#include "../pdf/pdf.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void build_usage(FILE *out)
+{
+    fputs("用法 Usage: gereport build FILE.xml [-o OUT.pdf] [選項 options]\n"
+          "\n"
+          "將一個機關一個年度的資料檔，依該年度的表單產生 PDF/A-1b：檢查資料格式、\n"
+          "計算合計與比率、檢查總計畫規則（有錯誤即停止，警告照印），公開版遮蔽姓名。\n"
+          "Turns one agency's data file into the PDF/A-1b of its year's form: validates\n"
+          "the data, computes the figures, checks the master plan's rules (errors stop\n"
+          "the build, warnings are printed) and masks names in the public edition.\n"
+          "\n"
+          "  -o, --output OUT.pdf   輸出檔 output file (default: FILE.pdf beside FILE.xml)\n"
+          "  --internal             內部版：姓名全文照印 internal edition: names in full\n"
+          "  --allow-outside        允許佐證檔案位於資料檔的資料夾之外（經由連結）\n"
+          "                         allow evidence files outside the data file's folder\n"
+          "  --fo OUT.fo            另寫出 XSL-FO（排版前的中間檔）write the XSL-FO too\n"
+          "  --enriched OUT.xml     另寫出加上計算值的資料（<計算> 元素）write the data\n"
+          "                         with the computed figures (<計算> elements)\n"
+          "  --lang zh|en           訊息只用中文或英文 messages in one language only\n"
+          "  --datadir DIR          templates/ 與 fonts/ 所在的資料夾 folder holding\n"
+          "                         templates/ and fonts/ (default: the installed one)\n"
+          "  -h, --help             顯示說明 show this help\n"
+          "\n"
+          "結束代碼 Exit status: 0 成功 ok, 1 資料有誤 data errors, 2 用法或系統錯誤 usage or system errors\n",
+          out);
+}
+
+/* FILE.xml -> FILE + ext */
+static char *with_ext(const char *in, const char *ext)
+{
+    size_t n = strlen(in);
+    const char *dot = strrchr(in, '.'), *slash = strrchr(in, '/');
+    char *out;
+    if (dot && (!slash || dot > slash)) n = (size_t)(dot - in);
+    out = gr_malloc(n + strlen(ext) + 1);
+    memcpy(out, in, n);
+    strcpy(out + n, ext);
+    return out;
+}
+
+int gr_cli_parse_lang(gr_ctx *ctx, const char *verb, const char *v)
+{
+    if (strcmp(v, "zh") == 0) ctx->lang = GR_LANG_ZH;
+    else if (strcmp(v, "en") == 0) ctx->lang = GR_LANG_EN;
+    else if (strcmp(v, "both") == 0) ctx->lang = GR_LANG_BOTH;
+    else {
+        fprintf(stderr, "gereport %s: --lang 應為 zh 或 en（--lang must be zh or en）\n", verb);
+        return GR_ESYS;
+    }
+    return GR_OK;
+}
+
+typedef struct build_args {
+    const char *in, *out, *fo, *enriched, *datadir, *fonts;
+    int internal, allow_outside;
+} build_args;
+
+static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
+{
+    int i;
+    memset(a, 0, sizeof *a);
+    for (i = 1; i < argc; i++) {
+        const char *s = argv[i];
+        int has = i + 1 < argc;
+        if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) {
+            build_usage(stdout);
+            return -1;
+        } else if ((strcmp(s, "-o") == 0 || strcmp(s, "--output") == 0) && has) {
+            a->out = argv[++i];
+        } else if (strcmp(s, "--fo") == 0 && has) {
+            a->fo = argv[++i];
+        } else if (strcmp(s, "--enriched") == 0 && has) {
+            a->enriched = argv[++i];
+        } else if (strcmp(s, "--datadir") == 0 && has) {
+            a->datadir = argv[++i];
+        } else if (strcmp(s, "--fonts") == 0 && has) {
+            a->fonts = argv[++i];
+        } else if (strcmp(s, "--lang") == 0 && has) {
+            if (gr_cli_parse_lang(ctx, "build", argv[++i]) != GR_OK) return GR_ESYS;
+        } else if (strcmp(s, "--internal") == 0) {
+            a->internal = 1;
+        } else if (strcmp(s, "--allow-outside") == 0) {
+            a->allow_outside = 1;
+        } else if (s[0] == '-' && s[1]) {
+            fprintf(stderr, "gereport build: 未知或不完整的選項「%s」(unknown or incomplete option \"%s\")\n", s, s);
+            build_usage(stderr);
+            return GR_ESYS;
+        } else if (!a->in) {
+            a->in = s;
+        } else {
+            fprintf(stderr, "gereport build: 只能有一個資料檔 (only one data file)\n");
+            return GR_ESYS;
+        }
+    }
+    if (!a->in) {
+        build_usage(stderr);
+        return GR_ESYS;
+    }
+    return GR_OK;
+}
+
+/* Data → enriched, checked, (masked) document → FO text and title. */
+static int data_to_fo(gr_ctx *ctx, const build_args *a, const gr_data_opts *o,
+                      gr_buf *fo, char **title)
+{
+    xmlDocPtr doc = gr_data_load(ctx, a->in, o);
+    int rc, rc2;
+    if (!doc) return ctx->nerrors ? GR_EINPUT : GR_ESYS;
+    rc = gr_data_compute(ctx, doc, a->in);
+    rc2 = gr_data_check_rules(ctx, doc, a->in, o);
+    if (rc2 == GR_ESYS || rc == GR_OK) rc = rc2;
+    rc2 = gr_data_check_form(ctx, doc, a->in, o);
+    if (rc == GR_OK) rc = rc2;
+    if (rc == GR_OK && a->enriched) rc = gr_data_write(ctx, doc, a->enriched);
+    if (rc == GR_OK) {
+        if (!o->internal) gr_data_mask_names(doc);
+        rc = gr_form_transform(ctx, doc, a->in, o, fo, title);
+    }
+    xmlFreeDoc(doc);
+    return rc;
+}
+
+static int fo_to_pdf(gr_ctx *ctx, const build_args *a, const char *fontdir,
+                     gr_buf *fo, const char *title, const char *out)
+{
+    char *name = a->fo ? gr_strdup(a->fo) : with_ext(a->in, ".fo");
+    char *dir = gr_dirname(a->in);
+    gr_fo_tree *tree = gr_fo_parse_memory(ctx, name, fo->data ? (const char *)fo->data : "", fo->len);
+    gr_fontset *fs = NULL;
+    gr_doc *doc = NULL;
+    int rc = tree ? GR_OK : GR_EINPUT;
+    if (tree) {
+        tree->base_dir = gr_arena_strdup(tree->arena, dir);   /* images beside the data */
+        tree->allow_outside = a->allow_outside;
+        fs = gr_fontset_new(ctx, fontdir);
+        if (!fs) rc = GR_ESYS;
+    }
+    if (rc == GR_OK) rc = gr_layout(ctx, tree, fs, &doc, NULL);
+    if (rc == GR_OK && ctx->nerrors > 0) rc = GR_EINPUT;
+    if (rc == GR_OK) {
+        doc->title = title ? gr_arena_strdup(doc->arena, title) : NULL;
+        rc = gr_pdf_write(ctx, doc, fs, NULL, out);
+    }
+    if (rc != GR_OK && tree && !a->fo)
+        gr_warn(ctx, NULL, 0, "排版訊息的行號指 XSL-FO；以 --fo FILE.fo 寫出 FO 可對照",
+                "line numbers of layout messages refer to the XSL-FO; write it with --fo FILE.fo%s", "");
+    gr_doc_free(doc);
+    gr_fontset_free(fs);
+    gr_fo_tree_free(tree);
+    free(dir);
+    free(name);
+    return rc;
+}
+
+int gr_cmd_build(int argc, char **argv)
+{
+    gr_ctx ctx;
+    build_args a;
+    gr_data_opts o;
+    gr_buf fo;
+    char *out_alloc = NULL, *datadir = NULL, *fontdir = NULL, *title = NULL;
+    int rc;
+    gr_ctx_init(&ctx);
+    rc = parse_args(&ctx, argc, argv, &a);
+    if (rc != GR_OK) return rc < 0 ? GR_OK : rc;
+    datadir = a.datadir ? gr_strdup(a.datadir) : gr_cli_datadir();
+    fontdir = a.fonts ? gr_strdup(a.fonts) : gr_path_join(datadir, "fonts");
+    memset(&o, 0, sizeof o);
+    o.datadir = datadir;
+    o.internal = a.internal;
+    o.allow_outside = a.allow_outside;
+    o.cache = gr_domain_cache_new();
+    gr_buf_init(&fo);
+    rc = data_to_fo(&ctx, &a, &o, &fo, &title);
+    if (rc == GR_OK && ctx.nerrors) rc = GR_EINPUT;
+    if (rc == GR_OK && a.fo) rc = gr_write_file_atomic(&ctx, a.fo, fo.data ? (void *)fo.data : "", fo.len);
+    if (rc == GR_OK) {
+        const char *out = a.out ? a.out : (out_alloc = with_ext(a.in, ".pdf"));
+        rc = fo_to_pdf(&ctx, &a, fontdir, &fo, title, out);
+    }
+    gr_buf_free(&fo);
+    gr_domain_cache_free(o.cache);
+    free(title);
+    free(out_alloc);
+    free(fontdir);
+    free(datadir);
+    return rc;
+}

@@ -1,0 +1,112 @@
+/* check.c — `gereport check FILE.xml…`: every problem of every data file
+ * (XML, data format, evidence files, typed figures, the master plan's
+ * rules, whether a form serves the year), each with file:line, severity,
+ * rule and source; a summary line at the end. Exit 1 if any error. */
+#include "cli.h"
+#include "../domain/domain.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void check_usage(FILE *out)
+{
+    fputs("用法 Usage: gereport check FILE.xml… [--lang zh|en]\n"
+          "\n"
+          "檢查資料檔：XML 與資料格式、佐證檔案、所填數字是否一致、總計畫規則、\n"
+          "是否有適用該年度的表單。每個問題列出檔案:行號、錯誤或警告、規則及依據。\n"
+          "Checks data files: XML and data format, evidence files, the consistency of\n"
+          "the figures typed, the master plan's rules, and that a form serves the\n"
+          "year. Every problem names file:line, error or warning, rule and source.\n"
+          "\n"
+          "  --lang zh|en           訊息只用中文或英文 messages in one language only\n"
+          "  --allow-outside        允許佐證檔案位於資料檔的資料夾之外（經由連結）\n"
+          "                         allow evidence files outside the data file's folder\n"
+          "  --datadir DIR          templates/ 所在的資料夾 folder holding templates/\n"
+          "  -h, --help             顯示說明 show this help\n"
+          "\n"
+          "結束代碼 Exit status: 0 無錯誤 no errors (warnings allowed), 1 有錯誤 errors found,\n"
+          "2 用法或系統錯誤 usage or system errors\n",
+          out);
+}
+
+static int check_one(gr_ctx *ctx, const char *path, const gr_data_opts *o)
+{
+    xmlDocPtr doc = gr_data_load(ctx, path, o);
+    int rc, rc2;
+    if (!doc) return GR_EINPUT;
+    rc = gr_data_compute(ctx, doc, path);
+    rc2 = gr_data_check_rules(ctx, doc, path, o);
+    if (rc2 == GR_ESYS || rc == GR_OK) rc = rc2;
+    rc2 = gr_data_check_form(ctx, doc, path, o);
+    if (rc == GR_OK) rc = rc2;
+    xmlFreeDoc(doc);
+    return rc;
+}
+
+int gr_cmd_check(int argc, char **argv)
+{
+    gr_ctx ctx;
+    gr_data_opts o;
+    const char **files;
+    char *datadir = NULL;
+    const char *dd = NULL;
+    int i, nfiles = 0, rc = GR_OK, worst = GR_OK, allow = 0;
+    gr_ctx_init(&ctx);
+    files = gr_calloc((size_t)argc + 1, sizeof *files);
+    for (i = 1; i < argc; i++) {
+        const char *s = argv[i];
+        int has = i + 1 < argc;
+        if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) {
+            check_usage(stdout);
+            free(files);
+            return GR_OK;
+        } else if (strcmp(s, "--lang") == 0 && has) {
+            if (gr_cli_parse_lang(&ctx, "check", argv[++i]) != GR_OK) { free(files); return GR_ESYS; }
+        } else if (strcmp(s, "--datadir") == 0 && has) {
+            dd = argv[++i];
+        } else if (strcmp(s, "--allow-outside") == 0) {
+            allow = 1;
+        } else if (s[0] == '-' && s[1]) {
+            fprintf(stderr, "gereport check: 未知或不完整的選項「%s」(unknown or incomplete option \"%s\")\n", s, s);
+            check_usage(stderr);
+            free(files);
+            return GR_ESYS;
+        } else {
+            files[nfiles++] = s;
+        }
+    }
+    if (!nfiles) {
+        check_usage(stderr);
+        free(files);
+        return GR_ESYS;
+    }
+    datadir = dd ? gr_strdup(dd) : gr_cli_datadir();
+    memset(&o, 0, sizeof o);
+    o.datadir = datadir;
+    o.allow_outside = allow;
+    o.cache = gr_domain_cache_new();
+    for (i = 0; i < nfiles; i++) {
+        rc = check_one(&ctx, files[i], &o);
+        if (rc == GR_ESYS) worst = GR_ESYS;
+        else if (rc != GR_OK && worst == GR_OK) worst = GR_EINPUT;
+    }
+    if (ctx.nerrors && worst == GR_OK) worst = GR_EINPUT;
+    switch (ctx.lang) {
+    case GR_LANG_ZH:
+        printf("檢查 %d 個檔案：%d 個錯誤，%d 個警告\n", nfiles, ctx.nerrors, ctx.nwarnings);
+        break;
+    case GR_LANG_EN:
+        printf("checked %d file%s: %d error%s, %d warning%s\n", nfiles, nfiles == 1 ? "" : "s",
+               ctx.nerrors, ctx.nerrors == 1 ? "" : "s", ctx.nwarnings, ctx.nwarnings == 1 ? "" : "s");
+        break;
+    default:
+        printf("檢查 %d 個檔案：%d 個錯誤，%d 個警告 (checked %d file%s: %d error%s, %d warning%s)\n",
+               nfiles, ctx.nerrors, ctx.nwarnings, nfiles, nfiles == 1 ? "" : "s",
+               ctx.nerrors, ctx.nerrors == 1 ? "" : "s", ctx.nwarnings, ctx.nwarnings == 1 ? "" : "s");
+        break;
+    }
+    gr_domain_cache_free(o.cache);
+    free(datadir);
+    free(files);
+    return worst;
+}

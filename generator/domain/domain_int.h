@@ -1,0 +1,120 @@
+/* domain_int.h — what the files of generator/domain share: the cache of
+ * parsed templates (schemas, form stylesheets, rule files), the table of
+ * document kinds, and small helpers on libxml2 nodes and numbers. */
+#ifndef GR_DOMAIN_INT_H
+#define GR_DOMAIN_INT_H
+
+#include "domain.h"
+#include <libxml/relaxng.h>
+#include <libxslt/xsltInternals.h>
+
+/* One document kind: its root element and where its templates live. */
+typedef struct gr_kind {
+    const char *root;          /* root element of the data file */
+    const char *schema_prefix; /* templates/schema/<prefix>-<版本>.rng */
+    const char *forms_dir;     /* templates/<dir>/<form>/results.xsl */
+    const char *form_main;     /* the main stylesheet of a form folder */
+    const char *rules_dir;     /* templates/<dir>/ (rule files) */
+} gr_kind;
+
+const gr_kind *gr_kind_find(const char *root);
+
+typedef struct gr_schema {
+    char *kind, *version;
+    char *path;                /* as opened */
+    char *name;                /* results-1.rng, for messages */
+    xmlRelaxNGPtr rng;
+    xmlDocPtr doc;             /* the grammar as plain XML (lookups) */
+} gr_schema;
+
+typedef struct gr_form {
+    char *kind;
+    char *name;                /* folder name, e.g. "112" */
+    char *path;                /* .../templates/results/112/results.xsl */
+    int first, last;           /* years served (0 when not declared) */
+    int tried;                 /* stylesheet parse attempted */
+    xsltStylesheetPtr style;
+} gr_form;
+
+typedef struct gr_rules gr_rules;   /* rules.c */
+
+typedef struct gr_ruleset {
+    char *kind;
+    char *path, *name;
+    int first, last;
+    int tried;
+    gr_rules *rules;
+} gr_ruleset;
+
+struct gr_domain_cache {
+    char *datadir;
+    gr_schema *schemas; size_t nschemas, capschemas;
+    char *forms_scanned;       /* kind whose forms were scanned */
+    gr_form *forms; size_t nforms, capforms;
+    char *rules_scanned;
+    gr_ruleset *rulesets; size_t nrulesets, caprulesets;
+};
+
+/* The cache to use for o: o->cache, or *own (created and to be freed by
+ * the caller with gr_domain_cache_free) when o->cache is NULL. Resets the
+ * cache when its datadir differs. */
+gr_domain_cache *gr_cache_for(const gr_data_opts *o, gr_domain_cache **own);
+
+/* Schema of a kind and version, parsed once; NULL after reporting. */
+gr_schema *gr_schema_get(gr_ctx *ctx, gr_domain_cache *c, const char *datadir,
+                         const gr_kind *k, const char *version,
+                         const char *file, int line);
+
+/* Rules (rules.c) */
+gr_rules *gr_rules_load(gr_ctx *ctx, const char *path);
+void gr_rules_free(gr_rules *r);
+int gr_rules_years(const gr_rules *r, int *first, int *last);
+int gr_rules_run(gr_ctx *ctx, gr_rules *r, xmlDocPtr doc, const char *file);
+
+/* ---- node helpers (node.c) ---------------------------------------- */
+
+int gr_is_elem(xmlNodePtr n, const char *name);
+/* First element child named `name` (NULL if none). */
+xmlNodePtr gr_child(xmlNodePtr n, const char *name);
+/* Element at a relative path "a/b/c" of first children. */
+xmlNodePtr gr_path(xmlNodePtr n, const char *path);
+/* Next element sibling with the same name as n. */
+xmlNodePtr gr_next_same(xmlNodePtr n);
+/* Number of element children named `name`. */
+int gr_count(xmlNodePtr n, const char *name);
+/* Text content with white space trimmed, newly allocated ("" if n NULL). */
+char *gr_text(xmlNodePtr n);
+/* 1 if the text content has a non-space character. */
+int gr_has_text(xmlNodePtr n);
+/* Source line of a node (nearest element with a line). */
+int gr_line(xmlNodePtr n);
+/* Non-negative integer content (validated by the schema); -1 if missing
+ * or not a plain integer. */
+long long gr_int(xmlNodePtr n);
+long long gr_int_at(xmlNodePtr n, const char *path);
+/* Decimal with up to 2 decimals, in hundredths; -1 if missing/invalid. */
+long long gr_hundredths(xmlNodePtr n);
+/* "核定/日期": the element's name preceded by its parent's, for messages
+ * (static-free: newly allocated). */
+char *gr_elem_label(xmlNodePtr n);
+
+/* ---- numbers as the form prints them (compute.c) ------------------ */
+
+/* 2,526 */
+void gr_fmt_int(char *out, size_t n, long long v);
+/* pct2: a·100/b half up to 2 decimals, whole values without decimals;
+ * "-" when b = 0. Returns 1 if a number was written, 0 for "-". */
+int gr_fmt_pct2(char *out, size_t n, long long a, long long b);
+/* pct0: a·100/b half up to an integer; "-" when b = 0. */
+int gr_fmt_pct0(char *out, size_t n, long long a, long long b);
+
+/* Report helpers taking preformatted zh and en texts. */
+void gr_report(gr_ctx *ctx, int is_error, const char *file, int line,
+               const char *zh, const char *en);
+
+/* Open a directory's entries sorted by name (NULL-terminated array, free
+ * with gr_free_names); NULL if the folder cannot be read. */
+char **gr_list_dir(const char *dir);
+void gr_free_names(char **names);
+
+#endif

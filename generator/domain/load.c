@@ -1,0 +1,1020 @@
+/* load.c — reading a data file safely and validating it: libxml2 with no
+ * network, no DTD and no entity expansion (a DOCTYPE stops the parse), line
+ * numbers kept; the RelaxNG schema named by the root element and its 版本
+ * (templates/schema/<kind>-<版本>.rng, parsed once per run); empty fields
+ * reported as 「請填寫」; evidence files checked against the data folder;
+ * libxml2's validation errors turned into messages in the user's terms
+ * (element names, allowed values and the schema's own documentation). */
+#define _XOPEN_SOURCE 700              /* realpath */
+#include "domain_int.h"
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MAX_DATA_BYTES (32u * 1024u * 1024u)
+#define MAX_REPORTS 100
+#define MAX_ELEMENTS 30000
+#define RNG_NS "http://relaxng.org/ns/structure/1.0"
+#define ANN_NS "http://relaxng.org/ns/compatibility/annotations/1.0"
+
+/* ================================================================ parse */
+
+typedef struct parse_state {
+    gr_ctx *ctx;
+    const char *file;
+    int saw_doctype, doctype_line;
+    int reports;
+} parse_state;
+
+static void on_doctype(void *user, const xmlChar *name, const xmlChar *ext,
+                       const xmlChar *sys)
+{
+    xmlParserCtxtPtr c = user;
+    parse_state *P = c->_private;
+    P->saw_doctype = 1;
+    P->doctype_line = c->input ? c->input->line : 0;
+    xmlStopParser(c);
+}
+
+static void parse_error_text(const xmlError *e, gr_buf *zh, gr_buf *en)
+{
+    const char *msg = e->message ? e->message : "";
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) n--;
+    switch (e->code) {
+    case XML_ERR_TAG_NAME_MISMATCH:
+        gr_buf_printf(zh, "開始標記「<%s>」（第 %d 行）與結束標記「</%s>」不一致",
+                      e->str1 ? e->str1 : "?", e->int1, e->str2 ? e->str2 : "?");
+        break;
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+        gr_buf_printf(zh, "不接受實體參照「&%s;」（請直接寫出字元；「<」「&」寫成 &lt; &amp;）",
+                      e->str1 ? e->str1 : "?");
+        break;
+    case XML_ERR_DOCUMENT_EMPTY:
+        gr_buf_adds(zh, "檔案是空的");
+        break;
+    case XML_ERR_DOCUMENT_END:
+        gr_buf_adds(zh, "根元素結束後還有其他內容");
+        break;
+    case XML_ERR_INVALID_CHAR:
+    case XML_ERR_INVALID_ENCODING:
+        gr_buf_adds(zh, "含有不合法的字元（檔案應以 UTF-8 儲存）");
+        break;
+    default:
+        gr_buf_adds(zh, "XML 語法錯誤");
+        break;
+    }
+    gr_buf_adds(en, "malformed XML: ");
+    gr_buf_add(en, msg, n);
+}
+
+static void on_parse_error(void *user, xmlErrorPtr e)
+{
+    xmlParserCtxtPtr c = user;
+    parse_state *P = c->_private;
+    gr_buf zh, en;
+    if (!e || e->level == XML_ERR_WARNING || P->saw_doctype) return;
+    if (++P->reports > 10) return;
+    gr_buf_init(&zh);
+    gr_buf_init(&en);
+    gr_buf_adds(&zh, "XML 格式不正確：");
+    parse_error_text(e, &zh, &en);
+    gr_report(P->ctx, 1, P->file, e->line, gr_buf_cstr(&zh), gr_buf_cstr(&en));
+    gr_buf_free(&zh);
+    gr_buf_free(&en);
+}
+
+static xmlDocPtr parse_data(gr_ctx *ctx, const char *path, const char *data, size_t len)
+{
+    parse_state P;
+    xmlParserCtxtPtr c;
+    xmlDocPtr doc;
+    int wellformed, errs = ctx->nerrors;
+    memset(&P, 0, sizeof P);
+    P.ctx = ctx;
+    P.file = path;
+    xmlInitParser();
+    c = xmlNewParserCtxt();
+    if (!c) {
+        gr_syserror(ctx, path, 0, "無法建立 XML 剖析器", "cannot create the XML parser%s", "");
+        return NULL;
+    }
+    c->_private = &P;
+    c->sax->internalSubset = on_doctype;
+    c->sax->serror = on_parse_error;
+    doc = xmlCtxtReadMemory(c, data, (int)len, path, NULL,
+                            XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+    wellformed = c->wellFormed;
+    xmlFreeParserCtxt(c);
+    if (P.saw_doctype) {
+        gr_error(ctx, path, P.doctype_line,
+                 "資料檔不可含 DOCTYPE 宣告（不接受 DTD 與實體，以免讀取其他檔案或網路）",
+                 "a data file must not contain a DOCTYPE declaration (DTDs and entities are refused: they could read other files or the network)%s", "");
+        if (doc) xmlFreeDoc(doc);
+        return NULL;
+    }
+    if (!doc || !wellformed || ctx->nerrors > errs) {
+        if (ctx->nerrors == errs)
+            gr_error(ctx, path, 0, "XML 格式不正確", "malformed XML%s", "");
+        if (doc) xmlFreeDoc(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+/* ================================================================ schema */
+
+static xmlNodePtr rng_first(xmlNodePtr n)
+{
+    for (; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && n->ns && strcmp((const char *)n->ns->href, RNG_NS) == 0)
+            return n;
+    return NULL;
+}
+
+static xmlNodePtr rng_next(xmlNodePtr n) { return n ? rng_first(n->next) : NULL; }
+
+static int rng_is(xmlNodePtr n, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->ns &&
+           strcmp((const char *)n->ns->href, RNG_NS) == 0 &&
+           strcmp((const char *)n->name, name) == 0;
+}
+
+static int attr_is(xmlNodePtr n, const char *attr, const char *value)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
+    int same = v && strcmp((const char *)v, value) == 0;
+    xmlFree(v);
+    return same;
+}
+
+static xmlNodePtr find_define(xmlDocPtr g, const char *name)
+{
+    xmlNodePtr root = xmlDocGetRootElement(g), n;
+    for (n = rng_first(root ? root->children : NULL); n; n = rng_next(n))
+        if (rng_is(n, "define") && attr_is(n, "name", name)) return n;
+    return NULL;
+}
+
+/* Every <element name=NAME> (or <attribute>) definition, in document
+ * order, through a callback. */
+typedef void (*def_fn)(xmlDocPtr g, xmlNodePtr def, void *u);
+static void each_def(xmlDocPtr g, xmlNodePtr n, const char *kind, const char *name,
+                     def_fn fn, void *u)
+{
+    for (n = rng_first(n); n; n = rng_next(n)) {
+        if (rng_is(n, kind) && attr_is(n, "name", name)) fn(g, n, u);
+        each_def(g, n->children, kind, name, fn, u);
+    }
+}
+
+/* optional/zeroOrMore/group holding attributes only */
+static int only_attributes(xmlNodePtr n)
+{
+    xmlNodePtr c;
+    int any = 0;
+    if (!rng_is(n, "optional") && !rng_is(n, "group") && !rng_is(n, "zeroOrMore"))
+        return 0;
+    for (c = rng_first(n->children); c; c = rng_next(c)) {
+        if (!rng_is(c, "attribute") && !only_attributes(c)) return 0;
+        any = 1;
+    }
+    return any;
+}
+
+/* 1 if the pattern list starting at n needs a non-empty value (data or
+ * value only, through refs and choices). */
+static int needs_value(xmlDocPtr g, xmlNodePtr n, int depth)
+{
+    xmlNodePtr only = NULL, c;
+    int count = 0;
+    if (depth > 8) return 0;
+    for (c = rng_first(n); c; c = rng_next(c)) {
+        if (rng_is(c, "attribute") || only_attributes(c)) continue;
+        only = c;
+        count++;
+    }
+    if (count != 1) return 0;
+    if (rng_is(only, "data")) {
+        xmlChar *t = xmlGetProp(only, (const xmlChar *)"type");
+        int plain = t && strcmp((const char *)t, "string") == 0 && !rng_first(only->children);
+        xmlFree(t);
+        return !plain;
+    }
+    if (rng_is(only, "value")) {
+        xmlChar *v = xmlNodeGetContent(only);
+        int ok = v && v[0];
+        xmlFree(v);
+        return ok;
+    }
+    if (rng_is(only, "choice")) {
+        for (c = rng_first(only->children); c; c = rng_next(c)) {
+            if (!needs_value(g, c, depth + 1) && !(rng_is(c, "value") || rng_is(c, "data")))
+                return 0;
+            if (rng_is(c, "group") || rng_is(c, "element") || rng_is(c, "empty")) return 0;
+        }
+        return 1;
+    }
+    if (rng_is(only, "ref")) {
+        xmlChar *name = xmlGetProp(only, (const xmlChar *)"name");
+        xmlNodePtr d = name ? find_define(g, (const char *)name) : NULL;
+        xmlFree(name);
+        return d ? needs_value(g, d->children, depth + 1) : 0;
+    }
+    return 0;
+}
+
+struct needs_acc { int seen, all; };
+static void needs_one(xmlDocPtr g, xmlNodePtr def, void *u)
+{
+    struct needs_acc *a = u;
+    a->seen++;
+    if (!needs_value(g, def->children, 0)) a->all = 0;
+}
+
+/* Does every definition of element `name` need a non-empty value? */
+static int element_needs_value(gr_schema *s, const char *name)
+{
+    struct needs_acc a = { 0, 1 };
+    xmlNodePtr root = xmlDocGetRootElement(s->doc);
+    each_def(s->doc, root ? root->children : NULL, "element", name, needs_one, &a);
+    return a.seen > 0 && a.all;
+}
+
+/* The allowed values of an element or attribute (all its definitions). */
+typedef struct values_acc { gr_buf list; int n; } values_acc;
+
+static int listed_in(const char *list, const char *v);
+
+static void add_value(values_acc *a, const char *v)
+{
+    if (a->n && listed_in(gr_buf_cstr(&a->list), v)) return;
+    if (a->n++) gr_buf_adds(&a->list, "、");
+    gr_buf_adds(&a->list, v);
+}
+
+static void collect_values(xmlDocPtr g, xmlNodePtr n, values_acc *a, int depth)
+{
+    if (depth > 8) return;
+    for (n = rng_first(n); n; n = rng_next(n)) {
+        if (rng_is(n, "element") || rng_is(n, "attribute")) continue;
+        if (rng_is(n, "value")) {
+            xmlChar *v = xmlNodeGetContent(n);
+            if (v) add_value(a, (const char *)v);
+            xmlFree(v);
+        } else if (rng_is(n, "ref")) {
+            xmlChar *name = xmlGetProp(n, (const xmlChar *)"name");
+            xmlNodePtr d = name ? find_define(g, (const char *)name) : NULL;
+            xmlFree(name);
+            if (d) collect_values(g, d->children, a, depth + 1);
+        } else {
+            collect_values(g, n->children, a, depth + 1);
+        }
+    }
+}
+
+static void values_one(xmlDocPtr g, xmlNodePtr def, void *u)
+{
+    collect_values(g, def->children, u, 0);
+}
+
+/* "A群、B群、…" (newly allocated) or NULL when the element takes no list. */
+static char *allowed_values(gr_schema *s, const char *kind, const char *name)
+{
+    values_acc a;
+    xmlNodePtr root = xmlDocGetRootElement(s->doc);
+    memset(&a, 0, sizeof a);
+    each_def(s->doc, root ? root->children : NULL, kind, name, values_one, &a);
+    if (!a.n) { gr_buf_free(&a.list); return NULL; }
+    {
+        char *r = gr_strdup(gr_buf_cstr(&a.list));
+        gr_buf_free(&a.list);
+        return r;
+    }
+}
+
+/* Is v one of the 、-separated values of list? */
+static int listed_in(const char *list, const char *v)
+{
+    const char *p = list;
+    size_t vl = strlen(v);
+    while (p && *p) {
+        const char *e = strstr(p, "、");
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (len == vl && strncmp(p, v, vl) == 0) return 1;
+        p = e ? e + 3 : NULL;
+    }
+    return 0;
+}
+
+/* The a:documentation of the first definition of an element/attribute. */
+struct doc_acc { char *text; };
+static void doc_one(xmlDocPtr g, xmlNodePtr def, void *u)
+{
+    struct doc_acc *a = u;
+    xmlNodePtr c;
+    if (a->text) return;
+    for (c = def->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && c->ns &&
+            strcmp((const char *)c->ns->href, ANN_NS) == 0 &&
+            strcmp((const char *)c->name, "documentation") == 0) {
+            a->text = gr_text(c);
+            return;
+        }
+}
+
+static char *documentation(gr_schema *s, const char *kind, const char *name)
+{
+    struct doc_acc a = { NULL };
+    xmlNodePtr root = xmlDocGetRootElement(s->doc);
+    each_def(s->doc, root ? root->children : NULL, kind, name, doc_one, &a);
+    return a.text;
+}
+
+/* Required child elements of the first definition of `name`. */
+static void required_children(xmlDocPtr g, xmlNodePtr n, gr_buf *names, int depth)
+{
+    if (depth > 8) return;
+    for (n = rng_first(n); n; n = rng_next(n)) {
+        if (rng_is(n, "element")) {
+            xmlChar *nm = xmlGetProp(n, (const xmlChar *)"name");
+            if (nm) { gr_buf_adds(names, (const char *)nm); gr_buf_addc(names, '\n'); }
+            xmlFree(nm);
+        } else if (rng_is(n, "group") || rng_is(n, "oneOrMore") || rng_is(n, "interleave")) {
+            required_children(g, n->children, names, depth + 1);
+        } else if (rng_is(n, "ref")) {
+            xmlChar *nm = xmlGetProp(n, (const xmlChar *)"name");
+            xmlNodePtr d = nm ? find_define(g, (const char *)nm) : NULL;
+            xmlFree(nm);
+            if (d) required_children(g, d->children, names, depth + 1);
+        }
+    }
+}
+
+struct req_acc { xmlNodePtr def; };
+static void req_one(xmlDocPtr g, xmlNodePtr def, void *u)
+{
+    struct req_acc *a = u;
+    if (!a->def) a->def = def;
+}
+
+/* 「<簡稱>、<X>」: required children of node's element missing from node. */
+static char *missing_children(gr_schema *s, xmlNodePtr node)
+{
+    struct req_acc a = { NULL };
+    gr_buf names, out;
+    xmlNodePtr root = xmlDocGetRootElement(s->doc);
+    char *p, *r;
+    gr_buf_init(&names);
+    gr_buf_init(&out);
+    each_def(s->doc, root ? root->children : NULL, "element", (const char *)node->name, req_one, &a);
+    if (a.def) required_children(s->doc, a.def->children, &names, 0);
+    p = names.data ? (char *)gr_buf_cstr(&names) : NULL;
+    while (p && *p) {
+        char *nl = strchr(p, '\n');
+        *nl = 0;
+        if (!gr_child(node, p) && (!out.data || !strstr(gr_buf_cstr(&out), p))) {
+            if (out.len) gr_buf_adds(&out, "、");
+            gr_buf_printf(&out, "<%s>", p);
+        }
+        p = nl + 1;
+    }
+    r = out.len ? gr_strdup(gr_buf_cstr(&out)) : NULL;
+    gr_buf_free(&names);
+    gr_buf_free(&out);
+    return r;
+}
+
+static void schema_versions(const char *dir, const char *prefix, gr_buf *out)
+{
+    char **names = gr_list_dir(dir);
+    size_t i, pl = strlen(prefix);
+    for (i = 0; names && names[i]; i++) {
+        const char *n = names[i];
+        size_t len = strlen(n);
+        if (strncmp(n, prefix, pl) == 0 && n[pl] == '-' && len > pl + 5 &&
+            strcmp(n + len - 4, ".rng") == 0) {
+            if (out->len) gr_buf_adds(out, ", ");
+            gr_buf_add(out, n + pl + 1, len - pl - 5);
+        }
+    }
+    gr_free_names(names);
+}
+
+gr_schema *gr_schema_get(gr_ctx *ctx, gr_domain_cache *c, const char *datadir,
+                         const gr_kind *k, const char *version,
+                         const char *file, int line)
+{
+    size_t i;
+    gr_schema s;
+    char *dir, rel[256];
+    xmlRelaxNGParserCtxtPtr pc;
+    struct stat st;
+    for (i = 0; i < c->nschemas; i++)
+        if (strcmp(c->schemas[i].kind, k->root) == 0 && strcmp(c->schemas[i].version, version) == 0)
+            return c->schemas[i].rng ? &c->schemas[i] : NULL;
+    memset(&s, 0, sizeof s);
+    dir = gr_path_join(datadir, "templates/schema");
+    snprintf(rel, sizeof rel, "%s-%s.rng", k->schema_prefix, version);
+    s.kind = gr_strdup(k->root);
+    s.version = gr_strdup(version);
+    s.name = gr_strdup(rel);
+    s.path = gr_path_join(dir, rel);
+    if (strspn(version, "0123456789") != strlen(version) || !version[0] ||
+        stat(s.path, &st) != 0) {
+        gr_buf have;
+        gr_buf_init(&have);
+        schema_versions(dir, k->schema_prefix, &have);
+        gr_error(ctx, file, line,
+                 "<%s> 的資料格式版本「%s」不存在（templates/schema 之中有的版本：%s）",
+                 "<%s>: data format version \"%s\" does not exist (versions in templates/schema: %s)",
+                 k->root, version, have.len ? gr_buf_cstr(&have) : "—");
+        gr_buf_free(&have);
+    } else {
+        s.doc = xmlReadFile(s.path, NULL, XML_PARSE_NONET);
+        pc = s.doc ? xmlRelaxNGNewDocParserCtxt(s.doc) : NULL;
+        if (pc) {
+            xmlRelaxNGSetParserStructuredErrors(pc, NULL, NULL);
+            s.rng = xmlRelaxNGParse(pc);
+            xmlRelaxNGFreeParserCtxt(pc);
+        }
+        if (!s.rng)
+            gr_syserror(ctx, s.path, 0, "無法讀取資料格式定義（RelaxNG）",
+                        "cannot read the data format definition (RelaxNG)%s", "");
+    }
+    free(dir);
+    c->schemas = gr_grow(c->schemas, &c->capschemas, c->nschemas + 1, sizeof s);
+    c->schemas[c->nschemas++] = s;
+    return s.rng ? &c->schemas[c->nschemas - 1] : NULL;
+}
+
+/* ================================================================ checks
+ * done before RelaxNG so that the messages are precise; nodes reported
+ * here are not reported again by the validation. */
+
+/* Nodes reported before validation carry a flag in their _private field
+ * while the file is loaded (bit 1: reported, bit 2: a descendant was), so
+ * that the lookups stay constant-time on big files; seen_clear resets them. */
+typedef struct seen_set { xmlNodePtr *v; size_t n, cap; } seen_set;
+
+static uintptr_t flags_of(xmlNodePtr n) { return n ? (uintptr_t)n->_private : 0; }
+
+static void seen_add(seen_set *s, xmlNodePtr n)
+{
+    xmlNodePtr p;
+    s->v = gr_grow(s->v, &s->cap, s->n + 1, sizeof *s->v);
+    s->v[s->n++] = n;
+    n->_private = (void *)(flags_of(n) | 1);
+    for (p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
+        if (flags_of(p) & 2) break;
+        p->_private = (void *)(flags_of(p) | 2);
+    }
+}
+
+static int seen_has(const seen_set *s, xmlNodePtr n) { (void)s; return (flags_of(n) & 1) != 0; }
+
+/* n is reported or has a reported descendant */
+static int seen_in(xmlNodePtr n) { return flags_of(n) != 0; }
+
+static void seen_clear(seen_set *s)
+{
+    size_t i;
+    for (i = 0; i < s->n; i++) {
+        xmlNodePtr p;
+        for (p = s->v[i]; p && p->type == XML_ELEMENT_NODE; p = p->parent) p->_private = NULL;
+    }
+    free(s->v);
+    memset(s, 0, sizeof *s);
+}
+
+static int has_element_child(xmlNodePtr n)
+{
+    xmlNodePtr c;
+    for (c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE) return 1;
+    return 0;
+}
+
+static void check_unfilled(gr_ctx *ctx, const char *file, gr_schema *s, xmlNodePtr n,
+                           seen_set *seen, int *reports)
+{
+    xmlNodePtr c;
+    xmlAttrPtr a;
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) continue;
+        for (a = n->properties; a; a = a->next) {
+            xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+            if (v && !v[strspn((const char *)v, " \t\r\n")]) {
+                char *label = gr_elem_label(n);
+                if ((*reports)++ < MAX_REPORTS)
+                    gr_error(ctx, file, gr_line(n),
+                             "資料不符合格式：%s 的屬性「%s」尚未填寫（請填寫）",
+                             "data does not match the format: %s: attribute \"%s\" is empty (please fill it in)",
+                             label, (const char *)a->name);
+                free(label);
+                seen_add(seen, n);
+            }
+            xmlFree(v);
+        }
+        if (!has_element_child(n) && !gr_has_text(n) &&
+            element_needs_value(s, (const char *)n->name)) {
+            char *label = gr_elem_label(n);
+            if ((*reports)++ < MAX_REPORTS)
+                gr_error(ctx, file, gr_line(n), "資料不符合格式：%s 尚未填寫（請填寫）",
+                         "data does not match the format: %s is empty (please fill it in)", label);
+            free(label);
+            seen_add(seen, n);
+        }
+        c = n->children;
+        if (c) check_unfilled(ctx, file, s, c, seen, reports);
+    }
+}
+
+/* Evidence files: relative to the data file's folder, inside it (unless
+ * allow_outside), existing. */
+static int has_dotdot(const char *p)
+{
+    const char *s = p;
+    while (*s) {
+        const char *e = strchr(s, '/');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        if (len == 2 && s[0] == '.' && s[1] == '.') return 1;
+        if (!e) break;
+        s = e + 1;
+    }
+    return 0;
+}
+
+static void check_one_file(gr_ctx *ctx, const char *file, const char *dir, xmlNodePtr n,
+                           const char *rel, int allow_outside, seen_set *seen)
+{
+    char *full, real[PATH_MAX], base[PATH_MAX];
+    struct stat st;
+    if (!allow_outside && (rel[0] == '/' || has_dotdot(rel))) {
+        gr_error(ctx, file, gr_line(n),
+                 "<%s> 的檔案「%s」在資料檔所在的資料夾之外；佐證檔案請放在資料檔的資料夾（或其子資料夾）內，並以相對路徑填寫（確有需要時可加 --allow-outside）",
+                 "<%s>: file \"%s\" lies outside the data file's folder; put evidence files in that folder (or below it) and give a relative path (or use --allow-outside)",
+                 (const char *)n->name, rel);
+        seen_add(seen, n);
+        return;
+    }
+    full = rel[0] == '/' ? gr_strdup(rel) : gr_path_join(dir, rel);
+    if (stat(full, &st) != 0 || !S_ISREG(st.st_mode)) {
+        gr_error(ctx, file, gr_line(n), "<%s> 的檔案「%s」不存在（路徑相對於資料檔所在的資料夾）",
+                 "<%s>: file \"%s\" not found (paths are relative to the data file's folder)",
+                 (const char *)n->name, rel);
+        seen_add(seen, n);
+    } else if (!allow_outside && realpath(full, real) && realpath(dir, base)) {
+        size_t bl = strlen(base);
+        if (strncmp(real, base, bl) != 0 || (real[bl] != '/' && real[bl] != 0)) {
+            gr_error(ctx, file, gr_line(n),
+                     "<%s> 的檔案「%s」經由連結指向資料檔所在的資料夾之外（確有需要時可加 --allow-outside）",
+                     "<%s>: file \"%s\" is a link leading outside the data file's folder (use --allow-outside if you mean it)",
+                     (const char *)n->name, rel);
+            seen_add(seen, n);
+        }
+    }
+    free(full);
+}
+
+static void check_files(gr_ctx *ctx, const char *file, const char *dir, xmlNodePtr n,
+                        int allow_outside, seen_set *seen)
+{
+    for (; n; n = n->next) {
+        xmlChar *v;
+        if (n->type != XML_ELEMENT_NODE) continue;
+        v = xmlGetProp(n, (const xmlChar *)"檔案");
+        if (v && v[0]) check_one_file(ctx, file, dir, n, (const char *)v, allow_outside, seen);
+        xmlFree(v);
+        check_files(ctx, file, dir, n->children, allow_outside, seen);
+    }
+}
+
+/* ================================================================ RelaxNG */
+
+typedef struct verr {
+    int code, line;
+    xmlNodePtr node;
+    char *str1, *str2, *msg;
+    int drop;
+} verr;
+
+typedef struct verr_list { verr *v; size_t n, cap; } verr_list;
+
+static void on_valid_error(void *user, xmlErrorPtr e)
+{
+    verr_list *L = user;
+    verr r;
+    if (!e || L->n >= 1000) return;
+    memset(&r, 0, sizeof r);
+    r.code = e->code;
+    r.line = e->line;
+    r.node = e->node;
+    r.str1 = e->str1 ? gr_strdup(e->str1) : NULL;
+    r.str2 = e->str2 ? gr_strdup(e->str2) : NULL;
+    r.msg = e->message ? gr_strdup(e->message) : NULL;
+    if (r.msg) {
+        size_t k = strlen(r.msg);
+        while (k && (r.msg[k - 1] == '\n' || r.msg[k - 1] == ' ')) r.msg[--k] = 0;
+    }
+    L->v = gr_grow(L->v, &L->cap, L->n + 1, sizeof r);
+    L->v[L->n++] = r;
+}
+
+static int is_descendant(xmlNodePtr n, xmlNodePtr anc)
+{
+    for (n = n ? n->parent : NULL; n; n = n->parent)
+        if (n == anc) return 1;
+    return 0;
+}
+
+static const char *type_hint_zh(const char *type)
+{
+    if (!type) return "";
+    if (strcmp(type, "date") == 0) return "應為西元日期 YYYY-MM-DD，例 2024-02-22";
+    if (strcmp(type, "nonNegativeInteger") == 0) return "應為 0 或正整數，不加千分位逗號";
+    if (strcmp(type, "positiveInteger") == 0) return "應為正整數，不加千分位逗號";
+    if (strcmp(type, "decimal") == 0) return "應為數字，最多兩位小數，例 1.5";
+    return "不符合格式";
+}
+
+static const char *type_hint_en(const char *type)
+{
+    if (!type) return "";
+    if (strcmp(type, "date") == 0) return "expected a Gregorian date YYYY-MM-DD, e.g. 2024-02-22";
+    if (strcmp(type, "nonNegativeInteger") == 0) return "expected 0 or a positive whole number, without thousands separators";
+    if (strcmp(type, "positiveInteger") == 0) return "expected a positive whole number, without thousands separators";
+    if (strcmp(type, "decimal") == 0) return "expected a number with at most two decimals, e.g. 1.5";
+    return "does not match the format";
+}
+
+/* The element's own text (direct text children), trimmed, for messages. */
+static char *own_text(xmlNodePtr n)
+{
+    return gr_text(n);
+}
+
+static void add_doc_hint(gr_schema *s, const char *kind, const char *name, gr_buf *zh)
+{
+    char *d = documentation(s, kind, name);
+    if (d && d[0]) gr_buf_printf(zh, "（說明：%s）", d);
+    free(d);
+}
+
+/* Turn one validation error into a message. */
+static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en)
+{
+    xmlNodePtr n = r->node;
+    const char *name = n ? (const char *)n->name : "?";
+    char *label = n ? gr_elem_label(n) : gr_strdup("?");
+    switch (r->code) {
+    case XML_RELAXNG_ERR_TYPEVAL:
+    case XML_RELAXNG_ERR_DATATYPE: {
+        char *v = r->code == XML_RELAXNG_ERR_TYPEVAL && r->str2 ? gr_strdup(r->str2) : own_text(n);
+        gr_buf_printf(zh, "%s 的值「%s」%s", label, v, type_hint_zh(r->str1));
+        gr_buf_printf(en, "the value \"%s\" of %s: %s", v, label, type_hint_en(r->str1));
+        add_doc_hint(s, "element", name, zh);
+        free(v);
+        break;
+    }
+    case XML_RELAXNG_ERR_VALUE: {
+        char *v = own_text(n), *allowed = allowed_values(s, "element", name);
+        gr_buf_printf(zh, "%s 的值「%s」不是可選的值（可選：%s）", label, v, allowed ? allowed : "—");
+        gr_buf_printf(en, "the value \"%s\" of %s is not one of the allowed values (%s)", v, label,
+                      allowed ? allowed : "—");
+        free(v);
+        free(allowed);
+        break;
+    }
+    case XML_RELAXNG_ERR_ELEMNAME: {
+        const char *want = r->str1 ? r->str1 : "?", *got = r->str2 ? r->str2 : "?";
+        xmlNodePtr parent = n && strcmp(name, got) == 0 ? n->parent : n;
+        const char *pn = parent ? (const char *)parent->name : "?";
+        gr_buf_printf(zh, "<%s> 之中此處應為 <%s>，卻是 <%s>（漏寫了 <%s>，或元素的順序不對）",
+                      pn, want, got, want);
+        gr_buf_printf(en, "inside <%s>, <%s> was expected here but <%s> was found (<%s> is missing or the elements are out of order)",
+                      pn, want, got, want);
+        break;
+    }
+    case XML_RELAXNG_ERR_ELEMWRONG:
+    case XML_RELAXNG_ERR_ELEMEXTRANS:
+    case XML_RELAXNG_ERR_EXTRACONTENT:
+        if (strcmp(name, "計算") == 0) {
+            gr_buf_adds(zh, "<計算> 是程式算出的數字，資料檔不可填寫；請刪除這個元素");
+            gr_buf_adds(en, "<計算> holds figures the program computes and is not allowed in a data file; delete it");
+        } else {
+            gr_buf_printf(zh, "%s 不應出現在這裡（位置不對，或不是這一版資料格式的元素）", label);
+            gr_buf_printf(en, "%s is not allowed here (wrong place, or not an element of this data format version)", label);
+        }
+        break;
+    case XML_RELAXNG_ERR_NOELEM: {
+        char *miss = n ? missing_children(s, n) : NULL;
+        if (miss) {
+            gr_buf_printf(zh, "%s 缺少 %s", label, miss);
+            gr_buf_printf(en, "%s lacks %s", label, miss);
+        } else {
+            gr_buf_printf(zh, "%s 的內容不完整（缺少必要的元素）", label);
+            gr_buf_printf(en, "%s is incomplete (a required element is missing)", label);
+        }
+        free(miss);
+        break;
+    }
+    case XML_RELAXNG_ERR_INVALIDATTR:
+        gr_buf_printf(zh, "%s 沒有「%s」這個屬性", label, r->str1 ? r->str1 : "?");
+        gr_buf_printf(en, "%s has no attribute \"%s\"", label, r->str1 ? r->str1 : "?");
+        break;
+    case XML_RELAXNG_ERR_ATTRVALID: {
+        xmlAttrPtr a;
+        int said = 0;
+        for (a = n ? n->properties : NULL; a; a = a->next) {
+            xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+            char *allowed = allowed_values(s, "attribute", (const char *)a->name);
+            const char *val = v ? (const char *)v : "";
+            if (allowed && !listed_in(allowed, val)) {
+                gr_buf_printf(zh, "%s%s 的屬性「%s」值「%s」不是可選的值（可選：%s）",
+                              said ? "；" : "", label, (const char *)a->name, val, allowed);
+                gr_buf_printf(en, "%sattribute \"%s\" of %s: \"%s\" is not one of the allowed values (%s)",
+                              said ? "; " : "", (const char *)a->name, label, val, allowed);
+                said = 1;
+            }
+            free(allowed);
+            xmlFree(v);
+        }
+        if (!said) {
+            gr_buf_printf(zh, "%s 的屬性值不符合格式：", label);
+            gr_buf_printf(en, "an attribute of %s does not match the format:", label);
+            for (a = n ? n->properties : NULL; a; a = a->next) {
+                xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+                gr_buf_printf(zh, " %s=\"%s\"", (const char *)a->name, v ? (const char *)v : "");
+                gr_buf_printf(en, " %s=\"%s\"", (const char *)a->name, v ? (const char *)v : "");
+                add_doc_hint(s, "attribute", (const char *)a->name, zh);
+                xmlFree(v);
+            }
+            if (!n || !n->properties) {
+                gr_buf_adds(zh, "（缺少必要的屬性）");
+                gr_buf_adds(en, " (a required attribute is missing)");
+            }
+        }
+        break;
+    }
+    case XML_RELAXNG_ERR_NOTELEM:
+    case XML_RELAXNG_ERR_TEXTWRONG:
+    case XML_RELAXNG_ERR_EXTRADATA: {
+        char *t = own_text(n);
+        if (strlen(t) > 60) strcpy(t + 57, "...");
+        gr_buf_printf(zh, "%s 之中只能寫元素，不能直接寫文字（「%s」）", label, t);
+        gr_buf_printf(en, "%s may only contain elements, not text (\"%s\")", label, t);
+        free(t);
+        break;
+    }
+    default:
+        gr_buf_printf(zh, "%s 的內容不符合格式", label);
+        gr_buf_printf(en, "%s: %s", label, r->msg ? r->msg : "invalid");
+        break;
+    }
+    free(label);
+}
+
+/* Are all attribute values of n among their listed values (or free)? */
+static int attrs_listed(gr_schema *s, xmlNodePtr n)
+{
+    xmlAttrPtr a;
+    int ok = 1;
+    for (a = n ? n->properties : NULL; a && ok; a = a->next) {
+        xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+        char *allowed = allowed_values(s, "attribute", (const char *)a->name);
+        if (!allowed || !listed_in(allowed, v ? (const char *)v : "")) ok = 0;
+        free(allowed);
+        xmlFree(v);
+    }
+    return ok && n && n->properties;
+}
+
+/* Keep the most precise error per node and drop the consequences. */
+static void prune(gr_schema *s, verr_list *L, const seen_set *seen)
+{
+    size_t i, j;
+    for (i = 0; i < L->n; i++) {
+        verr *a = &L->v[i];
+        if (!a->node || seen_has(seen, a->node)) { a->drop = !a->node ? 0 : 1; continue; }
+        for (j = 0; j < i && !a->drop; j++)
+            if (!L->v[j].drop && L->v[j].node == a->node && L->v[j].code == a->code) a->drop = 1;
+    }
+    for (i = 0; i < L->n; i++) {
+        verr *a = &L->v[i];
+        if (a->drop) continue;
+        if (a->code == XML_RELAXNG_ERR_DATATYPE) {
+            for (j = 0; j < L->n; j++)
+                if (L->v[j].node == a->node && L->v[j].code == XML_RELAXNG_ERR_TYPEVAL) a->drop = 1;
+        } else if (a->code == XML_RELAXNG_ERR_CONTENTVALID) {
+            for (j = 0; j < L->n; j++) {
+                verr *b = &L->v[j];
+                if (j == i || b->code == XML_RELAXNG_ERR_CONTENTVALID) continue;
+                if (b->node == a->node || is_descendant(b->node, a->node)) a->drop = 1;
+            }
+            if (flags_of(a->node) & 2) a->drop = 1;
+        }
+    }
+    /* choice artefacts: libxml2 reports the branch it tried first — an
+       "expected X, got Y" at the parent or a listed value rejected — next
+       to the real error inside the same parent; keep only the real one */
+    for (i = 0; i < L->n; i++) {
+        verr *a = &L->v[i];
+        xmlNodePtr scope = NULL;
+        if (a->drop || !a->node) continue;
+        if (a->code == XML_RELAXNG_ERR_ELEMNAME && a->str2 &&
+            strcmp((const char *)a->node->name, a->str2) != 0)
+            scope = a->node;
+        else if (a->code == XML_RELAXNG_ERR_ATTRVALID && attrs_listed(s, a->node))
+            scope = a->node;
+        else if (a->code == XML_RELAXNG_ERR_VALUE) {
+            char *v = gr_text(a->node);
+            char *allowed = allowed_values(s, "element", (const char *)a->node->name);
+            if (allowed && listed_in(allowed, v)) scope = a->node->parent;
+            free(v);
+            free(allowed);
+        }
+        if (scope && seen_in(scope)) a->drop = 1;
+        for (j = 0; scope && j < L->n && !a->drop; j++)
+            if (j != i && !L->v[j].drop && L->v[j].node != a->node &&
+                L->v[j].code != XML_RELAXNG_ERR_CONTENTVALID &&
+                (L->v[j].node == scope || is_descendant(L->v[j].node, scope)))
+                a->drop = 1;
+    }
+    /* a content error whose only cause is a nested content error */
+    for (i = 0; i < L->n; i++) {
+        verr *a = &L->v[i];
+        if (a->drop || a->code != XML_RELAXNG_ERR_CONTENTVALID) continue;
+        for (j = 0; j < L->n; j++)
+            if (j != i && !L->v[j].drop && is_descendant(L->v[j].node, a->node)) a->drop = 1;
+    }
+}
+
+static int validate(gr_ctx *ctx, const char *file, gr_schema *s, xmlDocPtr doc,
+                    const seen_set *seen, int reports)
+{
+    xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(s->rng);
+    verr_list L;
+    size_t i;
+    int rc, errs = ctx->nerrors;
+    if (!vc) return gr_syserror(ctx, s->path, 0, "無法建立驗證器", "cannot create the validator%s", "");
+    memset(&L, 0, sizeof L);
+    xmlRelaxNGSetValidStructuredErrors(vc, on_valid_error, &L);
+    rc = xmlRelaxNGValidateDoc(vc, doc);
+    xmlRelaxNGFreeValidCtxt(vc);
+    prune(s, &L, seen);
+    for (i = 0; i < L.n; i++) {
+        verr *r = &L.v[i];
+        if (!r->drop && reports < MAX_REPORTS) {
+            gr_buf zh, en;
+            gr_buf_init(&zh);
+            gr_buf_init(&en);
+            gr_buf_adds(&zh, "資料不符合格式：");
+            gr_buf_adds(&en, "data does not match the format: ");
+            describe(s, r, &zh, &en);
+            gr_buf_printf(&en, " (schema: %s)", s->name);
+            gr_report(ctx, 1, file, r->node ? gr_line(r->node) : r->line,
+                      gr_buf_cstr(&zh), gr_buf_cstr(&en));
+            gr_buf_free(&zh);
+            gr_buf_free(&en);
+            reports++;
+        }
+        free(r->str1); free(r->str2); free(r->msg);
+    }
+    free(L.v);
+    if (reports >= MAX_REPORTS)
+        gr_error(ctx, file, 0, "錯誤太多，只列出前 %d 個", "too many errors; only the first %d are shown",
+                 MAX_REPORTS);
+    if (rc != 0 && ctx->nerrors == errs && seen->n == 0)
+        gr_error(ctx, file, 0, "資料不符合格式（schema: %s）", "data does not match the format (schema: %s)",
+                 s->name);
+    return rc == 0 && ctx->nerrors == errs ? GR_OK : GR_EINPUT;
+}
+
+/* Elements in the tree, counting stops past the limit (iterative: no
+ * recursion on deep documents). */
+static long count_elements(xmlNodePtr root)
+{
+    long n = 0;
+    xmlNodePtr c = root;
+    while (c && n <= MAX_ELEMENTS) {
+        if (c->type == XML_ELEMENT_NODE) n++;
+        if (c->type == XML_ELEMENT_NODE && c->children) { c = c->children; continue; }
+        while (c && c != root && !c->next) c = c->parent;
+        if (!c || c == root) break;
+        c = c->next;
+    }
+    return n;
+}
+
+/* ================================================================ entry */
+
+xmlDocPtr gr_data_load(gr_ctx *ctx, const char *path, const gr_data_opts *o)
+{
+    char *data = NULL, *dir;
+    size_t len = 0;
+    xmlDocPtr doc;
+    xmlNodePtr root;
+    const gr_kind *k;
+    xmlChar *version;
+    gr_domain_cache *own, *c;
+    gr_schema *s;
+    seen_set seen;
+    int errs = ctx->nerrors, reports = 0, rc;
+    struct stat st;
+
+    if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && (unsigned long long)st.st_size > MAX_DATA_BYTES) {
+        gr_error(ctx, path, 0, "資料檔超過 32 MiB 上限", "data file larger than the 32 MiB limit%s", "");
+        return NULL;
+    }
+    if (gr_read_file(ctx, path, &data, &len) != GR_OK) return NULL;
+    if (len > MAX_DATA_BYTES) {
+        free(data);
+        gr_error(ctx, path, 0, "資料檔超過 32 MiB 上限", "data file larger than the 32 MiB limit%s", "");
+        return NULL;
+    }
+    doc = parse_data(ctx, path, data, len);
+    free(data);
+    if (!doc) return NULL;
+    root = xmlDocGetRootElement(doc);
+    if (count_elements(root) > MAX_ELEMENTS) {
+        gr_error(ctx, path, 0, "資料檔的元素超過 %d 個（一個機關一年的報告遠少於此）",
+                 "the data file has more than %d elements (one agency's year has far fewer)", MAX_ELEMENTS);
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    k = root ? gr_kind_find((const char *)root->name) : NULL;
+    if (!k) {
+        gr_error(ctx, path, gr_line(root),
+                 "根元素 <%s> 不是 gereport 認得的資料種類（成果報告的根元素是 <成果報告>）",
+                 "root element <%s> is not a kind of data gereport knows (a results report starts with <成果報告>)",
+                 root ? (const char *)root->name : "");
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    version = xmlGetProp(root, (const xmlChar *)"版本");
+    if (!version) {
+        gr_error(ctx, path, gr_line(root), "<%s> 缺少屬性「版本」（資料格式版本，例 版本=\"1\"）",
+                 "<%s> lacks the attribute 版本 (the data format version, e.g. 版本=\"1\")", k->root);
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    c = gr_cache_for(o, &own);
+    s = gr_schema_get(ctx, c, c->datadir, k, (const char *)version, path, gr_line(root));
+    xmlFree(version);
+    if (!s) {
+        gr_domain_cache_free(own);
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    memset(&seen, 0, sizeof seen);
+    check_unfilled(ctx, path, s, root, &seen, &reports);
+    dir = gr_dirname(path);
+    check_files(ctx, path, dir, root, o->allow_outside, &seen);
+    free(dir);
+    rc = validate(ctx, path, s, doc, &seen, reports);
+    seen_clear(&seen);
+    gr_domain_cache_free(own);
+    if (rc != GR_OK || ctx->nerrors > errs) {
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+int gr_schema_check_value(gr_ctx *ctx, const gr_data_opts *o, const char *kind,
+                          const char *element, const char *value, const char *what)
+{
+    const gr_kind *k = gr_kind_find(kind);
+    gr_domain_cache *own, *c;
+    gr_schema *s;
+    char *allowed;
+    int rc = GR_OK;
+    if (!k) return gr_syserror(ctx, NULL, 0, "未知的資料種類 %s", "unknown kind of data %s", kind);
+    c = gr_cache_for(o, &own);
+    s = gr_schema_get(ctx, c, c->datadir, k, "1", what, 0);
+    if (!s) { gr_domain_cache_free(own); return GR_ESYS; }
+    allowed = allowed_values(s, "element", element);
+    if (allowed && !listed_in(allowed, value))
+        rc = gr_error(ctx, what, 0, "<%s> 的值「%s」不是可選的值（可選：%s）",
+                      "<%s>: \"%s\" is not one of the allowed values (%s)", element, value, allowed);
+    free(allowed);
+    gr_domain_cache_free(own);
+    return rc;
+}
+
+int gr_data_write(gr_ctx *ctx, xmlDocPtr doc, const char *out_path)
+{
+    xmlChar *mem = NULL;
+    int len = 0, rc;
+    xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
+    if (!mem) return gr_syserror(ctx, out_path, 0, "無法輸出文件", "cannot serialise the document%s", "");
+    rc = gr_write_file_atomic(ctx, out_path, mem, (size_t)len);
+    xmlFree(mem);
+    return rc;
+}

@@ -1,0 +1,553 @@
+/* rules.c — the rule engine: reads a rule file of templates/rules/ (one per
+ * master-plan period; format in docs/rules.md), compiles its XPath
+ * expressions once, and evaluates them on an enriched data document with
+ * libxml2's XPath: for every node the rule's context selects, its lets are
+ * bound, its assert must hold; otherwise the rule's message (with {XPath}
+ * values filled in), id, source and advice are reported at the line of the
+ * context node (or of the node its `at` expression selects), as an error or
+ * a warning (severity 錯誤/警告). The C code holds no rule: they are data. */
+#include "domain_int.h"
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct seg {            /* a piece of a message: text or {expr} */
+    char *text;
+    xmlXPathCompExprPtr expr;
+} seg;
+
+typedef struct msg {
+    seg *v;
+    size_t n, cap;
+} msg;
+
+typedef struct let {
+    char *name;
+    xmlXPathCompExprPtr expr;
+} let;
+
+typedef struct rule {
+    char *id;
+    int is_error;
+    int line;
+    xmlXPathCompExprPtr context, assert_, at;
+    let *lets; size_t nlets, caplets;
+    msg msg_zh, msg_en, adv_zh, adv_en, src_zh, src_en;
+} rule;
+
+typedef struct table {
+    char *name;
+    xmlNodePtr node;           /* <table>, rows are its element children */
+} table;
+
+struct gr_rules {
+    char *path;
+    xmlDocPtr doc;
+    int first, last;
+    let *lets; size_t nlets, caplets;
+    table *tables; size_t ntables, captables;
+    rule *rules; size_t nrules, caprules;
+};
+
+typedef struct loader {
+    gr_ctx *ctx;
+    const char *file;
+    int errors;
+} loader;
+
+/* ================================================================ load */
+
+static char *prop(xmlNodePtr n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    char *r = v ? gr_strdup((const char *)v) : NULL;
+    xmlFree(v);
+    return r;
+}
+
+static void swallow(void *user, xmlErrorPtr e) { (void)user; (void)e; }
+
+static xmlXPathCompExprPtr compile(loader *L, xmlNodePtr at, const char *what, const char *expr)
+{
+    xmlXPathCompExprPtr c;
+    xmlStructuredErrorFunc old = xmlStructuredError;
+    void *old_ctx = xmlStructuredErrorContext;
+    if (!expr || !*expr) {
+        gr_syserror(L->ctx, L->file, gr_line(at), "規則檔：<%s> 缺少 %s", "rule file: <%s> lacks %s",
+                    (const char *)at->name, what);
+        L->errors++;
+        return NULL;
+    }
+    xmlSetStructuredErrorFunc(NULL, swallow);       /* reported below instead */
+    c = xmlXPathCompile((const xmlChar *)expr);
+    xmlSetStructuredErrorFunc(old_ctx, old);
+    if (!c) {
+        gr_syserror(L->ctx, L->file, gr_line(at), "規則檔：%s 的 XPath 運算式「%s」有語法錯誤",
+                    "rule file: the XPath expression of %s \"%s\" has a syntax error", what, expr);
+        L->errors++;
+    }
+    return c;
+}
+
+/* "…{expr}…" → segments; "{{" and "}}" are literal braces. */
+static void parse_msg(loader *L, xmlNodePtr n, msg *m)
+{
+    char *t = gr_text(n);
+    const char *p = t;
+    gr_buf lit;
+    gr_buf_init(&lit);
+    while (*p) {
+        if (p[0] == '{' && p[1] == '{') { gr_buf_addc(&lit, '{'); p += 2; continue; }
+        if (p[0] == '}' && p[1] == '}') { gr_buf_addc(&lit, '}'); p += 2; continue; }
+        if (*p == '{') {
+            const char *e = strchr(p, '}');
+            char *expr;
+            seg s;
+            if (!e) {
+                gr_syserror(L->ctx, L->file, gr_line(n), "規則檔：訊息中的「{」沒有對應的「}」",
+                            "rule file: \"{\" without \"}\" in a message%s", "");
+                L->errors++;
+                break;
+            }
+            if (lit.len) {
+                memset(&s, 0, sizeof s);
+                s.text = gr_strdup(gr_buf_cstr(&lit));
+                m->v = gr_grow(m->v, &m->cap, m->n + 1, sizeof s);
+                m->v[m->n++] = s;
+                lit.len = 0;
+            }
+            expr = gr_strndup(p + 1, (size_t)(e - p - 1));
+            memset(&s, 0, sizeof s);
+            s.expr = compile(L, n, "{…}", expr);
+            free(expr);
+            m->v = gr_grow(m->v, &m->cap, m->n + 1, sizeof s);
+            m->v[m->n++] = s;
+            p = e + 1;
+            continue;
+        }
+        gr_buf_addc(&lit, *p++);
+    }
+    if (lit.len) {
+        seg s;
+        memset(&s, 0, sizeof s);
+        s.text = gr_strdup(gr_buf_cstr(&lit));
+        m->v = gr_grow(m->v, &m->cap, m->n + 1, sizeof s);
+        m->v[m->n++] = s;
+    }
+    gr_buf_free(&lit);
+    free(t);
+}
+
+static void free_msg(msg *m)
+{
+    size_t i;
+    for (i = 0; i < m->n; i++) {
+        free(m->v[i].text);
+        if (m->v[i].expr) xmlXPathFreeCompExpr(m->v[i].expr);
+    }
+    free(m->v);
+}
+
+static void add_let(loader *L, xmlNodePtr n, let **v, size_t *cnt, size_t *cap)
+{
+    let l;
+    char *value = prop(n, "value");
+    l.name = prop(n, "name");
+    if (!l.name || !l.name[0]) {
+        gr_syserror(L->ctx, L->file, gr_line(n), "規則檔：<let> 缺少 name", "rule file: <let> lacks name%s", "");
+        L->errors++;
+    }
+    l.expr = compile(L, n, "<let value>", value);
+    free(value);
+    *v = gr_grow(*v, cap, *cnt + 1, sizeof l);
+    (*v)[(*cnt)++] = l;
+}
+
+static int lang_is(xmlNodePtr n, const char *lang)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)"lang");
+    int r;
+    if (!v) return strcmp(lang, "zh") == 0 ? 2 : 0;   /* no lang: both */
+    r = strcmp((const char *)v, lang) == 0;
+    xmlFree(v);
+    return r;
+}
+
+static void load_rule(loader *L, gr_rules *R, xmlNodePtr n)
+{
+    rule r;
+    xmlNodePtr c;
+    char *sev, *expr;
+    memset(&r, 0, sizeof r);
+    r.id = prop(n, "id");
+    r.line = gr_line(n);
+    if (!r.id || !r.id[0]) {
+        gr_syserror(L->ctx, L->file, r.line, "規則檔：<rule> 缺少 id", "rule file: <rule> lacks id%s", "");
+        L->errors++;
+    }
+    sev = prop(n, "severity");
+    if (sev && strcmp(sev, "錯誤") == 0) r.is_error = 1;
+    else if (!sev || strcmp(sev, "警告") != 0) {
+        gr_syserror(L->ctx, L->file, r.line, "規則檔：severity 應為「錯誤」或「警告」",
+                    "rule file: severity must be 錯誤 (error) or 警告 (warning)%s", "");
+        L->errors++;
+    }
+    free(sev);
+    expr = prop(n, "context");
+    r.context = compile(L, n, "context", expr);
+    free(expr);
+    expr = prop(n, "assert");
+    r.assert_ = compile(L, n, "assert", expr);
+    free(expr);
+    expr = prop(n, "at");
+    if (expr) r.at = compile(L, n, "at", expr);
+    free(expr);
+    for (c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        if (gr_is_elem(c, "let")) add_let(L, c, &r.lets, &r.nlets, &r.caplets);
+        else if (gr_is_elem(c, "message") || gr_is_elem(c, "advice") || gr_is_elem(c, "source")) {
+            int adv = gr_is_elem(c, "advice"), src = gr_is_elem(c, "source");
+            msg *zh = adv ? &r.adv_zh : src ? &r.src_zh : &r.msg_zh;
+            msg *en = adv ? &r.adv_en : src ? &r.src_en : &r.msg_en;
+            int z = lang_is(c, "zh");
+            if (z == 2) {                 /* no lang attribute: both */
+                if (!zh->n) parse_msg(L, c, zh);
+                if (!en->n) parse_msg(L, c, en);
+            } else if (z) {
+                free_msg(zh);
+                memset(zh, 0, sizeof *zh);
+                parse_msg(L, c, zh);
+            } else if (lang_is(c, "en")) {
+                free_msg(en);
+                memset(en, 0, sizeof *en);
+                parse_msg(L, c, en);
+            }
+        } else {
+            gr_syserror(L->ctx, L->file, gr_line(c), "規則檔：<rule> 之中不認得 <%s>",
+                        "rule file: unknown <%s> in <rule>", (const char *)c->name);
+            L->errors++;
+        }
+    }
+    if (!r.msg_zh.n || !r.msg_en.n) {
+        gr_syserror(L->ctx, L->file, r.line, "規則檔：規則 %s 缺少中文或英文的 <message>",
+                    "rule file: rule %s lacks a Chinese or English <message>", r.id ? r.id : "?");
+        L->errors++;
+    }
+    R->rules = gr_grow(R->rules, &R->caprules, R->nrules + 1, sizeof r);
+    R->rules[R->nrules++] = r;
+}
+
+static int parse_year(const char *s)
+{
+    int v = 0;
+    if (!s || !*s) return -1;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9' || v > 9999) return -1;
+        v = v * 10 + (*s - '0');
+    }
+    return v;
+}
+
+gr_rules *gr_rules_load(gr_ctx *ctx, const char *path)
+{
+    loader L;
+    gr_rules *R = gr_calloc(1, sizeof *R);
+    xmlNodePtr root, n;
+    char *a;
+    L.ctx = ctx;
+    L.file = path;
+    L.errors = 0;
+    R->path = gr_strdup(path);
+    R->doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+    root = R->doc ? xmlDocGetRootElement(R->doc) : NULL;
+    if (!root || !gr_is_elem(root, "rules")) {
+        gr_syserror(ctx, path, 0, "規則檔無法讀取，或根元素不是 <rules>",
+                    "cannot read the rule file, or its root element is not <rules>%s", "");
+        gr_rules_free(R);
+        return NULL;
+    }
+    a = prop(root, "first-year");
+    R->first = parse_year(a);
+    free(a);
+    a = prop(root, "last-year");
+    R->last = parse_year(a);
+    free(a);
+    if (R->first < 0 || R->last < R->first) {
+        gr_syserror(ctx, path, gr_line(root), "規則檔：<rules> 應以 first-year 與 last-year 寫明適用的年度",
+                    "rule file: <rules> must give the years it serves in first-year and last-year%s", "");
+        L.errors++;
+    }
+    for (n = root->children; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) continue;
+        if (gr_is_elem(n, "rule")) load_rule(&L, R, n);
+        else if (gr_is_elem(n, "let")) add_let(&L, n, &R->lets, &R->nlets, &R->caplets);
+        else if (gr_is_elem(n, "table")) {
+            table t;
+            t.name = prop(n, "name");
+            t.node = n;
+            if (!t.name) {
+                gr_syserror(ctx, path, gr_line(n), "規則檔：<table> 缺少 name", "rule file: <table> lacks name%s", "");
+                L.errors++;
+                t.name = gr_strdup("");
+            }
+            R->tables = gr_grow(R->tables, &R->captables, R->ntables + 1, sizeof t);
+            R->tables[R->ntables++] = t;
+        } else if (!gr_is_elem(n, "title") && !gr_is_elem(n, "description")) {
+            gr_syserror(ctx, path, gr_line(n), "規則檔：不認得 <%s>", "rule file: unknown element <%s>",
+                        (const char *)n->name);
+            L.errors++;
+        }
+    }
+    if (L.errors) {
+        gr_rules_free(R);
+        return NULL;
+    }
+    return R;
+}
+
+static void free_lets(let *v, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        free(v[i].name);
+        if (v[i].expr) xmlXPathFreeCompExpr(v[i].expr);
+    }
+    free(v);
+}
+
+void gr_rules_free(gr_rules *R)
+{
+    size_t i;
+    if (!R) return;
+    for (i = 0; i < R->nrules; i++) {
+        rule *r = &R->rules[i];
+        free(r->id);
+        if (r->context) xmlXPathFreeCompExpr(r->context);
+        if (r->assert_) xmlXPathFreeCompExpr(r->assert_);
+        if (r->at) xmlXPathFreeCompExpr(r->at);
+        free_lets(r->lets, r->nlets);
+        free_msg(&r->msg_zh); free_msg(&r->msg_en);
+        free_msg(&r->adv_zh); free_msg(&r->adv_en);
+        free_msg(&r->src_zh); free_msg(&r->src_en);
+    }
+    free(R->rules);
+    free_lets(R->lets, R->nlets);
+    for (i = 0; i < R->ntables; i++) free(R->tables[i].name);
+    free(R->tables);
+    if (R->doc) xmlFreeDoc(R->doc);
+    free(R->path);
+    free(R);
+}
+
+int gr_rules_years(const gr_rules *r, int *first, int *last)
+{
+    *first = r->first;
+    *last = r->last;
+    return GR_OK;
+}
+
+/* ================================================================ run */
+
+typedef struct runner {
+    gr_ctx *ctx;
+    gr_rules *R;
+    const char *file;
+    xmlXPathContextPtr x;
+    int broken;
+} runner;
+
+static xmlXPathObjectPtr eval_at(runner *U, xmlXPathCompExprPtr e, xmlNodePtr node, int line)
+{
+    xmlXPathObjectPtr o;
+    U->x->node = node;
+    U->x->contextSize = 1;
+    U->x->proximityPosition = 1;
+    o = xmlXPathCompiledEval(e, U->x);
+    if (!o && !U->broken) {
+        gr_syserror(U->ctx, U->R->path, line, "規則檔：XPath 運算式無法求值（未定義的變數或函式？）",
+                    "rule file: an XPath expression cannot be evaluated (undefined variable or function?)%s", "");
+        U->broken = 1;
+    }
+    return o;
+}
+
+static void bind_lets(runner *U, let *v, size_t n, xmlNodePtr node, int line)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        xmlXPathObjectPtr o = v[i].expr ? eval_at(U, v[i].expr, node, line) : NULL;
+        if (o) xmlXPathRegisterVariable(U->x, (const xmlChar *)v[i].name, o);
+    }
+}
+
+static void unbind_lets(runner *U, let *v, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) xmlXPathRegisterVariable(U->x, (const xmlChar *)v[i].name, NULL);
+}
+
+static void render(runner *U, const msg *m, xmlNodePtr node, int line, gr_buf *out)
+{
+    size_t i;
+    for (i = 0; i < m->n; i++) {
+        if (m->v[i].text) gr_buf_adds(out, m->v[i].text);
+        else if (m->v[i].expr) {
+            xmlXPathObjectPtr o = eval_at(U, m->v[i].expr, node, line);
+            xmlChar *s = o ? xmlXPathCastToString(o) : NULL;
+            if (s) gr_buf_adds(out, (const char *)s);
+            xmlFree(s);
+            xmlXPathFreeObject(o);
+        }
+    }
+}
+
+static void report_rule(runner *U, rule *r, xmlNodePtr node)
+{
+    gr_buf zh, en;
+    int line = gr_line(node);
+    if (r->at) {
+        xmlXPathObjectPtr o = eval_at(U, r->at, node, r->line);
+        if (o && o->type == XPATH_NODESET && o->nodesetval && o->nodesetval->nodeNr > 0)
+            line = gr_line(o->nodesetval->nodeTab[0]);
+        xmlXPathFreeObject(o);
+    }
+    gr_buf_init(&zh);
+    gr_buf_init(&en);
+    render(U, &r->msg_zh, node, r->line, &zh);
+    gr_buf_printf(&zh, "（%s", r->id);
+    if (r->src_zh.n) { gr_buf_adds(&zh, "；依據："); render(U, &r->src_zh, node, r->line, &zh); }
+    gr_buf_adds(&zh, "）");
+    if (r->adv_zh.n) { gr_buf_adds(&zh, "建議："); render(U, &r->adv_zh, node, r->line, &zh); }
+    render(U, &r->msg_en, node, r->line, &en);
+    gr_buf_printf(&en, " [%s", r->id);
+    if (r->src_en.n) { gr_buf_adds(&en, "; source: "); render(U, &r->src_en, node, r->line, &en); }
+    gr_buf_adds(&en, "]");
+    if (r->adv_en.n) { gr_buf_adds(&en, " Advice: "); render(U, &r->adv_en, node, r->line, &en); }
+    gr_report(U->ctx, r->is_error, U->file, line, gr_buf_cstr(&zh), gr_buf_cstr(&en));
+    gr_buf_free(&zh);
+    gr_buf_free(&en);
+}
+
+static int run_rule(runner *U, rule *r, xmlNodePtr root)
+{
+    xmlXPathObjectPtr ctxs = eval_at(U, r->context, root, r->line);
+    int i, failed = 0;
+    if (!ctxs) return 0;
+    if (ctxs->type != XPATH_NODESET) {
+        gr_syserror(U->ctx, U->R->path, r->line, "規則檔：規則 %s 的 context 不是節點集合",
+                    "rule file: the context of rule %s is not a node-set", r->id);
+        U->broken = 1;
+        xmlXPathFreeObject(ctxs);
+        return 0;
+    }
+    for (i = 0; ctxs->nodesetval && i < ctxs->nodesetval->nodeNr && !U->broken; i++) {
+        xmlNodePtr node = ctxs->nodesetval->nodeTab[i];
+        xmlXPathObjectPtr ok;
+        bind_lets(U, r->lets, r->nlets, node, r->line);
+        ok = eval_at(U, r->assert_, node, r->line);
+        if (ok && !xmlXPathCastToBoolean(ok)) {
+            report_rule(U, r, node);
+            if (r->is_error) failed++;
+        }
+        xmlXPathFreeObject(ok);
+        unbind_lets(U, r->lets, r->nlets);
+    }
+    xmlXPathFreeObject(ctxs);
+    return failed;
+}
+
+int gr_rules_run(gr_ctx *ctx, gr_rules *R, xmlDocPtr doc, const char *file)
+{
+    runner U;
+    xmlNodePtr root = xmlDocGetRootElement(doc), c;
+    size_t i;
+    int failed = 0;
+    memset(&U, 0, sizeof U);
+    U.ctx = ctx;
+    U.R = R;
+    U.file = file;
+    U.x = xmlXPathNewContext(doc);
+    if (!U.x) return gr_syserror(ctx, file, 0, "無法建立 XPath 環境", "cannot create an XPath context%s", "");
+    U.x->error = swallow;             /* evaluation failures: eval_at reports */
+    for (i = 0; i < R->ntables; i++) {
+        xmlNodeSetPtr set = xmlXPathNodeSetCreate(NULL);
+        for (c = R->tables[i].node->children; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE) xmlXPathNodeSetAdd(set, c);
+        xmlXPathRegisterVariable(U.x, (const xmlChar *)R->tables[i].name, xmlXPathWrapNodeSet(set));
+    }
+    bind_lets(&U, R->lets, R->nlets, root, 0);
+    for (i = 0; i < R->nrules && !U.broken; i++)
+        failed += run_rule(&U, &R->rules[i], root);
+    xmlXPathFreeContext(U.x);
+    if (U.broken) return GR_ESYS;
+    return failed ? GR_EINPUT : GR_OK;
+}
+
+/* ================================================================ entry */
+
+static void scan_rulesets(gr_ctx *ctx, gr_domain_cache *c, const gr_kind *k)
+{
+    char *dir = gr_path_join(c->datadir, k->rules_dir);
+    char **names = gr_list_dir(dir);
+    size_t i;
+    free(c->rules_scanned);
+    c->rules_scanned = gr_strdup(k->root);
+    for (i = 0; names && names[i]; i++) {
+        size_t len = strlen(names[i]);
+        gr_ruleset rs;
+        if (len < 5 || strcmp(names[i] + len - 4, ".xml") != 0) continue;
+        memset(&rs, 0, sizeof rs);
+        rs.kind = gr_strdup(k->root);
+        rs.name = gr_strdup(names[i]);
+        rs.path = gr_path_join(dir, names[i]);
+        rs.tried = 1;
+        rs.rules = gr_rules_load(ctx, rs.path);
+        if (rs.rules) gr_rules_years(rs.rules, &rs.first, &rs.last);
+        c->rulesets = gr_grow(c->rulesets, &c->caprulesets, c->nrulesets + 1, sizeof rs);
+        c->rulesets[c->nrulesets++] = rs;
+    }
+    gr_free_names(names);
+    free(dir);
+}
+
+int gr_data_check_rules(gr_ctx *ctx, xmlDocPtr doc, const char *path, const gr_data_opts *o)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    const gr_kind *k = root ? gr_kind_find((const char *)root->name) : NULL;
+    gr_domain_cache *own, *c;
+    gr_ruleset *hit = NULL;
+    long long year;
+    size_t i;
+    int rc = GR_OK, broken = 0;
+    if (!k) return GR_EINPUT;
+    year = gr_int(gr_child(root, "年度"));
+    c = gr_cache_for(o, &own);
+    if (!c->rules_scanned || strcmp(c->rules_scanned, k->root) != 0) scan_rulesets(ctx, c, k);
+    for (i = 0; i < c->nrulesets; i++) {
+        gr_ruleset *rs = &c->rulesets[i];
+        if (strcmp(rs->kind, k->root) != 0) continue;
+        if (!rs->rules) { broken = 1; continue; }
+        if (year >= rs->first && year <= rs->last) {
+            if (hit) {
+                rc = gr_syserror(ctx, rs->path, 0, "規則檔 %s 與 %s 都宣告適用 %lld 年度",
+                                 "rule files %s and %s both declare year %lld", hit->name, rs->name, year);
+                gr_domain_cache_free(own);
+                return rc;
+            }
+            hit = rs;
+        }
+    }
+    if (!hit) {
+        gr_domain_cache_free(own);
+        if (broken) return GR_ESYS;
+        return gr_error(ctx, path, gr_line(gr_child(root, "年度")),
+                        "沒有適用 %lld 年度的規則檔（templates/rules/ 的規則檔各自宣告適用的年度）",
+                        "no rule file serves the year %lld (each file in templates/rules/ declares its years)",
+                        year);
+    }
+    rc = gr_rules_run(ctx, hit->rules, doc, path);
+    gr_domain_cache_free(own);
+    return rc;
+}
