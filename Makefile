@@ -50,8 +50,9 @@ deps:
 
 demo: deps
 	$(MAKE) all
+	$(BIN) build data/taipei/112/results.xml -o build/sample-report.pdf
 	$(BIN) render tests/fo/sample.fo -o build/sample.pdf
-	@echo "demo: wrote build/sample.pdf"
+	@echo "demo: wrote build/sample-report.pdf (the sample agency's 112 report) and build/sample.pdf"
 
 check: deps
 	$(MAKE) all units

@@ -43,21 +43,26 @@ static int is_dir_with(const char *dir, const char *file)
     return ok;
 }
 
-/* The folder holding fonts/ and templates/: beside the executable in a
- * source tree (build/gereport -> ./), else the installed data folder. */
+/* The folder holding fonts/ and templates/: the source tree when run as
+ * build/gereport, PREFIX/share/gereport when installed as PREFIX/bin/gereport
+ * (wherever PREFIX is), else the folder compiled in. */
 char *gr_cli_datadir(void)
 {
     char exe[4096];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
-        char *bin, *top;
+        char *bin, *top, *share;
         exe[n] = 0;
         bin = gr_dirname(exe);
         top = gr_dirname(bin);
         free(bin);
         if (is_dir_with(top, "fonts/gereport-fonts.conf"))
             return top;
+        share = gr_path_join(top, "share/gereport");
         free(top);
+        if (is_dir_with(share, "fonts/gereport-fonts.conf"))
+            return share;
+        free(share);
     }
     return gr_strdup(GR_DATADIR);
 }
