@@ -33,6 +33,7 @@ static void build_usage(FILE *out)
           "  --lang zh|en           訊息只用中文或英文 messages in one language only\n"
           "  --datadir DIR          templates/ 與 fonts/ 所在的資料夾 folder holding\n"
           "                         templates/ and fonts/ (default: the installed one)\n"
+          "  --fonts DIR            字型設定資料夾 folder of gereport-fonts.conf\n"
           "  -h, --help             顯示說明 show this help\n"
           "\n"
           "結束代碼 Exit status: 0 成功 ok, 1 資料有誤 data errors, 2 用法或系統錯誤 usage or system errors\n",

@@ -388,6 +388,20 @@ static void unbind_lets(runner *U, let *v, size_t n)
     for (i = 0; i < n; i++) xmlXPathRegisterVariable(U->x, (const xmlChar *)v[i].name, NULL);
 }
 
+/* A value inside a one-line message: runs of white space (line breaks of
+ * the data included) become one space, leading and trailing ones go. */
+static void add_one_line(gr_buf *out, const char *s)
+{
+    int space = 0, any = 0;
+    for (; *s; s++) {
+        if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') { space = 1; continue; }
+        if (space && any) gr_buf_addc(out, ' ');
+        gr_buf_addc(out, *s);
+        space = 0;
+        any = 1;
+    }
+}
+
 static void render(runner *U, const msg *m, xmlNodePtr node, int line, gr_buf *out)
 {
     size_t i;
@@ -396,7 +410,7 @@ static void render(runner *U, const msg *m, xmlNodePtr node, int line, gr_buf *o
         else if (m->v[i].expr) {
             xmlXPathObjectPtr o = eval_at(U, m->v[i].expr, node, line);
             xmlChar *s = o ? xmlXPathCastToString(o) : NULL;
-            if (s) gr_buf_adds(out, (const char *)s);
+            if (s) add_one_line(out, (const char *)s);
             xmlFree(s);
             xmlXPathFreeObject(o);
         }
