@@ -96,24 +96,25 @@ size=$(echo "$bytes" | awk '{ printf "%.0f bytes (%.2f MB)", $1, $1 / 1e6 }')
 echo "bench: median of $RUNS runs: wall $wall s, peak RSS $rss_mib, PDF $size, ${pages:-?} pages"
 
 # ---- the form-like report, once and fifty times ------------------------------------
-# measure TAG FO: RUNS renders of FO; prints each run and the medians; sets
-# M_WALL (s) and M_PAGES.
+# measure TAG VERB INPUT: RUNS runs of gereport VERB INPUT (render an FO,
+# build a data file); prints each run and the medians; sets M_WALL (s) and
+# M_PAGES.
 measure() {
-    _tag=$1 _fo=$2 _pdf=$OUT/$1.pdf
+    _tag=$1 _verb=$2 _fo=$3 _pdf=$OUT/$1.pdf
     : > "$OUT/$_tag.runs"
     _i=1
     while [ "$_i" -le "$RUNS" ]; do
         rm -f "$_pdf"
         _t0=$(now)
         if [ "$timer" = gnu ]; then
-            "$TIME" -f '%e %M' -o "$OUT/$_tag.time" "$GR" render "$_fo" -o "$_pdf" 2> "$OUT/$_tag.stderr"
+            "$TIME" -f '%e %M' -o "$OUT/$_tag.time" "$GR" "$_verb" "$_fo" -o "$_pdf" 2> "$OUT/$_tag.stderr"
         else
-            "$GR" render "$_fo" -o "$_pdf" 2> "$OUT/$_tag.stderr"
+            "$GR" "$_verb" "$_fo" -o "$_pdf" 2> "$OUT/$_tag.stderr"
         fi
         _rc=$?
         _t1=$(now)
         if [ "$_rc" -ne 0 ] || [ ! -s "$_pdf" ]; then
-            echo "bench: gereport render $_fo failed (exit $_rc):" >&2
+            echo "bench: gereport $_verb $_fo failed (exit $_rc):" >&2
             head -n 10 "$OUT/$_tag.stderr" >&2
             exit 1
         fi
@@ -146,10 +147,10 @@ if [ -r "$form" ]; then
     form50=$OUT/form-x50.fo
     "$TESTS_DIR/tools/repeat-fo.sh" 50 "$form" > "$form50"
     echo "bench: form.fo (report modelled on seed 004), once:"
-    measure form "$form"
+    measure form render "$form"
     w1=$M_WALL p1=$M_PAGES
     echo "bench: form.fo fifty times (tools/repeat-fo.sh 50):"
-    measure form-x50 "$form50"
+    measure form-x50 render "$form50"
     w50=$M_WALL p50=$M_PAGES
     echo "$w1 ${p1:-0} $w50 ${p50:-0}" | awk '{
         if ($2 > 0 && $4 > 0 && $1 > 0) {
@@ -160,3 +161,9 @@ if [ -r "$form" ]; then
 else
     echo "bench: $form not found: form benchmark skipped"
 fi
+
+# ---- the sample agency's yearly report, through the whole pipeline -----------
+# (data file → schema, figures, rules → XSLT of the 112 form → layout → PDF)
+sample=$ROOT/data/taipei/112/results.xml
+echo "bench: gereport build of the sample agency (data/taipei/112/results.xml):"
+measure sample-report build "$sample"
