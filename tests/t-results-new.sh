@@ -115,4 +115,13 @@ if [ -s results-112.xml ] && grep -q '<簡稱>資訊局</簡稱>' results-112.xm
 else
     not_ok "new without -o writes results-112.xml"; show d.err 3
 fi
+for g in "C:C群" "d1:D1組" "E1:E1組"; do
+    rm -f g.xml
+    run_gr new --year 113 --agency 臺北市政府測試局 --group "${g%%:*}" -o g.xml > g.out 2> g.err
+    if grep -q "<組別>${g#*:}</組別>" g.xml 2>/dev/null; then
+        ok "new --group ${g%%:*} means ${g#*:}"
+    else
+        not_ok "new --group ${g%%:*} means ${g#*:}"; show g.err 3
+    fi
+done
 finish

@@ -315,7 +315,7 @@ static void new_usage(FILE *out)
           "  --year Y          報告年度（民國年，例 113）report year (ROC)\n"
           "  --agency NAME     機關全銜，例 臺北市政府資訊局 the agency's full name\n"
           "  --short NAME      機關簡稱（預設：全銜去掉「臺北市政府」）short name\n"
-          "  --group G         組別：A群、B群、C群、D群、D1組、E1組\n"
+          "  --group G         組別：A群、B群、C群、D群、D1組、E1組（可簡寫 C、D1）\n"
           "  --kind results    資料種類（目前只有成果報告）kind of document\n"
           "  -o FILE.xml       輸出檔（預設 results-Y.xml）；不覆寫既有檔案\n"
           "                    output file (default results-Y.xml); never overwritten\n"
@@ -371,10 +371,26 @@ static int write_new_file(gr_ctx *ctx, const char *path, const char *data, size_
     return GR_OK;
 }
 
+/* The group as the form writes it: "C" means C群 and "D1" means D1組, as
+ * people say them; anything else is passed on for the schema to judge. */
+static const char *group_name(const char *g, char *buf, size_t n)
+{
+    if (strlen(g) == 1 && strchr("ABCDabcd", g[0])) {
+        snprintf(buf, n, "%c群", g[0] & ~0x20);
+        return buf;
+    }
+    if ((g[0] == 'D' || g[0] == 'E' || g[0] == 'd' || g[0] == 'e') && g[1] == '1' && !g[2]) {
+        snprintf(buf, n, "%c1組", g[0] & ~0x20);
+        return buf;
+    }
+    return g;
+}
+
 int gr_cmd_new(int argc, char **argv)
 {
     gr_ctx ctx;
     const char *year_s = NULL, *agency = NULL, *group = NULL, *out = NULL, *kind = "results";
+    char group_buf[32];
     const char *shortn = NULL, *dd = NULL;
     char *datadir, *sn, *out_alloc = NULL, num[3][16];
     gr_data_opts o;
@@ -420,6 +436,7 @@ int gr_cmd_new(int argc, char **argv)
     memset(&o, 0, sizeof o);
     o.datadir = datadir;
     o.cache = gr_domain_cache_new();
+    group = group_name(group, group_buf, sizeof group_buf);
     rc = gr_schema_check_value(&ctx, &o, "成果報告", "組別", group, "--group");
     if (rc == GR_OK) rc = gr_form_check_year(&ctx, &o, "成果報告", year, "--year", 0);
     if (rc != GR_OK) {
