@@ -175,6 +175,9 @@ enum { GR_PLACED_NONE = 0, GR_PLACED_PART, GR_PLACED_ALL };
 
 int gr_place_box(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
                  gr_resume **out);
+/* Where an element with an id starts (GR_DL_DEST) or where a fragment of
+ * it ends (GR_DL_MARK), at (x, y) of the cursor's page. */
+void gr_add_id_item(gr_cursor *c, gr_dl_kind kind, const char *id, double x, double y);
 /* Height the rest of a box needs from `in` on, ignoring page ends. */
 double gr_box_height(const gr_box *b, const gr_resume *in);
 /* table.c */

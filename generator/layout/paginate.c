@@ -30,7 +30,7 @@ static void add_space(gr_cursor *c, const gr_space *s)
 /* Where an element with an id starts (GR_DL_DEST) and where each of its
  * fragments ends (GR_DL_MARK). The id map is read back from the finished
  * pages, so content rolled back for keeps leaves no trace. */
-static void add_id_item(gr_cursor *c, gr_dl_kind kind, const char *id, double x, double y)
+void gr_add_id_item(gr_cursor *c, gr_dl_kind kind, const char *id, double x, double y)
 {
     gr_dl_item it;
     memset(&it, 0, sizeof it);
@@ -259,7 +259,7 @@ static void decorate(gr_cursor *c, gr_box *b, size_t mark, double y0, double y1,
     double x0 = c->area_x + b->x - p->padding[GR_START] - bs;
     double x1 = c->area_x + b->x + b->w + p->padding[GR_END] + be;
     if (p->id)
-        add_id_item(c, GR_DL_MARK, p->id, x0, y1);
+        gr_add_id_item(c, GR_DL_MARK, p->id, x0, y1);
     if (p->has_background) {
         gr_dl_item it;
         memset(&it, 0, sizeof it);
@@ -351,7 +351,7 @@ static int place_block(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
     }
     y0 = c->y;
     if (first && p->id)
-        add_id_item(c, GR_DL_DEST, p->id, c->area_x + b->x, y0);
+        gr_add_id_item(c, GR_DL_DEST, p->id, c->area_x + b->x, y0);
     c->y += top_extra;
     if (top_extra > 0) c->at_top = 0;  /* still forced: no content yet */
     while (child) {

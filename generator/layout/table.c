@@ -771,17 +771,6 @@ static double rows_height(const gr_table *t, int from, int to)
     return total;
 }
 
-static void add_table_mark(gr_cursor *c, gr_dl_kind kind, const char *id, double x)
-{
-    gr_dl_item it;
-    memset(&it, 0, sizeof it);
-    it.kind = kind;
-    it.u.dest.x = x;
-    it.u.dest.y = c->y;
-    it.u.dest.id = id;
-    gr_page_add(c->pg, &it);
-}
-
 /* A row group placed whole in this fragment: where it began. */
 typedef struct placed_group {
     int row;
@@ -825,7 +814,7 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
     if (!c->at_top || c->pending_retain) c->y += c->pending_space;
     c->pending_space = 0;
     c->pending_retain = 0;
-    if (first && p->id) add_table_mark(c, GR_DL_DEST, p->id, tx);
+    if (first && p->id) gr_add_id_item(c, GR_DL_DEST, p->id, tx, c->y);
     if (t->nhead > 0 && !place_rows_whole(L, c, t, tx, 0, t->nhead) && !force) {
         gr_page_truncate(c->pg, mark);
         *c = saved;
@@ -888,7 +877,7 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
         o = gr_arena_alloc(L->arena, sizeof *o);
         o->row = body_end;
     }
-    if (p->id) add_table_mark(c, GR_DL_MARK, p->id, tx);
+    if (p->id) gr_add_id_item(c, GR_DL_MARK, p->id, tx, c->y);
     if (done) {
         c->pending_space = p->space_after.opt;
         *out = NULL;
