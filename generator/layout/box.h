@@ -110,7 +110,9 @@ typedef struct gr_lay {
     /* page numbers of ids found by the previous pass (NULL in the first) */
     const gr_idpage *prev; size_t nprev;
     int prev_total;            /* total pages of the previous pass, 0 if none */
-    int uses_citations;        /* content refers to page numbers by id */
+    int uses_citations;        /* the flow refers to page numbers by id */
+    int in_static;             /* laying out static content: citations read
+                                  this pass's own page numbers */
 
     int page_no;               /* current page number (1-based) */
     /* the reference area being built: its FO node's indents are the zero

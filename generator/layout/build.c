@@ -67,7 +67,7 @@ static int wrapper_is_inline(const gr_fo_node *w)
 const char *gr_lay_citation(gr_lay *L, const char *id, int last, char *buf, size_t n)
 {
     size_t i;
-    L->uses_citations = 1;
+    if (!L->in_static) L->uses_citations = 1;   /* static content: see layout.c */
     for (i = 0; L->prev && i < L->nprev; i++)
         if (strcmp(L->prev[i].id, id) == 0) {
             snprintf(buf, n, "%d", last ? L->prev[i].last : L->prev[i].first);

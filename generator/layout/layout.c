@@ -237,7 +237,9 @@ static int lay_document(gr_lay *L)
 {
     gr_fo_node *seq;
     seq_pages *sps = NULL;
-    size_t nsp = 0, cap = 0, i, p;
+    size_t nsp = 0, cap = 0, i, p, nstatic_ids = 0, flow_nprev = 0;
+    gr_idpage *static_ids = NULL;
+    const gr_idpage *flow_prev = NULL;
     int rc = GR_OK;
     for (seq = L->tree->root->first; seq; seq = seq->next) {
         if (seq->type != GR_FO_PAGE_SEQUENCE) continue;
@@ -247,7 +249,16 @@ static int lay_document(gr_lay *L)
         nsp++;
         if (rc != GR_OK) break;
     }
-    /* static content, now that every page exists */
+    /* static content, now that every page exists: its citations (「共 M 頁」)
+       read this pass's page numbers, so they never need a second pass */
+    if (rc == GR_OK) {
+        static_ids = collect_ids(L->doc, &nstatic_ids);
+        flow_prev = L->prev;
+        flow_nprev = L->nprev;
+        L->prev = static_ids;
+        L->nprev = nstatic_ids;
+        L->in_static = 1;
+    }
     for (i = 0; rc == GR_OK && i < nsp; i++) {
         page_geom *g = &sps[i].geom;
         gr_fo_node *sb = g->has_before ? static_for(sps[i].seq, g->before.name) : NULL;
@@ -259,6 +270,12 @@ static int lay_document(gr_lay *L)
         }
         rc = L->status;
     }
+    if (L->in_static) {
+        L->in_static = 0;
+        L->prev = flow_prev;
+        L->nprev = flow_nprev;
+    }
+    free(static_ids);
     free(sps);
     return rc != GR_OK ? rc : L->status;
 }
