@@ -153,6 +153,8 @@ static int fo_to_pdf(gr_ctx *ctx, const build_args *a, const char *fontdir,
     if (rc == GR_OK) rc = gr_layout(ctx, tree, fs, &doc, NULL);
     if (rc == GR_OK && ctx->nerrors > 0) rc = GR_EINPUT;
     if (rc == GR_OK) {
+        gr_fo_tree_free(tree);  /* the laid-out doc needs nothing of it */
+        tree = NULL;
         doc->title = title ? gr_arena_strdup(doc->arena, title) : NULL;
         rc = gr_pdf_write(ctx, doc, fs, NULL, out);
     }

@@ -89,6 +89,8 @@ int gr_cmd_render(int argc, char **argv)
         rc = gr_layout(&ctx, tree, fs, &doc, dump_path ? &dump : NULL);
     if (rc == GR_OK && ctx.nerrors > 0)
         rc = GR_EINPUT;
+    gr_fo_tree_free(tree);      /* the laid-out doc needs nothing of it */
+    tree = NULL;
     if (rc == GR_OK)
         rc = gr_pdf_write(&ctx, doc, fs, NULL, out);
     if (rc == GR_OK && dump_path)

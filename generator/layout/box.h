@@ -149,6 +149,7 @@ const char *gr_lay_citation(gr_lay *L, const char *id, int last, char *buf, size
 double gr_page_notes_height(const gr_page *pg);
 #define GR_NOTE_SEPARATOR 10.0   /* space + rule above the first footnote */
 typedef struct gr_cursor {
+    gr_doc *doc;               /* the document being laid out */
     gr_page *pg;
     double area_x;             /* reference area's start edge on the page */
     double y, limit;           /* next free y and the bottom of the region */

@@ -72,6 +72,14 @@ gr_dl_item *gr_page_insert(gr_page *pg, size_t at, const gr_dl_item *it)
     return &pg->items[at];
 }
 
+void gr_page_shrink(gr_page *pg)
+{
+    if (pg->cap > pg->nitems && pg->nitems > 0) {
+        pg->items = gr_realloc(pg->items, pg->nitems * sizeof *pg->items);
+        pg->cap = pg->nitems;
+    }
+}
+
 void gr_page_truncate(gr_page *pg, size_t mark)
 {
     if (mark < pg->nitems) pg->nitems = mark;

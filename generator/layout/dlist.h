@@ -119,6 +119,8 @@ gr_dl_item *gr_page_add(gr_page *pg, const gr_dl_item *it);
 /* Insert an item at position `at` (for backgrounds drawn under content
  * already placed). */
 gr_dl_item *gr_page_insert(gr_page *pg, size_t at, const gr_dl_item *it);
+/* Give back the unused capacity of a finished page. */
+void gr_page_shrink(gr_page *pg);
 /* Drop items from `mark` on (layout rollback). */
 void gr_page_truncate(gr_page *pg, size_t mark);
 

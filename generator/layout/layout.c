@@ -98,6 +98,7 @@ static void place_static(gr_lay *L, gr_page *pg, const region *r, gr_fo_node *sc
     gr_dump_region(L, pg, which, r->x, r->y, r->w, r->h);
     box = gr_build_flow(L, sc, r->w);
     memset(&c, 0, sizeof c);
+    c.doc = L->doc;
     c.pg = pg;
     c.area_x = r->x;
     c.y = r->y;
@@ -138,6 +139,7 @@ static void place_notes(gr_lay *L, gr_page *pg, const region *body)
         gr_resume *rest = NULL;
         if (pg->items[i].kind != GR_DL_NOTE) continue;
         memset(&c, 0, sizeof c);
+        c.doc = L->doc;
         c.pg = pg;
         c.area_x = body->x;
         c.y = y;
@@ -182,6 +184,7 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
         gr_cursor c;
         gr_resume *next = NULL;
         memset(&c, 0, sizeof c);
+        c.doc = L->doc;
         c.pg = gr_doc_add_page(L->doc, sp->geom.width, sp->geom.height);
         L->page_no = (int)L->doc->npages;
         c.area_x = sp->geom.body.x;
@@ -208,7 +211,15 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
     return L->status;
 }
 
-/* Read the id map back from the finished pages. */
+static void free_ids(gr_idpage *ids, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) free((char *)ids[i].id);
+    free(ids);
+}
+
+/* Read the id map back from the finished pages. The map owns its strings:
+ * free it with free_ids. */
 static gr_idpage *collect_ids(gr_doc *d, size_t *n)
 {
     gr_idpage *ids = NULL;
@@ -223,7 +234,7 @@ static gr_idpage *collect_ids(gr_doc *d, size_t *n)
                 if (strcmp(ids[k].id, it->u.dest.id) == 0) break;
             if (k == *n) {
                 ids = gr_grow(ids, &cap, *n + 1, sizeof *ids);
-                ids[k].id = it->u.dest.id;
+                ids[k].id = gr_strdup(it->u.dest.id);   /* outlives the doc */
                 ids[k].first = ids[k].last = (int)i + 1;
                 (*n)++;
             }
@@ -275,7 +286,7 @@ static int lay_document(gr_lay *L)
         L->prev = flow_prev;
         L->nprev = flow_nprev;
     }
-    free(static_ids);
+    free_ids(static_ids, nstatic_ids);
     free(sps);
     return rc != GR_OK ? rc : L->status;
 }
@@ -324,7 +335,8 @@ static gr_outline *build_outline(gr_doc *d, const gr_fo_node *n)
     if (!n) return NULL;
     o = gr_arena_alloc(d->arena, sizeof *o);
     o->open = !n->p->starting_state_hide;
-    o->dest_id = n->p->internal_destination;
+    o->dest_id = n->p->internal_destination ?
+                 gr_arena_strdup(d->arena, n->p->internal_destination) : NULL;
     for (c = n->first; c; c = c->next) {
         if (c->type == GR_FO_BOOKMARK_TITLE) {
             gr_buf b;
@@ -376,21 +388,25 @@ int gr_layout(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
         L.arena = NULL;
         if (rc != GR_OK || !L.uses_citations || pass == 2)
             break;
-        free(ids);
+        free_ids(ids, nids);
         ids = collect_ids(L.doc, &nids);
         gr_doc_free(L.doc);
         L.doc = NULL;
     }
-    free(ids);
+    free_ids(ids, nids);
     free(L.note_bodies);
     if (rc != GR_OK) {
         gr_buf_free(&L.dump_line);
         gr_doc_free(L.doc);
         return rc;
     }
+    {
+        size_t i;
+        for (i = 0; i < L.doc->npages; i++) gr_page_shrink(L.doc->pages[i]);
+    }
     if (dump) gr_dump_collect(L.doc, dump);
     gr_buf_free(&L.dump_line);
-    L.doc->lang = tree->root->p->lang;
+    L.doc->lang = tree->root->p->lang ? gr_arena_strdup(L.doc->arena, tree->root->p->lang) : NULL;
     L.doc->outline = build_outline(L.doc, find_child(tree->root, GR_FO_BOOKMARK_TREE));
     *out = L.doc;
     return GR_OK;

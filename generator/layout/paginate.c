@@ -37,7 +37,7 @@ void gr_add_id_item(gr_cursor *c, gr_dl_kind kind, const char *id, double x, dou
     it.kind = kind;
     it.u.dest.x = x;
     it.u.dest.y = y;
-    it.u.dest.id = id;
+    it.u.dest.id = gr_arena_strdup(c->doc->arena, id);   /* the doc outlives the FO */
     gr_page_add(c->pg, &it);
 }
 
@@ -90,6 +90,12 @@ static void add_line_notes(gr_cursor *c, const gr_line *ln)
     }
 }
 
+/* A copy in the doc's arena: the doc is written after the FO tree is gone. */
+static const char *doc_str(gr_doc *d, const char *s)
+{
+    return s ? gr_arena_strdup(d->arena, s) : NULL;
+}
+
 /* Clickable areas of the line's linked runs, one per run of the same link. */
 static void add_line_links(gr_cursor *c, const gr_line *ln, double x, double y)
 {
@@ -111,8 +117,8 @@ static void add_line_links(gr_cursor *c, const gr_line *ln, double x, double y)
             it.u.link.y = y;
             it.u.link.w = x1 - x0;
             it.u.link.h = ln->height;
-            it.u.link.internal = t->fo->p->internal_destination;
-            it.u.link.uri = t->fo->p->external_destination;
+            it.u.link.internal = doc_str(c->doc, t->fo->p->internal_destination);
+            it.u.link.uri = doc_str(c->doc, t->fo->p->external_destination);
             if (it.u.link.internal || it.u.link.uri)
                 gr_page_add(c->pg, &it);
         }

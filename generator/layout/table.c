@@ -537,6 +537,7 @@ static int place_cell(gr_lay *L, gr_cursor *c, const gr_tcell *cl, double tx,
     gr_cursor cc;
     double top = y0 + inset(cl, GR_BEFORE), bottom = y1 - inset(cl, GR_AFTER);
     memset(&cc, 0, sizeof cc);
+    cc.doc = c->doc;
     cc.pg = c->pg;
     cc.area_x = tx + cl->x + inset(cl, GR_START);
     cc.y = top;
