@@ -285,34 +285,6 @@ gr_fo_node *gr_fo_find_id(gr_fo_tree *tree, const char *id)
     return s->id ? s->node : NULL;
 }
 
-/* Copy the SVG of every instream-foreign-object into one small document
- * (line numbers and namespaces come along), so that the FO's own DOM, many
- * times the size of the tree built from it, can be freed at once. */
-static void copy_foreign(gr_fo_node *n, xmlDocPtr into, xmlNodePtr holder)
-{
-    for (; n; n = n->next) {
-        if (n->type == GR_FO_INSTREAM_FOREIGN_OBJECT && n->foreign_xml) {
-            xmlNodePtr copy = xmlDocCopyNode((xmlNodePtr)n->foreign_xml, into, 1);
-            if (copy) xmlAddChild(holder, copy);
-            n->foreign_xml = copy;
-        }
-        if (n->first) copy_foreign(n->first, into, holder);
-    }
-}
-
-static void *keep_foreign(gr_fo_node *root)
-{
-    xmlDocPtr d = xmlNewDoc(BAD_CAST "1.0");
-    xmlNodePtr holder = d ? xmlNewDocNode(d, NULL, BAD_CAST "foreign", NULL) : NULL;
-    if (!holder) {
-        if (d) xmlFreeDoc(d);
-        return NULL;
-    }
-    xmlDocSetRootElement(d, holder);
-    copy_foreign(root, d, holder);
-    return d;
-}
-
 void gr_fo_tree_free(gr_fo_tree *tree)
 {
     fo_tree_impl *t = (fo_tree_impl *)tree;
@@ -337,6 +309,11 @@ typedef struct fo_parser {
     int saw_doctype;
     int has_foreign;
     int stopped;                /* too many errors: stop checking */
+    /* streaming: each child of fo:root is built as soon as the parser has
+       read it, then its DOM is freed, so the whole document's DOM never
+       exists at once (it is several times the size of the tree) */
+    int root_failed;            /* the root could not be built: no streaming */
+    void *foreign_doc;          /* xmlDoc holding copies of the SVG subtrees */
 } fo_parser;
 
 static int too_many(fo_parser *P)
@@ -408,6 +385,38 @@ static void on_start_element(void *user, const xmlChar *localname, const xmlChar
         newlines += *p == '\n';
     if (*p == '<' && c->input->line - newlines > 0)
         c->node->_private = (void *)(intptr_t)(c->input->line - newlines);
+}
+
+static gr_fo_node *build_node(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, int depth,
+                              int shallow);
+static gr_fo_node *build(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, int depth);
+
+/* When a child of the root element is complete, build it (the root's own
+ * node first, the first time) and free its DOM. */
+static void on_end_element(void *user, const xmlChar *localname, const xmlChar *prefix,
+                           const xmlChar *uri)
+{
+    xmlParserCtxtPtr c = user;
+    fo_parser *P = c ? c->_private : NULL;
+    xmlNodePtr ended = c ? c->node : NULL, root;
+    xmlSAX2EndElementNs(user, localname, prefix, uri);
+    if (!P || !ended || !ended->parent || ended->parent->type != XML_ELEMENT_NODE ||
+        !ended->parent->parent || ended->parent->parent->type != XML_DOCUMENT_NODE ||
+        P->root_failed || P->stopped)
+        return;
+    root = ended->parent;
+    if (!P->t->pub.root) {
+        P->t->pub.root = build_node(P, root, NULL, 0, 1);
+        if (!P->t->pub.root) { P->root_failed = 1; return; }
+    }
+    build(P, ended, P->t->pub.root, 1);
+    xmlUnlinkNode(ended);
+    xmlFreeNode(ended);
+    /* libxml2 appends the next characters in place to the text node it
+       last grew (nodelen/nodemem); that node may have been in the subtree
+       just freed: start the next text afresh */
+    c->nodelen = 0;
+    c->nodemem = 0;
 }
 
 /* Any DOCTYPE (with or without an internal subset) stops the parse before
@@ -624,6 +633,29 @@ static void add_text(fo_parser *P, gr_fo_node *parent, xmlNodePtr x)
     }
 }
 
+/* A copy of an SVG subtree in the parser's small document of foreign
+ * objects (line numbers and namespaces come along): the FO's own DOM is
+ * freed while parsing goes on. */
+static void *keep_foreign_copy(fo_parser *P, xmlNodePtr svg)
+{
+    xmlDocPtr d = P->foreign_doc;
+    xmlNodePtr holder, copy;
+    if (!d) {
+        d = xmlNewDoc(BAD_CAST "1.0");
+        holder = d ? xmlNewDocNode(d, NULL, BAD_CAST "foreign", NULL) : NULL;
+        if (!holder) {
+            if (d) xmlFreeDoc(d);
+            return NULL;
+        }
+        xmlDocSetRootElement(d, holder);
+        P->foreign_doc = d;
+    }
+    holder = xmlDocGetRootElement(d);
+    copy = xmlDocCopyNode(svg, d, 1);
+    if (copy) xmlAddChild(holder, copy);
+    return copy;
+}
+
 static void check_foreign(fo_parser *P, gr_fo_node *n, xmlNodePtr x)
 {
     xmlNodePtr c;
@@ -644,7 +676,7 @@ static void check_foreign(fo_parser *P, gr_fo_node *n, xmlNodePtr x)
                          SVG_NS, clip((const char *)c->name, 60), (const char *)c->name);
                 return;
             }
-            n->foreign_xml = c;
+            n->foreign_xml = keep_foreign_copy(P, c);
             P->has_foreign++;
         } else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
                    c->content && !all_xml_space((const char *)c->content)) {
@@ -717,8 +749,12 @@ static void register_id(fo_parser *P, gr_fo_node *n)
 }
 
 static void check_children(fo_parser *P, gr_fo_node *n);
+static void build_children(fo_parser *P, xmlNodePtr x, gr_fo_node *n, int depth);
 
-static gr_fo_node *build(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, int depth)
+/* The node of DOM element x (properties, id), and with shallow == 0 its
+ * whole subtree. */
+static gr_fo_node *build_node(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, int depth,
+                              int shallow)
 {
     const elem_def *d;
     gr_fo_node *n;
@@ -726,7 +762,6 @@ static gr_fo_node *build(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, int dep
     xmlChar **owned;
     size_t nattrs, nowned, i;
     gr_fo_propctx pc;
-    xmlNodePtr c;
     int line = line_of(x);
 
     if (too_many(P)) return NULL;
@@ -769,6 +804,16 @@ static gr_fo_node *build(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, int dep
         check_foreign(P, n, x);
         return n;
     }
+    if (shallow) return n;
+    build_children(P, x, n, depth);
+    return n;
+}
+
+/* The children of DOM element x as children of n, then the checks of n's
+ * content. */
+static void build_children(fo_parser *P, xmlNodePtr x, gr_fo_node *n, int depth)
+{
+    xmlNodePtr c;
     for (c = x->children; c && !P->stopped; c = c->next) {
         switch (c->type) {
         case XML_ELEMENT_NODE:
@@ -793,7 +838,11 @@ static gr_fo_node *build(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, int dep
         }
     }
     check_children(P, n);
-    return n;
+}
+
+static gr_fo_node *build(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, int depth)
+{
+    return build_node(P, x, parent, depth, 0);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1263,6 +1312,7 @@ static xmlDocPtr read_xml(fo_parser *P, const char *data, size_t len)
     c->sax->serror = on_xml_error;
     c->sax->internalSubset = on_doctype;
     c->sax->startElementNs = on_start_element;
+    c->sax->endElementNs = on_end_element;
     doc = xmlCtxtReadMemory(c, data, (int)len, P->file, NULL,
                             XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
     wellformed = c->wellFormed;
@@ -1305,6 +1355,7 @@ gr_fo_tree *gr_fo_parse_memory(gr_ctx *ctx, const char *name, const char *data, 
     P.arena = P.t->pub.arena;
     doc = read_xml(&P, data ? data : "", data ? len : 0);
     if (!doc) {
+        if (P.foreign_doc) xmlFreeDoc((xmlDocPtr)P.foreign_doc);
         gr_fo_tree_free(&P.t->pub);
         return NULL;
     }
@@ -1312,14 +1363,18 @@ gr_fo_tree *gr_fo_parse_memory(gr_ctx *ctx, const char *name, const char *data, 
     if (!root) {
         gr_error(ctx, P.file, 0, "文件沒有根元素", "the document has no root element%s", "");
     } else {
-        P.t->pub.root = build(&P, root, NULL, 0);
+        if (!P.t->pub.root && !P.root_failed)       /* a root without children */
+            P.t->pub.root = build_node(&P, root, NULL, 0, 1);
+        if (P.t->pub.root)                          /* what stayed: text, checks */
+            build_children(&P, root, P.t->pub.root, 0);
         if (P.t->pub.root && !P.stopped) {
             ws_tree(P.t->pub.root);
             drop_empty_text(P.t->pub.root);
             check_refs(&P, P.t->pub.root);
         }
     }
-    if (P.has_foreign && P.t->pub.root) P.t->pub.xml_doc = keep_foreign(P.t->pub.root);
+    P.t->pub.xml_doc = P.foreign_doc;
+    P.foreign_doc = NULL;
     xmlFreeDoc(doc);
     if (ctx->nerrors > P.errors_at_start || !P.t->pub.root) {
         gr_fo_tree_free(&P.t->pub);

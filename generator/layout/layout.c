@@ -163,6 +163,8 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
     gr_fo_node *flow = find_child(seq, GR_FO_FLOW);
     gr_box *box;
     gr_resume *resume = NULL;
+    gr_arena *pass_arena;
+    size_t first_note;
     int res;
     sp->seq = seq;
     if (!master)
@@ -179,6 +181,11 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
     sp->first = L->doc->npages;
     L->body_w = sp->geom.body.w;
     L->body_h = sp->geom.body.h;
+    /* the sequence's boxes, resume points and footnote bodies live in an
+       arena of its own, freed when its pages are done */
+    pass_arena = L->arena;
+    L->arena = gr_arena_new();
+    first_note = L->nnote_bodies;
     box = gr_build_flow(L, flow, sp->geom.body.w);
     do {
         gr_cursor c;
@@ -196,6 +203,7 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
         gr_dump_page(L, c.pg, sp->geom.body.x, sp->geom.body.y, sp->geom.body.w, sp->geom.body.h);
         res = gr_place_box(L, &c, box, resume, &next);
         place_notes(L, c.pg, &sp->geom.body);
+        gr_page_shrink(c.pg);
         if (res == GR_PLACED_NONE && page_is_empty_start(&c)) {
             /* cannot happen by the progress rule; never loop */
             gr_error(L->ctx, L->tree->path, flow->line,
@@ -208,6 +216,10 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
     } while (resume);
     sp->count = L->doc->npages - sp->first;
     gr_box_free_tree(box);
+    while (L->nnote_bodies > first_note)
+        gr_box_free_tree(L->note_bodies[--L->nnote_bodies]);
+    gr_arena_free(L->arena);
+    L->arena = pass_arena;
     return L->status;
 }
 
