@@ -684,7 +684,6 @@ static int place_group_once(gr_lay *L, gr_cursor *c, const gr_table *t, double t
     }
     if (split < 0) g.top[nrows] = y;
     bottom = split < 0 ? y : c->limit;
-    res = GR_PLACED_ALL;
     if (split >= 0 && t->rows[split].keep_together > 0 && !(force && split == g.from) &&
         g.h[split - g.from] <= L->body_h + EPS) {
         /* (a row taller than a whole page cannot be kept: it splits) */
