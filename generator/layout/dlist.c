@@ -109,6 +109,7 @@ int gr_line_to_items(gr_doc *d, const gr_line *ln, double x, double y,
             it.u.missing.y = base - MISSING_BOX_TOP * r->size;
             it.u.missing.w = r->width;
             it.u.missing.h = MISSING_BOX_HEIGHT * r->size;
+            it.u.missing.cp = r->missing_cp;
             gr_items_push(items, n, cap, &it);
         } else if (r->nglyphs > 0 && r->face) {
             size_t bytes = (size_t)r->nglyphs * sizeof(gr_glyph);

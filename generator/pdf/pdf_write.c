@@ -9,6 +9,7 @@
  */
 #include "pdf.h"
 #include "pdf_font.h"
+#include <stdio.h>
 #include "pdf_pdfa.h"
 
 #include <hpdf_doc.h>
@@ -227,16 +228,31 @@ static void draw_line(HPDF_Page p, double ph, const gr_dl_item *it)
     HPDF_Page_Stroke(p);
 }
 
+/* The box of a character no font has, marked with the character as its
+ * /ActualText, so that copying and searching still find it. */
 static void draw_missing(HPDF_Page p, double ph, const gr_dl_item *it)
 {
     double inset = it->u.missing.w * MISSING_INSET;
     double wd = it->u.missing.w - 2 * inset, ht = it->u.missing.h;
+    HPDF_Stream st = ((HPDF_PageAttr)p->attr)->stream;
+    uint32_t cp = it->u.missing.cp;
+    char span[80];
     if (!(wd > 0) || !(ht > 0)) return;
+    if (cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+        if (cp >= 0x10000)
+            snprintf(span, sizeof span, "/Span <</ActualText <FEFF%04X%04X>>> BDC\012",
+                     (unsigned)(0xD800 + ((cp - 0x10000) >> 10)),
+                     (unsigned)(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+        else
+            snprintf(span, sizeof span, "/Span <</ActualText <FEFF%04X>>> BDC\012", (unsigned)cp);
+        HPDF_Stream_WriteStr(st, span);
+    }
     HPDF_Page_SetRGBStroke(p, 0, 0, 0);
     HPDF_Page_SetLineWidth(p, (HPDF_REAL)MISSING_STROKE);
     HPDF_Page_Rectangle(p, coord(it->u.missing.x + inset),
                         coord(ph - it->u.missing.y - ht), coord(wd), coord(ht));
     HPDF_Page_Stroke(p);
+    if (cp > 0) HPDF_Stream_WriteStr(st, "EMC\012");
 }
 
 static void paint_path(HPDF_Page p, const gr_dl_path *path)

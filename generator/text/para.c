@@ -1117,6 +1117,7 @@ static void build_line(gr_para *p, const gr_para_opts *o, size_t li, size_t *gly
         } else if (!(u->flags & U_FORCED)) {
             if (!run || run_srun != u->srun || r->missing) {
                 run = new_run(p, r, pen);
+                if (r->missing) run->missing_cp = u->cp;
                 run->glyphs = (gr_glyph *)(uintptr_t)*glyph_used;   /* index for now */
                 run_srun = u->srun;
                 metrics_add_style(&m, p, r->style);

@@ -56,6 +56,7 @@ typedef struct gr_run {
     gr_glyph *glyphs;
     int missing;               /* 1: a "missing glyph" box of width `width`
                                   (no face had the character); nglyphs 0 */
+    uint32_t missing_cp;       /* that character */
     void *tag;                 /* the style's tag */
 } gr_run;
 
