@@ -7,6 +7,7 @@
  * alone under a repeated header when it fits with the row before.
  */
 #include "box.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,6 +130,124 @@ static void finish_rows(gr_table *t)
     }
 }
 
+/* Narrowest and widest natural extent of laid-out content (pt from the
+ * area's start edge): unbreakable pieces and whole lines of its paragraphs,
+ * nested tables as they are. */
+static void box_extent(const gr_box *b, double *minw, double *maxw)
+{
+    const gr_box *c;
+    double lo = 0, hi = 0;
+    if (b->kind == GR_BOX_LINES) {
+        lo = b->x + gr_para_min_width(b->para);
+        hi = b->x + gr_para_max_width(b->para);
+    } else if (b->kind == GR_BOX_TABLE) {
+        lo = hi = b->x + b->table->width;
+    } else {
+        for (c = b->first; c; c = c->next) box_extent(c, &lo, &hi);
+    }
+    if (lo > *minw) *minw = lo;
+    if (hi > *maxw) *maxw = hi;
+}
+
+/* A cell's content widths: its content laid out once, with messages
+ * silenced (the real build reports them), at a width nothing reaches. */
+static void cell_extent(gr_lay *L, const gr_tcell *cl, double *minw, double *maxw)
+{
+    const gr_fo_props *p = cl->fo->p;
+    double ins = p->padding[GR_START] + p->padding[GR_END] +
+                 (gr_border_width(p, GR_START) + gr_border_width(p, GR_END)) / 2;
+    gr_ctx quiet, *loud = L->ctx;
+    int status = L->status;
+    gr_box *b;
+    FILE *sink = fopen("/dev/null", "w");
+    *minw = *maxw = 0;
+    if (!sink) return;
+    gr_ctx_init(&quiet);
+    quiet.err_stream = sink;
+    quiet.quiet_warnings = 1;
+    L->ctx = &quiet;
+    b = gr_build_area(L, cl->fo, 1e6);
+    box_extent(b, minw, maxw);
+    gr_box_free_tree(b);
+    L->ctx = loud;
+    L->status = status;
+    fclose(sink);
+    *minw += ins;
+    *maxw += ins;
+}
+
+/* table-layout="auto": the columns without a width get widths from their
+ * cells' content (CSS 2.1 §17.5.2.2 in short): each column's narrowest
+ * and widest natural width over its single-column cells; all at their
+ * widest if that fits `room`, else between narrowest and widest in
+ * proportion. Returns the width they take (<= room unless even their
+ * narrowest does not fit). */
+static double auto_columns(gr_lay *L, gr_table *t, const gr_len *spec, double room,
+                           int fill)
+{
+    double *lo = gr_calloc((size_t)t->ncols + 1, sizeof *lo);
+    double *hi = gr_calloc((size_t)t->ncols + 1, sizeof *hi);
+    double smin = 0, smax = 0, used = 0;
+    int i;
+    for (i = 0; i < t->ncells; i++) {
+        const gr_tcell *cl = &t->cells[i];
+        double a, b;
+        if (cl->colspan != 1 || cl->col >= t->ncols || spec[cl->col].unit != GR_LEN_AUTO) continue;
+        cell_extent(L, cl, &a, &b);
+        if (a > lo[cl->col]) lo[cl->col] = a;
+        if (b > hi[cl->col]) hi[cl->col] = b;
+    }
+    for (i = 0; i < t->ncols; i++) {
+        if (spec[i].unit != GR_LEN_AUTO) continue;
+        if (hi[i] < lo[i]) hi[i] = lo[i];
+        if (hi[i] < 12) hi[i] = lo[i] > 12 ? lo[i] : 12;    /* empty columns: a little room */
+        smin += lo[i];
+        smax += hi[i];
+    }
+    if (smax <= room || smin >= room) {
+        for (i = 0; i < t->ncols; i++) {
+            if (spec[i].unit != GR_LEN_AUTO) continue;
+            t->colw[i] = smax <= room ? (fill && smax > 0 ? hi[i] * room / smax : hi[i]) : lo[i];
+            used += t->colw[i];
+        }
+    } else {
+        /* short columns (labels, numbers, names) keep their whole natural
+           width when it is within a fair share of what is left; the long
+           ones share the rest in proportion to their natural widths, never
+           below their narrowest (Chinese breaks anywhere, so squeezing a
+           short label by the max-min rule would wrap 「項次」) */
+        unsigned char *done = gr_calloc((size_t)t->ncols + 1, 1);
+        double left = room, pool = 0;
+        int open = 0, changed = 1;
+        for (i = 0; i < t->ncols; i++) if (spec[i].unit == GR_LEN_AUTO) open++;
+        while (changed && open > 0) {
+            changed = 0;
+            for (i = 0; i < t->ncols; i++) {
+                if (spec[i].unit != GR_LEN_AUTO || done[i] || hi[i] > left / open) continue;
+                t->colw[i] = hi[i];
+                left -= hi[i];
+                done[i] = 1;
+                open--;
+                changed = 1;
+            }
+        }
+        for (i = 0; i < t->ncols; i++)
+            if (spec[i].unit == GR_LEN_AUTO && !done[i]) pool += hi[i];
+        for (i = 0; i < t->ncols; i++) {
+            if (spec[i].unit != GR_LEN_AUTO) continue;
+            if (!done[i]) {
+                t->colw[i] = pool > 0 ? left * hi[i] / pool : 0;
+                if (t->colw[i] < lo[i]) t->colw[i] = lo[i];
+            }
+            used += t->colw[i];
+        }
+        free(done);
+    }
+    free(lo);
+    free(hi);
+    return used;
+}
+
 /* Column widths: fixed, percentage of the table, proportional shares of
  * what remains; columns not declared take one share each. */
 static void column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, double avail)
@@ -136,7 +255,7 @@ static void column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, 
     gr_fo_node *c;
     gr_len *spec;
     double fixed = 0, shares = 0, rest, x, total;
-    int i, col = 0;
+    int i, col = 0, nauto = 0;
     int declared = 0;
     spec = gr_calloc((size_t)t->ncols + 1, sizeof *spec);
     for (c = tf->first; c; c = c->next) {
@@ -174,10 +293,20 @@ static void column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, 
     for (i = 0; i < t->ncols; i++) {
         if (spec[i].unit == GR_LEN_PT) t->colw[i] = spec[i].v;
         else if (spec[i].unit == GR_LEN_PCT) t->colw[i] = width * spec[i].v / 100;
+        else if (spec[i].unit == GR_LEN_AUTO && !tf->p->table_layout_fixed) { nauto++; continue; }
         else { shares += spec[i].unit == GR_LEN_PROP ? spec[i].v : 1; continue; }
         fixed += t->colw[i];
     }
     rest = width - fixed;
+    if (nauto > 0) {
+        /* content-sized columns first; proportional ones share what is left,
+           and an auto table without a width is as wide as its content */
+        int fill = shares == 0 && tf->p->width.unit != GR_LEN_AUTO;
+        double used = auto_columns(L, t, spec, rest > 0 ? rest : 0, fill);
+        fixed += used;
+        rest -= used;
+        if (shares > 0 && rest < shares * 12) rest = shares * 12;
+    }
     if (shares > 0) {
         if (rest < shares) {
             gr_warn(L->ctx, L->tree->path, tf->line,
@@ -186,7 +315,8 @@ static void column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, 
             rest = shares * 12;
         }
         for (i = 0; i < t->ncols; i++)
-            if (spec[i].unit != GR_LEN_PT && spec[i].unit != GR_LEN_PCT)
+            if (spec[i].unit == GR_LEN_PROP ||
+                (spec[i].unit == GR_LEN_AUTO && tf->p->table_layout_fixed))
                 t->colw[i] = rest * (spec[i].unit == GR_LEN_PROP ? spec[i].v : 1) / shares;
     }
     for (total = 0, i = 0; i < t->ncols; i++) total += t->colw[i];
