@@ -215,3 +215,53 @@ body_text() {
         _i=$((_i + 1))
     done
 }
+
+# ---- PDF/A-1b and error messages (shared by several tests) ----------------
+
+# preflight PDF LABEL DIR: PDFBox's PDF/A-1b validator on PDF; one ok/not ok
+# line "LABEL: PDFBox preflight: valid PDF/A-1b". The JVM's files (font
+# cache, temporaries) and the log stay under DIR.
+preflight() {
+    _j=/usr/share/java
+    _cp=$_j/preflight.jar:$_j/pdfbox2.jar:$_j/xmpbox.jar:$_j/fontbox2.jar:$_j/commons-logging.jar:$_j/javax.activation.jar:$_j/jaxb-api.jar
+    _log=$3/$(basename "$1" .pdf).preflight.log
+    mkdir -p "$3"
+    if ! command -v java > /dev/null 2>&1; then
+        not_ok "$2: PDFBox preflight: valid PDF/A-1b" "java missing (make deps installs it)"
+        return
+    fi
+    timeout 300 java -XX:-UsePerfData -Djava.awt.headless=true \
+        -Djava.io.tmpdir="$TMPDIR" -Dpdfbox.fontcache="$3" \
+        -Djava.util.logging.config.file=/dev/null \
+        -cp "$_cp" org.apache.pdfbox.preflight.Validator_A1b "$1" > "$_log" 2>&1
+    _rc=$?
+    if [ "$_rc" -eq 0 ] && grep -q 'is a valid PDF/A-1b file' "$_log"; then
+        ok "$2: PDFBox preflight: valid PDF/A-1b"
+    else
+        not_ok "$2: PDFBox preflight: valid PDF/A-1b" "Validator_A1b exit $_rc:"
+        awk '!seen[$0]++' "$_log" > "$_log.unique"   # each distinct message once
+        show "$_log.unique" 12
+    fi
+}
+
+# check_message LABEL NAME DIR LINE MENTIONS: one ok/not ok line saying that
+# DIR/stderr has an error line naming NAME.fo (and :LINE: when given) and
+# every word of MENTIONS. DIR/lines is left with the matching lines.
+check_message() {
+    _desc="$1: message names $2.fo${4:+:$4}"
+    [ -z "$5" ] || _desc="$_desc and $(echo "$5" | tr '\n' ' ' | sed 's/ $//')"
+    _prefix="$2.fo:"
+    [ -z "$4" ] || _prefix="$2.fo:$4:"
+    grep -F -- "$_prefix" "$3/stderr" | grep -E '錯誤|error' > "$3/lines" || true
+    # shellcheck disable=SC2086  # mentions are single words
+    for _m in $5; do
+        grep -F -- "$_m" "$3/lines" > "$3/lines.tmp" || true
+        mv "$3/lines.tmp" "$3/lines"
+    done
+    if [ -s "$3/lines" ]; then
+        ok "$_desc"
+    else
+        not_ok "$_desc" "no stderr line with \"$_prefix\", 錯誤/error${5:+ and the mention}; stderr was:"
+        show "$3/stderr" 8
+    fi
+}

@@ -54,23 +54,7 @@ for fixture in "$TESTS_DIR"/fo/bad/*.fo; do
         not_ok "bad/$name: exit status $want_exit" "got $rc"
     fi
 
-    # The message: a line naming NAME.fo (and :LINE:) with every mention.
-    desc="bad/$name: message names $name.fo${want_line:+:$want_line}"
-    [ -z "$mentions" ] || desc="$desc and $(echo "$mentions" | tr '\n' ' ' | sed 's/ $//')"
-    prefix="$name.fo:"
-    [ -z "$want_line" ] || prefix="$name.fo:$want_line:"
-    grep -F -- "$prefix" "$dir/stderr" | grep -E '錯誤|error' > "$dir/lines" || true
-    # shellcheck disable=SC2086  # mentions are single words
-    for m in $mentions; do
-        grep -F -- "$m" "$dir/lines" > "$dir/lines.tmp" || true
-        mv "$dir/lines.tmp" "$dir/lines"
-    done
-    if [ -s "$dir/lines" ]; then
-        ok "$desc"
-    else
-        not_ok "$desc" "no stderr line with \"$prefix\", 錯誤/error${mentions:+ and the mention}; stderr was:"
-        show "$dir/stderr" 8
-    fi
+    check_message "bad/$name" "$name" "$dir" "$want_line" "$mentions"
 
     left=$(ls -A "$dir/out")
     if [ -z "$left" ]; then

@@ -48,21 +48,7 @@ for fixture in "$TESTS_DIR"/fo/layout/bad/*.fo; do
         not_ok "layout/bad/$name: exit status $want_exit" "got $rc"
     fi
 
-    desc="layout/bad/$name: message names $name.fo${want_line:+:$want_line}"
-    [ -z "$mentions" ] || desc="$desc and $(echo $mentions)"
-    prefix="$name.fo:"
-    [ -z "$want_line" ] || prefix="$name.fo:$want_line:"
-    grep -F -- "$prefix" "$dir/stderr" | grep -E '錯誤|error' > "$dir/lines" || true
-    for m in $mentions; do
-        grep -F -- "$m" "$dir/lines" > "$dir/lines.tmp" || true
-        mv "$dir/lines.tmp" "$dir/lines"
-    done
-    if [ -s "$dir/lines" ]; then
-        ok "$desc"
-    else
-        not_ok "$desc" "no stderr line with \"$prefix\", 錯誤/error${mentions:+ and the mention}; stderr was:"
-        show "$dir/stderr" 6
-    fi
+    check_message "layout/bad/$name" "$name" "$dir" "$want_line" "$mentions"
 
     left=$(ls -A "$dir/out" | tr '\n' ' ')
     if [ -z "$left" ]; then ok "layout/bad/$name: no PDF and no dump left"

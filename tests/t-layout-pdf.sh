@@ -40,25 +40,10 @@ for name in long-table tables blocks keeps keep-break graphics form; do
 done
 
 # ---- PDF/A-1b ------------------------------------------------------------------------
-J=/usr/share/java
-CP=$J/preflight.jar:$J/pdfbox2.jar:$J/xmpbox.jar:$J/fontbox2.jar:$J/commons-logging.jar:$J/javax.activation.jar:$J/jaxb-api.jar
-mkdir -p "$LAY/preflight"
 for name in tables graphics blocks form; do
     lay_render "$name"
     lay_failed "$name" "$name: PDFBox preflight: valid PDF/A-1b" && continue
-    log=$LAY/preflight/$name.log
-    timeout 300 java -XX:-UsePerfData -Djava.awt.headless=true \
-        -Djava.io.tmpdir="$TMPDIR" -Dpdfbox.fontcache="$LAY/preflight" \
-        -Djava.util.logging.config.file=/dev/null \
-        -cp "$CP" org.apache.pdfbox.preflight.Validator_A1b "$L_PDF" > "$log" 2>&1
-    rc=$?
-    if [ "$rc" -eq 0 ] && grep -q 'is a valid PDF/A-1b file' "$log"; then
-        ok "$name: PDFBox preflight: valid PDF/A-1b"
-    else
-        not_ok "$name: PDFBox preflight: valid PDF/A-1b" "Validator_A1b exit $rc:"
-        awk '!seen[$0]++' "$log" > "$log.unique"
-        show "$log.unique" 12
-    fi
+    preflight "$L_PDF" "$name" "$LAY/preflight"
 done
 
 # ---- repeat-fo.sh ----------------------------------------------------------------------

@@ -40,26 +40,10 @@ for name in $(fixture_names); do
 done
 
 # ---- PDF/A-1b --------------------------------------------------------------
-J=/usr/share/java
-CP=$J/preflight.jar:$J/pdfbox2.jar:$J/xmpbox.jar:$J/fontbox2.jar:$J/commons-logging.jar:$J/javax.activation.jar:$J/jaxb-api.jar
-mkdir -p "$WORK/preflight"
 for name in sample hard-cases seed-004 shifted; do
     render_fixture "$name"
     render_failed "$name" "$name: PDFBox preflight: valid PDF/A-1b" && continue
-    log=$WORK/preflight/$name.log
-    # Keep the JVM's files (font cache, perf data, temporaries) under build/.
-    timeout 300 java -XX:-UsePerfData -Djava.awt.headless=true \
-        -Djava.io.tmpdir="$TMPDIR" -Dpdfbox.fontcache="$WORK/preflight" \
-        -Djava.util.logging.config.file=/dev/null \
-        -cp "$CP" org.apache.pdfbox.preflight.Validator_A1b "$R_PDF" > "$log" 2>&1
-    rc=$?
-    if [ "$rc" -eq 0 ] && grep -q 'is a valid PDF/A-1b file' "$log"; then
-        ok "$name: PDFBox preflight: valid PDF/A-1b"
-    else
-        not_ok "$name: PDFBox preflight: valid PDF/A-1b" "Validator_A1b exit $rc:"
-        awk '!seen[$0]++' "$log" > "$log.unique"   # each distinct message once
-        show "$log.unique" 15
-    fi
+    preflight "$R_PDF" "$name" "$WORK/preflight"
 done
 
 # ---- determinism -------------------------------------------------------------

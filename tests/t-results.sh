@@ -126,23 +126,7 @@ else
 fi
 
 # ---- PDF/A-1b and determinism -------------------------------------------
-if command -v java > /dev/null 2>&1; then
-    J=/usr/share/java
-    CP=$J/preflight.jar:$J/pdfbox2.jar:$J/xmpbox.jar:$J/fontbox2.jar:$J/commons-logging.jar:$J/javax.activation.jar:$J/jaxb-api.jar
-    mkdir -p "$d/preflight"
-    timeout 300 java -XX:-UsePerfData -Djava.awt.headless=true \
-        -Djava.io.tmpdir="$TMPDIR" -Dpdfbox.fontcache="$d/preflight" \
-        -Djava.util.logging.config.file=/dev/null \
-        -cp "$CP" org.apache.pdfbox.preflight.Validator_A1b "$d/sample.pdf" > "$d/preflight.log" 2>&1
-    if grep -q 'is a valid PDF/A-1b file' "$d/preflight.log"; then
-        ok "sample report: PDFBox preflight: valid PDF/A-1b"
-    else
-        not_ok "sample report: PDFBox preflight: valid PDF/A-1b"
-        awk '!seen[$0]++' "$d/preflight.log" | head -n 12 | sed 's/^/#   | /'
-    fi
-else
-    not_ok "sample report: PDFBox preflight" "java missing (make deps installs it)"
-fi
+preflight "$d/sample.pdf" "sample report" "$d/preflight"
 mkdir -p "$d/other/place"
 cp "$SAMPLE" "$d/other/place/results.xml"
 cp -r "$ROOT/data/taipei/112/images" "$d/other/place/"
