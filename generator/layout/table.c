@@ -149,29 +149,24 @@ static void box_extent(const gr_box *b, double *minw, double *maxw)
     if (hi > *maxw) *maxw = hi;
 }
 
-/* A cell's content widths: its content laid out once, with messages
- * silenced (the real build reports them), at a width nothing reaches. */
-static void cell_extent(gr_lay *L, const gr_tcell *cl, double *minw, double *maxw)
+/* A cell's content widths: its content laid out once, at a width nothing
+ * reaches, with messages going to `quiet` (the real build reports them). */
+static void cell_extent(gr_lay *L, gr_ctx *quiet, const gr_tcell *cl, double *minw,
+                        double *maxw)
 {
     const gr_fo_props *p = cl->fo->p;
     double ins = p->padding[GR_START] + p->padding[GR_END] +
                  (gr_border_width(p, GR_START) + gr_border_width(p, GR_END)) / 2;
-    gr_ctx quiet, *loud = L->ctx;
+    gr_ctx *loud = L->ctx;
     int status = L->status;
     gr_box *b;
-    FILE *sink = fopen("/dev/null", "w");
     *minw = *maxw = 0;
-    if (!sink) return;
-    gr_ctx_init(&quiet);
-    quiet.err_stream = sink;
-    quiet.quiet_warnings = 1;
-    L->ctx = &quiet;
+    L->ctx = quiet;
     b = gr_build_area(L, cl->fo, 1e6);
     box_extent(b, minw, maxw);
     gr_box_free_tree(b);
     L->ctx = loud;
     L->status = status;
-    fclose(sink);
     *minw += ins;
     *maxw += ins;
 }
@@ -188,15 +183,21 @@ static double auto_columns(gr_lay *L, gr_table *t, const gr_len *spec, double ro
     double *lo = gr_calloc((size_t)t->ncols + 1, sizeof *lo);
     double *hi = gr_calloc((size_t)t->ncols + 1, sizeof *hi);
     double smin = 0, smax = 0, used = 0;
+    gr_ctx quiet;
+    FILE *sink = fopen("/dev/null", "w");
     int i;
-    for (i = 0; i < t->ncells; i++) {
+    gr_ctx_init(&quiet);
+    quiet.err_stream = sink;        /* NULL: measure nothing, all at 12pt */
+    quiet.quiet_warnings = 1;
+    for (i = 0; sink && i < t->ncells; i++) {
         const gr_tcell *cl = &t->cells[i];
         double a, b;
         if (cl->colspan != 1 || cl->col >= t->ncols || spec[cl->col].unit != GR_LEN_AUTO) continue;
-        cell_extent(L, cl, &a, &b);
+        cell_extent(L, &quiet, cl, &a, &b);
         if (a > lo[cl->col]) lo[cl->col] = a;
         if (b > hi[cl->col]) hi[cl->col] = b;
     }
+    if (sink) fclose(sink);
     for (i = 0; i < t->ncols; i++) {
         if (spec[i].unit != GR_LEN_AUTO) continue;
         if (hi[i] < lo[i]) hi[i] = lo[i];
