@@ -21,6 +21,8 @@ static void usage(FILE *out)
           "                                the report of a data file on its year's form\n"
           "  check FILE.xml…               檢查資料：格式、數字、總計畫規則\n"
           "                                check data files: format, figures, rules\n"
+          "  combine DIR -o CITY.pdf       彙整年度資料夾為全市成果報告\n"
+          "                                the city's combined report of a year folder\n"
           "  new --year Y --agency NAME --group G [-o FILE.xml]\n"
           "                                產生空白資料檔 write a skeleton data file\n"
           "  render FILE.fo [-o OUT.pdf]   將 XSL-FO 文件排版為 PDF/A-1b\n"
@@ -88,6 +90,8 @@ int main(int argc, char **argv)
         return gr_cmd_build(argc - 1, argv + 1);
     if (strcmp(argv[1], "check") == 0)
         return gr_cmd_check(argc - 1, argv + 1);
+    if (strcmp(argv[1], "combine") == 0)
+        return gr_cmd_combine(argc - 1, argv + 1);
     if (strcmp(argv[1], "new") == 0)
         return gr_cmd_new(argc - 1, argv + 1);
     fprintf(stderr, "gereport: 未知的指令「%s」(unknown verb \"%s\"); 請見 see gereport --help\n",

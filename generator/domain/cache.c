@@ -7,7 +7,11 @@
 #include <string.h>
 
 static const gr_kind kinds[] = {
-    { "成果報告", "results", "templates/results", "results.xsl", "templates/rules" },
+    { "成果報告", "results", "templates/results", "results.xsl", "templates/rules", 1, NULL },
+    /* the combined city report: the office file (templates/schema/city-1.rng)
+       assembled with the agencies' files by generator/report/city.c */
+    { "全市成果彙整", "city", "templates/combined", "combined.xsl", NULL, 0,
+      "templates/combined/figures.xml" },
 };
 
 const gr_kind *gr_kind_find(const char *root)

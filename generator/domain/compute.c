@@ -6,6 +6,7 @@
  * that its counts do not give). All arithmetic is on integers: a ratio is
  * rounded half up from the exact fraction, never from a binary double. */
 #include "domain_int.h"
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,19 @@ int gr_fmt_pct0(char *out, size_t n, long long a, long long b)
 {
     if (b <= 0 || a < 0) { snprintf(out, n, "-"); return 0; }
     snprintf(out, n, "%lld", ratio_half_up(a, b, 100));
+    return 1;
+}
+
+int gr_fmt_pct_fixed(char *out, size_t n, long long a, long long b, int decimals)
+{
+    long long scale = 100, v, unit = 1;
+    int i;
+    assert(decimals >= 0 && decimals <= 4);
+    if (b <= 0 || a < 0) { snprintf(out, n, "-"); return 0; }
+    for (i = 0; i < decimals; i++) { scale *= 10; unit *= 10; }
+    v = ratio_half_up(a, b, scale);
+    if (decimals == 0) snprintf(out, n, "%lld", v);
+    else snprintf(out, n, "%lld.%0*lld", v / unit, decimals, v % unit);
     return 1;
 }
 
@@ -583,8 +597,11 @@ int gr_data_compute(gr_ctx *ctx, xmlDocPtr doc, const char *path)
 {
     cstate S;
     xmlNodePtr root = xmlDocGetRootElement(doc);
+    const gr_kind *k;
     long long year;
     if (!root) return GR_EINPUT;
+    k = gr_kind_find((const char *)root->name);
+    if (k && !k->builtin_compute) return GR_OK;  /* figures declared as data */
     memset(&S, 0, sizeof S);
     S.ctx = ctx;
     S.file = path;

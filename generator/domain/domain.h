@@ -92,6 +92,19 @@ int gr_schema_check_value(gr_ctx *ctx, const gr_data_opts *o, const char *kind,
                           const char *element, const char *value,
                           const char *what);
 
+/* The figures a kind declares as data (templates/combined/figures.xml for
+ * the combined city report: XPath expressions over the document, a number
+ * format each), added as 計算 elements like compute.c's. GR_OK when the
+ * kind declares none. */
+int gr_data_compute_declared(gr_ctx *ctx, xmlDocPtr doc, const char *path,
+                             const gr_data_opts *o);
+
+/* Open a directory's entries sorted by name, hidden ones left out
+ * (NULL-terminated array, free with gr_free_names); NULL if the folder
+ * cannot be read. */
+char **gr_list_dir(const char *dir);
+void gr_free_names(char **names);
+
 /* Write the enriched document (computed figures added) for inspection and
  * tests (`gereport build --enriched FILE`). */
 int gr_data_write(gr_ctx *ctx, xmlDocPtr doc, const char *out_path);

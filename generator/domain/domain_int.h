@@ -14,7 +14,10 @@ typedef struct gr_kind {
     const char *schema_prefix; /* templates/schema/<prefix>-<版本>.rng */
     const char *forms_dir;     /* templates/<dir>/<form>/results.xsl */
     const char *form_main;     /* the main stylesheet of a form folder */
-    const char *rules_dir;     /* templates/<dir>/ (rule files) */
+    const char *rules_dir;     /* templates/<dir>/ (rule files); NULL: none */
+    int builtin_compute;       /* 1: compute.c adds its figures (results) */
+    const char *figures;       /* templates/<file> of declared figures
+                                  (figures.c); NULL: none */
 } gr_kind;
 
 const gr_kind *gr_kind_find(const char *root);
@@ -107,6 +110,9 @@ void gr_fmt_int(char *out, size_t n, long long v);
 int gr_fmt_pct2(char *out, size_t n, long long a, long long b);
 /* pct0: a·100/b half up to an integer; "-" when b = 0. */
 int gr_fmt_pct0(char *out, size_t n, long long a, long long b);
+/* a·100/b half up to exactly `decimals` (0…4) decimals, 71.6, 98.81 (the
+ * combined report's precisions); "-" when b = 0. */
+int gr_fmt_pct_fixed(char *out, size_t n, long long a, long long b, int decimals);
 
 /* Report helpers taking preformatted zh and en texts. */
 void gr_report(gr_ctx *ctx, int is_error, const char *file, int line,
@@ -117,9 +123,5 @@ void gr_report_rule(gr_ctx *ctx, int is_error, const char *file, int line,
                     const char *rule, const char *source_zh, const char *source_en,
                     const char *zh, const char *en);
 
-/* Open a directory's entries sorted by name (NULL-terminated array, free
- * with gr_free_names); NULL if the folder cannot be read. */
-char **gr_list_dir(const char *dir);
-void gr_free_names(char **names);
 
 #endif

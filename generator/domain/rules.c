@@ -544,6 +544,7 @@ int gr_data_check_rules(gr_ctx *ctx, xmlDocPtr doc, const char *path, const gr_d
     size_t i;
     int rc = GR_OK, broken = 0;
     if (!k) return GR_EINPUT;
+    if (!k->rules_dir) return GR_OK;             /* the kind has no rules */
     year = gr_int(gr_child(root, "年度"));
     c = gr_cache_for(o, &own);
     if (!c->rules_scanned || strcmp(c->rules_scanned, k->root) != 0) scan_rulesets(ctx, c, k);

@@ -71,15 +71,20 @@ static int open_fonts(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
 
 /* ---- the pipeline ----------------------------------------------------- */
 
-/* Data file → FO text (and title). Returns the stages' own status. */
-static int data_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
+/* Loaded document (r->doc) → FO text (and title). Returns the stages' own
+ * status. */
+static int doc_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
 {
     const gr_data_opts *d = &o->data;
     int rc, rc2;
-    r->doc = gr_data_load(ctx, r->path, d);
-    if (!r->doc) return ctx->nerrors ? GR_EINPUT : GR_ESYS;
     rc = gr_data_compute(ctx, r->doc, r->path);
+    rc = worst(rc, gr_data_compute_declared(ctx, r->doc, r->path, d));
     rc = worst(rc, gr_data_check_rules(ctx, r->doc, r->path, d));
+    if (o->data_only) {
+        if (rc == GR_OK && o->enriched) rc = gr_data_write(ctx, r->doc, o->enriched);
+        if (!d->internal) gr_data_mask_names(r->doc);
+        return rc;
+    }
     rc2 = gr_data_check_form(ctx, r->doc, r->path, d);
     if (rc2 != GR_OK) return worst(rc, rc2);            /* no form: nothing to transform */
     if (rc == GR_OK && o->enriched) rc = gr_data_write(ctx, r->doc, o->enriched);
@@ -89,6 +94,17 @@ static int data_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
     return worst(rc, gr_form_transform(ctx, r->doc, r->path, d, &r->fo, &r->title));
 }
 
+/* Data file → FO text: load and validate, then the rest. */
+static int data_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
+{
+    r->doc = gr_data_load(ctx, r->path, &o->data);
+    if (!r->doc) return ctx->nerrors ? GR_EINPUT : GR_ESYS;
+    return doc_to_fo(ctx, r, o);
+}
+
+/* From FO text on: the tree, the media check, the run's status. */
+static int run_rest(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, int rc);
+
 int gr_report_run(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_report *r)
 {
     gr_findings *saved = ctx->findings;
@@ -97,8 +113,29 @@ int gr_report_run(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_rep
     r->path = path;
     gr_buf_init(&r->fo);
     ctx->findings = &r->findings;
+    rc = run_rest(ctx, r, o, data_to_fo(ctx, r, o));
+    ctx->findings = saved;
+    return rc;
+}
 
-    rc = data_to_fo(ctx, r, o);
+int gr_report_run_doc(gr_ctx *ctx, const char *path, xmlDocPtr doc,
+                      const gr_report_opts *o, gr_report *r)
+{
+    gr_findings *saved = ctx->findings;
+    int rc;
+    memset(r, 0, sizeof *r);
+    r->path = path;
+    r->doc = doc;
+    gr_buf_init(&r->fo);
+    ctx->findings = &r->findings;
+    rc = run_rest(ctx, r, o, doc ? doc_to_fo(ctx, r, o) : GR_ESYS);
+    ctx->findings = saved;
+    return rc;
+}
+
+static int run_rest(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, int rc)
+{
+    const char *path = r->path;
     if (rc != GR_ESYS && r->fo.len && (o->want_tree || o->check_media)) {
         char *dir = gr_dirname(path);
         r->tree = gr_fo_parse_mapped(ctx, path, (const char *)r->fo.data, r->fo.len);
@@ -118,7 +155,6 @@ int gr_report_run(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_rep
         gr_buf_init(&r->fo);
     }
     r->status = worst(rc, findings_status(&r->findings, 0));
-    ctx->findings = saved;
     return r->status;
 }
 

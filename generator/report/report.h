@@ -32,6 +32,9 @@ typedef struct gr_report_opts {
     int want_fo_text;         /* keep the FO text in r->fo (build --fo) */
     int want_tree;            /* parse the FO (always with check_media) */
     int check_media;          /* open every image, look every character up */
+    int data_only;            /* stop after the rules and masking: r->doc is
+                                 the enriched (masked unless internal) data,
+                                 no form, no FO (combine reads agencies so) */
 } gr_report_opts;
 
 typedef struct gr_report {
@@ -51,6 +54,16 @@ typedef struct gr_report {
  * skipped: check reports everything it can, build stops early. */
 int gr_report_run(gr_ctx *ctx, const char *path, const gr_report_opts *o,
                   gr_report *r);
+
+/* The same pipeline on a document the caller assembled in memory (the
+ * combined city report: the office file with the agencies' enriched
+ * documents and the annex, generator/report/city.h). `path` names the
+ * file messages cite (the office file, or the folder). r owns doc from the
+ * call on, whatever the result. Runs from the computed figures on: the
+ * kind's figures (built-in or declared in its templates), its rules, the
+ * form of the year, masking, the template, the FO and the media check. */
+int gr_report_run_doc(gr_ctx *ctx, const char *path, xmlDocPtr doc,
+                      const gr_report_opts *o, gr_report *r);
 
 /* Lay out r->tree and write the PDF/A-1b atomically to out (nothing left
  * behind on failure). Requires a run with want_tree and status GR_OK.

@@ -1,0 +1,544 @@
+/* city.c — a year folder (city.h): finding the agencies' files and the
+ * office file, running each through the one pipeline, the year, the
+ * roster and why a file is left out; and the combined report's document.
+ *
+ * The element names below are the assembled document's vocabulary
+ * (docs/office-file.md): the office file's root, its 年度 and 名冊, the
+ * identity of an agency file (機關/全銜, 機關/簡稱, 年度), and the parts
+ * this module adds (彙整, 附錄). What is counted and printed lives in
+ * templates/combined/ (figures.xml and the XSLT), not here. */
+#include "city.h"
+#include <libxml/xmlreader.h>
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define OFFICE_ROOT "全市成果彙整"
+#define AGENCY_ROOT "成果報告"
+
+/* ---- small helpers on libxml2 nodes ------------------------------------ */
+
+static xmlNodePtr child(xmlNodePtr n, const char *name)
+{
+    xmlNodePtr c;
+    for (c = n ? n->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, name) == 0) return c;
+    return NULL;
+}
+
+/* trimmed text of n, newly allocated; NULL when n is NULL or empty */
+static char *text_of(xmlNodePtr n)
+{
+    xmlChar *t;
+    char *r = NULL;
+    const char *s, *e;
+    if (!n) return NULL;
+    t = xmlNodeGetContent(n);
+    if (!t) return NULL;
+    s = (const char *)t;
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
+    e = s + strlen(s);
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r')) e--;
+    if (e > s) r = gr_strndup(s, (size_t)(e - s));
+    xmlFree(t);
+    return r;
+}
+
+static char *attr(xmlNodePtr n, const char *name)
+{
+    xmlChar *v = n ? xmlGetProp(n, (const xmlChar *)name) : NULL;
+    char *r = v && v[0] ? gr_strdup((const char *)v) : NULL;
+    xmlFree(v);
+    return r;
+}
+
+static int year_of(xmlDocPtr doc, int *line)
+{
+    xmlNodePtr y = child(xmlDocGetRootElement(doc), "年度");
+    char *t = text_of(y);
+    int v = 0;
+    if (t && strlen(t) < 6) v = atoi(t);
+    free(t);
+    if (line) *line = y ? (int)xmlGetLineNo(y) : 0;
+    return v;
+}
+
+/* The first element's name without reading the whole file; NULL when the
+ * file is not a regular file or not XML. No network, no DTD, no entities. */
+static char *root_name(const char *path)
+{
+    xmlTextReaderPtr r;
+    char *name = NULL;
+    if (!gr_regular_file(path)) return NULL;
+    r = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!r) return NULL;
+    while (xmlTextReaderRead(r) == 1) {
+        if (xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT) {
+            const xmlChar *n = xmlTextReaderConstLocalName(r);
+            if (n) name = gr_strdup((const char *)n);
+            break;
+        }
+    }
+    xmlFreeTextReader(r);
+    return name;
+}
+
+static int is_xml_name(const char *n)
+{
+    size_t len = strlen(n);
+    return len > 4 && strcmp(n + len - 4, ".xml") == 0;
+}
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* ---- states ------------------------------------------------------------ */
+
+const char *gr_city_state_zh(gr_city_state s)
+{
+    switch (s) {
+    case GR_CITY_IN: return "納入";
+    case GR_CITY_ERROR: return "有錯誤，未納入";
+    case GR_CITY_UNREADABLE: return "無法讀取，未納入";
+    case GR_CITY_WRONG_YEAR: return "年度不符，未納入";
+    case GR_CITY_DUPLICATE: return "重複提交，未納入";
+    case GR_CITY_NOT_ON_ROSTER: return "不在名冊，未納入";
+    }
+    return "?";
+}
+
+const char *gr_city_state_en(gr_city_state s)
+{
+    switch (s) {
+    case GR_CITY_IN: return "combined";
+    case GR_CITY_ERROR: return "has errors, left out";
+    case GR_CITY_UNREADABLE: return "unreadable, left out";
+    case GR_CITY_WRONG_YEAR: return "another year, left out";
+    case GR_CITY_DUPLICATE: return "duplicate, left out";
+    case GR_CITY_NOT_ON_ROSTER: return "not on the roster, left out";
+    }
+    return "?";
+}
+
+/* ---- scanning ---------------------------------------------------------- */
+
+static void add_entry(gr_city *c, size_t *cap, const char *path)
+{
+    gr_city_entry *e;
+    c->v = gr_grow(c->v, cap, c->n + 1, sizeof *c->v);
+    e = &c->v[c->n++];
+    memset(e, 0, sizeof *e);
+    e->path = gr_strdup(path);
+    e->rel = e->path + strlen(c->dir) + (c->dir[strlen(c->dir) - 1] == '/' ? 0 : 1);
+    e->unit = -1;
+}
+
+static int add_unit(gr_city *c, size_t *cap, const char *short_name, const char *full, const char *group)
+{
+    gr_city_unit *u;
+    c->units = gr_grow(c->units, cap, c->nunits + 1, sizeof *c->units);
+    u = &c->units[c->nunits];
+    memset(u, 0, sizeof *u);
+    u->short_name = gr_strdup(short_name);
+    u->full_name = full ? gr_strdup(full) : NULL;
+    u->group = group ? gr_strdup(group) : NULL;
+    u->entry = -1;
+    return (int)c->nunits++;
+}
+
+/* The office file's roster (名冊/單位, in print order). */
+static void read_roster(gr_city *c, size_t *cap)
+{
+    xmlNodePtr r = child(xmlDocGetRootElement(c->office_doc), "名冊"), u;
+    for (u = r ? r->children : NULL; u; u = u->next) {
+        char *s, *f, *g;
+        if (u->type != XML_ELEMENT_NODE || strcmp((const char *)u->name, "單位") != 0) continue;
+        s = attr(u, "簡稱");
+        f = text_of(child(u, "全銜"));
+        g = attr(u, "組別");
+        if (s) c->units[add_unit(c, cap, s, f, g)].required = attr(u, "應開會次數");
+        free(s); free(f); free(g);
+    }
+}
+
+/* Roster unit of an agency document: its 全銜, else its 簡稱 against the
+ * roster's 簡稱 and 別名. -1 when none. */
+static int match_unit(const gr_city *c, xmlDocPtr doc)
+{
+    xmlNodePtr ag = child(xmlDocGetRootElement(doc), "機關"), rr, u, a;
+    char *full = text_of(child(ag, "全銜")), *sh = text_of(child(ag, "簡稱"));
+    int i, hit = -1;
+    for (i = 0; i < (int)c->nunits && hit < 0; i++)
+        if (full && c->units[i].full_name && strcmp(full, c->units[i].full_name) == 0) hit = i;
+    for (i = 0; i < (int)c->nunits && hit < 0; i++)
+        if (sh && strcmp(sh, c->units[i].short_name) == 0) hit = i;
+    rr = c->office_doc ? child(xmlDocGetRootElement(c->office_doc), "名冊") : NULL;
+    for (u = rr ? rr->children : NULL, i = 0; u && hit < 0 && sh; u = u->next) {
+        if (u->type != XML_ELEMENT_NODE || strcmp((const char *)u->name, "單位") != 0) continue;
+        for (a = u->children; a; a = a->next) {
+            char *t;
+            if (a->type != XML_ELEMENT_NODE || strcmp((const char *)a->name, "別名") != 0) continue;
+            t = text_of(a);
+            if (t && strcmp(t, sh) == 0) hit = i;
+            free(t);
+        }
+        i++;
+    }
+    free(full);
+    free(sh);
+    return hit;
+}
+
+static char *agency_name(xmlDocPtr doc)
+{
+    xmlNodePtr ag = child(xmlDocGetRootElement(doc), "機關");
+    char *s = text_of(child(ag, "簡稱"));
+    return s ? s : text_of(child(ag, "全銜"));
+}
+
+/* The year most files state (the later one on a tie); 0 when none does. */
+static int majority_year(const gr_city *c)
+{
+    size_t i, j;
+    int best = 0, bestn = 0;
+    for (i = 0; i < c->n; i++) {
+        int y = c->v[i].year, n = 0;
+        if (!y) continue;
+        for (j = 0; j < c->n; j++) n += c->v[j].year == y;
+        if (n > bestn || (n == bestn && y > best)) { best = y; bestn = n; }
+    }
+    return best;
+}
+
+static void list_files(gr_city *c, size_t *cap, char ***offices, size_t *noff)
+{
+    char **names = gr_list_dir(c->dir);
+    size_t i, j, ocap = 0;
+    for (i = 0; names && names[i]; i++) {
+        char *p = gr_path_join(c->dir, names[i]);
+        if (is_dir(p)) {
+            /* one subfolder per agency, beside its photos */
+            char **sub = gr_list_dir(p);
+            for (j = 0; sub && sub[j]; j++) {
+                char *q;
+                if (!is_xml_name(sub[j])) continue;
+                q = gr_path_join(p, sub[j]);
+                add_entry(c, cap, q);
+                free(q);
+            }
+            gr_free_names(sub);
+        } else if (is_xml_name(names[i])) {
+            add_entry(c, cap, p);
+        }
+        free(p);
+    }
+    gr_free_names(names);
+    /* office files out of the entries */
+    for (i = 0; i < c->n;) {
+        char *root = root_name(c->v[i].path);
+        if (root && strcmp(root, OFFICE_ROOT) == 0) {
+            *offices = gr_grow(*offices, &ocap, *noff + 1, sizeof **offices);
+            (*offices)[(*noff)++] = c->v[i].path;
+            memmove(&c->v[i], &c->v[i + 1], (c->n - i - 1) * sizeof *c->v);
+            c->n--;
+        } else {
+            i++;
+        }
+        free(root);
+    }
+}
+
+int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city *c)
+{
+    gr_findings *saved = ctx->findings;
+    size_t cap = 0, ucap = 0, i, noff = 0;
+    char **offices = NULL;
+    memset(c, 0, sizeof *c);
+    c->dir = gr_strdup(dir);
+    if (!is_dir(dir)) {
+        free(c->dir);
+        c->dir = NULL;
+        return gr_syserror(ctx, dir, 0, "無法讀取資料夾", "cannot read the folder%s", "");
+    }
+    list_files(c, &cap, &offices, &noff);
+
+    /* the office file: at most one */
+    ctx->findings = &c->office_findings;
+    for (i = 0; i < noff; i++) {
+        if (i == 0) {
+            c->office = offices[0];
+            c->office_doc = gr_data_load(ctx, c->office, &o->data);
+            if (!c->office_doc) c->status = ctx->nerrors ? GR_EINPUT : GR_ESYS;
+            else c->year = year_of(c->office_doc, NULL);
+        } else {
+            gr_error(ctx, offices[i], 0,
+                     "資料夾內有兩個性平辦彙整檔（另一個是 %s）；請只留一個",
+                     "the folder holds two office files (the other is %s); keep only one", offices[0]);
+            c->status = GR_EINPUT;
+            free(offices[i]);
+        }
+    }
+    free(offices);
+    ctx->findings = saved;
+    if (c->office_doc) read_roster(c, &ucap);
+
+    /* every agency file through the pipeline */
+    for (i = 0; i < c->n; i++) {
+        gr_city_entry *e = &c->v[i];
+        gr_report r;
+        e->status = gr_report_run(ctx, e->path, o, &r);
+        e->findings = r.findings;
+        memset(&r.findings, 0, sizeof r.findings);
+        e->doc = r.doc;
+        r.doc = NULL;
+        gr_report_free(&r);
+        if (e->doc) {
+            e->year = year_of(e->doc, &e->year_line);
+            e->name = agency_name(e->doc);
+        }
+    }
+    if (!c->year) c->year = majority_year(c);
+
+    /* classify, in path order */
+    for (i = 0; i < c->n; i++) {
+        gr_city_entry *e = &c->v[i];
+        ctx->findings = &e->findings;
+        if (!e->doc) {
+            char *root = root_name(e->path);
+            e->state = root && strcmp(root, AGENCY_ROOT) == 0 ? GR_CITY_ERROR : GR_CITY_UNREADABLE;
+            free(root);
+        } else if (e->year != c->year) {
+            e->state = GR_CITY_WRONG_YEAR;
+            gr_error(ctx, e->path, e->year_line,
+                     "這份資料是 %d 年度，資料夾是 %d 年度的（%s）；此檔不納入。請移到該年度的資料夾",
+                     "this file is for the year %d, the folder for %d (%s); it is left out. Move it to its year's folder",
+                     e->year, c->year, c->office_doc ? "依性平辦彙整檔 by the office file" : "依多數檔案 by most files");
+        } else {
+            int u = match_unit(c, e->doc);
+            if (u < 0 && c->office_doc) {
+                e->state = GR_CITY_NOT_ON_ROSTER;
+                gr_error(ctx, e->path, 0,
+                         "機關「%s」不在性平辦彙整檔的名冊中（%s）；此檔不納入。請在名冊加入此單位，或以 <別名> 對應",
+                         "the agency \"%s\" is not on the office file's roster (%s); it is left out. Add the unit to the roster, or map it with <別名>",
+                         e->name ? e->name : "?", c->office);
+            } else {
+                if (u < 0) u = add_unit(c, &ucap, e->name ? e->name : e->rel, NULL, NULL);
+                e->unit = u;
+                c->units[u].any_file = 1;
+                if (c->units[u].entry >= 0) {
+                    e->state = GR_CITY_DUPLICATE;
+                    gr_error(ctx, e->path, 0,
+                             "「%s」已有資料檔 %s；同一單位同一年度只能有一份，此檔不納入",
+                             "\"%s\" already has the data file %s; one file per unit and year, this one is left out",
+                             c->units[u].short_name, c->v[c->units[u].entry].path);
+                } else {
+                    c->units[u].entry = (int)i;
+                    e->state = e->status == GR_OK ? GR_CITY_IN : GR_CITY_ERROR;
+                }
+            }
+        }
+        ctx->findings = saved;
+    }
+    return GR_OK;
+}
+
+size_t gr_city_missing(const gr_city *c)
+{
+    size_t i, n = 0;
+    for (i = 0; i < c->nunits; i++)
+        if (c->units[i].entry < 0 || c->v[c->units[i].entry].state != GR_CITY_IN) n++;
+    return n;
+}
+
+size_t gr_city_left_out(const gr_city *c)
+{
+    size_t i, n = 0;
+    for (i = 0; i < c->n; i++) n += c->v[i].state != GR_CITY_IN;
+    return n;
+}
+
+/* ---- the combined report's document ------------------------------------- */
+
+static const char *class_zh(gr_class k)
+{
+    return k == GR_CLASS_ERROR ? "錯誤" : "警告";
+}
+
+static void add_findings(xmlNodePtr to, const gr_findings *f, int want_errors)
+{
+    size_t i;
+    for (i = 0; i < f->n; i++) {
+        const gr_finding *x = &f->v[i];
+        xmlNodePtr n;
+        char line[16];
+        if ((x->cls == GR_CLASS_ERROR) != want_errors) continue;
+        n = xmlNewTextChild(to, NULL, BAD_CAST "發現", BAD_CAST(x->msg_zh ? x->msg_zh : ""));
+        xmlNewProp(n, BAD_CAST "類別", BAD_CAST class_zh(x->cls));
+        if (x->line > 0) {
+            snprintf(line, sizeof line, "%d", x->line);
+            xmlNewProp(n, BAD_CAST "行", BAD_CAST line);
+        }
+        if (x->rule) xmlNewProp(n, BAD_CAST "規則", BAD_CAST x->rule);
+    }
+}
+
+static void unit_props(xmlNodePtr n, const gr_city_unit *u)
+{
+    xmlNewProp(n, BAD_CAST "簡稱", BAD_CAST u->short_name);
+    if (u->full_name) xmlNewProp(n, BAD_CAST "全銜", BAD_CAST u->full_name);
+    if (u->group) xmlNewProp(n, BAD_CAST "組別", BAD_CAST u->group);
+    if (u->required) xmlNewProp(n, BAD_CAST "應開會次數", BAD_CAST u->required);
+}
+
+xmlDocPtr gr_city_document(gr_ctx *ctx, const gr_city *c)
+{
+    xmlDocPtr doc;
+    xmlNodePtr root, all, annex, n;
+    size_t i;
+    char year[16];
+    if (!c->year) {
+        gr_error(ctx, c->dir, 0, "資料夾中沒有可判斷年度的資料檔",
+                 "no file in the folder states a year%s", "");
+        return NULL;
+    }
+    if (c->office_doc) {
+        doc = xmlCopyDoc(c->office_doc, 1);
+        root = xmlDocGetRootElement(doc);
+    } else {
+        /* no office file: the roster is the files found, in path order */
+        xmlNodePtr roster;
+        doc = xmlNewDoc(BAD_CAST "1.0");
+        root = xmlNewDocNode(doc, NULL, BAD_CAST OFFICE_ROOT, NULL);
+        xmlDocSetRootElement(doc, root);
+        xmlNewProp(root, BAD_CAST "版本", BAD_CAST "1");
+        snprintf(year, sizeof year, "%d", c->year);
+        xmlNewTextChild(root, NULL, BAD_CAST "年度", BAD_CAST year);
+        roster = xmlNewChild(root, NULL, BAD_CAST "名冊", NULL);
+        for (i = 0; i < c->nunits; i++)
+            unit_props(xmlNewChild(roster, NULL, BAD_CAST "單位", NULL), &c->units[i]);
+    }
+    all = xmlNewChild(root, NULL, BAD_CAST "彙整", NULL);
+    for (i = 0; i < c->nunits; i++) {
+        const gr_city_unit *u = &c->units[i];
+        const gr_city_entry *e = u->entry >= 0 ? &c->v[u->entry] : NULL;
+        if (!e || e->state != GR_CITY_IN) continue;
+        n = xmlNewChild(all, NULL, BAD_CAST "機關", NULL);
+        unit_props(n, u);
+        xmlNewProp(n, BAD_CAST "檔案", BAD_CAST e->rel);
+        xmlAddChild(n, xmlDocCopyNode(xmlDocGetRootElement(e->doc), doc, 1));
+    }
+    annex = xmlNewChild(root, NULL, BAD_CAST "附錄", NULL);
+    for (i = 0; i < c->n; i++) {
+        const gr_city_entry *e = &c->v[i];
+        if (e->state == GR_CITY_IN) continue;
+        n = xmlNewChild(annex, NULL, BAD_CAST "未納入", NULL);
+        xmlNewProp(n, BAD_CAST "檔案", BAD_CAST e->rel);
+        if (e->unit >= 0) xmlNewProp(n, BAD_CAST "簡稱", BAD_CAST c->units[e->unit].short_name);
+        else if (e->name) xmlNewProp(n, BAD_CAST "簡稱", BAD_CAST e->name);
+        xmlNewProp(n, BAD_CAST "原因", BAD_CAST gr_city_state_zh(e->state));
+        add_findings(n, &e->findings, 1);
+    }
+    for (i = 0; i < c->nunits; i++) {
+        if (c->units[i].any_file) continue;
+        unit_props(xmlNewChild(annex, NULL, BAD_CAST "未提交", NULL), &c->units[i]);
+    }
+    for (i = 0; i < c->nunits; i++) {
+        const gr_city_unit *u = &c->units[i];
+        const gr_city_entry *e = u->entry >= 0 ? &c->v[u->entry] : NULL;
+        size_t k, w = 0;
+        if (!e || e->state != GR_CITY_IN) continue;
+        for (k = 0; k < e->findings.n; k++) w += e->findings.v[k].cls != GR_CLASS_ERROR;
+        if (!w) continue;
+        n = xmlNewChild(annex, NULL, BAD_CAST "合規", NULL);
+        unit_props(n, u);
+        xmlNewProp(n, BAD_CAST "檔案", BAD_CAST e->rel);
+        add_findings(n, &e->findings, 0);
+    }
+    return doc;
+}
+
+/* ---- CSV --------------------------------------------------------------- */
+
+static void csv_field(gr_buf *b, const char *s, int last)
+{
+    gr_buf_addc(b, '"');
+    for (; s && *s; s++) {
+        if (*s == '"') gr_buf_addc(b, '"');
+        if (*s == '\r' || *s == '\n') { gr_buf_addc(b, ' '); continue; }
+        gr_buf_addc(b, *s);
+    }
+    gr_buf_addc(b, '"');
+    gr_buf_adds(b, last ? "\r\n" : ",");
+}
+
+static void csv_row(gr_buf *b, const char *unit, const char *file, const char *state,
+                    const char *cls, const char *rule, int line, const char *msg)
+{
+    char l[16] = "";
+    if (line > 0) snprintf(l, sizeof l, "%d", line);
+    csv_field(b, unit, 0);
+    csv_field(b, file, 0);
+    csv_field(b, state, 0);
+    csv_field(b, cls, 0);
+    csv_field(b, rule, 0);
+    csv_field(b, l, 0);
+    csv_field(b, msg, 1);
+}
+
+int gr_city_csv(gr_ctx *ctx, const gr_city *c, const char *out)
+{
+    gr_buf b;
+    size_t i, k;
+    int rc;
+    gr_buf_init(&b);
+    gr_buf_adds(&b, "\xEF\xBB\xBF");            /* BOM: spreadsheet programs then read UTF-8 */
+    csv_row(&b, "單位", "資料檔", "狀態", "類別", "規則", 0, "說明");
+    for (i = 0; i < c->n; i++) {
+        const gr_city_entry *e = &c->v[i];
+        const char *unit = e->unit >= 0 ? c->units[e->unit].short_name : e->name;
+        if (!e->findings.n)
+            csv_row(&b, unit, e->rel, gr_city_state_zh(e->state), "", "", 0, "");
+        for (k = 0; k < e->findings.n; k++) {
+            const gr_finding *f = &e->findings.v[k];
+            csv_row(&b, unit, e->rel, gr_city_state_zh(e->state), class_zh(f->cls), f->rule, f->line,
+                    f->msg_zh);
+        }
+    }
+    for (i = 0; i < c->nunits; i++)
+        if (!c->units[i].any_file)
+            csv_row(&b, c->units[i].short_name, "", "未提交", "", "", 0, "");
+    rc = gr_write_file_atomic(ctx, out, b.data ? (void *)b.data : "", b.len);
+    gr_buf_free(&b);
+    return rc;
+}
+
+void gr_city_free(gr_city *c)
+{
+    size_t i;
+    if (!c) return;
+    for (i = 0; i < c->n; i++) {
+        gr_city_entry *e = &c->v[i];
+        free(e->path);
+        free(e->name);
+        gr_findings_free(&e->findings);
+        if (e->doc) xmlFreeDoc(e->doc);
+    }
+    for (i = 0; i < c->nunits; i++) {
+        free(c->units[i].short_name);
+        free(c->units[i].full_name);
+        free(c->units[i].group);
+        free(c->units[i].required);
+    }
+    free(c->v);
+    free(c->units);
+    free(c->dir);
+    free(c->office);
+    if (c->office_doc) xmlFreeDoc(c->office_doc);
+    gr_findings_free(&c->office_findings);
+    memset(c, 0, sizeof *c);
+}
