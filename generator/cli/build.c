@@ -4,14 +4,19 @@
  * and PDF/A-1b written atomically). Nothing is written when anything
  * fails. */
 #include "cli.h"
-#include "../report/report.h"
+#include "../report/city.h"
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 static void build_usage(FILE *out)
 {
     fputs("用法 Usage: gereport build FILE.xml [-o OUT.pdf] [選項 options]\n"
+          "       gereport build DIR -o OUTDIR [-j N] [選項 options]\n"
           "\n"
           "將一個機關一個年度的資料檔，依該年度的表單產生 PDF/A-1b：檢查資料格式、\n"
           "計算合計與比率、檢查總計畫規則（有錯誤即停止，警告照印），公開版遮蔽姓名。\n"
@@ -19,7 +24,14 @@ static void build_usage(FILE *out)
           "the data, computes the figures, checks the master plan's rules (errors stop\n"
           "the build, warnings are printed) and masks names in the public edition.\n"
           "\n"
+          "一個年度資料夾：每個可納入的機關資料檔各產生 OUTDIR/名稱.pdf（名稱為子資料夾名\n"
+          "或檔名），以 N 個工作行程同時進行；其他年度、重複或有錯誤的檔案不產生。\n"
+          "A year folder: one OUTDIR/NAME.pdf per combinable agency file (NAME: its\n"
+          "subfolder, or its file name), N worker processes; files of another year,\n"
+          "duplicates and files with errors get none.\n"
+          "\n"
           "  -o, --output OUT.pdf   輸出檔 output file (default: FILE.pdf beside FILE.xml)\n"
+          "  -j, --jobs N           資料夾：同時 N 個工作行程 folder: N worker processes (1-64)\n"
           "  --internal             內部版：姓名全文照印 internal edition: names in full\n"
           "  --allow-outside        允許佐證檔案位於資料檔的資料夾之外（經由連結）\n"
           "                         allow evidence files outside the data file's folder\n"
@@ -63,7 +75,7 @@ int gr_cli_parse_lang(gr_ctx *ctx, const char *verb, const char *v)
 
 typedef struct build_args {
     const char *in, *out, *fo, *enriched, *datadir, *fonts;
-    int internal, allow_outside;
+    int internal, allow_outside, jobs;
 } build_args;
 
 static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
@@ -78,6 +90,14 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
             return -1;
         } else if ((strcmp(s, "-o") == 0 || strcmp(s, "--output") == 0) && has) {
             a->out = argv[++i];
+        } else if ((strcmp(s, "-j") == 0 || strcmp(s, "--jobs") == 0) && has) {
+            char *end;
+            long j = strtol(argv[++i], &end, 10);
+            if (*end || j < 1 || j > 64) {
+                fprintf(stderr, "gereport build: -j 應為 1 到 64 的整數 (-j must be a whole number from 1 to 64)\n");
+                return GR_ESYS;
+            }
+            a->jobs = (int)j;
         } else if (strcmp(s, "--fo") == 0 && has) {
             a->fo = argv[++i];
         } else if (strcmp(s, "--enriched") == 0 && has) {
@@ -110,6 +130,111 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
     return GR_OK;
 }
 
+/* OUTDIR/NAME.pdf for a folder's file: DIR/sub/x.xml -> sub, DIR/x.xml -> x */
+static char *folder_out(const char *outdir, const char *rel)
+{
+    const char *slash = strchr(rel, '/');
+    char *stem = slash ? gr_strndup(rel, (size_t)(slash - rel)) : with_ext(rel, "");
+    char *name = gr_malloc(strlen(stem) + 5), *out;
+    strcpy(name, stem);
+    strcat(name, ".pdf");
+    out = gr_path_join(outdir, name);
+    free(name);
+    free(stem);
+    return out;
+}
+
+/* One file, in a worker: the pipeline and the PDF. Warnings were printed by
+ * the folder scan already; layout's own messages still are. */
+static int build_one(const char *in, const char *out, gr_report_opts *o)
+{
+    gr_ctx ctx;
+    gr_report r;
+    int rc;
+    gr_ctx_init(&ctx);
+    ctx.quiet_warnings = 1;
+    rc = gr_report_run(&ctx, in, o, &r);
+    if (rc == GR_OK) rc = gr_report_pdf(&ctx, &r, o, out);
+    gr_report_free(&r);
+    return rc;
+}
+
+/* build DIR -o OUTDIR -j N: the folder's files classified by city.c (year,
+ * duplicates, roster, errors), then the combinable ones built by N worker
+ * processes (libxml2 and libxslt keep their error handlers per process),
+ * worker k taking files k, k+N, k+2N… in path order. */
+static int build_folder(gr_ctx *ctx, const build_args *a, gr_report_opts *o)
+{
+    gr_city c;
+    struct stat st;
+    size_t i, todo = 0, done = 0;
+    int rc, k, jobs = a->jobs ? a->jobs : 1, worst_rc = GR_OK;
+    pid_t *pids;
+    if (!a->out)
+        return gr_syserror(ctx, a->in, 0, "請以 -o 指定輸出資料夾", "name the output folder with -o%s", "");
+    if (a->fo || a->enriched)
+        return gr_syserror(ctx, a->in, 0, "--fo 與 --enriched 只用於單一資料檔",
+                           "--fo and --enriched are for one data file%s", "");
+    if (stat(a->out, &st) != 0) {
+        if (mkdir(a->out, 0777) != 0)
+            return gr_syserror(ctx, a->out, 0, "無法建立輸出資料夾（%s）", "cannot create the output folder (%s)",
+                               strerror(errno));
+    } else if (!S_ISDIR(st.st_mode)) {
+        return gr_syserror(ctx, a->out, 0, "輸出應為資料夾", "the output must be a folder%s", "");
+    }
+    o->data_only = 1;
+    rc = gr_city_scan(ctx, a->in, o, &c);
+    o->data_only = 0;
+    if (rc != GR_OK) return rc;
+    for (i = 0; i < c.n; i++) {
+        if (c.v[i].state == GR_CITY_IN) todo++;
+        else worst_rc = GR_EINPUT;
+    }
+    if (c.status != GR_OK) worst_rc = c.status;
+    fflush(NULL);
+    pids = gr_calloc((size_t)jobs, sizeof *pids);
+    for (k = 0; k < jobs; k++) {
+        pid_t p = fork();
+        if (p < 0) {
+            worst_rc = gr_syserror(ctx, NULL, 0, "無法建立工作行程（%s）", "cannot start a worker process (%s)",
+                                   strerror(errno));
+            break;
+        }
+        if (p == 0) {
+            int child_rc = GR_OK;
+            size_t n = 0;
+            for (i = 0; i < c.n; i++) {
+                char *out;
+                int r1;
+                if (c.v[i].state != GR_CITY_IN) continue;
+                if ((n++ % (size_t)jobs) != (size_t)k) continue;
+                out = folder_out(a->out, c.v[i].rel);
+                r1 = build_one(c.v[i].path, out, o);
+                fprintf(stderr, "%s %s → %s\n", r1 == GR_OK ? "完成 done" : "失敗 failed", c.v[i].rel, out);
+                if (r1 > child_rc) child_rc = r1;
+                free(out);
+            }
+            fflush(NULL);
+            _exit(child_rc);
+        }
+        pids[k] = p;
+    }
+    for (k = 0; k < jobs; k++) {
+        int status;
+        if (pids[k] <= 0) continue;
+        if (waitpid(pids[k], &status, 0) < 0 || !WIFEXITED(status)) worst_rc = GR_ESYS;
+        else if (WEXITSTATUS(status) > worst_rc) worst_rc = WEXITSTATUS(status);
+        done++;
+    }
+    printf("%zu 個資料檔中 %zu 個可產生 PDF（%s）；%zu 個不產生\n"
+           "%zu of %zu files to build (in %s); %zu left out\n",
+           c.n, todo, a->out, c.n - todo, todo, c.n, a->out, c.n - todo);
+    (void)done;
+    free(pids);
+    gr_city_free(&c);
+    return worst_rc;
+}
+
 int gr_cmd_build(int argc, char **argv)
 {
     gr_ctx ctx;
@@ -132,6 +257,21 @@ int gr_cmd_build(int argc, char **argv)
     o.enriched = a.enriched;
     o.want_fo_text = a.fo != NULL;
     o.want_tree = 1;
+    {
+        struct stat st;
+        if (stat(a.in, &st) == 0 && S_ISDIR(st.st_mode)) {
+            rc = build_folder(&ctx, &a, &o);
+            gr_domain_cache_free(o.data.cache);
+            free(fontdir);
+            free(datadir);
+            return rc;
+        }
+    }
+    if (a.jobs) {
+        fprintf(stderr, "gereport build: -j 只用於資料夾 (-j needs a folder)\n");
+        rc = GR_ESYS;
+        goto done;
+    }
     rc = gr_report_run(&ctx, a.in, &o, &r);
     if (rc == GR_OK && a.fo)
         rc = gr_write_file_atomic(&ctx, a.fo, r.fo.data ? (void *)r.fo.data : "", r.fo.len);
@@ -140,6 +280,7 @@ int gr_cmd_build(int argc, char **argv)
         rc = gr_report_pdf(&ctx, &r, &o, out);
     }
     gr_report_free(&r);
+done:
     gr_domain_cache_free(o.data.cache);
     free(out_alloc);
     free(fontdir);

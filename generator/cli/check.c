@@ -5,7 +5,8 @@
  * every character looked up in its fonts; each with file:line, severity,
  * rule and source; a summary line at the end. Exit 1 if any error. */
 #include "cli.h"
-#include "../report/report.h"
+#include "../report/city.h"
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 static void check_usage(FILE *out)
 {
     fputs("用法 Usage: gereport check FILE.xml… [--lang zh|en]\n"
+          "       gereport check DIR [--csv FILE.csv]\n"
           "\n"
           "檢查資料檔：XML 與資料格式、佐證檔案、所填數字是否一致、總計畫規則、\n"
           "是否有適用該年度的表單。每個問題列出檔案:行號、錯誤或警告、規則及依據。\n"
@@ -20,6 +22,13 @@ static void check_usage(FILE *out)
           "the figures typed, the master plan's rules, and that a form serves the\n"
           "year. Every problem names file:line, error or warning, rule and source.\n"
           "\n"
+          "一個年度資料夾（各機關資料檔直接放在 DIR 或每機關一個子資料夾，可另有性平辦\n"
+          "彙整檔）：另列各機關摘要表與合計；其他年度、重複、不在名冊的檔案列為錯誤。\n"
+          "A year folder: also a per-agency summary table and totals; files of another\n"
+          "year, duplicates and files not on the roster are errors.\n"
+          "\n"
+          "  --csv FILE.csv         資料夾：另寫出機關×發現對照表（UTF-8，含 BOM）\n"
+          "                         folder: write the agency × finding matrix as CSV\n"
           "  --lang zh|en           訊息只用中文或英文 messages in one language only\n"
           "  --allow-outside        允許佐證檔案位於資料檔的資料夾之外（經由連結）\n"
           "                         allow evidence files outside the data file's folder\n"
@@ -33,6 +42,53 @@ static void check_usage(FILE *out)
           out);
 }
 
+/* Count of a file's findings of one class. */
+static int count_class(const gr_findings *f, gr_class k)
+{
+    size_t i;
+    int n = 0;
+    for (i = 0; i < f->n; i++) n += f->v[i].cls == k;
+    return n;
+}
+
+/* check DIR: every file through the pipeline (city.c), then one row per
+ * file and per missing unit, and the totals. Exit 1 if any error. */
+static int check_folder(gr_ctx *ctx, const char *dir, const gr_report_opts *o, const char *csv)
+{
+    gr_city c;
+    size_t i, in = 0;
+    int rc, errors = 0, warnings = 0, missing = 0;
+    rc = gr_city_scan(ctx, dir, o, &c);
+    if (rc != GR_OK) return rc;
+    if (csv && gr_city_csv(ctx, &c, csv) != GR_OK) rc = GR_ESYS;
+    printf("\n%s\t%s\t%s\t%s\t%s\n", "單位 unit", "資料檔 file", "錯誤 errors", "警告 warnings",
+           "狀態 state");
+    for (i = 0; i < c.nunits; i++) {
+        const gr_city_unit *u = &c.units[i];
+        if (u->any_file) continue;
+        printf("%s\t-\t-\t-\t未提交 missing\n", u->short_name);
+        missing++;
+    }
+    for (i = 0; i < c.n; i++) {
+        const gr_city_entry *e = &c.v[i];
+        int ne = count_class(&e->findings, GR_CLASS_ERROR);
+        int nw = count_class(&e->findings, GR_CLASS_WARNING);
+        errors += ne;
+        warnings += nw;
+        in += e->state == GR_CITY_IN;
+        printf("%s\t%s\t%d\t%d\t%s %s\n", e->unit >= 0 ? c.units[e->unit].short_name : e->name ? e->name : "?",
+               e->rel, ne, nw, gr_city_state_zh(e->state), gr_city_state_en(e->state));
+    }
+    errors += count_class(&c.office_findings, GR_CLASS_ERROR);
+    printf("合計 total: %zu 個資料檔 files%s%s, %d 年度 year; %zu 個可納入 combinable, %zu 個不納入 left out, "
+           "%d 個單位未提交 units missing; %d 個錯誤 errors, %d 個警告 warnings\n",
+           c.n, c.office ? " + 性平辦彙整檔 office file " : "", c.office ? c.office : "", c.year, in,
+           c.n - in, missing, errors, warnings);
+    if (rc == GR_OK && (errors || c.status != GR_OK)) rc = GR_EINPUT;
+    gr_city_free(&c);
+    return rc;
+}
+
 int gr_cmd_check(int argc, char **argv)
 {
     gr_ctx ctx;
@@ -40,7 +96,8 @@ int gr_cmd_check(int argc, char **argv)
     gr_report r;
     const char **files;
     char *datadir = NULL, *fontdir = NULL;
-    const char *dd = NULL, *fonts = NULL;
+    const char *dd = NULL, *fonts = NULL, *csv = NULL;
+    struct stat st;
     int i, nfiles = 0, rc = GR_OK, worst = GR_OK, allow = 0;
     gr_ctx_init(&ctx);
     files = gr_calloc((size_t)argc + 1, sizeof *files);
@@ -57,6 +114,8 @@ int gr_cmd_check(int argc, char **argv)
             dd = argv[++i];
         } else if (strcmp(s, "--fonts") == 0 && has) {
             fonts = argv[++i];
+        } else if (strcmp(s, "--csv") == 0 && has) {
+            csv = argv[++i];
         } else if (strcmp(s, "--allow-outside") == 0) {
             allow = 1;
         } else if (s[0] == '-' && s[1]) {
@@ -81,6 +140,19 @@ int gr_cmd_check(int argc, char **argv)
     o.data.cache = gr_domain_cache_new();
     o.fontdir = fontdir;
     o.check_media = 1;          /* everything build does short of layout */
+    if (nfiles == 1 && stat(files[0], &st) == 0 && S_ISDIR(st.st_mode)) {
+        worst = check_folder(&ctx, files[0], &o, csv);
+        gr_domain_cache_free(o.data.cache);
+        free(fontdir);
+        free(datadir);
+        free(files);
+        return worst;
+    }
+    if (csv) {
+        fprintf(stderr, "gereport check: --csv 只用於資料夾 (--csv needs a folder)\n");
+        worst = GR_ESYS;
+        nfiles = 0;
+    }
     for (i = 0; i < nfiles; i++) {
         rc = gr_report_run(&ctx, files[i], &o, &r);
         gr_report_free(&r);
