@@ -161,7 +161,10 @@ static void read_roster(gr_city *c, size_t *cap)
         s = attr(u, "簡稱");
         f = text_of(child(u, "全銜"));
         g = attr(u, "組別");
-        if (s) c->units[add_unit(c, cap, s, f, g)].required = attr(u, "應開會次數");
+        if (s) {
+            int k = add_unit(c, cap, s, f, g);    /* may move c->units */
+            c->units[k].required = attr(u, "應開會次數");
+        }
         free(s); free(f); free(g);
     }
 }

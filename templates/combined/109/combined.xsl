@@ -393,7 +393,7 @@
                   <fo:table-cell xsl:use-attribute-sets="cell"><fo:block><xsl:if test="position() = 1"><xsl:value-of select="$r/@簡稱"/></xsl:if></fo:block></fo:table-cell>
                   <fo:table-cell xsl:use-attribute-sets="cell"><fo:block><xsl:if test="position() = 1"><xsl:value-of select="$r/@檔案"/></xsl:if></fo:block></fo:table-cell>
                   <fo:table-cell xsl:use-attribute-sets="cell"><fo:block><xsl:choose><xsl:when test="$r/@原因 and position() = 1"><xsl:value-of select="$r/@原因"/></xsl:when><xsl:when test="$r/@原因"/><xsl:otherwise><xsl:value-of select="@類別"/></xsl:otherwise></xsl:choose></fo:block></fo:table-cell>
-                  <fo:table-cell xsl:use-attribute-sets="cell"><fo:block><xsl:if test="@規則"><xsl:value-of select="@規則"/><xsl:text> </xsl:text></xsl:if><xsl:value-of select="normalize-space(.)"/><xsl:if test="@行">（第 <xsl:value-of select="@行"/> 行）</xsl:if></fo:block></fo:table-cell>
+                  <fo:table-cell xsl:use-attribute-sets="cell"><fo:block><xsl:value-of select="normalize-space(.)"/><xsl:if test="@行">（第 <xsl:value-of select="@行"/> 行）</xsl:if></fo:block></fo:table-cell>
                 </fo:table-row>
               </xsl:for-each>
             </xsl:when>
