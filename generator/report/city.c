@@ -127,6 +127,15 @@ const char *gr_city_state_en(gr_city_state s)
 
 /* ---- scanning ---------------------------------------------------------- */
 
+/* A path found in the folder, relative to it (messages and the annex name
+ * files so: no absolute paths in the PDF). */
+static const char *rel_of(const gr_city *c, const char *path)
+{
+    size_t n = strlen(c->dir);
+    if (strncmp(path, c->dir, n) != 0) return path;
+    return path + n + (c->dir[n - 1] == '/' ? 0 : 1);
+}
+
 static void add_entry(gr_city *c, size_t *cap, const char *path)
 {
     gr_city_entry *e;
@@ -134,7 +143,7 @@ static void add_entry(gr_city *c, size_t *cap, const char *path)
     e = &c->v[c->n++];
     memset(e, 0, sizeof *e);
     e->path = gr_strdup(path);
-    e->rel = e->path + strlen(c->dir) + (c->dir[strlen(c->dir) - 1] == '/' ? 0 : 1);
+    e->rel = rel_of(c, e->path);
     e->unit = -1;
 }
 
@@ -328,7 +337,7 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
                 gr_error(ctx, e->path, 0,
                          "機關「%s」不在性平辦彙整檔的名冊中（%s）；此檔不納入。請在名冊加入此單位，或以 <別名> 對應",
                          "the agency \"%s\" is not on the office file's roster (%s); it is left out. Add the unit to the roster, or map it with <別名>",
-                         e->name ? e->name : "?", c->office);
+                         e->name ? e->name : "?", rel_of(c, c->office));
             } else {
                 if (u < 0) u = add_unit(c, &ucap, e->name ? e->name : e->rel, NULL, NULL);
                 e->unit = u;
@@ -338,7 +347,7 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
                     gr_error(ctx, e->path, 0,
                              "「%s」已有資料檔 %s；同一單位同一年度只能有一份，此檔不納入",
                              "\"%s\" already has the data file %s; one file per unit and year, this one is left out",
-                             c->units[u].short_name, c->v[c->units[u].entry].path);
+                             c->units[u].short_name, c->v[c->units[u].entry].rel);
                 } else {
                     c->units[u].entry = (int)i;
                     e->state = e->status == GR_OK ? GR_CITY_IN : GR_CITY_ERROR;
@@ -372,15 +381,73 @@ static const char *class_zh(gr_class k)
     return k == GR_CLASS_ERROR ? "錯誤" : "警告";
 }
 
-static void add_findings(xmlNodePtr to, const gr_findings *f, int want_errors)
+/* The names an agency's file declares (<姓名>, except 遮蔽="否"), longest
+ * first: a finding's message may quote one (R10 「性平聯絡人 林一 未列於…」);
+ * in the annex it is written as an <姓名> element, so that the public
+ * edition masks it there too — masking leaves two-character names in
+ * running text alone (domain/mask.c). */
+typedef struct names { char **v; size_t n, cap; } names;
+
+static void collect_names(xmlNodePtr n, names *N)
 {
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) continue;
+        if (strcmp((const char *)n->name, "姓名") == 0) {
+            char *no = attr(n, "遮蔽"), *t = text_of(n);
+            size_t i;
+            int dup = 0;
+            for (i = 0; t && i < N->n && !dup; i++) dup = strcmp(N->v[i], t) == 0;
+            if (t && !dup && !(no && strcmp(no, "否") == 0)) {
+                N->v = gr_grow(N->v, &N->cap, N->n + 1, sizeof *N->v);
+                N->v[N->n++] = t;
+                t = NULL;
+            }
+            free(t);
+            free(no);
+        } else {
+            collect_names(n->children, N);
+        }
+    }
+}
+
+static int longer_first(const void *a, const void *b)
+{
+    size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
+    return la < lb ? 1 : la > lb ? -1 : 0;
+}
+
+/* msg as mixed content of `to`: text, with every declared name an <姓名>. */
+static void add_text_with_names(xmlNodePtr to, const char *msg, const names *N)
+{
+    const char *p = msg, *run = msg;
+    while (*p) {
+        size_t i, len = 0;
+        for (i = 0; i < N->n && !len; i++)
+            if (strncmp(p, N->v[i], strlen(N->v[i])) == 0) len = strlen(N->v[i]);
+        if (!len) { p++; continue; }
+        if (p > run) xmlAddChild(to, xmlNewTextLen(BAD_CAST run, (int)(p - run)));
+        xmlNewTextChild(to, NULL, BAD_CAST "姓名", NULL);
+        xmlNodeAddContentLen(to->last, BAD_CAST p, (int)len);
+        p += len;
+        run = p;
+    }
+    if (p > run) xmlAddChild(to, xmlNewTextLen(BAD_CAST run, (int)(p - run)));
+}
+
+static void add_findings(xmlNodePtr to, const gr_city_entry *e, int want_errors)
+{
+    names N;
     size_t i;
-    for (i = 0; i < f->n; i++) {
-        const gr_finding *x = &f->v[i];
+    memset(&N, 0, sizeof N);
+    if (e->doc) collect_names(xmlDocGetRootElement(e->doc), &N);
+    if (N.n) qsort(N.v, N.n, sizeof *N.v, longer_first);
+    for (i = 0; i < e->findings.n; i++) {
+        const gr_finding *x = &e->findings.v[i];
         xmlNodePtr n;
         char line[16];
         if ((x->cls == GR_CLASS_ERROR) != want_errors) continue;
-        n = xmlNewTextChild(to, NULL, BAD_CAST "發現", BAD_CAST(x->msg_zh ? x->msg_zh : ""));
+        n = xmlNewChild(to, NULL, BAD_CAST "發現", NULL);
+        add_text_with_names(n, x->msg_zh ? x->msg_zh : "", &N);
         xmlNewProp(n, BAD_CAST "類別", BAD_CAST class_zh(x->cls));
         if (x->line > 0) {
             snprintf(line, sizeof line, "%d", x->line);
@@ -388,6 +455,8 @@ static void add_findings(xmlNodePtr to, const gr_findings *f, int want_errors)
         }
         if (x->rule) xmlNewProp(n, BAD_CAST "規則", BAD_CAST x->rule);
     }
+    for (i = 0; i < N.n; i++) free(N.v[i]);
+    free(N.v);
 }
 
 static void unit_props(xmlNodePtr n, const gr_city_unit *u)
@@ -444,7 +513,7 @@ xmlDocPtr gr_city_document(gr_ctx *ctx, const gr_city *c)
         if (e->unit >= 0) xmlNewProp(n, BAD_CAST "簡稱", BAD_CAST c->units[e->unit].short_name);
         else if (e->name) xmlNewProp(n, BAD_CAST "簡稱", BAD_CAST e->name);
         xmlNewProp(n, BAD_CAST "原因", BAD_CAST gr_city_state_zh(e->state));
-        add_findings(n, &e->findings, 1);
+        add_findings(n, e, 1);
     }
     for (i = 0; i < c->nunits; i++) {
         if (c->units[i].any_file) continue;
@@ -460,7 +529,7 @@ xmlDocPtr gr_city_document(gr_ctx *ctx, const gr_city *c)
         n = xmlNewChild(annex, NULL, BAD_CAST "合規", NULL);
         unit_props(n, u);
         xmlNewProp(n, BAD_CAST "檔案", BAD_CAST e->rel);
-        add_findings(n, &e->findings, 0);
+        add_findings(n, e, 0);
     }
     return doc;
 }

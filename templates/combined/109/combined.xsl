@@ -371,10 +371,10 @@
     <xsl:param name="rows"/>
     <xsl:param name="head"/>
     <fo:table table-layout="fixed" width="100%" border-collapse="collapse" font-size="10pt">
-      <fo:table-column column-width="proportional-column-width(16)"/>
-      <fo:table-column column-width="proportional-column-width(22)"/>
       <fo:table-column column-width="proportional-column-width(14)"/>
-      <fo:table-column column-width="proportional-column-width(48)"/>
+      <fo:table-column column-width="proportional-column-width(20)"/>
+      <fo:table-column column-width="proportional-column-width(20)"/>
+      <fo:table-column column-width="proportional-column-width(46)"/>
       <fo:table-header>
         <fo:table-row font-weight="bold">
           <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="center">單位</fo:block></fo:table-cell>
