@@ -182,6 +182,12 @@ run_gr build "$b/daan-copy.xml" -o "$d/daan-single.pdf" > /dev/null 2>&1
 if cmp -s "$d/daan-single.pdf" "$d/out/daan-copy.pdf"; then ok "build DIR: the same bytes as building the file alone"
 else not_ok "build DIR: the same bytes as building the file alone"; fi
 
+( cd "$three" && run_gr check . ) > "$d/dot.out" 2>/dev/null
+run_gr check "$three/" > "$d/slash.out" 2>/dev/null
+if grep -q "^社會局	social/results.xml	" "$d/dot.out" && grep -q "^社會局	social/results.xml	" "$d/slash.out"; then
+    ok "check . and check DIR/: files named relative to the folder"
+else not_ok "check . and check DIR/: files named relative to the folder"; show "$d/dot.out"; show "$d/slash.out"; fi
+
 # ---- usage -------------------------------------------------------------------------
 run_gr combine "$three" > /dev/null 2> "$d/usage.err"
 rc=$?

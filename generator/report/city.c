@@ -132,8 +132,8 @@ const char *gr_city_state_en(gr_city_state s)
 static const char *rel_of(const gr_city *c, const char *path)
 {
     size_t n = strlen(c->dir);
-    if (strncmp(path, c->dir, n) != 0) return path;
-    return path + n + (c->dir[n - 1] == '/' ? 0 : 1);
+    if (strcmp(c->dir, ".") == 0 || strncmp(path, c->dir, n) != 0) return path;
+    return path + n + (path[n] == '/');
 }
 
 static void add_entry(gr_city *c, size_t *cap, const char *path)
@@ -272,6 +272,7 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
     char **offices = NULL;
     memset(c, 0, sizeof *c);
     c->dir = gr_strdup(dir);
+    while (strlen(c->dir) > 1 && c->dir[strlen(c->dir) - 1] == '/') c->dir[strlen(c->dir) - 1] = 0;
     if (!is_dir(dir)) {
         free(c->dir);
         c->dir = NULL;
