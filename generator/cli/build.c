@@ -126,6 +126,7 @@ static int data_to_fo(gr_ctx *ctx, const build_args *a, const gr_data_opts *o,
     if (rc2 == GR_ESYS || rc == GR_OK) rc = rc2;
     rc2 = gr_data_check_form(ctx, doc, a->in, o);
     if (rc == GR_OK) rc = rc2;
+    gr_data_check_names(ctx, doc, a->in);
     if (rc == GR_OK && a->enriched) rc = gr_data_write(ctx, doc, a->enriched);
     if (rc == GR_OK) {
         if (!o->internal) gr_data_mask_names(doc);

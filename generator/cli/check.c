@@ -39,6 +39,7 @@ static int check_one(gr_ctx *ctx, const char *path, const gr_data_opts *o)
     if (rc2 == GR_ESYS || rc == GR_OK) rc = rc2;
     rc2 = gr_data_check_form(ctx, doc, path, o);
     if (rc == GR_OK) rc = rc2;
+    gr_data_check_names(ctx, doc, path);
     xmlFreeDoc(doc);
     return rc;
 }
