@@ -81,7 +81,14 @@ int gr_write_file_atomic(gr_ctx *ctx, const char *path, const void *data, size_t
         p += w;
         len -= (size_t)w;
     }
-    if (rc == GR_OK && fchmod(fd, 0644) != 0) { /* mkstemp makes 0600 */ }
+    if (rc == GR_OK) {
+        /* mkstemp makes 0600: give the file what open(O_CREAT, 0666) would
+         * under the user's umask, never more (an internal edition written
+         * with umask 077 stays 0600) */
+        mode_t um = umask(077);
+        umask(um);
+        if (fchmod(fd, 0666 & ~um) != 0) { /* keeps 0600 */ }
+    }
     if (close(fd) != 0 && rc == GR_OK)
         rc = gr_syserror(ctx, path, 0, "寫入輸出檔失敗：%s", "writing output failed: %s",
                          strerror(errno));
