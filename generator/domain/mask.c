@@ -518,12 +518,19 @@ static void on_found(void *arg, const char *s, size_t off, size_t len, const nam
         u_strToUTF8(w8, (int32_t)sizeof w8 - 1, &wl, u16 + lo, hi - lo, &err);
         if (U_SUCCESS(err)) {
             w8[wl] = 0;
-            gr_buf_init(&word);
-            gr_buf_adds(&word, w8);
+            const char *at = strstr(w8, e->name);
+            gr_buf_init(&word);                   /* the word as printed */
+            if (at) {
+                gr_buf_add(&word, w8, (size_t)(at - w8));
+                gr_buf_adds(&word, e->masked);
+                gr_buf_adds(&word, at + strlen(e->name));
+            } else {
+                gr_buf_adds(&word, e->masked);
+            }
             gr_warn(c->ctx, c->path, line_of(c->node, s, off),
-                    "姓名「%s」在這裡是「%s」一詞的一部分，公開版一樣遮蔽為「%s」。若這裡不是人名，請寫成 <非姓名>%s</非姓名>；若是人名，請寫成 <姓名>%s</姓名>",
-                    "the declared name \"%s\" is part of the word \"%s\" here and is masked as \"%s\" in the public edition; if it is not the person, write <非姓名>%s</非姓名>, if it is, write <姓名>%s</姓名>",
-                    e->name, gr_buf_cstr(&word), e->masked, gr_buf_cstr(&word), e->name);
+                    "姓名「%s」在這裡是「%s」一詞的一部分，公開版印為「%s」。若這裡不是人名，請寫成 <非姓名>%s</非姓名>；若是人名，請寫成 <姓名>%s</姓名>",
+                    "the declared name \"%s\" is part of the word \"%s\" here, which the public edition prints as \"%s\"; if it is not the person, write <非姓名>%s</非姓名>, if it is, write <姓名>%s</姓名>",
+                    e->name, w8, gr_buf_cstr(&word), w8, e->name);
             gr_buf_free(&word);
             c->count++;
         }
