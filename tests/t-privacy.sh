@@ -9,8 +9,8 @@
 #   - public edition, the whole file: `qpdf --qdf --object-streams=disable`
 #     searched for each full name in UTF-8, in UTF-16BE bytes (literal
 #     strings) and as UTF-16BE hex strings; every string object decoded by
-#     `qpdf --json=2`; and pdftotext with white space removed (a name broken
-#     over two lines still counts). No declared full name is found (林森 only
+#     `qpdf --json=2`; and pdftotext with white space removed and letters in
+#     any case (a name broken over two lines, 黃 𠮷祥 or AHMAD FAISAL count). No declared full name is found (林森 only
 #     inside the marked 林森公園); the opted-out lecturer is;
 #   - one person, one masked form: each masked form (林○, 鄭○, 黃○祥, 歐○○雯,
 #     A. F., N. L., 瓦○．諾○) is in the public page text, and the public FO
@@ -81,7 +81,7 @@ squeeze < "$d/public.fo" > "$d/public.fotext"
 squeeze < "$d/internal.fo" > "$d/internal.fotext"
 
 # occurrences of a (squeezed) string in a file
-count_in() { grep -o -F -- "$1" "$2" | wc -l; }
+count_in() { grep -o -i -F -- "$1" "$2" | wc -l; }
 # UTF-16BE of a string: hex digits, and a grep -P byte pattern
 utf16_hex() { printf '%s' "$1" | iconv -f UTF-8 -t UTF-16BE | od -An -tx1 | tr -d ' \n'; }
 utf16_pat() { utf16_hex "$1" | sed 's/../\\x&/g'; }
@@ -101,7 +101,7 @@ for pair in $PAIRS; do
     LC_ALL=C grep -a -q -P -- "$(utf16_pat "$name")" "$d/public.qdf" && leaks="$leaks $name(UTF-16BE)"
     LC_ALL=C grep -a -q -i -F -- "$hex" "$d/public.qdf" && leaks="$leaks $name(hex)"
     grep -q -F -- "$name" "$d/public.json" && leaks="$leaks $name(string object)"
-    grep -q -F -- "$sq_name" "$d/public-unkept.txt" && leaks="$leaks $name(page text)"
+    grep -q -i -F -- "$sq_name" "$d/public-unkept.txt" && leaks="$leaks $name(page text)"
     # one masked form, printed wherever the internal edition prints the name
     n_int=$(count_in "$sq_name" "$d/internal.fotext")
     n_kept=0

@@ -16,8 +16,9 @@
  * only declared 遮蔽="否" is printed in full, and as the longest match it
  * also protects its text from a shorter masked name inside it.
  * In running text a name is found even where the author did not mark it;
- * a line break (with its indentation) inside a name is skipped, as the
- * template joins such lines; a space in a name matches any white space.
+ * white space inside a name is skipped (林\n森 and 林 森 are 林森: the
+ * template joins lines, and a reader would still see the name); a space in
+ * a name matches any white space; ASCII letters match in either case.
  * Names of one character are masked only inside <姓名>. A Latin name
  * matches only as whole words (Ann is not in Annual). Text inside <非姓名>
  * is never masked: the author's way to say "this is not the person"
@@ -199,6 +200,12 @@ static int new_tnode(name_set *S, unsigned char byte)
     return (int)S->nt++;
 }
 
+/* ASCII letters match whatever their case (AHMAD FAISAL is Ahmad Faisal). */
+static unsigned char fold(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
 static int child_of(const name_set *S, int at, unsigned char c)
 {
     int k;
@@ -216,9 +223,9 @@ static void add_name(name_set *S, const char *raw, int keep)
     name_entry *e;
     if (!*p) { free(name); return; }
     for (; *p; p++) {
-        int k = child_of(S, at, *p);
+        int k = child_of(S, at, fold(*p));
         if (k < 0) {
-            k = new_tnode(S, *p);
+            k = new_tnode(S, fold(*p));
             S->t[k].sibling = S->t[at].child;
             S->t[at].child = k;
         }
@@ -299,25 +306,20 @@ static int match_at(const name_set *S, const char *s, uint32_t prev, size_t *len
         int k;
         if (is_space(c)) {
             size_t j = i;
-            int nl = 0;
             if (at == 0) break;
-            while (is_space((unsigned char)s[j])) {
-                if (s[j] == '\n' || s[j] == '\r') nl = 1;
-                j++;
-            }
+            while (is_space((unsigned char)s[j])) j++;
             k = child_of(S, at, ' ');
-            if (k >= 0) at = k;
-            else if (!nl) break;
+            if (k >= 0) at = k;        /* else: white space inside a name */
             i = j;
             continue;
         }
-        k = child_of(S, at, c);
+        k = child_of(S, at, fold(c));
         if (k < 0) break;
         at = k;
         i++;
         if (S->t[at].name >= 0) {
             const name_entry *e = &S->v[S->t[at].name];
-            uint32_t next = s[i] ? cp_at(s + i, strlen(s + i), &u) : 0;
+            uint32_t next = s[i] ? cp_at(s + i, strnlen(s + i, 4), &u) : 0;
             if (e->cps >= 2 && !(e->latin_start && is_latin(prev))
                 && !(e->latin_end && is_latin(next))) {
                 best = S->t[at].name;
@@ -343,8 +345,9 @@ static int scan(const name_set *S, const char *s, gr_buf *out, found_fn f, void 
         if (k >= 0) {
             const name_entry *e = &S->v[k];
             if (f) f(arg, s, i, len, e);
-            if (out) gr_buf_adds(out, e->keep ? e->name : e->masked);
-            changed |= !e->keep || len != strlen(e->name);
+            if (out && e->keep) gr_buf_add(out, s + i, len);   /* as written */
+            else if (out) gr_buf_adds(out, e->masked);
+            changed |= !e->keep;
             prev = 0x25CB;
             i += len;
         } else {
@@ -378,7 +381,7 @@ static void apply(xmlNodePtr n, const name_set *S)
             char *t = gr_text(n), *c = collapse(t);
             const char *p = c;
             int at = 0, k = -1;
-            for (; *p && at >= 0; p++) at = child_of(S, at, (unsigned char)*p);
+            for (; *p && at >= 0; p++) at = child_of(S, at, fold((unsigned char)*p));
             if (at >= 0) k = S->t[at].name;
             if (k >= 0 && !S->v[k].keep) {
                 xmlNodePtr ch = n->children;
