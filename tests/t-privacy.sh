@@ -19,11 +19,13 @@
 #   - internal edition: every full name; every page carries
 #     內部版（含個人姓名，不得公開） (pdftotext page by page); title and XMP
 #     say it; the public edition says it nowhere; both are PDF/A-1b;
+#   - a second report written fresh (labor-112.xml): none of its declared
+#     names, nor their words reversed, anywhere in the public file;
 #   - file modes: umask 077 gives 0600, umask 022 gives 0644;
 #   - `check` warns at the line of 林森北路 (and nowhere else about 林森).
 . "$(dirname "$0")/lib.sh"
 require_gr
-require_tools qpdf pdftotext pdfinfo iconv od
+require_tools qpdf pdftotext pdfinfo iconv od xmllint
 d=$WORK/privacy
 rm -rf "$d"
 mkdir -p "$d"
@@ -179,6 +181,39 @@ else
     not_ok "public edition: no 內部版 mark anywhere"
 fi
 preflight "$d/internal.pdf" "internal edition" "$d/preflight"
+
+# ---- a second report: the whole file, every declared name ---------------------
+# (tests/fixtures/privacy/labor-112.xml) The names are read from the data:
+# every <姓名> without 遮蔽="否", and multi-word names in reverse order too.
+IN2=$d/labor-112.xml
+cp "$TESTS_DIR/fixtures/privacy/labor-112.xml" "$IN2"
+run_gr build "$IN2" -o "$d/labor.pdf" > /dev/null 2> "$d/labor.err"
+rc2=$?
+xmllint --xpath '//*[local-name()="姓名"][not(@遮蔽="否")]/text()' "$IN2" 2> /dev/null |
+    sed 's/^ *//; s/ *$//' | grep . | sort -u > "$d/labor.names"
+awk 'NF > 1 { r = $NF; for (i = NF - 1; i >= 1; i--) r = r " " $i; print r }' \
+    "$d/labor.names" >> "$d/labor.names"
+qpdf --qdf --object-streams=disable "$d/labor.pdf" "$d/labor.qdf" 2>> "$d/qdf.err"
+qpdf --json=2 "$d/labor.pdf" > "$d/labor.json" 2>> "$d/qdf.err"
+pdftotext "$d/labor.pdf" - 2>> "$d/pdftotext.err" | squeeze > "$d/labor.txt"
+leaks=""
+while IFS= read -r name; do
+    sq_name=$(printf '%s' "$name" | squeeze)
+    LC_ALL=C grep -a -q -F -- "$name" "$d/labor.qdf" && leaks="$leaks $name(UTF-8)"
+    LC_ALL=C grep -a -q -P -- "$(utf16_pat "$name")" "$d/labor.qdf" && leaks="$leaks $name(UTF-16BE)"
+    LC_ALL=C grep -a -q -i -F -- "$(utf16_hex "$name")" "$d/labor.qdf" && leaks="$leaks $name(hex)"
+    grep -q -F -- "$name" "$d/labor.json" && leaks="$leaks $name(string object)"
+    grep -q -i -F -- "$sq_name" "$d/labor.txt" && leaks="$leaks $name(page text)"
+done < "$d/labor.names"
+n_names=$(grep -c . "$d/labor.names")
+if [ "$rc2" -eq 0 ] && [ "$n_names" -ge 8 ] && [ -s "$d/labor.txt" ] && [ -z "$leaks" ] &&
+   grep -q '林大同副市長' "$d/labor.txt"; then
+    ok "second report: none of its $n_names declared names (and reversed forms) anywhere in the public file; the opted-out official printed"
+else
+    not_ok "second report: no declared name anywhere in the public file" \
+        "exit $rc2, $n_names names, found:$leaks"
+    show "$d/labor.err" 5
+fi
 
 # ---- check: a name inside a longer word --------------------------------------
 line=$(grep -n '沿林森北路' "$FIX" | cut -d: -f1)

@@ -11,7 +11,9 @@
  *     Ahmad Faisal → A. F., Ahmad bin Faisal → A. F., 瓦歷斯．諾幹 → 瓦○．諾○,
  *     陳Mary → 陳○ M.
  * Characters are code points (an Ext-B character is one). One name, one
- * masked form (the form is a function of the name). A name declared both
+ * masked form (the form is a function of the name); a name of several
+ * words is also found with its words in reverse order (張 Daniel for
+ * Daniel 張), masked the same way. A name declared both
  * with 遮蔽="否" and without is masked everywhere (privacy first); a name
  * only declared 遮蔽="否" is printed in full, and as the longest match it
  * also protects its text from a shorter masked name inside it.
@@ -214,14 +216,16 @@ static int child_of(const name_set *S, int at, unsigned char c)
     return -1;
 }
 
-static void add_name(name_set *S, const char *raw, int keep)
+/* Add one name (its masked form given, or NULL to derive it); the index of
+ * its entry, or -1 for an empty name. */
+static int add_entry(name_set *S, const char *raw, int keep, const char *masked)
 {
     int at = 0;
     char *name = collapse(raw);
     const unsigned char *p = (const unsigned char *)name;
     size_t len = strlen(name), i, u;
     name_entry *e;
-    if (!*p) { free(name); return; }
+    if (!*p) { free(name); return -1; }
     for (; *p; p++) {
         int k = child_of(S, at, fold(*p));
         if (k < 0) {
@@ -234,13 +238,13 @@ static void add_name(name_set *S, const char *raw, int keep)
     if (S->t[at].name >= 0) {                     /* already declared */
         if (!keep) S->v[S->t[at].name].keep = 0;  /* masked wins */
         free(name);
-        return;
+        return S->t[at].name;
     }
     S->v = gr_grow(S->v, &S->cap, S->n + 1, sizeof *S->v);
     e = &S->v[S->n];
     memset(e, 0, sizeof *e);
     e->name = name;
-    e->masked = gr_mask_name(name);
+    e->masked = masked ? gr_strdup(masked) : gr_mask_name(name);
     e->cps = count_cps(name);
     e->keep = keep;
     for (i = 0; i < len; i += u) {
@@ -249,7 +253,34 @@ static void add_name(name_set *S, const char *raw, int keep)
         e->latin_end = is_latin(c);
         if (is_han(c)) e->han = 1;
     }
-    S->t[at].name = (int)S->n++;
+    S->t[at].name = (int)S->n;
+    return (int)S->n++;
+}
+
+/* A declared name, and the same words in reverse order with the same masked
+ * form (Daniel 張 is also written 張 Daniel; Faisal Ahmad). */
+static void add_name(name_set *S, const char *raw, int keep)
+{
+    int k = add_entry(S, raw, keep, NULL);
+    const char *name, *end;
+    gr_buf rev;
+    if (k < 0 || !strchr(S->v[k].name, ' ')) return;
+    name = S->v[k].name;
+    gr_buf_init(&rev);
+    end = name + strlen(name);
+    while (end > name) {                          /* words from the last */
+        const char *w = end;
+        while (w > name && w[-1] != ' ') w--;
+        if (rev.len) gr_buf_addc(&rev, ' ');
+        gr_buf_add(&rev, w, (size_t)(end - w));
+        end = w > name ? w - 1 : name;
+    }
+    if (strcmp(gr_buf_cstr(&rev), name) != 0) {
+        char *masked = gr_strdup(S->v[k].masked); /* add_entry may move v */
+        add_entry(S, gr_buf_cstr(&rev), keep, masked);
+        free(masked);
+    }
+    gr_buf_free(&rev);
 }
 
 static int masked_off(xmlNodePtr n)
