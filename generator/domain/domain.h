@@ -68,6 +68,13 @@ char *gr_mask_name(const char *name);
  * author can mark it <非姓名> or <姓名>. Warnings only: returns GR_OK. */
 int gr_data_check_names(gr_ctx *ctx, xmlDocPtr doc, const char *path);
 
+/* Give every element its source line as the attribute gr:line (namespace
+ * GR_SOURCE_NS), for the form template to copy onto the FO elements it
+ * writes from that element (<xsl:copy-of select="@gr:line"/>), so layout
+ * and image messages can name the data line. Done after the rules and
+ * --enriched, just before the transformation. */
+void gr_data_mark_lines(xmlDocPtr doc);
+
 /* The form template for the data's year (templates/results/<form>/),
  * applied with libxslt's security preferences (no writes, no network, reads
  * only inside datadir/templates). The FO text is appended to fo. */

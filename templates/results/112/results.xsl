@@ -27,7 +27,8 @@
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:gr="urn:x-gereport:source">
 
   <!-- indent="yes": libxslt indents only elements without text children, so
        running text is untouched and the FO has useful line numbers for
@@ -104,7 +105,7 @@
           </fo:static-content>
         </xsl:if>
         <fo:static-content flow-name="xsl-region-after">
-          <fo:block text-align="center" font-size="10pt">第 <fo:page-number/> 頁，共 <fo:page-number-citation-last ref-id="report-end"/> 頁<xsl:if test="$edition = 'internal'">　<xsl:value-of select="$internal-mark"/></xsl:if></fo:block>
+          <fo:block text-align="center" font-size="10pt"><xsl:copy-of select="@gr:line"/>第 <fo:page-number/> 頁，共 <fo:page-number-citation-last ref-id="report-end"/> 頁<xsl:if test="$edition = 'internal'">　<xsl:value-of select="$internal-mark"/></xsl:if></fo:block>
         </fo:static-content>
         <fo:flow flow-name="xsl-region-body">
           <xsl:call-template name="header"/>
