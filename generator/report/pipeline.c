@@ -73,13 +73,16 @@ static int open_fonts(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
 
 /* Loaded document (r->doc) → FO text (and title). Returns the stages' own
  * status. */
-static int doc_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
+static int doc_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, int from_file)
 {
     const gr_data_opts *d = &o->data;
     int rc, rc2;
     rc = gr_data_compute(ctx, r->doc, r->path);
     rc = worst(rc, gr_data_compute_declared(ctx, r->doc, r->path, d));
     rc = worst(rc, gr_data_check_rules(ctx, r->doc, r->path, d));
+    /* names in running text: warnings only, about the user's own file (an
+       assembled document's parts were checked in their own runs) */
+    if (from_file) gr_data_check_names(ctx, r->doc, r->path);
     if (o->data_only) {
         if (rc == GR_OK && o->enriched) rc = gr_data_write(ctx, r->doc, o->enriched);
         if (!d->internal) gr_data_mask_names(r->doc);
@@ -99,7 +102,7 @@ static int data_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
 {
     r->doc = gr_data_load(ctx, r->path, &o->data);
     if (!r->doc) return ctx->nerrors ? GR_EINPUT : GR_ESYS;
-    return doc_to_fo(ctx, r, o);
+    return doc_to_fo(ctx, r, o, 1);
 }
 
 /* From FO text on: the tree, the media check, the run's status. */
@@ -128,7 +131,7 @@ int gr_report_run_doc(gr_ctx *ctx, const char *path, xmlDocPtr doc,
     r->doc = doc;
     gr_buf_init(&r->fo);
     ctx->findings = &r->findings;
-    rc = run_rest(ctx, r, o, doc ? doc_to_fo(ctx, r, o) : GR_ESYS);
+    rc = run_rest(ctx, r, o, doc ? doc_to_fo(ctx, r, o, 0) : GR_ESYS);
     ctx->findings = saved;
     return rc;
 }
