@@ -167,3 +167,6 @@ fi
 sample=$ROOT/data/taipei/112/results.xml
 echo "bench: gereport build of the sample agency (data/taipei/112/results.xml):"
 measure sample-report build "$sample"
+
+# the city year (issue 12): check, build -j 2 and combine of 50 agencies
+"$TESTS_DIR/bench-city.sh"
