@@ -56,9 +56,14 @@ static int count_class(const gr_findings *f, gr_class k)
 static int check_folder(gr_ctx *ctx, const char *dir, const gr_report_opts *o, const char *csv)
 {
     gr_city c;
+    gr_report_opts shared = *o;
     size_t i, in = 0;
     int rc, errors = 0, warnings = 0, missing = 0;
-    rc = gr_city_scan(ctx, dir, o, &c);
+    /* one font set for every file of the folder (fontconfig set up once) */
+    shared.shared_fs = gr_fontset_new(ctx, o->fontdir);
+    if (!shared.shared_fs) return GR_ESYS;
+    rc = gr_city_scan(ctx, dir, &shared, &c);
+    gr_fontset_free(shared.shared_fs);
     if (rc != GR_OK) return rc;
     if (csv && gr_city_csv(ctx, &c, csv) != GR_OK) rc = GR_ESYS;
     printf("\n%s\t%s\t%s\t%s\t%s\n", "單位 unit", "資料檔 file", "錯誤 errors", "警告 warnings",

@@ -150,6 +150,10 @@ static int run_rest(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, int rc)
         free(dir);
     }
     if (r->tree && o->check_media && rc != GR_ESYS) {
+        if (o->shared_fs && !r->fs) {
+            r->fs = o->shared_fs;
+            r->fs_shared = 1;
+        }
         rc = worst(rc, open_fonts(ctx, r, o));
         if (r->fs) check_node(ctx, r, r->tree->root, o->data.allow_outside);
     }
@@ -168,6 +172,7 @@ int gr_report_pdf(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, const char
     gr_doc *doc = NULL;
     int rc;
     assert(r->tree && r->status == GR_OK);
+    assert(!r->fs_shared);                 /* layout on a run's own fonts */
     ctx->findings = &r->findings;
     rc = open_fonts(ctx, r, o);
     if (rc == GR_OK) rc = gr_layout(ctx, r->tree, r->fs, &doc, NULL);
@@ -193,6 +198,6 @@ void gr_report_free(gr_report *r)
     gr_buf_free(&r->fo);
     free(r->title);
     gr_fo_tree_free(r->tree);
-    gr_fontset_free(r->fs);
+    if (!r->fs_shared) gr_fontset_free(r->fs);
     memset(r, 0, sizeof *r);
 }

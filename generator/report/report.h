@@ -32,6 +32,11 @@ typedef struct gr_report_opts {
     int want_fo_text;         /* keep the FO text in r->fo (build --fo) */
     int want_tree;            /* parse the FO (always with check_media) */
     int check_media;          /* open every image, look every character up */
+    gr_fontset *shared_fs;    /* fonts for the media check, opened once by
+                                 the caller for many files (check DIR) and
+                                 freed by it; NULL: each run opens its own.
+                                 Not for layout: a PDF's font subsets come
+                                 from its own fonts */
     int data_only;            /* stop after the rules and masking: r->doc is
                                  the enriched (masked unless internal) data,
                                  no form, no FO (combine reads agencies so) */
@@ -46,7 +51,9 @@ typedef struct gr_report {
     gr_buf fo;                /* FO text, when want_fo_text */
     char *title;              /* the report's title (PDF metadata) */
     gr_fo_tree *tree;         /* FO tree with data-file lines, when asked */
-    gr_fontset *fs;           /* fonts, when the tree was checked or laid out */
+    gr_fontset *fs;           /* fonts, when the tree was checked or laid out
+                                 (o->shared_fs when given: not freed here) */
+    int fs_shared;
 } gr_report;
 
 /* Run the pipeline on one data file. Returns r->status. Stages after a
