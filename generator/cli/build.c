@@ -1,8 +1,10 @@
 /* build.c — `gereport build FILE.xml [-o OUT.pdf]`: one data file to the
  * PDF of its year's form: load and validate, compute the figures, check the
- * rules (errors stop the build, warnings are printed), mask the names for
+ * rules (錯誤 stops the build; 未達規定 and 提醒 are printed and the PDF is
+ * still written, exit 1 with --strict on any 未達規定), mask the names for
  * the public edition, transform with the form's XSLT, lay out the FO and
- * write PDF/A-1b atomically. Nothing is written when anything fails. */
+ * write PDF/A-1b atomically. Nothing is written when an error occurs. On a
+ * terminal, progress after a second and one closing line. */
 #include "cli.h"
 #include "../domain/domain.h"
 #include "../fo/fo.h"
@@ -12,18 +14,28 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static void build_usage(FILE *out)
 {
     fputs("用法 Usage: gereport build FILE.xml [-o OUT.pdf] [選項 options]\n"
           "\n"
           "將一個機關一個年度的資料檔，依該年度的表單產生 PDF/A-1b：檢查資料格式、\n"
-          "計算合計與比率、檢查總計畫規則（有錯誤即停止，警告照印），公開版遮蔽姓名。\n"
+          "計算合計與比率、檢查總計畫規則，公開版遮蔽姓名。資料有「錯誤」即停止；\n"
+          "「未達規定」與「提醒」照印，PDF 照樣產生。\n"
           "Turns one agency's data file into the PDF/A-1b of its year's form: validates\n"
-          "the data, computes the figures, checks the master plan's rules (errors stop\n"
-          "the build, warnings are printed) and masks names in the public edition.\n"
+          "the data, computes the figures, checks the master plan's rules and masks\n"
+          "names in the public edition. An error (錯誤) stops the build; requirements\n"
+          "not met (未達規定) and notes (提醒) are printed and the PDF is written.\n"
           "\n"
           "  -o, --output OUT.pdf   輸出檔 output file (default: FILE.pdf beside FILE.xml)\n"
+          "  --strict               有「未達規定」時結束代碼為 1（PDF 仍會產生）\n"
+          "                         exit 1 on any requirement not met (the PDF is\n"
+          "                         still written)\n"
+          "  -q, --quiet            只印錯誤與檢查結果，不印進度與完成訊息\n"
+          "                         print only errors and findings: no progress\n"
+          "  -v, --verbose          列出處理過的圖片等（不在終端機時也印）\n"
+          "                         say what was done (resampled images …)\n"
           "  --internal             內部版：姓名全文照印 internal edition: names in full\n"
           "  --allow-outside        允許佐證檔案位於資料檔的資料夾之外（經由連結）\n"
           "                         allow evidence files outside the data file's folder\n"
@@ -36,7 +48,9 @@ static void build_usage(FILE *out)
           "  --fonts DIR            字型設定資料夾 folder of gereport-fonts.conf\n"
           "  -h, --help             顯示說明 show this help\n"
           "\n"
-          "結束代碼 Exit status: 0 成功 ok, 1 資料有誤 data errors, 2 用法或系統錯誤 usage or system errors\n",
+          "結束代碼 Exit status: 0 成功 ok (也包括有未達規定 also with requirements\n"
+          "not met), 1 資料有誤 data errors (或 or --strict 且有未達規定 and a requirement\n"
+          "not met), 2 用法或系統錯誤 usage or system errors\n",
           out);
 }
 
@@ -67,7 +81,7 @@ int gr_cli_parse_lang(gr_ctx *ctx, const char *verb, const char *v)
 
 typedef struct build_args {
     const char *in, *out, *fo, *enriched, *datadir, *fonts;
-    int internal, allow_outside;
+    int internal, allow_outside, strict;
 } build_args;
 
 static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
@@ -96,6 +110,12 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
             a->internal = 1;
         } else if (strcmp(s, "--allow-outside") == 0) {
             a->allow_outside = 1;
+        } else if (strcmp(s, "--strict") == 0) {
+            a->strict = 1;
+        } else if (strcmp(s, "-q") == 0 || strcmp(s, "--quiet") == 0) {
+            ctx->quiet = 1;
+        } else if (strcmp(s, "-v") == 0 || strcmp(s, "--verbose") == 0) {
+            ctx->verbose = 1;
         } else if (s[0] == '-' && s[1]) {
             fprintf(stderr, "gereport build: 未知或不完整的選項「%s」(unknown or incomplete option \"%s\")\n", s, s);
             build_usage(stderr);
@@ -136,7 +156,7 @@ static int data_to_fo(gr_ctx *ctx, const build_args *a, const gr_data_opts *o,
 }
 
 static int fo_to_pdf(gr_ctx *ctx, const build_args *a, const char *fontdir,
-                     gr_buf *fo, const char *title, const char *out)
+                     gr_buf *fo, const char *title, const char *out, size_t *pages)
 {
     char *name = a->fo ? gr_strdup(a->fo) : with_ext(a->in, ".fo");
     char *dir = gr_dirname(a->in);
@@ -156,6 +176,8 @@ static int fo_to_pdf(gr_ctx *ctx, const build_args *a, const char *fontdir,
         gr_fo_tree_free(tree);  /* the laid-out doc needs nothing of it */
         tree = NULL;
         doc->title = title ? gr_arena_strdup(doc->arena, title) : NULL;
+        *pages = doc->npages;
+        gr_progress(ctx, "寫出 PDF", "writing the PDF", 0);
         rc = gr_pdf_write(ctx, doc, fs, NULL, out);
     }
     if (rc != GR_OK && tree && !a->fo)
@@ -167,6 +189,15 @@ static int fo_to_pdf(gr_ctx *ctx, const build_args *a, const char *fontdir,
     free(dir);
     free(name);
     return rc;
+}
+
+/* On a terminal (not with -q): one line saying what was written. */
+static void report_written(gr_ctx *ctx, const char *out, size_t pages)
+{
+    struct stat st;
+    double mb = stat(out, &st) == 0 ? (double)st.st_size / 1e6 : 0;
+    if (!ctx->tty || ctx->quiet) return;
+    gr_info(ctx, "已寫出 %s：%zu 頁，%.2f MB", "wrote %s: %zu page(s), %.2f MB", out, pages, mb);
 }
 
 int gr_cmd_build(int argc, char **argv)
@@ -188,13 +219,21 @@ int gr_cmd_build(int argc, char **argv)
     o.allow_outside = a.allow_outside;
     o.cache = gr_domain_cache_new();
     gr_buf_init(&fo);
+    gr_progress(&ctx, "檢查資料", "checking the data", 0);
     rc = data_to_fo(&ctx, &a, &o, &fo, &title);
     if (rc == GR_OK && ctx.nerrors) rc = GR_EINPUT;
     if (rc == GR_OK && a.fo) rc = gr_write_file_atomic(&ctx, a.fo, fo.data ? (void *)fo.data : "", fo.len);
     if (rc == GR_OK) {
         const char *out = a.out ? a.out : (out_alloc = with_ext(a.in, ".pdf"));
-        rc = fo_to_pdf(&ctx, &a, fontdir, &fo, title, out);
+        size_t pages = 0;
+        rc = fo_to_pdf(&ctx, &a, fontdir, &fo, title, out, &pages);
+        gr_progress_end(&ctx);
+        if (rc == GR_OK) report_written(&ctx, out, pages);
+        if (rc == GR_OK && a.strict && ctx.nunmet)
+            rc = gr_error(&ctx, a.in, 0, "有 %d 項未達規定（--strict）；PDF 已產生",
+                          "%d requirement(s) not met (--strict); the PDF was written", ctx.nunmet);
     }
+    gr_progress_end(&ctx);
     gr_buf_free(&fo);
     gr_domain_cache_free(o.cache);
     free(title);

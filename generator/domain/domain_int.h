@@ -108,8 +108,8 @@ int gr_fmt_pct2(char *out, size_t n, long long a, long long b);
 /* pct0: a·100/b half up to an integer; "-" when b = 0. */
 int gr_fmt_pct0(char *out, size_t n, long long a, long long b);
 
-/* Report helpers taking preformatted zh and en texts. */
-void gr_report(gr_ctx *ctx, int is_error, const char *file, int line,
+/* Report a finding of class cls (gr.h) from preformatted zh and en texts. */
+void gr_report(gr_ctx *ctx, gr_class cls, const char *file, int line,
                const char *zh, const char *en);
 
 /* Open a directory's entries sorted by name (NULL-terminated array, free

@@ -149,11 +149,13 @@ char *gr_elem_label(xmlNodePtr n)
 }
 
 /* Both formats consume the same two arguments: "%.0s" eats one silently. */
-void gr_report(gr_ctx *ctx, int is_error, const char *file, int line,
+void gr_report(gr_ctx *ctx, gr_class cls, const char *file, int line,
                const char *zh, const char *en)
 {
-    if (is_error)
+    if (cls == GR_CLASS_ERROR)
         gr_error(ctx, file, line, "%s%.0s", "%.0s%s", zh, en);
+    else if (cls == GR_CLASS_UNMET)
+        gr_unmet(ctx, file, line, "%s%.0s", "%.0s%s", zh, en);
     else
         gr_warn(ctx, file, line, "%s%.0s", "%.0s%s", zh, en);
 }
