@@ -76,7 +76,7 @@ case_fail R6 112 未達規定 15 '16s#2024-02-22#2024-05-02#' 'approved after Ma
 case_pass R9 112 '' 'everyone trained'
 case_fail R9 112 未達規定 75 '77s#<女>53</女>#<女>50</女>#' '50 of 53 women trained'
 case_pass R10 112 '' '23/18 and 18/18 hours, both liaison officers listed'
-case_fail R10 112 未達規定 92 '95s#>18<#>17<#' '17 hours in all'
+case_fail R10 112 未達規定 92 '95s#>18<#>17<#; 96s#>18<#>6<#' '17 hours in all, 6 advanced'
 case_fail R10 112 未達規定 86 '90s#>18<#>5<#' '5 advanced hours'
 case_fail R10 112 提醒 27 '94s#楊志宏#楊志明#' 'a liaison officer missing from the hours table'
 case_pass R17 112 '' 'one new indicator'
