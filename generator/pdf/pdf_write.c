@@ -139,6 +139,7 @@ static void collect_dests(writer *w)
     size_t i, j, cap = 0, n = 0;
     for (i = 0; i < w->doc->npages; i++) {
         const gr_page *pg = w->doc->pages[i];
+        gr_progress(w->ctx, "寫出 PDF", "writing the PDF", (int)i + 1);
         for (j = 0; j < pg->nitems; j++) {
             const gr_dl_item *it = &pg->items[j];
             if (it->kind != GR_DL_DEST || !it->u.dest.id || !it->u.dest.id[0]
