@@ -59,6 +59,10 @@ case_pass() {
 }
 
 # ---- 109-112 (the sample) ------------------------------------------------
+case_pass G1 112 '' 'C群 with its own task force'
+case_pass G1 112 's#<組別>C群#<組別>D1組#; 39,70d; 38a <主責機關>臺北市政府民政局</主責機關>' \
+    'D1組 leaving section 二 to its lead agency'
+case_fail G1 112 錯誤 39 '39,70d; 38a <主責機關>臺北市政府民政局</主責機關>' 'C群 leaving section 二 to a lead agency'
 case_pass R1 112 '' 'three meetings'
 case_fail R1 112 未達規定 43 '61,69d' 'two meetings'
 case_pass R2 112 '' 'every meeting: 2 or 3 experts, 16 or 17 of 17 present'
@@ -119,6 +123,9 @@ case_fail R26 112 錯誤 90 '90s#>18<#>25<#' '25 advanced hours of 23'
 case_fail R26 112 提醒 329 '329s#（22.12%）#（23.12%）#' '592人（23.12%） beside 2,084人（77.88%）'
 
 # ---- 113-116 -------------------------------------------------------------
+case_pass G1 113 's#<組別>C群#<組別>E1組#; 39,70d; 38a <主責機關>臺北市政府財政局</主責機關>' \
+    'E1組 leaving section 二 to its lead agency'
+case_fail G1 113 錯誤 39 '39,70d; 38a <主責機關>臺北市政府民政局</主責機關>' 'C群 leaving section 二 to a lead agency'
 case_pass R2 113 '' 'every meeting: 2 or 3 experts'
 case_fail R2 113 未達規定 47 '48,50d' 'a meeting without experts'
 case_pass R2a 113 '' 'no meeting with a single expert'
