@@ -372,7 +372,12 @@ int gr_images_finish(gr_ctx *ctx, gr_doc *doc)
     for (i = 0; i < doc->nimages && rc == GR_OK; i++) {
         gr_image *im = doc->images[i];
         if (im->data || !(pw[i] > 0) || !(ph[i] > 0)) continue;   /* done, or never placed */
-        gr_progress(ctx, "處理圖片", "preparing the images", 0);
+        {
+            char zh[64], en[64];
+            snprintf(zh, sizeof zh, "處理圖片 %zu/%zu", i + 1, doc->nimages);
+            snprintf(en, sizeof en, "preparing image %zu of %zu", i + 1, doc->nimages);
+            gr_progress(ctx, zh, en, 0);
+        }
         rc = finish_one(ctx, (loaded_image *)im, pw[i], ph[i]);
     }
     free(pw);
