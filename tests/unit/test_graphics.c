@@ -452,6 +452,42 @@ static void test_png_broken(void)
     gr_doc_free(doc);
 }
 
+/* ---- resampling to 300 ppi at the placed size (photo.c) ------------------ */
+
+static void test_resample(void)
+{
+    /* 8x4 gray at 600 ppi: placed at its own size (0.96 x 0.48 pt) it
+       becomes 4x2 at 300 ppi, each output pixel the exact mean of the 2x2
+       source pixels it covers, rounded half up */
+    static const unsigned char px[] = {
+        0, 255, 0, 255, 10, 20, 30, 40,
+        255, 0, 255, 0, 50, 60, 70, 80,
+        100, 100, 100, 100, 100, 100, 100, 100,
+        100, 100, 100, 100, 100, 100, 100, 100 };
+    png_spec s = { 8, 4, PNG_COLOR_TYPE_GRAY, 8, 0, px, NULL, 0, NULL, 0, 23622 };
+    char path[700];
+    capture c;
+    gr_doc *doc = gr_doc_new();
+    gr_graphic *g;
+    path_in(path, sizeof path, base_dir, "dense.png");
+    write_png(path, &s);
+    cap_begin(&c);
+    g = load(doc, &c, "dense.png", 0, NULL);
+    CHECK(g && g->image && g->image->width == 4 && g->image->height == 2 &&
+          g->image->components == 1, "600 ppi gray resampled to 4x2: %s", cap_text(&c));
+    if (g && g->image && !g->image->is_jpeg && g->image->len == 8) {
+        const unsigned char *d = g->image->data;
+        CHECK(d[0] == 128 && d[1] == 128 && d[2] == 35 && d[3] == 55,
+              "first row: means of 2x2 blocks: %d %d %d %d", d[0], d[1], d[2], d[3]);
+        CHECK(d[4] == 100 && d[7] == 100, "second row: 100");
+    } else {
+        CHECK(0, "tiny gray PNG kept as raw pixels (deflates smaller than JPEG)");
+    }
+    CHECK(c.ctx.nerrors == 0, "no errors: %s", cap_text(&c));
+    cap_end(&c);
+    gr_doc_free(doc);
+}
+
 /* ---- JPEG ------------------------------------------------------------- */
 
 static void test_jpeg(void)
@@ -1089,6 +1125,7 @@ int main(void)
     test_png_gray_kinds();
     test_png_interlaced();
     test_png_broken();
+    test_resample();
     test_jpeg();
     test_confinement();
     test_reuse_and_place();
