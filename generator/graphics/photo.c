@@ -28,7 +28,7 @@
 #include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #define PHOTO_QUALITY 85
 #define FLATE_LEVEL 6                /* as the PDF writer deflates raw pixels */
@@ -255,13 +255,20 @@ static int target(double pt, int have)
     return t < have ? (int)t : have;
 }
 
+/* About what the PDF's Flate stream of these pixels will take (the writer
+ * deflates raw images at level 6 too); deterministic, as libdeflate is. */
 static size_t deflated_size(const unsigned char *p, size_t n)
 {
-    uLongf out = compressBound((uLong)n);
-    unsigned char *buf = gr_malloc(out);
-    size_t r = compress2(buf, &out, p, (uLong)n, FLATE_LEVEL) == Z_OK ? (size_t)out : (size_t)-1;
+    struct libdeflate_compressor *c = libdeflate_alloc_compressor(FLATE_LEVEL);
+    size_t bound, r;
+    unsigned char *buf;
+    if (!c) return (size_t)-1;           /* no memory: keep the JPEG */
+    bound = libdeflate_zlib_compress_bound(c, n);
+    buf = gr_malloc(bound);
+    r = libdeflate_zlib_compress(c, p, n, buf, bound);
+    libdeflate_free_compressor(c);
     free(buf);
-    return r;
+    return r ? r : (size_t)-1;
 }
 
 static int finish_one(gr_ctx *ctx, loaded_image *li, double pw, double ph)

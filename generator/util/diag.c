@@ -40,6 +40,11 @@ static void clear_progress(gr_ctx *ctx, FILE *out)
     }
 }
 
+int gr_ctx_status(const gr_ctx *ctx)
+{
+    return ctx->nsyserrors ? GR_ESYS : ctx->nerrors ? GR_EINPUT : GR_OK;
+}
+
 void gr_findings_free(gr_findings *f)
 {
     size_t i;
@@ -107,7 +112,10 @@ int gr_report_finding(gr_ctx *ctx, const gr_finding *f)
 {
     if (f->cls == GR_CLASS_WARNING) ctx->nwarnings++;
     else if (f->cls == GR_CLASS_UNMET) ctx->nunmet++;
-    else ctx->nerrors++;
+    else {
+        ctx->nerrors++;
+        if (f->status == GR_ESYS) ctx->nsyserrors++;
+    }
     /* quiet notes were said once already (layout's second pass) */
     if (f->cls == GR_CLASS_WARNING && ctx->quiet_warnings) return f->status;
     if (!ctx->print_off) print(ctx, f);
