@@ -449,11 +449,10 @@ typedef struct checker {
     const char *path;
     xmlNodePtr node;
     UBreakIterator *bi;
-    int count;
 } checker;
 
-/* Up to `want` code points of s before `end` (or after `start`), without
- * line breaks and their indentation, as the template joins them. */
+/* Up to `want` code points of s before `end` (or after `from`), stopping at
+ * white space: the word around a name, for the dictionary. */
 static void context_before(gr_buf *b, const char *s, size_t end, int want)
 {
     size_t i = end, start;
@@ -562,11 +561,10 @@ static void on_found(void *arg, const char *s, size_t off, size_t len, const nam
                 gr_buf_adds(&word, e->masked);
             }
             gr_warn(c->ctx, c->path, line_of(c->node, s, off),
-                    "姓名「%s」在這裡是「%s」一詞的一部分，公開版印為「%s」。若這裡不是人名，請寫成 <非姓名>%s</非姓名>；若是人名，請寫成 <姓名>%s</姓名>",
-                    "the declared name \"%s\" is part of the word \"%s\" here, which the public edition prints as \"%s\"; if it is not the person, write <非姓名>%s</非姓名>, if it is, write <姓名>%s</姓名>",
+                    "姓名「%s」在這裡是「%s」一詞的一部分，公開版印為「%s」。若這裡不是人名，請寫成 <非姓名>%s</非姓名>（內文欄位才可用）；若是人名，請寫成 <姓名>%s</姓名>",
+                    "the declared name \"%s\" is part of the word \"%s\" here, which the public edition prints as \"%s\"; if it is not the person, write <非姓名>%s</非姓名> (running-text fields only), if it is, write <姓名>%s</姓名>",
                     e->name, w8, gr_buf_cstr(&word), w8, e->name);
             gr_buf_free(&word);
-            c->count++;
         }
     }
     gr_buf_free(&ctxt);
