@@ -11,9 +11,11 @@
  *     Ahmad Faisal → A. F., Ahmad bin Faisal → A. F., 瓦歷斯．諾幹 → 瓦○．諾○,
  *     陳Mary → 陳○ M.
  * Characters are code points (an Ext-B character is one). One name, one
- * masked form (the form is a function of the name); a name of several
- * words is also found with its words in reverse order (張 Daniel for
- * Daniel 張), masked the same way. A name declared both
+ * masked form (the form is a function of the name, taken from the
+ * spelling declared first); a name of several words is also found with its
+ * words in reverse order (張 Daniel for Daniel 張), and a name with accents
+ * in both Unicode forms (composed ễ, or e with combining marks), masked the
+ * same way. A name declared both
  * with 遮蔽="否" and without is masked everywhere (privacy first); a name
  * only declared 遮蔽="否" is printed in full, and as the longest match it
  * also protects its text from a shorter masked name inside it.
@@ -31,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
 #define NOT_NAME "非姓名"      /* element: text that is never masked */
@@ -257,11 +260,51 @@ static int add_entry(name_set *S, const char *raw, int keep, const char *masked)
     return (int)S->n++;
 }
 
+/* s in Unicode normalization form NFC (nfc) or NFD, newly allocated; NULL
+ * when ICU fails or the name is too long to matter. */
+static char *normalized(const char *s, int nfc)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *n = nfc ? unorm2_getNFCInstance(&err) : unorm2_getNFDInstance(&err);
+    UChar in[256], out[512];
+    int32_t nin = 0, nout, n8 = 0;
+    char *r;
+    if (U_FAILURE(err)) return NULL;
+    u_strFromUTF8(in, 256, &nin, s, -1, &err);
+    if (U_FAILURE(err) || nin >= 256) return NULL;
+    nout = unorm2_normalize(n, in, nin, out, 512, &err);
+    if (U_FAILURE(err) || nout >= 512) return NULL;
+    r = gr_malloc((size_t)nout * 3 + 1);
+    u_strToUTF8(r, nout * 3 + 1, &n8, out, nout, &err);
+    if (U_FAILURE(err)) { free(r); return NULL; }
+    r[n8] = 0;
+    return r;
+}
+
+/* One spelling of a declared name, with its composed and decomposed forms
+ * (Nguyễn typed with combining accents), all with the same masked form;
+ * the index of the first. */
+static int add_spelling(name_set *S, const char *raw, int keep, const char *masked)
+{
+    int k = add_entry(S, raw, keep, masked), f;
+    if (k < 0) return k;
+    for (f = 0; f < 2; f++) {
+        char *alt = normalized(S->v[k].name, f == 0);
+        if (alt && strcmp(alt, S->v[k].name) != 0) {
+            char *m = gr_strdup(S->v[k].masked);  /* add_entry may move v */
+            add_entry(S, alt, keep, m);
+            free(m);
+        }
+        free(alt);
+    }
+    return k;
+}
+
 /* A declared name, and the same words in reverse order with the same masked
  * form (Daniel 張 is also written 張 Daniel; Faisal Ahmad). */
 static void add_name(name_set *S, const char *raw, int keep)
 {
-    int k = add_entry(S, raw, keep, NULL);
+    int k = add_spelling(S, raw, keep, NULL);
     const char *name, *end;
     gr_buf rev;
     if (k < 0 || !strchr(S->v[k].name, ' ')) return;
@@ -277,7 +320,7 @@ static void add_name(name_set *S, const char *raw, int keep)
     }
     if (strcmp(gr_buf_cstr(&rev), name) != 0) {
         char *masked = gr_strdup(S->v[k].masked); /* add_entry may move v */
-        add_entry(S, gr_buf_cstr(&rev), keep, masked);
+        add_spelling(S, gr_buf_cstr(&rev), keep, masked);
         free(masked);
     }
     gr_buf_free(&rev);
