@@ -28,7 +28,8 @@
  * is never masked: the author's way to say "this is not the person"
  * (<非姓名>林森北路</非姓名>). gr_data_check_names reports, at its line,
  * every unmarked occurrence that cuts a word of the dictionary (ICU's
- * zh_TW word breaks: 林森 in 林森北路), so the author can decide. */
+ * zh_TW word breaks: 林森 in 林森北路) or is one by itself (高雄, a city),
+ * so the author can decide. */
 #include "domain_int.h"
 #include <stdlib.h>
 #include <string.h>
@@ -492,6 +493,9 @@ typedef struct checker {
     const char *path;
     xmlNodePtr node;
     UBreakIterator *bi;
+    const name_set *S;
+    int *words, *first_line;   /* per name: unmarked occurrences that are a
+                                  dictionary word by themselves, first line */
 } checker;
 
 /* Up to `want` code points of s before `end` (or after `from`), stopping at
@@ -584,8 +588,11 @@ static void on_found(void *arg, const char *s, size_t off, size_t len, const nam
     if (U_FAILURE(err) || n16 > 255) { gr_buf_free(&ctxt); return; }
     b16 += a16;
     ubrk_setText(c->bi, u16, n16, &err);
-    if (U_SUCCESS(err) && !(ubrk_isBoundary(c->bi, a16) && ubrk_isBoundary(c->bi, b16))) {
+    if (U_FAILURE(err)) { gr_buf_free(&ctxt); return; }
+    if (!(ubrk_isBoundary(c->bi, a16) && ubrk_isBoundary(c->bi, b16))) {
+        /* the name cuts a word: 林森 in 林森北路 */
         char w8[1024];
+        const char *at;
         int32_t wl = 0;
         lo = ubrk_preceding(c->bi, a16 + 1);
         if (lo == UBRK_DONE) lo = 0;
@@ -594,7 +601,7 @@ static void on_found(void *arg, const char *s, size_t off, size_t len, const nam
         u_strToUTF8(w8, (int32_t)sizeof w8 - 1, &wl, u16 + lo, hi - lo, &err);
         if (U_SUCCESS(err)) {
             w8[wl] = 0;
-            const char *at = strstr(w8, e->name);
+            at = strstr(w8, e->name);
             gr_buf_init(&word);                   /* the word as printed */
             if (at) {
                 gr_buf_add(&word, w8, (size_t)(at - w8));
@@ -609,6 +616,12 @@ static void on_found(void *arg, const char *s, size_t off, size_t len, const nam
                     e->name, w8, gr_buf_cstr(&word), w8, e->name);
             gr_buf_free(&word);
         }
+    } else if (e->cps >= 2 && ubrk_following(c->bi, a16) == b16) {
+        /* the name is a word of the dictionary by itself (a place, a
+         * common word, a well-known person: 高雄): counted, one note per
+         * name at the end */
+        size_t k = (size_t)(e - c->S->v);
+        if (c->words[k]++ == 0) c->first_line[k] = line_of(c->node, s, off);
     }
     gr_buf_free(&ctxt);
 }
@@ -631,6 +644,7 @@ int gr_data_check_names(gr_ctx *ctx, xmlDocPtr doc, const char *path)
 {
     name_set S;
     checker c;
+    size_t i;
     UErrorCode err = U_ZERO_ERROR;
     xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!root) return GR_OK;
@@ -641,8 +655,19 @@ int gr_data_check_names(gr_ctx *ctx, xmlDocPtr doc, const char *path)
     if (S.n) {
         c.bi = ubrk_open(UBRK_WORD, "zh_TW", NULL, 0, &err);
         if (U_FAILURE(err)) c.bi = NULL;
+        c.S = &S;
+        c.words = gr_calloc(S.n, sizeof *c.words);
+        c.first_line = gr_calloc(S.n, sizeof *c.first_line);
         if (c.bi) check_walk(root, &S, &c);
         if (c.bi) ubrk_close(c.bi);
+        for (i = 0; i < S.n; i++)
+            if (c.words[i])
+                gr_warn(ctx, path, c.first_line[i],
+                        "姓名「%s」也是一個詞（例如地名），資料中有 %d 處未以 <姓名> 標示（第一處在此），公開版都印為「%s」。不是指此人之處請寫成 <非姓名>…</非姓名>（內文欄位才可用），指此人之處請寫成 <姓名>%s</姓名>",
+                        "the declared name \"%s\" is also a word (a place name, for instance); %d occurrence(s) not marked <姓名> (the first here) are all printed \"%s\" in the public edition; where it is not the person write <非姓名>…</非姓名> (running-text fields only), where it is write <姓名>%s</姓名>",
+                        S.v[i].name, c.words[i], S.v[i].masked, S.v[i].name);
+        free(c.words);
+        free(c.first_line);
     }
     set_free(&S);
     return GR_OK;
