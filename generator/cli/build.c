@@ -1,8 +1,10 @@
 /* build.c — `gereport build FILE.xml [-o OUT.pdf]`: one data file to the
  * PDF of its year's form. Parses the options and runs the pipeline
  * (generator/report/: load, compute, rules, form, mask, XSLT, then layout
- * and PDF/A-1b written atomically). Nothing is written when anything
- * fails. */
+ * and PDF/A-1b written atomically). Nothing is written when an error
+ * (錯誤) occurs; 未達規定 and 提醒 are printed and the PDF is still written
+ * (exit 1 with --strict on any 未達規定). On a terminal, progress after a
+ * second and one closing line saying what was written. */
 #include "cli.h"
 #include "../report/city.h"
 #include <errno.h>
@@ -19,19 +21,29 @@ static void build_usage(FILE *out)
           "       gereport build DIR -o OUTDIR [-j N] [選項 options]\n"
           "\n"
           "將一個機關一個年度的資料檔，依該年度的表單產生 PDF/A-1b：檢查資料格式、\n"
-          "計算合計與比率、檢查總計畫規則（有錯誤即停止，警告照印），公開版遮蔽姓名。\n"
+          "計算合計與比率、檢查總計畫規則，公開版遮蔽姓名。資料有「錯誤」即停止；\n"
+          "「未達規定」與「提醒」照印，PDF 照樣產生。\n"
           "Turns one agency's data file into the PDF/A-1b of its year's form: validates\n"
-          "the data, computes the figures, checks the master plan's rules (errors stop\n"
-          "the build, warnings are printed) and masks names in the public edition.\n"
+          "the data, computes the figures, checks the master plan's rules and masks\n"
+          "names in the public edition. An error (錯誤) stops the build; requirements\n"
+          "not met (未達規定) and notes (提醒) are printed and the PDF is written.\n"
           "\n"
           "一個年度資料夾：每個可納入的機關資料檔各產生 OUTDIR/名稱.pdf（名稱為子資料夾名\n"
-          "或檔名），以 N 個工作行程同時進行；其他年度、重複或有錯誤的檔案不產生。\n"
+          "或檔名），以 N 個工作行程同時進行；其他年度、重複或有錯誤的檔案不產生\n"
+          "（docs/office-file.md）。\n"
           "A year folder: one OUTDIR/NAME.pdf per combinable agency file (NAME: its\n"
           "subfolder, or its file name), N worker processes; files of another year,\n"
           "duplicates and files with errors get none.\n"
           "\n"
           "  -o, --output OUT.pdf   輸出檔 output file (default: FILE.pdf beside FILE.xml)\n"
           "  -j, --jobs N           資料夾：同時 N 個工作行程 folder: N worker processes (1-64)\n"
+          "  --strict               有「未達規定」時結束代碼為 1（PDF 仍會產生）\n"
+          "                         exit 1 on any requirement not met (the PDF is\n"
+          "                         still written)\n"
+          "  -q, --quiet            只印錯誤與檢查結果，不印進度與完成訊息\n"
+          "                         print only errors and findings: no progress\n"
+          "  -v, --verbose          列出處理過的圖片等（不在終端機時也印）\n"
+          "                         say what was done (resampled images …)\n"
           "  --internal             內部版：姓名全文照印 internal edition: names in full\n"
           "  --allow-outside        允許佐證檔案位於資料檔的資料夾之外（經由連結）\n"
           "                         allow evidence files outside the data file's folder\n"
@@ -44,7 +56,9 @@ static void build_usage(FILE *out)
           "  --fonts DIR            字型設定資料夾 folder of gereport-fonts.conf\n"
           "  -h, --help             顯示說明 show this help\n"
           "\n"
-          "結束代碼 Exit status: 0 成功 ok, 1 資料有誤 data errors, 2 用法或系統錯誤 usage or system errors\n",
+          "結束代碼 Exit status: 0 成功 ok (也包括有未達規定 also with requirements\n"
+          "not met), 1 資料有誤 data errors (或 or --strict 且有未達規定 and a requirement\n"
+          "not met), 2 用法或系統錯誤 usage or system errors\n",
           out);
 }
 
@@ -75,7 +89,7 @@ int gr_cli_parse_lang(gr_ctx *ctx, const char *verb, const char *v)
 
 typedef struct build_args {
     const char *in, *out, *fo, *enriched, *datadir, *fonts;
-    int internal, allow_outside, jobs;
+    int internal, allow_outside, strict, jobs;
 } build_args;
 
 static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
@@ -90,14 +104,6 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
             return -1;
         } else if ((strcmp(s, "-o") == 0 || strcmp(s, "--output") == 0) && has) {
             a->out = argv[++i];
-        } else if ((strcmp(s, "-j") == 0 || strcmp(s, "--jobs") == 0) && has) {
-            char *end;
-            long j = strtol(argv[++i], &end, 10);
-            if (*end || j < 1 || j > 64) {
-                fprintf(stderr, "gereport build: -j 應為 1 到 64 的整數 (-j must be a whole number from 1 to 64)\n");
-                return GR_ESYS;
-            }
-            a->jobs = (int)j;
         } else if (strcmp(s, "--fo") == 0 && has) {
             a->fo = argv[++i];
         } else if (strcmp(s, "--enriched") == 0 && has) {
@@ -112,6 +118,20 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
             a->internal = 1;
         } else if (strcmp(s, "--allow-outside") == 0) {
             a->allow_outside = 1;
+        } else if (strcmp(s, "--strict") == 0) {
+            a->strict = 1;
+        } else if ((strcmp(s, "-j") == 0 || strcmp(s, "--jobs") == 0) && has) {
+            char *end;
+            long j = strtol(argv[++i], &end, 10);
+            if (*end || j < 1 || j > 64) {
+                fprintf(stderr, "gereport build: -j 應為 1 到 64 的整數 (-j must be a whole number from 1 to 64)\n");
+                return GR_ESYS;
+            }
+            a->jobs = (int)j;
+        } else if (strcmp(s, "-q") == 0 || strcmp(s, "--quiet") == 0) {
+            ctx->quiet = 1;
+        } else if (strcmp(s, "-v") == 0 || strcmp(s, "--verbose") == 0) {
+            ctx->verbose = 1;
         } else if (s[0] == '-' && s[1]) {
             fprintf(stderr, "gereport build: 未知或不完整的選項「%s」(unknown or incomplete option \"%s\")\n", s, s);
             build_usage(stderr);
@@ -130,6 +150,15 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
     return GR_OK;
 }
 
+/* On a terminal (not with -q): one line saying what was written. */
+static void report_written(gr_ctx *ctx, const char *out, size_t pages)
+{
+    struct stat st;
+    double mb = stat(out, &st) == 0 ? (double)st.st_size / 1e6 : 0;
+    if (!ctx->tty || ctx->quiet) return;
+    gr_info(ctx, "已寫出 %s：%zu 頁，%.2f MB", "wrote %s: %zu page(s), %.2f MB", out, pages, mb);
+}
+
 /* OUTDIR/NAME.pdf for a folder's file: DIR/sub/x.xml -> sub, DIR/x.xml -> x */
 static char *folder_out(const char *outdir, const char *rel)
 {
@@ -144,17 +173,28 @@ static char *folder_out(const char *outdir, const char *rel)
     return out;
 }
 
-/* One file, in a worker: the pipeline and the PDF. Warnings were printed by
- * the folder scan already; layout's own messages still are. */
-static int build_one(const char *in, const char *out, gr_report_opts *o)
+/* One file, in a worker: the pipeline and the PDF. The folder scan has
+ * printed the data's findings already; the worker prints only its errors
+ * (layout, images, fonts). */
+static int build_one(const char *in, const char *out, gr_report_opts *o, int strict)
 {
     gr_ctx ctx;
     gr_report r;
+    size_t i;
     int rc;
     gr_ctx_init(&ctx);
-    ctx.quiet_warnings = 1;
+    ctx.print_off = 1;
     rc = gr_report_run(&ctx, in, o, &r);
     if (rc == GR_OK) rc = gr_report_pdf(&ctx, &r, o, out);
+    for (i = 0; i < r.findings.n; i++) {
+        const gr_finding *f = &r.findings.v[i];
+        if (f->cls != GR_CLASS_ERROR) continue;
+        if (f->line > 0) fprintf(stderr, "%s:%d: 錯誤 error: %s (%s)\n", f->file ? f->file : in, f->line,
+                                 f->msg_zh ? f->msg_zh : "", f->msg_en ? f->msg_en : "");
+        else fprintf(stderr, "%s: 錯誤 error: %s (%s)\n", f->file ? f->file : in,
+                     f->msg_zh ? f->msg_zh : "", f->msg_en ? f->msg_en : "");
+    }
+    if (rc == GR_OK && strict && ctx.nunmet) rc = GR_EINPUT;
     gr_report_free(&r);
     return rc;
 }
@@ -167,7 +207,7 @@ static int build_folder(gr_ctx *ctx, const build_args *a, gr_report_opts *o)
 {
     gr_city c;
     struct stat st;
-    size_t i, todo = 0, done = 0;
+    size_t i, todo = 0;
     int rc, k, jobs = a->jobs ? a->jobs : 1, worst_rc = GR_OK;
     pid_t *pids;
     if (!a->out)
@@ -209,8 +249,9 @@ static int build_folder(gr_ctx *ctx, const build_args *a, gr_report_opts *o)
                 if (c.v[i].state != GR_CITY_IN) continue;
                 if ((n++ % (size_t)jobs) != (size_t)k) continue;
                 out = folder_out(a->out, c.v[i].rel);
-                r1 = build_one(c.v[i].path, out, o);
-                fprintf(stderr, "%s %s → %s\n", r1 == GR_OK ? "完成 done" : "失敗 failed", c.v[i].rel, out);
+                r1 = build_one(c.v[i].path, out, o, a->strict);
+                if (!ctx->quiet)
+                    fprintf(stderr, "%s %s → %s\n", r1 == GR_OK ? "完成 done" : "失敗 failed", c.v[i].rel, out);
                 if (r1 > child_rc) child_rc = r1;
                 free(out);
             }
@@ -224,12 +265,11 @@ static int build_folder(gr_ctx *ctx, const build_args *a, gr_report_opts *o)
         if (pids[k] <= 0) continue;
         if (waitpid(pids[k], &status, 0) < 0 || !WIFEXITED(status)) worst_rc = GR_ESYS;
         else if (WEXITSTATUS(status) > worst_rc) worst_rc = WEXITSTATUS(status);
-        done++;
     }
-    printf("%zu 個資料檔中 %zu 個可產生 PDF（%s）；%zu 個不產生\n"
-           "%zu of %zu files to build (in %s); %zu left out\n",
-           c.n, todo, a->out, c.n - todo, todo, c.n, a->out, c.n - todo);
-    (void)done;
+    if (!ctx->quiet)
+        printf("%zu 個資料檔中 %zu 個可產生 PDF（%s）；%zu 個不產生\n"
+               "%zu of %zu files to build (in %s); %zu left out\n",
+               c.n, todo, a->out, c.n - todo, todo, c.n, a->out, c.n - todo);
     free(pids);
     gr_city_free(&c);
     return worst_rc;
@@ -269,8 +309,10 @@ int gr_cmd_build(int argc, char **argv)
     }
     if (a.jobs) {
         fprintf(stderr, "gereport build: -j 只用於資料夾 (-j needs a folder)\n");
-        rc = GR_ESYS;
-        goto done;
+        free(fontdir);
+        free(datadir);
+        gr_domain_cache_free(o.data.cache);
+        return GR_ESYS;
     }
     rc = gr_report_run(&ctx, a.in, &o, &r);
     if (rc == GR_OK && a.fo)
@@ -278,9 +320,14 @@ int gr_cmd_build(int argc, char **argv)
     if (rc == GR_OK) {
         const char *out = a.out ? a.out : (out_alloc = with_ext(a.in, ".pdf"));
         rc = gr_report_pdf(&ctx, &r, &o, out);
+        gr_progress_end(&ctx);
+        if (rc == GR_OK) report_written(&ctx, out, r.pages);
+        if (rc == GR_OK && a.strict && ctx.nunmet)
+            rc = gr_error(&ctx, a.in, 0, "有 %d 項未達規定（--strict）；PDF 已產生",
+                          "%d requirement(s) not met (--strict); the PDF was written", ctx.nunmet);
     }
+    gr_progress_end(&ctx);
     gr_report_free(&r);
-done:
     gr_domain_cache_free(o.data.cache);
     free(out_alloc);
     free(fontdir);

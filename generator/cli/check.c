@@ -2,8 +2,9 @@
  * found by the pipeline build runs (generator/report/) short of layout:
  * XML, data format, evidence files, typed figures, the master plan's rules,
  * the form of the year, the template, every image opened and decoded and
- * every character looked up in its fonts; each with file:line, severity,
- * rule and source; a summary line at the end. Exit 1 if any error. */
+ * every character looked up in its fonts; each with file:line, class
+ * (錯誤 / 未達規定 / 提醒), rule and source; a summary line at the end.
+ * Exit 1 if any error, or with --strict any requirement not met. */
 #include "cli.h"
 #include "../report/city.h"
 #include <sys/stat.h>
@@ -17,18 +18,24 @@ static void check_usage(FILE *out)
           "       gereport check DIR [--csv FILE.csv]\n"
           "\n"
           "檢查資料檔：XML 與資料格式、佐證檔案、所填數字是否一致、總計畫規則、\n"
-          "是否有適用該年度的表單。每個問題列出檔案:行號、錯誤或警告、規則及依據。\n"
+          "是否有適用該年度的表單。每個問題列出檔案:行號、類別（錯誤、未達規定、\n"
+          "提醒）、規則及依據。\n"
           "Checks data files: XML and data format, evidence files, the consistency of\n"
           "the figures typed, the master plan's rules, and that a form serves the\n"
-          "year. Every problem names file:line, error or warning, rule and source.\n"
+          "year. Every finding names file:line, its class (錯誤 error, 未達規定\n"
+          "requirement not met, 提醒 note), rule and source.\n"
           "\n"
           "一個年度資料夾（各機關資料檔直接放在 DIR 或每機關一個子資料夾，可另有性平辦\n"
-          "彙整檔）：另列各機關摘要表與合計；其他年度、重複、不在名冊的檔案列為錯誤。\n"
+          "彙整檔，見 docs/office-file.md）：另列各機關摘要表與合計；其他年度、重複、\n"
+          "不在名冊的檔案列為錯誤。\n"
           "A year folder: also a per-agency summary table and totals; files of another\n"
           "year, duplicates and files not on the roster are errors.\n"
           "\n"
           "  --csv FILE.csv         資料夾：另寫出機關×發現對照表（UTF-8，含 BOM）\n"
           "                         folder: write the agency × finding matrix as CSV\n"
+          "  --strict               有「未達規定」時結束代碼為 1\n"
+          "                         exit 1 on any requirement not met\n"
+          "  -q, --quiet            不印最後的統計行 no summary line\n"
           "  --lang zh|en           訊息只用中文或英文 messages in one language only\n"
           "  --allow-outside        允許佐證檔案位於資料檔的資料夾之外（經由連結）\n"
           "                         allow evidence files outside the data file's folder\n"
@@ -37,8 +44,9 @@ static void check_usage(FILE *out)
           "  --fonts DIR            字型設定資料夾 folder of gereport-fonts.conf\n"
           "  -h, --help             顯示說明 show this help\n"
           "\n"
-          "結束代碼 Exit status: 0 無錯誤 no errors (warnings allowed), 1 有錯誤 errors found,\n"
-          "2 用法或系統錯誤 usage or system errors\n",
+          "結束代碼 Exit status: 0 無錯誤 no errors (未達規定與提醒不影響 requirements not\n"
+          "met and notes allowed), 1 有錯誤 errors found (或 or --strict 且有未達規定 and a\n"
+          "requirement not met), 2 用法或系統錯誤 usage or system errors\n",
           out);
 }
 
@@ -51,14 +59,16 @@ static int count_class(const gr_findings *f, gr_class k)
     return n;
 }
 
-/* check DIR: every file through the pipeline (city.c), then one row per
- * file and per missing unit, and the totals. Exit 1 if any error. */
-static int check_folder(gr_ctx *ctx, const char *dir, const gr_report_opts *o, const char *csv)
+/* check DIR: every file through the pipeline (report/city.c), then one row
+ * per missing unit and per file, and the totals. Exit 1 if any error (with
+ * --strict also any 未達規定). */
+static int check_folder(gr_ctx *ctx, const char *dir, const gr_report_opts *o, const char *csv,
+                        int strict)
 {
     gr_city c;
     gr_report_opts shared = *o;
     size_t i, in = 0;
-    int rc, errors = 0, warnings = 0, missing = 0;
+    int rc, errors = 0, unmet = 0, notes = 0, missing = 0;
     /* one font set for every file of the folder (fontconfig set up once) */
     shared.shared_fs = gr_fontset_new(ctx, o->fontdir);
     if (!shared.shared_fs) return GR_ESYS;
@@ -66,30 +76,33 @@ static int check_folder(gr_ctx *ctx, const char *dir, const gr_report_opts *o, c
     gr_fontset_free(shared.shared_fs);
     if (rc != GR_OK) return rc;
     if (csv && gr_city_csv(ctx, &c, csv) != GR_OK) rc = GR_ESYS;
-    printf("\n%s\t%s\t%s\t%s\t%s\n", "單位 unit", "資料檔 file", "錯誤 errors", "警告 warnings",
-           "狀態 state");
+    printf("\n%s\t%s\t%s\t%s\t%s\t%s\n", "單位 unit", "資料檔 file", "錯誤 errors",
+           "未達規定 unmet", "提醒 notes", "狀態 state");
     for (i = 0; i < c.nunits; i++) {
         const gr_city_unit *u = &c.units[i];
         if (u->any_file) continue;
-        printf("%s\t-\t-\t-\t未提交 missing\n", u->short_name);
+        printf("%s\t-\t-\t-\t-\t未提交 missing\n", u->short_name);
         missing++;
     }
     for (i = 0; i < c.n; i++) {
         const gr_city_entry *e = &c.v[i];
         int ne = count_class(&e->findings, GR_CLASS_ERROR);
-        int nw = count_class(&e->findings, GR_CLASS_WARNING);
+        int nu = count_class(&e->findings, GR_CLASS_UNMET);
+        int nn = count_class(&e->findings, GR_CLASS_NOTE);
         errors += ne;
-        warnings += nw;
+        unmet += nu;
+        notes += nn;
         in += e->state == GR_CITY_IN;
-        printf("%s\t%s\t%d\t%d\t%s %s\n", e->unit >= 0 ? c.units[e->unit].short_name : e->name ? e->name : "?",
-               e->rel, ne, nw, gr_city_state_zh(e->state), gr_city_state_en(e->state));
+        printf("%s\t%s\t%d\t%d\t%d\t%s %s\n",
+               e->unit >= 0 ? c.units[e->unit].short_name : e->name ? e->name : "?",
+               e->rel, ne, nu, nn, gr_city_state_zh(e->state), gr_city_state_en(e->state));
     }
     errors += count_class(&c.office_findings, GR_CLASS_ERROR);
     printf("合計 total: %zu 個資料檔 files%s%s, %d 年度 year; %zu 個可納入 combinable, %zu 個不納入 left out, "
-           "%d 個單位未提交 units missing; %d 個錯誤 errors, %d 個警告 warnings\n",
+           "%d 個單位未提交 units missing; %d 個錯誤 errors, %d 個未達規定 unmet, %d 個提醒 notes\n",
            c.n, c.office ? " + 性平辦彙整檔 office file " : "", c.office ? c.office : "", c.year, in,
-           c.n - in, missing, errors, warnings);
-    if (rc == GR_OK && (errors || c.status != GR_OK)) rc = GR_EINPUT;
+           c.n - in, missing, errors, unmet, notes);
+    if (rc == GR_OK && (errors || c.status != GR_OK || (strict && unmet))) rc = GR_EINPUT;
     gr_city_free(&c);
     return rc;
 }
@@ -103,7 +116,7 @@ int gr_cmd_check(int argc, char **argv)
     char *datadir = NULL, *fontdir = NULL;
     const char *dd = NULL, *fonts = NULL, *csv = NULL;
     struct stat st;
-    int i, nfiles = 0, rc = GR_OK, worst = GR_OK, allow = 0;
+    int i, nfiles = 0, rc = GR_OK, worst = GR_OK, allow = 0, strict = 0;
     gr_ctx_init(&ctx);
     files = gr_calloc((size_t)argc + 1, sizeof *files);
     for (i = 1; i < argc; i++) {
@@ -123,6 +136,10 @@ int gr_cmd_check(int argc, char **argv)
             csv = argv[++i];
         } else if (strcmp(s, "--allow-outside") == 0) {
             allow = 1;
+        } else if (strcmp(s, "--strict") == 0) {
+            strict = 1;
+        } else if (strcmp(s, "-q") == 0 || strcmp(s, "--quiet") == 0) {
+            ctx.quiet = 1;
         } else if (s[0] == '-' && s[1]) {
             fprintf(stderr, "gereport check: 未知或不完整的選項「%s」(unknown or incomplete option \"%s\")\n", s, s);
             check_usage(stderr);
@@ -146,7 +163,8 @@ int gr_cmd_check(int argc, char **argv)
     o.fontdir = fontdir;
     o.check_media = 1;          /* everything build does short of layout */
     if (nfiles == 1 && stat(files[0], &st) == 0 && S_ISDIR(st.st_mode)) {
-        worst = check_folder(&ctx, files[0], &o, csv);
+        worst = check_folder(&ctx, files[0], &o, csv, strict);
+        gr_progress_end(&ctx);
         gr_domain_cache_free(o.data.cache);
         free(fontdir);
         free(datadir);
@@ -164,19 +182,18 @@ int gr_cmd_check(int argc, char **argv)
         if (rc > worst) worst = rc;
     }
     if (ctx.nerrors && worst == GR_OK) worst = GR_EINPUT;
-    switch (ctx.lang) {
-    case GR_LANG_ZH:
-        printf("檢查 %d 個檔案：%d 個錯誤，%d 個警告\n", nfiles, ctx.nerrors, ctx.nwarnings);
-        break;
-    case GR_LANG_EN:
-        printf("checked %d file%s: %d error%s, %d warning%s\n", nfiles, nfiles == 1 ? "" : "s",
-               ctx.nerrors, ctx.nerrors == 1 ? "" : "s", ctx.nwarnings, ctx.nwarnings == 1 ? "" : "s");
-        break;
-    default:
-        printf("檢查 %d 個檔案：%d 個錯誤，%d 個警告 (checked %d file%s: %d error%s, %d warning%s)\n",
-               nfiles, ctx.nerrors, ctx.nwarnings, nfiles, nfiles == 1 ? "" : "s",
-               ctx.nerrors, ctx.nerrors == 1 ? "" : "s", ctx.nwarnings, ctx.nwarnings == 1 ? "" : "s");
-        break;
+    if (strict && ctx.nunmet && worst == GR_OK) worst = GR_EINPUT;
+    gr_progress_end(&ctx);
+    if (!ctx.quiet) {
+        char zh[160], en[160];
+        snprintf(zh, sizeof zh, "檢查 %d 個檔案：%d 個錯誤，%d 個未達規定，%d 個提醒",
+                 nfiles, ctx.nerrors, ctx.nunmet, ctx.nwarnings);
+        snprintf(en, sizeof en, "checked %d file%s: %d error%s, %d requirement%s not met, %d note%s",
+                 nfiles, nfiles == 1 ? "" : "s", ctx.nerrors, ctx.nerrors == 1 ? "" : "s",
+                 ctx.nunmet, ctx.nunmet == 1 ? "" : "s", ctx.nwarnings, ctx.nwarnings == 1 ? "" : "s");
+        if (ctx.lang == GR_LANG_ZH) printf("%s\n", zh);
+        else if (ctx.lang == GR_LANG_EN) printf("%s\n", en);
+        else printf("%s (%s)\n", zh, en);
     }
     gr_domain_cache_free(o.data.cache);
     free(fontdir);

@@ -379,7 +379,12 @@ size_t gr_city_left_out(const gr_city *c)
 
 static const char *class_zh(gr_class k)
 {
-    return k == GR_CLASS_ERROR ? "錯誤" : "警告";
+    switch (k) {
+    case GR_CLASS_ERROR: return "錯誤";
+    case GR_CLASS_UNMET: return "未達規定";
+    case GR_CLASS_NOTE: return "提醒";
+    }
+    return "?";
 }
 
 /* The names an agency's file declares (<姓名>, except 遮蔽="否"), longest

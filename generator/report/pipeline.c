@@ -116,6 +116,7 @@ int gr_report_run(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_rep
     r->path = path;
     gr_buf_init(&r->fo);
     ctx->findings = &r->findings;
+    gr_progress(ctx, "檢查資料", "checking the data", 0);
     rc = run_rest(ctx, r, o, data_to_fo(ctx, r, o));
     ctx->findings = saved;
     return rc;
@@ -181,6 +182,7 @@ int gr_report_pdf(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, const char
         gr_fo_tree_free(r->tree);  /* the laid-out doc needs nothing of it */
         r->tree = NULL;
         doc->title = r->title ? gr_arena_strdup(doc->arena, r->title) : NULL;
+        r->pages = doc->npages;
         rc = gr_pdf_write(ctx, doc, r->fs, NULL, out);
         rc = worst(rc, findings_status(&r->findings, from));
     }

@@ -54,6 +54,7 @@ typedef struct gr_report {
     gr_fontset *fs;           /* fonts, when the tree was checked or laid out
                                  (o->shared_fs when given: not freed here) */
     int fs_shared;
+    size_t pages;             /* pages written by gr_report_pdf */
 } gr_report;
 
 /* Run the pipeline on one data file. Returns r->status. Stages after a
