@@ -326,8 +326,7 @@ static int draw_item(writer *w, size_t pi, const gr_dl_item *it)
                          it->u.rect.h, it->u.rect.color);
         return GR_OK;
     case GR_DL_LINE:
-        pdf_content_rule(c, it->u.line.x1, it->u.line.y1, it->u.line.x2,
-                         it->u.line.y2, it->u.line.width, it->u.line.color);
+        pdf_content_rule(c, (size_t)(it - w->doc->pages[pi]->items));
         return GR_OK;
     case GR_DL_PATH:
         pdf_content_path(c, &it->u.path);
@@ -352,7 +351,7 @@ static int draw_page(writer *w, size_t i)
 {
     const gr_page *pg = w->doc->pages[i];
     size_t j;
-    pdf_content_begin(&w->content, w->page_h[i]);
+    pdf_content_begin(&w->content, w->page_h[i], pg->items, pg->nitems);
     for (j = 0; j < pg->nitems; j++) {
         int rc = draw_item(w, i, &pg->items[j]);
         if (rc != GR_OK) return rc;
