@@ -113,7 +113,8 @@ static int create_pages(writer *w)
     w->npages = w->doc->npages ? w->doc->npages : 1;
     w->pages = gr_calloc(w->npages, sizeof *w->pages);
     w->page_h = gr_calloc(w->npages, sizeof *w->page_h);
-    /* a page tree of nodes with at most PAGES_PER_NODE kids */
+    /* a two-level page tree: the root over nodes of PAGES_PER_NODE pages
+       (PDF/A-1 arrays hold at most 8191 items: up to 8 million pages) */
     if (HPDF_SetPagesConfiguration(w->pdf, PAGES_PER_NODE) != HPDF_OK) return GR_ESYS;
     for (i = 0; i < w->npages; i++) {
         const gr_page *pg = w->doc->npages ? w->doc->pages[i] : NULL;
