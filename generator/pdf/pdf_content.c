@@ -91,7 +91,7 @@ void pdf_content_free(pdf_content *c)
 }
 
 void pdf_content_begin(pdf_content *c, double page_h, const gr_dl_item *items,
-                       size_t nitems)
+                       size_t nitems, int fresh)
 {
     gr_buf out = c->out;
     pdf_rule *rules = c->rules, *plan = c->plan;
@@ -107,8 +107,10 @@ void pdf_content_begin(pdf_content *c, double page_h, const gr_dl_item *items,
     plan_rules(c, items, nitems);
     /* a content stream starts with black fill and stroke, width 1, text
        render mode 0: nothing to write for those */
-    c->have_fill = c->have_stroke = c->have_width = c->have_tr = 1;
-    c->width = 1000;
+    if (fresh) {
+        c->have_fill = c->have_stroke = c->have_width = c->have_tr = 1;
+        c->width = 1000;
+    }
 }
 
 static void end_text(pdf_content *c)

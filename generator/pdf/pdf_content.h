@@ -65,9 +65,11 @@ typedef struct pdf_content {
 void pdf_content_init(pdf_content *c);
 void pdf_content_free(pdf_content *c);
 /* Start a page of height page_h whose display list is items[0..n)
- * (forgets all state; keeps the buffers; plans the rules). */
+ * (forgets all state; keeps the buffers; plans the rules). fresh: the
+ * stream is the page's first (state starts at PDF's defaults); else it
+ * follows another stream whose final state is unknown. */
 void pdf_content_begin(pdf_content *c, double page_h, const gr_dl_item *items,
-                       size_t nitems);
+                       size_t nitems, int fresh);
 /* Finish the page: pending rules written, text object closed. c->out then
  * holds the page's content. */
 void pdf_content_end(pdf_content *c);

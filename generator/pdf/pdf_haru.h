@@ -40,6 +40,12 @@ HPDF_Dict pdf_haru_plain_stream(HPDF_Doc pdf, const void *data, size_t len);
  * once per page, after no libharu drawing function was used on it. */
 HPDF_STATUS pdf_haru_page_content(HPDF_Page page, const void *z, size_t len);
 
+/* Give `page` two content streams (PDF's Contents array): z1 then z2,
+ * both FlateDecode data. */
+HPDF_STATUS pdf_haru_page_contents2(HPDF_Doc pdf, HPDF_Page page,
+                                    const void *z1, size_t len1,
+                                    const void *z2, size_t len2);
+
 /* Put font (a font dictionary) in the page's /Resources /Font as `name`. */
 HPDF_STATUS pdf_haru_page_font(HPDF_Page page, const char *name, HPDF_Dict font);
 
