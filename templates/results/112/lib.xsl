@@ -2,13 +2,15 @@
 <!--
   lib.xsl — helpers shared by every section of the 112 results form:
   styles (attribute sets), computed-figure lookup (templates/schema/computed.md),
-  number/percentage/ROC-date formatting, name masking, check boxes, and the
-  rendering of running text, paragraphs and lists (<段落>, <清單>, <姓名>).
+  number/percentage/ROC-date formatting, names (printed as given), check boxes, and the
+  rendering of running text, paragraphs and lists (<段落>, <清單>, <姓名>,
+  <非姓名>).
   Uses only XSLT 1.0 and the FO subset of docs/DESIGN.md.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:gr="urn:x-gereport:source">
 
   <!-- ===================================================== styles -->
   <xsl:attribute-set name="h1">
@@ -174,29 +176,14 @@
   </xsl:template>
 
   <!-- ============================================ names -->
-  <!-- Public edition: keep the first and the last character, replace the
-       ones between by ○ (U+25CB); a 2-character name keeps the first.
-       <姓名 遮蔽="否"> and the internal edition print the name in full. -->
-  <xsl:template name="mask">
-    <xsl:param name="s"/>
-    <xsl:param name="on" select="true()"/>
-    <xsl:variable name="n" select="string-length($s)"/>
-    <xsl:choose>
-      <xsl:when test="not($on) or $n &lt; 2"><xsl:value-of select="$s"/></xsl:when>
-      <xsl:when test="$n = 2"><xsl:value-of select="concat(substring($s, 1, 1), '○')"/></xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="concat(substring($s, 1, 1),
-            substring('○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○', 1, $n - 2),
-            substring($s, $n, 1))"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="姓名" mode="inline">
-    <xsl:call-template name="mask">
-      <xsl:with-param name="s" select="normalize-space(.)"/>
-      <xsl:with-param name="on" select="$edition != 'internal' and not(@遮蔽 = '否')"/>
-    </xsl:call-template>
+  <!-- A name is printed as the data has it: in the public edition the
+       program has already replaced every declared name, wherever it
+       occurs, by its masked form (generator/domain/mask.c, the one place
+       names are masked; docs/data-format.md 〈姓名〉). Never mask or
+       rebuild a name here. <非姓名> is text the author marked as not a
+       person's name (林森北路); it prints as written. -->
+  <xsl:template match="姓名 | 非姓名" mode="inline">
+    <xsl:value-of select="normalize-space(.)"/>
   </xsl:template>
 
   <!-- names joined by a separator -->
@@ -224,7 +211,7 @@
   <xsl:template name="option">
     <xsl:param name="on" select="false()"/>
     <xsl:param name="label"/>
-    <fo:block>
+    <fo:block><xsl:copy-of select="@gr:line"/>
       <xsl:call-template name="box"><xsl:with-param name="on" select="$on"/></xsl:call-template>
       <xsl:value-of select="$label"/>
     </fo:block>
@@ -241,8 +228,8 @@
         <xsl:with-param name="s" select="translate(., '&#9;&#13;', '&#10;&#10;')"/>
       </xsl:call-template>
     </xsl:variable>
-    <xsl:variable name="lead" select="not(preceding-sibling::node()[1][self::姓名])"/>
-    <xsl:variable name="trail" select="not(following-sibling::node()[1][self::姓名])"/>
+    <xsl:variable name="lead" select="not(preceding-sibling::node()[1][self::姓名 or self::非姓名])"/>
+    <xsl:variable name="trail" select="not(following-sibling::node()[1][self::姓名 or self::非姓名])"/>
     <xsl:call-template name="trim">
       <xsl:with-param name="s" select="$joined"/>
       <xsl:with-param name="lead" select="$lead"/>
@@ -307,10 +294,10 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- the inline part of an element: its text and <姓名> children -->
+  <!-- the inline part of an element: its text, <姓名> and <非姓名> children -->
   <xsl:template name="inline-content">
     <xsl:param name="of" select="."/>
-    <xsl:apply-templates select="$of/text() | $of/姓名" mode="inline"/>
+    <xsl:apply-templates select="$of/text() | $of/姓名 | $of/非姓名" mode="inline"/>
   </xsl:template>
 
   <!-- ============================================ body (text or blocks) -->
@@ -323,12 +310,12 @@
         <xsl:apply-templates select="$of/段落 | $of/清單" mode="block"/>
       </xsl:when>
       <xsl:when test="normalize-space($of) != ''">
-        <fo:block xsl:use-attribute-sets="para">
+        <fo:block xsl:use-attribute-sets="para"><xsl:copy-of select="$of/@gr:line"/>
           <xsl:call-template name="inline-content"><xsl:with-param name="of" select="$of"/></xsl:call-template>
         </fo:block>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block xsl:use-attribute-sets="para"><xsl:value-of select="$empty"/></fo:block>
+        <fo:block xsl:use-attribute-sets="para"><xsl:copy-of select="@gr:line"/><xsl:value-of select="$empty"/></fo:block>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -343,7 +330,7 @@
         </xsl:apply-templates>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block>
+        <fo:block><xsl:copy-of select="$of/@gr:line"/>
           <xsl:call-template name="inline-content"><xsl:with-param name="of" select="$of"/></xsl:call-template>
         </fo:block>
       </xsl:otherwise>
@@ -354,10 +341,10 @@
     <xsl:param name="in-cell" select="false()"/>
     <xsl:choose>
       <xsl:when test="$in-cell">
-        <fo:block><xsl:call-template name="inline-content"/></fo:block>
+        <fo:block><xsl:copy-of select="@gr:line"/><xsl:call-template name="inline-content"/></fo:block>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block xsl:use-attribute-sets="para"><xsl:call-template name="inline-content"/></fo:block>
+        <fo:block xsl:use-attribute-sets="para"><xsl:copy-of select="@gr:line"/><xsl:call-template name="inline-content"/></fo:block>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -384,22 +371,22 @@
       </xsl:choose>
     </xsl:variable>
     <fo:list-block provisional-distance-between-starts="{$dist}"
-                   provisional-label-separation="0.2em">
+                   provisional-label-separation="0.2em"><xsl:copy-of select="@gr:line"/>
       <xsl:if test="not($in-cell)">
         <xsl:attribute name="space-after">3pt</xsl:attribute>
       </xsl:if>
       <xsl:for-each select="項">
-        <fo:list-item>
-          <fo:list-item-label end-indent="label-end()">
-            <fo:block>
+        <fo:list-item><xsl:copy-of select="@gr:line"/>
+          <fo:list-item-label end-indent="label-end()"><xsl:copy-of select="@gr:line"/>
+            <fo:block><xsl:copy-of select="@gr:line"/>
               <xsl:call-template name="list-label">
                 <xsl:with-param name="style" select="$style"/>
                 <xsl:with-param name="i" select="position()"/>
               </xsl:call-template>
             </fo:block>
           </fo:list-item-label>
-          <fo:list-item-body start-indent="body-start()">
-            <fo:block text-align="justify">
+          <fo:list-item-body start-indent="body-start()"><xsl:copy-of select="@gr:line"/>
+            <fo:block text-align="justify"><xsl:copy-of select="@gr:line"/>
               <xsl:call-template name="inline-content"/>
             </fo:block>
             <xsl:apply-templates select="段落 | 清單" mode="block">
@@ -438,14 +425,14 @@
     <xsl:param name="text"/>
     <xsl:param name="cols" select="1"/>
     <xsl:param name="rows" select="1"/>
-    <fo:table-cell xsl:use-attribute-sets="head">
+    <fo:table-cell xsl:use-attribute-sets="head"><xsl:copy-of select="@gr:line"/>
       <xsl:if test="$cols &gt; 1">
         <xsl:attribute name="number-columns-spanned"><xsl:value-of select="$cols"/></xsl:attribute>
       </xsl:if>
       <xsl:if test="$rows &gt; 1">
         <xsl:attribute name="number-rows-spanned"><xsl:value-of select="$rows"/></xsl:attribute>
       </xsl:if>
-      <fo:block><xsl:value-of select="$text"/></fo:block>
+      <fo:block><xsl:copy-of select="@gr:line"/><xsl:value-of select="$text"/></fo:block>
     </fo:table-cell>
   </xsl:template>
 
@@ -454,17 +441,17 @@
     <xsl:param name="text"/>
     <xsl:param name="align" select="'start'"/>
     <xsl:param name="cols" select="1"/>
-    <fo:table-cell xsl:use-attribute-sets="cell" text-align="{$align}">
+    <fo:table-cell xsl:use-attribute-sets="cell" text-align="{$align}"><xsl:copy-of select="@gr:line"/>
       <xsl:if test="$cols &gt; 1">
         <xsl:attribute name="number-columns-spanned"><xsl:value-of select="$cols"/></xsl:attribute>
       </xsl:if>
-      <fo:block><xsl:value-of select="$text"/></fo:block>
+      <fo:block><xsl:copy-of select="@gr:line"/><xsl:value-of select="$text"/></fo:block>
     </fo:table-cell>
   </xsl:template>
 
   <xsl:template name="empty-cell">
     <xsl:param name="cols" select="1"/>
-    <fo:table-cell xsl:use-attribute-sets="cell">
+    <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
       <xsl:if test="$cols &gt; 1">
         <xsl:attribute name="number-columns-spanned"><xsl:value-of select="$cols"/></xsl:attribute>
       </xsl:if>
@@ -475,7 +462,7 @@
   <!-- note under a table: "*…" -->
   <xsl:template name="note">
     <xsl:param name="text"/>
-    <fo:block xsl:use-attribute-sets="note"><xsl:value-of select="$text"/></fo:block>
+    <fo:block xsl:use-attribute-sets="note"><xsl:copy-of select="@gr:line"/><xsl:value-of select="$text"/></fo:block>
   </xsl:template>
 
 </xsl:stylesheet>
