@@ -1,6 +1,6 @@
 #!/bin/sh
 # bench.sh — make bench: figures, never asserts. Renders one FO document
-# holding the text of all five seeds (shared/seeds/*.txt) as justified
+# holding the text of all five seeds (tests/fixtures/seeds/*.txt) as justified
 # 12 pt TW-Kai paragraphs on A4 (tools/seed2fo.sh; ~33,000 characters,
 # ~30 pages) RUNS times (default 5) and prints, per run and as the median,
 # the whole-process wall time and peak RSS (/usr/bin/time; without it the
@@ -20,12 +20,9 @@ OUT=$ROOT/build/bench
 export LC_ALL=C.UTF-8
 
 [ -x "$GR" ] || { echo "bench: $GR is missing (make all)" >&2; exit 2; }
-if [ -n "${GEREPORT_SHARED:-}" ]; then SHARED=$GEREPORT_SHARED
-elif [ -d "$ROOT/../shared/seeds" ]; then SHARED=$ROOT/../shared
-else SHARED=$(git -C "$ROOT" rev-parse --show-toplevel 2>/dev/null)/../shared
-fi
+SHARED=$TESTS_DIR/fixtures      # seeds/: the tests' copies of the seed texts
 ls "$SHARED"/seeds/[0-9]*.txt > /dev/null 2>&1 ||
-    { echo "bench: no seed texts in $SHARED/seeds (set GEREPORT_SHARED)" >&2; exit 2; }
+    { echo "bench: no seed texts in $SHARED/seeds" >&2; exit 2; }
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
