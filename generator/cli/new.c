@@ -7,6 +7,7 @@
  * usually requires: copy or delete them). Never overwrites a file. */
 #include "cli.h"
 #include "../domain/domain.h"
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -317,8 +318,9 @@ static void new_usage(FILE *out)
           "  --short NAME      機關簡稱（預設：全銜去掉「臺北市政府」）short name\n"
           "  --group G         組別：A群、B群、C群、D群、D1組、E1組（可簡寫 C、D1）\n"
           "  --kind results    資料種類（目前只有成果報告）kind of document\n"
-          "  -o FILE.xml       輸出檔（預設 results-Y.xml）；不覆寫既有檔案\n"
-          "                    output file (default results-Y.xml); never overwritten\n"
+          "  -o FILE.xml       輸出檔（預設 results-Y.xml）；不覆寫既有檔案；「-」為標準輸出\n"
+          "                    output file (default results-Y.xml); never overwritten;\n"
+          "                    \"-\": standard output\n"
           "  --datadir DIR     templates/ 所在的資料夾 folder holding templates/\n"
           "  -h, --help        顯示說明 show this help\n",
           out);
@@ -386,6 +388,13 @@ static const char *group_name(const char *g, char *buf, size_t n)
     return g;
 }
 
+enum { O_YEAR = 1, O_AGENCY, O_SHORT, O_GROUP, O_KIND, O_OUT, O_DATADIR };
+static const gr_opt new_opts[] = {
+    { "year", 0, 1, O_YEAR }, { "agency", 0, 1, O_AGENCY }, { "short", 0, 1, O_SHORT },
+    { "group", 0, 1, O_GROUP }, { "kind", 0, 1, O_KIND }, { "output", 'o', 1, O_OUT },
+    { "datadir", 0, 1, O_DATADIR }, { NULL, 0, 0, 0 }
+};
+
 int gr_cmd_new(int argc, char **argv)
 {
     gr_ctx ctx;
@@ -395,42 +404,41 @@ int gr_cmd_new(int argc, char **argv)
     char *datadir, *sn, *out_alloc = NULL, num[3][16];
     gr_data_opts o;
     gr_buf a, b;
-    int i, year, rc;
+    gr_opts p;
+    int id, year, rc;
     gr_ctx_init(&ctx);
-    for (i = 1; i < argc; i++) {
-        const char *s = argv[i];
-        int has = i + 1 < argc;
-        if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) { new_usage(stdout); return GR_OK; }
-        else if (strcmp(s, "--year") == 0 && has) year_s = argv[++i];
-        else if (strcmp(s, "--agency") == 0 && has) agency = argv[++i];
-        else if (strcmp(s, "--short") == 0 && has) shortn = argv[++i];
-        else if (strcmp(s, "--group") == 0 && has) group = argv[++i];
-        else if (strcmp(s, "--kind") == 0 && has) kind = argv[++i];
-        else if ((strcmp(s, "-o") == 0 || strcmp(s, "--output") == 0) && has) out = argv[++i];
-        else if (strcmp(s, "--datadir") == 0 && has) dd = argv[++i];
-        else {
-            fprintf(stderr, "gereport new: 未知或不完整的選項「%s」(unknown or incomplete option \"%s\")\n", s, s);
-            new_usage(stderr);
-            return GR_ESYS;
+    gr_opts_init(&p, &ctx, "new", "new --year Y --agency NAME --group G [-o FILE.xml]", new_opts, argc, argv);
+    while ((id = gr_opts_next(&p)) != GR_OPT_END) {
+        switch (id) {
+        case GR_OPT_HELP: new_usage(stdout); return GR_OK;
+        case GR_OPT_ERROR: return GR_ESYS;
+        case O_YEAR: year_s = p.value; break;
+        case O_AGENCY: agency = p.value; break;
+        case O_SHORT: shortn = p.value; break;
+        case O_GROUP: group = p.value; break;
+        case O_KIND: kind = p.value; break;
+        case O_OUT: out = p.value; break;
+        case O_DATADIR: dd = p.value; break;
+        case GR_OPT_OPERAND:
+            return gr_opts_usage_error(&p, "new 不接受檔名「%s」；輸出檔用 -o 指定",
+                                       "new takes no file \"%s\"; name the output with -o", p.value);
+        default: assert(0 && "an option of the table is not handled");
         }
     }
-    if (!year_s || !agency || !group) {
-        fprintf(stderr, "gereport new: 需要 --year、--agency 與 --group (--year, --agency and --group are required)\n");
-        new_usage(stderr);
-        return GR_ESYS;
-    }
+    if (!year_s || !agency || !group)
+        return gr_opts_usage_error(&p, "需要 --year、--agency 與 --group",
+                                   "--year, --agency and --group are required");
     if (strcmp(kind, "results") != 0) {
-        fprintf(stderr, "gereport new: 目前只有 --kind results (only --kind results exists so far)\n");
-        return GR_ESYS;
+        return gr_opts_usage_error(&p, "目前只有 --kind results", "only --kind results exists so far");
     }
     year = atoi(year_s);
     if (strspn(year_s, "0123456789") != strlen(year_s) || year < 100 || year > 199) {
-        fprintf(stderr, "gereport new: --year 應為民國年，例 113（--year is the ROC year, e.g. 113）\n");
-        return GR_ESYS;
+        return gr_opts_usage_error(&p, "--year 應為民國年，例 113（不是「%s」）",
+                                   "--year is the ROC year, e.g. 113 (not \"%s\")", year_s);
     }
     if (!agency[0] || !xml_safe(agency) || (shortn && (!shortn[0] || !xml_safe(shortn)))) {
-        fprintf(stderr, "gereport new: 機關名稱不可空白，也不可含 < > & \" (the agency name must not be empty or contain < > & \")\n");
-        return GR_ESYS;
+        return gr_opts_usage_error(&p, "機關名稱不可空白，也不可含 < > & \"",
+                                   "the agency name must not be empty or contain < > & \"");
     }
     datadir = dd ? gr_strdup(dd) : gr_cli_datadir();
     memset(&o, 0, sizeof o);
@@ -465,8 +473,10 @@ int gr_cmd_new(int argc, char **argv)
         snprintf(name, sizeof name, "results-%d.xml", year);
         out = out_alloc = gr_strdup(name);
     }
-    rc = write_new_file(&ctx, out, (const char *)b.data, b.len);
-    if (rc == GR_OK)
+    if (strcmp(out, "-") == 0) {
+        rc = fwrite(b.data, 1, b.len, stdout) == b.len && fflush(stdout) == 0 ? GR_OK
+           : gr_syserror(&ctx, NULL, 0, "寫入標準輸出失敗", "writing standard output failed%s", "");
+    } else if ((rc = write_new_file(&ctx, out, (const char *)b.data, b.len)) == GR_OK)
         printf("已產生 %s；請填寫空白欄位，再以 gereport check %s 檢查 (wrote %s; fill in the empty fields, then run gereport check %s)\n",
                out, out, out, out);
     gr_buf_free(&a);

@@ -18,6 +18,8 @@ static void report(gr_ctx *ctx, const char *zh_kind, const char *en_kind,
     FILE *out = ctx->err_stream ? (FILE *)ctx->err_stream : stderr;
     va_list ap2;
     va_copy(ap2, ap);
+    if (gr_is_stdio(file))              /* "-": standard input or output */
+        file = ctx->lang == GR_LANG_EN ? "(standard input)" : "標準輸入";
     if (file && line > 0)
         fprintf(out, "%s:%d: ", file, line);
     else if (file)

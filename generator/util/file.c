@@ -20,6 +20,7 @@ int gr_read_file(gr_ctx *ctx, const char *path, char **data, size_t *len)
     struct stat st;
     char *buf;
     size_t n;
+    if (gr_is_stdio(path)) return gr_read_stdin(ctx, data, len);   /* stdio.c */
     *data = NULL;
     *len = 0;
     f = fopen(path, "rb");
@@ -58,6 +59,7 @@ int gr_write_file_atomic(gr_ctx *ctx, const char *path, const void *data, size_t
     int fd, rc = GR_OK;
     struct stat st;
     free(dir);
+    if (gr_is_stdio(path)) { free(tmp); return gr_write_stdout(ctx, data, len); }   /* stdio.c */
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
         free(tmp);
         return gr_syserror(ctx, path, 0, "輸出路徑是目錄", "output path is a directory%s", "");

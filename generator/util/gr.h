@@ -26,6 +26,12 @@
 
 #define GR_VERSION "0.1.0"
 
+/* The version ("0.1.0") and the commit the program was built from (a full
+ * git hash, with "-dirty" when tracked files had changes, or "unknown"):
+ * util/version.c, the one place both are defined. */
+const char *gr_version(void);
+const char *gr_commit(void);
+
 enum { GR_OK = 0, GR_EINPUT = 1, GR_ESYS = 2 };
 
 /* ---- run context and diagnostics ------------------------------------- */
@@ -118,6 +124,13 @@ int gr_read_file(gr_ctx *ctx, const char *path, char **data, size_t *len);
  * GR_ESYS is returned after reporting. */
 int gr_write_file_atomic(gr_ctx *ctx, const char *path,
                          const void *data, size_t len);
+
+/* "-" names standard input (gr_read_file) or output (gr_write_file_atomic,
+ * which then writes the whole buffer at once): stdio.c. Messages call it
+ * 「標準輸入」/「標準輸出」; relative paths beside it resolve against ".". */
+int gr_is_stdio(const char *path);
+int gr_read_stdin(gr_ctx *ctx, char **data, size_t *len);
+int gr_write_stdout(gr_ctx *ctx, const void *data, size_t len);
 
 /* Directory of a path ("." when none), newly allocated. */
 char *gr_dirname(const char *path);
