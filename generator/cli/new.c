@@ -373,21 +373,6 @@ static int write_new_file(gr_ctx *ctx, const char *path, const char *data, size_
     return GR_OK;
 }
 
-/* The group as the form writes it: "C" means C群 and "D1" means D1組, as
- * people say them; anything else is passed on for the schema to judge. */
-static const char *group_name(const char *g, char *buf, size_t n)
-{
-    if (strlen(g) == 1 && strchr("ABCDabcd", g[0])) {
-        snprintf(buf, n, "%c群", g[0] & ~0x20);
-        return buf;
-    }
-    if ((g[0] == 'D' || g[0] == 'E' || g[0] == 'd' || g[0] == 'e') && g[1] == '1' && !g[2]) {
-        snprintf(buf, n, "%c1組", g[0] & ~0x20);
-        return buf;
-    }
-    return g;
-}
-
 enum { O_YEAR = 1, O_AGENCY, O_SHORT, O_GROUP, O_KIND, O_OUT, O_DATADIR };
 static const gr_opt new_opts[] = {
     { "year", 0, 1, O_YEAR }, { "agency", 0, 1, O_AGENCY }, { "short", 0, 1, O_SHORT },
@@ -399,7 +384,7 @@ int gr_cmd_new(int argc, char **argv)
 {
     gr_ctx ctx;
     const char *year_s = NULL, *agency = NULL, *group = NULL, *out = NULL, *kind = "results";
-    char group_buf[32];
+    char *group_fixed = NULL;
     const char *shortn = NULL, *dd = NULL;
     char *datadir, *sn, *out_alloc = NULL, num[3][16];
     gr_data_opts o;
@@ -444,11 +429,13 @@ int gr_cmd_new(int argc, char **argv)
     memset(&o, 0, sizeof o);
     o.datadir = datadir;
     o.cache = gr_domain_cache_new();
-    group = group_name(group, group_buf, sizeof group_buf);
+    group_fixed = gr_schema_spelling(&o, "成果報告", "組別", group);   /* B -> B群, DI組 -> D1組 */
+    if (group_fixed) group = group_fixed;
     rc = gr_schema_check_value(&ctx, &o, "成果報告", "組別", group, "--group");
     if (rc == GR_OK) rc = gr_form_check_year(&ctx, &o, "成果報告", year, "--year", 0);
     if (rc != GR_OK) {
         gr_domain_cache_free(o.cache);
+        free(group_fixed);
         free(datadir);
         return GR_ESYS;
     }
@@ -483,6 +470,7 @@ int gr_cmd_new(int argc, char **argv)
     gr_buf_free(&b);
     gr_domain_cache_free(o.cache);
     free(sn);
+    free(group_fixed);
     free(out_alloc);
     free(datadir);
     return rc;

@@ -85,6 +85,12 @@ int gr_schema_check_value(gr_ctx *ctx, const gr_data_opts *o, const char *kind,
                           const char *element, const char *value,
                           const char *what);
 
+/* The value of `element` that the schema lists and `value` spells as the
+ * forms or people write it (「C」「c群」→ C群, 「DI組」→ D1組): the same
+ * rule the loader applies to data files. Newly allocated, or NULL. */
+char *gr_schema_spelling(const gr_data_opts *o, const char *kind, const char *element,
+                         const char *value);
+
 /* Write the enriched document (computed figures added) for inspection and
  * tests (`gereport build --enriched FILE`). */
 int gr_data_write(gr_ctx *ctx, xmlDocPtr doc, const char *out_path);
