@@ -13,7 +13,7 @@ DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libxslt1-dev \
            libharfbuzz-dev libfreetype-dev libfontconfig1-dev libicu-dev zlib1g-dev \
            libpng-dev fonts-cns11643-kai fonts-cns11643-sung fonts-liberation2 \
            poppler-utils qpdf icc-profiles-free default-jre-headless valgrind \
-           libxml2-utils xsltproc \
+           libxml2-utils xsltproc man-db groff-base \
            libpdfbox2-java libactivation-java libjaxb-api-java
 
 SRCS    := $(sort $(wildcard generator/*/*.c))
@@ -74,11 +74,26 @@ bench: deps
 	$(MAKE) all
 	tests/bench.sh
 
+# The program, its data (fonts configuration, templates), the man pages
+# (English, and Traditional Chinese under zh_TW) and the documentation.
+MANDIR = $(DESTDIR)$(PREFIX)/share/man
+DOCDIR = $(DESTDIR)$(PREFIX)/share/doc/gereport
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/gereport/fonts
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/gereport
 	install -m 644 fonts/*.conf $(DESTDIR)$(PREFIX)/share/gereport/fonts/
 	cp -r templates $(DESTDIR)$(PREFIX)/share/gereport/
+	install -d $(MANDIR)/man1 $(MANDIR)/zh_TW/man1 $(DOCDIR)
+	install -m 644 docs/gereport.1 $(MANDIR)/man1/gereport.1
+	install -m 644 docs/gereport.zh_TW.1 $(MANDIR)/zh_TW/man1/gereport.1
+	install -m 644 README.md docs/*.md $(DOCDIR)/
+
+# Removes exactly what install wrote (and the folders it made, when empty).
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/gereport
+	rm -rf $(DESTDIR)$(PREFIX)/share/gereport $(DOCDIR)
+	rm -f $(MANDIR)/man1/gereport.1 $(MANDIR)/zh_TW/man1/gereport.1
+	-rmdir $(MANDIR)/zh_TW/man1 $(MANDIR)/zh_TW 2>/dev/null || true
 
 clean:
 	rm -rf build
