@@ -5,6 +5,7 @@
  * and accepts the file once they are filled (repeatable parts — meetings,
  * courses, budget items, measures — are there once or as often as the plan
  * usually requires: copy or delete them). Never overwrites a file. */
+#define _XOPEN_SOURCE 700              /* realpath */
 #include "cli.h"
 #include "../domain/domain.h"
 #include <assert.h>
@@ -20,6 +21,7 @@
  * @核定@ (the year after) are replaced. */
 static const char skeleton[] =
 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+"<?xml-model href=\"@schema@\" type=\"application/xml\" schematypens=\"http://relaxng.org/ns/structure/1.0\"?>\n"
 "<!--\n"
 "  @全銜@@年度@年推動性別平等工作成果報告 — 資料檔（由 gereport new 產生）\n"
 "\n"
@@ -260,12 +262,10 @@ static const char skeleton[] =
 "  </性別預算>\n"
 "\n"
 "  <!-- 七、推展性別平等工作策略及具體措施：每筆一個 <措施>，類別為 一～六、項目為\n"
-"       該年度表單的項目編號；同一項目有多筆時寫多個 <措施>。各組別每年至少辦理之\n"
-"       類別數及項目數見表單（C群：3 類、3 項）。 -->\n"
+"       該年度表單的項目編號；同一項目有多筆時寫多個 <措施>。\n"
+"       @最低@ -->\n"
 "  <策略及具體措施>\n"
-"    <措施 類別=\"\" 項目=\"\"></措施>\n"
-"    <措施 類別=\"\" 項目=\"\"></措施>\n"
-"    <措施 類別=\"\" 項目=\"\"></措施>\n"
+"@措施@"
 "  </策略及具體措施>\n"
 "\n"
 "  <!-- 成果佐證：七 有填寫的每個類別一個 <類別 編號=\"…\">，說明方案名稱與性別平等關聯性，\n"
@@ -276,19 +276,7 @@ static const char skeleton[] =
 "           <組><名稱>…</名稱><男>0</男><女>0</女></組></統計表>\n"
 "       照片路徑相對於本檔所在的資料夾。 -->\n"
 "  <成果佐證>\n"
-"    <類別 編號=\"\">\n"
-"      <方案名稱></方案名稱>\n"
-"      <!-- 與性別平等關聯性 -->\n"
-"      <關聯性></關聯性>\n"
-"    </類別>\n"
-"    <類別 編號=\"\">\n"
-"      <方案名稱></方案名稱>\n"
-"      <關聯性></關聯性>\n"
-"    </類別>\n"
-"    <類別 編號=\"\">\n"
-"      <方案名稱></方案名稱>\n"
-"      <關聯性></關聯性>\n"
-"    </類別>\n"
+"@類別@"
 "  </成果佐證>\n"
 "\n"
 "  <!-- 八、其他相關成果（沒有時留空，印「無」） -->\n"
@@ -355,6 +343,31 @@ static char *short_name(const char *agency)
     return gr_strdup(agency);
 }
 
+/* file:///…/templates/schema/results-1.rng of the installed (or source)
+ * data folder, percent-encoded: the <?xml-model?> an editor on this machine
+ * resolves to complete elements from the schema. gereport never reads it. */
+static char *schema_uri(const char *datadir)
+{
+    char *abs = realpath(datadir, NULL), *path, *r;
+    const unsigned char *p;
+    gr_buf b;
+    path = gr_path_join(abs ? abs : datadir, "templates/schema/results-1.rng");
+    free(abs);
+    gr_buf_init(&b);
+    gr_buf_adds(&b, "file://");
+    for (p = (const unsigned char *)path; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            strchr("/-._~", *p))
+            gr_buf_addc(&b, *p);
+        else
+            gr_buf_printf(&b, "%%%02X", *p);
+    }
+    r = gr_strdup(gr_buf_cstr(&b));
+    gr_buf_free(&b);
+    free(path);
+    return r;
+}
+
 static int write_new_file(gr_ctx *ctx, const char *path, const char *data, size_t len)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
@@ -388,7 +401,7 @@ int gr_cmd_new(int argc, char **argv)
     const char *shortn = NULL, *dd = NULL;
     char *datadir, *sn, *out_alloc = NULL, num[3][16];
     gr_data_opts o;
-    gr_buf a, b;
+    gr_buf a, b, minline;
     gr_opts p;
     int id, year, rc;
     gr_ctx_init(&ctx);
@@ -443,18 +456,46 @@ int gr_cmd_new(int argc, char **argv)
     snprintf(num[0], sizeof num[0], "%d", year);
     snprintf(num[1], sizeof num[1], "%d", year + 1911);
     snprintf(num[2], sizeof num[2], "%d", year + 1912);
-    gr_buf_init(&a);
-    gr_buf_init(&b);
-    replace_all(&a, skeleton, "@全銜@", agency);
-    replace_all(&b, gr_buf_cstr(&a), "@簡稱@", sn);
-    a.len = 0;
-    replace_all(&a, gr_buf_cstr(&b), "@年度@", num[0]);
-    b.len = 0;
-    replace_all(&b, gr_buf_cstr(&a), "@西元@", num[1]);
-    a.len = 0;
-    replace_all(&a, gr_buf_cstr(&b), "@核定@", num[2]);
-    b.len = 0;
-    replace_all(&b, gr_buf_cstr(&a), "@組別@", group);
+    {
+        /* what the group must do this year, from the rules in force: the
+           skeleton states it and has enough slots for it */
+        int mincat = 0, minitem = 0, k;
+        gr_buf slots, cats;
+        char *schema = schema_uri(datadir);
+        gr_buf_init(&slots);
+        gr_buf_init(&cats);
+        gr_buf_init(&minline);
+        if (gr_group_minimum(&o, year, group, &mincat, &minitem))
+            gr_buf_printf(&minline, "%s每年至少辦理 %d 類、總計 %d 項（%d 年之規定）；請至少填 %d 個不同項目的 <措施>，分屬 %d 個類別。",
+                          group, mincat, minitem, year, minitem, mincat);
+        else
+            gr_buf_printf(&minline, "各組別每年至少辦理之類別數及項目數見表單。");
+        for (k = 0; k < (minitem > 3 ? minitem : 3); k++)
+            gr_buf_adds(&slots, "    <措施 類別=\"\" 項目=\"\"></措施>\n");
+        for (k = 0; k < (mincat > 3 ? mincat : 3); k++) {
+            gr_buf_adds(&cats, "    <類別 編號=\"\">\n      <方案名稱></方案名稱>\n");
+            if (k == 0) gr_buf_adds(&cats, "      <!-- 與性別平等關聯性 -->\n");
+            gr_buf_adds(&cats, "      <關聯性></關聯性>\n    </類別>\n");
+        }
+        {
+            const char *keys[] = { "@全銜@", "@簡稱@", "@年度@", "@西元@", "@核定@", "@組別@",
+                                   "@最低@", "@措施@", "@類別@", "@schema@" };
+            const char *vals[] = { agency, sn, num[0], num[1], num[2], group,
+                                   gr_buf_cstr(&minline), gr_buf_cstr(&slots), gr_buf_cstr(&cats), schema };
+            gr_buf_init(&a);
+            gr_buf_init(&b);
+            gr_buf_adds(&b, skeleton);
+            for (k = 0; k < (int)(sizeof keys / sizeof keys[0]); k++) {
+                a.len = 0;
+                replace_all(&a, gr_buf_cstr(&b), keys[k], vals[k]);
+                b.len = 0;
+                gr_buf_add(&b, a.data, a.len);
+            }
+        }
+        gr_buf_free(&slots);
+        gr_buf_free(&cats);
+        free(schema);
+    }
     if (!out) {
         char name[32];
         snprintf(name, sizeof name, "results-%d.xml", year);
@@ -468,6 +509,7 @@ int gr_cmd_new(int argc, char **argv)
                out, out, out, out);
     gr_buf_free(&a);
     gr_buf_free(&b);
+    gr_buf_free(&minline);
     gr_domain_cache_free(o.cache);
     free(sn);
     free(group_fixed);
