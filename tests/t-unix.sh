@@ -61,25 +61,25 @@ fi
 # ---- the language from the environment -------------------------------------
 bad() { run_gr build "$d/none.xml" -o "$d/none.pdf"; }
 (unset LC_ALL LC_MESSAGES; LANG=en_US.UTF-8 bad) 2> "$d/en.err"
-if grep -q 'error: cannot open file' "$d/en.err" && ! grep -q '錯誤\|無法\|檔案' "$d/en.err"; then
+if grep -q 'none.xml: error: .*not found' "$d/en.err" && ! grep -q '錯誤\|找不到\|檔案' "$d/en.err"; then
     ok "LANG=en_US.UTF-8 (LC_ALL unset): messages in English only"
 else
     not_ok "LANG=en_US.UTF-8 (LC_ALL unset): messages in English only"; show "$d/en.err" 3
 fi
 (unset LC_ALL; LANG=en_US.UTF-8 LC_MESSAGES=zh_TW.UTF-8 bad) 2> "$d/zh.err"
-if grep -q '錯誤：無法開啟檔案' "$d/zh.err" && ! grep -q 'error' "$d/zh.err"; then
+if grep -q 'none.xml: 錯誤：找不到檔案' "$d/zh.err" && ! grep -q 'error\|not found' "$d/zh.err"; then
     ok "LC_MESSAGES=zh_TW.UTF-8 over LANG: messages in Chinese only"
 else
     not_ok "LC_MESSAGES=zh_TW.UTF-8 over LANG: messages in Chinese only"; show "$d/zh.err" 3
 fi
 (LC_ALL=zh_TW.UTF-8 run_gr build "$d/none.xml" --lang en) 2> "$d/over.err"
-if grep -q 'error: cannot open file' "$d/over.err" && ! grep -q '錯誤' "$d/over.err"; then
+if grep -q 'none.xml: error: .*not found' "$d/over.err" && ! grep -q '錯誤\|找不到' "$d/over.err"; then
     ok "--lang en overrides LC_ALL=zh_TW.UTF-8"
 else
     not_ok "--lang en overrides LC_ALL=zh_TW.UTF-8"; show "$d/over.err" 3
 fi
 bad 2> "$d/both.err"     # the suite's pinned LC_ALL=C.UTF-8: both languages
-if grep -q '錯誤 error: 無法開啟檔案' "$d/both.err"; then ok "LC_ALL=C.UTF-8: both languages"
+if grep -q 'none.xml: 錯誤 error: 找不到檔案.*(file .* not found)' "$d/both.err"; then ok "LC_ALL=C.UTF-8: both languages"
 else not_ok "LC_ALL=C.UTF-8: both languages"; show "$d/both.err" 3; fi
 
 # ---- a usage error is short ------------------------------------------------
