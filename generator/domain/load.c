@@ -702,9 +702,12 @@ static void check_one_file(gr_ctx *ctx, const char *file, const char *dir, xmlNo
     }
     full = rel[0] == '/' ? gr_strdup(rel) : gr_path_join(dir, rel);
     if (stat(full, &st) != 0) {
-        gr_error(ctx, file, gr_line(n), "<%s> 的檔案「%s」不存在（路徑相對於資料檔所在的資料夾）",
-                 "<%s>: file \"%s\" not found (paths are relative to the data file's folder)",
-                 (const char *)n->name, gr_clip(rel));
+        int in = gr_is_stdio(file);
+        gr_error(ctx, file, gr_line(n), "<%s> 的檔案「%s」不存在（%s%.0s）",
+                 "<%s>: file \"%s\" not found (%.0s%s)",
+                 (const char *)n->name, gr_clip(rel),
+                 in ? gr_msg_zh(GR_M_PATH_FROM_STDIN) : "路徑相對於資料檔所在的資料夾",
+                 in ? gr_msg_en(GR_M_PATH_FROM_STDIN) : "paths are relative to the data file's folder");
         seen_add(seen, n);
     } else if (!S_ISREG(st.st_mode)) {
         gr_error(ctx, file, gr_line(n), "<%s> 的檔案「%s」是%s%.0s，不是一般檔案；請指定檔案本身",
