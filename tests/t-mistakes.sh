@@ -55,6 +55,12 @@ sex|40|錯誤|之中沒有 <男性> 這個欄位|改成 <男>
 emptyrel|223|警告|尚未填寫（請填寫）：空白時表單上會印出空白的欄位|<關聯性>
 emptyimpact|186|警告|尚未填寫（請填寫）：空白時表單上會印出空白的欄位|<性別平等影響>
 emptygoal|105|警告|尚未填寫（請填寫）：空白時表單上會印出空白的欄位|<訓練目標>
+misname|101|錯誤|之中沒有 <訓練日期> 這個欄位|改成 <辦理日期>
+wan|179|錯誤|請寫成完整的數字「5820000」|<預算數>
+pct|46|錯誤|是百分比：比率由 gereport 計算，這裡請寫人數或次數|<出席人數>
+negative|76|錯誤|應為 0 或正整數（不可為負數或小數）|<男>
+backslash|227|錯誤|用了 Windows 的「\」：請改用「/」|images/digital-equity-1.png
+notapplicable|168|錯誤|填了「非採購案」，這時不填 <CSR評選指標>|刪除 <CSR評選指標>
 TABLE
 
 # The group as the forms write it is accepted: 「B」, 「DI組」 (seed 004's

@@ -304,7 +304,7 @@ static void new_usage(FILE *out)
           "  --year Y          報告年度（民國年，例 113）report year (ROC)\n"
           "  --agency NAME     機關全銜，例 臺北市政府資訊局 the agency's full name\n"
           "  --short NAME      機關簡稱（預設：全銜去掉「臺北市政府」）short name\n"
-          "  --group G         組別：A群、B群、C群、D群、D1組、E1組（可簡寫 C、D1）\n"
+          "  --group G         組別：A群、B群、C群、D群、D1組、E1組（也可寫 B、D1、DI組）\n"
           "  --kind results    資料種類（目前只有成果報告）kind of document\n"
           "  -o FILE.xml       輸出檔（預設 results-Y.xml）；不覆寫既有檔案；「-」為標準輸出\n"
           "                    output file (default results-Y.xml); never overwritten;\n"

@@ -701,6 +701,15 @@ static void check_one_file(gr_ctx *ctx, const char *file, const char *dir, xmlNo
         return;
     }
     full = rel[0] == '/' ? gr_strdup(rel) : gr_path_join(dir, rel);
+    if (stat(full, &st) != 0 && strchr(rel, '\\')) {     /* images\photo.jpg */
+        char *fixed = gr_strdup(rel), *q;
+        for (q = fixed; *q; q++) if (*q == '\\') *q = '/';
+        gr_msg_report(ctx, 1, file, gr_line(n), GR_M_PATH_BACKSLASH, GR_MSG_ARGS(rel, fixed));
+        free(fixed);
+        free(full);
+        seen_add(seen, n);
+        return;
+    }
     if (stat(full, &st) != 0) {
         int in = gr_is_stdio(file);
         gr_error(ctx, file, gr_line(n), "<%s> 的檔案「%s」不存在（%s%.0s）",
@@ -888,6 +897,86 @@ static xmlNodePtr child_named(xmlNodePtr n, const char *name)
     return NULL;
 }
 
+/* The element names an element's definitions may contain (through
+ * refs, groups, choices and optional parts), 、-separated as <a>、<b>. */
+static void child_names_in(xmlDocPtr g, xmlNodePtr n, gr_buf *out, int depth)
+{
+    if (depth > 8) return;
+    for (n = rng_first(n); n; n = rng_next(n)) {
+        if (rng_is(n, "element")) {
+            xmlChar *nm = xmlGetProp(n, (const xmlChar *)"name");
+            if (nm && !(out->data && strstr(gr_buf_cstr(out), (const char *)nm))) {
+                if (out->len) gr_buf_adds(out, "、");
+                gr_buf_printf(out, "<%s>", (const char *)nm);
+            }
+            xmlFree(nm);
+        } else if (rng_is(n, "ref")) {
+            xmlChar *nm = xmlGetProp(n, (const xmlChar *)"name");
+            xmlNodePtr d = nm ? find_define(g, (const char *)nm) : NULL;
+            xmlFree(nm);
+            if (d) child_names_in(g, d->children, out, depth + 1);
+        } else if (!rng_is(n, "attribute") && !rng_is(n, "data") && !rng_is(n, "value")) {
+            child_names_in(g, n->children, out, depth + 1);
+        }
+    }
+}
+
+struct kids_acc { gr_buf names; int done; };
+static void kids_one(xmlDocPtr g, xmlNodePtr def, void *u)
+{
+    struct kids_acc *a = u;
+    a->done++;
+    child_names_in(g, def->children, &a->names, 0);     /* every definition */
+}
+
+static char *child_names(gr_schema *s, const char *name)
+{
+    struct kids_acc a;
+    xmlNodePtr root = xmlDocGetRootElement(s->doc);
+    char *r;
+    gr_buf_init(&a.names);
+    a.done = 0;
+    each_def(s->doc, root ? root->children : NULL, "element", name, kids_one, &a);
+    r = a.names.len ? gr_strdup(gr_buf_cstr(&a.names)) : NULL;
+    gr_buf_free(&a.names);
+    return r;
+}
+
+/* n is a field of its parent (the schema names it there) but is refused:
+ * an earlier sibling holds a listed value that rules it out (<採購> 非採購案
+ * and then <CSR評選指標>). Says so, naming that sibling and its value. */
+static int excluded_by_choice(gr_schema *s, xmlNodePtr n, gr_buf *zh, gr_buf *en)
+{
+    char *kids, *want;
+    xmlNodePtr p;
+    int hit = 0;
+    if (!n || !n->parent) return 0;
+    kids = child_names(s, (const char *)n->parent->name);
+    want = gr_strdup("<");
+    want = gr_realloc(want, strlen((const char *)n->name) + 3);
+    strcpy(want + 1, (const char *)n->name);
+    strcat(want, ">");
+    if (kids && strstr(kids, want))
+        for (p = n->prev; p && !hit; p = p->prev) {
+            char *allowed, *v;
+            if (p->type != XML_ELEMENT_NODE || has_element_child(p)) continue;
+            allowed = allowed_values(s, "element", (const char *)p->name);
+            v = gr_text(p);
+            if (allowed && listed_in(allowed, v)) {
+                char *plabel = gr_elem_label(p);
+                gr_msg_append(zh, en, GR_M_FIELD_NOT_APPLICABLE,
+                              GR_MSG_ARGS(plabel, v, want, want, (const char *)p->name));
+                free(plabel);
+                hit = 1;
+            }
+            free(allowed);
+            free(v);
+        }
+    free(kids);
+    free(want);
+    return hit;
+}
+
 /* Turn one validation error into a message; *at may move the message to
  * the element that is the cause. */
 static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNodePtr *at)
@@ -944,9 +1033,19 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
         } else if (n && n->parent && (lack = missing_children(s, n->parent)) != NULL) {
             char *plabel = gr_elem_label(n->parent);
             size_t ll = strlen(lack);
-            /* one field missing and the one found starts with its name
-               (<男性> for <男>): a misspelt name, not a missing field */
-            if (!strstr(lack, "、") && ll > 2 && strncmp(name, lack + 1, ll - 2) == 0) {
+            /* one field missing and the one found is no field of this
+               parent (<男性> for <男>, <訓練日期> for <辦理日期>): a
+               misspelt name, not a missing field */
+            char *known = child_names(s, (const char *)n->parent->name), *me = gr_strdup("<");
+            int unknown_here;
+            me = gr_realloc(me, strlen(name) + 3);
+            strcpy(me + 1, name);
+            strcat(me, ">");
+            unknown_here = !known || !strstr(known, me);
+            free(known);
+            free(me);
+            if (!strstr(lack, "、") && ll > 2 &&
+                (strncmp(name, lack + 1, ll - 2) == 0 || unknown_here)) {
                 char *want = gr_strndup(lack + 1, ll - 2);
                 gr_msg_append(zh, en, GR_M_ELEMENT_NAME, GR_MSG_ARGS(plabel, name, want, want));
                 free(want);
@@ -955,6 +1054,8 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
             }
             free(plabel);
             free(lack);
+        } else if (excluded_by_choice(s, n, zh, en)) {
+            /* said: an earlier listed value makes this field not apply */
         } else {
             gr_buf_printf(zh, "%s 不應出現在這裡（位置不對，或不是這一版資料格式的元素）", label);
             gr_buf_printf(en, "%s is not allowed here (wrong place, or not an element of this data format version)", label);
@@ -1014,9 +1115,15 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
     case XML_RELAXNG_ERR_TEXTWRONG:
     case XML_RELAXNG_ERR_EXTRADATA: {
         char *t = own_text(n);
+        char *kids = n ? child_names(s, (const char *)n->name) : NULL;
         if (strlen(t) > 60) strcpy(t + 57, "...");
-        gr_buf_printf(zh, "%s 之中只能寫元素，不能直接寫文字（「%s」）", label, t);
-        gr_buf_printf(en, "%s may only contain elements, not text (\"%s\")", label, t);
+        if (kids)
+            gr_msg_append(zh, en, GR_M_TEXT_IN_CONTAINER, GR_MSG_ARGS(label, t, kids));
+        else {
+            gr_buf_printf(zh, "%s 之中只能寫元素，不能直接寫文字（「%s」）", label, t);
+            gr_buf_printf(en, "%s may only contain elements, not text (\"%s\")", label, t);
+        }
+        free(kids);
         free(t);
         break;
     }

@@ -106,9 +106,25 @@ int gr_value_mistake(const char *label, const char *value, const char *type,
     if (!is_number_type(type)) { free(v); return 0; }
     for (k = 0; k < n && ((v[k] >= '0' && v[k] <= '9') || v[k] == ',' || v[k] == '.'); k++) {}
     if (k > 0 && k < n && v[k] != '-' && v[0] != ',') {
-        /* a number and then something else: a unit (人、小時、次、元、%) */
+        /* a number and then something else: a unit (人、小時、次、元、%) or
+           a multiplier (萬、千) */
         char *num = gr_strndup(v, k), *unit = gr_strdup(v + k + strspn(v + k, " "));
-        gr_msg_append(zh, en, GR_M_NUMBER_WITH_UNIT, GR_MSG_ARGS(label, value, num, unit));
+        static const struct { const char *word; long long times; } mult[] = {
+            { "萬", 10000 }, { "万", 10000 }, { "千", 1000 }, { "仟", 1000 }, { "萬元", 10000 },
+            { "千元", 1000 }, { "億", 100000000 }, { "億元", 100000000 } };
+        size_t m;
+        for (m = 0; m < sizeof mult / sizeof mult[0]; m++)
+            if (strcmp(unit, mult[m].word) == 0) break;
+        if (m < sizeof mult / sizeof mult[0] && !strchr(num, ',')) {
+            char whole[40];
+            double x = atof(num) * (double)mult[m].times;
+            snprintf(whole, sizeof whole, "%.0f", x);
+            gr_msg_append(zh, en, GR_M_NUMBER_MULTIPLIER, GR_MSG_ARGS(label, value, whole));
+        } else if (strcmp(unit, "%") == 0 || strcmp(unit, "％") == 0) {
+            gr_msg_append(zh, en, GR_M_PERCENT_TYPED, GR_MSG_ARGS(label, value));
+        } else {
+            gr_msg_append(zh, en, GR_M_NUMBER_WITH_UNIT, GR_MSG_ARGS(label, value, num, unit));
+        }
         free(num);
         free(unit);
         rc = 1;
@@ -132,7 +148,9 @@ int gr_value_mistake(const char *label, const char *value, const char *type,
             gr_msg_append(zh, en, GR_M_OUT_OF_RANGE, GR_MSG_ARGS(label, value, lo, hi));
         rc = 1;
     } else if (!all_digits(v, n) && !(strcmp(type, "decimal") == 0 && k == n && strchr(v, '.'))) {
-        gr_msg_append(zh, en, GR_M_NOT_A_NUMBER, GR_MSG_ARGS(label, value));
+        int whole = strcmp(type, "decimal") != 0;
+        int looks = (v[0] == '-' && all_digits(v + 1, n - 1)) || (k == n && strchr(v, '.'));
+        gr_msg_append(zh, en, whole && looks ? GR_M_NOT_A_COUNT : GR_M_NOT_A_NUMBER, GR_MSG_ARGS(label, value));
         rc = 1;
     }
     free(v);
@@ -175,8 +193,8 @@ int gr_computed_figure(const char *schema_path, const char *name, char **figure)
 
 /* The listed value that `v` spells the way the forms and people write it:
  * full-width letters and digits, lower case, a Roman "I" for 1 (004 prints
- * 「DI組/EI組」), spaces, or without the last character of the listed value
- * (「B」 for 「B群」, 「D1」 for 「D1組」). Newly allocated, or NULL when no
+ * 「DI組/EI組」), spaces, or a code without the classifier that ends the
+ * listed value (「B」 for 「B群」, 「D1」 for 「D1組」). Newly allocated, or NULL when no
  * single listed value matches. `list` is 、-separated (the schema's). */
 char *gr_listed_spelling(const char *list, const char *v)
 {
@@ -184,7 +202,7 @@ char *gr_listed_spelling(const char *list, const char *v)
     const unsigned char *p;
     char *norm, *hit = NULL;
     const char *q;
-    int fw, n = 0;
+    int fw, n = 0, code;
     char *h = halfwidth(v, &fw);
     gr_buf_init(&b);
     for (p = (const unsigned char *)h; *p; p++) {
@@ -207,12 +225,15 @@ char *gr_listed_spelling(const char *list, const char *v)
     free(h);
     norm = gr_strdup(gr_buf_cstr(&b));
     gr_buf_free(&b);
+    /* only a code (letters and digits: 「B」「D1」) may stand for a listed
+       value with a classifier after it (「B群」「D1組」); 「主」 is not 「主秘」 */
+    code = norm[0] && strspn(norm, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == strlen(norm);
     for (q = list; q && *q;) {
         const char *e = strstr(q, "、");
         size_t len = e ? (size_t)(e - q) : strlen(q), nl = strlen(norm);
         uint32_t cp;
         int same = len == nl && strncmp(q, norm, nl) == 0;
-        int short_form = len > nl && nl > 0 && strncmp(q, norm, nl) == 0 &&
+        int short_form = len > nl && nl > 0 && code && strncmp(q, norm, nl) == 0 &&
                          gr_utf8_decode(q + nl, len - nl, &cp) == (int)(len - nl) && cp >= 0x3000;
         if (same || short_form) {
             n++;
