@@ -61,6 +61,7 @@ pct|46|錯誤|是百分比：比率由 gereport 計算，這裡請寫人數或�
 negative|76|錯誤|應為 0 或正整數（不可為負數或小數）|<男>
 backslash|227|錯誤|用了 Windows 的「\」：請改用「/」|images/digital-equity-1.png
 notapplicable|168|錯誤|填了「非採購案」，這時不填 <CSR評選指標>|刪除 <CSR評選指標>
+order|11|錯誤|的位置不對：<機關> 之中的欄位要依序寫：<全銜>、<簡稱>|<簡稱>
 TABLE
 
 # The group as the forms write it is accepted: 「B」, 「DI組」 (seed 004's

@@ -942,6 +942,22 @@ static char *child_names(gr_schema *s, const char *name)
     return r;
 }
 
+/* Does the schema name n among the fields of its parent? */
+static int is_field_of(gr_schema *s, xmlNodePtr n)
+{
+    char *kids = child_names(s, (const char *)n->parent->name);
+    size_t k = strlen((const char *)n->name);
+    char *me = gr_malloc(k + 3);
+    int yes;
+    me[0] = '<';
+    memcpy(me + 1, n->name, k);
+    strcpy(me + 1 + k, ">");
+    yes = kids && strstr(kids, me) != NULL;
+    free(kids);
+    free(me);
+    return yes;
+}
+
 /* n is a field of its parent (the schema names it there) but is refused:
  * an earlier sibling holds a listed value that rules it out (<採購> 非採購案
  * and then <CSR評選指標>). Says so, naming that sibling and its value. */
@@ -1056,6 +1072,13 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
             free(lack);
         } else if (excluded_by_choice(s, n, zh, en)) {
             /* said: an earlier listed value makes this field not apply */
+        } else if (n && n->parent && is_field_of(s, n)) {
+            /* a field of this parent, in the wrong place */
+            char *plabel = gr_elem_label(n->parent);
+            lack = child_names(s, (const char *)n->parent->name);
+            gr_msg_append(zh, en, GR_M_ELEMENT_ORDER, GR_MSG_ARGS(label, plabel, lack));
+            free(plabel);
+            free(lack);
         } else {
             gr_buf_printf(zh, "%s 不應出現在這裡（位置不對，或不是這一版資料格式的元素）", label);
             gr_buf_printf(en, "%s is not allowed here (wrong place, or not an element of this data format version)", label);
