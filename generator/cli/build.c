@@ -1,14 +1,17 @@
 /* build.c — `gereport build FILE.xml [-o OUT.pdf]`: one data file to the
  * PDF of its year's form. Parses the options and runs the pipeline
  * (generator/report/: load, compute, rules, form, mask, XSLT, then layout
- * and PDF/A-1b written atomically). Nothing is written when anything
- * fails. */
+ * and PDF/A-1b written atomically). Nothing is written when an error
+ * (錯誤) occurs; 未達規定 and 提醒 are printed and the PDF is still written
+ * (exit 1 with --strict on any 未達規定). On a terminal, progress after a
+ * second and one closing line saying what was written. */
 #include "cli.h"
 #include "../report/report.h"
 #include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static void build_usage(FILE *out)
@@ -16,10 +19,12 @@ static void build_usage(FILE *out)
     fputs("用法 Usage: gereport build FILE.xml [-o OUT.pdf] [選項 options]\n"
           "\n"
           "將一個機關一個年度的資料檔，依該年度的表單產生 PDF/A-1b：檢查資料格式、\n"
-          "計算合計與比率、檢查總計畫規則（有錯誤即停止，警告照印），公開版遮蔽姓名。\n"
+          "計算合計與比率、檢查總計畫規則，公開版遮蔽姓名。資料有「錯誤」即停止；\n"
+          "「未達規定」與「提醒」照印，PDF 照樣產生。\n"
           "Turns one agency's data file into the PDF/A-1b of its year's form: validates\n"
-          "the data, computes the figures, checks the master plan's rules (errors stop\n"
-          "the build, warnings are printed) and masks names in the public edition.\n"
+          "the data, computes the figures, checks the master plan's rules and masks\n"
+          "names in the public edition. An error (錯誤) stops the build; requirements\n"
+          "not met (未達規定) and notes (提醒) are printed and the PDF is written.\n"
           "\n"
           "  FILE.xml 為「-」時讀標準輸入，照片等檔案的相對路徑以目前資料夾為準。\n"
           "  With FILE.xml \"-\" the data is read from standard input, and relative\n"
@@ -29,6 +34,13 @@ static void build_usage(FILE *out)
           "                         output file (default: FILE.pdf beside FILE.xml;\n"
           "                         \"-\" or standard input: standard output, written\n"
           "                         only once the PDF is complete)\n"
+          "  --strict               有「未達規定」時結束代碼為 1（PDF 仍會產生）\n"
+          "                         exit 1 on any requirement not met (the PDF is\n"
+          "                         still written)\n"
+          "  -q, --quiet            只印錯誤與檢查結果，不印進度與完成訊息\n"
+          "                         print only errors and findings: no progress\n"
+          "  -v, --verbose          列出處理過的圖片等（不在終端機時也印）\n"
+          "                         say what was done (resampled images …)\n"
           "  --internal             內部版：姓名全文照印 internal edition: names in full\n"
           "  --allow-outside        允許佐證檔案位於資料檔的資料夾之外（經由連結）\n"
           "                         allow evidence files outside the data file's folder\n"
@@ -42,7 +54,9 @@ static void build_usage(FILE *out)
           "  --fonts DIR            字型設定資料夾 folder of gereport-fonts.conf\n"
           "  -h, --help             顯示說明 show this help\n"
           "\n"
-          "結束代碼 Exit status: 0 成功 ok, 1 資料有誤 data errors, 2 用法或系統錯誤 usage or system errors\n",
+          "結束代碼 Exit status: 0 成功 ok (也包括有未達規定 also with requirements\n"
+          "not met), 1 資料有誤 data errors (或 or --strict 且有未達規定 and a requirement\n"
+          "not met), 2 用法或系統錯誤 usage or system errors\n",
           out);
 }
 
@@ -61,14 +75,17 @@ static char *with_ext(const char *in, const char *ext)
 
 typedef struct build_args {
     const char *in, *out, *fo, *enriched, *datadir, *fonts;
-    int internal, allow_outside;
+    int internal, allow_outside, strict;
 } build_args;
 
-enum { O_OUT = 1, O_FO, O_ENRICHED, O_DATADIR, O_FONTS, O_INTERNAL, O_OUTSIDE };
+enum { O_OUT = 1, O_FO, O_ENRICHED, O_DATADIR, O_FONTS, O_INTERNAL, O_OUTSIDE, O_STRICT,
+       O_QUIET, O_VERBOSE };
 static const gr_opt build_opts[] = {
     { "output", 'o', 1, O_OUT }, { "fo", 0, 1, O_FO }, { "enriched", 0, 1, O_ENRICHED },
     { "datadir", 0, 1, O_DATADIR }, { "fonts", 0, 1, O_FONTS },
-    { "internal", 0, 0, O_INTERNAL }, { "allow-outside", 0, 0, O_OUTSIDE }, { NULL, 0, 0, 0 }
+    { "internal", 0, 0, O_INTERNAL }, { "allow-outside", 0, 0, O_OUTSIDE },
+    { "strict", 0, 0, O_STRICT }, { "quiet", 'q', 0, O_QUIET }, { "verbose", 'v', 0, O_VERBOSE },
+    { NULL, 0, 0, 0 }
 };
 
 /* GR_OK, GR_ESYS after a usage error, or -1 when --help was printed. */
@@ -89,6 +106,9 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
         case O_FONTS: a->fonts = p.value; break;
         case O_INTERNAL: a->internal = 1; break;
         case O_OUTSIDE: a->allow_outside = 1; break;
+        case O_STRICT: a->strict = 1; break;
+        case O_QUIET: ctx->quiet = 1; break;
+        case O_VERBOSE: ctx->verbose = 1; break;
         case GR_OPT_OPERAND:
             if (a->in)
                 return gr_opts_usage_error(&p, "只能有一個資料檔（多了「%s」）",
@@ -102,6 +122,15 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
         return gr_opts_usage_error(&p, "請指定一個資料檔（「-」為標準輸入）",
                                    "name one data file (\"-\" is standard input)");
     return GR_OK;
+}
+
+/* On a terminal (not with -q): one line saying what was written. */
+static void report_written(gr_ctx *ctx, const char *out, size_t pages)
+{
+    struct stat st;
+    double mb = stat(out, &st) == 0 ? (double)st.st_size / 1e6 : 0;
+    if (!ctx->tty || ctx->quiet) return;
+    gr_info(ctx, "已寫出 %s：%zu 頁，%.2f MB", "wrote %s: %zu page(s), %.2f MB", out, pages, mb);
 }
 
 int gr_cmd_build(int argc, char **argv)
@@ -138,7 +167,13 @@ int gr_cmd_build(int argc, char **argv)
     if (rc == GR_OK) {
         const char *out = a.out ? a.out : (out_alloc = with_ext(a.in, ".pdf"));
         rc = gr_report_pdf(&ctx, &r, &o, out);
+        gr_progress_end(&ctx);
+        if (rc == GR_OK) report_written(&ctx, out, r.pages);
+        if (rc == GR_OK && a.strict && ctx.nunmet)
+            rc = gr_error(&ctx, a.in, 0, "有 %d 項未達規定（--strict）；PDF 已產生",
+                          "%d requirement(s) not met (--strict); the PDF was written", ctx.nunmet);
     }
+    gr_progress_end(&ctx);
     gr_report_free(&r);
     gr_domain_cache_free(o.data.cache);
     free(out_alloc);
