@@ -7,6 +7,7 @@
  * Exit 1 if any error, or with --strict any requirement not met. */
 #include "cli.h"
 #include "../report/report.h"
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,10 +24,12 @@ static void check_usage(FILE *out)
           "year. Every finding names file:line, its class (錯誤 error, 未達規定\n"
           "requirement not met, 提醒 note), rule and source.\n"
           "\n"
+          "  FILE.xml 為「-」時讀標準輸入 (\"-\" reads standard input)\n"
           "  --strict               有「未達規定」時結束代碼為 1\n"
           "                         exit 1 on any requirement not met\n"
           "  -q, --quiet            不印最後的統計行 no summary line\n"
-          "  --lang zh|en           訊息只用中文或英文 messages in one language only\n"
+          "  --lang zh|en|both      訊息語言（預設依 LANG）messages' language (default:\n"
+          "                         from LC_ALL / LC_MESSAGES / LANG, else both)\n"
           "  --allow-outside        允許佐證檔案位於資料檔的資料夾之外（經由連結）\n"
           "                         allow evidence files outside the data file's folder\n"
           "  --datadir DIR          templates/ 與 fonts/ 所在的資料夾 folder holding\n"
@@ -40,6 +43,12 @@ static void check_usage(FILE *out)
           out);
 }
 
+enum { O_DATADIR = 1, O_FONTS, O_OUTSIDE, O_STRICT, O_QUIET };
+static const gr_opt check_opts[] = {
+    { "datadir", 0, 1, O_DATADIR }, { "fonts", 0, 1, O_FONTS }, { "allow-outside", 0, 0, O_OUTSIDE },
+    { "strict", 0, 0, O_STRICT }, { "quiet", 'q', 0, O_QUIET }, { NULL, 0, 0, 0 }
+};
+
 int gr_cmd_check(int argc, char **argv)
 {
     gr_ctx ctx;
@@ -48,41 +57,28 @@ int gr_cmd_check(int argc, char **argv)
     const char **files;
     char *datadir = NULL, *fontdir = NULL;
     const char *dd = NULL, *fonts = NULL;
-    int i, nfiles = 0, rc = GR_OK, worst = GR_OK, allow = 0, strict = 0;
+    gr_opts p;
+    int i, id, nfiles = 0, rc = GR_OK, worst = GR_OK, allow = 0, strict = 0;
     gr_ctx_init(&ctx);
     files = gr_calloc((size_t)argc + 1, sizeof *files);
-    for (i = 1; i < argc; i++) {
-        const char *s = argv[i];
-        int has = i + 1 < argc;
-        if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) {
-            check_usage(stdout);
-            free(files);
-            return GR_OK;
-        } else if (strcmp(s, "--lang") == 0 && has) {
-            if (gr_cli_parse_lang(&ctx, "check", argv[++i]) != GR_OK) { free(files); return GR_ESYS; }
-        } else if (strcmp(s, "--datadir") == 0 && has) {
-            dd = argv[++i];
-        } else if (strcmp(s, "--fonts") == 0 && has) {
-            fonts = argv[++i];
-        } else if (strcmp(s, "--allow-outside") == 0) {
-            allow = 1;
-        } else if (strcmp(s, "--strict") == 0) {
-            strict = 1;
-        } else if (strcmp(s, "-q") == 0 || strcmp(s, "--quiet") == 0) {
-            ctx.quiet = 1;
-        } else if (s[0] == '-' && s[1]) {
-            fprintf(stderr, "gereport check: 未知或不完整的選項「%s」(unknown or incomplete option \"%s\")\n", s, s);
-            check_usage(stderr);
-            free(files);
-            return GR_ESYS;
-        } else {
-            files[nfiles++] = s;
+    gr_opts_init(&p, &ctx, "check", "check FILE.xml… [options]", check_opts, argc, argv);
+    while ((id = gr_opts_next(&p)) != GR_OPT_END) {
+        switch (id) {
+        case GR_OPT_HELP: check_usage(stdout); free(files); return GR_OK;
+        case GR_OPT_ERROR: free(files); return GR_ESYS;
+        case O_DATADIR: dd = p.value; break;
+        case O_FONTS: fonts = p.value; break;
+        case O_OUTSIDE: allow = 1; break;
+        case O_STRICT: strict = 1; break;
+        case O_QUIET: ctx.quiet = 1; break;
+        case GR_OPT_OPERAND: files[nfiles++] = p.value; break;
+        default: assert(0 && "an option of the table is not handled");
         }
     }
     if (!nfiles) {
-        check_usage(stderr);
         free(files);
-        return GR_ESYS;
+        return gr_opts_usage_error(&p, "請指定至少一個資料檔（「-」為標準輸入）",
+                                   "name at least one data file (\"-\" is standard input)");
     }
     datadir = dd ? gr_strdup(dd) : gr_cli_datadir();
     fontdir = fonts ? gr_strdup(fonts) : gr_path_join(datadir, "fonts");
