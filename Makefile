@@ -13,7 +13,7 @@ DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libxslt1-dev \
            libharfbuzz-dev libfreetype-dev libfontconfig1-dev libicu-dev libdeflate-dev \
            libpng-dev libjpeg62-turbo-dev fonts-cns11643-kai fonts-cns11643-sung fonts-liberation2 \
            poppler-utils qpdf icc-profiles-free default-jre-headless valgrind \
-           libxml2-utils xsltproc \
+           libxml2-utils xsltproc man-db groff-base \
            libpdfbox2-java libactivation-java libjaxb-api-java
 
 SRCS    := $(sort $(wildcard generator/*/*.c))
@@ -22,17 +22,28 @@ LIBOBJS := $(filter-out build/generator/cli/%,$(OBJS))
 BIN     := build/gereport
 UNITS   := $(patsubst tests/unit/%.c,build/unit/%,$(sort $(wildcard tests/unit/*.c)))
 
-.PHONY: all demo check bench install clean deps units
+.PHONY: all demo check bench install uninstall clean deps units FORCE
 all: $(BIN)
+
+# The commit the program is built from (util/version.c): the full hash,
+# "-dirty" when tracked files differ from it, "unknown" outside git. The
+# header is rewritten only when that changes, so version.o is rebuilt then.
+GR_COMMIT := $(shell c=$$(git rev-parse HEAD 2>/dev/null) && \
+	{ git diff --quiet HEAD -- 2>/dev/null && echo "$$c" || echo "$$c-dirty"; } || echo unknown)
+build/gen/gr_commit.h: FORCE
+	@mkdir -p $(dir $@)
+	@line='#define GR_COMMIT "$(GR_COMMIT)"'; \
+	[ "$$(cat $@ 2>/dev/null)" = "$$line" ] || echo "$$line" > $@
+build/generator/util/version.o: build/gen/gr_commit.h
 units: $(UNITS)
 
 build/unit/%: tests/unit/%.c $(LIBOBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $$(pkg-config --cflags $(PKGS)) -Igenerator -o $@ $< $(LIBOBJS) $$(pkg-config --libs $(PKGS)) -lhpdf -licuuc -lpng -ljpeg -lm
 
-build/%.o: %.c $(wildcard generator/*/*.h)
+build/%.o: %.c $(wildcard generator/*/*.h generator/*/*.def)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(CFLAGS) $$(pkg-config --cflags $(PKGS)) -DGR_DATADIR='"$(PREFIX)/share/gereport"' -c $< -o $@
+	$(CC) $(WARN) $(CFLAGS) $$(pkg-config --cflags $(PKGS)) -Ibuild/gen -DGR_DATADIR='"$(PREFIX)/share/gereport"' -c $< -o $@
 
 $(BIN): $(OBJS)
 	$(CC) $(CFLAGS) -o $@ $(OBJS) $$(pkg-config --libs $(PKGS)) -lhpdf -licuuc -lpng -ljpeg -lm
@@ -72,11 +83,26 @@ bench: deps
 	$(MAKE) all
 	tests/bench.sh
 
+# The program, its data (fonts configuration, templates), the man pages
+# (English, and Traditional Chinese under zh_TW) and the documentation.
+MANDIR = $(DESTDIR)$(PREFIX)/share/man
+DOCDIR = $(DESTDIR)$(PREFIX)/share/doc/gereport
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/gereport/fonts
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/gereport
 	install -m 644 fonts/*.conf $(DESTDIR)$(PREFIX)/share/gereport/fonts/
 	cp -r templates $(DESTDIR)$(PREFIX)/share/gereport/
+	install -d $(MANDIR)/man1 $(MANDIR)/zh_TW/man1 $(DOCDIR)
+	install -m 644 docs/gereport.1 $(MANDIR)/man1/gereport.1
+	install -m 644 docs/gereport.zh_TW.1 $(MANDIR)/zh_TW/man1/gereport.1
+	install -m 644 README.md docs/*.md $(DOCDIR)/
+
+# Removes exactly what install wrote (and the folders it made, when empty).
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/gereport
+	rm -rf $(DESTDIR)$(PREFIX)/share/gereport $(DOCDIR)
+	rm -f $(MANDIR)/man1/gereport.1 $(MANDIR)/zh_TW/man1/gereport.1
+	-rmdir $(MANDIR)/zh_TW/man1 $(MANDIR)/zh_TW 2>/dev/null || true
 
 clean:
 	rm -rf build

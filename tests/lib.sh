@@ -7,7 +7,7 @@
 # the lines. Everything a test writes goes under build/tests/.
 #
 # Environment: GEREPORT (default build/gereport) is the program under test;
-# GEREPORT_SHARED (default ../shared beside the repository) holds seeds/.
+# The seed texts the tests read are in tests/fixtures/seeds/.
 
 # shellcheck disable=SC3013  # test -nt: dash, bash and busybox sh all have it
 set -u
@@ -67,24 +67,18 @@ require_tools() {
 # run_gr ARGS...: the program under a time limit (exit 124 on timeout).
 run_gr() { timeout "$RENDER_TIMEOUT" "$GR" "$@"; }
 
-# ---- the shared folder with the seeds ------------------------------------
+# ---- the seed texts --------------------------------------------------------
+# The tests read their own copies of the official documents' texts
+# (tests/fixtures/seeds/, public documents), so the suite needs nothing
+# outside the repository.
 
-shared_dir() {
-    if [ -n "${GEREPORT_SHARED:-}" ]; then echo "$GEREPORT_SHARED"; return; fi
-    if [ -d "$ROOT/../shared/seeds" ]; then (cd "$ROOT/../shared" && pwd); return; fi
-    _top=$(git -C "$ROOT" rev-parse --show-toplevel 2>/dev/null) || _top=""
-    if [ -n "$_top" ] && [ -d "$_top/../shared/seeds" ]; then (cd "$_top/../shared" && pwd); return; fi
-    echo ""
-}
+SEED_DIR=$TESTS_DIR/fixtures/seeds
 
-# require_seeds: find the seed texts (SEED_DIR) or stop this script with a
-# clear failure. Call it at the top level of a test, not inside $(...).
+# require_seeds: stop this script with a clear failure if the seed texts are
+# missing. Call it at the top level of a test, not inside $(...).
 require_seeds() {
-    SEED_DIR=$(shared_dir)/seeds
     if ! ls "$SEED_DIR"/[0-9]*.txt >/dev/null 2>&1; then
-        not_ok "seed texts found" \
-            "expected ../shared/seeds/*.txt beside the repository ($ROOT/../shared)," \
-            "or set GEREPORT_SHARED to the folder holding seeds/"
+        not_ok "seed texts found" "expected tests/fixtures/seeds/*.txt ($SEED_DIR)"
         finish
     fi
 }
@@ -94,7 +88,7 @@ require_seeds() {
 # and optionally page furniture: a running header (a literal string) and/or
 # a "第 N 頁" footer on every page, which the text comparison removes page by
 # page and checks separately.
-#   seed-000 … seed-004  generated from shared/seeds (tools/seed2fo.sh)
+#   seed-000 … seed-004  generated from tests/fixtures/seeds (tools/seed2fo.sh)
 #   shifted               generated (tools/shifted.sh): line-rule probes
 #   hard-cases, sample    hand-written in tests/fo/
 

@@ -5,7 +5,7 @@
 #     edition's PDF text (ISO dates in any of the form's ROC styles, long
 #     integers with thousands separators), apart from values the form does
 #     not print, listed below with the reason for each;
-#   - every line of shared/seeds/004-…txt (the official report as text) is
+#   - every line of tests/fixtures/seeds/004-…txt (the official report as text) is
 #     in the public edition's PDF text, table rows cell by cell, apart from
 #     the extraction artefacts listed below with the reason for each.
 # Table cells are read through their rectangles in the box dump
@@ -78,7 +78,7 @@ else
 fi
 
 # ---- every line of seed 004 (public edition) ------------------------------
-SEED=$(shared_dir)/seeds/004-results-taipei-doit-112.txt
+SEED=$SEED_DIR/004-results-taipei-doit-112.txt
 if [ ! -r "$SEED" ] || ! corpus "" public; then
     not_ok "public edition built and seed 004 read" "$(head -n 3 "$d/public.err" 2>/dev/null) $SEED"
     finish

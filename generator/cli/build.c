@@ -7,6 +7,7 @@
  * second and one closing line saying what was written. */
 #include "cli.h"
 #include "../report/city.h"
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,7 +36,16 @@ static void build_usage(FILE *out)
           "subfolder, or its file name), N worker processes; files of another year,\n"
           "duplicates and files with errors get none.\n"
           "\n"
-          "  -o, --output OUT.pdf   輸出檔 output file (default: FILE.pdf beside FILE.xml)\n"
+          "  FILE.xml 為「-」時讀標準輸入，照片等檔案的相對路徑以目前資料夾為準。\n"
+          "  With FILE.xml \"-\" the data is read from standard input, and relative\n"
+          "  photo paths resolve against the current folder.\n"
+          "\n"
+          "  -o, --output OUT.pdf   輸出檔；「-」為標準輸出（PDF 完成後才寫出）\n"
+          "                         output file (default: FILE.pdf beside FILE.xml;\n"
+          "                         \"-\" or standard input: standard output, written\n"
+          "                         only once the PDF is complete)\n"
+          "  -o, --output OUTDIR    資料夾：輸出資料夾（必要）folder: the output folder\n"
+          "                         (required)\n"
           "  -j, --jobs N           資料夾：同時 N 個工作行程 folder: N worker processes (1-64)\n"
           "  --strict               有「未達規定」時結束代碼為 1（PDF 仍會產生）\n"
           "                         exit 1 on any requirement not met (the PDF is\n"
@@ -50,7 +60,8 @@ static void build_usage(FILE *out)
           "  --fo OUT.fo            另寫出 XSL-FO（排版前的中間檔）write the XSL-FO too\n"
           "  --enriched OUT.xml     另寫出加上計算值的資料（<計算> 元素）write the data\n"
           "                         with the computed figures (<計算> elements)\n"
-          "  --lang zh|en           訊息只用中文或英文 messages in one language only\n"
+          "  --lang zh|en|both      訊息語言（預設依 LANG）messages' language (default:\n"
+          "                         from LC_ALL / LC_MESSAGES / LANG, else both)\n"
           "  --datadir DIR          templates/ 與 fonts/ 所在的資料夾 folder holding\n"
           "                         templates/ and fonts/ (default: the installed one)\n"
           "  --fonts DIR            字型設定資料夾 folder of gereport-fonts.conf\n"
@@ -75,77 +86,81 @@ static char *with_ext(const char *in, const char *ext)
     return out;
 }
 
-int gr_cli_parse_lang(gr_ctx *ctx, const char *verb, const char *v)
-{
-    if (strcmp(v, "zh") == 0) ctx->lang = GR_LANG_ZH;
-    else if (strcmp(v, "en") == 0) ctx->lang = GR_LANG_EN;
-    else if (strcmp(v, "both") == 0) ctx->lang = GR_LANG_BOTH;
-    else {
-        fprintf(stderr, "gereport %s: --lang 應為 zh 或 en（--lang must be zh or en）\n", verb);
-        return GR_ESYS;
-    }
-    return GR_OK;
-}
-
 typedef struct build_args {
     const char *in, *out, *fo, *enriched, *datadir, *fonts;
     int internal, allow_outside, strict, jobs;
+    int folder;                /* `in` is a year folder (build DIR -o OUTDIR) */
 } build_args;
 
+enum { O_OUT = 1, O_FO, O_ENRICHED, O_DATADIR, O_FONTS, O_INTERNAL, O_OUTSIDE, O_STRICT,
+       O_QUIET, O_VERBOSE, O_JOBS };
+static const gr_opt build_opts[] = {
+    { "output", 'o', 1, O_OUT }, { "fo", 0, 1, O_FO }, { "enriched", 0, 1, O_ENRICHED },
+    { "datadir", 0, 1, O_DATADIR }, { "fonts", 0, 1, O_FONTS },
+    { "internal", 0, 0, O_INTERNAL }, { "allow-outside", 0, 0, O_OUTSIDE },
+    { "strict", 0, 0, O_STRICT }, { "quiet", 'q', 0, O_QUIET }, { "verbose", 'v', 0, O_VERBOSE },
+    { "jobs", 'j', 1, O_JOBS },
+    { NULL, 0, 0, 0 }
+};
+
+/* GR_OK, GR_ESYS after a usage error, or -1 when --help was printed. */
 static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
 {
-    int i;
+    gr_opts p;
+    int id;
     memset(a, 0, sizeof *a);
-    for (i = 1; i < argc; i++) {
-        const char *s = argv[i];
-        int has = i + 1 < argc;
-        if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) {
-            build_usage(stdout);
-            return -1;
-        } else if ((strcmp(s, "-o") == 0 || strcmp(s, "--output") == 0) && has) {
-            a->out = argv[++i];
-        } else if (strcmp(s, "--fo") == 0 && has) {
-            a->fo = argv[++i];
-        } else if (strcmp(s, "--enriched") == 0 && has) {
-            a->enriched = argv[++i];
-        } else if (strcmp(s, "--datadir") == 0 && has) {
-            a->datadir = argv[++i];
-        } else if (strcmp(s, "--fonts") == 0 && has) {
-            a->fonts = argv[++i];
-        } else if (strcmp(s, "--lang") == 0 && has) {
-            if (gr_cli_parse_lang(ctx, "build", argv[++i]) != GR_OK) return GR_ESYS;
-        } else if (strcmp(s, "--internal") == 0) {
-            a->internal = 1;
-        } else if (strcmp(s, "--allow-outside") == 0) {
-            a->allow_outside = 1;
-        } else if (strcmp(s, "--strict") == 0) {
-            a->strict = 1;
-        } else if ((strcmp(s, "-j") == 0 || strcmp(s, "--jobs") == 0) && has) {
+    gr_opts_init(&p, ctx, "build", "build FILE.xml [-o OUT.pdf] | DIR -o OUTDIR [-j N] [options]",
+                 build_opts, argc, argv);
+    while ((id = gr_opts_next(&p)) != GR_OPT_END) {
+        switch (id) {
+        case GR_OPT_HELP: build_usage(stdout); return -1;
+        case GR_OPT_ERROR: return GR_ESYS;
+        case O_OUT: a->out = p.value; break;
+        case O_FO: a->fo = p.value; break;
+        case O_ENRICHED: a->enriched = p.value; break;
+        case O_DATADIR: a->datadir = p.value; break;
+        case O_FONTS: a->fonts = p.value; break;
+        case O_INTERNAL: a->internal = 1; break;
+        case O_OUTSIDE: a->allow_outside = 1; break;
+        case O_STRICT: a->strict = 1; break;
+        case O_QUIET: ctx->quiet = 1; break;
+        case O_VERBOSE: ctx->verbose = 1; break;
+        case O_JOBS: {
             char *end;
-            long j = strtol(argv[++i], &end, 10);
-            if (*end || j < 1 || j > 64) {
-                fprintf(stderr, "gereport build: -j 應為 1 到 64 的整數 (-j must be a whole number from 1 to 64)\n");
-                return GR_ESYS;
-            }
+            long j = strtol(p.value, &end, 10);
+            if (*end || j < 1 || j > 64)
+                return gr_opts_usage_error(&p, "-j 應為 1 到 64 的整數，不是「%s」",
+                                           "-j must be a whole number from 1 to 64, not \"%s\"", p.value);
             a->jobs = (int)j;
-        } else if (strcmp(s, "-q") == 0 || strcmp(s, "--quiet") == 0) {
-            ctx->quiet = 1;
-        } else if (strcmp(s, "-v") == 0 || strcmp(s, "--verbose") == 0) {
-            ctx->verbose = 1;
-        } else if (s[0] == '-' && s[1]) {
-            fprintf(stderr, "gereport build: 未知或不完整的選項「%s」(unknown or incomplete option \"%s\")\n", s, s);
-            build_usage(stderr);
-            return GR_ESYS;
-        } else if (!a->in) {
-            a->in = s;
-        } else {
-            fprintf(stderr, "gereport build: 只能有一個資料檔 (only one data file)\n");
-            return GR_ESYS;
+            break;
+        }
+        case GR_OPT_OPERAND:
+            if (a->in)
+                return gr_opts_usage_error(&p, "只能有一個資料檔（多了「%s」）",
+                                           "only one data file (extra: \"%s\")", p.value);
+            a->in = p.value;
+            break;
+        default: assert(0 && "an option of the table is not handled");
         }
     }
-    if (!a->in) {
-        build_usage(stderr);
-        return GR_ESYS;
+    if (!a->in)
+        return gr_opts_usage_error(&p, "請指定一個資料檔（「-」為標準輸入）",
+                                   "name one data file (\"-\" is standard input)");
+    {
+        struct stat st;
+        a->folder = strcmp(a->in, "-") != 0 && stat(a->in, &st) == 0 && S_ISDIR(st.st_mode);
+    }
+    if (a->folder) {
+        if (!a->out)
+            return gr_opts_usage_error(&p, "請以 -o 指定輸出資料夾", "name the output folder with -o");
+        if (strcmp(a->out, "-") == 0)
+            return gr_opts_usage_error(&p, "資料夾的 PDF 寫到一個輸出資料夾，不能用標準輸出「-」",
+                                       "a folder's PDFs go to an output folder, not to standard output \"-\"");
+        if (a->fo || a->enriched)
+            return gr_opts_usage_error(&p, "--fo 與 --enriched 只用於單一資料檔",
+                                       "--fo and --enriched are for one data file");
+    } else if (a->jobs) {
+        return gr_opts_usage_error(&p, "-j 只用於資料夾", "-j needs a folder");
     }
     return GR_OK;
 }
@@ -210,11 +225,7 @@ static int build_folder(gr_ctx *ctx, const build_args *a, gr_report_opts *o)
     size_t i, todo = 0;
     int rc, k, jobs = a->jobs ? a->jobs : 1, worst_rc = GR_OK;
     pid_t *pids;
-    if (!a->out)
-        return gr_syserror(ctx, a->in, 0, "請以 -o 指定輸出資料夾", "name the output folder with -o%s", "");
-    if (a->fo || a->enriched)
-        return gr_syserror(ctx, a->in, 0, "--fo 與 --enriched 只用於單一資料檔",
-                           "--fo and --enriched are for one data file%s", "");
+    assert(a->out && !a->fo && !a->enriched);       /* parse_args */
     if (stat(a->out, &st) != 0) {
         if (mkdir(a->out, 0777) != 0)
             return gr_syserror(ctx, a->out, 0, "無法建立輸出資料夾（%s）", "cannot create the output folder (%s)",
@@ -286,6 +297,12 @@ int gr_cmd_build(int argc, char **argv)
     gr_ctx_init(&ctx);
     rc = parse_args(&ctx, argc, argv, &a);
     if (rc != GR_OK) return rc < 0 ? GR_OK : rc;
+    if (!a.out && strcmp(a.in, "-") == 0) a.out = "-";     /* stdin in, stdout out */
+    if (a.out && strcmp(a.out, "-") == 0 && isatty(STDOUT_FILENO)) {
+        gr_cli_say(&ctx, stderr, "gereport build: 標準輸出是終端機，不輸出 PDF；請用 -o FILE.pdf 或導向檔案（> FILE.pdf）",
+                   "gereport build: standard output is a terminal, no PDF written there; use -o FILE.pdf or redirect (> FILE.pdf)");
+        return GR_ESYS;
+    }
     datadir = a.datadir ? gr_strdup(a.datadir) : gr_cli_datadir();
     fontdir = a.fonts ? gr_strdup(a.fonts) : gr_path_join(datadir, "fonts");
     memset(&o, 0, sizeof o);
@@ -297,22 +314,12 @@ int gr_cmd_build(int argc, char **argv)
     o.enriched = a.enriched;
     o.want_fo_text = a.fo != NULL;
     o.want_tree = 1;
-    {
-        struct stat st;
-        if (stat(a.in, &st) == 0 && S_ISDIR(st.st_mode)) {
-            rc = build_folder(&ctx, &a, &o);
-            gr_domain_cache_free(o.data.cache);
-            free(fontdir);
-            free(datadir);
-            return rc;
-        }
-    }
-    if (a.jobs) {
-        fprintf(stderr, "gereport build: -j 只用於資料夾 (-j needs a folder)\n");
+    if (a.folder) {
+        rc = build_folder(&ctx, &a, &o);
+        gr_domain_cache_free(o.data.cache);
         free(fontdir);
         free(datadir);
-        gr_domain_cache_free(o.data.cache);
-        return GR_ESYS;
+        return rc;
     }
     rc = gr_report_run(&ctx, a.in, &o, &r);
     if (rc == GR_OK && a.fo)

@@ -7,6 +7,7 @@
  * Exit 1 if any error, or with --strict any requirement not met. */
 #include "cli.h"
 #include "../report/city.h"
+#include <assert.h>
 #include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,12 +32,17 @@ static void check_usage(FILE *out)
           "A year folder: also a per-agency summary table and totals; files of another\n"
           "year, duplicates and files not on the roster are errors.\n"
           "\n"
-          "  --csv FILE.csv         資料夾：另寫出機關×發現對照表（UTF-8，含 BOM）\n"
+          "  FILE.xml 為「-」時讀標準輸入 (\"-\" reads standard input)\n"
+          "  --csv FILE.csv         資料夾：另寫出機關×發現對照表（UTF-8，含 BOM）；\n"
+          "                         「-」為標準輸出，摘要表改印到標準錯誤\n"
           "                         folder: write the agency × finding matrix as CSV\n"
+          "                         (\"-\": standard output, the table then goes to\n"
+          "                         standard error)\n"
           "  --strict               有「未達規定」時結束代碼為 1\n"
           "                         exit 1 on any requirement not met\n"
           "  -q, --quiet            不印最後的統計行 no summary line\n"
-          "  --lang zh|en           訊息只用中文或英文 messages in one language only\n"
+          "  --lang zh|en|both      訊息語言（預設依 LANG）messages' language (default:\n"
+          "                         from LC_ALL / LC_MESSAGES / LANG, else both)\n"
           "  --allow-outside        允許佐證檔案位於資料檔的資料夾之外（經由連結）\n"
           "                         allow evidence files outside the data file's folder\n"
           "  --datadir DIR          templates/ 與 fonts/ 所在的資料夾 folder holding\n"
@@ -69,6 +75,8 @@ static int check_folder(gr_ctx *ctx, const char *dir, const gr_report_opts *o, c
     gr_report_opts shared = *o;
     size_t i, in = 0;
     int rc, errors = 0, unmet = 0, notes = 0, missing = 0;
+    /* the table goes to standard error when the CSV goes to standard output */
+    FILE *out = csv && gr_is_stdio(csv) ? stderr : stdout;
     /* one font set for every file of the folder (fontconfig set up once) */
     shared.shared_fs = gr_fontset_new(ctx, o->fontdir);
     if (!shared.shared_fs) return GR_ESYS;
@@ -76,12 +84,12 @@ static int check_folder(gr_ctx *ctx, const char *dir, const gr_report_opts *o, c
     gr_fontset_free(shared.shared_fs);
     if (rc != GR_OK) return rc;
     if (csv && gr_city_csv(ctx, &c, csv) != GR_OK) rc = GR_ESYS;
-    printf("\n%s\t%s\t%s\t%s\t%s\t%s\n", "單位 unit", "資料檔 file", "錯誤 errors",
-           "未達規定 unmet", "提醒 notes", "狀態 state");
+    fprintf(out, "\n%s\t%s\t%s\t%s\t%s\t%s\n", "單位 unit", "資料檔 file", "錯誤 errors",
+                 "未達規定 unmet", "提醒 notes", "狀態 state");
     for (i = 0; i < c.nunits; i++) {
         const gr_city_unit *u = &c.units[i];
         if (u->any_file) continue;
-        printf("%s\t-\t-\t-\t-\t未提交 missing\n", u->short_name);
+        fprintf(out, "%s\t-\t-\t-\t-\t未提交 missing\n", u->short_name);
         missing++;
     }
     for (i = 0; i < c.n; i++) {
@@ -93,19 +101,26 @@ static int check_folder(gr_ctx *ctx, const char *dir, const gr_report_opts *o, c
         unmet += nu;
         notes += nn;
         in += e->state == GR_CITY_IN;
-        printf("%s\t%s\t%d\t%d\t%d\t%s %s\n",
-               e->unit >= 0 ? c.units[e->unit].short_name : e->name ? e->name : "?",
-               e->rel, ne, nu, nn, gr_city_state_zh(e->state), gr_city_state_en(e->state));
+        fprintf(out, "%s\t%s\t%d\t%d\t%d\t%s %s\n",
+                     e->unit >= 0 ? c.units[e->unit].short_name : e->name ? e->name : "?",
+                     e->rel, ne, nu, nn, gr_city_state_zh(e->state), gr_city_state_en(e->state));
     }
     errors += count_class(&c.office_findings, GR_CLASS_ERROR);
-    printf("合計 total: %zu 個資料檔 files%s%s, %d 年度 year; %zu 個可納入 combinable, %zu 個不納入 left out, "
-           "%d 個單位未提交 units missing; %d 個錯誤 errors, %d 個未達規定 unmet, %d 個提醒 notes\n",
-           c.n, c.office ? " + 性平辦彙整檔 office file " : "", c.office ? c.office : "", c.year, in,
-           c.n - in, missing, errors, unmet, notes);
+    fprintf(out, "合計 total: %zu 個資料檔 files%s%s, %d 年度 year; %zu 個可納入 combinable, %zu 個不納入 left out, "
+                 "%d 個單位未提交 units missing; %d 個錯誤 errors, %d 個未達規定 unmet, %d 個提醒 notes\n",
+                 c.n, c.office ? " + 性平辦彙整檔 office file " : "", c.office ? c.office : "", c.year, in,
+                 c.n - in, missing, errors, unmet, notes);
     if (rc == GR_OK && (errors || c.status != GR_OK || (strict && unmet))) rc = GR_EINPUT;
     gr_city_free(&c);
     return rc;
 }
+
+enum { O_DATADIR = 1, O_FONTS, O_OUTSIDE, O_STRICT, O_QUIET, O_CSV };
+static const gr_opt check_opts[] = {
+    { "datadir", 0, 1, O_DATADIR }, { "fonts", 0, 1, O_FONTS }, { "allow-outside", 0, 0, O_OUTSIDE },
+    { "strict", 0, 0, O_STRICT }, { "quiet", 'q', 0, O_QUIET },
+    { "csv", 0, 1, O_CSV }, { NULL, 0, 0, 0 }
+};
 
 int gr_cmd_check(int argc, char **argv)
 {
@@ -116,43 +131,36 @@ int gr_cmd_check(int argc, char **argv)
     char *datadir = NULL, *fontdir = NULL;
     const char *dd = NULL, *fonts = NULL, *csv = NULL;
     struct stat st;
-    int i, nfiles = 0, rc = GR_OK, worst = GR_OK, allow = 0, strict = 0;
+    gr_opts p;
+    int i, id, nfiles = 0, rc = GR_OK, worst = GR_OK, allow = 0, strict = 0, folder;
     gr_ctx_init(&ctx);
     files = gr_calloc((size_t)argc + 1, sizeof *files);
-    for (i = 1; i < argc; i++) {
-        const char *s = argv[i];
-        int has = i + 1 < argc;
-        if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) {
-            check_usage(stdout);
-            free(files);
-            return GR_OK;
-        } else if (strcmp(s, "--lang") == 0 && has) {
-            if (gr_cli_parse_lang(&ctx, "check", argv[++i]) != GR_OK) { free(files); return GR_ESYS; }
-        } else if (strcmp(s, "--datadir") == 0 && has) {
-            dd = argv[++i];
-        } else if (strcmp(s, "--fonts") == 0 && has) {
-            fonts = argv[++i];
-        } else if (strcmp(s, "--csv") == 0 && has) {
-            csv = argv[++i];
-        } else if (strcmp(s, "--allow-outside") == 0) {
-            allow = 1;
-        } else if (strcmp(s, "--strict") == 0) {
-            strict = 1;
-        } else if (strcmp(s, "-q") == 0 || strcmp(s, "--quiet") == 0) {
-            ctx.quiet = 1;
-        } else if (s[0] == '-' && s[1]) {
-            fprintf(stderr, "gereport check: 未知或不完整的選項「%s」(unknown or incomplete option \"%s\")\n", s, s);
-            check_usage(stderr);
-            free(files);
-            return GR_ESYS;
-        } else {
-            files[nfiles++] = s;
+    gr_opts_init(&p, &ctx, "check", "check FILE.xml… | DIR [--csv FILE.csv] [options]", check_opts,
+                 argc, argv);
+    while ((id = gr_opts_next(&p)) != GR_OPT_END) {
+        switch (id) {
+        case GR_OPT_HELP: check_usage(stdout); free(files); return GR_OK;
+        case GR_OPT_ERROR: free(files); return GR_ESYS;
+        case O_DATADIR: dd = p.value; break;
+        case O_FONTS: fonts = p.value; break;
+        case O_OUTSIDE: allow = 1; break;
+        case O_STRICT: strict = 1; break;
+        case O_QUIET: ctx.quiet = 1; break;
+        case O_CSV: csv = p.value; break;
+        case GR_OPT_OPERAND: files[nfiles++] = p.value; break;
+        default: assert(0 && "an option of the table is not handled");
         }
     }
     if (!nfiles) {
-        check_usage(stderr);
         free(files);
-        return GR_ESYS;
+        return gr_opts_usage_error(&p, "請指定至少一個資料檔（「-」為標準輸入）",
+                                   "name at least one data file (\"-\" is standard input)");
+    }
+    folder = nfiles == 1 && strcmp(files[0], "-") != 0 && stat(files[0], &st) == 0 &&
+             S_ISDIR(st.st_mode);
+    if (csv && !folder) {
+        free(files);
+        return gr_opts_usage_error(&p, "--csv 只用於一個資料夾", "--csv needs one folder");
     }
     datadir = dd ? gr_strdup(dd) : gr_cli_datadir();
     fontdir = fonts ? gr_strdup(fonts) : gr_path_join(datadir, "fonts");
@@ -162,7 +170,7 @@ int gr_cmd_check(int argc, char **argv)
     o.data.cache = gr_domain_cache_new();
     o.fontdir = fontdir;
     o.check_media = 1;          /* everything build does short of layout */
-    if (nfiles == 1 && stat(files[0], &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (folder) {
         worst = check_folder(&ctx, files[0], &o, csv, strict);
         gr_progress_end(&ctx);
         gr_domain_cache_free(o.data.cache);
@@ -170,11 +178,6 @@ int gr_cmd_check(int argc, char **argv)
         free(datadir);
         free(files);
         return worst;
-    }
-    if (csv) {
-        fprintf(stderr, "gereport check: --csv 只用於資料夾 (--csv needs a folder)\n");
-        worst = GR_ESYS;
-        nfiles = 0;
     }
     for (i = 0; i < nfiles; i++) {
         rc = gr_report_run(&ctx, files[i], &o, &r);

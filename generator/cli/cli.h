@@ -4,6 +4,7 @@
 #define GR_CLI_H
 
 #include "../util/gr.h"
+#include <stdio.h>
 
 int gr_cmd_render(int argc, char **argv);
 int gr_cmd_build(int argc, char **argv);    /* build.c */
@@ -11,8 +12,50 @@ int gr_cmd_check(int argc, char **argv);    /* check.c */
 int gr_cmd_new(int argc, char **argv);      /* new.c */
 int gr_cmd_combine(int argc, char **argv);  /* combine.c */
 
-/* --lang zh|en|both into ctx->lang; GR_ESYS (after a message) otherwise. */
+/* ---- the option parser (opts.c) ------------------------------------ */
+
+/* One option of a verb: its long name without "--", its one-letter name
+ * (0 if none), whether a value follows, and the id gr_opts_next returns. */
+typedef struct gr_opt {
+    const char *name;
+    char short_name;
+    int takes_value;
+    int id;                    /* > 0 */
+} gr_opt;
+
+typedef struct gr_opts {
+    gr_ctx *ctx;
+    const char *verb;          /* "build" */
+    const char *synopsis;      /* one line: "build FILE.xml [-o OUT.pdf] [選項 options]" */
+    const gr_opt *table;       /* ends with an entry whose name is NULL */
+    int argc;
+    char **argv;               /* argv[0] is the verb */
+    int i;                     /* next argument */
+    int only_operands;         /* after "--" */
+    const char *value;         /* the option's value, or the operand */
+} gr_opts;
+
+enum { GR_OPT_END = 0, GR_OPT_OPERAND = -1, GR_OPT_ERROR = -2, GR_OPT_HELP = -3 };
+
+/* Starts parsing and sets ctx->lang from the environment. */
+void gr_opts_init(gr_opts *p, gr_ctx *ctx, const char *verb, const char *synopsis,
+                  const gr_opt *table, int argc, char **argv);
+/* The next option's id (its value in p->value), GR_OPT_OPERAND (p->value),
+ * GR_OPT_HELP, GR_OPT_END, or GR_OPT_ERROR after printing a usage error.
+ * --lang is handled here unless the table has it. */
+int gr_opts_next(gr_opts *p);
+/* Print "gereport VERB: what is wrong", the synopsis and 「請用 --help」;
+ * returns GR_ESYS. */
+int gr_opts_usage_error(gr_opts *p, const char *zh_fmt, const char *en_fmt, ...)
+    __attribute__((format(printf, 2, 4)));
+
+/* Messages' language from LC_ALL, LC_MESSAGES or LANG: zh* Chinese, en*
+ * English, anything else (C, POSIX, unset) both. */
+gr_lang gr_cli_lang_from_env(void);
+/* --lang zh|en|both into ctx->lang; GR_ESYS (nothing printed) otherwise. */
 int gr_cli_parse_lang(gr_ctx *ctx, const char *verb, const char *value);
+/* One line in ctx->lang: "zh", "en" or "zh (en)". */
+void gr_cli_say(const gr_ctx *ctx, FILE *out, const char *zh, const char *en);
 
 /* Data folder (holds fonts/ and templates/), newly allocated. */
 char *gr_cli_datadir(void);

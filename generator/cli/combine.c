@@ -9,9 +9,11 @@
  * invalid, 2 for usage and system errors. */
 #include "cli.h"
 #include "../report/city.h"
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void combine_usage(FILE *out)
 {
@@ -25,14 +27,18 @@ static void combine_usage(FILE *out)
           "combined report. Files with errors, of another year or duplicates are\n"
           "left out and listed in the annex; the PDF is written all the same.\n"
           "\n"
-          "  -o, --output CITY.pdf  輸出檔 output file (required)\n"
-          "  --csv FILE.csv         另寫出機關×發現對照表（UTF-8，含 BOM）\n"
+          "  -o, --output CITY.pdf  輸出檔（必要）；「-」為標準輸出（PDF 完成後才寫出）\n"
+          "                         output file (required); \"-\": standard output,\n"
+          "                         written only once the PDF is complete\n"
+          "  --csv FILE.csv         另寫出機關×發現對照表（UTF-8，含 BOM；「-」為標準輸出）\n"
           "                         write the agency × finding matrix as CSV too\n"
+          "                         (\"-\": standard output)\n"
           "  --internal             內部版：姓名全文照印 internal edition: names in full\n"
           "  --fo OUT.fo            另寫出 XSL-FO write the XSL-FO too\n"
           "  --enriched OUT.xml     另寫出彙整後的文件（含計算值）write the assembled\n"
           "                         document with its computed figures\n"
-          "  --lang zh|en           訊息只用中文或英文 messages in one language only\n"
+          "  --lang zh|en|both      訊息語言（預設依 LANG）messages' language (default:\n"
+          "                         from LC_ALL / LC_MESSAGES / LANG, else both)\n"
           "  --allow-outside        允許佐證檔案位於資料檔的資料夾之外\n"
           "                         allow evidence files outside a data file's folder\n"
           "  --datadir DIR          templates/ 與 fonts/ 所在的資料夾\n"
@@ -50,50 +56,49 @@ typedef struct combine_args {
     int internal, allow_outside;
 } combine_args;
 
+enum { O_OUT = 1, O_CSV, O_FO, O_ENRICHED, O_DATADIR, O_FONTS, O_INTERNAL, O_OUTSIDE };
+static const gr_opt combine_opts[] = {
+    { "output", 'o', 1, O_OUT }, { "csv", 0, 1, O_CSV }, { "fo", 0, 1, O_FO },
+    { "enriched", 0, 1, O_ENRICHED }, { "datadir", 0, 1, O_DATADIR }, { "fonts", 0, 1, O_FONTS },
+    { "internal", 0, 0, O_INTERNAL }, { "allow-outside", 0, 0, O_OUTSIDE },
+    { NULL, 0, 0, 0 }
+};
+
+/* GR_OK, GR_ESYS after a usage error, or -1 when --help was printed. */
 static int parse_args(gr_ctx *ctx, int argc, char **argv, combine_args *a)
 {
-    int i;
+    gr_opts p;
+    int id;
     memset(a, 0, sizeof *a);
-    for (i = 1; i < argc; i++) {
-        const char *s = argv[i];
-        int has = i + 1 < argc;
-        if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) {
-            combine_usage(stdout);
-            return -1;
-        } else if ((strcmp(s, "-o") == 0 || strcmp(s, "--output") == 0) && has) {
-            a->out = argv[++i];
-        } else if (strcmp(s, "--csv") == 0 && has) {
-            a->csv = argv[++i];
-        } else if (strcmp(s, "--fo") == 0 && has) {
-            a->fo = argv[++i];
-        } else if (strcmp(s, "--enriched") == 0 && has) {
-            a->enriched = argv[++i];
-        } else if (strcmp(s, "--datadir") == 0 && has) {
-            a->datadir = argv[++i];
-        } else if (strcmp(s, "--fonts") == 0 && has) {
-            a->fonts = argv[++i];
-        } else if (strcmp(s, "--lang") == 0 && has) {
-            if (gr_cli_parse_lang(ctx, "combine", argv[++i]) != GR_OK) return GR_ESYS;
-        } else if (strcmp(s, "--internal") == 0) {
-            a->internal = 1;
-        } else if (strcmp(s, "--allow-outside") == 0) {
-            a->allow_outside = 1;
-        } else if (s[0] == '-' && s[1]) {
-            fprintf(stderr, "gereport combine: 未知或不完整的選項「%s」(unknown or incomplete option \"%s\")\n", s, s);
-            combine_usage(stderr);
-            return GR_ESYS;
-        } else if (!a->dir) {
-            a->dir = s;
-        } else {
-            fprintf(stderr, "gereport combine: 只能有一個資料夾 (only one folder)\n");
-            return GR_ESYS;
+    gr_opts_init(&p, ctx, "combine", "combine DIR -o CITY.pdf [options]", combine_opts, argc, argv);
+    while ((id = gr_opts_next(&p)) != GR_OPT_END) {
+        switch (id) {
+        case GR_OPT_HELP: combine_usage(stdout); return -1;
+        case GR_OPT_ERROR: return GR_ESYS;
+        case O_OUT: a->out = p.value; break;
+        case O_CSV: a->csv = p.value; break;
+        case O_FO: a->fo = p.value; break;
+        case O_ENRICHED: a->enriched = p.value; break;
+        case O_DATADIR: a->datadir = p.value; break;
+        case O_FONTS: a->fonts = p.value; break;
+        case O_INTERNAL: a->internal = 1; break;
+        case O_OUTSIDE: a->allow_outside = 1; break;
+        case GR_OPT_OPERAND:
+            if (a->dir)
+                return gr_opts_usage_error(&p, "只能有一個資料夾（多了「%s」）",
+                                           "only one folder (extra: \"%s\")", p.value);
+            a->dir = p.value;
+            break;
+        default: assert(0 && "an option of the table is not handled");
         }
     }
-    if (!a->dir || !a->out) {
-        if (a->dir) fprintf(stderr, "gereport combine: 請以 -o 指定輸出的 PDF (name the PDF with -o)\n");
-        combine_usage(stderr);
-        return GR_ESYS;
-    }
+    if (!a->dir)
+        return gr_opts_usage_error(&p, "請指定一個年度資料夾", "name one year folder");
+    if (!a->out)
+        return gr_opts_usage_error(&p, "請以 -o 指定輸出的 PDF", "name the PDF with -o");
+    if (a->csv && gr_is_stdio(a->csv) && gr_is_stdio(a->out))
+        return gr_opts_usage_error(&p, "-o 與 --csv 只能有一個是標準輸出「-」",
+                                   "only one of -o and --csv can be standard output \"-\"");
     return GR_OK;
 }
 
@@ -107,10 +112,18 @@ int gr_cmd_combine(int argc, char **argv)
     xmlDocPtr doc;
     char *datadir, *fontdir;
     size_t left, missing;
+    FILE *say;
     int rc;
     gr_ctx_init(&ctx);
     rc = parse_args(&ctx, argc, argv, &a);
     if (rc != GR_OK) return rc < 0 ? GR_OK : rc;
+    if (gr_is_stdio(a.out) && isatty(STDOUT_FILENO)) {
+        gr_cli_say(&ctx, stderr, "gereport combine: 標準輸出是終端機，不輸出 PDF；請用 -o FILE.pdf 或導向檔案（> FILE.pdf）",
+                   "gereport combine: standard output is a terminal, no PDF written there; use -o FILE.pdf or redirect (> FILE.pdf)");
+        return GR_ESYS;
+    }
+    /* the closing lines go to standard error when a file goes to standard output */
+    say = gr_is_stdio(a.out) || (a.csv && gr_is_stdio(a.csv)) ? stderr : stdout;
     datadir = a.datadir ? gr_strdup(a.datadir) : gr_cli_datadir();
     fontdir = a.fonts ? gr_strdup(a.fonts) : gr_path_join(datadir, "fonts");
     memset(&o, 0, sizeof o);
@@ -143,11 +156,11 @@ int gr_cmd_combine(int argc, char **argv)
     if (rc == GR_OK) {
         size_t in = c.n - left;
         if (ctx.lang != GR_LANG_EN)
-            printf("全市彙整 %d 年度：名冊 %zu 個單位，納入 %zu 個檔案，未納入 %zu 個檔案，%zu 個單位未納入或未提交；寫出 %s\n",
-                   c.year, c.nunits, in, left, missing, a.out);
+            fprintf(say, "全市彙整 %d 年度：名冊 %zu 個單位，納入 %zu 個檔案，未納入 %zu 個檔案，%zu 個單位未納入或未提交；寫出 %s\n",
+                   c.year, c.nunits, in, left, missing, gr_is_stdio(a.out) ? "標準輸出" : a.out);
         if (ctx.lang != GR_LANG_ZH)
-            printf("combined %d: %zu roster units, %zu files combined, %zu left out, %zu units left out or missing; wrote %s\n",
-                   c.year, c.nunits, in, left, missing, a.out);
+            fprintf(say, "combined %d: %zu roster units, %zu files combined, %zu left out, %zu units left out or missing; wrote %s\n",
+                   c.year, c.nunits, in, left, missing, gr_is_stdio(a.out) ? "standard output" : a.out);
         if (left || missing) rc = GR_EINPUT;
     }
     gr_city_free(&c);

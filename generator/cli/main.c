@@ -12,6 +12,23 @@
 #define GR_DATADIR "/usr/local/share/gereport"
 #endif
 
+/* The short usage of a mistake: the synopsis and where the help is. */
+static int usage_error(const char *zh, const char *en)
+{
+    gr_ctx ctx;
+    gr_ctx_init(&ctx);
+    ctx.lang = gr_cli_lang_from_env();
+    if (zh) {
+        fputs("gereport: ", stderr);
+        gr_cli_say(&ctx, stderr, zh, en);
+    }
+    fputs(ctx.lang == GR_LANG_ZH ? "用法：gereport <指令> [選項]；指令：build check combine new render\n"
+          : ctx.lang == GR_LANG_EN ? "Usage: gereport <verb> [options]; verbs: build check combine new render\n"
+          : "用法 Usage: gereport <指令 verb> [選項 options]; build check combine new render\n", stderr);
+    gr_cli_say(&ctx, stderr, "請用 gereport --help 看完整說明", "see gereport --help");
+    return GR_ESYS;
+}
+
 static void usage(FILE *out)
 {
     fputs("用法 Usage: gereport <指令 verb> [選項 options]\n"
@@ -30,9 +47,17 @@ static void usage(FILE *out)
           "\n"
           "選項 Options:\n"
           "  --help       顯示說明 show this help (also: gereport VERB --help)\n"
-          "  --version    顯示版本 show the version\n"
+          "  --version    顯示版本及建置來源的 commit show the version and its commit\n"
           "\n"
-          "結束代碼 Exit status: 0 成功 ok, 1 輸入錯誤 input errors, 2 用法或系統錯誤 usage or system errors\n",
+          "檔名「-」為標準輸入或標準輸出；「--」之後都是檔名；--opt=value 與 --opt value 皆可。\n"
+          "\"-\" is standard input or output; after \"--\" every argument is a file;\n"
+          "--opt=value and --opt value both work.\n"
+          "訊息語言依 LC_ALL、LC_MESSAGES、LANG（zh* 中文、en* 英文，其他中英並列），\n"
+          "--lang zh|en|both 優先。Messages follow LC_ALL / LC_MESSAGES / LANG (zh*\n"
+          "Chinese, en* English, else both); --lang zh|en|both overrides them.\n"
+          "\n"
+          "結束代碼 Exit status: 0 成功 ok, 1 輸入錯誤 input errors, 2 用法或系統錯誤 usage or system errors\n"
+          "說明文件 Manual: man gereport; docs/user-guide.md\n",
           out);
 }
 
@@ -71,17 +96,15 @@ char *gr_cli_datadir(void)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        usage(stderr);
-        return GR_ESYS;
-    }
+    if (argc < 2)
+        return usage_error(NULL, NULL);
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
         strcmp(argv[1], "help") == 0) {
         usage(stdout);
         return GR_OK;
     }
-    if (strcmp(argv[1], "--version") == 0) {
-        printf("gereport %s\n", GR_VERSION);
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+        printf("gereport %s (commit %s)\n", gr_version(), gr_commit());
         return GR_OK;
     }
     if (strcmp(argv[1], "render") == 0)
@@ -94,7 +117,10 @@ int main(int argc, char **argv)
         return gr_cmd_combine(argc - 1, argv + 1);
     if (strcmp(argv[1], "new") == 0)
         return gr_cmd_new(argc - 1, argv + 1);
-    fprintf(stderr, "gereport: 未知的指令「%s」(unknown verb \"%s\"); 請見 see gereport --help\n",
-            argv[1], argv[1]);
-    return GR_ESYS;
+    {
+        char zh[256], en[256];
+        snprintf(zh, sizeof zh, "未知的指令「%.200s」", argv[1]);
+        snprintf(en, sizeof en, "unknown verb \"%.200s\"", argv[1]);
+        return usage_error(zh, en);
+    }
 }

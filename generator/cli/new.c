@@ -5,8 +5,10 @@
  * and accepts the file once they are filled (repeatable parts — meetings,
  * courses, budget items, measures — are there once or as often as the plan
  * usually requires: copy or delete them). Never overwrites a file. */
+#define _XOPEN_SOURCE 700              /* realpath */
 #include "cli.h"
 #include "../domain/domain.h"
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -19,6 +21,7 @@
  * @核定@ (the year after) are replaced. */
 static const char skeleton[] =
 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+"<?xml-model href=\"@schema@\" type=\"application/xml\" schematypens=\"http://relaxng.org/ns/structure/1.0\"?>\n"
 "<!--\n"
 "  @全銜@@年度@年推動性別平等工作成果報告 — 資料檔（由 gereport new 產生）\n"
 "\n"
@@ -261,12 +264,10 @@ static const char skeleton[] =
 "  </性別預算>\n"
 "\n"
 "  <!-- 七、推展性別平等工作策略及具體措施：每筆一個 <措施>，類別為 一～六、項目為\n"
-"       該年度表單的項目編號；同一項目有多筆時寫多個 <措施>。各組別每年至少辦理之\n"
-"       類別數及項目數見表單（C群：3 類、3 項）。 -->\n"
+"       該年度表單的項目編號；同一項目有多筆時寫多個 <措施>。\n"
+"       @最低@ -->\n"
 "  <策略及具體措施>\n"
-"    <措施 類別=\"\" 項目=\"\"></措施>\n"
-"    <措施 類別=\"\" 項目=\"\"></措施>\n"
-"    <措施 類別=\"\" 項目=\"\"></措施>\n"
+"@措施@"
 "  </策略及具體措施>\n"
 "\n"
 "  <!-- 成果佐證：七 有填寫的每個類別一個 <類別 編號=\"…\">，說明方案名稱與性別平等關聯性，\n"
@@ -277,19 +278,7 @@ static const char skeleton[] =
 "           <組><名稱>…</名稱><男>0</男><女>0</女></組></統計表>\n"
 "       照片路徑相對於本檔所在的資料夾。 -->\n"
 "  <成果佐證>\n"
-"    <類別 編號=\"\">\n"
-"      <方案名稱></方案名稱>\n"
-"      <!-- 與性別平等關聯性 -->\n"
-"      <關聯性></關聯性>\n"
-"    </類別>\n"
-"    <類別 編號=\"\">\n"
-"      <方案名稱></方案名稱>\n"
-"      <關聯性></關聯性>\n"
-"    </類別>\n"
-"    <類別 編號=\"\">\n"
-"      <方案名稱></方案名稱>\n"
-"      <關聯性></關聯性>\n"
-"    </類別>\n"
+"@類別@"
 "  </成果佐證>\n"
 "\n"
 "  <!-- 八、其他相關成果（沒有時留空，印「無」） -->\n"
@@ -317,10 +306,11 @@ static void new_usage(FILE *out)
           "  --year Y          報告年度（民國年，例 113）report year (ROC)\n"
           "  --agency NAME     機關全銜，例 臺北市政府資訊局 the agency's full name\n"
           "  --short NAME      機關簡稱（預設：全銜去掉「臺北市政府」）short name\n"
-          "  --group G         組別：A群、B群、C群、D群、D1組、E1組（可簡寫 C、D1）\n"
+          "  --group G         組別：A群、B群、C群、D群、D1組、E1組（也可寫 B、D1、DI組）\n"
           "  --kind results    資料種類（目前只有成果報告）kind of document\n"
-          "  -o FILE.xml       輸出檔（預設 results-Y.xml）；不覆寫既有檔案\n"
-          "                    output file (default results-Y.xml); never overwritten\n"
+          "  -o FILE.xml       輸出檔（預設 results-Y.xml）；不覆寫既有檔案；「-」為標準輸出\n"
+          "                    output file (default results-Y.xml); never overwritten;\n"
+          "                    \"-\": standard output\n"
           "  --datadir DIR     templates/ 所在的資料夾 folder holding templates/\n"
           "  -h, --help        顯示說明 show this help\n",
           out);
@@ -355,6 +345,31 @@ static char *short_name(const char *agency)
     return gr_strdup(agency);
 }
 
+/* file:///…/templates/schema/results-1.rng of the installed (or source)
+ * data folder, percent-encoded: the <?xml-model?> an editor on this machine
+ * resolves to complete elements from the schema. gereport never reads it. */
+static char *schema_uri(const char *datadir)
+{
+    char *abs = realpath(datadir, NULL), *path, *r;
+    const unsigned char *p;
+    gr_buf b;
+    path = gr_path_join(abs ? abs : datadir, "templates/schema/results-1.rng");
+    free(abs);
+    gr_buf_init(&b);
+    gr_buf_adds(&b, "file://");
+    for (p = (const unsigned char *)path; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            strchr("/-._~", *p))
+            gr_buf_addc(&b, *p);
+        else
+            gr_buf_printf(&b, "%%%02X", *p);
+    }
+    r = gr_strdup(gr_buf_cstr(&b));
+    gr_buf_free(&b);
+    free(path);
+    return r;
+}
+
 static int write_new_file(gr_ctx *ctx, const char *path, const char *data, size_t len)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
@@ -373,76 +388,69 @@ static int write_new_file(gr_ctx *ctx, const char *path, const char *data, size_
     return GR_OK;
 }
 
-/* The group as the form writes it: "C" means C群 and "D1" means D1組, as
- * people say them; anything else is passed on for the schema to judge. */
-static const char *group_name(const char *g, char *buf, size_t n)
-{
-    if (strlen(g) == 1 && strchr("ABCDabcd", g[0])) {
-        snprintf(buf, n, "%c群", g[0] & ~0x20);
-        return buf;
-    }
-    if ((g[0] == 'D' || g[0] == 'E' || g[0] == 'd' || g[0] == 'e') && g[1] == '1' && !g[2]) {
-        snprintf(buf, n, "%c1組", g[0] & ~0x20);
-        return buf;
-    }
-    return g;
-}
+enum { O_YEAR = 1, O_AGENCY, O_SHORT, O_GROUP, O_KIND, O_OUT, O_DATADIR };
+static const gr_opt new_opts[] = {
+    { "year", 0, 1, O_YEAR }, { "agency", 0, 1, O_AGENCY }, { "short", 0, 1, O_SHORT },
+    { "group", 0, 1, O_GROUP }, { "kind", 0, 1, O_KIND }, { "output", 'o', 1, O_OUT },
+    { "datadir", 0, 1, O_DATADIR }, { NULL, 0, 0, 0 }
+};
 
 int gr_cmd_new(int argc, char **argv)
 {
     gr_ctx ctx;
     const char *year_s = NULL, *agency = NULL, *group = NULL, *out = NULL, *kind = "results";
-    char group_buf[32];
+    char *group_fixed = NULL;
     const char *shortn = NULL, *dd = NULL;
     char *datadir, *sn, *out_alloc = NULL, num[3][16];
     gr_data_opts o;
-    gr_buf a, b;
-    int i, year, rc;
+    gr_buf a, b, minline;
+    gr_opts p;
+    int id, year, rc;
     gr_ctx_init(&ctx);
-    for (i = 1; i < argc; i++) {
-        const char *s = argv[i];
-        int has = i + 1 < argc;
-        if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) { new_usage(stdout); return GR_OK; }
-        else if (strcmp(s, "--year") == 0 && has) year_s = argv[++i];
-        else if (strcmp(s, "--agency") == 0 && has) agency = argv[++i];
-        else if (strcmp(s, "--short") == 0 && has) shortn = argv[++i];
-        else if (strcmp(s, "--group") == 0 && has) group = argv[++i];
-        else if (strcmp(s, "--kind") == 0 && has) kind = argv[++i];
-        else if ((strcmp(s, "-o") == 0 || strcmp(s, "--output") == 0) && has) out = argv[++i];
-        else if (strcmp(s, "--datadir") == 0 && has) dd = argv[++i];
-        else {
-            fprintf(stderr, "gereport new: 未知或不完整的選項「%s」(unknown or incomplete option \"%s\")\n", s, s);
-            new_usage(stderr);
-            return GR_ESYS;
+    gr_opts_init(&p, &ctx, "new", "new --year Y --agency NAME --group G [-o FILE.xml]", new_opts, argc, argv);
+    while ((id = gr_opts_next(&p)) != GR_OPT_END) {
+        switch (id) {
+        case GR_OPT_HELP: new_usage(stdout); return GR_OK;
+        case GR_OPT_ERROR: return GR_ESYS;
+        case O_YEAR: year_s = p.value; break;
+        case O_AGENCY: agency = p.value; break;
+        case O_SHORT: shortn = p.value; break;
+        case O_GROUP: group = p.value; break;
+        case O_KIND: kind = p.value; break;
+        case O_OUT: out = p.value; break;
+        case O_DATADIR: dd = p.value; break;
+        case GR_OPT_OPERAND:
+            return gr_opts_usage_error(&p, "new 不接受檔名「%s」；輸出檔用 -o 指定",
+                                       "new takes no file \"%s\"; name the output with -o", p.value);
+        default: assert(0 && "an option of the table is not handled");
         }
     }
-    if (!year_s || !agency || !group) {
-        fprintf(stderr, "gereport new: 需要 --year、--agency 與 --group (--year, --agency and --group are required)\n");
-        new_usage(stderr);
-        return GR_ESYS;
-    }
+    if (!year_s || !agency || !group)
+        return gr_opts_usage_error(&p, "需要 --year、--agency 與 --group",
+                                   "--year, --agency and --group are required");
     if (strcmp(kind, "results") != 0) {
-        fprintf(stderr, "gereport new: 目前只有 --kind results (only --kind results exists so far)\n");
-        return GR_ESYS;
+        return gr_opts_usage_error(&p, "目前只有 --kind results", "only --kind results exists so far");
     }
     year = atoi(year_s);
     if (strspn(year_s, "0123456789") != strlen(year_s) || year < 100 || year > 199) {
-        fprintf(stderr, "gereport new: --year 應為民國年，例 113（--year is the ROC year, e.g. 113）\n");
-        return GR_ESYS;
+        return gr_opts_usage_error(&p, "--year 應為民國年，例 113（不是「%s」）",
+                                   "--year is the ROC year, e.g. 113 (not \"%s\")", year_s);
     }
     if (!agency[0] || !xml_safe(agency) || (shortn && (!shortn[0] || !xml_safe(shortn)))) {
-        fprintf(stderr, "gereport new: 機關名稱不可空白，也不可含 < > & \" (the agency name must not be empty or contain < > & \")\n");
-        return GR_ESYS;
+        return gr_opts_usage_error(&p, "機關名稱不可空白，也不可含 < > & \"",
+                                   "the agency name must not be empty or contain < > & \"");
     }
     datadir = dd ? gr_strdup(dd) : gr_cli_datadir();
     memset(&o, 0, sizeof o);
     o.datadir = datadir;
     o.cache = gr_domain_cache_new();
-    group = group_name(group, group_buf, sizeof group_buf);
+    group_fixed = gr_schema_spelling(&o, "成果報告", "組別", group);   /* B -> B群, DI組 -> D1組 */
+    if (group_fixed) group = group_fixed;
     rc = gr_schema_check_value(&ctx, &o, "成果報告", "組別", group, "--group");
     if (rc == GR_OK) rc = gr_form_check_year(&ctx, &o, "成果報告", year, "--year", 0);
     if (rc != GR_OK) {
         gr_domain_cache_free(o.cache);
+        free(group_fixed);
         free(datadir);
         return GR_ESYS;
     }
@@ -450,31 +458,63 @@ int gr_cmd_new(int argc, char **argv)
     snprintf(num[0], sizeof num[0], "%d", year);
     snprintf(num[1], sizeof num[1], "%d", year + 1911);
     snprintf(num[2], sizeof num[2], "%d", year + 1912);
-    gr_buf_init(&a);
-    gr_buf_init(&b);
-    replace_all(&a, skeleton, "@全銜@", agency);
-    replace_all(&b, gr_buf_cstr(&a), "@簡稱@", sn);
-    a.len = 0;
-    replace_all(&a, gr_buf_cstr(&b), "@年度@", num[0]);
-    b.len = 0;
-    replace_all(&b, gr_buf_cstr(&a), "@西元@", num[1]);
-    a.len = 0;
-    replace_all(&a, gr_buf_cstr(&b), "@核定@", num[2]);
-    b.len = 0;
-    replace_all(&b, gr_buf_cstr(&a), "@組別@", group);
+    {
+        /* what the group must do this year, from the rules in force: the
+           skeleton states it and has enough slots for it */
+        int mincat = 0, minitem = 0, k;
+        gr_buf slots, cats;
+        char *schema = schema_uri(datadir);
+        gr_buf_init(&slots);
+        gr_buf_init(&cats);
+        gr_buf_init(&minline);
+        if (gr_group_minimum(&o, year, group, &mincat, &minitem))
+            gr_buf_printf(&minline, "%s每年至少辦理 %d 類、總計 %d 項（%d 年之規定）；請至少填 %d 個不同項目的 <措施>，分屬 %d 個類別。",
+                          group, mincat, minitem, year, minitem, mincat);
+        else
+            gr_buf_printf(&minline, "各組別每年至少辦理之類別數及項目數見表單。");
+        for (k = 0; k < (minitem > 3 ? minitem : 3); k++)
+            gr_buf_adds(&slots, "    <措施 類別=\"\" 項目=\"\"></措施>\n");
+        for (k = 0; k < (mincat > 3 ? mincat : 3); k++) {
+            gr_buf_adds(&cats, "    <類別 編號=\"\">\n      <方案名稱></方案名稱>\n");
+            if (k == 0) gr_buf_adds(&cats, "      <!-- 與性別平等關聯性 -->\n");
+            gr_buf_adds(&cats, "      <關聯性></關聯性>\n    </類別>\n");
+        }
+        {
+            const char *keys[] = { "@全銜@", "@簡稱@", "@年度@", "@西元@", "@核定@", "@組別@",
+                                   "@最低@", "@措施@", "@類別@", "@schema@" };
+            const char *vals[] = { agency, sn, num[0], num[1], num[2], group,
+                                   gr_buf_cstr(&minline), gr_buf_cstr(&slots), gr_buf_cstr(&cats), schema };
+            gr_buf_init(&a);
+            gr_buf_init(&b);
+            gr_buf_adds(&b, skeleton);
+            for (k = 0; k < (int)(sizeof keys / sizeof keys[0]); k++) {
+                a.len = 0;
+                replace_all(&a, gr_buf_cstr(&b), keys[k], vals[k]);
+                b.len = 0;
+                gr_buf_add(&b, a.data, a.len);
+            }
+        }
+        gr_buf_free(&slots);
+        gr_buf_free(&cats);
+        free(schema);
+    }
     if (!out) {
         char name[32];
         snprintf(name, sizeof name, "results-%d.xml", year);
         out = out_alloc = gr_strdup(name);
     }
-    rc = write_new_file(&ctx, out, (const char *)b.data, b.len);
-    if (rc == GR_OK)
+    if (strcmp(out, "-") == 0) {
+        rc = fwrite(b.data, 1, b.len, stdout) == b.len && fflush(stdout) == 0 ? GR_OK
+           : gr_syserror(&ctx, NULL, 0, "寫入標準輸出失敗", "writing standard output failed%s", "");
+    } else if ((rc = write_new_file(&ctx, out, (const char *)b.data, b.len)) == GR_OK)
         printf("已產生 %s；請填寫空白欄位，再以 gereport check %s 檢查 (wrote %s; fill in the empty fields, then run gereport check %s)\n",
                out, out, out, out);
     gr_buf_free(&a);
     gr_buf_free(&b);
+    gr_buf_free(&minline);
     gr_domain_cache_free(o.cache);
     free(sn);
+    free(group_fixed);
     free(out_alloc);
     free(datadir);
     return rc;

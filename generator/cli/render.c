@@ -5,7 +5,9 @@
 #include "../text/font.h"
 #include "../layout/layout.h"
 #include "../pdf/pdf.h"
+#include <assert.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,7 +18,8 @@ static void render_usage(FILE *out)
           "將 XSL-FO 文件（gereport 支援的子集，見 docs/fo-subset.md）排版為 PDF/A-1b。\n"
           "Lays out an XSL-FO document (the subset in docs/fo-subset.md) as PDF/A-1b.\n"
           "\n"
-          "  -o, --output OUT.pdf   輸出檔 output file (default: FILE.pdf beside FILE.fo)\n"
+          "  -o, --output OUT.pdf   輸出檔；「-」為標準輸出 output file (default: FILE.pdf\n"
+          "                         beside FILE.fo; \"-\": standard output)\n"
           "  --fonts DIR            字型設定資料夾 folder of gereport-fonts.conf\n"
           "  --dump-boxes FILE      寫出版面紀錄（頁、儲存格、行）write the box dump\n"
           "                         (pages, cells, lines) for tests and debugging\n"
@@ -36,6 +39,12 @@ static char *default_output(const char *in)
     return out;
 }
 
+enum { O_OUT = 1, O_FONTS, O_DUMP };
+static const gr_opt render_opts[] = {
+    { "output", 'o', 1, O_OUT }, { "fonts", 0, 1, O_FONTS }, { "dump-boxes", 0, 1, O_DUMP },
+    { NULL, 0, 0, 0 }
+};
+
 int gr_cmd_render(int argc, char **argv)
 {
     gr_ctx ctx;
@@ -47,32 +56,33 @@ int gr_cmd_render(int argc, char **argv)
     gr_doc *doc = NULL;
     gr_pdf_pre *pre = NULL;
     gr_pdf_opts popts;
-    int i, rc;
+    gr_opts p;
+    int id, rc;
     gr_ctx_init(&ctx);
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            render_usage(stdout);
-            return GR_OK;
-        } else if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && i + 1 < argc) {
-            out = argv[++i];
-        } else if (strcmp(a, "--fonts") == 0 && i + 1 < argc) {
-            fonts = argv[++i];
-        } else if (strcmp(a, "--dump-boxes") == 0 && i + 1 < argc) {
-            dump_path = argv[++i];
-        } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "gereport render: 未知或不完整的選項「%s」(unknown or incomplete option \"%s\")\n", a, a);
-            render_usage(stderr);
-            return GR_ESYS;
-        } else if (!in) {
-            in = a;
-        } else {
-            fprintf(stderr, "gereport render: 只能有一個輸入檔 (only one input file)\n");
-            return GR_ESYS;
+    gr_opts_init(&p, &ctx, "render", "render FILE.fo [-o OUT.pdf] [options]", render_opts, argc, argv);
+    while ((id = gr_opts_next(&p)) != GR_OPT_END) {
+        switch (id) {
+        case GR_OPT_HELP: render_usage(stdout); return GR_OK;
+        case GR_OPT_ERROR: return GR_ESYS;
+        case O_OUT: out = p.value; break;
+        case O_FONTS: fonts = p.value; break;
+        case O_DUMP: dump_path = p.value; break;
+        case GR_OPT_OPERAND:
+            if (in)
+                return gr_opts_usage_error(&p, "只能有一個輸入檔（多了「%s」）",
+                                           "only one input file (extra: \"%s\")", p.value);
+            in = p.value;
+            break;
+        default: assert(0 && "an option of the table is not handled");
         }
     }
-    if (!in) {
-        render_usage(stderr);
+    if (!in)
+        return gr_opts_usage_error(&p, "請指定一個 XSL-FO 檔（「-」為標準輸入）",
+                                   "name one XSL-FO file (\"-\" is standard input)");
+    if (!out && strcmp(in, "-") == 0) out = "-";
+    if (out && strcmp(out, "-") == 0 && isatty(STDOUT_FILENO)) {
+        gr_cli_say(&ctx, stderr, "gereport render: 標準輸出是終端機，不輸出 PDF；請用 -o FILE.pdf 或導向檔案（> FILE.pdf）",
+                   "gereport render: standard output is a terminal, no PDF written there; use -o FILE.pdf or redirect (> FILE.pdf)");
         return GR_ESYS;
     }
     if (!out) out = out_alloc = default_output(in);

@@ -117,6 +117,17 @@ int gr_data_compute_declared(gr_ctx *ctx, xmlDocPtr doc, const char *path,
 char **gr_list_dir(const char *dir);
 void gr_free_names(char **names);
 
+/* The value of `element` that the schema lists and `value` spells as the
+ * forms or people write it (「C」「c群」→ C群, 「DI組」→ D1組): the same
+ * rule the loader applies to data files. Newly allocated, or NULL. */
+char *gr_schema_spelling(const gr_data_opts *o, const char *kind, const char *element,
+                         const char *value);
+
+/* The minimum a group must do a year (categories and items of section 七)
+ * under the rules in force for `year` (templates/rules/). 1 if found. */
+int gr_group_minimum(const gr_data_opts *o, int year, const char *group,
+                     int *categories, int *items);
+
 /* Write the enriched document (computed figures added) for inspection and
  * tests (`gereport build --enriched FILE`). */
 int gr_data_write(gr_ctx *ctx, xmlDocPtr doc, const char *out_path);

@@ -125,5 +125,18 @@ void gr_report_rule(gr_ctx *ctx, gr_class cls, const char *file, int line,
                     const char *rule, const char *source_zh, const char *source_en,
                     const char *zh, const char *en);
 
+/* ---- typical mistakes (mistakes.c) -------------------------------- */
+
+/* If `value` of a field of XSD type `type` (range lo..hi when known, else
+ * NULL) shows a typical mistake, append its message (label first) to zh and
+ * en and return 1; 0 when nothing specific is recognised. */
+int gr_value_mistake(const char *label, const char *value, const char *type,
+                     const char *lo, const char *hi, gr_buf *zh, gr_buf *en);
+/* The one value of the 、-separated `list` that `v` is a spelling of
+ * (「B」「B群」「Ｂ群」→ B群, 「DI組」→ D1組), newly allocated, or NULL. */
+char *gr_listed_spelling(const char *list, const char *v);
+/* Is element `name` a figure the program computes (computed.md beside the
+ * schema at schema_path)? *figure receives the figure's name (caller frees). */
+int gr_computed_figure(const char *schema_path, const char *name, char **figure);
 
 #endif

@@ -7,6 +7,7 @@
  * (element names, allowed values and the schema's own documentation). */
 #define _XOPEN_SOURCE 700              /* realpath */
 #include "domain_int.h"
+#include "../util/msg.h"
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 #include <limits.h>
@@ -25,6 +26,8 @@
 typedef struct parse_state {
     gr_ctx *ctx;
     const char *file;
+    const char *data;          /* the file's bytes, to look at the error's line */
+    size_t len;
     int saw_doctype, doctype_line;
     int reports;
 } parse_state;
@@ -39,51 +42,114 @@ static void on_doctype(void *user, const xmlChar *name, const xmlChar *ext,
     xmlStopParser(c);
 }
 
-static void parse_error_text(const xmlError *e, gr_buf *zh, gr_buf *en)
+/* Line `line` (1-based) of the data, as a pointer and a length. */
+static const char *line_text(const parse_state *P, int line, size_t *n)
+{
+    const char *p = P->data, *end = P->data + P->len, *e;
+    int k;
+    for (k = 1; k < line && p < end; k++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) { p = end; break; }
+        p = nl + 1;
+    }
+    e = memchr(p, '\n', (size_t)(end - p));
+    *n = (size_t)((e ? e : end) - p);
+    return p;
+}
+
+static int has_bytes(const char *p, size_t n, const char *what)
+{
+    size_t w = strlen(what);
+    for (; n >= w; p++, n--)
+        if (memcmp(p, what, w) == 0) return 1;
+    return 0;
+}
+
+/* The first cause of a syntax error, in the user's terms (messages.def);
+ * the source line tells Word's curly quotes and a bare & or < apart. */
+static void parse_error_text(const parse_state *P, const xmlError *e, gr_buf *zh, gr_buf *en,
+                             int *line)
 {
     const char *msg = e->message ? e->message : "";
-    size_t n = strlen(msg);
+    size_t n = strlen(msg), ln;
+    const char *src = line_text(P, e->line, &ln);
+    char num[16];
+    char *m;
     while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) n--;
+    m = gr_strndup(msg, n);
     switch (e->code) {
     case XML_ERR_TAG_NAME_MISMATCH:
-        gr_buf_printf(zh, "開始標記「<%s>」（第 %d 行）與結束標記「</%s>」不一致",
-                      e->str1 ? e->str1 : "?", e->int1, e->str2 ? e->str2 : "?");
+        snprintf(num, sizeof num, "%d", e->int1);
+        gr_msg_append(zh, en, GR_M_XML_END_TAG_MISSING, GR_MSG_ARGS(e->str1 ? e->str1 : "?",
+                      e->str1 ? e->str1 : "?", e->str2 ? e->str2 : "?"));
+        if (e->int1 > 0) *line = e->int1;     /* where the unclosed element starts */
+        break;
+    case XML_ERR_TAG_NOT_FINISHED:
+    case XML_ERR_DOCUMENT_END:
+    case XML_ERR_LTSLASH_REQUIRED:
+        if (e->str1 && e->code == XML_ERR_TAG_NOT_FINISHED) {
+            gr_msg_append(zh, en, GR_M_XML_END_OF_FILE, GR_MSG_ARGS(e->str1, e->str1));
+            if (e->int1 > 0) *line = e->int1;
+        } else if (e->code == XML_ERR_DOCUMENT_END) {
+            gr_buf_adds(zh, "根元素結束後還有其他內容：一個資料檔只能有一個 <成果報告>");
+            gr_buf_adds(en, "there is content after the root element ends: a data file holds one <成果報告>");
+        } else {
+            gr_msg_append(zh, en, GR_M_XML_OTHER, GR_MSG_ARGS(m));
+        }
         break;
     case XML_ERR_UNDECLARED_ENTITY:
     case XML_WAR_UNDECLARED_ENTITY:
-        gr_buf_printf(zh, "不接受實體參照「&%s;」（請直接寫出字元；「<」「&」寫成 &lt; &amp;）",
+        gr_buf_printf(zh, "不接受實體參照「&%s;」：請直接寫出字元；「<」「&」寫成 &lt; &amp;",
+                      e->str1 ? e->str1 : "?");
+        gr_buf_printf(en, "the entity reference \"&%s;\" is not accepted: write the character itself; write < and & as &lt; &amp;",
                       e->str1 ? e->str1 : "?");
         break;
     case XML_ERR_DOCUMENT_EMPTY:
-        gr_buf_adds(zh, "檔案是空的");
-        break;
-    case XML_ERR_DOCUMENT_END:
-        gr_buf_adds(zh, "根元素結束後還有其他內容");
+        gr_buf_adds(zh, "檔案是空的：請以 gereport new 產生資料檔再填寫");
+        gr_buf_adds(en, "the file is empty: start from a skeleton made by gereport new");
         break;
     case XML_ERR_INVALID_CHAR:
     case XML_ERR_INVALID_ENCODING:
-        gr_buf_adds(zh, "含有不合法的字元（檔案應以 UTF-8 儲存）");
+        gr_msg_append(zh, en, GR_M_XML_NOT_UTF8, 0, NULL);
+        break;
+    case XML_ERR_ATTRIBUTE_REDEFINED:
+        gr_msg_append(zh, en, GR_M_XML_ATTR_TWICE, GR_MSG_ARGS(e->str1 ? e->str1 : "?"));
         break;
     default:
-        gr_buf_adds(zh, "XML 語法錯誤");
+        if (has_bytes(src, ln, "\xe2\x80\x9c") || has_bytes(src, ln, "\xe2\x80\x9d") ||
+            has_bytes(src, ln, "\xe2\x80\x98") || has_bytes(src, ln, "\xe2\x80\x99"))
+            gr_msg_append(zh, en, GR_M_XML_CURLY_QUOTE, 0, NULL);          /* “ ” ‘ ’ */
+        else if ((e->code == XML_ERR_ENTITYREF_SEMICOL_MISSING || e->code == XML_ERR_NAME_REQUIRED ||
+                  e->code == XML_ERR_ENTITYREF_NO_NAME) && has_bytes(src, ln, "&"))
+            gr_msg_append(zh, en, GR_M_XML_BARE_AMP, 0, NULL);
+        else if (e->code == XML_ERR_NAME_REQUIRED || e->code == XML_ERR_LT_IN_ATTRIBUTE)
+            gr_msg_append(zh, en, GR_M_XML_BARE_LT, 0, NULL);
+        else if (e->code == XML_ERR_ATTRIBUTE_NOT_STARTED || e->code == XML_ERR_ATTRIBUTE_WITHOUT_VALUE)
+            gr_msg_append(zh, en, GR_M_XML_ATTR_NO_QUOTES, 0, NULL);
+        else
+            gr_msg_append(zh, en, GR_M_XML_OTHER, GR_MSG_ARGS(m));
         break;
     }
-    gr_buf_adds(en, "malformed XML: ");
-    gr_buf_add(en, msg, n);
+    free(m);
 }
 
+/* Only the first error is the cause; what libxml2 reports after it (end
+ * tags that no longer match, the document's end) follows from it. */
 static void on_parse_error(void *user, xmlErrorPtr e)
 {
     xmlParserCtxtPtr c = user;
     parse_state *P = c->_private;
     gr_buf zh, en;
+    int line;
     if (!e || e->level == XML_ERR_WARNING || P->saw_doctype) return;
-    if (++P->reports > 10) return;
+    if (++P->reports > 1) return;
+    line = e->line;
     gr_buf_init(&zh);
     gr_buf_init(&en);
     gr_buf_adds(&zh, "XML 格式不正確：");
-    parse_error_text(e, &zh, &en);
-    gr_report(P->ctx, 1, P->file, e->line, gr_buf_cstr(&zh), gr_buf_cstr(&en));
+    gr_buf_adds(&en, "malformed XML: ");
+    parse_error_text(P, e, &zh, &en, &line);
+    gr_report(P->ctx, 1, P->file, line, gr_buf_cstr(&zh), gr_buf_cstr(&en));
     gr_buf_free(&zh);
     gr_buf_free(&en);
 }
@@ -97,6 +163,8 @@ static xmlDocPtr parse_data(gr_ctx *ctx, const char *path, const char *data, siz
     memset(&P, 0, sizeof P);
     P.ctx = ctx;
     P.file = path;
+    P.data = data;
+    P.len = len;
     xmlInitParser();
     c = xmlNewParserCtxt();
     if (!c) {
@@ -500,6 +568,67 @@ static int has_element_child(xmlNodePtr n)
     return 0;
 }
 
+/* 1 if a definition's content (through refs) must be text: <text/> or
+ * <mixed> not inside <optional> (the form's free-text fields, printed as
+ * typed; an optional one prints 「無」 or nothing when left empty). */
+static int takes_text(xmlDocPtr g, xmlNodePtr n, int depth)
+{
+    if (depth > 6) return 0;
+    for (n = rng_first(n); n; n = rng_next(n)) {
+        if (rng_is(n, "text") || rng_is(n, "mixed")) return 1;
+        if (rng_is(n, "element") || rng_is(n, "attribute") || rng_is(n, "data") || rng_is(n, "value") ||
+            rng_is(n, "optional") || rng_is(n, "zeroOrMore"))
+            continue;
+        if (rng_is(n, "ref")) {
+            xmlChar *nm = xmlGetProp(n, (const xmlChar *)"name");
+            xmlNodePtr d = nm ? find_define(g, (const char *)nm) : NULL;
+            xmlFree(nm);
+            if (d && takes_text(g, d->children, depth + 1)) return 1;
+        } else if (takes_text(g, n->children, depth + 1)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+struct text_acc { int seen, text; };
+static void text_one(xmlDocPtr g, xmlNodePtr def, void *u)
+{
+    struct text_acc *a = u;
+    a->seen++;
+    if (takes_text(g, def->children, 0)) a->text = 1;
+}
+
+/* Is `name` a free-text field of the form (printed as typed)? */
+static int element_takes_text(gr_schema *s, const char *name)
+{
+    struct text_acc a = { 0, 0 };
+    xmlNodePtr root = xmlDocGetRootElement(s->doc);
+    each_def(s->doc, root ? root->children : NULL, "element", name, text_one, &a);
+    return a.text;
+}
+
+/* Values written as the forms and people write them (「B」 for 「B群」,
+ * 「DI組」 for 「D1組」) become the listed value before validation: one
+ * rule for every listed value, gr_listed_spelling. */
+static void normalise_values(gr_schema *s, xmlNodePtr n)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) continue;
+        if (!has_element_child(n) && gr_has_text(n)) {
+            char *v = gr_text(n), *allowed = NULL, *fix = NULL;
+            if (strlen(v) <= 24 && (allowed = allowed_values(s, "element", (const char *)n->name)) &&
+                !listed_in(allowed, v) && (fix = gr_listed_spelling(allowed, v)) != NULL)
+                xmlNodeSetContent(n, (const xmlChar *)fix);
+            free(fix);
+            free(allowed);
+            free(v);
+        } else if (n->children) {
+            normalise_values(s, n->children);
+        }
+    }
+}
+
 static void check_unfilled(gr_ctx *ctx, const char *file, gr_schema *s, xmlNodePtr n,
                            seen_set *seen, int *reports)
 {
@@ -529,6 +658,14 @@ static void check_unfilled(gr_ctx *ctx, const char *file, gr_schema *s, xmlNodeP
                          "data does not match the format: %s is empty (please fill it in)", label);
             free(label);
             seen_add(seen, n);
+        } else if (!has_element_child(n) && !gr_has_text(n) && !n->properties &&
+                   element_takes_text(s, (const char *)n->name)) {
+            /* allowed empty, but the form would print a blank cell */
+            char *label = gr_elem_label(n), *d = documentation(s, "element", (const char *)n->name);
+            gr_msg_report(ctx, 0, file, gr_line(n), GR_M_EMPTY_PRINTED_TEXT,
+                          GR_MSG_ARGS(label, d ? d : (const char *)n->name));
+            free(d);
+            free(label);
         }
         c = n->children;
         if (c) check_unfilled(ctx, file, s, c, seen, reports);
@@ -564,10 +701,22 @@ static void check_one_file(gr_ctx *ctx, const char *file, const char *dir, xmlNo
         return;
     }
     full = rel[0] == '/' ? gr_strdup(rel) : gr_path_join(dir, rel);
+    if (stat(full, &st) != 0 && strchr(rel, '\\')) {     /* images\photo.jpg */
+        char *fixed = gr_strdup(rel), *q;
+        for (q = fixed; *q; q++) if (*q == '\\') *q = '/';
+        gr_msg_report(ctx, 1, file, gr_line(n), GR_M_PATH_BACKSLASH, GR_MSG_ARGS(rel, fixed));
+        free(fixed);
+        free(full);
+        seen_add(seen, n);
+        return;
+    }
     if (stat(full, &st) != 0) {
-        gr_error(ctx, file, gr_line(n), "<%s> 的檔案「%s」不存在（路徑相對於資料檔所在的資料夾）",
-                 "<%s>: file \"%s\" not found (paths are relative to the data file's folder)",
-                 (const char *)n->name, gr_clip(rel));
+        int in = gr_is_stdio(file);
+        gr_error(ctx, file, gr_line(n), "<%s> 的檔案「%s」不存在（%s%.0s）",
+                 "<%s>: file \"%s\" not found (%.0s%s)",
+                 (const char *)n->name, gr_clip(rel),
+                 in ? gr_msg_zh(GR_M_PATH_FROM_STDIN) : "路徑相對於資料檔所在的資料夾",
+                 in ? gr_msg_en(GR_M_PATH_FROM_STDIN) : "paths are relative to the data file's folder");
         seen_add(seen, n);
     } else if (!S_ISREG(st.st_mode)) {
         gr_error(ctx, file, gr_line(n), "<%s> 的檔案「%s」是%s%.0s，不是一般檔案；請指定檔案本身",
@@ -672,16 +821,191 @@ static void add_doc_hint(gr_schema *s, const char *kind, const char *name, gr_bu
     free(d);
 }
 
-/* Turn one validation error into a message. */
-static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en)
+/* The <data> pattern of an element's content (through refs), or NULL. */
+static xmlNodePtr data_of(xmlDocPtr g, xmlNodePtr n, int depth)
+{
+    if (depth > 8) return NULL;
+    for (n = rng_first(n); n; n = rng_next(n)) {
+        if (rng_is(n, "data")) return n;
+        if (rng_is(n, "attribute") || only_attributes(n)) continue;
+        if (rng_is(n, "ref")) {
+            xmlChar *nm = xmlGetProp(n, (const xmlChar *)"name");
+            xmlNodePtr d = nm ? find_define(g, (const char *)nm) : NULL;
+            xmlFree(nm);
+            return d ? data_of(g, d->children, depth + 1) : NULL;
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
+struct data_acc { xmlNodePtr data; };
+static void data_one(xmlDocPtr g, xmlNodePtr def, void *u)
+{
+    struct data_acc *a = u;
+    if (!a->data) a->data = data_of(g, def->children, 0);
+}
+
+/* A field's XSD type and range from the schema (each NULL when absent;
+ * the caller frees them). */
+static void field_type(gr_schema *s, const char *name, char **type, char **lo, char **hi)
+{
+    struct data_acc a = { NULL };
+    xmlNodePtr root = xmlDocGetRootElement(s->doc), c;
+    *type = *lo = *hi = NULL;
+    each_def(s->doc, root ? root->children : NULL, "element", name, data_one, &a);
+    if (!a.data) return;
+    *type = (char *)xmlGetProp(a.data, (const xmlChar *)"type");
+    for (c = rng_first(a.data->children); c; c = rng_next(c)) {
+        xmlChar *pn = xmlGetProp(c, (const xmlChar *)"name");
+        if (pn && strcmp((const char *)pn, "minInclusive") == 0) *lo = gr_text(c);
+        if (pn && strcmp((const char *)pn, "maxInclusive") == 0) *hi = gr_text(c);
+        xmlFree(pn);
+    }
+}
+
+/* A typical mistake in the value of field n (messages.def), or 0. */
+static int value_mistake(gr_schema *s, xmlNodePtr n, gr_buf *zh, gr_buf *en)
+{
+    char *type, *lo, *hi, *v = gr_text(n), *label = gr_elem_label(n);
+    int hit;
+    field_type(s, (const char *)n->name, &type, &lo, &hi);
+    hit = gr_value_mistake(label, v, type, lo, hi, zh, en);
+    if (hit) add_doc_hint(s, "element", (const char *)n->name, zh);
+    xmlFree(type);
+    free(lo); free(hi); free(v); free(label);
+    return hit;
+}
+
+/* A figure the program computes, typed as an element (computed.md). */
+static int computed_typed(gr_schema *s, xmlNodePtr n, gr_buf *zh, gr_buf *en)
+{
+    char *fig = NULL, *label;
+    if (!n || !gr_computed_figure(s->path, (const char *)n->name, &fig)) return 0;
+    label = gr_elem_label(n);
+    gr_msg_append(zh, en, GR_M_COMPUTED_TYPED, GR_MSG_ARGS(label, fig));
+    free(label);
+    free(fig);
+    return 1;
+}
+
+static xmlNodePtr child_named(xmlNodePtr n, const char *name)
+{
+    xmlNodePtr c;
+    for (c = n ? n->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, name) == 0) return c;
+    return NULL;
+}
+
+/* The element names an element's definitions may contain (through
+ * refs, groups, choices and optional parts), 、-separated as <a>、<b>. */
+static void child_names_in(xmlDocPtr g, xmlNodePtr n, gr_buf *out, int depth)
+{
+    if (depth > 8) return;
+    for (n = rng_first(n); n; n = rng_next(n)) {
+        if (rng_is(n, "element")) {
+            xmlChar *nm = xmlGetProp(n, (const xmlChar *)"name");
+            if (nm && !(out->data && strstr(gr_buf_cstr(out), (const char *)nm))) {
+                if (out->len) gr_buf_adds(out, "、");
+                gr_buf_printf(out, "<%s>", (const char *)nm);
+            }
+            xmlFree(nm);
+        } else if (rng_is(n, "ref")) {
+            xmlChar *nm = xmlGetProp(n, (const xmlChar *)"name");
+            xmlNodePtr d = nm ? find_define(g, (const char *)nm) : NULL;
+            xmlFree(nm);
+            if (d) child_names_in(g, d->children, out, depth + 1);
+        } else if (!rng_is(n, "attribute") && !rng_is(n, "data") && !rng_is(n, "value")) {
+            child_names_in(g, n->children, out, depth + 1);
+        }
+    }
+}
+
+struct kids_acc { gr_buf names; int done; };
+static void kids_one(xmlDocPtr g, xmlNodePtr def, void *u)
+{
+    struct kids_acc *a = u;
+    a->done++;
+    child_names_in(g, def->children, &a->names, 0);     /* every definition */
+}
+
+static char *child_names(gr_schema *s, const char *name)
+{
+    struct kids_acc a;
+    xmlNodePtr root = xmlDocGetRootElement(s->doc);
+    char *r;
+    gr_buf_init(&a.names);
+    a.done = 0;
+    each_def(s->doc, root ? root->children : NULL, "element", name, kids_one, &a);
+    r = a.names.len ? gr_strdup(gr_buf_cstr(&a.names)) : NULL;
+    gr_buf_free(&a.names);
+    return r;
+}
+
+/* Does the schema name n among the fields of its parent? */
+static int is_field_of(gr_schema *s, xmlNodePtr n)
+{
+    char *kids = child_names(s, (const char *)n->parent->name);
+    size_t k = strlen((const char *)n->name);
+    char *me = gr_malloc(k + 3);
+    int yes;
+    me[0] = '<';
+    memcpy(me + 1, n->name, k);
+    strcpy(me + 1 + k, ">");
+    yes = kids && strstr(kids, me) != NULL;
+    free(kids);
+    free(me);
+    return yes;
+}
+
+/* n is a field of its parent (the schema names it there) but is refused:
+ * an earlier sibling holds a listed value that rules it out (<採購> 非採購案
+ * and then <CSR評選指標>). Says so, naming that sibling and its value. */
+static int excluded_by_choice(gr_schema *s, xmlNodePtr n, gr_buf *zh, gr_buf *en)
+{
+    char *kids, *want;
+    xmlNodePtr p;
+    int hit = 0;
+    if (!n || !n->parent) return 0;
+    kids = child_names(s, (const char *)n->parent->name);
+    want = gr_strdup("<");
+    want = gr_realloc(want, strlen((const char *)n->name) + 3);
+    strcpy(want + 1, (const char *)n->name);
+    strcat(want, ">");
+    if (kids && strstr(kids, want))
+        for (p = n->prev; p && !hit; p = p->prev) {
+            char *allowed, *v;
+            if (p->type != XML_ELEMENT_NODE || has_element_child(p)) continue;
+            allowed = allowed_values(s, "element", (const char *)p->name);
+            v = gr_text(p);
+            if (allowed && listed_in(allowed, v)) {
+                char *plabel = gr_elem_label(p);
+                gr_msg_append(zh, en, GR_M_FIELD_NOT_APPLICABLE,
+                              GR_MSG_ARGS(plabel, v, want, want, (const char *)p->name));
+                free(plabel);
+                hit = 1;
+            }
+            free(allowed);
+            free(v);
+        }
+    free(kids);
+    free(want);
+    return hit;
+}
+
+/* Turn one validation error into a message; *at may move the message to
+ * the element that is the cause. */
+static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNodePtr *at)
 {
     xmlNodePtr n = r->node;
     const char *name = n ? (const char *)n->name : "?";
-    char *label = n ? gr_elem_label(n) : gr_strdup("?");
+    char *label = n ? gr_elem_label(n) : gr_strdup("?"), *lack;
     switch (r->code) {
     case XML_RELAXNG_ERR_TYPEVAL:
     case XML_RELAXNG_ERR_DATATYPE: {
-        char *v = r->code == XML_RELAXNG_ERR_TYPEVAL && r->str2 ? gr_strdup(r->str2) : own_text(n);
+        char *v;
+        if (n && value_mistake(s, n, zh, en)) break;
+        v = r->code == XML_RELAXNG_ERR_TYPEVAL && r->str2 ? gr_strdup(r->str2) : own_text(n);
         gr_buf_printf(zh, "%s 的值「%s」%s", label, v, type_hint_zh(r->str1));
         gr_buf_printf(en, "the value \"%s\" of %s: %s", v, label, type_hint_en(r->str1));
         add_doc_hint(s, "element", name, zh);
@@ -701,6 +1025,13 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en)
         const char *want = r->str1 ? r->str1 : "?", *got = r->str2 ? r->str2 : "?";
         xmlNodePtr parent = n && strcmp(name, got) == 0 ? n->parent : n;
         const char *pn = parent ? (const char *)parent->name : "?";
+        xmlNodePtr gotn = n && strcmp(name, got) == 0 ? n : child_named(n, got);
+        /* the element found is a computed figure, or an optional field whose
+           value is wrong (the validator then skipped it and wanted the next) */
+        if (gotn && (computed_typed(s, gotn, zh, en) || value_mistake(s, gotn, zh, en))) {
+            *at = gotn;
+            break;
+        }
         gr_buf_printf(zh, "<%s> 之中此處應為 <%s>，卻是 <%s>（漏寫了 <%s>，或元素的順序不對）",
                       pn, want, got, want);
         gr_buf_printf(en, "inside <%s>, <%s> was expected here but <%s> was found (<%s> is missing or the elements are out of order)",
@@ -713,6 +1044,41 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en)
         if (strcmp(name, "計算") == 0) {
             gr_buf_adds(zh, "<計算> 是程式算出的數字，資料檔不可填寫；請刪除這個元素");
             gr_buf_adds(en, "<計算> holds figures the program computes and is not allowed in a data file; delete it");
+        } else if (computed_typed(s, n, zh, en)) {
+            /* said */
+        } else if (n && n->parent && (lack = missing_children(s, n->parent)) != NULL) {
+            char *plabel = gr_elem_label(n->parent);
+            size_t ll = strlen(lack);
+            /* one field missing and the one found is no field of this
+               parent (<男性> for <男>, <訓練日期> for <辦理日期>): a
+               misspelt name, not a missing field */
+            char *known = child_names(s, (const char *)n->parent->name), *me = gr_strdup("<");
+            int unknown_here;
+            me = gr_realloc(me, strlen(name) + 3);
+            strcpy(me + 1, name);
+            strcat(me, ">");
+            unknown_here = !known || !strstr(known, me);
+            free(known);
+            free(me);
+            if (!strstr(lack, "、") && ll > 2 &&
+                (strncmp(name, lack + 1, ll - 2) == 0 || unknown_here)) {
+                char *want = gr_strndup(lack + 1, ll - 2);
+                gr_msg_append(zh, en, GR_M_ELEMENT_NAME, GR_MSG_ARGS(plabel, name, want, want));
+                free(want);
+            } else {
+                gr_msg_append(zh, en, GR_M_MISSING_BEFORE, GR_MSG_ARGS(plabel, lack, name));
+            }
+            free(plabel);
+            free(lack);
+        } else if (excluded_by_choice(s, n, zh, en)) {
+            /* said: an earlier listed value makes this field not apply */
+        } else if (n && n->parent && is_field_of(s, n)) {
+            /* a field of this parent, in the wrong place */
+            char *plabel = gr_elem_label(n->parent);
+            lack = child_names(s, (const char *)n->parent->name);
+            gr_msg_append(zh, en, GR_M_ELEMENT_ORDER, GR_MSG_ARGS(label, plabel, lack));
+            free(plabel);
+            free(lack);
         } else {
             gr_buf_printf(zh, "%s 不應出現在這裡（位置不對，或不是這一版資料格式的元素）", label);
             gr_buf_printf(en, "%s is not allowed here (wrong place, or not an element of this data format version)", label);
@@ -772,9 +1138,15 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en)
     case XML_RELAXNG_ERR_TEXTWRONG:
     case XML_RELAXNG_ERR_EXTRADATA: {
         char *t = own_text(n);
+        char *kids = n ? child_names(s, (const char *)n->name) : NULL;
         if (strlen(t) > 60) strcpy(t + 57, "...");
-        gr_buf_printf(zh, "%s 之中只能寫元素，不能直接寫文字（「%s」）", label, t);
-        gr_buf_printf(en, "%s may only contain elements, not text (\"%s\")", label, t);
+        if (kids)
+            gr_msg_append(zh, en, GR_M_TEXT_IN_CONTAINER, GR_MSG_ARGS(label, t, kids));
+        else {
+            gr_buf_printf(zh, "%s 之中只能寫元素，不能直接寫文字（「%s」）", label, t);
+            gr_buf_printf(en, "%s may only contain elements, not text (\"%s\")", label, t);
+        }
+        free(kids);
         free(t);
         break;
     }
@@ -882,9 +1254,10 @@ static int validate(gr_ctx *ctx, const char *file, gr_schema *s, xmlDocPtr doc,
             gr_buf_init(&en);
             gr_buf_adds(&zh, "資料不符合格式：");
             gr_buf_adds(&en, "data does not match the format: ");
-            describe(s, r, &zh, &en);
+            xmlNodePtr at = r->node;
+            describe(s, r, &zh, &en, &at);
             gr_buf_printf(&en, " (schema: %s)", s->name);
-            gr_report(ctx, 1, file, r->node ? gr_line(r->node) : r->line,
+            gr_report(ctx, 1, file, at ? gr_line(at) : r->line,
                       gr_buf_cstr(&zh), gr_buf_cstr(&en));
             gr_buf_free(&zh);
             gr_buf_free(&en);
@@ -979,6 +1352,7 @@ xmlDocPtr gr_data_load(gr_ctx *ctx, const char *path, const gr_data_opts *o)
         return NULL;
     }
     memset(&seen, 0, sizeof seen);
+    normalise_values(s, root);
     check_unfilled(ctx, path, s, root, &seen, &reports);
     dir = gr_dirname(path);
     check_files(ctx, path, dir, root, o->allow_outside, &seen);
@@ -1012,6 +1386,26 @@ int gr_schema_check_value(gr_ctx *ctx, const gr_data_opts *o, const char *kind,
     free(allowed);
     gr_domain_cache_free(own);
     return rc;
+}
+
+char *gr_schema_spelling(const gr_data_opts *o, const char *kind, const char *element,
+                         const char *value)
+{
+    const gr_kind *k = gr_kind_find(kind);
+    gr_domain_cache *own, *c;
+    gr_schema *s;
+    gr_ctx quiet;
+    char *allowed, *r = NULL;
+    if (!k) return NULL;
+    gr_ctx_init(&quiet);
+    quiet.quiet_warnings = 1;
+    c = gr_cache_for(o, &own);
+    s = gr_schema_get(&quiet, c, c->datadir, k, "1", NULL, 0);
+    allowed = s ? allowed_values(s, "element", element) : NULL;
+    if (allowed) r = listed_in(allowed, value) ? gr_strdup(value) : gr_listed_spelling(allowed, value);
+    free(allowed);
+    gr_domain_cache_free(own);
+    return r;
 }
 
 int gr_data_write(gr_ctx *ctx, xmlDocPtr doc, const char *out_path)

@@ -89,11 +89,14 @@ static void print(gr_ctx *ctx, const gr_finding *f)
     static const char *const en[] = { "error", "note", "requirement not met" };
     FILE *out = ctx->err_stream ? (FILE *)ctx->err_stream : stderr;
     const char *zh_kind = zh[f->cls], *en_kind = en[f->cls];
+    const char *file = f->file;
     clear_progress(ctx, out);
-    if (f->file && f->line > 0)
-        fprintf(out, "%s:%d: ", f->file, f->line);
-    else if (f->file)
-        fprintf(out, "%s: ", f->file);
+    if (gr_is_stdio(file))              /* "-": standard input or output */
+        file = ctx->lang == GR_LANG_EN ? "(standard input)" : "標準輸入";
+    if (file && f->line > 0)
+        fprintf(out, "%s:%d: ", file, f->line);
+    else if (file)
+        fprintf(out, "%s: ", file);
     switch (ctx->lang) {
     case GR_LANG_ZH:
         fprintf(out, "%s：%s", zh_kind, f->msg_zh);

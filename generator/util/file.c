@@ -167,6 +167,8 @@ int gr_read_input(gr_ctx *ctx, const char *path, size_t limit, char **data, size
     int fd, rc;
     *data = NULL;
     *len = 0;
+    if (gr_is_stdio(path))                 /* "-": standard input, read whole */
+        return gr_read_fd(ctx, STDIN_FILENO, path, 0, "標準輸入", limit, data, len);
     rc = gr_open_input(ctx, path, NULL, 0, NULL, &fd);
     if (rc != GR_OK) return rc;
     rc = gr_read_fd(ctx, fd, path, 0, path, limit, data, len);
@@ -450,7 +452,9 @@ int gr_out_commit(gr_ctx *ctx, gr_out *o)
 int gr_write_file_atomic(gr_ctx *ctx, const char *path, const void *data, size_t len)
 {
     gr_out *o;
-    int rc = gr_out_open(ctx, path, &o);
+    int rc;
+    if (gr_is_stdio(path)) return gr_write_stdout(ctx, data, len);   /* "-": stdio.c */
+    rc = gr_out_open(ctx, path, &o);
     if (rc != GR_OK) return rc;
     rc = gr_out_write(ctx, o, data, len);
     if (rc != GR_OK) {

@@ -26,6 +26,12 @@
 
 #define GR_VERSION "0.1.0"
 
+/* The version ("0.1.0") and the commit the program was built from (a full
+ * git hash, with "-dirty" when tracked files had changes, or "unknown"):
+ * util/version.c, the one place both are defined. */
+const char *gr_version(void);
+const char *gr_commit(void);
+
 /* The namespace of gereport's own attributes: gr:line="N" on a data
  * element (set before the form template runs) and on the FO elements the
  * template writes from it (docs/fo-subset.md). */
@@ -240,6 +246,13 @@ void gr_remove_pending_outputs(void);
 /* Atomic output of a whole buffer: gr_out_open, _write, _commit. */
 int gr_write_file_atomic(gr_ctx *ctx, const char *path,
                          const void *data, size_t len);
+
+/* "-" names standard input (gr_read_file, gr_read_input) or output
+ * (gr_write_file_atomic, which then writes the whole buffer at once):
+ * stdio.c. Messages call it 「標準輸入」; relative paths beside it resolve
+ * against ".". */
+int gr_is_stdio(const char *path);
+int gr_write_stdout(gr_ctx *ctx, const void *data, size_t len);
 
 /* Directory of a path ("." when none), newly allocated. */
 char *gr_dirname(const char *path);

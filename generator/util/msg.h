@@ -1,0 +1,26 @@
+/* msg.h — the table of message texts (util/messages.def): one id per
+ * mistake, each with a Traditional Chinese and an English text taking the
+ * same string arguments (%s only). */
+#ifndef GR_MSG_H
+#define GR_MSG_H
+
+#include "gr.h"
+
+typedef enum {
+#define GR_MSG(id, zh, en) GR_M_##id,
+#include "messages.def"
+#undef GR_MSG
+    GR_M_COUNT
+} gr_msg_id;
+
+const char *gr_msg_zh(gr_msg_id id);
+const char *gr_msg_en(gr_msg_id id);
+/* Append the entry's two texts, filled with args[0..n-1], to zh and en. */
+void gr_msg_append(gr_buf *zh, gr_buf *en, gr_msg_id id, int n, const char *const *args);
+/* Report the entry as an error (is_error) or a warning at file:line. */
+int gr_msg_report(gr_ctx *ctx, int is_error, const char *file, int line, gr_msg_id id,
+                  int n, const char *const *args);
+#define GR_MSG_ARGS(...) (int)(sizeof((const char *[]){ __VA_ARGS__ }) / sizeof(const char *)), \
+                         (const char *const[]){ __VA_ARGS__ }
+
+#endif
