@@ -28,6 +28,8 @@ static void build_usage(FILE *out)
           "  --allow-outside        允許佐證檔案位於資料檔的資料夾之外（經由連結）\n"
           "                         allow evidence files outside the data file's folder\n"
           "  --fo OUT.fo            另寫出 XSL-FO（排版前的中間檔）write the XSL-FO too\n"
+          "  --dump-boxes FILE      寫出版面紀錄（頁、儲存格、行；見 docs/layout.md）\n"
+          "                         write the box dump (see docs/layout.md)\n"
           "  --enriched OUT.xml     另寫出加上計算值的資料（<計算> 元素）write the data\n"
           "                         with the computed figures (<計算> elements)\n"
           "  --lang zh|en           訊息只用中文或英文 messages in one language only\n"
@@ -66,7 +68,7 @@ int gr_cli_parse_lang(gr_ctx *ctx, const char *verb, const char *v)
 }
 
 typedef struct build_args {
-    const char *in, *out, *fo, *enriched, *datadir, *fonts;
+    const char *in, *out, *fo, *enriched, *datadir, *fonts, *dump;
     int internal, allow_outside;
 } build_args;
 
@@ -84,6 +86,8 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
             a->out = argv[++i];
         } else if (strcmp(s, "--fo") == 0 && has) {
             a->fo = argv[++i];
+        } else if (strcmp(s, "--dump-boxes") == 0 && has) {
+            a->dump = argv[++i];
         } else if (strcmp(s, "--enriched") == 0 && has) {
             a->enriched = argv[++i];
         } else if (strcmp(s, "--datadir") == 0 && has) {
@@ -143,14 +147,16 @@ static int fo_to_pdf(gr_ctx *ctx, const build_args *a, const char *fontdir,
     gr_fo_tree *tree = gr_fo_parse_memory(ctx, name, fo->data ? (const char *)fo->data : "", fo->len);
     gr_fontset *fs = NULL;
     gr_doc *doc = NULL;
+    gr_buf dump;
     int rc = tree ? GR_OK : GR_EINPUT;
+    gr_buf_init(&dump);
     if (tree) {
         tree->base_dir = gr_arena_strdup(tree->arena, dir);   /* images beside the data */
         tree->allow_outside = a->allow_outside;
         fs = gr_fontset_new(ctx, fontdir);
         if (!fs) rc = GR_ESYS;
     }
-    if (rc == GR_OK) rc = gr_layout(ctx, tree, fs, &doc, NULL);
+    if (rc == GR_OK) rc = gr_layout(ctx, tree, fs, &doc, a->dump ? &dump : NULL);
     if (rc == GR_OK && ctx->nerrors > 0) rc = GR_EINPUT;
     if (rc == GR_OK) {
         gr_fo_tree_free(tree);  /* the laid-out doc needs nothing of it */
@@ -158,6 +164,9 @@ static int fo_to_pdf(gr_ctx *ctx, const build_args *a, const char *fontdir,
         doc->title = title ? gr_arena_strdup(doc->arena, title) : NULL;
         rc = gr_pdf_write(ctx, doc, fs, NULL, out);
     }
+    if (rc == GR_OK && a->dump)
+        rc = gr_write_file_atomic(ctx, a->dump, dump.data ? (void *)dump.data : "", dump.len);
+    gr_buf_free(&dump);
     if (rc != GR_OK && tree && !a->fo)
         gr_warn(ctx, NULL, 0, "排版訊息的行號指 XSL-FO；以 --fo FILE.fo 寫出 FO 可對照",
                 "line numbers of layout messages refer to the XSL-FO; write it with --fo FILE.fo%s", "");

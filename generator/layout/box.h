@@ -193,6 +193,9 @@ double gr_border_width(const gr_fo_props *p, int side);
 void gr_dump_page(gr_lay *L, gr_page *pg, double bx, double by, double bw, double bh);
 void gr_dump_cell(gr_lay *L, gr_page *pg, const gr_tcell *cl, double x, double y0, double y1);
 void gr_dump_line(gr_lay *L, gr_page *pg, const gr_line *ln, double x, double y);
+/* Before gr_dump_line: which paragraph the line is of, and where in it. */
+void gr_dump_line_pos(gr_lay *L, gr_page *pg, int fo_line, int index, int count, int spread,
+                      const gr_line *ln);
 void gr_dump_collect(const gr_doc *d, gr_buf *out);
 void gr_dump_region(gr_lay *L, gr_page *pg, const char *which, double x, double y,
                     double w, double h);
