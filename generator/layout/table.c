@@ -752,7 +752,7 @@ static void group_reset_next(group *g)
 }
 
 static int place_group_once(gr_lay *L, gr_cursor *c, const gr_table *t, double tx, int from,
-                            const gr_resume *st, gr_resume **out, int force);
+                            const gr_resume *st, gr_resume **out, int force, double fresh);
 
 /* Room above the footnotes already on the page. */
 static double room_above_notes(gr_lay *L, const gr_cursor *c)
@@ -770,7 +770,7 @@ static double room_above_notes(gr_lay *L, const gr_cursor *c)
  * footnotes it would overlap, it is placed again with less room. On PART,
  * *out says where the group continues. */
 static int place_group(gr_lay *L, gr_cursor *c, const gr_table *t, double tx, int from,
-                       const gr_resume *st, gr_resume **out, int force)
+                       const gr_resume *st, gr_resume **out, int force, double fresh)
 {
     double limit = c->limit, lim = room_above_notes(L, c);
     size_t mark = c->pg->nitems;
@@ -779,7 +779,7 @@ static int place_group(gr_lay *L, gr_cursor *c, const gr_table *t, double tx, in
     for (tries = 0; tries < 4; tries++) {
         double after;
         c->limit = lim;
-        res = place_group_once(L, c, t, tx, from, st, out, force);
+        res = place_group_once(L, c, t, tx, from, st, out, force, fresh);
         c->limit = limit;
         after = room_above_notes(L, c);
         if (res == GR_PLACED_NONE || c->y <= after + EPS || after >= lim - EPS)
@@ -792,8 +792,15 @@ static int place_group(gr_lay *L, gr_cursor *c, const gr_table *t, double tx, in
     return res;
 }
 
+/* A page at least this full lets a row that fits on the next page move
+ * there whole; a page less full splits it (no page is left mostly blank
+ * because a row moved on). */
+#define GR_ROW_MOVE_FILL 0.6
+
+/* fresh: the room an empty page offers these rows (body minus the repeated
+ * header and footer), 0 if the group may not move whole. */
 static int place_group_once(gr_lay *L, gr_cursor *c, const gr_table *t, double tx, int from,
-                            const gr_resume *st, gr_resume **out, int force)
+                            const gr_resume *st, gr_resume **out, int force, double fresh)
 {
     group g;
     int nrows, r, split = -1, any = 0, res;
@@ -815,6 +822,17 @@ static int place_group_once(gr_lay *L, gr_cursor *c, const gr_table *t, double t
     }
     if (split < 0) g.top[nrows] = y;
     bottom = split < 0 ? y : c->limit;
+    if (split >= 0 && !st && !force && fresh > 0) {
+        /* a row (group) that fits on the next page moves there whole, when
+           this page is full enough to be left */
+        double total = 0, used = L->body_h - (c->limit - c->y);
+        int k;
+        for (k = 0; k < nrows; k++) total += g.h[k];
+        if (total <= fresh + EPS && used >= GR_ROW_MOVE_FILL * L->body_h) {
+            res = GR_PLACED_NONE;
+            goto done;
+        }
+    }
     if (split >= 0 && t->rows[split].keep_together > 0 && !(force && split == g.from) &&
         g.h[split - g.from] <= L->body_h + EPS) {
         /* (a row taller than a whole page cannot be kept: it splits) */
@@ -837,6 +855,9 @@ static int place_group_once(gr_lay *L, gr_cursor *c, const gr_table *t, double t
         any = place_cells(L, c, &g, split, bottom, CELLS_BEFORE_SPLIT, force) || got;
     } else {
         any = place_cells(L, c, &g, split, bottom, CELLS_ALL, force);
+        /* a row's cells start together (the 項次 with its row's first
+           line): if a cell with content cannot start here, none does */
+        if (split >= 0 && any && g.some_cell_waits && !force) any = 0;
     }
     if (split >= 0 && !any && !force) {
         gr_page_truncate(c->pg, mark);
@@ -876,7 +897,7 @@ static int place_rows_whole(gr_lay *L, gr_cursor *c, const gr_table *t, double t
     int r = from;
     while (r < to) {
         gr_resume *o = NULL;
-        int res = place_group(L, c, t, tx, r, NULL, &o, 0);
+        int res = place_group(L, c, t, tx, r, NULL, &o, 0, 0);
         if (res != GR_PLACED_ALL) return 0;
         r = t->rows[r].group_end + 1;
     }
@@ -934,6 +955,7 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
     gr_cursor saved = *c;
     double tx = c->area_x + b->x, limit = c->limit;
     double foot_h = rows_height(t, body_end, t->nrows);
+    double fresh = L->body_h - rows_height(t, 0, t->nhead) - foot_h;
     const gr_resume *st = in && in->cells ? in : NULL;
     gr_resume *o = NULL;
 
@@ -955,7 +977,7 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
     while (r < body_end) {
         gr_cursor before = *c;
         size_t before_mark = c->pg->nitems;
-        int res = place_group(L, c, t, tx, r, st, &o, force && groups == 0);
+        int res = place_group(L, c, t, tx, r, st, &o, force && groups == 0, fresh);
         st = NULL;
         if (res == GR_PLACED_ALL) {
             placed = gr_grow(placed, &capplaced, nplaced + 1, sizeof *placed);

@@ -18,7 +18,7 @@
 #                    same page (the 項次 on one page, the text on the next)
 #   cell_orphan      a cell split over pages leaving one line alone on
 #                    either side (orphans/widows 2)
-#   heading_last     a heading, a ▼ caption or a line carrying a footnote
+#   heading_last     a heading (a numbered line, not a sentence), a ▼ caption or a line carrying a footnote
 #                    reference (*) as the last body line of a page; a ▲
 #                    caption as the first body line of a page
 #   prohibited       a line starting with 、。，．：；？！）」』】〕〉》﹞ … or
@@ -179,7 +179,9 @@ sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\t
 }
 
 # ---- lines -----------------------------------------------------------------
-my $heading = qr/^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|▼|附件|●)/;
+# a heading: a numbered line that is not a sentence (no 。 at its end), or
+# a ▼ caption
+my $heading = qr/^(?:(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]).*[^。]|▼.*)$/;
 my $start_bad = qr/^[、。，．：；？！）」』】〕〉》﹞’”,.;:!?)\]}%％]/;
 my $end_bad = qr/[（「『【〔〈《‘“(\[{]$/;
 my $unit = qr/[元人%％件次場位名萬億千百年月日時分歲]/;

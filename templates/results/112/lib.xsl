@@ -472,10 +472,19 @@
     </fo:table-cell>
   </xsl:template>
 
-  <!-- note under a table: "*…" -->
+  <!-- note "*…": under a table it stays with the table; under a heading
+       (keep = 'next') it stays with the heading and what the heading
+       introduces, so a heading and its note never end a page -->
   <xsl:template name="note">
     <xsl:param name="text"/>
-    <fo:block xsl:use-attribute-sets="note"><xsl:value-of select="$text"/></fo:block>
+    <xsl:param name="keep" select="'previous'"/>
+    <fo:block xsl:use-attribute-sets="note">
+      <xsl:choose>
+        <xsl:when test="$keep = 'next'"><xsl:attribute name="keep-with-next">always</xsl:attribute></xsl:when>
+        <xsl:otherwise><xsl:attribute name="keep-with-previous">always</xsl:attribute></xsl:otherwise>
+      </xsl:choose>
+      <xsl:value-of select="$text"/>
+    </fo:block>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -14,6 +14,7 @@
 
     <fo:block xsl:use-attribute-sets="h2">(一) 一般公務人員*參訓比率</fo:block>
     <xsl:call-template name="note">
+      <xsl:with-param name="keep" select="'next'"/>
       <xsl:with-param name="text">*「一般公務人員」係指1. 依法任用、派用之有給專任人員；2. 依法聘任、聘用及僱用人員；3. 公務人員考試錄用人員。<xsl:call-template name="training-hours-rule"/></xsl:with-param>
     </xsl:call-template>
     <xsl:apply-templates select="一般公務人員">
@@ -24,6 +25,7 @@
 
     <fo:block xsl:use-attribute-sets="h2">(三) 主管人員*參訓比率</fo:block>
     <xsl:call-template name="note">
+      <xsl:with-param name="keep" select="'next'"/>
       <xsl:with-param name="text">*「主管人員」係指市府及機關正副首長、正副幕僚長及單位主管，<xsl:call-template name="training-hours-rule"/></xsl:with-param>
     </xsl:call-template>
     <xsl:apply-templates select="主管人員">
@@ -169,6 +171,7 @@
       </xsl:call-template>
     </fo:block>
     <xsl:call-template name="note">
+      <xsl:with-param name="keep" select="'next'"/>
       <xsl:with-param name="text">*每人每年均須完成18小時課程訓練，其中6小時以上應屬進階課程。年中間因職務異動者，則依人事處認定方式填列參訓時數。</xsl:with-param>
     </xsl:call-template>
     <fo:table xsl:use-attribute-sets="table">
