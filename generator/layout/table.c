@@ -249,6 +249,50 @@ static double auto_columns(gr_lay *L, gr_table *t, const gr_len *spec, double ro
     return used;
 }
 
+/* Proportional columns narrower than their content's narrowest piece (a
+ * number, a short header word such as 「項次」, a name) take the missing
+ * width from the proportional columns that have room to spare, in
+ * proportion to that room; what no column can give stays a last resort
+ * (the text breaks inside, with a warning). */
+static void min_proportional(gr_lay *L, gr_table *t, const gr_len *spec, int fixed_layout)
+{
+    double *lo = gr_calloc((size_t)t->ncols + 1, sizeof *lo);
+    double need = 0, spare = 0;
+    gr_ctx quiet;
+    FILE *sink = fopen("/dev/null", "w");
+    int i;
+#define PROP(i) (spec[i].unit == GR_LEN_PROP || (spec[i].unit == GR_LEN_AUTO && fixed_layout))
+    gr_ctx_init(&quiet);
+    quiet.err_stream = sink;
+    quiet.quiet_warnings = 1;
+    for (i = 0; sink && i < t->ncells; i++) {
+        const gr_tcell *cl = &t->cells[i];
+        double a, b;
+        if (cl->colspan != 1 || cl->col >= t->ncols || !PROP(cl->col)) continue;
+        cell_extent(L, &quiet, cl, &a, &b);
+        /* a nested table or list as wide as its container took the
+           measuring width: it asks for no width of its own */
+        if (a >= 1e5) continue;
+        if (a > lo[cl->col]) lo[cl->col] = a;
+    }
+    if (sink) fclose(sink);
+    for (i = 0; i < t->ncols; i++) {
+        if (!PROP(i)) continue;
+        if (t->colw[i] < lo[i]) need += lo[i] - t->colw[i];
+        else spare += t->colw[i] - lo[i];
+    }
+    if (need > 0 && spare > 0) {
+        double f = need < spare ? need / spare : 1;
+        for (i = 0; i < t->ncols; i++) {
+            if (!PROP(i)) continue;
+            if (t->colw[i] < lo[i]) t->colw[i] += (lo[i] - t->colw[i]) * (need < spare ? 1 : spare / need);
+            else t->colw[i] -= (t->colw[i] - lo[i]) * f;
+        }
+    }
+#undef PROP
+    free(lo);
+}
+
 /* Column widths: fixed, percentage of the table, proportional shares of
  * what remains; columns not declared take one share each. */
 static void column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, double avail)
@@ -319,6 +363,7 @@ static void column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, 
             if (spec[i].unit == GR_LEN_PROP ||
                 (spec[i].unit == GR_LEN_AUTO && tf->p->table_layout_fixed))
                 t->colw[i] = rest * (spec[i].unit == GR_LEN_PROP ? spec[i].v : 1) / shares;
+        min_proportional(L, t, spec, tf->p->table_layout_fixed);
     }
     for (total = 0, i = 0; i < t->ncols; i++) total += t->colw[i];
     if (total > avail + EPS) {

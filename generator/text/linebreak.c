@@ -10,6 +10,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct gr_linebreaker {
     UBreakIterator *bi;
@@ -111,6 +112,29 @@ static int is_cjk_breakable(uint32_t cp)
         || (cp >= 0x20000 && cp <= 0x3FFFF) || (cp >= 0xF0000 && cp <= 0x10FFFF);
 }
 
+/* A counter or unit that follows a number (5,820,000元, 93人次, 112年,
+ * 3小時, 22.12%): no break between the number and it. */
+static int is_unit_after_number(uint32_t cp)
+{
+    static const char units[] =
+        "元人年月日時分秒歲件次場位名班萬億千百個項篇類組頁週天小期屆案份張倍成";
+    const char *u = units;
+    if (cp == '%' || cp == 0xFF05 || cp == 0x2030) return 1;
+    while (*u) {
+        uint32_t c;
+        int n = gr_utf8_decode(u, strlen(u), &c);
+        if (n <= 0) break;
+        if (c == cp) return 1;
+        u += n;
+    }
+    return 0;
+}
+
+static int is_digit(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
 /* ---- finding opportunities ------------------------------------------- */
 
 /* ICU 72 (UAX #14 before 15.1) never breaks next to the ambiguous quotes
@@ -191,6 +215,7 @@ void gr_linebreak_find(gr_linebreaker *lb, const uint16_t *text, size_t len,
             if (ok && !hard) {
                 ok = !gr_lb_start_prohibited(c) && !gr_lb_end_prohibited(prev_ns)
                   && !(gr_lb_inseparable(prev) && gr_lb_inseparable(c))
+                  && !(is_digit(prev) && is_unit_after_number(c))
                   && !is_space(c);
             }
             unsigned char f = 0;

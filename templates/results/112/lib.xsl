@@ -225,8 +225,11 @@
     <xsl:param name="on" select="false()"/>
     <xsl:param name="label"/>
     <fo:block>
-      <xsl:call-template name="box"><xsl:with-param name="on" select="$on"/></xsl:call-template>
-      <xsl:value-of select="$label"/>
+      <fo:inline keep-together.within-line="always">
+        <xsl:call-template name="box"><xsl:with-param name="on" select="$on"/></xsl:call-template>
+        <xsl:value-of select="substring($label, 1, 2)"/>
+      </fo:inline>
+      <xsl:value-of select="substring($label, 3)"/>
     </fo:block>
   </xsl:template>
 

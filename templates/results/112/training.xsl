@@ -212,7 +212,7 @@
   <xsl:template match="自辦訓練">
     <fo:block xsl:use-attribute-sets="h2">(五) 自辦訓練(含實體、視訊直播課程，且含跨機關聯合辦理；欄位不足請自行增加)</fo:block>
     <fo:table xsl:use-attribute-sets="table" font-size="9pt" line-height="1.3">
-      <fo:table-column column-width="7mm"/>
+      <fo:table-column column-width="proportional-column-width(7)"/>
       <fo:table-column column-width="18mm"/>
       <fo:table-column column-width="proportional-column-width(17)"/>
       <fo:table-column column-width="proportional-column-width(21)"/>
@@ -220,7 +220,7 @@
       <fo:table-column column-width="proportional-column-width(16)"/>
       <fo:table-column column-width="proportional-column-width(17)"/>
       <fo:table-column column-width="proportional-column-width(24)"/>
-      <fo:table-column column-width="7mm"/>
+      <fo:table-column column-width="proportional-column-width(7)"/>
       <fo:table-column column-width="17mm"/>
       <fo:table-header>
         <fo:table-row>
@@ -276,8 +276,10 @@
         <xsl:call-template name="option"><xsl:with-param name="on" select="$who = '高階公務人員'"/><xsl:with-param name="label" select="'高階公務人員'"/></xsl:call-template>
         <xsl:call-template name="option"><xsl:with-param name="on" select="$who = '職工'"/><xsl:with-param name="label" select="'職工'"/></xsl:call-template>
         <fo:block>
-          <xsl:call-template name="box"><xsl:with-param name="on" select="$who = '其他'"/></xsl:call-template>
-          <xsl:text>其他：</xsl:text>
+          <fo:inline keep-together.within-line="always">
+            <xsl:call-template name="box"><xsl:with-param name="on" select="$who = '其他'"/></xsl:call-template>
+            <xsl:text>其他：</xsl:text>
+          </fo:inline>
           <xsl:choose>
             <xsl:when test="normalize-space(其他訓練對象) != ''"><xsl:value-of select="normalize-space(其他訓練對象)"/></xsl:when>
             <xsl:otherwise><fo:leader leader-pattern="rule" leader-length="3em" rule-thickness="0.5pt"/></xsl:otherwise>
