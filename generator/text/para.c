@@ -929,6 +929,9 @@ static void fix_short_last(gr_para *p, const gr_para_opts *o)
 
 /* ---- building the output lines ------------------------------------------------------- */
 
+/* The widest justification gap, in em (DESIGN.md, Typography). */
+#define GR_MAX_GAP 0.5
+
 /* 1 if extra width may go into the gap before unit k (k-1 on the line). */
 static int justify_gap(const gr_para *p, int32_t k)
 {
@@ -1087,6 +1090,14 @@ static void build_line(gr_para *p, const gr_para_opts *o, size_t li, size_t *gly
         int gaps = 0;
         for (int32_t k = s + 1; k < ce; k++) gaps += justify_gap(p, k);
         if (gaps > 0) per_gap = extra / gaps;
+        if (!last && s < ce) {
+            /* no gap wider than GR_MAX_GAP em beyond natural spacing: a line
+               that cannot be filled (a URL or a number went on) keeps the
+               rest at its end; a spread last line (均排) is not capped */
+            const srun *r0 = &p->sruns[p->units[s].srun];
+            double em = r0->style >= 0 ? p->styles[r0->style].size : 0;
+            if (em > 0 && per_gap > GR_MAX_GAP * em) per_gap = GR_MAX_GAP * em;
+        }
     } else if (align == GR_ALIGN_CENTER && extra > 0) {
         shift = extra / 2;
     } else if (align == GR_ALIGN_END && extra > 0) {

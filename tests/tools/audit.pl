@@ -34,6 +34,8 @@
 #                    the body region
 #   span_unlabelled  a row-spanned cell continued on a page without text
 #                    while its rows have text there (「(二)（續）」 missing)
+#   merged_empty     an empty cell spanning columns (a 「1. 無」 row merging
+#                    its empty cells; the form keeps each with its rules)
 #   underfull        a page other than the last under 60% full whose next
 #                    page does not start with a heading (something moved on)
 use strict;
@@ -116,7 +118,7 @@ close $in;
 }
 
 my %count = map { $_ => 0 } qw(empty_fragment row_start_split cell_orphan heading_last prohibited
-                               short_last number_broken name_broken cjk_gap outside underfull span_unlabelled);
+                               short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty);
 my @finds;
 sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\tpage $page\t$msg" }
 
@@ -166,6 +168,8 @@ sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\t
     my %band_done;
     for my $c (@cells) {
         next if $c->{static} || $repeated{$c->{fo}} || $c->{nlines};
+        found('merged_empty', $c->{page}, "empty cell of FO line $c->{fo} spans $c->{cs} columns")
+            if $c->{cs} > 1;
         my $beside = grep { !$_->{static} && $_->{page} == $c->{page} && $_->{nlines} &&
                             !$repeated{$_->{fo}} &&
                             $_->{y} < $c->{y} + $c->{h} - $tol && $_->{y} + $_->{h} > $c->{y} + $tol } @cells;
@@ -275,6 +279,6 @@ for my $c (@cells) {
 }
 
 print join(' ', map { "$_=$count{$_}" } qw(empty_fragment row_start_split cell_orphan heading_last
-    prohibited short_last number_broken name_broken cjk_gap outside underfull span_unlabelled)), "\n";
+    prohibited short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty)), "\n";
 print map { "#   $_\n" } @finds if $verbose;
 exit 0;

@@ -465,14 +465,16 @@
     </fo:table-cell>
   </xsl:template>
 
+  <!-- $cols empty cells, each with its column rules (the form keeps the
+       grid of a 「1. 無」 row; never one merged cell) -->
   <xsl:template name="empty-cell">
     <xsl:param name="cols" select="1"/>
     <fo:table-cell xsl:use-attribute-sets="cell">
-      <xsl:if test="$cols &gt; 1">
-        <xsl:attribute name="number-columns-spanned"><xsl:value-of select="$cols"/></xsl:attribute>
-      </xsl:if>
       <fo:block/>
     </fo:table-cell>
+    <xsl:if test="$cols &gt; 1">
+      <xsl:call-template name="empty-cell"><xsl:with-param name="cols" select="$cols - 1"/></xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- note "*…": under a table it stays with the table; under a heading
