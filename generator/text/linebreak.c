@@ -196,6 +196,36 @@ static void simple_breaks(const uint16_t *text, size_t len, unsigned char *flags
     }
 }
 
+/* Web addresses (http://, https://, www.): a break is allowed after
+ * / . - ? & = and _ inside them (never before, never inside "//"), no
+ * hyphen added; ICU alone keeps a long query string whole. An address ends
+ * at a space, a CJK character or the end of the text. */
+static int ascii_at(const uint16_t *t, size_t len, size_t i, const char *s)
+{
+    size_t k;
+    for (k = 0; s[k]; k++)
+        if (i + k >= len || t[i + k] != (unsigned char)s[k]) return 0;
+    return 1;
+}
+
+static void url_breaks(const uint16_t *text, size_t len, unsigned char *flags)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t e;
+        if (!(ascii_at(text, len, i, "http://") || ascii_at(text, len, i, "https://") ||
+              ascii_at(text, len, i, "www."))) { i++; continue; }
+        for (e = i; e < len && text[e] > 0x20 && text[e] < 0x7F; e++) ;
+        for (size_t k = i + 1; k + 1 < e; k++) {
+            uint16_t c = text[k - 1], n = text[k];
+            if ((c == '/' || c == '.' || c == '-' || c == '?' || c == '&' || c == '=' || c == '_') &&
+                n != '/' && !(c == '/' && k >= 2 && text[k - 2] == '/'))
+                flags[k] |= GR_LB_ALLOW | GR_LB_CHAR;
+        }
+        i = e;
+    }
+}
+
 void gr_linebreak_find(gr_linebreaker *lb, const uint16_t *text, size_t len,
                        unsigned char *flags)
 {
@@ -230,4 +260,5 @@ void gr_linebreak_find(gr_linebreaker *lb, const uint16_t *text, size_t len,
         if (!is_space(c)) prev_ns = c;
     }
     flags[len] = 0;
+    url_breaks(text, len, flags);
 }

@@ -169,7 +169,7 @@ sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\t
     for my $c (@cells) {
         next if $c->{static} || $repeated{$c->{fo}} || $c->{nlines};
         found('merged_empty', $c->{page}, "empty cell of FO line $c->{fo} spans $c->{cs} columns")
-            if $c->{cs} > 1;
+            if $c->{cs} > 1 && $c->{rs} == 1;
         my $beside = grep { !$_->{static} && $_->{page} == $c->{page} && $_->{nlines} &&
                             !$repeated{$_->{fo}} &&
                             $_->{y} < $c->{y} + $c->{h} - $tol && $_->{y} + $_->{h} > $c->{y} + $tol } @cells;

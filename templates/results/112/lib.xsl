@@ -192,11 +192,14 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- a name is never broken over two lines (layout: one piece) -->
   <xsl:template match="姓名" mode="inline">
-    <xsl:call-template name="mask">
-      <xsl:with-param name="s" select="normalize-space(.)"/>
-      <xsl:with-param name="on" select="$edition != 'internal' and not(@遮蔽 = '否')"/>
-    </xsl:call-template>
+    <fo:inline keep-together.within-line="always">
+      <xsl:call-template name="mask">
+        <xsl:with-param name="s" select="normalize-space(.)"/>
+        <xsl:with-param name="on" select="$edition != 'internal' and not(@遮蔽 = '否')"/>
+      </xsl:call-template>
+    </fo:inline>
   </xsl:template>
 
   <!-- names joined by a separator -->
