@@ -437,5 +437,15 @@ if ! lay_failed "$name" "$name: renders with a box dump"; then
     if [ -z "$bad" ]; then
         ok "$name: the strategy table's row-spanned categories complete; running over a page end:${over:- none}"
     else not_ok "$name: the strategy table's row-spanned categories complete" "$bad"; fi
+    # every strategy-grid row is as tall as its content: under the fullest
+    # cell's last line no more than its 2pt padding (a row-spanning
+    # category cell used to make the last row of its group 1-3 lines taller)
+    s0=$(grep -n '（一）針對本府重要性別平等議題' "$fo" | head -n 1 | cut -d: -f1)
+    s1=$(awk -v s="${s0:-0}" 'NR > s && /<\/fo:table>/ { print NR; exit }' "$fo")
+    perl "$TOOLS/rowslack.pl" "${s0:-0}" "${s1:-0}" "$D" > "$LAY/$name.slack"
+    tall=$(awk -F '	' '$3 > 2.5' "$LAY/$name.slack")
+    if [ -n "$s0" ] && [ -s "$LAY/$name.slack" ] && [ -z "$tall" ]; then
+        ok "$name: every strategy-grid row as tall as its content ($(wc -l < "$LAY/$name.slack") row fragments)"
+    else not_ok "$name: every strategy-grid row as tall as its content" "${tall:-no rows found}"; fi
 fi
 finish

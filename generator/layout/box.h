@@ -53,6 +53,7 @@ typedef struct gr_tcell {
     gr_box *content;           /* GR_BOX_BLOCK whose x is 0 at the cell's
                                   content edge */
     int valign;                /* GR_DALIGN_* */
+    int serial;                /* unique in the layout run (box dump) */
 } gr_tcell;
 
 typedef struct gr_trow {
@@ -129,6 +130,7 @@ typedef struct gr_lay {
     size_t nnote_bodies, capnote_bodies;
     gr_buf *dump;              /* box dump wanted (filled at the end), or NULL */
     gr_buf dump_line;          /* the record being built */
+    int cell_serial;           /* last gr_tcell.serial given */
 } gr_lay;
 
 /* build.c */

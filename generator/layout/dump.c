@@ -4,7 +4,9 @@
  *   page  N  width height
  *   body  N  x y w h        (also `before` and `after` for the regions of
  *                           static content, when the page has them)
- *   cell  N  x y w h  row col rowspan colspan  fo-line
+ *   cell  N  x y w h  row col rowspan colspan  fo-line serial
+ *                           (serial: the same cell on every page, unique
+ *                           in the run; FO lines may be the data file's)
  *   line  N  x y w h  text
  *   lpos  N  fo-line index count spread gap   (before each `line`: the
  *                           FO line of its block, the line's 1-based index
@@ -77,8 +79,8 @@ void gr_dump_cell(gr_lay *L, gr_page *pg, const gr_tcell *cl, double x, double y
     if (!L->dump) return;
     gr_buf_printf(b, "cell\t%d", L->page_no);
     add_num(b, x); add_num(b, y0); add_num(b, cl->w); add_num(b, y1 - y0);
-    gr_buf_printf(b, "\t%d\t%d\t%d\t%d\t%d", cl->row, cl->col, cl->rowspan, cl->colspan,
-                  cl->fo->line);
+    gr_buf_printf(b, "\t%d\t%d\t%d\t%d\t%d\t%d", cl->row, cl->col, cl->rowspan, cl->colspan,
+                  cl->fo->line, cl->serial);
     emit(L, pg);
 }
 

@@ -69,6 +69,7 @@ static void add_cell(grid_build *g, gr_fo_node *fo, int row, int *col)
     cl = &t->cells[t->ncells++];
     memset(cl, 0, sizeof *cl);
     cl->fo = fo;
+    cl->serial = ++g->L->cell_serial;
     cl->row = row;
     cl->col = c;
     cl->colspan = cs;
@@ -629,17 +630,23 @@ static void row_heights(const group *g, double *h)
 {
     const gr_table *t = g->t;
     int r, i;
+    int pass;
     for (r = g->from; r <= g->end; r++) h[r - g->from] = t->rows[r].min_h;
-    for (i = 0; i < g->n; i++) {
-        const gr_tcell *cl = &t->cells[g->c0 + i];
-        int last = cl->row + cl->rowspan - 1, s;
-        double need, have = 0;
-        if (!cell_active(g, i)) continue;
-        s = cl->row > g->from ? cl->row : g->from;
-        need = cell_rest_height(g, i);
-        for (r = s; r < last; r++) have += h[r - g->from];
-        if (have + h[last - g->from] < need) h[last - g->from] = need - have;
-    }
+    /* rows take their own cells' heights first; a row-spanning cell then
+       adds to its last row only what the rows it spans still lack (taken
+       in row order, it would make the last row as tall as itself) */
+    for (pass = 0; pass < 2; pass++)
+        for (i = 0; i < g->n; i++) {
+            const gr_tcell *cl = &t->cells[g->c0 + i];
+            int last = cl->row + cl->rowspan - 1, s;
+            double need, have = 0;
+            if (!cell_active(g, i)) continue;
+            s = cl->row > g->from ? cl->row : g->from;
+            if ((last > s) != pass) continue;
+            need = cell_rest_height(g, i);
+            for (r = s; r < last; r++) have += h[r - g->from];
+            if (have + h[last - g->from] < need) h[last - g->from] = need - have;
+        }
 }
 
 /* The first row of the group that row r belongs to. */

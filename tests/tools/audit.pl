@@ -93,7 +93,11 @@ while (my $r = <$in>) {
     } elsif ($k eq 'cell') {
         push @cells, { page => $f[1], x => $f[2], y => $f[3], w => $f[4], h => $f[5],
                        row => $f[6], col => $f[7], rs => $f[8], cs => $f[9], fo => $f[10],
-                       static => $static, at => scalar @lines, nlines => 0 };
+                       static => $static, at => scalar @lines, nlines => 0,
+                       # FO lines may be the data file's (gr:line), shared by
+                       # many cells: a cell is known by its serial (older
+                       # dumps: its line, grid place and column edges)
+                       id => $f[11] // join(',', $f[10], $f[6], $f[7], sprintf('%.1f', $f[2]), sprintf('%.1f', $f[4])) };
     }
 }
 close $in;
@@ -131,20 +135,24 @@ sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\t
     for my $c (@cells) {
         next if $c->{static} || !$c->{nlines};
         my $t = join "\n", map { $_->{text} } @{$c->{lines}};
-        $repeated{$c->{fo}} = 1 if grep { $_ eq $t } values %{$text_on{$c->{fo}} // {}};
-        $text_on{$c->{fo}}{$c->{page}} = $t;
+        # a repeated header: the same text on the page before, and here at
+        # the top of the body region
+        my $prev = $text_on{$c->{id}}{$c->{page} - 1};
+        $repeated{$c->{id}} = 1 if defined $prev && $prev eq $t && $body{$c->{page}} &&
+                                   $c->{y} <= $body{$c->{page}}[1] + 1;
+        $text_on{$c->{id}}{$c->{page}} = $t;
     }
     my (%seen_cell, %rows, %per_page, %first_page, @order);
     for my $c (@cells) {
-        next if $c->{static} || $repeated{$c->{fo}};
-        if (!$seen_cell{$c->{fo}}++) {
+        next if $c->{static} || $repeated{$c->{id}};
+        if (!$seen_cell{$c->{id}}++) {
             my $key = join ',', $c->{page}, $c->{row}, sprintf('%.1f', $c->{y});
             push @order, $key unless $rows{$key};
-            push @{$rows{$key}}, $c->{fo};
+            push @{$rows{$key}}, $c->{id};
         }
         if ($c->{nlines}) {
-            $first_page{$c->{fo}} //= $c->{page};
-            $per_page{$c->{fo}}{$c->{page}} += $c->{nlines};
+            $first_page{$c->{id}} //= $c->{page};
+            $per_page{$c->{id}}{$c->{page}} += $c->{nlines};
         }
     }
     for my $key (@order) {
@@ -155,7 +163,7 @@ sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\t
                   join(',', sort { $a <=> $b } keys %starts) . ": " . join(' | ', @t));
         }
     }
-    for my $fo (sort { $a <=> $b } keys %per_page) {
+    for my $fo (sort keys %per_page) {
         my @pp = sort { $a <=> $b } keys %{$per_page{$fo}};
         next if @pp < 2;
         my ($a, $b) = ($per_page{$fo}{$pp[0]}, $per_page{$fo}{$pp[-1]});
@@ -167,16 +175,16 @@ sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\t
     # which it had text: its label is not repeated on the continuation
     my %band_done;
     for my $c (@cells) {
-        next if $c->{static} || $repeated{$c->{fo}} || $c->{nlines};
+        next if $c->{static} || $repeated{$c->{id}} || $c->{nlines};
         found('merged_empty', $c->{page}, "empty cell of FO line $c->{fo} spans $c->{cs} columns")
             if $c->{cs} > 1 && $c->{rs} == 1;
         my $beside = grep { !$_->{static} && $_->{page} == $c->{page} && $_->{nlines} &&
-                            !$repeated{$_->{fo}} &&
+                            !$repeated{$_->{id}} &&
                             $_->{y} < $c->{y} + $c->{h} - $tol && $_->{y} + $_->{h} > $c->{y} + $tol } @cells;
         if (!$beside) {
             found('empty_fragment', $c->{page}, "cell of FO line $c->{fo}: nothing beside it has text")
                 unless $band_done{$c->{page}, sprintf('%.0f', $c->{y})}++;
-        } elsif ($c->{rs} > 1 && defined $first_page{$c->{fo}} && $first_page{$c->{fo}} < $c->{page}) {
+        } elsif ($c->{rs} > 1 && defined $first_page{$c->{id}} && $first_page{$c->{id}} < $c->{page}) {
             found('span_unlabelled', $c->{page}, "spanned cell of FO line $c->{fo} continues without its label");
         }
     }
@@ -192,9 +200,13 @@ my $unit = qr/[元人%％件次場位名萬億千百年月日時分歲]/;
 
 # A note paragraph (its first line starts with *) under a heading belongs to
 # the heading: the heading is what comes before the page's notes.
-my (%note_fo, %last_body, %first_body, %bottom);
-for my $l (@lines) {
-    $note_fo{$l->{fo}} = 1 if defined $l->{fo} && $l->{index} == 1 && $l->{text} =~ /^\*/;
+my (%last_body, %first_body, %bottom);
+{
+    my $note = 0;
+    for my $l (@lines) {
+        $note = $l->{text} =~ /^\*/ if !defined $l->{index} || $l->{index} == 1;
+        $l->{note} = $note;
+    }
 }
 for my $l (@lines) {
     next if $l->{static};
@@ -203,7 +215,7 @@ for my $l (@lines) {
     $bottom{$p} = $b if !defined $bottom{$p} || $b > $bottom{$p};
     next if $l->{cell};
     $last_body{$p} = $l if (!$last_body{$p} || $l->{y} > $last_body{$p}{y}) &&
-        !(defined $l->{fo} && $note_fo{$l->{fo}});
+        !$l->{note};
     $first_body{$p} = $l if !$first_body{$p} || $l->{y} < $first_body{$p}{y};
 }
 for my $c (@cells) {
@@ -219,7 +231,8 @@ for my $p (1 .. $maxpage - 1) {
             if $l->{text} =~ $heading || ($l->{text} =~ /.\*/ && $l->{text} !~ /^\*/);
     }
     my $f = $first_body{$p + 1};
-    found('heading_last', $p + 1, "caption first on the page: $f->{text}") if $f && $f->{text} =~ /^▲/;
+    my $above = grep { !$_->{static} && $_->{page} == $p + 1 && $f && $_->{y} < $f->{y} - $tol } (@lines, @cells);
+    found('heading_last', $p + 1, "caption first on the page: $f->{text}") if $f && $f->{text} =~ /^▲/ && !$above;
     my $bd = $body{$p};
     if ($bd && defined $bottom{$p} && $bottom{$p} - $bd->[1] < 0.6 * $bd->[3]) {
         my $n = $first_body{$p + 1};

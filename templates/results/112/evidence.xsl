@@ -137,16 +137,18 @@
           <xsl:if test="position() &gt; 1">
             <fo:leader leader-pattern="space" leader-length="3mm"/>
           </xsl:if>
-          <fo:external-graphic src="url('{$image-base}{@檔案}')" scaling="uniform" display-align="after"><xsl:copy-of select="@gr:line"/>
+          <fo:external-graphic src="url('{$image-base}{@檔案}')" scaling="uniform"><xsl:copy-of select="@gr:line"/>
             <xsl:choose>
               <xsl:when test="@寬">
                 <xsl:attribute name="content-width"><xsl:value-of select="@寬"/></xsl:attribute>
               </xsl:when>
               <xsl:otherwise>
+                <!-- the box's width; its height is the photo's: scaled
+                     uniformly to the smaller of "fit the width, never
+                     enlarged" and "this tall" -->
                 <xsl:attribute name="width"><xsl:value-of select="substring-before(substring-after($photo-box, '|'), '|')"/></xsl:attribute>
-                <xsl:attribute name="height"><xsl:value-of select="substring-after(substring-after($photo-box, '|'), '|')"/></xsl:attribute>
                 <xsl:attribute name="content-width">scale-down-to-fit</xsl:attribute>
-                <xsl:attribute name="content-height">scale-down-to-fit</xsl:attribute>
+                <xsl:attribute name="content-height"><xsl:value-of select="substring-after(substring-after($photo-box, '|'), '|')"/></xsl:attribute>
               </xsl:otherwise>
             </xsl:choose>
           </fo:external-graphic>
