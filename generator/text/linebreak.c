@@ -113,7 +113,8 @@ static int is_cjk_breakable(uint32_t cp)
 }
 
 /* A counter or unit that follows a number (5,820,000元, 93人次, 112年,
- * 3小時, 22.12%): no break between the number and it. */
+ * 3小時, 22.12%; any Han character after a digit counts): no break
+ * between the number and it. */
 static int is_unit_after_number(uint32_t cp)
 {
     static const char units[] =
@@ -128,6 +129,13 @@ static int is_unit_after_number(uint32_t cp)
         u += n;
     }
     return 0;
+}
+
+/* A Han character: a counter after a number is one (2,931通, 48班). */
+static int is_han_char(uint32_t cp)
+{
+    return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF);
 }
 
 static int is_digit(uint32_t cp)
@@ -245,7 +253,7 @@ void gr_linebreak_find(gr_linebreaker *lb, const uint16_t *text, size_t len,
             if (ok && !hard) {
                 ok = !gr_lb_start_prohibited(c) && !gr_lb_end_prohibited(prev_ns)
                   && !(gr_lb_inseparable(prev) && gr_lb_inseparable(c))
-                  && !(is_digit(prev) && is_unit_after_number(c))
+                  && !(is_digit(prev) && (is_unit_after_number(c) || is_han_char(c)))
                   && !is_space(c);
             }
             unsigned char f = 0;

@@ -25,7 +25,8 @@
 #                    ending with （「『【〔〈《
 #   short_last       the last line of a paragraph of 2+ lines holding one
 #                    character (punctuation aside)
-#   number_broken    a number (digits, separators, %, a unit) split between
+#   number_broken    a number (digits, separators, %, a unit or counter: any
+#                    Han character after a digit) split between
 #                    two lines of one paragraph
 #   name_broken      a personal name (full or masked) split between two lines
 #   cjk_gap          a gap between two CJK characters over 0.5 em (spread
@@ -266,7 +267,7 @@ for my $l (@lines) {
     if ($prev && defined $l->{fo} && defined $prev->{fo} && $prev->{fo} == $l->{fo} &&
         $l->{index} == $prev->{index} + 1 && $prev->{static} == $l->{static}) {
         my ($a, $b) = ($prev->{text}, $t);
-        if (($a =~ /\d[\d,.]*$/ && $b =~ /^(?:[\d,.%％]|$unit)/) ||
+        if (($a =~ /\d[\d,.]*$/ && $b =~ /^(?:[\d,.%％]|$unit|\p{Han})/) ||
             ($a =~ /\d[,.]$/ && $b =~ /^\d/)) {
             found('number_broken', $p, "$a / $b");
         }
