@@ -267,7 +267,7 @@ for my $l (@lines) {
     if ($prev && defined $l->{fo} && defined $prev->{fo} && $prev->{fo} == $l->{fo} &&
         $l->{index} == $prev->{index} + 1 && $prev->{static} == $l->{static}) {
         my ($a, $b) = ($prev->{text}, $t);
-        if (($a =~ /\d[\d,.]*$/ && $b =~ /^(?:[\d,.%％]|$unit|\p{Han})/) ||
+        if (($a =~ /\d$/ && $b =~ /^(?:[\d,.%％]|$unit|\p{Han})/) ||
             ($a =~ /\d[,.]$/ && $b =~ /^\d/)) {
             found('number_broken', $p, "$a / $b");
         }
