@@ -5,6 +5,7 @@
  * pass found.
  */
 #include "box.h"
+#include "../graphics/graphics.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -194,6 +195,7 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
         c.doc = L->doc;
         c.pg = gr_doc_add_page(L->doc, sp->geom.width, sp->geom.height);
         L->page_no = (int)L->doc->npages;
+        gr_progress(L->ctx, "排版", "laying out", L->page_no);
         c.area_x = sp->geom.body.x;
         c.y = sp->geom.body.y;
         c.limit = sp->geom.body.y + sp->geom.body.h;
@@ -204,6 +206,7 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
         res = gr_place_box(L, &c, box, resume, &next);
         place_notes(L, c.pg, &sp->geom.body);
         gr_page_shrink(c.pg);
+        if (L->page_done) L->page_done(L->page_done_user, L->doc, c.pg);
         if (res == GR_PLACED_NONE && page_is_empty_start(&c)) {
             /* cannot happen by the progress rule; never loop */
             gr_error(L->ctx, L->tree->path, flow->line,
@@ -369,6 +372,12 @@ static gr_outline *build_outline(gr_doc *d, const gr_fo_node *n)
 int gr_layout(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
               gr_buf *dump)
 {
+    return gr_layout_pages(ctx, tree, fs, out, dump, NULL, NULL);
+}
+
+int gr_layout_pages(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
+                    gr_buf *dump, gr_page_hook page_done, void *user)
+{
     gr_lay L;
     gr_idpage *ids = NULL;
     size_t nids = 0;
@@ -378,12 +387,15 @@ int gr_layout(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
     L.ctx = ctx;
     L.tree = tree;
     L.fs = fs;
+    L.page_done = page_done;
+    L.page_done_user = user;
     check_flow_names(&L);
     if (L.status != GR_OK)
         return L.status;
     for (pass = 1; pass <= 2; pass++) {
         int warnings = ctx->nwarnings, quiet = ctx->quiet_warnings;
         L.doc = gr_doc_new();
+        L.doc->page_arenas = page_done != NULL;
         L.arena = gr_arena_new();
         L.status = GR_OK;
         L.uses_citations = 0;
@@ -415,6 +427,12 @@ int gr_layout(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
     {
         size_t i;
         for (i = 0; i < L.doc->npages; i++) gr_page_shrink(L.doc->pages[i]);
+    }
+    rc = gr_images_finish(ctx, L.doc);   /* placed sizes known: resample (photo.c) */
+    if (rc != GR_OK) {
+        gr_buf_free(&L.dump_line);
+        gr_doc_free(L.doc);
+        return rc;
     }
     if (dump) gr_dump_collect(L.doc, dump);
     gr_buf_free(&L.dump_line);
