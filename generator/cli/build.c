@@ -45,6 +45,8 @@ static void build_usage(FILE *out)
           "  --allow-outside        允許佐證檔案位於資料檔的資料夾之外（經由連結）\n"
           "                         allow evidence files outside the data file's folder\n"
           "  --fo OUT.fo            另寫出 XSL-FO（排版前的中間檔）write the XSL-FO too\n"
+          "  --dump-boxes FILE      寫出版面紀錄（頁、儲存格、行；見 docs/layout.md）\n"
+          "                         write the box dump (see docs/layout.md)\n"
           "  --enriched OUT.xml     另寫出加上計算值的資料（<計算> 元素）write the data\n"
           "                         with the computed figures (<計算> elements)\n"
           "  --lang zh|en|both      訊息語言（預設依 LANG）messages' language (default:\n"
@@ -74,14 +76,15 @@ static char *with_ext(const char *in, const char *ext)
 }
 
 typedef struct build_args {
-    const char *in, *out, *fo, *enriched, *datadir, *fonts;
+    const char *in, *out, *fo, *enriched, *datadir, *fonts, *dump;
     int internal, allow_outside, strict;
 } build_args;
 
-enum { O_OUT = 1, O_FO, O_ENRICHED, O_DATADIR, O_FONTS, O_INTERNAL, O_OUTSIDE, O_STRICT,
-       O_QUIET, O_VERBOSE };
+enum { O_OUT = 1, O_FO, O_DUMP, O_ENRICHED, O_DATADIR, O_FONTS, O_INTERNAL, O_OUTSIDE,
+       O_STRICT, O_QUIET, O_VERBOSE };
 static const gr_opt build_opts[] = {
-    { "output", 'o', 1, O_OUT }, { "fo", 0, 1, O_FO }, { "enriched", 0, 1, O_ENRICHED },
+    { "output", 'o', 1, O_OUT }, { "fo", 0, 1, O_FO }, { "dump-boxes", 0, 1, O_DUMP },
+    { "enriched", 0, 1, O_ENRICHED },
     { "datadir", 0, 1, O_DATADIR }, { "fonts", 0, 1, O_FONTS },
     { "internal", 0, 0, O_INTERNAL }, { "allow-outside", 0, 0, O_OUTSIDE },
     { "strict", 0, 0, O_STRICT }, { "quiet", 'q', 0, O_QUIET }, { "verbose", 'v', 0, O_VERBOSE },
@@ -101,6 +104,7 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
         case GR_OPT_ERROR: return GR_ESYS;
         case O_OUT: a->out = p.value; break;
         case O_FO: a->fo = p.value; break;
+        case O_DUMP: a->dump = p.value; break;
         case O_ENRICHED: a->enriched = p.value; break;
         case O_DATADIR: a->datadir = p.value; break;
         case O_FONTS: a->fonts = p.value; break;
@@ -161,6 +165,7 @@ int gr_cmd_build(int argc, char **argv)
     o.enriched = a.enriched;
     o.want_fo_text = a.fo != NULL;
     o.want_tree = 1;
+    o.dump = a.dump;
     rc = gr_report_run(&ctx, a.in, &o, &r);
     if (rc == GR_OK && a.fo)
         rc = gr_write_file_atomic(&ctx, a.fo, r.fo.data ? (void *)r.fo.data : "", r.fo.len);

@@ -32,6 +32,8 @@ typedef struct gr_report_opts {
     int want_fo_text;         /* keep the FO text in r->fo (build --fo) */
     int want_tree;            /* parse the FO (always with check_media) */
     int check_media;          /* open every image, look every character up */
+    const char *dump;         /* write the box dump here (build --dump-boxes,
+                                 docs/layout.md §5), or NULL */
 } gr_report_opts;
 
 typedef struct gr_report {
