@@ -13,7 +13,7 @@ DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libxslt1-dev \
            libharfbuzz-dev libfreetype-dev libfontconfig1-dev libicu-dev libdeflate-dev \
            libpng-dev libjpeg62-turbo-dev fonts-cns11643-kai fonts-cns11643-sung fonts-liberation2 \
            poppler-utils qpdf icc-profiles-free default-jre-headless valgrind \
-           libxml2-utils xsltproc man-db groff-base \
+           libxml2-utils xsltproc man-db groff-base perl \
            libpdfbox2-java libactivation-java libjaxb-api-java
 
 SRCS    := $(sort $(wildcard generator/*/*.c))

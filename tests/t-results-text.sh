@@ -20,14 +20,16 @@ mkdir -p "$d"
 SAMPLE=$ROOT/data/taipei/112/results.xml
 cp -r "$ROOT/data/taipei/112/images" "$d/"
 
-# corpus EDITION-OPTION NAME: the PDF's text as one line, whitespace removed:
-# every cell fragment's text, then every page's running text
+# corpus EDITION-OPTION NAME: the PDF's text as one line, whitespace and
+# page footers removed: every cell fragment's text, then every page's
+# running text
 corpus() {
     run_gr build $1 "$SAMPLE" --fo "$d/$2.fo" -o "$d/$2.build.pdf" > /dev/null 2> "$d/$2.err" &&
     run_gr render "$d/$2.fo" -o "$d/$2.pdf" --dump-boxes "$d/$2.dump" > /dev/null 2>> "$d/$2.err" &&
     pdftotext -bbox "$d/$2.pdf" "$d/$2.bbox.html" 2>> "$d/$2.err" &&
     { awk -f "$TESTS_DIR/tools/celltext.awk" "$d/$2.dump" "$d/$2.bbox.html"
-      pdftotext "$d/$2.pdf" - 2>> "$d/$2.err"; } | tr -d ' \t\r\n\f' > "$d/$2.txt"
+      pdftotext "$d/$2.pdf" - 2>> "$d/$2.err"; } | tr -d ' \t\r\n\f' |
+        sed 's/第[0-9]*頁，共[0-9]*頁//g' > "$d/$2.txt"   # footers inside paragraphs split over pages
 }
 
 # found CORPUS: reads "LABEL<TAB>VALUE" lines and prints those whose VALUE

@@ -58,6 +58,8 @@ static void build_usage(FILE *out)
           "  --allow-outside        允許佐證檔案位於資料檔的資料夾之外（經由連結）\n"
           "                         allow evidence files outside the data file's folder\n"
           "  --fo OUT.fo            另寫出 XSL-FO（排版前的中間檔）write the XSL-FO too\n"
+          "  --dump-boxes FILE      寫出版面紀錄（頁、儲存格、行；見 docs/layout.md）\n"
+          "                         write the box dump (see docs/layout.md)\n"
           "  --enriched OUT.xml     另寫出加上計算值的資料（<計算> 元素）write the data\n"
           "                         with the computed figures (<計算> elements)\n"
           "  --lang zh|en|both      訊息語言（預設依 LANG）messages' language (default:\n"
@@ -87,15 +89,16 @@ static char *with_ext(const char *in, const char *ext)
 }
 
 typedef struct build_args {
-    const char *in, *out, *fo, *enriched, *datadir, *fonts;
+    const char *in, *out, *fo, *enriched, *datadir, *fonts, *dump;
     int internal, allow_outside, strict, jobs;
     int folder;                /* `in` is a year folder (build DIR -o OUTDIR) */
 } build_args;
 
-enum { O_OUT = 1, O_FO, O_ENRICHED, O_DATADIR, O_FONTS, O_INTERNAL, O_OUTSIDE, O_STRICT,
-       O_QUIET, O_VERBOSE, O_JOBS };
+enum { O_OUT = 1, O_FO, O_DUMP, O_ENRICHED, O_DATADIR, O_FONTS, O_INTERNAL, O_OUTSIDE,
+       O_STRICT, O_QUIET, O_VERBOSE, O_JOBS };
 static const gr_opt build_opts[] = {
-    { "output", 'o', 1, O_OUT }, { "fo", 0, 1, O_FO }, { "enriched", 0, 1, O_ENRICHED },
+    { "output", 'o', 1, O_OUT }, { "fo", 0, 1, O_FO }, { "dump-boxes", 0, 1, O_DUMP },
+    { "enriched", 0, 1, O_ENRICHED },
     { "datadir", 0, 1, O_DATADIR }, { "fonts", 0, 1, O_FONTS },
     { "internal", 0, 0, O_INTERNAL }, { "allow-outside", 0, 0, O_OUTSIDE },
     { "strict", 0, 0, O_STRICT }, { "quiet", 'q', 0, O_QUIET }, { "verbose", 'v', 0, O_VERBOSE },
@@ -117,6 +120,7 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
         case GR_OPT_ERROR: return GR_ESYS;
         case O_OUT: a->out = p.value; break;
         case O_FO: a->fo = p.value; break;
+        case O_DUMP: a->dump = p.value; break;
         case O_ENRICHED: a->enriched = p.value; break;
         case O_DATADIR: a->datadir = p.value; break;
         case O_FONTS: a->fonts = p.value; break;
@@ -156,9 +160,9 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
         if (strcmp(a->out, "-") == 0)
             return gr_opts_usage_error(&p, "資料夾的 PDF 寫到一個輸出資料夾，不能用標準輸出「-」",
                                        "a folder's PDFs go to an output folder, not to standard output \"-\"");
-        if (a->fo || a->enriched)
-            return gr_opts_usage_error(&p, "--fo 與 --enriched 只用於單一資料檔",
-                                       "--fo and --enriched are for one data file");
+        if (a->fo || a->enriched || a->dump)
+            return gr_opts_usage_error(&p, "--fo、--enriched 與 --dump-boxes 只用於單一資料檔",
+                                       "--fo, --enriched and --dump-boxes are for one data file");
     } else if (a->jobs) {
         return gr_opts_usage_error(&p, "-j 只用於資料夾", "-j needs a folder");
     }
@@ -225,7 +229,7 @@ static int build_folder(gr_ctx *ctx, const build_args *a, gr_report_opts *o)
     size_t i, todo = 0;
     int rc, k, jobs = a->jobs ? a->jobs : 1, worst_rc = GR_OK;
     pid_t *pids;
-    assert(a->out && !a->fo && !a->enriched);       /* parse_args */
+    assert(a->out && !a->fo && !a->enriched && !a->dump);      /* parse_args */
     if (stat(a->out, &st) != 0) {
         if (mkdir(a->out, 0777) != 0)
             return gr_syserror(ctx, a->out, 0, "無法建立輸出資料夾（%s）", "cannot create the output folder (%s)",
@@ -314,6 +318,7 @@ int gr_cmd_build(int argc, char **argv)
     o.enriched = a.enriched;
     o.want_fo_text = a.fo != NULL;
     o.want_tree = 1;
+    o.dump = a.dump;
     if (a.folder) {
         rc = build_folder(&ctx, &a, &o);
         gr_domain_cache_free(o.data.cache);

@@ -157,10 +157,10 @@ int gr_cmd_combine(int argc, char **argv)
         size_t in = c.n - left;
         if (ctx.lang != GR_LANG_EN)
             fprintf(say, "全市彙整 %d 年度：名冊 %zu 個單位，納入 %zu 個檔案，未納入 %zu 個檔案，%zu 個單位未納入或未提交；寫出 %s\n",
-                   c.year, c.nunits, in, left, missing, gr_is_stdio(a.out) ? "標準輸出" : a.out);
+                         c.year, c.nunits, in, left, missing, gr_is_stdio(a.out) ? "標準輸出" : a.out);
         if (ctx.lang != GR_LANG_ZH)
             fprintf(say, "combined %d: %zu roster units, %zu files combined, %zu left out, %zu units left out or missing; wrote %s\n",
-                   c.year, c.nunits, in, left, missing, gr_is_stdio(a.out) ? "standard output" : a.out);
+                         c.year, c.nunits, in, left, missing, gr_is_stdio(a.out) ? "standard output" : a.out);
         if (left || missing) rc = GR_EINPUT;
     }
     gr_city_free(&c);

@@ -1060,8 +1060,9 @@ static void check_children(fo_parser *P, gr_fo_node *n)
 /* Whitespace: XSL defaults (linefeed-treatment="treat-as-space",          */
 /* white-space-collapse="true", white-space-treatment=                    */
 /* "ignore-if-surrounding-linefeed") resolved at parse time, plus the     */
-/* CJK rule: a whitespace run that contains a line feed and sits between  */
-/* two CJK characters disappears.                                         */
+/* CJK rules: a whitespace run that contains a line feed and sits between */
+/* two CJK characters disappears, and so does any whitespace run beside  */
+/* full-width punctuation.                                                */
 
 typedef struct ws_state {
     gr_fo_node *pending;        /* text node where pending whitespace began */
@@ -1086,6 +1087,17 @@ static int is_cjk(uint32_t c)
            c == 0x201C || c == 0x201D || c == 0x2026 || c == 0x2027;
 }
 
+/* Full-width punctuation: its em box already holds its blank half, so no
+ * space is set beside it (CLREQ: 「（Gender Pay Gap）」, never
+ * 「（ Gender Pay Gap ）」). */
+static int is_fullwidth_punct(uint32_t c)
+{
+    return (c >= 0x3001 && c <= 0x3003) || (c >= 0x3008 && c <= 0x3011) ||
+           (c >= 0x3014 && c <= 0x301F) || (c >= 0xFF01 && c <= 0xFF0F) ||
+           (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+           (c >= 0xFF5B && c <= 0xFF65);
+}
+
 static void ws_reset(ws_state *st)
 {
     st->pending = NULL;
@@ -1098,7 +1110,8 @@ static void ws_reset(ws_state *st)
 static void ws_emit_pending(ws_state *st, uint32_t c)
 {
     if (st->pending) {
-        int drop = st->at_start || (st->pending_lf && is_cjk(st->prev) && is_cjk(c));
+        int drop = st->at_start || (st->pending_lf && is_cjk(st->prev) && is_cjk(c)) ||
+                   is_fullwidth_punct(st->prev) || is_fullwidth_punct(c);
         if (!drop) {
             char *buf = (char *)st->pending->text;
             buf[st->pending->text_len++] = ' ';

@@ -53,6 +53,7 @@ typedef struct gr_tcell {
     gr_box *content;           /* GR_BOX_BLOCK whose x is 0 at the cell's
                                   content edge */
     int valign;                /* GR_DALIGN_* */
+    int serial;                /* unique in the layout run (box dump) */
 } gr_tcell;
 
 typedef struct gr_trow {
@@ -131,6 +132,7 @@ typedef struct gr_lay {
     size_t nnote_bodies, capnote_bodies;
     gr_buf *dump;              /* box dump wanted (filled at the end), or NULL */
     gr_buf dump_line;          /* the record being built */
+    int cell_serial;           /* last gr_tcell.serial given */
 } gr_lay;
 
 /* build.c */
@@ -195,6 +197,9 @@ double gr_border_width(const gr_fo_props *p, int side);
 void gr_dump_page(gr_lay *L, gr_page *pg, double bx, double by, double bw, double bh);
 void gr_dump_cell(gr_lay *L, gr_page *pg, const gr_tcell *cl, double x, double y0, double y1);
 void gr_dump_line(gr_lay *L, gr_page *pg, const gr_line *ln, double x, double y);
+/* Before gr_dump_line: which paragraph the line is of, and where in it. */
+void gr_dump_line_pos(gr_lay *L, gr_page *pg, int fo_line, int index, int count, int spread,
+                      const gr_line *ln);
 void gr_dump_collect(const gr_doc *d, gr_buf *out);
 void gr_dump_region(gr_lay *L, gr_page *pg, const char *which, double x, double y,
                     double w, double h);

@@ -94,6 +94,14 @@ static int style_for(gr_lay *L, const gr_fo_node *n, gr_text_style *st)
     st->file = L->tree->path;
     st->line = n->line;
     st->tag = L->tag;
+    if (p->keep_together_within_line > 0) {
+        /* the element that asked for it: text inside it stays on one line */
+        const gr_fo_node *k = n;
+        while (k->parent && k->parent->p->keep_together_within_line == p->keep_together_within_line &&
+               k->parent->type != GR_FO_BLOCK)
+            k = k->parent;
+        st->nobreak = k;
+    }
     return GR_OK;
 }
 

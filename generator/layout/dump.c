@@ -4,8 +4,16 @@
  *   page  N  width height
  *   body  N  x y w h        (also `before` and `after` for the regions of
  *                           static content, when the page has them)
- *   cell  N  x y w h  row col rowspan colspan  fo-line
+ *   cell  N  x y w h  row col rowspan colspan  fo-line serial
+ *                           (serial: the same cell on every page, unique
+ *                           in the run; FO lines may be the data file's)
  *   line  N  x y w h  text
+ *   lpos  N  fo-line index count spread gap   (before each `line`: the
+ *                           FO line of its block, the line's 1-based index
+ *                           in its paragraph and the paragraph's line count,
+ *                           1 when the last line is spread (均排, text-align-
+ *                           last="justify"), and the widest gap between two
+ *                           CJK characters beyond their advances, in em)
  * Records are kept as GR_DL_INFO items of the page they describe, so
  * placements rolled back (keeps, retries) leave none; gr_dump_collect
  * writes them out from the final pages. */
@@ -71,8 +79,58 @@ void gr_dump_cell(gr_lay *L, gr_page *pg, const gr_tcell *cl, double x, double y
     if (!L->dump) return;
     gr_buf_printf(b, "cell\t%d", L->page_no);
     add_num(b, x); add_num(b, y0); add_num(b, cl->w); add_num(b, y1 - y0);
-    gr_buf_printf(b, "\t%d\t%d\t%d\t%d\t%d", cl->row, cl->col, cl->rowspan, cl->colspan,
-                  cl->fo->line);
+    gr_buf_printf(b, "\t%d\t%d\t%d\t%d\t%d\t%d", cl->row, cl->col, cl->rowspan, cl->colspan,
+                  cl->fo->line, cl->serial);
+    emit(L, pg);
+}
+
+/* 1 for Han, kana, bopomofo and CJK/full-width punctuation. */
+static int is_cjk(uint32_t cp)
+{
+    return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+           (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+/* The first character a glyph stands for, 0 if unknown. */
+static uint32_t glyph_cp(const gr_run *r, int j)
+{
+    const gr_face *f = r->face;
+    uint32_t g = r->glyphs[j].gid;
+    if (!f || g >= f->nglyphs || !f->gid_text || !f->gid_text[g] || f->gid_text_len[g] < 1) return 0;
+    return f->gid_text[g][0];
+}
+
+/* Widest space between two adjacent CJK glyphs beyond the first one's own
+ * advance, in em of its size (justification's added space). */
+static double widest_cjk_gap(const gr_line *ln)
+{
+    double best = 0, prev_end = 0, prev_size = 0;
+    int i, j, prev_cjk = 0;
+    for (i = 0; i < ln->nruns; i++) {
+        const gr_run *r = &ln->runs[i];
+        if (r->missing) { prev_cjk = 1; prev_end = r->x + r->width; prev_size = r->size; continue; }
+        for (j = 0; j < r->nglyphs; j++) {
+            uint32_t cp = glyph_cp(r, j);
+            double gx = r->x + r->glyphs[j].x;
+            int cjk = cp && is_cjk(cp);
+            if (cjk && prev_cjk && prev_size > 0 && (gx - prev_end) / prev_size > best)
+                best = (gx - prev_end) / prev_size;
+            prev_cjk = cjk;
+            prev_end = gx + r->glyphs[j].advance;
+            prev_size = r->size;
+        }
+    }
+    return best;
+}
+
+void gr_dump_line_pos(gr_lay *L, gr_page *pg, int fo_line, int index, int count, int spread,
+                      const gr_line *ln)
+{
+    gr_buf *b = &L->dump_line;
+    if (!L->dump) return;
+    gr_buf_printf(b, "lpos\t%d\t%d\t%d\t%d\t%d", L->page_no, fo_line, index, count, spread);
+    add_num(b, widest_cjk_gap(ln));
     emit(L, pg);
 }
 

@@ -225,6 +225,8 @@ static int place_lines(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
     }
     for (i = from; i < from + fit; i++) {
         const gr_line *ln = gr_para_line(b->para, i);
+        gr_dump_line_pos(L, c->pg, b->fo->line, i + 1, n,
+                         i == n - 1 && b->fo->p->text_align_last == GR_ALIGN_JUSTIFY, ln);
         place_line(L, c, ln, c->area_x + b->x);
         c->y += ln->height;
     }

@@ -69,6 +69,7 @@ static void add_cell(grid_build *g, gr_fo_node *fo, int row, int *col)
     cl = &t->cells[t->ncells++];
     memset(cl, 0, sizeof *cl);
     cl->fo = fo;
+    cl->serial = ++g->L->cell_serial;
     cl->row = row;
     cl->col = c;
     cl->colspan = cs;
@@ -249,6 +250,50 @@ static double auto_columns(gr_lay *L, gr_table *t, const gr_len *spec, double ro
     return used;
 }
 
+/* Proportional columns narrower than their content's narrowest piece (a
+ * number, a short header word such as 「項次」, a name) take the missing
+ * width from the proportional columns that have room to spare, in
+ * proportion to that room; what no column can give stays a last resort
+ * (the text breaks inside, with a warning). */
+static void min_proportional(gr_lay *L, gr_table *t, const gr_len *spec, int fixed_layout)
+{
+    double *lo = gr_calloc((size_t)t->ncols + 1, sizeof *lo);
+    double need = 0, spare = 0;
+    gr_ctx quiet;
+    FILE *sink = fopen("/dev/null", "w");
+    int i;
+#define PROP(i) (spec[i].unit == GR_LEN_PROP || (spec[i].unit == GR_LEN_AUTO && fixed_layout))
+    gr_ctx_init(&quiet);
+    quiet.err_stream = sink;
+    quiet.quiet_warnings = 1;
+    for (i = 0; sink && i < t->ncells; i++) {
+        const gr_tcell *cl = &t->cells[i];
+        double a, b;
+        if (cl->colspan != 1 || cl->col >= t->ncols || !PROP(cl->col)) continue;
+        cell_extent(L, &quiet, cl, &a, &b);
+        /* a nested table or list as wide as its container took the
+           measuring width: it asks for no width of its own */
+        if (a >= 1e5) continue;
+        if (a > lo[cl->col]) lo[cl->col] = a;
+    }
+    if (sink) fclose(sink);
+    for (i = 0; i < t->ncols; i++) {
+        if (!PROP(i)) continue;
+        if (t->colw[i] < lo[i]) need += lo[i] - t->colw[i];
+        else spare += t->colw[i] - lo[i];
+    }
+    if (need > 0 && spare > 0) {
+        double f = need < spare ? need / spare : 1;
+        for (i = 0; i < t->ncols; i++) {
+            if (!PROP(i)) continue;
+            if (t->colw[i] < lo[i]) t->colw[i] += (lo[i] - t->colw[i]) * (need < spare ? 1 : spare / need);
+            else t->colw[i] -= (t->colw[i] - lo[i]) * f;
+        }
+    }
+#undef PROP
+    free(lo);
+}
+
 /* Column widths: fixed, percentage of the table, proportional shares of
  * what remains; columns not declared take one share each. */
 static void column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, double avail)
@@ -319,6 +364,7 @@ static void column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, 
             if (spec[i].unit == GR_LEN_PROP ||
                 (spec[i].unit == GR_LEN_AUTO && tf->p->table_layout_fixed))
                 t->colw[i] = rest * (spec[i].unit == GR_LEN_PROP ? spec[i].v : 1) / shares;
+        min_proportional(L, t, spec, tf->p->table_layout_fixed);
     }
     for (total = 0, i = 0; i < t->ncols; i++) total += t->colw[i];
     if (total > avail + EPS) {
@@ -584,17 +630,23 @@ static void row_heights(const group *g, double *h)
 {
     const gr_table *t = g->t;
     int r, i;
+    int pass;
     for (r = g->from; r <= g->end; r++) h[r - g->from] = t->rows[r].min_h;
-    for (i = 0; i < g->n; i++) {
-        const gr_tcell *cl = &t->cells[g->c0 + i];
-        int last = cl->row + cl->rowspan - 1, s;
-        double need, have = 0;
-        if (!cell_active(g, i)) continue;
-        s = cl->row > g->from ? cl->row : g->from;
-        need = cell_rest_height(g, i);
-        for (r = s; r < last; r++) have += h[r - g->from];
-        if (have + h[last - g->from] < need) h[last - g->from] = need - have;
-    }
+    /* rows take their own cells' heights first; a row-spanning cell then
+       adds to its last row only what the rows it spans still lack (taken
+       in row order, it would make the last row as tall as itself) */
+    for (pass = 0; pass < 2; pass++)
+        for (i = 0; i < g->n; i++) {
+            const gr_tcell *cl = &t->cells[g->c0 + i];
+            int last = cl->row + cl->rowspan - 1, s;
+            double need, have = 0;
+            if (!cell_active(g, i)) continue;
+            s = cl->row > g->from ? cl->row : g->from;
+            if ((last > s) != pass) continue;
+            need = cell_rest_height(g, i);
+            for (r = s; r < last; r++) have += h[r - g->from];
+            if (have + h[last - g->from] < need) h[last - g->from] = need - have;
+        }
 }
 
 /* The first row of the group that row r belongs to. */
@@ -752,7 +804,7 @@ static void group_reset_next(group *g)
 }
 
 static int place_group_once(gr_lay *L, gr_cursor *c, const gr_table *t, double tx, int from,
-                            const gr_resume *st, gr_resume **out, int force);
+                            const gr_resume *st, gr_resume **out, int force, double fresh);
 
 /* Room above the footnotes already on the page. */
 static double room_above_notes(gr_lay *L, const gr_cursor *c)
@@ -770,7 +822,7 @@ static double room_above_notes(gr_lay *L, const gr_cursor *c)
  * footnotes it would overlap, it is placed again with less room. On PART,
  * *out says where the group continues. */
 static int place_group(gr_lay *L, gr_cursor *c, const gr_table *t, double tx, int from,
-                       const gr_resume *st, gr_resume **out, int force)
+                       const gr_resume *st, gr_resume **out, int force, double fresh)
 {
     double limit = c->limit, lim = room_above_notes(L, c);
     size_t mark = c->pg->nitems;
@@ -779,7 +831,7 @@ static int place_group(gr_lay *L, gr_cursor *c, const gr_table *t, double tx, in
     for (tries = 0; tries < 4; tries++) {
         double after;
         c->limit = lim;
-        res = place_group_once(L, c, t, tx, from, st, out, force);
+        res = place_group_once(L, c, t, tx, from, st, out, force, fresh);
         c->limit = limit;
         after = room_above_notes(L, c);
         if (res == GR_PLACED_NONE || c->y <= after + EPS || after >= lim - EPS)
@@ -792,8 +844,15 @@ static int place_group(gr_lay *L, gr_cursor *c, const gr_table *t, double tx, in
     return res;
 }
 
+/* A page at least this full lets a row that fits on the next page move
+ * there whole; a page less full splits it (no page is left mostly blank
+ * because a row moved on). */
+#define GR_ROW_MOVE_FILL 0.6
+
+/* fresh: the room an empty page offers these rows (body minus the repeated
+ * header and footer), 0 if the group may not move whole. */
 static int place_group_once(gr_lay *L, gr_cursor *c, const gr_table *t, double tx, int from,
-                            const gr_resume *st, gr_resume **out, int force)
+                            const gr_resume *st, gr_resume **out, int force, double fresh)
 {
     group g;
     int nrows, r, split = -1, any = 0, res;
@@ -815,6 +874,17 @@ static int place_group_once(gr_lay *L, gr_cursor *c, const gr_table *t, double t
     }
     if (split < 0) g.top[nrows] = y;
     bottom = split < 0 ? y : c->limit;
+    if (split >= 0 && !st && !force && fresh > 0) {
+        /* a row (group) that fits on the next page moves there whole, when
+           this page is full enough to be left */
+        double total = 0, used = L->body_h - (c->limit - c->y);
+        int k;
+        for (k = 0; k < nrows; k++) total += g.h[k];
+        if (total <= fresh + EPS && used >= GR_ROW_MOVE_FILL * L->body_h) {
+            res = GR_PLACED_NONE;
+            goto done;
+        }
+    }
     if (split >= 0 && t->rows[split].keep_together > 0 && !(force && split == g.from) &&
         g.h[split - g.from] <= L->body_h + EPS) {
         /* (a row taller than a whole page cannot be kept: it splits) */
@@ -837,6 +907,9 @@ static int place_group_once(gr_lay *L, gr_cursor *c, const gr_table *t, double t
         any = place_cells(L, c, &g, split, bottom, CELLS_BEFORE_SPLIT, force) || got;
     } else {
         any = place_cells(L, c, &g, split, bottom, CELLS_ALL, force);
+        /* a row's cells start together (the 項次 with its row's first
+           line): if a cell with content cannot start here, none does */
+        if (split >= 0 && any && g.some_cell_waits && !force) any = 0;
     }
     if (split >= 0 && !any && !force) {
         gr_page_truncate(c->pg, mark);
@@ -876,7 +949,7 @@ static int place_rows_whole(gr_lay *L, gr_cursor *c, const gr_table *t, double t
     int r = from;
     while (r < to) {
         gr_resume *o = NULL;
-        int res = place_group(L, c, t, tx, r, NULL, &o, 0);
+        int res = place_group(L, c, t, tx, r, NULL, &o, 0, 0);
         if (res != GR_PLACED_ALL) return 0;
         r = t->rows[r].group_end + 1;
     }
@@ -934,6 +1007,7 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
     gr_cursor saved = *c;
     double tx = c->area_x + b->x, limit = c->limit;
     double foot_h = rows_height(t, body_end, t->nrows);
+    double fresh = L->body_h - rows_height(t, 0, t->nhead) - foot_h;
     const gr_resume *st = in && in->cells ? in : NULL;
     gr_resume *o = NULL;
 
@@ -955,7 +1029,7 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
     while (r < body_end) {
         gr_cursor before = *c;
         size_t before_mark = c->pg->nitems;
-        int res = place_group(L, c, t, tx, r, st, &o, force && groups == 0);
+        int res = place_group(L, c, t, tx, r, st, &o, force && groups == 0, fresh);
         st = NULL;
         if (res == GR_PLACED_ALL) {
             placed = gr_grow(placed, &capplaced, nplaced + 1, sizeof *placed);

@@ -171,12 +171,14 @@ int gr_report_pdf(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, const char
     gr_findings *saved = ctx->findings;
     size_t from = r->findings.n;
     gr_doc *doc = NULL;
+    gr_buf dump;
     int rc;
     assert(r->tree && r->status == GR_OK);
     assert(!r->fs_shared);                 /* layout on a run's own fonts */
     ctx->findings = &r->findings;
+    gr_buf_init(&dump);
     rc = open_fonts(ctx, r, o);
-    if (rc == GR_OK) rc = gr_layout(ctx, r->tree, r->fs, &doc, NULL);
+    if (rc == GR_OK) rc = gr_layout(ctx, r->tree, r->fs, &doc, o->dump ? &dump : NULL);
     rc = worst(rc, findings_status(&r->findings, from));
     if (rc == GR_OK) {
         gr_fo_tree_free(r->tree);  /* the laid-out doc needs nothing of it */
@@ -184,8 +186,11 @@ int gr_report_pdf(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, const char
         doc->title = r->title ? gr_arena_strdup(doc->arena, r->title) : NULL;
         r->pages = doc->npages;
         rc = gr_pdf_write(ctx, doc, r->fs, NULL, out);
+        if (rc == GR_OK && o->dump)
+            rc = gr_write_file_atomic(ctx, o->dump, dump.data ? (void *)dump.data : "", dump.len);
         rc = worst(rc, findings_status(&r->findings, from));
     }
+    gr_buf_free(&dump);
     gr_doc_free(doc);
     ctx->findings = saved;
     r->status = worst(r->status, rc);

@@ -40,6 +40,8 @@ typedef struct gr_report_opts {
     int data_only;            /* stop after the rules and masking: r->doc is
                                  the enriched (masked unless internal) data,
                                  no form, no FO (combine reads agencies so) */
+    const char *dump;         /* write the box dump here (build --dump-boxes,
+                                 docs/layout.md §5), or NULL */
 } gr_report_opts;
 
 typedef struct gr_report {

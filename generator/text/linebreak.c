@@ -10,6 +10,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct gr_linebreaker {
     UBreakIterator *bi;
@@ -111,6 +112,37 @@ static int is_cjk_breakable(uint32_t cp)
         || (cp >= 0x20000 && cp <= 0x3FFFF) || (cp >= 0xF0000 && cp <= 0x10FFFF);
 }
 
+/* A counter or unit that follows a number (5,820,000元, 93人次, 112年,
+ * 3小時, 22.12%; any Han character after a digit counts): no break
+ * between the number and it. */
+static int is_unit_after_number(uint32_t cp)
+{
+    static const char units[] =
+        "元人年月日時分秒歲件次場位名班萬億千百個項篇類組頁週天小期屆案份張倍成";
+    const char *u = units;
+    if (cp == '%' || cp == 0xFF05 || cp == 0x2030) return 1;
+    while (*u) {
+        uint32_t c;
+        int n = gr_utf8_decode(u, strlen(u), &c);
+        if (n <= 0) break;
+        if (c == cp) return 1;
+        u += n;
+    }
+    return 0;
+}
+
+/* A Han character: a counter after a number is one (2,931通, 48班). */
+static int is_han_char(uint32_t cp)
+{
+    return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+static int is_digit(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
 /* ---- finding opportunities ------------------------------------------- */
 
 /* ICU 72 (UAX #14 before 15.1) never breaks next to the ambiguous quotes
@@ -172,6 +204,36 @@ static void simple_breaks(const uint16_t *text, size_t len, unsigned char *flags
     }
 }
 
+/* Web addresses (http://, https://, www.): a break is allowed after
+ * / . - ? & = and _ inside them (never before, never inside "//"), no
+ * hyphen added; ICU alone keeps a long query string whole. An address ends
+ * at a space, a CJK character or the end of the text. */
+static int ascii_at(const uint16_t *t, size_t len, size_t i, const char *s)
+{
+    size_t k;
+    for (k = 0; s[k]; k++)
+        if (i + k >= len || t[i + k] != (unsigned char)s[k]) return 0;
+    return 1;
+}
+
+static void url_breaks(const uint16_t *text, size_t len, unsigned char *flags)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t e;
+        if (!(ascii_at(text, len, i, "http://") || ascii_at(text, len, i, "https://") ||
+              ascii_at(text, len, i, "www."))) { i++; continue; }
+        for (e = i; e < len && text[e] > 0x20 && text[e] < 0x7F; e++) ;
+        for (size_t k = i + 1; k + 1 < e; k++) {
+            uint16_t c = text[k - 1], n = text[k];
+            if ((c == '/' || c == '.' || c == '-' || c == '?' || c == '&' || c == '=' || c == '_') &&
+                n != '/' && !(c == '/' && k >= 2 && text[k - 2] == '/'))
+                flags[k] |= GR_LB_ALLOW | GR_LB_CHAR;
+        }
+        i = e;
+    }
+}
+
 void gr_linebreak_find(gr_linebreaker *lb, const uint16_t *text, size_t len,
                        unsigned char *flags)
 {
@@ -191,6 +253,7 @@ void gr_linebreak_find(gr_linebreaker *lb, const uint16_t *text, size_t len,
             if (ok && !hard) {
                 ok = !gr_lb_start_prohibited(c) && !gr_lb_end_prohibited(prev_ns)
                   && !(gr_lb_inseparable(prev) && gr_lb_inseparable(c))
+                  && !(is_digit(prev) && (is_unit_after_number(c) || is_han_char(c)))
                   && !is_space(c);
             }
             unsigned char f = 0;
@@ -205,4 +268,5 @@ void gr_linebreak_find(gr_linebreaker *lb, const uint16_t *text, size_t len,
         if (!is_space(c)) prev_ns = c;
     }
     flags[len] = 0;
+    url_breaks(text, len, flags);
 }

@@ -269,7 +269,7 @@ static int style_eq(const gr_text_style *a, const gr_text_style *b)
         && a->color.g == b->color.g && a->color.b == b->color.b
         && a->line_height == b->line_height && a->underline == b->underline
         && a->baseline_shift == b->baseline_shift && a->file == b->file && a->line == b->line
-        && a->tag == b->tag;
+        && a->tag == b->tag && a->nobreak == b->nobreak;
 }
 
 static int32_t add_style(gr_para *p, const gr_text_style *st)
@@ -674,8 +674,11 @@ static void classify_units(gr_para *p, const unsigned char *brk)
         unit *u = &p->units[k];
         const srun *r = &p->sruns[u->srun];
         uint16_t f = u->flags;
-        if (brk[u->off] & GR_LB_ALLOW) f |= U_BRK;
-        if (brk[u->off] & GR_LB_CHAR) f |= U_BRKCHAR;
+        const void *nb = r->style >= 0 ? p->styles[r->style].nobreak : NULL;
+        const srun *pr = k > 0 ? &p->sruns[p->units[k - 1].srun] : NULL;
+        int kept = nb && pr && pr->style >= 0 && p->styles[pr->style].nobreak == nb;
+        if ((brk[u->off] & GR_LB_ALLOW) && !kept) f |= U_BRK;
+        if ((brk[u->off] & GR_LB_CHAR) && !kept) f |= U_BRKCHAR;
         if (r->kind == K_TEXT) {
             uint32_t cp = u->cp;
             if (cp == 0x20) f |= U_SPACE;
@@ -956,6 +959,9 @@ static void fix_short_last(gr_para *p, const gr_para_opts *o)
 
 /* ---- building the output lines ------------------------------------------------------- */
 
+/* The widest justification gap, in em (DESIGN.md, Typography). */
+#define GR_MAX_GAP 0.5
+
 /* 1 if extra width may go into the gap before unit k (k-1 on the line). */
 static int justify_gap(const gr_para *p, int32_t k)
 {
@@ -1114,6 +1120,14 @@ static void build_line(gr_para *p, const gr_para_opts *o, size_t li, size_t *gly
         int gaps = 0;
         for (int32_t k = s + 1; k < ce; k++) gaps += justify_gap(p, k);
         if (gaps > 0) per_gap = extra / gaps;
+        if (!last && s < ce) {
+            /* no gap wider than GR_MAX_GAP em beyond natural spacing: a line
+               that cannot be filled (a URL or a number went on) keeps the
+               rest at its end; a spread last line (均排) is not capped */
+            const srun *r0 = &p->sruns[p->units[s].srun];
+            double em = r0->style >= 0 ? p->styles[r0->style].size : 0;
+            if (em > 0 && per_gap > GR_MAX_GAP * em) per_gap = GR_MAX_GAP * em;
+        }
     } else if (align == GR_ALIGN_CENTER && extra > 0) {
         shift = extra / 2;
     } else if (align == GR_ALIGN_END && extra > 0) {
@@ -1196,6 +1210,29 @@ static void fix_pointers(gr_para *p)
     }
 }
 
+/* Characters of a short word: a paragraph of at most three characters
+ * (spaces and punctuation aside: 「項次」「時數」「其他：」「黃○芬」) is one
+ * unbreakable piece for column sizing (CLREQ: a short header word is
+ * never stacked one character per line). */
+#define GR_SHORT_WORD 3
+
+static int is_short_word(const gr_para *p)
+{
+    size_t i;
+    int n = 0;
+    for (i = 0; i < p->nchars; i++) {
+        uint32_t c = p->chars[i].cp;
+        int8_t t;
+        if (p->chars[i].obj >= 0) return 0;
+        if (c == 0x20 || c == 0x3000 || c == 0xA0 || c == '\n' || c == '\t') continue;
+        t = u_charType((UChar32)c);
+        if (t >= U_DASH_PUNCTUATION && t <= U_OTHER_PUNCTUATION) continue;
+        if (t == U_INITIAL_PUNCTUATION || t == U_FINAL_PUNCTUATION) continue;
+        if (++n > GR_SHORT_WORD) return 0;
+    }
+    return n >= 2;
+}
+
 static void compute_min_max(gr_para *p, const gr_para_opts *o)
 {
     double minw = 0, maxw = 0;
@@ -1219,6 +1256,7 @@ static void compute_min_max(gr_para *p, const gr_para_opts *o)
             first_seg = 0;
         }
     }
+    if (is_short_word(p)) minw = maxw;
     p->min_w = minw;
     p->max_w = maxw;
 }

@@ -29,6 +29,9 @@ typedef struct gr_text_style {
     void *tag;                 /* caller's marker copied to every run of this
                                   text (links, footnote anchors); runs with
                                   different tags are never merged */
+    const void *nobreak;       /* non-NULL: no line break between two
+                                  characters with the same marker
+                                  (keep-together.within-line) */
 } gr_text_style;
 
 /* One positioned glyph inside a run. */

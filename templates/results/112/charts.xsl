@@ -57,7 +57,7 @@
     <xsl:variable name="gw" select="($right - $left) div $ng"/>
     <xsl:variable name="bw" select="$gw * 0.7 div $ns"/>
     <fo:instream-foreign-object><xsl:copy-of select="@gr:line"/>
-      <svg:svg width="440" height="236" viewBox="0 0 440 236">
+      <svg:svg width="440pt" height="236pt" viewBox="0 0 440 236">
         <!-- grid lines and axis labels -->
         <xsl:call-template name="bar-grid">
           <xsl:with-param name="v" select="0"/>
@@ -228,7 +228,7 @@
     <xsl:variable name="cy" select="$r + 10"/>
     <xsl:variable name="ns" select="2 + number(sum($groups/其他) &gt; 0)"/>
     <fo:instream-foreign-object><xsl:copy-of select="@gr:line"/>
-      <svg:svg width="440" height="{format-number($cy + $r + 48, '0')}" viewBox="0 0 440 {format-number($cy + $r + 48, '0')}">
+      <svg:svg width="440pt" height="{format-number($cy + $r + 48, '0')}pt" viewBox="0 0 440 {format-number($cy + $r + 48, '0')}">
         <xsl:if test="$with-total = 1">
           <xsl:call-template name="pie">
             <xsl:with-param name="cx" select="$cell div 2"/>

@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   closing.xsl — 八、其他相關成果 (「無」 when absent or empty) and
-  九、未來推展性別主流化之重點項目及精進作為 (intro and table; one empty row
-  when nothing is planned).
+  九、未來推展性別主流化之重點項目及精進作為 (intro and table; a row of
+  「無」 and empty cells when nothing is planned, as the form's 「1. 無」 rows).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -52,7 +52,7 @@
         </xsl:for-each>
         <xsl:if test="not(精進作為/重點項目)">
           <fo:table-row><xsl:copy-of select="@gr:line"/>
-            <xsl:call-template name="empty-cell"/>
+            <xsl:call-template name="text-cell"><xsl:with-param name="text" select="'無'"/></xsl:call-template>
             <xsl:call-template name="empty-cell"/>
             <xsl:call-template name="empty-cell"/>
             <xsl:call-template name="empty-cell"/>

@@ -113,25 +113,48 @@
     </fo:block>
   </xsl:template>
 
-  <!-- photos side by side (two per line), caption below -->
+  <!-- photos as the form prints them: two per row, each fitted into at
+       most half the text width and 60 mm tall (a single photo: 100 mm wide,
+       75 mm tall), scaled uniformly, never enlarged beyond its box; one
+       block per row, so a group may break between rows; the caption under
+       the last row stays with it. (@寬 sets a photo's width explicitly.)
+       The engine places each at the size it fits; that size is what the
+       image is embedded for. -->
   <xsl:template match="照片" mode="evidence">
     <xsl:variable name="n" select="count(圖檔)"/>
-    <fo:block text-align="center" space-before="6pt" line-height="1.2" keep-with-next="always"><xsl:copy-of select="@gr:line"/>
-      <xsl:for-each select="圖檔">
-        <xsl:if test="position() &gt; 1">
-          <fo:leader leader-pattern="space" leader-length="3mm"/>
+    <xsl:for-each select="圖檔[position() mod 2 = 1]">
+      <fo:block text-align="center" space-before="6pt" line-height="1.2"><xsl:copy-of select="../@gr:line"/>
+        <xsl:if test="position() = last()">
+          <xsl:attribute name="keep-with-next">always</xsl:attribute>
         </xsl:if>
-        <fo:external-graphic src="url('{$image-base}{@檔案}')" scaling="uniform"><xsl:copy-of select="@gr:line"/>
-          <xsl:attribute name="content-width">
+        <xsl:variable name="photo-box">
+          <xsl:choose>
+            <xsl:when test="$n = 1">|100mm|75mm</xsl:when>
+            <xsl:otherwise>|82mm|60mm</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:for-each select=". | following-sibling::圖檔[1]">
+          <xsl:if test="position() &gt; 1">
+            <fo:leader leader-pattern="space" leader-length="3mm"/>
+          </xsl:if>
+          <fo:external-graphic src="url('{$image-base}{@檔案}')" scaling="uniform"><xsl:copy-of select="@gr:line"/>
             <xsl:choose>
-              <xsl:when test="@寬"><xsl:value-of select="@寬"/></xsl:when>
-              <xsl:when test="$n = 1">120mm</xsl:when>
-              <xsl:otherwise>78mm</xsl:otherwise>
+              <xsl:when test="@寬">
+                <xsl:attribute name="content-width"><xsl:value-of select="@寬"/></xsl:attribute>
+              </xsl:when>
+              <xsl:otherwise>
+                <!-- the box's width; its height is the photo's: scaled
+                     uniformly to the smaller of "fit the width, never
+                     enlarged" and "this tall" -->
+                <xsl:attribute name="width"><xsl:value-of select="substring-before(substring-after($photo-box, '|'), '|')"/></xsl:attribute>
+                <xsl:attribute name="content-width">scale-down-to-fit</xsl:attribute>
+                <xsl:attribute name="content-height"><xsl:value-of select="substring-after(substring-after($photo-box, '|'), '|')"/></xsl:attribute>
+              </xsl:otherwise>
             </xsl:choose>
-          </xsl:attribute>
-        </fo:external-graphic>
-      </xsl:for-each>
-    </fo:block>
+          </fo:external-graphic>
+        </xsl:for-each>
+      </fo:block>
+    </xsl:for-each>
     <xsl:call-template name="caption-below"/>
   </xsl:template>
 

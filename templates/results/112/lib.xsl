@@ -181,8 +181,13 @@
        occurs, by its masked form (generator/domain/mask.c, the one place
        names are masked; docs/data-format.md 〈姓名〉). Never mask or
        rebuild a name here. <非姓名> is text the author marked as not a
-       person's name (林森北路); it prints as written. -->
-  <xsl:template match="姓名 | 非姓名" mode="inline">
+       person's name (林森北路); it prints as written. A name is never
+       broken over two lines (layout: one piece). -->
+  <xsl:template match="姓名" mode="inline">
+    <fo:inline keep-together.within-line="always"><xsl:value-of select="normalize-space(.)"/></fo:inline>
+  </xsl:template>
+
+  <xsl:template match="非姓名" mode="inline">
     <xsl:value-of select="normalize-space(.)"/>
   </xsl:template>
 
@@ -212,8 +217,11 @@
     <xsl:param name="on" select="false()"/>
     <xsl:param name="label"/>
     <fo:block><xsl:copy-of select="@gr:line"/>
-      <xsl:call-template name="box"><xsl:with-param name="on" select="$on"/></xsl:call-template>
-      <xsl:value-of select="$label"/>
+      <fo:inline keep-together.within-line="always">
+        <xsl:call-template name="box"><xsl:with-param name="on" select="$on"/></xsl:call-template>
+        <xsl:value-of select="substring($label, 1, 2)"/>
+      </fo:inline>
+      <xsl:value-of select="substring($label, 3)"/>
     </fo:block>
   </xsl:template>
 
@@ -453,20 +461,31 @@
     </fo:table-cell>
   </xsl:template>
 
+  <!-- $cols empty cells, each with its column rules (the form keeps the
+       grid of a 「1. 無」 row; never one merged cell) -->
   <xsl:template name="empty-cell">
     <xsl:param name="cols" select="1"/>
     <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
-      <xsl:if test="$cols &gt; 1">
-        <xsl:attribute name="number-columns-spanned"><xsl:value-of select="$cols"/></xsl:attribute>
-      </xsl:if>
       <fo:block/>
     </fo:table-cell>
+    <xsl:if test="$cols &gt; 1">
+      <xsl:call-template name="empty-cell"><xsl:with-param name="cols" select="$cols - 1"/></xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
-  <!-- note under a table: "*…" -->
+  <!-- note "*…": under a table it stays with the table; under a heading
+       (keep = 'next') it stays with the heading and what the heading
+       introduces, so a heading and its note never end a page -->
   <xsl:template name="note">
     <xsl:param name="text"/>
-    <fo:block xsl:use-attribute-sets="note"><xsl:copy-of select="@gr:line"/><xsl:value-of select="$text"/></fo:block>
+    <xsl:param name="keep" select="'previous'"/>
+    <fo:block xsl:use-attribute-sets="note"><xsl:copy-of select="@gr:line"/>
+      <xsl:choose>
+        <xsl:when test="$keep = 'next'"><xsl:attribute name="keep-with-next">always</xsl:attribute></xsl:when>
+        <xsl:otherwise><xsl:attribute name="keep-with-previous">always</xsl:attribute></xsl:otherwise>
+      </xsl:choose>
+      <xsl:value-of select="$text"/>
+    </fo:block>
   </xsl:template>
 
 </xsl:stylesheet>

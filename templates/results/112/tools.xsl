@@ -367,7 +367,10 @@
         <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'項次'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'計畫項目名稱'"/></xsl:call-template>
-          <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'預算數 (單位：元)'"/></xsl:call-template>
+          <fo:table-cell xsl:use-attribute-sets="head"><xsl:copy-of select="@gr:line"/>
+            <!-- 「(單位：元)」 is never broken inside -->
+            <fo:block>預算數 <fo:inline keep-together.within-line="always">(單位：元)</fo:inline></fo:block>
+          </fo:table-cell>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'對促進性別平等的影響'"/></xsl:call-template>
         </fo:table-row>
       </fo:table-header>

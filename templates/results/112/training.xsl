@@ -15,6 +15,7 @@
 
     <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>(一) 一般公務人員*參訓比率</fo:block>
     <xsl:call-template name="note">
+      <xsl:with-param name="keep" select="'next'"/>
       <xsl:with-param name="text">*「一般公務人員」係指1. 依法任用、派用之有給專任人員；2. 依法聘任、聘用及僱用人員；3. 公務人員考試錄用人員。<xsl:call-template name="training-hours-rule"/></xsl:with-param>
     </xsl:call-template>
     <xsl:apply-templates select="一般公務人員">
@@ -25,6 +26,7 @@
 
     <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>(三) 主管人員*參訓比率</fo:block>
     <xsl:call-template name="note">
+      <xsl:with-param name="keep" select="'next'"/>
       <xsl:with-param name="text">*「主管人員」係指市府及機關正副首長、正副幕僚長及單位主管，<xsl:call-template name="training-hours-rule"/></xsl:with-param>
     </xsl:call-template>
     <xsl:apply-templates select="主管人員">
@@ -170,6 +172,7 @@
       </xsl:call-template>
     </fo:block>
     <xsl:call-template name="note">
+      <xsl:with-param name="keep" select="'next'"/>
       <xsl:with-param name="text">*每人每年均須完成18小時課程訓練，其中6小時以上應屬進階課程。年中間因職務異動者，則依人事處認定方式填列參訓時數。</xsl:with-param>
     </xsl:call-template>
     <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
@@ -210,7 +213,7 @@
   <xsl:template match="自辦訓練">
     <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>(五) 自辦訓練(含實體、視訊直播課程，且含跨機關聯合辦理；欄位不足請自行增加)</fo:block>
     <fo:table xsl:use-attribute-sets="table" font-size="9pt" line-height="1.3"><xsl:copy-of select="@gr:line"/>
-      <fo:table-column column-width="7mm"/>
+      <fo:table-column column-width="proportional-column-width(7)"/>
       <fo:table-column column-width="18mm"/>
       <fo:table-column column-width="proportional-column-width(17)"/>
       <fo:table-column column-width="proportional-column-width(21)"/>
@@ -218,7 +221,7 @@
       <fo:table-column column-width="proportional-column-width(16)"/>
       <fo:table-column column-width="proportional-column-width(17)"/>
       <fo:table-column column-width="proportional-column-width(24)"/>
-      <fo:table-column column-width="7mm"/>
+      <fo:table-column column-width="proportional-column-width(7)"/>
       <fo:table-column column-width="17mm"/>
       <fo:table-header><xsl:copy-of select="@gr:line"/>
         <fo:table-row><xsl:copy-of select="@gr:line"/>
@@ -274,8 +277,10 @@
         <xsl:call-template name="option"><xsl:with-param name="on" select="$who = '高階公務人員'"/><xsl:with-param name="label" select="'高階公務人員'"/></xsl:call-template>
         <xsl:call-template name="option"><xsl:with-param name="on" select="$who = '職工'"/><xsl:with-param name="label" select="'職工'"/></xsl:call-template>
         <fo:block><xsl:copy-of select="@gr:line"/>
-          <xsl:call-template name="box"><xsl:with-param name="on" select="$who = '其他'"/></xsl:call-template>
-          <xsl:text>其他：</xsl:text>
+          <fo:inline keep-together.within-line="always">
+            <xsl:call-template name="box"><xsl:with-param name="on" select="$who = '其他'"/></xsl:call-template>
+            <xsl:text>其他：</xsl:text>
+          </fo:inline>
           <xsl:choose>
             <xsl:when test="normalize-space(其他訓練對象) != ''"><xsl:value-of select="normalize-space(其他訓練對象)"/></xsl:when>
             <xsl:otherwise><fo:leader leader-pattern="rule" leader-length="3em" rule-thickness="0.5pt"/></xsl:otherwise>

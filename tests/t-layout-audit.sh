@@ -1,0 +1,63 @@
+#!/bin/sh
+# t-layout-audit.sh — the layout audit over every sample and fixture: each
+# data file (data/, the results fixtures, tests/audit/*.xml) is
+# built and each FO file (tests/fo/*.fo, tests/fo/layout/*.fo,
+# tests/audit/*.fo) rendered with --dump-boxes; tests/tools/audit.pl counts
+# the typesetter's faults (names taken from the data file) and prints them;
+# every count must be zero unless tests/audit/expect.txt lists it, with its
+# reason, for a fixture made to exercise a last resort.
+. "$(dirname "$0")/lib.sh"
+require_gr
+require_tools perl
+D=$WORK/audit
+mkdir -p "$D"
+EXPECT=$TESTS_DIR/audit/expect.txt
+NAMES="empty_fragment row_start_split cell_orphan heading_last prohibited short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty"
+
+# expected FILE NAME: the listed count (0 when not listed)
+expected() {
+    awk -v f="$1" -v k="$2" '$1 == f { for (i = 2; i <= NF; i++) if (index($i, k "=") == 1) { print substr($i, length(k) + 2); exit } }' "$EXPECT" |
+        grep . || echo 0
+}
+
+cd "$ROOT" || exit 2
+# the fixtures' photos are the sample's (images/…, as t-results.sh copies them)
+mkdir -p "$D/img" && rm -rf "$D/img/images" && cp -r data/taipei/112/images "$D/img/"
+for f in data/*/*/results.xml tests/fixtures/results/base-112.xml tests/audit/*.xml \
+         tests/fo/*.fo tests/fo/layout/*.fo tests/audit/*.fo; do
+    [ -f "$f" ] || continue
+    b=$(echo "$f" | tr / _)
+    case $f in
+        tests/fixtures/results/*.xml|tests/audit/*.xml)
+            grep -o '<姓名[^>]*>[^<]*</姓名>' "$f" | sed 's/<[^>]*>//g' | sort -u > "$D/$b.names"
+            cp "$f" "$D/img/$b"
+            run_gr build "$D/img/$b" -o "$D/$b.pdf" --dump-boxes "$D/$b.dump" > /dev/null 2> "$D/$b.err" ;;
+        tests/fo/layout/graphics.fo) continue ;;    # its images are made by t-layout.sh, audited there
+        *.xml)
+            grep -o '<姓名[^>]*>[^<]*</姓名>' "$f" | sed 's/<[^>]*>//g' | sort -u > "$D/$b.names"
+            run_gr build "$f" -o "$D/$b.pdf" --dump-boxes "$D/$b.dump" > /dev/null 2> "$D/$b.err" ;;
+        *)
+            : > "$D/$b.names"
+            run_gr render "$f" -o "$D/$b.pdf" --dump-boxes "$D/$b.dump" > /dev/null 2> "$D/$b.err" ;;
+    esac
+    if [ $? -ne 0 ]; then
+        not_ok "audit $f: renders" "$(head -n 3 "$D/$b.err")"
+        continue
+    fi
+    perl "$TOOLS/audit.pl" -v -n "$D/$b.names" "$D/$b.dump" > "$D/$b.audit"
+    counts=$(head -n 1 "$D/$b.audit")
+    printf '# audit %s: %s\n' "$f" "$counts"
+    bad=""
+    for k in $NAMES; do
+        got=$(printf '%s\n' "$counts" | tr ' ' '\n' | sed -n "s/^$k=//p")
+        want=$(expected "$f" "$k")
+        [ "$got" = "$want" ] || bad="$bad $k=$got (expected $want)"
+    done
+    if [ -z "$bad" ]; then
+        ok "audit $f: counts as expected"
+    else
+        not_ok "audit $f: counts as expected" "$bad"
+        tail -n +2 "$D/$b.audit" | head -n 12 | sed 's/^#   /  /'
+    fi
+done
+finish

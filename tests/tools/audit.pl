@@ -1,0 +1,298 @@
+#!/usr/bin/perl
+# audit.pl — the layout audit: reads a box dump (gereport build|render
+# --dump-boxes; records in docs/layout.md §5) and counts what a careful
+# typesetter never leaves. Ground truth comes from the text and geometry of
+# the dump, not from the engine's decisions: numbers are found by regular
+# expressions on the line text, personal names come from the data file.
+#
+# Usage: perl audit.pl [-v] [-n NAMES] DUMP
+#   NAMES  a file of personal names, one a line (full names from the data
+#          file); their masked forms (蕭○勻, 林○) are checked too.
+#   -v     print each finding (page and text) under the counts.
+# Prints one line: "COUNT-NAME=N ..." in a fixed order; exit 0.
+#
+# Counts:
+#   empty_fragment   a page fragment of a table row with no text in any cell
+#                    (repeated headers aside)
+#   row_start_split  a row whose cells with content do not all start on the
+#                    same page (the 項次 on one page, the text on the next)
+#   cell_orphan      a cell split over pages leaving one line alone on
+#                    either side (orphans/widows 2)
+#   heading_last     a heading (a numbered line, not a sentence), a ▼ caption or a line carrying a footnote
+#                    reference (*) as the last body line of a page; a ▲
+#                    caption as the first body line of a page
+#   prohibited       a line starting with 、。，．：；？！）」』】〕〉》﹞ … or
+#                    ending with （「『【〔〈《
+#   short_last       the last line of a paragraph of 2+ lines holding one
+#                    character (punctuation aside)
+#   number_broken    a number (digits, separators, %, a unit or counter: any
+#                    Han character after a digit) split between
+#                    two lines of one paragraph
+#   name_broken      a personal name (full or masked) split between two lines
+#   cjk_gap          a gap between two CJK characters over 0.5 em (spread
+#                    last lines, 均排, aside)
+#   outside          a line beyond its cell or the body region, a cell beyond
+#                    the body region
+#   span_unlabelled  a row-spanned cell continued on a page without text
+#                    while its rows have text there (「(二)（續）」 missing)
+#   merged_empty     an empty cell spanning columns (a 「1. 無」 row merging
+#                    its empty cells; the form keeps each with its rules)
+#   underfull        a page other than the last under 60% full whose next
+#                    page does not start with a heading (something moved on)
+use strict;
+use warnings;
+use utf8;
+binmode STDOUT, ':encoding(UTF-8)';
+binmode STDERR, ':encoding(UTF-8)';
+
+my ($verbose, $names_file) = (0, undef);
+while (@ARGV && $ARGV[0] =~ /^-/) {
+    my $o = shift @ARGV;
+    if ($o eq '-v') { $verbose = 1 }
+    elsif ($o eq '-n') { $names_file = shift @ARGV }
+    else { die "audit.pl: unknown option $o\n" }
+}
+my $dump = shift @ARGV or die "usage: audit.pl [-v] [-n NAMES] DUMP\n";
+my $tol = 0.5;
+
+my @names;
+if (defined $names_file) {
+    open my $nf, '<:encoding(UTF-8)', $names_file or die "audit.pl: $names_file: $!\n";
+    my %seen;
+    while (my $n = <$nf>) {
+        chomp $n;
+        $n =~ s/\s+//g;
+        next if length($n) < 2;
+        my @c = split //, $n;
+        my $m = @c == 2 ? $c[0] . '○' : $c[0] . ('○' x (@c - 2)) . $c[-1];
+        for my $f ($n, $m) { push @names, $f unless $seen{$f}++ }
+    }
+}
+
+# ---- read the dump ---------------------------------------------------------
+my (%body, @lines, @cells, $maxpage, %static_page);
+my ($pending_pos, $static) = (undef, 0);
+open my $in, '<:encoding(UTF-8)', $dump or die "audit.pl: $dump: $!\n";
+$maxpage = 0;
+while (my $r = <$in>) {
+    chomp $r;
+    my @f = split /\t/, $r, -1;
+    my $k = $f[0];
+    if ($k eq 'page') { $static = 0; $maxpage = $f[1] if $f[1] > $maxpage }
+    elsif ($k eq 'body') { $body{$f[1]} = [@f[2 .. 5]] }
+    elsif ($k eq 'before' || $k eq 'after') { $static = 1 }
+    elsif ($k eq 'lpos') { $pending_pos = [@f[2 .. 6]] }
+    elsif ($k eq 'line') {
+        my $t = join "\t", @f[6 .. $#f];
+        my %l = (page => $f[1], x => $f[2], y => $f[3], w => $f[4], h => $f[5], text => $t,
+                 static => $static, idx => scalar @lines);
+        if ($pending_pos) {
+            @l{qw(fo index count spread gap)} = @$pending_pos;
+        }
+        $pending_pos = undef;
+        push @lines, \%l;
+    } elsif ($k eq 'cell') {
+        push @cells, { page => $f[1], x => $f[2], y => $f[3], w => $f[4], h => $f[5],
+                       row => $f[6], col => $f[7], rs => $f[8], cs => $f[9], fo => $f[10],
+                       static => $static, at => scalar @lines, nlines => 0,
+                       # FO lines may be the data file's (gr:line), shared by
+                       # many cells: a cell is known by its serial (older
+                       # dumps: its line, grid place and column edges)
+                       id => $f[11] // join(',', $f[10], $f[6], $f[7], sprintf('%.1f', $f[2]), sprintf('%.1f', $f[4])) };
+    }
+}
+close $in;
+
+# The owner of a line: the first cell recorded after it on its page whose
+# top is not below the line's top and whose columns hold the line's start
+# (cells are dumped after their content; see dumpcheck.awk).
+{
+    my $ci = 0;
+    for my $l (@lines) {
+        next if $l->{static};
+        while ($ci < @cells && $cells[$ci]{at} <= $l->{idx}) { $ci++ }
+        for (my $j = $ci; $j < @cells && $cells[$j]{page} == $l->{page}; $j++) {
+            my $c = $cells[$j];
+            next if $c->{static};
+            if ($c->{y} <= $l->{y} + $tol && $l->{x} >= $c->{x} - $tol && $l->{x} <= $c->{x} + $c->{w}) {
+                $l->{cell} = $c; $c->{nlines}++; push @{$c->{lines}}, $l;
+                last;
+            }
+        }
+    }
+}
+
+my %count = map { $_ => 0 } qw(empty_fragment row_start_split cell_orphan heading_last prohibited
+                               short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty);
+my @finds;
+sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\tpage $page\t$msg" }
+
+# ---- rows ------------------------------------------------------------------
+# Cells are known by their FO line. A cell whose text is the same on two
+# pages is a repeated header or footer and is left out. A row is the cells
+# that first appear on the same page, in the same row, at the same top.
+{
+    my (%text_on, %repeated);
+    for my $c (@cells) {
+        next if $c->{static} || !$c->{nlines};
+        my $t = join "\n", map { $_->{text} } @{$c->{lines}};
+        # a repeated header: the same text on the page before, and here at
+        # the top of the body region
+        my $prev = $text_on{$c->{id}}{$c->{page} - 1};
+        $repeated{$c->{id}} = 1 if defined $prev && $prev eq $t && $body{$c->{page}} &&
+                                   $c->{y} <= $body{$c->{page}}[1] + 1;
+        $text_on{$c->{id}}{$c->{page}} = $t;
+    }
+    my (%seen_cell, %rows, %per_page, %first_page, @order);
+    for my $c (@cells) {
+        next if $c->{static} || $repeated{$c->{id}};
+        if (!$seen_cell{$c->{id}}++) {
+            my $key = join ',', $c->{page}, $c->{row}, sprintf('%.1f', $c->{y});
+            push @order, $key unless $rows{$key};
+            push @{$rows{$key}}, $c->{id};
+        }
+        if ($c->{nlines}) {
+            $first_page{$c->{id}} //= $c->{page};
+            $per_page{$c->{id}}{$c->{page}} += $c->{nlines};
+        }
+    }
+    for my $key (@order) {
+        my %starts = map { $first_page{$_} => 1 } grep { defined $first_page{$_} } @{$rows{$key}};
+        if (keys %starts > 1) {
+            my @t = map { $text_on{$_} ? (values %{$text_on{$_}})[0] =~ s/\n.*//sr : () } @{$rows{$key}};
+            found('row_start_split', (split /,/, $key)[0], "cells start on pages " .
+                  join(',', sort { $a <=> $b } keys %starts) . ": " . join(' | ', @t));
+        }
+    }
+    for my $fo (sort keys %per_page) {
+        my @pp = sort { $a <=> $b } keys %{$per_page{$fo}};
+        next if @pp < 2;
+        my ($a, $b) = ($per_page{$fo}{$pp[0]}, $per_page{$fo}{$pp[-1]});
+        found('cell_orphan', $pp[0], "cell of FO line $fo: $a line(s) then $b line(s)")
+            if $a < 2 || $b < 2;
+    }
+    # a cell fragment without text beside no cell with text: an empty band;
+    # a spanned cell without text beside cells with text, after a page on
+    # which it had text: its label is not repeated on the continuation
+    my %band_done;
+    for my $c (@cells) {
+        next if $c->{static} || $repeated{$c->{id}} || $c->{nlines};
+        found('merged_empty', $c->{page}, "empty cell of FO line $c->{fo} spans $c->{cs} columns")
+            if $c->{cs} > 1 && $c->{rs} == 1;
+        my $beside = grep { !$_->{static} && $_->{page} == $c->{page} && $_->{nlines} &&
+                            !$repeated{$_->{id}} &&
+                            $_->{y} < $c->{y} + $c->{h} - $tol && $_->{y} + $_->{h} > $c->{y} + $tol } @cells;
+        if (!$beside) {
+            found('empty_fragment', $c->{page}, "cell of FO line $c->{fo}: nothing beside it has text")
+                unless $band_done{$c->{page}, sprintf('%.0f', $c->{y})}++;
+        } elsif ($c->{rs} > 1 && defined $first_page{$c->{id}} && $first_page{$c->{id}} < $c->{page}) {
+            found('span_unlabelled', $c->{page}, "spanned cell of FO line $c->{fo} continues without its label");
+        }
+    }
+}
+
+# ---- lines -----------------------------------------------------------------
+# a heading: a numbered line that is not a sentence (no 。 at its end), or
+# a ▼ caption
+my $heading = qr/^(?:(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]).*[^。]|▼.*)$/;
+my $start_bad = qr/^[、。，．：；？！）」』】〕〉》﹞’”,.;:!?)\]}%％]/;
+my $end_bad = qr/[（「『【〔〈《‘“(\[{]$/;
+my $unit = qr/[元人%％件次場位名萬億千百年月日時分歲]/;
+
+# A note paragraph (its first line starts with *) under a heading belongs to
+# the heading: the heading is what comes before the page's notes.
+my (%last_body, %first_body, %bottom);
+{
+    my $note = 0;
+    for my $l (@lines) {
+        $note = $l->{text} =~ /^\*/ if !defined $l->{index} || $l->{index} == 1;
+        $l->{note} = $note;
+    }
+}
+for my $l (@lines) {
+    next if $l->{static};
+    my $p = $l->{page};
+    my $b = $l->{y} + $l->{h};
+    $bottom{$p} = $b if !defined $bottom{$p} || $b > $bottom{$p};
+    next if $l->{cell};
+    $last_body{$p} = $l if (!$last_body{$p} || $l->{y} > $last_body{$p}{y}) &&
+        !$l->{note};
+    $first_body{$p} = $l if !$first_body{$p} || $l->{y} < $first_body{$p}{y};
+}
+for my $c (@cells) {
+    next if $c->{static};
+    my $b = $c->{y} + $c->{h};
+    $bottom{$c->{page}} = $b if !defined $bottom{$c->{page}} || $b > $bottom{$c->{page}};
+}
+for my $p (1 .. $maxpage - 1) {
+    my $l = $last_body{$p};
+    # the page's last body line, unless a table lies below it
+    if ($l && !grep { !$_->{static} && $_->{page} == $p && $_->{cell} && $_->{y} > $l->{y} } @lines) {
+        found('heading_last', $p, $l->{text})
+            if $l->{text} =~ $heading || ($l->{text} =~ /.\*/ && $l->{text} !~ /^\*/);
+    }
+    my $f = $first_body{$p + 1};
+    my $above = grep { !$_->{static} && $_->{page} == $p + 1 && $f && $_->{y} < $f->{y} - $tol } (@lines, @cells);
+    found('heading_last', $p + 1, "caption first on the page: $f->{text}") if $f && $f->{text} =~ /^▲/ && !$above;
+    my $bd = $body{$p};
+    if ($bd && defined $bottom{$p} && $bottom{$p} - $bd->[1] < 0.6 * $bd->[3]) {
+        my $n = $first_body{$p + 1};
+        found('underfull', $p, sprintf('%.0f%% full; next page starts: %s',
+              100 * ($bottom{$p} - $bd->[1]) / $bd->[3], $n ? $n->{text} : '(a table)'))
+            unless $n && $n->{text} =~ $heading && (!$n->{cell});
+    }
+}
+
+my $prev;
+for my $l (@lines) {
+    my $t = $l->{text};
+    my $p = $l->{page};
+    if (!$l->{static}) {
+        found('prohibited', $p, "starts: $t") if $t =~ $start_bad && length($t) > 1;
+        found('prohibited', $p, "ends: $t") if $t =~ $end_bad;
+        if (defined $l->{count} && $l->{count} >= 2 && $l->{index} == $l->{count} && !$l->{spread}) {
+            (my $core = $t) =~ s/[\p{P}\s]//g;
+            found('short_last', $p, "last line \"$t\"") if length($core) == 1;
+        }
+        if (defined $l->{gap} && $l->{gap} > 0.5 && !($l->{spread} && $l->{index} == $l->{count})) {
+            found('cjk_gap', $p, sprintf('%.2f em: %s', $l->{gap}, $t));
+        }
+        my $box = $l->{cell} ? [@{$l->{cell}}{qw(x y w h)}] : $body{$p};
+        if ($box && ($l->{x} < $box->[0] - $tol || $l->{y} < $box->[1] - $tol ||
+                     $l->{x} + $l->{w} > $box->[0] + $box->[2] + $tol ||
+                     $l->{y} + $l->{h} > $box->[1] + $box->[3] + $tol)) {
+            found('outside', $p, "line beyond its " . ($l->{cell} ? 'cell' : 'body') . ": $t");
+        }
+    }
+    if ($prev && defined $l->{fo} && defined $prev->{fo} && $prev->{fo} == $l->{fo} &&
+        $l->{index} == $prev->{index} + 1 && $prev->{static} == $l->{static}) {
+        my ($a, $b) = ($prev->{text}, $t);
+        if (($a =~ /\d$/ && $b =~ /^(?:[\d,.%％]|$unit|\p{Han})/) ||
+            ($a =~ /\d[,.]$/ && $b =~ /^\d/)) {
+            found('number_broken', $p, "$a / $b");
+        }
+        my $joined = $a . $b;
+        for my $n (@names) {
+            my $pos = -1;
+            while (($pos = index($joined, $n, $pos + 1)) >= 0) {
+                if ($pos < length($a) && $pos + length($n) > length($a)) {
+                    found('name_broken', $p, "$n: $a / $b");
+                    last;
+                }
+            }
+        }
+    }
+    $prev = $l;
+}
+for my $c (@cells) {
+    next if $c->{static};
+    my $bd = $body{$c->{page}} or next;
+    found('outside', $c->{page}, "cell of FO line $c->{fo} beyond the body region")
+        if $c->{x} < $bd->[0] - $tol || $c->{y} < $bd->[1] - $tol ||
+           $c->{x} + $c->{w} > $bd->[0] + $bd->[2] + $tol || $c->{y} + $c->{h} > $bd->[1] + $bd->[3] + $tol;
+}
+
+print join(' ', map { "$_=$count{$_}" } qw(empty_fragment row_start_split cell_orphan heading_last
+    prohibited short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty)), "\n";
+print map { "#   $_\n" } @finds if $verbose;
+exit 0;
