@@ -64,6 +64,8 @@ static const why W_LISTFN = { "body-start() 與 label-end() 只能用在 fo:list
 static const why W_BASELINE = { "應為 baseline、super、sub、長度或百分比",
                                 "expected baseline, super, sub, a length or a percentage" };
 static const why W_URI = { "應為 url(...) 或路徑", "expected url(...) or a path" };
+static const why W_LINK_SCHEME = { "連結只能指向 http://、https:// 或 mailto: 位址（javascript:、file: 等不允許）",
+                                   "a link may only lead to an http://, https:// or mailto: address (javascript:, file: and others are refused)" };
 static const why W_LANG = { "應為語言標籤，例如 zh-TW", "expected a language tag such as zh-TW" };
 static const why W_LEADER_USE = { "不支援 use-content；可用 space、dots、rule",
                                   "use-content is not supported; use space, dots or rule" };
@@ -718,10 +720,28 @@ static int strip_uri(span v, span *out)
     return 1;
 }
 
+/* Link targets a reader can follow safely: http, https, mailto (scheme
+ * case-insensitive, followed by something). Everything else — javascript:,
+ * file:, data:, relative paths — would be an action or a local file. */
+static int link_scheme_allowed(span u)
+{
+    static const char *const ok[] = { "http://", "https://", "mailto:" };
+    size_t i, k;
+    for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        size_t n = strlen(ok[i]);
+        if (u.n <= n) continue;
+        for (k = 0; k < n; k++)
+            if ((u.s[k] | 0x20) != ok[i][k] && u.s[k] != ok[i][k]) break;
+        if (k == n) return 1;
+    }
+    return 0;
+}
+
 static const why *set_uri(cstate *cs, const prop_def *d, const char *comp, span v)
 {
     span u;
     if (!strip_uri(v, &u)) return &W_URI;
+    if (d->arg && !link_scheme_allowed(u)) return &W_LINK_SCHEME;
     if (d->arg) cs->p->external_destination = store(cs, u);
     else cs->p->src = store(cs, u);
     return NULL;
