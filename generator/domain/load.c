@@ -126,6 +126,99 @@ static xmlDocPtr parse_data(gr_ctx *ctx, const char *path, const char *data, siz
     return doc;
 }
 
+/* ================================================================ text */
+
+#define MAX_TEXT_REPORTS 10
+
+/* Report forbidden characters (gr_cp_forbidden: stray controls, C1, bidi
+ * overrides) in one text or attribute value; `line` is where the value
+ * starts, newlines inside it move on. Returns the number reported. */
+static int check_value(gr_ctx *ctx, const char *file, int line, const char *elem,
+                       const char *attr, const char *v, int *reports)
+{
+    size_t i = 0, len = strlen(v);
+    int found = 0;
+    /* libxml2 dates a text node that opens with a line break from the
+       line after that break */
+    if (!attr && v[0] == '\n') i = 1;
+    while (i < len) {
+        uint32_t cp;
+        int n = gr_utf8_decode(v + i, len - i, &cp);
+        if (cp == '\n') line++;
+        else if (gr_cp_forbidden(cp)) {
+            found++;
+            if (++*reports <= MAX_TEXT_REPORTS) {
+                if (attr)
+                    gr_error(ctx, file, line,
+                             "<%s> 的屬性 %s 含不可用的控制字元 U+%04X（%s）；請刪除它（常見於從網頁或其他文件複製的文字）",
+                             "<%s>, attribute %s: contains the control character U+%04X%.0s; delete it (it often comes with text copied from web pages or other documents)",
+                             elem, attr, (unsigned)cp,
+                             cp >= 0x200E ? "雙向文字控制字元" : "控制字元");
+                else
+                    gr_error(ctx, file, line,
+                             "<%s> 的文字含不可用的控制字元 U+%04X（%s）；請刪除它（常見於從網頁或其他文件複製的文字）",
+                             "<%s>: the text contains the control character U+%04X%.0s; delete it (it often comes with text copied from web pages or other documents)",
+                             elem, (unsigned)cp,
+                             cp >= 0x200E ? "雙向文字控制字元" : "控制字元");
+            }
+        }
+        i += (size_t)n;
+    }
+    return found;
+}
+
+/* 1 unless the XML declaration names a version other than 1.0 (XML 1.1
+ * would admit &#1; and C1 controls as plain characters). */
+static int xml_version_1_0(const char *d, size_t len)
+{
+    const char *end = d + len, *p, *q;
+    if (len >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0) d += 3;
+    if (end - d < 5 || memcmp(d, "<?xml", 5) != 0) return 1;
+    q = memchr(d, '>', (size_t)(end - d));
+    if (!q) return 1;       /* the parser will say what is wrong */
+    for (p = d + 5; p + 7 < q; p++)
+        if (memcmp(p, "version", 7) == 0) {
+            p += 7;
+            while (p < q && (*p == ' ' || *p == '=' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
+            if (p < q && (*p == '"' || *p == '\'')) p++;
+            return q - p >= 4 && memcmp(p, "1.0", 3) == 0 && (p[3] == '"' || p[3] == '\'');
+        }
+    return 1;
+}
+
+/* Every text and attribute value of the document (iteratively: deep
+ * documents must not recurse). */
+static int check_text(gr_ctx *ctx, const char *file, xmlDocPtr doc)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc), c = root;
+    int found = 0, reports = 0;
+    while (c) {
+        if (c->type == XML_ELEMENT_NODE) {
+            xmlAttrPtr a;
+            for (a = c->properties; a; a = a->next) {
+                xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+                if (v) found += check_value(ctx, file, gr_line(c), (const char *)c->name,
+                                            (const char *)a->name, (const char *)v, &reports);
+                xmlFree(v);
+            }
+        } else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
+            int line = gr_line(c);
+            if (line <= 0 && c->parent) line = gr_line(c->parent);
+            found += check_value(ctx, file, line,
+                                 c->parent ? (const char *)c->parent->name : "?", NULL,
+                                 (const char *)c->content, &reports);
+        }
+        if (c->type == XML_ELEMENT_NODE && c->children) { c = c->children; continue; }
+        while (c && c != root && !c->next) c = c->parent;
+        if (!c || c == root) break;
+        c = c->next;
+    }
+    if (reports > MAX_TEXT_REPORTS)
+        gr_error(ctx, file, 0, "另有 %d 個控制字元未列出", "%d more control characters not listed",
+                 reports - MAX_TEXT_REPORTS);
+    return found;
+}
+
 /* ================================================================ schema */
 
 static xmlNodePtr rng_first(xmlNodePtr n)
@@ -682,16 +775,16 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en)
     case XML_RELAXNG_ERR_TYPEVAL:
     case XML_RELAXNG_ERR_DATATYPE: {
         char *v = r->code == XML_RELAXNG_ERR_TYPEVAL && r->str2 ? gr_strdup(r->str2) : own_text(n);
-        gr_buf_printf(zh, "%s 的值「%s」%s", label, v, type_hint_zh(r->str1));
-        gr_buf_printf(en, "the value \"%s\" of %s: %s", v, label, type_hint_en(r->str1));
+        gr_buf_printf(zh, "%s 的值「%s」%s", label, gr_clip(v), type_hint_zh(r->str1));
+        gr_buf_printf(en, "the value \"%s\" of %s: %s", gr_clip(v), label, type_hint_en(r->str1));
         add_doc_hint(s, "element", name, zh);
         free(v);
         break;
     }
     case XML_RELAXNG_ERR_VALUE: {
         char *v = own_text(n), *allowed = allowed_values(s, "element", name);
-        gr_buf_printf(zh, "%s 的值「%s」不是可選的值（可選：%s）", label, v, allowed ? allowed : "—");
-        gr_buf_printf(en, "the value \"%s\" of %s is not one of the allowed values (%s)", v, label,
+        gr_buf_printf(zh, "%s 的值「%s」不是可選的值（可選：%s）", label, gr_clip(v), allowed ? allowed : "—");
+        gr_buf_printf(en, "the value \"%s\" of %s is not one of the allowed values (%s)", gr_clip(v), label,
                       allowed ? allowed : "—");
         free(v);
         free(allowed);
@@ -743,9 +836,9 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en)
             const char *val = v ? (const char *)v : "";
             if (allowed && !listed_in(allowed, val)) {
                 gr_buf_printf(zh, "%s%s 的屬性「%s」值「%s」不是可選的值（可選：%s）",
-                              said ? "；" : "", label, (const char *)a->name, val, allowed);
+                              said ? "；" : "", label, (const char *)a->name, gr_clip(val), allowed);
                 gr_buf_printf(en, "%sattribute \"%s\" of %s: \"%s\" is not one of the allowed values (%s)",
-                              said ? "; " : "", (const char *)a->name, label, val, allowed);
+                              said ? "; " : "", (const char *)a->name, label, gr_clip(val), allowed);
                 said = 1;
             }
             free(allowed);
@@ -756,8 +849,8 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en)
             gr_buf_printf(en, "an attribute of %s does not match the format:", label);
             for (a = n ? n->properties : NULL; a; a = a->next) {
                 xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
-                gr_buf_printf(zh, " %s=\"%s\"", (const char *)a->name, v ? (const char *)v : "");
-                gr_buf_printf(en, " %s=\"%s\"", (const char *)a->name, v ? (const char *)v : "");
+                gr_buf_printf(zh, " %s=\"%s\"", (const char *)a->name, gr_clip(v ? (const char *)v : ""));
+                gr_buf_printf(en, " %s=\"%s\"", (const char *)a->name, gr_clip(v ? (const char *)v : ""));
                 add_doc_hint(s, "attribute", (const char *)a->name, zh);
                 xmlFree(v);
             }
@@ -772,9 +865,8 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en)
     case XML_RELAXNG_ERR_TEXTWRONG:
     case XML_RELAXNG_ERR_EXTRADATA: {
         char *t = own_text(n);
-        if (strlen(t) > 60) strcpy(t + 57, "...");
-        gr_buf_printf(zh, "%s 之中只能寫元素，不能直接寫文字（「%s」）", label, t);
-        gr_buf_printf(en, "%s may only contain elements, not text (\"%s\")", label, t);
+        gr_buf_printf(zh, "%s 之中只能寫元素，不能直接寫文字（「%s」）", label, gr_clip(t));
+        gr_buf_printf(en, "%s may only contain elements, not text (\"%s\")", label, gr_clip(t));
         free(t);
         break;
     }
@@ -944,10 +1036,20 @@ xmlDocPtr gr_data_load(gr_ctx *ctx, const char *path, const gr_data_opts *o)
         gr_error(ctx, path, 0, "資料檔超過 32 MiB 上限", "data file larger than the 32 MiB limit%s", "");
         return NULL;
     }
+    if (!xml_version_1_0(data, len)) {
+        gr_error(ctx, path, 1, "資料檔應為 XML 1.0（<?xml version=\"1.0\"?>），請改寫第一行",
+                 "a data file must be XML 1.0 (<?xml version=\"1.0\"?>): change the first line%s", "");
+        free(data);
+        return NULL;
+    }
     doc = parse_data(ctx, path, data, len);
     free(data);
     if (!doc) return NULL;
     root = xmlDocGetRootElement(doc);
+    if (count_elements(root) <= MAX_ELEMENTS && check_text(ctx, path, doc) > 0) {
+        xmlFreeDoc(doc);
+        return NULL;
+    }
     if (count_elements(root) > MAX_ELEMENTS) {
         gr_error(ctx, path, 0, "資料檔的元素超過 %d 個（一個機關一年的報告遠少於此）",
                  "the data file has more than %d elements (one agency's year has far fewer)", MAX_ELEMENTS);
