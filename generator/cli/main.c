@@ -29,6 +29,7 @@ static void usage(FILE *out)
           "選項 Options:\n"
           "  --help       顯示說明 show this help (also: gereport VERB --help)\n"
           "  --version    顯示版本 show the version\n"
+          "  --max-memory MiB  記憶體上限（預設 4096）memory limit of the run (default 4096)\n"
           "\n"
           "結束代碼 Exit status: 0 成功 ok, 1 輸入錯誤 input errors, 2 用法或系統錯誤 usage or system errors\n",
           out);
@@ -67,8 +68,39 @@ char *gr_cli_datadir(void)
     return gr_strdup(GR_DATADIR);
 }
 
+/* --max-memory MiB (any verb, anywhere on the line; removed from argv):
+ * the run's memory budget (util/mem.c). Returns GR_OK or GR_ESYS. */
+static int take_memory_option(int *argc, char **argv)
+{
+    size_t mib = 0;
+    int i, j;
+    for (i = 1; i < *argc; i++) {
+        const char *v = NULL;
+        int used = 1;
+        if (strcmp(argv[i], "--max-memory") == 0 && i + 1 < *argc) { v = argv[i + 1]; used = 2; }
+        else if (strncmp(argv[i], "--max-memory=", 13) == 0) v = argv[i] + 13;
+        else continue;
+        if (strspn(v, "0123456789") != strlen(v) || !v[0] || strlen(v) > 8 ||
+            atol(v) < 64) {
+            fprintf(stderr, "gereport: --max-memory 應為 64 以上的整數（MiB）(--max-memory takes a whole number of MiB, at least 64)\n");
+            return GR_ESYS;
+        }
+        mib = (size_t)atol(v);
+        for (j = i; j + used <= *argc; j++) argv[j] = argv[j + used];
+        *argc -= used;
+        i--;
+    }
+    if (gr_mem_init(mib) != GR_OK) {
+        fprintf(stderr, "gereport: 無法設定記憶體上限 (cannot set the memory limit)\n");
+        return GR_ESYS;
+    }
+    return GR_OK;
+}
+
 int main(int argc, char **argv)
 {
+    if (take_memory_option(&argc, argv) != GR_OK)
+        return GR_ESYS;
     if (argc < 2) {
         usage(stderr);
         return GR_ESYS;

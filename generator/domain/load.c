@@ -65,9 +65,17 @@ static void parse_error_text(const xmlError *e, gr_buf *zh, gr_buf *en)
         gr_buf_adds(zh, "含有不合法的字元（檔案應以 UTF-8 儲存）");
         break;
     default:
+        if (gr_xml_limit_text(msg, 0)) {
+            gr_buf_adds(zh, gr_xml_limit_text(msg, 0));
+            gr_buf_adds(en, "malformed XML: ");
+            gr_buf_adds(en, gr_xml_limit_text(msg, 1));
+            return;
+        }
         gr_buf_adds(zh, "XML 語法錯誤");
         break;
     }
+    if (n > 200) n = 200;
+    while (n > 0 && ((unsigned char)msg[n] & 0xC0) == 0x80) n--;   /* whole characters */
     gr_buf_adds(en, "malformed XML: ");
     gr_buf_add(en, msg, n);
 }

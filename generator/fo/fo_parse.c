@@ -363,6 +363,11 @@ static void on_xml_error(void *user, xmlErrorPtr e)
     n = (int)strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) n--;
     if (n > 200) n = clip(msg, 200);
+    if (gr_xml_limit_text(msg, 0)) {
+        gr_error(P->ctx, P->file, e->line, "XML 格式不正確：%s%.0s", "malformed XML: %.0s%s",
+                 gr_xml_limit_text(msg, 0), gr_xml_limit_text(msg, 1));
+        return;
+    }
     if (e->level == XML_ERR_WARNING)
         gr_warn(P->ctx, P->file, e->line, "XML 警告：%.*s", "XML warning: %.*s", n, msg);
     else

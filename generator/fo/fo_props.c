@@ -25,6 +25,9 @@ static const why W_PCT_NO = { "此屬性不接受百分比", "percentages are no
 static const why W_NEGATIVE = { "不可為負值", "must not be negative" };
 static const why W_POSITIVE = { "必須大於 0", "must be greater than 0" };
 static const why W_TOO_LARGE = { "數值過大", "value too large" };
+static const why W_TOO_LONG = { "長度過大（上限 100000pt，約 35 公尺）", "length too large (limit 100000pt, about 35 m)" };
+static const why W_EXPONENT = { "不接受科學記號（如 1e9）；請寫成一般的數字與單位，例如 12pt",
+                                "scientific notation (such as 1e9) is not accepted; write a plain number and unit, e.g. 12pt" };
 static const why W_UNIT = { "單位不正確：可用 pt、mm、cm、in、pc、px、em（0 可不寫單位）",
                             "unknown or missing unit: use pt, mm, cm, in, pc, px or em (0 needs none)" };
 static const why W_COLOR = { "應為顏色：CSS2 顏色名稱、#rgb、#rrggbb 或 rgb(r,g,b)",
@@ -236,11 +239,18 @@ static const why *parse_length(span v, double em, int flags, lenval *out)
     } else {
         for (i = 0; units[i].u; i++)
             if (span_is(unit, units[i].u)) break;
-        if (!units[i].u) return &W_UNIT;
+        if (!units[i].u) {
+            /* 1e9pt: the number stopped at the "e" */
+            if ((unit.s[0] == 'e' || unit.s[0] == 'E') && unit.n > 1 &&
+                (is_digit((unsigned char)unit.s[1]) || unit.s[1] == '+' || unit.s[1] == '-'))
+                return &W_EXPONENT;
+            return &W_UNIT;
+        }
         out->v = num * units[i].f;
     }
     if (out->v < 0 && !(flags & LEN_NEG)) return &W_NEGATIVE;
-    if (fabs(out->v) > (out->pct ? 100000.0 : GR_FO_MAX_LENGTH_PT)) return &W_TOO_LARGE;
+    if (fabs(out->v) > (out->pct ? 100000.0 : GR_FO_MAX_LENGTH_PT))
+        return out->pct ? &W_TOO_LARGE : &W_TOO_LONG;
     return NULL;
 }
 

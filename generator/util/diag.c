@@ -9,6 +9,14 @@ void gr_ctx_init(gr_ctx *ctx)
     memset(ctx, 0, sizeof *ctx);
     ctx->lang = GR_LANG_BOTH;
     ctx->err_stream = stderr;
+    ctx->image_budget = gr_mem_budget_mib() << 19;   /* half the run's budget */
+}
+
+int gr_image_budget_take(gr_ctx *ctx, size_t n)
+{
+    if (n > ctx->image_budget - ctx->image_used) return GR_ESYS;
+    ctx->image_used += n;
+    return GR_OK;
 }
 
 static void report(gr_ctx *ctx, const char *zh_kind, const char *en_kind,
@@ -83,4 +91,17 @@ int gr_warn(gr_ctx *ctx, const char *file, int line, const char *zh_fmt, const c
     rc = vreport(ctx, 1, GR_EINPUT, file, line, zh_fmt, en_fmt, ap);
     va_end(ap);
     return rc;
+}
+
+const char *gr_xml_limit_text(const char *msg, int en)
+{
+    if (!msg) return NULL;
+    if (strstr(msg, "Excessive depth"))
+        return en ? "elements nested too deeply (limit 256 levels; a report needs fewer than 20)"
+                  : "元素的巢狀層次過深（上限 256 層；報告用不到 20 層）";
+    if (strstr(msg, "XML_PARSE_HUGE") || strstr(msg, "Huge input lookup") ||
+        strstr(msg, "huge text node"))
+        return en ? "a name, text or attribute value too long for the XML reader (limit 10,000,000 characters)"
+                  : "名稱、文字或屬性值過長，超過 XML 讀取器的上限（10,000,000 字）";
+    return NULL;
 }
