@@ -1,14 +1,10 @@
 /* build.c — `gereport build FILE.xml [-o OUT.pdf]`: one data file to the
- * PDF of its year's form: load and validate, compute the figures, check the
- * rules (errors stop the build, warnings are printed), mask the names for
- * the public edition, transform with the form's XSLT, lay out the FO and
- * write PDF/A-1b atomically. Nothing is written when anything fails. */
+ * PDF of its year's form. Parses the options and runs the pipeline
+ * (generator/report/: load, compute, rules, form, mask, XSLT, then layout
+ * and PDF/A-1b written atomically). Nothing is written when anything
+ * fails. */
 #include "cli.h"
-#include "../domain/domain.h"
-#include "../fo/fo.h"
-#include "../text/font.h"
-#include "../layout/layout.h"
-#include "../pdf/pdf.h"
+#include "../report/report.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,68 +110,13 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
     return GR_OK;
 }
 
-/* Data → enriched, checked, (masked) document → FO text and title. */
-static int data_to_fo(gr_ctx *ctx, const build_args *a, const gr_data_opts *o,
-                      gr_buf *fo, char **title)
-{
-    xmlDocPtr doc = gr_data_load(ctx, a->in, o);
-    int rc, rc2;
-    if (!doc) return ctx->nerrors ? GR_EINPUT : GR_ESYS;
-    rc = gr_data_compute(ctx, doc, a->in);
-    rc2 = gr_data_check_rules(ctx, doc, a->in, o);
-    if (rc2 == GR_ESYS || rc == GR_OK) rc = rc2;
-    rc2 = gr_data_check_form(ctx, doc, a->in, o);
-    if (rc == GR_OK) rc = rc2;
-    if (rc == GR_OK && a->enriched) rc = gr_data_write(ctx, doc, a->enriched);
-    if (rc == GR_OK) {
-        if (!o->internal) gr_data_mask_names(doc);
-        rc = gr_form_transform(ctx, doc, a->in, o, fo, title);
-    }
-    xmlFreeDoc(doc);
-    return rc;
-}
-
-static int fo_to_pdf(gr_ctx *ctx, const build_args *a, const char *fontdir,
-                     gr_buf *fo, const char *title, const char *out)
-{
-    char *name = a->fo ? gr_strdup(a->fo) : with_ext(a->in, ".fo");
-    char *dir = gr_dirname(a->in);
-    gr_fo_tree *tree = gr_fo_parse_memory(ctx, name, fo->data ? (const char *)fo->data : "", fo->len);
-    gr_fontset *fs = NULL;
-    gr_doc *doc = NULL;
-    int rc = tree ? GR_OK : GR_EINPUT;
-    if (tree) {
-        tree->base_dir = gr_arena_strdup(tree->arena, dir);   /* images beside the data */
-        tree->allow_outside = a->allow_outside;
-        fs = gr_fontset_new(ctx, fontdir);
-        if (!fs) rc = GR_ESYS;
-    }
-    if (rc == GR_OK) rc = gr_layout(ctx, tree, fs, &doc, NULL);
-    if (rc == GR_OK && ctx->nerrors > 0) rc = GR_EINPUT;
-    if (rc == GR_OK) {
-        gr_fo_tree_free(tree);  /* the laid-out doc needs nothing of it */
-        tree = NULL;
-        doc->title = title ? gr_arena_strdup(doc->arena, title) : NULL;
-        rc = gr_pdf_write(ctx, doc, fs, NULL, out);
-    }
-    if (rc != GR_OK && tree && !a->fo)
-        gr_warn(ctx, NULL, 0, "排版訊息的行號指 XSL-FO；以 --fo FILE.fo 寫出 FO 可對照",
-                "line numbers of layout messages refer to the XSL-FO; write it with --fo FILE.fo%s", "");
-    gr_doc_free(doc);
-    gr_fontset_free(fs);
-    gr_fo_tree_free(tree);
-    free(dir);
-    free(name);
-    return rc;
-}
-
 int gr_cmd_build(int argc, char **argv)
 {
     gr_ctx ctx;
     build_args a;
-    gr_data_opts o;
-    gr_buf fo;
-    char *out_alloc = NULL, *datadir = NULL, *fontdir = NULL, *title = NULL;
+    gr_report_opts o;
+    gr_report r;
+    char *out_alloc = NULL, *datadir = NULL, *fontdir = NULL;
     int rc;
     gr_ctx_init(&ctx);
     rc = parse_args(&ctx, argc, argv, &a);
@@ -183,21 +124,23 @@ int gr_cmd_build(int argc, char **argv)
     datadir = a.datadir ? gr_strdup(a.datadir) : gr_cli_datadir();
     fontdir = a.fonts ? gr_strdup(a.fonts) : gr_path_join(datadir, "fonts");
     memset(&o, 0, sizeof o);
-    o.datadir = datadir;
-    o.internal = a.internal;
-    o.allow_outside = a.allow_outside;
-    o.cache = gr_domain_cache_new();
-    gr_buf_init(&fo);
-    rc = data_to_fo(&ctx, &a, &o, &fo, &title);
-    if (rc == GR_OK && ctx.nerrors) rc = GR_EINPUT;
-    if (rc == GR_OK && a.fo) rc = gr_write_file_atomic(&ctx, a.fo, fo.data ? (void *)fo.data : "", fo.len);
+    o.data.datadir = datadir;
+    o.data.internal = a.internal;
+    o.data.allow_outside = a.allow_outside;
+    o.data.cache = gr_domain_cache_new();
+    o.fontdir = fontdir;
+    o.enriched = a.enriched;
+    o.want_fo_text = a.fo != NULL;
+    o.want_tree = 1;
+    rc = gr_report_run(&ctx, a.in, &o, &r);
+    if (rc == GR_OK && a.fo)
+        rc = gr_write_file_atomic(&ctx, a.fo, r.fo.data ? (void *)r.fo.data : "", r.fo.len);
     if (rc == GR_OK) {
         const char *out = a.out ? a.out : (out_alloc = with_ext(a.in, ".pdf"));
-        rc = fo_to_pdf(&ctx, &a, fontdir, &fo, title, out);
+        rc = gr_report_pdf(&ctx, &r, &o, out);
     }
-    gr_buf_free(&fo);
-    gr_domain_cache_free(o.cache);
-    free(title);
+    gr_report_free(&r);
+    gr_domain_cache_free(o.data.cache);
     free(out_alloc);
     free(fontdir);
     free(datadir);

@@ -1,9 +1,11 @@
-/* check.c — `gereport check FILE.xml…`: every problem of every data file
- * (XML, data format, evidence files, typed figures, the master plan's
- * rules, whether a form serves the year), each with file:line, severity,
+/* check.c — `gereport check FILE.xml…`: every problem of every data file,
+ * found by the pipeline build runs (generator/report/) short of layout:
+ * XML, data format, evidence files, typed figures, the master plan's rules,
+ * the form of the year, the template, every image opened and decoded and
+ * every character looked up in its fonts; each with file:line, severity,
  * rule and source; a summary line at the end. Exit 1 if any error. */
 #include "cli.h"
-#include "../domain/domain.h"
+#include "../report/report.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +23,9 @@ static void check_usage(FILE *out)
           "  --lang zh|en           訊息只用中文或英文 messages in one language only\n"
           "  --allow-outside        允許佐證檔案位於資料檔的資料夾之外（經由連結）\n"
           "                         allow evidence files outside the data file's folder\n"
-          "  --datadir DIR          templates/ 所在的資料夾 folder holding templates/\n"
+          "  --datadir DIR          templates/ 與 fonts/ 所在的資料夾 folder holding\n"
+          "                         templates/ and fonts/ (default: the installed one)\n"
+          "  --fonts DIR            字型設定資料夾 folder of gereport-fonts.conf\n"
           "  -h, --help             顯示說明 show this help\n"
           "\n"
           "結束代碼 Exit status: 0 無錯誤 no errors (warnings allowed), 1 有錯誤 errors found,\n"
@@ -29,27 +33,14 @@ static void check_usage(FILE *out)
           out);
 }
 
-static int check_one(gr_ctx *ctx, const char *path, const gr_data_opts *o)
-{
-    xmlDocPtr doc = gr_data_load(ctx, path, o);
-    int rc, rc2;
-    if (!doc) return GR_EINPUT;
-    rc = gr_data_compute(ctx, doc, path);
-    rc2 = gr_data_check_rules(ctx, doc, path, o);
-    if (rc2 == GR_ESYS || rc == GR_OK) rc = rc2;
-    rc2 = gr_data_check_form(ctx, doc, path, o);
-    if (rc == GR_OK) rc = rc2;
-    xmlFreeDoc(doc);
-    return rc;
-}
-
 int gr_cmd_check(int argc, char **argv)
 {
     gr_ctx ctx;
-    gr_data_opts o;
+    gr_report_opts o;
+    gr_report r;
     const char **files;
-    char *datadir = NULL;
-    const char *dd = NULL;
+    char *datadir = NULL, *fontdir = NULL;
+    const char *dd = NULL, *fonts = NULL;
     int i, nfiles = 0, rc = GR_OK, worst = GR_OK, allow = 0;
     gr_ctx_init(&ctx);
     files = gr_calloc((size_t)argc + 1, sizeof *files);
@@ -64,6 +55,8 @@ int gr_cmd_check(int argc, char **argv)
             if (gr_cli_parse_lang(&ctx, "check", argv[++i]) != GR_OK) { free(files); return GR_ESYS; }
         } else if (strcmp(s, "--datadir") == 0 && has) {
             dd = argv[++i];
+        } else if (strcmp(s, "--fonts") == 0 && has) {
+            fonts = argv[++i];
         } else if (strcmp(s, "--allow-outside") == 0) {
             allow = 1;
         } else if (s[0] == '-' && s[1]) {
@@ -81,14 +74,17 @@ int gr_cmd_check(int argc, char **argv)
         return GR_ESYS;
     }
     datadir = dd ? gr_strdup(dd) : gr_cli_datadir();
+    fontdir = fonts ? gr_strdup(fonts) : gr_path_join(datadir, "fonts");
     memset(&o, 0, sizeof o);
-    o.datadir = datadir;
-    o.allow_outside = allow;
-    o.cache = gr_domain_cache_new();
+    o.data.datadir = datadir;
+    o.data.allow_outside = allow;
+    o.data.cache = gr_domain_cache_new();
+    o.fontdir = fontdir;
+    o.check_media = 1;          /* everything build does short of layout */
     for (i = 0; i < nfiles; i++) {
-        rc = check_one(&ctx, files[i], &o);
-        if (rc == GR_ESYS) worst = GR_ESYS;
-        else if (rc != GR_OK && worst == GR_OK) worst = GR_EINPUT;
+        rc = gr_report_run(&ctx, files[i], &o, &r);
+        gr_report_free(&r);
+        if (rc > worst) worst = rc;
     }
     if (ctx.nerrors && worst == GR_OK) worst = GR_EINPUT;
     switch (ctx.lang) {
@@ -105,7 +101,8 @@ int gr_cmd_check(int argc, char **argv)
                ctx.nerrors, ctx.nerrors == 1 ? "" : "s", ctx.nwarnings, ctx.nwarnings == 1 ? "" : "s");
         break;
     }
-    gr_domain_cache_free(o.cache);
+    gr_domain_cache_free(o.data.cache);
+    free(fontdir);
     free(datadir);
     free(files);
     return worst;

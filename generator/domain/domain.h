@@ -56,6 +56,13 @@ int gr_data_check_rules(gr_ctx *ctx, xmlDocPtr doc, const char *path,
  * document's text, by its masked form (蕭雅勻 -> 蕭○勻). */
 void gr_data_mask_names(xmlDocPtr doc);
 
+/* Give every element its source line as the attribute gr:line (namespace
+ * GR_SOURCE_NS), for the form template to copy onto the FO elements it
+ * writes from that element (<xsl:copy-of select="@gr:line"/>), so layout
+ * and image messages can name the data line. Done after the rules and
+ * --enriched, just before the transformation. */
+void gr_data_mark_lines(xmlDocPtr doc);
+
 /* The form template for the data's year (templates/results/<form>/),
  * applied with libxslt's security preferences (no writes, no network, reads
  * only inside datadir/templates). The FO text is appended to fo. */

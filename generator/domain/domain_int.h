@@ -111,6 +111,11 @@ int gr_fmt_pct0(char *out, size_t n, long long a, long long b);
 /* Report helpers taking preformatted zh and en texts. */
 void gr_report(gr_ctx *ctx, int is_error, const char *file, int line,
                const char *zh, const char *en);
+/* The same for a rule's finding: its id and source recorded apart (the
+ * message texts already quote them for the printed line). */
+void gr_report_rule(gr_ctx *ctx, int is_error, const char *file, int line,
+                    const char *rule, const char *source_zh, const char *source_en,
+                    const char *zh, const char *en);
 
 /* Open a directory's entries sorted by name (NULL-terminated array, free
  * with gr_free_names); NULL if the folder cannot be read. */

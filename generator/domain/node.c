@@ -3,6 +3,7 @@
  * messages, reporting preformatted bilingual messages, listing folders. */
 #include "domain_int.h"
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -148,14 +149,51 @@ char *gr_elem_label(xmlNodePtr n)
     return s;
 }
 
-/* Both formats consume the same two arguments: "%.0s" eats one silently. */
+static void mark_lines(xmlNodePtr n, xmlNsPtr ns)
+{
+    xmlNodePtr c;
+    char v[24];
+    int line = gr_line(n);
+    if (line > 0) {
+        snprintf(v, sizeof v, "%d", line);
+        xmlSetNsProp(n, ns, BAD_CAST "line", BAD_CAST v);
+    }
+    for (c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE) mark_lines(c, ns);
+}
+
+void gr_data_mark_lines(xmlDocPtr doc)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    xmlNsPtr ns;
+    if (!root) return;
+    ns = xmlSearchNsByHref(doc, root, BAD_CAST GR_SOURCE_NS);
+    if (!ns) ns = xmlNewNs(root, BAD_CAST GR_SOURCE_NS, BAD_CAST "gr");
+    if (ns) mark_lines(root, ns);
+}
+
 void gr_report(gr_ctx *ctx, int is_error, const char *file, int line,
                const char *zh, const char *en)
 {
-    if (is_error)
-        gr_error(ctx, file, line, "%s%.0s", "%.0s%s", zh, en);
-    else
-        gr_warn(ctx, file, line, "%s%.0s", "%.0s%s", zh, en);
+    gr_report_rule(ctx, is_error, file, line, NULL, NULL, NULL, zh, en);
+}
+
+void gr_report_rule(gr_ctx *ctx, int is_error, const char *file, int line,
+                    const char *rule, const char *source_zh, const char *source_en,
+                    const char *zh, const char *en)
+{
+    gr_finding f;
+    memset(&f, 0, sizeof f);
+    f.cls = is_error ? GR_CLASS_ERROR : GR_CLASS_WARNING;
+    f.status = GR_EINPUT;
+    f.file = (char *)file;
+    f.line = line;
+    f.rule = (char *)rule;
+    f.source_zh = (char *)source_zh;
+    f.source_en = (char *)source_en;
+    f.msg_zh = (char *)zh;
+    f.msg_en = (char *)en;
+    gr_report_finding(ctx, &f);
 }
 
 static int cmp_names(const void *a, const void *b)

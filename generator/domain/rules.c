@@ -419,7 +419,7 @@ static void render(runner *U, const msg *m, xmlNodePtr node, int line, gr_buf *o
 
 static void report_rule(runner *U, rule *r, xmlNodePtr node)
 {
-    gr_buf zh, en;
+    gr_buf zh, en, szh, sen;
     int line = gr_line(node);
     if (r->at) {
         xmlXPathObjectPtr o = eval_at(U, r->at, node, r->line);
@@ -429,19 +429,27 @@ static void report_rule(runner *U, rule *r, xmlNodePtr node)
     }
     gr_buf_init(&zh);
     gr_buf_init(&en);
+    gr_buf_init(&szh);
+    gr_buf_init(&sen);
+    render(U, &r->src_zh, node, r->line, &szh);
+    render(U, &r->src_en, node, r->line, &sen);
     render(U, &r->msg_zh, node, r->line, &zh);
     gr_buf_printf(&zh, "（%s", r->id);
-    if (r->src_zh.n) { gr_buf_adds(&zh, "；依據："); render(U, &r->src_zh, node, r->line, &zh); }
+    if (r->src_zh.n) { gr_buf_adds(&zh, "；依據："); gr_buf_adds(&zh, gr_buf_cstr(&szh)); }
     gr_buf_adds(&zh, "）");
     if (r->adv_zh.n) { gr_buf_adds(&zh, "建議："); render(U, &r->adv_zh, node, r->line, &zh); }
     render(U, &r->msg_en, node, r->line, &en);
     gr_buf_printf(&en, " [%s", r->id);
-    if (r->src_en.n) { gr_buf_adds(&en, "; source: "); render(U, &r->src_en, node, r->line, &en); }
+    if (r->src_en.n) { gr_buf_adds(&en, "; source: "); gr_buf_adds(&en, gr_buf_cstr(&sen)); }
     gr_buf_adds(&en, "]");
     if (r->adv_en.n) { gr_buf_adds(&en, " Advice: "); render(U, &r->adv_en, node, r->line, &en); }
-    gr_report(U->ctx, r->is_error, U->file, line, gr_buf_cstr(&zh), gr_buf_cstr(&en));
+    gr_report_rule(U->ctx, r->is_error, U->file, line, r->id,
+                   r->src_zh.n ? gr_buf_cstr(&szh) : NULL, r->src_en.n ? gr_buf_cstr(&sen) : NULL,
+                   gr_buf_cstr(&zh), gr_buf_cstr(&en));
     gr_buf_free(&zh);
     gr_buf_free(&en);
+    gr_buf_free(&szh);
+    gr_buf_free(&sen);
 }
 
 static int run_rule(runner *U, rule *r, xmlNodePtr root)

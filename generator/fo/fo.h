@@ -204,6 +204,12 @@ gr_fo_tree *gr_fo_parse_file(gr_ctx *ctx, const char *path);
  * relative paths. */
 gr_fo_tree *gr_fo_parse_memory(gr_ctx *ctx, const char *name,
                                const char *data, size_t len);
+/* The FO a form template wrote from a data file: every node's line is the
+ * data line its element carries as gr:line (namespace GR_SOURCE_NS, see
+ * docs/fo-subset.md), or the nearest ancestor's, and tree->path is the data
+ * file, so that layout and image messages name the user's file and line. */
+gr_fo_tree *gr_fo_parse_mapped(gr_ctx *ctx, const char *data_file,
+                               const char *data, size_t len);
 void gr_fo_tree_free(gr_fo_tree *t);
 
 /* Parse a colour as XSL-FO and SVG write it: #rgb, #rrggbb, rgb(r, g, b)

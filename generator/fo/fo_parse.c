@@ -314,6 +314,7 @@ typedef struct fo_parser {
        exists at once (it is several times the size of the tree) */
     int root_failed;            /* the root could not be built: no streaming */
     void *foreign_doc;          /* xmlDoc holding copies of the SVG subtrees */
+    int mapped;                 /* lines are the data file's (gr:line) */
 } fo_parser;
 
 static int too_many(fo_parser *P)
@@ -337,6 +338,31 @@ static int line_of(xmlNodePtr x)
         return (int)(intptr_t)x->_private;
     l = xmlGetLineNo(x);
     return l > 0 && l < 0x7fffffff ? (int)l : 0;
+}
+
+/* gr:line="N" on an element, or 0. */
+static int gr_line_attr(xmlNodePtr x)
+{
+    xmlChar *v = xmlGetNsProp(x, BAD_CAST "line", BAD_CAST GR_SOURCE_NS);
+    long l = 0;
+    if (v) {
+        char *end;
+        l = strtol((const char *)v, &end, 10);
+        if (*end || l <= 0 || l >= 0x7fffffff) l = 0;
+        xmlFree(v);
+    }
+    return (int)l;
+}
+
+/* The line a node's messages name: the FO's own, or in a mapped parse the
+ * data line of the element (gr:line) or of its nearest ancestor that has
+ * one (0 when none has). */
+static int node_line(fo_parser *P, xmlNodePtr x, const gr_fo_node *parent)
+{
+    int l;
+    if (!P->mapped) return line_of(x);
+    l = x->type == XML_ELEMENT_NODE ? gr_line_attr(x) : 0;
+    return l > 0 ? l : parent ? parent->line : 0;
 }
 
 /* At most n bytes of s for a message, cut at a UTF-8 boundary. */
@@ -606,7 +632,7 @@ static void add_text(fo_parser *P, gr_fo_node *parent, xmlNodePtr x)
         if (!all_xml_space(s)) {
             char shown[48];
             snippet(s, shown, sizeof shown);
-            gr_error(P->ctx, P->file, text_line(x, parent),
+            gr_error(P->ctx, P->file, (P->mapped ? parent->line : text_line(x, parent)),
                      "%s 不能直接包含文字「%s」%s",
                      "%s cannot contain text directly (\"%s\")%.0s",
                      context_name(parent), shown,
@@ -626,7 +652,7 @@ static void add_text(fo_parser *P, gr_fo_node *parent, xmlNodePtr x)
         return;
     }
     {
-        gr_fo_node *t = new_node(P, GR_FO_TEXT, text_line(x, parent), parent);
+        gr_fo_node *t = new_node(P, GR_FO_TEXT, (P->mapped ? parent->line : text_line(x, parent)), parent);
         gr_fo_propctx pc;
         pc.ctx = P->ctx;
         pc.file = P->file;
@@ -661,6 +687,15 @@ static void *keep_foreign_copy(fo_parser *P, xmlNodePtr svg)
     return copy;
 }
 
+/* In a mapped parse, SVG messages name the data line of the graphic. */
+static void set_lines(xmlNodePtr x, int line)
+{
+    xmlNodePtr c;
+    x->line = (unsigned short)(line < 65535 ? line : 65535);
+    for (c = x->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE) set_lines(c, line);
+}
+
 static void check_foreign(fo_parser *P, gr_fo_node *n, xmlNodePtr x)
 {
     xmlNodePtr c;
@@ -682,6 +717,7 @@ static void check_foreign(fo_parser *P, gr_fo_node *n, xmlNodePtr x)
                 return;
             }
             n->foreign_xml = keep_foreign_copy(P, c);
+            if (P->mapped && n->foreign_xml) set_lines(n->foreign_xml, n->line);
             P->has_foreign++;
         } else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
                    c->content && !all_xml_space((const char *)c->content)) {
@@ -717,6 +753,9 @@ static size_t collect_attrs(fo_parser *P, xmlNodePtr x, const elem_def *d,
             if (strcmp((const char *)a->ns->href, (const char *)XML_XML_NAMESPACE) == 0 &&
                 strcmp(name, "lang") == 0) {
                 name = "xml:lang";
+            } else if (strcmp((const char *)a->ns->href, GR_SOURCE_NS) == 0 &&
+                       strcmp(name, "line") == 0) {
+                continue;           /* the data line: node_line() reads it */
             } else {
                 const char *prefix = a->ns->prefix ? (const char *)a->ns->prefix : "";
                 gr_error(P->ctx, P->file, line_of(x),
@@ -767,7 +806,7 @@ static gr_fo_node *build_node(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, in
     xmlChar **owned;
     size_t nattrs, nowned, i;
     gr_fo_propctx pc;
-    int line = line_of(x);
+    int line = node_line(P, x, parent);
 
     if (too_many(P)) return NULL;
     if (depth > MAX_DEPTH) {
@@ -1342,7 +1381,8 @@ static xmlDocPtr read_xml(fo_parser *P, const char *data, size_t len)
     return doc;
 }
 
-gr_fo_tree *gr_fo_parse_memory(gr_ctx *ctx, const char *name, const char *data, size_t len)
+static gr_fo_tree *parse_memory(gr_ctx *ctx, const char *name, const char *data, size_t len,
+                               int mapped)
 {
     fo_parser P;
     xmlDocPtr doc;
@@ -1350,6 +1390,7 @@ gr_fo_tree *gr_fo_parse_memory(gr_ctx *ctx, const char *name, const char *data, 
     memset(&P, 0, sizeof P);
     if (!name) name = "(FO)";
     P.ctx = ctx;
+    P.mapped = mapped;
     P.errors_at_start = ctx->nerrors;
     if (len > MAX_INPUT_BYTES) {
         gr_error(ctx, name, 0, "檔案超過 64 MiB 上限", "file larger than the 64 MiB limit%s", "");
@@ -1386,6 +1427,16 @@ gr_fo_tree *gr_fo_parse_memory(gr_ctx *ctx, const char *name, const char *data, 
         return NULL;
     }
     return &P.t->pub;
+}
+
+gr_fo_tree *gr_fo_parse_memory(gr_ctx *ctx, const char *name, const char *data, size_t len)
+{
+    return parse_memory(ctx, name, data, len, 0);
+}
+
+gr_fo_tree *gr_fo_parse_mapped(gr_ctx *ctx, const char *data_file, const char *data, size_t len)
+{
+    return parse_memory(ctx, data_file, data, len, 1);
 }
 
 gr_fo_tree *gr_fo_parse_file(gr_ctx *ctx, const char *path)

@@ -439,17 +439,47 @@ static int missing_first_time(gr_para *p, uint32_t cp)
     return 1;
 }
 
+/* The words of a character no font has: one place for layout and for
+ * `check` (gr_chain_check_text). */
+static void say_missing(gr_ctx *ctx, const char *file, int line, uint32_t cp,
+                        const gr_fontchain *ch)
+{
+    char shown[8] = "";
+    if (u_isgraph((UChar32)cp)) shown[gr_utf8_encode(cp, shown)] = 0;
+    gr_warn(ctx, file, line,
+            "字元 U+%04X「%s」在字型「%s」及其後備字型中都沒有，以方框代替",
+            "character U+%04X \"%s\" is in no font of the chain starting with \"%s\"; drawn as a box",
+            (unsigned)cp, shown, ch && ch->nfaces ? ch->faces[0]->family : "?");
+}
+
 static void report_missing(gr_para *p, const pchar *c)
 {
     if (!missing_first_time(p, c->cp)) return;
     const gr_text_style *st = style_of(p, c->style);
-    gr_fontchain *ch = st ? st->chain : NULL;
-    char shown[8] = "";
-    if (u_isgraph((UChar32)c->cp)) shown[gr_utf8_encode(c->cp, shown)] = 0;
-    gr_warn(p->ctx, st ? st->file : NULL, st ? st->line : 0,
-            "字元 U+%04X「%s」在字型「%s」及其後備字型中都沒有，以方框代替",
-            "character U+%04X \"%s\" is in no font of the chain starting with \"%s\"; drawn as a box",
-            (unsigned)c->cp, shown, ch && ch->nfaces ? ch->faces[0]->family : "?");
+    say_missing(p->ctx, st ? st->file : NULL, st ? st->line : 0, c->cp, st ? st->chain : NULL);
+}
+
+int gr_chain_check_text(gr_ctx *ctx, const gr_fontchain *ch, const char *s, size_t len,
+                        const char *file, int line)
+{
+    uint32_t seen[16];
+    int nseen = 0, nmissing = 0;
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        int k, follow;
+        i += (size_t)gr_utf8_decode(s + i, len - i, &cp);
+        if (cp == 0x20 || cp == 0x09 || cp == 0x0A || cp == 0x0D) continue;
+        follow = follows_previous(cp);
+        if (follow == 2) continue;                     /* drawn with the previous */
+        if (gr_chain_face_for(ch, cp, 0) || gr_chain_face_for(ch, cp, 1)) continue;
+        for (k = 0; k < nseen && seen[k] != cp; k++) {}
+        if (k < nseen) continue;                                 /* said once per text */
+        if (nseen < 16) seen[nseen++] = cp;
+        say_missing(ctx, file, line, cp, ch);
+        nmissing++;
+    }
+    return nmissing;
 }
 
 /* For each character, the class of the nearest non-punctuation character

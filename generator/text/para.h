@@ -90,6 +90,13 @@ typedef struct gr_para_opts {
 
 typedef struct gr_para gr_para;
 
+/* `check`'s look-up of text in a font chain, without layout: every
+ * character that no face of ch has (as a paragraph would choose faces) is
+ * reported once per call at file:line, in the very words layout uses.
+ * Returns how many were reported. */
+int gr_chain_check_text(gr_ctx *ctx, const gr_fontchain *ch, const char *utf8,
+                        size_t len, const char *file, int line);
+
 gr_para *gr_para_new(gr_ctx *ctx);
 void gr_para_free(gr_para *p);
 

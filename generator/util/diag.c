@@ -1,7 +1,11 @@
 /* diag.c — the run context and diagnostics: every error and warning the
- * user sees goes through here, formatted "file:line: 錯誤 error: 中文 (English)". */
+ * user sees goes through here, formatted "file:line: 錯誤 error: 中文 (English)",
+ * and, when the caller gave ctx->findings, is recorded there as a finding
+ * (class, file, line, rule, source, message) for verbs that report them
+ * otherwise or later (the pipeline, generator/report/). */
 #include "gr.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void gr_ctx_init(gr_ctx *ctx)
@@ -19,47 +23,108 @@ int gr_image_budget_take(gr_ctx *ctx, size_t n)
     return GR_OK;
 }
 
-static void report(gr_ctx *ctx, const char *zh_kind, const char *en_kind,
-                   const char *file, int line,
-                   const char *zh_fmt, const char *en_fmt, va_list ap)
+void gr_findings_free(gr_findings *f)
+{
+    size_t i;
+    if (!f) return;
+    for (i = 0; i < f->n; i++) {
+        gr_finding *x = &f->v[i];
+        free(x->file);
+        free(x->rule);
+        free(x->source_zh);
+        free(x->source_en);
+        free(x->msg_zh);
+        free(x->msg_en);
+    }
+    free(f->v);
+    memset(f, 0, sizeof *f);
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? gr_strdup(s) : NULL;
+}
+
+static char *vformat(const char *fmt, va_list ap)
+{
+    gr_buf b;
+    va_list ap2;
+    int n;
+    gr_buf_init(&b);
+    va_copy(ap2, ap);
+    n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0) n = 0;
+    gr_buf_reserve(&b, (size_t)n + 1);
+    vsnprintf((char *)b.data, (size_t)n + 1, fmt, ap);
+    b.len = (size_t)n;
+    return (char *)b.data;
+}
+
+static void print(gr_ctx *ctx, const gr_finding *f)
 {
     FILE *out = ctx->err_stream ? (FILE *)ctx->err_stream : stderr;
-    va_list ap2;
-    va_copy(ap2, ap);
-    if (file && line > 0)
-        fprintf(out, "%s:%d: ", file, line);
-    else if (file)
-        fprintf(out, "%s: ", file);
+    int warning = f->cls == GR_CLASS_WARNING;
+    const char *zh_kind = warning ? "警告" : "錯誤", *en_kind = warning ? "warning" : "error";
+    if (f->file && f->line > 0)
+        fprintf(out, "%s:%d: ", f->file, f->line);
+    else if (f->file)
+        fprintf(out, "%s: ", f->file);
     switch (ctx->lang) {
     case GR_LANG_ZH:
-        fprintf(out, "%s：", zh_kind);
-        vfprintf(out, zh_fmt, ap);
+        fprintf(out, "%s：%s", zh_kind, f->msg_zh);
         break;
     case GR_LANG_EN:
-        fprintf(out, "%s: ", en_kind);
-        vfprintf(out, en_fmt, ap2);
+        fprintf(out, "%s: %s", en_kind, f->msg_en);
         break;
     default:
-        fprintf(out, "%s %s: ", zh_kind, en_kind);
-        vfprintf(out, zh_fmt, ap);
-        fputs(" (", out);
-        vfprintf(out, en_fmt, ap2);
-        fputc(')', out);
+        fprintf(out, "%s %s: %s (%s)", zh_kind, en_kind, f->msg_zh, f->msg_en);
         break;
     }
     fputc('\n', out);
-    va_end(ap2);
 }
 
-/* Count, print unless quiet, and return the status the caller gives. */
-static int vreport(gr_ctx *ctx, int warning, int status, const char *file, int line,
+int gr_report_finding(gr_ctx *ctx, const gr_finding *f)
+{
+    if (f->cls == GR_CLASS_WARNING) ctx->nwarnings++;
+    else ctx->nerrors++;
+    /* quiet warnings were said once already (layout's second pass) */
+    if (f->cls == GR_CLASS_WARNING && ctx->quiet_warnings) return f->status;
+    if (!ctx->print_off) print(ctx, f);
+    if (ctx->findings) {
+        gr_findings *l = ctx->findings;
+        gr_finding *x;
+        l->v = gr_grow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+        x = &l->v[l->n++];
+        *x = *f;
+        x->file = dup_or_null(f->file);
+        x->rule = dup_or_null(f->rule);
+        x->source_zh = dup_or_null(f->source_zh);
+        x->source_en = dup_or_null(f->source_en);
+        x->msg_zh = gr_strdup(f->msg_zh ? f->msg_zh : "");
+        x->msg_en = gr_strdup(f->msg_en ? f->msg_en : "");
+    }
+    return f->status;
+}
+
+/* Format both languages, then count, print and record. */
+static int vreport(gr_ctx *ctx, gr_class cls, int status, const char *file, int line,
                    const char *zh_fmt, const char *en_fmt, va_list ap)
 {
-    if (warning) ctx->nwarnings++;
-    else ctx->nerrors++;
-    if (!(warning && ctx->quiet_warnings))
-        report(ctx, warning ? "警告" : "錯誤", warning ? "warning" : "error",
-               file, line, zh_fmt, en_fmt, ap);
+    gr_finding f;
+    va_list ap2;
+    memset(&f, 0, sizeof f);
+    f.cls = cls;
+    f.status = status;
+    f.file = (char *)file;
+    f.line = line;
+    va_copy(ap2, ap);
+    f.msg_zh = vformat(zh_fmt, ap);
+    f.msg_en = vformat(en_fmt, ap2);
+    va_end(ap2);
+    gr_report_finding(ctx, &f);
+    free(f.msg_zh);
+    free(f.msg_en);
     return status;
 }
 
@@ -68,7 +133,7 @@ int gr_error(gr_ctx *ctx, const char *file, int line, const char *zh_fmt, const 
     va_list ap;
     int rc;
     va_start(ap, en_fmt);
-    rc = vreport(ctx, 0, GR_EINPUT, file, line, zh_fmt, en_fmt, ap);
+    rc = vreport(ctx, GR_CLASS_ERROR, GR_EINPUT, file, line, zh_fmt, en_fmt, ap);
     va_end(ap);
     return rc;
 }
@@ -78,7 +143,7 @@ int gr_syserror(gr_ctx *ctx, const char *file, int line, const char *zh_fmt, con
     va_list ap;
     int rc;
     va_start(ap, en_fmt);
-    rc = vreport(ctx, 0, GR_ESYS, file, line, zh_fmt, en_fmt, ap);
+    rc = vreport(ctx, GR_CLASS_ERROR, GR_ESYS, file, line, zh_fmt, en_fmt, ap);
     va_end(ap);
     return rc;
 }
@@ -88,7 +153,7 @@ int gr_warn(gr_ctx *ctx, const char *file, int line, const char *zh_fmt, const c
     va_list ap;
     int rc;
     va_start(ap, en_fmt);
-    rc = vreport(ctx, 1, GR_EINPUT, file, line, zh_fmt, en_fmt, ap);
+    rc = vreport(ctx, GR_CLASS_WARNING, GR_EINPUT, file, line, zh_fmt, en_fmt, ap);
     va_end(ap);
     return rc;
 }

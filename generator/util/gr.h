@@ -27,6 +27,11 @@
 
 #define GR_VERSION "0.1.0"
 
+/* The namespace of gereport's own attributes: gr:line="N" on a data
+ * element (set before the form template runs) and on the FO elements the
+ * template writes from it (docs/fo-subset.md). */
+#define GR_SOURCE_NS "urn:x-gereport:source"
+
 enum { GR_OK = 0, GR_EINPUT = 1, GR_ESYS = 2 };
 
 /* ---- run context and diagnostics ------------------------------------- */
@@ -35,12 +40,41 @@ enum { GR_OK = 0, GR_EINPUT = 1, GR_ESYS = 2 };
 
 typedef enum { GR_LANG_ZH = 0, GR_LANG_EN = 1, GR_LANG_BOTH = 2 } gr_lang;
 
+/* One finding, as reported (and printed) through gr_error/gr_warn/
+ * gr_syserror/gr_report_finding. `cls` is the finding's class: an error
+ * stops the PDF, a warning does not. `status` is what the reporter returned
+ * (GR_EINPUT, or GR_ESYS for usage, system and template problems). The
+ * strings are owned by the list. `rule`, `source_*` are NULL unless the
+ * finding comes from a rule file (templates/rules/). msg_* are the whole
+ * message texts as printed, without the file:line and class prefix. */
+typedef enum { GR_CLASS_ERROR = 0, GR_CLASS_WARNING = 1 } gr_class;
+
+typedef struct gr_finding {
+    gr_class cls;
+    int status;
+    char *file;            /* may be NULL */
+    int line;              /* <= 0: no line */
+    char *rule;
+    char *source_zh, *source_en;
+    char *msg_zh, *msg_en;
+} gr_finding;
+
+typedef struct gr_findings {
+    gr_finding *v;
+    size_t n, cap;
+} gr_findings;
+
+void gr_findings_free(gr_findings *f);
+
 typedef struct gr_ctx {
     gr_lang lang;          /* which language(s) messages are printed in */
     int quiet_warnings;    /* 1: count warnings but do not print them */
     int nerrors;
     int nwarnings;
-    void *err_stream;      /* FILE*; stderr by default */
+    void *err_stream;      /* FILE*; stderr by default; NULL with print_off */
+    int print_off;         /* 1: record findings, print nothing */
+    gr_findings *findings; /* when not NULL, every finding is appended
+                              (owned by whoever set it) */
     /* Files this run has read (device, inode), so that no output replaces
        one of them; filled by gr_open_input. */
     struct { unsigned long long dev, ino; } inputs[GR_MAX_RUN_INPUTS];
@@ -69,6 +103,10 @@ const char *gr_xml_limit_text(const char *msg, int en);
 /* Same as gr_error but for system/usage problems; returns GR_ESYS. */
 int gr_syserror(gr_ctx *ctx, const char *file, int line,
                 const char *zh_fmt, const char *en_fmt, ...);
+/* A finding built by the caller (rule findings: rule id and source kept
+ * apart from the message). Counted, printed and recorded like the others;
+ * the strings are copied. Returns f->status. */
+int gr_report_finding(gr_ctx *ctx, const gr_finding *f);
 
 /* A user's value as a message may show it: at most GR_CLIP_CHARS
  * characters (then 「…（共 N 字）」), control and bidi characters shown as

@@ -10,6 +10,7 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:gr="urn:x-gereport:source"
     xmlns:svg="http://www.w3.org/2000/svg">
 
   <xsl:variable name="chart-font" select="'標楷體, TW-Kai'"/>
@@ -55,7 +56,7 @@
     <xsl:variable name="bottom" select="206"/>
     <xsl:variable name="gw" select="($right - $left) div $ng"/>
     <xsl:variable name="bw" select="$gw * 0.7 div $ns"/>
-    <fo:instream-foreign-object>
+    <fo:instream-foreign-object><xsl:copy-of select="@gr:line"/>
       <svg:svg width="440" height="236" viewBox="0 0 440 236">
         <!-- grid lines and axis labels -->
         <xsl:call-template name="bar-grid">
@@ -226,7 +227,7 @@
     <xsl:variable name="r" select="$r0 * number($r0 &lt;= 60) + 60 * number($r0 &gt; 60)"/>
     <xsl:variable name="cy" select="$r + 10"/>
     <xsl:variable name="ns" select="2 + number(sum($groups/其他) &gt; 0)"/>
-    <fo:instream-foreign-object>
+    <fo:instream-foreign-object><xsl:copy-of select="@gr:line"/>
       <svg:svg width="440" height="{format-number($cy + $r + 48, '0')}" viewBox="0 0 440 {format-number($cy + $r + 48, '0')}">
         <xsl:if test="$with-total = 1">
           <xsl:call-template name="pie">

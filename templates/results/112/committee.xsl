@@ -6,14 +6,15 @@
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:gr="urn:x-gereport:source">
 
   <xsl:template match="專案小組">
-    <fo:block xsl:use-attribute-sets="h1" id="sec-2">二、性別平等專案小組 (DI組及EI組：請主責機關提供資料即可)</fo:block>
+    <fo:block xsl:use-attribute-sets="h1" id="sec-2"><xsl:copy-of select="@gr:line"/>二、性別平等專案小組 (DI組及EI組：請主責機關提供資料即可)</fo:block>
     <xsl:apply-templates select="成員"/>
     <xsl:apply-templates select="運作情形"/>
-    <fo:block space-before="4pt">●附件1：性別平等專案小組開會情形一覽表</fo:block>
-    <fo:block>●附件2：性別平等專案小組辦理情形一覽表</fo:block>
+    <fo:block space-before="4pt"><xsl:copy-of select="@gr:line"/>●附件1：性別平等專案小組開會情形一覽表</fo:block>
+    <fo:block><xsl:copy-of select="@gr:line"/>●附件2：性別平等專案小組辦理情形一覽表</fo:block>
   </xsl:template>
 
   <!-- (一) 成員 -->
@@ -39,14 +40,14 @@
       </xsl:call-template>
       <xsl:text>(%)</xsl:text>
     </xsl:variable>
-    <fo:block xsl:use-attribute-sets="h2">(一) 成員</fo:block>
-    <fo:table xsl:use-attribute-sets="table">
+    <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>(一) 成員</fo:block>
+    <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
       <fo:table-column column-width="proportional-column-width(2)"/>
       <fo:table-column column-width="proportional-column-width(3.4)" number-columns-repeated="3"/>
       <fo:table-column column-width="proportional-column-width(2.4)"/>
       <fo:table-column column-width="proportional-column-width(3.4)"/>
-      <fo:table-header>
-        <fo:table-row>
+      <fo:table-header><xsl:copy-of select="@gr:line"/>
+        <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="''"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'總人數'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'男性人數'"/></xsl:call-template>
@@ -55,8 +56,8 @@
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'無法達到單一性別三分之一以上者請說明原因'"/></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
-      <fo:table-body>
-        <fo:table-row>
+      <fo:table-body><xsl:copy-of select="@gr:line"/>
+        <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="text-cell">
             <xsl:with-param name="text" select="'全體委員'"/>
             <xsl:with-param name="align" select="'center'"/>
@@ -82,7 +83,7 @@
             </xsl:with-param>
             <xsl:with-param name="align" select="'center'"/>
           </xsl:call-template>
-          <fo:table-cell xsl:use-attribute-sets="cell">
+          <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
             <xsl:call-template name="cell-body"><xsl:with-param name="of" select="未達三分之一原因"/></xsl:call-template>
           </fo:table-cell>
         </fo:table-row>
@@ -94,36 +95,36 @@
   <xsl:template name="member-cell">
     <xsl:param name="n"/>
     <xsl:param name="ext"/>
-    <fo:table-cell xsl:use-attribute-sets="cell-c">
-      <fo:block><xsl:value-of select="concat(normalize-space($n), '人')"/></fo:block>
-      <fo:block><xsl:value-of select="concat('(含', normalize-space($ext), '名外聘委員)')"/></fo:block>
+    <fo:table-cell xsl:use-attribute-sets="cell-c"><xsl:copy-of select="@gr:line"/>
+      <fo:block><xsl:copy-of select="@gr:line"/><xsl:value-of select="concat(normalize-space($n), '人')"/></fo:block>
+      <fo:block><xsl:copy-of select="@gr:line"/><xsl:value-of select="concat('(含', normalize-space($ext), '名外聘委員)')"/></fo:block>
     </fo:table-cell>
   </xsl:template>
 
   <!-- (二) 運作情形 -->
   <xsl:template match="運作情形">
     <xsl:variable name="n" select="../成員/人數/男 + ../成員/人數/女"/>
-    <fo:block xsl:use-attribute-sets="h2">(二) 運作情形</fo:block>
-    <fo:table xsl:use-attribute-sets="table">
+    <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>(二) 運作情形</fo:block>
+    <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
       <fo:table-column column-width="proportional-column-width(1.7)"/>
       <fo:table-column column-width="proportional-column-width(1.3)" number-columns-repeated="4"/>
       <fo:table-column column-width="proportional-column-width(3.2)"/>
       <fo:table-column column-width="proportional-column-width(4.4)"/>
-      <fo:table-header>
-        <fo:table-row>
+      <fo:table-header><xsl:copy-of select="@gr:line"/>
+        <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="''"/><xsl:with-param name="rows" select="2"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'會議主席 (請勾選。填報「其他」者，請提供職稱。)'"/><xsl:with-param name="cols" select="4"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'全體委員出席比率(%) (代理出席仍可列計)'"/><xsl:with-param name="rows" select="2"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'專家學者委員出席者 (請填報姓名)'"/><xsl:with-param name="rows" select="2"/></xsl:call-template>
         </fo:table-row>
-        <fo:table-row>
+        <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'首長'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'副首長'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'主秘'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'其他'"/></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
-      <fo:table-body>
+      <fo:table-body><xsl:copy-of select="@gr:line"/>
         <xsl:for-each select="會議">
           <xsl:variable name="a" select="number(出席人數)"/>
           <xsl:variable name="rate-fallback">
@@ -133,7 +134,7 @@
             </xsl:call-template>
             <xsl:value-of select="concat('% (', $a, '/', $n, ')')"/>
           </xsl:variable>
-          <fo:table-row keep-together.within-page="always">
+          <fo:table-row keep-together.within-page="always"><xsl:copy-of select="@gr:line"/>
             <xsl:call-template name="text-cell">
               <xsl:with-param name="text">
                 <xsl:call-template name="fig">
@@ -156,8 +157,8 @@
               </xsl:with-param>
               <xsl:with-param name="align" select="'center'"/>
             </xsl:call-template>
-            <fo:table-cell xsl:use-attribute-sets="cell">
-              <fo:block>
+            <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
+              <fo:block><xsl:copy-of select="@gr:line"/>
                 <xsl:call-template name="names">
                   <xsl:with-param name="list" select="專家學者出席者/姓名"/>
                 </xsl:call-template>
@@ -166,7 +167,7 @@
           </fo:table-row>
         </xsl:for-each>
         <xsl:if test="not(會議)">
-          <fo:table-row>
+          <fo:table-row><xsl:copy-of select="@gr:line"/>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="'無'"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
             <xsl:call-template name="empty-cell"><xsl:with-param name="cols" select="6"/></xsl:call-template>
           </fo:table-row>
@@ -178,12 +179,12 @@
   <!-- V under the chair's column; 其他 adds the title below the V -->
   <xsl:template name="chair-mark">
     <xsl:param name="v"/>
-    <fo:table-cell xsl:use-attribute-sets="cell-c">
-      <fo:block>
+    <fo:table-cell xsl:use-attribute-sets="cell-c"><xsl:copy-of select="@gr:line"/>
+      <fo:block><xsl:copy-of select="@gr:line"/>
         <xsl:if test="normalize-space(主席) = $v">V</xsl:if>
       </fo:block>
       <xsl:if test="$v = '其他' and normalize-space(主席) = '其他'">
-        <fo:block font-size="9pt"><xsl:value-of select="normalize-space(主席職稱)"/></fo:block>
+        <fo:block font-size="9pt"><xsl:copy-of select="@gr:line"/><xsl:value-of select="normalize-space(主席職稱)"/></fo:block>
       </xsl:if>
     </fo:table-cell>
   </xsl:template>

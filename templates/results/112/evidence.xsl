@@ -11,14 +11,15 @@
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:gr="urn:x-gereport:source">
 
   <xsl:key name="stat-table" match="統計表" use="@代號"/>
 
   <xsl:template name="evidence">
-    <fo:block xsl:use-attribute-sets="h1" id="sec-evidence">成果佐證詳述說明：</fo:block>
+    <fo:block xsl:use-attribute-sets="h1" id="sec-evidence"><xsl:copy-of select="@gr:line"/>成果佐證詳述說明：</fo:block>
     <fo:list-block provisional-distance-between-starts="1.2em" provisional-label-separation="0.2em"
-        space-after="4pt">
+        space-after="4pt"><xsl:copy-of select="@gr:line"/>
       <xsl:call-template name="bullet"><xsl:with-param name="text" select="'請依組別要求自行增刪欄位與欄位大小。'"/></xsl:call-template>
       <xsl:call-template name="bullet"><xsl:with-param name="text" select="'請於下列欄位中說明與性別平等關聯性，並包含場次總計、參與(性別)人數/次等統計。'"/></xsl:call-template>
       <xsl:call-template name="bullet"><xsl:with-param name="text" select="'請務必提供佐證資料，如活動照片、海報、報名連結、平面文宣DM、影音、懶人包、廣播帶、繪本、桌遊等，可自由排版呈現。'"/></xsl:call-template>
@@ -28,9 +29,9 @@
 
   <xsl:template name="bullet">
     <xsl:param name="text"/>
-    <fo:list-item>
-      <fo:list-item-label end-indent="label-end()"><fo:block>●</fo:block></fo:list-item-label>
-      <fo:list-item-body start-indent="body-start()"><fo:block><xsl:value-of select="$text"/></fo:block></fo:list-item-body>
+    <fo:list-item><xsl:copy-of select="@gr:line"/>
+      <fo:list-item-label end-indent="label-end()"><xsl:copy-of select="@gr:line"/><fo:block><xsl:copy-of select="@gr:line"/>●</fo:block></fo:list-item-label>
+      <fo:list-item-body start-indent="body-start()"><xsl:copy-of select="@gr:line"/><fo:block><xsl:copy-of select="@gr:line"/><xsl:value-of select="$text"/></fo:block></fo:list-item-body>
     </fo:list-item>
   </xsl:template>
 
@@ -38,7 +39,7 @@
     <xsl:param name="c"/>
     <xsl:if test="$c &lt;= 6">
       <xsl:variable name="cn" select="substring('一二三四五六', $c, 1)"/>
-      <fo:block xsl:use-attribute-sets="h2" space-before="12pt">
+      <fo:block xsl:use-attribute-sets="h2" space-before="12pt"><xsl:copy-of select="@gr:line"/>
         <xsl:call-template name="category-heading"><xsl:with-param name="c" select="$c"/></xsl:call-template>
       </fo:block>
       <xsl:apply-templates select="成果佐證/類別[@編號 = $cn]/*" mode="evidence"/>
@@ -50,7 +51,7 @@
   <xsl:template match="方案名稱" mode="evidence">
     <xsl:if test="not(preceding-sibling::*[1][self::方案名稱])">
       <xsl:variable name="k" select="count(preceding-sibling::關聯性)"/>
-      <fo:block xsl:use-attribute-sets="para" space-before="4pt" keep-with-next="always">
+      <fo:block xsl:use-attribute-sets="para" space-before="4pt" keep-with-next="always"><xsl:copy-of select="@gr:line"/>
         <fo:inline font-weight="bold">方案名稱：</fo:inline>
         <xsl:for-each select=". | following-sibling::方案名稱[count(preceding-sibling::關聯性) = $k]">
           <xsl:if test="position() &gt; 1">、</xsl:if>
@@ -66,20 +67,20 @@
       <xsl:when test="段落 | 清單">
         <xsl:choose>
           <xsl:when test="*[1][self::段落]">
-            <fo:block xsl:use-attribute-sets="para">
+            <fo:block xsl:use-attribute-sets="para"><xsl:copy-of select="@gr:line"/>
               <fo:inline font-weight="bold">與性別平等關聯性：</fo:inline>
               <xsl:call-template name="inline-content"><xsl:with-param name="of" select="*[1]"/></xsl:call-template>
             </fo:block>
             <xsl:apply-templates select="*[position() &gt; 1]" mode="block"/>
           </xsl:when>
           <xsl:otherwise>
-            <fo:block font-weight="bold" keep-with-next="always">與性別平等關聯性：</fo:block>
+            <fo:block font-weight="bold" keep-with-next="always"><xsl:copy-of select="@gr:line"/>與性別平等關聯性：</fo:block>
             <xsl:apply-templates select="*" mode="block"/>
           </xsl:otherwise>
         </xsl:choose>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block xsl:use-attribute-sets="para">
+        <fo:block xsl:use-attribute-sets="para"><xsl:copy-of select="@gr:line"/>
           <fo:inline font-weight="bold">與性別平等關聯性：</fo:inline>
           <xsl:call-template name="inline-content"/>
         </fo:block>
@@ -92,7 +93,7 @@
   </xsl:template>
 
   <xsl:template match="子方案" mode="evidence">
-    <fo:block font-weight="bold" space-before="8pt" space-after="2pt" keep-with-next="always">
+    <fo:block font-weight="bold" space-before="8pt" space-after="2pt" keep-with-next="always"><xsl:copy-of select="@gr:line"/>
       <xsl:value-of select="concat('● ', normalize-space(.))"/>
     </fo:block>
   </xsl:template>
@@ -100,14 +101,14 @@
   <!-- captions -->
   <xsl:template name="caption-below">
     <fo:block text-align="center" font-size="10.5pt" space-before="2pt" space-after="8pt"
-        keep-with-previous="always">
+        keep-with-previous="always"><xsl:copy-of select="@gr:line | 說明/@gr:line"/>
       <xsl:value-of select="concat('▲ ', normalize-space(說明))"/>
     </fo:block>
   </xsl:template>
 
   <xsl:template name="caption-above">
     <fo:block text-align="center" font-size="10.5pt" space-before="8pt" space-after="2pt"
-        keep-with-next="always">
+        keep-with-next="always"><xsl:copy-of select="@gr:line | 說明/@gr:line"/>
       <xsl:value-of select="concat('▼ ', normalize-space(說明))"/>
     </fo:block>
   </xsl:template>
@@ -115,12 +116,12 @@
   <!-- photos side by side (two per line), caption below -->
   <xsl:template match="照片" mode="evidence">
     <xsl:variable name="n" select="count(圖檔)"/>
-    <fo:block text-align="center" space-before="6pt" line-height="1.2" keep-with-next="always">
+    <fo:block text-align="center" space-before="6pt" line-height="1.2" keep-with-next="always"><xsl:copy-of select="@gr:line"/>
       <xsl:for-each select="圖檔">
         <xsl:if test="position() &gt; 1">
           <fo:leader leader-pattern="space" leader-length="3mm"/>
         </xsl:if>
-        <fo:external-graphic src="url('{$image-base}{@檔案}')" scaling="uniform">
+        <fo:external-graphic src="url('{$image-base}{@檔案}')" scaling="uniform"><xsl:copy-of select="@gr:line"/>
           <xsl:attribute name="content-width">
             <xsl:choose>
               <xsl:when test="@寬"><xsl:value-of select="@寬"/></xsl:when>
@@ -139,17 +140,17 @@
     <xsl:variable name="other" select="boolean(組/其他)"/>
     <xsl:variable name="k" select="2 + number($other)"/>
     <xsl:call-template name="caption-above"/>
-    <fo:table xsl:use-attribute-sets="table" font-size="9.5pt">
+    <fo:table xsl:use-attribute-sets="table" font-size="9.5pt"><xsl:copy-of select="@gr:line"/>
       <fo:table-column column-width="proportional-column-width(1.6)" number-columns-repeated="2"/>
       <fo:table-column column-width="proportional-column-width(1)" number-columns-repeated="{count(組) * $k}"/>
-      <fo:table-header>
-        <fo:table-row>
+      <fo:table-header><xsl:copy-of select="@gr:line"/>
+        <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="''"/><xsl:with-param name="cols" select="2"/><xsl:with-param name="rows" select="2"/></xsl:call-template>
           <xsl:for-each select="組">
             <xsl:call-template name="head-cell"><xsl:with-param name="text" select="normalize-space(名稱)"/><xsl:with-param name="cols" select="$k"/></xsl:call-template>
           </xsl:for-each>
         </fo:table-row>
-        <fo:table-row>
+        <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:for-each select="組">
             <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'男'"/></xsl:call-template>
             <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'女'"/></xsl:call-template>
@@ -159,10 +160,10 @@
           </xsl:for-each>
         </fo:table-row>
       </fo:table-header>
-      <fo:table-body>
-        <fo:table-row>
-          <fo:table-cell xsl:use-attribute-sets="cell-c" number-rows-spanned="2">
-            <fo:block><xsl:value-of select="normalize-space(對象)"/></fo:block>
+      <fo:table-body><xsl:copy-of select="@gr:line"/>
+        <fo:table-row><xsl:copy-of select="@gr:line"/>
+          <fo:table-cell xsl:use-attribute-sets="cell-c" number-rows-spanned="2"><xsl:copy-of select="@gr:line"/>
+            <fo:block><xsl:copy-of select="@gr:line"/><xsl:value-of select="normalize-space(對象)"/></fo:block>
           </fo:table-cell>
           <xsl:call-template name="text-cell"><xsl:with-param name="text" select="normalize-space(單位)"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
           <xsl:for-each select="組">
@@ -173,7 +174,7 @@
             </xsl:if>
           </xsl:for-each>
         </fo:table-row>
-        <fo:table-row>
+        <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="text-cell"><xsl:with-param name="text" select="'百分比'"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
           <xsl:for-each select="組">
             <xsl:variable name="t" select="男 + 女 + sum(其他)"/>
@@ -224,14 +225,14 @@
     <xsl:if test="@依據 and not(key('stat-table', @依據))">
       <xsl:message terminate="yes">成果報告：&lt;長條圖 依據="<xsl:value-of select="@依據"/>"&gt; 找不到代號相同的 &lt;統計表&gt; / results form: no &lt;統計表&gt; with 代號 "<xsl:value-of select="@依據"/>" for &lt;長條圖&gt;</xsl:message>
     </xsl:if>
-    <fo:block text-align="center" space-before="6pt" keep-with-next="always">
+    <fo:block text-align="center" space-before="6pt" keep-with-next="always"><xsl:copy-of select="@gr:line"/>
       <xsl:call-template name="bar-chart"><xsl:with-param name="groups" select="$groups"/></xsl:call-template>
     </fo:block>
     <xsl:call-template name="caption-below"/>
   </xsl:template>
 
   <xsl:template match="圓餅圖" mode="evidence">
-    <fo:block text-align="center" space-before="6pt" keep-with-next="always">
+    <fo:block text-align="center" space-before="6pt" keep-with-next="always"><xsl:copy-of select="@gr:line"/>
       <xsl:call-template name="pie-chart">
         <xsl:with-param name="groups" select="組"/>
         <xsl:with-param name="total-name" select="normalize-space(總計名稱)"/>
@@ -257,38 +258,38 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:call-template name="caption-above"/>
-    <fo:table xsl:use-attribute-sets="table">
+    <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
       <fo:table-column column-width="proportional-column-width(3)"/>
       <fo:table-column column-width="proportional-column-width(4)"/>
       <fo:table-column column-width="proportional-column-width(2.2)"/>
       <fo:table-column column-width="proportional-column-width(4)"/>
-      <fo:table-header>
-        <fo:table-row>
+      <fo:table-header><xsl:copy-of select="@gr:line"/>
+        <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'小組成員'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'職　稱'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'姓　名'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'備　註'"/></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
-      <fo:table-body>
+      <fo:table-body><xsl:copy-of select="@gr:line"/>
         <xsl:for-each select="委員">
-          <fo:table-row keep-together.within-page="always">
-            <fo:table-cell xsl:use-attribute-sets="cell-c">
-              <fo:block><xsl:value-of select="normalize-space(身分)"/></fo:block>
+          <fo:table-row keep-together.within-page="always"><xsl:copy-of select="@gr:line"/>
+            <fo:table-cell xsl:use-attribute-sets="cell-c"><xsl:copy-of select="@gr:line"/>
+              <fo:block><xsl:copy-of select="@gr:line"/><xsl:value-of select="normalize-space(身分)"/></fo:block>
               <xsl:if test="兼任">
-                <fo:block><xsl:value-of select="concat('兼', normalize-space(兼任))"/></fo:block>
+                <fo:block><xsl:copy-of select="@gr:line"/><xsl:value-of select="concat('兼', normalize-space(兼任))"/></fo:block>
               </xsl:if>
             </fo:table-cell>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="normalize-space(職稱)"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
-            <fo:table-cell xsl:use-attribute-sets="cell-c">
-              <fo:block><xsl:apply-templates select="姓名" mode="inline"/></fo:block>
+            <fo:table-cell xsl:use-attribute-sets="cell-c"><xsl:copy-of select="@gr:line"/>
+              <fo:block><xsl:copy-of select="@gr:line"/><xsl:apply-templates select="姓名" mode="inline"/></fo:block>
             </fo:table-cell>
-            <fo:table-cell xsl:use-attribute-sets="cell">
+            <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
               <xsl:call-template name="cell-body"><xsl:with-param name="of" select="備註"/></xsl:call-template>
             </fo:table-cell>
           </fo:table-row>
         </xsl:for-each>
-        <fo:table-row keep-with-previous.within-page="always">
+        <fo:table-row keep-with-previous.within-page="always"><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="text-cell">
             <xsl:with-param name="text">
               <xsl:call-template name="fig">
@@ -307,9 +308,9 @@
   <!-- generic table -->
   <xsl:template match="表格" mode="evidence">
     <xsl:call-template name="caption-above"/>
-    <fo:table xsl:use-attribute-sets="table">
+    <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
       <xsl:for-each select="欄">
-        <fo:table-column>
+        <fo:table-column><xsl:copy-of select="@gr:line"/>
           <xsl:attribute name="column-width">
             <xsl:choose>
               <xsl:when test="contains(@寬, '*')">
@@ -321,26 +322,26 @@
         </fo:table-column>
       </xsl:for-each>
       <xsl:if test="表頭">
-        <fo:table-header>
+        <fo:table-header><xsl:copy-of select="@gr:line"/>
           <xsl:apply-templates select="表頭/列" mode="table">
             <xsl:with-param name="head" select="true()"/>
           </xsl:apply-templates>
         </fo:table-header>
       </xsl:if>
-      <fo:table-body>
+      <fo:table-body><xsl:copy-of select="@gr:line"/>
         <xsl:apply-templates select="列" mode="table"/>
       </fo:table-body>
     </fo:table>
     <xsl:for-each select="附註">
       <xsl:choose>
         <xsl:when test="段落 | 清單">
-          <fo:block xsl:use-attribute-sets="note">*</fo:block>
-          <fo:block xsl:use-attribute-sets="note" start-indent="0.6em">
+          <fo:block xsl:use-attribute-sets="note"><xsl:copy-of select="@gr:line"/>*</fo:block>
+          <fo:block xsl:use-attribute-sets="note" start-indent="0.6em"><xsl:copy-of select="@gr:line"/>
             <xsl:apply-templates select="段落 | 清單" mode="block"><xsl:with-param name="in-cell" select="true()"/></xsl:apply-templates>
           </fo:block>
         </xsl:when>
         <xsl:otherwise>
-          <fo:block xsl:use-attribute-sets="note">*<xsl:call-template name="inline-content"/></fo:block>
+          <fo:block xsl:use-attribute-sets="note"><xsl:copy-of select="@gr:line"/>*<xsl:call-template name="inline-content"/></fo:block>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
@@ -348,9 +349,9 @@
 
   <xsl:template match="列" mode="table">
     <xsl:param name="head" select="false()"/>
-    <fo:table-row>
+    <fo:table-row><xsl:copy-of select="@gr:line"/>
       <xsl:for-each select="格">
-        <fo:table-cell xsl:use-attribute-sets="cell">
+        <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
           <xsl:if test="$head">
             <xsl:attribute name="background-color">#EDEDED</xsl:attribute>
             <xsl:attribute name="text-align">center</xsl:attribute>
@@ -374,7 +375,7 @@
 
   <!-- boxed text (e.g. a slide), caption below -->
   <xsl:template match="方框" mode="evidence">
-    <fo:block border="0.5pt solid black" padding="3mm" space-before="6pt" keep-with-next="always">
+    <fo:block border="0.5pt solid black" padding="3mm" space-before="6pt" keep-with-next="always"><xsl:copy-of select="@gr:line"/>
       <xsl:apply-templates select="段落 | 清單" mode="block"/>
     </fo:block>
     <xsl:call-template name="caption-below"/>
@@ -382,10 +383,10 @@
 
   <!-- ※ title and the quoted text, indented -->
   <xsl:template match="引文" mode="evidence">
-    <fo:block space-before="6pt" keep-with-next="always">
+    <fo:block space-before="6pt" keep-with-next="always"><xsl:copy-of select="@gr:line"/>
       <xsl:value-of select="concat('※ ', normalize-space(標題))"/>
     </fo:block>
-    <fo:block start-indent="1.5em" font-size="11pt" space-after="4pt">
+    <fo:block start-indent="1.5em" font-size="11pt" space-after="4pt"><xsl:copy-of select="@gr:line"/>
       <xsl:apply-templates select="段落 | 清單" mode="block"/>
     </fo:block>
   </xsl:template>

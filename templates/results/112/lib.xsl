@@ -8,7 +8,8 @@
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:gr="urn:x-gereport:source">
 
   <!-- ===================================================== styles -->
   <xsl:attribute-set name="h1">
@@ -224,7 +225,7 @@
   <xsl:template name="option">
     <xsl:param name="on" select="false()"/>
     <xsl:param name="label"/>
-    <fo:block>
+    <fo:block><xsl:copy-of select="@gr:line"/>
       <xsl:call-template name="box"><xsl:with-param name="on" select="$on"/></xsl:call-template>
       <xsl:value-of select="$label"/>
     </fo:block>
@@ -323,12 +324,12 @@
         <xsl:apply-templates select="$of/段落 | $of/清單" mode="block"/>
       </xsl:when>
       <xsl:when test="normalize-space($of) != ''">
-        <fo:block xsl:use-attribute-sets="para">
+        <fo:block xsl:use-attribute-sets="para"><xsl:copy-of select="$of/@gr:line"/>
           <xsl:call-template name="inline-content"><xsl:with-param name="of" select="$of"/></xsl:call-template>
         </fo:block>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block xsl:use-attribute-sets="para"><xsl:value-of select="$empty"/></fo:block>
+        <fo:block xsl:use-attribute-sets="para"><xsl:copy-of select="@gr:line"/><xsl:value-of select="$empty"/></fo:block>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -343,7 +344,7 @@
         </xsl:apply-templates>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block>
+        <fo:block><xsl:copy-of select="$of/@gr:line"/>
           <xsl:call-template name="inline-content"><xsl:with-param name="of" select="$of"/></xsl:call-template>
         </fo:block>
       </xsl:otherwise>
@@ -354,10 +355,10 @@
     <xsl:param name="in-cell" select="false()"/>
     <xsl:choose>
       <xsl:when test="$in-cell">
-        <fo:block><xsl:call-template name="inline-content"/></fo:block>
+        <fo:block><xsl:copy-of select="@gr:line"/><xsl:call-template name="inline-content"/></fo:block>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block xsl:use-attribute-sets="para"><xsl:call-template name="inline-content"/></fo:block>
+        <fo:block xsl:use-attribute-sets="para"><xsl:copy-of select="@gr:line"/><xsl:call-template name="inline-content"/></fo:block>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -384,22 +385,22 @@
       </xsl:choose>
     </xsl:variable>
     <fo:list-block provisional-distance-between-starts="{$dist}"
-                   provisional-label-separation="0.2em">
+                   provisional-label-separation="0.2em"><xsl:copy-of select="@gr:line"/>
       <xsl:if test="not($in-cell)">
         <xsl:attribute name="space-after">3pt</xsl:attribute>
       </xsl:if>
       <xsl:for-each select="項">
-        <fo:list-item>
-          <fo:list-item-label end-indent="label-end()">
-            <fo:block>
+        <fo:list-item><xsl:copy-of select="@gr:line"/>
+          <fo:list-item-label end-indent="label-end()"><xsl:copy-of select="@gr:line"/>
+            <fo:block><xsl:copy-of select="@gr:line"/>
               <xsl:call-template name="list-label">
                 <xsl:with-param name="style" select="$style"/>
                 <xsl:with-param name="i" select="position()"/>
               </xsl:call-template>
             </fo:block>
           </fo:list-item-label>
-          <fo:list-item-body start-indent="body-start()">
-            <fo:block text-align="justify">
+          <fo:list-item-body start-indent="body-start()"><xsl:copy-of select="@gr:line"/>
+            <fo:block text-align="justify"><xsl:copy-of select="@gr:line"/>
               <xsl:call-template name="inline-content"/>
             </fo:block>
             <xsl:apply-templates select="段落 | 清單" mode="block">
@@ -438,14 +439,14 @@
     <xsl:param name="text"/>
     <xsl:param name="cols" select="1"/>
     <xsl:param name="rows" select="1"/>
-    <fo:table-cell xsl:use-attribute-sets="head">
+    <fo:table-cell xsl:use-attribute-sets="head"><xsl:copy-of select="@gr:line"/>
       <xsl:if test="$cols &gt; 1">
         <xsl:attribute name="number-columns-spanned"><xsl:value-of select="$cols"/></xsl:attribute>
       </xsl:if>
       <xsl:if test="$rows &gt; 1">
         <xsl:attribute name="number-rows-spanned"><xsl:value-of select="$rows"/></xsl:attribute>
       </xsl:if>
-      <fo:block><xsl:value-of select="$text"/></fo:block>
+      <fo:block><xsl:copy-of select="@gr:line"/><xsl:value-of select="$text"/></fo:block>
     </fo:table-cell>
   </xsl:template>
 
@@ -454,17 +455,17 @@
     <xsl:param name="text"/>
     <xsl:param name="align" select="'start'"/>
     <xsl:param name="cols" select="1"/>
-    <fo:table-cell xsl:use-attribute-sets="cell" text-align="{$align}">
+    <fo:table-cell xsl:use-attribute-sets="cell" text-align="{$align}"><xsl:copy-of select="@gr:line"/>
       <xsl:if test="$cols &gt; 1">
         <xsl:attribute name="number-columns-spanned"><xsl:value-of select="$cols"/></xsl:attribute>
       </xsl:if>
-      <fo:block><xsl:value-of select="$text"/></fo:block>
+      <fo:block><xsl:copy-of select="@gr:line"/><xsl:value-of select="$text"/></fo:block>
     </fo:table-cell>
   </xsl:template>
 
   <xsl:template name="empty-cell">
     <xsl:param name="cols" select="1"/>
-    <fo:table-cell xsl:use-attribute-sets="cell">
+    <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
       <xsl:if test="$cols &gt; 1">
         <xsl:attribute name="number-columns-spanned"><xsl:value-of select="$cols"/></xsl:attribute>
       </xsl:if>
@@ -475,7 +476,7 @@
   <!-- note under a table: "*…" -->
   <xsl:template name="note">
     <xsl:param name="text"/>
-    <fo:block xsl:use-attribute-sets="note"><xsl:value-of select="$text"/></fo:block>
+    <fo:block xsl:use-attribute-sets="note"><xsl:copy-of select="@gr:line"/><xsl:value-of select="$text"/></fo:block>
   </xsl:template>
 
 </xsl:stylesheet>

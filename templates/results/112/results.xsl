@@ -26,7 +26,8 @@
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:gr="urn:x-gereport:source">
 
   <!-- indent="yes": libxslt indents only elements without text children, so
        running text is untouched and the FO has useful line numbers for
@@ -83,7 +84,7 @@
       <fo:page-sequence master-reference="A4" xml:lang="zh-TW"
           font-family="標楷體, TW-Kai" font-size="12pt" line-height="1.5">
         <fo:static-content flow-name="xsl-region-after">
-          <fo:block text-align="center" font-size="10pt">第 <fo:page-number/> 頁，共 <fo:page-number-citation-last ref-id="report-end"/> 頁</fo:block>
+          <fo:block text-align="center" font-size="10pt"><xsl:copy-of select="@gr:line"/>第 <fo:page-number/> 頁，共 <fo:page-number-citation-last ref-id="report-end"/> 頁</fo:block>
         </fo:static-content>
         <fo:flow flow-name="xsl-region-body">
           <xsl:call-template name="header"/>

@@ -17,7 +17,8 @@
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:gr="urn:x-gereport:source">
 
   <xsl:template name="strategy">
     <xsl:for-each select="策略及具體措施/措施">
@@ -32,20 +33,20 @@
       </xsl:if>
     </xsl:for-each>
 
-    <fo:block xsl:use-attribute-sets="h1" id="sec-7">七、推展性別平等工作策略及具體措施類別及項目</fo:block>
+    <fo:block xsl:use-attribute-sets="h1" id="sec-7"><xsl:copy-of select="@gr:line"/>七、推展性別平等工作策略及具體措施類別及項目</fo:block>
     <xsl:call-template name="strategy-group-rules"/>
-    <fo:table xsl:use-attribute-sets="table">
+    <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
       <fo:table-column column-width="proportional-column-width(4.2)"/>
       <fo:table-column column-width="proportional-column-width(6.4)"/>
       <fo:table-column column-width="proportional-column-width(6.4)"/>
-      <fo:table-header>
-        <fo:table-row>
+      <fo:table-header><xsl:copy-of select="@gr:line"/>
+        <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'類別'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'項目'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'請依序填入年度辦理該類別項目之政策、方案、措施或計畫名稱；若該類別項目無，則空白即可。 (填寫本欄者，應於「成果佐證」描述性別平等關聯性。)'"/></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
-      <fo:table-body>
+      <fo:table-body><xsl:copy-of select="@gr:line"/>
         <xsl:call-template name="strategy-categories"><xsl:with-param name="c" select="1"/></xsl:call-template>
       </fo:table-body>
     </fo:table>
@@ -73,16 +74,16 @@
     <xsl:if test="$i &lt;= $n">
       <xsl:variable name="cn" select="substring('一二三四五六', $c, 1)"/>
       <xsl:variable name="entries" select="策略及具體措施/措施[@類別 = $cn and number(@項目) = $i]"/>
-      <fo:table-row>
+      <fo:table-row><xsl:copy-of select="@gr:line"/>
         <xsl:if test="$i = 1">
-          <fo:table-cell xsl:use-attribute-sets="cell" number-rows-spanned="{$n}" display-align="before">
-            <fo:block>
+          <fo:table-cell xsl:use-attribute-sets="cell" number-rows-spanned="{$n}" display-align="before"><xsl:copy-of select="@gr:line"/>
+            <fo:block><xsl:copy-of select="@gr:line"/>
               <xsl:call-template name="category-heading"><xsl:with-param name="c" select="$c"/></xsl:call-template>
             </fo:block>
           </fo:table-cell>
         </xsl:if>
-        <fo:table-cell xsl:use-attribute-sets="cell" display-align="before">
-          <fo:block text-align="justify">
+        <fo:table-cell xsl:use-attribute-sets="cell" display-align="before"><xsl:copy-of select="@gr:line"/>
+          <fo:block text-align="justify"><xsl:copy-of select="@gr:line"/>
             <xsl:call-template name="strategy-item-label"><xsl:with-param name="i" select="$i"/></xsl:call-template>
             <xsl:call-template name="strategy-item-with-note">
               <xsl:with-param name="c" select="$c"/>
@@ -90,17 +91,17 @@
             </xsl:call-template>
           </fo:block>
         </fo:table-cell>
-        <fo:table-cell xsl:use-attribute-sets="cell" display-align="before">
+        <fo:table-cell xsl:use-attribute-sets="cell" display-align="before"><xsl:copy-of select="@gr:line"/>
           <xsl:choose>
             <xsl:when test="count($entries) = 1">
               <xsl:call-template name="cell-body"><xsl:with-param name="of" select="$entries"/></xsl:call-template>
             </xsl:when>
             <xsl:when test="$entries">
-              <fo:list-block provisional-distance-between-starts="1.3em" provisional-label-separation="0.2em">
+              <fo:list-block provisional-distance-between-starts="1.3em" provisional-label-separation="0.2em"><xsl:copy-of select="@gr:line"/>
                 <xsl:for-each select="$entries">
-                  <fo:list-item>
-                    <fo:list-item-label end-indent="label-end()"><fo:block><xsl:value-of select="concat(position(), '.')"/></fo:block></fo:list-item-label>
-                    <fo:list-item-body start-indent="body-start()">
+                  <fo:list-item><xsl:copy-of select="@gr:line"/>
+                    <fo:list-item-label end-indent="label-end()"><xsl:copy-of select="@gr:line"/><fo:block><xsl:copy-of select="@gr:line"/><xsl:value-of select="concat(position(), '.')"/></fo:block></fo:list-item-label>
+                    <fo:list-item-body start-indent="body-start()"><xsl:copy-of select="@gr:line"/>
                       <xsl:call-template name="cell-body"/>
                     </fo:list-item-body>
                   </fo:list-item>
@@ -150,7 +151,7 @@
         <fo:footnote>
           <fo:inline>¹</fo:inline>
           <fo:footnote-body>
-            <fo:block font-size="9pt" line-height="1.35" text-align="justify" font-weight="normal">
+            <fo:block font-size="9pt" line-height="1.35" text-align="justify" font-weight="normal"><xsl:copy-of select="@gr:line"/>
               <xsl:value-of select="concat('¹', $note)"/>
             </fo:block>
           </fo:footnote-body>
@@ -163,12 +164,12 @@
 
   <!-- ===================================== wording of the 112 form -->
   <xsl:template name="strategy-group-rules">
-    <fo:block keep-with-next="always">辦理單位及規範：各執行辦理單位依組別每年辦理類別及項目如下：</fo:block>
-    <fo:block start-indent="1em" keep-with-next="always">(一) A群：下開(一)至(六)類，每年至少辦理5類，總計至少7項以上。</fo:block>
-    <fo:block start-indent="1em" keep-with-next="always">(二) B群：下開(一)至(六)類，每年至少辦理4類，總計至少5項以上。</fo:block>
-    <fo:block start-indent="1em" keep-with-next="always">(三) C群：下開(一)至(六)類，每年至少辦理3類，總計至少3項以上。</fo:block>
-    <fo:block start-indent="1em" keep-with-next="always">(四) D群：下開(一)至(六)類，每年至少辦理3類，總計至少5項以上。</fo:block>
-    <fo:block start-indent="1em" space-after="3pt">(五) D1組、E1組：下開(一)至(六)類，每年至少辦理2類，總計至少3項以上。</fo:block>
+    <fo:block keep-with-next="always"><xsl:copy-of select="@gr:line"/>辦理單位及規範：各執行辦理單位依組別每年辦理類別及項目如下：</fo:block>
+    <fo:block start-indent="1em" keep-with-next="always"><xsl:copy-of select="@gr:line"/>(一) A群：下開(一)至(六)類，每年至少辦理5類，總計至少7項以上。</fo:block>
+    <fo:block start-indent="1em" keep-with-next="always"><xsl:copy-of select="@gr:line"/>(二) B群：下開(一)至(六)類，每年至少辦理4類，總計至少5項以上。</fo:block>
+    <fo:block start-indent="1em" keep-with-next="always"><xsl:copy-of select="@gr:line"/>(三) C群：下開(一)至(六)類，每年至少辦理3類，總計至少3項以上。</fo:block>
+    <fo:block start-indent="1em" keep-with-next="always"><xsl:copy-of select="@gr:line"/>(四) D群：下開(一)至(六)類，每年至少辦理3類，總計至少5項以上。</fo:block>
+    <fo:block start-indent="1em" space-after="3pt"><xsl:copy-of select="@gr:line"/>(五) D1組、E1組：下開(一)至(六)類，每年至少辦理2類，總計至少3項以上。</fo:block>
   </xsl:template>
 
   <xsl:template name="strategy-item-label">

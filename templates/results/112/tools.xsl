@@ -7,39 +7,40 @@
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:gr="urn:x-gereport:source">
 
   <!-- ================================================== 三、性別統計 -->
   <xsl:template match="性別統計">
-    <fo:block xsl:use-attribute-sets="h1" id="sec-3">三、性別統計</fo:block>
+    <fo:block xsl:use-attribute-sets="h1" id="sec-3"><xsl:copy-of select="@gr:line"/>三、性別統計</fo:block>
 
-    <fo:block xsl:use-attribute-sets="h2">(一) 既有性別統計指標/項目</fo:block>
-    <fo:table xsl:use-attribute-sets="table">
+    <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>(一) 既有性別統計指標/項目</fo:block>
+    <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
       <fo:table-column column-width="proportional-column-width(4)"/>
       <fo:table-column column-width="proportional-column-width(3)" number-columns-repeated="2"/>
-      <fo:table-header>
-        <fo:table-row>
+      <fo:table-header><xsl:copy-of select="@gr:line"/>
+        <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'名稱'"/><xsl:with-param name="rows" select="2"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'數量'"/><xsl:with-param name="cols" select="2"/></xsl:call-template>
         </fo:table-row>
-        <fo:table-row>
+        <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'主計處列管*'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'機關構列管'"/></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
-      <fo:table-body>
+      <fo:table-body><xsl:copy-of select="@gr:line"/>
         <xsl:call-template name="existing-row"><xsl:with-param name="label" select="'既有性別統計指標'"/><xsl:with-param name="of" select="既有指標"/></xsl:call-template>
         <xsl:call-template name="existing-row"><xsl:with-param name="label" select="'既有性別統計項目'"/><xsl:with-param name="of" select="既有項目"/></xsl:call-template>
       </fo:table-body>
     </fo:table>
 
-    <fo:block xsl:use-attribute-sets="h2">(二) 新增性別統計指標(或其複分類)</fo:block>
+    <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>(二) 新增性別統計指標(或其複分類)</fo:block>
     <xsl:call-template name="new-stats">
       <xsl:with-param name="rows" select="新增指標"/>
       <xsl:with-param name="word" select="'指標'"/>
     </xsl:call-template>
 
-    <fo:block xsl:use-attribute-sets="h2">(三) 新增性別統計項目(或其複分類)</fo:block>
+    <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>(三) 新增性別統計項目(或其複分類)</fo:block>
     <xsl:call-template name="new-stats">
       <xsl:with-param name="rows" select="新增項目"/>
       <xsl:with-param name="word" select="'項目'"/>
@@ -53,7 +54,7 @@
   <xsl:template name="existing-row">
     <xsl:param name="label"/>
     <xsl:param name="of"/>
-    <fo:table-row>
+    <fo:table-row><xsl:copy-of select="@gr:line"/>
       <xsl:call-template name="text-cell"><xsl:with-param name="text" select="$label"/></xsl:call-template>
       <xsl:call-template name="text-cell"><xsl:with-param name="text" select="format-number($of/主計處列管, '#,##0')"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
       <xsl:call-template name="text-cell"><xsl:with-param name="text" select="format-number($of/機關列管, '#,##0')"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
@@ -63,29 +64,29 @@
   <xsl:template name="new-stats">
     <xsl:param name="rows"/>
     <xsl:param name="word"/>
-    <fo:table xsl:use-attribute-sets="table">
+    <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
       <fo:table-column column-width="proportional-column-width(1.3)"/>
       <fo:table-column column-width="proportional-column-width(6)"/>
       <fo:table-column column-width="proportional-column-width(6)"/>
       <fo:table-column column-width="proportional-column-width(2)" number-columns-repeated="2"/>
-      <fo:table-header>
-        <fo:table-row>
+      <fo:table-header><xsl:copy-of select="@gr:line"/>
+        <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'項次'"/><xsl:with-param name="rows" select="2"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="concat('新增', $word, '(或其複分類)名稱')"/><xsl:with-param name="rows" select="2"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="concat('新增', $word, '(或其複分類)定義及說明')"/><xsl:with-param name="rows" select="2"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'列管層級(請勾選)'"/><xsl:with-param name="cols" select="2"/></xsl:call-template>
         </fo:table-row>
-        <fo:table-row>
+        <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'主計處列管*'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'機關構列管'"/></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
-      <fo:table-body>
+      <fo:table-body><xsl:copy-of select="@gr:line"/>
         <xsl:for-each select="$rows">
-          <fo:table-row>
+          <fo:table-row><xsl:copy-of select="@gr:line"/>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="concat(position(), '.')"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="normalize-space(名稱)"/></xsl:call-template>
-            <fo:table-cell xsl:use-attribute-sets="cell">
+            <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
               <xsl:call-template name="cell-body"><xsl:with-param name="of" select="定義及說明"/></xsl:call-template>
             </fo:table-cell>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="substring('V', 1, number(normalize-space(列管層級) = '主計處'))"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
@@ -102,7 +103,7 @@
   <!-- 「1. 無」 and $rest empty cells -->
   <xsl:template name="none-row">
     <xsl:param name="rest"/>
-    <fo:table-row>
+    <fo:table-row><xsl:copy-of select="@gr:line"/>
       <xsl:call-template name="text-cell"><xsl:with-param name="text" select="'1.'"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
       <xsl:call-template name="text-cell"><xsl:with-param name="text" select="'無'"/></xsl:call-template>
       <xsl:if test="$rest &gt; 0">
@@ -113,23 +114,23 @@
 
   <!-- ================================================== 四、性別分析 -->
   <xsl:template match="性別分析">
-    <fo:block xsl:use-attribute-sets="h1" id="sec-4">四、性別分析</fo:block>
-    <fo:table xsl:use-attribute-sets="table">
+    <fo:block xsl:use-attribute-sets="h1" id="sec-4"><xsl:copy-of select="@gr:line"/>四、性別分析</fo:block>
+    <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
       <fo:table-column column-width="proportional-column-width(1.3)"/>
       <fo:table-column column-width="proportional-column-width(7)"/>
       <fo:table-column column-width="proportional-column-width(4.5)"/>
       <fo:table-column column-width="proportional-column-width(3.2)"/>
-      <fo:table-header>
-        <fo:table-row>
+      <fo:table-header><xsl:copy-of select="@gr:line"/>
+        <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'項次'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'分析專題/委託研究(含性別分析)*名稱'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'辦理科室/受委託辦理單位名稱'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'提報性平小組會議日期'"/></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
-      <fo:table-body>
+      <fo:table-body><xsl:copy-of select="@gr:line"/>
         <xsl:for-each select="專題">
-          <fo:table-row>
+          <fo:table-row><xsl:copy-of select="@gr:line"/>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="concat(position(), '.')"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="normalize-space(名稱)"/></xsl:call-template>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="normalize-space(辦理單位)"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
@@ -156,28 +157,28 @@
 
   <!-- ================================================== 五、性別影響評估 -->
   <xsl:template match="性別影響評估">
-    <fo:block xsl:use-attribute-sets="h1" id="sec-5">五、性別影響評估：年度性別影響評估表提報情形</fo:block>
+    <fo:block xsl:use-attribute-sets="h1" id="sec-5"><xsl:copy-of select="@gr:line"/>五、性別影響評估：年度性別影響評估表提報情形</fo:block>
 
-    <fo:block xsl:use-attribute-sets="h2">(一) 自治條例</fo:block>
+    <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>(一) 自治條例</fo:block>
     <xsl:call-template name="impact-table">
       <xsl:with-param name="cases" select="自治條例/案件"/>
       <xsl:with-param name="kind" select="1"/>
     </xsl:call-template>
     <xsl:call-template name="note"><xsl:with-param name="text"><xsl:call-template name="impact-date-note"/></xsl:with-param></xsl:call-template>
 
-    <fo:block xsl:use-attribute-sets="h2">(二) 公共工程中程計畫</fo:block>
+    <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>(二) 公共工程中程計畫</fo:block>
     <xsl:call-template name="impact-table">
       <xsl:with-param name="cases" select="公共工程中程計畫/案件"/>
       <xsl:with-param name="kind" select="2"/>
     </xsl:call-template>
     <xsl:call-template name="note"><xsl:with-param name="text"><xsl:call-template name="impact-date-note"/></xsl:with-param></xsl:call-template>
 
-    <fo:block xsl:use-attribute-sets="h2">(三) 重大施政或與性別議題相關之計畫</fo:block>
+    <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>(三) 重大施政或與性別議題相關之計畫</fo:block>
     <xsl:call-template name="impact-table">
       <xsl:with-param name="cases" select="重大施政計畫/案件"/>
       <xsl:with-param name="kind" select="3"/>
     </xsl:call-template>
-    <fo:block xsl:use-attribute-sets="note">
+    <fo:block xsl:use-attribute-sets="note"><xsl:copy-of select="@gr:line"/>
       <xsl:text>*巨額採購(工程採購2億元、財物採購1億元、勞務採購2千萬元以上者)之評選優先適用「企業社會責任評選項目表」，表單內容參考：</xsl:text>
       <fo:basic-link external-destination="url('https://bit.ly/2X8KvgA')">https://bit.ly/2X8KvgA</fo:basic-link>
     </fo:block>
@@ -190,7 +191,7 @@
   <xsl:template name="impact-table">
     <xsl:param name="cases"/>
     <xsl:param name="kind"/>
-    <fo:table xsl:use-attribute-sets="table" font-size="9pt" line-height="1.3">
+    <fo:table xsl:use-attribute-sets="table" font-size="9pt" line-height="1.3"><xsl:copy-of select="@gr:line"/>
       <fo:table-column column-width="proportional-column-width(5)"/>
       <fo:table-column column-width="proportional-column-width(14)"/>
       <fo:table-column column-width="proportional-column-width(16)"/>
@@ -200,8 +201,8 @@
       <xsl:if test="$kind != 1">
         <fo:table-column column-width="proportional-column-width(15)"/>
       </xsl:if>
-      <fo:table-header>
-        <fo:table-row>
+      <fo:table-header><xsl:copy-of select="@gr:line"/>
+        <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'項次'"/><xsl:with-param name="rows" select="2"/></xsl:call-template>
           <xsl:call-template name="head-cell">
             <xsl:with-param name="text">
@@ -237,18 +238,18 @@
             <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'採購過程使用CSR評選指標*納入「落實性別平等」項目'"/><xsl:with-param name="rows" select="2"/></xsl:call-template>
           </xsl:if>
         </fo:table-row>
-        <fo:table-row>
+        <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'研商會議'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'書面審查'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'性平小組'"/></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
-      <fo:table-body>
+      <fo:table-body><xsl:copy-of select="@gr:line"/>
         <xsl:for-each select="$cases">
-          <fo:table-row>
+          <fo:table-row><xsl:copy-of select="@gr:line"/>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="concat(position(), '.')"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="normalize-space(名稱)"/></xsl:call-template>
-            <fo:table-cell xsl:use-attribute-sets="cell">
+            <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
               <xsl:call-template name="cell-body"><xsl:with-param name="of" select="簡要說明"/></xsl:call-template>
             </fo:table-cell>
             <xsl:call-template name="procedure-cell"><xsl:with-param name="way" select="'研商會議'"/></xsl:call-template>
@@ -256,15 +257,15 @@
             <xsl:call-template name="procedure-cell"><xsl:with-param name="way" select="'性平小組'"/></xsl:call-template>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="normalize-space(意見項數)"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="normalize-space(參採項數)"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
-            <fo:table-cell xsl:use-attribute-sets="cell">
+            <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
               <xsl:if test="初次提報日期">
-                <fo:block>初次提報審查</fo:block>
-                <fo:block>
+                <fo:block><xsl:copy-of select="@gr:line"/>初次提報審查</fo:block>
+                <fo:block><xsl:copy-of select="@gr:line"/>
                   <xsl:call-template name="roc-date"><xsl:with-param name="d" select="初次提報日期"/><xsl:with-param name="style" select="'slash0'"/></xsl:call-template>
                 </fo:block>
               </xsl:if>
-              <fo:block>修正後提報</fo:block>
-              <fo:block>
+              <fo:block><xsl:copy-of select="@gr:line"/>修正後提報</fo:block>
+              <fo:block><xsl:copy-of select="@gr:line"/>
                 <xsl:call-template name="roc-date"><xsl:with-param name="d" select="修正後提報日期"/><xsl:with-param name="style" select="'slash0'"/></xsl:call-template>
               </fo:block>
             </fo:table-cell>
@@ -278,7 +279,7 @@
           </fo:table-row>
         </xsl:for-each>
         <xsl:if test="not($cases)">
-          <fo:table-row>
+          <fo:table-row><xsl:copy-of select="@gr:line"/>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="'1.'"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="'無'"/></xsl:call-template>
             <xsl:call-template name="empty-cell"><xsl:with-param name="cols" select="7"/></xsl:call-template>
@@ -294,11 +295,11 @@
   <!-- expert names under the chosen procedure; 性平小組 names carry 委員 -->
   <xsl:template name="procedure-cell">
     <xsl:param name="way"/>
-    <fo:table-cell xsl:use-attribute-sets="cell">
+    <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
       <xsl:choose>
         <xsl:when test="程序參與/@方式 = $way">
           <xsl:for-each select="程序參與/姓名">
-            <fo:block>
+            <fo:block><xsl:copy-of select="@gr:line"/>
               <xsl:apply-templates select="." mode="inline"/>
               <xsl:if test="$way = '性平小組'">委員</xsl:if>
             </fo:block>
@@ -314,13 +315,13 @@
     <xsl:param name="kind"/>
     <xsl:param name="buy" select="''"/>
     <xsl:param name="csr" select="''"/>
-    <fo:table-cell xsl:use-attribute-sets="cell">
+    <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
       <xsl:call-template name="option"><xsl:with-param name="on" select="$buy = '巨額採購'"/><xsl:with-param name="label" select="'巨額採購'"/></xsl:call-template>
       <xsl:call-template name="option"><xsl:with-param name="on" select="$buy = '非巨額採購'"/><xsl:with-param name="label" select="'非巨額採購'"/></xsl:call-template>
       <xsl:if test="$kind = 3">
         <xsl:call-template name="option"><xsl:with-param name="on" select="$buy = '非採購案'"/><xsl:with-param name="label" select="'非採購案'"/></xsl:call-template>
       </xsl:if>
-      <fo:block space-before="3pt">
+      <fo:block space-before="3pt"><xsl:copy-of select="@gr:line"/>
         <xsl:call-template name="box"><xsl:with-param name="on" select="$csr = '已納入'"/></xsl:call-template>
         <xsl:text>已納入</xsl:text>
       </fo:block>
@@ -330,10 +331,10 @@
 
   <!-- ================================================== 六、性別預算 -->
   <xsl:template match="性別預算">
-    <fo:block xsl:use-attribute-sets="h1" id="sec-6">六、性別預算</fo:block>
-    <fo:block xsl:use-attribute-sets="h2"><xsl:value-of select="concat('(一) 本年度(', $year, ')性別預算編列情形')"/></fo:block>
+    <fo:block xsl:use-attribute-sets="h1" id="sec-6"><xsl:copy-of select="@gr:line"/>六、性別預算</fo:block>
+    <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/><xsl:value-of select="concat('(一) 本年度(', $year, ')性別預算編列情形')"/></fo:block>
     <xsl:apply-templates select="本年度"/>
-    <fo:block xsl:use-attribute-sets="h2"><xsl:value-of select="concat('(二) 下年度(', $year + 1, ')性別預算編列情形')"/></fo:block>
+    <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/><xsl:value-of select="concat('(二) 下年度(', $year + 1, ')性別預算編列情形')"/></fo:block>
     <xsl:apply-templates select="下年度"/>
     <xsl:variable name="delta" select="sum(下年度/計畫/預算數) - sum(本年度/計畫/預算數)"/>
     <xsl:variable name="fallback">
@@ -343,45 +344,45 @@
         <xsl:otherwise><xsl:value-of select="concat('減少', format-number(-$delta, '#,##0'), '元')"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <fo:block xsl:use-attribute-sets="h2">
+    <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>
       <xsl:text>(三) 下年度與本年度相較之增減：</xsl:text>
       <xsl:call-template name="fig">
         <xsl:with-param name="name" select="'增減'"/>
         <xsl:with-param name="fallback" select="$fallback"/>
       </xsl:call-template>
     </fo:block>
-    <fo:block>(若有增減請簡述原因)</fo:block>
+    <fo:block><xsl:copy-of select="@gr:line"/>(若有增減請簡述原因)</fo:block>
     <xsl:if test="增減原因">
       <xsl:call-template name="body"><xsl:with-param name="of" select="增減原因"/></xsl:call-template>
     </xsl:if>
   </xsl:template>
 
   <xsl:template match="本年度 | 下年度">
-    <fo:table xsl:use-attribute-sets="table">
+    <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
       <fo:table-column column-width="proportional-column-width(1.3)"/>
       <fo:table-column column-width="proportional-column-width(6.5)"/>
       <fo:table-column column-width="proportional-column-width(3)"/>
       <fo:table-column column-width="proportional-column-width(6.5)"/>
-      <fo:table-header>
-        <fo:table-row>
+      <fo:table-header><xsl:copy-of select="@gr:line"/>
+        <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'項次'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'計畫項目名稱'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'預算數 (單位：元)'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'對促進性別平等的影響'"/></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
-      <fo:table-body>
+      <fo:table-body><xsl:copy-of select="@gr:line"/>
         <xsl:for-each select="計畫">
-          <fo:table-row>
+          <fo:table-row><xsl:copy-of select="@gr:line"/>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="concat(position(), '.')"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
-            <fo:table-cell xsl:use-attribute-sets="cell">
-              <fo:block><xsl:value-of select="normalize-space(計畫項目名稱)"/></fo:block>
+            <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
+              <fo:block><xsl:copy-of select="@gr:line"/><xsl:value-of select="normalize-space(計畫項目名稱)"/></fo:block>
               <xsl:if test="預算科目">
-                <fo:block><xsl:value-of select="normalize-space(預算科目)"/></fo:block>
+                <fo:block><xsl:copy-of select="@gr:line"/><xsl:value-of select="normalize-space(預算科目)"/></fo:block>
               </xsl:if>
             </fo:table-cell>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="format-number(預算數, '#,##0')"/><xsl:with-param name="align" select="'end'"/></xsl:call-template>
-            <fo:table-cell xsl:use-attribute-sets="cell">
+            <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
               <xsl:call-template name="cell-body"><xsl:with-param name="of" select="性別平等影響"/></xsl:call-template>
             </fo:table-cell>
           </fo:table-row>
@@ -389,7 +390,7 @@
         <xsl:if test="not(計畫)">
           <xsl:call-template name="none-row"><xsl:with-param name="rest" select="2"/></xsl:call-template>
         </xsl:if>
-        <fo:table-row keep-with-previous.within-page="always">
+        <fo:table-row keep-with-previous.within-page="always"><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="empty-cell"/>
           <xsl:call-template name="text-cell"><xsl:with-param name="text" select="'總計'"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
           <xsl:call-template name="text-cell">

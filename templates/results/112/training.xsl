@@ -7,12 +7,13 @@
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:gr="urn:x-gereport:source">
 
   <xsl:template match="性別意識培力">
-    <fo:block xsl:use-attribute-sets="h1" id="sec-training">性別意識培力 (含所屬機關)</fo:block>
+    <fo:block xsl:use-attribute-sets="h1" id="sec-training"><xsl:copy-of select="@gr:line"/>性別意識培力 (含所屬機關)</fo:block>
 
-    <fo:block xsl:use-attribute-sets="h2">(一) 一般公務人員*參訓比率</fo:block>
+    <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>(一) 一般公務人員*參訓比率</fo:block>
     <xsl:call-template name="note">
       <xsl:with-param name="text">*「一般公務人員」係指1. 依法任用、派用之有給專任人員；2. 依法聘任、聘用及僱用人員；3. 公務人員考試錄用人員。<xsl:call-template name="training-hours-rule"/></xsl:with-param>
     </xsl:call-template>
@@ -22,7 +23,7 @@
 
     <xsl:apply-templates select="一般公務人員" mode="physical"/>
 
-    <fo:block xsl:use-attribute-sets="h2">(三) 主管人員*參訓比率</fo:block>
+    <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>(三) 主管人員*參訓比率</fo:block>
     <xsl:call-template name="note">
       <xsl:with-param name="text">*「主管人員」係指市府及機關正副首長、正副幕僚長及單位主管，<xsl:call-template name="training-hours-rule"/></xsl:with-param>
     </xsl:call-template>
@@ -50,14 +51,14 @@
         <xsl:with-param name="fallback" select="format-number($m + $f, '#,##0')"/>
       </xsl:call-template>
     </xsl:variable>
-    <fo:block keep-with-next="always"><xsl:value-of select="concat(substring-before($labels, '|'), $total, '人')"/></fo:block>
-    <fo:block keep-with-next="always"><xsl:value-of select="concat(substring-before(substring-after($labels, '|'), '|'), format-number($m, '#,##0'), '人')"/></fo:block>
-    <fo:block keep-with-next="always"><xsl:value-of select="concat(substring-after(substring-after($labels, '|'), '|'), format-number($f, '#,##0'), '人')"/></fo:block>
-    <fo:table xsl:use-attribute-sets="table">
+    <fo:block keep-with-next="always"><xsl:copy-of select="@gr:line"/><xsl:value-of select="concat(substring-before($labels, '|'), $total, '人')"/></fo:block>
+    <fo:block keep-with-next="always"><xsl:copy-of select="@gr:line"/><xsl:value-of select="concat(substring-before(substring-after($labels, '|'), '|'), format-number($m, '#,##0'), '人')"/></fo:block>
+    <fo:block keep-with-next="always"><xsl:copy-of select="@gr:line"/><xsl:value-of select="concat(substring-after(substring-after($labels, '|'), '|'), format-number($f, '#,##0'), '人')"/></fo:block>
+    <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
       <fo:table-column column-width="proportional-column-width(2.6)"/>
       <fo:table-column column-width="proportional-column-width(1.4)" number-columns-repeated="6"/>
-      <fo:table-header>
-        <fo:table-row>
+      <fo:table-header><xsl:copy-of select="@gr:line"/>
+        <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="''"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'整體完成人數'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'整體完成比率'"/></xsl:call-template>
@@ -67,8 +68,8 @@
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'女性完成比率'"/></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
-      <fo:table-body>
-        <fo:table-row>
+      <fo:table-body><xsl:copy-of select="@gr:line"/>
+        <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="text-cell">
             <xsl:with-param name="text" select="'完成3小時性別主流化訓練'"/>
             <xsl:with-param name="align" select="'center'"/>
@@ -142,7 +143,7 @@
       </xsl:call-template>
       <xsl:if test="人數/男 + 人數/女 &gt; 0">%</xsl:if>
     </xsl:variable>
-    <fo:block xsl:use-attribute-sets="h2">
+    <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>
       <xsl:text>(二) 實體課程參訓率 (一般公務人員完成3小時性別主流化訓練且其中含實體課程1小時以上者) 為</xsl:text>
       <xsl:call-template name="fig">
         <xsl:with-param name="name" select="'實體課程參訓率'"/>
@@ -161,7 +162,7 @@
       </xsl:call-template>
       <xsl:if test="人員">%</xsl:if>
     </xsl:variable>
-    <fo:block xsl:use-attribute-sets="h2">
+    <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>
       <xsl:text>(四) 性平聯絡人及辦理性別平等業務相關人員參訓時數*：完成比率</xsl:text>
       <xsl:call-template name="fig">
         <xsl:with-param name="name" select="'完成比率'"/>
@@ -171,32 +172,32 @@
     <xsl:call-template name="note">
       <xsl:with-param name="text">*每人每年均須完成18小時課程訓練，其中6小時以上應屬進階課程。年中間因職務異動者，則依人事處認定方式填列參訓時數。</xsl:with-param>
     </xsl:call-template>
-    <fo:table xsl:use-attribute-sets="table">
+    <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
       <fo:table-column column-width="proportional-column-width(3)"/>
       <fo:table-column column-width="proportional-column-width(2.5)"/>
       <fo:table-column column-width="proportional-column-width(3)"/>
       <fo:table-column column-width="proportional-column-width(3)"/>
-      <fo:table-header>
-        <fo:table-row>
+      <fo:table-header><xsl:copy-of select="@gr:line"/>
+        <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="''"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'姓名'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'年度培力總時數'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'進階課程時數'"/></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
-      <fo:table-body>
+      <fo:table-body><xsl:copy-of select="@gr:line"/>
         <xsl:for-each select="人員">
-          <fo:table-row>
+          <fo:table-row><xsl:copy-of select="@gr:line"/>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="normalize-space(身分)"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
-            <fo:table-cell xsl:use-attribute-sets="cell-c">
-              <fo:block><xsl:apply-templates select="姓名" mode="inline"/></fo:block>
+            <fo:table-cell xsl:use-attribute-sets="cell-c"><xsl:copy-of select="@gr:line"/>
+              <fo:block><xsl:copy-of select="@gr:line"/><xsl:apply-templates select="姓名" mode="inline"/></fo:block>
             </fo:table-cell>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="normalize-space(年度培力總時數)"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="normalize-space(進階課程時數)"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
           </fo:table-row>
         </xsl:for-each>
         <xsl:if test="not(人員)">
-          <fo:table-row>
+          <fo:table-row><xsl:copy-of select="@gr:line"/>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="'無'"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
             <xsl:call-template name="empty-cell"><xsl:with-param name="cols" select="3"/></xsl:call-template>
           </fo:table-row>
@@ -207,8 +208,8 @@
 
   <!-- (五) 自辦訓練 -->
   <xsl:template match="自辦訓練">
-    <fo:block xsl:use-attribute-sets="h2">(五) 自辦訓練(含實體、視訊直播課程，且含跨機關聯合辦理；欄位不足請自行增加)</fo:block>
-    <fo:table xsl:use-attribute-sets="table" font-size="9pt" line-height="1.3">
+    <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>(五) 自辦訓練(含實體、視訊直播課程，且含跨機關聯合辦理；欄位不足請自行增加)</fo:block>
+    <fo:table xsl:use-attribute-sets="table" font-size="9pt" line-height="1.3"><xsl:copy-of select="@gr:line"/>
       <fo:table-column column-width="7mm"/>
       <fo:table-column column-width="18mm"/>
       <fo:table-column column-width="proportional-column-width(17)"/>
@@ -219,8 +220,8 @@
       <fo:table-column column-width="proportional-column-width(24)"/>
       <fo:table-column column-width="7mm"/>
       <fo:table-column column-width="17mm"/>
-      <fo:table-header>
-        <fo:table-row>
+      <fo:table-header><xsl:copy-of select="@gr:line"/>
+        <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'項次'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'辦理日期'"/></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'訓練班期名稱'"/></xsl:call-template>
@@ -233,10 +234,10 @@
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'參加人數'"/></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
-      <fo:table-body>
+      <fo:table-body><xsl:copy-of select="@gr:line"/>
         <xsl:apply-templates select="訓練"/>
         <xsl:if test="not(訓練)">
-          <fo:table-row>
+          <fo:table-row><xsl:copy-of select="@gr:line"/>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="'1.'"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="'無'"/></xsl:call-template>
             <xsl:call-template name="empty-cell"><xsl:with-param name="cols" select="8"/></xsl:call-template>
@@ -253,7 +254,7 @@
     <xsl:variable name="who" select="訓練對象"/>
     <xsl:variable name="kind" select="課程類別"/>
     <xsl:variable name="how" select="訓練方式"/>
-    <fo:table-row>
+    <fo:table-row><xsl:copy-of select="@gr:line"/>
       <xsl:call-template name="text-cell">
         <xsl:with-param name="text" select="concat(position(), '.')"/>
         <xsl:with-param name="align" select="'center'"/>
@@ -268,11 +269,11 @@
         <xsl:with-param name="align" select="'center'"/>
       </xsl:call-template>
       <xsl:call-template name="text-cell"><xsl:with-param name="text" select="normalize-space(訓練班期名稱)"/></xsl:call-template>
-      <fo:table-cell xsl:use-attribute-sets="cell">
+      <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
         <xsl:call-template name="option"><xsl:with-param name="on" select="$who = '一般公務人員'"/><xsl:with-param name="label" select="'一般公務人員'"/></xsl:call-template>
         <xsl:call-template name="option"><xsl:with-param name="on" select="$who = '高階公務人員'"/><xsl:with-param name="label" select="'高階公務人員'"/></xsl:call-template>
         <xsl:call-template name="option"><xsl:with-param name="on" select="$who = '職工'"/><xsl:with-param name="label" select="'職工'"/></xsl:call-template>
-        <fo:block>
+        <fo:block><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="box"><xsl:with-param name="on" select="$who = '其他'"/></xsl:call-template>
           <xsl:text>其他：</xsl:text>
           <xsl:choose>
@@ -281,19 +282,19 @@
           </xsl:choose>
         </fo:block>
       </fo:table-cell>
-      <fo:table-cell xsl:use-attribute-sets="cell">
+      <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
         <xsl:call-template name="cell-body"><xsl:with-param name="of" select="訓練目標"/></xsl:call-template>
       </fo:table-cell>
-      <fo:table-cell xsl:use-attribute-sets="cell">
+      <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
         <xsl:call-template name="cell-body"><xsl:with-param name="of" select="講師資料"/></xsl:call-template>
       </fo:table-cell>
-      <fo:table-cell xsl:use-attribute-sets="cell">
+      <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
         <xsl:call-template name="option"><xsl:with-param name="on" select="$kind = '基礎課程'"/><xsl:with-param name="label" select="'基礎課程'"/></xsl:call-template>
         <xsl:call-template name="option"><xsl:with-param name="on" select="$kind = '進階課程'"/><xsl:with-param name="label" select="'進階課程'"/></xsl:call-template>
         <xsl:call-template name="option"><xsl:with-param name="on" select="$kind = 'CEDAW'"/><xsl:with-param name="label" select="'CEDAW'"/></xsl:call-template>
         <xsl:call-template name="option"><xsl:with-param name="on" select="$kind = '性別主流化'"/><xsl:with-param name="label" select="'性別主流化'"/></xsl:call-template>
       </fo:table-cell>
-      <fo:table-cell xsl:use-attribute-sets="cell">
+      <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
         <xsl:call-template name="option"><xsl:with-param name="on" select="$how = '一般講授'"/><xsl:with-param name="label" select="'一般講授'"/></xsl:call-template>
         <xsl:call-template name="option"><xsl:with-param name="on" select="$how = '多元形式'"/><xsl:with-param name="label" select="'多元形式*'"/></xsl:call-template>
         <xsl:call-template name="option"><xsl:with-param name="on" select="$how = '含實際案例討論'"/><xsl:with-param name="label" select="'含實際案例討論'"/></xsl:call-template>
@@ -304,8 +305,8 @@
         <xsl:with-param name="text" select="normalize-space(時數)"/>
         <xsl:with-param name="align" select="'center'"/>
       </xsl:call-template>
-      <fo:table-cell xsl:use-attribute-sets="cell">
-        <fo:block>
+      <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
+        <fo:block><xsl:copy-of select="@gr:line"/>
           <xsl:text>總計</xsl:text>
           <xsl:call-template name="fig">
             <xsl:with-param name="name" select="'參加總人數'"/>
@@ -313,8 +314,8 @@
           </xsl:call-template>
           <xsl:text>人</xsl:text>
         </fo:block>
-        <fo:block><xsl:value-of select="concat('男', format-number(參加人數/男, '#,##0'), '人')"/></fo:block>
-        <fo:block><xsl:value-of select="concat('女', format-number(參加人數/女, '#,##0'), '人')"/></fo:block>
+        <fo:block><xsl:copy-of select="@gr:line"/><xsl:value-of select="concat('男', format-number(參加人數/男, '#,##0'), '人')"/></fo:block>
+        <fo:block><xsl:copy-of select="@gr:line"/><xsl:value-of select="concat('女', format-number(參加人數/女, '#,##0'), '人')"/></fo:block>
       </fo:table-cell>
     </fo:table-row>
   </xsl:template>

@@ -1,0 +1,159 @@
+/* pipeline.c — the one pipeline of report.h: every verb that turns a data
+ * file into findings, FO or PDF goes through gr_report_run, so `check`
+ * does everything `build` does short of layout, and both map failures to
+ * exit codes the same way. Owns the order of the stages and the status of
+ * a run; each stage (domain/, fo/, graphics/, text/, layout/, pdf/) owns
+ * its own work and messages. */
+#include "report.h"
+#include "../graphics/graphics.h"
+#include "../layout/layout.h"
+#include "../pdf/pdf.h"
+#include "../text/para.h"
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The worst of two statuses. */
+static int worst(int a, int b)
+{
+    return a > b ? a : b;
+}
+
+/* The status the findings since `from` call for: errors of the data
+ * GR_EINPUT, system/template/font errors GR_ESYS. */
+static int findings_status(const gr_findings *f, size_t from)
+{
+    int st = GR_OK;
+    size_t i;
+    for (i = from; i < f->n; i++)
+        if (f->v[i].cls == GR_CLASS_ERROR) st = worst(st, f->v[i].status ? f->v[i].status : GR_EINPUT);
+    return st;
+}
+
+/* ---- the media check: images and characters, as layout would meet them */
+
+static void check_text(gr_ctx *ctx, gr_report *r, const gr_fo_node *n)
+{
+    const gr_fo_props *p = n->p;
+    gr_fontchain *ch;
+    ch = gr_fontset_chain(r->fs, p->font_family ? p->font_family : "serif", p->font_weight,
+                          r->tree->path, n->line);
+    if (ch) gr_chain_check_text(ctx, ch, n->text, n->text_len, r->tree->path, n->line);
+}
+
+static void check_node(gr_ctx *ctx, gr_report *r, const gr_fo_node *n, int allow_outside)
+{
+    const gr_fo_node *c;
+    if (n->type == GR_FO_TEXT) {
+        check_text(ctx, r, n);
+        return;
+    }
+    if (n->type == GR_FO_EXTERNAL_GRAPHIC || n->type == GR_FO_INSTREAM_FOREIGN_OBJECT) {
+        /* the very functions layout calls; a throwaway document per graphic
+           keeps only one decoded image in memory at a time */
+        gr_doc *doc = gr_doc_new();
+        if (n->type == GR_FO_EXTERNAL_GRAPHIC)
+            gr_graphic_external(ctx, doc, r->tree, n, 1e9, allow_outside);
+        else
+            gr_graphic_svg(ctx, doc, r->fs, r->tree, n, 1e9);
+        gr_doc_free(doc);
+        return;
+    }
+    for (c = n->first; c; c = c->next) check_node(ctx, r, c, allow_outside);
+}
+
+static int open_fonts(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
+{
+    if (r->fs) return GR_OK;
+    r->fs = gr_fontset_new(ctx, o->fontdir);
+    return r->fs ? GR_OK : GR_ESYS;
+}
+
+/* ---- the pipeline ----------------------------------------------------- */
+
+/* Data file → FO text (and title). Returns the stages' own status. */
+static int data_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
+{
+    const gr_data_opts *d = &o->data;
+    int rc, rc2;
+    r->doc = gr_data_load(ctx, r->path, d);
+    if (!r->doc) return ctx->nerrors ? GR_EINPUT : GR_ESYS;
+    rc = gr_data_compute(ctx, r->doc, r->path);
+    rc = worst(rc, gr_data_check_rules(ctx, r->doc, r->path, d));
+    rc2 = gr_data_check_form(ctx, r->doc, r->path, d);
+    if (rc2 != GR_OK) return worst(rc, rc2);            /* no form: nothing to transform */
+    if (rc == GR_OK && o->enriched) rc = gr_data_write(ctx, r->doc, o->enriched);
+    if (rc == GR_ESYS || (rc != GR_OK && !o->check_media)) return rc;
+    if (!d->internal) gr_data_mask_names(r->doc);
+    gr_data_mark_lines(r->doc);
+    return worst(rc, gr_form_transform(ctx, r->doc, r->path, d, &r->fo, &r->title));
+}
+
+int gr_report_run(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_report *r)
+{
+    gr_findings *saved = ctx->findings;
+    int rc;
+    memset(r, 0, sizeof *r);
+    r->path = path;
+    gr_buf_init(&r->fo);
+    ctx->findings = &r->findings;
+
+    rc = data_to_fo(ctx, r, o);
+    if (rc != GR_ESYS && r->fo.len && (o->want_tree || o->check_media)) {
+        char *dir = gr_dirname(path);
+        r->tree = gr_fo_parse_mapped(ctx, path, (const char *)r->fo.data, r->fo.len);
+        if (!r->tree) rc = worst(rc, GR_ESYS);          /* the template wrote bad FO */
+        else {
+            r->tree->base_dir = gr_arena_strdup(r->tree->arena, dir);   /* images beside the data */
+            r->tree->allow_outside = o->data.allow_outside;
+        }
+        free(dir);
+    }
+    if (r->tree && o->check_media && rc != GR_ESYS) {
+        rc = worst(rc, open_fonts(ctx, r, o));
+        if (r->fs) check_node(ctx, r, r->tree->root, o->data.allow_outside);
+    }
+    if (!o->want_fo_text && r->tree) {
+        gr_buf_free(&r->fo);
+        gr_buf_init(&r->fo);
+    }
+    r->status = worst(rc, findings_status(&r->findings, 0));
+    ctx->findings = saved;
+    return r->status;
+}
+
+int gr_report_pdf(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, const char *out)
+{
+    gr_findings *saved = ctx->findings;
+    size_t from = r->findings.n;
+    gr_doc *doc = NULL;
+    int rc;
+    assert(r->tree && r->status == GR_OK);
+    ctx->findings = &r->findings;
+    rc = open_fonts(ctx, r, o);
+    if (rc == GR_OK) rc = gr_layout(ctx, r->tree, r->fs, &doc, NULL);
+    rc = worst(rc, findings_status(&r->findings, from));
+    if (rc == GR_OK) {
+        gr_fo_tree_free(r->tree);  /* the laid-out doc needs nothing of it */
+        r->tree = NULL;
+        doc->title = r->title ? gr_arena_strdup(doc->arena, r->title) : NULL;
+        rc = gr_pdf_write(ctx, doc, r->fs, NULL, out);
+        rc = worst(rc, findings_status(&r->findings, from));
+    }
+    gr_doc_free(doc);
+    ctx->findings = saved;
+    r->status = worst(r->status, rc);
+    return r->status;
+}
+
+void gr_report_free(gr_report *r)
+{
+    if (!r) return;
+    if (r->doc) xmlFreeDoc(r->doc);
+    gr_findings_free(&r->findings);
+    gr_buf_free(&r->fo);
+    free(r->title);
+    gr_fo_tree_free(r->tree);
+    gr_fontset_free(r->fs);
+    memset(r, 0, sizeof *r);
+}

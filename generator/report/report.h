@@ -1,0 +1,63 @@
+/* report.h — the one pipeline every verb runs on a data file (build, check,
+ * and later combine and the web form): load and validate → compute the
+ * figures → the master plan's rules → is there a form for the year → mask
+ * names (public edition) → the form's XSLT → the FO tree, whose lines are
+ * the DATA file's lines (gr:line, docs/fo-subset.md) → optionally the media
+ * check (every image opened and decoded by the function layout uses, every
+ * character looked up in its font chain) → optionally layout and PDF.
+ *
+ * The verbs only parse their arguments, call gr_report_run (and
+ * gr_report_pdf for build) and print a summary: the failure mapping lives
+ * here, once: a run's status is the worst status of its findings (GR_ESYS
+ * for system, usage, template and font problems, GR_EINPUT for the data's)
+ * and of the stages' own return values.
+ *
+ * Ownership: gr_report_run fills a gr_report the caller frees with
+ * gr_report_free (document, findings, FO text and tree, fonts). Messages
+ * are printed as they are found (ctx settings) and also recorded in
+ * r->findings.
+ */
+#ifndef GR_REPORT_H
+#define GR_REPORT_H
+
+#include "../util/gr.h"
+#include "../domain/domain.h"
+#include "../fo/fo.h"
+#include "../text/font.h"
+
+typedef struct gr_report_opts {
+    gr_data_opts data;        /* datadir, internal, allow_outside, cache */
+    const char *fontdir;      /* folder of gereport-fonts.conf */
+    const char *enriched;     /* write the enriched document here (or NULL) */
+    int want_fo_text;         /* keep the FO text in r->fo (build --fo) */
+    int want_tree;            /* parse the FO (always with check_media) */
+    int check_media;          /* open every image, look every character up */
+} gr_report_opts;
+
+typedef struct gr_report {
+    int status;               /* GR_OK, GR_EINPUT or GR_ESYS */
+    const char *path;         /* the data file (the caller's string) */
+    xmlDocPtr doc;            /* the enriched document (masked unless
+                                 internal); NULL when loading failed */
+    gr_findings findings;     /* every finding of this file, in order */
+    gr_buf fo;                /* FO text, when want_fo_text */
+    char *title;              /* the report's title (PDF metadata) */
+    gr_fo_tree *tree;         /* FO tree with data-file lines, when asked */
+    gr_fontset *fs;           /* fonts, when the tree was checked or laid out */
+} gr_report;
+
+/* Run the pipeline on one data file. Returns r->status. Stages after a
+ * failed load, a system error or (without check_media) a data error are
+ * skipped: check reports everything it can, build stops early. */
+int gr_report_run(gr_ctx *ctx, const char *path, const gr_report_opts *o,
+                  gr_report *r);
+
+/* Lay out r->tree and write the PDF/A-1b atomically to out (nothing left
+ * behind on failure). Requires a run with want_tree and status GR_OK.
+ * Findings join r->findings; returns the new r->status. */
+int gr_report_pdf(gr_ctx *ctx, gr_report *r, const gr_report_opts *o,
+                  const char *out);
+
+void gr_report_free(gr_report *r);
+
+#endif
