@@ -82,13 +82,14 @@ fuzz: deps
 	@mkdir -p build/fuzz/artifacts build/fuzz/tmp; status=0; \
 	for f in $(FUZZERS); do n=$${f#build/fuzz/fuzz_}; \
 	  rm -rf build/fuzz/work-$$n; mkdir -p build/fuzz/work-$$n; \
-	  TMPDIR=$(CURDIR)/build/fuzz/tmp $$f -max_total_time=$(FUZZ_TIME) -timeout=20 -rss_limit_mb=3072 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp TMPDIR=$(CURDIR)/build/fuzz/tmp \
+	    $$f -max_total_time=$(FUZZ_TIME) -timeout=20 -rss_limit_mb=3072 \
 	    -print_final_stats=1 -artifact_prefix=build/fuzz/artifacts/$$n- \
 	    build/fuzz/work-$$n tests/fuzz/corpus/$$n > build/fuzz/$$n.log 2>&1 || status=1; \
 	  line=$$(grep -E '#[0-9]+ +DONE' build/fuzz/$$n.log | tail -n 1); \
 	  [ -n "$$line" ] || line=$$(grep -E '^#[0-9]+' build/fuzz/$$n.log | tail -n 1); \
-	  echo "fuzz $$n: $$(grep -o 'stat::number_of_executed_units: [0-9]*' build/fuzz/$$n.log | grep -o '[0-9]*$$') runs," \
-	    "$$(grep -o 'stat::average_exec_per_sec: [0-9]*' build/fuzz/$$n.log | grep -o '[0-9]*$$') exec/s," \
+	  echo "fuzz $$n: $$(grep -o 'stat::number_of_executed_units: *[0-9]*' build/fuzz/$$n.log | grep -o '[0-9]*$$') runs," \
+	    "$$(grep -o 'stat::average_exec_per_sec: *[0-9]*' build/fuzz/$$n.log | grep -o '[0-9]*$$') exec/s," \
 	    "$$(echo "$$line" | grep -o 'cov: [0-9]*') edges, $$(echo "$$line" | grep -o 'ft: [0-9]*') features," \
 	    "$$(ls build/fuzz/artifacts | grep -c "^$$n-") crash(es); log build/fuzz/$$n.log"; \
 	done; rm -rf build/fuzz/tmp; exit $$status

@@ -210,8 +210,12 @@ static void install_handlers(void)
     handlers_installed = 1;
     for (i = 0; i < sizeof cleanup_signals / sizeof cleanup_signals[0]; i++) {
         struct sigaction sa, old;
-        if (sigaction(cleanup_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
-            continue;           /* nohup & co.: keep ignoring */
+        /* only where the default applies: an ignored signal (nohup) stays
+           ignored, a handler of the host (libFuzzer's SIGALRM timer, a
+           program embedding the library) stays in charge */
+        if (sigaction(cleanup_signals[i], NULL, &old) != 0 ||
+            (old.sa_flags & SA_SIGINFO) || old.sa_handler != SIG_DFL)
+            continue;
         memset(&sa, 0, sizeof sa);
         /* over ulimit -f, write() fails with EFBIG and the user gets a
            message instead of a core dump */

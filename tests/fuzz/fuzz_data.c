@@ -1,11 +1,11 @@
 /* fuzz_data.c — libFuzzer target: a data file through the loader (XML,
  * text checks, RelaxNG), the domain pass (computed figures, rules, form
- * checks), masking and the form's XSLT template — everything `build` does
- * before the FO. The input is written as a file (the loader reads paths:
- * photos are relative to it). Corpus: corpus/data. */
+ * checks), masking, the form's XSLT template and the FO parser: the
+ * pipeline every verb runs (gr_report_run) up to layout. The input is
+ * written as a file (the loader reads paths; photos are relative to it).
+ * Corpus: corpus/data. */
 #include "fuzz.h"
-#include "domain/domain.h"
-#include <libxml/tree.h>
+#include "report/report.h"
 #include <sys/stat.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -16,8 +16,8 @@ static gr_domain_cache *cache;
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     gr_ctx ctx;
-    gr_data_opts o;
-    xmlDocPtr doc;
+    gr_report_opts o;
+    gr_report r;
     FILE *f;
     fuzz_setup();
     if (size > (1u << 20)) return 0;
@@ -41,22 +41,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fclose(f);
     fuzz_quiet(&ctx);
     memset(&o, 0, sizeof o);
-    o.datadir = ".";
-    o.cache = cache;
-    o.allow_outside = 1;
-    doc = gr_data_load(&ctx, path, &o);
-    if (doc) {
-        gr_buf fo;
-        char *title = NULL;
-        gr_buf_init(&fo);
-        gr_data_compute(&ctx, doc, path);
-        gr_data_check_rules(&ctx, doc, path, &o);
-        gr_data_check_form(&ctx, doc, path, &o);
-        gr_data_mask_names(doc);
-        gr_form_transform(&ctx, doc, path, &o, &fo, &title);
-        gr_buf_free(&fo);
-        free(title);
-        xmlFreeDoc(doc);
-    }
+    o.data.datadir = ".";
+    o.data.cache = cache;
+    o.data.allow_outside = 1;
+    o.want_tree = 1;            /* up to the FO tree; layout has its own targets */
+    memset(&r, 0, sizeof r);
+    gr_report_run(&ctx, path, &o, &r);
+    gr_report_free(&r);
     return 0;
 }
