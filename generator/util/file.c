@@ -124,7 +124,8 @@ int gr_read_fd(gr_ctx *ctx, int fd, const char *file, int line, const char *show
     char *buf;
     *data = NULL;
     *len = 0;
-    if (fstat(fd, &st) == 0 && (unsigned long long)st.st_size > limit)
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0) st.st_size = 0;
+    if ((unsigned long long)st.st_size > limit)
         return gr_error(ctx, file, line, "「%s」過大（上限 %zu MiB）",
                         "\"%s\" is too large (limit %zu MiB)", gr_clip(shown), limit >> 20);
     cap = (size_t)st.st_size + 1;
@@ -167,6 +168,8 @@ int gr_read_input(gr_ctx *ctx, const char *path, size_t limit, char **data, size
     int fd, rc;
     *data = NULL;
     *len = 0;
+    if (strcmp(path, "-") == 0)     /* standard input: whatever it is */
+        return gr_read_fd(ctx, 0, "-", 0, "-", limit, data, len);
     rc = gr_open_input(ctx, path, NULL, 0, NULL, &fd);
     if (rc != GR_OK) return rc;
     rc = gr_read_fd(ctx, fd, path, 0, path, limit, data, len);
@@ -313,7 +316,8 @@ int gr_out_open(gr_ctx *ctx, const char *path, gr_out **out)
     }
     exists = lstat(path, &st) == 0;
 #ifdef O_TMPFILE
-    if (!exists) {
+    /* linkat needs /proc/self/fd to name the file (no /proc in some chroots) */
+    if (!exists && access("/proc/self/fd", X_OK) == 0) {
         char *dir = gr_dirname(path);
         o->fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
         free(dir);

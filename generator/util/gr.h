@@ -196,7 +196,8 @@ int gr_open_input(gr_ctx *ctx, const char *path, const char *file, int line,
  * file:line naming `shown`). Caller frees *data (NUL-terminated). */
 int gr_read_fd(gr_ctx *ctx, int fd, const char *file, int line, const char *shown,
                size_t limit, char **data, size_t *len);
-/* gr_open_input + gr_read_fd for a file named on the command line. */
+/* gr_open_input + gr_read_fd for a file named on the command line; "-" is
+ * standard input (a pipe is fine there: the user chose it). */
 int gr_read_input(gr_ctx *ctx, const char *path, size_t limit, char **data, size_t *len);
 /* The same with the general 256 MiB limit. */
 int gr_read_file(gr_ctx *ctx, const char *path, char **data, size_t *len);
