@@ -175,25 +175,6 @@ static int check_value(gr_ctx *ctx, const char *file, int line, const char *elem
     return found;
 }
 
-/* 1 unless the XML declaration names a version other than 1.0 (XML 1.1
- * would admit &#1; and C1 controls as plain characters). */
-static int xml_version_1_0(const char *d, size_t len)
-{
-    const char *end = d + len, *p, *q;
-    if (len >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0) d += 3;
-    if (end - d < 5 || memcmp(d, "<?xml", 5) != 0) return 1;
-    q = memchr(d, '>', (size_t)(end - d));
-    if (!q) return 1;       /* the parser will say what is wrong */
-    for (p = d + 5; p + 7 < q; p++)
-        if (memcmp(p, "version", 7) == 0) {
-            p += 7;
-            while (p < q && (*p == ' ' || *p == '=' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
-            if (p < q && (*p == '"' || *p == '\'')) p++;
-            return q - p >= 4 && memcmp(p, "1.0", 3) == 0 && (p[3] == '"' || p[3] == '\'');
-        }
-    return 1;
-}
-
 /* Every text and attribute value of the document (iteratively: deep
  * documents must not recurse). */
 static int check_text(gr_ctx *ctx, const char *file, xmlDocPtr doc)
@@ -1044,7 +1025,7 @@ xmlDocPtr gr_data_load(gr_ctx *ctx, const char *path, const gr_data_opts *o)
         gr_error(ctx, path, 0, "資料檔超過 32 MiB 上限", "data file larger than the 32 MiB limit%s", "");
         return NULL;
     }
-    if (!xml_version_1_0(data, len)) {
+    if (!gr_xml_version_1_0(data, len)) {
         gr_error(ctx, path, 1, "資料檔應為 XML 1.0（<?xml version=\"1.0\"?>），請改寫第一行",
                  "a data file must be XML 1.0 (<?xml version=\"1.0\"?>): change the first line%s", "");
         free(data);

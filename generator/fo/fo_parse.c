@@ -1431,6 +1431,11 @@ static gr_fo_tree *parse_memory(gr_ctx *ctx, const char *name, const char *data,
 
 gr_fo_tree *gr_fo_parse_memory(gr_ctx *ctx, const char *name, const char *data, size_t len)
 {
+    if (!gr_xml_version_1_0(data, len)) {
+        gr_error(ctx, name, 1, "XSL-FO 文件應為 XML 1.0（<?xml version=\"1.0\"?>）",
+                 "an XSL-FO document must be XML 1.0 (<?xml version=\"1.0\"?>)%s", "");
+        return NULL;
+    }
     return parse_memory(ctx, name, data, len, 0);
 }
 

@@ -170,3 +170,22 @@ const char *gr_xml_limit_text(const char *msg, int en)
                   : "名稱、文字或屬性值過長，超過 XML 讀取器的上限（10,000,000 字）";
     return NULL;
 }
+
+/* 1 unless the XML declaration names a version other than 1.0 (XML 1.1
+ * would admit &#1; and C1 controls as plain characters). */
+int gr_xml_version_1_0(const char *d, size_t len)
+{
+    const char *end = d + len, *p, *q;
+    if (len >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0) d += 3;
+    if (end - d < 5 || memcmp(d, "<?xml", 5) != 0) return 1;
+    q = memchr(d, '>', (size_t)(end - d));
+    if (!q) return 1;       /* the parser will say what is wrong */
+    for (p = d + 5; p + 7 < q; p++)
+        if (memcmp(p, "version", 7) == 0) {
+            p += 7;
+            while (p < q && (*p == ' ' || *p == '=' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
+            if (p < q && (*p == '"' || *p == '\'')) p++;
+            return q - p >= 4 && memcmp(p, "1.0", 3) == 0 && (p[3] == '"' || p[3] == '\'');
+        }
+    return 1;
+}

@@ -100,6 +100,9 @@ int gr_warn(gr_ctx *ctx, const char *file, int line,
 /* libxml2's message for one of its built-in limits (depth, huge text)
  * in the user's words — never "use XML_PARSE_HUGE option" — or NULL. */
 const char *gr_xml_limit_text(const char *msg, int en);
+/* 1 unless the document's XML declaration names a version other than 1.0
+ * (XML 1.1 admits &#1; and C1 controls). */
+int gr_xml_version_1_0(const char *data, size_t len);
 /* Same as gr_error but for system/usage problems; returns GR_ESYS. */
 int gr_syserror(gr_ctx *ctx, const char *file, int line,
                 const char *zh_fmt, const char *en_fmt, ...);
