@@ -117,11 +117,14 @@ static gr_graphic *fit_graphic_height(gr_lay *L, gr_fo_node *n, gr_graphic *g)
     w = g->width * want / g->height;
     gr_ctx_init(&quiet);
     quiet.quiet_warnings = 1;
+    quiet.err_stream = fopen("/dev/null", "w");
+    if (!quiet.err_stream) return g;
     quiet.image_budget = L->ctx->image_budget;   /* the image is loaded already */
     quiet.image_used = L->ctx->image_used;
     g2 = n->type == GR_FO_EXTERNAL_GRAPHIC
         ? gr_graphic_external(&quiet, L->doc, L->tree, n, w, L->tree->allow_outside)
         : gr_graphic_svg(&quiet, L->doc, L->fs, L->tree, n, w);
+    fclose(quiet.err_stream);
     if (!g2 || g2->height > L->body_h) return g;  /* left to pagination's error */
     gr_warn(L->ctx, L->tree->path, n->line,
             "提醒：%s 高 %.0fpt，超過一頁可用的高度 %.0fpt，已等比例縮小為 %.0fpt × %.0fpt 以放入一頁",
