@@ -87,8 +87,7 @@ int gr_cmd_render(int argc, char **argv)
     }
     if (rc == GR_OK)
         rc = gr_layout(&ctx, tree, fs, &doc, dump_path ? &dump : NULL);
-    if (rc == GR_OK && ctx.nerrors > 0)
-        rc = GR_EINPUT;
+    if (gr_ctx_status(&ctx) > rc) rc = gr_ctx_status(&ctx);   /* the one mapping */
     gr_fo_tree_free(tree);      /* the laid-out doc needs nothing of it */
     tree = NULL;
     if (rc == GR_OK)

@@ -194,6 +194,34 @@ static int face_has_cp(hb_font_t *font, uint32_t cp)
 
 /* Load (or find) the face of file `path`, index `index`. NULL if the file
  * cannot be read as a font (reported once as a warning, then remembered). */
+/* The font file holds every table its directory lists (an OpenType or
+ * TrueType file, or a face of a collection): a truncated file would give
+ * empty glyphs without any error from HarfBuzz. */
+static int sfnt_intact(hb_blob_t *blob, unsigned index)
+{
+    unsigned len = 0;
+    const unsigned char *d = (const unsigned char *)hb_blob_get_data(blob, &len);
+    unsigned long off = 0, n, i;
+    if (!d || len < 12) return 0;
+    if (memcmp(d, "ttcf", 4) == 0) {
+        unsigned long nfaces;
+        if (len < 12) return 0;
+        nfaces = (unsigned long)be16(d + 8) << 16 | be16(d + 10);
+        if (index >= nfaces || 12 + 4 * (unsigned long)(index + 1) > len) return 0;
+        off = (unsigned long)be16(d + 12 + 4 * index) << 16 | be16(d + 14 + 4 * index);
+        if (off + 12 > len) return 0;
+    }
+    n = be16(d + off + 4);
+    if (off + 12 + 16 * n > len) return 0;
+    for (i = 0; i < n; i++) {
+        const unsigned char *r = d + off + 12 + 16 * i;
+        unsigned long toff = (unsigned long)be16(r + 8) << 16 | be16(r + 10);
+        unsigned long tlen = (unsigned long)be16(r + 12) << 16 | be16(r + 14);
+        if (toff > len || tlen > len - toff) return 0;
+    }
+    return 1;
+}
+
 static gr_face *fontset_load_face(gr_fontset *fs, const char *path, int index,
                                   const char *family, int fc_weight)
 {
@@ -214,13 +242,17 @@ static gr_face *fontset_load_face(gr_fontset *fs, const char *path, int index,
         struct stat st;
         if (stat(path, &st) == 0 && st.st_size > 0) gr_out_of_memory((size_t)st.st_size);
     }
-    if (hb_blob_get_length(blob) == 0 || hb_face_get_glyph_count(face) == 0) {
+    if (hb_blob_get_length(blob) == 0 || hb_face_get_glyph_count(face) == 0
+        || !sfnt_intact(blob, (unsigned)index)) {
         hb_face_destroy(face);
         hb_blob_destroy(blob);
         fs->bad = gr_grow(fs->bad, &fs->bad_cap, (size_t)fs->nbad + 1, sizeof *fs->bad);
         fs->bad[fs->nbad++] = gr_strdup(path);
-        gr_warn(fs->ctx, path, 0, "無法讀取字型檔，略過此字型",
-                "cannot read the font file; font skipped");
+        /* never a silent fallback: a PDF of empty boxes or of another
+           font's glyphs would pass for a good one (exit 2, no PDF) */
+        gr_syserror(fs->ctx, path, 0,
+                    "無法讀取字型檔（檔案不完整、損壞或無法開啟）；請重新安裝此字型，或自字型設定中移除",
+                    "cannot read the font file (truncated, damaged or unreadable); reinstall the font or remove it from the font configuration%s", "");
         return NULL;
     }
     face_priv *fp = gr_calloc(1, sizeof *fp);

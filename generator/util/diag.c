@@ -23,6 +23,11 @@ int gr_image_budget_take(gr_ctx *ctx, size_t n)
     return GR_OK;
 }
 
+int gr_ctx_status(const gr_ctx *ctx)
+{
+    return ctx->nsyserrors ? GR_ESYS : ctx->nerrors ? GR_EINPUT : GR_OK;
+}
+
 void gr_findings_free(gr_findings *f)
 {
     size_t i;
@@ -87,7 +92,10 @@ static void print(gr_ctx *ctx, const gr_finding *f)
 int gr_report_finding(gr_ctx *ctx, const gr_finding *f)
 {
     if (f->cls == GR_CLASS_WARNING) ctx->nwarnings++;
-    else ctx->nerrors++;
+    else {
+        ctx->nerrors++;
+        if (f->status == GR_ESYS) ctx->nsyserrors++;
+    }
     /* quiet warnings were said once already (layout's second pass) */
     if (f->cls == GR_CLASS_WARNING && ctx->quiet_warnings) return f->status;
     if (!ctx->print_off) print(ctx, f);

@@ -71,6 +71,7 @@ typedef struct gr_ctx {
     int quiet_warnings;    /* 1: count warnings but do not print them */
     int nerrors;
     int nwarnings;
+    int nsyserrors;        /* those of nerrors reported with GR_ESYS */
     void *err_stream;      /* FILE*; stderr by default; NULL with print_off */
     int print_off;         /* 1: record findings, print nothing */
     gr_findings *findings; /* when not NULL, every finding is appended
@@ -84,6 +85,9 @@ typedef struct gr_ctx {
 } gr_ctx;
 
 void gr_ctx_init(gr_ctx *ctx);
+/* The one failure mapping: GR_ESYS if any error was a system, usage,
+ * template or font problem, else GR_EINPUT if any error, else GR_OK. */
+int gr_ctx_status(const gr_ctx *ctx);
 
 /* Report a problem. `file` may be NULL, `line` <= 0 means "no line".
  * zh_fmt and en_fmt are printf formats that consume the SAME arguments in
