@@ -44,6 +44,7 @@ typedef struct gr_report {
     char *title;              /* the report's title (PDF metadata) */
     gr_fo_tree *tree;         /* FO tree with data-file lines, when asked */
     gr_fontset *fs;           /* fonts, when the tree was checked or laid out */
+    size_t pages;             /* pages written by gr_report_pdf */
 } gr_report;
 
 /* Run the pipeline on one data file. Returns r->status. Stages after a
