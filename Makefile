@@ -22,6 +22,8 @@ DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libxslt1-dev \
            libpdfbox2-java libactivation-java libjaxb-api-java \
            clang libclang-rt-14-dev
 
+# every program links these (plain, sanitizer and fuzz builds alike)
+LIBS_LINK = $$(pkg-config --libs $(PKGS)) -lhpdf -licuuc -lpng -ljpeg -lm
 SRCS    := $(sort $(wildcard generator/*/*.c))
 OBJS    := $(SRCS:%.c=build/%.o)
 LIBOBJS := $(filter-out build/generator/cli/%,$(OBJS))
@@ -34,14 +36,14 @@ units: $(UNITS)
 
 build/unit/%: tests/unit/%.c $(LIBOBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(CFLAGS) $$(pkg-config --cflags $(PKGS)) -Igenerator -o $@ $< $(LIBOBJS) $$(pkg-config --libs $(PKGS)) -lhpdf -licuuc -lpng -ljpeg -lm
+	$(CC) $(WARN) $(CFLAGS) $$(pkg-config --cflags $(PKGS)) -Igenerator -o $@ $< $(LIBOBJS) $(LIBS_LINK)
 
 build/%.o: %.c $(wildcard generator/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $$(pkg-config --cflags $(PKGS)) -DGR_DATADIR='"$(PREFIX)/share/gereport"' -c $< -o $@
 
 $(BIN): $(OBJS)
-	$(CC) $(CFLAGS) -o $@ $(OBJS) $$(pkg-config --libs $(PKGS)) -lhpdf -licuuc -lpng -ljpeg -lm
+	$(CC) $(CFLAGS) -o $@ $(OBJS) $(LIBS_LINK)
 
 # ---- sanitizers and fuzzing (clang: libFuzzer and its runtimes are in
 # libclang-rt-14-dev). One set of objects, instrumented for ASan + UBSan and
@@ -54,7 +56,6 @@ SAN_OBJS    := $(SRCS:%.c=build/san/%.o)
 SAN_LIBOBJS := $(filter-out build/san/generator/cli/%,$(SAN_OBJS))
 SAN_UNITS   := $(patsubst tests/unit/%.c,build/san/unit/%,$(sort $(wildcard tests/unit/*.c)))
 FUZZERS     := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
-LIBS_LINK    = $$(pkg-config --libs $(PKGS)) -lhpdf -licuuc -lpng -lm
 FUZZ_TIME   ?= 120
 
 build/san/%.o: %.c $(wildcard generator/*/*.h)
