@@ -328,9 +328,18 @@ static void replace_all(gr_buf *b, const char *text, const char *key, const char
     gr_buf_adds(b, p);
 }
 
+/* No markup, valid UTF-8, and nothing `check` would then refuse (control
+ * and bidi characters, gr_cp_forbidden, and line breaks). */
 static int xml_safe(const char *s)
 {
-    return !strpbrk(s, "<>&\"") && gr_utf8_valid(s, strlen(s));
+    size_t i = 0, len = strlen(s);
+    if (strpbrk(s, "<>&\"") || !gr_utf8_valid(s, len)) return 0;
+    while (i < len) {
+        uint32_t cp;
+        i += (size_t)gr_utf8_decode(s + i, len - i, &cp);
+        if (gr_cp_forbidden(cp) || cp < 0x20) return 0;
+    }
+    return 1;
 }
 
 /* 「臺北市政府資訊局」→「資訊局」 */
@@ -437,8 +446,8 @@ int gr_cmd_new(int argc, char **argv)
                                    "--year is the ROC year, e.g. 113 (not \"%s\")", year_s);
     }
     if (!agency[0] || !xml_safe(agency) || (shortn && (!shortn[0] || !xml_safe(shortn)))) {
-        return gr_opts_usage_error(&p, "機關名稱不可空白，也不可含 < > & \"",
-                                   "the agency name must not be empty or contain < > & \"");
+        return gr_opts_usage_error(&p, "機關名稱不可空白，也不可含 < > & \" 或控制字元（含換行、定位與雙向文字控制字元）",
+                                   "the agency name must not be empty or contain < > & \" or control characters (line breaks, tabs, bidi controls)");
     }
     datadir = dd ? gr_strdup(dd) : gr_cli_datadir();
     memset(&o, 0, sizeof o);

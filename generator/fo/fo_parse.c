@@ -396,6 +396,11 @@ static void on_xml_error(void *user, xmlErrorPtr e)
     n = (int)strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) n--;
     if (n > 200) n = clip(msg, 200);
+    if (gr_xml_limit_text(msg, 0)) {
+        gr_error(P->ctx, P->file, e->line, "XML 格式不正確：%s%.0s", "malformed XML: %.0s%s",
+                 gr_xml_limit_text(msg, 0), gr_xml_limit_text(msg, 1));
+        return;
+    }
     if (e->level == XML_ERR_WARNING)
         gr_warn(P->ctx, P->file, e->line, "XML 警告：%.*s", "XML warning: %.*s", n, msg);
     else
@@ -1423,7 +1428,11 @@ static gr_fo_tree *parse(gr_ctx *ctx, const char *name, const char *data, size_t
         return NULL;
     }
     root = xmlDocGetRootElement(doc);
-    if (!root) {
+    if (doc->version && strcmp((const char *)doc->version, "1.0") != 0) {
+        /* XML 1.1 would admit &#1; and C1 controls as plain characters */
+        gr_error(ctx, P.file, 1, "XSL-FO 文件應為 XML 1.0（<?xml version=\"1.0\"?>）",
+                 "an XSL-FO document must be XML 1.0 (<?xml version=\"1.0\"?>)%s", "");
+    } else if (!root) {
         gr_error(ctx, P.file, 0, "文件沒有根元素", "the document has no root element%s", "");
     } else {
         if (!P.t->pub.root && !P.root_failed)       /* a root without children */

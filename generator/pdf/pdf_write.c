@@ -67,6 +67,9 @@ typedef struct writer {
 
 /* ---- errors ----------------------------------------------------------- */
 
+/* libharu allocates through the run's allocator (mem.c) */
+static void *hpdf_alloc(HPDF_UINT n) { return gr_lib_alloc(n); }
+
 static void on_hpdf_error(HPDF_STATUS no, HPDF_STATUS detail, void *user)
 {
     hpdf_err *e = user;
@@ -637,7 +640,7 @@ int gr_pdf_write(gr_ctx *ctx, const gr_doc *doc, gr_fontset *fs,
     pdf_content_init(&w.content);
     gr_buf_init(&w.zipped);
     gr_buf_init(&out);
-    w.pdf = HPDF_New(on_hpdf_error, &w.err);
+    w.pdf = HPDF_NewEx(on_hpdf_error, hpdf_alloc, gr_lib_free, 0, &w.err);
     if (!w.pdf) {
         writer_free(&w);
         return gr_syserror(ctx, out_path, 0, "無法建立 PDF 文件",
