@@ -1428,11 +1428,7 @@ static gr_fo_tree *parse(gr_ctx *ctx, const char *name, const char *data, size_t
         return NULL;
     }
     root = xmlDocGetRootElement(doc);
-    if (doc->version && strcmp((const char *)doc->version, "1.0") != 0) {
-        /* XML 1.1 would admit &#1; and C1 controls as plain characters */
-        gr_error(ctx, P.file, 1, "XSL-FO 文件應為 XML 1.0（<?xml version=\"1.0\"?>）",
-                 "an XSL-FO document must be XML 1.0 (<?xml version=\"1.0\"?>)%s", "");
-    } else if (!root) {
+    if (!root) {
         gr_error(ctx, P.file, 0, "文件沒有根元素", "the document has no root element%s", "");
     } else {
         if (!P.t->pub.root && !P.root_failed)       /* a root without children */
@@ -1455,6 +1451,17 @@ static gr_fo_tree *parse(gr_ctx *ctx, const char *name, const char *data, size_t
     return &P.t->pub;
 }
 
+/* XML 1.1 would admit &#1; and C1 controls as plain characters: only XML
+ * 1.0 is read (the declaration is at the start: its first bytes suffice).
+ * Returns 1 when the document may be parsed. */
+static int not_xml_1_0(gr_ctx *ctx, const char *name, const char *head, size_t n)
+{
+    if (gr_xml_version_1_0(head, n)) return 1;
+    gr_error(ctx, name, 1, "XSL-FO 文件應為 XML 1.0（<?xml version=\"1.0\"?>）",
+             "an XSL-FO document must be XML 1.0 (<?xml version=\"1.0\"?>)%s", "");
+    return 0;
+}
+
 gr_fo_tree *gr_fo_parse_memory(gr_ctx *ctx, const char *name, const char *data, size_t len)
 {
     if (!name) name = "(FO)";
@@ -1462,6 +1469,7 @@ gr_fo_tree *gr_fo_parse_memory(gr_ctx *ctx, const char *name, const char *data, 
         gr_error(ctx, name, 0, "檔案超過 64 MiB 上限", "file larger than the 64 MiB limit%s", "");
         return NULL;
     }
+    if (!not_xml_1_0(ctx, name, data, len)) return NULL;
     return parse(ctx, name, data, len, -1, 0);
 }
 
@@ -1485,6 +1493,14 @@ gr_fo_tree *gr_fo_parse_file(gr_ctx *ctx, const char *path)
         close(fd);
         gr_error(ctx, path, 0, "檔案超過 1 GiB 上限", "file larger than the 1 GiB limit%s", "");
         return NULL;
+    }
+    {
+        char head[256];
+        ssize_t got = pread(fd, head, sizeof head, 0);   /* a regular file: offset stays */
+        if (!not_xml_1_0(ctx, path, head, got > 0 ? (size_t)got : 0)) {
+            close(fd);
+            return NULL;
+        }
     }
     t = parse(ctx, path, NULL, 0, fd, 0);
     close(fd);
