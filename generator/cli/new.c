@@ -259,8 +259,9 @@ static const char skeleton[] =
 "  </性別預算>\n"
 "\n"
 "  <!-- 七、推展性別平等工作策略及具體措施：每筆一個 <措施>，類別為 一～六、項目為\n"
-"       該年度表單的項目編號；同一項目有多筆時寫多個 <措施>。各組別每年至少辦理之\n"
-"       類別數及項目數見表單（C群：3 類、3 項）。 -->\n"
+"       該年度表單的項目編號；同一項目有多筆時寫多個 <措施>。\n"
+"@七@"
+"  -->\n"
 "  <策略及具體措施>\n"
 "    <措施 類別=\"\" 項目=\"\"></措施>\n"
 "    <措施 類別=\"\" 項目=\"\"></措施>\n"
@@ -302,6 +303,86 @@ static const char skeleton[] =
 "    </重點項目> -->\n"
 "  <精進作為></精進作為>\n"
 "</成果報告>\n";
+
+/* XML comment text: "--" is not allowed inside a comment. */
+static void add_comment_text(gr_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '-' && (s[1] == '-' || !s[1])) gr_buf_adds(b, "－");
+        else if (*s == '\n' || *s == '\r' || *s == '\t') gr_buf_addc(b, ' ');
+        else gr_buf_addc(b, *s);
+    }
+}
+
+static char *attr(xmlNodePtr n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    char *r = gr_strdup(v ? (const char *)v : "");
+    xmlFree(v);
+    return r;
+}
+
+static int is_elem(xmlNodePtr n, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+/* The part of the 七 comment that comes from the year's form data
+ * (docs/form-data.md): this group's minimums and every category and item
+ * with its number and text. */
+static void list_form_items(gr_buf *b, xmlDocPtr form, const char *group)
+{
+    xmlNodePtr root = form ? xmlDocGetRootElement(form) : NULL, sec, n, it;
+    char *name = root ? attr(root, "name") : gr_strdup("");
+    for (sec = root ? root->children : NULL; sec; sec = sec->next) {
+        if (is_elem(sec, "groups"))
+            for (n = sec->children; n; n = n->next) {
+                char *names, *c, *i;
+                size_t gl = strlen(group);
+                const char *p;
+                if (!is_elem(n, "group")) continue;
+                names = attr(n, "names");
+                for (p = names; (p = strstr(p, group)) != NULL; p += gl)
+                    if ((p == names || p[-1] == ' ') && (p[gl] == ' ' || !p[gl])) break;
+                if (p) {
+                    c = attr(n, "categories");
+                    i = attr(n, "items");
+                    gr_buf_printf(b, "       %s每年至少辦理 %s 類、總計 %s 項（%s 年表單）。\n", group, c, i, name);
+                    free(c);
+                    free(i);
+                }
+                free(names);
+            }
+    }
+    for (sec = root ? root->children : NULL; sec; sec = sec->next) {
+        if (!is_elem(sec, "categories")) continue;
+        gr_buf_printf(b, "       %s 年表單的類別及項目：\n", name);
+        for (n = sec->children; n; n = n->next) {
+            char *num, *title;
+            if (!is_elem(n, "category")) continue;
+            num = attr(n, "number");
+            title = attr(n, "title");
+            gr_buf_printf(b, "       類別=\"%s\" (%s) ", num, num);
+            add_comment_text(b, title);
+            gr_buf_adds(b, "\n");
+            for (it = n->children; it; it = it->next) {
+                xmlChar *t;
+                char *inum;
+                if (!is_elem(it, "item")) continue;
+                inum = attr(it, "number");
+                t = xmlNodeGetContent(it);
+                gr_buf_printf(b, "         項目=\"%s\" ", inum);
+                add_comment_text(b, t ? (const char *)t : "");
+                gr_buf_adds(b, "\n");
+                xmlFree(t);
+                free(inum);
+            }
+            free(num);
+            free(title);
+        }
+    }
+    free(name);
+}
 
 static void new_usage(FILE *out)
 {
@@ -460,6 +541,16 @@ int gr_cmd_new(int argc, char **argv)
     replace_all(&a, gr_buf_cstr(&b), "@核定@", num[2]);
     b.len = 0;
     replace_all(&b, gr_buf_cstr(&a), "@組別@", group);
+    {
+        gr_buf items;
+        gr_buf_init(&items);
+        list_form_items(&items, gr_form_data(&o, "成果報告", year), group);
+        a.len = 0;
+        replace_all(&a, gr_buf_cstr(&b), "@七@", gr_buf_cstr(&items));
+        b.len = 0;
+        gr_buf_add(&b, a.data, a.len);
+        gr_buf_free(&items);
+    }
     if (!out) {
         char name[32];
         snprintf(name, sizeof name, "results-%d.xml", year);

@@ -78,7 +78,7 @@ static int data_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
     int rc, rc2;
     r->doc = gr_data_load(ctx, r->path, d);
     if (!r->doc) return ctx->nerrors ? GR_EINPUT : GR_ESYS;
-    rc = gr_data_compute(ctx, r->doc, r->path);
+    rc = gr_data_compute(ctx, r->doc, r->path, d);
     rc = worst(rc, gr_data_check_rules(ctx, r->doc, r->path, d));
     rc2 = gr_data_check_form(ctx, r->doc, r->path, d);
     if (rc2 != GR_OK) return worst(rc, rc2);            /* no form: nothing to transform */

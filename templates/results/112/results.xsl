@@ -42,9 +42,15 @@
   <xsl:param name="edition" select="'public'"/>
   <xsl:param name="image-base" select="''"/>
 
+  <!-- this form's data (form.xml beside this file, docs/form-data.md):
+       categories and items, group minimums, training hours, wording of
+       computed figures, the years it serves. A form that imports this one
+       declares its own $form, which then wins (import precedence) and is
+       read relative to that form's folder. -->
+  <xsl:variable name="form" select="document('form.xml')/form"/>
   <!-- form years this template serves (warning otherwise) -->
-  <xsl:variable name="form-first-year" select="109"/>
-  <xsl:variable name="form-last-year" select="112"/>
+  <xsl:variable name="form-first-year" select="number($form/@first-year)"/>
+  <xsl:variable name="form-last-year" select="number($form/@last-year)"/>
 
   <xsl:include href="lib.xsl"/>
   <xsl:include href="header.xsl"/>
