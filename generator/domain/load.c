@@ -564,10 +564,16 @@ static void check_one_file(gr_ctx *ctx, const char *file, const char *dir, xmlNo
         return;
     }
     full = rel[0] == '/' ? gr_strdup(rel) : gr_path_join(dir, rel);
-    if (stat(full, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (stat(full, &st) != 0) {
         gr_error(ctx, file, gr_line(n), "<%s> 的檔案「%s」不存在（路徑相對於資料檔所在的資料夾）",
                  "<%s>: file \"%s\" not found (paths are relative to the data file's folder)",
-                 (const char *)n->name, rel);
+                 (const char *)n->name, gr_clip(rel));
+        seen_add(seen, n);
+    } else if (!S_ISREG(st.st_mode)) {
+        gr_error(ctx, file, gr_line(n), "<%s> 的檔案「%s」是%s%.0s，不是一般檔案；請指定檔案本身",
+                 "<%s>: \"%s\" is %.0s%s, not a regular file; give the file itself",
+                 (const char *)n->name, gr_clip(rel), gr_file_kind(st.st_mode, 0),
+                 gr_file_kind(st.st_mode, 1));
         seen_add(seen, n);
     } else if (!allow_outside && realpath(full, real) && realpath(dir, base)) {
         size_t bl = strlen(base);

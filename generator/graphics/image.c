@@ -213,46 +213,19 @@ static int resolve_src(gr_ctx *ctx, const gr_fo_tree *tree, const gr_fo_node *no
     return GR_OK;
 }
 
-/* Read the whole (canonical, symlink-free) file within the size limit. */
+/* Read the whole (canonical, symlink-free) file within the size limit; a
+ * FIFO, device or folder is refused without blocking (gr_open_input). */
 static int read_image_file(gr_ctx *ctx, const char *file, int line, const char *shown,
                            const char *real, unsigned char **data, size_t *len)
 {
-    struct stat st;
-    unsigned char *buf;
-    size_t got = 0;
-    int fd = open(real, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    int fd, rc;
     *data = NULL;
     *len = 0;
-    if (fd < 0)
-        return gr_error(ctx, file, line, "無法開啟圖檔「%s」：%s",
-                        "cannot open image \"%s\": %s", shown, strerror(errno));
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        close(fd);
-        return gr_error(ctx, file, line, "圖檔「%s」不是一般檔案",
-                        "image \"%s\" is not a regular file", shown);
-    }
-    if ((unsigned long long)st.st_size > MAX_IMAGE_BYTES) {
-        close(fd);
-        return gr_error(ctx, file, line, "圖檔「%s」過大（上限 %u MiB）",
-                        "image \"%s\" is too large (limit %u MiB)", shown,
-                        MAX_IMAGE_BYTES >> 20);
-    }
-    buf = gr_malloc((size_t)st.st_size + 1);
-    while (got < (size_t)st.st_size) {
-        ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
-        if (r < 0 && errno == EINTR) continue;
-        if (r <= 0) break;
-        got += (size_t)r;
-    }
+    rc = gr_open_input(ctx, real, file, line, shown, &fd);
+    if (rc != GR_OK) return rc;
+    rc = gr_read_fd(ctx, fd, file, line, shown, MAX_IMAGE_BYTES, (char **)data, len);
     close(fd);
-    if (got != (size_t)st.st_size) {
-        free(buf);
-        return gr_error(ctx, file, line, "讀取圖檔「%s」失敗",
-                        "reading image \"%s\" failed", shown);
-    }
-    *data = buf;
-    *len = got;
-    return GR_OK;
+    return rc;
 }
 
 /* ---- JPEG headers ---------------------------------------------------- */

@@ -231,7 +231,8 @@ static gr_face *fontset_load_face(gr_fontset *fs, const char *path, int index,
     for (int i = 0; i < fs->nbad; i++)
         if (strcmp(fs->bad[i], path) == 0) return NULL;
 
-    hb_blob_t *blob = hb_blob_create_from_file(path);
+    /* a FIFO or device named in the configuration would block or never end */
+    hb_blob_t *blob = gr_regular_file(path) ? hb_blob_create_from_file(path) : hb_blob_get_empty();
     hb_face_t *face = hb_face_create(blob, (unsigned)index);
     if (hb_blob_get_length(blob) == 0 || hb_face_get_glyph_count(face) == 0
         || !sfnt_intact(blob, (unsigned)index)) {
@@ -313,6 +314,12 @@ gr_fontset *gr_fontset_new(gr_ctx *ctx, const char *conf_dir)
         free(conf);
         return NULL;
     }
+    int conf_fd;    /* a FIFO or device there would block fontconfig */
+    if (gr_open_input(ctx, conf, NULL, 0, NULL, &conf_fd) != GR_OK) {
+        free(conf);
+        return NULL;
+    }
+    close(conf_fd);
     FcConfig *config = FcInitLoadConfigAndFonts();
     if (!config) {
         gr_syserror(ctx, NULL, 0, "無法初始化 fontconfig",

@@ -35,6 +35,8 @@ enum { GR_OK = 0, GR_EINPUT = 1, GR_ESYS = 2 };
 
 /* ---- run context and diagnostics ------------------------------------- */
 
+#define GR_MAX_RUN_INPUTS 256   /* inputs remembered per run (data, FO, images…) */
+
 typedef enum { GR_LANG_ZH = 0, GR_LANG_EN = 1, GR_LANG_BOTH = 2 } gr_lang;
 
 /* One finding, as reported (and printed) through gr_error/gr_warn/
@@ -73,6 +75,10 @@ typedef struct gr_ctx {
     int print_off;         /* 1: record findings, print nothing */
     gr_findings *findings; /* when not NULL, every finding is appended
                               (owned by whoever set it) */
+    /* Files this run has read (device, inode), so that no output replaces
+       one of them; filled by gr_open_input. */
+    struct { unsigned long long dev, ino; } inputs[GR_MAX_RUN_INPUTS];
+    int ninputs;
 } gr_ctx;
 
 void gr_ctx_init(gr_ctx *ctx);
@@ -99,6 +105,17 @@ int gr_syserror(gr_ctx *ctx, const char *file, int line,
  * apart from the message). Counted, printed and recorded like the others;
  * the strings are copied. Returns f->status. */
 int gr_report_finding(gr_ctx *ctx, const gr_finding *f);
+
+/* A user's value as a message may show it: at most GR_CLIP_CHARS
+ * characters (then 「…（共 N 字）」), control and bidi characters shown as
+ * U+XXXX, never raw. The result lives in a small per-thread ring (8 values):
+ * use it as a message argument, do not keep it. */
+#define GR_CLIP_CHARS 80
+const char *gr_clip(const char *s);
+/* 1 if cp must not appear in text: C0 controls other than TAB/LF/CR, DEL,
+ * C1 controls, and the bidi controls U+200E, U+200F, U+202A–U+202E,
+ * U+2066–U+2069. */
+int gr_cp_forbidden(uint32_t cp);
 
 /* ---- memory ---------------------------------------------------------- */
 
@@ -151,13 +168,43 @@ int gr_utf8_valid(const char *s, size_t len);
 
 /* ---- files ----------------------------------------------------------- */
 
-/* Read a whole file. Returns GR_OK, or reports and returns GR_EINPUT
- * (missing/unreadable input) with *data=NULL. Caller frees *data. */
+/* Open an input for reading without ever blocking: it must be a regular
+ * file (not a FIFO, device, socket, folder or /proc file). Problems are
+ * reported at file:line (or at `path` when file is NULL) naming `shown` (or
+ * path). On success *fd is open and the file is remembered as an input of
+ * the run. Returns GR_OK or GR_EINPUT. */
+int gr_open_input(gr_ctx *ctx, const char *path, const char *file, int line,
+                  const char *shown, int *fd);
+/* Read fd to its end, refusing more than `limit` bytes (reported at
+ * file:line naming `shown`). Caller frees *data (NUL-terminated). */
+int gr_read_fd(gr_ctx *ctx, int fd, const char *file, int line, const char *shown,
+               size_t limit, char **data, size_t *len);
+/* gr_open_input + gr_read_fd for a file named on the command line. */
+int gr_read_input(gr_ctx *ctx, const char *path, size_t limit, char **data, size_t *len);
+/* The same with the general 256 MiB limit. */
 int gr_read_file(gr_ctx *ctx, const char *path, char **data, size_t *len);
+/* 1 if path opens (without blocking) as a regular file; reports nothing. */
+int gr_regular_file(const char *path);
+/* What a non-regular file is, in the user's words (mode from stat). */
+const char *gr_file_kind(unsigned mode, int en);
 
-/* Atomic output: write `len` bytes to a temporary file beside `path` and
- * rename it over `path`. On failure nothing is left behind and
- * GR_ESYS is returned after reporting. */
+/* Outputs (see file.c): "-" is standard output. An existing path that is
+ * not a regular file, or that is an input of this run, is refused (GR_ESYS,
+ * reported). Otherwise nothing appears at `path` until gr_out_commit, which
+ * fsyncs and then links or renames the complete file into place; on any
+ * failure, gr_out_abort, or a catchable fatal signal, nothing is left
+ * behind. */
+typedef struct gr_out gr_out;
+int gr_check_output_path(gr_ctx *ctx, const char *path);
+int gr_out_open(gr_ctx *ctx, const char *path, gr_out **out);
+int gr_out_write(gr_ctx *ctx, gr_out *o, const void *data, size_t len);
+int gr_out_commit(gr_ctx *ctx, gr_out *o);   /* frees o */
+void gr_out_abort(gr_out *o);                /* frees o; NULL is fine */
+/* Unlink every temporary output file not yet committed (out of memory and
+ * other fatal paths; async-signal-safe). */
+void gr_remove_pending_outputs(void);
+
+/* Atomic output of a whole buffer: gr_out_open, _write, _commit. */
 int gr_write_file_atomic(gr_ctx *ctx, const char *path,
                          const void *data, size_t len);
 

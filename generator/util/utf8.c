@@ -1,5 +1,8 @@
-/* utf8.c — decoding, encoding and validating UTF-8. */
+/* utf8.c — decoding, encoding and validating UTF-8; which code points text
+ * may not hold; clipping a user's value for a message. */
 #include "gr.h"
+#include <stdio.h>
+#include <string.h>
 
 int gr_utf8_decode(const char *str, size_t len, uint32_t *cp)
 {
@@ -61,4 +64,45 @@ int gr_utf8_valid(const char *s, size_t len)
         i += (size_t)n;
     }
     return 1;
+}
+
+int gr_cp_forbidden(uint32_t c)
+{
+    if (c < 0x20) return c != 0x09 && c != 0x0A && c != 0x0D;
+    if (c >= 0x7F && c <= 0x9F) return 1;                 /* DEL, C1 */
+    if (c == 0x200E || c == 0x200F) return 1;             /* LRM, RLM */
+    if (c >= 0x202A && c <= 0x202E) return 1;             /* LRE…RLO */
+    if (c >= 0x2066 && c <= 0x2069) return 1;             /* LRI…PDI */
+    return 0;
+}
+
+/* 80 characters of up to 4 bytes, or 8 bytes when shown as <U+XXXX>, plus
+ * the tail note. */
+#define CLIP_BYTES (GR_CLIP_CHARS * 8 + 64)
+
+const char *gr_clip(const char *s)
+{
+    static _Thread_local char ring[8][CLIP_BYTES];
+    static _Thread_local unsigned next;
+    char *out = ring[next++ % 8], *o = out;
+    size_t len, i = 0, nchars = 0, shown = 0;
+    if (!s) return "";
+    len = strlen(s);
+    while (i < len) {
+        uint32_t cp;
+        int n = gr_utf8_decode(s + i, len - i, &cp);
+        if (shown < GR_CLIP_CHARS) {
+            if (gr_cp_forbidden(cp) || cp == '\t' || cp == '\n' || cp == '\r')
+                o += sprintf(o, "<U+%04X>", (unsigned)cp);
+            else
+                o += gr_utf8_encode(cp, o);
+            shown++;
+        }
+        nchars++;
+        i += (size_t)n;
+    }
+    if (nchars > shown)
+        o += sprintf(o, "…（共 %zu 字 chars）", nchars);
+    *o = 0;
+    return out;
 }
