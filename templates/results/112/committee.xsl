@@ -10,7 +10,7 @@
     xmlns:gr="urn:x-gereport:source">
 
   <xsl:template match="專案小組">
-    <fo:block xsl:use-attribute-sets="h1" id="sec-2"><xsl:copy-of select="@gr:line"/>二、性別平等專案小組 (DI組及EI組：請主責機關提供資料即可)</fo:block>
+    <fo:block xsl:use-attribute-sets="h1" id="sec-2"><xsl:copy-of select="@gr:line"/><xsl:value-of select="$form/sections/section[@id = 'sec-2']/@title"/></fo:block>
     <xsl:apply-templates select="成員"/>
     <xsl:apply-templates select="運作情形"/>
     <fo:block space-before="4pt"><xsl:copy-of select="@gr:line"/>●附件1：性別平等專案小組開會情形一覽表</fo:block>

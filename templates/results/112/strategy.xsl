@@ -33,7 +33,7 @@
       </xsl:if>
     </xsl:for-each>
 
-    <fo:block xsl:use-attribute-sets="h1" id="sec-7"><xsl:copy-of select="@gr:line"/><xsl:value-of select="concat('七、', $form/categories/@title)"/></fo:block>
+    <fo:block xsl:use-attribute-sets="h1" id="sec-7"><xsl:copy-of select="@gr:line"/><xsl:value-of select="$form/sections/section[@id = 'sec-7']/@title"/></fo:block>
     <xsl:call-template name="strategy-group-rules"/>
     <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
       <fo:table-column column-width="proportional-column-width(4.2)"/>

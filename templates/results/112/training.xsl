@@ -11,7 +11,7 @@
     xmlns:gr="urn:x-gereport:source">
 
   <xsl:template match="性別意識培力">
-    <fo:block xsl:use-attribute-sets="h1" id="sec-training"><xsl:copy-of select="@gr:line"/>性別意識培力 (含所屬機關)</fo:block>
+    <fo:block xsl:use-attribute-sets="h1" id="sec-training"><xsl:copy-of select="@gr:line"/><xsl:value-of select="$form/sections/section[@id = 'sec-training']/@title"/></fo:block>
 
     <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>(一) 一般公務人員*參訓比率</fo:block>
     <xsl:call-template name="note">
