@@ -86,7 +86,21 @@ static int data_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
     if (rc == GR_ESYS || (rc != GR_OK && !o->check_media)) return rc;
     if (!d->internal) gr_data_mask_names(r->doc);
     gr_data_mark_lines(r->doc);
-    return worst(rc, gr_form_transform(ctx, r->doc, r->path, d, &r->fo, &r->title));
+    if (rc != GR_OK) {
+        /* check goes on past data errors to find image and font problems
+           too; what the template says about data already reported wrong
+           (an item the form lacks…) is a consequence: not said twice */
+        gr_ctx quiet;
+        gr_ctx_init(&quiet);
+        quiet.lang = ctx->lang;
+        quiet.print_off = 1;
+        if (gr_form_transform(&quiet, r->doc, r->path, d, &r->fo, &r->title) != GR_OK) {
+            gr_buf_free(&r->fo);
+            gr_buf_init(&r->fo);
+        }
+        return rc;
+    }
+    return gr_form_transform(ctx, r->doc, r->path, d, &r->fo, &r->title);
 }
 
 int gr_report_run(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_report *r)
