@@ -113,6 +113,9 @@ int gr_report_run(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_rep
     ctx->findings = &r->findings;
 
     rc = data_to_fo(ctx, r, o);
+    if (rc == GR_OK && !r->fo.len)
+        rc = gr_syserror(ctx, path, 0, "表單範本沒有產生任何內容",
+                         "the form template produced nothing%s", "");
     if (rc != GR_ESYS && r->fo.len && (o->want_tree || o->check_media)) {
         char *dir = gr_dirname(path);
         r->tree = gr_fo_parse_mapped(ctx, path, (const char *)r->fo.data, r->fo.len);
