@@ -81,6 +81,14 @@ int gr_cmd_check(int argc, char **argv)
     o.data.cache = gr_domain_cache_new();
     o.fontdir = fontdir;
     o.check_media = 1;          /* everything build does short of layout */
+    o.fonts = gr_fontset_new(&ctx, fontdir);   /* once for all the files */
+    if (!o.fonts) {
+        gr_domain_cache_free(o.data.cache);
+        free(fontdir);
+        free(datadir);
+        free(files);
+        return GR_ESYS;
+    }
     for (i = 0; i < nfiles; i++) {
         rc = gr_report_run(&ctx, files[i], &o, &r);
         gr_report_free(&r);
@@ -101,6 +109,7 @@ int gr_cmd_check(int argc, char **argv)
                ctx.nerrors, ctx.nerrors == 1 ? "" : "s", ctx.nwarnings, ctx.nwarnings == 1 ? "" : "s");
         break;
     }
+    gr_fontset_free(o.fonts);
     gr_domain_cache_free(o.data.cache);
     free(fontdir);
     free(datadir);

@@ -65,7 +65,12 @@ static void check_node(gr_ctx *ctx, gr_report *r, const gr_fo_node *n, int allow
 static int open_fonts(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
 {
     if (r->fs) return GR_OK;
+    if (o->fonts) {
+        r->fs = o->fonts;
+        return GR_OK;
+    }
     r->fs = gr_fontset_new(ctx, o->fontdir);
+    r->own_fs = r->fs != NULL;
     return r->fs ? GR_OK : GR_ESYS;
 }
 
@@ -171,6 +176,6 @@ void gr_report_free(gr_report *r)
     gr_buf_free(&r->fo);
     free(r->title);
     gr_fo_tree_free(r->tree);
-    gr_fontset_free(r->fs);
+    if (r->own_fs) gr_fontset_free(r->fs);
     memset(r, 0, sizeof *r);
 }
