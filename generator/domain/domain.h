@@ -55,9 +55,21 @@ int gr_data_compute(gr_ctx *ctx, xmlDocPtr doc, const char *path,
 int gr_data_check_rules(gr_ctx *ctx, xmlDocPtr doc, const char *path,
                         const gr_data_opts *o);
 
-/* Public edition: replace every personal name, wherever it appears in the
- * document's text, by its masked form (蕭雅勻 -> 蕭○勻). */
+/* Public edition: replace every personal name declared in <姓名> (not
+ * 遮蔽="否"), wherever its full form appears in the document's text, by its
+ * masked form (蕭雅勻 -> 蕭○勻, Ahmad Faisal -> A. F.); text inside <非姓名>
+ * is left alone. The one place names are masked: templates print what they
+ * find. */
 void gr_data_mask_names(xmlDocPtr doc);
+
+/* The masked form of one name (white space already collapsed), newly
+ * allocated: what gr_data_mask_names prints for it. */
+char *gr_mask_name(const char *name);
+
+/* Warn, at its line, about every unmarked occurrence of a declared name in
+ * running text that is part of a longer word (林森 in 林森北路), so the
+ * author can mark it <非姓名> or <姓名>. Warnings only: returns GR_OK. */
+int gr_data_check_names(gr_ctx *ctx, xmlDocPtr doc, const char *path);
 
 /* Give every element its source line as the attribute gr:line (namespace
  * GR_SOURCE_NS), for the form template to copy onto the FO elements it

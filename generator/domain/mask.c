@@ -1,57 +1,193 @@
-/* mask.c — the public edition's names: every personal name written in a
- * <姓名> element (except 遮蔽="否") is masked the way the form does it —
- * first and last character kept, the ones between replaced by ○ (U+25CB):
- * 蕭雅勻 → 蕭○勻, 歐陽志明 → 歐○○明, a 2-character name keeps its first
- * (林一 → 林○) — in the element itself and wherever the same name appears in
- * the document's running text, so that a person is printed the same way
- * everywhere. Characters are code points (an Ext-B character is one).
- * Names of two characters are masked only inside <姓名>: as a substring of
- * ordinary text they match too often (林一 in 森林一片). A name written both
- * with 遮蔽="否" and without is masked everywhere (privacy first). */
+/* mask.c — the public edition's personal names, in one place. Every name
+ * declared in a <姓名> element is masked everywhere its full form occurs in
+ * the document's text, before the form's template sees the document, so no
+ * template, caption, chart label, table cell, bookmark or title can print it
+ * (the templates print <姓名> as they find it and never mask themselves):
+ *   - Han names: first and last character kept, the ones between replaced
+ *     by ○ (U+25CB), as the form does: 蕭雅勻 → 蕭○勻, 歐陽志明 → 歐○○明;
+ *     two characters keep the first (林森 → 林○), one becomes ○.
+ *   - Names with Latin letters or with separators (space, ·, ‧, ．, -):
+ *     initials of the first and last part, so the length does not show:
+ *     Ahmad Faisal → A. F., Ahmad bin Faisal → A. F., 瓦歷斯．諾幹 → 瓦○．諾○,
+ *     陳Mary → 陳○ M.
+ * Characters are code points (an Ext-B character is one). One name, one
+ * masked form (the form is a function of the name); a name of several
+ * words is also found with its words in reverse order (張 Daniel for
+ * Daniel 張), masked the same way. A name declared both
+ * with 遮蔽="否" and without is masked everywhere (privacy first); a name
+ * only declared 遮蔽="否" is printed in full, and as the longest match it
+ * also protects its text from a shorter masked name inside it.
+ * In running text a name is found even where the author did not mark it;
+ * white space inside a name is skipped (林\n森 and 林 森 are 林森: the
+ * template joins lines, and a reader would still see the name); a space in
+ * a name matches any white space; ASCII letters match in either case.
+ * Names of one character are masked only inside <姓名>. A Latin name
+ * matches only as whole words (Ann is not in Annual). Text inside <非姓名>
+ * is never masked: the author's way to say "this is not the person"
+ * (<非姓名>林森北路</非姓名>). gr_data_check_names reports, at its line,
+ * every unmarked occurrence that cuts a word of the dictionary (ICU's
+ * zh_TW word breaks: 林森 in 林森北路), so the author can decide. */
 #include "domain_int.h"
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/ustring.h>
 
-/* The names to mask in a byte trie, so that finding every name in a text
- * costs at most the longest name per position, whatever their number. */
+#define NOT_NAME "非姓名"      /* element: text that is never masked */
+#define NAME     "姓名"
+
+/* The names in a byte trie, so that finding every name in a text costs at
+ * most the longest name per position, whatever their number. */
 typedef struct tnode {
     int child, sibling;        /* first child, next sibling (-1: none) */
     int name;                  /* index into names, or -1 */
     unsigned char byte;
 } tnode;
 
-typedef struct name_entry { char *masked; size_t cps; } name_entry;
+typedef struct name_entry {
+    char *name;                /* white space collapsed to one space */
+    char *masked;              /* what the public edition prints */
+    size_t cps;
+    int keep;                  /* only declared 遮蔽="否": printed in full */
+    int latin_start, latin_end;/* must match at Latin word boundaries */
+    int han;                   /* has a Han character (dictionary check) */
+} name_entry;
 
 typedef struct name_set {
     tnode *t; size_t nt, capt;
     name_entry *v; size_t n, cap;
 } name_set;
 
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int is_han(uint32_t c)
+{
+    return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF)
+        || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+/* Letters and digits of the Latin script (and its accented forms). */
+static int is_latin(uint32_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+/* Separators between the parts of a name. */
+static int is_sep(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '.'
+        || c == 0xB7 || c == 0x2027 || c == 0xFF0E || c == 0x30FB || c == 0x2010
+        || c == 0x2022 || c == 0xFF0D || c == 0x3000;
+}
+
+static uint32_t cp_at(const char *s, size_t len, size_t *used)
+{
+    uint32_t cp = 0;
+    int u = gr_utf8_decode(s, len, &cp);
+    *used = u > 0 ? (size_t)u : 1;
+    return cp;
+}
+
 static size_t count_cps(const char *s)
 {
-    size_t n = 0, len = strlen(s), i = 0;
+    size_t n = 0, len = strlen(s), i = 0, u;
     while (i < len) {
-        uint32_t cp;
-        i += (size_t)gr_utf8_decode(s + i, len - i, &cp);
+        cp_at(s + i, len - i, &u);
+        i += u;
         n++;
     }
     return n;
 }
 
-static char *mask_one(const char *s)
+/* "  Ahmad \n Faisal " → "Ahmad Faisal" */
+static char *collapse(const char *s)
 {
-    size_t len = strlen(s), i = 0, k = 0, n = count_cps(s);
     gr_buf b;
     char *r;
-    if (n < 2) return gr_strdup(s);
+    int gap = 0;
     gr_buf_init(&b);
-    while (i < len) {
-        uint32_t cp;
-        int used = gr_utf8_decode(s + i, len - i, &cp);
-        if (k == 0 || (k == n - 1 && n > 2)) gr_buf_add(&b, s + i, (size_t)used);
-        else gr_buf_adds(&b, "\xE2\x97\x8B");   /* ○ U+25CB */
-        i += (size_t)used;
-        k++;
+    for (; *s; s++) {
+        if (is_space((unsigned char)*s)) { gap = 1; continue; }
+        if (gap && b.len) gr_buf_addc(&b, ' ');
+        gap = 0;
+        gr_buf_addc(&b, *s);
+    }
+    r = gr_strdup(b.len ? gr_buf_cstr(&b) : "");
+    gr_buf_free(&b);
+    return r;
+}
+
+/* One part of a name (a run of one script between separators), masked:
+ * Latin → its initial and a full stop (a → A.), Han → its first
+ * character and ○. */
+static void mask_part(gr_buf *b, const char *s, size_t len)
+{
+    size_t u;
+    uint32_t c = cp_at(s, len, &u);
+    if (is_han(c)) {
+        gr_buf_add(b, s, u);
+        gr_buf_adds(b, "\xE2\x97\x8B");           /* ○ U+25CB */
+    } else if (c >= 'a' && c <= 'z') {
+        gr_buf_addc(b, (char)(c - 'a' + 'A'));
+        gr_buf_addc(b, '.');
+    } else {
+        gr_buf_add(b, s, u);
+        gr_buf_addc(b, '.');
+    }
+}
+
+/* The masked form of a collapsed name (see the top of the file). */
+char *gr_mask_name(const char *s)
+{
+    size_t len = strlen(s), i, u, n = count_cps(s), k;
+    size_t p0 = 0, l0 = 0, pl = 0, ll = 0, parts = 0;
+    int all_han = 1, latin = 0, prev_han = -1, in_part = 0;
+    gr_buf b;
+    char *r;
+    for (i = 0; i < len; i += u) {
+        uint32_t c = cp_at(s + i, len - i, &u);
+        if (!is_han(c)) all_han = 0;
+        if (!is_sep(c) && !is_han(c)) latin = 1;
+    }
+    gr_buf_init(&b);
+    if (all_han) {                                /* the form's own rule */
+        for (i = 0, k = 0; i < len; i += u, k++) {
+            cp_at(s + i, len - i, &u);
+            if ((k == 0 && n > 1) || (k == n - 1 && n > 2)) gr_buf_add(&b, s + i, u);
+            else gr_buf_adds(&b, "\xE2\x97\x8B");
+        }
+    } else {
+        /* parts: runs of one script between separators; keep the first
+         * and the last */
+        for (i = 0; i <= len; i += u) {
+            uint32_t c = i < len ? cp_at(s + i, len - i, &u) : ' ';
+            int sep = i >= len || is_sep(c), han = !sep && is_han(c);
+            if (i >= len) u = 1;
+            if (in_part && (sep || han != prev_han)) {   /* a part ends */
+                in_part = 0;
+                ll = i - pl;
+                if (parts++ == 0) l0 = ll;
+            }
+            if (!sep && !in_part) {
+                in_part = 1;
+                pl = i;
+                if (parts == 0) p0 = i;
+            }
+            prev_han = han;
+        }
+        if (parts == 0) {
+            gr_buf_adds(&b, "\xE2\x97\x8B");
+        } else {
+            mask_part(&b, s + p0, l0);
+            if (parts > 1) {
+                gr_buf_adds(&b, latin ? " " : "\xEF\xBC\x8E");   /* ． U+FF0E */
+                mask_part(&b, s + pl, ll);
+            }
+        }
     }
     r = gr_strdup(gr_buf_cstr(&b));
     gr_buf_free(&b);
@@ -66,50 +202,85 @@ static int new_tnode(name_set *S, unsigned char byte)
     return (int)S->nt++;
 }
 
-/* The child of node `at` for byte c (created when `make`), or -1. */
-static int step(name_set *S, int at, unsigned char c, int make)
+/* ASCII letters match whatever their case (AHMAD FAISAL is Ahmad Faisal). */
+static unsigned char fold(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+static int child_of(const name_set *S, int at, unsigned char c)
 {
     int k;
     for (k = S->t[at].child; k >= 0; k = S->t[k].sibling)
         if (S->t[k].byte == c) return k;
-    if (!make) return -1;
-    k = new_tnode(S, c);
-    S->t[k].sibling = S->t[at].child;
-    S->t[at].child = k;
-    return k;
+    return -1;
 }
 
-static void add_name(name_set *S, const char *name)
+/* Add one name (its masked form given, or NULL to derive it); the index of
+ * its entry, or -1 for an empty name. */
+static int add_entry(name_set *S, const char *raw, int keep, const char *masked)
 {
     int at = 0;
+    char *name = collapse(raw);
     const unsigned char *p = (const unsigned char *)name;
-    if (!*p) return;
-    for (; *p; p++) at = step(S, at, *p, 1);
-    if (S->t[at].name >= 0) return;                 /* already there */
+    size_t len = strlen(name), i, u;
+    name_entry *e;
+    if (!*p) { free(name); return -1; }
+    for (; *p; p++) {
+        int k = child_of(S, at, fold(*p));
+        if (k < 0) {
+            k = new_tnode(S, fold(*p));
+            S->t[k].sibling = S->t[at].child;
+            S->t[at].child = k;
+        }
+        at = k;
+    }
+    if (S->t[at].name >= 0) {                     /* already declared */
+        if (!keep) S->v[S->t[at].name].keep = 0;  /* masked wins */
+        free(name);
+        return S->t[at].name;
+    }
     S->v = gr_grow(S->v, &S->cap, S->n + 1, sizeof *S->v);
-    S->v[S->n].masked = mask_one(name);
-    S->v[S->n].cps = count_cps(name);
-    S->t[at].name = (int)S->n++;
+    e = &S->v[S->n];
+    memset(e, 0, sizeof *e);
+    e->name = name;
+    e->masked = masked ? gr_strdup(masked) : gr_mask_name(name);
+    e->cps = count_cps(name);
+    e->keep = keep;
+    for (i = 0; i < len; i += u) {
+        uint32_t c = cp_at(name + i, len - i, &u);
+        if (i == 0) e->latin_start = is_latin(c);
+        e->latin_end = is_latin(c);
+        if (is_han(c)) e->han = 1;
+    }
+    S->t[at].name = (int)S->n;
+    return (int)S->n++;
 }
 
-/* Longest name of at least min_cps characters starting at s: its index
- * and byte length, or -1. */
-static int match_at(const name_set *S, const char *s, size_t min_cps, size_t *len)
+/* A declared name, and the same words in reverse order with the same masked
+ * form (Daniel 張 is also written 張 Daniel; Faisal Ahmad). */
+static void add_name(name_set *S, const char *raw, int keep)
 {
-    int at = 0, best = -1;
-    size_t i;
-    for (i = 0; s[i]; i++) {
-        int k;
-        for (k = S->t[at].child; k >= 0 && S->t[k].byte != (unsigned char)s[i]; k = S->t[k].sibling)
-            ;
-        if (k < 0) break;
-        at = k;
-        if (S->t[at].name >= 0 && S->v[S->t[at].name].cps >= min_cps) {
-            best = S->t[at].name;
-            *len = i + 1;
-        }
+    int k = add_entry(S, raw, keep, NULL);
+    const char *name, *end;
+    gr_buf rev;
+    if (k < 0 || !strchr(S->v[k].name, ' ')) return;
+    name = S->v[k].name;
+    gr_buf_init(&rev);
+    end = name + strlen(name);
+    while (end > name) {                          /* words from the last */
+        const char *w = end;
+        while (w > name && w[-1] != ' ') w--;
+        if (rev.len) gr_buf_addc(&rev, ' ');
+        gr_buf_add(&rev, w, (size_t)(end - w));
+        end = w > name ? w - 1 : name;
     }
-    return best;
+    if (strcmp(gr_buf_cstr(&rev), name) != 0) {
+        char *masked = gr_strdup(S->v[k].masked); /* add_entry may move v */
+        add_entry(S, gr_buf_cstr(&rev), keep, masked);
+        free(masked);
+    }
+    gr_buf_free(&rev);
 }
 
 static int masked_off(xmlNodePtr n)
@@ -124,54 +295,139 @@ static void collect(xmlNodePtr n, name_set *S)
 {
     for (; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE) continue;
-        if (gr_is_elem(n, "姓名") && !masked_off(n)) {
+        if (gr_is_elem(n, NAME)) {
             char *t = gr_text(n);
-            add_name(S, t);
+            add_name(S, t, masked_off(n));
             free(t);
         }
         collect(n->children, S);
     }
 }
 
-/* Replace every name of at least `min_cps` characters in s; NULL when
- * nothing changed. */
-static char *replace_names(const char *s, const name_set *S, size_t min_cps)
+static void set_init(name_set *S, xmlDocPtr doc)
 {
-    gr_buf b;
-    size_t i = 0, len;
-    int changed = 0;
-    gr_buf_init(&b);
-    while (s[i]) {
-        int k = match_at(S, s + i, min_cps, &len);
-        if (k >= 0) {
-            gr_buf_adds(&b, S->v[k].masked);
-            i += len;
-            changed = 1;
-        } else {
-            gr_buf_addc(&b, s[i]);
-            i++;
-        }
-    }
-    if (changed) {
-        char *r = gr_strdup(gr_buf_cstr(&b));
-        gr_buf_free(&b);
-        return r;
-    }
-    gr_buf_free(&b);
-    return NULL;
+    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+    memset(S, 0, sizeof *S);
+    new_tnode(S, 0);                              /* the root */
+    if (root) collect(root, S);
 }
 
-static void apply(xmlNodePtr n, const name_set *S, int in_name)
+static void set_free(name_set *S)
+{
+    size_t i;
+    for (i = 0; i < S->n; i++) {
+        free(S->v[i].name);
+        free(S->v[i].masked);
+    }
+    free(S->v);
+    free(S->t);
+}
+
+/* Longest name of at least two characters whose text starts at s[0]: its
+ * index and byte length in s, or -1. A space of the name matches any run of
+ * white space; a run holding a line break may also sit between two
+ * characters of a name. `prev` is the code point before s (0 at the
+ * start). */
+static int match_at(const name_set *S, const char *s, uint32_t prev, size_t *len)
+{
+    int at = 0, best = -1;
+    size_t i = 0, u;
+    while (s[i]) {
+        unsigned char c = (unsigned char)s[i];
+        int k;
+        if (is_space(c)) {
+            size_t j = i;
+            if (at == 0) break;
+            while (is_space((unsigned char)s[j])) j++;
+            k = child_of(S, at, ' ');
+            if (k >= 0) at = k;        /* else: white space inside a name */
+            i = j;
+            continue;
+        }
+        k = child_of(S, at, fold(c));
+        if (k < 0) break;
+        at = k;
+        i++;
+        if (S->t[at].name >= 0) {
+            const name_entry *e = &S->v[S->t[at].name];
+            uint32_t next = s[i] ? cp_at(s + i, strnlen(s + i, 4), &u) : 0;
+            if (e->cps >= 2 && !(e->latin_start && is_latin(prev))
+                && !(e->latin_end && is_latin(next))) {
+                best = S->t[at].name;
+                *len = i;
+            }
+        }
+    }
+    return best;
+}
+
+/* Calls f for every name found in text s (offset, byte length, entry);
+ * returns the text with the masked forms when `out` is not NULL. */
+typedef void (*found_fn)(void *arg, const char *s, size_t off, size_t len,
+                         const name_entry *e);
+
+static int scan(const name_set *S, const char *s, gr_buf *out, found_fn f, void *arg)
+{
+    size_t i = 0, len, n = strlen(s), u;
+    uint32_t prev = 0;
+    int changed = 0;
+    while (i < n) {
+        int k = match_at(S, s + i, prev, &len);
+        if (k >= 0) {
+            const name_entry *e = &S->v[k];
+            if (f) f(arg, s, i, len, e);
+            if (out && e->keep) gr_buf_add(out, s + i, len);   /* as written */
+            else if (out) gr_buf_adds(out, e->masked);
+            changed |= !e->keep;
+            prev = 0x25CB;
+            i += len;
+        } else {
+            prev = cp_at(s + i, n - i, &u);
+            if (out) gr_buf_add(out, s + i, u);
+            i += u;
+        }
+    }
+    return changed;
+}
+
+static void set_text(xmlNodePtr n, const char *s)
+{
+    xmlNodeSetContent(n, NULL);
+    xmlNodeAddContent(n, (const xmlChar *)s);    /* no entity parsing */
+}
+
+static void apply(xmlNodePtr n, const name_set *S)
 {
     for (; n; n = n->next) {
-        if (n->type == XML_TEXT_NODE && n->content) {
-            char *r = replace_names((const char *)n->content, S, in_name ? 1 : 3);
-            if (r) {
-                xmlNodeSetContent(n, (const xmlChar *)r);
-                free(r);
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            gr_buf b;
+            if (!n->content) continue;
+            gr_buf_init(&b);
+            if (scan(S, (const char *)n->content, &b, NULL, NULL))
+                set_text(n, gr_buf_cstr(&b));
+            gr_buf_free(&b);
+        } else if (n->type == XML_ELEMENT_NODE && gr_is_elem(n, NAME)) {
+            /* the whole element is one name: its masked form, whatever
+             * its length */
+            char *t = gr_text(n), *c = collapse(t);
+            const char *p = c;
+            int at = 0, k = -1;
+            for (; *p && at >= 0; p++) at = child_of(S, at, fold((unsigned char)*p));
+            if (at >= 0) k = S->t[at].name;
+            if (k >= 0 && !S->v[k].keep) {
+                xmlNodePtr ch = n->children;
+                while (ch) {                      /* drop comments, PIs too */
+                    xmlNodePtr next = ch->next;
+                    xmlUnlinkNode(ch);
+                    xmlFreeNode(ch);
+                    ch = next;
+                }
+                xmlNodeAddContent(n, (const xmlChar *)S->v[k].masked);
             }
-        } else if (n->type == XML_ELEMENT_NODE) {
-            apply(n->children, S, gr_is_elem(n, "姓名"));
+            free(c);
+            free(t);
+        } else if (n->type == XML_ELEMENT_NODE && !gr_is_elem(n, NOT_NAME)) {
+            apply(n->children, S);
         }
     }
 }
@@ -179,14 +435,174 @@ static void apply(xmlNodePtr n, const name_set *S, int in_name)
 void gr_data_mask_names(xmlDocPtr doc)
 {
     name_set S;
-    size_t i;
     xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!root) return;
-    memset(&S, 0, sizeof S);
-    new_tnode(&S, 0);                               /* the root */
-    collect(root, &S);
-    if (S.n) apply(root, &S, 0);
-    for (i = 0; i < S.n; i++) free(S.v[i].masked);
-    free(S.v);
-    free(S.t);
+    set_init(&S, doc);
+    if (S.n) apply(root, &S);
+    set_free(&S);
+}
+
+/* ---- the author's decision: a name inside a longer word ------------- */
+
+typedef struct checker {
+    gr_ctx *ctx;
+    const char *path;
+    xmlNodePtr node;
+    UBreakIterator *bi;
+    int count;
+} checker;
+
+/* Up to `want` code points of s before `end` (or after `start`), without
+ * line breaks and their indentation, as the template joins them. */
+static void context_before(gr_buf *b, const char *s, size_t end, int want)
+{
+    size_t i = end, start;
+    int n = 0;
+    while (i > 0 && n < want) {
+        i--;
+        while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80) i--;
+        if (is_space((unsigned char)s[i])) break;
+        n++;
+    }
+    start = i;
+    if (is_space((unsigned char)s[start])) start++;
+    gr_buf_add(b, s + start, end - start);
+}
+
+static void context_after(gr_buf *b, const char *s, size_t from, int want)
+{
+    size_t i = from, u, n = strlen(s);
+    int k = 0;
+    while (i < n && k < want && !is_space((unsigned char)s[i])) {
+        cp_at(s + i, n - i, &u);
+        i += u;
+        k++;
+    }
+    gr_buf_add(b, s + from, i - from);
+}
+
+/* Source lines. libxml2 numbers a text node by a line near where its first
+ * chunk ends, so count instead: a node starts where the node before it
+ * ends (or on its parent's line), and a text ends that many line breaks
+ * later. Recursion goes as deep as the tree, never along siblings. */
+static int count_nl(const xmlChar *s)
+{
+    int n = 0;
+    for (; s && *s; s++) n += *s == '\n';
+    return n;
+}
+
+static int end_line(xmlNodePtr n);
+
+static int start_line(xmlNodePtr n)
+{
+    int extra = 0;
+    xmlNodePtr p;
+    for (p = n->prev; p; p = p->prev) {
+        if (p->type == XML_ELEMENT_NODE) return end_line(p) + extra;
+        extra += count_nl(p->content);
+    }
+    return (n->parent ? gr_line(n->parent) : 0) + extra;
+}
+
+static int end_line(xmlNodePtr n)
+{
+    if (n->type == XML_ELEMENT_NODE)
+        return n->last ? end_line(n->last) : (int)xmlGetLineNo(n);
+    return start_line(n) + count_nl(n->content);
+}
+
+static int line_of(xmlNodePtr n, const char *s, size_t off)
+{
+    int before = 0;
+    size_t i;
+    for (i = 0; i < off && s[i]; i++) before += s[i] == '\n';
+    return start_line(n) + before;
+}
+
+static void on_found(void *arg, const char *s, size_t off, size_t len, const name_entry *e)
+{
+    checker *c = arg;
+    gr_buf ctxt, word;
+    UChar u16[256];
+    int32_t n16 = 0, a16 = 0, b16 = 0, lo, hi;
+    UErrorCode err = U_ZERO_ERROR;
+    size_t pre_len;
+    if (e->keep || !e->han || !c->bi) return;
+    gr_buf_init(&ctxt);
+    context_before(&ctxt, s, off, 8);
+    pre_len = ctxt.len;
+    gr_buf_adds(&ctxt, e->name);
+    context_after(&ctxt, s, off + len, 8);
+    u_strFromUTF8(u16, 256, &n16, gr_buf_cstr(&ctxt), (int32_t)ctxt.len, &err);
+    if (U_SUCCESS(err)) u_strFromUTF8(NULL, 0, &a16, gr_buf_cstr(&ctxt), (int32_t)pre_len, &err);
+    if (err == U_BUFFER_OVERFLOW_ERROR) err = U_ZERO_ERROR;
+    if (U_SUCCESS(err)) u_strFromUTF8(NULL, 0, &b16, e->name, -1, &err);
+    if (err == U_BUFFER_OVERFLOW_ERROR) err = U_ZERO_ERROR;
+    if (U_FAILURE(err) || n16 > 255) { gr_buf_free(&ctxt); return; }
+    b16 += a16;
+    ubrk_setText(c->bi, u16, n16, &err);
+    if (U_SUCCESS(err) && !(ubrk_isBoundary(c->bi, a16) && ubrk_isBoundary(c->bi, b16))) {
+        char w8[1024];
+        int32_t wl = 0;
+        lo = ubrk_preceding(c->bi, a16 + 1);
+        if (lo == UBRK_DONE) lo = 0;
+        hi = ubrk_following(c->bi, b16 - 1);
+        if (hi == UBRK_DONE) hi = n16;
+        u_strToUTF8(w8, (int32_t)sizeof w8 - 1, &wl, u16 + lo, hi - lo, &err);
+        if (U_SUCCESS(err)) {
+            w8[wl] = 0;
+            const char *at = strstr(w8, e->name);
+            gr_buf_init(&word);                   /* the word as printed */
+            if (at) {
+                gr_buf_add(&word, w8, (size_t)(at - w8));
+                gr_buf_adds(&word, e->masked);
+                gr_buf_adds(&word, at + strlen(e->name));
+            } else {
+                gr_buf_adds(&word, e->masked);
+            }
+            gr_warn(c->ctx, c->path, line_of(c->node, s, off),
+                    "姓名「%s」在這裡是「%s」一詞的一部分，公開版印為「%s」。若這裡不是人名，請寫成 <非姓名>%s</非姓名>；若是人名，請寫成 <姓名>%s</姓名>",
+                    "the declared name \"%s\" is part of the word \"%s\" here, which the public edition prints as \"%s\"; if it is not the person, write <非姓名>%s</非姓名>, if it is, write <姓名>%s</姓名>",
+                    e->name, w8, gr_buf_cstr(&word), w8, e->name);
+            gr_buf_free(&word);
+            c->count++;
+        }
+    }
+    gr_buf_free(&ctxt);
+}
+
+static void check_walk(xmlNodePtr n, const name_set *S, checker *c)
+{
+    for (; n; n = n->next) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            if (!n->content) continue;
+            c->node = n;
+            scan(S, (const char *)n->content, NULL, on_found, c);
+        } else if (n->type == XML_ELEMENT_NODE && !gr_is_elem(n, NAME)
+                   && !gr_is_elem(n, NOT_NAME)) {
+            check_walk(n->children, S, c);
+        }
+    }
+}
+
+int gr_data_check_names(gr_ctx *ctx, xmlDocPtr doc, const char *path)
+{
+    name_set S;
+    checker c;
+    UErrorCode err = U_ZERO_ERROR;
+    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+    if (!root) return GR_OK;
+    set_init(&S, doc);
+    memset(&c, 0, sizeof c);
+    c.ctx = ctx;
+    c.path = path;
+    if (S.n) {
+        c.bi = ubrk_open(UBRK_WORD, "zh_TW", NULL, 0, &err);
+        if (U_FAILURE(err)) c.bi = NULL;
+        if (c.bi) check_walk(root, &S, &c);
+        if (c.bi) ubrk_close(c.bi);
+    }
+    set_free(&S);
+    return GR_OK;
 }

@@ -1,7 +1,9 @@
 /* pdf.h — writing a laid-out gr_doc as a PDF/A-1b file.
  *
- * libharu holds the document, pages, graphics operators, images, outline,
- * links and serialisation. The text layer is ours (pdf_font.c): one
+ * libharu holds the document structure (page tree, resources, images,
+ * outline, links) and serialises it. Page content is ours (pdf_content.c:
+ * written by us, deflated by libdeflate in pdf_haru.c), and so is the text
+ * layer (pdf_font.c): one
  * Type0/CIDFontType2 Identity-H font per face, FontFile2 = hb-subset of the
  * glyphs used, CID = glyph index in the subset, W from HarfBuzz advances,
  * ToUnicode from each glyph's source text, CIDSet. pdf_pdfa.c adds the XMP
@@ -20,7 +22,8 @@ typedef struct gr_pdf_opts {
     const char *icc_path;      /* sRGB ICC profile; NULL = the default
                                   /usr/share/color/icc/sRGB.icc */
     const char *producer;      /* NULL = "gereport " GR_VERSION */
-    int font_zlib_level;       /* 0..9 for FontFile2 streams; <0 = default */
+    int font_level;            /* deflate level 1..12 for FontFile2
+                                  streams; 0 = the default */
 } gr_pdf_opts;
 
 /* Write doc to out_path atomically (temporary file + rename). Reports and

@@ -1,17 +1,17 @@
 /* pdf_font.c — the PDF text layer: for every face the display lists use,
  * the exact glyph set is hb-subset (CID = glyph index in the subset,
  * CIDToGIDMap /Identity) and embedded as one Type0/CIDFontType2 Identity-H
- * font: FontFile2 deflated by us at a low zlib level, /W from HarfBuzz
+ * font: FontFile2 deflated by us (libdeflate), /W from HarfBuzz
  * advances, a complete FontDescriptor with CIDSet, and a ToUnicode CMap
  * built from the source text the shaper recorded for each glyph. Also
- * writes the text items (BT … TJ … ET) into page content streams.
+ * writes the text items (TJ arrays) into page content (pdf_content.c).
  */
 #include "pdf_font.h"
+#include "pdf_content.h"
+#include "pdf_haru.h"
 
 #include <hpdf_doc.h>
-#include <hpdf_pages.h>
 #include <hb-subset.h>
-#include <zlib.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -362,51 +362,43 @@ static HPDF_Array build_w_array(HPDF_MMgr mm, const pdf_face *f, int dw)
 
 /* ---- streams ---------------------------------------------------------- */
 
-/* Writes the /Filter entry of a stream whose data we deflated ourselves
- * (libharu drops a /Filter key when its own filter is NONE). */
-static HPDF_STATUS write_own_flate_filter(HPDF_Dict dict, HPDF_Stream out)
-{
-    (void)dict;
-    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
-}
-
-static HPDF_Dict font_file_stream(gr_ctx *ctx, HPDF_Doc pdf, const pdf_face *f,
-                                  hb_blob_t *blob, int level)
+static HPDF_Dict font_file_stream(HPDF_Doc pdf, pdf_zip *zip, hb_blob_t *blob,
+                                  int level)
 {
     unsigned int len = 0;
     const char *data = hb_blob_get_data(blob, &len);
-    uLongf clen = compressBound(len);
-    unsigned char *z = gr_malloc(clen);
+    gr_buf z;
     HPDF_Dict st;
-    if (compress2(z, &clen, (const Bytef *)data, len, level) != Z_OK) {
-        free(z);
-        gr_syserror(ctx, f->face->path, 0, "字型壓縮失敗（%s）",
-                    "compressing the font failed (%s)", face_psname(f->face));
-        return NULL;
-    }
-    st = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    if (st) {
-        st->filter = HPDF_STREAM_FILTER_NONE;
-        st->write_fn = write_own_flate_filter;
-        HPDF_Dict_AddNumber(st, "Length1", (HPDF_INT32)len);
-        HPDF_Stream_Write(st->stream, z, (HPDF_UINT)clen);
-    }
-    free(z);
+    gr_buf_init(&z);
+    pdf_deflate(zip, level, data, len, &z);
+    st = pdf_haru_flate_stream(pdf, z.data, z.len);
+    if (st) HPDF_Dict_AddNumber(st, "Length1", (HPDF_INT32)len);
+    gr_buf_free(&z);
     return st;
 }
 
-static HPDF_Dict cidset_stream(HPDF_Doc pdf, const pdf_face *f)
+/* A stream of `len` bytes, deflated at the level for small streams. */
+static HPDF_Dict zipped_stream(HPDF_Doc pdf, pdf_zip *zip, const void *data,
+                               size_t len)
+{
+    gr_buf z;
+    HPDF_Dict st;
+    gr_buf_init(&z);
+    pdf_deflate(zip, PDF_LEVEL_OTHER, data, len, &z);
+    st = pdf_haru_flate_stream(pdf, z.data, z.len);
+    gr_buf_free(&z);
+    return st;
+}
+
+static HPDF_Dict cidset_stream(HPDF_Doc pdf, pdf_zip *zip, const pdf_face *f)
 {
     size_t nbytes = (f->ncids + 7) / 8, i;
     unsigned char *bits = gr_calloc(nbytes, 1);
-    HPDF_Dict st = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    HPDF_Dict st;
     /* every glyph of the subset program is present: CIDs 0 .. ncids-1 */
     for (i = 0; i < f->ncids; i++)
         bits[i >> 3] |= (unsigned char)(0x80u >> (i & 7));
-    if (st) {
-        st->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-        HPDF_Stream_Write(st->stream, bits, (HPDF_UINT)nbytes);
-    }
+    st = zipped_stream(pdf, zip, bits, nbytes);
     free(bits);
     return st;
 }
@@ -478,15 +470,13 @@ static void tounicode_cmap(const pdf_face *f, gr_buf *b)
         "end\nend\n");
 }
 
-static HPDF_Dict tounicode_stream(HPDF_Doc pdf, const pdf_face *f)
+static HPDF_Dict tounicode_stream(HPDF_Doc pdf, pdf_zip *zip, const pdf_face *f)
 {
     gr_buf b;
-    HPDF_Dict st = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    if (!st) return NULL;
+    HPDF_Dict st;
     gr_buf_init(&b);
     tounicode_cmap(f, &b);
-    st->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    HPDF_Stream_Write(st->stream, b.data, (HPDF_UINT)b.len);
+    st = zipped_stream(pdf, zip, b.data, b.len);
     gr_buf_free(&b);
     return st;
 }
@@ -610,7 +600,8 @@ static int check_truetype(gr_ctx *ctx, const pdf_face *f)
                        "embedded; use a TrueType font", face_psname(f->face));
 }
 
-static int embed_face(gr_ctx *ctx, HPDF_Doc pdf, pdf_face *f, int level)
+static int embed_face(gr_ctx *ctx, HPDF_Doc pdf, pdf_zip *zip, pdf_face *f,
+                      int level)
 {
     hb_blob_t *blob;
     char base[HPDF_LIMIT_MAX_NAME_LEN + 1];
@@ -620,13 +611,13 @@ static int embed_face(gr_ctx *ctx, HPDF_Doc pdf, pdf_face *f, int level)
     if (rc != GR_OK) return rc;
     compute_widths(f);
     base_font_name(f, base, sizeof base);
-    ff = font_file_stream(ctx, pdf, f, blob, level);
+    ff = font_file_stream(pdf, zip, blob, level);
     hb_blob_destroy(blob);
     if (!ff) return GR_ESYS;
-    cidset = cidset_stream(pdf, f);
+    cidset = cidset_stream(pdf, zip, f);
     fd = cidset ? font_descriptor(pdf, f->face, base, ff, cidset) : NULL;
     cf = fd ? cid_font(pdf, f, base, fd) : NULL;
-    tu = cf ? tounicode_stream(pdf, f) : NULL;
+    tu = cf ? tounicode_stream(pdf, zip, f) : NULL;
     f->font = tu ? type0_font(pdf, base, cf, tu) : NULL;
     if (!f->font)
         return gr_syserror(ctx, f->face->path, 0, "無法建立 PDF 字型（%s）",
@@ -647,10 +638,11 @@ static void name_resources(pdf_fonts *pf)
     }
 }
 
-int pdf_fonts_embed(pdf_fonts *pf, gr_ctx *ctx, HPDF_Doc pdf, int zlib_level)
+int pdf_fonts_embed(pdf_fonts *pf, gr_ctx *ctx, HPDF_Doc pdf, pdf_zip *zip,
+                    int level)
 {
     size_t i;
-    if (zlib_level < 0 || zlib_level > 9) zlib_level = 1;
+    if (level < 1 || level > 12) level = PDF_LEVEL_FONT;
     if (pf->n > 1)
         qsort(pf->faces, pf->n, sizeof *pf->faces, cmp_face_id);
     name_resources(pf);
@@ -660,7 +652,7 @@ int pdf_fonts_embed(pdf_fonts *pf, gr_ctx *ctx, HPDF_Doc pdf, int zlib_level)
             return gr_syserror(ctx, pf->faces[i]->face->path, 0,
                                "字型未載入（%s）", "font not loaded (%s)",
                                face_psname(pf->faces[i]->face));
-        rc = embed_face(ctx, pdf, pf->faces[i], zlib_level);
+        rc = embed_face(ctx, pdf, zip, pf->faces[i], level);
         if (rc != GR_OK) return rc;
     }
     pf->last = NULL;
@@ -677,39 +669,10 @@ static double clamp_real(double v)
     return v;
 }
 
-static double clamp01(double v)
-{
-    return isfinite(v) ? (v < 0 ? 0 : v > 1 ? 1 : v) : 0;
-}
-
-static void add_num(gr_buf *b, double v, int decimals)
-{
-    gr_buf_add_real(b, clamp_real(v), decimals);
-    gr_buf_addc(b, ' ');
-}
-
-static void add_color(gr_buf *b, gr_color c, const char *op)
-{
-    add_num(b, clamp01(c.r), 3);
-    add_num(b, clamp01(c.g), 3);
-    add_num(b, clamp01(c.b), 3);
-    gr_buf_adds(b, op);
-    gr_buf_addc(b, '\n');
-}
-
 static int add_to_page_resources(pdf_face *f, HPDF_Page page)
 {
-    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
     if (f->last_page == page) return GR_OK;
-    if (!attr->fonts) {
-        HPDF_Dict res = HPDF_Page_GetInheritableItem(page, "Resources",
-                                                     HPDF_OCLASS_DICT);
-        HPDF_Dict fonts = HPDF_Dict_New(page->mmgr);
-        if (!res || !fonts || HPDF_Dict_Add(res, "Font", fonts) != HPDF_OK)
-            return GR_ESYS;
-        attr->fonts = fonts;
-    }
-    if (HPDF_Dict_Add(attr->fonts, f->res_name, f->font) != HPDF_OK)
+    if (pdf_haru_page_font(page, f->res_name, f->font) != HPDF_OK)
         return GR_ESYS;
     f->last_page = page;
     return GR_OK;
@@ -727,18 +690,18 @@ static void add_hex4(gr_buf *b, uint32_t v)
     gr_buf_add(b, d, 4);
 }
 
-/* One TJ array for glyphs [s, e) (equal dy), positioned by Tm at the first
- * glyph's origin; adjustments keep each glyph exactly at its x. */
-static void add_glyph_segment(gr_buf *b, const pdf_face *f, const gr_dl_text *t,
-                              int s, int e, double page_h)
+/* One TJ array for glyphs [s, e) (equal dy), starting at the first glyph's
+ * origin; adjustments (0.01/1000 em) keep each glyph at its x. */
+static void add_glyph_segment(pdf_content *c, const pdf_face *f, const gr_dl_text *t,
+                              int s, int e)
 {
+    gr_buf *b = &c->out;
     const gr_glyph *g = t->glyphs;
     double pen = 0;              /* pen position, 1/1000 text space units */
     int k, open = 0;
-    gr_buf_adds(b, "1 0 0 1 ");
-    add_num(b, t->x + g[s].x, 3);
-    add_num(b, page_h - t->y + g[s].dy, 3);
-    gr_buf_adds(b, "Tm\n[");
+    pdf_content_text_move(c, clamp_real(t->x + g[s].x),
+                          clamp_real(c->page_h - t->y + g[s].dy));
+    gr_buf_addc(b, '[');
     for (k = s; k < e; k++) {
         uint32_t cid = f->cid_of[source_gid(f, g[k].gid)];
         if (k > s) {
@@ -760,40 +723,11 @@ static void add_glyph_segment(gr_buf *b, const pdf_face *f, const gr_dl_text *t,
     gr_buf_adds(b, "] TJ\n");
 }
 
-static void add_text_object(gr_buf *b, const pdf_face *f, const gr_dl_text *t,
-                            double page_h)
-{
-    int s = 0;
-    if (t->synth_bold) {
-        gr_buf_adds(b, "q\n");
-        add_color(b, t->color, "RG");
-        add_num(b, t->size * SYNTH_BOLD_STROKE, 3);
-        gr_buf_adds(b, "w\n");
-    }
-    gr_buf_adds(b, "BT\n/");
-    gr_buf_adds(b, f->res_name);
-    gr_buf_addc(b, ' ');
-    add_num(b, t->size, 3);
-    gr_buf_adds(b, "Tf\n");
-    add_color(b, t->color, "rg");
-    if (t->synth_bold) gr_buf_adds(b, "2 Tr\n");
-    while (s < t->nglyphs) {
-        int e = s + 1;
-        while (e < t->nglyphs && t->glyphs[e].dy == t->glyphs[s].dy) e++;
-        add_glyph_segment(b, f, t, s, e, page_h);
-        s = e;
-    }
-    if (t->synth_bold) gr_buf_adds(b, "0 Tr\n");
-    gr_buf_adds(b, "ET\n");
-    if (t->synth_bold) gr_buf_adds(b, "Q\n");
-}
-
-int pdf_fonts_draw(pdf_fonts *pf, gr_ctx *ctx, HPDF_Page page, double page_h,
+int pdf_fonts_draw(pdf_fonts *pf, gr_ctx *ctx, HPDF_Page page, pdf_content *c,
                    const gr_dl_text *t)
 {
     pdf_face *f;
-    gr_buf b;
-    HPDF_STATUS st;
+    int s = 0;
     if (!t->face || t->nglyphs <= 0 || !(t->size > 0) || t->size > PDF_REAL_MAX)
         return GR_OK;
     f = find_face(pf, t->face);
@@ -805,12 +739,13 @@ int pdf_fonts_draw(pdf_fonts *pf, gr_ctx *ctx, HPDF_Page page, double page_h,
         return gr_syserror(ctx, NULL, 0, "無法加入頁面字型資源（%s）",
                            "cannot add the font to the page resources (%s)",
                            face_psname(t->face));
-    gr_buf_init(&b);
-    add_text_object(&b, f, t, page_h);
-    st = HPDF_Stream_Write(((HPDF_PageAttr)page->attr)->stream, b.data,
-                           (HPDF_UINT)b.len);
-    gr_buf_free(&b);
-    if (st != HPDF_OK)
-        return gr_syserror(ctx, NULL, 0, "寫入頁面內容失敗", "writing page content failed%s", "");
+    pdf_content_text_state(c, f, f->res_name, t->size, t->color, t->synth_bold,
+                           t->size * SYNTH_BOLD_STROKE);
+    while (s < t->nglyphs) {
+        int e = s + 1;
+        while (e < t->nglyphs && t->glyphs[e].dy == t->glyphs[s].dy) e++;
+        add_glyph_segment(c, f, t, s, e);
+        s = e;
+    }
     return GR_OK;
 }

@@ -16,6 +16,8 @@
 
 #include "../util/gr.h"
 #include "../layout/dlist.h"
+#include "pdf_content.h"
+#include "pdf_haru.h"
 #include <hpdf.h>
 
 typedef struct pdf_fonts pdf_fonts;
@@ -27,14 +29,14 @@ void pdf_fonts_free(pdf_fonts *pf);
 void pdf_fonts_note(pdf_fonts *pf, const gr_dl_text *t);
 
 /* Subset and embed every noted face (deterministic order: by face id).
- * zlib_level 0..9 for the FontFile2 streams. Reports and returns an error
- * status on failure. */
-int pdf_fonts_embed(pdf_fonts *pf, gr_ctx *ctx, HPDF_Doc pdf, int zlib_level);
+ * level 1..12 for the FontFile2 streams (else PDF_LEVEL_FONT). Reports and
+ * returns an error status on failure. */
+int pdf_fonts_embed(pdf_fonts *pf, gr_ctx *ctx, HPDF_Doc pdf, pdf_zip *zip,
+                    int level);
 
-/* Draw one text item on `page` (height page_h, for the y flip): adds the
- * face's font to the page resources as /F<face id> and writes BT … ET into
- * the page's content stream. */
-int pdf_fonts_draw(pdf_fonts *pf, gr_ctx *ctx, HPDF_Page page, double page_h,
+/* Draw one text item into the content `c` of `page`: adds the face's font
+ * to the page resources as /F<face id> and writes its glyph runs. */
+int pdf_fonts_draw(pdf_fonts *pf, gr_ctx *ctx, HPDF_Page page, pdf_content *c,
                    const gr_dl_text *t);
 
 #endif

@@ -1,16 +1,20 @@
 /* pdf_write.c — gr_pdf_write: turns a laid-out gr_doc into a PDF/A-1b file.
- * libharu holds the document, pages, graphics operators, images, links,
- * outline and serialisation; the text layer (pdf_font.c) and the PDF/A
- * parts (pdf_pdfa.c) are ours. Order of work: pages, destinations, glyph
- * sets → font subsets, page contents, outline, named destinations,
- * metadata; then one serialisation into memory, the ID patched in, and an
- * atomic write. libharu errors are recorded by a handler (no longjmp) and
- * reported once; nothing is written then.
+ * libharu holds the document structure (pages and their tree, resources,
+ * images, links, outline) and serialises it; page content (pdf_content.c),
+ * the text layer (pdf_font.c), compression (pdf_haru.c) and the PDF/A parts
+ * (pdf_pdfa.c) are ours. Order of work: pages, destinations, glyph sets →
+ * font subsets, page contents (each page's written, deflated and handed to
+ * libharu in turn), outline, named destinations, metadata; then one
+ * serialisation into a buffer, the ID patched in, and an atomic write.
+ * libharu errors are recorded by a handler (no longjmp) and reported once;
+ * nothing is written then.
  */
 #include "pdf.h"
 #include "pdf_font.h"
-#include <stdio.h>
+#include "pdf_content.h"
+#include "pdf_haru.h"
 #include "pdf_pdfa.h"
+#include <stdio.h>
 
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
@@ -23,8 +27,8 @@
 #define A4_WIDTH          595.276
 #define A4_HEIGHT         841.89
 #define COORD_MAX         32767.0
-#define MISSING_INSET     0.08      /* of the box width, each side */
-#define MISSING_STROKE    0.5       /* pt */
+#define PAGES_PER_NODE    1024      /* page tree: kids per node, well
+                                       inside PDF/A-1's 8191 array items */
 #define OUTLINE_MAX_DEPTH 64
 #define NAMES_PER_LEAF    2000      /* name-tree leaf size (PDF/A array limit) */
 #define NAMES_FLAT_MAX    4000
@@ -53,6 +57,9 @@ typedef struct writer {
     dest_entry *dests;          /* sorted by id, unique */
     size_t ndests;
     pdf_fonts *fonts;
+    pdf_zip *zip;
+    pdf_content content;        /* the page being written */
+    gr_buf zipped;              /* its deflated bytes */
 } writer;
 
 /* ---- errors ----------------------------------------------------------- */
@@ -98,11 +105,6 @@ static HPDF_REAL coord(double v)
     return (HPDF_REAL)clampd(v, -COORD_MAX, COORD_MAX);
 }
 
-static HPDF_REAL unit(double v)
-{
-    return (HPDF_REAL)clampd(v, 0, 1);
-}
-
 /* ---- pages ------------------------------------------------------------ */
 
 static int create_pages(writer *w)
@@ -111,6 +113,8 @@ static int create_pages(writer *w)
     w->npages = w->doc->npages ? w->doc->npages : 1;
     w->pages = gr_calloc(w->npages, sizeof *w->pages);
     w->page_h = gr_calloc(w->npages, sizeof *w->page_h);
+    /* a page tree of nodes with at most PAGES_PER_NODE kids */
+    if (HPDF_SetPagesConfiguration(w->pdf, PAGES_PER_NODE) != HPDF_OK) return GR_ESYS;
     for (i = 0; i < w->npages; i++) {
         const gr_page *pg = w->doc->npages ? w->doc->pages[i] : NULL;
         double pw = clampd(pg ? pg->width : A4_WIDTH, PAGE_MIN, PAGE_MAX);
@@ -195,119 +199,17 @@ static HPDF_Destination make_dest(writer *w, const dest_entry *d)
 static int embed_fonts(writer *w, const gr_pdf_opts *opts)
 {
     size_t i, j;
-    int level = opts && opts->font_zlib_level >= 0 ? opts->font_zlib_level : 1;
+    int level = opts && opts->font_level > 0 ? opts->font_level : PDF_LEVEL_FONT;
     for (i = 0; i < w->doc->npages; i++) {
         const gr_page *pg = w->doc->pages[i];
         for (j = 0; j < pg->nitems; j++)
             if (pg->items[j].kind == GR_DL_TEXT)
                 pdf_fonts_note(w->fonts, &pg->items[j].u.text);
     }
-    return pdf_fonts_embed(w->fonts, w->ctx, w->pdf, level);
+    return pdf_fonts_embed(w->fonts, w->ctx, w->pdf, w->zip, level);
 }
 
 /* ---- drawing ---------------------------------------------------------- */
-
-static void draw_rect(HPDF_Page p, double ph, double x, double y, double wd,
-                      double ht, gr_color c)
-{
-    if (wd < 0) { x += wd; wd = -wd; }
-    if (ht < 0) { y += ht; ht = -ht; }
-    HPDF_Page_SetRGBFill(p, unit(c.r), unit(c.g), unit(c.b));
-    HPDF_Page_Rectangle(p, coord(x), coord(ph - y - ht), coord(wd), coord(ht));
-    HPDF_Page_Fill(p);
-}
-
-static void draw_line(HPDF_Page p, double ph, const gr_dl_item *it)
-{
-    if (!(it->u.line.width > 0)) return;
-    HPDF_Page_SetRGBStroke(p, unit(it->u.line.color.r), unit(it->u.line.color.g),
-                           unit(it->u.line.color.b));
-    HPDF_Page_SetLineWidth(p, coord(it->u.line.width));
-    HPDF_Page_MoveTo(p, coord(it->u.line.x1), coord(ph - it->u.line.y1));
-    HPDF_Page_LineTo(p, coord(it->u.line.x2), coord(ph - it->u.line.y2));
-    HPDF_Page_Stroke(p);
-}
-
-/* The box of a character no font has, marked with the character as its
- * /ActualText, so that copying and searching still find it. */
-static void draw_missing(HPDF_Page p, double ph, const gr_dl_item *it)
-{
-    double inset = it->u.missing.w * MISSING_INSET;
-    double wd = it->u.missing.w - 2 * inset, ht = it->u.missing.h;
-    HPDF_Stream st = ((HPDF_PageAttr)p->attr)->stream;
-    uint32_t cp = it->u.missing.cp;
-    char span[80];
-    if (!(wd > 0) || !(ht > 0)) return;
-    if (cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
-        if (cp >= 0x10000)
-            snprintf(span, sizeof span, "/Span <</ActualText <FEFF%04X%04X>>> BDC\012",
-                     (unsigned)(0xD800 + ((cp - 0x10000) >> 10)),
-                     (unsigned)(0xDC00 + ((cp - 0x10000) & 0x3FF)));
-        else
-            snprintf(span, sizeof span, "/Span <</ActualText <FEFF%04X>>> BDC\012", (unsigned)cp);
-        HPDF_Stream_WriteStr(st, span);
-    }
-    HPDF_Page_SetRGBStroke(p, 0, 0, 0);
-    HPDF_Page_SetLineWidth(p, (HPDF_REAL)MISSING_STROKE);
-    HPDF_Page_Rectangle(p, coord(it->u.missing.x + inset),
-                        coord(ph - it->u.missing.y - ht), coord(wd), coord(ht));
-    HPDF_Page_Stroke(p);
-    if (cp > 0) HPDF_Stream_WriteStr(st, "EMC\012");
-}
-
-static void paint_path(HPDF_Page p, const gr_dl_path *path)
-{
-    if (path->fill && path->stroke)
-        path->evenodd ? HPDF_Page_EofillStroke(p) : HPDF_Page_FillStroke(p);
-    else if (path->fill)
-        path->evenodd ? HPDF_Page_Eofill(p) : HPDF_Page_Fill(p);
-    else if (path->stroke)
-        HPDF_Page_Stroke(p);
-    else
-        HPDF_Page_EndPath(p);
-}
-
-static void draw_path(HPDF_Page p, double ph, const gr_dl_path *path)
-{
-    int i, open = 0;
-    if (path->nseg <= 0 || (!path->fill && !path->stroke)) return;
-    if (path->fill)
-        HPDF_Page_SetRGBFill(p, unit(path->fill_color.r), unit(path->fill_color.g),
-                             unit(path->fill_color.b));
-    if (path->stroke) {
-        if (!(path->stroke_width > 0) && !path->fill) return;
-        HPDF_Page_SetRGBStroke(p, unit(path->stroke_color.r),
-                               unit(path->stroke_color.g), unit(path->stroke_color.b));
-        HPDF_Page_SetLineWidth(p, coord(path->stroke_width > 0 ? path->stroke_width : 0));
-    }
-    for (i = 0; i < path->nseg; i++) {
-        const gr_seg *s = &path->seg[i];
-        switch (s->op) {
-        case GR_SEG_MOVE:
-            HPDF_Page_MoveTo(p, coord(s->p[0]), coord(ph - s->p[1]));
-            open = 1;
-            break;
-        case GR_SEG_LINE:
-            if (!open) HPDF_Page_MoveTo(p, coord(s->p[0]), coord(ph - s->p[1]));
-            else HPDF_Page_LineTo(p, coord(s->p[0]), coord(ph - s->p[1]));
-            open = 1;
-            break;
-        case GR_SEG_CURVE:
-            if (!open) HPDF_Page_MoveTo(p, coord(s->p[0]), coord(ph - s->p[1]));
-            HPDF_Page_CurveTo(p, coord(s->p[0]), coord(ph - s->p[1]),
-                              coord(s->p[2]), coord(ph - s->p[3]),
-                              coord(s->p[4]), coord(ph - s->p[5]));
-            open = 1;
-            break;
-        case GR_SEG_CLOSE:
-            if (open) HPDF_Page_ClosePath(p);
-            break;
-        default:
-            break;
-        }
-    }
-    if (open) paint_path(p, path);
-}
 
 static long image_index(const writer *w, const gr_image *im)
 {
@@ -336,8 +238,9 @@ static HPDF_Image load_image(writer *w, const gr_image *im)
     return x;
 }
 
-static int draw_image(writer *w, HPDF_Page p, double ph, const gr_dl_item *it)
+static int draw_image(writer *w, HPDF_Page p, const gr_dl_item *it)
 {
+    const char *name;
     const gr_image *im = it->u.image.image;
     long idx;
     HPDF_Image x;
@@ -351,9 +254,10 @@ static int draw_image(writer *w, HPDF_Page p, double ph, const gr_dl_item *it)
                                "cannot put the image into the PDF%s", "");
         if (idx >= 0) w->images[idx] = x;
     }
-    HPDF_Page_DrawImage(p, x, coord(it->u.image.x),
-                        coord(ph - it->u.image.y - it->u.image.h),
-                        coord(it->u.image.w), coord(it->u.image.h));
+    name = HPDF_Page_GetXObjectName(p, x);
+    if (!name) return GR_ESYS;
+    pdf_content_image(&w->content, name, it->u.image.x, it->u.image.y,
+                      it->u.image.w, it->u.image.h);
     return GR_OK;
 }
 
@@ -413,27 +317,29 @@ static int draw_item(writer *w, size_t pi, const gr_dl_item *it)
 {
     HPDF_Page p = w->pages[pi];
     double ph = w->page_h[pi];
+    pdf_content *c = &w->content;
     switch (it->kind) {
     case GR_DL_TEXT:
-        return pdf_fonts_draw(w->fonts, w->ctx, p, ph, &it->u.text);
+        return pdf_fonts_draw(w->fonts, w->ctx, p, c, &it->u.text);
     case GR_DL_RECT:
-        if (it->u.rect.w != 0 && it->u.rect.h != 0)
-            draw_rect(p, ph, it->u.rect.x, it->u.rect.y, it->u.rect.w,
-                      it->u.rect.h, it->u.rect.color);
+        pdf_content_rect(c, it->u.rect.x, it->u.rect.y, it->u.rect.w,
+                         it->u.rect.h, it->u.rect.color);
         return GR_OK;
     case GR_DL_LINE:
-        draw_line(p, ph, it);
+        pdf_content_rule(c, it->u.line.x1, it->u.line.y1, it->u.line.x2,
+                         it->u.line.y2, it->u.line.width, it->u.line.color);
         return GR_OK;
     case GR_DL_PATH:
-        draw_path(p, ph, &it->u.path);
+        pdf_content_path(c, &it->u.path);
         return GR_OK;
     case GR_DL_IMAGE:
-        return draw_image(w, p, ph, it);
+        return draw_image(w, p, it);
     case GR_DL_LINK:
         draw_link(w, p, ph, it);
         return GR_OK;
     case GR_DL_MISSING:
-        draw_missing(p, ph, it);
+        pdf_content_missing(c, it->u.missing.x, it->u.missing.y, it->u.missing.w,
+                            it->u.missing.h, it->u.missing.cp);
         return GR_OK;
     case GR_DL_DEST:
     default:
@@ -441,16 +347,32 @@ static int draw_item(writer *w, size_t pi, const gr_dl_item *it)
     }
 }
 
+/* One page: its content written, deflated and handed to libharu. */
+static int draw_page(writer *w, size_t i)
+{
+    const gr_page *pg = w->doc->pages[i];
+    size_t j;
+    pdf_content_begin(&w->content, w->page_h[i]);
+    for (j = 0; j < pg->nitems; j++) {
+        int rc = draw_item(w, i, &pg->items[j]);
+        if (rc != GR_OK) return rc;
+        if (hpdf_failed(w)) return GR_ESYS;
+    }
+    pdf_content_end(&w->content);
+    if (w->content.out.len == 0) return GR_OK;
+    pdf_deflate(w->zip, PDF_LEVEL_CONTENT, w->content.out.data, w->content.out.len,
+            &w->zipped);
+    if (pdf_haru_page_content(w->pages[i], w->zipped.data, w->zipped.len) != HPDF_OK)
+        return GR_ESYS;
+    return hpdf_failed(w) ? GR_ESYS : GR_OK;
+}
+
 static int draw_pages(writer *w)
 {
-    size_t i, j;
+    size_t i;
     for (i = 0; i < w->doc->npages; i++) {
-        const gr_page *pg = w->doc->pages[i];
-        for (j = 0; j < pg->nitems; j++) {
-            int rc = draw_item(w, i, &pg->items[j]);
-            if (rc != GR_OK) return rc;
-            if (hpdf_failed(w)) return GR_ESYS;
-        }
+        int rc = draw_page(w, i);
+        if (rc != GR_OK) return rc;
     }
     return GR_OK;
 }
@@ -546,23 +468,17 @@ static int add_named_dests(writer *w)
 
 /* ---- serialisation ---------------------------------------------------- */
 
-static int serialise(writer *w, unsigned char **data, size_t *len)
+static int sink_to_buf(void *user, const unsigned char *data, size_t len)
 {
-    HPDF_UINT32 size, got;
-    *data = NULL;
-    *len = 0;
-    if (HPDF_SaveToStream(w->pdf) != HPDF_OK || hpdf_failed(w)) return GR_ESYS;
-    size = HPDF_GetStreamSize(w->pdf);
-    if (size == 0 || HPDF_ResetStream(w->pdf) != HPDF_OK) return GR_ESYS;
-    *data = gr_malloc(size);
-    got = size;
-    if (HPDF_ReadFromStream(w->pdf, *data, &got) != HPDF_OK || got != size) {
-        free(*data);
-        *data = NULL;
+    gr_buf_add(user, data, len);
+    return 0;
+}
+
+static int serialise(writer *w, gr_buf *out)
+{
+    if (pdf_haru_save(w->pdf, sink_to_buf, out) != HPDF_OK || hpdf_failed(w))
         return GR_ESYS;
-    }
-    *len = size;
-    return GR_OK;
+    return out->len ? GR_OK : GR_ESYS;
 }
 
 /* Every step before serialisation; GR_ESYS without a report means a
@@ -570,7 +486,9 @@ static int serialise(writer *w, unsigned char **data, size_t *len)
 static int build_document(writer *w, const gr_pdf_opts *opts)
 {
     int rc;
-    HPDF_SetCompressionMode(w->pdf, HPDF_COMP_TEXT | HPDF_COMP_IMAGE);
+    /* page content comes deflated already (draw_page); raw images are
+       deflated by libharu (load_image) */
+    HPDF_SetCompressionMode(w->pdf, HPDF_COMP_NONE);
     if ((rc = create_pages(w)) != GR_OK) return rc;
     collect_dests(w);
     w->images = gr_calloc(w->doc->nimages + 1, sizeof *w->images);
@@ -591,20 +509,26 @@ static void writer_free(writer *w)
     free(w->page_h);
     free(w->images);
     free(w->dests);
+    pdf_zip_free(w->zip);
+    pdf_content_free(&w->content);
+    gr_buf_free(&w->zipped);
 }
 
 int gr_pdf_write(gr_ctx *ctx, const gr_doc *doc, gr_fontset *fs,
                  const gr_pdf_opts *opts, const char *out_path)
 {
     writer w;
-    unsigned char *data = NULL;
-    size_t len = 0;
+    gr_buf out;
     int rc, reported_before;
     (void)fs;                   /* faces come from the display lists */
     memset(&w, 0, sizeof w);
     w.ctx = ctx;
     w.doc = doc;
     w.fonts = pdf_fonts_new();
+    w.zip = pdf_zip_new();
+    pdf_content_init(&w.content);
+    gr_buf_init(&w.zipped);
+    gr_buf_init(&out);
     w.pdf = HPDF_New(on_hpdf_error, &w.err);
     if (!w.pdf) {
         writer_free(&w);
@@ -613,8 +537,8 @@ int gr_pdf_write(gr_ctx *ctx, const gr_doc *doc, gr_fontset *fs,
     }
     reported_before = ctx->nerrors;
     rc = build_document(&w, opts);
-    if (rc == GR_OK) rc = serialise(&w, &data, &len);
-    if (rc == GR_OK && pdf_pdfa_patch_id(data, len) != GR_OK)
+    if (rc == GR_OK) rc = serialise(&w, &out);
+    if (rc == GR_OK && pdf_pdfa_patch_id(out.data, out.len) != GR_OK)
         rc = gr_syserror(ctx, out_path, 0, "內部錯誤：找不到檔案識別碼位置",
                          "internal error: file ID placeholder not found%s", "");
     if (rc != GR_OK && ctx->nerrors == reported_before)
@@ -622,7 +546,7 @@ int gr_pdf_write(gr_ctx *ctx, const gr_doc *doc, gr_fontset *fs,
                              : gr_syserror(ctx, out_path, 0, "無法產生 PDF",
                                            "cannot produce the PDF%s", "");
     writer_free(&w);
-    if (rc == GR_OK) rc = gr_write_file_atomic(ctx, out_path, data, len);
-    free(data);
+    if (rc == GR_OK) rc = gr_write_file_atomic(ctx, out_path, out.data, out.len);
+    gr_buf_free(&out);
     return rc;
 }

@@ -85,6 +85,7 @@ static int data_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
     if (!r->doc) return ctx->nerrors ? GR_EINPUT : GR_ESYS;
     rc = gr_data_compute(ctx, r->doc, r->path, d);
     rc = worst(rc, gr_data_check_rules(ctx, r->doc, r->path, d));
+    gr_data_check_names(ctx, r->doc, r->path);        /* warnings only */
     rc2 = gr_data_check_form(ctx, r->doc, r->path, d);
     if (rc2 != GR_OK) return worst(rc, rc2);            /* no form: nothing to transform */
     if (rc == GR_OK && o->enriched) rc = gr_data_write(ctx, r->doc, o->enriched);

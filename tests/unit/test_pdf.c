@@ -455,7 +455,7 @@ static int write_doc(gr_ctx *ctx, gr_doc *d, const char *path, int level)
 {
     gr_pdf_opts opts;
     memset(&opts, 0, sizeof opts);
-    opts.font_zlib_level = level;
+    opts.font_level = level;
     return gr_pdf_write(ctx, d, NULL, &opts, path);
 }
 

@@ -2,8 +2,9 @@
 <!--
   lib.xsl — helpers shared by every section of the 112 results form:
   styles (attribute sets), computed-figure lookup (templates/schema/computed.md),
-  number/percentage/ROC-date formatting, name masking, check boxes, and the
-  rendering of running text, paragraphs and lists (<段落>, <清單>, <姓名>).
+  number/percentage/ROC-date formatting, names (printed as given), check boxes, and the
+  rendering of running text, paragraphs and lists (<段落>, <清單>, <姓名>,
+  <非姓名>).
   Uses only XSLT 1.0 and the FO subset of docs/DESIGN.md.
 -->
 <xsl:stylesheet version="1.0"
@@ -175,29 +176,14 @@
   </xsl:template>
 
   <!-- ============================================ names -->
-  <!-- Public edition: keep the first and the last character, replace the
-       ones between by ○ (U+25CB); a 2-character name keeps the first.
-       <姓名 遮蔽="否"> and the internal edition print the name in full. -->
-  <xsl:template name="mask">
-    <xsl:param name="s"/>
-    <xsl:param name="on" select="true()"/>
-    <xsl:variable name="n" select="string-length($s)"/>
-    <xsl:choose>
-      <xsl:when test="not($on) or $n &lt; 2"><xsl:value-of select="$s"/></xsl:when>
-      <xsl:when test="$n = 2"><xsl:value-of select="concat(substring($s, 1, 1), '○')"/></xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="concat(substring($s, 1, 1),
-            substring('○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○', 1, $n - 2),
-            substring($s, $n, 1))"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="姓名" mode="inline">
-    <xsl:call-template name="mask">
-      <xsl:with-param name="s" select="normalize-space(.)"/>
-      <xsl:with-param name="on" select="$edition != 'internal' and not(@遮蔽 = '否')"/>
-    </xsl:call-template>
+  <!-- A name is printed as the data has it: in the public edition the
+       program has already replaced every declared name, wherever it
+       occurs, by its masked form (generator/domain/mask.c, the one place
+       names are masked; docs/data-format.md 〈姓名〉). Never mask or
+       rebuild a name here. <非姓名> is text the author marked as not a
+       person's name (林森北路); it prints as written. -->
+  <xsl:template match="姓名 | 非姓名" mode="inline">
+    <xsl:value-of select="normalize-space(.)"/>
   </xsl:template>
 
   <!-- names joined by a separator -->
@@ -242,8 +228,8 @@
         <xsl:with-param name="s" select="translate(., '&#9;&#13;', '&#10;&#10;')"/>
       </xsl:call-template>
     </xsl:variable>
-    <xsl:variable name="lead" select="not(preceding-sibling::node()[1][self::姓名])"/>
-    <xsl:variable name="trail" select="not(following-sibling::node()[1][self::姓名])"/>
+    <xsl:variable name="lead" select="not(preceding-sibling::node()[1][self::姓名 or self::非姓名])"/>
+    <xsl:variable name="trail" select="not(following-sibling::node()[1][self::姓名 or self::非姓名])"/>
     <xsl:call-template name="trim">
       <xsl:with-param name="s" select="$joined"/>
       <xsl:with-param name="lead" select="$lead"/>
@@ -308,10 +294,10 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- the inline part of an element: its text and <姓名> children -->
+  <!-- the inline part of an element: its text, <姓名> and <非姓名> children -->
   <xsl:template name="inline-content">
     <xsl:param name="of" select="."/>
-    <xsl:apply-templates select="$of/text() | $of/姓名" mode="inline"/>
+    <xsl:apply-templates select="$of/text() | $of/姓名 | $of/非姓名" mode="inline"/>
   </xsl:template>
 
   <!-- ============================================ body (text or blocks) -->

@@ -6,8 +6,9 @@
   docs/DESIGN.md). XSLT 1.0, no extensions.
 
   Parameters:
-    edition     'public' (default): personal names masked (蕭○勻);
-                'internal': names in full.
+    edition     'public' (default): personal names come masked (蕭○勻) from
+                the program (generator/domain/mask.c);
+                'internal': names in full, 內部版 on every page and in the title.
     image-base  prefix for photo paths (default ''): the paths in the data are
                 relative to the data file; set this when the FO is not read
                 from the data file's folder.
@@ -64,6 +65,18 @@
 
   <xsl:variable name="year" select="number(/child::成果報告/年度)"/>
 
+  <!-- The internal edition prints names in full: every page says so in its
+       header and footer, and so do the PDF's title and XMP metadata. -->
+  <xsl:variable name="internal-mark" select="'內部版（含個人姓名，不得公開）'"/>
+  <!-- the PDF title (Info and XMP dc:title): the report's heading -->
+  <xsl:variable name="document-title">
+    <xsl:value-of select="concat(normalize-space(/child::成果報告/機關/全銜),
+        /child::成果報告/年度, '年推動性別平等工作成果報告')"/>
+    <xsl:if test="$edition = 'internal'">
+      <xsl:value-of select="concat(' ', $internal-mark)"/>
+    </xsl:if>
+  </xsl:variable>
+
   <xsl:template match="/">
     <xsl:if test="not(/child::成果報告)">
       <xsl:message terminate="yes">成果報告：根元素應為 &lt;成果報告&gt; / results form: the root element must be &lt;成果報告&gt;</xsl:message>
@@ -83,14 +96,22 @@
         <fo:simple-page-master master-name="A4" page-width="210mm" page-height="297mm"
             margin-top="15mm" margin-bottom="10mm" margin-left="20mm" margin-right="20mm">
           <fo:region-body margin-top="5mm" margin-bottom="14mm"/>
+          <xsl:if test="$edition = 'internal'">
+            <fo:region-before extent="5mm"/>
+          </xsl:if>
           <fo:region-after extent="10mm"/>
         </fo:simple-page-master>
       </fo:layout-master-set>
       <xsl:call-template name="bookmarks"/>
       <fo:page-sequence master-reference="A4" xml:lang="zh-TW"
           font-family="標楷體, TW-Kai" font-size="12pt" line-height="1.5">
+        <xsl:if test="$edition = 'internal'">
+          <fo:static-content flow-name="xsl-region-before">
+            <fo:block text-align="center" font-size="10pt" line-height="1.2" font-weight="bold" color="#C00000"><xsl:value-of select="$internal-mark"/></fo:block>
+          </fo:static-content>
+        </xsl:if>
         <fo:static-content flow-name="xsl-region-after">
-          <fo:block text-align="center" font-size="10pt"><xsl:copy-of select="@gr:line"/>第 <fo:page-number/> 頁，共 <fo:page-number-citation-last ref-id="report-end"/> 頁</fo:block>
+          <fo:block text-align="center" font-size="10pt"><xsl:copy-of select="@gr:line"/>第 <fo:page-number/> 頁，共 <fo:page-number-citation-last ref-id="report-end"/> 頁<xsl:if test="$edition = 'internal'">　<xsl:value-of select="$internal-mark"/></xsl:if></fo:block>
         </fo:static-content>
         <fo:flow flow-name="xsl-region-body">
           <xsl:call-template name="header"/>

@@ -1,0 +1,91 @@
+/* pdf_content.h — internal to the PDF writer: one page's content stream,
+ * written by us into a gr_buf (libharu only receives the deflated result).
+ *
+ * What it saves over drawing operator by operator:
+ *   - graphics and text state (fill and stroke colour, line width, font and
+ *     size, text render mode) is written only when it changes; text items
+ *     that follow each other share one BT … ET;
+ *   - rules (straight stroked lines) are gathered until something that may
+ *     cover them (a filled rectangle, a path, an image, a missing-glyph
+ *     box) or the end of the page, then written as one path per colour and
+ *     width: collinear pieces that touch or overlap become one segment, so a
+ *     cell edge shared by two cells is drawn once. Butt caps make the union
+ *     of overlapping pieces look exactly like the pieces (no joins are
+ *     made: pieces meeting at corners stay separate subpaths).
+ *
+ * Number rule: lengths and positions are rounded to 0.001 pt (1/72000 in).
+ * 0.01 pt would be finer than any printer's dot, but renderers snap glyph
+ * baselines and thin rules to whole pixels, and at 0.01 pt a position
+ * that sat on a pixel boundary moved a whole line or rule by one pixel
+ * against the earlier output (poppler, 70-150 dpi); at 0.001 pt the
+ * positions are the ones the writer always wrote. Colours to 0.001 (finer
+ * than 8-bit channels); glyph adjustments in TJ to 0.01/1000 em.
+ * Coordinates arrive in the display list's system (origin top left, y
+ * down) and are flipped here.
+ */
+#ifndef GR_PDF_CONTENT_H
+#define GR_PDF_CONTENT_H
+
+#include "../util/gr.h"
+#include "../layout/dlist.h"
+
+typedef struct pdf_rule {
+    long x1, y1, x2, y2;        /* PDF space, 0.001 pt */
+    long width;                 /* 0.001 pt */
+    long rgb[3];                /* 0.001 */
+    size_t order;               /* first appearance of its colour/width */
+} pdf_rule;
+
+typedef struct pdf_content {
+    gr_buf out;                 /* the uncompressed content stream */
+    double page_h;
+    /* state as written so far (valid flags: 0 = unknown) */
+    int have_fill, have_stroke, have_width, have_font, have_tr;
+    long fill[3], stroke[3], width;
+    const void *font;           /* the pdf_face whose resource is set */
+    long font_size;             /* 0.001 pt */
+    int tr;                     /* text render mode */
+    int in_text;
+    long tlm_x, tlm_y;          /* text line matrix origin, 0.001 pt */
+    int have_tlm;
+    /* rules waiting to be written */
+    pdf_rule *rules;
+    size_t nrules, rcap;
+} pdf_content;
+
+void pdf_content_init(pdf_content *c);
+void pdf_content_free(pdf_content *c);
+/* Start a page of height page_h (forgets all state; keeps the buffers). */
+void pdf_content_begin(pdf_content *c, double page_h);
+/* Finish the page: pending rules written, text object closed. c->out then
+ * holds the page's content. */
+void pdf_content_end(pdf_content *c);
+
+/* Rounding to the units above. */
+long pdf_len(double v);         /* pt -> 0.001 pt, clamped to +-32767 pt */
+long pdf_unit(double v);        /* 0..1 -> 0.001 */
+void pdf_add_len(gr_buf *b, long v);   /* writes "v/1000 " */
+
+/* Graphics items. x, y in display-list space. */
+void pdf_content_rule(pdf_content *c, double x1, double y1, double x2,
+                      double y2, double width, gr_color color);
+void pdf_content_rect(pdf_content *c, double x, double y, double w, double h,
+                      gr_color color);
+void pdf_content_path(pdf_content *c, const gr_dl_path *path);
+/* The image XObject `name` scaled into the box (x, y top-left, w, h). */
+void pdf_content_image(pdf_content *c, const char *name, double x, double y,
+                       double w, double h);
+/* The box of a character no font has, with /ActualText for the character. */
+void pdf_content_missing(pdf_content *c, double x, double y, double w,
+                         double h, uint32_t cp);
+
+/* Text (used by pdf_font.c): enter a text object if not in one; set the
+ * font (`face` identifies it, `res` is its resource name), the fill colour,
+ * and for synthetic bold the stroke colour, width and render mode. */
+void pdf_content_text_state(pdf_content *c, const void *face, const char *res,
+                            double size, gr_color color, int synth_bold,
+                            double bold_width);
+/* Move to the start of a glyph run at (x, y) in PDF space (pt). */
+void pdf_content_text_move(pdf_content *c, double x, double y);
+
+#endif

@@ -1,0 +1,108 @@
+/* test_mask.c — unit tests of the public edition's name masking
+ * (generator/domain/mask.c): the masked form of Han names of 1–4
+ * characters with Ext-B, Latin and mixed names (initials, no length shown),
+ * and masking a whole document: unmarked names in running text, a line break
+ * or a space inside a name, capitals, words in reverse order, Latin word
+ * boundaries, the longest
+ * name first, <非姓名>, 遮蔽="否" alone and together with a masked
+ * declaration. Prints "N passed, M failed"; exits 1 on any failure. */
+#include "../../generator/domain/domain.h"
+
+#include <libxml/parser.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int npass, nfail;
+
+#define CHECK(cond, ...) check_((cond), __LINE__, __VA_ARGS__)
+
+static void check_(int ok, int line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    if (ok) {
+        npass++;
+    } else {
+        nfail++;
+        fprintf(stderr, "FAIL (test_mask.c:%d): ", line);
+        vfprintf(stderr, fmt, ap);
+        fputc('\n', stderr);
+    }
+    va_end(ap);
+}
+
+static void form(const char *name, const char *want)
+{
+    char *got = gr_mask_name(name);
+    CHECK(strcmp(got, want) == 0, "mask(%s) = %s, want %s", name, got, want);
+    free(got);
+}
+
+/* The text of the document after masking, tags dropped. */
+static char *masked_text(const char *xml)
+{
+    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "t.xml", NULL, XML_PARSE_NONET);
+    xmlChar *t;
+    char *r;
+    if (!doc) return strdup("(parse error)");
+    gr_data_mask_names(doc);
+    t = xmlNodeGetContent(xmlDocGetRootElement(doc));
+    r = strdup((const char *)t);
+    xmlFree(t);
+    xmlFreeDoc(doc);
+    return r;
+}
+
+static void doc(const char *body, const char *want)
+{
+    char xml[4096];
+    char *got;
+    snprintf(xml, sizeof xml, "<r>%s</r>", body);
+    got = masked_text(xml);
+    CHECK(strcmp(got, want) == 0, "%s\n    got  %s\n    want %s", body, got, want);
+    free(got);
+}
+
+int main(void)
+{
+    /* the form's own rule for Han names; Ext-B is one character */
+    form("蕭雅勻", "蕭○勻");
+    form("歐陽志明", "歐○○明");
+    form("林森", "林○");
+    form("林", "○");
+    form("鄭𡘙", "鄭○");
+    form("𠮷美雲", "𠮷○雲");
+    form("黃𠮷祥", "黃○祥");
+    /* Latin and mixed: first and last part, initials */
+    form("Ahmad Faisal", "A. F.");
+    form("Ahmad bin Faisal", "A. F.");
+    form("ahmad", "A.");
+    form("Jean-Luc Picard", "J. P.");
+    form("Nguyễn Thị Lan", "N. L.");
+    form("Émile Zola", "É. Z.");
+    form("瓦歷斯．諾幹", "瓦○．諾○");
+    form("陳Mary", "陳○ M.");
+    form("Mary 陳", "M. 陳○");
+
+    /* a document: declarations in <姓名>, names anywhere in the text */
+    doc("<姓名>林森</姓名>由林森統籌，沿林森北路", "林○由林○統籌，沿林○北路");
+    doc("<姓名>林森</姓名>於<非姓名>林森公園</非姓名>", "林○於林森公園");
+    doc("<姓名>林森</姓名>由林\n      森彙整", "林○由林○彙整");
+    doc("<姓名>黃𠮷祥</姓名>黃 𠮷祥委員", "黃○祥黃○祥委員");
+    doc("<姓名>Ahmad Faisal</姓名>志工AHMAD\n  FAISAL與Ahmad Faisal",
+        "A. F.志工A. F.與A. F.");
+    doc("<姓名>Ann Lee</姓名><姓名>Ann</姓名>Annual report by Ann", "A. L.A.Annual report by A.");
+    doc("<姓名>林</姓名>森林一片", "○森林一片");
+    doc("<姓名>Daniel 張</姓名>張 Daniel與Faisal Ahmad<姓名>Ahmad Faisal</姓名>",
+        "D. 張○D. 張○與A. F.A. F.");
+    doc("<姓名>林森</姓名><姓名 遮蔽=\"否\">林森林</姓名>講師林森林", "林○林森林講師林森林");
+    doc("<姓名 遮蔽=\"否\">陳怡君</姓名>陳怡君教授", "陳怡君陳怡君教授");
+    doc("<姓名 遮蔽=\"否\">陳怡君</姓名><姓名>陳怡君</姓名>陳怡君教授", "陳○君陳○君陳○君教授");
+    doc("<a><姓名>歐陽靜雯</姓名></a><b>社工員歐陽靜雯</b><c>歐陽</c>",
+        "歐○○雯社工員歐○○雯歐陽");
+
+    printf("%d passed, %d failed\n", npass, nfail);
+    return nfail ? 1 : 0;
+}
