@@ -167,3 +167,15 @@ fi
 sample=$ROOT/data/taipei/112/results.xml
 echo "bench: gereport build of the sample agency (data/taipei/112/results.xml):"
 measure sample-report build "$sample"
+
+# ---- twenty phone photos (4032x3024, ~5 MB each) in one report ---------------
+# Each photo is decoded again after layout, resampled to at most 300 ppi at its
+# placed size and re-encoded (generator/graphics/photo.c); peak memory stays
+# that of one photo's rows, not of all photos. Aim: under 200 MB.
+photos=$OUT/photos
+if CACHE=$ROOT/build/tests/photo-cache "$TESTS_DIR/tools/phone-report.sh" "$photos" > "$OUT/photos.log" 2>&1; then
+    echo "bench: gereport build of a report with twenty 4032x3024 phone photos ($(cat "$photos"/images/*.jpg | wc -c) bytes of JPEG):"
+    measure phone-photos build "$photos/bureau.xml"
+else
+    echo "bench: tools/phone-report.sh failed: phone-photo benchmark skipped"; head -n 5 "$OUT/photos.log"
+fi

@@ -22,7 +22,9 @@
 #   - a second report written fresh (labor-112.xml): none of its declared
 #     names, nor their words reversed, anywhere in the public file;
 #   - file modes: umask 077 gives 0600, umask 022 gives 0644;
-#   - `check` warns at the line of 林森北路 (and nowhere else about 林森).
+#   - `check` warns at the line of 林森北路 (林森 cuts a word; the marked
+#     林森公園 is not reported), and once per name that is a word by itself
+#     (林森, 高雄), never for 石磊.
 . "$(dirname "$0")/lib.sh"
 require_gr
 require_tools qpdf pdftotext pdfinfo iconv od xmllint
@@ -218,14 +220,27 @@ fi
 # ---- check: a name inside a longer word --------------------------------------
 line=$(grep -n '沿林森北路' "$FIX" | cut -d: -f1)
 run_gr check --lang zh "$IN" > "$d/check.out" 2> "$d/check.err"
-grep -F '姓名「林森」' "$d/check.err" > "$d/check.names"
+grep -F '姓名「林森」在這裡是' "$d/check.err" > "$d/check.names"
 if [ -n "$line" ] && [ "$(grep -c . "$d/check.names")" -eq 1 ] &&
    grep -q -F "zhongshan-113.xml:$line: " "$d/check.names" &&
+   grep -q -F '「林森北路」一詞的一部分' "$d/check.names" &&
    grep -q -F '<非姓名>林森北路</非姓名>' "$d/check.names"; then
-    ok "check: 林森 inside 林森北路 reported at line $line with the way to mark it; marked 林森公園 not reported"
+    ok "check: 林森 inside 林森北路 reported at line $line with the way to mark it; the marked 林森公園 not reported"
 else
     not_ok "check: 林森 inside 林森北路 reported once, at line $line" "messages about 林森:"
     show "$d/check.names" 5
     show "$d/check.err" 5
+fi
+# a short name that is a word by itself (林森 the road's namesake, 高雄 the
+# city): one note per name, counting its unmarked occurrences
+run_gr check --lang zh "$IN2" > /dev/null 2> "$d/check2.err"
+if [ "$(grep -c -F '姓名「林森」也是一個詞' "$d/check.err")" -eq 1 ] &&
+   [ "$(grep -c -F '姓名「高雄」也是一個詞' "$d/check2.err")" -eq 1 ] &&
+   grep -q -F '姓名「高雄」在這裡是「高雄市」一詞的一部分' "$d/check2.err" &&
+   ! grep -q -F '姓名「石磊」' "$d/check2.err"; then
+    ok "check: a name that is also a word (林森, 高雄) gets one note; 高雄 in 高雄市 its own; 石磊 none"
+else
+    not_ok "check: a name that is also a word (林森, 高雄) gets one note"
+    show "$d/check2.err" 6
 fi
 finish

@@ -1,14 +1,14 @@
 #!/bin/sh
 # t-results.sh — the yearly results report on the sample (data/taipei/112,
 # the data of seed 004):
-#   - `check` accepts it (exit 0; the one warning is R24 on 成果佐證(四),
+#   - `check` accepts it (exit 0; the one note (提醒) is R24 on 成果佐證(四),
 #     which has no photo in seed 004 either);
 #   - every computed figure of seed 004 is reproduced exactly: the <計算>
 #     elements of `build --enriched` equal tests/fixtures/results/
 #     112-enriched.xml (name and printed text, in order), and the template's
 #     own XSLT fallback gives the same FO from the raw data (xsltproc);
 #     integer rounding: 201/20000 = 1.005 % prints 1.01, not 1.00;
-#   - `build` exits 0 with nothing but that warning on stderr, the PDF is
+#   - `build` exits 0 with nothing but that note on stderr, the PDF is
 #     PDF/A-1b (PDFBox preflight), byte-identical over two runs, titled with
 #     the report's title;
 #   - masking: no full personal name of the sample in the public edition's
@@ -32,10 +32,10 @@ cp -r "$ROOT/data/taipei/112/images" "$d/"
 run_gr check --lang zh "$SAMPLE" > "$d/check.out" 2> "$d/check.err"
 rc=$?
 if [ "$rc" -eq 0 ] && ! grep -q '錯誤' "$d/check.err" && [ "$(grep -c . "$d/check.err")" -eq 1 ] &&
-   grep -q ':370: 警告：.*（R24；' "$d/check.err"; then
-    ok "check of the sample: exit 0, only the R24 warning for 成果佐證(四) (line 370)"
+   grep -q ':370: 提醒：.*（R24；' "$d/check.err"; then
+    ok "check of the sample: exit 0, only the R24 note for 成果佐證(四) (line 370)"
 else
-    not_ok "check of the sample: exit 0, only the R24 warning for 成果佐證(四) (line 370)" "exit $rc"
+    not_ok "check of the sample: exit 0, only the R24 note for 成果佐證(四) (line 370)" "exit $rc"
     show "$d/check.err" 8
 fi
 
@@ -47,9 +47,9 @@ rc=$?
 t1=$(date +%s.%N)
 echo "# build of the sample: $(echo "$t0 $t1" | awk '{ printf "%.3f", $2 - $1 }') s (whole process)"
 if [ "$rc" -eq 0 ] && [ -s "$d/sample.pdf" ] && ! grep -q '錯誤\|error:' "$d/build.err"; then
-    ok "build of the sample exits 0 and writes the PDF (warnings only)"
+    ok "build of the sample exits 0 and writes the PDF (notes only)"
 else
-    not_ok "build of the sample exits 0 and writes the PDF (warnings only)" "exit $rc"
+    not_ok "build of the sample exits 0 and writes the PDF (notes only)" "exit $rc"
     show "$d/build.err" 10
     finish
 fi

@@ -2,8 +2,9 @@
  * found by the pipeline build runs (generator/report/) short of layout:
  * XML, data format, evidence files, typed figures, the master plan's rules,
  * the form of the year, the template, every image opened and decoded and
- * every character looked up in its fonts; each with file:line, severity,
- * rule and source; a summary line at the end. Exit 1 if any error. */
+ * every character looked up in its fonts; each with file:line, class
+ * (錯誤 / 未達規定 / 提醒), rule and source; a summary line at the end.
+ * Exit 1 if any error, or with --strict any requirement not met. */
 #include "cli.h"
 #include "../report/report.h"
 #include <stdio.h>
@@ -15,11 +16,16 @@ static void check_usage(FILE *out)
     fputs("用法 Usage: gereport check FILE.xml… [--lang zh|en]\n"
           "\n"
           "檢查資料檔：XML 與資料格式、佐證檔案、所填數字是否一致、總計畫規則、\n"
-          "是否有適用該年度的表單。每個問題列出檔案:行號、錯誤或警告、規則及依據。\n"
+          "是否有適用該年度的表單。每個問題列出檔案:行號、類別（錯誤、未達規定、\n"
+          "提醒）、規則及依據。\n"
           "Checks data files: XML and data format, evidence files, the consistency of\n"
           "the figures typed, the master plan's rules, and that a form serves the\n"
-          "year. Every problem names file:line, error or warning, rule and source.\n"
+          "year. Every finding names file:line, its class (錯誤 error, 未達規定\n"
+          "requirement not met, 提醒 note), rule and source.\n"
           "\n"
+          "  --strict               有「未達規定」時結束代碼為 1\n"
+          "                         exit 1 on any requirement not met\n"
+          "  -q, --quiet            不印最後的統計行 no summary line\n"
           "  --lang zh|en           訊息只用中文或英文 messages in one language only\n"
           "  --allow-outside        允許佐證檔案位於資料檔的資料夾之外（經由連結）\n"
           "                         allow evidence files outside the data file's folder\n"
@@ -28,8 +34,9 @@ static void check_usage(FILE *out)
           "  --fonts DIR            字型設定資料夾 folder of gereport-fonts.conf\n"
           "  -h, --help             顯示說明 show this help\n"
           "\n"
-          "結束代碼 Exit status: 0 無錯誤 no errors (warnings allowed), 1 有錯誤 errors found,\n"
-          "2 用法或系統錯誤 usage or system errors\n",
+          "結束代碼 Exit status: 0 無錯誤 no errors (未達規定與提醒不影響 requirements not\n"
+          "met and notes allowed), 1 有錯誤 errors found (或 or --strict 且有未達規定 and a\n"
+          "requirement not met), 2 用法或系統錯誤 usage or system errors\n",
           out);
 }
 
@@ -41,7 +48,7 @@ int gr_cmd_check(int argc, char **argv)
     const char **files;
     char *datadir = NULL, *fontdir = NULL;
     const char *dd = NULL, *fonts = NULL;
-    int i, nfiles = 0, rc = GR_OK, worst = GR_OK, allow = 0;
+    int i, nfiles = 0, rc = GR_OK, worst = GR_OK, allow = 0, strict = 0;
     gr_ctx_init(&ctx);
     files = gr_calloc((size_t)argc + 1, sizeof *files);
     for (i = 1; i < argc; i++) {
@@ -59,6 +66,10 @@ int gr_cmd_check(int argc, char **argv)
             fonts = argv[++i];
         } else if (strcmp(s, "--allow-outside") == 0) {
             allow = 1;
+        } else if (strcmp(s, "--strict") == 0) {
+            strict = 1;
+        } else if (strcmp(s, "-q") == 0 || strcmp(s, "--quiet") == 0) {
+            ctx.quiet = 1;
         } else if (s[0] == '-' && s[1]) {
             fprintf(stderr, "gereport check: 未知或不完整的選項「%s」(unknown or incomplete option \"%s\")\n", s, s);
             check_usage(stderr);
@@ -95,19 +106,18 @@ int gr_cmd_check(int argc, char **argv)
         if (rc > worst) worst = rc;
     }
     if (ctx.nerrors && worst == GR_OK) worst = GR_EINPUT;
-    switch (ctx.lang) {
-    case GR_LANG_ZH:
-        printf("檢查 %d 個檔案：%d 個錯誤，%d 個警告\n", nfiles, ctx.nerrors, ctx.nwarnings);
-        break;
-    case GR_LANG_EN:
-        printf("checked %d file%s: %d error%s, %d warning%s\n", nfiles, nfiles == 1 ? "" : "s",
-               ctx.nerrors, ctx.nerrors == 1 ? "" : "s", ctx.nwarnings, ctx.nwarnings == 1 ? "" : "s");
-        break;
-    default:
-        printf("檢查 %d 個檔案：%d 個錯誤，%d 個警告 (checked %d file%s: %d error%s, %d warning%s)\n",
-               nfiles, ctx.nerrors, ctx.nwarnings, nfiles, nfiles == 1 ? "" : "s",
-               ctx.nerrors, ctx.nerrors == 1 ? "" : "s", ctx.nwarnings, ctx.nwarnings == 1 ? "" : "s");
-        break;
+    if (strict && ctx.nunmet && worst == GR_OK) worst = GR_EINPUT;
+    gr_progress_end(&ctx);
+    if (!ctx.quiet) {
+        char zh[160], en[160];
+        snprintf(zh, sizeof zh, "檢查 %d 個檔案：%d 個錯誤，%d 個未達規定，%d 個提醒",
+                 nfiles, ctx.nerrors, ctx.nunmet, ctx.nwarnings);
+        snprintf(en, sizeof en, "checked %d file%s: %d error%s, %d requirement%s not met, %d note%s",
+                 nfiles, nfiles == 1 ? "" : "s", ctx.nerrors, ctx.nerrors == 1 ? "" : "s",
+                 ctx.nunmet, ctx.nunmet == 1 ? "" : "s", ctx.nwarnings, ctx.nwarnings == 1 ? "" : "s");
+        if (ctx.lang == GR_LANG_ZH) printf("%s\n", zh);
+        else if (ctx.lang == GR_LANG_EN) printf("%s\n", en);
+        else printf("%s (%s)\n", zh, en);
     }
     gr_fontset_free(o.fonts);
     gr_domain_cache_free(o.data.cache);

@@ -94,6 +94,7 @@ int gr_cmd_render(int argc, char **argv)
         rc = gr_pdf_write(&ctx, doc, fs, NULL, out);
     if (rc == GR_OK && dump_path)
         rc = gr_write_file_atomic(&ctx, dump_path, dump.data ? (void *)dump.data : "", dump.len);
+    gr_progress_end(&ctx);
     gr_buf_free(&dump);
     gr_doc_free(doc);
     gr_fontset_free(fs);

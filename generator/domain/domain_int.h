@@ -120,12 +120,14 @@ int gr_fmt_pct2(char *out, size_t n, long long a, long long b);
 /* pct0: a·100/b half up to an integer; "-" when b = 0. */
 int gr_fmt_pct0(char *out, size_t n, long long a, long long b);
 
-/* Report helpers taking preformatted zh and en texts. */
+/* Report helpers taking preformatted zh and en texts: an error, or else a
+ * note (提醒). */
 void gr_report(gr_ctx *ctx, int is_error, const char *file, int line,
                const char *zh, const char *en);
-/* The same for a rule's finding: its id and source recorded apart (the
- * message texts already quote them for the printed line). */
-void gr_report_rule(gr_ctx *ctx, int is_error, const char *file, int line,
+/* A rule's finding, of the rule's class (gr.h: 錯誤, 未達規定, 提醒): its id
+ * and source recorded apart (the message texts already quote them for the
+ * printed line). */
+void gr_report_rule(gr_ctx *ctx, gr_class cls, const char *file, int line,
                     const char *rule, const char *source_zh, const char *source_en,
                     const char *zh, const char *en);
 

@@ -11,9 +11,11 @@
  *     Ahmad Faisal → A. F., Ahmad bin Faisal → A. F., 瓦歷斯．諾幹 → 瓦○．諾○,
  *     陳Mary → 陳○ M.
  * Characters are code points (an Ext-B character is one). One name, one
- * masked form (the form is a function of the name); a name of several
- * words is also found with its words in reverse order (張 Daniel for
- * Daniel 張), masked the same way. A name declared both
+ * masked form (the form is a function of the name, taken from the
+ * spelling declared first); a name of several words is also found with its
+ * words in reverse order (張 Daniel for Daniel 張), and a name with accents
+ * in both Unicode forms (composed ễ, or e with combining marks), masked the
+ * same way. A name declared both
  * with 遮蔽="否" and without is masked everywhere (privacy first); a name
  * only declared 遮蔽="否" is printed in full, and as the longest match it
  * also protects its text from a shorter masked name inside it.
@@ -26,11 +28,13 @@
  * is never masked: the author's way to say "this is not the person"
  * (<非姓名>林森北路</非姓名>). gr_data_check_names reports, at its line,
  * every unmarked occurrence that cuts a word of the dictionary (ICU's
- * zh_TW word breaks: 林森 in 林森北路), so the author can decide. */
+ * zh_TW word breaks: 林森 in 林森北路) or is one by itself (高雄, a city),
+ * so the author can decide. */
 #include "domain_int.h"
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
 #define NOT_NAME "非姓名"      /* element: text that is never masked */
@@ -257,11 +261,51 @@ static int add_entry(name_set *S, const char *raw, int keep, const char *masked)
     return (int)S->n++;
 }
 
+/* s in Unicode normalization form NFC (nfc) or NFD, newly allocated; NULL
+ * when ICU fails or the name is too long to matter. */
+static char *normalized(const char *s, int nfc)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *n = nfc ? unorm2_getNFCInstance(&err) : unorm2_getNFDInstance(&err);
+    UChar in[256], out[512];
+    int32_t nin = 0, nout, n8 = 0;
+    char *r;
+    if (U_FAILURE(err)) return NULL;
+    u_strFromUTF8(in, 256, &nin, s, -1, &err);
+    if (U_FAILURE(err) || nin >= 256) return NULL;
+    nout = unorm2_normalize(n, in, nin, out, 512, &err);
+    if (U_FAILURE(err) || nout >= 512) return NULL;
+    r = gr_malloc((size_t)nout * 3 + 1);
+    u_strToUTF8(r, nout * 3 + 1, &n8, out, nout, &err);
+    if (U_FAILURE(err)) { free(r); return NULL; }
+    r[n8] = 0;
+    return r;
+}
+
+/* One spelling of a declared name, with its composed and decomposed forms
+ * (Nguyễn typed with combining accents), all with the same masked form;
+ * the index of the first. */
+static int add_spelling(name_set *S, const char *raw, int keep, const char *masked)
+{
+    int k = add_entry(S, raw, keep, masked), f;
+    if (k < 0) return k;
+    for (f = 0; f < 2; f++) {
+        char *alt = normalized(S->v[k].name, f == 0);
+        if (alt && strcmp(alt, S->v[k].name) != 0) {
+            char *m = gr_strdup(S->v[k].masked);  /* add_entry may move v */
+            add_entry(S, alt, keep, m);
+            free(m);
+        }
+        free(alt);
+    }
+    return k;
+}
+
 /* A declared name, and the same words in reverse order with the same masked
  * form (Daniel 張 is also written 張 Daniel; Faisal Ahmad). */
 static void add_name(name_set *S, const char *raw, int keep)
 {
-    int k = add_entry(S, raw, keep, NULL);
+    int k = add_spelling(S, raw, keep, NULL);
     const char *name, *end;
     gr_buf rev;
     if (k < 0 || !strchr(S->v[k].name, ' ')) return;
@@ -277,7 +321,7 @@ static void add_name(name_set *S, const char *raw, int keep)
     }
     if (strcmp(gr_buf_cstr(&rev), name) != 0) {
         char *masked = gr_strdup(S->v[k].masked); /* add_entry may move v */
-        add_entry(S, gr_buf_cstr(&rev), keep, masked);
+        add_spelling(S, gr_buf_cstr(&rev), keep, masked);
         free(masked);
     }
     gr_buf_free(&rev);
@@ -449,11 +493,13 @@ typedef struct checker {
     const char *path;
     xmlNodePtr node;
     UBreakIterator *bi;
-    int count;
+    const name_set *S;
+    int *words, *first_line;   /* per name: unmarked occurrences that are a
+                                  dictionary word by themselves, first line */
 } checker;
 
-/* Up to `want` code points of s before `end` (or after `start`), without
- * line breaks and their indentation, as the template joins them. */
+/* Up to `want` code points of s before `end` (or after `from`), stopping at
+ * white space: the word around a name, for the dictionary. */
 static void context_before(gr_buf *b, const char *s, size_t end, int want)
 {
     size_t i = end, start;
@@ -542,8 +588,11 @@ static void on_found(void *arg, const char *s, size_t off, size_t len, const nam
     if (U_FAILURE(err) || n16 > 255) { gr_buf_free(&ctxt); return; }
     b16 += a16;
     ubrk_setText(c->bi, u16, n16, &err);
-    if (U_SUCCESS(err) && !(ubrk_isBoundary(c->bi, a16) && ubrk_isBoundary(c->bi, b16))) {
+    if (U_FAILURE(err)) { gr_buf_free(&ctxt); return; }
+    if (!(ubrk_isBoundary(c->bi, a16) && ubrk_isBoundary(c->bi, b16))) {
+        /* the name cuts a word: 林森 in 林森北路 */
         char w8[1024];
+        const char *at;
         int32_t wl = 0;
         lo = ubrk_preceding(c->bi, a16 + 1);
         if (lo == UBRK_DONE) lo = 0;
@@ -552,7 +601,7 @@ static void on_found(void *arg, const char *s, size_t off, size_t len, const nam
         u_strToUTF8(w8, (int32_t)sizeof w8 - 1, &wl, u16 + lo, hi - lo, &err);
         if (U_SUCCESS(err)) {
             w8[wl] = 0;
-            const char *at = strstr(w8, e->name);
+            at = strstr(w8, e->name);
             gr_buf_init(&word);                   /* the word as printed */
             if (at) {
                 gr_buf_add(&word, w8, (size_t)(at - w8));
@@ -562,12 +611,17 @@ static void on_found(void *arg, const char *s, size_t off, size_t len, const nam
                 gr_buf_adds(&word, e->masked);
             }
             gr_warn(c->ctx, c->path, line_of(c->node, s, off),
-                    "姓名「%s」在這裡是「%s」一詞的一部分，公開版印為「%s」。若這裡不是人名，請寫成 <非姓名>%s</非姓名>；若是人名，請寫成 <姓名>%s</姓名>",
-                    "the declared name \"%s\" is part of the word \"%s\" here, which the public edition prints as \"%s\"; if it is not the person, write <非姓名>%s</非姓名>, if it is, write <姓名>%s</姓名>",
+                    "姓名「%s」在這裡是「%s」一詞的一部分，公開版印為「%s」。若這裡不是人名，請寫成 <非姓名>%s</非姓名>（內文欄位才可用）；若是人名，請寫成 <姓名>%s</姓名>",
+                    "the declared name \"%s\" is part of the word \"%s\" here, which the public edition prints as \"%s\"; if it is not the person, write <非姓名>%s</非姓名> (running-text fields only), if it is, write <姓名>%s</姓名>",
                     e->name, w8, gr_buf_cstr(&word), w8, e->name);
             gr_buf_free(&word);
-            c->count++;
         }
+    } else if (e->cps >= 2 && ubrk_following(c->bi, a16) == b16) {
+        /* the name is a word of the dictionary by itself (a place, a
+         * common word, a well-known person: 高雄): counted, one note per
+         * name at the end */
+        size_t k = (size_t)(e - c->S->v);
+        if (c->words[k]++ == 0) c->first_line[k] = line_of(c->node, s, off);
     }
     gr_buf_free(&ctxt);
 }
@@ -590,6 +644,7 @@ int gr_data_check_names(gr_ctx *ctx, xmlDocPtr doc, const char *path)
 {
     name_set S;
     checker c;
+    size_t i;
     UErrorCode err = U_ZERO_ERROR;
     xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!root) return GR_OK;
@@ -600,8 +655,19 @@ int gr_data_check_names(gr_ctx *ctx, xmlDocPtr doc, const char *path)
     if (S.n) {
         c.bi = ubrk_open(UBRK_WORD, "zh_TW", NULL, 0, &err);
         if (U_FAILURE(err)) c.bi = NULL;
+        c.S = &S;
+        c.words = gr_calloc(S.n, sizeof *c.words);
+        c.first_line = gr_calloc(S.n, sizeof *c.first_line);
         if (c.bi) check_walk(root, &S, &c);
         if (c.bi) ubrk_close(c.bi);
+        for (i = 0; i < S.n; i++)
+            if (c.words[i])
+                gr_warn(ctx, path, c.first_line[i],
+                        "姓名「%s」也是一個詞（例如地名），資料中有 %d 處未以 <姓名> 標示（第一處在此），公開版都印為「%s」。不是指此人之處請寫成 <非姓名>…</非姓名>（內文欄位才可用），指此人之處請寫成 <姓名>%s</姓名>",
+                        "the declared name \"%s\" is also a word (a place name, for instance); %d occurrence(s) not marked <姓名> (the first here) are all printed \"%s\" in the public edition; where it is not the person write <非姓名>…</非姓名> (running-text fields only), where it is write <姓名>%s</姓名>",
+                        S.v[i].name, c.words[i], S.v[i].masked, S.v[i].name);
+        free(c.words);
+        free(c.first_line);
     }
     set_free(&S);
     return GR_OK;

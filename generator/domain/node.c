@@ -175,17 +175,18 @@ void gr_data_mark_lines(xmlDocPtr doc)
 void gr_report(gr_ctx *ctx, int is_error, const char *file, int line,
                const char *zh, const char *en)
 {
-    gr_report_rule(ctx, is_error, file, line, NULL, NULL, NULL, zh, en);
+    gr_report_rule(ctx, is_error ? GR_CLASS_ERROR : GR_CLASS_WARNING, file, line,
+                   NULL, NULL, NULL, zh, en);
 }
 
-void gr_report_rule(gr_ctx *ctx, int is_error, const char *file, int line,
+void gr_report_rule(gr_ctx *ctx, gr_class cls, const char *file, int line,
                     const char *rule, const char *source_zh, const char *source_en,
                     const char *zh, const char *en)
 {
     gr_finding f;
     memset(&f, 0, sizeof f);
-    f.cls = is_error ? GR_CLASS_ERROR : GR_CLASS_WARNING;
-    f.status = GR_EINPUT;
+    f.cls = cls;
+    f.status = cls == GR_CLASS_UNMET ? GR_OK : GR_EINPUT;
     f.file = (char *)file;
     f.line = line;
     f.rule = (char *)rule;

@@ -4,8 +4,10 @@
  * libxml2's XPath: for every node the rule's context selects, its lets are
  * bound, its assert must hold; otherwise the rule's message (with {XPath}
  * values filled in), id, source and advice are reported at the line of the
- * context node (or of the node its `at` expression selects), as an error or
- * a warning (severity 錯誤/警告). The C code holds no rule: they are data. */
+ * context node (or of the node its `at` expression selects), in the rule's
+ * class: 錯誤 (invalid or self-contradicting data: no PDF), 未達規定 (a
+ * requirement missed: reported, the PDF is written) or 提醒 (worth a look).
+ * The C code holds no rule: they are data. */
 #include "domain_int.h"
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
@@ -30,7 +32,7 @@ typedef struct let {
 
 typedef struct rule {
     char *id;
-    int is_error;
+    gr_class cls;
     int line;
     xmlXPathCompExprPtr context, assert_, at;
     let *lets; size_t nlets, caplets;
@@ -179,7 +181,7 @@ static void load_rule(loader *L, gr_rules *R, xmlNodePtr n)
 {
     rule r;
     xmlNodePtr c;
-    char *sev, *expr;
+    char *cls, *expr;
     memset(&r, 0, sizeof r);
     r.id = prop(n, "id");
     r.line = gr_line(n);
@@ -187,14 +189,17 @@ static void load_rule(loader *L, gr_rules *R, xmlNodePtr n)
         gr_syserror(L->ctx, L->file, r.line, "規則檔：<rule> 缺少 id", "rule file: <rule> lacks id%s", "");
         L->errors++;
     }
-    sev = prop(n, "severity");
-    if (sev && strcmp(sev, "錯誤") == 0) r.is_error = 1;
-    else if (!sev || strcmp(sev, "警告") != 0) {
-        gr_syserror(L->ctx, L->file, r.line, "規則檔：severity 應為「錯誤」或「警告」",
-                    "rule file: severity must be 錯誤 (error) or 警告 (warning)%s", "");
+    cls = prop(n, "class");
+    if (cls && strcmp(cls, "錯誤") == 0) r.cls = GR_CLASS_ERROR;
+    else if (cls && strcmp(cls, "未達規定") == 0) r.cls = GR_CLASS_UNMET;
+    else if (cls && strcmp(cls, "提醒") == 0) r.cls = GR_CLASS_NOTE;
+    else {
+        gr_syserror(L->ctx, L->file, r.line, "規則檔：規則 %s 的 class 應為「錯誤」、「未達規定」或「提醒」",
+                    "rule file: the class of rule %s must be 錯誤 (error), 未達規定 (requirement not met) or 提醒 (note)",
+                    r.id ? r.id : "?");
         L->errors++;
     }
-    free(sev);
+    free(cls);
     expr = prop(n, "context");
     r.context = compile(L, n, "context", expr);
     free(expr);
@@ -443,7 +448,7 @@ static void report_rule(runner *U, rule *r, xmlNodePtr node)
     if (r->src_en.n) { gr_buf_adds(&en, "; source: "); gr_buf_adds(&en, gr_buf_cstr(&sen)); }
     gr_buf_adds(&en, "]");
     if (r->adv_en.n) { gr_buf_adds(&en, " Advice: "); render(U, &r->adv_en, node, r->line, &en); }
-    gr_report_rule(U->ctx, r->is_error, U->file, line, r->id,
+    gr_report_rule(U->ctx, r->cls, U->file, line, r->id,
                    r->src_zh.n ? gr_buf_cstr(&szh) : NULL, r->src_en.n ? gr_buf_cstr(&sen) : NULL,
                    gr_buf_cstr(&zh), gr_buf_cstr(&en));
     gr_buf_free(&zh);
@@ -471,7 +476,7 @@ static int run_rule(runner *U, rule *r, xmlNodePtr root)
         ok = eval_at(U, r->assert_, node, r->line);
         if (ok && !xmlXPathCastToBoolean(ok)) {
             report_rule(U, r, node);
-            if (r->is_error) failed++;
+            if (r->cls == GR_CLASS_ERROR) failed++;
         }
         xmlXPathFreeObject(ok);
         unbind_lets(U, r->lets, r->nlets);

@@ -1,6 +1,7 @@
 /* graphics.h — inline graphics for the layout engine: fo:external-graphic
- * (JPEG passed through, PNG decoded with alpha flattened onto white, since
- * PDF/A-1b allows no transparency) and fo:instream-foreign-object holding an
+ * (JPEG and PNG, resampled to at most 300 ppi at their placed size and
+ * re-encoded, alpha flattened onto white since PDF/A-1b allows no
+ * transparency) and fo:instream-foreign-object holding an
  * SVG chart (the subset of docs/svg-subset.md), turned into display-list
  * items. SVG text goes through the same fonts, fallback and shaping as body
  * text.
@@ -48,6 +49,17 @@ gr_graphic *gr_graphic_external(gr_ctx *ctx, gr_doc *doc, const gr_fo_tree *tree
 gr_graphic *gr_graphic_svg(gr_ctx *ctx, gr_doc *doc, gr_fontset *fs,
                            const gr_fo_tree *tree, const gr_fo_node *node,
                            double avail_w);
+
+/* Make the images of a laid-out document fit for publishing (photo.c):
+ * each is read again and decoded, one at a time, converted to gray or RGB
+ * (CMYK and YCCK JPEGs too), resampled to at most GR_IMAGE_PPI at the
+ * largest size the pages place it at, and encoded deterministically (JPEG,
+ * or raw pixels for Flate where a PNG has transparency or deflates
+ * smaller); gray or YCbCr JPEGs within that resolution pass through
+ * untouched. Fills every placed image's data. One line per resampled
+ * image through gr_info. Errors name the FO file, line and image. */
+#define GR_IMAGE_PPI 300
+int gr_images_finish(gr_ctx *ctx, gr_doc *doc);
 
 /* Append the graphic's items to a page with its top-left corner at (x, y). */
 void gr_page_add_graphic(gr_doc *doc, gr_page *pg, const gr_graphic *g,

@@ -9,6 +9,62 @@
 #include "graphics.h"
 #include "../text/para.h"
 
+/* ---- raster images (image.c reads and checks, photo.c re-encodes) ------ */
+
+#define MAX_IMAGE_BYTES (32u << 20)   /* per image file */
+#define MAX_IMAGE_PIXELS 20000        /* per side */
+/* The most bytes one decoded image may take (a 20000 px square RGB would
+ * take 1.2 GB): images are decoded one at a time, rows streamed where the
+ * format allows; a PNG whose pixels exceed this is refused. */
+#define GR_IMAGE_DECODE_BUDGET (160u << 20)
+
+enum { GR_IMG_JPEG = 1, GR_IMG_PNG = 2 };
+
+/* Every gr_image image.c makes is the first member of a loaded_image, so
+ * that its density is at hand when the same file is used again and photo.c
+ * can read it again. gr_doc_free frees it through the gr_image pointer
+ * (same address); the strings live in the doc's arena. Until photo.c has
+ * run, im.data is NULL and im.width/height are the file's. */
+typedef struct loaded_image {
+    gr_image im;
+    double dpi_x, dpi_y;
+    int format;                /* GR_IMG_* */
+    int src_components;        /* as stored: 1, 3, or 4 (CMYK/YCCK JPEG) */
+    int has_alpha;             /* PNG with an alpha channel or tRNS */
+    const char *real;          /* canonical path, to read it again */
+    const char *fo_file;       /* where it is used, for messages */
+    int line;
+} loaded_image;
+
+typedef struct jpeg_info {
+    int width, height, components, precision;
+    double dpi_x, dpi_y;
+} jpeg_info;
+
+/* Walk the markers up to the first scan. Returns NULL or why it failed
+ * (zh and en, separated by '|'). */
+const char *gr_jpeg_parse(const unsigned char *d, size_t len, jpeg_info *ji);
+
+typedef struct png_job {
+    const unsigned char *data;
+    size_t len, pos;
+    char msg[160];
+    unsigned char *pixels;     /* result, w*h*comps; freed by the caller on error */
+    unsigned char *raw;        /* interlaced: the whole decoded image */
+    unsigned char **rows;
+    int width, height, comps, has_alpha;
+    double dpi_x, dpi_y;
+} png_job;
+
+/* 0 on success (j->pixels etc. filled), -1 with j->msg. The caller frees
+ * j->pixels, j->raw and j->rows in both cases. */
+int gr_png_decode(png_job *j);
+
+/* Read the whole (canonical, symlink-free) file `real` within
+ * MAX_IMAGE_BYTES; errors name `file`:`line` and `shown`. */
+int gr_image_read_file(gr_ctx *ctx, const char *file, int line, const char *shown,
+                       const char *real, unsigned char **data, size_t *len);
+
 /* Where a graphic's content sits inside its viewport, all in pt. The
  * viewport (vw x vh) is the box the graphic occupies in its line; the
  * content (cw x ch at cx, cy, relative to the viewport's top-left) is what

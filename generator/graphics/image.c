@@ -1,9 +1,12 @@
 /* image.c — fo:external-graphic: resolving `src` inside the FO file's folder
  * (no network, no absolute paths, no "..", no symlinks leading outside),
  * reading the file within size limits, JPEG header parsing (size,
- * components, density; the bytes go to the PDF untouched as DCT), PNG
- * decoding with libpng to 8-bit gray or RGB with alpha flattened onto white,
- * and the XSL sizing rules shared with SVG charts (gr_graphic_fit). */
+ * components, density), PNG decoding with libpng to 8-bit gray or RGB with
+ * alpha flattened onto white (at layout only to check the file: the pixels
+ * are dropped), and the XSL sizing rules shared with SVG charts
+ * (gr_graphic_fit). Layout keeps only what an image is (loaded_image,
+ * graphics_int.h); photo.c decodes it again, one at a time, once its placed
+ * size is known. */
 #define _XOPEN_SOURCE 700              /* realpath */
 #include "graphics_int.h"
 
@@ -19,8 +22,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAX_IMAGE_BYTES (32u << 20)   /* per image file */
-#define MAX_IMAGE_PIXELS 20000        /* per side */
 #define DEFAULT_DPI 96.0
 #define MAX_GRAPHIC_PT 100000.0       /* any side, after sizing */
 #define FIT_EPSILON 1e-6
@@ -215,7 +216,7 @@ static int resolve_src(gr_ctx *ctx, const gr_fo_tree *tree, const gr_fo_node *no
 
 /* Read the whole (canonical, symlink-free) file within the size limit; a
  * FIFO, device or folder is refused without blocking (gr_open_input). */
-static int read_image_file(gr_ctx *ctx, const char *file, int line, const char *shown,
+int gr_image_read_file(gr_ctx *ctx, const char *file, int line, const char *shown,
                            const char *real, unsigned char **data, size_t *len)
 {
     int fd, rc;
@@ -229,11 +230,6 @@ static int read_image_file(gr_ctx *ctx, const char *file, int line, const char *
 }
 
 /* ---- JPEG headers ---------------------------------------------------- */
-
-typedef struct jpeg_info {
-    int width, height, components, precision;
-    double dpi_x, dpi_y;
-} jpeg_info;
 
 static unsigned be16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
 
@@ -258,7 +254,7 @@ static void jfif_density(const unsigned char *seg, size_t n, jpeg_info *ji)
 
 /* Walk the markers up to the first scan. Returns NULL or why it failed
  * (zh and en, separated by '|'). */
-static const char *jpeg_parse(const unsigned char *d, size_t len, jpeg_info *ji)
+const char *gr_jpeg_parse(const unsigned char *d, size_t len, jpeg_info *ji)
 {
     size_t pos = 2;
     int have_sof = 0;
@@ -311,9 +307,7 @@ static const char *jpeg_parse(const unsigned char *d, size_t len, jpeg_info *ji)
     }
     if (ji->precision != 8)
         return "只支援 8 位元 JPEG|only 8-bit JPEG is supported";
-    if (ji->components == 4)
-        return "不支援 CMYK JPEG；請轉存為 RGB|CMYK JPEG is not supported; save it as RGB";
-    if (ji->components != 1 && ji->components != 3)
+    if (ji->components != 1 && ji->components != 3 && ji->components != 4)
         return "色彩成分數不支援|unsupported number of colour components";
     if (ji->width == 0 || ji->height == 0)
         return "影像大小為零|zero image size";
@@ -321,17 +315,6 @@ static const char *jpeg_parse(const unsigned char *d, size_t len, jpeg_info *ji)
 }
 
 /* ---- PNG decoding ---------------------------------------------------- */
-
-typedef struct png_job {
-    const unsigned char *data;
-    size_t len, pos;
-    char msg[160];
-    unsigned char *pixels;     /* result, w*h*comps; freed by the caller on error */
-    unsigned char *raw;        /* interlaced: the whole decoded image */
-    unsigned char **rows;
-    int width, height, comps;
-    double dpi_x, dpi_y;
-} png_job;
 
 static void png_read_cb(png_structp png, png_bytep out, size_t n)
 {
@@ -401,6 +384,7 @@ static void png_decode_body(png_structp png, png_infop info, png_job *j)
     png_read_update_info(png, info);
     channels = png_get_channels(png, info);
     rowbytes = png_get_rowbytes(png, info);
+    j->has_alpha = channels == 2 || channels == 4;
     if (channels < 1 || channels > 4 || png_get_bit_depth(png, info) != 8 ||
         rowbytes != (size_t)w * channels)
         png_error(png, "unexpected pixel layout");
@@ -408,6 +392,8 @@ static void png_decode_body(png_structp png, png_infop info, png_job *j)
     j->height = (int)h;
     j->comps = channels >= 3 ? 3 : 1;
     outrow = (size_t)w * j->comps;
+    if (outrow * h > GR_IMAGE_DECODE_BUDGET)
+        png_error(png, "too many pixels to decode within the memory budget");
     /* big buffers with plain malloc: a failure is the image's error */
     j->pixels = malloc(outrow * h);
     if (!j->pixels)
@@ -433,7 +419,7 @@ static void png_decode_body(png_structp png, png_infop info, png_job *j)
 
 /* 0 on success (j->pixels etc. filled), -1 with j->msg. The caller frees
  * j->pixels, j->raw and j->rows in both cases. */
-static int png_decode(png_job *j)
+int gr_png_decode(png_job *j)
 {
     png_structp png;
     png_infop info;
@@ -461,19 +447,11 @@ static int png_decode(png_job *j)
 
 /* ---- building the gr_image ------------------------------------------- */
 
-/* Every gr_image this module makes is the first member of a loaded_image,
- * so that its density is at hand when the same file is used again.
- * gr_doc_free frees it through the gr_image pointer (same address). */
-typedef struct loaded_image {
-    gr_image im;
-    double dpi_x, dpi_y;
-} loaded_image;
-
 static int load_jpeg(gr_ctx *ctx, const char *file, int line, const char *shown,
                      unsigned char *data, size_t len, loaded_image **out)
 {
     jpeg_info ji;
-    const char *why = jpeg_parse(data, len, &ji);
+    const char *why = gr_jpeg_parse(data, len, &ji);
     loaded_image *li;
     gr_image *im;
     if (why) {
@@ -498,10 +476,11 @@ static int load_jpeg(gr_ctx *ctx, const char *file, int line, const char *shown,
     im->is_jpeg = 1;
     im->width = ji.width;
     im->height = ji.height;
-    im->components = ji.components;
+    im->components = ji.components == 1 ? 1 : 3;   /* CMYK/YCCK become RGB */
     im->bits = 8;
-    im->data = data;
-    im->len = len;
+    free(data);                       /* photo.c reads it again when placed */
+    li->format = GR_IMG_JPEG;
+    li->src_components = ji.components;
     li->dpi_x = ji.dpi_x;
     li->dpi_y = ji.dpi_y;
     *out = li;
@@ -518,12 +497,13 @@ static int load_png(gr_ctx *ctx, const char *file, int line, const char *shown,
     memset(&j, 0, sizeof j);
     j.data = data;
     j.len = len;
-    rc = png_decode(&j);
+    rc = gr_png_decode(&j);            /* the whole file is checked now */
     free(j.raw);
     free(j.rows);
     free(data);
+    free(j.pixels);                    /* photo.c decodes it again when placed */
+    j.pixels = NULL;
     if (rc != 0) {
-        free(j.pixels);
         return gr_error(ctx, file, line, "PNG 圖檔「%s」損壞或無法解碼：%s",
                         "PNG image \"%s\" is corrupt or cannot be decoded: %s",
                         shown, j.msg);
@@ -535,8 +515,9 @@ static int load_png(gr_ctx *ctx, const char *file, int line, const char *shown,
     im->height = j.height;
     im->components = j.comps;
     im->bits = 8;
-    im->data = j.pixels;
-    im->len = (size_t)j.width * j.height * j.comps;
+    li->format = GR_IMG_PNG;
+    li->src_components = j.comps;
+    li->has_alpha = j.has_alpha;
     li->dpi_x = j.dpi_x;
     li->dpi_y = j.dpi_y;
     *out = li;
@@ -549,7 +530,7 @@ static int load_image(gr_ctx *ctx, const char *file, int line, const char *shown
     static const unsigned char png_sig[8] = { 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
     unsigned char *data;
     size_t len;
-    int rc = read_image_file(ctx, file, line, shown, real, &data, &len);
+    int rc = gr_image_read_file(ctx, file, line, shown, real, &data, &len);
     if (rc != GR_OK)
         return rc;
     if (len >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF)
@@ -766,6 +747,9 @@ gr_graphic *gr_graphic_external(gr_ctx *ctx, gr_doc *doc, const gr_fo_tree *tree
         }
         li->im.name = shown;
         shown = NULL;
+        li->real = gr_arena_strdup(doc->arena, real);
+        li->fo_file = gr_arena_strdup(doc->arena, tree->path ? tree->path : "");
+        li->line = node->line;
         doc_add_image(doc, &li->im);
     }
     free(shown);

@@ -5,6 +5,7 @@
  * pass found.
  */
 #include "box.h"
+#include "../graphics/graphics.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -194,6 +195,7 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
         c.doc = L->doc;
         c.pg = gr_doc_add_page(L->doc, sp->geom.width, sp->geom.height);
         L->page_no = (int)L->doc->npages;
+        gr_progress(L->ctx, "排版", "laying out", L->page_no);
         c.area_x = sp->geom.body.x;
         c.y = sp->geom.body.y;
         c.limit = sp->geom.body.y + sp->geom.body.h;
@@ -415,6 +417,12 @@ int gr_layout(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
     {
         size_t i;
         for (i = 0; i < L.doc->npages; i++) gr_page_shrink(L.doc->pages[i]);
+    }
+    rc = gr_images_finish(ctx, L.doc);   /* placed sizes known: resample (photo.c) */
+    if (rc != GR_OK) {
+        gr_buf_free(&L.dump_line);
+        gr_doc_free(L.doc);
+        return rc;
     }
     if (dump) gr_dump_collect(L.doc, dump);
     gr_buf_free(&L.dump_line);

@@ -118,6 +118,7 @@ int gr_report_run(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_rep
     gr_buf_init(&r->fo);
     ctx->findings = &r->findings;
 
+    gr_progress(ctx, "檢查資料", "checking the data", 0);
     rc = data_to_fo(ctx, r, o);
     if (rc == GR_OK && !r->fo.len)
         rc = gr_syserror(ctx, path, 0, "表單範本沒有產生任何內容",
@@ -160,6 +161,7 @@ int gr_report_pdf(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, const char
         gr_fo_tree_free(r->tree);  /* the laid-out doc needs nothing of it */
         r->tree = NULL;
         doc->title = r->title ? gr_arena_strdup(doc->arena, r->title) : NULL;
+        r->pages = doc->npages;
         rc = gr_pdf_write(ctx, doc, r->fs, NULL, out);
         rc = worst(rc, findings_status(&r->findings, from));
     }

@@ -49,6 +49,7 @@ typedef struct gr_report {
     gr_fo_tree *tree;         /* FO tree with data-file lines, when asked */
     gr_fontset *fs;           /* fonts, when the tree was checked or laid out */
     int own_fs;               /* 1: fs was opened by this run (freed with it) */
+    size_t pages;             /* pages written by gr_report_pdf */
 } gr_report;
 
 /* Run the pipeline on one data file. Returns r->status. Stages after a

@@ -1,18 +1,43 @@
-/* diag.c — the run context and diagnostics: every error and warning the
- * user sees goes through here, formatted "file:line: 錯誤 error: 中文 (English)",
- * and, when the caller gave ctx->findings, is recorded there as a finding
- * (class, file, line, rule, source, message) for verbs that report them
- * otherwise or later (the pipeline, generator/report/). */
+/* diag.c — the run context and diagnostics: every error and finding the
+ * user sees goes through here, formatted "file:line: 錯誤 error: 中文 (English)"
+ * (classes 錯誤 / 未達規定 / 提醒, gr.h), and, when the caller gave
+ * ctx->findings, is recorded there as a finding (class, file, line, rule,
+ * source, message) for verbs that report them otherwise or later (the
+ * pipeline, generator/report/); and what a person at a terminal sees
+ * besides: one-line notices (gr_info) and the progress line. */
 #include "gr.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define PROGRESS_AFTER 1.0     /* s: short runs show no progress */
+#define PROGRESS_EVERY 0.1     /* s: redraw at most this often */
+
+double gr_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
 
 void gr_ctx_init(gr_ctx *ctx)
 {
     memset(ctx, 0, sizeof *ctx);
     ctx->lang = GR_LANG_BOTH;
     ctx->err_stream = stderr;
+    ctx->tty = isatty(STDERR_FILENO);
+    ctx->t0 = gr_now();
+}
+
+/* A message is about to be printed: take the progress line away first. */
+static void clear_progress(gr_ctx *ctx, FILE *out)
+{
+    if (ctx->progress_at > 0 && out == stderr) {
+        fputs("\r\033[K", out);
+        ctx->progress_at = 0;
+    }
 }
 
 int gr_ctx_status(const gr_ctx *ctx)
@@ -60,9 +85,11 @@ static char *vformat(const char *fmt, va_list ap)
 
 static void print(gr_ctx *ctx, const gr_finding *f)
 {
+    static const char *const zh[] = { "錯誤", "提醒", "未達規定" };
+    static const char *const en[] = { "error", "note", "requirement not met" };
     FILE *out = ctx->err_stream ? (FILE *)ctx->err_stream : stderr;
-    int warning = f->cls == GR_CLASS_WARNING;
-    const char *zh_kind = warning ? "警告" : "錯誤", *en_kind = warning ? "warning" : "error";
+    const char *zh_kind = zh[f->cls], *en_kind = en[f->cls];
+    clear_progress(ctx, out);
     if (f->file && f->line > 0)
         fprintf(out, "%s:%d: ", f->file, f->line);
     else if (f->file)
@@ -84,11 +111,12 @@ static void print(gr_ctx *ctx, const gr_finding *f)
 int gr_report_finding(gr_ctx *ctx, const gr_finding *f)
 {
     if (f->cls == GR_CLASS_WARNING) ctx->nwarnings++;
+    else if (f->cls == GR_CLASS_UNMET) ctx->nunmet++;
     else {
         ctx->nerrors++;
         if (f->status == GR_ESYS) ctx->nsyserrors++;
     }
-    /* quiet warnings were said once already (layout's second pass) */
+    /* quiet notes were said once already (layout's second pass) */
     if (f->cls == GR_CLASS_WARNING && ctx->quiet_warnings) return f->status;
     if (!ctx->print_off) print(ctx, f);
     if (ctx->findings) {
@@ -156,4 +184,64 @@ int gr_warn(gr_ctx *ctx, const char *file, int line, const char *zh_fmt, const c
     rc = vreport(ctx, GR_CLASS_WARNING, GR_EINPUT, file, line, zh_fmt, en_fmt, ap);
     va_end(ap);
     return rc;
+}
+
+int gr_unmet(gr_ctx *ctx, const char *file, int line, const char *zh_fmt, const char *en_fmt, ...)
+{
+    va_list ap;
+    int rc;
+    va_start(ap, en_fmt);
+    rc = vreport(ctx, GR_CLASS_UNMET, GR_OK, file, line, zh_fmt, en_fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+void gr_info(gr_ctx *ctx, const char *zh_fmt, const char *en_fmt, ...)
+{
+    FILE *out = ctx->err_stream ? (FILE *)ctx->err_stream : stderr;
+    va_list ap, ap2;
+    if (ctx->print_off || (!ctx->verbose && (ctx->quiet || !ctx->tty))) return;
+    clear_progress(ctx, out);
+    va_start(ap, en_fmt);
+    va_copy(ap2, ap);
+    switch (ctx->lang) {
+    case GR_LANG_ZH: vfprintf(out, zh_fmt, ap); break;
+    case GR_LANG_EN: vfprintf(out, en_fmt, ap2); break;
+    default:
+        vfprintf(out, zh_fmt, ap);
+        fputs(" (", out);
+        vfprintf(out, en_fmt, ap2);
+        fputc(')', out);
+        break;
+    }
+    fputc('\n', out);
+    va_end(ap2);
+    va_end(ap);
+}
+
+void gr_progress(gr_ctx *ctx, const char *stage_zh, const char *stage_en, int page)
+{
+    FILE *out = ctx->err_stream ? (FILE *)ctx->err_stream : stderr;
+    double now;
+    if (!ctx->tty || ctx->quiet || ctx->print_off || out != stderr) return;
+    now = gr_now();
+    if (now - ctx->t0 < PROGRESS_AFTER || now - ctx->progress_at < PROGRESS_EVERY) return;
+    ctx->progress_at = now;
+    fputs("\r\033[K", out);
+    switch (ctx->lang) {
+    case GR_LANG_ZH: fputs(stage_zh, out); break;
+    case GR_LANG_EN: fputs(stage_en, out); break;
+    default: fprintf(out, "%s %s", stage_zh, stage_en); break;
+    }
+    if (page > 0) {
+        if (ctx->lang == GR_LANG_EN) fprintf(out, ": page %d", page);
+        else fprintf(out, "：第 %d 頁", page);
+    }
+    fputs(" …", out);
+    fflush(out);
+}
+
+void gr_progress_end(gr_ctx *ctx)
+{
+    clear_progress(ctx, ctx->err_stream ? (FILE *)ctx->err_stream : stderr);
 }

@@ -39,14 +39,22 @@ enum { GR_OK = 0, GR_EINPUT = 1, GR_ESYS = 2 };
 
 typedef enum { GR_LANG_ZH = 0, GR_LANG_EN = 1, GR_LANG_BOTH = 2 } gr_lang;
 
-/* One finding, as reported (and printed) through gr_error/gr_warn/
- * gr_syserror/gr_report_finding. `cls` is the finding's class: an error
- * stops the PDF, a warning does not. `status` is what the reporter returned
- * (GR_EINPUT, or GR_ESYS for usage, system and template problems). The
- * strings are owned by the list. `rule`, `source_*` are NULL unless the
- * finding comes from a rule file (templates/rules/). msg_* are the whole
- * message texts as printed, without the file:line and class prefix. */
-typedef enum { GR_CLASS_ERROR = 0, GR_CLASS_WARNING = 1 } gr_class;
+/* Findings come in three classes (DESIGN.md, Findings; docs/rules.md):
+ *   錯誤 error       the data is invalid or contradicts itself: no PDF;
+ *   未達規定 unmet    a master-plan requirement was missed: reported, the PDF
+ *                    is still written (exit 1 only with --strict);
+ *   提醒 note        worth a look (GR_CLASS_WARNING: the name gr_warn has).
+ * Problems that are not findings (usage, system) are errors too.
+ *
+ * One finding, as reported (and printed) through gr_error/gr_warn/gr_unmet/
+ * gr_syserror/gr_report_finding. `status` is what the reporter returned
+ * (GR_EINPUT, or GR_ESYS for usage, system and template problems; GR_OK for
+ * 未達規定). The strings are owned by the list. `rule`, `source_*` are NULL
+ * unless the finding comes from a rule file (templates/rules/). msg_* are
+ * the whole message texts as printed, without the file:line and class
+ * prefix. */
+typedef enum { GR_CLASS_ERROR = 0, GR_CLASS_WARNING = 1, GR_CLASS_UNMET = 2 } gr_class;
+#define GR_CLASS_NOTE GR_CLASS_WARNING
 
 typedef struct gr_finding {
     gr_class cls;
@@ -67,9 +75,15 @@ void gr_findings_free(gr_findings *f);
 
 typedef struct gr_ctx {
     gr_lang lang;          /* which language(s) messages are printed in */
-    int quiet_warnings;    /* 1: count warnings but do not print them */
+    int quiet_warnings;    /* 1: count notes but do not print them */
     int nerrors;
-    int nwarnings;
+    int nwarnings;         /* 提醒 notes */
+    int nunmet;            /* 未達規定 requirements not met */
+    int verbose;           /* -v: say what was done (resampled images …) */
+    int quiet;             /* -q: nothing but errors and findings */
+    int tty;               /* stderr is a terminal (progress, final line) */
+    double t0;             /* start of the run (gr_now), for progress */
+    double progress_at;    /* when progress was last drawn; 0: never */
     int nsyserrors;        /* those of nerrors reported with GR_ESYS */
     void *err_stream;      /* FILE*; stderr by default; NULL with print_off */
     int print_off;         /* 1: record findings, print nothing */
@@ -91,7 +105,7 @@ int gr_ctx_status(const gr_ctx *ctx);
  * the same order; the message is printed as
  *   file:line: 錯誤 error: <zh> (<en>)
  * (or one language only, per ctx->lang). gr_error counts an error,
- * gr_warn a warning. Both return GR_EINPUT so a caller can write
+ * gr_warn a note (提醒 note). Both return GR_EINPUT so a caller can write
  *   return gr_error(ctx, f, l, "…", "…");
  */
 int gr_error(gr_ctx *ctx, const char *file, int line,
@@ -101,6 +115,25 @@ int gr_warn(gr_ctx *ctx, const char *file, int line,
 /* Same as gr_error but for system/usage problems; returns GR_ESYS. */
 int gr_syserror(gr_ctx *ctx, const char *file, int line,
                 const char *zh_fmt, const char *en_fmt, ...);
+/* A master-plan requirement not met (未達規定): counted in nunmet, printed
+ * even with -q; returns GR_OK, since the report is still written. */
+int gr_unmet(gr_ctx *ctx, const char *file, int line,
+             const char *zh_fmt, const char *en_fmt, ...)
+    __attribute__((format(printf, 4, 6)));
+
+/* What the run did, for a person watching (one line each): printed when
+ * ctx->verbose, or when stderr is a terminal and not ctx->quiet. Never
+ * counted, never a finding. Both formats consume the same arguments. */
+void gr_info(gr_ctx *ctx, const char *zh_fmt, const char *en_fmt, ...)
+    __attribute__((format(printf, 2, 4)));
+/* Progress on a terminal: after about a second of a run, one line
+ * rewritten in place with the stage and, when page > 0, the page; nothing
+ * when stderr is not a terminal or with -q. gr_progress_end clears it. */
+void gr_progress(gr_ctx *ctx, const char *stage_zh, const char *stage_en, int page);
+void gr_progress_end(gr_ctx *ctx);
+/* Seconds since an arbitrary start (monotonic clock). */
+double gr_now(void);
+
 /* A finding built by the caller (rule findings: rule id and source kept
  * apart from the message). Counted, printed and recorded like the others;
  * the strings are copied. Returns f->status. */

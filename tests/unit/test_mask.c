@@ -2,7 +2,7 @@
  * (generator/domain/mask.c): the masked form of Han names of 1–4
  * characters with Ext-B, Latin and mixed names (initials, no length shown),
  * and masking a whole document: unmarked names in running text, a line break
- * or a space inside a name, capitals, words in reverse order, Latin word
+ * or a space inside a name, capitals, words in reverse order, composed and decomposed accents, Latin word
  * boundaries, the longest
  * name first, <非姓名>, 遮蔽="否" alone and together with a masked
  * declaration. Prints "N passed, M failed"; exits 1 on any failure. */
@@ -95,6 +95,11 @@ int main(void)
         "A. F.志工A. F.與A. F.");
     doc("<姓名>Ann Lee</姓名><姓名>Ann</姓名>Annual report by Ann", "A. L.A.Annual report by A.");
     doc("<姓名>林</姓名>森林一片", "○森林一片");
+    /* declared composed (NFC), written decomposed (NFD), and the reverse */
+    doc("<姓名>Nguy\xE1\xBB\x85n Lan</姓名>Nguye\xCC\x82\xCC\x83n Lan",
+        "N. L.N. L.");
+    doc("<姓名>Nguye\xCC\x82\xCC\x83n Lan</姓名>Nguy\xE1\xBB\x85n Lan",
+        "N. L.N. L.");
     doc("<姓名>Daniel 張</姓名>張 Daniel與Faisal Ahmad<姓名>Ahmad Faisal</姓名>",
         "D. 張○D. 張○與A. F.A. F.");
     doc("<姓名>林森</姓名><姓名 遮蔽=\"否\">林森林</姓名>講師林森林", "林○林森林講師林森林");

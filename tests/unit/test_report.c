@@ -71,8 +71,9 @@ int main(void)
               f->source_zh ? f->source_zh : "(null)");
         CHECK(f->msg_en && strstr(f->msg_en, "[R24"), "R24: the English message");
     }
-    CHECK(ctx.nerrors == 0 && ctx.nwarnings == (int)r.findings.n,
-          "sample: every counted finding is listed (%d warnings, %zu listed)", ctx.nwarnings, r.findings.n);
+    CHECK(ctx.nerrors == 0 && ctx.nwarnings + ctx.nunmet == (int)r.findings.n,
+          "sample: every counted finding is listed (%d notes, %d unmet, %zu listed)",
+          ctx.nwarnings, ctx.nunmet, r.findings.n);
     gr_report_free(&r);
 
     /* a missing file: an error finding with the file, status GR_EINPUT */
@@ -84,21 +85,33 @@ int main(void)
     CHECK(r.doc == NULL && r.tree == NULL, "missing file: no document, no FO");
     gr_report_free(&r);
 
-    /* a rule error: class error, its rule id, status GR_EINPUT; check still
-       reaches the template and the FO (it reports everything it can) */
-    rc = gr_report_run(&ctx, "tests/fixtures/results/113-edge.xml", &o, &r);
-    CHECK(rc == GR_EINPUT, "113-edge: GR_EINPUT (%d)", rc);
-    f = find_rule(&r, "R22");
-    CHECK(f && f->cls == GR_CLASS_ERROR && f->line == 184 && f->status == GR_EINPUT,
-          "113-edge: R22 is an error at line 184 (%d)", f ? f->line : -1);
-    CHECK(r.tree != NULL, "113-edge: check mode still builds the FO tree past a rule error");
+    /* a rule error (R22a, class 錯誤): its rule id and line, status
+       GR_EINPUT; the template's own words on that item are not said twice */
+    rc = gr_report_run(&ctx, "tests/fixtures/results/bad/item-not-in-form-112.xml", &o, &r);
+    CHECK(rc == GR_EINPUT, "item-not-in-form: GR_EINPUT (%d)", rc);
+    f = find_rule(&r, "R22a");
+    CHECK(f && f->cls == GR_CLASS_ERROR && f->line == 186 && f->status == GR_EINPUT,
+          "item-not-in-form: R22a is an error at line 186 (%d)", f ? f->line : -1);
+    {
+        size_t i, errors = 0;
+        for (i = 0; i < r.findings.n; i++) errors += r.findings.v[i].cls == GR_CLASS_ERROR;
+        CHECK(errors == 1, "item-not-in-form: one error, not repeated by the template (%zu)", errors);
+    }
     gr_report_free(&r);
 
-    /* build mode (no media check) stops before the template on data errors */
+    /* a requirement not met (R22 in 113-edge) is not an error: the FO is
+       built in build mode too */
     o.check_media = 0;
     o.want_tree = 1;
     rc = gr_report_run(&ctx, "tests/fixtures/results/113-edge.xml", &o, &r);
-    CHECK(rc == GR_EINPUT && r.tree == NULL, "113-edge, build mode: GR_EINPUT and no FO");
+    f = find_rule(&r, "R22");
+    CHECK(rc == GR_OK && f && f->cls != GR_CLASS_ERROR && f->line == 184 && r.tree != NULL,
+          "113-edge, build mode: R22 at line 184 is listed, status OK, FO built");
+    gr_report_free(&r);
+
+    /* build mode stops before the template on data errors */
+    rc = gr_report_run(&ctx, "tests/fixtures/results/bad/item-not-in-form-112.xml", &o, &r);
+    CHECK(rc == GR_EINPUT && r.tree == NULL, "item-not-in-form, build mode: GR_EINPUT and no FO");
     gr_report_free(&r);
 
     gr_domain_cache_free(o.data.cache);

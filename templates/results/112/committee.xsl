@@ -1,6 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  committee.xsl — 二、性別平等專案小組: (一) 成員, (二) 運作情形, attachments.
+  committee.xsl — 二、性別平等專案小組: (一) 成員, (二) 運作情形, attachments;
+  or, for a D1組/E1組 file naming its 主責機關, one sentence saying the lead
+  agency supplies this section.
   Computed figures (computed.md): 成員/總人數, 成員/外聘委員總人數,
   成員/單一性別比例, 會議/會議編號, 會議/出席比率.
 -->
@@ -11,10 +13,18 @@
 
   <xsl:template match="專案小組">
     <fo:block xsl:use-attribute-sets="h1" id="sec-2"><xsl:copy-of select="@gr:line"/><xsl:value-of select="$form/sections/section[@id = 'sec-2']/@title"/></fo:block>
-    <xsl:apply-templates select="成員"/>
-    <xsl:apply-templates select="運作情形"/>
-    <fo:block space-before="4pt"><xsl:copy-of select="@gr:line"/>●附件1：性別平等專案小組開會情形一覽表</fo:block>
-    <fo:block><xsl:copy-of select="@gr:line"/>●附件2：性別平等專案小組辦理情形一覽表</fo:block>
+    <xsl:choose>
+      <xsl:when test="主責機關">
+        <!-- D1組/E1組: the lead agency supplies this section (004:L20) -->
+        <fo:block space-before="4pt"><xsl:copy-of select="主責機關/@gr:line"/>本機關屬<xsl:value-of select="../組別"/>，性別平等專案小組資料由主責機關<xsl:value-of select="normalize-space(主責機關)"/>提供。</fo:block>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="成員"/>
+        <xsl:apply-templates select="運作情形"/>
+        <fo:block space-before="4pt"><xsl:copy-of select="@gr:line"/>●附件1：性別平等專案小組開會情形一覽表</fo:block>
+        <fo:block><xsl:copy-of select="@gr:line"/>●附件2：性別平等專案小組辦理情形一覽表</fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- (一) 成員 -->
