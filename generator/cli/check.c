@@ -88,6 +88,14 @@ int gr_cmd_check(int argc, char **argv)
     o.data.cache = gr_domain_cache_new();
     o.fontdir = fontdir;
     o.check_media = 1;          /* everything build does short of layout */
+    o.fonts = gr_fontset_new(&ctx, fontdir);   /* once for all the files */
+    if (!o.fonts) {
+        gr_domain_cache_free(o.data.cache);
+        free(fontdir);
+        free(datadir);
+        free(files);
+        return GR_ESYS;
+    }
     for (i = 0; i < nfiles; i++) {
         rc = gr_report_run(&ctx, files[i], &o, &r);
         gr_report_free(&r);
@@ -107,6 +115,7 @@ int gr_cmd_check(int argc, char **argv)
         else if (ctx.lang == GR_LANG_EN) printf("%s\n", en);
         else printf("%s (%s)\n", zh, en);
     }
+    gr_fontset_free(o.fonts);
     gr_domain_cache_free(o.data.cache);
     free(fontdir);
     free(datadir);

@@ -65,7 +65,12 @@ static void check_node(gr_ctx *ctx, gr_report *r, const gr_fo_node *n, int allow
 static int open_fonts(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
 {
     if (r->fs) return GR_OK;
+    if (o->fonts) {
+        r->fs = o->fonts;
+        return GR_OK;
+    }
     r->fs = gr_fontset_new(ctx, o->fontdir);
+    r->own_fs = r->fs != NULL;
     return r->fs ? GR_OK : GR_ESYS;
 }
 
@@ -78,7 +83,7 @@ static int data_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
     int rc, rc2;
     r->doc = gr_data_load(ctx, r->path, d);
     if (!r->doc) return ctx->nerrors ? GR_EINPUT : GR_ESYS;
-    rc = gr_data_compute(ctx, r->doc, r->path);
+    rc = gr_data_compute(ctx, r->doc, r->path, d);
     rc = worst(rc, gr_data_check_rules(ctx, r->doc, r->path, d));
     gr_data_check_names(ctx, r->doc, r->path);        /* warnings only */
     rc2 = gr_data_check_form(ctx, r->doc, r->path, d);
@@ -87,7 +92,21 @@ static int data_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
     if (rc == GR_ESYS || (rc != GR_OK && !o->check_media)) return rc;
     if (!d->internal) gr_data_mask_names(r->doc);
     gr_data_mark_lines(r->doc);
-    return worst(rc, gr_form_transform(ctx, r->doc, r->path, d, &r->fo, &r->title));
+    if (rc != GR_OK) {
+        /* check goes on past data errors to find image and font problems
+           too; what the template says about data already reported wrong
+           (an item the form lacks…) is a consequence: not said twice */
+        gr_ctx quiet;
+        gr_ctx_init(&quiet);
+        quiet.lang = ctx->lang;
+        quiet.print_off = 1;
+        if (gr_form_transform(&quiet, r->doc, r->path, d, &r->fo, &r->title) != GR_OK) {
+            gr_buf_free(&r->fo);
+            gr_buf_init(&r->fo);
+        }
+        return rc;
+    }
+    return gr_form_transform(ctx, r->doc, r->path, d, &r->fo, &r->title);
 }
 
 int gr_report_run(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_report *r)
@@ -101,6 +120,9 @@ int gr_report_run(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_rep
 
     gr_progress(ctx, "檢查資料", "checking the data", 0);
     rc = data_to_fo(ctx, r, o);
+    if (rc == GR_OK && !r->fo.len)
+        rc = gr_syserror(ctx, path, 0, "表單範本沒有產生任何內容",
+                         "the form template produced nothing%s", "");
     if (rc != GR_ESYS && r->fo.len && (o->want_tree || o->check_media)) {
         char *dir = gr_dirname(path);
         r->tree = gr_fo_parse_mapped(ctx, path, (const char *)r->fo.data, r->fo.len);
@@ -162,6 +184,6 @@ void gr_report_free(gr_report *r)
     gr_buf_free(&r->fo);
     free(r->title);
     gr_fo_tree_free(r->tree);
-    gr_fontset_free(r->fs);
+    if (r->own_fs) gr_fontset_free(r->fs);
     memset(r, 0, sizeof *r);
 }

@@ -28,6 +28,10 @@
 typedef struct gr_report_opts {
     gr_data_opts data;        /* datadir, internal, allow_outside, cache */
     const char *fontdir;      /* folder of gereport-fonts.conf */
+    gr_fontset *fonts;        /* optional: fonts shared by the runs of one
+                                 verb (check of many files), opened with the
+                                 same ctx and owned by the caller; NULL =
+                                 each run opens its own from fontdir */
     const char *enriched;     /* write the enriched document here (or NULL) */
     int want_fo_text;         /* keep the FO text in r->fo (build --fo) */
     int want_tree;            /* parse the FO (always with check_media) */
@@ -46,6 +50,7 @@ typedef struct gr_report {
     char *title;              /* the report's title (PDF metadata) */
     gr_fo_tree *tree;         /* FO tree with data-file lines, when asked */
     gr_fontset *fs;           /* fonts, when the tree was checked or laid out */
+    int own_fs;               /* 1: fs was opened by this run (freed with it) */
     size_t pages;             /* pages written by gr_report_pdf */
 } gr_report;
 
