@@ -22,8 +22,19 @@ LIBOBJS := $(filter-out build/generator/cli/%,$(OBJS))
 BIN     := build/gereport
 UNITS   := $(patsubst tests/unit/%.c,build/unit/%,$(sort $(wildcard tests/unit/*.c)))
 
-.PHONY: all demo check bench install clean deps units
+.PHONY: all demo check bench install clean deps units FORCE
 all: $(BIN)
+
+# The commit the program is built from (util/version.c): the full hash,
+# "-dirty" when tracked files differ from it, "unknown" outside git. The
+# header is rewritten only when that changes, so version.o is rebuilt then.
+GR_COMMIT := $(shell c=$$(git rev-parse HEAD 2>/dev/null) && \
+	{ git diff --quiet HEAD -- 2>/dev/null && echo "$$c" || echo "$$c-dirty"; } || echo unknown)
+build/gen/gr_commit.h: FORCE
+	@mkdir -p $(dir $@)
+	@line='#define GR_COMMIT "$(GR_COMMIT)"'; \
+	[ "$$(cat $@ 2>/dev/null)" = "$$line" ] || echo "$$line" > $@
+build/generator/util/version.o: build/gen/gr_commit.h
 units: $(UNITS)
 
 build/unit/%: tests/unit/%.c $(LIBOBJS)
@@ -32,7 +43,7 @@ build/unit/%: tests/unit/%.c $(LIBOBJS)
 
 build/%.o: %.c $(wildcard generator/*/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(CFLAGS) $$(pkg-config --cflags $(PKGS)) -DGR_DATADIR='"$(PREFIX)/share/gereport"' -c $< -o $@
+	$(CC) $(WARN) $(CFLAGS) $$(pkg-config --cflags $(PKGS)) -Ibuild/gen -DGR_DATADIR='"$(PREFIX)/share/gereport"' -c $< -o $@
 
 $(BIN): $(OBJS)
 	$(CC) $(CFLAGS) -o $@ $(OBJS) $$(pkg-config --libs $(PKGS)) -lhpdf -licuuc -lpng -ljpeg -lm

@@ -104,6 +104,16 @@ int gr_schema_check_value(gr_ctx *ctx, const gr_data_opts *o, const char *kind,
                           const char *element, const char *value,
                           const char *what);
 
+/* For the provenance a PDF records: the folder name of the form serving
+ * the data's year ("112") and the name of the rule file in force
+ * ("109-112"), newly allocated; NULL when there is none (the checks above
+ * have reported that already). */
+char *gr_data_form_name(gr_ctx *ctx, xmlDocPtr doc, const gr_data_opts *o);
+char *gr_data_rules_period(gr_ctx *ctx, xmlDocPtr doc, const gr_data_opts *o);
+/* The agency's full name (newly allocated, "" when absent) and the year. */
+char *gr_data_agency(xmlDocPtr doc);
+int gr_data_year(xmlDocPtr doc);
+
 /* Write the enriched document (computed figures added) for inspection and
  * tests (`gereport build --enriched FILE`). */
 int gr_data_write(gr_ctx *ctx, xmlDocPtr doc, const char *out_path);

@@ -18,12 +18,24 @@
 #include "../layout/dlist.h"
 #include "../text/font.h"
 
+/* One provenance fact (docs/archival.md): an Info entry and an XMP
+ * property of gereport's own schema, declared in the PDF/A extension
+ * schema block with its description. */
+typedef struct gr_pdf_prop {
+    const char *name;          /* ASCII letters and digits, e.g. "DataSHA256" */
+    const char *desc;          /* what it is, for the extension schema */
+    const char *value;         /* UTF-8 */
+} gr_pdf_prop;
+
 typedef struct gr_pdf_opts {
     const char *icc_path;      /* sRGB ICC profile; NULL = the default
                                   /usr/share/color/icc/sRGB.icc */
     const char *producer;      /* NULL = "gereport " GR_VERSION */
     int font_level;            /* deflate level 1..12 for FontFile2
                                   streams; 0 = the default */
+    const gr_pdf_prop *props;  /* provenance, in this order; the writer adds
+                                  Fonts (each face embedded) after them */
+    size_t nprops;
 } gr_pdf_opts;
 
 /* Write doc to out_path atomically (temporary file + rename). Reports and

@@ -39,4 +39,9 @@ int pdf_fonts_embed(pdf_fonts *pf, gr_ctx *ctx, HPDF_Doc pdf, pdf_zip *zip,
 int pdf_fonts_draw(pdf_fonts *pf, gr_ctx *ctx, HPDF_Page page, pdf_content *c,
                    const gr_dl_text *t);
 
+/* Provenance of the embedded faces, after pdf_fonts_embed, appended to out:
+ * "FILE#INDEX, VERSION STRING, head 0xCHECKSUM, SIZE bytes" per face (file
+ * name without folder; checksum = head.checksumAdjustment), joined by " | ". */
+void pdf_fonts_describe(const pdf_fonts *pf, gr_buf *out);
+
 #endif

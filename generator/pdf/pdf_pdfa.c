@@ -9,6 +9,7 @@
 
 #include <hpdf_doc.h>
 #include <hpdf_encrypt.h>
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,8 +97,72 @@ static void add_xml_text(gr_buf *b, const char *s)
     }
 }
 
-static void xmp_packet(gr_buf *b, const char *title, const char *producer)
+/* The provenance: opts->props, then Fonts. Text already clean. */
+typedef struct prov {
+    size_t n;
+    gr_pdf_prop *v;            /* values owned (clean_text) */
+} prov;
+
+static void prov_init(prov *p, const gr_pdf_opts *opts, const char *fonts)
 {
+    size_t i, n = opts ? opts->nprops : 0;
+    p->v = gr_calloc(n + 1, sizeof *p->v);
+    p->n = 0;
+    for (i = 0; i < n; i++) {
+        const gr_pdf_prop *q = &opts->props[i];
+        assert(q->name && q->value && q->desc && printable_ascii(q->name));
+        p->v[p->n].name = q->name;
+        p->v[p->n].desc = q->desc;
+        p->v[p->n++].value = clean_text(q->value);
+    }
+    if (fonts && fonts[0]) {
+        p->v[p->n].name = "Fonts";
+        p->v[p->n].desc = "each embedded face: file name#face index, version string, "
+                          "head.checksumAdjustment, file size in bytes; joined by ' | '";
+        p->v[p->n++].value = clean_text(fonts);
+    }
+}
+
+static void prov_free(prov *p)
+{
+    size_t i;
+    for (i = 0; i < p->n; i++) free((char *)p->v[i].value);
+    free(p->v);
+}
+
+/* The PDF/A extension schema declaring every property of the provenance
+ * namespace (ISO 19005-1 Technical Corrigendum 2; 19005-3 6.6.2.3). */
+static void xmp_extension(gr_buf *b, const prov *p)
+{
+    size_t i;
+    gr_buf_adds(b,
+        "<rdf:Description rdf:about=\"\"\n"
+        "  xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+        "  xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+        "  xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+        "<pdfaExtension:schemas><rdf:Bag>\n"
+        "<rdf:li rdf:parseType=\"Resource\">\n"
+        "<pdfaSchema:schema>gereport provenance: what made this report</pdfaSchema:schema>\n"
+        "<pdfaSchema:namespaceURI>" PDF_PROV_NS "</pdfaSchema:namespaceURI>\n"
+        "<pdfaSchema:prefix>" PDF_PROV_PREFIX "</pdfaSchema:prefix>\n"
+        "<pdfaSchema:property><rdf:Seq>\n");
+    for (i = 0; i < p->n; i++) {
+        gr_buf_printf(b,
+            "<rdf:li rdf:parseType=\"Resource\">"
+            "<pdfaProperty:name>%s</pdfaProperty:name>"
+            "<pdfaProperty:valueType>Text</pdfaProperty:valueType>"
+            "<pdfaProperty:category>external</pdfaProperty:category>"
+            "<pdfaProperty:description>", p->v[i].name);
+        add_xml_text(b, p->v[i].desc);
+        gr_buf_adds(b, "</pdfaProperty:description></rdf:li>\n");
+    }
+    gr_buf_adds(b, "</rdf:Seq></pdfaSchema:property>\n</rdf:li>\n"
+                   "</rdf:Bag></pdfaExtension:schemas>\n</rdf:Description>\n");
+}
+
+static void xmp_packet(gr_buf *b, const char *title, const char *producer, const prov *p)
+{
+    size_t i;
     gr_buf_adds(b,
         "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
         "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
@@ -122,16 +187,26 @@ static void xmp_packet(gr_buf *b, const char *title, const char *producer)
         add_xml_text(b, title);
         gr_buf_adds(b, "</rdf:li></rdf:Alt></dc:title>\n</rdf:Description>\n");
     }
+    if (p->n) {
+        xmp_extension(b, p);
+        gr_buf_adds(b, "<rdf:Description rdf:about=\"\" xmlns:" PDF_PROV_PREFIX "=\"" PDF_PROV_NS "\">\n");
+        for (i = 0; i < p->n; i++) {
+            gr_buf_printf(b, "<" PDF_PROV_PREFIX ":%s>", p->v[i].name);
+            add_xml_text(b, p->v[i].value);
+            gr_buf_printf(b, "</" PDF_PROV_PREFIX ":%s>\n", p->v[i].name);
+        }
+        gr_buf_adds(b, "</rdf:Description>\n");
+    }
     gr_buf_adds(b, "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
 }
 
-static int add_metadata(HPDF_Doc pdf, const char *title, const char *producer)
+static int add_metadata(HPDF_Doc pdf, const char *title, const char *producer, const prov *p)
 {
     gr_buf b;
     HPDF_Dict st = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
     if (!st) return GR_ESYS;
     gr_buf_init(&b);
-    xmp_packet(&b, title, producer);
+    xmp_packet(&b, title, producer, p);
     st->filter = HPDF_STREAM_FILTER_NONE;          /* PDF/A: not filtered */
     HPDF_Dict_AddName(st, "Type", "Metadata");
     HPDF_Dict_AddName(st, "Subtype", "XML");
@@ -142,16 +217,20 @@ static int add_metadata(HPDF_Doc pdf, const char *title, const char *producer)
 
 /* ---- Info ------------------------------------------------------------- */
 
-static int set_info(HPDF_Doc pdf, const char *title, const char *producer)
+static int set_info(HPDF_Doc pdf, const char *title, const char *producer, const prov *p)
 {
     HPDF_MMgr mm = pdf->mmgr;
     int rc = 0;
+    size_t i;
     if (!pdf->info) return GR_ESYS;
     /* libharu's own Producer is replaced; nothing else it wrote stays */
     rc |= HPDF_Dict_Add(pdf->info, "Producer", pdf_text_string(mm, producer));
     rc |= HPDF_Dict_Add(pdf->info, "Creator", pdf_text_string(mm, CREATOR_TOOL));
     if (title)
         rc |= HPDF_Dict_Add(pdf->info, "Title", pdf_text_string(mm, title));
+    /* the provenance as custom keys, same names and text as in the XMP */
+    for (i = 0; i < p->n; i++)
+        rc |= HPDF_Dict_Add(pdf->info, p->v[i].name, pdf_text_string(mm, p->v[i].value));
     return rc == HPDF_OK ? GR_OK : GR_ESYS;
 }
 
@@ -272,20 +351,23 @@ static int add_lang(HPDF_Doc pdf, const char *lang)
 }
 
 int pdf_pdfa_finish(gr_ctx *ctx, HPDF_Doc pdf, const gr_doc *doc,
-                    const gr_pdf_opts *opts)
+                    const gr_pdf_opts *opts, const char *fonts)
 {
+    prov p;
     const char *icc = opts && opts->icc_path ? opts->icc_path : DEFAULT_ICC;
     char *producer = clean_text(opts && opts->producer ? opts->producer
                                                        : "gereport " GR_VERSION);
     char *title = doc->title && doc->title[0] ? clean_text(doc->title) : NULL;
     int rc = add_output_intent(ctx, pdf, icc);
+    prov_init(&p, opts, fonts);
     if (rc == GR_OK
-        && (set_info(pdf, title, producer) != GR_OK
-            || add_metadata(pdf, title, producer) != GR_OK
+        && (set_info(pdf, title, producer, &p) != GR_OK
+            || add_metadata(pdf, title, producer, &p) != GR_OK
             || add_lang(pdf, doc->lang) != GR_OK
             || add_placeholder_id(pdf) != GR_OK))
         rc = gr_syserror(ctx, NULL, 0, "無法建立 PDF/A 中繼資料",
                          "cannot create the PDF/A metadata%s", "");
+    prov_free(&p);
     free(producer);
     free(title);
     pdf->pdf_version = HPDF_VER_14;

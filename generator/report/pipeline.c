@@ -5,6 +5,7 @@
  * a run; each stage (domain/, fo/, graphics/, text/, layout/, pdf/) owns
  * its own work and messages. */
 #include "report.h"
+#include "provenance.h"
 #include "../graphics/graphics.h"
 #include "../layout/layout.h"
 #include "../pdf/pdf.h"
@@ -71,6 +72,20 @@ static int open_fonts(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
 
 /* ---- the pipeline ----------------------------------------------------- */
 
+/* The data as this edition publishes it, before anything is added. */
+static void keep_source(gr_report *r, int internal)
+{
+    xmlDocPtr copy = xmlCopyDoc(r->doc, 1);
+    xmlChar *mem = NULL;
+    int len = 0;
+    if (!copy) return;
+    if (!internal) gr_data_mask_names(copy);
+    xmlDocDumpMemoryEnc(copy, &mem, &len, "UTF-8");
+    if (mem && len > 0) gr_buf_add(&r->source, mem, (size_t)len);
+    xmlFree(mem);
+    xmlFreeDoc(copy);
+}
+
 /* Data file → FO text (and title). Returns the stages' own status. */
 static int data_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
 {
@@ -78,6 +93,7 @@ static int data_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
     int rc, rc2;
     r->doc = gr_data_load(ctx, r->path, d);
     if (!r->doc) return ctx->nerrors ? GR_EINPUT : GR_ESYS;
+    keep_source(r, d->internal);
     rc = gr_data_compute(ctx, r->doc, r->path);
     rc = worst(rc, gr_data_check_rules(ctx, r->doc, r->path, d));
     gr_data_check_names(ctx, r->doc, r->path);        /* warnings only */
@@ -97,6 +113,7 @@ int gr_report_run(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_rep
     memset(r, 0, sizeof *r);
     r->path = path;
     gr_buf_init(&r->fo);
+    gr_buf_init(&r->source);
     ctx->findings = &r->findings;
 
     gr_progress(ctx, "檢查資料", "checking the data", 0);
@@ -129,6 +146,8 @@ int gr_report_pdf(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, const char
     gr_findings *saved = ctx->findings;
     size_t from = r->findings.n;
     gr_doc *doc = NULL;
+    gr_provenance prov;
+    gr_pdf_opts po;
     int rc;
     assert(r->tree && r->status == GR_OK);
     ctx->findings = &r->findings;
@@ -140,7 +159,12 @@ int gr_report_pdf(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, const char
         r->tree = NULL;
         doc->title = r->title ? gr_arena_strdup(doc->arena, r->title) : NULL;
         r->pages = doc->npages;
-        rc = gr_pdf_write(ctx, doc, r->fs, NULL, out);
+        gr_report_provenance(ctx, r, o, doc, &prov);
+        memset(&po, 0, sizeof po);
+        po.props = prov.v;
+        po.nprops = prov.n;
+        rc = gr_pdf_write(ctx, doc, r->fs, &po, out);
+        gr_report_provenance_free(&prov);
         rc = worst(rc, findings_status(&r->findings, from));
     }
     gr_doc_free(doc);
@@ -155,6 +179,7 @@ void gr_report_free(gr_report *r)
     if (r->doc) xmlFreeDoc(r->doc);
     gr_findings_free(&r->findings);
     gr_buf_free(&r->fo);
+    gr_buf_free(&r->source);
     free(r->title);
     gr_fo_tree_free(r->tree);
     gr_fontset_free(r->fs);

@@ -42,6 +42,10 @@ typedef struct gr_report {
     gr_findings findings;     /* every finding of this file, in order */
     gr_buf fo;                /* FO text, when want_fo_text */
     char *title;              /* the report's title (PDF metadata) */
+    gr_buf source;            /* the data as this edition publishes it: the
+                                 loaded file serialised (UTF-8), names masked
+                                 unless internal; hashed into the PDF's
+                                 provenance */
     gr_fo_tree *tree;         /* FO tree with data-file lines, when asked */
     gr_fontset *fs;           /* fonts, when the tree was checked or laid out */
     size_t pages;             /* pages written by gr_report_pdf */

@@ -26,6 +26,12 @@
 
 #define GR_VERSION "0.1.0"
 
+/* The version ("0.1.0") and the commit the program was built from (a full
+ * git hash, with "-dirty" when tracked files had changes, or "unknown"):
+ * util/version.c, the one place both are defined. */
+const char *gr_version(void);
+const char *gr_commit(void);
+
 /* The namespace of gereport's own attributes: gr:line="N" on a data
  * element (set before the form template runs) and on the FO elements the
  * template writes from it (docs/fo-subset.md). */
@@ -187,6 +193,9 @@ void gr_arena_free(gr_arena *a);
 void *gr_arena_alloc(gr_arena *a, size_t n);          /* zeroed, 8-aligned */
 char *gr_arena_strdup(gr_arena *a, const char *s);
 char *gr_arena_strndup(gr_arena *a, const char *s, size_t n);
+
+/* SHA-256 of len bytes as 64 lowercase hex digits and a NUL (sha256.c). */
+void gr_sha256_hex(const void *data, size_t len, char hex[65]);
 
 /* ---- Unicode helpers ------------------------------------------------- */
 
