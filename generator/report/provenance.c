@@ -76,8 +76,8 @@ void gr_report_provenance(gr_ctx *ctx, const gr_report *r, const gr_report_opts 
         if (b.len) gr_buf_adds(&b, " | ");
         hash_file(ctx, dir, doc->images[i]->name, &b);
     }
-    add(p, "Images", "each image file as the data names it and its SHA-256, joined by ' | '",
-        gr_buf_cstr(&b));
+    add(p, "Images", "each image file as the data names it and its SHA-256, joined by ' | '; "
+        "none when there is no image", b.len ? gr_buf_cstr(&b) : "none");
     gr_buf_free(&b);
     add(p, "ProgramVersion", "the gereport version", gr_version());
     add(p, "ProgramCommit", "the git commit gereport was built from", gr_commit());
