@@ -33,6 +33,9 @@ static void build_usage(FILE *out)
           "  -v, --verbose          列出處理過的圖片等（不在終端機時也印）\n"
           "                         say what was done (resampled images …)\n"
           "  --internal             內部版：姓名全文照印 internal edition: names in full\n"
+          "  --embed-source         產生 PDF/A-3b，內附資料檔與圖檔（公開版附遮蔽後的資料）\n"
+          "                         PDF/A-3b carrying the data and its images (the\n"
+          "                         public edition carries the data with names masked)\n"
           "  --allow-outside        允許佐證檔案位於資料檔的資料夾之外（經由連結）\n"
           "                         allow evidence files outside the data file's folder\n"
           "  --fo OUT.fo            另寫出 XSL-FO（排版前的中間檔）write the XSL-FO too\n"
@@ -77,7 +80,7 @@ int gr_cli_parse_lang(gr_ctx *ctx, const char *verb, const char *v)
 
 typedef struct build_args {
     const char *in, *out, *fo, *enriched, *datadir, *fonts;
-    int internal, allow_outside, strict;
+    int internal, allow_outside, strict, embed_source;
 } build_args;
 
 static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
@@ -108,6 +111,8 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
             a->allow_outside = 1;
         } else if (strcmp(s, "--strict") == 0) {
             a->strict = 1;
+        } else if (strcmp(s, "--embed-source") == 0) {
+            a->embed_source = 1;
         } else if (strcmp(s, "-q") == 0 || strcmp(s, "--quiet") == 0) {
             ctx->quiet = 1;
         } else if (strcmp(s, "-v") == 0 || strcmp(s, "--verbose") == 0) {
@@ -161,6 +166,7 @@ int gr_cmd_build(int argc, char **argv)
     o.enriched = a.enriched;
     o.want_fo_text = a.fo != NULL;
     o.want_tree = 1;
+    o.embed_source = a.embed_source;
     rc = gr_report_run(&ctx, a.in, &o, &r);
     if (rc == GR_OK && a.fo)
         rc = gr_write_file_atomic(&ctx, a.fo, r.fo.data ? (void *)r.fo.data : "", r.fo.len);

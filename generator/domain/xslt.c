@@ -367,3 +367,12 @@ int gr_data_year(xmlDocPtr doc)
 {
     return (int)gr_int(gr_child(xmlDocGetRootElement(doc), "年度"));
 }
+
+char *gr_data_approval_date(xmlDocPtr doc)
+{
+    xmlNodePtr n = gr_child(gr_child(xmlDocGetRootElement(doc), "核定"), "日期");
+    xmlChar *t = n ? xmlNodeGetContent(n) : NULL;
+    char *out = t ? gr_strdup((const char *)t) : NULL;
+    xmlFree(t);
+    return out;
+}

@@ -27,6 +27,16 @@ typedef struct gr_pdf_prop {
     const char *value;         /* UTF-8 */
 } gr_pdf_prop;
 
+/* One associated file of a PDF/A-3b output (--embed-source). */
+typedef struct gr_pdf_attachment {
+    const char *name;          /* file name inside the PDF, UTF-8, relative
+                                  ("results.xml", "images/a.png") */
+    const char *mime;          /* "application/xml", "image/png" … */
+    const char *desc;          /* /Desc */
+    const unsigned char *data;
+    size_t len;
+} gr_pdf_attachment;
+
 typedef struct gr_pdf_opts {
     const char *icc_path;      /* sRGB ICC profile; NULL = the default
                                   /usr/share/color/icc/sRGB.icc */
@@ -36,6 +46,12 @@ typedef struct gr_pdf_opts {
     const gr_pdf_prop *props;  /* provenance, in this order; the writer adds
                                   Fonts (each face embedded) after them */
     size_t nprops;
+    const gr_pdf_attachment *attach;   /* nattach > 0: PDF/A-3b with these
+                                  as associated files (/AFRelationship
+                                  /Source), catalog /AF and /EmbeddedFiles */
+    size_t nattach;
+    const char *moddate;       /* /Params /ModDate of each, "D:YYYYMMDD"
+                                  (the data's approval date: no clock) */
 } gr_pdf_opts;
 
 /* Write doc to out_path atomically (temporary file + rename). Reports and

@@ -72,14 +72,35 @@ static int open_fonts(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
 
 /* ---- the pipeline ----------------------------------------------------- */
 
-/* The data as this edition publishes it, before anything is added. */
+/* Comments are not published (the form prints none): the public edition
+ * drops them, names and all. */
+static void drop_comments(xmlNodePtr n)
+{
+    while (n) {
+        xmlNodePtr next = n->next;
+        if (n->type == XML_COMMENT_NODE) {
+            xmlUnlinkNode(n);
+            xmlFreeNode(n);
+        } else if (n->children) {
+            drop_comments(n->children);
+        }
+        n = next;
+    }
+}
+
+/* The data as this edition publishes it, before anything is added: in the
+ * public edition names masked and comments dropped. */
 static void keep_source(gr_report *r, int internal)
 {
     xmlDocPtr copy = xmlCopyDoc(r->doc, 1);
     xmlChar *mem = NULL;
     int len = 0;
     if (!copy) return;
-    if (!internal) gr_data_mask_names(copy);
+    if (!internal) {
+        gr_data_mask_names(copy);
+        gr_data_mark_masked(copy);
+        drop_comments(copy->children);
+    }
     xmlDocDumpMemoryEnc(copy, &mem, &len, "UTF-8");
     if (mem && len > 0) gr_buf_add(&r->source, mem, (size_t)len);
     xmlFree(mem);
@@ -147,6 +168,7 @@ int gr_report_pdf(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, const char
     size_t from = r->findings.n;
     gr_doc *doc = NULL;
     gr_provenance prov;
+    gr_sources src;
     gr_pdf_opts po;
     int rc;
     assert(r->tree && r->status == GR_OK);
@@ -161,9 +183,17 @@ int gr_report_pdf(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, const char
         r->pages = doc->npages;
         gr_report_provenance(ctx, r, o, doc, &prov);
         memset(&po, 0, sizeof po);
+        memset(&src, 0, sizeof src);
         po.props = prov.v;
         po.nprops = prov.n;
-        rc = gr_pdf_write(ctx, doc, r->fs, &po, out);
+        if (o->embed_source) {
+            rc = gr_report_sources(ctx, r, o, doc, &src);
+            po.attach = src.v;
+            po.nattach = src.n;
+            po.moddate = src.moddate[0] ? src.moddate : NULL;
+        }
+        if (rc == GR_OK) rc = gr_pdf_write(ctx, doc, r->fs, &po, out);
+        gr_report_sources_free(&src);
         gr_report_provenance_free(&prov);
         rc = worst(rc, findings_status(&r->findings, from));
     }

@@ -45,6 +45,30 @@ static void hash_file(gr_ctx *ctx, const char *dir, const char *name, gr_buf *ou
     free(path);
 }
 
+size_t gr_report_runtime(gr_pdf_prop *v)
+{
+    static char icu_s[U_MAX_VERSION_STRING_LENGTH], xml_s[32], xslt_s[32];
+    UVersionInfo icu;
+    size_t n = 0;
+    u_getVersion(icu);
+    u_versionToString(icu, icu_s);
+    dotted(xml_s, sizeof xml_s, atol(xmlParserVersion));
+    dotted(xslt_s, sizeof xslt_s, xsltLibxsltVersion);
+#define RT(nm, d, val) (v[n].name = (nm), v[n].desc = (d), v[n].value = (val), n++)
+    RT("ProgramVersion", "the gereport version", gr_version());
+    RT("ProgramCommit", "the git commit gereport was built from", gr_commit());
+    RT("HarfBuzzVersion", "HarfBuzz at run time", hb_version_string());
+    RT("ICUVersion", "ICU at run time", icu_s);
+    RT("LibharuVersion", "libharu at run time", HPDF_GetVersion());
+    RT("Libxml2Version", "libxml2 at run time", xml_s);
+    RT("LibxsltVersion", "libxslt at run time", xslt_s);
+    RT("LibdeflateVersion", "libdeflate at build time (it has no run-time version call)",
+       LIBDEFLATE_VERSION_STRING);
+#undef RT
+    assert(n <= GR_REPORT_RUNTIME_MAX);
+    return n;
+}
+
 void gr_report_provenance(gr_ctx *ctx, const gr_report *r, const gr_report_opts *o,
                           const gr_doc *doc, gr_provenance *p)
 {
@@ -52,10 +76,10 @@ void gr_report_provenance(gr_ctx *ctx, const gr_report *r, const gr_report_opts 
     char *form = gr_data_form_name(ctx, r->doc, &o->data);
     char *rules = gr_data_rules_period(ctx, r->doc, &o->data);
     char *dir = gr_dirname(r->path);
-    char hex[65], tmp[64], year[32];
-    UVersionInfo icu;
+    char hex[65], year[32];
+    gr_pdf_prop now[GR_REPORT_RUNTIME_MAX];
     gr_buf b;
-    size_t i;
+    size_t i, n;
 
     memset(p, 0, sizeof *p);
     p->arena = gr_arena_new();
@@ -79,19 +103,8 @@ void gr_report_provenance(gr_ctx *ctx, const gr_report *r, const gr_report_opts 
     add(p, "Images", "each image file as the data names it and its SHA-256, joined by ' | '; "
         "none when there is no image", b.len ? gr_buf_cstr(&b) : "none");
     gr_buf_free(&b);
-    add(p, "ProgramVersion", "the gereport version", gr_version());
-    add(p, "ProgramCommit", "the git commit gereport was built from", gr_commit());
-    add(p, "HarfBuzzVersion", "HarfBuzz at run time", hb_version_string());
-    u_getVersion(icu);
-    u_versionToString(icu, tmp);
-    add(p, "ICUVersion", "ICU at run time", tmp);
-    add(p, "LibharuVersion", "libharu at run time", HPDF_GetVersion());
-    dotted(tmp, sizeof tmp, atol(xmlParserVersion));
-    add(p, "Libxml2Version", "libxml2 at run time", tmp);
-    dotted(tmp, sizeof tmp, xsltLibxsltVersion);
-    add(p, "LibxsltVersion", "libxslt at run time", tmp);
-    add(p, "LibdeflateVersion", "libdeflate at build time (it has no run-time version call)",
-        LIBDEFLATE_VERSION_STRING);
+    n = gr_report_runtime(now);
+    for (i = 0; i < n; i++) add(p, now[i].name, now[i].desc, now[i].value);
     free(agency);
     free(form);
     free(rules);
@@ -102,4 +115,82 @@ void gr_report_provenance_free(gr_provenance *p)
 {
     gr_arena_free(p->arena);
     memset(p, 0, sizeof *p);
+}
+
+/* ---- the sources embedded with --embed-source -------------------------- */
+
+static const char *mime_of(const char *data, size_t len)
+{
+    if (len >= 8 && memcmp(data, "\x89PNG\r\n\x1a\n", 8) == 0) return "image/png";
+    if (len >= 3 && memcmp(data, "\xff\xd8\xff", 3) == 0) return "image/jpeg";
+    if (len >= 5 && (memcmp(data, "<?xml", 5) == 0 || memcmp(data, "<svg", 4) == 0))
+        return "image/svg+xml";
+    return "application/octet-stream";
+}
+
+/* The name an image gets inside the PDF: as the data wrote it when that is
+ * a plain relative path (extract writes it back beside the data), else its
+ * last component. */
+static const char *inner_name(const char *name)
+{
+    const char *s = strrchr(name, '/');
+    if (name[0] != '/' && !strstr(name, "..") && !strstr(name, "//")) return name;
+    return s ? s + 1 : name;
+}
+
+int gr_report_sources(gr_ctx *ctx, const gr_report *r, const gr_report_opts *o,
+                      const gr_doc *doc, gr_sources *s)
+{
+    char *dir = gr_dirname(r->path), *date = gr_data_approval_date(r->doc);
+    const char *base = strrchr(r->path, '/');
+    size_t i, k;
+    int rc = GR_OK;
+    memset(s, 0, sizeof *s);
+    s->v = gr_calloc(doc->nimages + 1, sizeof *s->v);
+    base = base ? base + 1 : r->path;
+    if (strcmp(base, "-") == 0 || !base[0]) base = "data.xml";
+    s->v[0].name = gr_strdup(base);
+    s->v[0].mime = "application/xml";
+    s->v[0].desc = gr_strdup(o->data.internal
+        ? "資料檔（內部版：姓名全文） the data file (internal edition: names in full)"
+        : "資料檔（公開版：姓名已遮蔽） the data file as published (names masked)");
+    s->v[0].data = gr_malloc(r->source.len + 1);
+    memcpy((unsigned char *)s->v[0].data, r->source.data, r->source.len);
+    s->v[0].len = r->source.len;
+    s->n = 1;
+    for (i = 0; i < doc->nimages && rc == GR_OK; i++) {
+        const char *name = doc->images[i]->name;
+        char *path, *data = NULL;
+        size_t len = 0;
+        if (!name) continue;
+        for (k = 1; k < s->n && strcmp(s->v[k].name, inner_name(name)) != 0; k++) {}
+        if (k < s->n) continue;                      /* the same file again */
+        path = name[0] == '/' ? gr_strdup(name) : gr_path_join(dir, name);
+        rc = gr_read_file(ctx, path, &data, &len);
+        free(path);
+        if (rc != GR_OK) break;
+        s->v[s->n].name = gr_strdup(inner_name(name));
+        s->v[s->n].mime = mime_of(data, len);
+        s->v[s->n].desc = gr_strdup("佐證圖檔 an image of the report");
+        s->v[s->n].data = (unsigned char *)data;
+        s->v[s->n++].len = len;
+    }
+    /* 2024-02-22 -> D:20240222 */
+    if (date && strlen(date) == 10 && date[4] == '-' && date[7] == '-')
+        snprintf(s->moddate, sizeof s->moddate, "D:%.4s%.2s%.2s", date, date + 5, date + 8);
+    free(date);
+    free(dir);
+    return rc;
+}
+
+void gr_report_sources_free(gr_sources *s)
+{
+    size_t i;
+    for (i = 0; i < s->n; i++) {
+        free((char *)s->v[i].name);
+        free((char *)s->v[i].desc);
+        free((unsigned char *)s->v[i].data);
+    }
+    free(s->v);
+    memset(s, 0, sizeof *s);
 }

@@ -11,6 +11,14 @@
 
 #define GR_PROV_MAX 24
 
+/* The associated files of --embed-source: the edition's data and each
+ * image file, read now. */
+typedef struct gr_sources {
+    size_t n;
+    gr_pdf_attachment *v;      /* names, descriptions and data owned */
+    char moddate[16];          /* "D:YYYYMMDD" from the approval date, or "" */
+} gr_sources;
+
 typedef struct gr_provenance {
     gr_arena *arena;           /* the values */
     size_t n;
@@ -21,5 +29,11 @@ typedef struct gr_provenance {
 void gr_report_provenance(gr_ctx *ctx, const gr_report *r, const gr_report_opts *o,
                           const gr_doc *doc, gr_provenance *p);
 void gr_report_provenance_free(gr_provenance *p);
+
+/* Fill s for the report r laid out as doc. GR_OK, or the status of an
+ * image that could not be read (reported). */
+int gr_report_sources(gr_ctx *ctx, const gr_report *r, const gr_report_opts *o,
+                      const gr_doc *doc, gr_sources *s);
+void gr_report_sources_free(gr_sources *s);
 
 #endif

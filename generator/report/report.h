@@ -24,6 +24,7 @@
 #include "../domain/domain.h"
 #include "../fo/fo.h"
 #include "../text/font.h"
+#include "../pdf/pdf.h"
 
 typedef struct gr_report_opts {
     gr_data_opts data;        /* datadir, internal, allow_outside, cache */
@@ -32,6 +33,8 @@ typedef struct gr_report_opts {
     int want_fo_text;         /* keep the FO text in r->fo (build --fo) */
     int want_tree;            /* parse the FO (always with check_media) */
     int check_media;          /* open every image, look every character up */
+    int embed_source;         /* PDF/A-3b carrying the edition's data and
+                                 its images (docs/archival.md) */
 } gr_report_opts;
 
 typedef struct gr_report {
@@ -64,5 +67,11 @@ int gr_report_pdf(gr_ctx *ctx, gr_report *r, const gr_report_opts *o,
                   const char *out);
 
 void gr_report_free(gr_report *r);
+
+/* The program's and the libraries' versions at hand, as every PDF records
+ * them (docs/archival.md): fills v (at least GR_REPORT_RUNTIME_MAX) with
+ * static strings and returns how many. */
+#define GR_REPORT_RUNTIME_MAX 8
+size_t gr_report_runtime(gr_pdf_prop *v);
 
 #endif
