@@ -70,7 +70,16 @@ check: deps
 	$(MAKE) all units
 	tests/run.sh
 
+# Apache FOP (the yardstick) and GNU time only for make bench, not check.
+BENCH_PKGS = fop time
 bench: deps
+	@missing=""; for p in $(BENCH_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ]; then \
+	  echo "bench: installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	elif [ -n "$$missing" ]; then echo "bench: missing$$missing (as root: apt-get install -y$$missing)"; fi
 	$(MAKE) all
 	tests/bench.sh
 

@@ -1,172 +1,96 @@
 #!/bin/sh
-# bench.sh — make bench: figures, never asserts. Renders one FO document
-# holding the text of all five seeds (shared/seeds/*.txt) as justified
-# 12 pt TW-Kai paragraphs on A4 (tools/seed2fo.sh; ~33,000 characters,
-# ~30 pages) RUNS times (default 5) and prints, per run and as the median,
-# the whole-process wall time and peak RSS (/usr/bin/time; without it the
-# shell's clock and no RSS), and the PDF size. Files go to build/bench/.
-# Then the form-like report tests/fo/layout/form.fo (~12 pages, tables with
-# spans over page ends, modelled on seed 004) once and fifty times over
-# (tools/repeat-fo.sh 50): for each, the median of RUNS renders of wall
-# time, peak RSS, PDF size and pages, and the time per page; the ratio of
-# the two per-page times shows whether the cost grows linearly (about 1).
+# bench.sh — make bench: figures, never asserts. Whole-process figures from
+# /usr/bin/time (Debian package "time"): cpu seconds (user + system), wall
+# seconds, peak RSS; plus the PDF's bytes and pages and the cpu time per
+# page. Each line is the median of RUNS runs (default 5; RUNS_BIG, default
+# 3, for the 6,000-page document) of:
+#   form      render tests/fo/layout/form.fo (the seed-004 report as FO,
+#             12 pages: tables over page ends, footers citing page counts)
+#   form-x50  the same with its page sequences repeated 50 times
+#             (tools/repeat-fo.sh: ids made unique per copy; 600 pages)
+#   form-x500 500 times (6,000 pages)
+#   sample    gereport build of the sample agency's data file (the whole
+#             pipeline: schema, figures, rules, XSLT, layout, PDF)
+# Then Apache FOP (Debian package fop; installed by `make bench`, not by
+# `make check`) on form and form-x50, with tools/fop-fonts.xml so that it
+# embeds TW-Kai as we do (RUNS_FOP runs, default 3), and the ratio of FOP's
+# cpu time to ours. FOP=no skips it. Files go to build/bench/.
 set -u
 TESTS_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$TESTS_DIR/.." && pwd)
 GR=${GEREPORT:-$ROOT/build/gereport}
 case $GR in /*) ;; *) GR=$PWD/$GR ;; esac
 RUNS=${RUNS:-5}
+RUNS_BIG=${RUNS_BIG:-3}
+RUNS_FOP=${RUNS_FOP:-3}
 OUT=$ROOT/build/bench
+TIME=${TIME_BIN:-/usr/bin/time}
 export LC_ALL=C.UTF-8
 
 [ -x "$GR" ] || { echo "bench: $GR is missing (make all)" >&2; exit 2; }
-if [ -n "${GEREPORT_SHARED:-}" ]; then SHARED=$GEREPORT_SHARED
-elif [ -d "$ROOT/../shared/seeds" ]; then SHARED=$ROOT/../shared
-else SHARED=$(git -C "$ROOT" rev-parse --show-toplevel 2>/dev/null)/../shared
-fi
-ls "$SHARED"/seeds/[0-9]*.txt > /dev/null 2>&1 ||
-    { echo "bench: no seed texts in $SHARED/seeds (set GEREPORT_SHARED)" >&2; exit 2; }
-
+[ -x "$TIME" ] || { echo "bench: $TIME is missing (Debian package \"time\")" >&2; exit 2; }
 rm -rf "$OUT"
 mkdir -p "$OUT"
-fo=$OUT/seeds-all.fo
-"$TESTS_DIR/tools/seed2fo.sh" "$SHARED"/seeds/[0-9]*.txt > "$fo"
-chars=$(cat "$SHARED"/seeds/[0-9]*.txt | tr -d ' \t\r\n' | wc -m)
-blocks=$(grep -c '<fo:block space-after' "$fo")
 
-TIME=${TIME_BIN:-/usr/bin/time}
-if [ -x "$TIME" ]; then
-    timer=gnu
-else
-    timer=shell
-    echo "bench: $TIME not found (Debian package \"time\"): no peak RSS"
-fi
-# Wall time in milliseconds from the clock when date has %N (GNU), else
-# from /usr/bin/time's %e (10 ms steps).
-now() { date +%s.%N; }
-case $(now) in *N*|*.) clock=coarse ;; *) clock=fine ;; esac
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print 0; else print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# run_once I: one render; appends "WALL_S RSS_KIB BYTES" to $OUT/runs.
-run_once() {
-    pdf=$OUT/seeds-all.pdf
-    rm -f "$pdf"
-    t0=$(now)
-    if [ "$timer" = gnu ]; then
-        "$TIME" -f '%e %M' -o "$OUT/time.$1" "$GR" render "$fo" -o "$pdf" 2> "$OUT/stderr.$1"
-        rc=$?
-    else
-        "$GR" render "$fo" -o "$pdf" 2> "$OUT/stderr.$1"
-        rc=$?
-    fi
-    t1=$(now)
-    if [ "$timer" = gnu ]; then
-        # shellcheck disable=SC2046  # two numbers: wall time and RSS
-        set -- "$1" $(tail -n 1 "$OUT/time.$1")
-        wall=$2 rss=$3
-    else
-        wall=- rss=-
-    fi
-    [ "$clock" = coarse ] || wall=$(echo "$t0 $t1" | awk '{ printf "%.3f", $2 - $1 }')
-    if [ "$rc" -ne 0 ] || [ ! -s "$pdf" ]; then
-        echo "bench: gereport render failed (exit $rc):" >&2
-        head -n 10 "$OUT/stderr.$1" >&2
-        exit 1
-    fi
-    bytes=$(wc -c < "$pdf")
-    echo "$wall $rss $bytes" >> "$OUT/runs"
-    printf '  run %d: %7s s  %8s KiB  %9d bytes\n' "$1" "$wall" "$rss" "$bytes"
-}
-
-nseeds=$(find "$SHARED"/seeds/ -name "[0-9]*.txt" | wc -l)
-echo "bench: $nseeds seeds as one document: $chars characters (whitespace aside), $blocks paragraphs, justified 12 pt TW-Kai, A4"
-i=1
-while [ "$i" -le "$RUNS" ]; do run_once "$i"; i=$((i + 1)); done
-
-pages=$(pdfinfo "$OUT/seeds-all.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-wall=$(cut -d' ' -f1 "$OUT/runs" | median)
-bytes=$(cut -d' ' -f3 "$OUT/runs" | median)
-if [ "$timer" = gnu ]; then
-    rss=$(cut -d' ' -f2 "$OUT/runs" | median)
-    rss_mib=$(echo "$rss" | awk '{ printf "%.1f MiB", $1 / 1024 }')
-else
-    rss_mib="n/a (no /usr/bin/time)"
-fi
-size=$(echo "$bytes" | awk '{ printf "%.0f bytes (%.2f MB)", $1, $1 / 1e6 }')
-echo "bench: median of $RUNS runs: wall $wall s, peak RSS $rss_mib, PDF $size, ${pages:-?} pages"
-
-# ---- the form-like report, once and fifty times ------------------------------------
-# measure TAG VERB INPUT: RUNS runs of gereport VERB INPUT (render an FO,
-# build a data file); prints each run and the medians; sets M_WALL (s) and
-# M_PAGES.
+# measure TAG RUNS PDF CMD...: RUNS runs of CMD (which writes PDF); prints
+# one line of medians; sets M_CPU (s) and M_PAGES.
 measure() {
-    _tag=$1 _verb=$2 _fo=$3 _pdf=$OUT/$1.pdf
+    _tag=$1 _n=$2 _pdf=$3
+    shift 3
     : > "$OUT/$_tag.runs"
     _i=1
-    while [ "$_i" -le "$RUNS" ]; do
+    while [ "$_i" -le "$_n" ]; do
         rm -f "$_pdf"
-        _t0=$(now)
-        if [ "$timer" = gnu ]; then
-            "$TIME" -f '%e %M' -o "$OUT/$_tag.time" "$GR" "$_verb" "$_fo" -o "$_pdf" 2> "$OUT/$_tag.stderr"
-        else
-            "$GR" "$_verb" "$_fo" -o "$_pdf" 2> "$OUT/$_tag.stderr"
-        fi
+        "$TIME" -f '%e %U %S %M' -o "$OUT/$_tag.time" "$@" > "$OUT/$_tag.out" 2>&1
         _rc=$?
-        _t1=$(now)
         if [ "$_rc" -ne 0 ] || [ ! -s "$_pdf" ]; then
-            echo "bench: gereport $_verb $_fo failed (exit $_rc):" >&2
-            head -n 10 "$OUT/$_tag.stderr" >&2
-            exit 1
+            echo "bench: $_tag failed (exit $_rc):" >&2
+            tail -n 5 "$OUT/$_tag.out" >&2
+            M_CPU=0 M_PAGES=0
+            return 1
         fi
-        if [ "$timer" = gnu ]; then
-            # shellcheck disable=SC2046  # two numbers: wall time and RSS
-            set -- $(tail -n 1 "$OUT/$_tag.time"); _wall=$1 _rss=$2
-        else
-            _wall=- _rss=-
-        fi
-        [ "$clock" = coarse ] || _wall=$(echo "$_t0 $_t1" | awk '{ printf "%.3f", $2 - $1 }')
-        _bytes=$(wc -c < "$_pdf")
-        echo "$_wall $_rss $_bytes" >> "$OUT/$_tag.runs"
-        printf '  run %d: %7s s  %8s KiB  %9d bytes\n' "$_i" "$_wall" "$_rss" "$_bytes"
+        echo "$(tail -n 1 "$OUT/$_tag.time") $(wc -c < "$_pdf")" >> "$OUT/$_tag.runs"
         _i=$((_i + 1))
     done
     M_PAGES=$(pdfinfo "$_pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
-    M_WALL=$(cut -d' ' -f1 "$OUT/$_tag.runs" | median)
-    _bytes=$(cut -d' ' -f3 "$OUT/$_tag.runs" | median)
-    if [ "$timer" = gnu ]; then
-        _rss=$(cut -d' ' -f2 "$OUT/$_tag.runs" | median | awk '{ printf "%.1f MiB", $1 / 1024 }')
-    else
-        _rss="n/a"
-    fi
-    _per=$(echo "$M_WALL ${M_PAGES:-0}" | awk '{ if ($2 > 0) printf "%.2f", $1 * 1000 / $2; else print "?" }')
-    echo "bench: $_tag: median of $RUNS runs: wall $M_WALL s, peak RSS $_rss, PDF $(echo "$_bytes" | awk '{ printf "%.0f bytes (%.2f MB)", $1, $1 / 1e6 }'), ${M_PAGES:-?} pages, $_per ms/page"
+    M_CPU=$(awk '{ printf "%.3f\n", $2 + $3 }' "$OUT/$_tag.runs" | median)
+    _wall=$(cut -d' ' -f1 "$OUT/$_tag.runs" | median)
+    _rss=$(cut -d' ' -f4 "$OUT/$_tag.runs" | median)
+    _bytes=$(cut -d' ' -f5 "$OUT/$_tag.runs" | median)
+    echo "$_tag $_n $M_CPU $_wall $_rss $_bytes ${M_PAGES:-0}" | awk '{
+        per = ($7 > 0) ? sprintf("%.2f", $3 * 1000 / $7) : "?"
+        printf "%-10s %2d runs  cpu %7.3f s  wall %7.3f s  peak %7.1f MiB  %10d bytes  %5d pages  %6s ms/page\n",
+               $1, $2, $3, $4, $5 / 1024, $6, $7, per }'
 }
 
 form=$ROOT/tests/fo/layout/form.fo
-if [ -r "$form" ]; then
-    form50=$OUT/form-x50.fo
-    "$TESTS_DIR/tools/repeat-fo.sh" 50 "$form" > "$form50"
-    echo "bench: form.fo (report modelled on seed 004), once:"
-    measure form render "$form"
-    w1=$M_WALL p1=$M_PAGES
-    echo "bench: form.fo fifty times (tools/repeat-fo.sh 50):"
-    measure form-x50 render "$form50"
-    w50=$M_WALL p50=$M_PAGES
-    echo "$w1 ${p1:-0} $w50 ${p50:-0}" | awk '{
-        if ($2 > 0 && $4 > 0 && $1 > 0) {
-            a = $1 / $2; b = $3 / $4
-            printf "bench: per page: %.2f ms once, %.2f ms fifty times; ratio %.2f (1.00 = linear; the single run also pays start-up)\n", a * 1000, b * 1000, b / a
-            printf "bench: whole run: %.1fx the time for %.1fx the pages\n", $3 / $1, $4 / $2
-        } else print "bench: per-page ratio: n/a (no pages or no time)" }'
-else
-    echo "bench: $form not found: form benchmark skipped"
-fi
+x50=$OUT/form-x50.fo
+x500=$OUT/form-x500.fo
+"$TESTS_DIR/tools/repeat-fo.sh" 50 "$form" > "$x50"
+"$TESTS_DIR/tools/repeat-fo.sh" 500 "$form" > "$x500"
 
-# ---- the sample agency's yearly report, through the whole pipeline -----------
-# (data file → schema, figures, rules → XSLT of the 112 form → layout → PDF)
-sample=$ROOT/data/taipei/112/results.xml
-echo "bench: gereport build of the sample agency (data/taipei/112/results.xml):"
-measure sample-report build "$sample"
+echo "bench: whole-process medians (cpu = user + system; peak = maximum resident set)"
+measure form "$RUNS" "$OUT/form.pdf" "$GR" render "$form" -o "$OUT/form.pdf"
+c1=$M_CPU
+measure form-x50 "$RUNS" "$OUT/form-x50.pdf" "$GR" render "$x50" -o "$OUT/form-x50.pdf"
+c50=$M_CPU
+measure form-x500 "$RUNS_BIG" "$OUT/form-x500.pdf" "$GR" render "$x500" -o "$OUT/form-x500.pdf"
+measure sample "$RUNS" "$OUT/sample.pdf" "$GR" build "$ROOT/data/taipei/112/results.xml" -o "$OUT/sample.pdf"
+
+if [ "${FOP:-yes}" = no ]; then
+    echo "bench: FOP=no: Apache FOP skipped"
+elif ! command -v fop > /dev/null 2>&1; then
+    echo "bench: Apache FOP not installed (Debian package fop; make bench installs it): skipped"
+else
+    conf=$TESTS_DIR/tools/fop-fonts.xml
+    echo "bench: Apache FOP $(fop -version 2>/dev/null | awk '/FOP Version/ { print $3 }' | head -n 1) with TW-Kai embedded (tools/fop-fonts.xml), $RUNS_FOP runs:"
+    measure fop-form "$RUNS_FOP" "$OUT/fop-form.pdf" fop -c "$conf" -fo "$form" -pdf "$OUT/fop-form.pdf" &&
+        echo "$M_CPU $c1" | awk '$2 > 0 { printf "bench: FOP / gereport cpu, 12 pages: %.1fx\n", $1 / $2 }'
+    measure fop-x50 "$RUNS_FOP" "$OUT/fop-x50.pdf" fop -c "$conf" -fo "$x50" -pdf "$OUT/fop-x50.pdf" &&
+        echo "$M_CPU $c50" | awk '$2 > 0 { printf "bench: FOP / gereport cpu, 600 pages: %.1fx\n", $1 / $2 }'
+fi
 
 # ---- twenty phone photos (4032x3024, ~5 MB each) in one report ---------------
 # Each photo is decoded again after layout, resampled to at most 300 ppi at its
@@ -175,7 +99,7 @@ measure sample-report build "$sample"
 photos=$OUT/photos
 if CACHE=$ROOT/build/tests/photo-cache "$TESTS_DIR/tools/phone-report.sh" "$photos" > "$OUT/photos.log" 2>&1; then
     echo "bench: gereport build of a report with twenty 4032x3024 phone photos ($(cat "$photos"/images/*.jpg | wc -c) bytes of JPEG):"
-    measure phone-photos build "$photos/bureau.xml"
+    measure phone-photos "$RUNS" "$OUT/phone-photos.pdf" "$GR" build "$photos/bureau.xml" -o "$OUT/phone-photos.pdf"
 else
     echo "bench: tools/phone-report.sh failed: phone-photo benchmark skipped"; head -n 5 "$OUT/photos.log"
 fi

@@ -155,6 +155,14 @@ if [ -z "$missing" ]; then
 else
     not_ok "internal edition: every full name" "missing:$missing"
 fi
+# 「Nguyễn Thị⏎Lan」 in the data: the line break between two Latin letters
+# (accented or not) is a space, so the name reads as declared
+if grep -q -F 'Nguyễn Thị Lan以母語' "$d/internal.fo" && ! grep -q -F 'ThịLan' "$d/internal.fo"; then
+    ok "internal edition: a line break inside a Latin name with accents becomes one space"
+else
+    not_ok "internal edition: a line break inside a Latin name with accents becomes one space" \
+        "$(grep -o -F 'ThịLan' "$d/internal.fo" | head -1)"
+fi
 np=$(pdf_pages "$d/internal.pdf")
 unmarked=""
 i=1

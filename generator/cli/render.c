@@ -45,6 +45,8 @@ int gr_cmd_render(int argc, char **argv)
     gr_fo_tree *tree = NULL;
     gr_fontset *fs = NULL;
     gr_doc *doc = NULL;
+    gr_pdf_pre *pre = NULL;
+    gr_pdf_opts popts;
     int i, rc;
     gr_ctx_init(&ctx);
     for (i = 1; i < argc; i++) {
@@ -85,18 +87,25 @@ int gr_cmd_render(int argc, char **argv)
         fs = gr_fontset_new(&ctx, fonts);
         if (!fs) rc = GR_ESYS;
     }
+    /* each page's painting is written to PDF content as its body is laid
+       out, so memory does not grow with the display lists */
+    pre = gr_pdf_pre_new();
+    memset(&popts, 0, sizeof popts);
+    popts.pre = pre;
     if (rc == GR_OK)
-        rc = gr_layout(&ctx, tree, fs, &doc, dump_path ? &dump : NULL);
+        rc = gr_layout_pages(&ctx, tree, fs, &doc, dump_path ? &dump : NULL,
+                             gr_pdf_pre_page, pre);
     if (gr_ctx_status(&ctx) > rc) rc = gr_ctx_status(&ctx);   /* the one mapping */
     gr_fo_tree_free(tree);      /* the laid-out doc needs nothing of it */
     tree = NULL;
     if (rc == GR_OK)
-        rc = gr_pdf_write(&ctx, doc, fs, NULL, out);
+        rc = gr_pdf_write(&ctx, doc, fs, &popts, out);
     if (rc == GR_OK && dump_path)
         rc = gr_write_file_atomic(&ctx, dump_path, dump.data ? (void *)dump.data : "", dump.len);
     gr_progress_end(&ctx);
     gr_buf_free(&dump);
     gr_doc_free(doc);
+    gr_pdf_pre_free(pre);
     gr_fontset_free(fs);
     gr_fo_tree_free(tree);
     free(out_alloc);

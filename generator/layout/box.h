@@ -101,6 +101,8 @@ typedef struct gr_idpage {
 
 typedef struct gr_lay {
     gr_ctx *ctx;
+    gr_page_hook page_done;    /* NULL, or called as each page's body ends */
+    void *page_done_user;
     gr_fo_tree *tree;
     gr_fontset *fs;
     gr_doc *doc;

@@ -5,6 +5,7 @@
  */
 #include "dlist.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,6 +36,7 @@ void gr_doc_free(gr_doc *d)
     if (!d) return;
     for (i = 0; i < d->npages; i++) {
         free(d->pages[i]->items);
+        gr_arena_free(d->pages[i]->arena);
         free(d->pages[i]);
     }
     free(d->pages);
@@ -80,6 +82,30 @@ void gr_page_shrink(gr_page *pg)
     }
 }
 
+void gr_page_drop_painted(gr_page *pg)
+{
+    size_t i, n = 0;
+    for (i = 0; i < pg->nitems; i++) {
+        gr_dl_kind k = pg->items[i].kind;
+        if (k == GR_DL_TEXT || k == GR_DL_RECT || k == GR_DL_LINE
+            || k == GR_DL_PATH || k == GR_DL_MISSING)
+            continue;
+        assert(k != GR_DL_IMAGE);
+        pg->items[n++] = pg->items[i];
+    }
+    pg->nitems = n;
+    if (n == 0) {
+        free(pg->items);
+        pg->items = NULL;
+        pg->cap = 0;
+    } else {
+        gr_page_shrink(pg);
+    }
+    gr_arena_free(pg->arena);           /* the glyphs of its text items */
+    pg->arena = NULL;
+    pg->painted_out = 1;
+}
+
 void gr_page_truncate(gr_page *pg, size_t mark)
 {
     if (mark < pg->nitems) pg->nitems = mark;
@@ -92,8 +118,8 @@ void gr_items_push(gr_dl_item **items, size_t *n, size_t *cap, const gr_dl_item 
     (*items)[(*n)++] = copy;
 }
 
-int gr_line_to_items(gr_doc *d, const gr_line *ln, double x, double y,
-                     gr_dl_item **items, size_t *n, size_t *cap)
+static int line_to_items(gr_arena *arena, const gr_line *ln, double x, double y,
+                         gr_dl_item **items, size_t *n, size_t *cap)
 {
     size_t before = *n;
     double line_base = y + ln->baseline;
@@ -121,7 +147,7 @@ int gr_line_to_items(gr_doc *d, const gr_line *ln, double x, double y,
             it.u.text.x = rx;
             it.u.text.y = base;
             it.u.text.nglyphs = r->nglyphs;
-            it.u.text.glyphs = gr_arena_alloc(d->arena, bytes);
+            it.u.text.glyphs = gr_arena_alloc(arena, bytes);
             memcpy(it.u.text.glyphs, r->glyphs, bytes);
             gr_items_push(items, n, cap, &it);
         }
@@ -141,10 +167,21 @@ int gr_line_to_items(gr_doc *d, const gr_line *ln, double x, double y,
     return (int)(*n - before);
 }
 
+int gr_line_to_items(gr_doc *d, const gr_line *ln, double x, double y,
+                     gr_dl_item **items, size_t *n, size_t *cap)
+{
+    return line_to_items(d->arena, ln, x, y, items, n, cap);
+}
+
 int gr_page_add_line(gr_doc *d, gr_page *pg, const gr_line *ln,
                      double x, double y)
 {
-    return gr_line_to_items(d, ln, x, y, &pg->items, &pg->nitems, &pg->cap);
+    gr_arena *a = d->arena;
+    if (d->page_arenas && !pg->painted_out) {
+        if (!pg->arena) pg->arena = gr_arena_new();
+        a = pg->arena;
+    }
+    return line_to_items(a, ln, x, y, &pg->items, &pg->nitems, &pg->cap);
 }
 
 void gr_page_add_rect(gr_page *pg, double x, double y, double w, double h,

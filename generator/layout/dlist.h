@@ -7,8 +7,10 @@
  * downwards (the writer flips them). Text items are positioned by their
  * baseline origin.
  *
- * Ownership: gr_doc owns its pages; each page's items and everything they
- * point to (glyph arrays, path segments, strings) live in the doc's arena.
+ * Ownership: gr_doc owns its pages; what items point to (path segments,
+ * strings, glyph arrays) lives in the doc's arena; with page_arenas the
+ * glyph arrays of a page's text lines live in the page's own arena until
+ * its painting is written out (gr_page_drop_painted gives them back).
  * Faces belong to the gr_fontset, images to the gr_doc's image list.
  */
 #ifndef GR_DLIST_H
@@ -89,6 +91,10 @@ typedef struct gr_page {
     double width, height;
     size_t nitems, cap;
     gr_dl_item *items;
+    gr_arena *arena;          /* glyphs of gr_page_add_line's text items
+                                 when the doc has page_arenas */
+    int painted_out;          /* gr_page_drop_painted was called: later
+                                 lines' glyphs go to the doc's arena */
 } gr_page;
 
 typedef struct gr_outline {
@@ -108,6 +114,8 @@ typedef struct gr_doc {
     gr_outline *outline;      /* root (title NULL), may be NULL */
     const char *title;        /* document title for metadata, may be NULL */
     const char *lang;         /* e.g. "zh-TW" */
+    int page_arenas;          /* text lines' glyphs in each page's arena
+                                 (pages written out early free theirs) */
 } gr_doc;
 
 gr_doc *gr_doc_new(void);
@@ -121,6 +129,11 @@ gr_dl_item *gr_page_add(gr_page *pg, const gr_dl_item *it);
 gr_dl_item *gr_page_insert(gr_page *pg, size_t at, const gr_dl_item *it);
 /* Give back the unused capacity of a finished page. */
 void gr_page_shrink(gr_page *pg);
+/* Drop the items that only paint (text, rectangles, rules, paths,
+ * missing-glyph boxes) and the page's glyph arena, keeping links,
+ * destinations and bookkeeping: for a page whose painting was written out
+ * already (the PDF writer's page hook). The page holds no image. */
+void gr_page_drop_painted(gr_page *pg);
 /* Drop items from `mark` on (layout rollback). */
 void gr_page_truncate(gr_page *pg, size_t mark);
 

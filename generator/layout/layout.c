@@ -206,6 +206,7 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
         res = gr_place_box(L, &c, box, resume, &next);
         place_notes(L, c.pg, &sp->geom.body);
         gr_page_shrink(c.pg);
+        if (L->page_done) L->page_done(L->page_done_user, L->doc, c.pg);
         if (res == GR_PLACED_NONE && page_is_empty_start(&c)) {
             /* cannot happen by the progress rule; never loop */
             gr_error(L->ctx, L->tree->path, flow->line,
@@ -371,6 +372,12 @@ static gr_outline *build_outline(gr_doc *d, const gr_fo_node *n)
 int gr_layout(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
               gr_buf *dump)
 {
+    return gr_layout_pages(ctx, tree, fs, out, dump, NULL, NULL);
+}
+
+int gr_layout_pages(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
+                    gr_buf *dump, gr_page_hook page_done, void *user)
+{
     gr_lay L;
     gr_idpage *ids = NULL;
     size_t nids = 0;
@@ -380,12 +387,15 @@ int gr_layout(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
     L.ctx = ctx;
     L.tree = tree;
     L.fs = fs;
+    L.page_done = page_done;
+    L.page_done_user = user;
     check_flow_names(&L);
     if (L.status != GR_OK)
         return L.status;
     for (pass = 1; pass <= 2; pass++) {
         int warnings = ctx->nwarnings, quiet = ctx->quiet_warnings;
         L.doc = gr_doc_new();
+        L.doc->page_arenas = page_done != NULL;
         L.arena = gr_arena_new();
         L.status = GR_OK;
         L.uses_citations = 0;

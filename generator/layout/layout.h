@@ -18,4 +18,14 @@
 int gr_layout(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
               gr_buf *dump);
 
+/* The same, calling page_done(user, doc, page) when the body of a page is
+ * finished (its flow content, footnotes and backgrounds placed; static
+ * content comes later, once the page count is known). The page is then
+ * the doc's last one; the hook may drop items it has written out (see
+ * gr_page_drop_painted). A second layout pass calls it again for every
+ * page, in a new doc. */
+typedef void (*gr_page_hook)(void *user, gr_doc *doc, gr_page *page);
+int gr_layout_pages(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
+                    gr_buf *dump, gr_page_hook page_done, void *user);
+
 #endif

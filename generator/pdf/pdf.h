@@ -18,6 +18,20 @@
 #include "../layout/dlist.h"
 #include "../text/font.h"
 
+/* Pages written while the document is laid out: give gr_pdf_pre_page to
+ * the layout as its page hook (with the gr_pdf_pre as user data) and the
+ * same gr_pdf_pre to gr_pdf_write in the options. When the layout has
+ * finished a page's body, the hook writes what it paints into deflated
+ * content and drops those items and their glyphs from the page (links,
+ * destinations and the layout's bookkeeping stay; static content added
+ * later is written by gr_pdf_write as a second content stream). Memory
+ * then holds a page's few kilobytes of content instead of its display
+ * list. Pages with images are left whole. */
+typedef struct gr_pdf_pre gr_pdf_pre;
+gr_pdf_pre *gr_pdf_pre_new(void);
+void gr_pdf_pre_free(gr_pdf_pre *pre);
+void gr_pdf_pre_page(void *pre, gr_doc *doc, gr_page *pg);
+
 /* One provenance fact (docs/archival.md): an Info entry and an XMP
  * property of gereport's own schema, declared in the PDF/A extension
  * schema block with its description. */
@@ -43,6 +57,7 @@ typedef struct gr_pdf_opts {
     const char *producer;      /* NULL = "gereport " GR_VERSION */
     int font_level;            /* deflate level 1..12 for FontFile2
                                   streams; 0 = the default */
+    gr_pdf_pre *pre;           /* pages written during layout, or NULL */
     const gr_pdf_prop *props;  /* provenance, in this order; the writer adds
                                   Fonts (each face embedded) after them */
     size_t nprops;

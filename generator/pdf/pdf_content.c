@@ -72,6 +72,8 @@ static void to_rgb(gr_color c, long rgb[3])
     rgb[2] = pdf_unit(c.b);
 }
 
+static void plan_rules(pdf_content *c, const gr_dl_item *items, size_t n);
+
 /* ---- state ------------------------------------------------------------- */
 
 void pdf_content_init(pdf_content *c)
@@ -84,24 +86,31 @@ void pdf_content_free(pdf_content *c)
 {
     gr_buf_free(&c->out);
     free(c->rules);
+    free(c->plan);
     memset(c, 0, sizeof *c);
 }
 
-void pdf_content_begin(pdf_content *c, double page_h)
+void pdf_content_begin(pdf_content *c, double page_h, const gr_dl_item *items,
+                       size_t nitems, int fresh)
 {
     gr_buf out = c->out;
-    pdf_rule *rules = c->rules;
-    size_t rcap = c->rcap;
+    pdf_rule *rules = c->rules, *plan = c->plan;
+    size_t rcap = c->rcap, pcap = c->pcap;
     memset(c, 0, sizeof *c);
     c->out = out;
     c->out.len = 0;
     c->rules = rules;
     c->rcap = rcap;
+    c->plan = plan;
+    c->pcap = pcap;
     c->page_h = page_h;
+    plan_rules(c, items, nitems);
     /* a content stream starts with black fill and stroke, width 1, text
        render mode 0: nothing to write for those */
-    c->have_fill = c->have_stroke = c->have_width = c->have_tr = 1;
-    c->width = 1000;
+    if (fresh) {
+        c->have_fill = c->have_stroke = c->have_width = c->have_tr = 1;
+        c->width = 1000;
+    }
 }
 
 static void end_text(pdf_content *c)
@@ -148,62 +157,189 @@ static int rule_kind(const pdf_rule *r)
     return R_OTHER;
 }
 
-/* Sort key: colour/width group (by first appearance), direction, the
- * fixed coordinate, the start. Ties keep insertion order (stable by the
- * remaining coordinates, so the output does not depend on qsort). */
+static int same_style(const pdf_rule *a, const pdf_rule *b)
+{
+    return a->width == b->width && memcmp(a->rgb, b->rgb, sizeof a->rgb) == 0;
+}
+
+static int cmp_long(long a, long b) { return (a > b) - (a < b); }
+
+/* The line a rule lies on: style, direction, fixed coordinate (for
+ * diagonal rules all four coordinates). */
+static int cmp_line(const pdf_rule *x, const pdf_rule *y)
+{
+    int k = rule_kind(x), c, i;
+    if ((c = cmp_long(x->width, y->width))) return c;
+    for (i = 0; i < 3; i++)
+        if ((c = cmp_long(x->rgb[i], y->rgb[i]))) return c;
+    if ((c = k - rule_kind(y))) return c;
+    if (k == R_HORIZ) return cmp_long(x->y1, y->y1);
+    if (k == R_VERT) return cmp_long(x->x1, y->x1);
+    if ((c = cmp_long(x->x1, y->x1)) || (c = cmp_long(x->y1, y->y1))
+        || (c = cmp_long(x->x2, y->x2)))
+        return c;
+    return cmp_long(x->y2, y->y2);
+}
+
+/* Planning order: by line, later items first. */
+static int cmp_plan(const void *a, const void *b)
+{
+    const pdf_rule *x = a, *y = b;
+    int c = cmp_line(x, y);
+    if (c) return c;
+    return cmp_long((long)y->item, (long)x->item);
+}
+
+/* Drawing order: by item, then along the line. */
+static int cmp_item(const void *a, const void *b)
+{
+    const pdf_rule *x = a, *y = b;
+    int c = cmp_long((long)x->item, (long)y->item);
+    if (c) return c;
+    if ((c = cmp_long(x->x1, y->x1))) return c;
+    return cmp_long(x->y1, y->y1);
+}
+
+static long r_from(const pdf_rule *r) { return rule_kind(r) == R_VERT ? r->y1 : r->x1; }
+static long r_to(const pdf_rule *r) { return rule_kind(r) == R_VERT ? r->y2 : r->x2; }
+
+static void set_span(pdf_rule *r, long from, long to)
+{
+    if (rule_kind(r) == R_VERT) { r->y1 = from; r->y2 = to; }
+    else { r->x1 = from; r->x2 = to; }
+}
+
+static int make_rule(pdf_content *c, const gr_dl_item *it, size_t item, pdf_rule *r)
+{
+    if (!(it->u.line.width > 0)) return 0;
+    r->x1 = pdf_len(it->u.line.x1);
+    r->y1 = pdf_len(c->page_h - it->u.line.y1);
+    r->x2 = pdf_len(it->u.line.x2);
+    r->y2 = pdf_len(c->page_h - it->u.line.y2);
+    r->width = pdf_len(it->u.line.width);
+    if (r->width <= 0) r->width = 1;        /* thinner than 0.001 pt */
+    to_rgb(it->u.line.color, r->rgb);
+    r->item = item;
+    r->order = 0;
+    /* direction-free: horizontal left to right, vertical bottom to top */
+    if ((r->y1 == r->y2 && r->x1 > r->x2) || (r->x1 == r->x2 && r->y1 > r->y2)) {
+        long t;
+        t = r->x1; r->x1 = r->x2; r->x2 = t;
+        t = r->y1; r->y1 = r->y2; r->y2 = t;
+    }
+    return !(r->x1 == r->x2 && r->y1 == r->y2);
+}
+
+static void add_plan(pdf_content *c, const pdf_rule *r)
+{
+    c->plan = gr_grow(c->plan, &c->pcap, c->nplan + 1, sizeof *c->plan);
+    c->plan[c->nplan++] = *r;
+}
+
+/* Covered spans of one line, disjoint and sorted (scratch). */
+typedef struct cover { long from, to; } cover;
+
+/* The pieces of r not covered by the spans; then r's span joins them. */
+static void plan_piece(pdf_content *c, const pdf_rule *r, cover **sp, size_t *n,
+                       size_t *cap)
+{
+    long at = r_from(r), to = r_to(r), from = at;
+    size_t i, k;
+    for (i = 0; i < *n && at < to; i++) {
+        const cover *s = &(*sp)[i];
+        if (s->to <= at) continue;
+        if (s->from >= to) break;
+        if (s->from > at) {
+            pdf_rule piece = *r;
+            set_span(&piece, at, s->from);
+            add_plan(c, &piece);
+        }
+        at = s->to;
+    }
+    if (at < to) {
+        pdf_rule piece = *r;
+        set_span(&piece, at, to);
+        add_plan(c, &piece);
+    }
+    /* union: insert [from, to] and merge what it touches */
+    for (i = 0; i < *n && (*sp)[i].to < from; i++) {}
+    k = i;
+    while (k < *n && (*sp)[k].from <= to) {
+        if ((*sp)[k].from < from) from = (*sp)[k].from;
+        if ((*sp)[k].to > to) to = (*sp)[k].to;
+        k++;
+    }
+    if (k == i) {
+        *sp = gr_grow(*sp, cap, *n + 1, sizeof **sp);
+        memmove(*sp + i + 1, *sp + i, (*n - i) * sizeof **sp);
+        (*n)++;
+    } else if (k > i + 1) {
+        memmove(*sp + i + 1, *sp + k, (*n - k) * sizeof **sp);
+        *n -= k - i - 1;
+    }
+    (*sp)[i].from = from;
+    (*sp)[i].to = to;
+}
+
+/* Which parts of each rule item are drawn: a part that a later rule of the
+ * same colour and width covers is left to that rule (it paints over
+ * whatever came between), so each piece of a line is stroked once, by the
+ * last item that draws it. */
+static void plan_rules(pdf_content *c, const gr_dl_item *items, size_t n)
+{
+    pdf_rule *all = NULL;
+    size_t nall = 0, cap = 0, i = 0, j;
+    cover *sp = NULL;
+    size_t nsp = 0, spcap = 0;
+    for (j = 0; j < n; j++) {
+        pdf_rule r;
+        if (items[j].kind != GR_DL_LINE || !make_rule(c, &items[j], j, &r)) continue;
+        all = gr_grow(all, &cap, nall + 1, sizeof *all);
+        all[nall++] = r;
+    }
+    if (nall > 1) qsort(all, nall, sizeof *all, cmp_plan);
+    while (i < nall) {
+        size_t g = i;
+        nsp = 0;
+        for (; i < nall && cmp_line(&all[i], &all[g]) == 0; i++) {
+            if (rule_kind(&all[i]) == R_OTHER) {
+                if (i == g) add_plan(c, &all[i]);   /* the last of equals */
+            } else {
+                plan_piece(c, &all[i], &sp, &nsp, &spcap);
+            }
+        }
+    }
+    if (c->nplan > 1) qsort(c->plan, c->nplan, sizeof *c->plan, cmp_item);
+    free(all);
+    free(sp);
+}
+
+/* Gathered rules: sorted by colour/width group (first appearance), line,
+ * start; ties cannot depend on qsort (all keys compared). */
 static int cmp_rule(const void *a, const void *b)
 {
     const pdf_rule *x = a, *y = b;
-    int kx = rule_kind(x), ky = rule_kind(y);
-    long d[8];
-    int i;
+    int c;
     if (x->order != y->order) return x->order < y->order ? -1 : 1;
-    if (kx != ky) return kx - ky;
-    if (kx == R_HORIZ) {
-        d[0] = x->y1 - y->y1; d[1] = x->x1 - y->x1; d[2] = x->x2 - y->x2;
-        d[3] = 0;
-    } else if (kx == R_VERT) {
-        d[0] = x->x1 - y->x1; d[1] = x->y1 - y->y1; d[2] = x->y2 - y->y2;
-        d[3] = 0;
-    } else {
-        d[0] = x->x1 - y->x1; d[1] = x->y1 - y->y1; d[2] = x->x2 - y->x2;
-        d[3] = x->y2 - y->y2;
-    }
-    for (i = 0; i < 4; i++)
-        if (d[i]) return d[i] < 0 ? -1 : 1;
-    return 0;
+    if ((c = cmp_line(x, y))) return c;
+    if ((c = cmp_long(r_from(x), r_from(y)))) return c;
+    return cmp_long(r_to(x), r_to(y));
 }
 
-void pdf_content_rule(pdf_content *c, double x1, double y1, double x2,
-                      double y2, double width, gr_color color)
+void pdf_content_rule(pdf_content *c, size_t item)
 {
-    pdf_rule r;
-    size_t i;
-    if (!(width > 0)) return;
-    r.x1 = pdf_len(x1);
-    r.y1 = pdf_len(c->page_h - y1);
-    r.x2 = pdf_len(x2);
-    r.y2 = pdf_len(c->page_h - y2);
-    r.width = pdf_len(width);
-    if (r.width <= 0) r.width = 1;          /* thinner than 0.001 pt */
-    to_rgb(color, r.rgb);
-    /* direction-free: horizontal left to right, vertical bottom to top */
-    if ((r.y1 == r.y2 && r.x1 > r.x2) || (r.x1 == r.x2 && r.y1 > r.y2)) {
-        long t;
-        t = r.x1; r.x1 = r.x2; r.x2 = t;
-        t = r.y1; r.y1 = r.y2; r.y2 = t;
+    while (c->pnext < c->nplan && c->plan[c->pnext].item == item) {
+        pdf_rule r = c->plan[c->pnext++];
+        size_t i;
+        r.order = c->nrules;
+        for (i = 0; i < c->nrules; i++)
+            if (same_style(&c->rules[i], &r)) {
+                r.order = c->rules[i].order;
+                break;
+            }
+        c->rules = gr_grow(c->rules, &c->rcap, c->nrules + 1, sizeof *c->rules);
+        c->rules[c->nrules++] = r;
     }
-    if (r.x1 == r.x2 && r.y1 == r.y2) return;  /* nothing to stroke */
-    /* the group of its colour and width: order of first appearance */
-    r.order = c->nrules;
-    for (i = 0; i < c->nrules; i++)
-        if (c->rules[i].width == r.width
-            && memcmp(c->rules[i].rgb, r.rgb, sizeof r.rgb) == 0) {
-            r.order = c->rules[i].order;
-            break;
-        }
-    c->rules = gr_grow(c->rules, &c->rcap, c->nrules + 1, sizeof *c->rules);
-    c->rules[c->nrules++] = r;
 }
 
 static void add_segment(gr_buf *b, long x1, long y1, long x2, long y2)
@@ -230,22 +366,14 @@ static void flush_rules(pdf_content *c)
             pdf_rule cur = c->rules[i];
             int k = rule_kind(&cur);
             i++;
-            /* collinear pieces that touch or overlap: one segment */
+            /* collinear pieces that touch: one segment */
             while (k != R_OTHER && i < c->nrules && c->rules[i].order == cur.order
-                   && rule_kind(&c->rules[i]) == k) {
-                const pdf_rule *n = &c->rules[i];
-                if (k == R_HORIZ && n->y1 == cur.y1 && n->x1 <= cur.x2) {
-                    if (n->x2 > cur.x2) cur.x2 = n->x2;
-                } else if (k == R_VERT && n->x1 == cur.x1 && n->y1 <= cur.y2) {
-                    if (n->y2 > cur.y2) cur.y2 = n->y2;
-                } else {
-                    break;
-                }
+                   && cmp_line(&c->rules[i], &cur) == 0
+                   && r_from(&c->rules[i]) <= r_to(&cur)) {
+                if (r_to(&c->rules[i]) > r_to(&cur))
+                    set_span(&cur, r_from(&cur), r_to(&c->rules[i]));
                 i++;
             }
-            /* identical diagonal pieces: once */
-            while (k == R_OTHER && i < c->nrules && cmp_rule(&c->rules[i], &cur) == 0)
-                i++;
             add_segment(&c->out, cur.x1, cur.y1, cur.x2, cur.y2);
         }
         gr_buf_adds(&c->out, "S\n");
@@ -253,8 +381,28 @@ static void flush_rules(pdf_content *c)
     c->nrules = 0;
 }
 
-/* Before anything that may cover earlier rules. */
-static void barrier(pdf_content *c)
+/* Before painting the area [x0, x1] x [y0, y1] (PDF space, 0.001 pt):
+ * gathered rules it overlaps are written first, so it paints over them as
+ * it did in the display list; then the text object is closed. */
+static void barrier(pdf_content *c, long x0, long y0, long x1, long y1)
+{
+    size_t i;
+    for (i = 0; i < c->nrules; i++) {
+        const pdf_rule *r = &c->rules[i];
+        int k = rule_kind(r);
+        long h = (r->width + 1) / 2, hx = k == R_HORIZ ? 0 : h, hy = k == R_VERT ? 0 : h;
+        /* butt caps: a rule ends exactly at its end points */
+        long rx0 = (r->x1 < r->x2 ? r->x1 : r->x2) - hx, rx1 = (r->x1 < r->x2 ? r->x2 : r->x1) + hx;
+        long ry0 = (r->y1 < r->y2 ? r->y1 : r->y2) - hy, ry1 = (r->y1 < r->y2 ? r->y2 : r->y1) + hy;
+        if (rx0 < x1 && x0 < rx1 && ry0 < y1 && y0 < ry1) {
+            flush_rules(c);
+            break;
+        }
+    }
+    end_text(c);
+}
+
+static void barrier_all(pdf_content *c)
 {
     flush_rules(c);
     end_text(c);
@@ -262,7 +410,7 @@ static void barrier(pdf_content *c)
 
 void pdf_content_end(pdf_content *c)
 {
-    barrier(c);
+    barrier_all(c);
 }
 
 /* ---- other graphics ---------------------------------------------------- */
@@ -273,14 +421,15 @@ void pdf_content_rect(pdf_content *c, double x, double y, double w, double h,
     long rgb[3];
     if (w < 0) { x += w; w = -w; }
     if (h < 0) { y += h; h = -h; }
-    if (pdf_len(w) == 0 || pdf_len(h) == 0) return;
-    barrier(c);
+    long lx = pdf_len(x), ly = pdf_len(c->page_h - y - h), lw = pdf_len(w), lh = pdf_len(h);
+    if (lw == 0 || lh == 0) return;
+    barrier(c, lx, ly, lx + lw, ly + lh);
     to_rgb(color, rgb);
     set_fill(c, rgb);
-    pdf_add_len(&c->out, pdf_len(x));
-    pdf_add_len(&c->out, pdf_len(c->page_h - y - h));
-    pdf_add_len(&c->out, pdf_len(w));
-    pdf_add_len(&c->out, pdf_len(h));
+    pdf_add_len(&c->out, lx);
+    pdf_add_len(&c->out, ly);
+    pdf_add_len(&c->out, lw);
+    pdf_add_len(&c->out, lh);
     gr_buf_adds(&c->out, "re f\n");
 }
 
@@ -290,13 +439,35 @@ static void add_point(pdf_content *c, double x, double y)
     pdf_add_len(&c->out, pdf_len(c->page_h - y));
 }
 
+/* The barrier of a path: its points (control points too) and half its
+ * stroke width around them. */
+static void path_barrier(pdf_content *c, const gr_dl_path *path)
+{
+    long x0 = LEN_MAX, y0 = LEN_MAX, x1 = -LEN_MAX, y1 = -LEN_MAX, h;
+    int i, k;
+    for (i = 0; i < path->nseg; i++) {
+        int np = path->seg[i].op == GR_SEG_CURVE ? 3
+                 : path->seg[i].op == GR_SEG_CLOSE ? 0 : 1;
+        for (k = 0; k < np; k++) {
+            long x = pdf_len(path->seg[i].p[2 * k]);
+            long y = pdf_len(c->page_h - path->seg[i].p[2 * k + 1]);
+            if (x < x0) x0 = x;
+            if (x > x1) x1 = x;
+            if (y < y0) y0 = y;
+            if (y > y1) y1 = y;
+        }
+    }
+    h = path->stroke ? pdf_len(path->stroke_width) / 2 + 1 : 1;
+    barrier(c, x0 - h, y0 - h, x1 + h, y1 + h);
+}
+
 void pdf_content_path(pdf_content *c, const gr_dl_path *path)
 {
     int i, open = 0;
     long rgb[3];
     if (path->nseg <= 0 || (!path->fill && !path->stroke)) return;
     if (path->stroke && !(path->stroke_width > 0) && !path->fill) return;
-    barrier(c);
+    path_barrier(c, path);
     if (path->fill) {
         to_rgb(path->fill_color, rgb);
         set_fill(c, rgb);
@@ -346,7 +517,8 @@ void pdf_content_path(pdf_content *c, const gr_dl_path *path)
 void pdf_content_image(pdf_content *c, const char *name, double x, double y,
                        double w, double h)
 {
-    barrier(c);
+    long lx = pdf_len(x), ly = pdf_len(c->page_h - y - h);
+    barrier(c, lx, ly, lx + pdf_len(w), ly + pdf_len(h));
     gr_buf_adds(&c->out, "q\n");
     pdf_add_len(&c->out, pdf_len(w));
     gr_buf_adds(&c->out, "0 0 ");
@@ -363,8 +535,9 @@ void pdf_content_missing(pdf_content *c, double x, double y, double w,
     static const long black[3] = { 0, 0, 0 };
     double inset = w * MISSING_INSET, wd = w - 2 * inset;
     char span[80];
+    long lx = pdf_len(x + inset), ly = pdf_len(c->page_h - y - h);
     if (!(wd > 0) || !(h > 0)) return;
-    barrier(c);
+    barrier(c, lx - 1000, ly - 1000, lx + pdf_len(wd) + 1000, ly + pdf_len(h) + 1000);
     if (cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
         if (cp >= 0x10000)
             snprintf(span, sizeof span, "/Span <</ActualText <FEFF%04X%04X>>> BDC\n",
@@ -376,8 +549,8 @@ void pdf_content_missing(pdf_content *c, double x, double y, double w,
     }
     set_stroke(c, black);
     set_width(c, pdf_len(MISSING_STROKE));
-    pdf_add_len(&c->out, pdf_len(x + inset));
-    pdf_add_len(&c->out, pdf_len(c->page_h - y - h));
+    pdf_add_len(&c->out, lx);
+    pdf_add_len(&c->out, ly);
     pdf_add_len(&c->out, pdf_len(wd));
     pdf_add_len(&c->out, pdf_len(h));
     gr_buf_adds(&c->out, "re S\n");

@@ -5,13 +5,18 @@
  *   - graphics and text state (fill and stroke colour, line width, font and
  *     size, text render mode) is written only when it changes; text items
  *     that follow each other share one BT … ET;
- *   - rules (straight stroked lines) are gathered until something that may
- *     cover them (a filled rectangle, a path, an image, a missing-glyph
- *     box) or the end of the page, then written as one path per colour and
- *     width: collinear pieces that touch or overlap become one segment, so a
- *     cell edge shared by two cells is drawn once. Butt caps make the union
- *     of overlapping pieces look exactly like the pieces (no joins are
- *     made: pieces meeting at corners stay separate subpaths).
+ *   - rules (straight stroked lines): a piece of a rule that a later rule
+ *     of the same colour and width covers is left to that later rule (it
+ *     paints over anything drawn between), so every piece of a line is
+ *     stroked once — a cell edge shared by two cells, or drawn by a row and
+ *     again by the next, is one segment. Rules are gathered until something
+ *     is painted over them (a filled rectangle, path, image or
+ *     missing-glyph box whose area they overlap) or the page ends, then
+ *     written as one path per colour and width, collinear pieces that touch
+ *     joined. Butt caps make joined pieces look exactly like the pieces (no
+ *     line joins are made: pieces meeting at corners stay separate
+ *     subpaths). Text is no barrier: rules never cross text on purpose,
+ *     and where they do, both are opaque ink.
  *
  * Number rule: lengths and positions are rounded to 0.001 pt (1/72000 in).
  * 0.01 pt would be finer than any printer's dot, but renderers snap glyph
@@ -33,6 +38,7 @@ typedef struct pdf_rule {
     long x1, y1, x2, y2;        /* PDF space, 0.001 pt */
     long width;                 /* 0.001 pt */
     long rgb[3];                /* 0.001 */
+    size_t item;                /* display-list index of its item */
     size_t order;               /* first appearance of its colour/width */
 } pdf_rule;
 
@@ -48,15 +54,22 @@ typedef struct pdf_content {
     int in_text;
     long tlm_x, tlm_y;          /* text line matrix origin, 0.001 pt */
     int have_tlm;
-    /* rules waiting to be written */
+    /* the pieces of the page's rule items that are drawn (by item) */
+    pdf_rule *plan;
+    size_t nplan, pcap, pnext;
+    /* rules gathered, waiting to be written */
     pdf_rule *rules;
     size_t nrules, rcap;
 } pdf_content;
 
 void pdf_content_init(pdf_content *c);
 void pdf_content_free(pdf_content *c);
-/* Start a page of height page_h (forgets all state; keeps the buffers). */
-void pdf_content_begin(pdf_content *c, double page_h);
+/* Start a page of height page_h whose display list is items[0..n)
+ * (forgets all state; keeps the buffers; plans the rules). fresh: the
+ * stream is the page's first (state starts at PDF's defaults); else it
+ * follows another stream whose final state is unknown. */
+void pdf_content_begin(pdf_content *c, double page_h, const gr_dl_item *items,
+                       size_t nitems, int fresh);
 /* Finish the page: pending rules written, text object closed. c->out then
  * holds the page's content. */
 void pdf_content_end(pdf_content *c);
@@ -66,9 +79,10 @@ long pdf_len(double v);         /* pt -> 0.001 pt, clamped to +-32767 pt */
 long pdf_unit(double v);        /* 0..1 -> 0.001 */
 void pdf_add_len(gr_buf *b, long v);   /* writes "v/1000 " */
 
-/* Graphics items. x, y in display-list space. */
-void pdf_content_rule(pdf_content *c, double x1, double y1, double x2,
-                      double y2, double width, gr_color color);
+/* The rule item (GR_DL_LINE) at index `item` of the display list; items
+ * are given in order. */
+void pdf_content_rule(pdf_content *c, size_t item);
+/* Other graphics items. x, y in display-list space. */
 void pdf_content_rect(pdf_content *c, double x, double y, double w, double h,
                       gr_color color);
 void pdf_content_path(pdf_content *c, const gr_dl_path *path);

@@ -1,6 +1,6 @@
 /* pdf_font.c — the PDF text layer: for every face the display lists use,
- * the exact glyph set is hb-subset (CID = glyph index in the subset,
- * CIDToGIDMap /Identity) and embedded as one Type0/CIDFontType2 Identity-H
+ * the exact glyph set is hb-subset and embedded as one Type0/CIDFontType2
+ * Identity-H
  * font: FontFile2 deflated by us (libdeflate), /W from HarfBuzz
  * advances, a complete FontDescriptor with CIDSet, and a ToUnicode CMap
  * built from the source text the shaper recorded for each glyph. Also
@@ -12,6 +12,7 @@
 
 #include <hpdf_doc.h>
 #include <hb-subset.h>
+#include <assert.h>
 #include <hb-ot.h>
 #include <sys/stat.h>
 #include <math.h>
@@ -26,17 +27,21 @@
 #define SYNTH_BOLD_STROKE (1.0 / 35.0)
 #define PDF_REAL_MAX      32767.0
 
+/* CIDs are given in order of first use (CID 0 is .notdef), so that a
+ * page's content can be written before the document's glyph set is known;
+ * CIDToGIDMap maps them to the glyphs of the subset. */
 typedef struct pdf_face {
     gr_face *face;
+    int index;                  /* order of first use: bit in page masks */
     unsigned nsrc;              /* glyph count of the source face */
-    unsigned char *used;        /* bitset over source gids */
-    /* after embedding */
-    uint32_t *cid_of;           /* source gid -> CID (where used) */
-    int *width;                 /* per CID, in 1/1000 em */
+    double scale;               /* HarfBuzz advance -> 1/1000 em */
+    uint32_t *cid_of;           /* source gid -> CID (0: not used yet) */
     uint32_t *src_of;           /* CID -> source gid */
+    int *width;                 /* per CID, in 1/1000 em */
     unsigned ncids;
+    size_t cidcap, wcap;
+    uint16_t *gid_of;           /* after subsetting: CID -> subset gid */
     HPDF_Dict font;             /* the Type0 font dictionary */
-    HPDF_Page last_page;        /* page whose resources already hold it */
     char res_name[24];          /* resource name without the slash */
 } pdf_face;
 
@@ -56,7 +61,7 @@ pdf_fonts *pdf_fonts_new(void)
 static void face_free(pdf_face *f)
 {
     if (!f) return;
-    free(f->used);
+    free(f->gid_of);
     free(f->cid_of);
     free(f->width);
     free(f->src_of);
@@ -84,14 +89,33 @@ static pdf_face *find_face(pdf_fonts *pf, const gr_face *face)
     return NULL;
 }
 
+static unsigned face_upem(const gr_face *face);
+
 static pdf_face *add_face(pdf_fonts *pf, gr_face *face)
 {
     pdf_face *f = gr_calloc(1, sizeof *f);
+    int xs = 0, ys = 0;
+    size_t i;
     f->face = face;
+    f->index = (int)pf->n;
     f->nsrc = face->hbface ? hb_face_get_glyph_count(face->hbface) : 0;
     if (f->nsrc == 0) f->nsrc = 1;
-    f->used = gr_calloc((f->nsrc + 7) / 8, 1);
-    f->used[0] |= 1;                     /* .notdef is always kept */
+    if (face->hbfont) hb_font_get_scale(face->hbfont, &xs, &ys);
+    f->scale = xs > 0 ? 1000.0 / xs : 1000.0 / face_upem(face);
+    f->cid_of = gr_calloc(f->nsrc, sizeof *f->cid_of);
+    /* CID 0 is .notdef */
+    f->src_of = gr_grow(NULL, &f->cidcap, 16, sizeof *f->src_of);
+    f->width = gr_grow(NULL, &f->wcap, 16, sizeof *f->width);
+    f->src_of[0] = 0;
+    f->width[0] = face->hbfont ? (int)lround(hb_font_get_glyph_h_advance(face->hbfont, 0) * f->scale) : 0;
+    f->ncids = 1;
+    /* resource name /F<face id>; a face id seen twice gets a suffix */
+    snprintf(f->res_name, sizeof f->res_name, "F%d", face->id);
+    for (i = 0; i < pf->n; i++)
+        if (pf->faces[i]->face->id == face->id) {
+            snprintf(f->res_name, sizeof f->res_name, "F%d_%zu", face->id, pf->n);
+            break;
+        }
     pf->faces = gr_grow(pf->faces, &pf->cap, pf->n + 1, sizeof *pf->faces);
     pf->faces[pf->n++] = f;
     return pf->last = f;
@@ -104,20 +128,24 @@ static uint32_t source_gid(const pdf_face *f, uint32_t gid)
 
 static int is_used(const pdf_face *f, uint32_t gid)
 {
-    return (f->used[gid >> 3] >> (gid & 7)) & 1;
+    return gid == 0 || f->cid_of[gid] != 0;
 }
 
-void pdf_fonts_note(pdf_fonts *pf, const gr_dl_text *t)
+/* The CID of a source glyph, given on first use. */
+static uint32_t cid_for(pdf_face *f, uint32_t gid)
 {
-    pdf_face *f;
-    int i;
-    if (!t->face || t->nglyphs <= 0) return;
-    f = find_face(pf, t->face);
-    if (!f) f = add_face(pf, t->face);
-    for (i = 0; i < t->nglyphs; i++) {
-        uint32_t g = source_gid(f, t->glyphs[i].gid);
-        f->used[g >> 3] |= (unsigned char)(1u << (g & 7));
-    }
+    uint32_t g = source_gid(f, gid);
+    hb_position_t adv;
+    if (g == 0) return 0;
+    if (f->cid_of[g]) return f->cid_of[g];
+    assert(f->ncids <= 0xFFFF);         /* a face has at most 65535 glyphs */
+    f->src_of = gr_grow(f->src_of, &f->cidcap, f->ncids + 1, sizeof *f->src_of);
+    f->width = gr_grow(f->width, &f->wcap, f->ncids + 1, sizeof *f->width);
+    adv = f->face->hbfont ? hb_font_get_glyph_h_advance(f->face->hbfont, g) : 0;
+    f->src_of[f->ncids] = g;
+    f->width[f->ncids] = (int)lround(adv * f->scale);
+    f->cid_of[g] = f->ncids;
+    return f->ncids++;
 }
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -220,15 +248,15 @@ static hb_subset_input_t *make_subset_input(const pdf_face *f)
     return in;
 }
 
-/* Subset the face: fills the CID tables of f and returns the subset font
- * program in *blob (caller destroys). */
+/* Subset the face: fills f->gid_of and returns the subset font program in
+ * *blob (caller destroys). */
 static int run_subset(gr_ctx *ctx, pdf_face *f, hb_blob_t **blob)
 {
     hb_subset_input_t *in = make_subset_input(f);
     hb_subset_plan_t *plan;
-    const hb_map_t *o2n, *n2o;
+    const hb_map_t *o2n;
     hb_face_t *sub;
-    unsigned g, cid, n;
+    unsigned cid;
 
     *blob = NULL;
     if (!in)
@@ -238,18 +266,10 @@ static int run_subset(gr_ctx *ctx, pdf_face *f, hb_blob_t **blob)
     if (!plan)
         goto fail;
     o2n = hb_subset_plan_old_to_new_glyph_mapping(plan);
-    n2o = hb_subset_plan_new_to_old_glyph_mapping(plan);
-    n = hb_map_get_population(n2o);     /* new gids are 0 .. n-1 */
-    f->ncids = n ? n : 1;
-    f->src_of = gr_calloc(f->ncids, sizeof *f->src_of);
-    for (cid = 0; cid < n; cid++) {
-        hb_codepoint_t old = hb_map_get(n2o, cid);
-        f->src_of[cid] = old == HB_MAP_VALUE_INVALID ? 0 : old;
-    }
-    f->cid_of = gr_calloc(f->nsrc, sizeof *f->cid_of);
-    for (g = 0; g < f->nsrc; g++) {
-        hb_codepoint_t c = is_used(f, g) ? hb_map_get(o2n, g) : HB_MAP_VALUE_INVALID;
-        f->cid_of[g] = (c == HB_MAP_VALUE_INVALID || c >= f->ncids) ? 0 : c;
+    f->gid_of = gr_calloc(f->ncids, sizeof *f->gid_of);
+    for (cid = 0; cid < f->ncids; cid++) {
+        hb_codepoint_t n = hb_map_get(o2n, f->src_of[cid]);
+        f->gid_of[cid] = (uint16_t)(n == HB_MAP_VALUE_INVALID || n > 0xFFFF ? 0 : n);
     }
     sub = hb_subset_plan_execute_or_fail(plan);
     hb_subset_plan_destroy(plan);
@@ -270,21 +290,6 @@ fail:
 }
 
 /* ---- widths ----------------------------------------------------------- */
-
-static void compute_widths(pdf_face *f)
-{
-    hb_font_t *font = f->face->hbfont;
-    int xs = 0, ys = 0;
-    unsigned cid;
-    double scale;
-    if (font) hb_font_get_scale(font, &xs, &ys);
-    scale = xs > 0 ? 1000.0 / xs : 1000.0 / face_upem(f->face);
-    f->width = gr_calloc(f->ncids, sizeof *f->width);
-    for (cid = 0; cid < f->ncids; cid++) {
-        hb_position_t adv = font ? hb_font_get_glyph_h_advance(font, f->src_of[cid]) : 0;
-        f->width[cid] = (int)lround(adv * scale);
-    }
-}
 
 static int cmp_int(const void *a, const void *b)
 {
@@ -543,8 +548,23 @@ static HPDF_Dict cid_system_info(HPDF_MMgr mm)
     return d;
 }
 
-static HPDF_Dict cid_font(HPDF_Doc pdf, const pdf_face *f, const char *base,
-                          HPDF_Dict descriptor)
+/* CIDToGIDMap: two bytes per CID, the subset's glyph index. */
+static HPDF_Dict cid_to_gid_stream(HPDF_Doc pdf, pdf_zip *zip, const pdf_face *f)
+{
+    unsigned char *map = gr_malloc((size_t)f->ncids * 2);
+    unsigned cid;
+    HPDF_Dict st;
+    for (cid = 0; cid < f->ncids; cid++) {
+        map[2 * cid] = (unsigned char)(f->gid_of[cid] >> 8);
+        map[2 * cid + 1] = (unsigned char)(f->gid_of[cid] & 0xff);
+    }
+    st = zipped_stream(pdf, zip, map, (size_t)f->ncids * 2);
+    free(map);
+    return st;
+}
+
+static HPDF_Dict cid_font(HPDF_Doc pdf, pdf_zip *zip, const pdf_face *f,
+                          const char *base, HPDF_Dict descriptor)
 {
     HPDF_MMgr mm = pdf->mmgr;
     HPDF_Dict cf = HPDF_Dict_New(mm);
@@ -562,7 +582,7 @@ static HPDF_Dict cid_font(HPDF_Doc pdf, const pdf_face *f, const char *base,
         HPDF_Dict_Add(cf, "W", w);
     else if (w)
         HPDF_Array_Free(w);
-    HPDF_Dict_AddName(cf, "CIDToGIDMap", "Identity");
+    HPDF_Dict_Add(cf, "CIDToGIDMap", cid_to_gid_stream(pdf, zip, f));
     return cf;
 }
 
@@ -611,33 +631,19 @@ static int embed_face(gr_ctx *ctx, HPDF_Doc pdf, pdf_zip *zip, pdf_face *f,
     int rc = check_truetype(ctx, f);
     if (rc == GR_OK) rc = run_subset(ctx, f, &blob);
     if (rc != GR_OK) return rc;
-    compute_widths(f);
     base_font_name(f, base, sizeof base);
     ff = font_file_stream(pdf, zip, blob, level);
     hb_blob_destroy(blob);
     if (!ff) return GR_ESYS;
     cidset = cidset_stream(pdf, zip, f);
     fd = cidset ? font_descriptor(pdf, f->face, base, ff, cidset) : NULL;
-    cf = fd ? cid_font(pdf, f, base, fd) : NULL;
+    cf = fd ? cid_font(pdf, zip, f, base, fd) : NULL;
     tu = cf ? tounicode_stream(pdf, zip, f) : NULL;
     f->font = tu ? type0_font(pdf, base, cf, tu) : NULL;
     if (!f->font)
         return gr_syserror(ctx, f->face->path, 0, "無法建立 PDF 字型（%s）",
                            "cannot create the PDF font (%s)", face_psname(f->face));
     return GR_OK;
-}
-
-/* Resource names /F<face id>; a face id seen twice gets a suffix. */
-static void name_resources(pdf_fonts *pf)
-{
-    size_t i;
-    for (i = 0; i < pf->n; i++) {
-        pdf_face *f = pf->faces[i];
-        if (i > 0 && pf->faces[i - 1]->face->id == f->face->id)
-            snprintf(f->res_name, sizeof f->res_name, "F%d_%zu", f->face->id, i);
-        else
-            snprintf(f->res_name, sizeof f->res_name, "F%d", f->face->id);
-    }
 }
 
 int pdf_fonts_embed(pdf_fonts *pf, gr_ctx *ctx, HPDF_Doc pdf, pdf_zip *zip,
@@ -647,7 +653,6 @@ int pdf_fonts_embed(pdf_fonts *pf, gr_ctx *ctx, HPDF_Doc pdf, pdf_zip *zip,
     if (level < 1 || level > 12) level = PDF_LEVEL_FONT;
     if (pf->n > 1)
         qsort(pf->faces, pf->n, sizeof *pf->faces, cmp_face_id);
-    name_resources(pf);
     for (i = 0; i < pf->n; i++) {
         int rc;
         if (!pf->faces[i]->face->hbface)
@@ -671,13 +676,15 @@ static double clamp_real(double v)
     return v;
 }
 
-static int add_to_page_resources(pdf_face *f, HPDF_Page page)
+void pdf_fonts_page_resources(pdf_fonts *pf, HPDF_Page page, uint64_t mask)
 {
-    if (f->last_page == page) return GR_OK;
-    if (pdf_haru_page_font(page, f->res_name, f->font) != HPDF_OK)
-        return GR_ESYS;
-    f->last_page = page;
-    return GR_OK;
+    size_t i;
+    for (i = 0; i < pf->n; i++) {
+        const pdf_face *f = pf->faces[i];
+        int bit = f->index < 64 ? f->index : 63;   /* 63: "63 and above" */
+        if ((mask >> bit) & 1)
+            pdf_haru_page_font(page, f->res_name, f->font);
+    }
 }
 
 /* Four upper-case hex digits (CIDs are below 65536). */
@@ -694,7 +701,7 @@ static void add_hex4(gr_buf *b, uint32_t v)
 
 /* One TJ array for glyphs [s, e) (equal dy), starting at the first glyph's
  * origin; adjustments (0.01/1000 em) keep each glyph at its x. */
-static void add_glyph_segment(pdf_content *c, const pdf_face *f, const gr_dl_text *t,
+static void add_glyph_segment(pdf_content *c, pdf_face *f, const gr_dl_text *t,
                               int s, int e)
 {
     gr_buf *b = &c->out;
@@ -705,7 +712,7 @@ static void add_glyph_segment(pdf_content *c, const pdf_face *f, const gr_dl_tex
                           clamp_real(c->page_h - t->y + g[s].dy));
     gr_buf_addc(b, '[');
     for (k = s; k < e; k++) {
-        uint32_t cid = f->cid_of[source_gid(f, g[k].gid)];
+        uint32_t cid = cid_for(f, g[k].gid);
         if (k > s) {
             double target = (g[k].x - g[s].x) * 1000.0 / t->size;
             double adj = round((pen - target) * 100.0) / 100.0;
@@ -725,22 +732,16 @@ static void add_glyph_segment(pdf_content *c, const pdf_face *f, const gr_dl_tex
     gr_buf_adds(b, "] TJ\n");
 }
 
-int pdf_fonts_draw(pdf_fonts *pf, gr_ctx *ctx, HPDF_Page page, pdf_content *c,
-                   const gr_dl_text *t)
+void pdf_fonts_draw(pdf_fonts *pf, pdf_content *c, const gr_dl_text *t,
+                    uint64_t *mask)
 {
     pdf_face *f;
     int s = 0;
     if (!t->face || t->nglyphs <= 0 || !(t->size > 0) || t->size > PDF_REAL_MAX)
-        return GR_OK;
+        return;
     f = find_face(pf, t->face);
-    if (!f || !f->font)
-        return gr_syserror(ctx, NULL, 0, "內部錯誤：字型未嵌入（%s）",
-                           "internal error: font not embedded (%s)",
-                           face_psname(t->face));
-    if (add_to_page_resources(f, page) != GR_OK)
-        return gr_syserror(ctx, NULL, 0, "無法加入頁面字型資源（%s）",
-                           "cannot add the font to the page resources (%s)",
-                           face_psname(t->face));
+    if (!f) f = add_face(pf, t->face);
+    *mask |= (uint64_t)1 << (f->index < 64 ? f->index : 63);
     pdf_content_text_state(c, f, f->res_name, t->size, t->color, t->synth_bold,
                            t->size * SYNTH_BOLD_STROKE);
     while (s < t->nglyphs) {
@@ -749,7 +750,6 @@ int pdf_fonts_draw(pdf_fonts *pf, gr_ctx *ctx, HPDF_Page page, pdf_content *c,
         add_glyph_segment(c, f, t, s, e);
         s = e;
     }
-    return GR_OK;
 }
 
 /* ---- provenance ------------------------------------------------------- */

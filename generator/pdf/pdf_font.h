@@ -1,13 +1,13 @@
 /* pdf_font.h — internal to the PDF writer: the text layer. One
  * Type0/CIDFontType2 (Identity-H) font per face, embedded as an hb-subset of
- * exactly the glyphs used; CID = glyph index in the subset.
+ * exactly the glyphs used; CIDs are given in order of first use and mapped
+ * to the subset's glyphs by a CIDToGIDMap stream, so page content can be
+ * written before the document's glyph set is known.
  *
- * Use, in this order:
- *   1. pdf_fonts_new, then pdf_fonts_note for every text item of the
- *      document (collects the glyph set of each face);
- *   2. pdf_fonts_embed once: subsets every face and creates its objects;
- *   3. pdf_fonts_draw for every text item, page by page (the CIDs are only
- *      known after step 2).
+ * Use: pdf_fonts_new; pdf_fonts_draw for text items, page by page (also
+ * while the document is still being laid out); pdf_fonts_embed once at the
+ * end (subsets every face, creates its objects); then
+ * pdf_fonts_page_resources for every page with the mask its drawing set.
  * Ownership: the pdf_fonts owns its tables; the PDF objects belong to the
  * HPDF_Doc. Faces belong to the gr_fontset (or whoever made them).
  */
@@ -25,19 +25,19 @@ typedef struct pdf_fonts pdf_fonts;
 pdf_fonts *pdf_fonts_new(void);
 void pdf_fonts_free(pdf_fonts *pf);
 
-/* Record the glyphs of one text item. */
-void pdf_fonts_note(pdf_fonts *pf, const gr_dl_text *t);
-
-/* Subset and embed every noted face (deterministic order: by face id).
- * level 1..12 for the FontFile2 streams (else PDF_LEVEL_FONT). Reports and
- * returns an error status on failure. */
+/* Subset and embed every face drawn with (deterministic order: by face
+ * id). level 1..12 for the FontFile2 streams (else PDF_LEVEL_FONT).
+ * Reports and returns an error status on failure. */
 int pdf_fonts_embed(pdf_fonts *pf, gr_ctx *ctx, HPDF_Doc pdf, pdf_zip *zip,
                     int level);
 
-/* Draw one text item into the content `c` of `page`: adds the face's font
- * to the page resources as /F<face id> and writes its glyph runs. */
-int pdf_fonts_draw(pdf_fonts *pf, gr_ctx *ctx, HPDF_Page page, pdf_content *c,
-                   const gr_dl_text *t);
+/* Write one text item into the content `c`: sets the bit of its face in
+ * *mask (faces in order of first use; 63 stands for 63 and later). */
+void pdf_fonts_draw(pdf_fonts *pf, pdf_content *c, const gr_dl_text *t,
+                    uint64_t *mask);
+
+/* Put the fonts of `mask` into the page's resources (after embedding). */
+void pdf_fonts_page_resources(pdf_fonts *pf, HPDF_Page page, uint64_t mask);
 
 /* Provenance of the embedded faces, after pdf_fonts_embed, appended to out:
  * "FILE#INDEX, VERSION STRING, head 0xCHECKSUM, SIZE bytes" per face (file

@@ -8,9 +8,15 @@
  *     `write_fn` is called while the dictionary is written, so it can add
  *     "/Filter /FlateDecode" for bytes we deflated ourselves;
  *   - a page's content stream is HPDF_PageAttr.contents (a stream
- *     dictionary) with its data in HPDF_PageAttr.stream;
+ *     dictionary) with its data in HPDF_PageAttr.stream; replacing the
+ *     page's /Contents by an array that holds it keeps it an object;
  *   - a page's font resources are HPDF_PageAttr.fonts, made on first use
  *     inside the inheritable /Resources dictionary;
+ *   - a memory stream holds its data in chunks of HPDF_MemStreamAttr.buf_siz
+ *     bytes (4096 unless changed before the first write), so a stream
+ *     whose whole data is written at once can be given one chunk of
+ *     exactly that size (small deflated page content would otherwise
+ *     take 4 KiB each);
  *   - HPDF_SaveToStream writes into HPDF_Doc.stream whatever stream it is
  *     when it is not a memory stream (HPDF_MemStream_FreeData ignores
  *     other kinds), so a callback writer there receives the file in order.
@@ -69,6 +75,18 @@ void pdf_deflate(pdf_zip *z, int level, const void *data, size_t len, gr_buf *ou
 
 /* ---- streams ----------------------------------------------------------- */
 
+/* One chunk of exactly len bytes for a memory stream not written yet. */
+static void exact_chunk(HPDF_Stream st, size_t len)
+{
+    HPDF_MemStreamAttr attr;
+    if (!st || st->type != HPDF_STREAM_MEMORY || st->size != 0 || len == 0)
+        return;
+    attr = (HPDF_MemStreamAttr)st->attr;
+    if (attr->buf->count != 0) return;
+    attr->buf_siz = (HPDF_UINT)len;
+    attr->w_pos = attr->buf_siz;        /* "no chunk yet" */
+}
+
 /* libharu drops a /Filter key when its own filter is NONE: say it here. */
 static HPDF_STATUS write_own_flate_filter(HPDF_Dict dict, HPDF_Stream out)
 {
@@ -84,6 +102,7 @@ static HPDF_Dict new_stream(HPDF_Doc pdf, const void *data, size_t len, int flat
     if (!st) return NULL;
     st->filter = HPDF_STREAM_FILTER_NONE;
     if (flate) st->write_fn = write_own_flate_filter;
+    exact_chunk(st->stream, len);
     if (len && HPDF_Stream_Write(st->stream, data, (HPDF_UINT)len) != HPDF_OK)
         return NULL;
     return st;
@@ -107,7 +126,27 @@ HPDF_STATUS pdf_haru_page_content(HPDF_Page page, const void *z, size_t len)
     assert(attr->stream->size == 0);    /* nothing drawn through libharu */
     attr->contents->filter = HPDF_STREAM_FILTER_NONE;
     attr->contents->write_fn = write_own_flate_filter;
+    exact_chunk(attr->stream, len);
     return HPDF_Stream_Write(attr->stream, z, (HPDF_UINT)len);
+}
+
+HPDF_STATUS pdf_haru_page_contents2(HPDF_Doc pdf, HPDF_Page page,
+                                    const void *z1, size_t len1,
+                                    const void *z2, size_t len2)
+{
+    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    HPDF_Dict second;
+    HPDF_Array both;
+    HPDF_STATUS st = pdf_haru_page_content(page, z1, len1);
+    if (st != HPDF_OK) return st;
+    second = pdf_haru_flate_stream(pdf, z2, len2);
+    both = HPDF_Array_New(pdf->mmgr);
+    if (!second || !both) return HPDF_FAILD_TO_ALLOC_MEM;
+    if ((st = HPDF_Array_Add(both, attr->contents)) != HPDF_OK
+        || (st = HPDF_Array_Add(both, second)) != HPDF_OK)
+        return st;
+    /* replaces the reference to the first stream, which stays an object */
+    return HPDF_Dict_Add(page, "Contents", both);
 }
 
 HPDF_STATUS pdf_haru_page_font(HPDF_Page page, const char *name, HPDF_Dict font)

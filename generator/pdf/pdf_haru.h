@@ -16,7 +16,7 @@
 /* Compression levels, chosen by measurement (docs/layout.md, "PDF
  * writer"): font programs are few and large, so a higher level pays;
  * page content is many small streams. */
-#define PDF_LEVEL_FONT     9
+#define PDF_LEVEL_FONT     6
 #define PDF_LEVEL_CONTENT  6
 #define PDF_LEVEL_OTHER    6
 
@@ -39,6 +39,12 @@ HPDF_Dict pdf_haru_plain_stream(HPDF_Doc pdf, const void *data, size_t len);
 /* Give `page` its content stream: `len` bytes of FlateDecode data. Call
  * once per page, after no libharu drawing function was used on it. */
 HPDF_STATUS pdf_haru_page_content(HPDF_Page page, const void *z, size_t len);
+
+/* Give `page` two content streams (PDF's Contents array): z1 then z2,
+ * both FlateDecode data. */
+HPDF_STATUS pdf_haru_page_contents2(HPDF_Doc pdf, HPDF_Page page,
+                                    const void *z1, size_t len1,
+                                    const void *z2, size_t len2);
 
 /* Put font (a font dictionary) in the page's /Resources /Font as `name`. */
 HPDF_STATUS pdf_haru_page_font(HPDF_Page page, const char *name, HPDF_Dict font);

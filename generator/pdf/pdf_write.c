@@ -18,6 +18,7 @@
 
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,8 +57,10 @@ typedef struct writer {
     HPDF_Image *images;         /* one XObject per gr_image, made on use */
     dest_entry *dests;          /* sorted by id, unique */
     size_t ndests;
-    pdf_fonts *fonts;
+    pdf_fonts *fonts;           /* the pre-render's when there is one */
     pdf_zip *zip;
+    gr_pdf_pre *pre;            /* pages written during layout, or NULL */
+    uint64_t *masks;            /* per page: the faces its text uses */
     pdf_content content;        /* the page being written */
     gr_buf zipped;              /* its deflated bytes */
 } writer;
@@ -113,7 +116,8 @@ static int create_pages(writer *w)
     w->npages = w->doc->npages ? w->doc->npages : 1;
     w->pages = gr_calloc(w->npages, sizeof *w->pages);
     w->page_h = gr_calloc(w->npages, sizeof *w->page_h);
-    /* a page tree of nodes with at most PAGES_PER_NODE kids */
+    /* a two-level page tree: the root over nodes of PAGES_PER_NODE pages
+       (PDF/A-1 arrays hold at most 8191 items: up to 8 million pages) */
     if (HPDF_SetPagesConfiguration(w->pdf, PAGES_PER_NODE) != HPDF_OK) return GR_ESYS;
     for (i = 0; i < w->npages; i++) {
         const gr_page *pg = w->doc->npages ? w->doc->pages[i] : NULL;
@@ -198,15 +202,13 @@ static HPDF_Destination make_dest(writer *w, const dest_entry *d)
 
 static int embed_fonts(writer *w, const gr_pdf_opts *opts)
 {
-    size_t i, j;
+    size_t i;
     int level = opts && opts->font_level > 0 ? opts->font_level : PDF_LEVEL_FONT;
-    for (i = 0; i < w->doc->npages; i++) {
-        const gr_page *pg = w->doc->pages[i];
-        for (j = 0; j < pg->nitems; j++)
-            if (pg->items[j].kind == GR_DL_TEXT)
-                pdf_fonts_note(w->fonts, &pg->items[j].u.text);
-    }
-    return pdf_fonts_embed(w->fonts, w->ctx, w->pdf, w->zip, level);
+    int rc = pdf_fonts_embed(w->fonts, w->ctx, w->pdf, w->zip, level);
+    if (rc != GR_OK) return rc;
+    for (i = 0; i < w->doc->npages; i++)
+        pdf_fonts_page_resources(w->fonts, w->pages[i], w->masks[i]);
+    return hpdf_failed(w) ? GR_ESYS : GR_OK;
 }
 
 /* ---- drawing ---------------------------------------------------------- */
@@ -313,57 +315,157 @@ static void draw_link(writer *w, HPDF_Page p, double ph, const gr_dl_item *it)
     HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);      /* no visible border */
 }
 
-static int draw_item(writer *w, size_t pi, const gr_dl_item *it)
+/* Items that only paint (no resources but fonts): 1 if `it` was one. */
+static int paint_item(pdf_content *c, pdf_fonts *pf, const gr_dl_item *items,
+                      size_t j, uint64_t *mask)
 {
-    HPDF_Page p = w->pages[pi];
-    double ph = w->page_h[pi];
-    pdf_content *c = &w->content;
+    const gr_dl_item *it = &items[j];
     switch (it->kind) {
     case GR_DL_TEXT:
-        return pdf_fonts_draw(w->fonts, w->ctx, p, c, &it->u.text);
+        pdf_fonts_draw(pf, c, &it->u.text, mask);
+        return 1;
     case GR_DL_RECT:
         pdf_content_rect(c, it->u.rect.x, it->u.rect.y, it->u.rect.w,
                          it->u.rect.h, it->u.rect.color);
-        return GR_OK;
+        return 1;
     case GR_DL_LINE:
-        pdf_content_rule(c, it->u.line.x1, it->u.line.y1, it->u.line.x2,
-                         it->u.line.y2, it->u.line.width, it->u.line.color);
-        return GR_OK;
+        pdf_content_rule(c, j);
+        return 1;
     case GR_DL_PATH:
         pdf_content_path(c, &it->u.path);
-        return GR_OK;
-    case GR_DL_IMAGE:
-        return draw_image(w, p, it);
-    case GR_DL_LINK:
-        draw_link(w, p, ph, it);
-        return GR_OK;
+        return 1;
     case GR_DL_MISSING:
         pdf_content_missing(c, it->u.missing.x, it->u.missing.y, it->u.missing.w,
                             it->u.missing.h, it->u.missing.cp);
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int draw_item(writer *w, size_t pi, const gr_dl_item *items, size_t j)
+{
+    HPDF_Page p = w->pages[pi];
+    const gr_dl_item *it = &items[j];
+    if (paint_item(&w->content, w->fonts, items, j, &w->masks[pi]))
         return GR_OK;
-    case GR_DL_DEST:
+    switch (it->kind) {
+    case GR_DL_IMAGE:
+        return draw_image(w, p, it);
+    case GR_DL_LINK:
+        draw_link(w, p, w->page_h[pi], it);
+        return GR_OK;
     default:
         return GR_OK;
     }
 }
 
-/* One page: its content written, deflated and handed to libharu. */
+static double page_height(const gr_page *pg)
+{
+    return clampd(pg ? pg->height : A4_HEIGHT, PAGE_MIN, PAGE_MAX);
+}
+
+/* ---- pages written while the document is laid out --------------------- */
+
+typedef struct pre_page {
+    unsigned char *z;           /* deflated content, NULL: not written */
+    size_t len;
+    uint64_t mask;
+} pre_page;
+
+struct gr_pdf_pre {
+    pdf_fonts *fonts;
+    pdf_zip *zip;
+    pdf_content content;
+    gr_buf zipped;
+    pre_page *pages;
+    size_t npages, cap;
+};
+
+gr_pdf_pre *gr_pdf_pre_new(void)
+{
+    gr_pdf_pre *pre = gr_calloc(1, sizeof *pre);
+    pre->fonts = pdf_fonts_new();
+    pre->zip = pdf_zip_new();
+    pdf_content_init(&pre->content);
+    gr_buf_init(&pre->zipped);
+    return pre;
+}
+
+void gr_pdf_pre_free(gr_pdf_pre *pre)
+{
+    size_t i;
+    if (!pre) return;
+    for (i = 0; i < pre->npages; i++) free(pre->pages[i].z);
+    free(pre->pages);
+    pdf_fonts_free(pre->fonts);
+    pdf_zip_free(pre->zip);
+    pdf_content_free(&pre->content);
+    gr_buf_free(&pre->zipped);
+    free(pre);
+}
+
+void gr_pdf_pre_page(void *user, gr_doc *doc, gr_page *pg)
+{
+    gr_pdf_pre *pre = user;
+    size_t idx = doc->npages - 1, j;
+    pre_page *pp;
+    assert(doc->npages > 0 && doc->pages[idx] == pg);
+    for (j = 0; j < pg->nitems; j++)
+        if (pg->items[j].kind == GR_DL_IMAGE) return;   /* written at the end */
+    if (idx >= pre->npages) {
+        pre->pages = gr_grow(pre->pages, &pre->cap, idx + 1, sizeof *pre->pages);
+        memset(pre->pages + pre->npages, 0, (idx + 1 - pre->npages) * sizeof *pre->pages);
+        pre->npages = idx + 1;
+    }
+    pp = &pre->pages[idx];      /* a second layout pass writes it again */
+    free(pp->z);
+    memset(pp, 0, sizeof *pp);
+    pdf_content_begin(&pre->content, page_height(pg), pg->items, pg->nitems, 1);
+    for (j = 0; j < pg->nitems; j++)
+        paint_item(&pre->content, pre->fonts, pg->items, j, &pp->mask);
+    pdf_content_end(&pre->content);
+    pdf_deflate(pre->zip, PDF_LEVEL_CONTENT, pre->content.out.data,
+                pre->content.out.len, &pre->zipped);
+    pp->z = gr_malloc(pre->zipped.len);
+    memcpy(pp->z, pre->zipped.data, pre->zipped.len);
+    pp->len = pre->zipped.len;
+    gr_page_drop_painted(pg);
+}
+
+/* One page: its content written, deflated and handed to libharu (after
+ * the part written during layout, if any). */
 static int draw_page(writer *w, size_t i)
 {
     const gr_page *pg = w->doc->pages[i];
+    pre_page *pp = w->pre && i < w->pre->npages && w->pre->pages[i].z
+                   ? &w->pre->pages[i] : NULL;
     size_t j;
-    pdf_content_begin(&w->content, w->page_h[i]);
+    HPDF_STATUS st;
+    pdf_content_begin(&w->content, w->page_h[i], pg->items, pg->nitems, pp == NULL);
+    if (pp) w->masks[i] |= pp->mask;
     for (j = 0; j < pg->nitems; j++) {
-        int rc = draw_item(w, i, &pg->items[j]);
+        int rc = draw_item(w, i, pg->items, j);
         if (rc != GR_OK) return rc;
         if (hpdf_failed(w)) return GR_ESYS;
     }
     pdf_content_end(&w->content);
-    if (w->content.out.len == 0) return GR_OK;
-    pdf_deflate(w->zip, PDF_LEVEL_CONTENT, w->content.out.data, w->content.out.len,
-            &w->zipped);
-    if (pdf_haru_page_content(w->pages[i], w->zipped.data, w->zipped.len) != HPDF_OK)
-        return GR_ESYS;
+    if (w->content.out.len == 0 && !pp) return GR_OK;
+    if (w->content.out.len)
+        pdf_deflate(w->zip, PDF_LEVEL_CONTENT, w->content.out.data, w->content.out.len,
+                    &w->zipped);
+    if (!pp)
+        st = pdf_haru_page_content(w->pages[i], w->zipped.data, w->zipped.len);
+    else if (w->content.out.len == 0)
+        st = pdf_haru_page_content(w->pages[i], pp->z, pp->len);
+    else
+        st = pdf_haru_page_contents2(w->pdf, w->pages[i], pp->z, pp->len,
+                                     w->zipped.data, w->zipped.len);
+    if (pp) {                   /* libharu has its copy now */
+        free(pp->z);
+        pp->z = NULL;
+    }
+    if (st != HPDF_OK) return GR_ESYS;
     return hpdf_failed(w) ? GR_ESYS : GR_OK;
 }
 
@@ -495,9 +597,9 @@ static int build_document(writer *w, const gr_pdf_opts *opts)
     if ((rc = create_pages(w)) != GR_OK) return rc;
     collect_dests(w);
     w->images = gr_calloc(w->doc->nimages + 1, sizeof *w->images);
-    if ((rc = embed_fonts(w, opts)) != GR_OK) return rc;
-    if (hpdf_failed(w)) return GR_ESYS;
+    w->masks = gr_calloc(w->npages, sizeof *w->masks);
     if ((rc = draw_pages(w)) != GR_OK) return rc;
+    if ((rc = embed_fonts(w, opts)) != GR_OK) return rc;
     if ((rc = add_outline(w)) != GR_OK) return rc;
     if ((rc = add_named_dests(w)) != GR_OK) return rc;
     gr_buf_init(&fonts);
@@ -511,12 +613,15 @@ static int build_document(writer *w, const gr_pdf_opts *opts)
 static void writer_free(writer *w)
 {
     if (w->pdf) HPDF_Free(w->pdf);
-    pdf_fonts_free(w->fonts);
+    if (!w->pre) {
+        pdf_fonts_free(w->fonts);
+        pdf_zip_free(w->zip);
+    }
+    free(w->masks);
     free(w->pages);
     free(w->page_h);
     free(w->images);
     free(w->dests);
-    pdf_zip_free(w->zip);
     pdf_content_free(&w->content);
     gr_buf_free(&w->zipped);
 }
@@ -531,8 +636,9 @@ int gr_pdf_write(gr_ctx *ctx, const gr_doc *doc, gr_fontset *fs,
     memset(&w, 0, sizeof w);
     w.ctx = ctx;
     w.doc = doc;
-    w.fonts = pdf_fonts_new();
-    w.zip = pdf_zip_new();
+    w.pre = opts ? opts->pre : NULL;
+    w.fonts = w.pre ? w.pre->fonts : pdf_fonts_new();
+    w.zip = w.pre ? w.pre->zip : pdf_zip_new();
     pdf_content_init(&w.content);
     gr_buf_init(&w.zipped);
     gr_buf_init(&out);

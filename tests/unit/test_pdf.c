@@ -15,6 +15,8 @@
 #include "../../generator/util/gr.h"
 #include "../../generator/layout/dlist.h"
 #include "../../generator/pdf/pdf.h"
+#include "../../generator/pdf/pdf_haru.h"
+#include <hpdf_doc.h>
 #include "../../generator/text/font.h"
 #include "../../generator/text/para.h"
 
@@ -761,6 +763,94 @@ static void check_bad_image(gr_ctx *ctx, const char *dir)
     gr_doc_free(d);
 }
 
+/* ---- the libharu contract (generator/pdf/pdf_haru.c) -------------------- */
+
+static int sink_buf(void *user, const unsigned char *data, size_t len)
+{
+    gr_buf_add(user, data, len);
+    return 0;
+}
+
+static size_t count_str(const gr_buf *b, const char *s)
+{
+    size_t n = 0, k = strlen(s), i;
+    for (i = 0; i + k <= b->len; i++)
+        if (memcmp(b->data + i, s, k) == 0) n++;
+    return n;
+}
+
+static const unsigned char *find_bytes(const gr_buf *b, const void *s, size_t k)
+{
+    size_t i;
+    for (i = 0; k && i + k <= b->len; i++)
+        if (memcmp(b->data + i, s, k) == 0) return b->data + i;
+    return NULL;
+}
+
+/* What pdf_haru.c relies on, checked on the libharu at hand: fails when a
+ * libharu version writes pre-deflated data differently, compresses it
+ * again, loses a font resource, ignores the page tree configuration or
+ * does not save through the callback writer. */
+static void test_haru_contract(const char *dir)
+{
+    static const char content[] = "0 0 m 100 100 l S\n";
+    static const char other[] = "some stream data, stored deflated by us\n";
+    HPDF_Doc pdf = HPDF_New(NULL, NULL);
+    HPDF_Page pages[5];
+    HPDF_Dict font, st;
+    pdf_zip *z = pdf_zip_new();
+    gr_buf zc, zo, out;
+    char path[PATH_LEN], cmd[CMD_LEN];
+    const unsigned char *at;
+    FILE *f;
+    int i;
+    gr_buf_init(&zc);
+    gr_buf_init(&zo);
+    gr_buf_init(&out);
+    CHECK(pdf != NULL, "libharu: a document");
+    if (!pdf) return;
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);
+    CHECK(HPDF_SetPagesConfiguration(pdf, 2) == HPDF_OK, "libharu: page tree configuration");
+    for (i = 0; i < 5; i++) pages[i] = HPDF_AddPage(pdf);
+    pdf_deflate(z, PDF_LEVEL_CONTENT, content, sizeof content - 1, &zc);
+    pdf_deflate(z, PDF_LEVEL_OTHER, other, sizeof other - 1, &zo);
+    CHECK(pdf_haru_page_content(pages[0], zc.data, zc.len) == HPDF_OK, "libharu: page content set");
+    st = pdf_haru_flate_stream(pdf, zo.data, zo.len);
+    font = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Dict_AddName(font, "Type", "Font");
+    CHECK(st && font && pdf_haru_page_font(pages[1], "Fcontract", font) == HPDF_OK,
+          "libharu: stream and font resource made");
+    HPDF_Dict_Add(font, "Data", st);
+    CHECK(pdf_haru_save(pdf, sink_buf, &out) == HPDF_OK && out.len > 0, "libharu: saved through the callback");
+    at = find_bytes(&out, zc.data, zc.len);
+    CHECK(at != NULL, "libharu: the page's deflated content is in the file as given");
+    CHECK(find_bytes(&out, zo.data, zo.len) != NULL, "libharu: a deflated stream is in the file as given");
+    CHECK(count_str(&out, "/Filter /FlateDecode") == 2 && count_str(&out, "/Filter [") == 0,
+          "libharu: each of the two streams says /Filter /FlateDecode once (%zu)",
+          count_str(&out, "/Filter /FlateDecode"));
+    CHECK(count_str(&out, "/Fcontract ") == 1, "libharu: the font is in the page's resources");
+    CHECK(count_str(&out, "/Type /Pages") == 4 && count_str(&out, "/Count 5") == 1
+          && count_str(&out, "/Count 2") == 2 && count_str(&out, "/Count 1") == 1,
+          "libharu: 5 pages, 2 per node: a root over nodes of 2, 2 and 1 pages (%zu)",
+          count_str(&out, "/Type /Pages"));
+    snprintf(path, sizeof path, "%s/contract.pdf", dir);
+    f = fopen(path, "wb");
+    if (f) {
+        fwrite(out.data, 1, out.len, f);
+        fclose(f);
+    }
+    snprintf(cmd, sizeof cmd, "qpdf --check %s > /dev/null 2>&1", path);
+    CHECK(system(cmd) == 0, "libharu: qpdf --check passes on the file (its streams decode)");
+    snprintf(cmd, sizeof cmd, "qpdf --qdf --object-streams=disable %s - 2>/dev/null | "
+             "grep -a -q '^0 0 m 100 100 l S$'", path);
+    CHECK(system(cmd) == 0, "libharu: the page content decodes to what we wrote");
+    HPDF_Free(pdf);
+    pdf_zip_free(z);
+    gr_buf_free(&zc);
+    gr_buf_free(&zo);
+    gr_buf_free(&out);
+}
+
 int main(void)
 {
     gr_ctx ctx;
@@ -780,6 +870,7 @@ int main(void)
         return 1;
     }
     check_dlist(&F);
+    test_haru_contract(dir);
 
     d = build_doc(&F);
     snprintf(a, sizeof a, "%s/a.pdf", dir);
