@@ -36,6 +36,8 @@ static void usage(FILE *out)
           "指令 Verbs:\n"
           "  build FILE.xml [-o OUT.pdf]   依資料年度的表單產生成果報告 PDF/A-1b\n"
           "                                the report of a data file on its year's form\n"
+          "  extract REPORT.pdf DIR        取出報告內附的資料與圖檔（--embed-source）\n"
+          "                                write out the data a report carries\n"
           "  check FILE.xml…               檢查資料：格式、數字、總計畫規則\n"
           "                                check data files: format, figures, rules\n"
           "  new --year Y --agency NAME --group G [-o FILE.xml]\n"
@@ -141,6 +143,8 @@ int main(int argc, char **argv)
         return gr_cmd_render(argc - 1, argv + 1);
     if (strcmp(argv[1], "build") == 0)
         return gr_cmd_build(argc - 1, argv + 1);
+    if (strcmp(argv[1], "extract") == 0)
+        return gr_cmd_extract(argc - 1, argv + 1);
     if (strcmp(argv[1], "check") == 0)
         return gr_cmd_check(argc - 1, argv + 1);
     if (strcmp(argv[1], "new") == 0)

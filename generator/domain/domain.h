@@ -62,6 +62,11 @@ int gr_data_check_rules(gr_ctx *ctx, xmlDocPtr doc, const char *path,
  * find. */
 void gr_data_mask_names(xmlDocPtr doc);
 
+/* The data as published (--embed-source, public edition), after
+ * gr_data_mask_names: every <姓名> marked 遮蔽="否", since it holds its
+ * masked form already and a new build must print it as it is. */
+void gr_data_mark_masked(xmlDocPtr doc);
+
 /* The masked form of one name (white space already collapsed), newly
  * allocated: what gr_data_mask_names prints for it. */
 char *gr_mask_name(const char *name);
@@ -123,6 +128,18 @@ char *gr_schema_spelling(const gr_data_opts *o, const char *kind, const char *el
  * 1 if found. */
 int gr_group_minimum(const gr_data_opts *o, int year, const char *group,
                      int *categories, int *items);
+
+/* For the provenance a PDF records: the folder name of the form serving
+ * the data's year ("112") and the name of the rule file in force
+ * ("109-112"), newly allocated; NULL when there is none (the checks above
+ * have reported that already). */
+char *gr_data_form_name(gr_ctx *ctx, xmlDocPtr doc, const gr_data_opts *o);
+char *gr_data_rules_period(gr_ctx *ctx, xmlDocPtr doc, const gr_data_opts *o);
+/* The agency's full name (newly allocated, "" when absent) and the year. */
+char *gr_data_agency(xmlDocPtr doc);
+int gr_data_year(xmlDocPtr doc);
+/* The approval date (核定/日期) as written, newly allocated, or NULL. */
+char *gr_data_approval_date(xmlDocPtr doc);
 
 /* Write the enriched document (computed figures added) for inspection and
  * tests (`gereport build --enriched FILE`). */

@@ -581,3 +581,27 @@ int gr_data_check_rules(gr_ctx *ctx, xmlDocPtr doc, const char *path, const gr_d
     gr_domain_cache_free(own);
     return rc;
 }
+
+char *gr_data_rules_period(gr_ctx *ctx, xmlDocPtr doc, const gr_data_opts *o)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    const gr_kind *k = root ? gr_kind_find((const char *)root->name) : NULL;
+    gr_domain_cache *own, *c;
+    char *out = NULL;
+    long long year;
+    size_t i;
+    if (!k) return NULL;
+    year = gr_int(gr_child(root, "年度"));
+    c = gr_cache_for(o, &own);
+    if (!c->rules_scanned || strcmp(c->rules_scanned, k->root) != 0) scan_rulesets(ctx, c, k);
+    for (i = 0; i < c->nrulesets && !out; i++) {
+            gr_ruleset *rs = &c->rulesets[i];
+            size_t n = strlen(rs->name);
+            if (strcmp(rs->kind, k->root) == 0 && rs->rules && year >= rs->first && year <= rs->last) {
+                out = gr_strdup(rs->name);
+                if (n > 4 && strcmp(out + n - 4, ".xml") == 0) out[n - 4] = 0;
+            }
+        }
+    gr_domain_cache_free(own);
+    return out;
+}

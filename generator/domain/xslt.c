@@ -385,3 +385,41 @@ int gr_form_to_fo(gr_ctx *ctx, xmlDocPtr doc, const char *path,
 {
     return gr_form_transform(ctx, doc, path, o, fo, NULL);
 }
+
+char *gr_data_form_name(gr_ctx *ctx, xmlDocPtr doc, const gr_data_opts *o)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    const gr_kind *k = root ? gr_kind_find((const char *)root->name) : NULL;
+    gr_domain_cache *own, *c;
+    gr_form *f;
+    char *out;
+    if (!k) return NULL;
+    c = gr_cache_for(o, &own);
+    f = form_for_year(ctx, c, k, gr_int(gr_child(root, "年度")), NULL, 0);
+    out = f ? gr_strdup(f->name) : NULL;
+    gr_domain_cache_free(own);
+    return out;
+}
+
+char *gr_data_agency(xmlDocPtr doc)
+{
+    xmlNodePtr n = gr_child(gr_child(xmlDocGetRootElement(doc), "機關"), "全銜");
+    xmlChar *t = n ? xmlNodeGetContent(n) : NULL;
+    char *out = gr_strdup(t ? (const char *)t : "");
+    xmlFree(t);
+    return out;
+}
+
+int gr_data_year(xmlDocPtr doc)
+{
+    return (int)gr_int(gr_child(xmlDocGetRootElement(doc), "年度"));
+}
+
+char *gr_data_approval_date(xmlDocPtr doc)
+{
+    xmlNodePtr n = gr_child(gr_child(xmlDocGetRootElement(doc), "核定"), "日期");
+    xmlChar *t = n ? xmlNodeGetContent(n) : NULL;
+    char *out = t ? gr_strdup((const char *)t) : NULL;
+    xmlFree(t);
+    return out;
+}

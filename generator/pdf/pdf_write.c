@@ -592,6 +592,7 @@ static int serialise(writer *w, gr_buf *out)
  * libharu error is recorded in w->err. */
 static int build_document(writer *w, const gr_pdf_opts *opts)
 {
+    gr_buf fonts;
     int rc;
     /* page content comes deflated already (draw_page); raw images are
        deflated by libharu (load_image) */
@@ -604,7 +605,11 @@ static int build_document(writer *w, const gr_pdf_opts *opts)
     if ((rc = embed_fonts(w, opts)) != GR_OK) return rc;
     if ((rc = add_outline(w)) != GR_OK) return rc;
     if ((rc = add_named_dests(w)) != GR_OK) return rc;
-    if ((rc = pdf_pdfa_finish(w->ctx, w->pdf, w->doc, opts)) != GR_OK) return rc;
+    gr_buf_init(&fonts);
+    pdf_fonts_describe(w->fonts, &fonts);
+    rc = pdf_pdfa_finish(w->ctx, w->pdf, w->doc, opts, gr_buf_cstr(&fonts));
+    gr_buf_free(&fonts);
+    if (rc != GR_OK) return rc;
     return hpdf_failed(w) ? GR_ESYS : GR_OK;
 }
 

@@ -5,6 +5,7 @@
  * a run; each stage (domain/, fo/, graphics/, text/, layout/, pdf/) owns
  * its own work and messages. */
 #include "report.h"
+#include "provenance.h"
 #include "../graphics/graphics.h"
 #include "../layout/layout.h"
 #include "../pdf/pdf.h"
@@ -76,6 +77,41 @@ static int open_fonts(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
 
 /* ---- the pipeline ----------------------------------------------------- */
 
+/* Comments are not published (the form prints none): the public edition
+ * drops them, names and all. */
+static void drop_comments(xmlNodePtr n)
+{
+    while (n) {
+        xmlNodePtr next = n->next;
+        if (n->type == XML_COMMENT_NODE) {
+            xmlUnlinkNode(n);
+            xmlFreeNode(n);
+        } else if (n->children) {
+            drop_comments(n->children);
+        }
+        n = next;
+    }
+}
+
+/* The data as this edition publishes it, before anything is added: in the
+ * public edition names masked and comments dropped. */
+static void keep_source(gr_report *r, int internal)
+{
+    xmlDocPtr copy = xmlCopyDoc(r->doc, 1);
+    xmlChar *mem = NULL;
+    int len = 0;
+    if (!copy) return;
+    if (!internal) {
+        gr_data_mask_names(copy);
+        gr_data_mark_masked(copy);
+        drop_comments(copy->children);
+    }
+    xmlDocDumpMemoryEnc(copy, &mem, &len, "UTF-8");
+    if (mem && len > 0) gr_buf_add(&r->source, mem, (size_t)len);
+    xmlFree(mem);
+    xmlFreeDoc(copy);
+}
+
 /* Data file → FO text (and title). Returns the stages' own status. */
 static int data_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
 {
@@ -83,6 +119,7 @@ static int data_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
     int rc, rc2;
     r->doc = gr_data_load(ctx, r->path, d);
     if (!r->doc) return ctx->nerrors ? GR_EINPUT : GR_ESYS;
+    keep_source(r, d->internal);
     rc = gr_data_compute(ctx, r->doc, r->path, d);
     rc = worst(rc, gr_data_check_rules(ctx, r->doc, r->path, d));
     gr_data_check_names(ctx, r->doc, r->path);        /* warnings only */
@@ -116,6 +153,7 @@ int gr_report_run(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_rep
     memset(r, 0, sizeof *r);
     r->path = path;
     gr_buf_init(&r->fo);
+    gr_buf_init(&r->source);
     ctx->findings = &r->findings;
 
     gr_progress(ctx, "檢查資料", "checking the data", 0);
@@ -152,6 +190,9 @@ int gr_report_pdf(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, const char
     size_t from = r->findings.n;
     gr_doc *doc = NULL;
     gr_buf dump;
+    gr_provenance prov;
+    gr_sources src;
+    gr_pdf_opts po;
     int rc;
     assert(r->tree && r->status == GR_OK);
     ctx->findings = &r->findings;
@@ -164,9 +205,22 @@ int gr_report_pdf(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, const char
         r->tree = NULL;
         doc->title = r->title ? gr_arena_strdup(doc->arena, r->title) : NULL;
         r->pages = doc->npages;
-        rc = gr_pdf_write(ctx, doc, r->fs, NULL, out);
+        gr_report_provenance(ctx, r, o, doc, &prov);
+        memset(&po, 0, sizeof po);
+        memset(&src, 0, sizeof src);
+        po.props = prov.v;
+        po.nprops = prov.n;
+        if (o->embed_source) {
+            rc = gr_report_sources(ctx, r, o, doc, &src);
+            po.attach = src.v;
+            po.nattach = src.n;
+            po.moddate = src.moddate[0] ? src.moddate : NULL;
+        }
+        if (rc == GR_OK) rc = gr_pdf_write(ctx, doc, r->fs, &po, out);
         if (rc == GR_OK && o->dump)
             rc = gr_write_file_atomic(ctx, o->dump, dump.data ? (void *)dump.data : "", dump.len);
+        gr_report_sources_free(&src);
+        gr_report_provenance_free(&prov);
         rc = worst(rc, findings_status(&r->findings, from));
     }
     gr_buf_free(&dump);
@@ -182,6 +236,7 @@ void gr_report_free(gr_report *r)
     if (r->doc) xmlFreeDoc(r->doc);
     gr_findings_free(&r->findings);
     gr_buf_free(&r->fo);
+    gr_buf_free(&r->source);
     free(r->title);
     gr_fo_tree_free(r->tree);
     if (r->own_fs) gr_fontset_free(r->fs);

@@ -218,6 +218,9 @@ void *gr_arena_alloc(gr_arena *a, size_t n);          /* zeroed, 8-aligned */
 char *gr_arena_strdup(gr_arena *a, const char *s);
 char *gr_arena_strndup(gr_arena *a, const char *s, size_t n);
 
+/* SHA-256 of len bytes as 64 lowercase hex digits and a NUL (sha256.c). */
+void gr_sha256_hex(const void *data, size_t len, char hex[65]);
+
 /* ---- Unicode helpers ------------------------------------------------- */
 
 /* Decode one UTF-8 code point at s (len bytes available). Returns the

@@ -91,7 +91,7 @@
   </xsl:template>
 
   <xsl:template match="成果報告">
-    <fo:root>
+    <fo:root xml:lang="zh-TW">
       <fo:layout-master-set>
         <fo:simple-page-master master-name="A4" page-width="210mm" page-height="297mm"
             margin-top="15mm" margin-bottom="10mm" margin-left="20mm" margin-right="20mm">
