@@ -2,27 +2,35 @@
 #   make demo    install what is missing (as root), build, render the sample
 #   make check   the same set-up, then every test
 #   make bench   figures (time, memory, size); never asserts
+#   make san     the program, unit tests and fuzz targets built with clang's
+#                AddressSanitizer + UndefinedBehaviorSanitizer (build/gereport-san,
+#                build/san/unit, build/fuzz/); make check runs them (tests/t-sanitizers.sh)
+#   make fuzz    run each libFuzzer target FUZZ_TIME seconds (default 120)
+#                from tests/fuzz/corpus; prints executions/s and coverage
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt harfbuzz harfbuzz-subset icu-uc fontconfig freetype2 libdeflate
+PKGS     = libxml-2.0 libxslt harfbuzz harfbuzz-subset icu-uc fontconfig freetype2 libdeflate libqpdf
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wno-unused-parameter \
            -Wshadow -Wpointer-arith -Wstrict-prototypes -Wmissing-prototypes
 DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libxslt1-dev \
            libharfbuzz-dev libfreetype-dev libfontconfig1-dev libicu-dev libdeflate-dev \
-           libpng-dev libjpeg62-turbo-dev fonts-cns11643-kai fonts-cns11643-sung fonts-liberation2 \
+           libpng-dev libjpeg62-turbo-dev libqpdf-dev fonts-cns11643-kai fonts-cns11643-sung fonts-liberation2 \
            poppler-utils qpdf icc-profiles-free default-jre-headless valgrind \
            libxml2-utils xsltproc man-db groff-base perl \
-           libpdfbox2-java libactivation-java libjaxb-api-java
+           libpdfbox2-java libactivation-java libjaxb-api-java \
+           clang libclang-rt-14-dev
 
+# every program links these (plain, sanitizer and fuzz builds alike)
+LIBS_LINK = $$(pkg-config --libs $(PKGS)) -lhpdf -licuuc -lpng -ljpeg -lm
 SRCS    := $(sort $(wildcard generator/*/*.c))
 OBJS    := $(SRCS:%.c=build/%.o)
 LIBOBJS := $(filter-out build/generator/cli/%,$(OBJS))
 BIN     := build/gereport
 UNITS   := $(patsubst tests/unit/%.c,build/unit/%,$(sort $(wildcard tests/unit/*.c)))
 
-.PHONY: all demo check bench install uninstall clean deps units FORCE
+.PHONY: all demo check bench install uninstall clean deps units san fuzz FORCE
 all: $(BIN)
 
 # The commit the program is built from (util/version.c): the full hash,
@@ -34,19 +42,69 @@ build/gen/gr_commit.h: FORCE
 	@mkdir -p $(dir $@)
 	@line='#define GR_COMMIT "$(GR_COMMIT)"'; \
 	[ "$$(cat $@ 2>/dev/null)" = "$$line" ] || echo "$$line" > $@
-build/generator/util/version.o: build/gen/gr_commit.h
+build/generator/util/version.o build/san/generator/util/version.o: build/gen/gr_commit.h
 units: $(UNITS)
 
 build/unit/%: tests/unit/%.c $(LIBOBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(CFLAGS) $$(pkg-config --cflags $(PKGS)) -Igenerator -o $@ $< $(LIBOBJS) $$(pkg-config --libs $(PKGS)) -lhpdf -licuuc -lpng -ljpeg -lm
+	$(CC) $(WARN) $(CFLAGS) $$(pkg-config --cflags $(PKGS)) -Igenerator -o $@ $< $(LIBOBJS) $(LIBS_LINK)
 
 build/%.o: %.c $(wildcard generator/*/*.h generator/*/*.def)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $$(pkg-config --cflags $(PKGS)) -Ibuild/gen -DGR_DATADIR='"$(PREFIX)/share/gereport"' -c $< -o $@
 
 $(BIN): $(OBJS)
-	$(CC) $(CFLAGS) -o $@ $(OBJS) $$(pkg-config --libs $(PKGS)) -lhpdf -licuuc -lpng -ljpeg -lm
+	$(CC) $(CFLAGS) -o $@ $(OBJS) $(LIBS_LINK)
+
+# ---- sanitizers and fuzzing (clang: libFuzzer and its runtimes are in
+# libclang-rt-14-dev). One set of objects, instrumented for ASan + UBSan and
+# for libFuzzer's coverage, serves the program, the unit tests and the
+# fuzz targets.
+SANCC    ?= clang
+SANFLAGS  = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+            -fno-sanitize-recover=undefined
+SAN_OBJS    := $(SRCS:%.c=build/san/%.o)
+SAN_LIBOBJS := $(filter-out build/san/generator/cli/%,$(SAN_OBJS))
+SAN_UNITS   := $(patsubst tests/unit/%.c,build/san/unit/%,$(sort $(wildcard tests/unit/*.c)))
+FUZZERS     := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_TIME   ?= 120
+
+build/san/%.o: %.c $(wildcard generator/*/*.h generator/*/*.def)
+	@mkdir -p $(dir $@)
+	$(SANCC) $(WARN) $(SANFLAGS) -fsanitize=fuzzer-no-link $$(pkg-config --cflags $(PKGS)) -Ibuild/gen -DGR_DATADIR='"$(PREFIX)/share/gereport"' -c $< -o $@
+
+build/gereport-san: $(SAN_OBJS)
+	$(SANCC) $(SANFLAGS) -o $@ $(SAN_OBJS) $(LIBS_LINK)
+
+build/san/unit/%: tests/unit/%.c $(SAN_LIBOBJS)
+	@mkdir -p $(dir $@)
+	$(SANCC) $(WARN) $(SANFLAGS) $$(pkg-config --cflags $(PKGS)) -Igenerator -o $@ $< $(SAN_LIBOBJS) $(LIBS_LINK)
+
+build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(SAN_LIBOBJS)
+	@mkdir -p $(dir $@)
+	$(SANCC) $(WARN) -Wno-missing-prototypes $(SANFLAGS) -fsanitize=fuzzer $$(pkg-config --cflags $(PKGS)) -Igenerator -DGR_FUZZ_ROOT='"$(CURDIR)"' -o $@ $< $(SAN_LIBOBJS) $(LIBS_LINK)
+
+san: build/gereport-san $(SAN_UNITS) $(FUZZERS)
+
+# Each target FUZZ_TIME seconds on a copy of its committed corpus (new inputs
+# stay under build/fuzz; a crash is saved as build/fuzz/artifacts/NAME-*:
+# copy it into tests/fuzz/corpus/NAME/ once fixed, so make check replays it).
+fuzz: deps
+	$(MAKE) san
+	@mkdir -p build/fuzz/artifacts build/fuzz/tmp; status=0; \
+	for f in $(FUZZERS); do n=$${f#build/fuzz/fuzz_}; \
+	  rm -rf build/fuzz/work-$$n; mkdir -p build/fuzz/work-$$n; \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp TMPDIR=$(CURDIR)/build/fuzz/tmp \
+	    $$f -max_total_time=$(FUZZ_TIME) -timeout=20 -rss_limit_mb=3072 \
+	    -print_final_stats=1 -artifact_prefix=build/fuzz/artifacts/$$n- \
+	    build/fuzz/work-$$n tests/fuzz/corpus/$$n > build/fuzz/$$n.log 2>&1 || status=1; \
+	  line=$$(grep -E '#[0-9]+ +DONE' build/fuzz/$$n.log | tail -n 1); \
+	  [ -n "$$line" ] || line=$$(grep -E '^#[0-9]+' build/fuzz/$$n.log | tail -n 1); \
+	  echo "fuzz $$n: $$(grep -o 'stat::number_of_executed_units: *[0-9]*' build/fuzz/$$n.log | grep -o '[0-9]*$$') runs," \
+	    "$$(grep -o 'stat::average_exec_per_sec: *[0-9]*' build/fuzz/$$n.log | grep -o '[0-9]*$$') exec/s," \
+	    "$$(echo "$$line" | grep -o 'cov: [0-9]*') edges, $$(echo "$$line" | grep -o 'ft: [0-9]*') features," \
+	    "$$(ls build/fuzz/artifacts | grep -c "^$$n-") crash(es); log build/fuzz/$$n.log"; \
+	done; rm -rf build/fuzz/tmp; exit $$status
 
 # Install every missing Debian package (as root), or say the one line to run.
 deps:
@@ -68,6 +126,7 @@ demo: deps
 
 check: deps
 	$(MAKE) all units
+	$(MAKE) san
 	tests/run.sh
 
 # Apache FOP (the yardstick) and GNU time only for make bench, not check.

@@ -89,6 +89,20 @@ else
     show wide.err 5
 fi
 
+# -- a user-written FO keeps its own lines, gr:line or not --------------------
+printf '<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" xmlns:gr="urn:x-gereport:source"><fo:layout-master-set>
+<fo:simple-page-master master-name="p"><fo:region-body margin="20mm"/></fo:simple-page-master>
+</fo:layout-master-set><fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">
+<fo:block gr:line="999" font-family="TW-Kai">缺字\364\217\277\275測試</fo:block></fo:flow></fo:page-sequence></fo:root>\n' > own.fo
+run_gr render own.fo -o own.pdf > /dev/null 2> own.log
+rc=$?
+if [ "$rc" -eq 0 ] && grep -q '^own.fo:4: .*U+10FFFD' own.log && ! grep -q ':999:' own.log; then
+    ok "render: gr:line is accepted in a user's FO, and messages keep naming the FO and its line (own.fo:4)"
+else
+    not_ok "render: gr:line is accepted in a user's FO, and messages keep naming the FO and its line (own.fo:4)" "exit $rc"
+    show own.log 3
+fi
+
 # -- nothing names an FO file --------------------------------------------------
 if cat ./*.err ./*.out | grep -q '\.fo\b'; then
     not_ok "no message names an .fo file"

@@ -55,6 +55,9 @@ static void build_usage(FILE *out)
           "  -v, --verbose          列出處理過的圖片等（不在終端機時也印）\n"
           "                         say what was done (resampled images …)\n"
           "  --internal             內部版：姓名全文照印 internal edition: names in full\n"
+          "  --embed-source         產生 PDF/A-3b，內附資料檔與圖檔（公開版附遮蔽後的資料）\n"
+          "                         PDF/A-3b carrying the data and its images (the\n"
+          "                         public edition carries the data with names masked)\n"
           "  --allow-outside        允許佐證檔案位於資料檔的資料夾之外（經由連結）\n"
           "                         allow evidence files outside the data file's folder\n"
           "  --fo OUT.fo            另寫出 XSL-FO（排版前的中間檔）write the XSL-FO too\n"
@@ -90,18 +93,18 @@ static char *with_ext(const char *in, const char *ext)
 
 typedef struct build_args {
     const char *in, *out, *fo, *enriched, *datadir, *fonts, *dump;
-    int internal, allow_outside, strict, jobs;
+    int internal, allow_outside, strict, embed_source, jobs;
     int folder;                /* `in` is a year folder (build DIR -o OUTDIR) */
 } build_args;
 
 enum { O_OUT = 1, O_FO, O_DUMP, O_ENRICHED, O_DATADIR, O_FONTS, O_INTERNAL, O_OUTSIDE,
-       O_STRICT, O_QUIET, O_VERBOSE, O_JOBS };
+       O_STRICT, O_EMBED, O_QUIET, O_VERBOSE, O_JOBS };
 static const gr_opt build_opts[] = {
     { "output", 'o', 1, O_OUT }, { "fo", 0, 1, O_FO }, { "dump-boxes", 0, 1, O_DUMP },
     { "enriched", 0, 1, O_ENRICHED },
     { "datadir", 0, 1, O_DATADIR }, { "fonts", 0, 1, O_FONTS },
     { "internal", 0, 0, O_INTERNAL }, { "allow-outside", 0, 0, O_OUTSIDE },
-    { "strict", 0, 0, O_STRICT }, { "quiet", 'q', 0, O_QUIET }, { "verbose", 'v', 0, O_VERBOSE },
+    { "strict", 0, 0, O_STRICT }, { "embed-source", 0, 0, O_EMBED }, { "quiet", 'q', 0, O_QUIET }, { "verbose", 'v', 0, O_VERBOSE },
     { "jobs", 'j', 1, O_JOBS },
     { NULL, 0, 0, 0 }
 };
@@ -127,6 +130,7 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
         case O_INTERNAL: a->internal = 1; break;
         case O_OUTSIDE: a->allow_outside = 1; break;
         case O_STRICT: a->strict = 1; break;
+        case O_EMBED: a->embed_source = 1; break;
         case O_QUIET: ctx->quiet = 1; break;
         case O_VERBOSE: ctx->verbose = 1; break;
         case O_JOBS: {
@@ -319,6 +323,7 @@ int gr_cmd_build(int argc, char **argv)
     o.want_fo_text = a.fo != NULL;
     o.want_tree = 1;
     o.dump = a.dump;
+    o.embed_source = a.embed_source;
     if (a.folder) {
         rc = build_folder(&ctx, &a, &o);
         gr_domain_cache_free(o.data.cache);

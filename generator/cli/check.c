@@ -72,16 +72,11 @@ static int check_folder(gr_ctx *ctx, const char *dir, const gr_report_opts *o, c
                         int strict)
 {
     gr_city c;
-    gr_report_opts shared = *o;
     size_t i, in = 0;
     int rc, errors = 0, unmet = 0, notes = 0, missing = 0;
     /* the table goes to standard error when the CSV goes to standard output */
     FILE *out = csv && gr_is_stdio(csv) ? stderr : stdout;
-    /* one font set for every file of the folder (fontconfig set up once) */
-    shared.shared_fs = gr_fontset_new(ctx, o->fontdir);
-    if (!shared.shared_fs) return GR_ESYS;
-    rc = gr_city_scan(ctx, dir, &shared, &c);
-    gr_fontset_free(shared.shared_fs);
+    rc = gr_city_scan(ctx, dir, o, &c);      /* o->fonts: one font set for every file */
     if (rc != GR_OK) return rc;
     if (csv && gr_city_csv(ctx, &c, csv) != GR_OK) rc = GR_ESYS;
     fprintf(out, "\n%s\t%s\t%s\t%s\t%s\t%s\n", "單位 unit", "資料檔 file", "錯誤 errors",
@@ -170,9 +165,18 @@ int gr_cmd_check(int argc, char **argv)
     o.data.cache = gr_domain_cache_new();
     o.fontdir = fontdir;
     o.check_media = 1;          /* everything build does short of layout */
+    o.fonts = gr_fontset_new(&ctx, fontdir);   /* once for all the files */
+    if (!o.fonts) {
+        gr_domain_cache_free(o.data.cache);
+        free(fontdir);
+        free(datadir);
+        free(files);
+        return GR_ESYS;
+    }
     if (folder) {
         worst = check_folder(&ctx, files[0], &o, csv, strict);
         gr_progress_end(&ctx);
+        gr_fontset_free(o.fonts);
         gr_domain_cache_free(o.data.cache);
         free(fontdir);
         free(datadir);
@@ -198,6 +202,7 @@ int gr_cmd_check(int argc, char **argv)
         else if (ctx.lang == GR_LANG_EN) printf("%s\n", en);
         else printf("%s (%s)\n", zh, en);
     }
+    gr_fontset_free(o.fonts);
     gr_domain_cache_free(o.data.cache);
     free(fontdir);
     free(datadir);

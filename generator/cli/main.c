@@ -22,9 +22,9 @@ static int usage_error(const char *zh, const char *en)
         fputs("gereport: ", stderr);
         gr_cli_say(&ctx, stderr, zh, en);
     }
-    fputs(ctx.lang == GR_LANG_ZH ? "用法：gereport <指令> [選項]；指令：build check combine new render\n"
-          : ctx.lang == GR_LANG_EN ? "Usage: gereport <verb> [options]; verbs: build check combine new render\n"
-          : "用法 Usage: gereport <指令 verb> [選項 options]; build check combine new render\n", stderr);
+    fputs(ctx.lang == GR_LANG_ZH ? "用法：gereport <指令> [選項]；指令：build check combine extract new render\n"
+          : ctx.lang == GR_LANG_EN ? "Usage: gereport <verb> [options]; verbs: build check combine extract new render\n"
+          : "用法 Usage: gereport <指令 verb> [選項 options]; build check combine extract new render\n", stderr);
     gr_cli_say(&ctx, stderr, "請用 gereport --help 看完整說明", "see gereport --help");
     return GR_ESYS;
 }
@@ -36,6 +36,8 @@ static void usage(FILE *out)
           "指令 Verbs:\n"
           "  build FILE.xml [-o OUT.pdf]   依資料年度的表單產生成果報告 PDF/A-1b\n"
           "                                the report of a data file on its year's form\n"
+          "  extract REPORT.pdf DIR        取出報告內附的資料與圖檔（--embed-source）\n"
+          "                                write out the data a report carries\n"
           "  check FILE.xml…               檢查資料：格式、數字、總計畫規則\n"
           "                                check data files: format, figures, rules\n"
           "  combine DIR -o CITY.pdf       彙整年度資料夾為全市成果報告\n"
@@ -48,6 +50,7 @@ static void usage(FILE *out)
           "選項 Options:\n"
           "  --help       顯示說明 show this help (also: gereport VERB --help)\n"
           "  --version    顯示版本及建置來源的 commit show the version and its commit\n"
+          "  --max-memory MiB  記憶體上限（預設 4096）memory limit of the run (default 4096)\n"
           "\n"
           "檔名「-」為標準輸入或標準輸出；「--」之後都是檔名；--opt=value 與 --opt value 皆可。\n"
           "\"-\" is standard input or output; after \"--\" every argument is a file;\n"
@@ -94,8 +97,39 @@ char *gr_cli_datadir(void)
     return gr_strdup(GR_DATADIR);
 }
 
+/* --max-memory MiB (any verb, anywhere on the line; removed from argv):
+ * the run's memory budget (util/mem.c). Returns GR_OK or GR_ESYS. */
+static int take_memory_option(int *argc, char **argv)
+{
+    size_t mib = 0;
+    int i, j;
+    for (i = 1; i < *argc; i++) {
+        const char *v = NULL;
+        int used = 1;
+        if (strcmp(argv[i], "--max-memory") == 0 && i + 1 < *argc) { v = argv[i + 1]; used = 2; }
+        else if (strncmp(argv[i], "--max-memory=", 13) == 0) v = argv[i] + 13;
+        else continue;
+        if (strspn(v, "0123456789") != strlen(v) || !v[0] || strlen(v) > 8 ||
+            atol(v) < 64) {
+            fprintf(stderr, "gereport: --max-memory 應為 64 以上的整數（MiB）(--max-memory takes a whole number of MiB, at least 64)\n");
+            return GR_ESYS;
+        }
+        mib = (size_t)atol(v);
+        for (j = i; j + used <= *argc; j++) argv[j] = argv[j + used];
+        *argc -= used;
+        i--;
+    }
+    if (gr_mem_init(mib) != GR_OK) {
+        fprintf(stderr, "gereport: 無法設定記憶體上限 (cannot set the memory limit)\n");
+        return GR_ESYS;
+    }
+    return GR_OK;
+}
+
 int main(int argc, char **argv)
 {
+    if (take_memory_option(&argc, argv) != GR_OK)
+        return GR_ESYS;
     if (argc < 2)
         return usage_error(NULL, NULL);
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
@@ -111,6 +145,8 @@ int main(int argc, char **argv)
         return gr_cmd_render(argc - 1, argv + 1);
     if (strcmp(argv[1], "build") == 0)
         return gr_cmd_build(argc - 1, argv + 1);
+    if (strcmp(argv[1], "extract") == 0)
+        return gr_cmd_extract(argc - 1, argv + 1);
     if (strcmp(argv[1], "check") == 0)
         return gr_cmd_check(argc - 1, argv + 1);
     if (strcmp(argv[1], "combine") == 0)

@@ -265,7 +265,9 @@ static const char skeleton[] =
 "\n"
 "  <!-- 七、推展性別平等工作策略及具體措施：每筆一個 <措施>，類別為 一～六、項目為\n"
 "       該年度表單的項目編號；同一項目有多筆時寫多個 <措施>。\n"
-"       @最低@ -->\n"
+"       @最低@\n"
+"@七@"
+"  -->\n"
 "  <策略及具體措施>\n"
 "@措施@"
 "  </策略及具體措施>\n"
@@ -293,6 +295,66 @@ static const char skeleton[] =
 "    </重點項目> -->\n"
 "  <精進作為></精進作為>\n"
 "</成果報告>\n";
+
+/* XML comment text: "--" is not allowed inside a comment. */
+static void add_comment_text(gr_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '-' && (s[1] == '-' || !s[1])) gr_buf_adds(b, "－");
+        else if (*s == '\n' || *s == '\r' || *s == '\t') gr_buf_addc(b, ' ');
+        else gr_buf_addc(b, *s);
+    }
+}
+
+static char *attr(xmlNodePtr n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    char *r = gr_strdup(v ? (const char *)v : "");
+    xmlFree(v);
+    return r;
+}
+
+static int is_elem(xmlNodePtr n, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+/* The part of the 七 comment that comes from the year's form data
+ * (docs/form-data.md): this group's minimums and every category and item
+ * with its number and text. */
+static void list_form_items(gr_buf *b, xmlDocPtr form)
+{
+    xmlNodePtr root = form ? xmlDocGetRootElement(form) : NULL, sec, n, it;
+    char *name = root ? attr(root, "name") : gr_strdup("");
+    for (sec = root ? root->children : NULL; sec; sec = sec->next) {
+        if (!is_elem(sec, "categories")) continue;
+        gr_buf_printf(b, "       %s 年表單的類別及項目：\n", name);
+        for (n = sec->children; n; n = n->next) {
+            char *num, *title;
+            if (!is_elem(n, "category")) continue;
+            num = attr(n, "number");
+            title = attr(n, "title");
+            gr_buf_printf(b, "       類別=\"%s\" (%s) ", num, num);
+            add_comment_text(b, title);
+            gr_buf_adds(b, "\n");
+            for (it = n->children; it; it = it->next) {
+                xmlChar *t;
+                char *inum;
+                if (!is_elem(it, "item")) continue;
+                inum = attr(it, "number");
+                t = xmlNodeGetContent(it);
+                gr_buf_printf(b, "         項目=\"%s\" ", inum);
+                add_comment_text(b, t ? (const char *)t : "");
+                gr_buf_adds(b, "\n");
+                xmlFree(t);
+                free(inum);
+            }
+            free(num);
+            free(title);
+        }
+    }
+    free(name);
+}
 
 static void new_usage(FILE *out)
 {
@@ -328,9 +390,18 @@ static void replace_all(gr_buf *b, const char *text, const char *key, const char
     gr_buf_adds(b, p);
 }
 
+/* No markup, valid UTF-8, and nothing `check` would then refuse (control
+ * and bidi characters, gr_cp_forbidden, and line breaks). */
 static int xml_safe(const char *s)
 {
-    return !strpbrk(s, "<>&\"") && gr_utf8_valid(s, strlen(s));
+    size_t i = 0, len = strlen(s);
+    if (strpbrk(s, "<>&\"") || !gr_utf8_valid(s, len)) return 0;
+    while (i < len) {
+        uint32_t cp;
+        i += (size_t)gr_utf8_decode(s + i, len - i, &cp);
+        if (gr_cp_forbidden(cp) || cp < 0x20) return 0;
+    }
+    return 1;
 }
 
 /* 「臺北市政府資訊局」→「資訊局」 */
@@ -437,8 +508,8 @@ int gr_cmd_new(int argc, char **argv)
                                    "--year is the ROC year, e.g. 113 (not \"%s\")", year_s);
     }
     if (!agency[0] || !xml_safe(agency) || (shortn && (!shortn[0] || !xml_safe(shortn)))) {
-        return gr_opts_usage_error(&p, "機關名稱不可空白，也不可含 < > & \"",
-                                   "the agency name must not be empty or contain < > & \"");
+        return gr_opts_usage_error(&p, "機關名稱不可空白，也不可含 < > & \" 或控制字元（含換行、定位與雙向文字控制字元）",
+                                   "the agency name must not be empty or contain < > & \" or control characters (line breaks, tabs, bidi controls)");
     }
     datadir = dd ? gr_strdup(dd) : gr_cli_datadir();
     memset(&o, 0, sizeof o);
@@ -462,10 +533,12 @@ int gr_cmd_new(int argc, char **argv)
         /* what the group must do this year, from the rules in force: the
            skeleton states it and has enough slots for it */
         int mincat = 0, minitem = 0, k;
-        gr_buf slots, cats;
+        gr_buf slots, cats, items;
         char *schema = schema_uri(datadir);
         gr_buf_init(&slots);
         gr_buf_init(&cats);
+        gr_buf_init(&items);
+        list_form_items(&items, gr_form_data(&o, "成果報告", year));
         gr_buf_init(&minline);
         if (gr_group_minimum(&o, year, group, &mincat, &minitem))
             gr_buf_printf(&minline, "%s每年至少辦理 %d 類、總計 %d 項（%d 年之規定）；請至少填 %d 個不同項目的 <措施>，分屬 %d 個類別。",
@@ -481,9 +554,9 @@ int gr_cmd_new(int argc, char **argv)
         }
         {
             const char *keys[] = { "@全銜@", "@簡稱@", "@年度@", "@西元@", "@核定@", "@組別@",
-                                   "@最低@", "@措施@", "@類別@", "@schema@" };
+                                   "@最低@", "@七@", "@措施@", "@類別@", "@schema@" };
             const char *vals[] = { agency, sn, num[0], num[1], num[2], group,
-                                   gr_buf_cstr(&minline), gr_buf_cstr(&slots), gr_buf_cstr(&cats), schema };
+                                   gr_buf_cstr(&minline), gr_buf_cstr(&items), gr_buf_cstr(&slots), gr_buf_cstr(&cats), schema };
             gr_buf_init(&a);
             gr_buf_init(&b);
             gr_buf_adds(&b, skeleton);
@@ -496,6 +569,7 @@ int gr_cmd_new(int argc, char **argv)
         }
         gr_buf_free(&slots);
         gr_buf_free(&cats);
+        gr_buf_free(&items);
         free(schema);
     }
     if (!out) {

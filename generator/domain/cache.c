@@ -39,6 +39,7 @@ static void clear(gr_domain_cache *c)
     for (i = 0; i < c->nforms; i++) {
         gr_form *f = &c->forms[i];
         if (f->style) xsltFreeStylesheet(f->style);
+        if (f->data) xmlFreeDoc(f->data);
         free(f->kind); free(f->name); free(f->path);
     }
     for (i = 0; i < c->nrulesets; i++) {

@@ -70,7 +70,76 @@ typedef struct cstate {
     gr_ctx *ctx;
     const char *file;
     int errors;
+    xmlNodePtr form;     /* root of the year's form data, or NULL: the
+                            figures that need its wording or thresholds
+                            are then left out (check_form reports) */
 } cstate;
+
+/* An attribute of the form data's <figures>/<figure name="…">, or of another
+ * child element of its root (path "training"), newly allocated; NULL when
+ * absent. */
+static char *form_attr(const cstate *S, const char *figure, const char *attr)
+{
+    xmlNodePtr n;
+    if (!S->form) return NULL;
+    if (figure[0] == '/') {                     /* "/training": a child of the root */
+        n = gr_child(S->form, figure + 1);
+    } else {
+        xmlNodePtr figs = gr_child(S->form, "figures");
+        for (n = gr_child(figs, "figure"); n; n = gr_next_same(n)) {
+            xmlChar *nm = xmlGetProp(n, (const xmlChar *)"name");
+            int hit = nm && strcmp((const char *)nm, figure) == 0;
+            xmlFree(nm);
+            if (hit) break;
+        }
+    }
+    if (!n) return NULL;
+    {
+        xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
+        char *r = v ? gr_strdup((const char *)v) : NULL;
+        xmlFree(v);
+        return r;
+    }
+}
+
+/* Append a wording of the form data with {name} replaced by value (one
+ * placeholder per call: the form data's wording has at most one). */
+static void add_wording(gr_buf *b, const char *w, const char *value)
+{
+    const char *open = strchr(w, '{'), *close = open ? strchr(open, '}') : NULL;
+    if (!open || !close) { gr_buf_adds(b, w); return; }
+    gr_buf_add(b, w, (size_t)(open - w));
+    gr_buf_adds(b, value);
+    gr_buf_adds(b, close + 1);
+}
+
+/* "1/3" -> 1 and 3; 0 when not a fraction of positive integers. */
+static int parse_fraction(const char *s, long long *num, long long *den)
+{
+    char *end;
+    if (!s) return 0;
+    *num = strtoll(s, &end, 10);
+    if (*end != '/' || *num <= 0) return 0;
+    *den = strtoll(end + 1, &end, 10);
+    return *end == 0 && *den > 0;
+}
+
+/* "18" or "6.5" in hundredths; -1 when not a plain decimal. */
+static long long hundredths_of(const char *s)
+{
+    long long v = 0;
+    int dec = -1;
+    if (!s || !*s) return -1;
+    for (; *s; s++) {
+        if (*s == '.' && dec < 0) { dec = 0; continue; }
+        if (*s < '0' || *s > '9' || dec >= 2 || v > 100000000) return -1;
+        v = v * 10 + (*s - '0');
+        if (dec >= 0) dec++;
+    }
+    if (dec < 0) dec = 0;
+    while (dec++ < 2) v *= 10;
+    return v;
+}
 
 static void add_fig(xmlNodePtr owner, const char *name, const char *text, const char *value)
 {
@@ -213,6 +282,10 @@ static void training(cstate *S, xmlNodePtr root)
 {
     xmlNodePtr t = gr_child(root, "性別意識培力"), g, p;
     long long pass = 0, count = 0;
+    char *h = form_attr(S, "/training", "hours"), *ah = form_attr(S, "/training", "advanced-hours");
+    long long need = hundredths_of(h), need_adv = hundredths_of(ah);   /* the form's hours */
+    free(h);
+    free(ah);
     if (!t) return;
     if ((g = gr_child(t, "一般公務人員")) != NULL) training_group(S, g, 1);
     if ((g = gr_child(t, "主管人員")) != NULL) training_group(S, g, 0);
@@ -221,7 +294,7 @@ static void training(cstate *S, xmlNodePtr root)
             long long total = gr_hundredths(gr_child(p, "年度培力總時數"));
             long long adv = gr_hundredths(gr_child(p, "進階課程時數"));
             count++;
-            if (total >= 1800 && adv >= 600) pass++;
+            if (need >= 0 && need_adv >= 0 && total >= need && adv >= need_adv) pass++;
             if (total >= 0 && adv > total) {
                 char *name = gr_text(gr_child(p, "姓名"));
                 gr_error(S->ctx, S->file, gr_line(gr_child(p, "進階課程時數")),
@@ -232,7 +305,7 @@ static void training(cstate *S, xmlNodePtr root)
                 S->errors++;
             }
         }
-        add_pct_fig(g, "完成比率", pass, count, "%");
+        if (need >= 0 && need_adv >= 0) add_pct_fig(g, "完成比率", pass, count, "%");
     }
     if ((g = gr_child(t, "自辦訓練")) != NULL)
         for (p = gr_child(g, "訓練"); p; p = gr_next_same(p)) {
@@ -256,7 +329,8 @@ static void budget(cstate *S, xmlNodePtr root)
 {
     xmlNodePtr b = gr_child(root, "性別預算"), cur, next;
     long long a, c, d;
-    char t[64], v[32], n[40];
+    char v[32], n[40];
+    char *w;
     if (!b) return;
     cur = gr_child(b, "本年度");
     next = gr_child(b, "下年度");
@@ -266,10 +340,17 @@ static void budget(cstate *S, xmlNodePtr root)
     if (next) add_int_fig(next, "總計", c, 1);
     d = c - a;
     gr_fmt_int(n, sizeof n, d < 0 ? -d : d);
-    if (d == 0) snprintf(t, sizeof t, "無");
-    else snprintf(t, sizeof t, "%s%s元", d > 0 ? "增加" : "減少", n);
-    snprintf(v, sizeof v, "%lld", d);
-    add_fig(b, "增減", t, v);
+    /* the wording is the form's: 無 / 增加{金額}元 / 減少{金額}元 */
+    w = form_attr(S, "增減", d == 0 ? "none" : d > 0 ? "increase" : "decrease");
+    if (w) {
+        gr_buf t;
+        gr_buf_init(&t);
+        add_wording(&t, w, n);
+        snprintf(v, sizeof v, "%lld", d);
+        add_fig(b, "增減", gr_buf_cstr(&t), v);
+        gr_buf_free(&t);
+        free(w);
+    }
 }
 
 static void stat_table(xmlNodePtr table)
@@ -299,12 +380,19 @@ static void stat_table(xmlNodePtr table)
     }
 }
 
-static void member_list(xmlNodePtr list)
+/* 「男性3人／女性1人，女性低於1/3。」: counts and the share rule, in the
+ * form's wording and with its minimum share (form data, figure
+ * 性別比例說明). */
+static void member_list(cstate *S, xmlNodePtr list)
 {
+    static const char *const keys[] = { "counts", "other", "separator", "minimum-share",
+                                        "balanced", "men-low", "women-low" };
+    char *w[7];
     xmlNodePtr p;
-    long long m = 0, f = 0, o = 0, low;
+    long long m = 0, f = 0, o = 0, low, num, den;
     gr_buf b;
-    char v[64];
+    char v[64], k[32];
+    size_t i;
     for (p = gr_child(list, "委員"); p; p = gr_next_same(p)) {
         char *g = gr_text(gr_child(p, "性別"));
         if (strcmp(g, "男") == 0) m++;
@@ -312,17 +400,33 @@ static void member_list(xmlNodePtr list)
         else if (strcmp(g, "其他") == 0) o++;
         free(g);
     }
+    for (i = 0; i < 7; i++) w[i] = form_attr(S, "性別比例說明", keys[i]);
     low = m <= f ? m : f;
-    gr_buf_init(&b);
-    gr_buf_printf(&b, "男性%lld人／女性%lld人", m, f);
-    if (o > 0) gr_buf_printf(&b, "／其他%lld人", o);
-    gr_buf_adds(&b, "，");
-    if (3 * low >= m + f + o) gr_buf_adds(&b, "無任一性別低於1/3之情形。");
-    else if (m < f) gr_buf_adds(&b, "男性低於1/3。");
-    else gr_buf_adds(&b, "女性低於1/3。");
-    snprintf(v, sizeof v, "%lld/%lld", low, m + f + o);
-    add_fig(list, "性別比例說明", gr_buf_cstr(&b), v);
-    gr_buf_free(&b);
+    if (w[0] && w[2] && w[4] && w[5] && w[6] && parse_fraction(w[3], &num, &den)) {
+        gr_buf_init(&b);
+        /* counts="男性{男}人／女性{女}人": two placeholders, filled in turn */
+        {
+            const char *mid = strchr(w[0], '}');
+            char *first = mid ? gr_strndup(w[0], (size_t)(mid + 1 - w[0])) : gr_strdup(w[0]);
+            snprintf(k, sizeof k, "%lld", m);
+            add_wording(&b, first, k);
+            snprintf(k, sizeof k, "%lld", f);
+            add_wording(&b, mid ? mid + 1 : "", k);
+            free(first);
+        }
+        if (o > 0 && w[1]) {
+            snprintf(k, sizeof k, "%lld", o);
+            add_wording(&b, w[1], k);
+        }
+        gr_buf_adds(&b, w[2]);
+        if (den * low >= num * (m + f + o)) gr_buf_adds(&b, w[4]);
+        else if (m < f) gr_buf_adds(&b, w[5]);
+        else gr_buf_adds(&b, w[6]);
+        snprintf(v, sizeof v, "%lld/%lld", low, m + f + o);
+        add_fig(list, "性別比例說明", gr_buf_cstr(&b), v);
+        gr_buf_free(&b);
+    }
+    for (i = 0; i < 7; i++) free(w[i]);
 }
 
 typedef struct table_id { const char *id; int line; } table_id;
@@ -365,7 +469,7 @@ static void evidence(cstate *S, xmlNodePtr root)
                     ids[n++].line = gr_line(blk);
                 }
             } else if (gr_is_elem(blk, "委員名單")) {
-                member_list(blk);
+                member_list(S, blk);
             }
         }
     /* 代號 unique; 長條圖 依據 names an existing 代號 */
@@ -593,19 +697,23 @@ static void check_texts(cstate *S, xmlNodePtr n)
 
 /* ================================================================ entry */
 
-int gr_data_compute(gr_ctx *ctx, xmlDocPtr doc, const char *path)
+int gr_data_compute(gr_ctx *ctx, xmlDocPtr doc, const char *path, const gr_data_opts *o)
 {
     cstate S;
     xmlNodePtr root = xmlDocGetRootElement(doc);
-    const gr_kind *k;
+    const gr_kind *k = root ? gr_kind_find((const char *)root->name) : NULL;
+    gr_domain_cache *own = NULL, *c;
+    xmlDocPtr form;
     long long year;
     if (!root) return GR_EINPUT;
-    k = gr_kind_find((const char *)root->name);
     if (k && !k->builtin_compute) return GR_OK;  /* figures declared as data */
     memset(&S, 0, sizeof S);
     S.ctx = ctx;
     S.file = path;
     year = gr_int(gr_child(root, "年度"));
+    c = gr_cache_for(o, &own);
+    form = k ? gr_form_data_for_year(c, k, year) : NULL;
+    S.form = form ? xmlDocGetRootElement(form) : NULL;
     check_texts(&S, root);
     committee(&S, root, year);
     training(&S, root);
@@ -613,5 +721,6 @@ int gr_data_compute(gr_ctx *ctx, xmlDocPtr doc, const char *path)
     evidence(&S, root);
     extra_counts(root);
     xmlSetProp(root, (const xmlChar *)"已計算", (const xmlChar *)"是");
+    gr_domain_cache_free(own);
     return S.errors ? GR_EINPUT : GR_OK;
 }

@@ -43,8 +43,11 @@ void gr_domain_cache_free(gr_domain_cache *c);
 xmlDocPtr gr_data_load(gr_ctx *ctx, const char *path, const gr_data_opts *o);
 
 /* Add the computed figures as 計算 elements and report typed figures that
- * disagree with their parts. GR_OK, or GR_EINPUT if errors were found. */
-int gr_data_compute(gr_ctx *ctx, xmlDocPtr doc, const char *path);
+ * disagree with their parts. The wording and thresholds of figures come
+ * from the form data of the data's year (o's cache; docs/form-data.md).
+ * GR_OK, or GR_EINPUT if errors were found. */
+int gr_data_compute(gr_ctx *ctx, xmlDocPtr doc, const char *path,
+                    const gr_data_opts *o);
 
 /* Run the rules for the data's year/plan period (templates/rules/).
  * Errors and warnings are reported; returns GR_EINPUT if any error,
@@ -58,6 +61,11 @@ int gr_data_check_rules(gr_ctx *ctx, xmlDocPtr doc, const char *path,
  * is left alone. The one place names are masked: templates print what they
  * find. */
 void gr_data_mask_names(xmlDocPtr doc);
+
+/* The data as published (--embed-source, public edition), after
+ * gr_data_mask_names: every <姓名> marked 遮蔽="否", since it holds its
+ * masked form already and a new build must print it as it is. */
+void gr_data_mark_masked(xmlDocPtr doc);
 
 /* The masked form of one name (white space already collapsed), newly
  * allocated: what gr_data_mask_names prints for it. */
@@ -93,6 +101,11 @@ int gr_form_transform(gr_ctx *ctx, xmlDocPtr doc, const char *path,
 int gr_form_check_year(gr_ctx *ctx, const gr_data_opts *o, const char *kind,
                        int year, const char *file, int line);
 
+/* The form data (docs/form-data.md) of the form serving `year` for data of
+ * `kind`: owned by o->cache (which must be set), NULL when no single form
+ * serves the year or it has no form data. No message. */
+xmlDocPtr gr_form_data(const gr_data_opts *o, const char *kind, int year);
+
 /* The same for a loaded data document: its kind and 年度 (line of 年度). */
 int gr_data_check_form(gr_ctx *ctx, xmlDocPtr doc, const char *path,
                        const gr_data_opts *o);
@@ -124,9 +137,22 @@ char *gr_schema_spelling(const gr_data_opts *o, const char *kind, const char *el
                          const char *value);
 
 /* The minimum a group must do a year (categories and items of section 七)
- * under the rules in force for `year` (templates/rules/). 1 if found. */
+ * from the form data of the form serving `year` (o->cache must be set).
+ * 1 if found. */
 int gr_group_minimum(const gr_data_opts *o, int year, const char *group,
                      int *categories, int *items);
+
+/* For the provenance a PDF records: the folder name of the form serving
+ * the data's year ("112") and the name of the rule file in force
+ * ("109-112"), newly allocated; NULL when there is none (the checks above
+ * have reported that already). */
+char *gr_data_form_name(gr_ctx *ctx, xmlDocPtr doc, const gr_data_opts *o);
+char *gr_data_rules_period(gr_ctx *ctx, xmlDocPtr doc, const gr_data_opts *o);
+/* The agency's full name (newly allocated, "" when absent) and the year. */
+char *gr_data_agency(xmlDocPtr doc);
+int gr_data_year(xmlDocPtr doc);
+/* The approval date (核定/日期) as written, newly allocated, or NULL. */
+char *gr_data_approval_date(xmlDocPtr doc);
 
 /* Write the enriched document (computed figures added) for inspection and
  * tests (`gereport build --enriched FILE`). */

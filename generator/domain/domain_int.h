@@ -37,7 +37,16 @@ typedef struct gr_form {
     int first, last;           /* years served (0 when not declared) */
     int tried;                 /* stylesheet parse attempted */
     xsltStylesheetPtr style;
+    xmlDocPtr data;            /* the form data (form.xml beside the main
+                                  stylesheet, docs/form-data.md), or NULL */
 } gr_form;
+
+/* The form data of the form serving `year` (form.xml, parsed once), or
+ * NULL, without any message (gr_data_check_form reports a missing form). */
+xmlDocPtr gr_form_data_for_year(gr_domain_cache *c, const gr_kind *k, long long year);
+
+/* The root of form data, for rules ($form) and compute. */
+#define GR_FORM_DATA_FILE "form.xml"
 
 typedef struct gr_rules gr_rules;   /* rules.c */
 
@@ -72,7 +81,10 @@ gr_schema *gr_schema_get(gr_ctx *ctx, gr_domain_cache *c, const char *datadir,
 gr_rules *gr_rules_load(gr_ctx *ctx, const char *path);
 void gr_rules_free(gr_rules *r);
 int gr_rules_years(const gr_rules *r, int *first, int *last);
-int gr_rules_run(gr_ctx *ctx, gr_rules *r, xmlDocPtr doc, const char *file);
+/* form: the form data of the data's year (its root is bound to $form),
+ * or NULL. */
+int gr_rules_run(gr_ctx *ctx, gr_rules *r, xmlDocPtr doc, const char *file,
+                 xmlDocPtr form);
 
 /* ---- node helpers (node.c) ---------------------------------------- */
 

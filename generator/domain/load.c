@@ -116,7 +116,10 @@ static void parse_error_text(const parse_state *P, const xmlError *e, gr_buf *zh
         gr_msg_append(zh, en, GR_M_XML_ATTR_TWICE, GR_MSG_ARGS(e->str1 ? e->str1 : "?"));
         break;
     default:
-        if (has_bytes(src, ln, "\xe2\x80\x9c") || has_bytes(src, ln, "\xe2\x80\x9d") ||
+        if (gr_xml_limit_text(m, 0)) {                 /* depth, size: our words */
+            gr_buf_adds(zh, gr_xml_limit_text(m, 0));
+            gr_buf_adds(en, gr_xml_limit_text(m, 1));
+        } else if (has_bytes(src, ln, "\xe2\x80\x9c") || has_bytes(src, ln, "\xe2\x80\x9d") ||
             has_bytes(src, ln, "\xe2\x80\x98") || has_bytes(src, ln, "\xe2\x80\x99"))
             gr_msg_append(zh, en, GR_M_XML_CURLY_QUOTE, 0, NULL);          /* “ ” ‘ ’ */
         else if ((e->code == XML_ERR_ENTITYREF_SEMICOL_MISSING || e->code == XML_ERR_NAME_REQUIRED ||
@@ -192,6 +195,80 @@ static xmlDocPtr parse_data(gr_ctx *ctx, const char *path, const char *data, siz
         return NULL;
     }
     return doc;
+}
+
+/* ================================================================ text */
+
+#define MAX_TEXT_REPORTS 10
+
+/* Report forbidden characters (gr_cp_forbidden: stray controls, C1, bidi
+ * overrides) in one text or attribute value; `line` is where the value
+ * starts, newlines inside it move on. Returns the number reported. */
+static int check_value(gr_ctx *ctx, const char *file, int line, const char *elem,
+                       const char *attr, const char *v, int *reports)
+{
+    size_t i = 0, len = strlen(v);
+    int found = 0;
+    /* libxml2 dates a text node that opens with a line break from the
+       line after that break */
+    if (!attr && v[0] == '\n') i = 1;
+    while (i < len) {
+        uint32_t cp;
+        int n = gr_utf8_decode(v + i, len - i, &cp);
+        if (cp == '\n') line++;
+        else if (gr_cp_forbidden(cp)) {
+            found++;
+            if (++*reports <= MAX_TEXT_REPORTS) {
+                if (attr)
+                    gr_error(ctx, file, line,
+                             "<%s> 的屬性 %s 含不可用的控制字元 U+%04X（%s）；請刪除它（常見於從網頁或其他文件複製的文字）",
+                             "<%s>, attribute %s: contains the control character U+%04X%.0s; delete it (it often comes with text copied from web pages or other documents)",
+                             elem, attr, (unsigned)cp,
+                             cp >= 0x200E ? "雙向文字控制字元" : "控制字元");
+                else
+                    gr_error(ctx, file, line,
+                             "<%s> 的文字含不可用的控制字元 U+%04X（%s）；請刪除它（常見於從網頁或其他文件複製的文字）",
+                             "<%s>: the text contains the control character U+%04X%.0s; delete it (it often comes with text copied from web pages or other documents)",
+                             elem, (unsigned)cp,
+                             cp >= 0x200E ? "雙向文字控制字元" : "控制字元");
+            }
+        }
+        i += (size_t)n;
+    }
+    return found;
+}
+
+/* Every text and attribute value of the document (iteratively: deep
+ * documents must not recurse). */
+static int check_text(gr_ctx *ctx, const char *file, xmlDocPtr doc)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc), c = root;
+    int found = 0, reports = 0;
+    while (c) {
+        if (c->type == XML_ELEMENT_NODE) {
+            xmlAttrPtr a;
+            for (a = c->properties; a; a = a->next) {
+                xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+                if (v) found += check_value(ctx, file, gr_line(c), (const char *)c->name,
+                                            (const char *)a->name, (const char *)v, &reports);
+                xmlFree(v);
+            }
+        } else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
+            int line = gr_line(c);
+            if (line <= 0 && c->parent) line = gr_line(c->parent);
+            found += check_value(ctx, file, line,
+                                 c->parent ? (const char *)c->parent->name : "?", NULL,
+                                 (const char *)c->content, &reports);
+        }
+        if (c->type == XML_ELEMENT_NODE && c->children) { c = c->children; continue; }
+        while (c && c != root && !c->next) c = c->parent;
+        if (!c || c == root) break;
+        c = c->next;
+    }
+    if (reports > MAX_TEXT_REPORTS)
+        gr_error(ctx, file, 0, "另有 %d 個控制字元未列出", "%d more control characters not listed",
+                 reports - MAX_TEXT_REPORTS);
+    return found;
 }
 
 /* ================================================================ schema */
@@ -1006,16 +1083,16 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
         char *v;
         if (n && value_mistake(s, n, zh, en)) break;
         v = r->code == XML_RELAXNG_ERR_TYPEVAL && r->str2 ? gr_strdup(r->str2) : own_text(n);
-        gr_buf_printf(zh, "%s 的值「%s」%s", label, v, type_hint_zh(r->str1));
-        gr_buf_printf(en, "the value \"%s\" of %s: %s", v, label, type_hint_en(r->str1));
+        gr_buf_printf(zh, "%s 的值「%s」%s", label, gr_clip(v), type_hint_zh(r->str1));
+        gr_buf_printf(en, "the value \"%s\" of %s: %s", gr_clip(v), label, type_hint_en(r->str1));
         add_doc_hint(s, "element", name, zh);
         free(v);
         break;
     }
     case XML_RELAXNG_ERR_VALUE: {
         char *v = own_text(n), *allowed = allowed_values(s, "element", name);
-        gr_buf_printf(zh, "%s 的值「%s」不是可選的值（可選：%s）", label, v, allowed ? allowed : "—");
-        gr_buf_printf(en, "the value \"%s\" of %s is not one of the allowed values (%s)", v, label,
+        gr_buf_printf(zh, "%s 的值「%s」不是可選的值（可選：%s）", label, gr_clip(v), allowed ? allowed : "—");
+        gr_buf_printf(en, "the value \"%s\" of %s is not one of the allowed values (%s)", gr_clip(v), label,
                       allowed ? allowed : "—");
         free(v);
         free(allowed);
@@ -1109,9 +1186,9 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
             const char *val = v ? (const char *)v : "";
             if (allowed && !listed_in(allowed, val)) {
                 gr_buf_printf(zh, "%s%s 的屬性「%s」值「%s」不是可選的值（可選：%s）",
-                              said ? "；" : "", label, (const char *)a->name, val, allowed);
+                              said ? "；" : "", label, (const char *)a->name, gr_clip(val), allowed);
                 gr_buf_printf(en, "%sattribute \"%s\" of %s: \"%s\" is not one of the allowed values (%s)",
-                              said ? "; " : "", (const char *)a->name, label, val, allowed);
+                              said ? "; " : "", (const char *)a->name, label, gr_clip(val), allowed);
                 said = 1;
             }
             free(allowed);
@@ -1122,8 +1199,8 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
             gr_buf_printf(en, "an attribute of %s does not match the format:", label);
             for (a = n ? n->properties : NULL; a; a = a->next) {
                 xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
-                gr_buf_printf(zh, " %s=\"%s\"", (const char *)a->name, v ? (const char *)v : "");
-                gr_buf_printf(en, " %s=\"%s\"", (const char *)a->name, v ? (const char *)v : "");
+                gr_buf_printf(zh, " %s=\"%s\"", (const char *)a->name, gr_clip(v ? (const char *)v : ""));
+                gr_buf_printf(en, " %s=\"%s\"", (const char *)a->name, gr_clip(v ? (const char *)v : ""));
                 add_doc_hint(s, "attribute", (const char *)a->name, zh);
                 xmlFree(v);
             }
@@ -1143,8 +1220,8 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
         if (kids)
             gr_msg_append(zh, en, GR_M_TEXT_IN_CONTAINER, GR_MSG_ARGS(label, t, kids));
         else {
-            gr_buf_printf(zh, "%s 之中只能寫元素，不能直接寫文字（「%s」）", label, t);
-            gr_buf_printf(en, "%s may only contain elements, not text (\"%s\")", label, t);
+            gr_buf_printf(zh, "%s 之中只能寫元素，不能直接寫文字（「%s」）", label, gr_clip(t));
+            gr_buf_printf(en, "%s may only contain elements, not text (\"%s\")", label, gr_clip(t));
         }
         free(kids);
         free(t);
@@ -1317,10 +1394,20 @@ xmlDocPtr gr_data_load(gr_ctx *ctx, const char *path, const gr_data_opts *o)
         gr_error(ctx, path, 0, "資料檔超過 32 MiB 上限", "data file larger than the 32 MiB limit%s", "");
         return NULL;
     }
+    if (!gr_xml_version_1_0(data, len)) {
+        gr_error(ctx, path, 1, "資料檔應為 XML 1.0（<?xml version=\"1.0\"?>），請改寫第一行",
+                 "a data file must be XML 1.0 (<?xml version=\"1.0\"?>): change the first line%s", "");
+        free(data);
+        return NULL;
+    }
     doc = parse_data(ctx, path, data, len);
     free(data);
     if (!doc) return NULL;
     root = xmlDocGetRootElement(doc);
+    if (count_elements(root) <= MAX_ELEMENTS && check_text(ctx, path, doc) > 0) {
+        xmlFreeDoc(doc);
+        return NULL;
+    }
     if (count_elements(root) > MAX_ELEMENTS) {
         gr_error(ctx, path, 0, "資料檔的元素超過 %d 個（一個機關一年的報告遠少於此）",
                  "the data file has more than %d elements (one agency's year has far fewer)", MAX_ELEMENTS);

@@ -672,3 +672,21 @@ int gr_data_check_names(gr_ctx *ctx, xmlDocPtr doc, const char *path)
     set_free(&S);
     return GR_OK;
 }
+
+/* After gr_data_mask_names: every <姓名> now holds the published (masked)
+ * form; mark it 遮蔽="否" so that building this data again (extracted from
+ * a public PDF made with --embed-source) prints it as it is instead of
+ * masking a masked form once more. */
+static void mark_masked(xmlNodePtr n)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) continue;
+        if (gr_is_elem(n, NAME)) xmlSetProp(n, (const xmlChar *)"遮蔽", (const xmlChar *)"否");
+        else mark_masked(n->children);
+    }
+}
+
+void gr_data_mark_masked(xmlDocPtr doc)
+{
+    if (doc) mark_masked(xmlDocGetRootElement(doc));
+}

@@ -1,7 +1,8 @@
-/* minimum.c — what a group must do a year under the rules in force for a
- * year: the row of the rule file's table group_minimum (templates/rules/
- * <period>.xml, the period whose first-year..last-year holds the year).
- * Used by `new` to state the minimum and size the skeleton. */
+/* minimum.c — what a group must do a year: the <group> of the form data of
+ * the form serving the year (templates/<kind>/<form>/form.xml, <groups>;
+ * docs/form-data.md) whose names list holds the group. The same fact the
+ * rules (R22) and the templates read. Used by `new` to state the minimum
+ * and size the skeleton. */
 #include "domain_int.h"
 #include <libxml/parser.h>
 #include <stdlib.h>
@@ -15,45 +16,40 @@ static int attr_int(xmlNodePtr n, const char *name)
     return r;
 }
 
+/* 1 when the space-separated list `names` holds `group` */
+static int names_hold(const char *names, const char *group)
+{
+    size_t gl = strlen(group);
+    const char *p;
+    if (!gl) return 0;
+    for (p = names; (p = strstr(p, group)) != NULL; p += gl)
+        if ((p == names || p[-1] == ' ') && (p[gl] == ' ' || !p[gl])) return 1;
+    return 0;
+}
+
 int gr_group_minimum(const gr_data_opts *o, int year, const char *group,
                      int *categories, int *items)
 {
-    char *dir = gr_path_join(o->datadir, "templates/rules");
-    char **names = gr_list_dir(dir);
-    size_t i;
-    int found = 0;
+    xmlDocPtr form = gr_form_data(o, "成果報告", year);   /* owned by o->cache */
+    xmlNodePtr root = form ? xmlDocGetRootElement(form) : NULL, sec, g;
     *categories = *items = 0;
-    for (i = 0; names && names[i] && !found; i++) {
-        size_t nl = strlen(names[i]);
-        char *path;
-        xmlDocPtr d;
-        xmlNodePtr root, t, r;
-        if (nl < 5 || strcmp(names[i] + nl - 4, ".xml") != 0) continue;
-        path = gr_path_join(dir, names[i]);
-        d = xmlReadFile(path, NULL, XML_PARSE_NONET);
-        free(path);
-        root = d ? xmlDocGetRootElement(d) : NULL;
-        if (root && attr_int(root, "first-year") <= year && year <= attr_int(root, "last-year")) {
-            for (t = root->children; t && !found; t = t->next) {
-                xmlChar *tn;
-                if (t->type != XML_ELEMENT_NODE || !xmlStrEqual(t->name, (const xmlChar *)"table")) continue;
-                tn = xmlGetProp(t, (const xmlChar *)"name");
-                if (tn && strcmp((const char *)tn, "group_minimum") == 0)
-                    for (r = t->children; r && !found; r = r->next) {
-                        xmlChar *g = r->type == XML_ELEMENT_NODE ? xmlGetProp(r, (const xmlChar *)"group") : NULL;
-                        if (g && strcmp((const char *)g, group) == 0) {
-                            *categories = attr_int(r, "categories");
-                            *items = attr_int(r, "items");
-                            found = 1;
-                        }
-                        xmlFree(g);
-                    }
-                xmlFree(tn);
+    for (sec = root ? root->children : NULL; sec; sec = sec->next) {
+        if (sec->type != XML_ELEMENT_NODE || !xmlStrEqual(sec->name, (const xmlChar *)"groups"))
+            continue;
+        for (g = sec->children; g; g = g->next) {
+            xmlChar *names;
+            int hit;
+            if (g->type != XML_ELEMENT_NODE || !xmlStrEqual(g->name, (const xmlChar *)"group"))
+                continue;
+            names = xmlGetProp(g, (const xmlChar *)"names");
+            hit = names && names_hold((const char *)names, group);
+            xmlFree(names);
+            if (hit) {
+                *categories = attr_int(g, "categories");
+                *items = attr_int(g, "items");
+                return 1;
             }
         }
-        if (d) xmlFreeDoc(d);
     }
-    gr_free_names(names);
-    free(dir);
-    return found;
+    return 0;
 }

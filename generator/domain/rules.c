@@ -485,7 +485,7 @@ static int run_rule(runner *U, rule *r, xmlNodePtr root)
     return failed;
 }
 
-int gr_rules_run(gr_ctx *ctx, gr_rules *R, xmlDocPtr doc, const char *file)
+int gr_rules_run(gr_ctx *ctx, gr_rules *R, xmlDocPtr doc, const char *file, xmlDocPtr form)
 {
     runner U;
     xmlNodePtr root = xmlDocGetRootElement(doc), c;
@@ -504,6 +504,9 @@ int gr_rules_run(gr_ctx *ctx, gr_rules *R, xmlDocPtr doc, const char *file)
             if (c->type == XML_ELEMENT_NODE) xmlXPathNodeSetAdd(set, c);
         xmlXPathRegisterVariable(U.x, (const xmlChar *)R->tables[i].name, xmlXPathWrapNodeSet(set));
     }
+    /* $form: the form data of the year's form (docs/form-data.md) */
+    xmlXPathRegisterVariable(U.x, (const xmlChar *)"form",
+                             xmlXPathNewNodeSet(form ? xmlDocGetRootElement(form) : NULL));
     bind_lets(&U, R->lets, R->nlets, root, 0);
     for (i = 0; i < R->nrules && !U.broken; i++)
         failed += run_rule(&U, &R->rules[i], root);
@@ -575,7 +578,31 @@ int gr_data_check_rules(gr_ctx *ctx, xmlDocPtr doc, const char *path, const gr_d
                         "no rule file serves the year %lld (each file in templates/rules/ declares its years)",
                         year);
     }
-    rc = gr_rules_run(ctx, hit->rules, doc, path);
+    rc = gr_rules_run(ctx, hit->rules, doc, path, gr_form_data_for_year(c, k, year));
     gr_domain_cache_free(own);
     return rc;
+}
+
+char *gr_data_rules_period(gr_ctx *ctx, xmlDocPtr doc, const gr_data_opts *o)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    const gr_kind *k = root ? gr_kind_find((const char *)root->name) : NULL;
+    gr_domain_cache *own, *c;
+    char *out = NULL;
+    long long year;
+    size_t i;
+    if (!k || !k->rules_dir) return NULL;       /* a kind without rule files */
+    year = gr_int(gr_child(root, "年度"));
+    c = gr_cache_for(o, &own);
+    if (!c->rules_scanned || strcmp(c->rules_scanned, k->root) != 0) scan_rulesets(ctx, c, k);
+    for (i = 0; i < c->nrulesets && !out; i++) {
+            gr_ruleset *rs = &c->rulesets[i];
+            size_t n = strlen(rs->name);
+            if (strcmp(rs->kind, k->root) == 0 && rs->rules && year >= rs->first && year <= rs->last) {
+                out = gr_strdup(rs->name);
+                if (n > 4 && strcmp(out + n - 4, ".xml") == 0) out[n - 4] = 0;
+            }
+        }
+    gr_domain_cache_free(own);
+    return out;
 }

@@ -16,6 +16,7 @@
 #include <libxslt/transform.h>
 #include <libxslt/variables.h>
 #include <libxslt/xsltutils.h>
+#include <assert.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -54,6 +55,21 @@ static int declared_year(xmlNodePtr root, const char *name)
     return 0;
 }
 
+/* first-year="113" on the form data's root; 0 when missing or not a
+ * plain number. */
+static int form_year(xmlNodePtr root, const char *name)
+{
+    xmlChar *v = xmlGetProp(root, (const xmlChar *)name);
+    int y = 0;
+    const char *p = (const char *)v;
+    if (p && *p >= '0' && *p <= '9') {
+        while (*p >= '0' && *p <= '9' && y < 100000) y = y * 10 + (*p++ - '0');
+        if (*p) y = 0;
+    }
+    xmlFree(v);
+    return y;
+}
+
 static void scan_forms(gr_domain_cache *c, const gr_kind *k)
 {
     char *dir = gr_path_join(c->datadir, k->forms_dir);
@@ -65,15 +81,22 @@ static void scan_forms(gr_domain_cache *c, const gr_kind *k)
         gr_form f;
         struct stat st;
         xmlDocPtr d;
-        char *sub = gr_path_join(dir, names[i]);
+        char *sub = gr_path_join(dir, names[i]), *data;
         memset(&f, 0, sizeof f);
         f.path = gr_path_join(sub, k->form_main);
         free(sub);
         if (stat(f.path, &st) != 0) { free(f.path); continue; }
         f.kind = gr_strdup(k->root);
         f.name = gr_strdup(names[i]);
-        d = xmlReadFile(f.path, NULL, XML_PARSE_NONET);
-        if (d) {
+        sub = gr_path_join(dir, names[i]);
+        data = gr_path_join(sub, GR_FORM_DATA_FILE);
+        free(sub);
+        f.data = stat(data, &st) == 0 ? xmlReadFile(data, NULL, XML_PARSE_NONET) : NULL;
+        free(data);
+        if (f.data && xmlDocGetRootElement(f.data)) {   /* the years: form data */
+            f.first = form_year(xmlDocGetRootElement(f.data), "first-year");
+            f.last = form_year(xmlDocGetRootElement(f.data), "last-year");
+        } else if ((d = xmlReadFile(f.path, NULL, XML_PARSE_NONET)) != NULL) {
             f.first = declared_year(xmlDocGetRootElement(d), "form-first-year");
             f.last = declared_year(xmlDocGetRootElement(d), "form-last-year");
             xmlFreeDoc(d);
@@ -83,6 +106,30 @@ static void scan_forms(gr_domain_cache *c, const gr_kind *k)
     }
     gr_free_names(names);
     free(dir);
+}
+
+xmlDocPtr gr_form_data_for_year(gr_domain_cache *c, const gr_kind *k, long long year)
+{
+    gr_form *hit = NULL;
+    size_t i;
+    if (!c->forms_scanned || strcmp(c->forms_scanned, k->root) != 0) scan_forms(c, k);
+    for (i = 0; i < c->nforms; i++) {
+        gr_form *f = &c->forms[i];
+        if (strcmp(f->kind, k->root) != 0 || f->first <= 0 || year < f->first || year > f->last)
+            continue;
+        if (hit) return NULL;             /* two forms: check_form says so */
+        hit = f;
+    }
+    return hit ? hit->data : NULL;
+}
+
+xmlDocPtr gr_form_data(const gr_data_opts *o, const char *kind, int year)
+{
+    const gr_kind *k = gr_kind_find(kind);
+    gr_domain_cache *own;
+    assert(o->cache);           /* the document lives in it */
+    if (!k) return NULL;
+    return gr_form_data_for_year(gr_cache_for(o, &own), k, year);
 }
 
 static void list_forms(gr_domain_cache *c, const gr_kind *k, gr_buf *out)
@@ -337,4 +384,42 @@ int gr_form_to_fo(gr_ctx *ctx, xmlDocPtr doc, const char *path,
                   const gr_data_opts *o, gr_buf *fo)
 {
     return gr_form_transform(ctx, doc, path, o, fo, NULL);
+}
+
+char *gr_data_form_name(gr_ctx *ctx, xmlDocPtr doc, const gr_data_opts *o)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    const gr_kind *k = root ? gr_kind_find((const char *)root->name) : NULL;
+    gr_domain_cache *own, *c;
+    gr_form *f;
+    char *out;
+    if (!k) return NULL;
+    c = gr_cache_for(o, &own);
+    f = form_for_year(ctx, c, k, gr_int(gr_child(root, "年度")), NULL, 0);
+    out = f ? gr_strdup(f->name) : NULL;
+    gr_domain_cache_free(own);
+    return out;
+}
+
+char *gr_data_agency(xmlDocPtr doc)
+{
+    xmlNodePtr n = gr_child(gr_child(xmlDocGetRootElement(doc), "機關"), "全銜");
+    xmlChar *t = n ? xmlNodeGetContent(n) : NULL;
+    char *out = gr_strdup(t ? (const char *)t : "");
+    xmlFree(t);
+    return out;
+}
+
+int gr_data_year(xmlDocPtr doc)
+{
+    return (int)gr_int(gr_child(xmlDocGetRootElement(doc), "年度"));
+}
+
+char *gr_data_approval_date(xmlDocPtr doc)
+{
+    xmlNodePtr n = gr_child(gr_child(xmlDocGetRootElement(doc), "核定"), "日期");
+    xmlChar *t = n ? xmlNodeGetContent(n) : NULL;
+    char *out = t ? gr_strdup((const char *)t) : NULL;
+    xmlFree(t);
+    return out;
 }

@@ -396,6 +396,11 @@ static void on_xml_error(void *user, xmlErrorPtr e)
     n = (int)strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) n--;
     if (n > 200) n = clip(msg, 200);
+    if (gr_xml_limit_text(msg, 0)) {
+        gr_error(P->ctx, P->file, e->line, "XML 格式不正確：%s%.0s", "malformed XML: %.0s%s",
+                 gr_xml_limit_text(msg, 0), gr_xml_limit_text(msg, 1));
+        return;
+    }
     if (e->level == XML_ERR_WARNING)
         gr_warn(P->ctx, P->file, e->line, "XML 警告：%.*s", "XML warning: %.*s", n, msg);
     else
@@ -1446,6 +1451,17 @@ static gr_fo_tree *parse(gr_ctx *ctx, const char *name, const char *data, size_t
     return &P.t->pub;
 }
 
+/* XML 1.1 would admit &#1; and C1 controls as plain characters: only XML
+ * 1.0 is read (the declaration is at the start: its first bytes suffice).
+ * Returns 1 when the document may be parsed. */
+static int not_xml_1_0(gr_ctx *ctx, const char *name, const char *head, size_t n)
+{
+    if (gr_xml_version_1_0(head, n)) return 1;
+    gr_error(ctx, name, 1, "XSL-FO 文件應為 XML 1.0（<?xml version=\"1.0\"?>）",
+             "an XSL-FO document must be XML 1.0 (<?xml version=\"1.0\"?>)%s", "");
+    return 0;
+}
+
 gr_fo_tree *gr_fo_parse_memory(gr_ctx *ctx, const char *name, const char *data, size_t len)
 {
     if (!name) name = "(FO)";
@@ -1453,6 +1469,7 @@ gr_fo_tree *gr_fo_parse_memory(gr_ctx *ctx, const char *name, const char *data, 
         gr_error(ctx, name, 0, "檔案超過 64 MiB 上限", "file larger than the 64 MiB limit%s", "");
         return NULL;
     }
+    if (!not_xml_1_0(ctx, name, data, len)) return NULL;
     return parse(ctx, name, data, len, -1, 0);
 }
 
@@ -1476,6 +1493,14 @@ gr_fo_tree *gr_fo_parse_file(gr_ctx *ctx, const char *path)
         close(fd);
         gr_error(ctx, path, 0, "檔案超過 1 GiB 上限", "file larger than the 1 GiB limit%s", "");
         return NULL;
+    }
+    {
+        char head[256];
+        ssize_t got = pread(fd, head, sizeof head, 0);   /* a regular file: offset stays */
+        if (!not_xml_1_0(ctx, path, head, got > 0 ? (size_t)got : 0)) {
+            close(fd);
+            return NULL;
+        }
     }
     t = parse(ctx, path, NULL, 0, fd, 0);
     close(fd);

@@ -25,6 +25,9 @@ static const why W_PCT_NO = { "此屬性不接受百分比", "percentages are no
 static const why W_NEGATIVE = { "不可為負值", "must not be negative" };
 static const why W_POSITIVE = { "必須大於 0", "must be greater than 0" };
 static const why W_TOO_LARGE = { "數值過大", "value too large" };
+static const why W_TOO_LONG = { "長度過大（上限 100000pt，約 35 公尺）", "length too large (limit 100000pt, about 35 m)" };
+static const why W_EXPONENT = { "不接受科學記號（如 1e9）；請寫成一般的數字與單位，例如 12pt",
+                                "scientific notation (such as 1e9) is not accepted; write a plain number and unit, e.g. 12pt" };
 static const why W_UNIT = { "單位不正確：可用 pt、mm、cm、in、pc、px、em（0 可不寫單位）",
                             "unknown or missing unit: use pt, mm, cm, in, pc, px or em (0 needs none)" };
 static const why W_COLOR = { "應為顏色：CSS2 顏色名稱、#rgb、#rrggbb 或 rgb(r,g,b)",
@@ -64,6 +67,8 @@ static const why W_LISTFN = { "body-start() 與 label-end() 只能用在 fo:list
 static const why W_BASELINE = { "應為 baseline、super、sub、長度或百分比",
                                 "expected baseline, super, sub, a length or a percentage" };
 static const why W_URI = { "應為 url(...) 或路徑", "expected url(...) or a path" };
+static const why W_LINK_SCHEME = { "連結只能指向 http://、https:// 或 mailto: 位址（javascript:、file: 等不允許）",
+                                   "a link may only lead to an http://, https:// or mailto: address (javascript:, file: and others are refused)" };
 static const why W_LANG = { "應為語言標籤，例如 zh-TW", "expected a language tag such as zh-TW" };
 static const why W_LEADER_USE = { "不支援 use-content；可用 space、dots、rule",
                                   "use-content is not supported; use space, dots or rule" };
@@ -234,11 +239,18 @@ static const why *parse_length(span v, double em, int flags, lenval *out)
     } else {
         for (i = 0; units[i].u; i++)
             if (span_is(unit, units[i].u)) break;
-        if (!units[i].u) return &W_UNIT;
+        if (!units[i].u) {
+            /* 1e9pt: the number stopped at the "e" */
+            if ((unit.s[0] == 'e' || unit.s[0] == 'E') && unit.n > 1 &&
+                (is_digit((unsigned char)unit.s[1]) || unit.s[1] == '+' || unit.s[1] == '-'))
+                return &W_EXPONENT;
+            return &W_UNIT;
+        }
         out->v = num * units[i].f;
     }
     if (out->v < 0 && !(flags & LEN_NEG)) return &W_NEGATIVE;
-    if (fabs(out->v) > (out->pct ? 100000.0 : GR_FO_MAX_LENGTH_PT)) return &W_TOO_LARGE;
+    if (fabs(out->v) > (out->pct ? 100000.0 : GR_FO_MAX_LENGTH_PT))
+        return out->pct ? &W_TOO_LARGE : &W_TOO_LONG;
     return NULL;
 }
 
@@ -718,10 +730,28 @@ static int strip_uri(span v, span *out)
     return 1;
 }
 
+/* Link targets a reader can follow safely: http, https, mailto (scheme
+ * case-insensitive, followed by something). Everything else — javascript:,
+ * file:, data:, relative paths — would be an action or a local file. */
+static int link_scheme_allowed(span u)
+{
+    static const char *const ok[] = { "http://", "https://", "mailto:" };
+    size_t i, k;
+    for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        size_t n = strlen(ok[i]);
+        if (u.n <= n) continue;
+        for (k = 0; k < n; k++)
+            if ((u.s[k] | 0x20) != ok[i][k] && u.s[k] != ok[i][k]) break;
+        if (k == n) return 1;
+    }
+    return 0;
+}
+
 static const why *set_uri(cstate *cs, const prop_def *d, const char *comp, span v)
 {
     span u;
     if (!strip_uri(v, &u)) return &W_URI;
+    if (d->arg && !link_scheme_allowed(u)) return &W_LINK_SCHEME;
     if (d->arg) cs->p->external_destination = store(cs, u);
     else cs->p->src = store(cs, u);
     return NULL;

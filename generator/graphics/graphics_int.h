@@ -110,7 +110,9 @@ void gr_svgpath_arc(gr_svgpath *p, double x0, double y0, double rx, double ry,
 /* Parse SVG path data (M L H V C S Q T A Z, absolute and relative) into
  * `out`. Returns 0, or -1 with *err_pos set to the byte offset of the first
  * character that does not fit the grammar (what came before is kept in
- * `out`, the caller decides). */
+ * `out`, the caller decides), or -2 when the path has more than
+ * GR_SVGPATH_MAX_SEGMENTS segments. */
+#define GR_SVGPATH_MAX_SEGMENTS 1000000
 int gr_svgpath_parse(const char *d, gr_svgpath *out, size_t *err_pos);
 
 /* Parse one SVG number at s (sign, digits, fraction, exponent), locale

@@ -497,6 +497,35 @@ static int load_png(gr_ctx *ctx, const char *file, int line, const char *shown,
     memset(&j, 0, sizeof j);
     j.data = data;
     j.len = len;
+    /* the size from IHDR, judged before anything is decoded */
+    if (len >= 24 && memcmp(data + 12, "IHDR", 4) == 0) {
+        unsigned long w = (unsigned long)data[16] << 24 | (unsigned long)data[17] << 16 |
+                          (unsigned long)data[18] << 8 | data[19];
+        unsigned long h = (unsigned long)data[20] << 24 | (unsigned long)data[21] << 16 |
+                          (unsigned long)data[22] << 8 | data[23];
+        /* decoded: RGB(A) rows; the interlaced path holds a second copy */
+        unsigned long long need = (unsigned long long)w * h * 4;
+        if (w > MAX_IMAGE_PIXELS || h > MAX_IMAGE_PIXELS) {
+            free(data);
+            return gr_error(ctx, file, line, "圖檔「%s」過大：%lu×%lu 像素（上限每邊 %d）",
+                            "image \"%s\" is too large: %lux%lu pixels (limit %d per side)",
+                            shown, w, h, MAX_IMAGE_PIXELS);
+        }
+        if (need > GR_IMAGE_DECODE_BUDGET) {
+            free(data);
+            return gr_error(ctx, file, line,
+                            "圖檔「%s」過大：%lu×%lu 像素，解碼需要 %llu MiB（單張上限 %u MiB）；請縮小圖片（例如長邊 4000 像素）",
+                            "image \"%s\" is too large: %lux%lu pixels need %llu MiB decoded (limit %u MiB per image); scale it down (e.g. 4000 pixels on the long side)",
+                            shown, w, h, need >> 20, GR_IMAGE_DECODE_BUDGET >> 20);
+        }
+        if (gr_image_budget_take(ctx, (size_t)need) != GR_OK) {
+            free(data);
+            return gr_error(ctx, file, line,
+                            "圖檔「%s」超過本文件圖片的記憶體總額（%zu MiB，可用 --max-memory 調整）；請縮小圖片",
+                            "image \"%s\" exceeds the document's memory for images (%zu MiB; see --max-memory); scale the images down",
+                            shown, ctx->image_budget >> 20);
+        }
+    }
     rc = gr_png_decode(&j);            /* the whole file is checked now */
     free(j.raw);
     free(j.rows);

@@ -884,7 +884,13 @@ static int shape_path(svg_run *r, int line, const svg_attrs *a, gr_svgpath *p)
     size_t at = 0;
     if (!d)
         return GR_OK;                         /* no d: nothing drawn */
-    if (gr_svgpath_parse(d, p, &at) != 0) {
+    int prc = gr_svgpath_parse(d, p, &at);
+    if (prc == -2)
+        return gr_error(r->ctx, r->file, line,
+                        "SVG <path> 的線段超過 %d 段；圖表不需要這麼多點，請簡化資料（例如取樣）",
+                        "SVG <path> has more than %d segments; a chart needs far fewer: simplify the data (e.g. sample it)",
+                        GR_SVGPATH_MAX_SEGMENTS);
+    if (prc != 0) {
         size_t len = strlen(d), from = at > 20 ? at - 20 : 0;
         if (at > len) at = len;
         return gr_error(r->ctx, r->file, line,

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_SEGMENTS 1000000   /* one path never holds more */
+#define MAX_SEGMENTS GR_SVGPATH_MAX_SEGMENTS   /* one path never holds more */
 #define GR_PI 3.14159265358979323846
 
 /* ---- segment list ---------------------------------------------------- */
@@ -406,7 +406,7 @@ int gr_svgpath_parse(const char *d, gr_svgpath *out, size_t *err_pos)
             char again = cmd == 'M' ? 'L' : cmd == 'm' ? 'l' : cmd;
             if (out->n > MAX_SEGMENTS) {
                 *err_pos = r.pos;
-                return -1;
+                return -2;
             }
             if (do_command(&r, out, &st, again) != 0) {
                 *err_pos = r.pos;
@@ -415,7 +415,7 @@ int gr_svgpath_parse(const char *d, gr_svgpath *out, size_t *err_pos)
         }
         if (out->n > MAX_SEGMENTS) {
             *err_pos = r.pos;
-            return -1;
+            return -2;
         }
         skip_sep(&r);
     }

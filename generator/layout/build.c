@@ -109,6 +109,39 @@ static int add_inline(gr_lay *L, gr_para *para, gr_fo_node *n);
 static int add_link(gr_lay *L, gr_para *para, gr_fo_node *n);
 static int add_footnote(gr_lay *L, gr_para *para, gr_fo_node *n);
 static int add_leader(gr_lay *L, gr_para *para, gr_fo_node *n);
+/* A photo or chart taller than a page would be cut off at the page edge:
+ * it is made again within a narrower width, which scales it uniformly to
+ * GRAPHIC_PAGE_SHARE of the page body's height, and a note says so. (What
+ * else cannot be split and is taller than a page is an error at
+ * pagination: docs/layout.md.) The second build is quiet: the first one
+ * already reported everything about the graphic. */
+#define GRAPHIC_PAGE_SHARE 0.9   /* room for the line's leading, a caption line */
+static gr_graphic *fit_graphic_height(gr_lay *L, gr_fo_node *n, gr_graphic *g)
+{
+    gr_ctx quiet;
+    gr_graphic *g2;
+    double want = L->body_h * GRAPHIC_PAGE_SHARE, w;
+    if (!(L->body_h > 0) || g->height <= L->body_h || !(g->height > 0)) return g;
+    w = g->width * want / g->height;
+    gr_ctx_init(&quiet);
+    quiet.quiet_warnings = 1;
+    quiet.err_stream = fopen("/dev/null", "w");
+    if (!quiet.err_stream) return g;
+    quiet.image_budget = L->ctx->image_budget;   /* the image is loaded already */
+    quiet.image_used = L->ctx->image_used;
+    g2 = n->type == GR_FO_EXTERNAL_GRAPHIC
+        ? gr_graphic_external(&quiet, L->doc, L->tree, n, w, L->tree->allow_outside)
+        : gr_graphic_svg(&quiet, L->doc, L->fs, L->tree, n, w);
+    fclose(quiet.err_stream);
+    if (!g2 || g2->height > L->body_h) return g;  /* left to pagination's error */
+    gr_warn(L->ctx, L->tree->path, n->line,
+            "提醒：%s 高 %.0fpt，超過一頁可用的高度 %.0fpt，已等比例縮小為 %.0fpt × %.0fpt 以放入一頁",
+            "note: %s is %.0fpt tall, more than a page offers (%.0fpt); scaled down uniformly to %.0fpt x %.0fpt to fit one page",
+            n->type == GR_FO_EXTERNAL_GRAPHIC ? "fo:external-graphic" : "svg:svg",
+            g->height, L->body_h, g2->width, g2->height);
+    return g2;
+}
+
 static int add_graphic(gr_lay *L, gr_para *para, gr_fo_node *n);
 
 static int add_inline_children(gr_lay *L, gr_para *para, gr_fo_node *n)
@@ -212,6 +245,8 @@ static int add_graphic(gr_lay *L, gr_para *para, gr_fo_node *n)
         ? gr_graphic_external(L->ctx, L->doc, L->tree, n, L->para_width,
                                   L->tree->allow_outside)
         : gr_graphic_svg(L->ctx, L->doc, L->fs, L->tree, n, L->para_width);
+    if (!g) return GR_EINPUT;
+    g = fit_graphic_height(L, n, g);
     if (!g) return GR_EINPUT;
     o = gr_arena_alloc(L->arena, sizeof *o);
     o->kind = GR_INL_GRAPHIC;

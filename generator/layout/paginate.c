@@ -218,9 +218,16 @@ static int place_lines(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
         if (fit <= 0) {
             if (!c->force) return GR_PLACED_NONE;
             fit = 1;                                       /* progress on an empty page */
-            if (gr_para_line(b->para, from)->height > c->limit - c->y + EPS)
-                gr_warn(L->ctx, L->tree->path, b->fo->line,
-                        "一行高於頁面可用高度，超出版面", "a line is taller than the page area and overflows%s", "");
+            /* a line cannot be split: taller than an empty page, it would
+               be cut off at the page edge (photos and charts were scaled
+               down before, build.c fit_graphic_height) */
+            if (gr_para_line(b->para, from)->height > c->limit - c->y + EPS) {
+                gr_error(L->ctx, L->tree->path, b->fo->line,
+                         "這一行（%.0fpt）比一頁可用的高度（%.0fpt）還高，無法分頁，會被截斷；請縮小字級、行高或其中的內容",
+                         "this line (%.0fpt) is taller than a page can hold (%.0fpt) and cannot be split; it would be cut off: reduce its font size, line height or content",
+                         gr_para_line(b->para, from)->height, c->limit - c->y);
+                if (L->status == GR_OK) L->status = GR_EINPUT;
+            }
         }
     }
     for (i = from; i < from + fit; i++) {

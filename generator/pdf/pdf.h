@@ -32,6 +32,25 @@ gr_pdf_pre *gr_pdf_pre_new(void);
 void gr_pdf_pre_free(gr_pdf_pre *pre);
 void gr_pdf_pre_page(void *pre, gr_doc *doc, gr_page *pg);
 
+/* One provenance fact (docs/archival.md): an Info entry and an XMP
+ * property of gereport's own schema, declared in the PDF/A extension
+ * schema block with its description. */
+typedef struct gr_pdf_prop {
+    const char *name;          /* ASCII letters and digits, e.g. "DataSHA256" */
+    const char *desc;          /* what it is, for the extension schema */
+    const char *value;         /* UTF-8 */
+} gr_pdf_prop;
+
+/* One associated file of a PDF/A-3b output (--embed-source). */
+typedef struct gr_pdf_attachment {
+    const char *name;          /* file name inside the PDF, UTF-8, relative
+                                  ("results.xml", "images/a.png") */
+    const char *mime;          /* "application/xml", "image/png" … */
+    const char *desc;          /* /Desc */
+    const unsigned char *data;
+    size_t len;
+} gr_pdf_attachment;
+
 typedef struct gr_pdf_opts {
     const char *icc_path;      /* sRGB ICC profile; NULL = the default
                                   /usr/share/color/icc/sRGB.icc */
@@ -39,6 +58,15 @@ typedef struct gr_pdf_opts {
     int font_level;            /* deflate level 1..12 for FontFile2
                                   streams; 0 = the default */
     gr_pdf_pre *pre;           /* pages written during layout, or NULL */
+    const gr_pdf_prop *props;  /* provenance, in this order; the writer adds
+                                  Fonts (each face embedded) after them */
+    size_t nprops;
+    const gr_pdf_attachment *attach;   /* nattach > 0: PDF/A-3b with these
+                                  as associated files (/AFRelationship
+                                  /Source), catalog /AF and /EmbeddedFiles */
+    size_t nattach;
+    const char *moddate;       /* /Params /ModDate of each, "D:YYYYMMDD"
+                                  (the data's approval date: no clock) */
 } gr_pdf_opts;
 
 /* Write doc to out_path atomically (temporary file + rename). Reports and

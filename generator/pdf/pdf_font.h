@@ -39,4 +39,9 @@ void pdf_fonts_draw(pdf_fonts *pf, pdf_content *c, const gr_dl_text *t,
 /* Put the fonts of `mask` into the page's resources (after embedding). */
 void pdf_fonts_page_resources(pdf_fonts *pf, HPDF_Page page, uint64_t mask);
 
+/* Provenance of the embedded faces, after pdf_fonts_embed, appended to out:
+ * "FILE#INDEX, VERSION STRING, head 0xCHECKSUM, SIZE bytes" per face (file
+ * name without folder; checksum = head.checksumAdjustment), joined by " | ". */
+void pdf_fonts_describe(const pdf_fonts *pf, gr_buf *out);
+
 #endif

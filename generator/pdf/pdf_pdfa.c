@@ -9,6 +9,7 @@
 
 #include <hpdf_doc.h>
 #include <hpdf_encrypt.h>
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,14 +97,81 @@ static void add_xml_text(gr_buf *b, const char *s)
     }
 }
 
-static void xmp_packet(gr_buf *b, const char *title, const char *producer)
+/* The provenance: opts->props, then Fonts. Text already clean. */
+typedef struct prov {
+    size_t n;
+    gr_pdf_prop *v;            /* values owned (clean_text) */
+} prov;
+
+static void prov_init(prov *p, const gr_pdf_opts *opts, const char *fonts)
 {
+    size_t i, n = opts ? opts->nprops : 0;
+    p->v = gr_calloc(n + 1, sizeof *p->v);
+    p->n = 0;
+    for (i = 0; i < n; i++) {
+        const gr_pdf_prop *q = &opts->props[i];
+        assert(q->name && q->value && q->desc && printable_ascii(q->name));
+        p->v[p->n].name = q->name;
+        p->v[p->n].desc = q->desc;
+        p->v[p->n++].value = clean_text(q->value);
+    }
+    if (fonts && fonts[0]) {
+        p->v[p->n].name = "Fonts";
+        p->v[p->n].desc = "each embedded face: file name#face index, version string, "
+                          "head.checksumAdjustment, file size in bytes; joined by ' | '";
+        p->v[p->n++].value = clean_text(fonts);
+    }
+}
+
+static void prov_free(prov *p)
+{
+    size_t i;
+    for (i = 0; i < p->n; i++) free((char *)p->v[i].value);
+    free(p->v);
+}
+
+/* The PDF/A extension schema declaring every property of the provenance
+ * namespace (ISO 19005-1 Technical Corrigendum 2; 19005-3 6.6.2.3). */
+static void xmp_extension(gr_buf *b, const prov *p)
+{
+    size_t i;
+    gr_buf_adds(b,
+        "<rdf:Description rdf:about=\"\"\n"
+        "  xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+        "  xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+        "  xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+        "<pdfaExtension:schemas><rdf:Bag>\n"
+        "<rdf:li rdf:parseType=\"Resource\">\n"
+        "<pdfaSchema:schema>gereport provenance: what made this report</pdfaSchema:schema>\n"
+        "<pdfaSchema:namespaceURI>" PDF_PROV_NS "</pdfaSchema:namespaceURI>\n"
+        "<pdfaSchema:prefix>" PDF_PROV_PREFIX "</pdfaSchema:prefix>\n"
+        "<pdfaSchema:property><rdf:Seq>\n");
+    for (i = 0; i < p->n; i++) {
+        gr_buf_printf(b,
+            "<rdf:li rdf:parseType=\"Resource\">"
+            "<pdfaProperty:name>%s</pdfaProperty:name>"
+            "<pdfaProperty:valueType>Text</pdfaProperty:valueType>"
+            "<pdfaProperty:category>external</pdfaProperty:category>"
+            "<pdfaProperty:description>", p->v[i].name);
+        add_xml_text(b, p->v[i].desc);
+        gr_buf_adds(b, "</pdfaProperty:description></rdf:li>\n");
+    }
+    gr_buf_adds(b, "</rdf:Seq></pdfaSchema:property>\n</rdf:li>\n"
+                   "</rdf:Bag></pdfaExtension:schemas>\n</rdf:Description>\n");
+}
+
+static void xmp_packet(gr_buf *b, const char *title, const char *producer, const prov *p,
+                       int part)
+{
+    size_t i;
     gr_buf_adds(b,
         "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
         "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
         "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
         "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
-        "<pdfaid:part>1</pdfaid:part>\n"
+        "<pdfaid:part>");
+    gr_buf_printf(b, "%d", part);
+    gr_buf_adds(b, "</pdfaid:part>\n"
         "<pdfaid:conformance>B</pdfaid:conformance>\n"
         "</rdf:Description>\n"
         "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
@@ -122,16 +190,27 @@ static void xmp_packet(gr_buf *b, const char *title, const char *producer)
         add_xml_text(b, title);
         gr_buf_adds(b, "</rdf:li></rdf:Alt></dc:title>\n</rdf:Description>\n");
     }
+    if (p->n) {
+        xmp_extension(b, p);
+        gr_buf_adds(b, "<rdf:Description rdf:about=\"\" xmlns:" PDF_PROV_PREFIX "=\"" PDF_PROV_NS "\">\n");
+        for (i = 0; i < p->n; i++) {
+            gr_buf_printf(b, "<" PDF_PROV_PREFIX ":%s>", p->v[i].name);
+            add_xml_text(b, p->v[i].value);
+            gr_buf_printf(b, "</" PDF_PROV_PREFIX ":%s>\n", p->v[i].name);
+        }
+        gr_buf_adds(b, "</rdf:Description>\n");
+    }
     gr_buf_adds(b, "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
 }
 
-static int add_metadata(HPDF_Doc pdf, const char *title, const char *producer)
+static int add_metadata(HPDF_Doc pdf, const char *title, const char *producer, const prov *p,
+                        int part)
 {
     gr_buf b;
     HPDF_Dict st = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
     if (!st) return GR_ESYS;
     gr_buf_init(&b);
-    xmp_packet(&b, title, producer);
+    xmp_packet(&b, title, producer, p, part);
     st->filter = HPDF_STREAM_FILTER_NONE;          /* PDF/A: not filtered */
     HPDF_Dict_AddName(st, "Type", "Metadata");
     HPDF_Dict_AddName(st, "Subtype", "XML");
@@ -142,16 +221,20 @@ static int add_metadata(HPDF_Doc pdf, const char *title, const char *producer)
 
 /* ---- Info ------------------------------------------------------------- */
 
-static int set_info(HPDF_Doc pdf, const char *title, const char *producer)
+static int set_info(HPDF_Doc pdf, const char *title, const char *producer, const prov *p)
 {
     HPDF_MMgr mm = pdf->mmgr;
     int rc = 0;
+    size_t i;
     if (!pdf->info) return GR_ESYS;
     /* libharu's own Producer is replaced; nothing else it wrote stays */
     rc |= HPDF_Dict_Add(pdf->info, "Producer", pdf_text_string(mm, producer));
     rc |= HPDF_Dict_Add(pdf->info, "Creator", pdf_text_string(mm, CREATOR_TOOL));
     if (title)
         rc |= HPDF_Dict_Add(pdf->info, "Title", pdf_text_string(mm, title));
+    /* the provenance as custom keys, same names and text as in the XMP */
+    for (i = 0; i < p->n; i++)
+        rc |= HPDF_Dict_Add(pdf->info, p->v[i].name, pdf_text_string(mm, p->v[i].value));
     return rc == HPDF_OK ? GR_OK : GR_ESYS;
 }
 
@@ -261,6 +344,74 @@ int pdf_pdfa_patch_id(unsigned char *data, size_t len)
     return GR_OK;
 }
 
+/* ---- associated files (PDF/A-3, ISO 19005-3 6.8) ------------------- */
+
+static int cmp_attach(const void *a, const void *b)
+{
+    return strcmp(((const gr_pdf_attachment *)a)->name, ((const gr_pdf_attachment *)b)->name);
+}
+
+static HPDF_Dict file_spec(HPDF_Doc pdf, const gr_pdf_attachment *a, const char *moddate)
+{
+    HPDF_MMgr mm = pdf->mmgr;
+    HPDF_Dict st = HPDF_DictStream_New(mm, pdf->xref);
+    HPDF_Dict params = HPDF_Dict_New(mm), ef = HPDF_Dict_New(mm), fs = HPDF_Dict_New(mm);
+    if (!st || !params || !ef || !fs) return NULL;
+    st->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_Dict_AddName(st, "Type", "EmbeddedFile");
+    HPDF_Dict_AddName(st, "Subtype", a->mime);
+    HPDF_Dict_AddNumber(params, "Size", (HPDF_INT32)a->len);
+    if (moddate) HPDF_Dict_Add(params, "ModDate", HPDF_String_New(mm, moddate, NULL));
+    HPDF_Dict_Add(st, "Params", params);
+    if (a->len) HPDF_Stream_Write(st->stream, a->data, (HPDF_UINT)a->len);
+    HPDF_Dict_Add(ef, "F", st);
+    HPDF_Dict_Add(ef, "UF", st);
+    if (HPDF_Xref_Add(pdf->xref, fs) != HPDF_OK) return NULL;
+    HPDF_Dict_AddName(fs, "Type", "Filespec");
+    HPDF_Dict_Add(fs, "F", pdf_text_string(mm, a->name));
+    HPDF_Dict_Add(fs, "UF", pdf_text_string(mm, a->name));
+    HPDF_Dict_Add(fs, "EF", ef);
+    HPDF_Dict_AddName(fs, "AFRelationship", "Source");
+    HPDF_Dict_Add(fs, "Desc", pdf_text_string(mm, a->desc ? a->desc : a->name));
+    return fs;
+}
+
+/* Catalog /AF and /Names /EmbeddedFiles (names in sorted order, as a name
+ * tree requires). */
+static int add_attachments(HPDF_Doc pdf, const gr_pdf_opts *opts)
+{
+    HPDF_MMgr mm = pdf->mmgr;
+    gr_pdf_attachment *v = gr_malloc((opts->nattach ? opts->nattach : 1) * sizeof *v);
+    HPDF_Array af = HPDF_Array_New(mm), names = HPDF_Array_New(mm);
+    HPDF_Dict tree = HPDF_Dict_New(mm), nd = HPDF_Dict_New(mm), existing;
+    size_t i;
+    int rc = GR_OK;
+    memcpy(v, opts->attach, opts->nattach * sizeof *v);
+    qsort(v, opts->nattach, sizeof *v, cmp_attach);
+    if (!af || !names || !tree || !nd) rc = GR_ESYS;
+    for (i = 0; rc == GR_OK && i < opts->nattach; i++) {
+        HPDF_Dict fs = file_spec(pdf, &v[i], opts->moddate);
+        if (!fs) { rc = GR_ESYS; break; }
+        HPDF_Array_Add(af, fs);
+        HPDF_Array_Add(names, pdf_text_string(mm, v[i].name));
+        HPDF_Array_Add(names, fs);
+    }
+    free(v);
+    if (rc != GR_OK) return rc;
+    HPDF_Dict_Add(tree, "Names", names);
+    existing = HPDF_Dict_GetItem(pdf->catalog, "Names", HPDF_OCLASS_DICT);
+    if (existing) {                    /* /Dests is there already */
+        HPDF_Dict_Free(nd);
+        nd = existing;
+    } else if (HPDF_Dict_Add(pdf->catalog, "Names", nd) != HPDF_OK) {
+        return GR_ESYS;
+    }
+    if (HPDF_Dict_Add(nd, "EmbeddedFiles", tree) != HPDF_OK
+        || HPDF_Dict_Add(pdf->catalog, "AF", af) != HPDF_OK)
+        return GR_ESYS;
+    return GR_OK;
+}
+
 /* ---- all together ----------------------------------------------------- */
 
 static int add_lang(HPDF_Doc pdf, const char *lang)
@@ -272,22 +423,27 @@ static int add_lang(HPDF_Doc pdf, const char *lang)
 }
 
 int pdf_pdfa_finish(gr_ctx *ctx, HPDF_Doc pdf, const gr_doc *doc,
-                    const gr_pdf_opts *opts)
+                    const gr_pdf_opts *opts, const char *fonts)
 {
+    prov p;
     const char *icc = opts && opts->icc_path ? opts->icc_path : DEFAULT_ICC;
     char *producer = clean_text(opts && opts->producer ? opts->producer
                                                        : "gereport " GR_VERSION);
     char *title = doc->title && doc->title[0] ? clean_text(doc->title) : NULL;
+    int part3 = opts && opts->nattach > 0;
     int rc = add_output_intent(ctx, pdf, icc);
+    prov_init(&p, opts, fonts);
     if (rc == GR_OK
-        && (set_info(pdf, title, producer) != GR_OK
-            || add_metadata(pdf, title, producer) != GR_OK
+        && (set_info(pdf, title, producer, &p) != GR_OK
+            || add_metadata(pdf, title, producer, &p, part3 ? 3 : 1) != GR_OK
+            || (part3 && add_attachments(pdf, opts) != GR_OK)
             || add_lang(pdf, doc->lang) != GR_OK
             || add_placeholder_id(pdf) != GR_OK))
         rc = gr_syserror(ctx, NULL, 0, "無法建立 PDF/A 中繼資料",
                          "cannot create the PDF/A metadata%s", "");
+    prov_free(&p);
     free(producer);
     free(title);
-    pdf->pdf_version = HPDF_VER_14;
+    pdf->pdf_version = part3 ? HPDF_VER_17 : HPDF_VER_14;   /* PDF/A-3 is PDF 1.7 */
     return rc;
 }

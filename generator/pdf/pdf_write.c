@@ -67,6 +67,9 @@ typedef struct writer {
 
 /* ---- errors ----------------------------------------------------------- */
 
+/* libharu allocates through the run's allocator (mem.c) */
+static void *hpdf_alloc(HPDF_UINT n) { return gr_lib_alloc(n); }
+
 static void on_hpdf_error(HPDF_STATUS no, HPDF_STATUS detail, void *user)
 {
     hpdf_err *e = user;
@@ -589,6 +592,7 @@ static int serialise(writer *w, gr_buf *out)
  * libharu error is recorded in w->err. */
 static int build_document(writer *w, const gr_pdf_opts *opts)
 {
+    gr_buf fonts;
     int rc;
     /* page content comes deflated already (draw_page); raw images are
        deflated by libharu (load_image) */
@@ -601,7 +605,11 @@ static int build_document(writer *w, const gr_pdf_opts *opts)
     if ((rc = embed_fonts(w, opts)) != GR_OK) return rc;
     if ((rc = add_outline(w)) != GR_OK) return rc;
     if ((rc = add_named_dests(w)) != GR_OK) return rc;
-    if ((rc = pdf_pdfa_finish(w->ctx, w->pdf, w->doc, opts)) != GR_OK) return rc;
+    gr_buf_init(&fonts);
+    pdf_fonts_describe(w->fonts, &fonts);
+    rc = pdf_pdfa_finish(w->ctx, w->pdf, w->doc, opts, gr_buf_cstr(&fonts));
+    gr_buf_free(&fonts);
+    if (rc != GR_OK) return rc;
     return hpdf_failed(w) ? GR_ESYS : GR_OK;
 }
 
@@ -637,7 +645,7 @@ int gr_pdf_write(gr_ctx *ctx, const gr_doc *doc, gr_fontset *fs,
     pdf_content_init(&w.content);
     gr_buf_init(&w.zipped);
     gr_buf_init(&out);
-    w.pdf = HPDF_New(on_hpdf_error, &w.err);
+    w.pdf = HPDF_NewEx(on_hpdf_error, hpdf_alloc, gr_lib_free, 0, &w.err);
     if (!w.pdf) {
         writer_free(&w);
         return gr_syserror(ctx, out_path, 0, "無法建立 PDF 文件",

@@ -5,6 +5,7 @@
  * a run; each stage (domain/, fo/, graphics/, text/, layout/, pdf/) owns
  * its own work and messages. */
 #include "report.h"
+#include "provenance.h"
 #include "../graphics/graphics.h"
 #include "../layout/layout.h"
 #include "../pdf/pdf.h"
@@ -65,11 +66,51 @@ static void check_node(gr_ctx *ctx, gr_report *r, const gr_fo_node *n, int allow
 static int open_fonts(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
 {
     if (r->fs) return GR_OK;
+    if (o->fonts) {
+        r->fs = o->fonts;
+        return GR_OK;
+    }
     r->fs = gr_fontset_new(ctx, o->fontdir);
+    r->own_fs = r->fs != NULL;
     return r->fs ? GR_OK : GR_ESYS;
 }
 
 /* ---- the pipeline ----------------------------------------------------- */
+
+/* Comments are not published (the form prints none): the public edition
+ * drops them, names and all. */
+static void drop_comments(xmlNodePtr n)
+{
+    while (n) {
+        xmlNodePtr next = n->next;
+        if (n->type == XML_COMMENT_NODE) {
+            xmlUnlinkNode(n);
+            xmlFreeNode(n);
+        } else if (n->children) {
+            drop_comments(n->children);
+        }
+        n = next;
+    }
+}
+
+/* The data as this edition publishes it, before anything is added: in the
+ * public edition names masked and comments dropped. */
+static void keep_source(gr_report *r, int internal)
+{
+    xmlDocPtr copy = xmlCopyDoc(r->doc, 1);
+    xmlChar *mem = NULL;
+    int len = 0;
+    if (!copy) return;
+    if (!internal) {
+        gr_data_mask_names(copy);
+        gr_data_mark_masked(copy);
+        drop_comments(copy->children);
+    }
+    xmlDocDumpMemoryEnc(copy, &mem, &len, "UTF-8");
+    if (mem && len > 0) gr_buf_add(&r->source, mem, (size_t)len);
+    xmlFree(mem);
+    xmlFreeDoc(copy);
+}
 
 /* Loaded document (r->doc) → FO text (and title). Returns the stages' own
  * status. */
@@ -77,7 +118,8 @@ static int doc_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, int fro
 {
     const gr_data_opts *d = &o->data;
     int rc, rc2;
-    rc = gr_data_compute(ctx, r->doc, r->path);
+    if (!o->data_only) keep_source(r, d->internal);
+    rc = gr_data_compute(ctx, r->doc, r->path, d);
     rc = worst(rc, gr_data_compute_declared(ctx, r->doc, r->path, d));
     rc = worst(rc, gr_data_check_rules(ctx, r->doc, r->path, d));
     /* names in running text: warnings only, about the user's own file (an
@@ -94,7 +136,21 @@ static int doc_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, int fro
     if (rc == GR_ESYS || (rc != GR_OK && !o->check_media)) return rc;
     if (!d->internal) gr_data_mask_names(r->doc);
     gr_data_mark_lines(r->doc);
-    return worst(rc, gr_form_transform(ctx, r->doc, r->path, d, &r->fo, &r->title));
+    if (rc != GR_OK) {
+        /* check goes on past data errors to find image and font problems
+           too; what the template says about data already reported wrong
+           (an item the form lacks…) is a consequence: not said twice */
+        gr_ctx quiet;
+        gr_ctx_init(&quiet);
+        quiet.lang = ctx->lang;
+        quiet.print_off = 1;
+        if (gr_form_transform(&quiet, r->doc, r->path, d, &r->fo, &r->title) != GR_OK) {
+            gr_buf_free(&r->fo);
+            gr_buf_init(&r->fo);
+        }
+        return rc;
+    }
+    return gr_form_transform(ctx, r->doc, r->path, d, &r->fo, &r->title);
 }
 
 /* Data file → FO text: load and validate, then the rest. */
@@ -115,6 +171,7 @@ int gr_report_run(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_rep
     memset(r, 0, sizeof *r);
     r->path = path;
     gr_buf_init(&r->fo);
+    gr_buf_init(&r->source);
     ctx->findings = &r->findings;
     gr_progress(ctx, "檢查資料", "checking the data", 0);
     rc = run_rest(ctx, r, o, data_to_fo(ctx, r, o));
@@ -131,6 +188,7 @@ int gr_report_run_doc(gr_ctx *ctx, const char *path, xmlDocPtr doc,
     r->path = path;
     r->doc = doc;
     gr_buf_init(&r->fo);
+    gr_buf_init(&r->source);
     ctx->findings = &r->findings;
     rc = run_rest(ctx, r, o, doc ? doc_to_fo(ctx, r, o, 0) : GR_ESYS);
     ctx->findings = saved;
@@ -140,6 +198,9 @@ int gr_report_run_doc(gr_ctx *ctx, const char *path, xmlDocPtr doc,
 static int run_rest(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, int rc)
 {
     const char *path = r->path;
+    if (rc == GR_OK && !r->fo.len && !o->data_only)
+        rc = gr_syserror(ctx, path, 0, "表單範本沒有產生任何內容",
+                         "the form template produced nothing%s", "");
     if (rc != GR_ESYS && r->fo.len && (o->want_tree || o->check_media)) {
         char *dir = gr_dirname(path);
         r->tree = gr_fo_parse_mapped(ctx, path, (const char *)r->fo.data, r->fo.len);
@@ -151,10 +212,6 @@ static int run_rest(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, int rc)
         free(dir);
     }
     if (r->tree && o->check_media && rc != GR_ESYS) {
-        if (o->shared_fs && !r->fs) {
-            r->fs = o->shared_fs;
-            r->fs_shared = 1;
-        }
         rc = worst(rc, open_fonts(ctx, r, o));
         if (r->fs) check_node(ctx, r, r->tree->root, o->data.allow_outside);
     }
@@ -172,9 +229,11 @@ int gr_report_pdf(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, const char
     size_t from = r->findings.n;
     gr_doc *doc = NULL;
     gr_buf dump;
+    gr_provenance prov;
+    gr_sources src;
+    gr_pdf_opts po;
     int rc;
     assert(r->tree && r->status == GR_OK);
-    assert(!r->fs_shared);                 /* layout on a run's own fonts */
     ctx->findings = &r->findings;
     gr_buf_init(&dump);
     rc = open_fonts(ctx, r, o);
@@ -185,9 +244,22 @@ int gr_report_pdf(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, const char
         r->tree = NULL;
         doc->title = r->title ? gr_arena_strdup(doc->arena, r->title) : NULL;
         r->pages = doc->npages;
-        rc = gr_pdf_write(ctx, doc, r->fs, NULL, out);
+        gr_report_provenance(ctx, r, o, doc, &prov);
+        memset(&po, 0, sizeof po);
+        memset(&src, 0, sizeof src);
+        po.props = prov.v;
+        po.nprops = prov.n;
+        if (o->embed_source) {
+            rc = gr_report_sources(ctx, r, o, doc, &src);
+            po.attach = src.v;
+            po.nattach = src.n;
+            po.moddate = src.moddate[0] ? src.moddate : NULL;
+        }
+        if (rc == GR_OK) rc = gr_pdf_write(ctx, doc, r->fs, &po, out);
         if (rc == GR_OK && o->dump)
             rc = gr_write_file_atomic(ctx, o->dump, dump.data ? (void *)dump.data : "", dump.len);
+        gr_report_sources_free(&src);
+        gr_report_provenance_free(&prov);
         rc = worst(rc, findings_status(&r->findings, from));
     }
     gr_buf_free(&dump);
@@ -203,8 +275,9 @@ void gr_report_free(gr_report *r)
     if (r->doc) xmlFreeDoc(r->doc);
     gr_findings_free(&r->findings);
     gr_buf_free(&r->fo);
+    gr_buf_free(&r->source);
     free(r->title);
     gr_fo_tree_free(r->tree);
-    if (!r->fs_shared) gr_fontset_free(r->fs);
+    if (r->own_fs) gr_fontset_free(r->fs);
     memset(r, 0, sizeof *r);
 }

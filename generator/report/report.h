@@ -24,24 +24,26 @@
 #include "../domain/domain.h"
 #include "../fo/fo.h"
 #include "../text/font.h"
+#include "../pdf/pdf.h"
 
 typedef struct gr_report_opts {
     gr_data_opts data;        /* datadir, internal, allow_outside, cache */
     const char *fontdir;      /* folder of gereport-fonts.conf */
+    gr_fontset *fonts;        /* optional: fonts shared by the runs of one
+                                 verb (check of many files), opened with the
+                                 same ctx and owned by the caller; NULL =
+                                 each run opens its own from fontdir */
     const char *enriched;     /* write the enriched document here (or NULL) */
     int want_fo_text;         /* keep the FO text in r->fo (build --fo) */
     int want_tree;            /* parse the FO (always with check_media) */
     int check_media;          /* open every image, look every character up */
-    gr_fontset *shared_fs;    /* fonts for the media check, opened once by
-                                 the caller for many files (check DIR) and
-                                 freed by it; NULL: each run opens its own.
-                                 Not for layout: a PDF's font subsets come
-                                 from its own fonts */
     int data_only;            /* stop after the rules and masking: r->doc is
                                  the enriched (masked unless internal) data,
                                  no form, no FO (combine reads agencies so) */
     const char *dump;         /* write the box dump here (build --dump-boxes,
                                  docs/layout.md §5), or NULL */
+    int embed_source;         /* PDF/A-3b carrying the edition's data and
+                                 its images (docs/archival.md) */
 } gr_report_opts;
 
 typedef struct gr_report {
@@ -52,10 +54,13 @@ typedef struct gr_report {
     gr_findings findings;     /* every finding of this file, in order */
     gr_buf fo;                /* FO text, when want_fo_text */
     char *title;              /* the report's title (PDF metadata) */
+    gr_buf source;            /* the data as this edition publishes it: the
+                                 loaded file serialised (UTF-8), names masked
+                                 unless internal; hashed into the PDF's
+                                 provenance */
     gr_fo_tree *tree;         /* FO tree with data-file lines, when asked */
-    gr_fontset *fs;           /* fonts, when the tree was checked or laid out
-                                 (o->shared_fs when given: not freed here) */
-    int fs_shared;
+    gr_fontset *fs;           /* fonts, when the tree was checked or laid out */
+    int own_fs;               /* 1: fs was opened by this run (freed with it) */
     size_t pages;             /* pages written by gr_report_pdf */
 } gr_report;
 
@@ -82,5 +87,11 @@ int gr_report_pdf(gr_ctx *ctx, gr_report *r, const gr_report_opts *o,
                   const char *out);
 
 void gr_report_free(gr_report *r);
+
+/* The program's and the libraries' versions at hand, as every PDF records
+ * them (docs/archival.md): fills v (at least GR_REPORT_RUNTIME_MAX) with
+ * static strings and returns how many. */
+#define GR_REPORT_RUNTIME_MAX 8
+size_t gr_report_runtime(gr_pdf_prop *v);
 
 #endif

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define MAX_CHAIN_FACES 10
@@ -234,6 +235,13 @@ static gr_face *fontset_load_face(gr_fontset *fs, const char *path, int index,
     /* a FIFO or device named in the configuration would block or never end */
     hb_blob_t *blob = gr_regular_file(path) ? hb_blob_create_from_file(path) : hb_blob_get_empty();
     hb_face_t *face = hb_face_create(blob, (unsigned)index);
+    if (hb_blob_get_length(blob) == 0 && gr_regular_file(path)) {
+        /* a readable, non-empty font HarfBuzz could neither map nor read:
+           out of memory (ulimit -v, --max-memory), not a bad font — going on
+           would draw every character as a box */
+        struct stat st;
+        if (stat(path, &st) == 0 && st.st_size > 0) gr_out_of_memory((size_t)st.st_size);
+    }
     if (hb_blob_get_length(blob) == 0 || hb_face_get_glyph_count(face) == 0
         || !sfnt_intact(blob, (unsigned)index)) {
         hb_face_destroy(face);

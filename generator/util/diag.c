@@ -27,8 +27,16 @@ void gr_ctx_init(gr_ctx *ctx)
     memset(ctx, 0, sizeof *ctx);
     ctx->lang = GR_LANG_BOTH;
     ctx->err_stream = stderr;
+    ctx->image_budget = gr_mem_budget_mib() << 19;   /* half the run's budget */
     ctx->tty = isatty(STDERR_FILENO);
     ctx->t0 = gr_now();
+}
+
+int gr_image_budget_take(gr_ctx *ctx, size_t n)
+{
+    if (n > ctx->image_budget - ctx->image_used) return GR_ESYS;
+    ctx->image_used += n;
+    return GR_OK;
 }
 
 /* A message is about to be printed: take the progress line away first. */
@@ -187,6 +195,38 @@ int gr_warn(gr_ctx *ctx, const char *file, int line, const char *zh_fmt, const c
     rc = vreport(ctx, GR_CLASS_WARNING, GR_EINPUT, file, line, zh_fmt, en_fmt, ap);
     va_end(ap);
     return rc;
+}
+
+const char *gr_xml_limit_text(const char *msg, int en)
+{
+    if (!msg) return NULL;
+    if (strstr(msg, "Excessive depth"))
+        return en ? "elements nested too deeply (limit 256 levels; a report needs fewer than 20)"
+                  : "元素的巢狀層次過深（上限 256 層；報告用不到 20 層）";
+    if (strstr(msg, "XML_PARSE_HUGE") || strstr(msg, "Huge input lookup") ||
+        strstr(msg, "huge text node"))
+        return en ? "a name, text or attribute value too long for the XML reader (limit 10,000,000 characters)"
+                  : "名稱、文字或屬性值過長，超過 XML 讀取器的上限（10,000,000 字）";
+    return NULL;
+}
+
+/* 1 unless the XML declaration names a version other than 1.0 (XML 1.1
+ * would admit &#1; and C1 controls as plain characters). */
+int gr_xml_version_1_0(const char *d, size_t len)
+{
+    const char *end = d + len, *p, *q;
+    if (len >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0) d += 3;
+    if (end - d < 5 || memcmp(d, "<?xml", 5) != 0) return 1;
+    q = memchr(d, '>', (size_t)(end - d));
+    if (!q) return 1;       /* the parser will say what is wrong */
+    for (p = d + 5; p + 7 < q; p++)
+        if (memcmp(p, "version", 7) == 0) {
+            p += 7;
+            while (p < q && (*p == ' ' || *p == '=' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
+            if (p < q && (*p == '"' || *p == '\'')) p++;
+            return q - p >= 4 && memcmp(p, "1.0", 3) == 0 && (p[3] == '"' || p[3] == '\'');
+        }
+    return 1;
 }
 
 int gr_unmet(gr_ctx *ctx, const char *file, int line, const char *zh_fmt, const char *en_fmt, ...)

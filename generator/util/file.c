@@ -124,7 +124,8 @@ int gr_read_fd(gr_ctx *ctx, int fd, const char *file, int line, const char *show
     char *buf;
     *data = NULL;
     *len = 0;
-    if (fstat(fd, &st) == 0 && (unsigned long long)st.st_size > limit)
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0) st.st_size = 0;
+    if ((unsigned long long)st.st_size > limit)
         return gr_error(ctx, file, line, "「%s」過大（上限 %zu MiB）",
                         "\"%s\" is too large (limit %zu MiB)", gr_clip(shown), limit >> 20);
     cap = (size_t)st.st_size + 1;
@@ -212,8 +213,12 @@ static void install_handlers(void)
     handlers_installed = 1;
     for (i = 0; i < sizeof cleanup_signals / sizeof cleanup_signals[0]; i++) {
         struct sigaction sa, old;
-        if (sigaction(cleanup_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
-            continue;           /* nohup & co.: keep ignoring */
+        /* only where the default applies: an ignored signal (nohup) stays
+           ignored, a handler of the host (libFuzzer's SIGALRM timer, a
+           program embedding the library) stays in charge */
+        if (sigaction(cleanup_signals[i], NULL, &old) != 0 ||
+            (old.sa_flags & SA_SIGINFO) || old.sa_handler != SIG_DFL)
+            continue;
         memset(&sa, 0, sizeof sa);
         /* over ulimit -f, write() fails with EFBIG and the user gets a
            message instead of a core dump */
@@ -311,7 +316,8 @@ int gr_out_open(gr_ctx *ctx, const char *path, gr_out **out)
     }
     exists = lstat(path, &st) == 0;
 #ifdef O_TMPFILE
-    if (!exists) {
+    /* linkat needs /proc/self/fd to name the file (no /proc in some chroots) */
+    if (!exists && access("/proc/self/fd", X_OK) == 0) {
         char *dir = gr_dirname(path);
         o->fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
         free(dir);

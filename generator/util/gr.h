@@ -10,8 +10,9 @@
  *   - Whoever detects a problem reports it once, through gr_error/gr_warn,
  *     with the file and line it concerns, then returns the status upwards.
  *     Callers never report the same failure again.
- *   - Out of memory aborts the process with a message (gr_malloc & co.), as
- *     SQLite's and Lua's callers cannot do anything sensible either.
+ *   - Out of memory ends the process with one message, no temporary file
+ *     left and exit status 2 (gr_out_of_memory, mem.c), whichever library
+ *     was refused: callers of gr_malloc & co. never see NULL.
  *
  * Memory ownership: a function named *_new returns an object the caller owns
  * and frees with the matching *_free. Pointers into an object (names, arrays)
@@ -99,6 +100,8 @@ typedef struct gr_ctx {
        one of them; filled by gr_open_input. */
     struct { unsigned long long dev, ino; } inputs[GR_MAX_RUN_INPUTS];
     int ninputs;
+    size_t image_budget;   /* bytes of decoded images a run may hold */
+    size_t image_used;
 } gr_ctx;
 
 void gr_ctx_init(gr_ctx *ctx);
@@ -118,6 +121,12 @@ int gr_error(gr_ctx *ctx, const char *file, int line,
              const char *zh_fmt, const char *en_fmt, ...);
 int gr_warn(gr_ctx *ctx, const char *file, int line,
             const char *zh_fmt, const char *en_fmt, ...);
+/* libxml2's message for one of its built-in limits (depth, huge text)
+ * in the user's words — never "use XML_PARSE_HUGE option" — or NULL. */
+const char *gr_xml_limit_text(const char *msg, int en);
+/* 1 unless the document's XML declaration names a version other than 1.0
+ * (XML 1.1 admits &#1; and C1 controls). */
+int gr_xml_version_1_0(const char *data, size_t len);
 /* Same as gr_error but for system/usage problems; returns GR_ESYS. */
 int gr_syserror(gr_ctx *ctx, const char *file, int line,
                 const char *zh_fmt, const char *en_fmt, ...);
@@ -158,7 +167,22 @@ int gr_cp_forbidden(uint32_t cp);
 
 /* ---- memory ---------------------------------------------------------- */
 
-void *gr_malloc(size_t n);               /* aborts on out-of-memory */
+/* The run's memory budget (mem.c): set once at start-up, before any
+ * library is used; routes libxml2/libxslt and ICU through our allocator and
+ * sets RLIMIT_DATA. mib 0: the default. */
+#define GR_DEFAULT_MAX_MEMORY_MIB 4096
+int gr_mem_init(size_t mib);
+size_t gr_mem_budget_mib(void);
+/* One message, temporary outputs removed, exit 2. Never returns. */
+void gr_out_of_memory(size_t n) __attribute__((noreturn));
+/* For libraries that take an allocator (libharu). */
+void *gr_lib_alloc(size_t n);
+void gr_lib_free(void *p);
+/* Take n bytes of the run's image budget; GR_ESYS (nothing reported) when
+ * it would be exceeded. */
+int gr_image_budget_take(gr_ctx *ctx, size_t n);
+
+void *gr_malloc(size_t n);               /* never NULL: gr_out_of_memory */
 void *gr_calloc(size_t n, size_t size);
 void *gr_realloc(void *p, size_t n);
 char *gr_strdup(const char *s);
@@ -194,6 +218,9 @@ void *gr_arena_alloc(gr_arena *a, size_t n);          /* zeroed, 8-aligned */
 char *gr_arena_strdup(gr_arena *a, const char *s);
 char *gr_arena_strndup(gr_arena *a, const char *s, size_t n);
 
+/* SHA-256 of len bytes as 64 lowercase hex digits and a NUL (sha256.c). */
+void gr_sha256_hex(const void *data, size_t len, char hex[65]);
+
 /* ---- Unicode helpers ------------------------------------------------- */
 
 /* Decode one UTF-8 code point at s (len bytes available). Returns the
@@ -218,7 +245,8 @@ int gr_open_input(gr_ctx *ctx, const char *path, const char *file, int line,
  * file:line naming `shown`). Caller frees *data (NUL-terminated). */
 int gr_read_fd(gr_ctx *ctx, int fd, const char *file, int line, const char *shown,
                size_t limit, char **data, size_t *len);
-/* gr_open_input + gr_read_fd for a file named on the command line. */
+/* gr_open_input + gr_read_fd for a file named on the command line; "-" is
+ * standard input (a pipe is fine there: the user chose it). */
 int gr_read_input(gr_ctx *ctx, const char *path, size_t limit, char **data, size_t *len);
 /* The same with the general 256 MiB limit. */
 int gr_read_file(gr_ctx *ctx, const char *path, char **data, size_t *len);

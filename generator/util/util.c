@@ -6,11 +6,7 @@
 #include <string.h>
 #include <math.h>
 
-static void out_of_memory(size_t n)
-{
-    fprintf(stderr, "gereport: 記憶體不足 (out of memory allocating %zu bytes)\n", n);
-    abort();
-}
+static void out_of_memory(size_t n) { gr_out_of_memory(n); }
 
 void *gr_malloc(size_t n)
 {

@@ -10,7 +10,7 @@
     xmlns:gr="urn:x-gereport:source">
 
   <xsl:template name="other-results">
-    <fo:block xsl:use-attribute-sets="h1" id="sec-8"><xsl:copy-of select="@gr:line"/>八、其他相關成果</fo:block>
+    <fo:block xsl:use-attribute-sets="h1" id="sec-8"><xsl:copy-of select="@gr:line"/><xsl:value-of select="$form/sections/section[@id = 'sec-8']/@title"/></fo:block>
     <xsl:call-template name="body">
       <xsl:with-param name="of" select="其他成果"/>
       <xsl:with-param name="empty" select="'無'"/>
@@ -18,7 +18,7 @@
   </xsl:template>
 
   <xsl:template name="future">
-    <fo:block xsl:use-attribute-sets="h1" id="sec-9"><xsl:copy-of select="@gr:line"/>九、未來推展性別主流化之重點項目及精進作為</fo:block>
+    <fo:block xsl:use-attribute-sets="h1" id="sec-9"><xsl:copy-of select="@gr:line"/><xsl:value-of select="$form/sections/section[@id = 'sec-9']/@title"/></fo:block>
     <fo:block xsl:use-attribute-sets="para" keep-with-next="always"><xsl:copy-of select="@gr:line"/>各執行辦理單位於下年度，為深化內部執行業務過程中深化性別主流化概念，或透過業務促進政府機關內部或民間社會性別平等的相關措施與作為。(請擇重點填寫，若無則免填。)</fo:block>
     <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
       <fo:table-column column-width="proportional-column-width(3)"/>

@@ -12,7 +12,7 @@
     xmlns:gr="urn:x-gereport:source">
 
   <xsl:template match="專案小組">
-    <fo:block xsl:use-attribute-sets="h1" id="sec-2"><xsl:copy-of select="@gr:line"/>二、性別平等專案小組 (DI組及EI組：請主責機關提供資料即可)</fo:block>
+    <fo:block xsl:use-attribute-sets="h1" id="sec-2"><xsl:copy-of select="@gr:line"/><xsl:value-of select="$form/sections/section[@id = 'sec-2']/@title"/></fo:block>
     <xsl:choose>
       <xsl:when test="主責機關">
         <!-- D1組/E1組: the lead agency supplies this section (004:L20) -->

@@ -17,7 +17,7 @@
   <xsl:key name="stat-table" match="統計表" use="@代號"/>
 
   <xsl:template name="evidence">
-    <fo:block xsl:use-attribute-sets="h1" id="sec-evidence"><xsl:copy-of select="@gr:line"/>成果佐證詳述說明：</fo:block>
+    <fo:block xsl:use-attribute-sets="h1" id="sec-evidence"><xsl:copy-of select="@gr:line"/><xsl:value-of select="$form/sections/section[@id = 'sec-evidence']/@title"/></fo:block>
     <fo:list-block provisional-distance-between-starts="1.2em" provisional-label-separation="0.2em"
         space-after="4pt"><xsl:copy-of select="@gr:line"/>
       <xsl:call-template name="bullet"><xsl:with-param name="text" select="'請依組別要求自行增刪欄位與欄位大小。'"/></xsl:call-template>

@@ -81,7 +81,7 @@
 
   <!-- 一、本年度機關推動性別平等之特色或亮點： -->
   <xsl:template name="highlight">
-    <fo:block xsl:use-attribute-sets="h1" id="sec-1"><xsl:copy-of select="@gr:line"/>一、本年度機關推動性別平等之特色或亮點：</fo:block>
+    <fo:block xsl:use-attribute-sets="h1" id="sec-1"><xsl:copy-of select="@gr:line"/><xsl:value-of select="$form/sections/section[@id = 'sec-1']/@title"/></fo:block>
     <xsl:call-template name="body">
       <xsl:with-param name="of" select="亮點"/>
       <xsl:with-param name="empty" select="'無'"/>

@@ -43,9 +43,15 @@
   <xsl:param name="edition" select="'public'"/>
   <xsl:param name="image-base" select="''"/>
 
+  <!-- this form's data (form.xml beside this file, docs/form-data.md):
+       categories and items, group minimums, training hours, wording of
+       computed figures, the years it serves. A form that imports this one
+       declares its own $form, which then wins (import precedence) and is
+       read relative to that form's folder. -->
+  <xsl:variable name="form" select="document('form.xml')/form"/>
   <!-- form years this template serves (warning otherwise) -->
-  <xsl:variable name="form-first-year" select="109"/>
-  <xsl:variable name="form-last-year" select="112"/>
+  <xsl:variable name="form-first-year" select="number($form/@first-year)"/>
+  <xsl:variable name="form-last-year" select="number($form/@last-year)"/>
 
   <xsl:include href="lib.xsl"/>
   <xsl:include href="header.xsl"/>
@@ -85,7 +91,7 @@
   </xsl:template>
 
   <xsl:template match="成果報告">
-    <fo:root>
+    <fo:root xml:lang="zh-TW">
       <fo:layout-master-set>
         <fo:simple-page-master master-name="A4" page-width="210mm" page-height="297mm"
             margin-top="15mm" margin-bottom="10mm" margin-left="20mm" margin-right="20mm">
@@ -131,17 +137,9 @@
   <!-- PDF outline: one entry per section of the form -->
   <xsl:template name="bookmarks">
     <fo:bookmark-tree>
-      <xsl:call-template name="bookmark"><xsl:with-param name="id" select="'sec-1'"/><xsl:with-param name="title" select="'一、本年度機關推動性別平等之特色或亮點'"/></xsl:call-template>
-      <xsl:call-template name="bookmark"><xsl:with-param name="id" select="'sec-2'"/><xsl:with-param name="title" select="'二、性別平等專案小組'"/></xsl:call-template>
-      <xsl:call-template name="bookmark"><xsl:with-param name="id" select="'sec-training'"/><xsl:with-param name="title" select="'性別意識培力'"/></xsl:call-template>
-      <xsl:call-template name="bookmark"><xsl:with-param name="id" select="'sec-3'"/><xsl:with-param name="title" select="'三、性別統計'"/></xsl:call-template>
-      <xsl:call-template name="bookmark"><xsl:with-param name="id" select="'sec-4'"/><xsl:with-param name="title" select="'四、性別分析'"/></xsl:call-template>
-      <xsl:call-template name="bookmark"><xsl:with-param name="id" select="'sec-5'"/><xsl:with-param name="title" select="'五、性別影響評估'"/></xsl:call-template>
-      <xsl:call-template name="bookmark"><xsl:with-param name="id" select="'sec-6'"/><xsl:with-param name="title" select="'六、性別預算'"/></xsl:call-template>
-      <xsl:call-template name="bookmark"><xsl:with-param name="id" select="'sec-7'"/><xsl:with-param name="title" select="'七、推展性別平等工作策略及具體措施類別及項目'"/></xsl:call-template>
-      <xsl:call-template name="bookmark"><xsl:with-param name="id" select="'sec-evidence'"/><xsl:with-param name="title" select="'成果佐證'"/></xsl:call-template>
-      <xsl:call-template name="bookmark"><xsl:with-param name="id" select="'sec-8'"/><xsl:with-param name="title" select="'八、其他相關成果'"/></xsl:call-template>
-      <xsl:call-template name="bookmark"><xsl:with-param name="id" select="'sec-9'"/><xsl:with-param name="title" select="'九、未來推展性別主流化之重點項目及精進作為'"/></xsl:call-template>
+      <xsl:for-each select="$form/sections/section">
+        <xsl:call-template name="bookmark"><xsl:with-param name="id" select="string(@id)"/><xsl:with-param name="title" select="string(@bookmark)"/></xsl:call-template>
+      </xsl:for-each>
     </fo:bookmark-tree>
   </xsl:template>
 

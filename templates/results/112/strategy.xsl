@@ -4,8 +4,8 @@
   and the grid 類別 | 項目 | entries, with the wording of the 112 form
   (109–112 master plan, item (一)1 already renamed, footnote ¹).
 
-  The wording lives in the named templates below so that a later form
-  (templates/results/113/) imports this file and overrides only them:
+  The wording comes from the form data ($form: form.xml beside the form's
+  results.xsl, docs/form-data.md) through the named templates below:
     strategy-category-title(c)      category title, c = 1…6
     strategy-item-count(c)          number of items of category c
     strategy-item-text(c, i)        item text without its number
@@ -33,7 +33,7 @@
       </xsl:if>
     </xsl:for-each>
 
-    <fo:block xsl:use-attribute-sets="h1" id="sec-7"><xsl:copy-of select="@gr:line"/>七、推展性別平等工作策略及具體措施類別及項目</fo:block>
+    <fo:block xsl:use-attribute-sets="h1" id="sec-7"><xsl:copy-of select="@gr:line"/><xsl:value-of select="$form/sections/section[@id = 'sec-7']/@title"/></fo:block>
     <xsl:call-template name="strategy-group-rules"/>
     <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
       <fo:table-column column-width="proportional-column-width(4.2)"/>
@@ -162,14 +162,22 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- ===================================== wording of the 112 form -->
+  <!-- ============================ wording: the form data ($form, form.xml) -->
   <xsl:template name="strategy-group-rules">
-    <fo:block keep-with-next="always"><xsl:copy-of select="@gr:line"/>辦理單位及規範：各執行辦理單位依組別每年辦理類別及項目如下：</fo:block>
-    <fo:block start-indent="1em" keep-with-next="always"><xsl:copy-of select="@gr:line"/>(一) A群：下開(一)至(六)類，每年至少辦理5類，總計至少7項以上。</fo:block>
-    <fo:block start-indent="1em" keep-with-next="always"><xsl:copy-of select="@gr:line"/>(二) B群：下開(一)至(六)類，每年至少辦理4類，總計至少5項以上。</fo:block>
-    <fo:block start-indent="1em" keep-with-next="always"><xsl:copy-of select="@gr:line"/>(三) C群：下開(一)至(六)類，每年至少辦理3類，總計至少3項以上。</fo:block>
-    <fo:block start-indent="1em" keep-with-next="always"><xsl:copy-of select="@gr:line"/>(四) D群：下開(一)至(六)類，每年至少辦理3類，總計至少5項以上。</fo:block>
-    <fo:block start-indent="1em" space-after="3pt"><xsl:copy-of select="@gr:line"/>(五) D1組、E1組：下開(一)至(六)類，每年至少辦理2類，總計至少3項以上。</fo:block>
+    <fo:block keep-with-next="always"><xsl:copy-of select="@gr:line"/><xsl:value-of select="$form/groups/@intro"/></fo:block>
+    <xsl:variable name="last-cn" select="substring('一二三四五六七八九', count($form/categories/category), 1)"/>
+    <xsl:variable name="here" select="."/>
+    <xsl:for-each select="$form/groups/group">
+      <fo:block start-indent="1em"><xsl:copy-of select="$here/@gr:line"/>
+        <xsl:choose>
+          <xsl:when test="position() = last()"><xsl:attribute name="space-after">3pt</xsl:attribute></xsl:when>
+          <xsl:otherwise><xsl:attribute name="keep-with-next">always</xsl:attribute></xsl:otherwise>
+        </xsl:choose>
+        <xsl:value-of select="concat('(', substring('一二三四五六七八九', position(), 1), ') ',
+            translate(normalize-space(@names), ' ', '、'), '：下開(一)至(', $last-cn, ')類，每年至少辦理',
+            @categories, '類，總計至少', @items, '項以上。')"/>
+      </fo:block>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template name="strategy-item-label">
@@ -179,63 +187,24 @@
 
   <xsl:template name="strategy-category-title">
     <xsl:param name="c"/>
-    <xsl:choose>
-      <xsl:when test="$c = 1">針對本府重要性別平等議題，主動規劃辦理促進性別平等或相較於現行法令更加友善之政策、措施、方案、計畫等之一</xsl:when>
-      <xsl:when test="$c = 2">針對本府重要性別平等議題，主動規劃辦理促進性別平等或相較於現行法令更加友善之政策、措施、方案、計畫等之二</xsl:when>
-      <xsl:when test="$c = 3">積極運用與結合資源拓展性別平等業務，鼓勵、督導區公所、所屬機關、民間組織(如人民團體、基金會、機構等)與企業推動性別平等</xsl:when>
-      <xsl:when test="$c = 4">推動及實踐性別友善環境、設計及服務</xsl:when>
-      <xsl:when test="$c = 5">市民性別平等宣導及教育</xsl:when>
-      <xsl:when test="$c = 6">依業務屬性自編性別平等教材或案例</xsl:when>
-    </xsl:choose>
+    <xsl:value-of select="$form/categories/category[position() = $c]/@title"/>
   </xsl:template>
 
   <xsl:template name="strategy-item-count">
     <xsl:param name="c"/>
-    <xsl:value-of select="substring('454453', $c, 1)"/>
+    <xsl:value-of select="count($form/categories/category[position() = $c]/item)"/>
   </xsl:template>
 
   <xsl:template name="strategy-item-footnote">
     <xsl:param name="c"/>
     <xsl:param name="i"/>
-    <xsl:if test="$c = 1 and $i = 1">考量本府性平政策自112年起由「以性別觀點建構之因應少子化高齡化政策」轉換為「2030邁向永續發展的臺北市性別平等政策」，並已納入「臺北市政府暨各機關(構)落實性別主流化暨推展性別平等工作總計畫(113-116年)」(草案)，為符實際業務運作及成果提報，爰於本次成果報告項目先行列入。</xsl:if>
+    <xsl:value-of select="$form/categories/category[position() = $c]/item[position() = $i]/@footnote"/>
   </xsl:template>
 
   <xsl:template name="strategy-item-text">
     <xsl:param name="c"/>
     <xsl:param name="i"/>
-    <xsl:variable name="k" select="$c * 10 + $i"/>
-    <xsl:choose>
-      <xsl:when test="$k = 11">以性別觀點建構之因應少子化高齡化政策、2030邁向永續發展的臺北市性別平等政策。</xsl:when>
-      <xsl:when test="$k = 12">女性經濟賦權與照顧、勞動職場性別平等、促進工作與家庭平衡等。</xsl:when>
-      <xsl:when test="$k = 13">與性別相關之交織歧視議題，例如身心障礙女性、高齡女性、女童等。</xsl:when>
-      <xsl:when test="$k = 14">關注男性處境及需求，提供具性別觀點之政策、計畫或服務。</xsl:when>
-
-      <xsl:when test="$k = 21">因應司法院釋字第748號解釋施行法施行，同志家庭及其第二代相關服務與措施。</xsl:when>
-      <xsl:when test="$k = 22">研析跨性別者與雙性人等性少數之困境及需求，於政策措施層面檢視及改善。</xsl:when>
-      <xsl:when test="$k = 23">於各業務或各類型計畫涉及人數、人次、人口比例等之 KPI，倘其性別數據卻有差異且確有可能達致性別不平等，於整體目標值外，分設男女目標值。</xsl:when>
-      <xsl:when test="$k = 24">國際參與融入性別平等議題，如參與各類主題之研討會、工作坊、參訪或拜會等國際交流，分享或發表機關構或本府推動性別平等相關成果。</xsl:when>
-      <xsl:when test="$k = 25">各機關辦理府級政策規劃或管考業務融入性別平等概念，例如(委託)研究發展項目先期審查、市府策略地圖、創意提案競賽、智慧城市、運用統計資訊支援決策情形等。</xsl:when>
-
-      <xsl:when test="$k = 31">鼓勵、督導所屬機關、自營館所等單位訂頒推動性別主流化實施計畫。</xsl:when>
-      <xsl:when test="$k = 32">鼓勵、委託、合作或補助區公所、所屬機關、民間組織與企業訂定、辦理或推動性別平等計畫、方案或措施。</xsl:when>
-      <xsl:when test="$k = 33">於各類補助、獎勵、徵選、評鑑及考核區公所、所屬機關、民間組織與企業之計畫或方案等，納入對象若有推動性別平等之事項得以加額補助、優先補助、加分等積極獎勵作為。</xsl:when>
-      <xsl:when test="$k = 34">建立民間團體於性平小組間接提案機制，例如邀請民間團體於機關構性別平等專案小組列席、專案報告或提案。</xsl:when>
-
-      <xsl:when test="$k = 41">建置或改建各類性別友善設施設備及服務，如友善育嬰設施、臨托服務、哺集乳室、衡平廁所性別比例、不分性別廁所或盥洗室、親子廁所盥洗室、照護床等。</xsl:when>
-      <xsl:when test="$k = 42">辦理活動時優先考量設有性別友善設施設備之場地。</xsl:when>
-      <xsl:when test="$k = 43">於活動場地設置各項性別友善設施設備及服務。</xsl:when>
-      <xsl:when test="$k = 44">規劃性別友善專區提供服務。</xsl:when>
-
-      <xsl:when test="$k = 51">辦理以性別平等為主軸之活動。</xsl:when>
-      <xsl:when test="$k = 52">辦理活動時，於主題融入性別平等概念，或於內容納入性別平等專題活動。</xsl:when>
-      <xsl:when test="$k = 53">依節日規劃與性別平等相關之專題活動或方案，例如兒童節、婦女節、社工日、母親節、護理師節、國際反恐同日、父親節、臺灣女孩日等。</xsl:when>
-      <xsl:when test="$k = 54">運用多元宣導方式(含平面、網頁、廣播、影音、座談會、說明會、記者會、活動、性別意識培力課程等)或擴大宣導涵蓋範圍及對象(含屬學校教師學生、民間組織、人民團體、基金會、機構、企業、里長、一般民眾等)。</xsl:when>
-      <xsl:when test="$k = 55">自製具性別平等意識之宣導文宣：須有具體宣導內容。</xsl:when>
-
-      <xsl:when test="$k = 61">針對與機關構業務相關專業人員研發具性別平等意識之教材或案例，如社工、托育人員、警察、消防員、護理師、照顧服務員等。</xsl:when>
-      <xsl:when test="$k = 62">針對機關構業務研發一般具性別平等意識之教材或案例彙編等。</xsl:when>
-      <xsl:when test="$k = 63">針對一般民眾研發性別平等宣導教材，如繪本、桌遊、案例彙編等。</xsl:when>
-    </xsl:choose>
+    <xsl:value-of select="$form/categories/category[position() = $c]/item[position() = $i]"/>
   </xsl:template>
 
 </xsl:stylesheet>

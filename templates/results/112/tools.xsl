@@ -12,7 +12,7 @@
 
   <!-- ================================================== 三、性別統計 -->
   <xsl:template match="性別統計">
-    <fo:block xsl:use-attribute-sets="h1" id="sec-3"><xsl:copy-of select="@gr:line"/>三、性別統計</fo:block>
+    <fo:block xsl:use-attribute-sets="h1" id="sec-3"><xsl:copy-of select="@gr:line"/><xsl:value-of select="$form/sections/section[@id = 'sec-3']/@title"/></fo:block>
 
     <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>(一) 既有性別統計指標/項目</fo:block>
     <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
@@ -114,7 +114,7 @@
 
   <!-- ================================================== 四、性別分析 -->
   <xsl:template match="性別分析">
-    <fo:block xsl:use-attribute-sets="h1" id="sec-4"><xsl:copy-of select="@gr:line"/>四、性別分析</fo:block>
+    <fo:block xsl:use-attribute-sets="h1" id="sec-4"><xsl:copy-of select="@gr:line"/><xsl:value-of select="$form/sections/section[@id = 'sec-4']/@title"/></fo:block>
     <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
       <fo:table-column column-width="proportional-column-width(1.3)"/>
       <fo:table-column column-width="proportional-column-width(7)"/>
@@ -157,7 +157,7 @@
 
   <!-- ================================================== 五、性別影響評估 -->
   <xsl:template match="性別影響評估">
-    <fo:block xsl:use-attribute-sets="h1" id="sec-5"><xsl:copy-of select="@gr:line"/>五、性別影響評估：年度性別影響評估表提報情形</fo:block>
+    <fo:block xsl:use-attribute-sets="h1" id="sec-5"><xsl:copy-of select="@gr:line"/><xsl:value-of select="$form/sections/section[@id = 'sec-5']/@title"/></fo:block>
 
     <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>(一) 自治條例</fo:block>
     <xsl:call-template name="impact-table">
@@ -331,7 +331,7 @@
 
   <!-- ================================================== 六、性別預算 -->
   <xsl:template match="性別預算">
-    <fo:block xsl:use-attribute-sets="h1" id="sec-6"><xsl:copy-of select="@gr:line"/>六、性別預算</fo:block>
+    <fo:block xsl:use-attribute-sets="h1" id="sec-6"><xsl:copy-of select="@gr:line"/><xsl:value-of select="$form/sections/section[@id = 'sec-6']/@title"/></fo:block>
     <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/><xsl:value-of select="concat('(一) 本年度(', $year, ')性別預算編列情形')"/></fo:block>
     <xsl:apply-templates select="本年度"/>
     <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/><xsl:value-of select="concat('(二) 下年度(', $year + 1, ')性別預算編列情形')"/></fo:block>

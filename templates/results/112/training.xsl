@@ -11,7 +11,7 @@
     xmlns:gr="urn:x-gereport:source">
 
   <xsl:template match="性別意識培力">
-    <fo:block xsl:use-attribute-sets="h1" id="sec-training"><xsl:copy-of select="@gr:line"/>性別意識培力 (含所屬機關)</fo:block>
+    <fo:block xsl:use-attribute-sets="h1" id="sec-training"><xsl:copy-of select="@gr:line"/><xsl:value-of select="$form/sections/section[@id = 'sec-training']/@title"/></fo:block>
 
     <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>(一) 一般公務人員*參訓比率</fo:block>
     <xsl:call-template name="note">
@@ -154,9 +154,11 @@
     </fo:block>
   </xsl:template>
 
-  <!-- (四) 參訓時數：完成比率 = persons with ≥18 h of which ≥6 h advanced -->
+  <!-- (四) 參訓時數：完成比率 = persons with at least the form's hours, of which the advanced hours ($form/training) -->
   <xsl:template match="參訓時數">
-    <xsl:variable name="ok" select="count(人員[number(年度培力總時數) &gt;= 18 and number(進階課程時數) &gt;= 6])"/>
+    <xsl:variable name="hours" select="number($form/training/@hours)"/>
+    <xsl:variable name="advanced" select="number($form/training/@advanced-hours)"/>
+    <xsl:variable name="ok" select="count(人員[number(年度培力總時數) &gt;= $hours and number(進階課程時數) &gt;= $advanced])"/>
     <xsl:variable name="fallback">
       <xsl:call-template name="pct">
         <xsl:with-param name="num" select="$ok"/>
@@ -173,7 +175,7 @@
     </fo:block>
     <xsl:call-template name="note">
       <xsl:with-param name="keep" select="'next'"/>
-      <xsl:with-param name="text">*每人每年均須完成18小時課程訓練，其中6小時以上應屬進階課程。年中間因職務異動者，則依人事處認定方式填列參訓時數。</xsl:with-param>
+      <xsl:with-param name="text" select="concat('*每人每年均須完成', $hours, '小時課程訓練，其中', $advanced, '小時以上應屬進階課程。年中間因職務異動者，則依人事處認定方式填列參訓時數。')"/>
     </xsl:call-template>
     <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
       <fo:table-column column-width="proportional-column-width(3)"/>

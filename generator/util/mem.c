@@ -1,0 +1,134 @@
+/* mem.c — the memory budget of a run and the one way out of memory ends.
+ *
+ * The budget (--max-memory, default GR_DEFAULT_MAX_MEMORY_MIB) is enforced
+ * by the kernel as RLIMIT_DATA, which counts every heap and private mapping
+ * of the process — ours and every library's, including those that cannot
+ * be given an allocator (HarfBuzz, fontconfig, FreeType inside fontconfig,
+ * libpng). A lower limit already set by the user (ulimit -d / -v) is kept.
+ * The libraries that accept an allocator allocate through the functions
+ * here: libxml2 and libxslt (xmlMemSetup), ICU (u_setMemoryFunctions),
+ * libharu (HPDF_NewEx with gr_hpdf_alloc/free) and gr_malloc & co. When any
+ * of them is refused memory, gr_out_of_memory prints one message, removes
+ * any temporary output file and exits with status 2 — nothing prints
+ * library noise, nothing aborts, nothing half-written stays.
+ * HarfBuzz and fontconfig handle a failed allocation their own way
+ * (HarfBuzz: an empty result; fontconfig may abort): their work is kept
+ * small (fonts are mapped once, shaping is per paragraph). docs/limits in
+ * README lists which library does what.
+ *
+ * The state here is process-wide by nature: allocator hooks receive no
+ * context. It is set once at start-up (gr_mem_init) and read afterwards. */
+#include "gr.h"
+#include <libxml/xmlmemory.h>
+#include <unicode/uclean.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define GR_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GR_UNDER_ASAN 1
+#endif
+#endif
+
+static size_t budget_mib = GR_DEFAULT_MAX_MEMORY_MIB;
+static size_t effective_mib = GR_DEFAULT_MAX_MEMORY_MIB;  /* with the user's ulimits */
+
+void gr_out_of_memory(size_t n)
+{
+    char msg[400];
+    int len = snprintf(msg, sizeof msg,
+                       "gereport: 錯誤 error: 記憶體不足：超過本次執行的記憶體上限 %zu MiB"
+                       "（配置 %zu 位元組時）；輸入可能過大，或以 --max-memory MiB 提高上限"
+                       " (out of memory: the run's limit is %zu MiB (allocating %zu bytes);"
+                       " the input may be too large, or raise the limit with --max-memory MiB)\n",
+                       effective_mib, n, effective_mib, n);
+    gr_remove_pending_outputs();
+    if (len > 0) {
+        ssize_t w = write(2, msg, (size_t)len < sizeof msg ? (size_t)len : sizeof msg - 1);
+        (void)w;
+    }
+    _exit(GR_ESYS);
+}
+
+/* ---- hooks ------------------------------------------------------------ */
+
+static void *hook_malloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) gr_out_of_memory(n);
+    return p;
+}
+
+static void *hook_realloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q) gr_out_of_memory(n);
+    return q;
+}
+
+static char *hook_strdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = hook_malloc(n);
+    memcpy(d, s, n);
+    return d;
+}
+
+static void *U_CALLCONV icu_alloc(const void *ctx, size_t n)
+{
+    (void)ctx;
+    return hook_malloc(n);
+}
+
+static void *U_CALLCONV icu_realloc(const void *ctx, void *p, size_t n)
+{
+    (void)ctx;
+    return hook_realloc(p, n);
+}
+
+static void U_CALLCONV icu_free(const void *ctx, void *p)
+{
+    (void)ctx;
+    free(p);
+}
+
+void *gr_lib_alloc(size_t n) { return hook_malloc(n); }
+void gr_lib_free(void *p) { free(p); }
+
+size_t gr_mem_budget_mib(void) { return budget_mib; }
+
+int gr_mem_init(size_t mib)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    if (mib) budget_mib = mib;
+    /* before any use of the libraries */
+    xmlMemSetup(free, hook_malloc, hook_realloc, hook_strdup);
+    u_setMemoryFunctions(NULL, icu_alloc, icu_realloc, icu_free, &st);
+#ifndef GR_UNDER_ASAN   /* ASan's shadow memory would count against the limit */
+    {
+        struct rlimit rl;
+        rlim_t want = (rlim_t)budget_mib << 20;
+        if (getrlimit(RLIMIT_DATA, &rl) == 0 && (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > want)) {
+            rl.rlim_cur = want;
+            if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < want) rl.rlim_cur = rl.rlim_max;
+            if (setrlimit(RLIMIT_DATA, &rl) != 0) return GR_ESYS;
+        }
+    }
+#endif
+    {
+        static const int res[] = { RLIMIT_DATA, RLIMIT_AS };
+        struct rlimit rl;
+        size_t i;
+        effective_mib = budget_mib;
+        for (i = 0; i < 2; i++)
+            if (getrlimit(res[i], &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+                (rl.rlim_cur >> 20) < effective_mib)
+                effective_mib = (size_t)(rl.rlim_cur >> 20);
+    }
+    return U_SUCCESS(st) ? GR_OK : GR_ESYS;
+}
