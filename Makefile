@@ -45,7 +45,7 @@ build/gen/gr_commit.h: FORCE
 build/generator/util/version.o build/san/generator/util/version.o: build/gen/gr_commit.h
 units: $(UNITS)
 
-build/unit/%: tests/unit/%.c $(LIBOBJS)
+build/unit/%: tests/unit/%.c tests/unit/unit.h $(LIBOBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $$(pkg-config --cflags $(PKGS)) -Igenerator -o $@ $< $(LIBOBJS) $(LIBS_LINK)
 
@@ -76,7 +76,7 @@ build/san/%.o: %.c $(wildcard generator/*/*.h generator/*/*.def)
 build/gereport-san: $(SAN_OBJS)
 	$(SANCC) $(SANFLAGS) -o $@ $(SAN_OBJS) $(LIBS_LINK)
 
-build/san/unit/%: tests/unit/%.c $(SAN_LIBOBJS)
+build/san/unit/%: tests/unit/%.c tests/unit/unit.h $(SAN_LIBOBJS)
 	@mkdir -p $(dir $@)
 	$(SANCC) $(WARN) $(SANFLAGS) $$(pkg-config --cflags $(PKGS)) -Igenerator -o $@ $< $(SAN_LIBOBJS) $(LIBS_LINK)
 

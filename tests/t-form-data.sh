@@ -80,7 +80,7 @@ if [ -s r117.pdf ] && command -v pdftotext > /dev/null 2>&1; then
     fi
 fi
 run_gr new --year 117 --agency 臺北市政府測試局 --group C --datadir dd -o n117.xml > /dev/null 2>&1
-if grep -q '項目="1" 試辦年度之新項目' n117.xml && grep -q 'C群每年至少辦理 2 類、總計 2 項（117 年表單）' n117.xml; then
+if grep -q '項目="1" 試辦年度之新項目' n117.xml && grep -q 'C群每年至少辦理 2 類、總計 2 項（117 年之規定）' n117.xml; then
     ok "new --year 117 lists the throwaway form's items and minimums"
 else
     not_ok "new --year 117 lists the throwaway form's items and minimums"

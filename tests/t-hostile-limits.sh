@@ -103,10 +103,12 @@ if [ "$rc" -eq 1 ] && grep -q 'deep.xml:2:.*巢狀.*nested too deeply' "$d/deep-
     ok "deep data: exit 1, nesting named at deep.xml:2, no XML_PARSE_HUGE"
 else not_ok "deep data: exit 1, nesting named at deep.xml:2, no XML_PARSE_HUGE" "exit $rc"; show "$d/deep-data.err" 3; fi
 
-# out of memory: ulimit -v (the address space) and --max-memory (the budget)
+# out of memory: ulimit -v (the address space) and --max-memory (the budget).
+# Pages are written as they are laid out, so 20,000 paragraphs now fit in
+# 64 MiB: the document must be large enough to pass the budget.
 cp -r "$ROOT/data/taipei/112/images" "$d/"
 cp "$TESTS_DIR/fixtures/results/base-112.xml" "$d/r.xml"
-awk 'BEGIN { for (i = 0; i < 20000; i++) print "<fo:block font-family=\"TW-Kai\">第" i "段：臺北市政府性別平等工作成果報告，各機關依規定辦理。</fo:block>" }' > "$d/many.body"
+awk 'BEGIN { for (i = 0; i < 60000; i++) print "<fo:block font-family=\"TW-Kai\">第" i "段：臺北市政府性別平等工作成果報告，各機關依規定辦理。</fo:block>" }' > "$d/many.body"
 fo many "$(cat "$d/many.body")"
 oom() {   # oom LABEL CMD...: exit 2, one error line saying 記憶體不足, nothing left
     _l=$1; shift
@@ -127,7 +129,7 @@ oom() {   # oom LABEL CMD...: exit 2, one error line saying 記憶體不足, not
 # shellcheck disable=SC3045  # ulimit -v: dash and bash have it
 oom "build under ulimit -v 100 MB" sh -c 'ulimit -v 100000 && exec timeout 120 "$0" build r.xml -o out/r.pdf' "$GR"
 oom "render under ulimit -v 60 MB" sh -c 'ulimit -v 60000 && exec timeout 120 "$0" render many.fo -o out/m.pdf' "$GR"
-oom "render 20,000 paragraphs with --max-memory 64" timeout 120 "$GR" --max-memory 64 render many.fo -o out/m.pdf
+oom "render 60,000 paragraphs (about 1,200 pages) with --max-memory 64" timeout 120 "$GR" --max-memory 64 render many.fo -o out/m.pdf
 (cd "$d" && timeout 120 "$GR" --max-memory 12 render many.fo -o out/m.pdf) > /dev/null 2> "$d/mm.err"
 rc=$?
 [ "$rc" -eq 2 ] && grep -q -- '--max-memory' "$d/mm.err" && ok "--max-memory 12: usage error, exit 2" ||

@@ -21,24 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int npass, nfail;
-
-#define CHECK(cond, ...) check_((cond), __LINE__, __VA_ARGS__)
-
-static void check_(int ok, int line, const char *fmt, ...)
-{
-    va_list ap;
-    if (ok) {
-        npass++;
-        return;
-    }
-    nfail++;
-    va_start(ap, fmt);
-    fprintf(stderr, "FAIL (test_fo.c:%d): ", line);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-}
+#include "unit.h"
 
 static int near(double a, double b) { return fabs(a - b) < 0.01; }
 
@@ -930,6 +913,5 @@ int main(void)
     test_errors();
     test_fuzz();
     test_repository_fixtures();
-    printf("%d passed, %d failed\n", npass, nfail);
-    return nfail ? 1 : 0;
+    return unit_done();
 }

@@ -23,17 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int npassed, nfailed;
-
-#define CHECK(cond, ...) do {                                            \
-        if (cond) npassed++;                                             \
-        else {                                                           \
-            nfailed++;                                                   \
-            fprintf(stderr, "FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond); \
-            fprintf(stderr, __VA_ARGS__);                                \
-            fputc('\n', stderr);                                         \
-        }                                                                \
-    } while (0)
+#include "unit.h"
 
 #define NEAR(a, b, eps) (fabs((a) - (b)) <= (eps))
 
@@ -128,7 +118,7 @@ static void write_png(const char *path, const png_spec *s)
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
     png_infop info = png_create_info_struct(png);
     size_t rowbytes = ((size_t)s->w * png_channels_of(s->ctype) * s->depth + 7) / 8;
-    int y, pass, npass;
+    int y, pass, npasses;
     if (!f || !png || !info || setjmp(png_jmpbuf(png))) {
         fprintf(stderr, "cannot write %s\n", path);
         exit(2);
@@ -144,8 +134,8 @@ static void write_png(const char *path, const png_spec *s)
     if (s->ppm)
         png_set_pHYs(png, info, s->ppm, s->ppm, PNG_RESOLUTION_METER);
     png_write_info(png, info);
-    npass = s->interlace ? png_set_interlace_handling(png) : 1;
-    for (pass = 0; pass < npass; pass++)
+    npasses = s->interlace ? png_set_interlace_handling(png) : 1;
+    for (pass = 0; pass < npasses; pass++)
         for (y = 0; y < s->h; y++)
             png_write_row(png, s->pixels + rowbytes * y);
     png_write_end(png, info);
@@ -1139,6 +1129,5 @@ int main(void)
     gr_fontset_free(fonts);
     xmlCleanupParser();
     remove_dirs();
-    printf("%d passed, %d failed\n", npassed, nfailed);
-    return nfailed ? 1 : 0;
+    return unit_done();
 }

@@ -14,24 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int npass, nfail;
-
-#define CHECK(cond, ...) check_((cond), __LINE__, __VA_ARGS__)
-
-static void check_(int ok, int line, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (ok) {
-        npass++;
-    } else {
-        nfail++;
-        fprintf(stderr, "FAIL (test_mask.c:%d): ", line);
-        vfprintf(stderr, fmt, ap);
-        fputc('\n', stderr);
-    }
-    va_end(ap);
-}
+#include "unit.h"
 
 static void form(const char *name, const char *want)
 {
@@ -108,6 +91,5 @@ int main(void)
     doc("<a><姓名>歐陽靜雯</姓名></a><b>社工員歐陽靜雯</b><c>歐陽</c>",
         "歐○○雯社工員歐○○雯歐陽");
 
-    printf("%d passed, %d failed\n", npass, nfail);
-    return nfail ? 1 : 0;
+    return unit_done();
 }

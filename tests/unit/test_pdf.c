@@ -43,14 +43,8 @@
 #define PATH_LEN 512
 #define CMD_LEN 4096
 
-static int npass, nfail;
+#include "unit.h"
 static char scratch[256];          /* the test's scratch folder */
-
-#define CHECK(cond, ...) do { \
-        if (cond) npass++; \
-        else { nfail++; printf("FAIL %s:%d: ", __FILE__, __LINE__); \
-               printf(__VA_ARGS__); printf("\n"); } \
-    } while (0)
 
 /* A 16x16 RGB baseline JPEG made with cjpeg from a generated gradient. */
 static const unsigned char tiny_jpeg[] = {
@@ -902,6 +896,5 @@ int main(void)
     } else {
         printf("files kept in %s\n", dir);
     }
-    printf("%d passed, %d failed\n", npass, nfail);
-    return nfail ? 1 : 0;
+    return unit_done();
 }

@@ -15,24 +15,7 @@
 #include <string.h>
 #include <time.h>
 
-static int npass, nfail;
-
-#define CHECK(cond, ...) check_((cond), __LINE__, __VA_ARGS__)
-
-static void check_(int ok, int line, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (ok) {
-        npass++;
-    } else {
-        nfail++;
-        fprintf(stderr, "FAIL (test_text.c:%d): ", line);
-        vfprintf(stderr, fmt, ap);
-        fputc('\n', stderr);
-    }
-    va_end(ap);
-}
+#include "unit.h"
 
 static double now(void)
 {
@@ -732,6 +715,5 @@ int main(void)
         test_timing(&ctx, kai);
     }
     gr_fontset_free(fs);
-    printf("%d passed, %d failed\n", npass, nfail);
-    return nfail ? 1 : 0;
+    return unit_done();
 }

@@ -17,24 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int npass, nfail;
-
-#define CHECK(cond, ...) check_((cond), __LINE__, __VA_ARGS__)
-
-static void check_(int ok, int line, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (ok) {
-        npass++;
-    } else {
-        nfail++;
-        fprintf(stderr, "FAIL (test_util.c:%d): ", line);
-        vfprintf(stderr, fmt, ap);
-        fputc('\n', stderr);
-    }
-    va_end(ap);
-}
+#include "unit.h"
 
 static const char *D = "build/tests/unit-util";
 
@@ -185,6 +168,5 @@ int main(void)
     test_clip();
     test_inputs();
     test_outputs();
-    printf("%d passed, %d failed\n", npass, nfail);
-    return nfail ? 1 : 0;
+    return unit_done();
 }
