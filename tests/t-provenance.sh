@@ -71,8 +71,9 @@ check_report() {   # LABEL DATA PDF EDITION
     [ "$(info "$_p" Year)" = "$_year" ] && ok "$_l: Year is 年度 ($_year)" \
         || not_ok "$_l: Year is 年度" "got $(info "$_p" Year), data says $_year"
     _f=$(info "$_p" FormVersion)
-    _first=$(sed -n 's/.*name="form-first-year" select="\([0-9]*\)".*/\1/p' "$ROOT/templates/results/$_f/results.xsl" 2>/dev/null | head -1)
-    _last=$(sed -n 's/.*name="form-last-year" select="\([0-9]*\)".*/\1/p' "$ROOT/templates/results/$_f/results.xsl" 2>/dev/null | head -1)
+    # the years a form serves are in its form data (docs/form-data.md)
+    _first=$(xmllint --xpath 'string(/form/@first-year)' "$ROOT/templates/results/$_f/form.xml" 2>/dev/null)
+    _last=$(xmllint --xpath 'string(/form/@last-year)' "$ROOT/templates/results/$_f/form.xml" 2>/dev/null)
     if [ -n "$_f" ] && [ -n "$_first" ] && [ "$_year" -ge "$_first" ] && [ "$_year" -le "${_last:-9999}" ]; then
         ok "$_l: FormVersion $_f is the form folder serving $_year ($_first-$_last)"
     else not_ok "$_l: FormVersion is the form folder serving $_year" "got '$_f' ($_first-$_last)"; fi

@@ -1487,6 +1487,14 @@ gr_fo_tree *gr_fo_parse_file(gr_ctx *ctx, const char *path)
     struct stat st;
     gr_fo_tree *t;
     int fd;
+    if (gr_is_stdio(path)) {            /* "-": standard input, read whole */
+        char *data;
+        size_t len;
+        if (gr_read_input(ctx, path, MAX_INPUT_BYTES, &data, &len) != GR_OK) return NULL;
+        t = gr_fo_parse_memory(ctx, "標準輸入", data, len);
+        free(data);
+        return t;
+    }
     /* a regular file only (gr_open_input), parsed as it is read */
     if (gr_open_input(ctx, path, NULL, 0, NULL, &fd) != GR_OK) return NULL;
     if (fstat(fd, &st) == 0 && (unsigned long long)st.st_size > MAX_STREAMED_INPUT_BYTES) {
