@@ -367,15 +367,15 @@ static void test_png_gray_kinds(void)
 
 static void test_png_interlaced(void)
 {
-    enum { W = 9, H = 7 };
-    unsigned char px[W * H * 3];
-    png_spec s = { W, H, PNG_COLOR_TYPE_RGB, 8, 1, px, NULL, 0, NULL, 0, 0 };
+    enum { PW = 9, PH = 7 };
+    unsigned char px[PW * PH * 3];
+    png_spec s = { PW, PH, PNG_COLOR_TYPE_RGB, 8, 1, px, NULL, 0, NULL, 0, 0 };
     char path[700];
     capture c;
     gr_doc *doc = gr_doc_new();
     gr_graphic *g;
     int i, same = 1;
-    for (i = 0; i < W * H * 3; i++)
+    for (i = 0; i < PW * PH * 3; i++)
         px[i] = (unsigned char)(i * 11 + 3);
     path_in(path, sizeof path, base_dir, "adam7.png");
     write_png(path, &s);
@@ -384,7 +384,7 @@ static void test_png_interlaced(void)
     CHECK(g && g->image && g->image->len == sizeof px, "interlaced PNG loads: %s",
           cap_text(&c));
     if (g && g->image && g->image->len == sizeof px)
-        for (i = 0; i < W * H * 3; i++)
+        for (i = 0; i < PW * PH * 3; i++)
             if (g->image->data[i] != px[i]) same = 0;
     CHECK(same, "interlaced pixels decoded in place");
     cap_end(&c);
