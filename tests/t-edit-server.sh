@@ -7,7 +7,7 @@
 # limit and is killed when the script ends, whatever happens.
 . "$(dirname "$0")/lib.sh"
 require_gr
-require_tools python3 timeout
+require_tools timeout
 d=$WORK/edit-server
 rm -rf "$d"
 mkdir -p "$d/data" "$d/dd"
@@ -48,7 +48,7 @@ else
     not_ok "the server listens on 127.0.0.1 only" "tcp: $v4" "tcp6: $v6"
 fi
 
-timeout 600 python3 "$TOOLS/edit_api.py" "$url" "$d/data/results.xml" "$GR" "$d" > "$d/api.log" 2>&1
+timeout 600 /usr/bin/python3 "$TOOLS/edit_api.py" "$url" "$d/data/results.xml" "$GR" "$d" > "$d/api.log" 2>&1
 cat "$d/api.log" | grep -E '^(ok|not ok|#)'
 if grep -q Traceback "$d/api.log"; then not_ok "edit_api.py ran to its end" "$(tail -n 5 "$d/api.log")"; fi
 

@@ -13,6 +13,7 @@
 #define _GNU_SOURCE                      /* mkdtemp, fork/exec with -std=c11 */
 #include "cli.h"
 #include "../report/report.h"
+#include "../layout/layout.h"
 #include "../web/server.h"
 #include "../web/xmlfile.h"
 #include <assert.h>
@@ -62,6 +63,8 @@ static void quiet_ctx(gr_ctx *c, gr_lang lang)
     c->lang = lang;
     c->print_off = 1;
     c->err_stream = NULL;
+    c->quiet = 1;              /* no progress lines on the terminal */
+    c->tty = 0;
 }
 
 /* The counters of the server's context back to zero before a run. */
@@ -72,6 +75,8 @@ static void reset_ctx(edit *e)
     e->ctx.image_used = 0;
     e->ctx.print_off = 1;
     e->ctx.err_stream = NULL;
+    e->ctx.quiet = 1;
+    e->ctx.tty = 0;
 }
 
 static const char *bytes(const edit *e, size_t *len)
@@ -237,7 +242,8 @@ static void json_state(edit *e, gr_buf *b)
         gr_buf_addc(b, '}');
     }
     gr_buf_adds(b, "],\"computed\":");
-    gr_buf_add(b, e->computed.data, e->computed.len);
+    if (e->computed.len) gr_buf_add(b, e->computed.data, e->computed.len);
+    else gr_buf_adds(b, "[]");
     gr_buf_addc(b, '}');
 }
 
@@ -433,6 +439,133 @@ static void do_save(edit *e, gr_web_resp *resp)
     answer_state(e, resp);
 }
 
+/* A photo's name as stored: the client's name reduced to letters, digits,
+ * '-' and '_' (anything else, Chinese names too, dropped), at most 40, then
+ * the extension its bytes call for; "photo" when nothing is left. */
+static void photo_name(const char *client, const char *ext, char *out, size_t outsz)
+{
+    const char *base = client ? base_name(client) : "";
+    const char *dot = strrchr(base, '.');
+    size_t n = 0, i, stop = dot ? (size_t)(dot - base) : strlen(base);
+    char stem[48];
+    for (i = 0; i < stop && n < 40; i++) {
+        char ch = base[i];
+        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_') stem[n++] = ch;
+        else if (ch >= 'A' && ch <= 'Z') stem[n++] = (char)(ch - 'A' + 'a');
+    }
+    while (n && (stem[0] == '-' || stem[0] == '_')) memmove(stem, stem + 1, --n);
+    stem[n] = 0;
+    snprintf(out, outsz, "%s%s", n ? stem : "photo", ext);
+}
+
+/* Decode a photo the way a build will: a one-image FO laid out by the
+ * layout engine, which reads, decodes and resamples it (graphics/). The
+ * first problem's words into why. */
+static int photo_decodes(edit *e, const char *file, gr_buf *why)
+{
+    static const char fo[] =
+        "<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\"><fo:layout-master-set>"
+        "<fo:simple-page-master master-name=\"p\" page-width=\"210mm\" page-height=\"297mm\" margin=\"20mm\">"
+        "<fo:region-body/></fo:simple-page-master></fo:layout-master-set>"
+        "<fo:page-sequence master-reference=\"p\"><fo:flow flow-name=\"xsl-region-body\"><fo:block>"
+        "<fo:external-graphic src=\"%s\" content-width=\"100mm\"/></fo:block></fo:flow></fo:page-sequence></fo:root>";
+    gr_ctx q;
+    gr_findings found;
+    gr_fo_tree *tree;
+    gr_doc *doc = NULL;
+    gr_buf text;
+    char *name = gr_path_join(e->tmpdir, "check.fo");
+    int rc;
+    size_t i;
+    memset(&found, 0, sizeof found);
+    quiet_ctx(&q, e->ctx.lang);
+    q.findings = &found;
+    gr_buf_init(&text);
+    gr_buf_printf(&text, fo, file);
+    tree = gr_fo_parse_memory(&q, name, (const char *)text.data, text.len);
+    rc = tree ? gr_layout(&q, tree, e->fonts, &doc, NULL) : GR_ESYS;
+    if (rc == GR_OK && q.nerrors) rc = GR_EINPUT;
+    for (i = 0; i < found.n; i++)
+        if (found.v[i].cls == GR_CLASS_ERROR) {
+            gr_buf_adds(why, e->page_en ? found.v[i].msg_en : found.v[i].msg_zh);
+            break;
+        }
+    gr_doc_free(doc);
+    gr_fo_tree_free(tree);
+    gr_findings_free(&found);
+    gr_buf_free(&text);
+    free(name);
+    return rc;
+}
+
+/* POST /api/photo?name=CLIENT.jpg with the photo as the body: a JPEG or PNG
+ * (by its bytes), at most MAX_PHOTO, decoded before it is accepted, stored
+ * in the data folder's photos/ under a sanitised, new name. Answers
+ * {"file": "photos/NAME.jpg"}, the value for <圖檔 檔案>. */
+static void do_photo(edit *e, const gr_web_req *req, gr_web_resp *resp)
+{
+    static const unsigned char png_magic[8] = { 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a };
+    const unsigned char *d = req->body;
+    const char *ext = NULL;
+    char name[64], rel[96], *tmpfile = NULL, *photos = NULL, *final = NULL;
+    gr_buf why;
+    struct stat st;
+    int fd, k;
+    gr_ctx q;
+    if (req->body_len > MAX_PHOTO) {
+        answer_error(e, resp, 413, "照片超過 20 MB：請先縮小（例如長邊 4000 像素）", "photo larger than 20 MB: scale it down first");
+        return;
+    }
+    if (req->body_len >= 3 && d[0] == 0xff && d[1] == 0xd8 && d[2] == 0xff) ext = ".jpg";
+    else if (req->body_len >= 8 && memcmp(d, png_magic, 8) == 0) ext = ".png";
+    if (!ext) {
+        answer_error(e, resp, 415, "只接受 JPEG 或 PNG 照片", "only JPEG or PNG photos are accepted");
+        return;
+    }
+    gr_buf_init(&why);
+    tmpfile = gr_path_join(e->tmpdir, strcmp(ext, ".jpg") == 0 ? "upload.jpg" : "upload.png");
+    fd = open(tmpfile, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0 || write(fd, d, req->body_len) != (ssize_t)req->body_len) {
+        if (fd >= 0) close(fd);
+        answer_error(e, resp, 500, "無法暫存照片", "cannot store the photo temporarily");
+        goto done;
+    }
+    close(fd);
+    if (photo_decodes(e, base_name(tmpfile), &why) != GR_OK) {
+        answer_error(e, resp, 422, why.len ? gr_buf_cstr(&why) : "照片無法解碼", why.len ? gr_buf_cstr(&why) : "the photo cannot be decoded");
+        goto done;
+    }
+    photos = gr_path_join(e->dir, "photos");
+    if (lstat(photos, &st) != 0) mkdir(photos, 0777);
+    if (lstat(photos, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        answer_error(e, resp, 500, "無法在資料檔的資料夾建立 photos 子資料夾", "cannot create photos/ beside the data file");
+        goto done;
+    }
+    photo_name(gr_web_arg(req, "name"), ext, name, sizeof name);
+    for (k = 1; k < 1000; k++) {
+        if (k == 1) snprintf(rel, sizeof rel, "photos/%s", name);
+        else snprintf(rel, sizeof rel, "photos/%.*s-%d%s", (int)(strlen(name) - 4), name, k, ext);
+        free(final);
+        final = gr_path_join(e->dir, rel);
+        if (lstat(final, &st) != 0) break;
+    }
+    quiet_ctx(&q, e->ctx.lang);
+    if (k >= 1000 || gr_write_file_atomic(&q, final, d, req->body_len) != GR_OK) {
+        answer_error(e, resp, 500, "無法儲存照片", "cannot store the photo");
+        goto done;
+    }
+    resp->content_type = "application/json";
+    gr_buf_adds(&resp->body, "{\"file\":");
+    gr_json_str(&resp->body, rel);
+    gr_buf_addc(&resp->body, '}');
+done:
+    if (tmpfile) unlink(tmpfile);
+    free(tmpfile);
+    free(photos);
+    free(final);
+    gr_buf_free(&why);
+}
+
 /* The PDF `build` would write from the working copy (public, or internal
  * with ?edition=internal). */
 static void do_preview(edit *e, const gr_web_req *req, gr_web_resp *resp)
@@ -490,6 +623,7 @@ static void handle(void *user, const gr_web_req *req, gr_web_resp *resp)
     else if (!get && strcmp(p, "/api/new") == 0) do_new(e, req, resp);
     else if (!get && strcmp(p, "/api/edit") == 0) do_edit(e, req, resp);
     else if (!get && strcmp(p, "/api/save") == 0) do_save(e, resp);
+    else if (!get && strcmp(p, "/api/photo") == 0) do_photo(e, req, resp);
     else if (!get && strcmp(p, "/api/reload") == 0) {
         if (load_file(e) != GR_OK) answer_error(e, resp, 409, "無法讀取資料檔", "cannot read the data file");
         else answer_state(e, resp);
@@ -546,9 +680,13 @@ static void open_browser(const char *url)
 /* Remove the private temporary folder (only files we put there). */
 static void remove_tmpdir(const char *dir)
 {
-    char *p = gr_path_join(dir, "preview.pdf");
-    unlink(p);
-    free(p);
+    static const char *const files[] = { "preview.pdf", "upload.jpg", "upload.png" };
+    size_t i;
+    for (i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char *p = gr_path_join(dir, files[i]);
+        unlink(p);
+        free(p);
+    }
     rmdir(dir);
 }
 
