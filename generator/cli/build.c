@@ -239,7 +239,7 @@ static int build_folder(gr_ctx *ctx, const build_args *a, gr_report_opts *o)
             return gr_syserror(ctx, a->out, 0, "無法建立輸出資料夾（%s）", "cannot create the output folder (%s)",
                                strerror(errno));
     } else if (!S_ISDIR(st.st_mode)) {
-        return gr_syserror(ctx, a->out, 0, "輸出應為資料夾", "the output must be a folder%s", "");
+        return gr_syserror(ctx, a->out, 0, "輸出應為資料夾", "the output must be a folder");
     }
     o->data_only = 1;
     rc = gr_city_scan(ctx, a->in, o, &c);

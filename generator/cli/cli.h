@@ -48,7 +48,7 @@ int gr_opts_next(gr_opts *p);
 /* Print "gereport VERB: what is wrong", the synopsis and 「請用 --help」;
  * returns GR_ESYS. */
 int gr_opts_usage_error(gr_opts *p, const char *zh_fmt, const char *en_fmt, ...)
-    __attribute__((format(printf, 2, 4)));
+    GR_PRINTF2(2, 3, 4);
 
 /* Messages' language from LC_ALL, LC_MESSAGES or LANG: zh* Chinese, en*
  * English, anything else (C, POSIX, unset) both. */

@@ -67,7 +67,7 @@ static int write_inside(gr_ctx *ctx, const char *dir, const char *name,
         if (lstat(path, &st) == 0) {
             if (!S_ISDIR(st.st_mode)) {
                 rc = gr_syserror(ctx, path, 0, "不是資料夾（或是連結），不寫入",
-                                 "not a folder (or a link): nothing written there%s", "");
+                                 "not a folder (or a link): nothing written there");
             }
         } else if (mkdir(path, 0755) != 0) {
             rc = gr_syserror(ctx, path, 0, "無法建立資料夾：%s", "cannot create the folder: %s",
@@ -150,14 +150,14 @@ static int extract(gr_ctx *ctx, const char *pdf, const char *dir)
         qpdf_cleanup(&q);
         free(bytes);
         return gr_error(ctx, pdf, 0, "無法讀取 PDF（檔案損壞或不是 PDF）",
-                        "cannot read the PDF (damaged, or not a PDF)%s", "");
+                        "cannot read the PDF (damaged, or not a PDF)");
     }
     names = qpdf_oh_get_key(q, qpdf_oh_get_key(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/Names"),
                                                "/EmbeddedFiles"), "/Names");
     n = qpdf_oh_is_array(q, names) ? qpdf_oh_get_array_n_items(q, names) : 0;
     if (n == 0) {
         rc = gr_error(ctx, pdf, 0, "這份 PDF 沒有內附資料（產生時未使用 --embed-source）",
-                      "this PDF carries no data (it was not built with --embed-source)%s", "");
+                      "this PDF carries no data (it was not built with --embed-source)");
     }
     for (i = 0; rc == GR_OK && i + 1 < n && i / 2 < MAX_FILES; i += 2) {
         qpdf_oh fs = qpdf_oh_get_array_item(q, names, i + 1);

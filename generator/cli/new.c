@@ -448,13 +448,13 @@ static int write_new_file(gr_ctx *ctx, const char *path, const char *data, size_
     if (fd < 0) {
         if (errno == EEXIST)
             return gr_syserror(ctx, path, 0, "檔案已存在，不覆寫；請指定其他檔名（-o）",
-                               "the file exists and is not overwritten; choose another name (-o)%s", "");
+                               "the file exists and is not overwritten; choose another name (-o)");
         return gr_syserror(ctx, path, 0, "無法建立檔案：%s", "cannot create the file: %s", strerror(errno));
     }
     w = write(fd, data, len);
     if (w < 0 || (size_t)w != len || close(fd) != 0) {
         unlink(path);
-        return gr_syserror(ctx, path, 0, "寫入失敗", "write failed%s", "");
+        return gr_syserror(ctx, path, 0, "寫入失敗", "write failed");
     }
     return GR_OK;
 }
@@ -579,7 +579,7 @@ int gr_cmd_new(int argc, char **argv)
     }
     if (strcmp(out, "-") == 0) {
         rc = fwrite(b.data, 1, b.len, stdout) == b.len && fflush(stdout) == 0 ? GR_OK
-           : gr_syserror(&ctx, NULL, 0, "寫入標準輸出失敗", "writing standard output failed%s", "");
+           : gr_syserror(&ctx, NULL, 0, "寫入標準輸出失敗", "writing standard output failed");
     } else if ((rc = write_new_file(&ctx, out, (const char *)b.data, b.len)) == GR_OK)
         printf("已產生 %s；請填寫空白欄位，再以 gereport check %s 檢查 (wrote %s; fill in the empty fields, then run gereport check %s)\n",
                out, out, out, out);

@@ -171,7 +171,7 @@ static xmlDocPtr parse_data(gr_ctx *ctx, const char *path, const char *data, siz
     xmlInitParser();
     c = xmlNewParserCtxt();
     if (!c) {
-        gr_syserror(ctx, path, 0, "無法建立 XML 剖析器", "cannot create the XML parser%s", "");
+        gr_syserror(ctx, path, 0, "無法建立 XML 剖析器", "cannot create the XML parser");
         return NULL;
     }
     c->_private = &P;
@@ -184,13 +184,13 @@ static xmlDocPtr parse_data(gr_ctx *ctx, const char *path, const char *data, siz
     if (P.saw_doctype) {
         gr_error(ctx, path, P.doctype_line,
                  "資料檔不可含 DOCTYPE 宣告（不接受 DTD 與實體，以免讀取其他檔案或網路）",
-                 "a data file must not contain a DOCTYPE declaration (DTDs and entities are refused: they could read other files or the network)%s", "");
+                 "a data file must not contain a DOCTYPE declaration (DTDs and entities are refused: they could read other files or the network)");
         if (doc) xmlFreeDoc(doc);
         return NULL;
     }
     if (!doc || !wellformed || ctx->nerrors > errs) {
         if (ctx->nerrors == errs)
-            gr_error(ctx, path, 0, "XML 格式不正確", "malformed XML%s", "");
+            gr_error(ctx, path, 0, "XML 格式不正確", "malformed XML");
         if (doc) xmlFreeDoc(doc);
         return NULL;
     }
@@ -590,7 +590,7 @@ gr_schema *gr_schema_get(gr_ctx *ctx, gr_domain_cache *c, const char *datadir,
         }
         if (!s.rng)
             gr_syserror(ctx, s.path, 0, "無法讀取資料格式定義（RelaxNG）",
-                        "cannot read the data format definition (RelaxNG)%s", "");
+                        "cannot read the data format definition (RelaxNG)");
     }
     free(dir);
     c->schemas = gr_grow(c->schemas, &c->capschemas, c->nschemas + 1, sizeof s);
@@ -1317,7 +1317,7 @@ static int validate(gr_ctx *ctx, const char *file, gr_schema *s, xmlDocPtr doc,
     verr_list L;
     size_t i;
     int rc, errs = ctx->nerrors;
-    if (!vc) return gr_syserror(ctx, s->path, 0, "無法建立驗證器", "cannot create the validator%s", "");
+    if (!vc) return gr_syserror(ctx, s->path, 0, "無法建立驗證器", "cannot create the validator");
     memset(&L, 0, sizeof L);
     xmlRelaxNGSetValidStructuredErrors(vc, on_valid_error, &L);
     rc = xmlRelaxNGValidateDoc(vc, doc);
@@ -1385,18 +1385,18 @@ xmlDocPtr gr_data_load(gr_ctx *ctx, const char *path, const gr_data_opts *o)
     struct stat st;
 
     if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && (unsigned long long)st.st_size > MAX_DATA_BYTES) {
-        gr_error(ctx, path, 0, "資料檔超過 32 MiB 上限", "data file larger than the 32 MiB limit%s", "");
+        gr_error(ctx, path, 0, "資料檔超過 32 MiB 上限", "data file larger than the 32 MiB limit");
         return NULL;
     }
     if (gr_read_file(ctx, path, &data, &len) != GR_OK) return NULL;
     if (len > MAX_DATA_BYTES) {
         free(data);
-        gr_error(ctx, path, 0, "資料檔超過 32 MiB 上限", "data file larger than the 32 MiB limit%s", "");
+        gr_error(ctx, path, 0, "資料檔超過 32 MiB 上限", "data file larger than the 32 MiB limit");
         return NULL;
     }
     if (!gr_xml_version_1_0(data, len)) {
         gr_error(ctx, path, 1, "資料檔應為 XML 1.0（<?xml version=\"1.0\"?>），請改寫第一行",
-                 "a data file must be XML 1.0 (<?xml version=\"1.0\"?>): change the first line%s", "");
+                 "a data file must be XML 1.0 (<?xml version=\"1.0\"?>): change the first line");
         free(data);
         return NULL;
     }
@@ -1500,7 +1500,7 @@ int gr_data_write(gr_ctx *ctx, xmlDocPtr doc, const char *out_path)
     xmlChar *mem = NULL;
     int len = 0, rc;
     xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
-    if (!mem) return gr_syserror(ctx, out_path, 0, "無法輸出文件", "cannot serialise the document%s", "");
+    if (!mem) return gr_syserror(ctx, out_path, 0, "無法輸出文件", "cannot serialise the document");
     rc = gr_write_file_atomic(ctx, out_path, mem, (size_t)len);
     xmlFree(mem);
     return rc;

@@ -109,7 +109,7 @@ static void parse_msg(loader *L, xmlNodePtr n, msg *m)
             seg s;
             if (!e) {
                 gr_syserror(L->ctx, L->file, gr_line(n), "規則檔：訊息中的「{」沒有對應的「}」",
-                            "rule file: \"{\" without \"}\" in a message%s", "");
+                            "rule file: \"{\" without \"}\" in a message");
                 L->errors++;
                 break;
             }
@@ -158,7 +158,7 @@ static void add_let(loader *L, xmlNodePtr n, let **v, size_t *cnt, size_t *cap)
     char *value = prop(n, "value");
     l.name = prop(n, "name");
     if (!l.name || !l.name[0]) {
-        gr_syserror(L->ctx, L->file, gr_line(n), "規則檔：<let> 缺少 name", "rule file: <let> lacks name%s", "");
+        gr_syserror(L->ctx, L->file, gr_line(n), "規則檔：<let> 缺少 name", "rule file: <let> lacks name");
         L->errors++;
     }
     l.expr = compile(L, n, "<let value>", value);
@@ -186,7 +186,7 @@ static void load_rule(loader *L, gr_rules *R, xmlNodePtr n)
     r.id = prop(n, "id");
     r.line = gr_line(n);
     if (!r.id || !r.id[0]) {
-        gr_syserror(L->ctx, L->file, r.line, "規則檔：<rule> 缺少 id", "rule file: <rule> lacks id%s", "");
+        gr_syserror(L->ctx, L->file, r.line, "規則檔：<rule> 缺少 id", "rule file: <rule> lacks id");
         L->errors++;
     }
     cls = prop(n, "class");
@@ -269,7 +269,7 @@ gr_rules *gr_rules_load(gr_ctx *ctx, const char *path)
     root = R->doc ? xmlDocGetRootElement(R->doc) : NULL;
     if (!root || !gr_is_elem(root, "rules")) {
         gr_syserror(ctx, path, 0, "規則檔無法讀取，或根元素不是 <rules>",
-                    "cannot read the rule file, or its root element is not <rules>%s", "");
+                    "cannot read the rule file, or its root element is not <rules>");
         gr_rules_free(R);
         return NULL;
     }
@@ -281,7 +281,7 @@ gr_rules *gr_rules_load(gr_ctx *ctx, const char *path)
     free(a);
     if (R->first < 0 || R->last < R->first) {
         gr_syserror(ctx, path, gr_line(root), "規則檔：<rules> 應以 first-year 與 last-year 寫明適用的年度",
-                    "rule file: <rules> must give the years it serves in first-year and last-year%s", "");
+                    "rule file: <rules> must give the years it serves in first-year and last-year");
         L.errors++;
     }
     for (n = root->children; n; n = n->next) {
@@ -293,7 +293,7 @@ gr_rules *gr_rules_load(gr_ctx *ctx, const char *path)
             t.name = prop(n, "name");
             t.node = n;
             if (!t.name) {
-                gr_syserror(ctx, path, gr_line(n), "規則檔：<table> 缺少 name", "rule file: <table> lacks name%s", "");
+                gr_syserror(ctx, path, gr_line(n), "規則檔：<table> 缺少 name", "rule file: <table> lacks name");
                 L.errors++;
                 t.name = gr_strdup("");
             }
@@ -372,7 +372,7 @@ static xmlXPathObjectPtr eval_at(runner *U, xmlXPathCompExprPtr e, xmlNodePtr no
     o = xmlXPathCompiledEval(e, U->x);
     if (!o && !U->broken) {
         gr_syserror(U->ctx, U->R->path, line, "規則檔：XPath 運算式無法求值（未定義的變數或函式？）",
-                    "rule file: an XPath expression cannot be evaluated (undefined variable or function?)%s", "");
+                    "rule file: an XPath expression cannot be evaluated (undefined variable or function?)");
         U->broken = 1;
     }
     return o;
@@ -496,7 +496,7 @@ int gr_rules_run(gr_ctx *ctx, gr_rules *R, xmlDocPtr doc, const char *file, xmlD
     U.R = R;
     U.file = file;
     U.x = xmlXPathNewContext(doc);
-    if (!U.x) return gr_syserror(ctx, file, 0, "無法建立 XPath 環境", "cannot create an XPath context%s", "");
+    if (!U.x) return gr_syserror(ctx, file, 0, "無法建立 XPath 環境", "cannot create an XPath context");
     U.x->error = swallow;             /* evaluation failures: eval_at reports */
     for (i = 0; i < R->ntables; i++) {
         xmlNodeSetPtr set = xmlXPathNodeSetCreate(NULL);

@@ -202,6 +202,8 @@ typedef struct xmsg {
 } xmsg;
 
 static void on_xslt_message(void *user, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void on_xslt_message(void *user, const char *fmt, ...)
 {
     xmsg *m = user;
     char tmp[2048];
@@ -262,7 +264,7 @@ static xsltStylesheetPtr form_style(gr_ctx *ctx, gr_form *f)
     xsltSetGenericErrorFunc(NULL, NULL);
     if (!f->style) {
         report_messages(ctx, f->path, &m, 0);
-        gr_syserror(ctx, f->path, 0, "表單樣式表無法讀取", "cannot read the form stylesheet%s", "");
+        gr_syserror(ctx, f->path, 0, "表單樣式表無法讀取", "cannot read the form stylesheet");
     }
     gr_buf_free(&m.text);
     return f->style;
@@ -316,7 +318,7 @@ int gr_form_transform(gr_ctx *ctx, xmlDocPtr doc, const char *path,
     char *tdir;
     int rc = GR_OK, stopped, said;
     if (title) *title = NULL;
-    if (!k) return gr_error(ctx, path, 0, "不認得的資料種類", "unknown kind of data%s", "");
+    if (!k) return gr_error(ctx, path, 0, "不認得的資料種類", "unknown kind of data");
     c = gr_cache_for(o, &own);
     f = form_for_year(ctx, c, k, gr_int(gr_child(root, "年度")), path, gr_line(gr_child(root, "年度")));
     style = f ? form_style(ctx, f) : NULL;
@@ -338,7 +340,7 @@ int gr_form_transform(gr_ctx *ctx, xmlDocPtr doc, const char *path,
         if (t) xsltFreeTransformContext(t);
         if (sec) xsltFreeSecurityPrefs(sec);
         gr_domain_cache_free(own);
-        return gr_syserror(ctx, path, 0, "無法建立 XSLT 轉換", "cannot set up the XSLT transformation%s", "");
+        return gr_syserror(ctx, path, 0, "無法建立 XSLT 轉換", "cannot set up the XSLT transformation");
     }
     xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
     xsltSetSecurityPrefs(sec, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
@@ -367,7 +369,7 @@ int gr_form_transform(gr_ctx *ctx, xmlDocPtr doc, const char *path,
             if (!*title) *title = first_block_text(res);
         }
         if (xsltSaveResultToString(&mem, &len, res, style) != 0 || !mem) {
-            rc = gr_syserror(ctx, path, 0, "無法輸出 XSL-FO", "cannot serialise the XSL-FO%s", "");
+            rc = gr_syserror(ctx, path, 0, "無法輸出 XSL-FO", "cannot serialise the XSL-FO");
         } else {
             gr_buf_add(fo, mem, (size_t)len);
         }

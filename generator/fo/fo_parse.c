@@ -330,7 +330,7 @@ static int too_many(fo_parser *P)
     if (P->ctx->nerrors - P->errors_at_start >= MAX_ERRORS) {
         P->stopped = 1;
         gr_error(P->ctx, P->file, 0, "錯誤過多，停止檢查其餘部分",
-                 "too many errors, not checking the rest%s", "");
+                 "too many errors, not checking the rest");
         return 1;
     }
     return 0;
@@ -555,7 +555,7 @@ static int check_placement(fo_parser *P, const gr_fo_node *parent, const elem_de
         if (d->type == GR_FO_TABLE_CELL)
             gr_error(P->ctx, P->file, line,
                      "fo:table-cell 必須放在 fo:table-row 中（gereport 要求明確的列）",
-                     "fo:table-cell must be inside fo:table-row (gereport requires explicit rows)%s", "");
+                     "fo:table-cell must be inside fo:table-row (gereport requires explicit rows)");
         else
             gr_error(P->ctx, P->file, line, "fo:%s 不能放在 %s 中",
                      "fo:%s is not allowed inside %s", d->name, gr_fo_type_name(parent->type));
@@ -570,7 +570,7 @@ static int check_placement(fo_parser *P, const gr_fo_node *parent, const elem_de
             for (a = parent; a; a = a->parent)
                 if (a->type == GR_FO_FOOTNOTE || a->type == GR_FO_FOOTNOTE_BODY) {
                     gr_error(P->ctx, P->file, line, "fo:footnote 不能放在另一個註腳中",
-                             "fo:footnote cannot be inside another footnote%s", "");
+                             "fo:footnote cannot be inside another footnote");
                     return 0;
                 }
         }
@@ -712,7 +712,7 @@ static void check_foreign(fo_parser *P, gr_fo_node *n, xmlNodePtr x)
             if (elements++) {
                 gr_error(P->ctx, P->file, line_of(c),
                          "fo:instream-foreign-object 只能包含一個 svg 元素",
-                         "fo:instream-foreign-object must contain exactly one svg element%s", "");
+                         "fo:instream-foreign-object must contain exactly one svg element");
                 return;
             }
             if (!c->ns || strcmp((const char *)c->ns->href, SVG_NS) != 0 ||
@@ -730,7 +730,7 @@ static void check_foreign(fo_parser *P, gr_fo_node *n, xmlNodePtr x)
                    c->content && !all_xml_space((const char *)c->content)) {
             gr_error(P->ctx, P->file, line_of(c),
                      "fo:instream-foreign-object 不能直接包含文字",
-                     "fo:instream-foreign-object cannot contain text directly%s", "");
+                     "fo:instream-foreign-object cannot contain text directly");
         } else if (c->type == XML_ENTITY_REF_NODE) {
             gr_error(P->ctx, P->file, line_of(c), "不接受 DTD 或外部實體（&%s;）",
                      "DTD and external entities are not accepted (&%s;)", (const char *)c->name);
@@ -738,7 +738,7 @@ static void check_foreign(fo_parser *P, gr_fo_node *n, xmlNodePtr x)
     }
     if (!elements)
         gr_error(P->ctx, P->file, n->line, "fo:instream-foreign-object 缺少 svg 元素",
-                 "fo:instream-foreign-object has no svg element%s", "");
+                 "fo:instream-foreign-object has no svg element");
 }
 
 /* Collect the attributes of x for the property computation. Values that
@@ -817,7 +817,7 @@ static gr_fo_node *build_node(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, in
 
     if (too_many(P)) return NULL;
     if (depth > MAX_DEPTH) {
-        gr_error(P->ctx, P->file, line, "元素巢狀過深", "elements nested too deeply%s", "");
+        gr_error(P->ctx, P->file, line, "元素巢狀過深", "elements nested too deeply");
         return NULL;
     }
     if (!x->ns || strcmp((const char *)x->ns->href, FO_NS) != 0) {
@@ -1370,7 +1370,7 @@ static xmlDocPtr read_xml(fo_parser *P, const char *data, size_t len, int fd)
     xmlInitParser();
     c = xmlNewParserCtxt();
     if (!c) {
-        gr_syserror(P->ctx, P->file, 0, "無法建立 XML 剖析器", "cannot create the XML parser%s", "");
+        gr_syserror(P->ctx, P->file, 0, "無法建立 XML 剖析器", "cannot create the XML parser");
         return NULL;
     }
     c->_private = P;
@@ -1389,13 +1389,13 @@ static xmlDocPtr read_xml(fo_parser *P, const char *data, size_t len, int fd)
     if (P->saw_doctype) {
         gr_error(P->ctx, P->file, P->doctype_line,
                  "不接受 DTD 或外部實體（文件含有 DOCTYPE 宣告）",
-                 "DTD and external entities are not accepted (the document has a DOCTYPE declaration)%s", "");
+                 "DTD and external entities are not accepted (the document has a DOCTYPE declaration)");
         if (doc) xmlFreeDoc(doc);
         return NULL;
     }
     if (!doc || !wellformed) {
         if (P->ctx->nerrors == P->errors_at_start)
-            gr_error(P->ctx, P->file, 0, "XML 格式不正確", "malformed XML%s", "");
+            gr_error(P->ctx, P->file, 0, "XML 格式不正確", "malformed XML");
         if (doc) xmlFreeDoc(doc);
         return NULL;
     }
@@ -1429,7 +1429,7 @@ static gr_fo_tree *parse(gr_ctx *ctx, const char *name, const char *data, size_t
     }
     root = xmlDocGetRootElement(doc);
     if (!root) {
-        gr_error(ctx, P.file, 0, "文件沒有根元素", "the document has no root element%s", "");
+        gr_error(ctx, P.file, 0, "文件沒有根元素", "the document has no root element");
     } else {
         if (!P.t->pub.root && !P.root_failed)       /* a root without children */
             P.t->pub.root = build_node(&P, root, NULL, 0, 1);
@@ -1458,7 +1458,7 @@ static int not_xml_1_0(gr_ctx *ctx, const char *name, const char *head, size_t n
 {
     if (gr_xml_version_1_0(head, n)) return 1;
     gr_error(ctx, name, 1, "XSL-FO 文件應為 XML 1.0（<?xml version=\"1.0\"?>）",
-             "an XSL-FO document must be XML 1.0 (<?xml version=\"1.0\"?>)%s", "");
+             "an XSL-FO document must be XML 1.0 (<?xml version=\"1.0\"?>)");
     return 0;
 }
 
@@ -1466,7 +1466,7 @@ gr_fo_tree *gr_fo_parse_memory(gr_ctx *ctx, const char *name, const char *data, 
 {
     if (!name) name = "(FO)";
     if (len > MAX_INPUT_BYTES) {
-        gr_error(ctx, name, 0, "檔案超過 64 MiB 上限", "file larger than the 64 MiB limit%s", "");
+        gr_error(ctx, name, 0, "檔案超過 64 MiB 上限", "file larger than the 64 MiB limit");
         return NULL;
     }
     if (!not_xml_1_0(ctx, name, data, len)) return NULL;
@@ -1476,7 +1476,7 @@ gr_fo_tree *gr_fo_parse_memory(gr_ctx *ctx, const char *name, const char *data, 
 gr_fo_tree *gr_fo_parse_mapped(gr_ctx *ctx, const char *data_file, const char *data, size_t len)
 {
     if (len > MAX_INPUT_BYTES) {
-        gr_error(ctx, data_file, 0, "檔案超過 64 MiB 上限", "file larger than the 64 MiB limit%s", "");
+        gr_error(ctx, data_file, 0, "檔案超過 64 MiB 上限", "file larger than the 64 MiB limit");
         return NULL;
     }
     return parse(ctx, data_file, data, len, -1, 1);
@@ -1499,7 +1499,7 @@ gr_fo_tree *gr_fo_parse_file(gr_ctx *ctx, const char *path)
     if (gr_open_input(ctx, path, NULL, 0, NULL, &fd) != GR_OK) return NULL;
     if (fstat(fd, &st) == 0 && (unsigned long long)st.st_size > MAX_STREAMED_INPUT_BYTES) {
         close(fd);
-        gr_error(ctx, path, 0, "檔案超過 1 GiB 上限", "file larger than the 1 GiB limit%s", "");
+        gr_error(ctx, path, 0, "檔案超過 1 GiB 上限", "file larger than the 1 GiB limit");
         return NULL;
     }
     {

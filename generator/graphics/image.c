@@ -139,7 +139,7 @@ static int resolve_src(gr_ctx *ctx, const gr_fo_tree *tree, const gr_fo_node *no
     *shown = *real = NULL;
     if (!node->p->src || !node->p->src[0])
         return gr_error(ctx, file, line, "fo:external-graphic 缺少 src 屬性",
-                        "fo:external-graphic has no src%s", "");
+                        "fo:external-graphic has no src");
     s = strip_url(node->p->src);
     sl = scheme_length(s);
     if (sl == 4 && strncmp(s, "file", 4) == 0) {
@@ -172,7 +172,7 @@ static int resolve_src(gr_ctx *ctx, const gr_fo_tree *tree, const gr_fo_node *no
     if (!s[0]) {
         free(s);
         return gr_error(ctx, file, line, "fo:external-graphic 的 src 是空的",
-                        "fo:external-graphic has an empty src%s", "");
+                        "fo:external-graphic has an empty src");
     }
     if (!allow_outside && s[0] == '/') {
         gr_error(ctx, file, line, "圖檔不可使用絕對路徑：\"%s\"（請使用相對於 FO 檔的路徑）",

@@ -638,7 +638,7 @@ static void note_extent(svg_run *r, int line, double x0, double y0, double x1,
         gr_warn(r->ctx, r->file, line,
                 "SVG 圖形超出 svg 的範圍（此處不裁切，會畫到範圍外）",
                 "SVG drawing extends beyond the svg viewport (not clipped here; it "
-                "is drawn outside)%s", "");
+                "is drawn outside)");
     }
 }
 
@@ -794,7 +794,7 @@ static int shape_rect(svg_run *r, int line, const svg_attrs *a, const svg_style 
         return GR_EINPUT;
     if (w < 0 || h < 0 || rx < 0 || ry < 0)
         return gr_error(r->ctx, r->file, line, "SVG <rect> 的 width/height/rx/ry 不可為負",
-                        "SVG <rect>: width/height/rx/ry may not be negative%s", "");
+                        "SVG <rect>: width/height/rx/ry may not be negative");
     if (w == 0 || h == 0)
         return GR_OK;                       /* not drawn, as in SVG */
     if (srx && !sry) ry = rx;
@@ -816,7 +816,7 @@ static int shape_circle(svg_run *r, int line, const svg_attrs *a, const svg_styl
         return GR_EINPUT;
     if (rr < 0)
         return gr_error(r->ctx, r->file, line, "SVG <circle> 的 r 不可為負",
-                        "SVG <circle>: r may not be negative%s", "");
+                        "SVG <circle>: r may not be negative");
     if (rr > 0)
         ellipse_path(p, cx, cy, rr, rr);
     return GR_OK;
@@ -834,7 +834,7 @@ static int shape_ellipse(svg_run *r, int line, const svg_attrs *a, const svg_sty
         return GR_EINPUT;
     if (rx < 0 || ry < 0)
         return gr_error(r->ctx, r->file, line, "SVG <ellipse> 的 rx/ry 不可為負",
-                        "SVG <ellipse>: rx/ry may not be negative%s", "");
+                        "SVG <ellipse>: rx/ry may not be negative");
     if (rx > 0 && ry > 0)
         ellipse_path(p, cx, cy, rx, ry);
     return GR_OK;
@@ -968,14 +968,14 @@ static int do_text(svg_run *r, xmlNode *el, int line, const svg_attrs *a,
         free(text);
         return gr_error(r->ctx, r->file, line, "SVG <text> 不支援 stroke（請用 fill 指定文字顏色）",
                         "SVG <text>: stroke is not supported (give the text colour "
-                        "with fill)%s", "");
+                        "with fill)");
     }
     scale = mat_scale(m);
     if (fabs(m.b) > 1e-9 * scale || fabs(m.c) > 1e-9 * scale || m.a <= 0 || m.d <= 0) {
         free(text);
         return gr_error(r->ctx, r->file, line,
                         "SVG <text> 不能旋轉、傾斜或鏡射（transform）",
-                        "SVG <text> cannot be rotated, skewed or mirrored (transform)%s", "");
+                        "SVG <text> cannot be rotated, skewed or mirrored (transform)");
     }
     size = st->font_size * scale;
     if (!(size > 0) || size > MAX_TEXT_PT) {
@@ -986,7 +986,7 @@ static int do_text(svg_run *r, xmlNode *el, int line, const svg_attrs *a,
     if (!r->fs) {
         free(text);
         return gr_error(r->ctx, r->file, line, "SVG <text> 需要字型，但沒有可用的字型設定",
-                        "SVG <text> needs fonts but no font set is available%s", "");
+                        "SVG <text> needs fonts but no font set is available");
     }
     chain = gr_fontset_chain(r->fs, st->font_family, st->font_weight, r->file, line);
     if (!chain) {
@@ -1118,7 +1118,7 @@ static int do_element(svg_run *r, xmlNode *el, const svg_style *parent, mat ctm,
         return GR_OK;                          /* <title>, <desc>: not drawn */
     if (kind == EL_SVG && depth > 0)
         return gr_error(r->ctx, r->file, line, "不支援巢狀的 SVG <svg> 元素",
-                        "nested SVG <svg> elements are not supported%s", "");
+                        "nested SVG <svg> elements are not supported");
     if (depth > MAX_DEPTH)
         return gr_error(r->ctx, r->file, line, "SVG 元素的巢狀層數過多（上限 %d）",
                         "SVG elements nested too deeply (limit %d)", MAX_DEPTH);
@@ -1280,7 +1280,7 @@ static int read_svg_box(svg_run *r, xmlNode *root, int line, double avail_w, svg
         } else {
             rc = gr_error(r->ctx, r->file, line,
                           "SVG <svg> 需要 width 與 height，或 viewBox",
-                          "SVG <svg> needs width and height, or a viewBox%s", "");
+                          "SVG <svg> needs width and height, or a viewBox");
         }
     }
     xmlFree(w);

@@ -175,10 +175,10 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
     geometry(master, &sp->geom);
     if (sp->geom.body.w < 10 || sp->geom.body.h < 10)
         return gr_error(L->ctx, L->tree->path, master->line,
-                        "頁面邊界過大，本文區域沒有空間", "the margins leave no room for the body region%s", "");
+                        "頁面邊界過大，本文區域沒有空間", "the margins leave no room for the body region");
     if (!flow)
         return gr_error(L->ctx, L->tree->path, seq->line,
-                        "fo:page-sequence 缺少 fo:flow", "fo:page-sequence has no fo:flow%s", "");
+                        "fo:page-sequence 缺少 fo:flow", "fo:page-sequence has no fo:flow");
     sp->first = L->doc->npages;
     L->body_w = sp->geom.body.w;
     L->body_h = sp->geom.body.h;
@@ -210,7 +210,7 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
         if (res == GR_PLACED_NONE && page_is_empty_start(&c)) {
             /* cannot happen by the progress rule; never loop */
             gr_error(L->ctx, L->tree->path, flow->line,
-                     "版面無法繼續（內容無法放入頁面）", "layout cannot proceed (content does not fit a page)%s", "");
+                     "版面無法繼續（內容無法放入頁面）", "layout cannot proceed (content does not fit a page)");
             L->status = GR_EINPUT;
             break;
         }

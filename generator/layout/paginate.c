@@ -422,7 +422,7 @@ static int place_block(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
                 if (always && L->status == GR_OK) {
                     gr_error(L->ctx, L->tree->path, placed[j].box->fo->line,
                              "keep-with-next／keep-with-previous 連鎖的內容超過一頁，無法滿足",
-                             "a chain of keep-with-next/keep-with-previous is longer than a page and cannot be kept%s", "");
+                             "a chain of keep-with-next/keep-with-previous is longer than a page and cannot be kept");
                     L->status = GR_EINPUT;
                 }
                 j = nplaced;                /* break it here after all */

@@ -62,7 +62,7 @@ static void add_cell(grid_build *g, gr_fo_node *fo, int row, int *col)
     for (i = c; i < c + cs; i++) {
         if (g->busy[i] >= row)
             gr_warn(g->L->ctx, g->L->tree->path, fo->line,
-                    "儲存格與上方跨列的儲存格重疊", "the cell overlaps a row-spanning cell above%s", "");
+                    "儲存格與上方跨列的儲存格重疊", "the cell overlaps a row-spanning cell above");
         g->busy[i] = row + rs - 1;
     }
     t->cells = gr_grow(t->cells, &g->cap_cells, (size_t)t->ncells + 1, sizeof *t->cells);
@@ -540,7 +540,7 @@ gr_box *gr_build_table(gr_lay *L, gr_fo_node *tf, double ref_w)
     b->w = t->width;
     table_cleanup_arrays(L, t);
     if (t->nrows - t->nhead - t->nfoot <= 0 && t->nrows == 0)
-        gr_warn(L->ctx, L->tree->path, tf->line, "表格沒有任何列", "the table has no rows%s", "");
+        gr_warn(L->ctx, L->tree->path, tf->line, "表格沒有任何列", "the table has no rows");
     return b;
 }
 

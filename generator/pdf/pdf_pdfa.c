@@ -254,7 +254,7 @@ static int read_icc(gr_ctx *ctx, const char *path, gr_buf *out)
     /* an ICC profile starts with its size and has "acsp" at offset 36 */
     if (out->len < 132 || out->len > MAX_ICC_SIZE || memcmp(out->data + 36, "acsp", 4) != 0)
         return gr_syserror(ctx, path, 0, "色彩描述檔不是 ICC 格式",
-                           "the colour profile is not an ICC profile%s", "");
+                           "the colour profile is not an ICC profile");
     return GR_OK;
 }
 
@@ -440,7 +440,7 @@ int pdf_pdfa_finish(gr_ctx *ctx, HPDF_Doc pdf, const gr_doc *doc,
             || add_lang(pdf, doc->lang) != GR_OK
             || add_placeholder_id(pdf) != GR_OK))
         rc = gr_syserror(ctx, NULL, 0, "無法建立 PDF/A 中繼資料",
-                         "cannot create the PDF/A metadata%s", "");
+                         "cannot create the PDF/A metadata");
     prov_free(&p);
     free(producer);
     free(title);

@@ -256,7 +256,7 @@ static int draw_image(writer *w, HPDF_Page p, const gr_dl_item *it)
         x = im->data && im->len ? load_image(w, im) : NULL;
         if (!x)
             return gr_syserror(w->ctx, im->name, 0, "無法將圖片寫入 PDF",
-                               "cannot put the image into the PDF%s", "");
+                               "cannot put the image into the PDF");
         if (idx >= 0) w->images[idx] = x;
     }
     name = HPDF_Page_GetXObjectName(p, x);
@@ -306,7 +306,7 @@ static void draw_link(writer *w, HPDF_Page p, double ph, const gr_dl_item *it)
         char *uri;
         if (strlen(it->u.link.uri) > MAX_URI_LEN) {
             gr_warn(w->ctx, NULL, 0, "連結網址過長，略過此連結",
-                    "link URI too long; link dropped%s", "");
+                    "link URI too long; link dropped");
             return;
         }
         uri = ascii_uri(it->u.link.uri);
@@ -649,18 +649,18 @@ int gr_pdf_write(gr_ctx *ctx, const gr_doc *doc, gr_fontset *fs,
     if (!w.pdf) {
         writer_free(&w);
         return gr_syserror(ctx, out_path, 0, "無法建立 PDF 文件",
-                           "cannot create the PDF document%s", "");
+                           "cannot create the PDF document");
     }
     reported_before = ctx->nerrors;
     rc = build_document(&w, opts);
     if (rc == GR_OK) rc = serialise(&w, &out);
     if (rc == GR_OK && pdf_pdfa_patch_id(out.data, out.len) != GR_OK)
         rc = gr_syserror(ctx, out_path, 0, "內部錯誤：找不到檔案識別碼位置",
-                         "internal error: file ID placeholder not found%s", "");
+                         "internal error: file ID placeholder not found");
     if (rc != GR_OK && ctx->nerrors == reported_before)
         rc = hpdf_failed(&w) ? report_hpdf(&w, out_path)
                              : gr_syserror(ctx, out_path, 0, "無法產生 PDF",
-                                           "cannot produce the PDF%s", "");
+                                           "cannot produce the PDF");
     writer_free(&w);
     if (rc == GR_OK) rc = gr_write_file_atomic(ctx, out_path, out.data, out.len);
     gr_buf_free(&out);

@@ -276,7 +276,7 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
     if (!is_dir(dir)) {
         free(c->dir);
         c->dir = NULL;
-        return gr_syserror(ctx, dir, 0, "無法讀取資料夾", "cannot read the folder%s", "");
+        return gr_syserror(ctx, dir, 0, "無法讀取資料夾", "cannot read the folder");
     }
     list_files(c, &cap, &offices, &noff);
 
@@ -481,7 +481,7 @@ xmlDocPtr gr_city_document(gr_ctx *ctx, const gr_city *c)
     char year[16];
     if (!c->year) {
         gr_error(ctx, c->dir, 0, "資料夾中沒有可判斷年度的資料檔",
-                 "no file in the folder states a year%s", "");
+                 "no file in the folder states a year");
         return NULL;
     }
     if (c->office_doc) {

@@ -252,7 +252,7 @@ static gr_face *fontset_load_face(gr_fontset *fs, const char *path, int index,
            font's glyphs would pass for a good one (exit 2, no PDF) */
         gr_syserror(fs->ctx, path, 0,
                     "無法讀取字型檔（檔案不完整、損壞或無法開啟）；請重新安裝此字型，或自字型設定中移除",
-                    "cannot read the font file (truncated, damaged or unreadable); reinstall the font or remove it from the font configuration%s", "");
+                    "cannot read the font file (truncated, damaged or unreadable); reinstall the font or remove it from the font configuration");
         return NULL;
     }
     face_priv *fp = gr_calloc(1, sizeof *fp);

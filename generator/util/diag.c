@@ -75,6 +75,7 @@ static char *dup_or_null(const char *s)
     return s ? gr_strdup(s) : NULL;
 }
 
+static char *vformat(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 static char *vformat(const char *fmt, va_list ap)
 {
     gr_buf b;
@@ -147,6 +148,8 @@ int gr_report_finding(gr_ctx *ctx, const gr_finding *f)
 }
 
 /* Format both languages, then count, print and record. */
+static int vreport(gr_ctx *ctx, gr_class cls, int status, const char *file, int line,
+                   const char *zh_fmt, const char *en_fmt, va_list ap) GR_PRINTF2(6, 7, 0);
 static int vreport(gr_ctx *ctx, gr_class cls, int status, const char *file, int line,
                    const char *zh_fmt, const char *en_fmt, va_list ap)
 {

@@ -278,7 +278,7 @@ int gr_check_output_path(gr_ctx *ctx, const char *path)
                            gr_file_kind(st.st_mode, 0), gr_file_kind(st.st_mode, 1));
     if (is_input(ctx, &st))
         return gr_syserror(ctx, path, 0, "輸出檔就是這次的輸入檔，不會覆寫；請另取檔名（-o）",
-                           "the output file is an input of this run and is not replaced; choose another name (-o)%s", "");
+                           "the output file is an input of this run and is not replaced; choose another name (-o)");
     return GR_OK;
 }
 
@@ -286,10 +286,10 @@ static int out_error(gr_ctx *ctx, const char *path, int e)
 {
     if (e == ENOSPC || e == EDQUOT)
         return gr_syserror(ctx, path, 0, "磁碟空間不足，未寫入輸出檔",
-                           "no space left on the disk; the output was not written%s", "");
+                           "no space left on the disk; the output was not written");
     if (e == EFBIG)
         return gr_syserror(ctx, path, 0, "輸出檔超過允許的檔案大小（ulimit -f），未寫入",
-                           "the output exceeds the allowed file size (ulimit -f); not written%s", "");
+                           "the output exceeds the allowed file size (ulimit -f); not written");
     return gr_syserror(ctx, path, 0, "無法寫入輸出檔：%s", "cannot write the output: %s",
                        strerror(e));
 }
