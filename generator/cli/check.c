@@ -7,6 +7,7 @@
  * Exit 1 if any error, or with --strict any requirement not met. */
 #include "cli.h"
 #include "../report/city.h"
+#include "../util/msg.h"
 #include <assert.h>
 #include <sys/stat.h>
 #include <stdio.h>
@@ -148,14 +149,13 @@ int gr_cmd_check(int argc, char **argv)
     }
     if (!nfiles) {
         free(files);
-        return gr_opts_usage_error(&p, "請指定至少一個資料檔（「-」為標準輸入）",
-                                   "name at least one data file (\"-\" is standard input)");
+        return gr_opts_usage_error(&p, GR_TEXT(CHECK_NAME_LEAST_ONE_DATA));
     }
     folder = nfiles == 1 && strcmp(files[0], "-") != 0 && stat(files[0], &st) == 0 &&
              S_ISDIR(st.st_mode);
     if (csv && !folder) {
         free(files);
-        return gr_opts_usage_error(&p, "--csv 只用於一個資料夾", "--csv needs one folder");
+        return gr_opts_usage_error(&p, GR_TEXT(CHECK_CSV_NEEDS_ONE_FOLDER));
     }
     datadir = dd ? gr_strdup(dd) : gr_cli_datadir();
     fontdir = fonts ? gr_strdup(fonts) : gr_path_join(datadir, "fonts");

@@ -171,7 +171,7 @@ static xmlDocPtr parse_data(gr_ctx *ctx, const char *path, const char *data, siz
     xmlInitParser();
     c = xmlNewParserCtxt();
     if (!c) {
-        gr_syserror(ctx, path, 0, "無法建立 XML 剖析器", "cannot create the XML parser");
+        gr_syserror(ctx, path, 0, GR_TEXT(DATA_CANNOT_CREATE_XML_PARSER));
         return NULL;
     }
     c->_private = &P;
@@ -182,15 +182,13 @@ static xmlDocPtr parse_data(gr_ctx *ctx, const char *path, const char *data, siz
     wellformed = c->wellFormed;
     xmlFreeParserCtxt(c);
     if (P.saw_doctype) {
-        gr_error(ctx, path, P.doctype_line,
-                 "資料檔不可含 DOCTYPE 宣告（不接受 DTD 與實體，以免讀取其他檔案或網路）",
-                 "a data file must not contain a DOCTYPE declaration (DTDs and entities are refused: they could read other files or the network)");
+        gr_error(ctx, path, P.doctype_line, GR_TEXT(DATA_FILE_MUST_CONTAIN_DOCTYPE));
         if (doc) xmlFreeDoc(doc);
         return NULL;
     }
     if (!doc || !wellformed || ctx->nerrors > errs) {
         if (ctx->nerrors == errs)
-            gr_error(ctx, path, 0, "XML 格式不正確", "malformed XML");
+            gr_error(ctx, path, 0, GR_TEXT(DATA_MALFORMED_XML));
         if (doc) xmlFreeDoc(doc);
         return NULL;
     }
@@ -220,15 +218,11 @@ static int check_value(gr_ctx *ctx, const char *file, int line, const char *elem
             found++;
             if (++*reports <= MAX_TEXT_REPORTS) {
                 if (attr)
-                    gr_error(ctx, file, line,
-                             "<%s> 的屬性 %s 含不可用的控制字元 U+%04X（%s）；請刪除它（常見於從網頁或其他文件複製的文字）",
-                             "<%s>, attribute %s: contains the control character U+%04X%.0s; delete it (it often comes with text copied from web pages or other documents)",
+                    gr_error(ctx, file, line, GR_TEXT(DATA_ATTRIBUTE_CONTAINS_CONTROL_CHARACTER),
                              elem, attr, (unsigned)cp,
                              cp >= 0x200E ? "雙向文字控制字元" : "控制字元");
                 else
-                    gr_error(ctx, file, line,
-                             "<%s> 的文字含不可用的控制字元 U+%04X（%s）；請刪除它（常見於從網頁或其他文件複製的文字）",
-                             "<%s>: the text contains the control character U+%04X%.0s; delete it (it often comes with text copied from web pages or other documents)",
+                    gr_error(ctx, file, line, GR_TEXT(DATA_TEXT_CONTAINS_CONTROL_CHARACTER),
                              elem, (unsigned)cp,
                              cp >= 0x200E ? "雙向文字控制字元" : "控制字元");
             }
@@ -266,7 +260,7 @@ static int check_text(gr_ctx *ctx, const char *file, xmlDocPtr doc)
         c = c->next;
     }
     if (reports > MAX_TEXT_REPORTS)
-        gr_error(ctx, file, 0, "另有 %d 個控制字元未列出", "%d more control characters not listed",
+        gr_error(ctx, file, 0, GR_TEXT(DATA_MORE_CONTROL_CHARACTERS_LISTED),
                  reports - MAX_TEXT_REPORTS);
     return found;
 }
@@ -575,9 +569,7 @@ gr_schema *gr_schema_get(gr_ctx *ctx, gr_domain_cache *c, const char *datadir,
         gr_buf have;
         gr_buf_init(&have);
         schema_versions(dir, k->schema_prefix, &have);
-        gr_error(ctx, file, line,
-                 "<%s> 的資料格式版本「%s」不存在（templates/schema 之中有的版本：%s）",
-                 "<%s>: data format version \"%s\" does not exist (versions in templates/schema: %s)",
+        gr_error(ctx, file, line, GR_TEXT(DATA_FORMAT_VERSION_DOES_EXIST),
                  k->root, version, have.len ? gr_buf_cstr(&have) : "—");
         gr_buf_free(&have);
     } else {
@@ -589,8 +581,7 @@ gr_schema *gr_schema_get(gr_ctx *ctx, gr_domain_cache *c, const char *datadir,
             xmlRelaxNGFreeParserCtxt(pc);
         }
         if (!s.rng)
-            gr_syserror(ctx, s.path, 0, "無法讀取資料格式定義（RelaxNG）",
-                        "cannot read the data format definition (RelaxNG)");
+            gr_syserror(ctx, s.path, 0, GR_TEXT(DATA_CANNOT_READ_DATA_FORMAT));
     }
     free(dir);
     c->schemas = gr_grow(c->schemas, &c->capschemas, c->nschemas + 1, sizeof s);
@@ -718,9 +709,7 @@ static void check_unfilled(gr_ctx *ctx, const char *file, gr_schema *s, xmlNodeP
             if (v && !v[strspn((const char *)v, " \t\r\n")]) {
                 char *label = gr_elem_label(n);
                 if ((*reports)++ < MAX_REPORTS)
-                    gr_error(ctx, file, gr_line(n),
-                             "資料不符合格式：%s 的屬性「%s」尚未填寫（請填寫）",
-                             "data does not match the format: %s: attribute \"%s\" is empty (please fill it in)",
+                    gr_error(ctx, file, gr_line(n), GR_TEXT(DATA_DOES_MATCH_FORMAT_ATTRIBUTE),
                              label, (const char *)a->name);
                 free(label);
                 seen_add(seen, n);
@@ -731,8 +720,7 @@ static void check_unfilled(gr_ctx *ctx, const char *file, gr_schema *s, xmlNodeP
             element_needs_value(s, (const char *)n->name)) {
             char *label = gr_elem_label(n);
             if ((*reports)++ < MAX_REPORTS)
-                gr_error(ctx, file, gr_line(n), "資料不符合格式：%s 尚未填寫（請填寫）",
-                         "data does not match the format: %s is empty (please fill it in)", label);
+                gr_error(ctx, file, gr_line(n), GR_TEXT(DATA_DOES_MATCH_FORMAT_EMPTY), label);
             free(label);
             seen_add(seen, n);
         } else if (!has_element_child(n) && !gr_has_text(n) && !n->properties &&
@@ -770,9 +758,7 @@ static void check_one_file(gr_ctx *ctx, const char *file, const char *dir, xmlNo
     char *full, real[PATH_MAX], base[PATH_MAX];
     struct stat st;
     if (!allow_outside && (rel[0] == '/' || has_dotdot(rel))) {
-        gr_error(ctx, file, gr_line(n),
-                 "<%s> 的檔案「%s」在資料檔所在的資料夾之外；佐證檔案請放在資料檔的資料夾（或其子資料夾）內，並以相對路徑填寫（確有需要時可加 --allow-outside）",
-                 "<%s>: file \"%s\" lies outside the data file's folder; put evidence files in that folder (or below it) and give a relative path (or use --allow-outside)",
+        gr_error(ctx, file, gr_line(n), GR_TEXT(DATA_FILE_LIES_OUTSIDE_DATA),
                  (const char *)n->name, rel);
         seen_add(seen, n);
         return;
@@ -789,24 +775,20 @@ static void check_one_file(gr_ctx *ctx, const char *file, const char *dir, xmlNo
     }
     if (stat(full, &st) != 0) {
         int in = gr_is_stdio(file);
-        gr_error(ctx, file, gr_line(n), "<%s> 的檔案「%s」不存在（%s%.0s）",
-                 "<%s>: file \"%s\" not found (%.0s%s)",
+        gr_error(ctx, file, gr_line(n), GR_TEXT(DATA_FILE_FOUND),
                  (const char *)n->name, gr_clip(rel),
                  in ? gr_msg_zh(GR_M_PATH_FROM_STDIN) : "路徑相對於資料檔所在的資料夾",
                  in ? gr_msg_en(GR_M_PATH_FROM_STDIN) : "paths are relative to the data file's folder");
         seen_add(seen, n);
     } else if (!S_ISREG(st.st_mode)) {
-        gr_error(ctx, file, gr_line(n), "<%s> 的檔案「%s」是%s%.0s，不是一般檔案；請指定檔案本身",
-                 "<%s>: \"%s\" is %.0s%s, not a regular file; give the file itself",
+        gr_error(ctx, file, gr_line(n), GR_TEXT(DATA_REGULAR_FILE_GIVE_FILE),
                  (const char *)n->name, gr_clip(rel), gr_file_kind(st.st_mode, 0),
                  gr_file_kind(st.st_mode, 1));
         seen_add(seen, n);
     } else if (!allow_outside && realpath(full, real) && realpath(dir, base)) {
         size_t bl = strlen(base);
         if (strncmp(real, base, bl) != 0 || (real[bl] != '/' && real[bl] != 0)) {
-            gr_error(ctx, file, gr_line(n),
-                     "<%s> 的檔案「%s」經由連結指向資料檔所在的資料夾之外（確有需要時可加 --allow-outside）",
-                     "<%s>: file \"%s\" is a link leading outside the data file's folder (use --allow-outside if you mean it)",
+            gr_error(ctx, file, gr_line(n), GR_TEXT(DATA_FILE_LINK_LEADING_OUTSIDE),
                      (const char *)n->name, rel);
             seen_add(seen, n);
         }
@@ -1317,7 +1299,7 @@ static int validate(gr_ctx *ctx, const char *file, gr_schema *s, xmlDocPtr doc,
     verr_list L;
     size_t i;
     int rc, errs = ctx->nerrors;
-    if (!vc) return gr_syserror(ctx, s->path, 0, "無法建立驗證器", "cannot create the validator");
+    if (!vc) return gr_syserror(ctx, s->path, 0, GR_TEXT(DATA_CANNOT_CREATE_VALIDATOR));
     memset(&L, 0, sizeof L);
     xmlRelaxNGSetValidStructuredErrors(vc, on_valid_error, &L);
     rc = xmlRelaxNGValidateDoc(vc, doc);
@@ -1344,10 +1326,10 @@ static int validate(gr_ctx *ctx, const char *file, gr_schema *s, xmlDocPtr doc,
     }
     free(L.v);
     if (reports >= MAX_REPORTS)
-        gr_error(ctx, file, 0, "錯誤太多，只列出前 %d 個", "too many errors; only the first %d are shown",
+        gr_error(ctx, file, 0, GR_TEXT(DATA_TOO_MANY_ERRORS_ONLY),
                  MAX_REPORTS);
     if (rc != 0 && ctx->nerrors == errs && seen->n == 0)
-        gr_error(ctx, file, 0, "資料不符合格式（schema: %s）", "data does not match the format (schema: %s)",
+        gr_error(ctx, file, 0, GR_TEXT(DATA_DOES_MATCH_FORMAT_SCHEMA),
                  s->name);
     return rc == 0 && ctx->nerrors == errs ? GR_OK : GR_EINPUT;
 }
@@ -1385,18 +1367,17 @@ xmlDocPtr gr_data_load(gr_ctx *ctx, const char *path, const gr_data_opts *o)
     struct stat st;
 
     if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && (unsigned long long)st.st_size > MAX_DATA_BYTES) {
-        gr_error(ctx, path, 0, "資料檔超過 32 MiB 上限", "data file larger than the 32 MiB limit");
+        gr_error(ctx, path, 0, GR_TEXT(DATA_FILE_LARGER_THAN_32));
         return NULL;
     }
     if (gr_read_file(ctx, path, &data, &len) != GR_OK) return NULL;
     if (len > MAX_DATA_BYTES) {
         free(data);
-        gr_error(ctx, path, 0, "資料檔超過 32 MiB 上限", "data file larger than the 32 MiB limit");
+        gr_error(ctx, path, 0, GR_TEXT(DATA_FILE_LARGER_THAN_32));
         return NULL;
     }
     if (!gr_xml_version_1_0(data, len)) {
-        gr_error(ctx, path, 1, "資料檔應為 XML 1.0（<?xml version=\"1.0\"?>），請改寫第一行",
-                 "a data file must be XML 1.0 (<?xml version=\"1.0\"?>): change the first line");
+        gr_error(ctx, path, 1, GR_TEXT(DATA_FILE_MUST_XML_1));
         free(data);
         return NULL;
     }
@@ -1409,24 +1390,20 @@ xmlDocPtr gr_data_load(gr_ctx *ctx, const char *path, const gr_data_opts *o)
         return NULL;
     }
     if (count_elements(root) > MAX_ELEMENTS) {
-        gr_error(ctx, path, 0, "資料檔的元素超過 %d 個（一個機關一年的報告遠少於此）",
-                 "the data file has more than %d elements (one agency's year has far fewer)", MAX_ELEMENTS);
+        gr_error(ctx, path, 0, GR_TEXT(DATA_FILE_HAS_MORE_THAN), MAX_ELEMENTS);
         xmlFreeDoc(doc);
         return NULL;
     }
     k = root ? gr_kind_find((const char *)root->name) : NULL;
     if (!k) {
-        gr_error(ctx, path, gr_line(root),
-                 "根元素 <%s> 不是 gereport 認得的資料種類（成果報告的根元素是 <成果報告>）",
-                 "root element <%s> is not a kind of data gereport knows (a results report starts with <成果報告>)",
+        gr_error(ctx, path, gr_line(root), GR_TEXT(DATA_ROOT_ELEMENT_KIND_DATA),
                  root ? (const char *)root->name : "");
         xmlFreeDoc(doc);
         return NULL;
     }
     version = xmlGetProp(root, (const xmlChar *)"版本");
     if (!version) {
-        gr_error(ctx, path, gr_line(root), "<%s> 缺少屬性「版本」（資料格式版本，例 版本=\"1\"）",
-                 "<%s> lacks the attribute 版本 (the data format version, e.g. 版本=\"1\")", k->root);
+        gr_error(ctx, path, gr_line(root), GR_TEXT(DATA_LACKS_ATTRIBUTE_DATA_FORMAT), k->root);
         xmlFreeDoc(doc);
         return NULL;
     }
@@ -1462,14 +1439,13 @@ int gr_schema_check_value(gr_ctx *ctx, const gr_data_opts *o, const char *kind,
     gr_schema *s;
     char *allowed;
     int rc = GR_OK;
-    if (!k) return gr_syserror(ctx, NULL, 0, "未知的資料種類 %s", "unknown kind of data %s", kind);
+    if (!k) return gr_syserror(ctx, NULL, 0, GR_TEXT(DATA_UNKNOWN_KIND_DATA), kind);
     c = gr_cache_for(o, &own);
     s = gr_schema_get(ctx, c, c->datadir, k, "1", what, 0);
     if (!s) { gr_domain_cache_free(own); return GR_ESYS; }
     allowed = allowed_values(s, "element", element);
     if (allowed && !listed_in(allowed, value))
-        rc = gr_error(ctx, what, 0, "<%s> 的值「%s」不是可選的值（可選：%s）",
-                      "<%s>: \"%s\" is not one of the allowed values (%s)", element, value, allowed);
+        rc = gr_error(ctx, what, 0, GR_TEXT(DATA_ONE_ALLOWED_VALUES), element, value, allowed);
     free(allowed);
     gr_domain_cache_free(own);
     return rc;
@@ -1500,7 +1476,7 @@ int gr_data_write(gr_ctx *ctx, xmlDocPtr doc, const char *out_path)
     xmlChar *mem = NULL;
     int len = 0, rc;
     xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
-    if (!mem) return gr_syserror(ctx, out_path, 0, "無法輸出文件", "cannot serialise the document");
+    if (!mem) return gr_syserror(ctx, out_path, 0, GR_TEXT(DATA_CANNOT_SERIALISE_DOCUMENT));
     rc = gr_write_file_atomic(ctx, out_path, mem, (size_t)len);
     xmlFree(mem);
     return rc;

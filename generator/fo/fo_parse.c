@@ -9,6 +9,7 @@
  */
 #include "fo.h"
 #include "fo_props.h"
+#include "../util/msg.h"
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/SAX2.h>
@@ -329,8 +330,7 @@ static int too_many(fo_parser *P)
     if (P->stopped) return 1;
     if (P->ctx->nerrors - P->errors_at_start >= MAX_ERRORS) {
         P->stopped = 1;
-        gr_error(P->ctx, P->file, 0, "錯誤過多，停止檢查其餘部分",
-                 "too many errors, not checking the rest");
+        gr_error(P->ctx, P->file, 0, GR_TEXT(FO_TOO_MANY_ERRORS_CHECKING));
         return 1;
     }
     return 0;
@@ -397,14 +397,14 @@ static void on_xml_error(void *user, xmlErrorPtr e)
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) n--;
     if (n > 200) n = clip(msg, 200);
     if (gr_xml_limit_text(msg, 0)) {
-        gr_error(P->ctx, P->file, e->line, "XML 格式不正確：%s%.0s", "malformed XML: %.0s%s",
+        gr_error(P->ctx, P->file, e->line, GR_TEXT(FO_MALFORMED_XML),
                  gr_xml_limit_text(msg, 0), gr_xml_limit_text(msg, 1));
         return;
     }
     if (e->level == XML_ERR_WARNING)
-        gr_warn(P->ctx, P->file, e->line, "XML 警告：%.*s", "XML warning: %.*s", n, msg);
+        gr_warn(P->ctx, P->file, e->line, GR_TEXT(FO_XML_WARNING), n, msg);
     else
-        gr_error(P->ctx, P->file, e->line, "XML 格式不正確：%.*s", "malformed XML: %.*s", n, msg);
+        gr_error(P->ctx, P->file, e->line, GR_TEXT(FO_MALFORMED_XML_2), n, msg);
 }
 
 /* libxml2's element callback, plus the line where the start tag begins:
@@ -546,19 +546,15 @@ static int check_placement(fo_parser *P, const gr_fo_node *parent, const elem_de
     const char *pname = context_name(parent);
     if (!parent) {
         if (d->type == GR_FO_ROOT) return 1;
-        gr_error(P->ctx, P->file, line, "文件的根元素必須是 fo:root，而不是 fo:%s",
-                 "the document element must be fo:root, not fo:%s", d->name);
+        gr_error(P->ctx, P->file, line, GR_TEXT(FO_DOCUMENT_ELEMENT_MUST_FO), d->name);
         return 0;
     }
     if (parent->type != GR_FO_WRAPPER && elem_of_type(parent->type)->cm == CM_SPECIFIC) {
         if (specific_children(parent->type) & BIT(d->type)) return 1;
         if (d->type == GR_FO_TABLE_CELL)
-            gr_error(P->ctx, P->file, line,
-                     "fo:table-cell 必須放在 fo:table-row 中（gereport 要求明確的列）",
-                     "fo:table-cell must be inside fo:table-row (gereport requires explicit rows)");
+            gr_error(P->ctx, P->file, line, GR_TEXT(FO_TABLE_CELL_MUST_INSIDE));
         else
-            gr_error(P->ctx, P->file, line, "fo:%s 不能放在 %s 中",
-                     "fo:%s is not allowed inside %s", d->name, gr_fo_type_name(parent->type));
+            gr_error(P->ctx, P->file, line, GR_TEXT(FO_ALLOWED_INSIDE), d->name, gr_fo_type_name(parent->type));
         return 0;
     }
     cm = cm_of(parent);
@@ -569,26 +565,21 @@ static int check_placement(fo_parser *P, const gr_fo_node *parent, const elem_de
             const gr_fo_node *a;
             for (a = parent; a; a = a->parent)
                 if (a->type == GR_FO_FOOTNOTE || a->type == GR_FO_FOOTNOTE_BODY) {
-                    gr_error(P->ctx, P->file, line, "fo:footnote 不能放在另一個註腳中",
-                             "fo:footnote cannot be inside another footnote");
+                    gr_error(P->ctx, P->file, line, GR_TEXT(FO_FOOTNOTE_CANNOT_INSIDE_ANOTHER));
                     return 0;
                 }
         }
         return 1;
     }
     if (d->kind == K_BLOCK && cm == CM_INLINE)
-        gr_error(P->ctx, P->file, line, "區塊元素 fo:%s 不能放在行內元素 %s 中",
-                 "block-level fo:%s cannot be inside inline-level %s", d->name, pname);
+        gr_error(P->ctx, P->file, line, GR_TEXT(FO_BLOCK_LEVEL_FO_CANNOT), d->name, pname);
     else if (d->kind == K_INLINE && cm == CM_BLOCKS)
-        gr_error(P->ctx, P->file, line, "行內元素 fo:%s 不能直接放在 %s 中，請放進 fo:block",
-                 "inline-level fo:%s cannot be directly inside %s; put it in an fo:block",
+        gr_error(P->ctx, P->file, line, GR_TEXT(FO_INLINE_LEVEL_FO_CANNOT),
                  d->name, pname);
     else if (cm == CM_EMPTY || cm == CM_TEXT || cm == CM_FOREIGN)
-        gr_error(P->ctx, P->file, line, "%s 不能包含元素（見到 fo:%s）",
-                 "%s cannot contain elements (found fo:%s)", pname, d->name);
+        gr_error(P->ctx, P->file, line, GR_TEXT(FO_CANNOT_CONTAIN_ELEMENTS_FOUND), pname, d->name);
     else
-        gr_error(P->ctx, P->file, line, "fo:%s 不能放在 %s 中",
-                 "fo:%s is not allowed inside %s", d->name, pname);
+        gr_error(P->ctx, P->file, line, GR_TEXT(FO_ALLOWED_INSIDE), d->name, pname);
     return 0;
 }
 
@@ -639,9 +630,7 @@ static void add_text(fo_parser *P, gr_fo_node *parent, xmlNodePtr x)
         if (!all_xml_space(s)) {
             char shown[48];
             snippet(s, shown, sizeof shown);
-            gr_error(P->ctx, P->file, (P->mapped ? parent->line : text_line(x, parent)),
-                     "%s 不能直接包含文字「%s」%s",
-                     "%s cannot contain text directly (\"%s\")%.0s",
+            gr_error(P->ctx, P->file, (P->mapped ? parent->line : text_line(x, parent)), GR_TEXT(FO_CANNOT_CONTAIN_TEXT_DIRECTLY),
                      context_name(parent), shown,
                      cm_of(parent) == CM_BLOCKS ? "，請放進 fo:block" : "");
         }
@@ -710,16 +699,12 @@ static void check_foreign(fo_parser *P, gr_fo_node *n, xmlNodePtr x)
     for (c = x->children; c; c = c->next) {
         if (c->type == XML_ELEMENT_NODE) {
             if (elements++) {
-                gr_error(P->ctx, P->file, line_of(c),
-                         "fo:instream-foreign-object 只能包含一個 svg 元素",
-                         "fo:instream-foreign-object must contain exactly one svg element");
+                gr_error(P->ctx, P->file, line_of(c), GR_TEXT(FO_INSTREAM_FOREIGN_OBJECT_MUST));
                 return;
             }
             if (!c->ns || strcmp((const char *)c->ns->href, SVG_NS) != 0 ||
                 strcmp((const char *)c->name, "svg") != 0) {
-                gr_error(P->ctx, P->file, line_of(c),
-                         "fo:instream-foreign-object 只接受 SVG（svg 元素，命名空間 %s），見到 <%.*s>",
-                         "fo:instream-foreign-object accepts SVG only (an svg element in namespace %s), found <%.*s>",
+                gr_error(P->ctx, P->file, line_of(c), GR_TEXT(FO_INSTREAM_FOREIGN_OBJECT_ACCEPTS),
                          SVG_NS, clip((const char *)c->name, 60), (const char *)c->name);
                 return;
             }
@@ -728,17 +713,13 @@ static void check_foreign(fo_parser *P, gr_fo_node *n, xmlNodePtr x)
             P->has_foreign++;
         } else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
                    c->content && !all_xml_space((const char *)c->content)) {
-            gr_error(P->ctx, P->file, line_of(c),
-                     "fo:instream-foreign-object 不能直接包含文字",
-                     "fo:instream-foreign-object cannot contain text directly");
+            gr_error(P->ctx, P->file, line_of(c), GR_TEXT(FO_INSTREAM_FOREIGN_OBJECT_CANNOT));
         } else if (c->type == XML_ENTITY_REF_NODE) {
-            gr_error(P->ctx, P->file, line_of(c), "不接受 DTD 或外部實體（&%s;）",
-                     "DTD and external entities are not accepted (&%s;)", (const char *)c->name);
+            gr_error(P->ctx, P->file, line_of(c), GR_TEXT(FO_DTD_EXTERNAL_ENTITIES_ARE), (const char *)c->name);
         }
     }
     if (!elements)
-        gr_error(P->ctx, P->file, n->line, "fo:instream-foreign-object 缺少 svg 元素",
-                 "fo:instream-foreign-object has no svg element");
+        gr_error(P->ctx, P->file, n->line, GR_TEXT(FO_INSTREAM_FOREIGN_OBJECT_HAS));
 }
 
 /* Collect the attributes of x for the property computation. Values that
@@ -765,9 +746,7 @@ static size_t collect_attrs(fo_parser *P, xmlNodePtr x, const elem_def *d,
                 continue;           /* the data line: node_line() reads it */
             } else {
                 const char *prefix = a->ns->prefix ? (const char *)a->ns->prefix : "";
-                gr_error(P->ctx, P->file, line_of(x),
-                         "fo:%s 的屬性 %.*s:%.*s 屬於其他命名空間（%.*s），不在支援的子集中",
-                         "fo:%s: attribute %.*s:%.*s is in another namespace (%.*s) and not supported",
+                gr_error(P->ctx, P->file, line_of(x), GR_TEXT(FO_ATTRIBUTE_ANOTHER_NAMESPACE_SUPPORTED),
                          d->name, clip(prefix, 40), prefix, clip(name, 60), name,
                          clip((const char *)a->ns->href, 80), (const char *)a->ns->href);
                 continue;
@@ -795,8 +774,7 @@ static void register_id(fo_parser *P, gr_fo_node *n)
     if (!n->p->id) return;
     prev = id_add(P->t, n->p->id, n);
     if (prev)
-        gr_error(P->ctx, P->file, n->line, "id「%s」重複（第 %d 行已用過）",
-                 "duplicate id \"%s\" (already used on line %d)", n->p->id, prev->line);
+        gr_error(P->ctx, P->file, n->line, GR_TEXT(FO_DUPLICATE_ID_ALREADY_USED), n->p->id, prev->line);
 }
 
 static void check_children(fo_parser *P, gr_fo_node *n);
@@ -817,23 +795,19 @@ static gr_fo_node *build_node(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, in
 
     if (too_many(P)) return NULL;
     if (depth > MAX_DEPTH) {
-        gr_error(P->ctx, P->file, line, "元素巢狀過深", "elements nested too deeply");
+        gr_error(P->ctx, P->file, line, GR_TEXT(FO_ELEMENTS_NESTED_TOO_DEEPLY));
         return NULL;
     }
     if (!x->ns || strcmp((const char *)x->ns->href, FO_NS) != 0) {
         const char *href = x->ns ? (const char *)x->ns->href : "";
-        gr_error(P->ctx, P->file, line,
-                 "元素 <%.*s> 不在 XSL-FO 命名空間 %s 中（它的命名空間：%.*s）",
-                 "element <%.*s> is not in the XSL-FO namespace %s (its namespace: %.*s)",
+        gr_error(P->ctx, P->file, line, GR_TEXT(FO_ELEMENT_XSL_FO_NAMESPACE),
                  clip((const char *)x->name, 60), (const char *)x->name, FO_NS,
                  x->ns ? clip(href, 80) : 4, x->ns ? href : "none");
         return NULL;
     }
     d = elem_lookup((const char *)x->name);
     if (!d) {
-        gr_error(P->ctx, P->file, line,
-                 "不支援的 XSL-FO 元素 fo:%.*s（見 docs/fo-subset.md）",
-                 "unsupported XSL-FO element fo:%.*s (see docs/fo-subset.md)",
+        gr_error(P->ctx, P->file, line, GR_TEXT(FO_UNSUPPORTED_XSL_FO_ELEMENT),
                  clip((const char *)x->name, 60), (const char *)x->name);
         return NULL;
     }
@@ -878,9 +852,7 @@ static void build_children(fo_parser *P, xmlNodePtr x, gr_fo_node *n, int depth)
         case XML_ENTITY_NODE:
         case XML_ENTITY_DECL:
         case XML_DTD_NODE:
-            gr_error(P->ctx, P->file, line_of(c),
-                     "不接受 DTD 或外部實體（&%.*s;）",
-                     "DTD and external entities are not accepted (&%.*s;)",
+            gr_error(P->ctx, P->file, line_of(c), GR_TEXT(FO_DTD_EXTERNAL_ENTITIES_ARE_2),
                      c->name ? clip((const char *)c->name, 60) : 0,
                      c->name ? (const char *)c->name : "");
             break;
@@ -901,7 +873,7 @@ static gr_fo_node *build(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, int dep
 
 static void order_error(fo_parser *P, const gr_fo_node *n, int line, const char *zh, const char *en)
 {
-    gr_error(P->ctx, P->file, line > 0 ? line : n->line, "%s：%s%.0s", "%s: %.0s%s",
+    gr_error(P->ctx, P->file, line > 0 ? line : n->line, GR_TEXT(FO_MESSAGE),
              gr_fo_type_name(n->type), zh, en);
 }
 
@@ -1022,8 +994,7 @@ static void check_pair(fo_parser *P, gr_fo_node *n, gr_fo_type a, gr_fo_type b)
             if (!c) return;
         }
     }
-    gr_error(P->ctx, P->file, n->line, "%s 必須依序包含一個 %s 與一個 %s",
-             "%s must contain one %s followed by one %s",
+    gr_error(P->ctx, P->file, n->line, GR_TEXT(FO_MUST_CONTAIN_ONE_FOLLOWED),
              gr_fo_type_name(n->type), gr_fo_type_name(a), gr_fo_type_name(b));
 }
 
@@ -1233,8 +1204,7 @@ static void drop_empty_text(gr_fo_node *n)
 
 static void missing_prop(fo_parser *P, const gr_fo_node *n, const char *prop)
 {
-    gr_error(P->ctx, P->file, n->line, "%s 缺少必要的屬性 %s",
-             "%s is missing the required property %s", gr_fo_type_name(n->type), prop);
+    gr_error(P->ctx, P->file, n->line, GR_TEXT(FO_MISSING_REQUIRED_PROPERTY), gr_fo_type_name(n->type), prop);
 }
 
 static gr_fo_node *find_master(gr_fo_node *root, const char *name)
@@ -1258,14 +1228,12 @@ static void check_masters(fo_parser *P, gr_fo_node *lms)
         if (!m->p->master_name) { missing_prop(P, m, "master-name"); continue; }
         other = find_master(P->t->pub.root, m->p->master_name);
         if (other && other != m)
-            gr_error(P->ctx, P->file, m->line, "版面名稱 master-name「%s」重複（第 %d 行）",
-                     "duplicate master-name \"%s\" (also on line %d)", m->p->master_name, other->line);
+            gr_error(P->ctx, P->file, m->line, GR_TEXT(FO_DUPLICATE_MASTER_NAME_ALSO), m->p->master_name, other->line);
         for (r = m->first; r; r = r->next)
             for (r2 = r->next; r2; r2 = r2->next)
                 if (r->p->region_name && r2->p->region_name &&
                     strcmp(r->p->region_name, r2->p->region_name) == 0)
-                    gr_error(P->ctx, P->file, r2->line, "區域名稱 region-name「%s」重複",
-                             "duplicate region-name \"%s\"", r2->p->region_name);
+                    gr_error(P->ctx, P->file, r2->line, GR_TEXT(FO_DUPLICATE_REGION_NAME), r2->p->region_name);
     }
 }
 
@@ -1282,9 +1250,7 @@ static void check_flows(fo_parser *P, gr_fo_node *ps)
     gr_fo_node *master = NULL, *f, *g;
     if (!ps->p->master_reference) missing_prop(P, ps, "master-reference");
     else if (!(master = find_master(P->t->pub.root, ps->p->master_reference)))
-        gr_error(P->ctx, P->file, ps->line,
-                 "fo:page-sequence 引用的版面「%s」不存在（沒有這個 master-name 的 fo:simple-page-master）",
-                 "fo:page-sequence refers to an unknown page master \"%s\" (no fo:simple-page-master has this master-name)",
+        gr_error(P->ctx, P->file, ps->line, GR_TEXT(FO_PAGE_SEQUENCE_REFERS_UNKNOWN),
                  ps->p->master_reference);
     for (f = ps->first; f; f = f->next) {
         const gr_fo_node *r;
@@ -1292,21 +1258,16 @@ static void check_flows(fo_parser *P, gr_fo_node *ps)
         if (!f->p->flow_name) { missing_prop(P, f, "flow-name"); continue; }
         for (g = ps->first; g != f; g = g->next)
             if (g->p->flow_name && strcmp(g->p->flow_name, f->p->flow_name) == 0)
-                gr_error(P->ctx, P->file, f->line, "flow-name「%s」在同一個 fo:page-sequence 中重複",
-                         "flow-name \"%s\" is used twice in one fo:page-sequence", f->p->flow_name);
+                gr_error(P->ctx, P->file, f->line, GR_TEXT(FO_FLOW_NAME_USED_TWICE), f->p->flow_name);
         if (!master) continue;
         r = region_named(master, f->p->flow_name);
         if (f->type == GR_FO_FLOW) {
             if (!r || r->type != GR_FO_REGION_BODY)
-                gr_error(P->ctx, P->file, f->line,
-                         "fo:flow 的 flow-name「%s」不是版面「%s」的內文區域（fo:region-body）名稱",
-                         "fo:flow's flow-name \"%s\" does not name the body region (fo:region-body) of page master \"%s\"",
+                gr_error(P->ctx, P->file, f->line, GR_TEXT(FO_FLOW_S_FLOW_NAME),
                          f->p->flow_name, master->p->master_name);
         } else if (strcmp(f->p->flow_name, "xsl-footnote-separator") != 0 &&
                    (!r || r->type == GR_FO_REGION_BODY)) {
-            gr_error(P->ctx, P->file, f->line,
-                     "fo:static-content 的 flow-name「%s」不是版面「%s」的頁首或頁尾區域名稱",
-                     "fo:static-content's flow-name \"%s\" does not name a region-before/after of page master \"%s\"",
+            gr_error(P->ctx, P->file, f->line, GR_TEXT(FO_STATIC_CONTENT_S_FLOW),
                      f->p->flow_name, master->p->master_name);
         }
     }
@@ -1315,8 +1276,7 @@ static void check_flows(fo_parser *P, gr_fo_node *ps)
 static void check_id_ref(fo_parser *P, const gr_fo_node *n, const char *prop, const char *id)
 {
     if (!gr_fo_find_id(&P->t->pub, id))
-        gr_error(P->ctx, P->file, n->line, "%s 的 %s「%s」找不到對應的 id",
-                 "%s: %s \"%s\" refers to no element's id", gr_fo_type_name(n->type), prop, id);
+        gr_error(P->ctx, P->file, n->line, GR_TEXT(FO_REFERS_ELEMENT_S_ID), gr_fo_type_name(n->type), prop, id);
 }
 
 static void check_refs(fo_parser *P, gr_fo_node *n)
@@ -1370,7 +1330,7 @@ static xmlDocPtr read_xml(fo_parser *P, const char *data, size_t len, int fd)
     xmlInitParser();
     c = xmlNewParserCtxt();
     if (!c) {
-        gr_syserror(P->ctx, P->file, 0, "無法建立 XML 剖析器", "cannot create the XML parser");
+        gr_syserror(P->ctx, P->file, 0, GR_TEXT(DATA_CANNOT_CREATE_XML_PARSER));
         return NULL;
     }
     c->_private = P;
@@ -1387,15 +1347,13 @@ static xmlDocPtr read_xml(fo_parser *P, const char *data, size_t len, int fd)
     wellformed = c->wellFormed;
     xmlFreeParserCtxt(c);
     if (P->saw_doctype) {
-        gr_error(P->ctx, P->file, P->doctype_line,
-                 "不接受 DTD 或外部實體（文件含有 DOCTYPE 宣告）",
-                 "DTD and external entities are not accepted (the document has a DOCTYPE declaration)");
+        gr_error(P->ctx, P->file, P->doctype_line, GR_TEXT(FO_DTD_EXTERNAL_ENTITIES_ARE_3));
         if (doc) xmlFreeDoc(doc);
         return NULL;
     }
     if (!doc || !wellformed) {
         if (P->ctx->nerrors == P->errors_at_start)
-            gr_error(P->ctx, P->file, 0, "XML 格式不正確", "malformed XML");
+            gr_error(P->ctx, P->file, 0, GR_TEXT(DATA_MALFORMED_XML));
         if (doc) xmlFreeDoc(doc);
         return NULL;
     }
@@ -1429,7 +1387,7 @@ static gr_fo_tree *parse(gr_ctx *ctx, const char *name, const char *data, size_t
     }
     root = xmlDocGetRootElement(doc);
     if (!root) {
-        gr_error(ctx, P.file, 0, "文件沒有根元素", "the document has no root element");
+        gr_error(ctx, P.file, 0, GR_TEXT(FO_DOCUMENT_HAS_ROOT_ELEMENT));
     } else {
         if (!P.t->pub.root && !P.root_failed)       /* a root without children */
             P.t->pub.root = build_node(&P, root, NULL, 0, 1);
@@ -1457,8 +1415,7 @@ static gr_fo_tree *parse(gr_ctx *ctx, const char *name, const char *data, size_t
 static int not_xml_1_0(gr_ctx *ctx, const char *name, const char *head, size_t n)
 {
     if (gr_xml_version_1_0(head, n)) return 1;
-    gr_error(ctx, name, 1, "XSL-FO 文件應為 XML 1.0（<?xml version=\"1.0\"?>）",
-             "an XSL-FO document must be XML 1.0 (<?xml version=\"1.0\"?>)");
+    gr_error(ctx, name, 1, GR_TEXT(FO_XSL_FO_DOCUMENT_MUST));
     return 0;
 }
 
@@ -1466,7 +1423,7 @@ gr_fo_tree *gr_fo_parse_memory(gr_ctx *ctx, const char *name, const char *data, 
 {
     if (!name) name = "(FO)";
     if (len > MAX_INPUT_BYTES) {
-        gr_error(ctx, name, 0, "檔案超過 64 MiB 上限", "file larger than the 64 MiB limit");
+        gr_error(ctx, name, 0, GR_TEXT(FO_FILE_LARGER_THAN_64));
         return NULL;
     }
     if (!not_xml_1_0(ctx, name, data, len)) return NULL;
@@ -1476,7 +1433,7 @@ gr_fo_tree *gr_fo_parse_memory(gr_ctx *ctx, const char *name, const char *data, 
 gr_fo_tree *gr_fo_parse_mapped(gr_ctx *ctx, const char *data_file, const char *data, size_t len)
 {
     if (len > MAX_INPUT_BYTES) {
-        gr_error(ctx, data_file, 0, "檔案超過 64 MiB 上限", "file larger than the 64 MiB limit");
+        gr_error(ctx, data_file, 0, GR_TEXT(FO_FILE_LARGER_THAN_64));
         return NULL;
     }
     return parse(ctx, data_file, data, len, -1, 1);
@@ -1499,7 +1456,7 @@ gr_fo_tree *gr_fo_parse_file(gr_ctx *ctx, const char *path)
     if (gr_open_input(ctx, path, NULL, 0, NULL, &fd) != GR_OK) return NULL;
     if (fstat(fd, &st) == 0 && (unsigned long long)st.st_size > MAX_STREAMED_INPUT_BYTES) {
         close(fd);
-        gr_error(ctx, path, 0, "檔案超過 1 GiB 上限", "file larger than the 1 GiB limit");
+        gr_error(ctx, path, 0, GR_TEXT(FO_FILE_LARGER_THAN_1));
         return NULL;
     }
     {

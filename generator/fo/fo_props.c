@@ -8,6 +8,7 @@
  * reported with file:line, the element and the property.
  */
 #include "fo_props.h"
+#include "../util/msg.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -684,9 +685,7 @@ static const why *set_break(cstate *cs, const prop_def *d, const char *comp, spa
     else if (span_is(v, "page") || span_is(v, "column")) *field = GR_BREAK_PAGE;
     else if (span_is(v, "even-page") || span_is(v, "odd-page")) {
         *field = GR_BREAK_PAGE;
-        gr_warn(cs->pc->ctx, cs->pc->file, cs->pc->line,
-                "%s 的屬性 %s 值「%.*s」視為 page（不插入空白頁）",
-                "%s: property %s value \"%.*s\" is treated as page (no blank page is inserted)",
+        gr_warn(cs->pc->ctx, cs->pc->file, cs->pc->line, GR_TEXT(FO_PROP_PROPERTY_VALUE_TREATED_PAGE),
                 gr_fo_type_name(cs->type), d->name, (int)v.n, v.s);
     } else return &w;
     return NULL;
@@ -1490,9 +1489,7 @@ static void report_value(cstate *cs, const char *prop, span v, const why *w)
 {
     int n = shown_len(v);
     if (over_limit(cs)) return;
-    gr_error(cs->pc->ctx, cs->pc->file, cs->pc->line,
-             "%s 的屬性 %s 值「%.*s%s」不正確：%s%.0s",
-             "%s: property %s: invalid value \"%.*s%s\"%.0s (%s)",
+    gr_error(cs->pc->ctx, cs->pc->file, cs->pc->line, GR_TEXT(FO_PROP_PROPERTY_INVALID_VALUE),
              gr_fo_type_name(cs->type), prop, n, v.s, (size_t)n < v.n ? "…" : "",
              w->zh, w->en);
 }
@@ -1502,9 +1499,7 @@ static void report_unknown(cstate *cs, const char *prop)
     size_t len = strlen(prop);
     int n = len > SHOW_MAX ? SHOW_MAX : (int)len;
     if (over_limit(cs)) return;
-    gr_error(cs->pc->ctx, cs->pc->file, cs->pc->line,
-             "%s 的屬性 %.*s 不在支援的 XSL-FO 子集中（見 docs/fo-subset.md）",
-             "%s: unknown or unsupported property %.*s (see docs/fo-subset.md)",
+    gr_error(cs->pc->ctx, cs->pc->file, cs->pc->line, GR_TEXT(FO_PROP_UNKNOWN_UNSUPPORTED_PROPERTY_SEE),
              gr_fo_type_name(cs->type), n, prop);
 }
 
@@ -1654,9 +1649,7 @@ int gr_fo_props_compute(const gr_fo_propctx *pc, gr_fo_type type,
         res[i].def = prop_lookup(attrs[i].name, &res[i].comp);
         if (!res[i].def) report_unknown(&cs, attrs[i].name);
         else if (res[i].def->applies && !(res[i].def->applies & (1ull << type)))
-            gr_warn(pc->ctx, pc->file, pc->line,
-                    "%s 的屬性 %s 對此元素沒有作用，已忽略",
-                    "%s: property %s has no effect on this element and is ignored",
+            gr_warn(pc->ctx, pc->file, pc->line, GR_TEXT(FO_PROP_PROPERTY_HAS_EFFECT_ELEMENT),
                     gr_fo_type_name(type), attrs[i].name);
     }
     for (order = 0; order <= MAX_ORDER; order++) {
@@ -1673,8 +1666,7 @@ int gr_fo_props_compute(const gr_fo_propctx *pc, gr_fo_type type,
             finish_line_height(&cs);
     }
     if (cs.suppressed)
-        gr_error(pc->ctx, pc->file, pc->line, "%s 還有 %d 個屬性錯誤未列出",
-                 "%s: %d more property errors not shown", gr_fo_type_name(type), cs.suppressed);
+        gr_error(pc->ctx, pc->file, pc->line, GR_TEXT(FO_PROP_MORE_PROPERTY_ERRORS_SHOWN), gr_fo_type_name(type), cs.suppressed);
     finish_lang(&cs);
     finish_borders(&cs);
     finish_spaces(&cs);

@@ -10,6 +10,7 @@
 #include "../layout/layout.h"
 #include "../pdf/pdf.h"
 #include "../text/para.h"
+#include "../util/msg.h"
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
@@ -199,8 +200,7 @@ static int run_rest(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, int rc)
 {
     const char *path = r->path;
     if (rc == GR_OK && !r->fo.len && !o->data_only)
-        rc = gr_syserror(ctx, path, 0, "表單範本沒有產生任何內容",
-                         "the form template produced nothing");
+        rc = gr_syserror(ctx, path, 0, GR_TEXT(REPORT_FORM_TEMPLATE_PRODUCED_NOTHING));
     if (rc != GR_ESYS && r->fo.len && (o->want_tree || o->check_media)) {
         char *dir = gr_dirname(path);
         r->tree = gr_fo_parse_mapped(ctx, path, (const char *)r->fo.data, r->fo.len);

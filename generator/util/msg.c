@@ -50,9 +50,9 @@ int gr_msg_report(gr_ctx *ctx, int is_error, const char *file, int line, gr_msg_
     gr_buf_init(&en);
     gr_msg_append(&zh, &en, id, n, args);
     if (is_error)
-        gr_error(ctx, file, line, "%s%.0s", "%.0s%s", gr_buf_cstr(&zh), gr_buf_cstr(&en));
+        gr_error(ctx, file, line, GR_TEXT(COMPOSED), gr_buf_cstr(&zh), gr_buf_cstr(&en));
     else
-        gr_warn(ctx, file, line, "%s%.0s", "%.0s%s", gr_buf_cstr(&zh), gr_buf_cstr(&en));
+        gr_warn(ctx, file, line, GR_TEXT(COMPOSED), gr_buf_cstr(&zh), gr_buf_cstr(&en));
     gr_buf_free(&zh);
     gr_buf_free(&en);
     return is_error ? GR_EINPUT : GR_OK;

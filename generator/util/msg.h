@@ -13,6 +13,16 @@ typedef enum {
     GR_M_COUNT
 } gr_msg_id;
 
+/* Each entry's two texts as arrays the compiler can see, so that
+ *   gr_error(ctx, file, line, GR_TEXT(ID), args…)
+ * is checked like a literal format (format(printf) on the reporting
+ * functions): both texts against the arguments. */
+#define GR_MSG(id, zh, en) \
+    static const char gr_msg_zh_##id[] = zh; static const char gr_msg_en_##id[] = en;
+#include "messages.def"
+#undef GR_MSG
+#define GR_TEXT(id) gr_msg_zh_##id, gr_msg_en_##id
+
 const char *gr_msg_zh(gr_msg_id id);
 const char *gr_msg_en(gr_msg_id id);
 /* Append the entry's two texts, filled with args[0..n-1], to zh and en. */
