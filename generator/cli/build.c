@@ -233,7 +233,7 @@ static int build_folder(gr_ctx *ctx, const build_args *a, gr_report_opts *o)
     if (stat(a->out, &st) != 0) {
         if (mkdir(a->out, 0777) != 0)
             return gr_syserror(ctx, a->out, 0, GR_TEXT(BUILD_CANNOT_CREATE_OUTPUT_FOLDER),
-                               strerror(errno));
+                               GR_ERRNO(errno));
     } else if (!S_ISDIR(st.st_mode)) {
         return gr_syserror(ctx, a->out, 0, GR_TEXT(BUILD_OUTPUT_MUST_FOLDER));
     }
@@ -252,7 +252,7 @@ static int build_folder(gr_ctx *ctx, const build_args *a, gr_report_opts *o)
         pid_t p = fork();
         if (p < 0) {
             worst_rc = gr_syserror(ctx, NULL, 0, GR_TEXT(BUILD_CANNOT_START_WORKER_PROCESS),
-                                   strerror(errno));
+                                   GR_ERRNO(errno));
             break;
         }
         if (p == 0) {
@@ -303,9 +303,7 @@ int gr_cmd_build(int argc, char **argv)
     if (rc != GR_OK) return rc < 0 ? GR_OK : rc;
     if (!a.out && strcmp(a.in, "-") == 0) a.out = "-";     /* stdin in, stdout out */
     if (a.out && strcmp(a.out, "-") == 0 && isatty(STDOUT_FILENO)) {
-        gr_cli_say(&ctx, stderr, "gereport build: 標準輸出是終端機，不輸出 PDF；請用 -o FILE.pdf 或導向檔案（> FILE.pdf）",
-                   "gereport build: standard output is a terminal, no PDF written there; use -o FILE.pdf or redirect (> FILE.pdf)");
-        return GR_ESYS;
+        return gr_cli_refuse_terminal(&ctx, "build");
     }
     datadir = a.datadir ? gr_strdup(a.datadir) : gr_cli_datadir();
     fontdir = a.fonts ? gr_strdup(a.fonts) : gr_path_join(datadir, "fonts");

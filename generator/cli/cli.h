@@ -57,6 +57,8 @@ gr_lang gr_cli_lang_from_env(void);
 int gr_cli_parse_lang(gr_ctx *ctx, const char *verb, const char *value);
 /* One line in ctx->lang: "zh", "en" or "zh (en)". */
 void gr_cli_say(const gr_ctx *ctx, FILE *out, const char *zh, const char *en);
+/* "-o -" on a terminal: say that no PDF goes there; returns GR_ESYS. */
+int gr_cli_refuse_terminal(const gr_ctx *ctx, const char *verb);
 
 /* Data folder (holds fonts/ and templates/), newly allocated. */
 char *gr_cli_datadir(void);

@@ -117,9 +117,7 @@ int gr_cmd_combine(int argc, char **argv)
     rc = parse_args(&ctx, argc, argv, &a);
     if (rc != GR_OK) return rc < 0 ? GR_OK : rc;
     if (gr_is_stdio(a.out) && isatty(STDOUT_FILENO)) {
-        gr_cli_say(&ctx, stderr, "gereport combine: 標準輸出是終端機，不輸出 PDF；請用 -o FILE.pdf 或導向檔案（> FILE.pdf）",
-                   "gereport combine: standard output is a terminal, no PDF written there; use -o FILE.pdf or redirect (> FILE.pdf)");
-        return GR_ESYS;
+        return gr_cli_refuse_terminal(&ctx, "combine");
     }
     /* the closing lines go to standard error when a file goes to standard output */
     say = gr_is_stdio(a.out) || (a.csv && gr_is_stdio(a.csv)) ? stderr : stdout;

@@ -71,7 +71,7 @@ static int write_inside(gr_ctx *ctx, const char *dir, const char *name,
             }
         } else if (mkdir(path, 0755) != 0) {
             rc = gr_syserror(ctx, path, 0, GR_TEXT(EXTRACT_CANNOT_CREATE_FOLDER),
-                             strerror(errno));
+                             GR_ERRNO(errno));
         }
         *p = '/';
         if (rc != GR_OK) {
@@ -81,7 +81,7 @@ static int write_inside(gr_ctx *ctx, const char *dir, const char *name,
     }
     fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0644);
     if (fd < 0) {
-        rc = gr_syserror(ctx, path, 0, GR_TEXT(EXTRACT_CANNOT_WRITE_FILE_EXISTS), strerror(errno));
+        rc = gr_syserror(ctx, path, 0, GR_TEXT(EXTRACT_CANNOT_WRITE_FILE_EXISTS), GR_ERRNO(errno));
     } else {
         size_t off = 0;
         while (off < len) {
@@ -90,7 +90,7 @@ static int write_inside(gr_ctx *ctx, const char *dir, const char *name,
             off += (size_t)w;
         }
         if (close(fd) != 0 || off < len) {
-            rc = gr_syserror(ctx, path, 0, GR_TEXT(EXTRACT_WRITE_FAILED), strerror(errno));
+            rc = gr_syserror(ctx, path, 0, GR_TEXT(EXTRACT_WRITE_FAILED), GR_ERRNO(errno));
             unlink(path);
         }
     }
@@ -140,7 +140,7 @@ static int extract(gr_ctx *ctx, const char *pdf, const char *dir)
     if (stat(dir, &st) != 0 && mkdir(dir, 0755) != 0) {
         free(bytes);
         return gr_syserror(ctx, dir, 0, GR_TEXT(EXTRACT_CANNOT_CREATE_FOLDER),
-                           strerror(errno));
+                           GR_ERRNO(errno));
     }
     q = qpdf_init();
     qpdf_silence_errors(q);

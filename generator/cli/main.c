@@ -2,6 +2,7 @@
  * folders (fonts/, templates/) and maps statuses to exit codes
  * (0 ok, 1 input errors, 2 usage or system errors). */
 #include "cli.h"
+#include "../util/msg.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +26,7 @@ static int usage_error(const char *zh, const char *en)
     fputs(ctx.lang == GR_LANG_ZH ? "用法：gereport <指令> [選項]；指令：build check combine extract new render\n"
           : ctx.lang == GR_LANG_EN ? "Usage: gereport <verb> [options]; verbs: build check combine extract new render\n"
           : "用法 Usage: gereport <指令 verb> [選項 options]; build check combine extract new render\n", stderr);
-    gr_cli_say(&ctx, stderr, "請用 gereport --help 看完整說明", "see gereport --help");
+    gr_cli_say(&ctx, stderr, GR_TEXT(SEE_HELP));
     return GR_ESYS;
 }
 

@@ -449,7 +449,7 @@ static int write_new_file(gr_ctx *ctx, const char *path, const char *data, size_
     if (fd < 0) {
         if (errno == EEXIST)
             return gr_syserror(ctx, path, 0, GR_TEXT(NEW_FILE_EXISTS_OVERWRITTEN_CHOOSE));
-        return gr_syserror(ctx, path, 0, GR_TEXT(NEW_CANNOT_CREATE_FILE), strerror(errno));
+        return gr_syserror(ctx, path, 0, GR_TEXT(NEW_CANNOT_CREATE_FILE), GR_ERRNO(errno));
     }
     w = write(fd, data, len);
     if (w < 0 || (size_t)w != len || close(fd) != 0) {

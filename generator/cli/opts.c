@@ -59,6 +59,15 @@ void gr_opts_init(gr_opts *p, gr_ctx *ctx, const char *verb, const char *synopsi
     ctx->lang = gr_cli_lang_from_env();
 }
 
+int gr_cli_refuse_terminal(const gr_ctx *ctx, const char *verb)
+{
+    char zh[256], en[256];
+    snprintf(zh, sizeof zh, gr_msg_zh_STDOUT_IS_TERMINAL, verb);
+    snprintf(en, sizeof en, gr_msg_en_STDOUT_IS_TERMINAL, verb);
+    gr_cli_say(ctx, stderr, zh, en);
+    return GR_ESYS;
+}
+
 int gr_opts_usage_error(gr_opts *p, const char *zh_fmt, const char *en_fmt, ...)
 {
     char zh[512], en[512], z2[256], e2[256];
@@ -74,8 +83,8 @@ int gr_opts_usage_error(gr_opts *p, const char *zh_fmt, const char *en_fmt, ...)
     fprintf(stderr, "%s gereport %s\n",
             p->ctx->lang == GR_LANG_ZH ? "用法：" : p->ctx->lang == GR_LANG_EN ? "Usage:" : "用法 Usage:",
             p->synopsis);
-    snprintf(z2, sizeof z2, "請用 gereport %s --help 看完整說明", p->verb);
-    snprintf(e2, sizeof e2, "see gereport %s --help", p->verb);
+    snprintf(z2, sizeof z2, gr_msg_zh_SEE_VERB_HELP, p->verb);
+    snprintf(e2, sizeof e2, gr_msg_en_SEE_VERB_HELP, p->verb);
     gr_cli_say(p->ctx, stderr, z2, e2);
     return GR_ESYS;
 }

@@ -80,9 +80,7 @@ int gr_cmd_render(int argc, char **argv)
         return gr_opts_usage_error(&p, GR_TEXT(RENDER_NAME_ONE_XSL_FO));
     if (!out && strcmp(in, "-") == 0) out = "-";
     if (out && strcmp(out, "-") == 0 && isatty(STDOUT_FILENO)) {
-        gr_cli_say(&ctx, stderr, "gereport render: 標準輸出是終端機，不輸出 PDF；請用 -o FILE.pdf 或導向檔案（> FILE.pdf）",
-                   "gereport render: standard output is a terminal, no PDF written there; use -o FILE.pdf or redirect (> FILE.pdf)");
-        return GR_ESYS;
+        return gr_cli_refuse_terminal(&ctx, "render");
     }
     if (!out) out = out_alloc = default_output(in);
     if (!fonts) {

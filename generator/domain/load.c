@@ -217,14 +217,13 @@ static int check_value(gr_ctx *ctx, const char *file, int line, const char *elem
         else if (gr_cp_forbidden(cp)) {
             found++;
             if (++*reports <= MAX_TEXT_REPORTS) {
+                gr_msg_id kind = cp >= 0x200E ? GR_M_CHAR_BIDI_CONTROL : GR_M_CHAR_CONTROL;
                 if (attr)
                     gr_error(ctx, file, line, GR_TEXT(DATA_ATTRIBUTE_CONTAINS_CONTROL_CHARACTER),
-                             elem, attr, (unsigned)cp,
-                             cp >= 0x200E ? "雙向文字控制字元" : "控制字元");
+                             elem, attr, GR_PAIR(kind), (unsigned)cp);
                 else
                     gr_error(ctx, file, line, GR_TEXT(DATA_TEXT_CONTAINS_CONTROL_CHARACTER),
-                             elem, (unsigned)cp,
-                             cp >= 0x200E ? "雙向文字控制字元" : "控制字元");
+                             elem, GR_PAIR(kind), (unsigned)cp);
             }
         }
         i += (size_t)n;
@@ -777,8 +776,7 @@ static void check_one_file(gr_ctx *ctx, const char *file, const char *dir, xmlNo
         int in = gr_is_stdio(file);
         gr_error(ctx, file, gr_line(n), GR_TEXT(DATA_FILE_FOUND),
                  (const char *)n->name, gr_clip(rel),
-                 in ? gr_msg_zh(GR_M_PATH_FROM_STDIN) : "路徑相對於資料檔所在的資料夾",
-                 in ? gr_msg_en(GR_M_PATH_FROM_STDIN) : "paths are relative to the data file's folder");
+                 GR_PAIR(in ? GR_M_PATH_FROM_STDIN : GR_M_PATH_RELATIVE));
         seen_add(seen, n);
     } else if (!S_ISREG(st.st_mode)) {
         gr_error(ctx, file, gr_line(n), GR_TEXT(DATA_REGULAR_FILE_GIVE_FILE),

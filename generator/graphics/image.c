@@ -184,7 +184,7 @@ static int resolve_src(gr_ctx *ctx, const gr_fo_tree *tree, const gr_fo_node *no
     free(joined);
     if (!canon) {
         gr_error(ctx, file, line, GR_TEXT(IMAGE_FOUND),
-                 s, strerror(errno));
+                 s, GR_ERRNO(errno));
         free(s);
         return GR_EINPUT;
     }

@@ -379,8 +379,8 @@ int gr_images_finish(gr_ctx *ctx, gr_doc *doc)
         if (im->data || !(pw[i] > 0) || !(ph[i] > 0)) continue;   /* done, or never placed */
         {
             char zh[64], en[64];
-            snprintf(zh, sizeof zh, "處理圖片 %zu/%zu", i + 1, doc->nimages);
-            snprintf(en, sizeof en, "preparing image %zu of %zu", i + 1, doc->nimages);
+            snprintf(zh, sizeof zh, gr_msg_zh_STAGE_IMAGES, i + 1, doc->nimages);
+            snprintf(en, sizeof en, gr_msg_en_STAGE_IMAGES, i + 1, doc->nimages);
             gr_progress(ctx, zh, en, 0);
         }
         rc = finish_one(ctx, (loaded_image *)im, pw[i], ph[i]);

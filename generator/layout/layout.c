@@ -192,7 +192,7 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
         c.doc = L->doc;
         c.pg = gr_doc_add_page(L->doc, sp->geom.width, sp->geom.height);
         L->page_no = (int)L->doc->npages;
-        gr_progress(L->ctx, "排版", "laying out", L->page_no);
+        gr_progress(L->ctx, GR_TEXT(STAGE_LAYOUT), L->page_no);
         c.area_x = sp->geom.body.x;
         c.y = sp->geom.body.y;
         c.limit = sp->geom.body.y + sp->geom.body.h;

@@ -247,7 +247,7 @@ static int read_icc(gr_ctx *ctx, const char *path, gr_buf *out)
     unsigned char chunk[8192];
     size_t n;
     if (!fp)
-        return gr_syserror(ctx, path, 0, GR_TEXT(PDFA_CANNOT_READ_COLOUR_PROFILE), strerror(errno));
+        return gr_syserror(ctx, path, 0, GR_TEXT(PDFA_CANNOT_READ_COLOUR_PROFILE), GR_ERRNO(errno));
     while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0 && out->len <= MAX_ICC_SIZE)
         gr_buf_add(out, chunk, n);
     fclose(fp);

@@ -473,7 +473,7 @@ static int draw_pages(writer *w)
     size_t i;
     for (i = 0; i < w->doc->npages; i++) {
         int rc;
-        gr_progress(w->ctx, "寫出 PDF", "writing the PDF", (int)i + 1);
+        gr_progress(w->ctx, GR_TEXT(STAGE_WRITING), (int)i + 1);
         rc = draw_page(w, i);
         if (rc != GR_OK) return rc;
     }

@@ -327,7 +327,8 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
         } else if (e->year != c->year) {
             e->state = GR_CITY_WRONG_YEAR;
             gr_error(ctx, e->path, e->year_line, GR_TEXT(CITY_FILE_YEAR_FOLDER_LEFT),
-                     e->year, c->year, c->office_doc ? "依性平辦彙整檔 by the office file" : "依多數檔案 by most files");
+                     e->year, c->year, 
+                     GR_PAIR(c->office_doc ? GR_M_CITY_YEAR_BY_OFFICE : GR_M_CITY_YEAR_BY_MOST));
         } else {
             int u = match_unit(c, e->doc);
             if (u < 0 && c->office_doc) {

@@ -174,7 +174,7 @@ int gr_report_run(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_rep
     gr_buf_init(&r->fo);
     gr_buf_init(&r->source);
     ctx->findings = &r->findings;
-    gr_progress(ctx, "檢查資料", "checking the data", 0);
+    gr_progress(ctx, GR_TEXT(STAGE_CHECKING), 0);
     rc = run_rest(ctx, r, o, data_to_fo(ctx, r, o));
     ctx->findings = saved;
     return rc;

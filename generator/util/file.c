@@ -38,12 +38,12 @@
 
 const char *gr_file_kind(unsigned mode, int en)
 {
-    if (S_ISDIR(mode)) return en ? "a folder" : "資料夾";
-    if (S_ISFIFO(mode)) return en ? "a named pipe (FIFO)" : "具名管道（FIFO）";
-    if (S_ISCHR(mode) || S_ISBLK(mode)) return en ? "a device" : "裝置";
-    if (S_ISSOCK(mode)) return en ? "a socket" : "socket";
-    if (S_ISLNK(mode)) return en ? "a symbolic link" : "符號連結";
-    return en ? "not a regular file" : "非一般檔案";
+    gr_msg_id id = S_ISDIR(mode) ? GR_M_FILE_KIND_FOLDER
+                 : S_ISFIFO(mode) ? GR_M_FILE_KIND_FIFO
+                 : S_ISCHR(mode) || S_ISBLK(mode) ? GR_M_FILE_KIND_DEVICE
+                 : S_ISSOCK(mode) ? GR_M_FILE_KIND_SOCKET
+                 : S_ISLNK(mode) ? GR_M_FILE_KIND_LINK : GR_M_FILE_KIND_OTHER;
+    return en ? gr_msg_en(id) : gr_msg_zh(id);
 }
 
 /* /proc and /sys files claim to be regular files of size 0. */
@@ -83,20 +83,20 @@ int gr_open_input(gr_ctx *ctx, const char *path, const char *file, int line,
             return gr_error(ctx, rfile, line, GR_TEXT(FILE_FOUND),
                             gr_clip(shown));
         return gr_error(ctx, rfile, line, GR_TEXT(FILE_CANNOT_OPEN),
-                        gr_clip(shown), strerror(errno));
+                        gr_clip(shown), GR_ERRNO(errno));
     }
     if (fstat(fd, &st) != 0) {
         close(fd);
         return gr_error(ctx, rfile, line, GR_TEXT(FILE_CANNOT_OPEN),
-                        gr_clip(shown), strerror(errno));
+                        gr_clip(shown), GR_ERRNO(errno));
     }
     if (!S_ISREG(st.st_mode) || is_virtual_fs(fd)) {
         int virt = S_ISREG(st.st_mode);
         close(fd);
         return gr_error(ctx, rfile, line, GR_TEXT(FILE_REGULAR_FILE_GIVE_FILE),
                         gr_clip(shown),
-                        virt ? "系統的虛擬檔案（/proc、/sys）" : gr_file_kind(st.st_mode, 0),
-                        virt ? "a virtual system file (/proc, /sys)" : gr_file_kind(st.st_mode, 1));
+                        virt ? gr_msg_zh(GR_M_FILE_KIND_VIRTUAL) : gr_file_kind(st.st_mode, 0),
+                        virt ? gr_msg_en(GR_M_FILE_KIND_VIRTUAL) : gr_file_kind(st.st_mode, 1));
     }
     /* a regular file never blocks; reads are ordinary from here on */
     (void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
@@ -144,7 +144,7 @@ int gr_read_fd(gr_ctx *ctx, int fd, const char *file, int line, const char *show
             int e = errno;
             free(buf);
             return gr_error(ctx, file, line, GR_TEXT(FILE_READING_FAILED),
-                            gr_clip(shown), strerror(e));
+                            gr_clip(shown), GR_ERRNO(e));
         }
         if (r == 0) break;
         got += (size_t)r;
@@ -284,7 +284,7 @@ static int out_error(gr_ctx *ctx, const char *path, int e)
     if (e == EFBIG)
         return gr_syserror(ctx, path, 0, GR_TEXT(FILE_OUTPUT_EXCEEDS_ALLOWED_FILE));
     return gr_syserror(ctx, path, 0, GR_TEXT(FILE_CANNOT_WRITE_OUTPUT),
-                       strerror(e));
+                       GR_ERRNO(e));
 }
 
 int gr_out_open(gr_ctx *ctx, const char *path, gr_out **out)

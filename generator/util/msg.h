@@ -22,6 +22,17 @@ typedef enum {
 #include "messages.def"
 #undef GR_MSG
 #define GR_TEXT(id) gr_msg_zh_##id, gr_msg_en_##id
+/* The two texts of an entry chosen at run time (words that fill another
+ * message through a %s%.0s / %.0s%s pair). */
+#define GR_PAIR(id) gr_msg_zh(id), gr_msg_en(id)
+
+/* A system error (an errno value) in both languages, for a %s%.0s / %.0s%s
+ * pair of a table text: the common values have their own entries
+ * (ERRNO_*), any other is 「系統錯誤 N（strerror）」. The result stays valid
+ * until the next call in the same thread for an unlisted value. */
+const char *gr_errno_zh(int e);
+const char *gr_errno_en(int e);
+#define GR_ERRNO(e) gr_errno_zh(e), gr_errno_en(e)
 
 const char *gr_msg_zh(gr_msg_id id);
 const char *gr_msg_en(gr_msg_id id);

@@ -20,7 +20,7 @@ int gr_write_stdout(gr_ctx *ctx, const void *data, size_t len)
         if (w < 0 && errno == EINTR) continue;
         if (w <= 0)
             return gr_syserror(ctx, "-", 0, GR_TEXT(STDIO_WRITING_STANDARD_OUTPUT_FAILED),
-                               strerror(errno));
+                               GR_ERRNO(errno));
         p += w;
         len -= (size_t)w;
     }
