@@ -193,11 +193,12 @@ int gr_cmd_check(int argc, char **argv)
     gr_progress_end(&ctx);
     if (!ctx.quiet) {
         char zh[160], en[160];
-        snprintf(zh, sizeof zh, "檢查 %d 個檔案：%d 個錯誤，%d 個未達規定，%d 個提醒",
-                 nfiles, ctx.nerrors, ctx.nunmet, ctx.nwarnings);
-        snprintf(en, sizeof en, "checked %d file%s: %d error%s, %d requirement%s not met, %d note%s",
-                 nfiles, nfiles == 1 ? "" : "s", ctx.nerrors, ctx.nerrors == 1 ? "" : "s",
-                 ctx.nunmet, ctx.nunmet == 1 ? "" : "s", ctx.nwarnings, ctx.nwarnings == 1 ? "" : "s");
+#define PLURAL(n) ((n) == 1 ? "" : "s")
+        snprintf(zh, sizeof zh, gr_msg_zh_CHECK_SUMMARY, nfiles, PLURAL(nfiles), ctx.nerrors,
+                 PLURAL(ctx.nerrors), ctx.nunmet, PLURAL(ctx.nunmet), ctx.nwarnings, PLURAL(ctx.nwarnings));
+        snprintf(en, sizeof en, gr_msg_en_CHECK_SUMMARY, nfiles, PLURAL(nfiles), ctx.nerrors,
+                 PLURAL(ctx.nerrors), ctx.nunmet, PLURAL(ctx.nunmet), ctx.nwarnings, PLURAL(ctx.nwarnings));
+#undef PLURAL
         if (ctx.lang == GR_LANG_ZH) printf("%s\n", zh);
         else if (ctx.lang == GR_LANG_EN) printf("%s\n", en);
         else printf("%s (%s)\n", zh, en);

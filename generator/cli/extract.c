@@ -213,7 +213,11 @@ int gr_cmd_extract(int argc, char **argv)
         } else if (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0) {
             ctx.quiet = 1;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "gereport extract: 未知的選項「%s」(unknown option \"%s\")\n", argv[i], argv[i]);
+            fprintf(stderr, "gereport extract: ");
+            fprintf(stderr, gr_msg_zh_OPT_UNKNOWN_OPTION, argv[i]);
+            fputs(" (", stderr);
+            fprintf(stderr, gr_msg_en_OPT_UNKNOWN_OPTION, argv[i]);
+            fputs(")\n", stderr);
             extract_usage(stderr);
             return GR_ESYS;
         } else if (!in) {

@@ -112,7 +112,7 @@ static int take_memory_option(int *argc, char **argv)
         else continue;
         if (strspn(v, "0123456789") != strlen(v) || !v[0] || strlen(v) > 8 ||
             atol(v) < 64) {
-            fprintf(stderr, "gereport: --max-memory 應為 64 以上的整數（MiB）(--max-memory takes a whole number of MiB, at least 64)\n");
+            fprintf(stderr, "gereport: %s (%s)\n", GR_TEXT(MAX_MEMORY_VALUE));
             return GR_ESYS;
         }
         mib = (size_t)atol(v);
@@ -121,7 +121,7 @@ static int take_memory_option(int *argc, char **argv)
         i--;
     }
     if (gr_mem_init(mib) != GR_OK) {
-        fprintf(stderr, "gereport: 無法設定記憶體上限 (cannot set the memory limit)\n");
+        fprintf(stderr, "gereport: %s (%s)\n", GR_TEXT(MAX_MEMORY_NOT_SET));
         return GR_ESYS;
     }
     return GR_OK;
@@ -156,8 +156,8 @@ int main(int argc, char **argv)
         return gr_cmd_new(argc - 1, argv + 1);
     {
         char zh[256], en[256];
-        snprintf(zh, sizeof zh, "未知的指令「%.200s」", argv[1]);
-        snprintf(en, sizeof en, "unknown verb \"%.200s\"", argv[1]);
+        snprintf(zh, sizeof zh, gr_msg_zh_UNKNOWN_VERB, argv[1]);
+        snprintf(en, sizeof en, gr_msg_en_UNKNOWN_VERB, argv[1]);
         return usage_error(zh, en);
     }
 }

@@ -91,22 +91,18 @@ static void parse_error_text(const parse_state *P, const xmlError *e, gr_buf *zh
             gr_msg_append(zh, en, GR_M_XML_END_OF_FILE, GR_MSG_ARGS(e->str1, e->str1));
             if (e->int1 > 0) *line = e->int1;
         } else if (e->code == XML_ERR_DOCUMENT_END) {
-            gr_buf_adds(zh, "根元素結束後還有其他內容：一個資料檔只能有一個 <成果報告>");
-            gr_buf_adds(en, "there is content after the root element ends: a data file holds one <成果報告>");
+            gr_msg_bufs(zh, en, GR_TEXT(DATA_THERE_CONTENT_AFTER_ROOT));
         } else {
             gr_msg_append(zh, en, GR_M_XML_OTHER, GR_MSG_ARGS(m));
         }
         break;
     case XML_ERR_UNDECLARED_ENTITY:
     case XML_WAR_UNDECLARED_ENTITY:
-        gr_buf_printf(zh, "不接受實體參照「&%s;」：請直接寫出字元；「<」「&」寫成 &lt; &amp;",
-                      e->str1 ? e->str1 : "?");
-        gr_buf_printf(en, "the entity reference \"&%s;\" is not accepted: write the character itself; write < and & as &lt; &amp;",
+        gr_msg_bufs(zh, en, GR_TEXT(DATA_ENTITY_REFERENCE_ACCEPTED_WRITE),
                       e->str1 ? e->str1 : "?");
         break;
     case XML_ERR_DOCUMENT_EMPTY:
-        gr_buf_adds(zh, "檔案是空的：請以 gereport new 產生資料檔再填寫");
-        gr_buf_adds(en, "the file is empty: start from a skeleton made by gereport new");
+        gr_msg_bufs(zh, en, GR_TEXT(DATA_FILE_EMPTY_START_SKELETON));
         break;
     case XML_ERR_INVALID_CHAR:
     case XML_ERR_INVALID_ENCODING:
@@ -149,8 +145,7 @@ static void on_parse_error(void *user, xmlErrorPtr e)
     line = e->line;
     gr_buf_init(&zh);
     gr_buf_init(&en);
-    gr_buf_adds(&zh, "XML 格式不正確：");
-    gr_buf_adds(&en, "malformed XML: ");
+    gr_msg_bufs(&zh, &en, GR_TEXT(DATA_XML_PREFIX));
     parse_error_text(P, e, &zh, &en, &line);
     gr_report(P->ctx, 1, P->file, line, gr_buf_cstr(&zh), gr_buf_cstr(&en));
     gr_buf_free(&zh);
@@ -845,24 +840,15 @@ static int is_descendant(xmlNodePtr n, xmlNodePtr anc)
     return 0;
 }
 
-static const char *type_hint_zh(const char *type)
+/* What a value of the schema's datatype should look like (table entry). */
+static gr_msg_id type_hint(const char *type)
 {
-    if (!type) return "";
-    if (strcmp(type, "date") == 0) return "應為西元日期 YYYY-MM-DD，例 2024-02-22";
-    if (strcmp(type, "nonNegativeInteger") == 0) return "應為 0 或正整數，不加千分位逗號";
-    if (strcmp(type, "positiveInteger") == 0) return "應為正整數，不加千分位逗號";
-    if (strcmp(type, "decimal") == 0) return "應為數字，最多兩位小數，例 1.5";
-    return "不符合格式";
-}
-
-static const char *type_hint_en(const char *type)
-{
-    if (!type) return "";
-    if (strcmp(type, "date") == 0) return "expected a Gregorian date YYYY-MM-DD, e.g. 2024-02-22";
-    if (strcmp(type, "nonNegativeInteger") == 0) return "expected 0 or a positive whole number, without thousands separators";
-    if (strcmp(type, "positiveInteger") == 0) return "expected a positive whole number, without thousands separators";
-    if (strcmp(type, "decimal") == 0) return "expected a number with at most two decimals, e.g. 1.5";
-    return "does not match the format";
+    if (!type) return GR_M_TYPE_HINT_NONE;
+    if (strcmp(type, "date") == 0) return GR_M_TYPE_HINT_DATE;
+    if (strcmp(type, "nonNegativeInteger") == 0) return GR_M_TYPE_HINT_COUNT;
+    if (strcmp(type, "positiveInteger") == 0) return GR_M_TYPE_HINT_POSITIVE;
+    if (strcmp(type, "decimal") == 0) return GR_M_TYPE_HINT_DECIMAL;
+    return GR_M_TYPE_HINT_OTHER;
 }
 
 /* The element's own text (direct text children), trimmed, for messages. */
@@ -874,7 +860,7 @@ static char *own_text(xmlNodePtr n)
 static void add_doc_hint(gr_schema *s, const char *kind, const char *name, gr_buf *zh)
 {
     char *d = documentation(s, kind, name);
-    if (d && d[0]) gr_buf_printf(zh, "（說明：%s）", d);
+    if (d && d[0]) gr_buf_printf(zh, gr_msg_zh_DATA_DOC_HINT, d);     /* the schema's notes are Chinese */
     free(d);
 }
 
@@ -1063,17 +1049,14 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
         char *v;
         if (n && value_mistake(s, n, zh, en)) break;
         v = r->code == XML_RELAXNG_ERR_TYPEVAL && r->str2 ? gr_strdup(r->str2) : own_text(n);
-        gr_buf_printf(zh, "%s 的值「%s」%s", label, gr_clip(v), type_hint_zh(r->str1));
-        gr_buf_printf(en, "the value \"%s\" of %s: %s", gr_clip(v), label, type_hint_en(r->str1));
+        gr_msg_bufs(zh, en, GR_TEXT(DATA_VALUE_TYPE), label, gr_clip(v), GR_PAIR(type_hint(r->str1)));
         add_doc_hint(s, "element", name, zh);
         free(v);
         break;
     }
     case XML_RELAXNG_ERR_VALUE: {
         char *v = own_text(n), *allowed = allowed_values(s, "element", name);
-        gr_buf_printf(zh, "%s 的值「%s」不是可選的值（可選：%s）", label, gr_clip(v), allowed ? allowed : "—");
-        gr_buf_printf(en, "the value \"%s\" of %s is not one of the allowed values (%s)", gr_clip(v), label,
-                      allowed ? allowed : "—");
+        gr_msg_bufs(zh, en, GR_TEXT(DATA_VALUE_NOT_LISTED), label, gr_clip(v), allowed ? allowed : "—");
         free(v);
         free(allowed);
         break;
@@ -1089,9 +1072,7 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
             *at = gotn;
             break;
         }
-        gr_buf_printf(zh, "<%s> 之中此處應為 <%s>，卻是 <%s>（漏寫了 <%s>，或元素的順序不對）",
-                      pn, want, got, want);
-        gr_buf_printf(en, "inside <%s>, <%s> was expected here but <%s> was found (<%s> is missing or the elements are out of order)",
+        gr_msg_bufs(zh, en, GR_TEXT(DATA_INSIDE_WAS_EXPECTED_BUT),
                       pn, want, got, want);
         break;
     }
@@ -1099,8 +1080,7 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
     case XML_RELAXNG_ERR_ELEMEXTRANS:
     case XML_RELAXNG_ERR_EXTRACONTENT:
         if (strcmp(name, "計算") == 0) {
-            gr_buf_adds(zh, "<計算> 是程式算出的數字，資料檔不可填寫；請刪除這個元素");
-            gr_buf_adds(en, "<計算> holds figures the program computes and is not allowed in a data file; delete it");
+            gr_msg_bufs(zh, en, GR_TEXT(DATA_HOLDS_FIGURES_PROGRAM_COMPUTES));
         } else if (computed_typed(s, n, zh, en)) {
             /* said */
         } else if (n && n->parent && (lack = missing_children(s, n->parent)) != NULL) {
@@ -1137,25 +1117,21 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
             free(plabel);
             free(lack);
         } else {
-            gr_buf_printf(zh, "%s 不應出現在這裡（位置不對，或不是這一版資料格式的元素）", label);
-            gr_buf_printf(en, "%s is not allowed here (wrong place, or not an element of this data format version)", label);
+            gr_msg_bufs(zh, en, GR_TEXT(DATA_ALLOWED_WRONG_PLACE_ELEMENT), label);
         }
         break;
     case XML_RELAXNG_ERR_NOELEM: {
         char *miss = n ? missing_children(s, n) : NULL;
         if (miss) {
-            gr_buf_printf(zh, "%s 缺少 %s", label, miss);
-            gr_buf_printf(en, "%s lacks %s", label, miss);
+            gr_msg_bufs(zh, en, GR_TEXT(DATA_LACKS), label, miss);
         } else {
-            gr_buf_printf(zh, "%s 的內容不完整（缺少必要的元素）", label);
-            gr_buf_printf(en, "%s is incomplete (a required element is missing)", label);
+            gr_msg_bufs(zh, en, GR_TEXT(DATA_INCOMPLETE_REQUIRED_ELEMENT_MISSING), label);
         }
         free(miss);
         break;
     }
     case XML_RELAXNG_ERR_INVALIDATTR:
-        gr_buf_printf(zh, "%s 沒有「%s」這個屬性", label, r->str1 ? r->str1 : "?");
-        gr_buf_printf(en, "%s has no attribute \"%s\"", label, r->str1 ? r->str1 : "?");
+        gr_msg_bufs(zh, en, GR_TEXT(DATA_HAS_ATTRIBUTE), label, r->str1 ? r->str1 : "?");
         break;
     case XML_RELAXNG_ERR_ATTRVALID: {
         xmlAttrPtr a;
@@ -1165,28 +1141,24 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
             char *allowed = allowed_values(s, "attribute", (const char *)a->name);
             const char *val = v ? (const char *)v : "";
             if (allowed && !listed_in(allowed, val)) {
-                gr_buf_printf(zh, "%s%s 的屬性「%s」值「%s」不是可選的值（可選：%s）",
-                              said ? "；" : "", label, (const char *)a->name, gr_clip(val), allowed);
-                gr_buf_printf(en, "%sattribute \"%s\" of %s: \"%s\" is not one of the allowed values (%s)",
-                              said ? "; " : "", (const char *)a->name, label, gr_clip(val), allowed);
+                if (said) gr_msg_bufs(zh, en, GR_TEXT(LIST_SEPARATOR));
+                gr_msg_bufs(zh, en, GR_TEXT(DATA_ATTRIBUTE_NOT_LISTED),
+                            label, (const char *)a->name, gr_clip(val), allowed);
                 said = 1;
             }
             free(allowed);
             xmlFree(v);
         }
         if (!said) {
-            gr_buf_printf(zh, "%s 的屬性值不符合格式：", label);
-            gr_buf_printf(en, "an attribute of %s does not match the format:", label);
+            gr_msg_bufs(zh, en, GR_TEXT(DATA_ATTRIBUTE_DOES_MATCH_FORMAT), label);
             for (a = n ? n->properties : NULL; a; a = a->next) {
                 xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
-                gr_buf_printf(zh, " %s=\"%s\"", (const char *)a->name, gr_clip(v ? (const char *)v : ""));
-                gr_buf_printf(en, " %s=\"%s\"", (const char *)a->name, gr_clip(v ? (const char *)v : ""));
+                gr_msg_bufs(zh, en, GR_TEXT(DATA_ATTRIBUTE_SHOWN), (const char *)a->name, gr_clip(v ? (const char *)v : ""));
                 add_doc_hint(s, "attribute", (const char *)a->name, zh);
                 xmlFree(v);
             }
             if (!n || !n->properties) {
-                gr_buf_adds(zh, "（缺少必要的屬性）");
-                gr_buf_adds(en, " (a required attribute is missing)");
+                gr_msg_bufs(zh, en, GR_TEXT(DATA_REQUIRED_ATTRIBUTE_MISSING));
             }
         }
         break;
@@ -1200,16 +1172,14 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
         if (kids)
             gr_msg_append(zh, en, GR_M_TEXT_IN_CONTAINER, GR_MSG_ARGS(label, t, kids));
         else {
-            gr_buf_printf(zh, "%s 之中只能寫元素，不能直接寫文字（「%s」）", label, gr_clip(t));
-            gr_buf_printf(en, "%s may only contain elements, not text (\"%s\")", label, gr_clip(t));
+            gr_msg_bufs(zh, en, GR_TEXT(DATA_MAY_ONLY_CONTAIN_ELEMENTS), label, gr_clip(t));
         }
         free(kids);
         free(t);
         break;
     }
     default:
-        gr_buf_printf(zh, "%s 的內容不符合格式", label);
-        gr_buf_printf(en, "%s: %s", label, r->msg ? r->msg : "invalid");
+        gr_msg_bufs(zh, en, GR_TEXT(DATA_CONTENT_INVALID), label, r->msg ? r->msg : "invalid");
         break;
     }
     free(label);
@@ -1309,8 +1279,7 @@ static int validate(gr_ctx *ctx, const char *file, gr_schema *s, xmlDocPtr doc,
             gr_buf zh, en;
             gr_buf_init(&zh);
             gr_buf_init(&en);
-            gr_buf_adds(&zh, "資料不符合格式：");
-            gr_buf_adds(&en, "data does not match the format: ");
+            gr_msg_bufs(&zh, &en, GR_TEXT(DATA_SCHEMA_PREFIX));
             xmlNodePtr at = r->node;
             describe(s, r, &zh, &en, &at);
             gr_buf_printf(&en, " (schema: %s)", s->name);

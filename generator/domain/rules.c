@@ -432,15 +432,18 @@ static void report_rule(runner *U, rule *r, xmlNodePtr node)
     render(U, &r->src_zh, node, r->line, &szh);
     render(U, &r->src_en, node, r->line, &sen);
     render(U, &r->msg_zh, node, r->line, &zh);
-    gr_buf_printf(&zh, "（%s", r->id);
-    if (r->src_zh.n) { gr_buf_adds(&zh, "；依據："); gr_buf_adds(&zh, gr_buf_cstr(&szh)); }
-    gr_buf_adds(&zh, "）");
-    if (r->adv_zh.n) { gr_buf_adds(&zh, "建議："); render(U, &r->adv_zh, node, r->line, &zh); }
     render(U, &r->msg_en, node, r->line, &en);
-    gr_buf_printf(&en, " [%s", r->id);
-    if (r->src_en.n) { gr_buf_adds(&en, "; source: "); gr_buf_adds(&en, gr_buf_cstr(&sen)); }
-    gr_buf_adds(&en, "]");
-    if (r->adv_en.n) { gr_buf_adds(&en, " Advice: "); render(U, &r->adv_en, node, r->line, &en); }
+    /* message, then (rule；依據：source), then 建議：advice */
+    if (r->src_zh.n)
+        gr_buf_printf(&zh, gr_msg_zh_RULE_ID_SOURCE, r->id, gr_buf_cstr(&szh));
+    else
+        gr_buf_printf(&zh, gr_msg_zh_RULE_ID, r->id);
+    if (r->adv_zh.n) { gr_buf_adds(&zh, gr_msg_zh_RULE_ADVICE); render(U, &r->adv_zh, node, r->line, &zh); }
+    if (r->src_en.n)
+        gr_buf_printf(&en, gr_msg_en_RULE_ID_SOURCE, r->id, gr_buf_cstr(&sen));
+    else
+        gr_buf_printf(&en, gr_msg_en_RULE_ID, r->id);
+    if (r->adv_en.n) { gr_buf_adds(&en, gr_msg_en_RULE_ADVICE); render(U, &r->adv_en, node, r->line, &en); }
     gr_report_rule(U->ctx, r->cls, U->file, line, r->id,
                    r->src_zh.n ? gr_buf_cstr(&szh) : NULL, r->src_en.n ? gr_buf_cstr(&sen) : NULL,
                    gr_buf_cstr(&zh), gr_buf_cstr(&en));

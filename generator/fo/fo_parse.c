@@ -871,10 +871,10 @@ static gr_fo_node *build(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, int dep
 /* ---------------------------------------------------------------------- */
 /* Order and count of children.                                           */
 
-static void order_error(fo_parser *P, const gr_fo_node *n, int line, const char *zh, const char *en)
+static void order_error(fo_parser *P, const gr_fo_node *n, int line, gr_msg_id what)
 {
     gr_error(P->ctx, P->file, line > 0 ? line : n->line, GR_TEXT(FO_MESSAGE),
-             gr_fo_type_name(n->type), zh, en);
+             gr_fo_type_name(n->type), GR_PAIR(what));
 }
 
 static int count_type(const gr_fo_node *n, gr_fo_type t)
@@ -916,18 +916,13 @@ static void check_root(fo_parser *P, gr_fo_node *n)
                                       GR_FO_PAGE_SEQUENCE };
     const gr_fo_node *bad;
     if (count_type(n, GR_FO_LAYOUT_MASTER_SET) != 1)
-        order_error(P, n, 0, "必須有一個 fo:layout-master-set",
-                    "must have exactly one fo:layout-master-set");
+        order_error(P, n, 0, GR_M_FO_ORDER_LAYOUT_MASTER_SET);
     if (count_type(n, GR_FO_BOOKMARK_TREE) > 1)
-        order_error(P, n, 0, "最多只能有一個 fo:bookmark-tree",
-                    "may have at most one fo:bookmark-tree");
+        order_error(P, n, 0, GR_M_FO_ORDER_MAY_MOST_BOOKMARK_TREE);
     if (count_type(n, GR_FO_PAGE_SEQUENCE) < 1)
-        order_error(P, n, 0, "至少要有一個 fo:page-sequence",
-                    "must have at least one fo:page-sequence");
+        order_error(P, n, 0, GR_M_FO_ORDER_PAGE_SEQUENCE);
     if ((bad = out_of_order(n, seq, 3)) != NULL)
-        order_error(P, n, bad->line,
-                    "子元素順序應為 fo:layout-master-set、fo:bookmark-tree、fo:page-sequence",
-                    "children must come in the order fo:layout-master-set, fo:bookmark-tree, fo:page-sequence");
+        order_error(P, n, bad->line, GR_M_FO_ORDER_ROOT_CHILDREN);
 }
 
 static void check_page_master(fo_parser *P, gr_fo_node *n)
@@ -935,12 +930,11 @@ static void check_page_master(fo_parser *P, gr_fo_node *n)
     const gr_fo_node *c, *body = NULL;
     double w, h;
     if (count_type(n, GR_FO_REGION_BODY) != 1) {
-        order_error(P, n, 0, "必須有一個 fo:region-body", "must have exactly one fo:region-body");
+        order_error(P, n, 0, GR_M_FO_ORDER_REGION_BODY);
         return;
     }
     if (count_type(n, GR_FO_REGION_BEFORE) > 1 || count_type(n, GR_FO_REGION_AFTER) > 1)
-        order_error(P, n, 0, "fo:region-before、fo:region-after 各最多一個",
-                    "may have at most one fo:region-before and one fo:region-after");
+        order_error(P, n, 0, GR_M_FO_ORDER_MAY_MOST_REGION_BEFORE);
     for (c = n->first; c; c = c->next)
         if (c->type == GR_FO_REGION_BODY) body = c;
     /* the body region must keep a positive size */
@@ -949,8 +943,7 @@ static void check_page_master(fo_parser *P, gr_fo_node *n)
     h = n->p->page_height - n->p->margin[GR_BEFORE] - n->p->margin[GR_AFTER]
         - body->p->margin[GR_BEFORE] - body->p->margin[GR_AFTER];
     if (w <= 0 || h <= 0)
-        order_error(P, n, 0, "邊界太大，內文區域沒有空間",
-                    "the margins leave no room for the body region");
+        order_error(P, n, 0, GR_M_FO_ORDER_MARGINS_LEAVE_ROOM_BODY);
 }
 
 static void check_page_sequence(fo_parser *P, gr_fo_node *n)
@@ -958,10 +951,9 @@ static void check_page_sequence(fo_parser *P, gr_fo_node *n)
     static const gr_fo_type seq[] = { GR_FO_STATIC_CONTENT, GR_FO_FLOW };
     const gr_fo_node *bad;
     if (count_type(n, GR_FO_FLOW) != 1)
-        order_error(P, n, 0, "必須有一個 fo:flow", "must have exactly one fo:flow");
+        order_error(P, n, 0, GR_M_FO_ORDER_FLOW);
     else if ((bad = out_of_order(n, seq, 2)) != NULL)
-        order_error(P, n, bad->line, "fo:static-content 必須在 fo:flow 之前",
-                    "fo:static-content must come before fo:flow");
+        order_error(P, n, bad->line, GR_M_FO_ORDER_STATIC_CONTENT_COME_BEFORE);
 }
 
 static void check_table(fo_parser *P, gr_fo_node *n)
@@ -970,14 +962,11 @@ static void check_table(fo_parser *P, gr_fo_node *n)
                                       GR_FO_TABLE_FOOTER, GR_FO_TABLE_BODY };
     const gr_fo_node *bad;
     if (count_type(n, GR_FO_TABLE_BODY) < 1)
-        order_error(P, n, 0, "至少要有一個 fo:table-body", "must have at least one fo:table-body");
+        order_error(P, n, 0, GR_M_FO_ORDER_TABLE_BODY);
     if (count_type(n, GR_FO_TABLE_HEADER) > 1 || count_type(n, GR_FO_TABLE_FOOTER) > 1)
-        order_error(P, n, 0, "fo:table-header、fo:table-footer 各最多一個",
-                    "may have at most one fo:table-header and one fo:table-footer");
+        order_error(P, n, 0, GR_M_FO_ORDER_MAY_MOST_TABLE_HEADER);
     if ((bad = out_of_order(n, seq, 4)) != NULL)
-        order_error(P, n, bad->line,
-                    "子元素順序應為 fo:table-column、fo:table-header、fo:table-footer、fo:table-body",
-                    "children must come in the order fo:table-column, fo:table-header, fo:table-footer, fo:table-body");
+        order_error(P, n, bad->line, GR_M_FO_ORDER_TABLE_CHILDREN);
 }
 
 /* Exactly the two given children, in order. */
@@ -1004,28 +993,25 @@ static void check_children(fo_parser *P, gr_fo_node *n)
     case GR_FO_ROOT: check_root(P, n); break;
     case GR_FO_LAYOUT_MASTER_SET:
         if (count_type(n, GR_FO_SIMPLE_PAGE_MASTER) < 1)
-            order_error(P, n, 0, "至少要有一個 fo:simple-page-master",
-                        "must have at least one fo:simple-page-master");
+            order_error(P, n, 0, GR_M_FO_ORDER_SIMPLE_PAGE_MASTER);
         break;
     case GR_FO_SIMPLE_PAGE_MASTER: check_page_master(P, n); break;
     case GR_FO_PAGE_SEQUENCE: check_page_sequence(P, n); break;
     case GR_FO_FLOW:
         if (count_elements(n) < 1)
-            order_error(P, n, 0, "至少要有一個區塊（fo:block、fo:table、fo:list-block）",
-                        "must contain at least one block (fo:block, fo:table, fo:list-block)");
+            order_error(P, n, 0, GR_M_FO_ORDER_CONTAIN_BLOCK_BLOCK_TABLE);
         break;
     case GR_FO_LIST_ITEM: check_pair(P, n, GR_FO_LIST_ITEM_LABEL, GR_FO_LIST_ITEM_BODY); break;
     case GR_FO_FOOTNOTE: check_pair(P, n, GR_FO_INLINE, GR_FO_FOOTNOTE_BODY); break;
     case GR_FO_TABLE: check_table(P, n); break;
     case GR_FO_BOOKMARK_TREE:
         if (count_type(n, GR_FO_BOOKMARK) < 1)
-            order_error(P, n, 0, "至少要有一個 fo:bookmark", "must have at least one fo:bookmark");
+            order_error(P, n, 0, GR_M_FO_ORDER_BOOKMARK);
         break;
     case GR_FO_BOOKMARK: {
         static const gr_fo_type seq[] = { GR_FO_BOOKMARK_TITLE, GR_FO_BOOKMARK };
         if (count_type(n, GR_FO_BOOKMARK_TITLE) != 1 || out_of_order(n, seq, 2))
-            order_error(P, n, 0, "必須先有一個 fo:bookmark-title，之後才是子書籤",
-                        "must start with one fo:bookmark-title, followed by child bookmarks");
+            order_error(P, n, 0, GR_M_FO_ORDER_START_BOOKMARK_TITLE_FOLLOWED);
         break;
     }
     default: break;

@@ -243,9 +243,9 @@ static void jfif_density(const unsigned char *seg, size_t n, jpeg_info *ji)
     }
 }
 
-/* Walk the markers up to the first scan. Returns NULL or why it failed
- * (zh and en, separated by '|'). */
-const char *gr_jpeg_parse(const unsigned char *d, size_t len, jpeg_info *ji)
+/* Walk the markers up to the first scan. Returns GR_M_COUNT, or why it
+ * failed (a JPEG_* entry of the message table). */
+gr_msg_id gr_jpeg_parse(const unsigned char *d, size_t len, jpeg_info *ji)
 {
     size_t pos = 2;
     int have_sof = 0;
@@ -254,37 +254,35 @@ const char *gr_jpeg_parse(const unsigned char *d, size_t len, jpeg_info *ji)
     for (;;) {
         unsigned marker, seglen;
         const unsigned char *seg;
-        if (pos >= len) return "檔案不完整|truncated file";
-        if (d[pos] != 0xFF) return "標記結構損壞|corrupt marker structure";
+        if (pos >= len) return GR_M_JPEG_TRUNCATED;
+        if (d[pos] != 0xFF) return GR_M_JPEG_BAD_MARKERS;
         while (pos < len && d[pos] == 0xFF) pos++;
-        if (pos >= len) return "檔案不完整|truncated file";
+        if (pos >= len) return GR_M_JPEG_TRUNCATED;
         marker = d[pos++];
         if (marker == 0x01 || marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7))
             continue;
-        if (marker == 0xD9) return "沒有影像資料|no image data";
-        if (pos + 2 > len) return "檔案不完整|truncated file";
+        if (marker == 0xD9) return GR_M_JPEG_NO_IMAGE_DATA;
+        if (pos + 2 > len) return GR_M_JPEG_TRUNCATED;
         seglen = be16(d + pos);
-        if (seglen < 2) return "標記長度錯誤|bad marker length";
-        if (pos + seglen > len) return "檔案不完整|truncated file";
+        if (seglen < 2) return GR_M_JPEG_BAD_MARKER_LENGTH;
+        if (pos + seglen > len) return GR_M_JPEG_TRUNCATED;
         seg = d + pos + 2;
         seglen -= 2;
         if (marker == 0xE0) {
             jfif_density(seg, seglen, ji);
         } else if (marker == 0xC0 || marker == 0xC1 || marker == 0xC2) {
-            if (seglen < 6) return "SOF 標記損壞|corrupt SOF marker";
+            if (seglen < 6) return GR_M_JPEG_BAD_SOF;
             ji->precision = seg[0];
             ji->height = (int)be16(seg + 1);
             ji->width = (int)be16(seg + 3);
             ji->components = seg[5];
-            if (seglen < 6 + 3u * seg[5]) return "SOF 標記損壞|corrupt SOF marker";
+            if (seglen < 6 + 3u * seg[5]) return GR_M_JPEG_BAD_SOF;
             have_sof = 1;
         } else if ((marker >= 0xC3 && marker <= 0xCF) && marker != 0xC4 &&
                    marker != 0xC8 && marker != 0xCC) {
-            return "不支援的 JPEG 編碼（無損、階層式或算術編碼）；請轉存為一般（基線或漸進式）JPEG"
-                   "|unsupported JPEG coding (lossless, hierarchical or arithmetic); "
-                   "save it as an ordinary baseline or progressive JPEG";
+            return GR_M_JPEG_CODING;
         } else if (marker == 0xDA) {
-            if (!have_sof) return "掃描之前沒有 SOF 標記|no SOF marker before the scan";
+            if (!have_sof) return GR_M_JPEG_NO_SOF;
             break;
         }
         pos += 2 + seglen;
@@ -294,15 +292,15 @@ const char *gr_jpeg_parse(const unsigned char *d, size_t len, jpeg_info *ji)
         size_t i = len;
         while (i > pos + 1 && !(d[i - 2] == 0xFF && d[i - 1] == 0xD9))
             i--;
-        if (i <= pos + 1) return "檔案不完整（沒有結束標記）|truncated file (no end marker)";
+        if (i <= pos + 1) return GR_M_JPEG_NO_END;
     }
     if (ji->precision != 8)
-        return "只支援 8 位元 JPEG|only 8-bit JPEG is supported";
+        return GR_M_JPEG_NOT_8BIT;
     if (ji->components != 1 && ji->components != 3 && ji->components != 4)
-        return "色彩成分數不支援|unsupported number of colour components";
+        return GR_M_JPEG_COMPONENTS;
     if (ji->width == 0 || ji->height == 0)
-        return "影像大小為零|zero image size";
-    return NULL;
+        return GR_M_JPEG_ZERO_SIZE;
+    return GR_M_COUNT;
 }
 
 /* ---- PNG decoding ---------------------------------------------------- */
@@ -442,15 +440,11 @@ static int load_jpeg(gr_ctx *ctx, const char *file, int line, const char *shown,
                      unsigned char *data, size_t len, loaded_image **out)
 {
     jpeg_info ji;
-    const char *why = gr_jpeg_parse(data, len, &ji);
+    gr_msg_id why = gr_jpeg_parse(data, len, &ji);
     loaded_image *li;
     gr_image *im;
-    if (why) {
-        /* both formats take (shown, zh, en); each prints one of the two */
-        const char *bar = strchr(why, '|');
-        char zh[256];
-        snprintf(zh, sizeof zh, "%.*s", (int)(bar - why), why);
-        gr_error(ctx, file, line, GR_TEXT(IMAGE_JPEG_IMAGE_CANNOT_USED), shown, zh, bar + 1);
+    if (why != GR_M_COUNT) {
+        gr_error(ctx, file, line, GR_TEXT(IMAGE_JPEG_IMAGE_CANNOT_USED), shown, GR_PAIR(why));
         free(data);
         return GR_EINPUT;
     }

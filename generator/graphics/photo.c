@@ -285,7 +285,7 @@ static int finish_one(gr_ctx *ctx, loaded_image *li, double pw, double ph)
         return GR_EINPUT;
     if (li->format == GR_IMG_JPEG && li->src_components != 4 && tw == W && th == H) {
         jpeg_info ji;
-        if (gr_jpeg_parse(data, len, &ji) || ji.width != W || ji.height != H) {
+        if (gr_jpeg_parse(data, len, &ji) != GR_M_COUNT || ji.width != W || ji.height != H) {
             free(data);
             return gr_error(ctx, li->fo_file, li->line, GR_TEXT(PHOTO_IMAGE_CHANGED_WHILE_REPORT), shown);
         }

@@ -6,6 +6,7 @@
  * pipeline, generator/report/); and what a person at a terminal sees
  * besides: one-line notices (gr_info) and the progress line. */
 #include "gr.h"
+#include "msg.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,14 +95,14 @@ static char *vformat(const char *fmt, va_list ap)
 
 static void print(gr_ctx *ctx, const gr_finding *f)
 {
-    static const char *const zh[] = { "錯誤", "提醒", "未達規定" };
-    static const char *const en[] = { "error", "note", "requirement not met" };
+    static const char *const zh[] = { gr_msg_zh_CLASS_ERROR, gr_msg_zh_CLASS_NOTE, gr_msg_zh_CLASS_UNMET };
+    static const char *const en[] = { gr_msg_en_CLASS_ERROR, gr_msg_en_CLASS_NOTE, gr_msg_en_CLASS_UNMET };
     FILE *out = ctx->err_stream ? (FILE *)ctx->err_stream : stderr;
     const char *zh_kind = zh[f->cls], *en_kind = en[f->cls];
     const char *file = f->file;
     clear_progress(ctx, out);
     if (gr_is_stdio(file))              /* "-": standard input or output */
-        file = ctx->lang == GR_LANG_EN ? "(standard input)" : "標準輸入";
+        file = ctx->lang == GR_LANG_EN ? gr_msg_en_STDIN_NAME : gr_msg_zh_STDIN_NAME;
     if (file && f->line > 0)
         fprintf(out, "%s:%d: ", file, f->line);
     else if (file)
@@ -204,12 +205,10 @@ const char *gr_xml_limit_text(const char *msg, int en)
 {
     if (!msg) return NULL;
     if (strstr(msg, "Excessive depth"))
-        return en ? "elements nested too deeply (limit 256 levels; a report needs fewer than 20)"
-                  : "元素的巢狀層次過深（上限 256 層；報告用不到 20 層）";
+        return en ? gr_msg_en(GR_M_XML_TOO_DEEP) : gr_msg_zh(GR_M_XML_TOO_DEEP);
     if (strstr(msg, "XML_PARSE_HUGE") || strstr(msg, "Huge input lookup") ||
         strstr(msg, "huge text node"))
-        return en ? "a name, text or attribute value too long for the XML reader (limit 10,000,000 characters)"
-                  : "名稱、文字或屬性值過長，超過 XML 讀取器的上限（10,000,000 字）";
+        return en ? gr_msg_en(GR_M_XML_TOO_LONG) : gr_msg_zh(GR_M_XML_TOO_LONG);
     return NULL;
 }
 

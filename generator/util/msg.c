@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const struct { const char *zh, *en; } table[] = {
@@ -122,3 +123,32 @@ static const char *errno_text(int e, int en)
 
 const char *gr_errno_zh(int e) { return errno_text(e, 0); }
 const char *gr_errno_en(int e) { return errno_text(e, 1); }
+
+void gr_msg_bufs(gr_buf *zh, gr_buf *en, const char *zh_fmt, const char *en_fmt, ...)
+{
+    va_list ap;
+    char *t;
+    int n;
+    va_start(ap, en_fmt);
+    n = vsnprintf(NULL, 0, zh_fmt, ap);
+    va_end(ap);
+    if (n > 0) {
+        t = gr_malloc((size_t)n + 1);
+        va_start(ap, en_fmt);
+        vsnprintf(t, (size_t)n + 1, zh_fmt, ap);
+        va_end(ap);
+        gr_buf_add(zh, t, (size_t)n);
+        free(t);
+    }
+    va_start(ap, en_fmt);
+    n = vsnprintf(NULL, 0, en_fmt, ap);
+    va_end(ap);
+    if (n > 0) {
+        t = gr_malloc((size_t)n + 1);
+        va_start(ap, en_fmt);
+        vsnprintf(t, (size_t)n + 1, en_fmt, ap);
+        va_end(ap);
+        gr_buf_add(en, t, (size_t)n);
+        free(t);
+    }
+}

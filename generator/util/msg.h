@@ -34,6 +34,11 @@ const char *gr_errno_zh(int e);
 const char *gr_errno_en(int e);
 #define GR_ERRNO(e) gr_errno_zh(e), gr_errno_en(e)
 
+/* Append zh_fmt and en_fmt (GR_TEXT(ID)), filled with the same arguments,
+ * to zh and en: a message built in parts. */
+void gr_msg_bufs(gr_buf *zh, gr_buf *en, const char *zh_fmt, const char *en_fmt, ...)
+    GR_PRINTF2(3, 4, 5);
+
 const char *gr_msg_zh(gr_msg_id id);
 const char *gr_msg_en(gr_msg_id id);
 /* Append the entry's two texts, filled with args[0..n-1], to zh and en. */
