@@ -205,14 +205,11 @@ static int build_one(const char *in, const char *out, gr_report_opts *o, int str
     ctx.print_off = 1;
     rc = gr_report_run(&ctx, in, o, &r);
     if (rc == GR_OK) rc = gr_report_pdf(&ctx, &r, o, out);
-    for (i = 0; i < r.findings.n; i++) {
-        const gr_finding *f = &r.findings.v[i];
-        if (f->cls != GR_CLASS_ERROR) continue;
-        if (f->line > 0) fprintf(stderr, "%s:%d: 錯誤 error: %s (%s)\n", f->file ? f->file : in, f->line,
-                                 f->msg_zh ? f->msg_zh : "", f->msg_en ? f->msg_en : "");
-        else fprintf(stderr, "%s: 錯誤 error: %s (%s)\n", f->file ? f->file : in,
-                     f->msg_zh ? f->msg_zh : "", f->msg_en ? f->msg_en : "");
-    }
+    gr_findings_sort(&r.findings, 0);
+    for (i = 0; i < r.findings.n && r.findings.v[i].cls == GR_CLASS_ERROR; i++)
+        ;
+    r.findings.n = i;                   /* the errors only (sorted first) */
+    gr_findings_print(&ctx, &r.findings, 0);
     if (rc == GR_OK && strict && ctx.nunmet) rc = GR_EINPUT;
     gr_report_free(&r);
     return rc;
@@ -325,14 +322,21 @@ int gr_cmd_build(int argc, char **argv)
         free(datadir);
         return rc;
     }
+    ctx.hold = 1;                       /* the data's and layout's findings together */
     rc = gr_report_run(&ctx, a.in, &o, &r);
     if (rc == GR_OK && a.fo)
         rc = gr_write_file_atomic(&ctx, a.fo, r.fo.data ? (void *)r.fo.data : "", r.fo.len);
     if (rc == GR_OK) {
         const char *out = a.out ? a.out : (out_alloc = with_ext(a.in, ".pdf"));
         rc = gr_report_pdf(&ctx, &r, &o, out);
-        gr_progress_end(&ctx);
-        if (rc == GR_OK) report_written(&ctx, out, r.pages);
+    }
+    ctx.hold = 0;
+    gr_progress_end(&ctx);
+    gr_findings_sort(&r.findings, 0);
+    gr_findings_print(&ctx, &r.findings, 0);
+    if (rc == GR_OK && r.pages) {
+        const char *out = a.out ? a.out : out_alloc;
+        report_written(&ctx, out, r.pages);
         if (rc == GR_OK && a.strict && ctx.nunmet)
             rc = gr_error(&ctx, a.in, 0, GR_TEXT(BUILD_REQUIREMENT_S_MET_STRICT), ctx.nunmet);
     }

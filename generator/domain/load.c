@@ -1056,7 +1056,12 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
     }
     case XML_RELAXNG_ERR_VALUE: {
         char *v = own_text(n), *allowed = allowed_values(s, "element", name);
-        gr_msg_bufs(zh, en, GR_TEXT(DATA_VALUE_NOT_LISTED), label, gr_clip(v), allowed ? allowed : "—");
+        char *guess = allowed ? gr_listed_guess(allowed, v) : NULL;
+        if (guess)
+            gr_msg_append(zh, en, GR_M_LISTED_SPELLING, GR_MSG_ARGS(label, gr_clip(v), guess));
+        else
+            gr_msg_bufs(zh, en, GR_TEXT(DATA_VALUE_NOT_LISTED), label, gr_clip(v), allowed ? allowed : "—");
+        free(guess);
         free(v);
         free(allowed);
         break;
@@ -1411,8 +1416,14 @@ int gr_schema_check_value(gr_ctx *ctx, const gr_data_opts *o, const char *kind,
     s = gr_schema_get(ctx, c, c->datadir, k, "1", what, 0);
     if (!s) { gr_domain_cache_free(own); return GR_ESYS; }
     allowed = allowed_values(s, "element", element);
-    if (allowed && !listed_in(allowed, value))
-        rc = gr_error(ctx, what, 0, GR_TEXT(DATA_ONE_ALLOWED_VALUES), element, value, allowed);
+    if (allowed && !listed_in(allowed, value)) {
+        char *guess = gr_listed_guess(allowed, value);
+        if (guess)
+            rc = gr_error(ctx, what, 0, GR_TEXT(DATA_VALUE_GUESS), element, gr_clip(value), guess, allowed);
+        else
+            rc = gr_error(ctx, what, 0, GR_TEXT(DATA_ONE_ALLOWED_VALUES), element, value, allowed);
+        free(guess);
+    }
     free(allowed);
     gr_domain_cache_free(own);
     return rc;

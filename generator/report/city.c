@@ -271,6 +271,7 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
     gr_findings *saved = ctx->findings;
     size_t cap = 0, ucap = 0, i, noff = 0;
     char **offices = NULL;
+    int own;
     memset(c, 0, sizeof *c);
     c->dir = gr_strdup(dir);
     while (strlen(c->dir) > 1 && c->dir[strlen(c->dir) - 1] == '/') c->dir[strlen(c->dir) - 1] = 0;
@@ -280,6 +281,10 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
         return gr_syserror(ctx, dir, 0, GR_TEXT(CITY_CANNOT_READ_FOLDER));
     }
     list_files(c, &cap, &offices, &noff);
+
+    /* findings are printed once every file is classified: each file's
+       together, in the one order (gr_findings_sort) */
+    own = ctx->hold++ == 0;
 
     /* the office file: at most one */
     ctx->findings = &c->office_findings;
@@ -350,6 +355,13 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
             }
         }
         ctx->findings = saved;
+    }
+    ctx->hold--;
+    gr_findings_sort(&c->office_findings, 0);
+    if (own && !ctx->print_off) gr_findings_print(ctx, &c->office_findings, 0);
+    for (i = 0; i < c->n; i++) {
+        gr_findings_sort(&c->v[i].findings, 0);
+        if (own && !ctx->print_off) gr_findings_print(ctx, &c->v[i].findings, 0);
     }
     return GR_OK;
 }

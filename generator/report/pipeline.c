@@ -154,6 +154,22 @@ static int doc_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, int fro
     return gr_form_transform(ctx, r->doc, r->path, d, &r->fo, &r->title);
 }
 
+/* A stage's findings are printed together at its end, in the one order
+ * (gr_findings_sort: 錯誤, 未達規定, 提醒, each by line). Unless a caller
+ * holds them already (build prints the data's and the layout's together),
+ * the stage that took the hold prints them. */
+static int hold_findings(gr_ctx *ctx)
+{
+    return ctx->hold++ == 0;
+}
+
+static void release_findings(gr_ctx *ctx, gr_findings *f, size_t from, int own)
+{
+    ctx->hold--;
+    gr_findings_sort(f, from);
+    if (own && !ctx->print_off) gr_findings_print(ctx, f, from);
+}
+
 /* Data file → FO text: load and validate, then the rest. */
 static int data_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
 {
@@ -168,7 +184,7 @@ static int run_rest(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, int rc);
 int gr_report_run(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_report *r)
 {
     gr_findings *saved = ctx->findings;
-    int rc;
+    int rc, own = hold_findings(ctx);
     memset(r, 0, sizeof *r);
     r->path = path;
     gr_buf_init(&r->fo);
@@ -176,6 +192,7 @@ int gr_report_run(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_rep
     ctx->findings = &r->findings;
     gr_progress(ctx, GR_TEXT(STAGE_CHECKING), 0);
     rc = run_rest(ctx, r, o, data_to_fo(ctx, r, o));
+    release_findings(ctx, &r->findings, 0, own);
     ctx->findings = saved;
     return rc;
 }
@@ -184,7 +201,7 @@ int gr_report_run_doc(gr_ctx *ctx, const char *path, xmlDocPtr doc,
                       const gr_report_opts *o, gr_report *r)
 {
     gr_findings *saved = ctx->findings;
-    int rc;
+    int rc, own = hold_findings(ctx);
     memset(r, 0, sizeof *r);
     r->path = path;
     r->doc = doc;
@@ -192,6 +209,7 @@ int gr_report_run_doc(gr_ctx *ctx, const char *path, xmlDocPtr doc,
     gr_buf_init(&r->source);
     ctx->findings = &r->findings;
     rc = run_rest(ctx, r, o, doc ? doc_to_fo(ctx, r, o, 0) : GR_ESYS);
+    release_findings(ctx, &r->findings, 0, own);
     ctx->findings = saved;
     return rc;
 }
@@ -232,7 +250,7 @@ int gr_report_pdf(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, const char
     gr_provenance prov;
     gr_sources src;
     gr_pdf_opts po;
-    int rc;
+    int rc, own = hold_findings(ctx);
     assert(r->tree && r->status == GR_OK);
     ctx->findings = &r->findings;
     gr_buf_init(&dump);
@@ -264,6 +282,7 @@ int gr_report_pdf(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, const char
     }
     gr_buf_free(&dump);
     gr_doc_free(doc);
+    release_findings(ctx, &r->findings, from, own);
     ctx->findings = saved;
     r->status = worst(r->status, rc);
     return r->status;

@@ -131,7 +131,7 @@ int gr_report_finding(gr_ctx *ctx, const gr_finding *f)
     }
     /* quiet notes were said once already (layout's second pass) */
     if (f->cls == GR_CLASS_WARNING && ctx->quiet_warnings) return f->status;
-    if (!ctx->print_off) print(ctx, f);
+    if (!ctx->print_off && !(ctx->hold && ctx->findings)) print(ctx, f);
     if (ctx->findings) {
         gr_findings *l = ctx->findings;
         gr_finding *x;
@@ -146,6 +146,46 @@ int gr_report_finding(gr_ctx *ctx, const gr_finding *f)
         x->msg_en = gr_strdup(f->msg_en ? f->msg_en : "");
     }
     return f->status;
+}
+
+static int class_rank(gr_class c)
+{
+    return c == GR_CLASS_ERROR ? 0 : c == GR_CLASS_UNMET ? 1 : 2;
+}
+
+static int sorts_before(const gr_finding *a, const gr_finding *b)
+{
+    int ra = class_rank(a->cls), rb = class_rank(b->cls);
+    if (ra != rb) return ra < rb;
+    return (a->line > 0 ? a->line : 0) < (b->line > 0 ? b->line : 0);
+}
+
+/* Stable merge sort of v[0..n) using tmp (n elements). */
+static void merge_sort(gr_finding *v, gr_finding *tmp, size_t n)
+{
+    size_t h = n / 2, i = 0, j = h, k = 0;
+    if (n < 2) return;
+    merge_sort(v, tmp, h);
+    merge_sort(v + h, tmp, n - h);
+    while (i < h && j < n) tmp[k++] = sorts_before(&v[j], &v[i]) ? v[j++] : v[i++];
+    while (i < h) tmp[k++] = v[i++];
+    while (j < n) tmp[k++] = v[j++];
+    memcpy(v, tmp, n * sizeof *v);
+}
+
+void gr_findings_sort(gr_findings *f, size_t from)
+{
+    gr_finding *tmp;
+    if (!f || f->n < from + 2) return;
+    tmp = gr_malloc((f->n - from) * sizeof *tmp);
+    merge_sort(f->v + from, tmp, f->n - from);
+    free(tmp);
+}
+
+void gr_findings_print(gr_ctx *ctx, const gr_findings *f, size_t from)
+{
+    size_t i;
+    for (i = from; i < f->n; i++) print(ctx, &f->v[i]);
 }
 
 /* Format both languages, then count, print and record. */

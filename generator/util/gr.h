@@ -96,6 +96,9 @@ typedef struct gr_ctx {
     int print_off;         /* 1: record findings, print nothing */
     gr_findings *findings; /* when not NULL, every finding is appended
                               (owned by whoever set it) */
+    int hold;              /* > 0 (and findings set): findings are recorded,
+                              not printed; whoever set hold first prints
+                              them with gr_findings_print (report/pipeline.c) */
     /* Files this run has read (device, inode), so that no output replaces
        one of them; filled by gr_open_input. */
     struct { unsigned long long dev, ino; } inputs[GR_MAX_RUN_INPUTS];
@@ -159,6 +162,14 @@ double gr_now(void);
  * apart from the message). Counted, printed and recorded like the others;
  * the strings are copied. Returns f->status. */
 int gr_report_finding(gr_ctx *ctx, const gr_finding *f);
+/* The order findings are shown in, everywhere (check, build, the city's
+ * table, CSV and annex): by class — 錯誤, then 未達規定, then 提醒 — and
+ * within a class by line (findings without a line first), otherwise in the
+ * order found. Sorts f->v[from..] in place (stable). */
+void gr_findings_sort(gr_findings *f, size_t from);
+/* Print f->v[from..] as gr_report_finding would (file:line: class: text),
+ * in list order, whatever ctx->print_off or ctx->hold say. */
+void gr_findings_print(gr_ctx *ctx, const gr_findings *f, size_t from);
 
 /* A user's value as a message may show it: at most GR_CLIP_CHARS
  * characters (then 「…（共 N 字）」), control and bidi characters shown as
