@@ -843,7 +843,7 @@ static int is_descendant(xmlNodePtr n, xmlNodePtr anc)
 /* What a value of the schema's datatype should look like (table entry). */
 static gr_msg_id type_hint(const char *type)
 {
-    if (!type) return GR_M_TYPE_HINT_NONE;
+    if (!type) return GR_M_NOTHING;
     if (strcmp(type, "date") == 0) return GR_M_TYPE_HINT_DATE;
     if (strcmp(type, "nonNegativeInteger") == 0) return GR_M_TYPE_HINT_COUNT;
     if (strcmp(type, "positiveInteger") == 0) return GR_M_TYPE_HINT_POSITIVE;

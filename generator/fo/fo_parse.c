@@ -632,7 +632,7 @@ static void add_text(fo_parser *P, gr_fo_node *parent, xmlNodePtr x)
             snippet(s, shown, sizeof shown);
             gr_error(P->ctx, P->file, (P->mapped ? parent->line : text_line(x, parent)), GR_TEXT(FO_CANNOT_CONTAIN_TEXT_DIRECTLY),
                      context_name(parent), shown,
-                     GR_PAIR(cm_of(parent) == CM_BLOCKS ? GR_M_FO_PUT_IN_BLOCK : GR_M_FO_NO_ADVICE));
+                     GR_PAIR(cm_of(parent) == CM_BLOCKS ? GR_M_FO_PUT_IN_BLOCK : GR_M_NOTHING));
         }
         return;
     }
