@@ -7,6 +7,7 @@
 #include "../layout/layout.h"
 #include "../pdf/pdf.h"
 #include "../report/typeset.h"
+#include "../util/msg.h"
 #include <assert.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -70,21 +71,17 @@ int gr_cmd_render(int argc, char **argv)
         case O_DUMP: dump_path = p.value; break;
         case GR_OPT_OPERAND:
             if (in)
-                return gr_opts_usage_error(&p, "只能有一個輸入檔（多了「%s」）",
-                                           "only one input file (extra: \"%s\")", p.value);
+                return gr_opts_usage_error(&p, GR_TEXT(RENDER_ONLY_ONE_INPUT_FILE), p.value);
             in = p.value;
             break;
         default: assert(0 && "an option of the table is not handled");
         }
     }
     if (!in)
-        return gr_opts_usage_error(&p, "請指定一個 XSL-FO 檔（「-」為標準輸入）",
-                                   "name one XSL-FO file (\"-\" is standard input)");
+        return gr_opts_usage_error(&p, GR_TEXT(RENDER_NAME_ONE_XSL_FO));
     if (!out && strcmp(in, "-") == 0) out = "-";
     if (out && strcmp(out, "-") == 0 && isatty(STDOUT_FILENO)) {
-        gr_cli_say(&ctx, stderr, "gereport render: 標準輸出是終端機，不輸出 PDF；請用 -o FILE.pdf 或導向檔案（> FILE.pdf）",
-                   "gereport render: standard output is a terminal, no PDF written there; use -o FILE.pdf or redirect (> FILE.pdf)");
-        return GR_ESYS;
+        return gr_cli_refuse_terminal(&ctx, "render");
     }
     if (!out) out = out_alloc = default_output(in);
     if (!fonts) {

@@ -6,6 +6,7 @@
  */
 #include "box.h"
 #include "../graphics/graphics.h"
+#include "../util/msg.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,8 +108,7 @@ static void place_static(gr_lay *L, gr_page *pg, const region *r, gr_fo_node *sc
     c.at_top = 1;
     c.force = 1;
     if (gr_place_box(L, &c, box, NULL, &rest) != GR_PLACED_ALL)
-        gr_warn(L->ctx, L->tree->path, sc->line,
-                "%s 的內容超出區域高度", "the content of %s does not fit its region",
+        gr_warn(L->ctx, L->tree->path, sc->line, GR_TEXT(LAYOUT_CONTENT_DOES_FIT_REGION),
                 r->name);
     gr_box_free_tree(box);
 }
@@ -169,16 +169,13 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
     int res;
     sp->seq = seq;
     if (!master)
-        return gr_error(L->ctx, L->tree->path, seq->line,
-                        "找不到版面 master-reference=\"%s\"", "no page master named \"%s\"",
+        return gr_error(L->ctx, L->tree->path, seq->line, GR_TEXT(LAYOUT_PAGE_MASTER_NAMED),
                         seq->p->master_reference ? seq->p->master_reference : "");
     geometry(master, &sp->geom);
     if (sp->geom.body.w < 10 || sp->geom.body.h < 10)
-        return gr_error(L->ctx, L->tree->path, master->line,
-                        "頁面邊界過大，本文區域沒有空間", "the margins leave no room for the body region%s", "");
+        return gr_error(L->ctx, L->tree->path, master->line, GR_TEXT(LAYOUT_MARGINS_LEAVE_ROOM_BODY));
     if (!flow)
-        return gr_error(L->ctx, L->tree->path, seq->line,
-                        "fo:page-sequence 缺少 fo:flow", "fo:page-sequence has no fo:flow%s", "");
+        return gr_error(L->ctx, L->tree->path, seq->line, GR_TEXT(LAYOUT_PAGE_SEQUENCE_HAS_FO));
     sp->first = L->doc->npages;
     L->body_w = sp->geom.body.w;
     L->body_h = sp->geom.body.h;
@@ -195,7 +192,7 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
         c.doc = L->doc;
         c.pg = gr_doc_add_page(L->doc, sp->geom.width, sp->geom.height);
         L->page_no = (int)L->doc->npages;
-        gr_progress(L->ctx, "排版", "laying out", L->page_no);
+        gr_progress(L->ctx, GR_TEXT(STAGE_LAYOUT), L->page_no);
         c.area_x = sp->geom.body.x;
         c.y = sp->geom.body.y;
         c.limit = sp->geom.body.y + sp->geom.body.h;
@@ -209,8 +206,7 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
         if (L->page_done) L->page_done(L->page_done_user, L->doc, c.pg);
         if (res == GR_PLACED_NONE && page_is_empty_start(&c)) {
             /* cannot happen by the progress rule; never loop */
-            gr_error(L->ctx, L->tree->path, flow->line,
-                     "版面無法繼續（內容無法放入頁面）", "layout cannot proceed (content does not fit a page)%s", "");
+            gr_error(L->ctx, L->tree->path, flow->line, GR_TEXT(LAYOUT_CANNOT_PROCEED_CONTENT_DOES));
             L->status = GR_EINPUT;
             break;
         }
@@ -275,9 +271,7 @@ static void check_flow_names_of(gr_lay *L, gr_fo_node *seq)
         if (g.has_before && strcmp(fn, g.before.name) == 0) continue;
         if (g.has_after && strcmp(fn, g.after.name) == 0) continue;
         if (c->type == GR_FO_FLOW || strncmp(fn, "xsl-", 4) != 0) {
-            gr_error(L->ctx, L->tree->path, c->line,
-                     "flow-name=\"%s\" 不對應版面 %s 的任何區域",
-                     "flow-name=\"%s\" matches no region of page master %s",
+            gr_error(L->ctx, L->tree->path, c->line, GR_TEXT(LAYOUT_FLOW_NAME_MATCHES_REGION),
                      fn, seq->p->master_reference ? seq->p->master_reference : "");
             L->status = GR_EINPUT;
         }

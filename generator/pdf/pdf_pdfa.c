@@ -6,6 +6,7 @@
  * bytes. Also turns UTF-8 into PDF text strings for the rest of the writer.
  */
 #include "pdf_pdfa.h"
+#include "../util/msg.h"
 
 #include <hpdf_doc.h>
 #include <hpdf_encrypt.h>
@@ -246,15 +247,13 @@ static int read_icc(gr_ctx *ctx, const char *path, gr_buf *out)
     unsigned char chunk[8192];
     size_t n;
     if (!fp)
-        return gr_syserror(ctx, path, 0, "無法讀取色彩描述檔：%s",
-                           "cannot read the colour profile: %s", strerror(errno));
+        return gr_syserror(ctx, path, 0, GR_TEXT(PDFA_CANNOT_READ_COLOUR_PROFILE), GR_ERRNO(errno));
     while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0 && out->len <= MAX_ICC_SIZE)
         gr_buf_add(out, chunk, n);
     fclose(fp);
     /* an ICC profile starts with its size and has "acsp" at offset 36 */
     if (out->len < 132 || out->len > MAX_ICC_SIZE || memcmp(out->data + 36, "acsp", 4) != 0)
-        return gr_syserror(ctx, path, 0, "色彩描述檔不是 ICC 格式",
-                           "the colour profile is not an ICC profile%s", "");
+        return gr_syserror(ctx, path, 0, GR_TEXT(PDFA_COLOUR_PROFILE_ICC_PROFILE));
     return GR_OK;
 }
 
@@ -498,8 +497,7 @@ int pdf_pdfa_finish(gr_ctx *ctx, HPDF_Doc pdf, const gr_doc *doc,
             || (part3 && add_attachments(pdf, opts) != GR_OK)
             || add_lang(pdf, doc->lang) != GR_OK
             || add_placeholder_id(pdf) != GR_OK))
-        rc = gr_syserror(ctx, NULL, 0, "無法建立 PDF/A 中繼資料",
-                         "cannot create the PDF/A metadata%s", "");
+        rc = gr_syserror(ctx, NULL, 0, GR_TEXT(PDFA_CANNOT_CREATE_PDF_METADATA));
     prov_free(&p);
     free(producer);
     free(title);
