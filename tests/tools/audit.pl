@@ -55,17 +55,41 @@ while (@ARGV && $ARGV[0] =~ /^-/) {
 my $dump = shift @ARGV or die "usage: audit.pl [-v] [-n NAMES] DUMP\n";
 my $tol = 0.5;
 
+# The masked form of a name, by the rule of docs/data-format.md §1.2
+# (written here again, not taken from the program): Han names keep their
+# first and last character (two: the first); names with Latin letters or a
+# separator keep the first and last part, a Han part as its first character
+# and ○, a Latin part as its capital initial and a full stop.
+my $han = qr/[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3FFFF}]/;
+my $sep = qr/[\s\-.\x{B7}\x{2027}\x{FF0E}\x{30FB}\x{2010}\x{2022}\x{FF0D}\x{3000}]/;
+sub masked {
+    my ($n) = @_;
+    my @c = split //, $n;
+    if ($n =~ /^$han+$/) {
+        return @c == 2 ? $c[0] . '○' : $c[0] . ('○' x (@c - 2)) . $c[-1];
+    }
+    my @parts = grep { length } map { split /(?<=$han)(?=[^\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3FFFF}])|(?<=[^\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3FFFF}])(?=$han)/ } split /$sep+/, $n;
+    return '○' unless @parts;
+    my $part = sub { my $f = substr($_[0], 0, 1); $f =~ $han ? "$f○" : uc($f) . '.' };
+    my $latin = $n =~ /[^\s\-.\x{B7}\x{2027}\x{FF0E}\x{30FB}\x{2010}\x{2022}\x{FF0D}\x{3000}\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3FFFF}]/;
+    return $part->($parts[0]) . (@parts > 1 ? ($latin ? ' ' : '．') . $part->($parts[-1]) : '');
+}
+
+# names and their masked forms, white space removed (lines are compared
+# with their white space removed too)
 my @names;
 if (defined $names_file) {
     open my $nf, '<:encoding(UTF-8)', $names_file or die "audit.pl: $names_file: $!\n";
     my %seen;
     while (my $n = <$nf>) {
         chomp $n;
-        $n =~ s/\s+//g;
+        $n =~ s/^\s+|\s+$//g;
+        $n =~ s/\s+/ /g;
         next if length($n) < 2;
-        my @c = split //, $n;
-        my $m = @c == 2 ? $c[0] . '○' : $c[0] . ('○' x (@c - 2)) . $c[-1];
-        for my $f ($n, $m) { push @names, $f unless $seen{$f}++ }
+        for my $f ($n, masked($n)) {
+            (my $g = $f) =~ s/\s+//g;
+            push @names, $g unless length($g) < 2 || $seen{$g}++;
+        }
     }
 }
 
@@ -271,6 +295,7 @@ for my $l (@lines) {
             ($a =~ /\d[,.]$/ && $b =~ /^\d/)) {
             found('number_broken', $p, "$a / $b");
         }
+        s/\s+//g for $a, $b;
         my $joined = $a . $b;
         for my $n (@names) {
             my $pos = -1;
