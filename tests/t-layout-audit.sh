@@ -74,4 +74,13 @@ for f in data/*/*/results.xml tests/fixtures/results/base-112.xml tests/audit/*.
     fi
     audit "$f" "$D/$b.dump" "$D/$b.names"
 done
+
+# the strategy grid's category cell asks for its label on a continuation
+# page (gr:continued): 「(二)（續）」 is a line of page 2 inside that cell
+if awk -F'\t' '$1 == "line" && $2 == 2 && $7 == "(二)（續）" { f = 1 } END { exit !f }' \
+       "$D/tests_audit_continued.fo.dump"; then
+    ok "continued.fo: page 2 repeats the category label as 「(二)（續）」"
+else
+    not_ok "continued.fo: page 2 repeats the category label as 「(二)（續）」"
+fi
 finish

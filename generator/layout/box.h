@@ -52,6 +52,10 @@ typedef struct gr_tcell {
     gr_border border[4];       /* resolved (collapsed) borders */
     gr_box *content;           /* GR_BOX_BLOCK whose x is 0 at the cell's
                                   content edge */
+    gr_box *continued;         /* its gr:continued label (「(二)（續）」) laid
+                                  out the same way, or NULL: shown on a
+                                  later page its rows go on to after its
+                                  content ended */
     int valign;                /* GR_DALIGN_* */
     int serial;                /* unique in the layout run (box dump) */
 } gr_tcell;

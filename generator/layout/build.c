@@ -34,7 +34,10 @@ void gr_box_free_tree(gr_box *b)
         gr_box_free_tree(c);
     if (b->table)
         for (i = 0; i < b->table->ncells; i++)
+        {
             gr_box_free_tree(b->table->cells[i].content);
+            gr_box_free_tree(b->table->cells[i].continued);
+        }
     if (b->para) {
         gr_para_free(b->para);
         b->para = NULL;

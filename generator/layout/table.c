@@ -458,6 +458,36 @@ static double inset(const gr_tcell *cl, int side)
     return bw(&cl->border[side]) / 2 + cl->pad[side];
 }
 
+/* A cell's gr:continued label as FO of its own: a copy of the cell (its
+ * properties) holding one text node, styled as the cell's first block
+ * when it has one (the label looks like the label it repeats). Nodes live
+ * in the run's arena; they are never part of the tree. */
+static gr_fo_node *continued_area(gr_lay *L, gr_fo_node *cell)
+{
+    gr_fo_node *area = gr_arena_alloc(L->arena, sizeof *area);
+    gr_fo_node *text = gr_arena_alloc(L->arena, sizeof *text), *in = area, *b;
+    *area = *cell;
+    area->first = area->last = area->next = area->prev = NULL;
+    for (b = cell->first; b && b->type != GR_FO_BLOCK; b = b->next) ;
+    if (b && !b->p->id && b->p->break_before == GR_BREAK_AUTO) {
+        gr_fo_node *blk = gr_arena_alloc(L->arena, sizeof *blk);
+        *blk = *b;
+        blk->parent = area;
+        blk->next = blk->prev = NULL;
+        area->first = area->last = blk;
+        in = blk;
+    }
+    memset(text, 0, sizeof *text);
+    text->type = GR_FO_TEXT;
+    text->line = cell->line;
+    text->parent = in;
+    text->p = in->p;
+    text->text = cell->p->continued;
+    text->text_len = strlen(cell->p->continued);
+    in->first = in->last = text;
+    return area;
+}
+
 static void build_cells(gr_lay *L, gr_table *t)
 {
     int i, k;
@@ -469,6 +499,9 @@ static void build_cells(gr_lay *L, gr_table *t)
         cl->w = w;
         for (k = 0; k < 4; k++) cl->pad[k] = cl->fo->p->padding[k];
         cl->content = gr_build_area(L, cl->fo, w - inset(cl, GR_START) - inset(cl, GR_END));
+        if (cl->fo->p->continued && *cl->fo->p->continued)
+            cl->continued = gr_build_area(L, continued_area(L, cl->fo),
+                                          w - inset(cl, GR_START) - inset(cl, GR_END));
     }
 }
 
@@ -619,9 +652,20 @@ static const gr_resume *cell_in(const group *g, int i)
     return g->in && g->in->cells ? g->in->cells[i] : NULL;
 }
 
+/* A cell whose content ended on an earlier page while its rows go on
+ * here, and which has a gr:continued label to show instead. */
+static int cell_shows_label(const group *g, int i)
+{
+    const gr_tcell *cl = &g->t->cells[g->c0 + i];
+    return cl->continued && g->in && g->in->cell_done && g->in->cell_done[i] &&
+           cl->row + cl->rowspan - 1 >= g->from;
+}
+
 static double cell_rest_height(const group *g, int i)
 {
     const gr_tcell *cl = &g->t->cells[g->c0 + i];
+    if (cell_shows_label(g, i))
+        return gr_box_height(cl->continued, NULL) + inset(cl, GR_BEFORE) + inset(cl, GR_AFTER);
     return gr_box_height(cl->content, cell_in(g, i)) + inset(cl, GR_BEFORE) + inset(cl, GR_AFTER);
 }
 
@@ -640,7 +684,7 @@ static void row_heights(const group *g, double *h)
             const gr_tcell *cl = &t->cells[g->c0 + i];
             int last = cl->row + cl->rowspan - 1, s;
             double need, have = 0;
-            if (!cell_active(g, i)) continue;
+            if (!cell_active(g, i) && !cell_shows_label(g, i)) continue;
             s = cl->row > g->from ? cl->row : g->from;
             if ((last > s) != pass) continue;
             need = cell_rest_height(g, i);
@@ -712,9 +756,10 @@ static void draw_cell_frame(gr_cursor *c, const gr_table *t, const gr_tcell *cl,
                          cl->border[GR_END].width, cl->border[GR_END].color);
 }
 
-/* Place one cell's content into [y0, y1) of this fragment. */
-static int place_cell(gr_lay *L, gr_cursor *c, const gr_tcell *cl, double tx,
-                      double y0, double y1, int whole, const gr_resume *in,
+/* Place one cell's content (or its continued label) into [y0, y1) of
+ * this fragment. */
+static int place_cell(gr_lay *L, gr_cursor *c, const gr_tcell *cl, gr_box *content,
+                      double tx, double y0, double y1, int whole, const gr_resume *in,
                       gr_resume **out, int force)
 {
     gr_cursor cc;
@@ -729,10 +774,10 @@ static int place_cell(gr_lay *L, gr_cursor *c, const gr_tcell *cl, double tx,
     cc.force = force;
     cc.note_bottom = c->note_bottom;
     if (whole && !in && cl->valign != GR_DALIGN_AUTO && cl->valign != GR_DALIGN_BEFORE) {
-        double room = bottom - top - gr_box_height(cl->content, NULL);
+        double room = bottom - top - gr_box_height(content, NULL);
         if (room > 0) cc.y += cl->valign == GR_DALIGN_CENTER ? room / 2 : room;
     }
-    return gr_place_box(L, &cc, cl->content, in, out);
+    return gr_place_box(L, &cc, content, in, out);
 }
 
 enum { CELLS_ALL, CELLS_STARTING_AT_SPLIT, CELLS_BEFORE_SPLIT };
@@ -763,12 +808,17 @@ static int place_cells(gr_lay *L, gr_cursor *c, group *g, int split, double bott
         cmark = c->pg->nitems;
         if (done) {
             /* its content ended on an earlier page; its row goes on here:
-               an empty fragment keeps the grid closed */
+               an empty fragment keeps the grid closed, with the cell's
+               gr:continued label when it has one (whole, or not at all) */
+            if (cl->continued &&
+                place_cell(L, c, cl, cl->continued, g->tx, y0, y1, ends_here, NULL, &o, 0)
+                    != GR_PLACED_ALL)
+                gr_page_truncate(c->pg, cmark);
             draw_cell_frame(c, g->t, cl, g->tx + cl->x, y0, y1, cmark);
             gr_dump_cell(L, c->pg, cl, g->tx + cl->x, y0, y1);
             continue;
         }
-        res = place_cell(L, c, cl, g->tx, y0, y1, ends_here, cell_in(g, i), &o,
+        res = place_cell(L, c, cl, cl->content, g->tx, y0, y1, ends_here, cell_in(g, i), &o,
                          force && s == g->from);
         if (res == GR_PLACED_ALL) { g->next_done[i] = 1; g->next_cells[i] = NULL; }
         else if (res == GR_PLACED_PART) g->next_cells[i] = o;

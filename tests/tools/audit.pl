@@ -34,7 +34,9 @@
 #   outside          a line beyond its cell or the body region, a cell beyond
 #                    the body region
 #   span_unlabelled  a row-spanned cell continued on a page without text
-#                    while its rows have text there (「(二)（續）」 missing)
+#                    while its rows have text there (「(二)（續）」 missing;
+#                    such a label is not counted as a line of the cell's
+#                    content by cell_orphan)
 #   merged_empty     an empty cell spanning columns (a 「1. 無」 row merging
 #                    its empty cells; the form keeps each with its rules)
 #   underfull        a page other than the last under 60% full whose next
@@ -177,7 +179,10 @@ sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\t
         }
         if ($c->{nlines}) {
             $first_page{$c->{id}} //= $c->{page};
-            $per_page{$c->{id}}{$c->{page}} += $c->{nlines};
+            # a continued label (「(二)（續）」) repeats the cell's label on
+            # a later page: not a line of its content
+            my $n = grep { $_->{text} !~ /^\S{0,12}（續）$/ } @{$c->{lines}};
+            $per_page{$c->{id}}{$c->{page}} += $n if $n;
         }
     }
     for my $key (@order) {
