@@ -265,10 +265,15 @@ for my $p (1 .. $maxpage - 1) {
     found('heading_last', $p + 1, "caption first on the page: $f->{text}") if $f && $f->{text} =~ /^▲/ && !$above;
     my $bd = $body{$p};
     if ($bd && defined $bottom{$p} && $bottom{$p} - $bd->[1] < 0.6 * $bd->[3]) {
+        # what the next page starts with: its topmost line or cell (a table
+        # that starts the page is a block that moved on, whatever heading
+        # follows it further down)
         my $n = $first_body{$p + 1};
+        my $cell_first = grep { !$_->{static} && $_->{page} == $p + 1 &&
+                                (!$n || $_->{y} < $n->{y} - $tol) } @cells;
         found('underfull', $p, sprintf('%.0f%% full; next page starts: %s',
-              100 * ($bottom{$p} - $bd->[1]) / $bd->[3], $n ? $n->{text} : '(a table)'))
-            unless $n && $n->{text} =~ $heading && (!$n->{cell});
+              100 * ($bottom{$p} - $bd->[1]) / $bd->[3], $cell_first || !$n ? '(a table)' : $n->{text}))
+            unless $n && !$cell_first && $n->{text} =~ $heading;
     }
 }
 
