@@ -191,6 +191,10 @@ int gr_place_box(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
 void gr_add_id_item(gr_cursor *c, gr_dl_kind kind, const char *id, double x, double y);
 /* Height the rest of a box needs from `in` on, ignoring page ends. */
 double gr_box_height(const gr_box *b, const gr_resume *in);
+/* Lines of text the rest of a box holds from `in` on (a nested table or
+ * list counts as GR_LINES_MANY: it splits by its own rows). */
+int gr_box_lines(const gr_box *b, const gr_resume *in);
+#define GR_LINES_MANY 1000
 /* table.c */
 int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
                    gr_resume **out);

@@ -780,6 +780,57 @@ static int place_cell(gr_lay *L, gr_cursor *c, const gr_tcell *cl, gr_box *conte
     return gr_place_box(L, &cc, content, in, out);
 }
 
+/* Orphans and widows per cell: a cell split over pages keeps at least
+ * `orphans` lines of text on the page where it starts and `widows` on the
+ * next, counting the lines of all its paragraphs (a cell of one-line
+ * blocks too, which each paragraph's own limits do not see). When a split
+ * (res PART, *o where it goes on) leaves fewer on the next page, the cell
+ * ends higher so that lines go on with them; when its first fragment would
+ * then hold fewer than `orphans`, it places nothing here (its row starts
+ * on the next page when it can: place_group_once). Forced (an empty page
+ * must place something), the split is kept as it is. */
+static int cell_lines_rule(gr_lay *L, gr_cursor *c, const group *g, int i, double y0,
+                           double y1, size_t cmark, gr_resume **o, int force, int res)
+{
+    const gr_tcell *cl = &g->t->cells[g->c0 + i];
+    const gr_resume *in = cell_in(g, i);
+    int orphans = cl->fo->p->orphans > 0 ? cl->fo->p->orphans : 1;
+    int widows = cl->fo->p->widows > 0 ? cl->fo->p->widows : 1;
+    int total = gr_box_lines(cl->content, in), left, k, r;
+    int need = in ? 1 : orphans;           /* lines this fragment must hold */
+    double lo = y0, hi = y1;
+    if (res != GR_PLACED_PART || total >= GR_LINES_MANY) return res;
+    left = gr_box_lines(cl->content, *o);
+    if (left >= GR_LINES_MANY || (left >= widows && total - left >= need)) return res;
+    if (total - (left > widows ? left : widows) < need) {
+        /* too short to split within the limits */
+        if (force) return res;
+        gr_page_truncate(c->pg, cmark);
+        *o = NULL;
+        return GR_PLACED_NONE;
+    }
+    /* the lowest end of the fragment that leaves `widows` lines: lines
+       are at least a few points tall, so 12 halvings find it */
+    for (k = 0; k < 12; k++) {
+        double mid = (lo + hi) / 2;
+        gr_resume *t = NULL;
+        gr_page_truncate(c->pg, cmark);
+        r = place_cell(L, c, cl, cl->content, g->tx, y0, mid, 0, in, &t, 0);
+        if (r == GR_PLACED_PART && gr_box_lines(cl->content, t) >= widows) lo = mid;
+        else hi = mid;
+    }
+    gr_page_truncate(c->pg, cmark);
+    *o = NULL;
+    r = place_cell(L, c, cl, cl->content, g->tx, y0, lo, 0, in, o, 0);
+    if (r != GR_PLACED_PART || total - gr_box_lines(cl->content, *o) < need) {
+        gr_page_truncate(c->pg, cmark);
+        *o = NULL;
+        if (!force) return GR_PLACED_NONE;
+        return place_cell(L, c, cl, cl->content, g->tx, y0, y1, 0, in, o, force);
+    }
+    return r;
+}
+
 enum { CELLS_ALL, CELLS_STARTING_AT_SPLIT, CELLS_BEFORE_SPLIT };
 
 /* Place the active cells of the group that `which` selects into the
@@ -820,6 +871,7 @@ static int place_cells(gr_lay *L, gr_cursor *c, group *g, int split, double bott
         }
         res = place_cell(L, c, cl, cl->content, g->tx, y0, y1, ends_here, cell_in(g, i), &o,
                          force && s == g->from);
+        res = cell_lines_rule(L, c, g, i, y0, y1, cmark, &o, force && s == g->from, res);
         if (res == GR_PLACED_ALL) { g->next_done[i] = 1; g->next_cells[i] = NULL; }
         else if (res == GR_PLACED_PART) g->next_cells[i] = o;
         if (res != GR_PLACED_NONE) any = 1;
