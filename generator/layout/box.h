@@ -137,6 +137,11 @@ typedef struct gr_lay {
     gr_buf *dump;              /* box dump wanted (filled at the end), or NULL */
     gr_buf dump_line;          /* the record being built */
     int cell_serial;           /* last gr_tcell.serial given */
+    double text_scale;         /* font sizes and line heights are set at
+                                  this share (table cells set smaller
+                                  before a word breaks: table.c); 1 */
+    int defer_overflow;        /* paragraphs only record a word wider than
+                                  their line (gr_para_opts) */
 } gr_lay;
 
 /* build.c */

@@ -385,6 +385,7 @@ int gr_layout_pages(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
     *out = NULL;
     memset(&L, 0, sizeof L);
     L.ctx = ctx;
+    L.text_scale = 1;
     L.tree = tree;
     L.fs = fs;
     L.page_done = page_done;

@@ -488,6 +488,88 @@ static gr_fo_node *continued_area(gr_lay *L, gr_fo_node *cell)
     return area;
 }
 
+/* A cell's text is set smaller, down to this share of its size, before a
+ * word (a number, a name, a URL) too wide for the cell is broken between
+ * characters: first the column's minimum width (auto layout), then smaller
+ * type, then the break, with a note (docs/layout.md §3). */
+#define CELL_MIN_SCALE 0.8
+#define CELL_SCALE_STEPS 4      /* 95%, 90%, 85%, 80% */
+
+/* The first paragraph of a cell's content (not of nested tables, which
+ * fit their own cells) with a word broken between characters. */
+static const gr_box *box_overflow(const gr_box *b)
+{
+    const gr_box *c, *r;
+    if (b->kind == GR_BOX_LINES) return gr_para_overflow(b->para, NULL, NULL, NULL) ? b : NULL;
+    if (b->kind == GR_BOX_TABLE) return NULL;
+    for (c = b->first; c; c = c->next)
+        if ((r = box_overflow(c))) return r;
+    return NULL;
+}
+
+/* The cell's content for width w: at full size when every word fits;
+ * else at the largest of CELL_SCALE_STEPS smaller sizes at which every
+ * word fits (built quietly: the full-size build said everything else);
+ * else at CELL_MIN_SCALE, words broken, with a note naming the data line. */
+static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w)
+{
+    double scale = L->text_scale;
+    int defer = L->defer_overflow, k, status;
+    gr_box *b, *small = NULL;
+    const gr_box *ov;
+    gr_ctx *loud = L->ctx, quiet;
+    FILE *sink;
+    L->defer_overflow = 1;
+    b = gr_build_area(L, cl->fo, w);
+    L->defer_overflow = defer;
+    if (!(ov = box_overflow(b)) || !(sink = fopen("/dev/null", "w"))) {
+        if (ov) {                           /* no quiet stream: as before */
+            const char *file, *text = gr_para_overflow(ov->para, &file, NULL, NULL);
+            int line = 0;
+            double avail = 0;
+            gr_para_overflow(ov->para, NULL, &line, &avail);
+            gr_warn(loud, file, line, "「%s」比可用寬度 %.1fpt 還寬，只好在字元之間斷行",
+                    "\"%s\" is wider than the available %.1fpt; broken between characters",
+                    text, avail);
+        }
+        return b;
+    }
+    gr_ctx_init(&quiet);
+    quiet.err_stream = sink;
+    quiet.quiet_warnings = 1;
+    quiet.lang = loud->lang;
+    quiet.image_budget = loud->image_budget;  /* images are loaded already */
+    quiet.image_used = loud->image_used;
+    status = L->status;
+    L->ctx = &quiet;
+    for (k = 1; k <= CELL_SCALE_STEPS; k++) {
+        L->text_scale = scale * (1 - (1 - CELL_MIN_SCALE) * k / CELL_SCALE_STEPS);
+        L->defer_overflow = 1;
+        small = gr_build_area(L, cl->fo, w);
+        if (!box_overflow(small) || k == CELL_SCALE_STEPS) break;
+        gr_box_free_tree(small);
+        small = NULL;
+    }
+    L->ctx = loud;
+    L->status = status;
+    L->text_scale = scale;
+    L->defer_overflow = defer;
+    fclose(sink);
+    if ((ov = box_overflow(small))) {
+        /* even at CELL_MIN_SCALE: the last resort, said at the data line */
+        const char *file = NULL, *text;
+        int line = 0;
+        double avail = 0;
+        text = gr_para_overflow(ov->para, &file, &line, &avail);
+        gr_warn(loud, file, line,
+                "「%s」在儲存格中縮小到 %.0f%% 仍比可用寬度 %.1fpt 還寬，只好在字元之間斷行；可加寬此欄或在適當處斷開",
+                "\"%s\" set at %.0f%% of its size is still wider than the cell's %.1fpt; broken between characters: widen the column or break it where it reads well",
+                text, CELL_MIN_SCALE * 100, avail);
+    }
+    gr_box_free_tree(b);
+    return small;
+}
+
 static void build_cells(gr_lay *L, gr_table *t)
 {
     int i, k;
@@ -498,7 +580,7 @@ static void build_cells(gr_lay *L, gr_table *t)
         cl->x = t->colx[cl->col < t->ncols ? cl->col : t->ncols - 1];
         cl->w = w;
         for (k = 0; k < 4; k++) cl->pad[k] = cl->fo->p->padding[k];
-        cl->content = gr_build_area(L, cl->fo, w - inset(cl, GR_START) - inset(cl, GR_END));
+        cl->content = build_cell_content(L, cl, w - inset(cl, GR_START) - inset(cl, GR_END));
         if (cl->fo->p->continued && *cl->fo->p->continued)
             cl->continued = gr_build_area(L, continued_area(L, cl->fo),
                                           w - inset(cl, GR_START) - inset(cl, GR_END));
