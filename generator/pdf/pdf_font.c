@@ -258,11 +258,12 @@ static hb_subset_input_t *make_subset_input(const pdf_face *f)
    that are in the page cache already): for the seed-004 report's thousand
    glyphs of TW-Kai that is 20 MiB of its 51 MiB glyf table, half the peak
    memory of the whole run. So the subset is taken from a copy of the face
-   whose glyf table holds only the glyphs kept (and the components of
-   composite ones), read with pread, every other glyph empty, and whose loca
-   is long-format to match; every other table is the face's own. The
-   subset's bytes are the same: hb-subset reads no other glyph's data. Any
-   surprise (no glyf, a bad offset) falls back to the face itself. */
+   whose glyf table holds only the glyphs kept, read with pread in glyph
+   order, every other glyph empty, and whose loca is long-format to match;
+   every other table is the face's own. The subset's bytes are the same:
+   hb-subset reads no other glyph's data. A kept composite glyph (Latin
+   accented letters), or any surprise (no glyf, a bad offset), falls back
+   to the face itself. */
 
 static hb_user_data_key_t sparse_face_key;    /* the glyf copy, freed with the face */
 
@@ -305,20 +306,9 @@ static int copy_glyph(glyf_copy *c, unsigned g, gr_buf *out, uint32_t *offs, int
     p = out->data + at;
     if (pread(c->fd, p, n, (off_t)(c->glyf_at + from)) != (ssize_t)n) return 0;
     out->len += n;
-    if (n >= 10 && (int16_t)rd16(p) < 0) {      /* composite: its components */
-        unsigned k = 10, flags;
-        do {
-            unsigned comp;
-            if (k + 4 > n) return 0;
-            flags = rd16(out->data + at + k);
-            comp = rd16(out->data + at + k + 2);
-            k += 4 + ((flags & 0x0001) ? 4 : 2);
-            if (flags & 0x0008) k += 2;
-            else if (flags & 0x0040) k += 4;
-            else if (flags & 0x0080) k += 8;
-            if (!copy_glyph(c, comp, out, offs, depth + 1)) return 0;
-        } while (flags & 0x0020);
-    }
+    /* a composite glyph: the face itself is subset (its components would
+       have to be copied too, and loca needs every glyph in order) */
+    if (n >= 10 && (int16_t)rd16(p) < 0) return 0;
     return 1;
 }
 
