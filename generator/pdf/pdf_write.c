@@ -5,7 +5,9 @@
  * (pdf_pdfa.c) are ours. Order of work: pages, destinations, glyph sets →
  * font subsets, page contents (each page's written, deflated and handed to
  * libharu in turn), outline, named destinations, metadata; then one
- * serialisation into a buffer, the ID patched in, and an atomic write.
+ * serialisation straight into the temporary output file with the file ID
+ * hashed along and written over its placeholder before the file takes its
+ * name (standard output: into a buffer, patched, then written).
  * libharu errors are recorded by a handler (no longjmp) and reported once;
  * nothing is written then.
  */
