@@ -264,6 +264,10 @@ const char *gr_file_kind(unsigned mode, int en);
 typedef struct gr_out gr_out;
 int gr_check_output_path(gr_ctx *ctx, const char *path);
 int gr_out_open(gr_ctx *ctx, const char *path, gr_out **out);
+/* The same, but never replaces: a name that exists (any kind, a dangling
+ * link too) is refused at open, and if one appears before the commit, the
+ * commit fails with the same message (link/linkat do not replace). */
+int gr_out_open_new(gr_ctx *ctx, const char *path, gr_out **out);
 int gr_out_write(gr_ctx *ctx, gr_out *o, const void *data, size_t len);
 int gr_out_commit(gr_ctx *ctx, gr_out *o);   /* frees o */
 void gr_out_abort(gr_out *o);                /* frees o; NULL is fine */
@@ -274,6 +278,8 @@ void gr_remove_pending_outputs(void);
 /* Atomic output of a whole buffer: gr_out_open, _write, _commit. */
 int gr_write_file_atomic(gr_ctx *ctx, const char *path,
                          const void *data, size_t len);
+/* The same through gr_out_open_new: a new file or nothing (`new`). */
+int gr_write_file_new(gr_ctx *ctx, const char *path, const void *data, size_t len);
 
 /* "-" names standard input (gr_read_file, gr_read_input) or output
  * (gr_write_file_atomic, which then writes the whole buffer at once):
