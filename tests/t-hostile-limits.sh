@@ -130,6 +130,29 @@ oom() {   # oom LABEL CMD...: exit 2, one error line saying 記憶體不足, not
 oom "build under ulimit -v 100 MB" sh -c 'ulimit -v 100000 && exec timeout 120 "$0" build r.xml -o out/r.pdf' "$GR"
 oom "render under ulimit -v 60 MB" sh -c 'ulimit -v 60000 && exec timeout 120 "$0" render many.fo -o out/m.pdf' "$GR"
 oom "render 60,000 paragraphs (about 1,200 pages) with --max-memory 64" timeout 120 "$GR" --max-memory 64 render many.fo -o out/m.pdf
+oom "--max-memory 64 among render's options" timeout 120 "$GR" render many.fo --max-memory=64 -o out/m.pdf
+# the verb's --max-memory starts again from the user's own limit: a budget
+# given after a smaller one is not held under the first
+(cd "$d" && timeout 120 "$GR" --max-memory 64 render many.fo --max-memory 8192 -o out/big.pdf) > /dev/null 2> "$d/mm-raise.err"
+rc=$?
+if [ "$rc" -eq 0 ] && [ -s "$d/out/big.pdf" ]; then
+    ok "--max-memory 8192 after 64: the larger budget holds, the 1,200 pages are written"
+else
+    not_ok "--max-memory 8192 after 64: the larger budget holds" "exit $rc"; show "$d/mm-raise.err" 3
+fi
+rm -f "$d/out/big.pdf"
+# after "--" every argument is a file, --max-memory too (it used to be taken
+# from anywhere on the line, leaving check no file)
+cp "$ROOT/data/taipei/112/results.xml" "$d/--max-memory"
+cp "$ROOT/data/taipei/112/results.xml" "$d/64"
+(cd "$d" && timeout "$T" "$GR" check -- --max-memory 64) > "$d/mm-files.out" 2> "$d/mm-files.err"
+rc=$?
+if [ "$rc" -le 1 ] && grep -q '檢查 2 個檔案' "$d/mm-files.out" "$d/mm-files.err"; then
+    ok "check -- --max-memory 64: two data files named so are checked (exit $rc)"
+else
+    not_ok "check -- --max-memory 64: two data files named so are checked" "exit $rc"; show "$d/mm-files.err" 3
+fi
+rm -f "$d/--max-memory" "$d/64"
 (cd "$d" && timeout 120 "$GR" --max-memory 12 render many.fo -o out/m.pdf) > /dev/null 2> "$d/mm.err"
 rc=$?
 [ "$rc" -eq 2 ] && grep -q -- '--max-memory' "$d/mm.err" && ok "--max-memory 12: usage error, exit 2" ||

@@ -205,34 +205,30 @@ static int extract(gr_ctx *ctx, const char *pdf, const char *dir)
     return rc;
 }
 
+enum { O_QUIET = 1 };
+static const gr_opt extract_opts[] = { { "quiet", 'q', 0, O_QUIET }, { NULL, 0, 0, 0 } };
+
 int gr_cmd_extract(int argc, char **argv)
 {
     gr_ctx ctx;
+    gr_opts p;
     const char *in = NULL, *dir = NULL;
-    int i;
+    int id;
     gr_ctx_init(&ctx);
-    for (i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+    gr_opts_init(&p, &ctx, "extract", "extract REPORT.pdf DIR [options]", extract_opts, argc, argv);
+    while ((id = gr_opts_next(&p)) != GR_OPT_END) {
+        if (id == GR_OPT_ERROR) return GR_ESYS;
+        if (id == GR_OPT_HELP) {
             extract_usage(stdout);
             return GR_OK;
-        } else if (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0) {
-            ctx.quiet = 1;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "gereport extract: 未知的選項「%s」(unknown option \"%s\")\n", argv[i], argv[i]);
-            extract_usage(stderr);
-            return GR_ESYS;
-        } else if (!in) {
-            in = argv[i];
-        } else if (!dir) {
-            dir = argv[i];
-        } else {
-            extract_usage(stderr);
-            return GR_ESYS;
         }
+        if (id == O_QUIET) ctx.quiet = 1;
+        else if (id == GR_OPT_OPERAND && !in) in = p.value;
+        else if (id == GR_OPT_OPERAND && !dir) dir = p.value;
+        else
+            return gr_opts_usage_error(&p, "多餘的參數「%s」", "unexpected argument \"%s\"", p.value);
     }
-    if (!in || !dir) {
-        extract_usage(stderr);
-        return GR_ESYS;
-    }
+    if (!in || !dir)
+        return gr_opts_usage_error(&p, "需要報告 PDF 與資料夾", "needs a report PDF and a folder");
     return extract(&ctx, in, dir);
 }

@@ -167,9 +167,11 @@ int gr_cp_forbidden(uint32_t cp);
 
 /* ---- memory ---------------------------------------------------------- */
 
-/* The run's memory budget (mem.c): set once at start-up, before any
- * library is used; routes libxml2/libxslt and ICU through our allocator and
- * sets RLIMIT_DATA. mib 0: the default. */
+/* The run's memory budget (mem.c): first called at start-up, before any
+ * library is used, to route libxml2/libxslt and ICU through our allocator
+ * and set RLIMIT_DATA; called again with the command line's --max-memory
+ * (cli/opts.c), it sets the new budget from the user's own limit. mib 0:
+ * the default (or the budget set before). */
 #define GR_DEFAULT_MAX_MEMORY_MIB 4096
 int gr_mem_init(size_t mib);
 size_t gr_mem_budget_mib(void);
