@@ -94,7 +94,9 @@ static void drop_comments(xmlNodePtr n)
 }
 
 /* The data as this edition publishes it, before anything is added: in the
- * public edition names masked and comments dropped. */
+ * public edition names masked (attribute values and file names too) and
+ * comments dropped; r->names keeps the declared names for the file names
+ * the provenance records (report/provenance.c). */
 static void keep_source(gr_report *r, int internal)
 {
     xmlDocPtr copy = xmlCopyDoc(r->doc, 1);
@@ -102,6 +104,8 @@ static void keep_source(gr_report *r, int internal)
     int len = 0;
     if (!copy) return;
     if (!internal) {
+        r->names = gr_name_mask_new(r->doc);
+        gr_data_mask_attributes(copy);
         gr_data_mask_names(copy);
         gr_data_mark_masked(copy);
         drop_comments(copy->children);
@@ -276,6 +280,7 @@ void gr_report_free(gr_report *r)
     gr_findings_free(&r->findings);
     gr_buf_free(&r->fo);
     gr_buf_free(&r->source);
+    gr_name_mask_free(r->names);
     free(r->title);
     gr_fo_tree_free(r->tree);
     if (r->own_fs) gr_fontset_free(r->fs);

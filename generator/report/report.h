@@ -58,6 +58,9 @@ typedef struct gr_report {
                                  loaded file serialised (UTF-8), names masked
                                  unless internal; hashed into the PDF's
                                  provenance */
+    struct gr_name_mask *names; /* public edition: the declared names, to
+                                 mask image file names in the provenance
+                                 and attachments; NULL when internal */
     gr_fo_tree *tree;         /* FO tree with data-file lines, when asked */
     gr_fontset *fs;           /* fonts, when the tree was checked or laid out */
     int own_fs;               /* 1: fs was opened by this run (freed with it) */
