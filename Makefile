@@ -149,7 +149,7 @@ DOCDIR = $(DESTDIR)$(PREFIX)/share/doc/gereport
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/gereport/fonts
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/gereport
-	install -m 644 fonts/*.conf $(DESTDIR)$(PREFIX)/share/gereport/fonts/
+	install -m 644 fonts/*.conf fonts/*.txt $(DESTDIR)$(PREFIX)/share/gereport/fonts/
 	cp -r templates $(DESTDIR)$(PREFIX)/share/gereport/
 	install -d $(MANDIR)/man1 $(MANDIR)/zh_TW/man1 $(DOCDIR)
 	install -m 644 docs/gereport.1 $(MANDIR)/man1/gereport.1
