@@ -170,6 +170,12 @@ int gr_archive_read_file(gr_ctx *ctx, gr_archive *a, size_t i, unsigned char **d
             return gr_error(ctx, a->path, 0, "內附檔案「%s」太大（上限 %zu 位元組）",
                             "embedded file \"%s\" is too large (limit %zu bytes)", name, MAX_FILE_SIZE);
         }
+        if (qpdf_oh_is_integer(q, size) && (unsigned long long)qpdf_oh_get_int_value(q, size) != rawlen) {
+            free(raw);
+            return gr_error(ctx, a->path, 0, "內附檔案「%s」的大小與紀錄不符（%zu 位元組，記載 %lld）",
+                            "embedded file \"%s\": its size differs from the recorded one (%zu bytes, recorded %lld)",
+                            name, rawlen, (long long)qpdf_oh_get_int_value(q, size));
+        }
         *data = raw;
         *len = rawlen;
         return GR_OK;
@@ -193,6 +199,12 @@ int gr_archive_read_file(gr_ctx *ctx, gr_archive *a, size_t i, unsigned char **d
         if (res != LIBDEFLATE_SUCCESS) {
             free(buf);
             return gr_error(ctx, a->path, 0, "內附檔案「%s」的壓縮資料損壞", "embedded file \"%s\": damaged compressed data", name);
+        }
+        if (qpdf_oh_is_integer(q, size) && (unsigned long long)qpdf_oh_get_int_value(q, size) != got) {
+            free(buf);
+            return gr_error(ctx, a->path, 0, "內附檔案「%s」的大小與紀錄不符（%zu 位元組，記載 %lld）",
+                            "embedded file \"%s\": its size differs from the recorded one (%zu bytes, recorded %lld)",
+                            name, got, (long long)qpdf_oh_get_int_value(q, size));
         }
     }
     *data = buf;
