@@ -106,7 +106,7 @@ static int extract(gr_ctx *ctx, const char *pdf, const char *dir, const char *fo
 {
     gr_archive *a;
     size_t i, n, total = 0;
-    int rc, differ;
+    int rc, differ, made_dir = 0;
     struct stat st;
     rc = gr_archive_open(ctx, pdf, &a);
     if (rc != GR_OK) return rc;
@@ -116,11 +116,14 @@ static int extract(gr_ctx *ctx, const char *pdf, const char *dir, const char *fo
         return gr_error(ctx, pdf, 0, "這份 PDF 沒有內附資料（產生時未使用 --embed-source）",
                         "this PDF carries no data (it was not built with --embed-source)");
     }
-    if (stat(dir, &st) != 0 && mkdir(dir, 0755) != 0) {
+    if (stat(dir, &st) != 0 && !(made_dir = mkdir(dir, 0755) == 0)) {
         gr_archive_close(a);
         return gr_syserror(ctx, dir, 0, "無法建立資料夾：%s", "cannot create the folder: %s",
                            strerror(errno));
     }
+    /* first every name and every file's decoding checked, so that a bad
+       one leaves nothing behind; then the files written (and removed
+       again if one cannot be written) */
     for (i = 0; rc == GR_OK && i < n; i++) {
         const char *name = gr_archive_file_name(a, i);
         unsigned char *data = NULL;
@@ -131,18 +134,28 @@ static int extract(gr_ctx *ctx, const char *pdf, const char *dir, const char *fo
             break;
         }
         rc = gr_archive_read_file(ctx, a, i, &data, &dlen);
-        if (rc != GR_OK) break;
+        free(data);
         total += dlen;
-        if (total > MAX_TOTAL_SIZE) {
-            free(data);
+        if (rc == GR_OK && total > MAX_TOTAL_SIZE)
             rc = gr_error(ctx, pdf, 0, "內附檔案合計超過 %zu 位元組", "embedded files exceed %zu bytes together",
                           MAX_TOTAL_SIZE);
-            break;
-        }
-        rc = write_inside(ctx, dir, name, data, dlen);
+    }
+    for (i = 0; rc == GR_OK && i < n; i++) {
+        const char *name = gr_archive_file_name(a, i);
+        unsigned char *data = NULL;
+        size_t dlen = 0;
+        rc = gr_archive_read_file(ctx, a, i, &data, &dlen);
+        if (rc == GR_OK) rc = write_inside(ctx, dir, name, data, dlen);
         free(data);
         if (rc == GR_OK && !ctx->quiet) printf("%s/%s\n", dir, name);
+        if (rc != GR_OK)
+            while (i-- > 0) {                     /* the ones written before */
+                char *path = gr_path_join(dir, gr_archive_file_name(a, i));
+                unlink(path);
+                free(path);
+            }
     }
+    if (rc != GR_OK && made_dir) rmdir(dir);   /* made by this run and empty */
     differ = gr_archive_compare(ctx, a, fontdir, stdout);
     if (rc == GR_OK && !ctx->quiet)
         printf(differ ? "%s: %d 項版本或字型不同，重新產生的 PDF 可能與原檔不完全相同 "
