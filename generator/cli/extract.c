@@ -15,9 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* PDF size, file count and one file's size: report/archive.c */
-#define MAX_TOTAL_SIZE  ((size_t)512 << 20)
-#define MAX_NAME        255
+/* Sizes, counts and names are limited in report/archive.c */
 
 static void extract_usage(FILE *out)
 {
@@ -36,76 +34,10 @@ static void extract_usage(FILE *out)
           out);
 }
 
-/* A name from the PDF is safe inside DIR: relative, components of printable
- * characters, none empty, "." or "..", no backslash. */
-static int safe_name(const char *s)
-{
-    const char *c = s;
-    size_t n = strlen(s);
-    if (n == 0 || n > MAX_NAME || s[0] == '/') return 0;
-    for (; *c; c++)
-        if ((unsigned char)*c < 0x20 || *c == 0x7f || *c == '\\' || *c == ':') return 0;
-    for (c = s; *c;) {
-        const char *e = strchr(c, '/');
-        size_t len = e ? (size_t)(e - c) : strlen(c);
-        if (len == 0 || (len == 1 && c[0] == '.') || (len == 2 && c[0] == '.' && c[1] == '.'))
-            return 0;
-        c += len;
-        if (*c == '/') c++;
-        if (e && !*c) return 0;                       /* trailing slash */
-    }
-    return 1;
-}
-
-/* Write data to DIR/name: folders made inside DIR (never through a link),
- * the file created new (O_EXCL, O_NOFOLLOW). */
-static int write_inside(gr_ctx *ctx, const char *dir, const char *name,
-                        const unsigned char *data, size_t len)
-{
-    char *path = gr_path_join(dir, name), *p;
-    int fd, rc = GR_OK;
-    struct stat st;
-    for (p = path + strlen(dir) + 1; (p = strchr(p, '/')) != NULL; p++) {
-        *p = 0;
-        if (lstat(path, &st) == 0) {
-            if (!S_ISDIR(st.st_mode)) {
-                rc = gr_syserror(ctx, path, 0, "不是資料夾（或是連結），不寫入",
-                                 "not a folder (or a link): nothing written there%s", "");
-            }
-        } else if (mkdir(path, 0755) != 0) {
-            rc = gr_syserror(ctx, path, 0, "無法建立資料夾：%s", "cannot create the folder: %s",
-                             strerror(errno));
-        }
-        *p = '/';
-        if (rc != GR_OK) {
-            free(path);
-            return rc;
-        }
-    }
-    fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0644);
-    if (fd < 0) {
-        rc = gr_syserror(ctx, path, 0, "無法寫入（檔案已存在或無法建立）：%s",
-                         "cannot write (the file exists or cannot be made): %s", strerror(errno));
-    } else {
-        size_t off = 0;
-        while (off < len) {
-            ssize_t w = write(fd, data + off, len - off);
-            if (w <= 0) break;
-            off += (size_t)w;
-        }
-        if (close(fd) != 0 || off < len) {
-            rc = gr_syserror(ctx, path, 0, "寫入失敗：%s", "write failed: %s", strerror(errno));
-            unlink(path);
-        }
-    }
-    free(path);
-    return rc;
-}
-
 static int extract(gr_ctx *ctx, const char *pdf, const char *dir, const char *fontdir)
 {
     gr_archive *a;
-    size_t i, n, total = 0;
+    size_t n;
     int rc, differ, made_dir = 0;
     struct stat st;
     rc = gr_archive_open(ctx, pdf, &a);
@@ -121,40 +53,7 @@ static int extract(gr_ctx *ctx, const char *pdf, const char *dir, const char *fo
         return gr_syserror(ctx, dir, 0, "無法建立資料夾：%s", "cannot create the folder: %s",
                            strerror(errno));
     }
-    /* first every name and every file's decoding checked, so that a bad
-       one leaves nothing behind; then the files written (and removed
-       again if one cannot be written) */
-    for (i = 0; rc == GR_OK && i < n; i++) {
-        const char *name = gr_archive_file_name(a, i);
-        unsigned char *data = NULL;
-        size_t dlen = 0;
-        if (!safe_name(name)) {
-            rc = gr_error(ctx, pdf, 0, "內附檔案名稱不安全，不寫出：「%s」",
-                          "unsafe name of an embedded file, not written: \"%s\"", name);
-            break;
-        }
-        rc = gr_archive_read_file(ctx, a, i, &data, &dlen);
-        free(data);
-        total += dlen;
-        if (rc == GR_OK && total > MAX_TOTAL_SIZE)
-            rc = gr_error(ctx, pdf, 0, "內附檔案合計超過 %zu 位元組", "embedded files exceed %zu bytes together",
-                          MAX_TOTAL_SIZE);
-    }
-    for (i = 0; rc == GR_OK && i < n; i++) {
-        const char *name = gr_archive_file_name(a, i);
-        unsigned char *data = NULL;
-        size_t dlen = 0;
-        rc = gr_archive_read_file(ctx, a, i, &data, &dlen);
-        if (rc == GR_OK) rc = write_inside(ctx, dir, name, data, dlen);
-        free(data);
-        if (rc == GR_OK && !ctx->quiet) printf("%s/%s\n", dir, name);
-        if (rc != GR_OK)
-            while (i-- > 0) {                     /* the ones written before */
-                char *path = gr_path_join(dir, gr_archive_file_name(a, i));
-                unlink(path);
-                free(path);
-            }
-    }
+    rc = gr_archive_unpack(ctx, a, dir, !ctx->quiet);
     if (rc != GR_OK && made_dir) rmdir(dir);   /* made by this run and empty */
     differ = gr_archive_compare(ctx, a, fontdir, stdout);
     if (rc == GR_OK && !ctx->quiet)

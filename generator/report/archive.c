@@ -9,19 +9,27 @@
  *
  * Ownership: gr_archive owns the PDF's bytes, the qpdf handle and the file
  * list until gr_archive_close. */
+#define _XOPEN_SOURCE 700            /* nftw */
 #include "archive.h"
 #include "provenance.h"
 #include <qpdf/qpdf-c.h>
 #include <libdeflate.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define MAX_PDF_SIZE   ((size_t)512 << 20)
 #define MAX_FILE_SIZE  ((size_t)64 << 20)     /* one carried file, decoded */
 #define MAX_FILES      1000
 #define MAX_TREE_DEPTH 32                     /* /Kids levels of the name tree */
 #define MAX_TREE_NODES 10000
+#define MAX_TOTAL_SIZE ((size_t)512 << 20) /* all carried files together */
+#define MAX_NAME       255
 
 struct gr_archive {
     char *path;                /* as the caller named it (messages) */
@@ -364,4 +372,210 @@ int gr_archive_diff(gr_archive *was, gr_archive *now, FILE *out)
 int gr_archive_same_bytes(const gr_archive *a, const gr_archive *b)
 {
     return a->len == b->len && memcmp(a->bytes, b->bytes, a->len) == 0;
+}
+
+/* ---- writing the carried files out ------------------------------------- */
+
+/* A name from the PDF is safe inside DIR: relative, components of printable
+ * characters, none empty, "." or "..", no backslash. */
+static int safe_name(const char *s)
+{
+    const char *c = s;
+    size_t n = strlen(s);
+    if (n == 0 || n > MAX_NAME || s[0] == '/') return 0;
+    for (; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7f || *c == '\\' || *c == ':') return 0;
+    for (c = s; *c;) {
+        const char *e = strchr(c, '/');
+        size_t len = e ? (size_t)(e - c) : strlen(c);
+        if (len == 0 || (len == 1 && c[0] == '.') || (len == 2 && c[0] == '.' && c[1] == '.'))
+            return 0;
+        c += len;
+        if (*c == '/') c++;
+        if (e && !*c) return 0;                       /* trailing slash */
+    }
+    return 1;
+}
+
+/* Write data to DIR/name: folders made inside DIR (never through a link),
+ * the file created new (O_EXCL, O_NOFOLLOW). */
+static int write_inside(gr_ctx *ctx, const char *dir, const char *name,
+                        const unsigned char *data, size_t len)
+{
+    char *path = gr_path_join(dir, name), *p;
+    int fd, rc = GR_OK;
+    struct stat st;
+    for (p = path + strlen(dir) + 1; (p = strchr(p, '/')) != NULL; p++) {
+        *p = 0;
+        if (lstat(path, &st) == 0) {
+            if (!S_ISDIR(st.st_mode)) {
+                rc = gr_syserror(ctx, path, 0, "不是資料夾（或是連結），不寫入",
+                                 "not a folder (or a link): nothing written there%s", "");
+            }
+        } else if (mkdir(path, 0755) != 0) {
+            rc = gr_syserror(ctx, path, 0, "無法建立資料夾：%s", "cannot create the folder: %s",
+                             strerror(errno));
+        }
+        *p = '/';
+        if (rc != GR_OK) {
+            free(path);
+            return rc;
+        }
+    }
+    fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0644);
+    if (fd < 0) {
+        rc = gr_syserror(ctx, path, 0, "無法寫入（檔案已存在或無法建立）：%s",
+                         "cannot write (the file exists or cannot be made): %s", strerror(errno));
+    } else {
+        size_t off = 0;
+        while (off < len) {
+            ssize_t w = write(fd, data + off, len - off);
+            if (w <= 0) break;
+            off += (size_t)w;
+        }
+        if (close(fd) != 0 || off < len) {
+            rc = gr_syserror(ctx, path, 0, "寫入失敗：%s", "write failed: %s", strerror(errno));
+            unlink(path);
+        }
+    }
+    free(path);
+    return rc;
+}
+
+int gr_archive_unpack(gr_ctx *ctx, gr_archive *a, const char *dir, int list)
+{
+    size_t i, n = a->n, total = 0;
+    const char *pdf = a->path;
+    int rc = GR_OK;
+    /* first every name and every file's decoding checked, so that a bad
+       one leaves nothing behind; then the files written (and removed
+       again if one cannot be written) */
+    for (i = 0; rc == GR_OK && i < n; i++) {
+        const char *name = gr_archive_file_name(a, i);
+        unsigned char *data = NULL;
+        size_t dlen = 0;
+        if (!safe_name(name)) {
+            rc = gr_error(ctx, pdf, 0, "內附檔案名稱不安全，不寫出：「%s」",
+                          "unsafe name of an embedded file, not written: \"%s\"", name);
+            break;
+        }
+        rc = gr_archive_read_file(ctx, a, i, &data, &dlen);
+        free(data);
+        total += dlen;
+        if (rc == GR_OK && total > MAX_TOTAL_SIZE)
+            rc = gr_error(ctx, pdf, 0, "內附檔案合計超過 %zu 位元組", "embedded files exceed %zu bytes together",
+                          MAX_TOTAL_SIZE);
+    }
+    for (i = 0; rc == GR_OK && i < n; i++) {
+        const char *name = gr_archive_file_name(a, i);
+        unsigned char *data = NULL;
+        size_t dlen = 0;
+        rc = gr_archive_read_file(ctx, a, i, &data, &dlen);
+        if (rc == GR_OK) rc = write_inside(ctx, dir, name, data, dlen);
+        free(data);
+        if (rc == GR_OK && list) printf("%s/%s\n", dir, name);
+        if (rc != GR_OK)
+            while (i-- > 0) {                     /* the ones written before */
+                char *path = gr_path_join(dir, gr_archive_file_name(a, i));
+                unlink(path);
+                free(path);
+            }
+    }
+    return rc;
+}
+
+/* ---- a report given where a data file is expected ----------------------- */
+
+int gr_is_pdf_file(const char *path)
+{
+    char head[5];
+    int fd, ok;
+    if (!gr_regular_file(path)) return 0;
+    fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return 0;
+    ok = read(fd, head, 5) == 5 && memcmp(head, "%PDF-", 5) == 0;
+    close(fd);
+    return ok;
+}
+
+static int remove_one(const char *p, const struct stat *st, int flag, struct FTW *f)
+{
+    (void)st; (void)flag; (void)f;
+    remove(p);
+    return 0;
+}
+
+void gr_archive_remove_temp(char *tmpdir)
+{
+    if (!tmpdir) return;
+    nftw(tmpdir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+    free(tmpdir);
+}
+
+int gr_archive_unpack_temp(gr_ctx *ctx, const char *pdf, char **tmpdir, char **data)
+{
+    gr_archive *a;
+    const char *t = getenv("TMPDIR"), *base = strrchr(pdf, '/');
+    char *tmpl, *dir, *name = NULL;
+    size_t i, n;
+    int rc;
+    *tmpdir = *data = NULL;
+    rc = gr_archive_open(ctx, pdf, &a);
+    if (rc != GR_OK) return rc;
+    /* the data file: the one .xml at the top (images are in folders) */
+    for (i = 0; i < a->n; i++) {
+        size_t l = strlen(a->names[i]);
+        if (l > 4 && strcmp(a->names[i] + l - 4, ".xml") == 0 && !strchr(a->names[i], '/')) {
+            name = a->names[i];
+            break;
+        }
+    }
+    if (!name) {
+        gr_archive_close(a);
+        return gr_error(ctx, pdf, 0, "這份 PDF 沒有內附資料（產生時未使用 --embed-source），不能當作資料檔",
+                        "this PDF carries no data (it was not built with --embed-source): it is not a data file");
+    }
+    base = base ? base + 1 : pdf;
+    n = strlen(t && t[0] ? t : "/tmp") + 32;
+    tmpl = gr_malloc(n);
+    snprintf(tmpl, n, "%s/gereport-XXXXXX", t && t[0] ? t : "/tmp");
+    if (!mkdtemp(tmpl)) {
+        rc = gr_syserror(ctx, tmpl, 0, "無法建立暫存資料夾：%s", "cannot make a temporary folder: %s",
+                         strerror(errno));
+        free(tmpl);
+        gr_archive_close(a);
+        return rc;
+    }
+    /* TMP/REPORT.pdf/: messages then name the report and the carried file */
+    dir = gr_path_join(tmpl, base);
+    if (mkdir(dir, 0700) != 0) rc = gr_syserror(ctx, dir, 0, "無法建立暫存資料夾：%s",
+                                                "cannot make a temporary folder: %s", strerror(errno));
+    if (rc == GR_OK) rc = gr_archive_unpack(ctx, a, dir, 0);
+    if (rc == GR_OK) *data = gr_path_join(dir, name);
+    free(dir);
+    gr_archive_close(a);
+    if (rc != GR_OK) {
+        gr_archive_remove_temp(tmpl);
+        return rc;
+    }
+    *tmpdir = tmpl;
+    return GR_OK;
+}
+
+int gr_archive_carries_data(const char *pdf)
+{
+    gr_ctx quiet;
+    gr_archive *a;
+    size_t i;
+    int yes = 0;
+    if (!gr_is_pdf_file(pdf)) return 0;
+    gr_ctx_init(&quiet);
+    quiet.print_off = 1;
+    if (gr_archive_open(&quiet, pdf, &a) != GR_OK) return 0;
+    for (i = 0; i < a->n && !yes; i++) {
+        size_t l = strlen(a->names[i]);
+        yes = l > 4 && strcmp(a->names[i] + l - 4, ".xml") == 0 && !strchr(a->names[i], '/');
+    }
+    gr_archive_close(a);
+    return yes;
 }

@@ -42,4 +42,24 @@ int gr_archive_diff(gr_archive *was, gr_archive *now, FILE *out);
 /* 1 if the two PDFs are the same bytes. */
 int gr_archive_same_bytes(const gr_archive *a, const gr_archive *b);
 
+/* Write every carried file into dir (made by the caller): names confined
+ * to dir (relative, no "..", no links followed, nothing overwritten), every
+ * file checked and decoded before anything is written, and the ones written
+ * removed again when one fails. list: print each written path. */
+int gr_archive_unpack(gr_ctx *ctx, gr_archive *a, const char *dir, int list);
+
+/* A report PDF where a data file is expected (build, check, combine): 1 if
+ * path is a regular file starting with "%PDF-". */
+int gr_is_pdf_file(const char *path);
+/* Unpack the PDF's carried files into a new private folder
+ * (TMPDIR/gereport-XXXXXX/REPORT.pdf/); *data is the carried data file's
+ * path there, *tmpdir the folder to give to gr_archive_remove_temp. A PDF
+ * without a carried .xml is refused. */
+int gr_archive_unpack_temp(gr_ctx *ctx, const char *pdf, char **tmpdir, char **data);
+/* 1 if pdf is a report PDF carrying a data file (reports nothing): a year
+ * folder's PDFs count as agencies' files only then (report/city.c). */
+int gr_archive_carries_data(const char *pdf);
+/* Remove the folder and everything in it; frees tmpdir. NULL is fine. */
+void gr_archive_remove_temp(char *tmpdir);
+
 #endif

@@ -48,7 +48,12 @@ typedef struct gr_report_opts {
 
 typedef struct gr_report {
     int status;               /* GR_OK, GR_EINPUT or GR_ESYS */
-    const char *path;         /* the data file (the caller's string) */
+    const char *path;         /* the data file (the caller's string, or
+                                 unpacked_data for a report PDF) */
+    char *unpacked;           /* a report PDF given as the data file: the
+                                 private folder its files were unpacked to
+                                 (removed by gr_report_free), else NULL */
+    char *unpacked_data;      /* the carried data file in it */
     xmlDocPtr doc;            /* the enriched document (masked unless
                                  internal); NULL when loading failed */
     gr_findings findings;     /* every finding of this file, in order */
