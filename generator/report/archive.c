@@ -410,7 +410,7 @@ static int write_inside(gr_ctx *ctx, const char *dir, const char *name,
         if (lstat(path, &st) == 0) {
             if (!S_ISDIR(st.st_mode)) {
                 rc = gr_syserror(ctx, path, 0, "不是資料夾（或是連結），不寫入",
-                                 "not a folder (or a link): nothing written there%s", "");
+                                 "not a folder (or a link): nothing written there");
             }
         } else if (mkdir(path, 0755) != 0) {
             rc = gr_syserror(ctx, path, 0, "無法建立資料夾：%s", "cannot create the folder: %s",
