@@ -173,8 +173,7 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
         return gr_opts_usage_error(&p, GR_TEXT(BUILD_J_NEEDS_FOLDER));
     }
     if (a->like && (a->folder || !a->out || strcmp(a->out, "-") == 0))
-        return gr_opts_usage_error(&p, "--like 用於單一資料檔，並以 -o 指定新 PDF 的檔名（以便比對）",
-                                   "--like is for one data file, with -o naming the new PDF (to compare it)");
+        return gr_opts_usage_error(&p, GR_TEXT(BUILD_LIKE_IS_FOR_ONE_DATA));
     return GR_OK;
 }
 
@@ -307,14 +306,12 @@ static int like_setup(gr_ctx *ctx, const build_args *a, gr_report_opts *o, gr_ar
     ed = gr_archive_info(*like, "Edition");
     if (!ed || (strcmp(ed, "public") != 0 && strcmp(ed, "internal") != 0)) {
         free(ed);
-        return gr_error(ctx, a->like, 0, "這份 PDF 沒有 gereport 的產生紀錄（Edition），無法依它重新產生",
-                        "this PDF has no gereport provenance (Edition): nothing to rebuild like");
+        return gr_error(ctx, a->like, 0, GR_TEXT(BUILD_THIS_PDF_HAS_NO_GEREPORT));
     }
     internal = strcmp(ed, "internal") == 0;
     free(ed);
     if (a->internal && !internal)
-        return gr_syserror(ctx, a->like, 0, "--internal 與這份公開版報告不符",
-                           "--internal contradicts this public-edition report");
+        return gr_syserror(ctx, a->like, 0, GR_TEXT(BUILD_INTERNAL_CONTRADICTS_THIS_PUBLIC_EDITION));
     o->data.internal = internal;
     o->embed_source = a->embed_source || gr_archive_nfiles(*like) > 0;
     form = gr_archive_info(*like, "FormVersion");

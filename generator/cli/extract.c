@@ -5,6 +5,7 @@
  * report/archive.c (libqpdf's C API);
  * every name from the PDF is confined to DIR (relative, no "..", no empty
  * or hidden-link components, nothing overwritten), and sizes are limited. */
+#include "../util/msg.h"
 #include "cli.h"
 #include "../report/archive.h"
 #include <errno.h>
@@ -45,13 +46,11 @@ static int extract(gr_ctx *ctx, const char *pdf, const char *dir, const char *fo
     n = gr_archive_nfiles(a);
     if (n == 0) {
         gr_archive_close(a);
-        return gr_error(ctx, pdf, 0, "這份 PDF 沒有內附資料（產生時未使用 --embed-source）",
-                        "this PDF carries no data (it was not built with --embed-source)");
+        return gr_error(ctx, pdf, 0, GR_TEXT(EXTRACT_PDF_CARRIES_DATA_WAS));
     }
     if (stat(dir, &st) != 0 && !(made_dir = mkdir(dir, 0755) == 0)) {
         gr_archive_close(a);
-        return gr_syserror(ctx, dir, 0, "無法建立資料夾：%s", "cannot create the folder: %s",
-                           strerror(errno));
+        return gr_syserror(ctx, dir, 0, GR_TEXT(EXTRACT_CANNOT_CREATE_FOLDER), GR_ERRNO(errno));
     }
     rc = gr_archive_unpack(ctx, a, dir, !ctx->quiet);
     if (rc != GR_OK && made_dir) rmdir(dir);   /* made by this run and empty */
@@ -92,10 +91,10 @@ int gr_cmd_extract(int argc, char **argv)
         else if (id == GR_OPT_OPERAND && !in) in = p.value;
         else if (id == GR_OPT_OPERAND && !dir) dir = p.value;
         else
-            return gr_opts_usage_error(&p, "多餘的參數「%s」", "unexpected argument \"%s\"", p.value);
+            return gr_opts_usage_error(&p, GR_TEXT(EXTRACT_UNEXPECTED_ARGUMENT_S), p.value);
     }
     if (!in || !dir)
-        return gr_opts_usage_error(&p, "需要報告 PDF 與資料夾", "needs a report PDF and a folder");
+        return gr_opts_usage_error(&p, GR_TEXT(EXTRACT_NEEDS_A_REPORT_PDF_AND));
     datadir = datadir_opt ? gr_strdup(datadir_opt) : gr_cli_datadir();
     fontdir = fonts_opt ? gr_strdup(fonts_opt) : gr_path_join(datadir, "fonts");
     rc = extract(&ctx, in, dir, fontdir);

@@ -142,8 +142,7 @@ int gr_opts_next(gr_opts *p)
             if (n == 10 && strncmp(s + 2, "max-memory", 10) == 0 && !find_long(p->table, "max-memory", 10)) {
                 const char *v = eq ? eq + 1 : p->i < p->argc ? p->argv[p->i++] : "";
                 if (gr_cli_max_memory(v) != GR_OK)
-                    return gr_opts_usage_error(p, "--max-memory 應為 64 以上的整數（MiB），不是「%s」",
-                                               "--max-memory takes a whole number of MiB, at least 64, not \"%s\"",
+                    return gr_opts_usage_error(p, GR_TEXT(OPTS_MAX_MEMORY_TAKES_A_WHOLE),
                                                v), GR_OPT_ERROR;
                 continue;
             }

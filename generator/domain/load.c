@@ -232,9 +232,7 @@ static int check_value(gr_ctx *ctx, const char *file, int line, const char *elem
     }
     if (chars > MAX_TEXT_CHARS) {
         found++;
-        gr_error(ctx, file, line0,
-                 "<%s> 的文字有 %zu 個字，超過一段 %d 字的上限；請分成數段",
-                 "<%s>: the text has %zu characters, over the limit of %d for one text; split it into several paragraphs",
+        gr_error(ctx, file, line0, GR_TEXT(LOAD_S_THE_TEXT_HAS_ZU),
                  elem, chars, MAX_TEXT_CHARS);
     }
     return found;

@@ -10,6 +10,7 @@
  * Ownership: gr_archive owns the PDF's bytes, the qpdf handle and the file
  * list until gr_archive_close. */
 #define _XOPEN_SOURCE 700            /* nftw */
+#include "../util/msg.h"
 #include "archive.h"
 #include "provenance.h"
 #include <qpdf/qpdf-c.h>
@@ -63,15 +64,14 @@ static int walk_names(gr_ctx *ctx, gr_archive *a, qpdf_oh node, int depth, int *
     qpdf_oh names = qpdf_oh_get_key(q, node, "/Names"), kids = qpdf_oh_get_key(q, node, "/Kids");
     int i, n;
     if (depth > MAX_TREE_DEPTH || ++*nodes > MAX_TREE_NODES)
-        return gr_error(ctx, a->path, 0, "內附檔案的名稱樹過深或過大（可能損壞）",
-                        "the tree of embedded files is too deep or too large (damaged?)");
+        return gr_error(ctx, a->path, 0, GR_TEXT(ARCHIVE_THE_TREE_OF_EMBEDDED_FILES));
     n = qpdf_oh_is_array(q, names) ? qpdf_oh_get_array_n_items(q, names) : 0;
     for (i = 0; i + 1 < n; i += 2) {
         qpdf_oh fs = qpdf_oh_get_array_item(q, names, i + 1);
         const char *name = str_of(q, qpdf_oh_get_key(q, fs, "/UF"));
         if (!name) name = str_of(q, qpdf_oh_get_key(q, fs, "/F"));
         if (a->n >= MAX_FILES)
-            return gr_error(ctx, a->path, 0, "內附檔案超過 %d 個", "more than %d embedded files", MAX_FILES);
+            return gr_error(ctx, a->path, 0, GR_TEXT(ARCHIVE_MORE_THAN_D_EMBEDDED_FILES), MAX_FILES);
         add_file(a, name ? name : "", qpdf_oh_get_key(q, qpdf_oh_get_key(q, fs, "/EF"), "/F"));
     }
     n = qpdf_oh_is_array(q, kids) ? qpdf_oh_get_array_n_items(q, kids) : 0;
@@ -98,8 +98,7 @@ int gr_archive_open(gr_ctx *ctx, const char *pdf, gr_archive **out)
     qpdf_set_suppress_warnings(a->q, QPDF_TRUE);
     if (qpdf_read_memory(a->q, pdf, a->bytes, (unsigned long long)a->len, NULL) & QPDF_ERRORS) {
         gr_archive_close(a);
-        return gr_error(ctx, pdf, 0, "無法讀取 PDF（檔案損壞或不是 PDF）",
-                        "cannot read the PDF (damaged, or not a PDF)");
+        return gr_error(ctx, pdf, 0, GR_TEXT(EXTRACT_CANNOT_READ_PDF_DAMAGED));
     }
     rc = walk_names(ctx, a, qpdf_oh_get_key(a->q, qpdf_oh_get_key(a->q, qpdf_get_root(a->q), "/Names"),
                                             "/EmbeddedFiles"), 0, &nodes);
@@ -147,7 +146,7 @@ int gr_archive_read_file(gr_ctx *ctx, gr_archive *a, size_t i, unsigned char **d
     *data = NULL;
     *len = 0;
     if (!qpdf_oh_is_stream(q, st))
-        return gr_error(ctx, a->path, 0, "內附檔案「%s」無法讀取", "embedded file \"%s\" cannot be read", name);
+        return gr_error(ctx, a->path, 0, GR_TEXT(EXTRACT_EMBEDDED_FILE_CANNOT_READ), name);
     dict = qpdf_oh_get_dict(q, st);
     size = qpdf_oh_get_key(q, qpdf_oh_get_key(q, dict, "/Params"), "/Size");
     filter = qpdf_oh_get_key(q, dict, "/Filter");
@@ -156,32 +155,28 @@ int gr_archive_read_file(gr_ctx *ctx, gr_archive *a, size_t i, unsigned char **d
     /* the declared size first: nothing is decoded for a file said to be too large */
     if (qpdf_oh_is_integer(q, size) && (qpdf_oh_get_int_value(q, size) < 0 ||
                                         (unsigned long long)qpdf_oh_get_int_value(q, size) > MAX_FILE_SIZE))
-        return gr_error(ctx, a->path, 0, "內附檔案「%s」太大（%lld 位元組，上限 %zu）",
-                        "embedded file \"%s\" is too large (%lld bytes, limit %zu)", name,
+        return gr_error(ctx, a->path, 0, GR_TEXT(ARCHIVE_EMBEDDED_FILE_S_IS_TOO), name,
                         (long long)qpdf_oh_get_int_value(q, size), MAX_FILE_SIZE);
     if (!qpdf_oh_is_null(q, qpdf_oh_get_key(q, dict, "/DecodeParms")) ||
         !(qpdf_oh_is_null(q, filter) || qpdf_oh_is_name_and_equals(q, filter, "/FlateDecode")))
-        return gr_error(ctx, a->path, 0, "內附檔案「%s」的壓縮方式不支援（只接受 FlateDecode）",
-                        "embedded file \"%s\": unsupported compression (FlateDecode only)", name);
+        return gr_error(ctx, a->path, 0, GR_TEXT(ARCHIVE_EMBEDDED_FILE_S_UNSUPPORTED_COMPRESSION), name);
     /* the raw (still compressed) bytes from libqpdf, inflated here into a
        buffer of the limit's size: a bomb stops at the limit */
     {
         QPDF_BOOL filtered = QPDF_FALSE;
         if (qpdf_oh_get_stream_data(q, st, qpdf_dl_none, &filtered, &raw, &rawlen) & QPDF_ERRORS) {
             free(raw);
-            return gr_error(ctx, a->path, 0, "內附檔案「%s」無法讀取", "embedded file \"%s\" cannot be read", name);
+            return gr_error(ctx, a->path, 0, GR_TEXT(EXTRACT_EMBEDDED_FILE_CANNOT_READ), name);
         }
     }
     if (qpdf_oh_is_null(q, filter)) {
         if (rawlen > MAX_FILE_SIZE) {
             free(raw);
-            return gr_error(ctx, a->path, 0, "內附檔案「%s」太大（上限 %zu 位元組）",
-                            "embedded file \"%s\" is too large (limit %zu bytes)", name, MAX_FILE_SIZE);
+            return gr_error(ctx, a->path, 0, GR_TEXT(ARCHIVE_EMBEDDED_FILE_S_IS_TOO_2), name, MAX_FILE_SIZE);
         }
         if (qpdf_oh_is_integer(q, size) && (unsigned long long)qpdf_oh_get_int_value(q, size) != rawlen) {
             free(raw);
-            return gr_error(ctx, a->path, 0, "內附檔案「%s」的大小與紀錄不符（%zu 位元組，記載 %lld）",
-                            "embedded file \"%s\": its size differs from the recorded one (%zu bytes, recorded %lld)",
+            return gr_error(ctx, a->path, 0, GR_TEXT(ARCHIVE_EMBEDDED_FILE_S_ITS_SIZE),
                             name, rawlen, (long long)qpdf_oh_get_int_value(q, size));
         }
         *data = raw;
@@ -200,18 +195,16 @@ int gr_archive_read_file(gr_ctx *ctx, gr_archive *a, size_t i, unsigned char **d
         free(raw);
         if (res == LIBDEFLATE_INSUFFICIENT_SPACE || (res == LIBDEFLATE_SUCCESS && got > MAX_FILE_SIZE)) {
             free(buf);
-            return gr_error(ctx, a->path, 0, "內附檔案「%s」解壓後超過 %zu 位元組（或大於其記載的大小），不讀取",
-                            "embedded file \"%s\" inflates past %zu bytes (or past its recorded size); not read",
+            return gr_error(ctx, a->path, 0, GR_TEXT(ARCHIVE_EMBEDDED_FILE_S_INFLATES_PAST),
                             name, qpdf_oh_is_integer(q, size) ? (size_t)qpdf_oh_get_int_value(q, size) : MAX_FILE_SIZE);
         }
         if (res != LIBDEFLATE_SUCCESS) {
             free(buf);
-            return gr_error(ctx, a->path, 0, "內附檔案「%s」的壓縮資料損壞", "embedded file \"%s\": damaged compressed data", name);
+            return gr_error(ctx, a->path, 0, GR_TEXT(ARCHIVE_EMBEDDED_FILE_S_DAMAGED_COMPRESSED), name);
         }
         if (qpdf_oh_is_integer(q, size) && (unsigned long long)qpdf_oh_get_int_value(q, size) != got) {
             free(buf);
-            return gr_error(ctx, a->path, 0, "內附檔案「%s」的大小與紀錄不符（%zu 位元組，記載 %lld）",
-                            "embedded file \"%s\": its size differs from the recorded one (%zu bytes, recorded %lld)",
+            return gr_error(ctx, a->path, 0, GR_TEXT(ARCHIVE_EMBEDDED_FILE_S_ITS_SIZE),
                             name, got, (long long)qpdf_oh_get_int_value(q, size));
         }
     }
@@ -409,12 +402,10 @@ static int write_inside(gr_ctx *ctx, const char *dir, const char *name,
         *p = 0;
         if (lstat(path, &st) == 0) {
             if (!S_ISDIR(st.st_mode)) {
-                rc = gr_syserror(ctx, path, 0, "不是資料夾（或是連結），不寫入",
-                                 "not a folder (or a link): nothing written there");
+                rc = gr_syserror(ctx, path, 0, GR_TEXT(EXTRACT_FOLDER_LINK_NOTHING_WRITTEN));
             }
         } else if (mkdir(path, 0755) != 0) {
-            rc = gr_syserror(ctx, path, 0, "無法建立資料夾：%s", "cannot create the folder: %s",
-                             strerror(errno));
+            rc = gr_syserror(ctx, path, 0, GR_TEXT(EXTRACT_CANNOT_CREATE_FOLDER), GR_ERRNO(errno));
         }
         *p = '/';
         if (rc != GR_OK) {
@@ -424,8 +415,7 @@ static int write_inside(gr_ctx *ctx, const char *dir, const char *name,
     }
     fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0644);
     if (fd < 0) {
-        rc = gr_syserror(ctx, path, 0, "無法寫入（檔案已存在或無法建立）：%s",
-                         "cannot write (the file exists or cannot be made): %s", strerror(errno));
+        rc = gr_syserror(ctx, path, 0, GR_TEXT(EXTRACT_CANNOT_WRITE_FILE_EXISTS), GR_ERRNO(errno));
     } else {
         size_t off = 0;
         while (off < len) {
@@ -434,7 +424,7 @@ static int write_inside(gr_ctx *ctx, const char *dir, const char *name,
             off += (size_t)w;
         }
         if (close(fd) != 0 || off < len) {
-            rc = gr_syserror(ctx, path, 0, "寫入失敗：%s", "write failed: %s", strerror(errno));
+            rc = gr_syserror(ctx, path, 0, GR_TEXT(EXTRACT_WRITE_FAILED), GR_ERRNO(errno));
             unlink(path);
         }
     }
@@ -455,15 +445,14 @@ int gr_archive_unpack(gr_ctx *ctx, gr_archive *a, const char *dir, int list)
         unsigned char *data = NULL;
         size_t dlen = 0;
         if (!safe_name(name)) {
-            rc = gr_error(ctx, pdf, 0, "內附檔案名稱不安全，不寫出：「%s」",
-                          "unsafe name of an embedded file, not written: \"%s\"", name);
+            rc = gr_error(ctx, pdf, 0, GR_TEXT(EXTRACT_UNSAFE_NAME_EMBEDDED_FILE), name);
             break;
         }
         rc = gr_archive_read_file(ctx, a, i, &data, &dlen);
         free(data);
         total += dlen;
         if (rc == GR_OK && total > MAX_TOTAL_SIZE)
-            rc = gr_error(ctx, pdf, 0, "內附檔案合計超過 %zu 位元組", "embedded files exceed %zu bytes together",
+            rc = gr_error(ctx, pdf, 0, GR_TEXT(ARCHIVE_EMBEDDED_FILES_EXCEED_ZU_BYTES),
                           MAX_TOTAL_SIZE);
     }
     for (i = 0; rc == GR_OK && i < n; i++) {
@@ -532,15 +521,14 @@ int gr_archive_unpack_temp(gr_ctx *ctx, const char *pdf, char **tmpdir, char **d
     }
     if (!name) {
         gr_archive_close(a);
-        return gr_error(ctx, pdf, 0, "這份 PDF 沒有內附資料（產生時未使用 --embed-source），不能當作資料檔",
-                        "this PDF carries no data (it was not built with --embed-source): it is not a data file");
+        return gr_error(ctx, pdf, 0, GR_TEXT(ARCHIVE_THIS_PDF_CARRIES_NO_DATA));
     }
     base = base ? base + 1 : pdf;
     n = strlen(t && t[0] ? t : "/tmp") + 32;
     tmpl = gr_malloc(n);
     snprintf(tmpl, n, "%s/gereport-XXXXXX", t && t[0] ? t : "/tmp");
     if (!mkdtemp(tmpl)) {
-        rc = gr_syserror(ctx, tmpl, 0, "無法建立暫存資料夾：%s", "cannot make a temporary folder: %s",
+        rc = gr_syserror(ctx, tmpl, 0, GR_TEXT(ARCHIVE_CANNOT_MAKE_A_TEMPORARY_FOLDER),
                          strerror(errno));
         free(tmpl);
         gr_archive_close(a);
@@ -548,8 +536,7 @@ int gr_archive_unpack_temp(gr_ctx *ctx, const char *pdf, char **tmpdir, char **d
     }
     /* TMP/REPORT.pdf/: messages then name the report and the carried file */
     dir = gr_path_join(tmpl, base);
-    if (mkdir(dir, 0700) != 0) rc = gr_syserror(ctx, dir, 0, "無法建立暫存資料夾：%s",
-                                                "cannot make a temporary folder: %s", strerror(errno));
+    if (mkdir(dir, 0700) != 0) rc = gr_syserror(ctx, dir, 0, GR_TEXT(ARCHIVE_CANNOT_MAKE_A_TEMPORARY_FOLDER), strerror(errno));
     if (rc == GR_OK) rc = gr_archive_unpack(ctx, a, dir, 0);
     if (rc == GR_OK) *data = gr_path_join(dir, name);
     free(dir);

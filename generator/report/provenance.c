@@ -4,6 +4,7 @@
  * of each image file, the program's version and commit, and the run-time
  * versions of the libraries that decide the bytes. The PDF writer adds the
  * fonts it embedded. Owns nothing after gr_report_provenance_free. */
+#include "../util/msg.h"
 #include "provenance.h"
 #include <hb.h>
 #include <hpdf.h>
@@ -181,10 +182,7 @@ int gr_report_sources(gr_ctx *ctx, const gr_report *r, const gr_report_opts *o,
             if (m < i) continue;                     /* the same file again */
             /* two files whose names mask alike (陳怡敏.jpg, 陳佳敏.jpg): the
                archive could not tell them apart */
-            rc = gr_error(ctx, r->path, 0,
-                          "圖檔「%s」的檔名遮蔽姓名後與另一圖檔相同，公開版無法分別內附；請改檔名（不含姓名）",
-                          "image \"%s\": with the names masked its file name equals another image's, so the "
-                          "public edition cannot carry both; rename the file (without the name)",
+            rc = gr_error(ctx, r->path, 0, GR_TEXT(PROVENANCE_IMAGE_S_WITH_THE_NAMES),
                           s->v[k].name);
             break;
         }

@@ -294,8 +294,7 @@ static int out_error(gr_ctx *ctx, const char *path, int e)
 
 static int exists_error(gr_ctx *ctx, const char *path)
 {
-    return gr_syserror(ctx, path, 0, "檔案已存在，不覆寫；請指定其他檔名（-o）",
-                       "the file exists and is not overwritten; choose another name (-o)");
+    return gr_syserror(ctx, path, 0, GR_TEXT(NEW_FILE_EXISTS_OVERWRITTEN_CHOOSE));
 }
 
 static int out_open(gr_ctx *ctx, const char *path, int no_replace, gr_out **out)
