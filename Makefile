@@ -28,7 +28,7 @@ CHECK_PKGS = chromium chromium-driver python3 python3-selenium
 
 # every program links these (plain, sanitizer and fuzz builds alike);
 # libqpdf is not linked but opened by `extract` when it needs it
-# (generator/cli/qpdf_dl.c: its soname is compiled in)
+# (generator/report/qpdf_dl.c: its soname is compiled in)
 LIBS_LINK = $$(pkg-config --libs $(filter-out libqpdf,$(PKGS))) -lhpdf -licuuc -lpng -ljpeg -lm
 QPDF_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir libqpdf 2>/dev/null)/libqpdf.so" 2>/dev/null | awk '/SONAME/ { print $$2 }')
 SRCS    := $(sort $(wildcard generator/*/*.c))
@@ -161,7 +161,7 @@ DOCDIR = $(DESTDIR)$(PREFIX)/share/doc/gereport
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/gereport/fonts
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/gereport
-	install -m 644 fonts/*.conf $(DESTDIR)$(PREFIX)/share/gereport/fonts/
+	install -m 644 fonts/*.conf fonts/*.txt $(DESTDIR)$(PREFIX)/share/gereport/fonts/
 	cp -r templates $(DESTDIR)$(PREFIX)/share/gereport/
 	install -d $(MANDIR)/man1 $(MANDIR)/zh_TW/man1 $(DOCDIR)
 	install -m 644 docs/gereport.1 $(MANDIR)/man1/gereport.1

@@ -103,6 +103,33 @@ if [ "$rc" -eq 1 ] && grep -q 'deep.xml:2:.*巢狀.*nested too deeply' "$d/deep-
     ok "deep data: exit 1, nesting named at deep.xml:2, no XML_PARSE_HUGE"
 else not_ok "deep data: exit 1, nesting named at deep.xml:2, no XML_PARSE_HUGE" "exit $rc"; show "$d/deep-data.err" 3; fi
 
+# one text of 100,001 characters (a paragraph is laid out whole, ~200 bytes
+# per character): refused at its line; 100,000 characters build
+long_para() {   # long_para N OUT: base-112 with line 224's 段落 N characters long
+    # (three-byte characters only, so that bytes count characters in any awk)
+    yes 性別平等工作成果 | tr -d '\n' | head -c $(($1 * 3)) > "$d/long.txt"
+    awk -v f="$d/long.txt" 'NR == 224 { getline t < f; print "      <段落>" t "</段落>"; next } { print }' \
+        "$TESTS_DIR/fixtures/results/base-112.xml" > "$2"
+}
+long_para 100001 "$d/longtext.xml"
+(cd "$d" && timeout "$T" "$GR" build longtext.xml -o out/longtext.pdf) > /dev/null 2> "$d/longtext.err"
+rc=$?
+if [ "$rc" -eq 1 ] && grep -q 'longtext.xml:224: 錯誤 error: <段落> 的文字有 100001 個字.*100000' "$d/longtext.err" &&
+   [ ! -e "$d/out/longtext.pdf" ]; then
+    ok "a text of 100,001 characters: exit 1 at longtext.xml:224 naming <段落> and the limit, no PDF"
+else
+    not_ok "a text of 100,001 characters: exit 1 at its line, no PDF" "exit $rc"; show "$d/longtext.err" 3
+fi
+long_para 100000 "$d/longtext-ok.xml"
+cp -r "$ROOT/data/taipei/112/images" "$d/" 2>/dev/null
+(cd "$d" && timeout 300 "$GR" check longtext-ok.xml) > /dev/null 2> "$d/longtext-ok.err"
+rc=$?
+if [ "$rc" -eq 0 ] && ! grep -q '上限' "$d/longtext-ok.err"; then
+    ok "a text of exactly 100,000 characters is accepted"
+else
+    not_ok "a text of exactly 100,000 characters is accepted" "exit $rc"; show "$d/longtext-ok.err" 3
+fi
+
 # out of memory: ulimit -v (the address space) and --max-memory (the budget).
 # Pages are written as they are laid out, so 20,000 paragraphs now fit in
 # 64 MiB: the document must be large enough to pass the budget.
@@ -130,6 +157,29 @@ oom() {   # oom LABEL CMD...: exit 2, one error line saying 記憶體不足, not
 oom "build under ulimit -v 100 MB" sh -c 'ulimit -v 100000 && exec timeout 120 "$0" build r.xml -o out/r.pdf' "$GR"
 oom "render under ulimit -v 60 MB" sh -c 'ulimit -v 60000 && exec timeout 120 "$0" render many.fo -o out/m.pdf' "$GR"
 oom "render 60,000 paragraphs (about 1,200 pages) with --max-memory 64" timeout 120 "$GR" --max-memory 64 render many.fo -o out/m.pdf
+oom "--max-memory 64 among render's options" timeout 120 "$GR" render many.fo --max-memory=64 -o out/m.pdf
+# the verb's --max-memory starts again from the user's own limit: a budget
+# given after a smaller one is not held under the first
+(cd "$d" && timeout 120 "$GR" --max-memory 64 render many.fo --max-memory 8192 -o out/big.pdf) > /dev/null 2> "$d/mm-raise.err"
+rc=$?
+if [ "$rc" -eq 0 ] && [ -s "$d/out/big.pdf" ]; then
+    ok "--max-memory 8192 after 64: the larger budget holds, the 1,200 pages are written"
+else
+    not_ok "--max-memory 8192 after 64: the larger budget holds" "exit $rc"; show "$d/mm-raise.err" 3
+fi
+rm -f "$d/out/big.pdf"
+# after "--" every argument is a file, --max-memory too (it used to be taken
+# from anywhere on the line, leaving check no file)
+cp "$ROOT/data/taipei/112/results.xml" "$d/--max-memory"
+cp "$ROOT/data/taipei/112/results.xml" "$d/64"
+(cd "$d" && timeout "$T" "$GR" check -- --max-memory 64) > "$d/mm-files.out" 2> "$d/mm-files.err"
+rc=$?
+if [ "$rc" -le 1 ] && grep -q '檢查 2 個檔案' "$d/mm-files.out" "$d/mm-files.err"; then
+    ok "check -- --max-memory 64: two data files named so are checked (exit $rc)"
+else
+    not_ok "check -- --max-memory 64: two data files named so are checked" "exit $rc"; show "$d/mm-files.err" 3
+fi
+rm -f "$d/--max-memory" "$d/64"
 (cd "$d" && timeout 120 "$GR" --max-memory 12 render many.fo -o out/m.pdf) > /dev/null 2> "$d/mm.err"
 rc=$?
 [ "$rc" -eq 2 ] && grep -q -- '--max-memory' "$d/mm.err" && ok "--max-memory 12: usage error, exit 2" ||

@@ -95,6 +95,27 @@ if [ "$rc" -eq 2 ] && cmp -s skel.xml skel.copy && grep -q 'skel.xml' again.err;
 else
     not_ok "new never overwrites an existing file" "exit $rc"; show again.err 3
 fi
+# new writes through the atomic writer (util/file.c): a dangling link is a
+# name that exists (nothing is made where it points), the umask decides the
+# mode, and no temporary file is left beside the skeleton
+ln -s elsewhere.xml link.xml
+run_gr new --year 113 --agency 臺北市政府測試局 --group C群 -o link.xml > link.out 2> link.err
+rc=$?
+if [ "$rc" -eq 2 ] && [ ! -e elsewhere.xml ] && grep -q '不覆寫' link.err; then
+    ok "new refuses a dangling link as its output (exit 2, nothing made through it)"
+else
+    not_ok "new refuses a dangling link as its output" "exit $rc"; show link.err 3
+fi
+before=$(ls -a | wc -l)
+(umask 077; "$GR" new --year 113 --agency 臺北市政府測試局 --group C群 -o private.xml > private.out 2>&1)
+rc=$?
+mode=$(stat -c %a private.xml 2>/dev/null)
+after=$(ls -a | wc -l)
+if [ "$rc" -eq 0 ] && [ "$mode" = 600 ] && [ "$after" -eq $((before + 2)) ]; then
+    ok "new's skeleton gets the umask (0600 under 077), no temporary file left"
+else
+    not_ok "new's skeleton gets the umask, no temporary file left" "exit $rc, mode $mode, entries $before -> $after"
+fi
 run_gr new --year 113 --agency 臺北市政府測試局 --group Z群 -o z.xml > z.out 2> z.err
 rc=$?
 if [ "$rc" -eq 2 ] && [ ! -e z.xml ] && grep -q 'Z群' z.err && grep -q 'E1組' z.err; then

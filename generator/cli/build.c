@@ -6,6 +6,7 @@
  * (exit 1 with --strict on any 未達規定). On a terminal, progress after a
  * second and one closing line saying what was written. */
 #include "cli.h"
+#include "../report/archive.h"
 #include "../report/city.h"
 #include "../util/msg.h"
 #include <assert.h>
@@ -59,6 +60,10 @@ static void build_usage(FILE *out)
           "  --embed-source         產生 PDF/A-3b，內附資料檔與圖檔（公開版附遮蔽後的資料）\n"
           "                         PDF/A-3b carrying the data and its images (the\n"
           "                         public edition carries the data with names masked)\n"
+          "  --like OLD.pdf         依舊報告記載的版本（公開/內部）與是否內附資料重新產生，\n"
+          "                         先比對程式、程式庫與字型，最後說明位元組是否相同\n"
+          "                         rebuild as OLD.pdf was made (edition, --embed-source),\n"
+          "                         comparing versions and fonts first and the bytes after\n"
           "  --allow-outside        允許佐證檔案位於資料檔的資料夾之外（經由連結）\n"
           "                         allow evidence files outside the data file's folder\n"
           "  --fo OUT.fo            另寫出 XSL-FO（排版前的中間檔）write the XSL-FO too\n"
@@ -93,20 +98,20 @@ static char *with_ext(const char *in, const char *ext)
 }
 
 typedef struct build_args {
-    const char *in, *out, *fo, *enriched, *datadir, *fonts, *dump;
+    const char *in, *out, *fo, *enriched, *datadir, *fonts, *dump, *like;
     int internal, allow_outside, strict, embed_source, jobs;
     int folder;                /* `in` is a year folder (build DIR -o OUTDIR) */
 } build_args;
 
 enum { O_OUT = 1, O_FO, O_DUMP, O_ENRICHED, O_DATADIR, O_FONTS, O_INTERNAL, O_OUTSIDE,
-       O_STRICT, O_EMBED, O_QUIET, O_VERBOSE, O_JOBS };
+       O_STRICT, O_EMBED, O_QUIET, O_VERBOSE, O_JOBS, O_LIKE };
 static const gr_opt build_opts[] = {
     { "output", 'o', 1, O_OUT }, { "fo", 0, 1, O_FO }, { "dump-boxes", 0, 1, O_DUMP },
     { "enriched", 0, 1, O_ENRICHED },
     { "datadir", 0, 1, O_DATADIR }, { "fonts", 0, 1, O_FONTS },
     { "internal", 0, 0, O_INTERNAL }, { "allow-outside", 0, 0, O_OUTSIDE },
     { "strict", 0, 0, O_STRICT }, { "embed-source", 0, 0, O_EMBED }, { "quiet", 'q', 0, O_QUIET }, { "verbose", 'v', 0, O_VERBOSE },
-    { "jobs", 'j', 1, O_JOBS },
+    { "jobs", 'j', 1, O_JOBS }, { "like", 0, 1, O_LIKE },
     { NULL, 0, 0, 0 }
 };
 
@@ -132,6 +137,7 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
         case O_OUTSIDE: a->allow_outside = 1; break;
         case O_STRICT: a->strict = 1; break;
         case O_EMBED: a->embed_source = 1; break;
+        case O_LIKE: a->like = p.value; break;
         case O_QUIET: ctx->quiet = 1; break;
         case O_VERBOSE: ctx->verbose = 1; break;
         case O_JOBS: {
@@ -166,6 +172,8 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
     } else if (a->jobs) {
         return gr_opts_usage_error(&p, GR_TEXT(BUILD_J_NEEDS_FOLDER));
     }
+    if (a->like && (a->folder || !a->out || strcmp(a->out, "-") == 0))
+        return gr_opts_usage_error(&p, GR_TEXT(BUILD_LIKE_IS_FOR_ONE_DATA));
     return GR_OK;
 }
 
@@ -287,6 +295,63 @@ static int build_folder(gr_ctx *ctx, const build_args *a, gr_report_opts *o)
     return worst_rc;
 }
 
+/* build --like OLD.pdf: the edition and --embed-source as OLD.pdf was
+ * made, and what differs between its recorded versions and fonts and the
+ * ones at hand, said before building (docs/archival.md). */
+static int like_setup(gr_ctx *ctx, const build_args *a, gr_report_opts *o, gr_archive **like)
+{
+    char *ed, *form, *rules;
+    int rc = gr_archive_open(ctx, a->like, like), internal, differ;
+    if (rc != GR_OK) return rc;
+    ed = gr_archive_info(*like, "Edition");
+    if (!ed || (strcmp(ed, "public") != 0 && strcmp(ed, "internal") != 0)) {
+        free(ed);
+        return gr_error(ctx, a->like, 0, GR_TEXT(BUILD_THIS_PDF_HAS_NO_GEREPORT));
+    }
+    internal = strcmp(ed, "internal") == 0;
+    free(ed);
+    if (a->internal && !internal)
+        return gr_syserror(ctx, a->like, 0, GR_TEXT(BUILD_INTERNAL_CONTRADICTS_THIS_PUBLIC_EDITION));
+    o->data.internal = internal;
+    o->embed_source = a->embed_source || gr_archive_nfiles(*like) > 0;
+    form = gr_archive_info(*like, "FormVersion");
+    rules = gr_archive_info(*like, "RulesPeriod");
+    fprintf(stderr, "%s: 依原報告 as the report: %s, %s, 表單 form %s, 規則 rules %s\n", a->like,
+            internal ? "內部版 internal" : "公開版 public",
+            o->embed_source ? "內附資料 with its data (--embed-source)" : "不內附資料 without its data",
+            form ? form : "?", rules ? rules : "?");
+    free(form);
+    free(rules);
+    differ = gr_archive_compare(ctx, *like, o->fontdir, stderr);
+    if (differ)
+        fprintf(stderr, "%s: %d 項版本或字型與本機不同，新 PDF 可能與原報告不完全相同 "
+                "(%d version(s) or font(s) differ here: the new PDF may not be the same bytes)\n",
+                a->like, differ, differ);
+    return GR_OK;
+}
+
+/* After the build: the same bytes, or which recorded facts differ. */
+static void like_result(gr_ctx *ctx, gr_archive *like, const char *out)
+{
+    gr_archive *now;
+    const char *old = gr_archive_path(like);
+    if (gr_archive_open(ctx, out, &now) != GR_OK) return;
+    if (gr_archive_same_bytes(like, now)) {
+        fprintf(stderr, "%s: 與原報告 %s 位元組完全相同 (the same bytes as %s)\n", out, old, old);
+    } else {
+        int d = gr_archive_diff(like, now, stderr);
+        if (d)
+            fprintf(stderr, "%s: 與原報告 %s 位元組不同；以上 %d 項紀錄不同 (not the same bytes as %s; "
+                    "%d recorded fact(s) above differ)\n", out, old, d, old, d);
+        else
+            fprintf(stderr, "%s: 與原報告 %s 位元組不同，但所記載的資料、表單、版本與字型都相同：可能是"
+                    "程式未記載的部分（templates/ 的內容、程式碼）不同 (not the same bytes as %s, though every "
+                    "recorded fact is the same: something not recorded differs — the templates' content or "
+                    "the program's code)\n", out, old, old);
+    }
+    gr_archive_close(now);
+}
+
 int gr_cmd_build(int argc, char **argv)
 {
     gr_ctx ctx;
@@ -294,6 +359,7 @@ int gr_cmd_build(int argc, char **argv)
     gr_report_opts o;
     gr_report r;
     char *out_alloc = NULL, *datadir = NULL, *fontdir = NULL;
+    gr_archive *like = NULL;
     int rc;
     gr_ctx_init(&ctx);
     rc = parse_args(&ctx, argc, argv, &a);
@@ -315,6 +381,15 @@ int gr_cmd_build(int argc, char **argv)
     o.want_tree = 1;
     o.dump = a.dump;
     o.embed_source = a.embed_source;
+    if (a.like) {
+        rc = like_setup(&ctx, &a, &o, &like);
+        if (rc != GR_OK) {
+            gr_domain_cache_free(o.data.cache);
+            free(fontdir);
+            free(datadir);
+            return rc;
+        }
+    }
     if (a.folder) {
         rc = build_folder(&ctx, &a, &o);
         gr_domain_cache_free(o.data.cache);
@@ -337,11 +412,13 @@ int gr_cmd_build(int argc, char **argv)
     if (rc == GR_OK && r.pages) {
         const char *out = a.out ? a.out : out_alloc;
         report_written(&ctx, out, r.pages);
+        if (like) like_result(&ctx, like, out);
         if (rc == GR_OK && a.strict && ctx.nunmet)
             rc = gr_error(&ctx, a.in, 0, GR_TEXT(BUILD_REQUIREMENT_S_MET_STRICT), ctx.nunmet);
     }
     gr_progress_end(&ctx);
     gr_report_free(&r);
+    gr_archive_close(like);
     gr_domain_cache_free(o.data.cache);
     free(out_alloc);
     free(fontdir);

@@ -44,12 +44,16 @@ void gr_opts_init(gr_opts *p, gr_ctx *ctx, const char *verb, const char *synopsi
                   const gr_opt *table, int argc, char **argv);
 /* The next option's id (its value in p->value), GR_OPT_OPERAND (p->value),
  * GR_OPT_HELP, GR_OPT_END, or GR_OPT_ERROR after printing a usage error.
- * --lang is handled here unless the table has it. */
+ * --lang and --max-memory are handled here unless the table has them. */
 int gr_opts_next(gr_opts *p);
 /* Print "gereport VERB: what is wrong", the synopsis and 「請用 --help」;
  * returns GR_ESYS. */
 int gr_opts_usage_error(gr_opts *p, const char *zh_fmt, const char *en_fmt, ...)
     GR_PRINTF2(2, 3, 4);
+
+/* --max-memory's value: a whole number of MiB, at least 64; sets the
+ * budget (gr_mem_init). GR_OK, or GR_ESYS without a message. */
+int gr_cli_max_memory(const char *v);
 
 /* Messages' language from LC_ALL, LC_MESSAGES or LANG: zh* Chinese, en*
  * English, anything else (C, POSIX, unset) both. */

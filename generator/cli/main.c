@@ -100,38 +100,34 @@ char *gr_cli_datadir(void)
     return gr_strdup(GR_DATADIR);
 }
 
-/* --max-memory MiB (any verb, anywhere on the line; removed from argv):
- * the run's memory budget (util/mem.c). Returns GR_OK or GR_ESYS. */
-static int take_memory_option(int *argc, char **argv)
+/* Options before the verb: only --max-memory MiB (the verb's own parser,
+ * cli/opts.c, takes it among the verb's options too, never after "--").
+ * Removes them from argv. Returns GR_OK or GR_ESYS. */
+static int take_global_options(int *argc, char **argv)
 {
-    size_t mib = 0;
-    int i, j;
-    for (i = 1; i < *argc; i++) {
-        const char *v = NULL;
-        int used = 1;
-        if (strcmp(argv[i], "--max-memory") == 0 && i + 1 < *argc) { v = argv[i + 1]; used = 2; }
-        else if (strncmp(argv[i], "--max-memory=", 13) == 0) v = argv[i] + 13;
-        else continue;
-        if (strspn(v, "0123456789") != strlen(v) || !v[0] || strlen(v) > 8 ||
-            atol(v) < 64) {
+    if (gr_mem_init(0) != GR_OK) {
+        fprintf(stderr, "gereport: %s (%s)\n", GR_TEXT(MAX_MEMORY_NOT_SET));
+        return GR_ESYS;
+    }
+    while (*argc > 1) {
+        const char *v;
+        int used = 1, j;
+        if (strcmp(argv[1], "--max-memory") == 0) { v = *argc > 2 ? argv[2] : ""; used = *argc > 2 ? 2 : 1; }
+        else if (strncmp(argv[1], "--max-memory=", 13) == 0) v = argv[1] + 13;
+        else break;
+        if (gr_cli_max_memory(v) != GR_OK) {
             fprintf(stderr, "gereport: %s (%s)\n", GR_TEXT(MAX_MEMORY_VALUE));
             return GR_ESYS;
         }
-        mib = (size_t)atol(v);
-        for (j = i; j + used <= *argc; j++) argv[j] = argv[j + used];
+        for (j = 1; j + used <= *argc; j++) argv[j] = argv[j + used];
         *argc -= used;
-        i--;
-    }
-    if (gr_mem_init(mib) != GR_OK) {
-        fprintf(stderr, "gereport: %s (%s)\n", GR_TEXT(MAX_MEMORY_NOT_SET));
-        return GR_ESYS;
     }
     return GR_OK;
 }
 
 int main(int argc, char **argv)
 {
-    if (take_memory_option(&argc, argv) != GR_OK)
+    if (take_global_options(&argc, argv) != GR_OK)
         return GR_ESYS;
     if (argc < 2)
         return usage_error(NULL, NULL);

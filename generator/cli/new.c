@@ -442,23 +442,6 @@ static char *schema_uri(const char *datadir)
     return r;
 }
 
-static int write_new_file(gr_ctx *ctx, const char *path, const char *data, size_t len)
-{
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
-    ssize_t w;
-    if (fd < 0) {
-        if (errno == EEXIST)
-            return gr_syserror(ctx, path, 0, GR_TEXT(NEW_FILE_EXISTS_OVERWRITTEN_CHOOSE));
-        return gr_syserror(ctx, path, 0, GR_TEXT(NEW_CANNOT_CREATE_FILE), GR_ERRNO(errno));
-    }
-    w = write(fd, data, len);
-    if (w < 0 || (size_t)w != len || close(fd) != 0) {
-        unlink(path);
-        return gr_syserror(ctx, path, 0, GR_TEXT(NEW_WRITE_FAILED));
-    }
-    return GR_OK;
-}
-
 enum { O_YEAR = 1, O_AGENCY, O_SHORT, O_GROUP, O_KIND, O_OUT, O_DATADIR };
 static const gr_opt new_opts[] = {
     { "year", 0, 1, O_YEAR }, { "agency", 0, 1, O_AGENCY }, { "short", 0, 1, O_SHORT },
@@ -576,7 +559,7 @@ int gr_cmd_new(int argc, char **argv)
     if (strcmp(out, "-") == 0) {
         rc = fwrite(b.data, 1, b.len, stdout) == b.len && fflush(stdout) == 0 ? GR_OK
            : gr_syserror(&ctx, NULL, 0, GR_TEXT(NEW_WRITING_STANDARD_OUTPUT_FAILED));
-    } else if ((rc = write_new_file(&ctx, out, (const char *)b.data, b.len)) == GR_OK)
+    } else if ((rc = gr_write_file_new(&ctx, out, b.data, b.len)) == GR_OK)
         printf("已產生 %s；請填寫空白欄位，再以 gereport check %s 檢查 (wrote %s; fill in the empty fields, then run gereport check %s)\n",
                out, out, out, out);
     gr_buf_free(&a);

@@ -1,7 +1,8 @@
 /* opts.c — the one option parser every verb uses, and the Unix habits of the
  * command line: short options (-o FILE), long options (--output FILE and
  * --output=FILE), "--" ends the options, "-" alone is an operand (standard
- * input or output); -h/--help and --lang are handled here for every verb.
+ * input or output); -h/--help, --lang and --max-memory (the run's memory
+ * budget, util/mem.c) are handled here for every verb.
  * A usage error prints what is wrong, the verb's one-line synopsis and
  * 「請用 gereport VERB --help」, never the whole help. The message language
  * comes from LC_ALL, LC_MESSAGES or LANG (zh* Chinese, en* English, anything
@@ -25,6 +26,13 @@ gr_lang gr_cli_lang_from_env(void)
         return GR_LANG_BOTH;
     }
     return GR_LANG_BOTH;
+}
+
+int gr_cli_max_memory(const char *v)
+{
+    size_t n = strlen(v);
+    if (!n || n > 8 || strspn(v, "0123456789") != n || atol(v) < 64) return GR_ESYS;
+    return gr_mem_init((size_t)atol(v));
 }
 
 int gr_cli_parse_lang(gr_ctx *ctx, const char *verb, const char *v)
@@ -129,6 +137,13 @@ int gr_opts_next(gr_opts *p)
                     return gr_opts_usage_error(p, GR_TEXT(OPT_LANG_NEEDS_VALUE_ZH)), GR_OPT_ERROR;
                 if (gr_cli_parse_lang(p->ctx, p->verb, v) != GR_OK)
                     return gr_opts_usage_error(p, GR_TEXT(OPT_LANG_MUST_ZH_EN), v), GR_OPT_ERROR;
+                continue;
+            }
+            if (n == 10 && strncmp(s + 2, "max-memory", 10) == 0 && !find_long(p->table, "max-memory", 10)) {
+                const char *v = eq ? eq + 1 : p->i < p->argc ? p->argv[p->i++] : "";
+                if (gr_cli_max_memory(v) != GR_OK)
+                    return gr_opts_usage_error(p, GR_TEXT(OPTS_MAX_MEMORY_TAKES_A_WHOLE),
+                                               v), GR_OPT_ERROR;
                 continue;
             }
             o = find_long(p->table, s + 2, n);

@@ -80,6 +80,20 @@ void gr_data_print_names(xmlDocPtr doc, int mask);
  * masked form already and a new build must print it as it is. */
 void gr_data_mark_masked(xmlDocPtr doc);
 
+/* The published copy of the data (--embed-source, public edition), before
+ * gr_data_mask_names: every attribute value (file names too) with the
+ * declared names masked. */
+void gr_data_mask_attributes(xmlDocPtr doc);
+
+/* The declared names of a document (taken before it is masked), to mask
+ * strings that are not part of it: the image file names the public
+ * edition records in its provenance and attachments. apply: newly
+ * allocated; a NULL mask (internal edition) returns a copy. */
+typedef struct gr_name_mask gr_name_mask;
+gr_name_mask *gr_name_mask_new(xmlDocPtr doc);
+char *gr_name_mask_apply(const gr_name_mask *m, const char *s);
+void gr_name_mask_free(gr_name_mask *m);
+
 /* The masked form of one name (white space already collapsed), newly
  * allocated: what gr_data_mask_names prints for it. */
 char *gr_mask_name(const char *name);

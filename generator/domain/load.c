@@ -193,21 +193,28 @@ static xmlDocPtr parse_data(gr_ctx *ctx, const char *path, const char *data, siz
 /* ================================================================ text */
 
 #define MAX_TEXT_REPORTS 10
+/* One text of the data is at most this many characters (about 60 printed
+ * pages): a paragraph is shaped and laid out whole, at ~200 bytes of memory
+ * per character (text/para.c), so a single 9.5 MB text took 620 MB to
+ * build. No form field holds anything near this. */
+#define MAX_TEXT_CHARS 100000
 
 /* Report forbidden characters (gr_cp_forbidden: stray controls, C1, bidi
- * overrides) in one text or attribute value; `line` is where the value
- * starts, newlines inside it move on. Returns the number reported. */
+ * overrides) in one text or attribute value, and a value longer than
+ * MAX_TEXT_CHARS; `line` is where the value starts, newlines inside it move
+ * on. Returns the number of faults. */
 static int check_value(gr_ctx *ctx, const char *file, int line, const char *elem,
                        const char *attr, const char *v, int *reports)
 {
-    size_t i = 0, len = strlen(v);
-    int found = 0;
+    size_t i = 0, len = strlen(v), chars = 0;
+    int found = 0, line0 = line;
     /* libxml2 dates a text node that opens with a line break from the
        line after that break */
     if (!attr && v[0] == '\n') i = 1;
     while (i < len) {
         uint32_t cp;
         int n = gr_utf8_decode(v + i, len - i, &cp);
+        chars++;
         if (cp == '\n') line++;
         else if (gr_cp_forbidden(cp)) {
             found++;
@@ -222,6 +229,11 @@ static int check_value(gr_ctx *ctx, const char *file, int line, const char *elem
             }
         }
         i += (size_t)n;
+    }
+    if (chars > MAX_TEXT_CHARS) {
+        found++;
+        gr_error(ctx, file, line0, GR_TEXT(LOAD_S_THE_TEXT_HAS_ZU),
+                 elem, chars, MAX_TEXT_CHARS);
     }
     return found;
 }

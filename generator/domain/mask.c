@@ -594,6 +594,70 @@ void gr_data_print_names(xmlDocPtr doc, int mask)
     print_names(doc, &pr);
 }
 
+/* ---- names outside the text: attribute values, file names ------------ */
+
+/* Every attribute value of the data (file names 檔案="images/陳怡敏.jpg"
+ * included) with the declared names masked: the published copy of the data
+ * (--embed-source) must hold no declared name either. Not applied to the
+ * document the template reads, whose file names must still open. */
+static void apply_attributes(xmlNodePtr n, const name_set *S)
+{
+    for (; n; n = n->next) {
+        xmlAttrPtr a;
+        if (n->type != XML_ELEMENT_NODE) continue;
+        for (a = n->properties; a; a = a->next) {
+            xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+            gr_buf b;
+            gr_buf_init(&b);
+            if (v && scan(S, (const char *)v, &b, NULL, NULL))
+                xmlSetProp(n, a->name, (const xmlChar *)gr_buf_cstr(&b));
+            gr_buf_free(&b);
+            xmlFree(v);
+        }
+        if (!gr_is_elem(n, NOT_NAME)) apply_attributes(n->children, S);
+    }
+}
+
+void gr_data_mask_attributes(xmlDocPtr doc)
+{
+    name_set S;
+    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+    if (!root) return;
+    set_init(&S, doc);
+    if (S.n) apply_attributes(root, &S);
+    set_free(&S);
+}
+
+struct gr_name_mask {
+    name_set S;
+};
+
+gr_name_mask *gr_name_mask_new(xmlDocPtr doc)
+{
+    gr_name_mask *m = gr_calloc(1, sizeof *m);
+    set_init(&m->S, doc);
+    return m;
+}
+
+char *gr_name_mask_apply(const gr_name_mask *m, const char *s)
+{
+    gr_buf b;
+    char *r;
+    if (!m || !m->S.n) return gr_strdup(s);
+    gr_buf_init(&b);
+    scan(&m->S, s, &b, NULL, NULL);
+    r = gr_strdup(gr_buf_cstr(&b));
+    gr_buf_free(&b);
+    return r;
+}
+
+void gr_name_mask_free(gr_name_mask *m)
+{
+    if (!m) return;
+    set_free(&m->S);
+    free(m);
+}
+
 /* ---- the author's decision: a name inside a longer word ------------- */
 
 typedef struct checker {

@@ -49,8 +49,9 @@ typedef struct job {
     int src_y, out_y;
     unsigned char *outrow;
     /* sinks */
-    unsigned char *jpeg;       /* libjpeg's malloc'd buffer */
-    unsigned long jpeg_len;
+    struct jpeg_destination_mgr dst;   /* writes into jpeg[0 .. jpeg_cap) */
+    unsigned char *jpeg;       /* ours (gr_malloc), freed with the job on any path */
+    size_t jpeg_len, jpeg_cap;
     unsigned char *raw;        /* tw*th*comps, or NULL */
 } job;
 
@@ -148,13 +149,57 @@ static void rs_push(job *j, const unsigned char *row)
 
 /* ---- encoder ---------------------------------------------------------- */
 
+/* Our own destination: the buffer belongs to the job, not to libjpeg, so an
+ * error longjmp'ing out of the encoder (jpeg_mem_dest would keep its grown
+ * buffer to itself) leaves it where job cleanup frees it. */
+#define DST_FIRST 4096
+
+static job *dst_job(j_compress_ptr c)
+{
+    return c->client_data;
+}
+
+static void dst_init(j_compress_ptr c)
+{
+    job *j = dst_job(c);
+    if (!j->jpeg) {
+        j->jpeg = gr_malloc(DST_FIRST);
+        j->jpeg_cap = DST_FIRST;
+    }
+    j->jpeg_len = 0;
+    j->dst.next_output_byte = j->jpeg;
+    j->dst.free_in_buffer = j->jpeg_cap;
+}
+
+static boolean dst_grow(j_compress_ptr c)
+{
+    /* libjpeg calls this with the whole buffer full (free_in_buffer is
+       stale then: the contract says the buffer is to be emptied entirely) */
+    job *j = dst_job(c);
+    size_t used = j->jpeg_cap;
+    j->jpeg = gr_realloc(j->jpeg, j->jpeg_cap * 2);
+    j->jpeg_cap *= 2;
+    j->dst.next_output_byte = j->jpeg + used;
+    j->dst.free_in_buffer = j->jpeg_cap - used;
+    return TRUE;
+}
+
+static void dst_term(j_compress_ptr c)
+{
+    job *j = dst_job(c);
+    j->jpeg_len = j->jpeg_cap - j->dst.free_in_buffer;
+}
+
 static void enc_start(job *j)
 {
     jpeg_create_compress(&j->enc);
     j->enc.err = &j->err;
     j->enc.client_data = j;
     j->enc_made = 1;
-    jpeg_mem_dest(&j->enc, &j->jpeg, &j->jpeg_len);
+    j->dst.init_destination = dst_init;
+    j->dst.empty_output_buffer = dst_grow;
+    j->dst.term_destination = dst_term;
+    j->enc.dest = &j->dst;
     j->enc.image_width = (JDIMENSION)j->tw;
     j->enc.image_height = (JDIMENSION)j->th;
     j->enc.input_components = j->comps;
@@ -346,9 +391,7 @@ static int finish_one(gr_ctx *ctx, loaded_image *li, double pw, double ph)
             gr_info(ctx, GR_TEXT(PHOTO_IMAGE_CONVERTED_CMYK_RGB), shown);
     }
     job_free(j);
-    /* libjpeg hands its output buffer over only when the encoder finished;
-       after an error it is lost (the run ends anyway) */
-    if (j->enc_done) free(j->jpeg);
+    free(j->jpeg);             /* NULL when handed over */
     free(j->raw);
     free(j);
     return rc;

@@ -907,38 +907,12 @@ void pdf_fonts_draw(pdf_fonts *pf, pdf_content *c, const gr_dl_text *t,
 
 /* ---- provenance ------------------------------------------------------- */
 
-/* The file name without its folder. */
-static const char *base_name(const char *path)
-{
-    const char *s = strrchr(path, '/');
-    return s ? s + 1 : path;
-}
-
 void pdf_fonts_describe(const pdf_fonts *pf, gr_buf *out)
 {
     size_t i;
     for (i = 0; i < pf->n; i++) {
         const gr_face *f = pf->faces[i]->face;
-        char version[256];
-        unsigned vlen = sizeof version;
-        uint32_t checksum = 0;
-        long long size = -1;
-        struct stat st;
-        hb_blob_t *head = f->hbface ? hb_face_reference_table(f->hbface, HB_TAG('h', 'e', 'a', 'd'))
-                                    : NULL;
-        unsigned hlen = 0;
-        const unsigned char *h = head ? (const unsigned char *)hb_blob_get_data(head, &hlen) : NULL;
-        if (h && hlen >= 12)   /* head.checksumAdjustment: the whole file's checksum */
-            checksum = (uint32_t)h[8] << 24 | (uint32_t)h[9] << 16 | (uint32_t)h[10] << 8 | h[11];
-        hb_blob_destroy(head);
-        version[0] = 0;
-        if (f->hbface
-            && hb_ot_name_get_utf8(f->hbface, HB_OT_NAME_ID_VERSION_STRING, hb_language_from_string("en", -1),
-                                   &vlen, version) == 0)
-            version[0] = 0;
-        if (f->path && stat(f->path, &st) == 0) size = (long long)st.st_size;
         if (i) gr_buf_adds(out, " | ");
-        gr_buf_printf(out, "%s#%d, %s, head 0x%08x, %lld bytes", f->path ? base_name(f->path) : "?",
-                      f->index, version[0] ? version : "?", (unsigned)checksum, size);
+        gr_font_describe(f->hbface, f->path, f->index, out);   /* text/font.c */
     }
 }

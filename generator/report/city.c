@@ -7,6 +7,7 @@
  * identity of an agency file (機關/全銜, 機關/簡稱, 年度), and the parts
  * this module adds (彙整, 附錄). What is counted and printed lives in
  * templates/combined/ (figures.xml and the XSLT), not here. */
+#include "archive.h"
 #include "city.h"
 #include "../util/msg.h"
 #include <libxml/xmlreader.h>
@@ -86,10 +87,20 @@ static char *root_name(const char *path)
     return name;
 }
 
-static int is_xml_name(const char *n)
+/* An agency's file in dir: NAME.xml, or NAME.pdf carrying its data
+ * (--embed-source; read through report/archive.c as if the XML were
+ * there). Other PDFs (reports without data) are not data files. */
+static int is_data_name(const char *dir, const char *n)
 {
     size_t len = strlen(n);
-    return len > 4 && strcmp(n + len - 4, ".xml") == 0;
+    int yes = 0;
+    if (len > 4 && strcmp(n + len - 4, ".xml") == 0) return 1;
+    if (len > 4 && strcmp(n + len - 4, ".pdf") == 0) {
+        char *p = gr_path_join(dir, n);
+        yes = gr_archive_carries_data(p);
+        free(p);
+    }
+    return yes;
 }
 
 static int is_dir(const char *p)
@@ -239,13 +250,13 @@ static void list_files(gr_city *c, size_t *cap, char ***offices, size_t *noff)
             char **sub = gr_list_dir(p);
             for (j = 0; sub && sub[j]; j++) {
                 char *q;
-                if (!is_xml_name(sub[j])) continue;
+                if (!is_data_name(p, sub[j])) continue;
                 q = gr_path_join(p, sub[j]);
                 add_entry(c, cap, q);
                 free(q);
             }
             gr_free_names(sub);
-        } else if (is_xml_name(names[i])) {
+        } else if (is_data_name(c->dir, names[i])) {
             add_entry(c, cap, p);
         }
         free(p);

@@ -4,6 +4,7 @@
  * exit codes the same way. Owns the order of the stages and the status of
  * a run; each stage (domain/, fo/, graphics/, text/, layout/, pdf/) owns
  * its own work and messages. */
+#include "archive.h"
 #include "report.h"
 #include "provenance.h"
 #include "typeset.h"
@@ -96,7 +97,9 @@ static void drop_comments(xmlNodePtr n)
 }
 
 /* The data as this edition publishes it, before anything is added: in the
- * public edition names masked and comments dropped. */
+ * public edition names masked (attribute values and file names too) and
+ * comments dropped; r->names keeps the declared names for the file names
+ * the provenance records (report/provenance.c). */
 static void keep_source(gr_report *r, int internal)
 {
     xmlDocPtr copy = xmlCopyDoc(r->doc, 1);
@@ -104,6 +107,8 @@ static void keep_source(gr_report *r, int internal)
     int len = 0;
     if (!copy) return;
     if (!internal) {
+        r->names = gr_name_mask_new(r->doc);
+        gr_data_mask_attributes(copy);
         gr_data_mask_names(copy);
         gr_data_mark_masked(copy);
         drop_comments(copy->children);
@@ -174,6 +179,14 @@ static void release_findings(gr_ctx *ctx, gr_findings *f, size_t from, int own)
 /* Data file → FO text: load and validate, then the rest. */
 static int data_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
 {
+    if (gr_is_pdf_file(r->path)) {
+        /* a report carrying its data (--embed-source): its files unpacked
+           into a private folder, the run then reads them as it would the
+           extracted folder (report/archive.c) */
+        int rc = gr_archive_unpack_temp(ctx, r->path, &r->unpacked, &r->unpacked_data);
+        if (rc != GR_OK) return rc;
+        r->path = r->unpacked_data;
+    }
     r->doc = gr_data_load(ctx, r->path, &o->data);
     if (!r->doc) return ctx->nerrors ? GR_EINPUT : GR_ESYS;
     return doc_to_fo(ctx, r, o, 1);
@@ -293,6 +306,9 @@ void gr_report_free(gr_report *r)
     gr_findings_free(&r->findings);
     gr_buf_free(&r->fo);
     gr_buf_free(&r->source);
+    gr_name_mask_free(r->names);
+    gr_archive_remove_temp(r->unpacked);
+    free(r->unpacked_data);
     free(r->title);
     gr_fo_tree_free(r->tree);
     if (r->own_fs) gr_fontset_free(r->fs);

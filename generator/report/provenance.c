@@ -4,6 +4,7 @@
  * of each image file, the program's version and commit, and the run-time
  * versions of the libraries that decide the bytes. The PDF writer adds the
  * fonts it embedded. Owns nothing after gr_report_provenance_free. */
+#include "../util/msg.h"
 #include "provenance.h"
 #include <hb.h>
 #include <hpdf.h>
@@ -31,16 +32,18 @@ static void dotted(char *out, size_t n, long v)
     snprintf(out, n, "%ld.%ld.%ld", v / 10000, v / 100 % 100, v % 100);
 }
 
-/* The data folder's file `name` (as the data wrote it), hashed; "?" when
- * it cannot be read (layout has read it already, so this is a race). */
-static void hash_file(gr_ctx *ctx, const char *dir, const char *name, gr_buf *out)
+/* The data folder's file `name` (as the data wrote it), hashed, recorded
+ * as `shown` (masked in the public edition); "?" when it cannot be read
+ * (layout has read it already, so this is a race). */
+static void hash_file(gr_ctx *ctx, const char *dir, const char *name, const char *shown,
+                      gr_buf *out)
 {
     char *path = name[0] == '/' ? gr_strdup(name) : gr_path_join(dir, name);
     char *data = NULL, hex[65];
     size_t len = 0;
     if (gr_read_file(ctx, path, &data, &len) == GR_OK) gr_sha256_hex(data, len, hex);
     else strcpy(hex, "?");
-    gr_buf_printf(out, "%s sha256:%s", name, hex);
+    gr_buf_printf(out, "%s sha256:%s", shown, hex);
     free(data);
     free(path);
 }
@@ -96,12 +99,16 @@ void gr_report_provenance(gr_ctx *ctx, const gr_report *r, const gr_report_opts 
         "serialised as UTF-8, names masked in the public edition", hex);
     gr_buf_init(&b);
     for (i = 0; i < doc->nimages; i++) {
+        char *shown;
         if (!doc->images[i]->name) continue;
         if (b.len) gr_buf_adds(&b, " | ");
-        hash_file(ctx, dir, doc->images[i]->name, &b);
+        shown = gr_name_mask_apply(r->names, doc->images[i]->name);
+        hash_file(ctx, dir, doc->images[i]->name, shown, &b);
+        free(shown);
     }
-    add(p, "Images", "each image file as the data names it and its SHA-256, joined by ' | '; "
-        "none when there is no image", b.len ? gr_buf_cstr(&b) : "none");
+    add(p, "Images", "each image file as the data names it (declared names masked in the "
+        "public edition) and its SHA-256, joined by ' | '; none when there is no image",
+        b.len ? gr_buf_cstr(&b) : "none");
     gr_buf_free(&b);
     n = gr_report_runtime(now);
     for (i = 0; i < n; i++) add(p, now[i].name, now[i].desc, now[i].value);
@@ -160,16 +167,30 @@ int gr_report_sources(gr_ctx *ctx, const gr_report *r, const gr_report_opts *o,
     s->n = 1;
     for (i = 0; i < doc->nimages && rc == GR_OK; i++) {
         const char *name = doc->images[i]->name;
-        char *path, *data = NULL;
+        char *path, *data = NULL, *shown;
         size_t len = 0;
         if (!name) continue;
-        for (k = 1; k < s->n && strcmp(s->v[k].name, inner_name(name)) != 0; k++) {}
-        if (k < s->n) continue;                      /* the same file again */
+        /* the public edition names it as the published data does: declared
+           names masked (the embedded data's file names are masked alike) */
+        shown = gr_name_mask_apply(r->names, inner_name(name));
+        for (k = 1; k < s->n && strcmp(s->v[k].name, shown) != 0; k++) {}
+        if (k < s->n) {
+            size_t m;
+            for (m = 0; m < i && !(doc->images[m]->name &&
+                                   strcmp(inner_name(doc->images[m]->name), inner_name(name)) == 0); m++) {}
+            free(shown);
+            if (m < i) continue;                     /* the same file again */
+            /* two files whose names mask alike (陳怡敏.jpg, 陳佳敏.jpg): the
+               archive could not tell them apart */
+            rc = gr_error(ctx, r->path, 0, GR_TEXT(PROVENANCE_IMAGE_S_WITH_THE_NAMES),
+                          s->v[k].name);
+            break;
+        }
         path = name[0] == '/' ? gr_strdup(name) : gr_path_join(dir, name);
         rc = gr_read_file(ctx, path, &data, &len);
         free(path);
-        if (rc != GR_OK) break;
-        s->v[s->n].name = gr_strdup(inner_name(name));
+        if (rc != GR_OK) { free(shown); break; }
+        s->v[s->n].name = shown;
         s->v[s->n].mime = mime_of(data, len);
         s->v[s->n].desc = gr_strdup("佐證圖檔 an image of the report");
         s->v[s->n].data = (unsigned char *)data;

@@ -48,7 +48,12 @@ typedef struct gr_report_opts {
 
 typedef struct gr_report {
     int status;               /* GR_OK, GR_EINPUT or GR_ESYS */
-    const char *path;         /* the data file (the caller's string) */
+    const char *path;         /* the data file (the caller's string, or
+                                 unpacked_data for a report PDF) */
+    char *unpacked;           /* a report PDF given as the data file: the
+                                 private folder its files were unpacked to
+                                 (removed by gr_report_free), else NULL */
+    char *unpacked_data;      /* the carried data file in it */
     xmlDocPtr doc;            /* the enriched document (masked unless
                                  internal); NULL when loading failed */
     gr_findings findings;     /* every finding of this file, in order */
@@ -58,6 +63,9 @@ typedef struct gr_report {
                                  loaded file serialised (UTF-8), names masked
                                  unless internal; hashed into the PDF's
                                  provenance */
+    struct gr_name_mask *names; /* public edition: the declared names, to
+                                 mask image file names in the provenance
+                                 and attachments; NULL when internal */
     gr_fo_tree *tree;         /* FO tree with data-file lines, when asked */
     gr_fontset *fs;           /* fonts, when the tree was checked or laid out */
     int own_fs;               /* 1: fs was opened by this run (freed with it) */

@@ -621,3 +621,65 @@ hb_buffer_t *gr_fontchain_hb_buffer(const gr_fontchain *ch)
     if (!fs->buf) fs->buf = hb_buffer_create();
     return fs->buf;
 }
+
+/* ---- what identifies a font file (provenance, docs/archival.md) -------- */
+
+void gr_font_describe(hb_face_t *face, const char *path, int index, gr_buf *out)
+{
+    char version[256];
+    unsigned vlen = sizeof version, hlen = 0;
+    uint32_t checksum = 0;
+    long long size = -1;
+    struct stat st;
+    const char *base = path ? strrchr(path, '/') : NULL;
+    hb_blob_t *head = face ? hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd')) : NULL;
+    const unsigned char *h = head ? (const unsigned char *)hb_blob_get_data(head, &hlen) : NULL;
+    if (h && hlen >= 12)   /* head.checksumAdjustment: the whole file's checksum */
+        checksum = (uint32_t)h[8] << 24 | (uint32_t)h[9] << 16 | (uint32_t)h[10] << 8 | h[11];
+    hb_blob_destroy(head);
+    version[0] = 0;
+    if (face && hb_ot_name_get_utf8(face, HB_OT_NAME_ID_VERSION_STRING, hb_language_from_string("en", -1),
+                                    &vlen, version) == 0)
+        version[0] = 0;
+    if (path && stat(path, &st) == 0) size = (long long)st.st_size;
+    gr_buf_printf(out, "%s#%d, %s, head 0x%08x, %lld bytes", path ? (base ? base + 1 : path) : "?",
+                  index, version[0] ? version : "?", (unsigned)checksum, size);
+}
+
+char *gr_fontset_find_file(const gr_fontset *fs, const char *base, int index)
+{
+    FcFontSet *sets[2];
+    int s, i;
+    if (!fs || !fs->config) return NULL;
+    sets[0] = FcConfigGetFonts(fs->config, FcSetSystem);
+    sets[1] = FcConfigGetFonts(fs->config, FcSetApplication);
+    for (s = 0; s < 2; s++)
+        for (i = 0; sets[s] && i < sets[s]->nfont; i++) {
+            FcChar8 *file = NULL;
+            int idx = 0;
+            const char *b;
+            if (FcPatternGetString(sets[s]->fonts[i], FC_FILE, 0, &file) != FcResultMatch) continue;
+            if (FcPatternGetInteger(sets[s]->fonts[i], FC_INDEX, 0, &idx) != FcResultMatch) idx = 0;
+            b = strrchr((const char *)file, '/');
+            b = b ? b + 1 : (const char *)file;
+            if ((idx & 0xFFFF) == index && strcmp(b, base) == 0) return gr_strdup((const char *)file);
+        }
+    return NULL;
+}
+
+char *gr_font_describe_file(const char *path, int index)
+{
+    hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+    hb_face_t *face;
+    gr_buf b;
+    char *r;
+    if (!blob) return NULL;
+    face = hb_face_create(blob, (unsigned)index);
+    gr_buf_init(&b);
+    gr_font_describe(face, path, index, &b);
+    r = gr_strdup(gr_buf_cstr(&b));
+    gr_buf_free(&b);
+    hb_face_destroy(face);
+    hb_blob_destroy(blob);
+    return r;
+}

@@ -84,4 +84,17 @@ gr_face *gr_fontset_face(const gr_fontset *fs, int i);
  * face): ASCII and Latin-1/Extended letters, digits 0-9. */
 int gr_is_latin_alnum(uint32_t cp);
 
+/* What identifies a font file in a report's provenance (docs/archival.md):
+ * "FILE#INDEX, VERSION STRING, head 0xCHECKSUM, SIZE bytes" appended to out
+ * (file name without folder; checksum = head.checksumAdjustment, a checksum
+ * of the whole file, read instead of hashing 50 MB fonts). The PDF writer
+ * records it; extract and build --like compare it with the fonts at hand. */
+void gr_font_describe(hb_face_t *face, const char *path, int index, gr_buf *out);
+/* The same for a font file on disk (newly allocated), or NULL if unreadable. */
+char *gr_font_describe_file(const char *path, int index);
+/* The installed file (full path, newly allocated) named `base` (without
+ * folder) holding face `index`, among the fonts this fontset's
+ * configuration knows; NULL if none. */
+char *gr_fontset_find_file(const gr_fontset *fs, const char *base, int index);
+
 #endif

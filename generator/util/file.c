@@ -18,6 +18,9 @@
  * the time it costs. The one window left: SIGKILL (kill -9, the OOM killer)
  * while a file is being *replaced* leaves `NAME.tmp-PID-N` beside it; the
  * target itself is always either the old or the complete new file.
+ * gr_out_open_new (`new`) never replaces anything: a name that exists is
+ * refused, and the final step is linkat/link, which fail when the name
+ * appeared meanwhile, instead of rename.
  * New files get the user's umask (never more permissive). */
 #define _GNU_SOURCE
 #include "gr.h"
@@ -252,6 +255,7 @@ struct gr_out {
     char *path;         /* the target */
     char *tmp;          /* named temporary file, or NULL (nameless / stdout) */
     int fd, slot, is_stdout, failed;
+    int no_replace;     /* gr_out_open_new: an existing name is never replaced */
 };
 
 /* Is `st` one of the run's inputs? */
@@ -288,7 +292,12 @@ static int out_error(gr_ctx *ctx, const char *path, int e)
                        GR_ERRNO(e));
 }
 
-int gr_out_open(gr_ctx *ctx, const char *path, gr_out **out)
+static int exists_error(gr_ctx *ctx, const char *path)
+{
+    return gr_syserror(ctx, path, 0, GR_TEXT(NEW_FILE_EXISTS_OVERWRITTEN_CHOOSE));
+}
+
+static int out_open(gr_ctx *ctx, const char *path, int no_replace, gr_out **out)
 {
     gr_out *o;
     struct stat st;
@@ -297,9 +306,13 @@ int gr_out_open(gr_ctx *ctx, const char *path, gr_out **out)
     *out = NULL;
     rc = gr_check_output_path(ctx, path);
     if (rc != GR_OK) return rc;
+    /* lstat: a link, even a dangling one, is a name that exists */
+    if (no_replace && strcmp(path, "-") != 0 && lstat(path, &st) == 0)
+        return exists_error(ctx, path);
     install_handlers();
     o = gr_calloc(1, sizeof *o);
     o->path = gr_strdup(path);
+    o->no_replace = no_replace;
     o->slot = -1;
     o->fd = -1;
     if (strcmp(path, "-") == 0) {
@@ -338,6 +351,33 @@ int gr_out_open(gr_ctx *ctx, const char *path, gr_out **out)
     }
     *out = o;
     return GR_OK;
+}
+
+int gr_out_open(gr_ctx *ctx, const char *path, gr_out **out)
+{
+    return out_open(ctx, path, 0, out);
+}
+
+int gr_out_open_new(gr_ctx *ctx, const char *path, gr_out **out)
+{
+    return out_open(ctx, path, 1, out);
+}
+
+/* No-replace commit of a named temporary file: link(2) fails atomically
+ * when the name exists; a filesystem without hard links gets
+ * renameat2(RENAME_NOREPLACE), which fails the same way. */
+static int commit_new(gr_ctx *ctx, gr_out *o)
+{
+    int e;
+    if (link(o->tmp, o->path) == 0) {
+        unlink(o->tmp);
+        return GR_OK;
+    }
+    e = errno;
+    if (e != EEXIST && renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->path, RENAME_NOREPLACE) == 0)
+        return GR_OK;
+    if (e != EEXIST) e = errno;
+    return e == EEXIST ? exists_error(ctx, o->path) : out_error(ctx, o->path, e);
 }
 
 int gr_out_write(gr_ctx *ctx, gr_out *o, const void *data, size_t len)
@@ -425,8 +465,8 @@ int gr_out_commit(gr_ctx *ctx, gr_out *o)
             gr_out_abort(o);
             return GR_OK;
         }
-        if (errno != EEXIST) {
-            rc = out_error(ctx, o->path, errno);
+        if (errno != EEXIST || o->no_replace) {
+            rc = errno == EEXIST ? exists_error(ctx, o->path) : out_error(ctx, o->path, errno);
             gr_out_abort(o);
             return rc;
         }
@@ -455,8 +495,9 @@ int gr_out_commit(gr_ctx *ctx, gr_out *o)
         return rc;
     }
     o->fd = -1;
-    if (rename(o->tmp, o->path) != 0) {
-        rc = out_error(ctx, o->path, errno);
+    rc = o->no_replace ? commit_new(ctx, o)
+       : rename(o->tmp, o->path) == 0 ? GR_OK : out_error(ctx, o->path, errno);
+    if (rc != GR_OK) {
         gr_out_abort(o);
         return rc;
     }
@@ -475,6 +516,21 @@ int gr_write_file_atomic(gr_ctx *ctx, const char *path, const void *data, size_t
     int rc;
     if (gr_is_stdio(path)) return gr_write_stdout(ctx, data, len);   /* "-": stdio.c */
     rc = gr_out_open(ctx, path, &o);
+    if (rc != GR_OK) return rc;
+    rc = gr_out_write(ctx, o, data, len);
+    if (rc != GR_OK) {
+        gr_out_abort(o);
+        return rc;
+    }
+    return gr_out_commit(ctx, o);
+}
+
+int gr_write_file_new(gr_ctx *ctx, const char *path, const void *data, size_t len)
+{
+    gr_out *o;
+    int rc;
+    if (gr_is_stdio(path)) return gr_write_stdout(ctx, data, len);
+    rc = gr_out_open_new(ctx, path, &o);
     if (rc != GR_OK) return rc;
     rc = gr_out_write(ctx, o, data, len);
     if (rc != GR_OK) {

@@ -184,9 +184,11 @@ int gr_cp_forbidden(uint32_t cp);
 
 /* ---- memory ---------------------------------------------------------- */
 
-/* The run's memory budget (mem.c): set once at start-up, before any
- * library is used; routes libxml2/libxslt and ICU through our allocator and
- * sets RLIMIT_DATA. mib 0: the default. */
+/* The run's memory budget (mem.c): first called at start-up, before any
+ * library is used, to route libxml2/libxslt and ICU through our allocator
+ * and set RLIMIT_DATA; called again with the command line's --max-memory
+ * (cli/opts.c), it sets the new budget from the user's own limit. mib 0:
+ * the default (or the budget set before). */
 #define GR_DEFAULT_MAX_MEMORY_MIB 4096
 int gr_mem_init(size_t mib);
 size_t gr_mem_budget_mib(void);
@@ -281,6 +283,10 @@ const char *gr_file_kind(unsigned mode, int en);
 typedef struct gr_out gr_out;
 int gr_check_output_path(gr_ctx *ctx, const char *path);
 int gr_out_open(gr_ctx *ctx, const char *path, gr_out **out);
+/* The same, but never replaces: a name that exists (any kind, a dangling
+ * link too) is refused at open, and if one appears before the commit, the
+ * commit fails with the same message (link/linkat do not replace). */
+int gr_out_open_new(gr_ctx *ctx, const char *path, gr_out **out);
 int gr_out_write(gr_ctx *ctx, gr_out *o, const void *data, size_t len);
 /* Overwrite len bytes at offset of what was written already (a file, not
  * standard output): a value known only once the whole file is written,
@@ -296,6 +302,8 @@ void gr_remove_pending_outputs(void);
 /* Atomic output of a whole buffer: gr_out_open, _write, _commit. */
 int gr_write_file_atomic(gr_ctx *ctx, const char *path,
                          const void *data, size_t len);
+/* The same through gr_out_open_new: a new file or nothing (`new`). */
+int gr_write_file_new(gr_ctx *ctx, const char *path, const void *data, size_t len);
 
 /* "-" names standard input (gr_read_file, gr_read_input) or output
  * (gr_write_file_atomic, which then writes the whole buffer at once):

@@ -17,7 +17,8 @@
  * README lists which library does what.
  *
  * The state here is process-wide by nature: allocator hooks receive no
- * context. It is set once at start-up (gr_mem_init) and read afterwards. */
+ * context. It is set at start-up (gr_mem_init) and again when the command
+ * line gives --max-memory (cli/opts.c), and read afterwards. */
 #include "gr.h"
 #include "msg.h"
 #include <libxml/xmlmemory.h>
@@ -114,6 +115,12 @@ void gr_lib_free(void *p) { free(p); }
 
 size_t gr_mem_budget_mib(void) { return budget_mib; }
 
+/* The user's own RLIMIT_DATA, read once before the budget first lowers it:
+ * a later gr_mem_init (the verb's --max-memory) starts again from it, so a
+ * budget above the default can still be given. */
+static struct rlimit user_data_limit;
+static int hooks_set;
+
 int gr_mem_init(size_t mib)
 {
     UErrorCode st = U_ZERO_ERROR;
@@ -126,18 +133,23 @@ int gr_mem_init(size_t mib)
        15 % of its cpu in page faults. The peak stays what it was. */
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
 #endif
-    /* before any use of the libraries */
-    xmlMemSetup(free, hook_malloc, hook_realloc, hook_strdup);
-    u_setMemoryFunctions(NULL, icu_alloc, icu_realloc, icu_free, &st);
+    if (!hooks_set) {
+        /* before any use of the libraries (ICU refuses them later) */
+        hooks_set = 1;
+        xmlMemSetup(free, hook_malloc, hook_realloc, hook_strdup);
+        u_setMemoryFunctions(NULL, icu_alloc, icu_realloc, icu_free, &st);
+        if (getrlimit(RLIMIT_DATA, &user_data_limit) != 0)
+            user_data_limit.rlim_cur = user_data_limit.rlim_max = RLIM_INFINITY;
+    }
 #ifndef GR_UNDER_ASAN   /* ASan's shadow memory would count against the limit */
     {
-        struct rlimit rl;
+        struct rlimit rl = user_data_limit;
         rlim_t want = (rlim_t)budget_mib << 20;
-        if (getrlimit(RLIMIT_DATA, &rl) == 0 && (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > want)) {
+        if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > want) {
             rl.rlim_cur = want;
             if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < want) rl.rlim_cur = rl.rlim_max;
-            if (setrlimit(RLIMIT_DATA, &rl) != 0) return GR_ESYS;
         }
+        if (setrlimit(RLIMIT_DATA, &rl) != 0) return GR_ESYS;
     }
 #endif
     {

@@ -2,7 +2,8 @@
  * which code points text may not hold, clipping values for messages,
  * opening inputs (regular files only, never blocking, remembered as inputs
  * of the run), and outputs (nothing visible before commit, nothing left
- * after abort, inputs and non-regular paths refused, umask respected).
+ * after abort, inputs and non-regular paths refused, umask respected;
+ * the no-replace writer of `new` keeps a file that exists or appears).
  * Works in build/tests/unit-util (made here). Prints "N passed, M failed";
  * exits 1 on any failure.
  */
@@ -159,6 +160,52 @@ static void test_outputs(void)
     fclose(ctx.err_stream);
 }
 
+/* gr_out_open_new (`new`): never replaces, not even a name that appears
+ * between open and commit. */
+static void test_outputs_new(void)
+{
+    gr_ctx ctx;
+    gr_out *o;
+    struct stat st;
+    int rc, before;
+    char buf[16];
+    FILE *f;
+    gr_ctx_init(&ctx);
+    ctx.err_stream = fopen("/dev/null", "w");
+    unlink(in_dir("skel.xml"));
+    unlink(in_dir("dangling.xml"));
+    before = count_entries();
+    rc = gr_write_file_new(&ctx, in_dir("skel.xml"), "<a/>", 4);
+    CHECK(rc == GR_OK && stat(in_dir("skel.xml"), &st) == 0 && st.st_size == 4 &&
+          count_entries() == before + 1, "a new file is written, nothing else");
+    rc = gr_write_file_new(&ctx, in_dir("skel.xml"), "<bb/>", 5);
+    CHECK(rc == GR_ESYS && stat(in_dir("skel.xml"), &st) == 0 && st.st_size == 4,
+          "an existing file is refused and kept");
+    CHECK(symlink("nowhere", in_dir("dangling.xml")) == 0, "made a dangling link");
+    rc = gr_write_file_new(&ctx, in_dir("dangling.xml"), "<a/>", 4);
+    CHECK(rc == GR_ESYS && stat(in_dir("nowhere"), &st) != 0,
+          "a dangling link is refused, nothing made through it");
+
+    unlink(in_dir("skel.xml"));
+    unlink(in_dir("dangling.xml"));
+    before = count_entries();
+    rc = gr_out_open_new(&ctx, in_dir("race.xml"), &o);
+    CHECK(rc == GR_OK, "open a new output");
+    gr_out_write(&ctx, o, "<mine/>", 7);
+    f = fopen(in_dir("race.xml"), "w");      /* someone else's file appears */
+    if (f) { fputs("theirs", f); fclose(f); }
+    rc = gr_out_commit(&ctx, o);
+    memset(buf, 0, sizeof buf);
+    f = fopen(in_dir("race.xml"), "r");
+    if (f) { (void)!fread(buf, 1, sizeof buf - 1, f); fclose(f); }
+    CHECK(rc == GR_ESYS && strcmp(buf, "theirs") == 0,
+          "a file that appeared before the commit is kept (commit %d, content \"%s\")", rc, buf);
+    CHECK(count_entries() == before + 1, "no temporary file left (%d entries, %d before)",
+          count_entries(), before + 1);
+    unlink(in_dir("race.xml"));
+    fclose(ctx.err_stream);
+}
+
 int main(void)
 {
     char cmd[600];
@@ -168,5 +215,6 @@ int main(void)
     test_clip();
     test_inputs();
     test_outputs();
+    test_outputs_new();
     return unit_done();
 }

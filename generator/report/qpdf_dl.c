@@ -1,8 +1,9 @@
-/* qpdf_dl.c — libqpdf loaded when `extract` first calls it, not at every
+/* qpdf_dl.c — libqpdf loaded when a PDF is first read (extract, build
+ * --like, a report PDF as a data file: report/archive.c), not at every
  * start: linked in, libqpdf brings libstdc++'s and GnuTLS's start-up
  * (nine more libraries, their relocations and constructors: about a
  * quarter of the cpu and 4 MiB of the memory of rendering a one-page
- * document) into every verb, and only `extract` reads PDFs.
+ * document) into every verb, and only the verbs that read a PDF need it.
  *
  * The functions of libqpdf's C API that gereport calls are defined here
  * under their own names and prototypes (from <qpdf/qpdf-c.h>), each
@@ -44,7 +45,17 @@ qpdf_data qpdf_init(void);
     X(qpdf_oh_get_utf8_value, char const *, (qpdf_data q, qpdf_oh o), (q, o)) \
     X(qpdf_oh_get_stream_data, QPDF_ERROR_CODE, \
       (qpdf_data q, qpdf_oh o, enum qpdf_stream_decode_level_e l, QPDF_BOOL *f, \
-       unsigned char **b, size_t *n), (q, o, l, f, b, n))
+       unsigned char **b, size_t *n), (q, o, l, f, b, n)) \
+    X(qpdf_get_trailer, qpdf_oh, (qpdf_data q), (q)) \
+    X(qpdf_oh_get_dict, qpdf_oh, (qpdf_data q, qpdf_oh o), (q, o)) \
+    X(qpdf_oh_is_null, QPDF_BOOL, (qpdf_data q, qpdf_oh o), (q, o)) \
+    X(qpdf_oh_is_integer, QPDF_BOOL, (qpdf_data q, qpdf_oh o), (q, o)) \
+    X(qpdf_oh_is_dictionary, QPDF_BOOL, (qpdf_data q, qpdf_oh o), (q, o)) \
+    X(qpdf_oh_get_int_value, long long, (qpdf_data q, qpdf_oh o), (q, o)) \
+    X(qpdf_oh_is_name_and_equals, QPDF_BOOL, (qpdf_data q, qpdf_oh o, char const *n), (q, o, n)) \
+    X(qpdf_oh_begin_dict_key_iter, void, (qpdf_data q, qpdf_oh o), (q, o)) \
+    X(qpdf_oh_dict_more_keys, QPDF_BOOL, (qpdf_data q), (q)) \
+    X(qpdf_oh_dict_next_key, char const *, (qpdf_data q), (q))
 
 /* The library's functions, found once. Process-wide by nature, like the
  * library itself; set on first use and read afterwards. */
