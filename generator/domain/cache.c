@@ -7,7 +7,8 @@
 #include <string.h>
 
 static const gr_kind kinds[] = {
-    { "成果報告", "results", "templates/results", "results.xsl", "templates/rules", 1, NULL },
+    { "成果報告", "results", "templates/results", "results.xsl", "templates/rules", 1,
+      "templates/results/figures.xml" },
     /* the combined city report: the office file (templates/schema/city-1.rng)
        assembled with the agencies' files by generator/report/city.c */
     { "全市成果彙整", "city", "templates/combined", "combined.xsl", NULL, 0,
