@@ -403,7 +403,7 @@ int gr_data_compute(gr_ctx *ctx, xmlDocPtr doc, const char *path, const gr_data_
 {
     cstate S;
     xmlNodePtr root = xmlDocGetRootElement(doc);
-    const gr_kind *k = root ? gr_kind_find((const char *)root->name) : NULL;
+    const gr_kind *k = root ? gr_kind_find(o, (const char *)root->name) : NULL;
     (void)o;
     if (!root) return GR_EINPUT;
     if (k && !k->builtin_compute) return GR_OK;  /* no checks of typed figures */

@@ -117,6 +117,13 @@ int gr_schema_check_value(gr_ctx *ctx, const gr_data_opts *o, const char *kind,
                           const char *element, const char *value,
                           const char *what);
 
+/* The document kinds are data (templates/kinds.xml under o->datadir, read
+ * once): GR_OK when the file declares at least one valid kind, else a
+ * system error naming the file. gr_kinds_list appends the root elements of
+ * the kinds (「<成果報告>、<全市成果彙整>」), for messages. */
+int gr_kinds_check(gr_ctx *ctx, const gr_data_opts *o);
+void gr_kinds_list(const gr_data_opts *o, gr_buf *out);
+
 /* The figures a kind declares as data (templates/combined/figures.xml for
  * the combined city report: XPath expressions over the document, a number
  * format each), added as 計算 elements like compute.c's. GR_OK when the

@@ -392,7 +392,7 @@ int gr_data_compute_declared(gr_ctx *ctx, xmlDocPtr doc, const char *path,
                              const gr_data_opts *o)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc), def;
-    const gr_kind *k = root ? gr_kind_find((const char *)root->name) : NULL;
+    const gr_kind *k = root ? gr_kind_find(o, (const char *)root->name) : NULL;
     gr_domain_cache *own = NULL, *c;
     xmlDocPtr defs, form;
     fstate F;
@@ -409,7 +409,7 @@ int gr_data_compute_declared(gr_ctx *ctx, xmlDocPtr doc, const char *path,
     /* $form: the form data of the data's year (docs/form-data.md), the
        empty set when the kind's forms have none */
     c = gr_cache_for(o, &own);
-    form = gr_form_data_for_year(c, k, gr_int(gr_child(root, "年度")));
+    form = gr_form_data_for_year(c, k, gr_int(gr_kind_year(k, root)));
     memset(&F, 0, sizeof F);
     F.ctx = ctx;
     F.defs = file;

@@ -1414,12 +1414,18 @@ xmlDocPtr gr_data_load(gr_ctx *ctx, const char *path, const gr_data_opts *o)
         xmlFreeDoc(doc);
         return NULL;
     }
-    k = root ? gr_kind_find((const char *)root->name) : NULL;
+    if (gr_kinds_check(ctx, o) != GR_OK) {
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    k = root ? gr_kind_find(o, (const char *)root->name) : NULL;
     if (!k) {
-        gr_error(ctx, path, gr_line(root),
-                 "根元素 <%s> 不是 gereport 認得的資料種類（成果報告的根元素是 <成果報告>）",
-                 "root element <%s> is not a kind of data gereport knows (a results report starts with <成果報告>)",
-                 root ? (const char *)root->name : "");
+        gr_buf kinds;
+        gr_buf_init(&kinds);
+        gr_kinds_list(o, &kinds);
+        gr_msg_report(ctx, 1, path, gr_line(root), GR_M_KIND_UNKNOWN,
+                      GR_MSG_ARGS(root ? (const char *)root->name : "", gr_buf_cstr(&kinds)));
+        gr_buf_free(&kinds);
         xmlFreeDoc(doc);
         return NULL;
     }
@@ -1457,7 +1463,7 @@ xmlDocPtr gr_data_load(gr_ctx *ctx, const char *path, const gr_data_opts *o)
 int gr_schema_check_value(gr_ctx *ctx, const gr_data_opts *o, const char *kind,
                           const char *element, const char *value, const char *what)
 {
-    const gr_kind *k = gr_kind_find(kind);
+    const gr_kind *k = gr_kind_find(o, kind);
     gr_domain_cache *own, *c;
     gr_schema *s;
     char *allowed;
@@ -1478,7 +1484,7 @@ int gr_schema_check_value(gr_ctx *ctx, const gr_data_opts *o, const char *kind,
 char *gr_schema_spelling(const gr_data_opts *o, const char *kind, const char *element,
                          const char *value)
 {
-    const gr_kind *k = gr_kind_find(kind);
+    const gr_kind *k = gr_kind_find(o, kind);
     gr_domain_cache *own, *c;
     gr_schema *s;
     gr_ctx quiet;
