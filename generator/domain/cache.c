@@ -38,7 +38,7 @@ static void load_kinds(kind_set *ks)
     ks->ok = root && gr_is_elem(root, "kinds");
     for (n = root ? root->children : NULL; ks->ok && n; n = n->next) {
         gr_kind k;
-        char *checks;
+        char *pct;
         if (!gr_is_elem(n, "kind")) continue;
         memset(&k, 0, sizeof k);
         k.root = attr(n, "root");
@@ -48,13 +48,14 @@ static void load_kinds(kind_set *ks)
         k.rules_dir = attr(n, "rules");
         k.figures = attr(n, "figures");
         k.year = attr(n, "year");
-        checks = attr(n, "typed-figure-checks");
-        k.builtin_compute = checks && strcmp(checks, "yes") == 0;
-        free(checks);
+        k.checks = attr(n, "checks");
+        pct = attr(n, "text-percentages");
+        k.text_percentages = pct && strcmp(pct, "yes") == 0;
+        free(pct);
         if (!k.root || !k.schema_prefix || !k.forms_dir || !k.form_main || !k.year) {
             ks->ok = 0;
             free(k.root); free(k.schema_prefix); free(k.forms_dir); free(k.form_main);
-            free(k.rules_dir); free(k.figures); free(k.year);
+            free(k.rules_dir); free(k.figures); free(k.year); free(k.checks);
             break;
         }
         k.line = gr_line(n);
@@ -141,6 +142,8 @@ static void clear(gr_domain_cache *c)
         gr_rules_free(r->rules);
         free(r->kind); free(r->path); free(r->name);
     }
+    gr_rules_free(c->checks);
+    free(c->checks_kind);
     free(c->schemas); free(c->forms); free(c->rulesets);
     free(c->forms_scanned); free(c->rules_scanned); free(c->datadir);
     memset(c, 0, sizeof *c);

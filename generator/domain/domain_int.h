@@ -18,8 +18,10 @@ typedef struct gr_kind {
     char *forms_dir;           /* templates/<dir>/<form>/<main> */
     char *form_main;           /* the main stylesheet of a form folder */
     char *rules_dir;           /* folder of rule files; NULL: none */
-    int builtin_compute;       /* 1: compute.c checks the typed figures of
-                                  the results format (R26) */
+    char *checks;              /* rule file of typed-figure checks run for
+                                  every year (compute.c); NULL: none */
+    int text_percentages;      /* 1: compute.c checks percentages typed in
+                                  running text against their counts */
     char *figures;             /* file of declared figures (figures.c);
                                   NULL: none */
     char *year;                /* child of the root holding the ROC year */
@@ -74,6 +76,8 @@ struct gr_domain_cache {
     gr_form *forms; size_t nforms, capforms;
     char *rules_scanned;
     gr_ruleset *rulesets; size_t nrulesets, caprulesets;
+    char *checks_kind;         /* kind whose checks file is parsed */
+    gr_rules *checks;          /* its rules, or NULL */
 };
 
 /* The cache to use for o: o->cache, or *own (created and to be freed by
