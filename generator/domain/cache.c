@@ -2,6 +2,7 @@
  * element → schema, template folders, rules, figures) and the per-run cache of parsed templates: RelaxNG schemas,
  * form stylesheets and rule files, each parsed at most once per run. */
 #include "domain_int.h"
+#include "../util/msg.h"
 #include <libxml/parser.h>
 #include <libxslt/xsltutils.h>
 #include <stdlib.h>
@@ -94,10 +95,15 @@ int gr_kinds_check(gr_ctx *ctx, const gr_data_opts *o)
     int rc;
     if (ks->ok && ks->n) return GR_OK;
     file = gr_path_join(ks->datadir, GR_KINDS_FILE);
-    rc = gr_syserror(ctx, file, 0,
-                     "無法讀取資料種類檔：需為 <kinds>，每個 <kind> 有 root、schema、forms、main、year（docs/form-data.md）",
-                     "cannot read the kinds file: it must be <kinds> whose every <kind> has root, schema, forms, main and year (docs/form-data.md)%s",
-                     "");
+    {
+        gr_buf zh, en;
+        gr_buf_init(&zh);
+        gr_buf_init(&en);
+        gr_msg_append(&zh, &en, GR_M_KINDS_FILE, 0, NULL);
+        rc = gr_syserror(ctx, file, 0, "%s%.0s", "%.0s%s", gr_buf_cstr(&zh), gr_buf_cstr(&en));
+        gr_buf_free(&zh);
+        gr_buf_free(&en);
+    }
     free(file);
     return rc;
 }

@@ -357,11 +357,7 @@ static void define(fstate *F, xmlNodePtr def, xmlNodePtr root)
     if (!d.name || !valid_format(d.fmt) || (d.text && d.wording) ||
         (text ? (d.value || d.num || d.den || (!d.text && !d.wording))
               : ratio ? (!d.num || !d.den || d.value) : (!d.value || d.num || d.den))) {
-        gr_syserror(F->ctx, F->defs, gr_line(def),
-                    "<數字> 需有 名稱、格式（int、count、pct0、pct1、pct2）及 運算（或比率的 分子、分母）",
-                    "<數字> needs 名稱, 格式 (int, count, pct0, pct1, pct2) and 運算 (or 分子 and 分母 for a ratio)%s",
-                    "");
-        F->broken = 1;
+        defect(F, def, GR_M_FIGURE_DEFINITION, GR_MSG_ARGS(d.name ? d.name : ""));
     } else if (!owner) {
         one(F, def, root, 1, &d);
     } else {
