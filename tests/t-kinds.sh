@@ -9,6 +9,8 @@
 #   - `check` reports the kind's own rule (class 未達規定) at the data line,
 #     and a value the schema refuses as an error at its line;
 #   - the results report is not disturbed by the new kind (sample: exit 0);
+#   - a figure text naming an undeclared {placeholder} is a fault of the
+#     figures file (exit 2, its line), no PDF;
 #   - a root element no kind declares is an error that lists the kinds;
 #     a kinds file without the required attributes is a system error
 #     (exit 2) naming that file, no PDF.
@@ -190,6 +192,20 @@ if [ "$rc" -eq 1 ] && grep -q 'typo.xml:2:.*<會議記錄>.*<成果報告>、<�
     ok "an unknown root element is an error at its line listing the kinds of kinds.xml"
 else
     not_ok "an unknown root element is an error listing the kinds" "exit $rc: $(cat typo.out)"
+fi
+
+# a figure whose text names no <變數>: a fault of the figures file (exit 2,
+# its file and line), no PDF
+mkdir -p badfig
+cp -r dd/templates dd/fonts badfig/
+sed 's/文字="{數}%（{分子}\/{分母}）"/文字="{數}%（{贊成票}）"/' dd/templates/minutes/figures.xml \
+    > badfig/templates/minutes/figures.xml
+run_gr build m.xml --datadir badfig -o badfig.pdf > badfig.out 2>&1
+rc=$?
+if [ "$rc" -eq 2 ] && [ ! -e badfig.pdf ] && grep -q 'minutes/figures.xml:5: .*{贊成票}' badfig.out; then
+    ok "a figure text with an unknown {placeholder}: exit 2 at figures.xml:5 (its definition), no PDF"
+else
+    not_ok "a figure text with an unknown {placeholder}: exit 2 at figures.xml:5 (its definition), no PDF" "exit $rc: $(head -3 badfig.out)"
 fi
 
 # a broken kinds file: a system error naming it, exit 2, no PDF
