@@ -49,6 +49,7 @@ static void load_kinds(kind_set *ks)
         k.rules_dir = attr(n, "rules");
         k.figures = attr(n, "figures");
         k.year = attr(n, "year");
+        k.skeleton = attr(n, "new");
         k.checks = attr(n, "checks");
         pct = attr(n, "text-percentages");
         k.text_percentages = pct && strcmp(pct, "yes") == 0;
@@ -56,7 +57,7 @@ static void load_kinds(kind_set *ks)
         if (!k.root || !k.schema_prefix || !k.forms_dir || !k.form_main || !k.year) {
             ks->ok = 0;
             free(k.root); free(k.schema_prefix); free(k.forms_dir); free(k.form_main);
-            free(k.rules_dir); free(k.figures); free(k.year); free(k.checks);
+            free(k.rules_dir); free(k.figures); free(k.year); free(k.checks); free(k.skeleton);
             break;
         }
         k.line = gr_line(n);
@@ -116,6 +117,26 @@ void gr_kinds_list(const gr_data_opts *o, gr_buf *out)
         if (i) gr_buf_adds(out, "、");
         gr_buf_printf(out, "<%s>", ks->kinds[i].root);
     }
+}
+
+char *gr_kind_skeleton(gr_ctx *ctx, const gr_data_opts *o, const char *root)
+{
+    const gr_kind *k;
+    if (gr_kinds_check(ctx, o) != GR_OK) return NULL;
+    k = gr_kind_find(o, root);
+    if (!k || !k->skeleton) {
+        char *file = gr_path_join(o->datadir ? o->datadir : ".", GR_KINDS_FILE);
+        gr_buf zh, en;
+        gr_buf_init(&zh);
+        gr_buf_init(&en);
+        gr_msg_append(&zh, &en, GR_M_KIND_NO_SKELETON, GR_MSG_ARGS(root));
+        gr_syserror(ctx, file, k ? k->line : 0, "%s%.0s", "%.0s%s", gr_buf_cstr(&zh), gr_buf_cstr(&en));
+        gr_buf_free(&zh);
+        gr_buf_free(&en);
+        free(file);
+        return NULL;
+    }
+    return gr_path_join(o->datadir ? o->datadir : ".", k->skeleton);
 }
 
 xmlNodePtr gr_kind_year(const gr_kind *k, xmlNodePtr root)

@@ -123,6 +123,9 @@ int gr_schema_check_value(gr_ctx *ctx, const gr_data_opts *o, const char *kind,
  * system error naming the file. gr_kinds_list appends the root elements of
  * the kinds (「<成果報告>、<全市成果彙整>」), for messages. */
 int gr_kinds_check(gr_ctx *ctx, const gr_data_opts *o);
+/* The path of the skeleton file `gereport new` fills for kind `root`
+ * (kinds.xml new=…), newly allocated; NULL after reporting. */
+char *gr_kind_skeleton(gr_ctx *ctx, const gr_data_opts *o, const char *root);
 void gr_kinds_list(const gr_data_opts *o, gr_buf *out);
 
 /* The figures a kind declares as data (templates/results/figures.xml,

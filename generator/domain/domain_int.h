@@ -25,6 +25,7 @@ typedef struct gr_kind {
     char *figures;             /* file of declared figures (figures.c);
                                   NULL: none */
     char *year;                /* child of the root holding the ROC year */
+    char *skeleton;            /* the skeleton `gereport new` writes; NULL: none */
     int line;                  /* of its <kind>, for messages */
 } gr_kind;
 
