@@ -236,7 +236,7 @@ fi
 dd=$d/datadir
 mkdir -p "$dd/templates/results"
 cp -r "$ROOT/templates/schema" "$ROOT/templates/rules" "$ROOT/templates/kinds.xml" "$dd/templates/"
-cp -r "$ROOT/templates/results/112" "$ROOT/templates/results/figures.xml" "$dd/templates/results/"
+cp -r "$ROOT/templates/results/112" "$ROOT"/templates/results/*.xml "$dd/templates/results/"
 ln -s "$ROOT/fonts" "$dd/fonts"
 run_gr build --datadir "$dd" "$d/r113.xml" -o "$d/r113-no-form.pdf" > /dev/null 2> "$d/noform.err"
 rc=$?
