@@ -1372,7 +1372,7 @@ static long count_elements(xmlNodePtr root)
 
 char *gr_schema_file(const gr_data_opts *o, const char *kind, const char *version)
 {
-    const gr_kind *k = gr_kind_find(kind);
+    const gr_kind *k = gr_kind_find(o, kind);
     char rel[256], *dir, *path;
     struct stat st;
     if (!k || !version[0] || strspn(version, "0123456789") != strlen(version) || strlen(version) > 8)
