@@ -5,8 +5,10 @@
 #   - a throwaway form year 117 made of a template folder (a results.xsl of
 #     a few lines importing the 113 form), a form-data file and, as a new
 #     plan period needs, a rule file, with no C change: data of 117 builds,
-#     and the PDF's FO shows the new item text, group minimum and training
-#     hours; `new --year 117` lists the new item.
+#     and the PDF's FO shows the new item text, group minimum, training
+#     hours and the wording of computed figures (增減, 性別比例說明: the
+#     figures file takes them from the year's form data); `new --year 117`
+#     lists the new item.
 . "$(dirname "$0")/lib.sh"
 require_gr
 d=$WORK/form-data
@@ -50,6 +52,7 @@ sed -e 's/name="113" first-year="113" last-year="116"/name="117" first-year="117
     -e 's/2030邁向永續發展的臺北市性別平等政策。/試辦年度之新項目：性別平等城市儀表板。/' \
     -e 's/<group names="C群" categories="3" items="3"\/>/<group names="C群" categories="2" items="2"\/>/' \
     -e 's/<training hours="18" advanced-hours="6"\/>/<training hours="17.5" advanced-hours="5"\/>/' \
+    -e 's/none="無"/none="與本年度相同"/' -e 's/balanced="無任一性別低於1\/3之情形。"/balanced="兩性皆達三分之一。"/' \
     dd/templates/results/113/form.xml > dd/templates/results/117/form.xml
 sed -e 's/period="113-116" first-year="113" last-year="116"/period="117-120" first-year="117" last-year="120"/' \
     dd/templates/rules/113-116.xml > dd/templates/rules/117-120.xml
@@ -64,7 +67,8 @@ else
     show r117.err 5
 fi
 for t in '試辦年度之新項目：性別平等城市儀表板。' 'C群：下開(一)至(六)類，每年至少辦理2類，總計至少2項以上。' \
-         '*每人每年均須完成17.5小時課程訓練，其中5小時以上應屬進階課程。'; do
+         '*每人每年均須完成17.5小時課程訓練，其中5小時以上應屬進階課程。' \
+         '下年度與本年度相較之增減：與本年度相同' '男性8人／女性8人，兩性皆達三分之一。'; do
     if grep -q -F "$t" r117.fo; then
         ok "117 form: its data is printed: $t"
     else

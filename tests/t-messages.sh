@@ -17,10 +17,8 @@ rm -rf "$d"
 mkdir -p "$d"
 
 # ---- no inline message ----------------------------------------------------
-# domain/compute.c and domain/figures.c: their messages move with the
-# computed-figure definitions (issue 8); everything else is table-only.
-# Allowed: arguments that are element, attribute or namespace names.
-find "$ROOT/generator" -name '*.c' ! -name compute.c ! -name figures.c | LC_ALL=C sort |
+# Every file is table-only. Allowed: arguments that are element, attribute or namespace names.
+find "$ROOT/generator" -name '*.c' | LC_ALL=C sort |
     xargs perl "$TOOLS/inline-messages.pl" | sed "s|^$ROOT/||; s|:[0-9]*: |: |" > "$d/inline.txt"
 cat > "$d/allowed.txt" <<'ALLOWED'
 generator/domain/rules.c: gr_error: gr_line(gr_child(root, "年度"))

@@ -1,7 +1,8 @@
 #!/bin/sh
 # t-results-rules.sh — the rules of docs/DOMAIN.md §4 that the data
 # supports (templates/rules/109-112.xml and 113-116.xml, and the typed-figure
-# checks R26 of the domain pass), each with a passing and a failing case.
+# checks R26, S1, S2 of templates/results/checks.xml), each with a passing
+# and a failing case.
 # Passing: the sample (tests/fixtures/results/base-112.xml, a frozen copy of
 # data/taipei/112, year 112) and the same data moved to
 # 113 show no finding of the rule (besides R24 on 成果佐證(四) at line 370,
@@ -121,6 +122,13 @@ case_fail R26 112 錯誤 77 '77s#<男>59</男>#<男>60</男>#' '60 men trained o
 case_fail R26 112 錯誤 79 '79s#>72<#>120<#' '120 in-person of 112 trained'
 case_fail R26 112 錯誤 90 '90s#>18<#>25<#' '25 advanced hours of 23'
 case_fail R26 112 提醒 329 '329s#（22.12%）#（23.12%）#' '592人（23.12%） beside 2,084人（77.88%）'
+case_fail R26 112 提醒 49 '49s#彭敘明#嚴祥鸞#' 'an expert listed twice in one meeting'
+# ---- S1, S2: tables cited by charts (templates/results/checks.xml) --------
+case_pass S1 112 '' 'one table, its own 代號'
+case_fail S1 112 錯誤 239 '239s#<長條圖 依據="年齡區間">#<統計表 代號="年齡區間"><說明>甲</說明><對象>乙</對象><單位>人</單位><組><名稱>甲</名稱><男>1</男><女>1</女></組></統計表>&#' \
+    'a second table with the 代號 年齡區間'
+case_pass S2 112 '' 'the chart cites an existing table'
+case_fail S2 112 錯誤 239 '239s#依據="年齡區間"#依據="年齡"#' 'a chart citing 代號 年齡, which no table has'
 
 # ---- 113-116 -------------------------------------------------------------
 case_pass G1 113 's#<組別>C群#<組別>E1組#; 39,70d; 38a <主責機關>臺北市政府財政局</主責機關>' \

@@ -5,8 +5,8 @@
 #     which has no photo in seed 004 either);
 #   - every computed figure of seed 004 is reproduced exactly: the <計算>
 #     elements of `build --enriched` equal tests/fixtures/results/
-#     112-enriched.xml (name and printed text, in order), and the template's
-#     own XSLT fallback gives the same FO from the raw data (xsltproc);
+#     112-enriched.xml (name and printed text, in order); the template
+#     prints them and computes none itself (xsltproc on enriched and raw data);
 #     integer rounding: 201/20000 = 1.005 % prints 1.01, not 1.00;
 #   - `build` exits 0 with nothing but that note on stderr, the PDF is
 #     PDF/A-1b (PDFBox preflight), byte-identical over two runs, titled with
@@ -102,20 +102,37 @@ for v in '單一性別比例:6/17' '出席比率:16/17' '增減:0' '總計:58425
 done
 
 if command -v xsltproc > /dev/null 2>&1; then
-    # internal edition on both sides: the program masks names before the
-    # template (generator/domain/mask.c), xsltproc on raw data cannot
-    xsltproc --stringparam edition internal "$ROOT/templates/results/112/results.xsl" "$SAMPLE" > "$d/raw.fo" 2> "$d/raw.err"
-    run_gr build --internal "$SAMPLE" -o "$d/fo-internal.pdf" --fo "$d/internal.fo" > /dev/null 2>&1
-    # build's FO carries the data lines (gr:line, docs/fo-subset.md); raw data has none
+    # The figures come from the pipeline only (templates/results/figures.xml):
+    # the template on the enriched data gives build's FO, and on the raw data
+    # it prints none of them (no second computation in XSLT). Internal
+    # edition on both sides: the program masks names before the template.
+    run_gr build --internal "$SAMPLE" -o "$d/fo-internal.pdf" --fo "$d/internal.fo" \
+        --enriched "$d/internal-enriched.xml" > /dev/null 2>&1
+    xsltproc --stringparam edition internal "$ROOT/templates/results/112/results.xsl" \
+        "$d/internal-enriched.xml" > "$d/enriched.fo" 2> "$d/enriched-fo.err"
+    xsltproc --stringparam edition internal "$ROOT/templates/results/112/results.xsl" "$SAMPLE" \
+        > "$d/raw.fo" 2> "$d/raw.err"
+    # build's FO carries the data lines (gr:line, docs/fo-subset.md); xsltproc's has none
     sed 's/ gr:line="[0-9]*"//g' "$d/internal.fo" > "$d/internal-nolines.fo"
-    if [ -s "$d/raw.fo" ] && cmp -s "$d/raw.fo" "$d/internal-nolines.fo"; then
-        ok "FO from the computed figures = FO of the template's own computation (xsltproc on raw data)"
+    if [ -s "$d/enriched.fo" ] && cmp -s "$d/enriched.fo" "$d/internal-nolines.fo"; then
+        ok "the template prints the pipeline's figures: xsltproc on build --enriched = build's FO"
     else
-        not_ok "FO from the computed figures = FO of the template's own computation" \
-            "$(diff "$d/raw.fo" "$d/internal-nolines.fo" | head -6)"
+        not_ok "the template prints the pipeline's figures" \
+            "$(diff "$d/enriched.fo" "$d/internal-nolines.fo" | head -6)"
+    fi
+    # 35.29(%) 單一性別比例, 94.12% (16/17) 出席比率, 5,842,500 總計, 112-1 會議編號
+    leaked=""
+    for fig in '35.29(%)' '94.12% (16/17)' '5,842,500' '>112-1<'; do
+        grep -qF -- "$fig" "$d/internal-nolines.fo" || leaked="$leaked [$fig missing in build's FO]"
+        ! grep -qF -- "$fig" "$d/raw.fo" || leaked="$leaked [$fig computed by the template]"
+    done
+    if [ -s "$d/raw.fo" ] && [ -z "$leaked" ]; then
+        ok "the template computes no figure itself (raw data: the figure cells stay empty)"
+    else
+        not_ok "the template computes no figure itself" "$leaked"
     fi
 else
-    ok "# skip: xsltproc not installed (FO comparison with the template's fallback)"
+    ok "# skip: xsltproc not installed (FO comparison of template and pipeline)"
 fi
 
 # integer rounding: 201/20000 = 1.005 % → 1.01 (a binary double gives 1.00)
@@ -218,8 +235,8 @@ fi
 # a data folder whose templates lack the 113 form
 dd=$d/datadir
 mkdir -p "$dd/templates/results"
-cp -r "$ROOT/templates/schema" "$ROOT/templates/rules" "$dd/templates/"
-cp -r "$ROOT/templates/results/112" "$dd/templates/results/"
+cp -r "$ROOT/templates/schema" "$ROOT/templates/rules" "$ROOT/templates/kinds.xml" "$dd/templates/"
+cp -r "$ROOT/templates/results/112" "$ROOT"/templates/results/*.xml "$dd/templates/results/"
 ln -s "$ROOT/fonts" "$dd/fonts"
 run_gr build --datadir "$dd" "$d/r113.xml" -o "$d/r113-no-form.pdf" > /dev/null 2> "$d/noform.err"
 rc=$?

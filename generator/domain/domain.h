@@ -47,10 +47,11 @@ void gr_domain_cache_free(gr_domain_cache *c);
  * NULL after reporting on any error. */
 xmlDocPtr gr_data_load(gr_ctx *ctx, const char *path, const gr_data_opts *o);
 
-/* Add the computed figures as 計算 elements and report typed figures that
- * disagree with their parts. The wording and thresholds of figures come
- * from the form data of the data's year (o's cache; docs/form-data.md).
- * GR_OK, or GR_EINPUT if errors were found. */
+/* Check typed figures against their parts: the kind's checks file (a rule
+ * file for every year, templates/results/checks.xml) and, when the kind
+ * says so, percentages typed in running text. Marks the root 已計算="是".
+ * GR_OK, GR_EINPUT if errors were found, GR_ESYS if the checks file is
+ * broken. (The figures: gr_data_compute_declared.) */
 int gr_data_compute(gr_ctx *ctx, xmlDocPtr doc, const char *path,
                     const gr_data_opts *o);
 
@@ -144,10 +145,21 @@ int gr_schema_check_value(gr_ctx *ctx, const gr_data_opts *o, const char *kind,
                           const char *element, const char *value,
                           const char *what);
 
-/* The figures a kind declares as data (templates/combined/figures.xml for
- * the combined city report: XPath expressions over the document, a number
- * format each), added as 計算 elements like compute.c's. GR_OK when the
- * kind declares none. */
+/* The document kinds are data (templates/kinds.xml under o->datadir, read
+ * once): GR_OK when the file declares at least one valid kind, else a
+ * system error naming the file. gr_kinds_list appends the root elements of
+ * the kinds (「<成果報告>、<全市成果彙整>」), for messages. */
+int gr_kinds_check(gr_ctx *ctx, const gr_data_opts *o);
+/* The path of the skeleton file `gereport new` fills for kind `root`
+ * (kinds.xml new=…), newly allocated; NULL after reporting. */
+char *gr_kind_skeleton(gr_ctx *ctx, const gr_data_opts *o, const char *root);
+void gr_kinds_list(const gr_data_opts *o, gr_buf *out);
+
+/* The figures a kind declares as data (templates/results/figures.xml,
+ * templates/combined/figures.xml: XPath expressions over the document, a
+ * number format each, wording from the form data $form; docs/form-data.md
+ * §Figures), added as 計算 elements. GR_OK when the kind declares none,
+ * GR_ESYS when the figures file is broken. */
 int gr_data_compute_declared(gr_ctx *ctx, xmlDocPtr doc, const char *path,
                              const gr_data_opts *o);
 

@@ -8,19 +8,31 @@
 #include <libxml/relaxng.h>
 #include <libxslt/xsltInternals.h>
 
-/* One document kind: its root element and where its templates live. */
+/* One document kind, as templates/kinds.xml declares it (docs/form-data.md
+ * §Kinds): its root element and where its templates live. Owned by the
+ * process-wide table of kinds (cache.c); never freed while the process runs. */
+#define GR_KINDS_FILE "templates/kinds.xml"
 typedef struct gr_kind {
-    const char *root;          /* root element of the data file */
-    const char *schema_prefix; /* templates/schema/<prefix>-<版本>.rng */
-    const char *forms_dir;     /* templates/<dir>/<form>/results.xsl */
-    const char *form_main;     /* the main stylesheet of a form folder */
-    const char *rules_dir;     /* templates/<dir>/ (rule files); NULL: none */
-    int builtin_compute;       /* 1: compute.c adds its figures (results) */
-    const char *figures;       /* templates/<file> of declared figures
-                                  (figures.c); NULL: none */
+    char *root;                /* root element of the data file */
+    char *schema_prefix;       /* templates/schema/<prefix>-<版本>.rng */
+    char *forms_dir;           /* templates/<dir>/<form>/<main> */
+    char *form_main;           /* the main stylesheet of a form folder */
+    char *rules_dir;           /* folder of rule files; NULL: none */
+    char *checks;              /* rule file of typed-figure checks run for
+                                  every year (compute.c); NULL: none */
+    int text_percentages;      /* 1: compute.c checks percentages typed in
+                                  running text against their counts */
+    char *figures;             /* file of declared figures (figures.c);
+                                  NULL: none */
+    char *year;                /* child of the root holding the ROC year */
+    char *skeleton;            /* the skeleton `gereport new` writes; NULL: none */
+    int line;                  /* of its <kind>, for messages */
 } gr_kind;
 
-const gr_kind *gr_kind_find(const char *root);
+/* The kind whose root element is `root` for o's data folder, or NULL. */
+const gr_kind *gr_kind_find(const gr_data_opts *o, const char *root);
+/* The year element of a data document of kind k (NULL when k is NULL). */
+xmlNodePtr gr_kind_year(const gr_kind *k, xmlNodePtr root);
 
 typedef struct gr_schema {
     char *kind, *version;
@@ -65,6 +77,8 @@ struct gr_domain_cache {
     gr_form *forms; size_t nforms, capforms;
     char *rules_scanned;
     gr_ruleset *rulesets; size_t nrulesets, caprulesets;
+    char *checks_kind;         /* kind whose checks file is parsed */
+    gr_rules *checks;          /* its rules, or NULL */
 };
 
 /* The cache to use for o: o->cache, or *own (created and to be freed by

@@ -1338,7 +1338,7 @@ static long count_elements(xmlNodePtr root)
 
 char *gr_schema_file(const gr_data_opts *o, const char *kind, const char *version)
 {
-    const gr_kind *k = gr_kind_find(kind);
+    const gr_kind *k = gr_kind_find(o, kind);
     char rel[256], *dir, *path;
     struct stat st;
     if (!k || !version[0] || strspn(version, "0123456789") != strlen(version) || strlen(version) > 8)
@@ -1406,10 +1406,18 @@ xmlDocPtr gr_data_load(gr_ctx *ctx, const char *path, const gr_data_opts *o)
         xmlFreeDoc(doc);
         return NULL;
     }
-    k = root ? gr_kind_find((const char *)root->name) : NULL;
+    if (gr_kinds_check(ctx, o) != GR_OK) {
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    k = root ? gr_kind_find(o, (const char *)root->name) : NULL;
     if (!k) {
-        gr_error(ctx, path, gr_line(root), GR_TEXT(DATA_ROOT_ELEMENT_KIND_DATA),
-                 root ? (const char *)root->name : "");
+        gr_buf kinds;
+        gr_buf_init(&kinds);
+        gr_kinds_list(o, &kinds);
+        gr_msg_report(ctx, 1, path, gr_line(root), GR_M_KIND_UNKNOWN,
+                      GR_MSG_ARGS(root ? (const char *)root->name : "", gr_buf_cstr(&kinds)));
+        gr_buf_free(&kinds);
         xmlFreeDoc(doc);
         return NULL;
     }
@@ -1446,7 +1454,7 @@ xmlDocPtr gr_data_load(gr_ctx *ctx, const char *path, const gr_data_opts *o)
 int gr_schema_check_value(gr_ctx *ctx, const gr_data_opts *o, const char *kind,
                           const char *element, const char *value, const char *what)
 {
-    const gr_kind *k = gr_kind_find(kind);
+    const gr_kind *k = gr_kind_find(o, kind);
     gr_domain_cache *own, *c;
     gr_schema *s;
     char *allowed;
@@ -1472,7 +1480,7 @@ int gr_schema_check_value(gr_ctx *ctx, const gr_data_opts *o, const char *kind,
 char *gr_schema_spelling(const gr_data_opts *o, const char *kind, const char *element,
                          const char *value)
 {
-    const gr_kind *k = gr_kind_find(kind);
+    const gr_kind *k = gr_kind_find(o, kind);
     gr_domain_cache *own, *c;
     gr_schema *s;
     gr_ctx quiet;

@@ -540,7 +540,7 @@ static void scan_rulesets(gr_ctx *ctx, gr_domain_cache *c, const gr_kind *k)
 int gr_data_check_rules(gr_ctx *ctx, xmlDocPtr doc, const char *path, const gr_data_opts *o)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc);
-    const gr_kind *k = root ? gr_kind_find((const char *)root->name) : NULL;
+    const gr_kind *k = root ? gr_kind_find(o, (const char *)root->name) : NULL;
     gr_domain_cache *own, *c;
     gr_ruleset *hit = NULL;
     long long year;
@@ -548,7 +548,7 @@ int gr_data_check_rules(gr_ctx *ctx, xmlDocPtr doc, const char *path, const gr_d
     int rc = GR_OK, broken = 0;
     if (!k) return GR_EINPUT;
     if (!k->rules_dir) return GR_OK;             /* the kind has no rules */
-    year = gr_int(gr_child(root, "年度"));
+    year = gr_int(gr_kind_year(k, root));
     c = gr_cache_for(o, &own);
     if (!c->rules_scanned || strcmp(c->rules_scanned, k->root) != 0) scan_rulesets(ctx, c, k);
     for (i = 0; i < c->nrulesets; i++) {
@@ -567,7 +567,7 @@ int gr_data_check_rules(gr_ctx *ctx, xmlDocPtr doc, const char *path, const gr_d
     if (!hit) {
         gr_domain_cache_free(own);
         if (broken) return GR_ESYS;
-        return gr_error(ctx, path, gr_line(gr_child(root, "年度")), GR_TEXT(RULES_RULE_FILE_SERVES_YEAR),
+        return gr_error(ctx, path, gr_line(gr_kind_year(k, root)), GR_TEXT(RULES_RULE_FILE_SERVES_YEAR),
                         year);
     }
     rc = gr_rules_run(ctx, hit->rules, doc, path, gr_form_data_for_year(c, k, year));
@@ -578,13 +578,13 @@ int gr_data_check_rules(gr_ctx *ctx, xmlDocPtr doc, const char *path, const gr_d
 char *gr_data_rules_period(gr_ctx *ctx, xmlDocPtr doc, const gr_data_opts *o)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc);
-    const gr_kind *k = root ? gr_kind_find((const char *)root->name) : NULL;
+    const gr_kind *k = root ? gr_kind_find(o, (const char *)root->name) : NULL;
     gr_domain_cache *own, *c;
     char *out = NULL;
     long long year;
     size_t i;
     if (!k || !k->rules_dir) return NULL;       /* a kind without rule files */
-    year = gr_int(gr_child(root, "年度"));
+    year = gr_int(gr_kind_year(k, root));
     c = gr_cache_for(o, &own);
     if (!c->rules_scanned || strcmp(c->rules_scanned, k->root) != 0) scan_rulesets(ctx, c, k);
     for (i = 0; i < c->nrulesets && !out; i++) {

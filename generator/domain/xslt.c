@@ -126,7 +126,7 @@ xmlDocPtr gr_form_data_for_year(gr_domain_cache *c, const gr_kind *k, long long 
 
 xmlDocPtr gr_form_data(const gr_data_opts *o, const char *kind, int year)
 {
-    const gr_kind *k = gr_kind_find(kind);
+    const gr_kind *k = gr_kind_find(o, kind);
     gr_domain_cache *own;
     assert(o->cache);           /* the document lives in it */
     if (!k) return NULL;
@@ -174,7 +174,7 @@ static gr_form *form_for_year(gr_ctx *ctx, gr_domain_cache *c, const gr_kind *k,
 int gr_form_check_year(gr_ctx *ctx, const gr_data_opts *o, const char *kind,
                        int year, const char *file, int line)
 {
-    const gr_kind *k = gr_kind_find(kind);
+    const gr_kind *k = gr_kind_find(o, kind);
     gr_domain_cache *own, *c;
     gr_form *f;
     if (!k) return gr_syserror(ctx, file, 0, GR_TEXT(DATA_UNKNOWN_KIND_DATA), kind);
@@ -188,7 +188,8 @@ int gr_data_check_form(gr_ctx *ctx, xmlDocPtr doc, const char *path,
                        const gr_data_opts *o)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc);
-    xmlNodePtr y = gr_child(root, "年度");
+    const gr_kind *k = root ? gr_kind_find(o, (const char *)root->name) : NULL;
+    xmlNodePtr y = gr_kind_year(k, root);
     if (!root) return GR_EINPUT;
     return gr_form_check_year(ctx, o, (const char *)root->name, (int)gr_int(y), path, gr_line(y));
 }
@@ -303,7 +304,7 @@ int gr_form_transform(gr_ctx *ctx, xmlDocPtr doc, const char *path,
                       const gr_data_opts *o, gr_buf *fo, char **title)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc);
-    const gr_kind *k = root ? gr_kind_find((const char *)root->name) : NULL;
+    const gr_kind *k = root ? gr_kind_find(o, (const char *)root->name) : NULL;
     gr_domain_cache *own, *c;
     gr_form *f;
     xsltStylesheetPtr style;
@@ -318,7 +319,7 @@ int gr_form_transform(gr_ctx *ctx, xmlDocPtr doc, const char *path,
     if (title) *title = NULL;
     if (!k) return gr_error(ctx, path, 0, GR_TEXT(TEMPLATE_UNKNOWN_KIND_DATA));
     c = gr_cache_for(o, &own);
-    f = form_for_year(ctx, c, k, gr_int(gr_child(root, "年度")), path, gr_line(gr_child(root, "年度")));
+    f = form_for_year(ctx, c, k, gr_int(gr_kind_year(k, root)), path, gr_line(gr_kind_year(k, root)));
     style = f ? form_style(ctx, f) : NULL;
     if (!style) {
         gr_domain_cache_free(own);
@@ -389,13 +390,13 @@ int gr_form_to_fo(gr_ctx *ctx, xmlDocPtr doc, const char *path,
 char *gr_data_form_name(gr_ctx *ctx, xmlDocPtr doc, const gr_data_opts *o)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc);
-    const gr_kind *k = root ? gr_kind_find((const char *)root->name) : NULL;
+    const gr_kind *k = root ? gr_kind_find(o, (const char *)root->name) : NULL;
     gr_domain_cache *own, *c;
     gr_form *f;
     char *out;
     if (!k) return NULL;
     c = gr_cache_for(o, &own);
-    f = form_for_year(ctx, c, k, gr_int(gr_child(root, "年度")), NULL, 0);
+    f = form_for_year(ctx, c, k, gr_int(gr_kind_year(k, root)), NULL, 0);
     out = f ? gr_strdup(f->name) : NULL;
     gr_domain_cache_free(own);
     return out;

@@ -29,26 +29,15 @@
 
   <!-- (一) 成員 -->
   <xsl:template match="成員">
-    <xsl:variable name="m" select="number(人數/男)"/>
-    <xsl:variable name="f" select="number(人數/女)"/>
     <xsl:variable name="total">
       <xsl:call-template name="fig">
         <xsl:with-param name="name" select="'總人數'"/>
-        <xsl:with-param name="fallback" select="$m + $f"/>
       </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="ext">
       <xsl:call-template name="fig">
         <xsl:with-param name="name" select="'外聘委員總人數'"/>
-        <xsl:with-param name="fallback" select="外聘委員/男 + 外聘委員/女"/>
       </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="ratio-fallback">
-      <xsl:call-template name="pct">
-        <xsl:with-param name="num" select="$m * number($m &lt;= $f) + $f * number($f &lt; $m)"/>
-        <xsl:with-param name="den" select="$m + $f"/>
-      </xsl:call-template>
-      <xsl:text>(%)</xsl:text>
     </xsl:variable>
     <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>(一) 成員</fo:block>
     <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
@@ -88,7 +77,6 @@
             <xsl:with-param name="text">
               <xsl:call-template name="fig">
                 <xsl:with-param name="name" select="'單一性別比例'"/>
-                <xsl:with-param name="fallback" select="$ratio-fallback"/>
               </xsl:call-template>
             </xsl:with-param>
             <xsl:with-param name="align" select="'center'"/>
@@ -113,7 +101,6 @@
 
   <!-- (二) 運作情形 -->
   <xsl:template match="運作情形">
-    <xsl:variable name="n" select="../成員/人數/男 + ../成員/人數/女"/>
     <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>(二) 運作情形</fo:block>
     <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
       <fo:table-column column-width="proportional-column-width(1.7)"/>
@@ -136,20 +123,11 @@
       </fo:table-header>
       <fo:table-body><xsl:copy-of select="@gr:line"/>
         <xsl:for-each select="會議">
-          <xsl:variable name="a" select="number(出席人數)"/>
-          <xsl:variable name="rate-fallback">
-            <xsl:call-template name="pct">
-              <xsl:with-param name="num" select="$a"/>
-              <xsl:with-param name="den" select="$n"/>
-            </xsl:call-template>
-            <xsl:value-of select="concat('% (', $a, '/', $n, ')')"/>
-          </xsl:variable>
           <fo:table-row keep-together.within-page="always"><xsl:copy-of select="@gr:line"/>
             <xsl:call-template name="text-cell">
               <xsl:with-param name="text">
                 <xsl:call-template name="fig">
                   <xsl:with-param name="name" select="'會議編號'"/>
-                  <xsl:with-param name="fallback" select="concat($year, '-', position())"/>
                 </xsl:call-template>
               </xsl:with-param>
               <xsl:with-param name="align" select="'center'"/>
@@ -162,7 +140,6 @@
               <xsl:with-param name="text">
                 <xsl:call-template name="fig">
                   <xsl:with-param name="name" select="'出席比率'"/>
-                  <xsl:with-param name="fallback" select="$rate-fallback"/>
                 </xsl:call-template>
               </xsl:with-param>
               <xsl:with-param name="align" select="'center'"/>

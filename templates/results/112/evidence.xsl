@@ -201,10 +201,10 @@
           <xsl:call-template name="text-cell"><xsl:with-param name="text" select="'百分比'"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
           <xsl:for-each select="組">
             <xsl:variable name="t" select="男 + 女 + sum(其他)"/>
-            <xsl:call-template name="share-cell"><xsl:with-param name="name" select="'男百分比'"/><xsl:with-param name="v" select="number(男)"/><xsl:with-param name="t" select="$t"/></xsl:call-template>
-            <xsl:call-template name="share-cell"><xsl:with-param name="name" select="'女百分比'"/><xsl:with-param name="v" select="number(女)"/><xsl:with-param name="t" select="$t"/></xsl:call-template>
+            <xsl:call-template name="share-cell"><xsl:with-param name="name" select="'男百分比'"/></xsl:call-template>
+            <xsl:call-template name="share-cell"><xsl:with-param name="name" select="'女百分比'"/></xsl:call-template>
             <xsl:if test="$other">
-              <xsl:call-template name="share-cell"><xsl:with-param name="name" select="'其他百分比'"/><xsl:with-param name="v" select="sum(其他)"/><xsl:with-param name="t" select="$t"/><xsl:with-param name="zero-dash" select="true()"/></xsl:call-template>
+              <xsl:call-template name="share-cell"><xsl:with-param name="name" select="'其他百分比'"/></xsl:call-template>
             </xsl:if>
           </xsl:for-each>
         </fo:table-row>
@@ -216,27 +216,10 @@
        (for 其他) the count is 0 -->
   <xsl:template name="share-cell">
     <xsl:param name="name"/>
-    <xsl:param name="v"/>
-    <xsl:param name="t"/>
-    <xsl:param name="zero-dash" select="false()"/>
-    <xsl:variable name="fallback">
-      <xsl:choose>
-        <xsl:when test="not($t &gt; 0) or ($zero-dash and $v = 0)">-</xsl:when>
-        <xsl:otherwise>
-          <xsl:call-template name="pct">
-            <xsl:with-param name="num" select="$v"/>
-            <xsl:with-param name="den" select="$t"/>
-            <xsl:with-param name="decimals" select="0"/>
-          </xsl:call-template>
-          <xsl:text>%</xsl:text>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
     <xsl:call-template name="text-cell">
       <xsl:with-param name="text">
         <xsl:call-template name="fig">
           <xsl:with-param name="name" select="$name"/>
-          <xsl:with-param name="fallback" select="$fallback"/>
         </xsl:call-template>
       </xsl:with-param>
       <xsl:with-param name="align" select="'center'"/>
@@ -266,20 +249,6 @@
 
   <!-- member list with the computed gender summary as its last row -->
   <xsl:template match="委員名單" mode="evidence">
-    <xsl:variable name="m" select="count(委員[normalize-space(性別) = '男'])"/>
-    <xsl:variable name="f" select="count(委員[normalize-space(性別) = '女'])"/>
-    <xsl:variable name="o" select="count(委員[normalize-space(性別) = '其他'])"/>
-    <xsl:variable name="low" select="$m * number($m &lt;= $f) + $f * number($f &lt; $m)"/>
-    <xsl:variable name="fallback">
-      <xsl:value-of select="concat('男性', $m, '人／女性', $f, '人')"/>
-      <xsl:if test="$o &gt; 0"><xsl:value-of select="concat('／其他', $o, '人')"/></xsl:if>
-      <xsl:text>，</xsl:text>
-      <xsl:choose>
-        <xsl:when test="3 * $low &gt;= $m + $f + $o">無任一性別低於1/3之情形。</xsl:when>
-        <xsl:when test="$m &lt; $f">男性低於1/3。</xsl:when>
-        <xsl:otherwise>女性低於1/3。</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
     <xsl:call-template name="caption-above"/>
     <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
       <fo:table-column column-width="proportional-column-width(3)"/>
@@ -317,7 +286,6 @@
             <xsl:with-param name="text">
               <xsl:call-template name="fig">
                 <xsl:with-param name="name" select="'性別比例說明'"/>
-                <xsl:with-param name="fallback" select="$fallback"/>
               </xsl:call-template>
             </xsl:with-param>
             <xsl:with-param name="align" select="'center'"/>

@@ -79,19 +79,14 @@
   </xsl:attribute-set>
 
   <!-- ============================================ computed figures -->
-  <!-- A figure computed by the domain pass is a child <計算 名稱="…"> of the
-       element it belongs to (templates/schema/computed.md). When it is there
-       it is printed as is; otherwise the template prints $fallback, which
-       the caller computed with the same rule. -->
+  <!-- A figure computed by the pipeline is a child <計算 名稱="…"> of the
+       element it belongs to (templates/schema/computed.md, defined in
+       templates/results/figures.xml); it is printed as is. The templates
+       never compute a figure themselves: one place, one rule. -->
   <xsl:template name="fig">
     <xsl:param name="at" select="."/>
     <xsl:param name="name"/>
-    <xsl:param name="fallback"/>
-    <xsl:variable name="c" select="$at/計算[@名稱 = $name]"/>
-    <xsl:choose>
-      <xsl:when test="$c"><xsl:value-of select="$c[1]"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$fallback"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:value-of select="$at/計算[@名稱 = $name][1]"/>
   </xsl:template>
 
   <!-- ============================================ numbers -->

@@ -336,19 +336,10 @@
     <xsl:apply-templates select="本年度"/>
     <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/><xsl:value-of select="concat('(二) 下年度(', $year + 1, ')性別預算編列情形')"/></fo:block>
     <xsl:apply-templates select="下年度"/>
-    <xsl:variable name="delta" select="sum(下年度/計畫/預算數) - sum(本年度/計畫/預算數)"/>
-    <xsl:variable name="fallback">
-      <xsl:choose>
-        <xsl:when test="$delta = 0">無</xsl:when>
-        <xsl:when test="$delta &gt; 0"><xsl:value-of select="concat('增加', format-number($delta, '#,##0'), '元')"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="concat('減少', format-number(-$delta, '#,##0'), '元')"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
     <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>
       <xsl:text>(三) 下年度與本年度相較之增減：</xsl:text>
       <xsl:call-template name="fig">
         <xsl:with-param name="name" select="'增減'"/>
-        <xsl:with-param name="fallback" select="$fallback"/>
       </xsl:call-template>
     </fo:block>
     <fo:block><xsl:copy-of select="@gr:line"/>(若有增減請簡述原因)</fo:block>
@@ -400,7 +391,6 @@
             <xsl:with-param name="text">
               <xsl:call-template name="fig">
                 <xsl:with-param name="name" select="'總計'"/>
-                <xsl:with-param name="fallback" select="format-number(sum(計畫/預算數), '#,##0')"/>
               </xsl:call-template>
             </xsl:with-param>
             <xsl:with-param name="align" select="'end'"/>

@@ -50,7 +50,6 @@
     <xsl:variable name="total">
       <xsl:call-template name="fig">
         <xsl:with-param name="name" select="'總人數'"/>
-        <xsl:with-param name="fallback" select="format-number($m + $f, '#,##0')"/>
       </xsl:call-template>
     </xsl:variable>
     <fo:block keep-with-next="always"><xsl:copy-of select="@gr:line"/><xsl:value-of select="concat(substring-before($labels, '|'), $total, '人')"/></fo:block>
@@ -80,15 +79,12 @@
             <xsl:with-param name="text">
               <xsl:call-template name="fig">
                 <xsl:with-param name="name" select="'整體完成人數'"/>
-                <xsl:with-param name="fallback" select="format-number($dm + $df, '#,##0')"/>
               </xsl:call-template>
             </xsl:with-param>
             <xsl:with-param name="align" select="'center'"/>
           </xsl:call-template>
           <xsl:call-template name="rate-cell">
             <xsl:with-param name="name" select="'整體完成比率'"/>
-            <xsl:with-param name="num" select="$dm + $df"/>
-            <xsl:with-param name="den" select="$m + $f"/>
           </xsl:call-template>
           <xsl:call-template name="text-cell">
             <xsl:with-param name="text" select="format-number($dm, '#,##0')"/>
@@ -96,8 +92,6 @@
           </xsl:call-template>
           <xsl:call-template name="rate-cell">
             <xsl:with-param name="name" select="'男性完成比率'"/>
-            <xsl:with-param name="num" select="$dm"/>
-            <xsl:with-param name="den" select="$m"/>
           </xsl:call-template>
           <xsl:call-template name="text-cell">
             <xsl:with-param name="text" select="format-number($df, '#,##0')"/>
@@ -105,8 +99,6 @@
           </xsl:call-template>
           <xsl:call-template name="rate-cell">
             <xsl:with-param name="name" select="'女性完成比率'"/>
-            <xsl:with-param name="num" select="$df"/>
-            <xsl:with-param name="den" select="$f"/>
           </xsl:call-template>
         </fo:table-row>
       </fo:table-body>
@@ -116,20 +108,10 @@
   <!-- 「100(%)」 -->
   <xsl:template name="rate-cell">
     <xsl:param name="name"/>
-    <xsl:param name="num"/>
-    <xsl:param name="den"/>
-    <xsl:variable name="fallback">
-      <xsl:call-template name="pct">
-        <xsl:with-param name="num" select="$num"/>
-        <xsl:with-param name="den" select="$den"/>
-      </xsl:call-template>
-      <xsl:if test="$den &gt; 0">(%)</xsl:if>
-    </xsl:variable>
     <xsl:call-template name="text-cell">
       <xsl:with-param name="text">
         <xsl:call-template name="fig">
           <xsl:with-param name="name" select="$name"/>
-          <xsl:with-param name="fallback" select="$fallback"/>
         </xsl:call-template>
       </xsl:with-param>
       <xsl:with-param name="align" select="'center'"/>
@@ -138,18 +120,10 @@
 
   <!-- (二) 實體課程參訓率 … 為64.29% -->
   <xsl:template match="一般公務人員" mode="physical">
-    <xsl:variable name="fallback">
-      <xsl:call-template name="pct">
-        <xsl:with-param name="num" select="實體課程參訓人數"/>
-        <xsl:with-param name="den" select="人數/男 + 人數/女"/>
-      </xsl:call-template>
-      <xsl:if test="人數/男 + 人數/女 &gt; 0">%</xsl:if>
-    </xsl:variable>
     <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>
       <xsl:text>(二) 實體課程參訓率 (一般公務人員完成3小時性別主流化訓練且其中含實體課程1小時以上者) 為</xsl:text>
       <xsl:call-template name="fig">
         <xsl:with-param name="name" select="'實體課程參訓率'"/>
-        <xsl:with-param name="fallback" select="$fallback"/>
       </xsl:call-template>
     </fo:block>
   </xsl:template>
@@ -158,19 +132,10 @@
   <xsl:template match="參訓時數">
     <xsl:variable name="hours" select="number($form/training/@hours)"/>
     <xsl:variable name="advanced" select="number($form/training/@advanced-hours)"/>
-    <xsl:variable name="ok" select="count(人員[number(年度培力總時數) &gt;= $hours and number(進階課程時數) &gt;= $advanced])"/>
-    <xsl:variable name="fallback">
-      <xsl:call-template name="pct">
-        <xsl:with-param name="num" select="$ok"/>
-        <xsl:with-param name="den" select="count(人員)"/>
-      </xsl:call-template>
-      <xsl:if test="人員">%</xsl:if>
-    </xsl:variable>
     <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>
       <xsl:text>(四) 性平聯絡人及辦理性別平等業務相關人員參訓時數*：完成比率</xsl:text>
       <xsl:call-template name="fig">
         <xsl:with-param name="name" select="'完成比率'"/>
-        <xsl:with-param name="fallback" select="$fallback"/>
       </xsl:call-template>
     </fo:block>
     <xsl:call-template name="note">
@@ -317,7 +282,6 @@
           <xsl:text>總計</xsl:text>
           <xsl:call-template name="fig">
             <xsl:with-param name="name" select="'參加總人數'"/>
-            <xsl:with-param name="fallback" select="format-number(參加人數/男 + 參加人數/女, '#,##0')"/>
           </xsl:call-template>
           <xsl:text>人</xsl:text>
         </fo:block>
