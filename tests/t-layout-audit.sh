@@ -13,7 +13,7 @@ require_tools perl
 D=$WORK/audit
 mkdir -p "$D"
 EXPECT=$TESTS_DIR/audit/expect.txt
-NAMES="empty_fragment row_start_split cell_orphan heading_last prohibited short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty"
+NAMES="empty_fragment row_start_split cell_orphan heading_last prohibited short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty chart_overlap chart_outside photo_size"
 
 # expected FILE NAME: the listed count (0 when not listed)
 expected() {
@@ -61,6 +61,10 @@ for f in data/*/*/results.xml tests/fixtures/results/base-112.xml tests/audit/*.
             fi
             run_gr build "$D/img/$b" -o "$D/$b.pdf" --dump-boxes "$D/$b.dump" > /dev/null 2> "$D/$b.err" ;;
         tests/fo/layout/graphics.fo) continue ;;    # its images are made by t-layout.sh, audited there
+        tests/audit/photo-*.fo)                      # beside the sample's images
+            : > "$D/$b.names"
+            cp "$f" "$D/img/$b"
+            run_gr render "$D/img/$b" -o "$D/$b.pdf" --dump-boxes "$D/$b.dump" > /dev/null 2> "$D/$b.err" ;;
         *.xml)
             grep -o '<姓名[^>]*>[^<]*</姓名>' "$f" | sed 's/<[^>]*>//g' | sort -u > "$D/$b.names"
             run_gr build "$f" -o "$D/$b.pdf" --dump-boxes "$D/$b.dump" > /dev/null 2> "$D/$b.err" ;;
@@ -79,14 +83,41 @@ done
 # 提醒 at its data line (the metro table of wide-stats.xml); the district
 # table's counts, which fit when set smaller, get none
 w=tests/audit/wide-stats.xml
-wl=$(grep -n '文湖線' "$w" | cut -d: -f1)
-dl=$(grep -n '松山區' "$w" | cut -d: -f1)
+wl=$(grep -n '文湖線' "$w" | head -n 1 | cut -d: -f1)
+dl=$(grep -n '松山區' "$w" | head -n 1 | cut -d: -f1)
 werr=$D/$(echo "$w" | tr / _).err
 if grep -q ":$wl: 提醒.*「2,345,678」.*縮小到 80% 仍" "$werr" && ! grep -q ":$dl: 提醒.*斷行" "$werr"; then
     ok "wide-stats.xml: a count broken even at 80% is a 提醒 at line $wl; the district counts (line $dl) set smaller, not broken"
 else
     not_ok "wide-stats.xml: a count broken even at 80% is a 提醒 at line $wl; the district counts (line $dl) set smaller, not broken" \
         "$(grep '斷行' "$werr" | head -n 3)"
+fi
+
+# shares: a non-zero count is never 「0%」 (pie labels of wide-stats.xml:
+# 3 of 42,409 is 「其他 <1%」), and a small slice is labelled outside
+wd=$D/$(echo "$w" | tr / _).dump
+if grep -q "$(printf '^svgtext\t.*\t其他 <1%%$')" "$wd" &&
+   ! grep -q "$(printf '^svgtext\t.*\t\\(其他 \\)\\{0,1\\}0%%$')" "$wd"; then
+    ok "wide-stats.xml: a tiny share prints 「其他 <1%」, never 「0%」"
+else
+    not_ok "wide-stats.xml: a tiny share prints 「其他 <1%」, never 「0%」" \
+        "$(grep -c "$(printf '^svgtext')" "$wd") chart texts"
+fi
+
+# a no-break space is a space, not the CNS font's full-em 「NB SP」 box
+nbw=$(awk -F'\t' '$1 == "line" { print $5; exit }' "$D/tests_audit_nbsp.fo.dump")
+if [ -n "$nbw" ] && awk -v w="$nbw" 'BEGIN { exit !(w < 90) }'; then
+    ok "nbsp.fo: 性別 平等 with a no-break space is ${nbw}pt wide (under 4.5 em)"
+else
+    not_ok "nbsp.fo: 性別 平等 with a no-break space is ${nbw}pt wide (under 4.5 em)"
+fi
+
+# a photo enlarged to fewer than 150 pixels an inch: a 提醒 at its line
+if grep -q ":14: 提醒.*hackathon-1.png.*54 ppi" "$D/tests_audit_photo-enlarged.fo.err"; then
+    ok "photo-enlarged.fo: the enlarged screenshot gets a 提醒 at line 14 (54 ppi)"
+else
+    not_ok "photo-enlarged.fo: the enlarged screenshot gets a 提醒 at line 14 (54 ppi)" \
+        "$(head -n 3 "$D/tests_audit_photo-enlarged.fo.err")"
 fi
 
 # the strategy grid's category cell asks for its label on a continuation

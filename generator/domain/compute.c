@@ -47,10 +47,16 @@ int gr_fmt_pct2(char *out, size_t n, long long a, long long b)
     return 1;
 }
 
+/* A whole-number share: a count that is not zero never prints 0 (「<1」),
+ * one short of the whole never 100 (「>99」): docs/layout.md. */
 int gr_fmt_pct0(char *out, size_t n, long long a, long long b)
 {
+    long long v;
     if (b <= 0 || a < 0) { snprintf(out, n, "-"); return 0; }
-    snprintf(out, n, "%lld", ratio_half_up(a, b, 100));
+    v = ratio_half_up(a, b, 100);
+    if (v == 0 && a > 0) snprintf(out, n, "<1");
+    else if (v == 100 && a < b) snprintf(out, n, ">99");
+    else snprintf(out, n, "%lld", v);
     return 1;
 }
 

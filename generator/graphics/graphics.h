@@ -18,8 +18,18 @@
 #include "../text/font.h"
 #include "../layout/dlist.h"
 
+/* A text of an SVG chart where it was set: its box relative to the
+ * graphic's top-left corner, pt (for the box dump and the layout audit). */
+typedef struct gr_graphic_text {
+    double x0, y0, x1, y1;
+    const char *text;
+} gr_graphic_text;
+
 typedef struct gr_graphic {
     double width, height;      /* pt: the size it occupies in the line */
+    size_t ntexts;
+    gr_graphic_text *texts;    /* SVG: every <text> as set (doc's arena) */
+    const char *src;           /* fo:external-graphic: the image as named */
     gr_image *image;           /* raster image drawn over the whole box, or NULL */
     size_t nitems;
     gr_dl_item *items;         /* vector drawing: coordinates relative to the
@@ -59,6 +69,9 @@ gr_graphic *gr_graphic_svg(gr_ctx *ctx, gr_doc *doc, gr_fontset *fs,
  * untouched. Fills every placed image's data. One line per resampled
  * image through gr_info. Errors name the FO file, line and image. */
 #define GR_IMAGE_PPI 300
+/* An image enlarged (placed larger than its own size) to fewer pixels per
+ * inch than this gets a 提醒 at its line: it prints visibly blurred. */
+#define GR_IMAGE_MIN_PPI 150
 int gr_images_finish(gr_ctx *ctx, gr_doc *doc);
 
 /* Append the graphic's items to a page with its top-left corner at (x, y). */

@@ -283,6 +283,8 @@ typedef struct svg_run {
     double vp_w, vp_h;         /* the SVG viewport in user units (for %) */
     double box_w, box_h;       /* the graphic's box, pt */
     int warned_outside;
+    gr_graphic_text *texts;    /* malloc'd while building */
+    size_t ntexts, captexts;
 } svg_run;
 
 typedef enum {
@@ -968,7 +970,6 @@ static int do_text(svg_run *r, xmlNode *el, int line, const svg_attrs *a,
     opts.align_last = GR_ALIGN_START;
     para = gr_para_new(r->ctx);
     gr_para_add_text(para, text, strlen(text), &ts);
-    free(text);
     rc = gr_para_layout(para, &opts);
     mat_apply(m, x, y, &px, &py);
     for (i = 0; rc == GR_OK && i < gr_para_nlines(para); i++) {
@@ -982,10 +983,20 @@ static int do_text(svg_run *r, xmlNode *el, int line, const svg_attrs *a,
             break;
         }
         gr_line_to_items(r->doc, ln, lx, top, &r->items, &r->n, &r->cap);
-        if (r->n > before)
+        if (r->n > before) {
+            gr_graphic_text *t;
             note_extent(r, line, lx, top + ln->baseline - ln->ascent, lx + ln->width,
                         top + ln->baseline + ln->descent);
+            r->texts = gr_grow(r->texts, &r->captexts, r->ntexts + 1, sizeof *r->texts);
+            t = &r->texts[r->ntexts++];
+            t->x0 = lx;
+            t->y0 = top + ln->baseline - ln->ascent;
+            t->x1 = lx + ln->width;
+            t->y1 = top + ln->baseline + ln->descent;
+            t->text = gr_arena_strdup(r->doc->arena, text);
+        }
     }
+    free(text);
     gr_para_free(para);
     return rc;
 }
@@ -1286,6 +1297,7 @@ gr_graphic *gr_graphic_svg(gr_ctx *ctx, gr_doc *doc, gr_fontset *fs,
     initial_style(&st);
     if (do_element(&r, root, &st, m, 0) != GR_OK) {
         free(r.items);
+        free(r.texts);
         return NULL;
     }
     g = gr_arena_alloc(doc->arena, sizeof *g);
@@ -1297,5 +1309,11 @@ gr_graphic *gr_graphic_svg(gr_ctx *ctx, gr_doc *doc, gr_fontset *fs,
         memcpy(g->items, r.items, r.n * sizeof *g->items);
     }
     free(r.items);
+    if (r.ntexts > 0) {
+        g->texts = gr_arena_alloc(doc->arena, r.ntexts * sizeof *g->texts);
+        memcpy(g->texts, r.texts, r.ntexts * sizeof *g->texts);
+        g->ntexts = r.ntexts;
+    }
+    free(r.texts);
     return g;
 }

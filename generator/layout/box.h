@@ -214,6 +214,10 @@ void gr_dump_line(gr_lay *L, gr_page *pg, const gr_line *ln, double x, double y)
 void gr_dump_line_pos(gr_lay *L, gr_page *pg, int fo_line, int index, int count, int spread,
                       const gr_line *ln);
 void gr_dump_collect(const gr_doc *d, gr_buf *out);
+/* A placed photo (image record) or chart (chart and svgtext records) with
+ * its top-left corner at (x, y). */
+struct gr_graphic;
+void gr_dump_graphic(gr_lay *L, gr_page *pg, const struct gr_graphic *g, double x, double y);
 void gr_dump_region(gr_lay *L, gr_page *pg, const char *which, double x, double y,
                     double w, double h);
 

@@ -8,6 +8,9 @@
  *                           (serial: the same cell on every page, unique
  *                           in the run; FO lines may be the data file's)
  *   line  N  x y w h  text
+ *   image N  x y w h  pixels-wide pixels-high source   (a placed photo)
+ *   chart N  x y w h        (an SVG chart) followed by one
+ *   svgtext N  x y w h  text   per text of the chart, as set
  *   lpos  N  fo-line index count spread gap   (before each `line`: the
  *                           FO line of its block, the line's 1-based index
  *                           in its paragraph and the paragraph's line count,
@@ -18,6 +21,7 @@
  * placements rolled back (keeps, retries) leave none; gr_dump_collect
  * writes them out from the final pages. */
 #include "box.h"
+#include "../graphics/graphics.h"
 #include <string.h>
 
 /* Turn the record built in L->dump_line into an item of page pg. */
@@ -172,4 +176,39 @@ void gr_dump_line(gr_lay *L, gr_page *pg, const gr_line *ln, double x, double y)
         }
     }
     emit(L, pg);
+}
+
+void gr_dump_graphic(gr_lay *L, gr_page *pg, const gr_graphic *g, double x, double y)
+{
+    gr_buf *b = &L->dump_line;
+    const gr_image *im = g->image;
+    double ix = x, iy = y, iw = g->width, ih = g->height;
+    size_t i;
+    if (!L->dump) return;
+    for (i = 0; !im && i < g->nitems; i++)
+        if (g->items[i].kind == GR_DL_IMAGE) {
+            im = g->items[i].u.image.image;
+            ix = x + g->items[i].u.image.x;
+            iy = y + g->items[i].u.image.y;
+            iw = g->items[i].u.image.w;
+            ih = g->items[i].u.image.h;
+        }
+    if (im) {
+        gr_buf_printf(b, "image\t%d", L->page_no);
+        add_num(b, ix); add_num(b, iy); add_num(b, iw); add_num(b, ih);
+        gr_buf_printf(b, "\t%d\t%d\t%s", im->width, im->height, g->src ? g->src : "");
+        emit(L, pg);
+        return;
+    }
+    gr_buf_printf(b, "chart\t%d", L->page_no);
+    add_num(b, x); add_num(b, y); add_num(b, g->width); add_num(b, g->height);
+    emit(L, pg);
+    for (i = 0; i < g->ntexts; i++) {
+        const gr_graphic_text *t = &g->texts[i];
+        gr_buf_printf(b, "svgtext\t%d", L->page_no);
+        add_num(b, x + t->x0); add_num(b, y + t->y0);
+        add_num(b, t->x1 - t->x0); add_num(b, t->y1 - t->y0);
+        gr_buf_printf(b, "\t%s", t->text);
+        emit(L, pg);
+    }
 }

@@ -178,8 +178,10 @@ static void place_line(gr_lay *L, gr_cursor *c, const gr_line *ln, double x)
         const gr_inl *o = po->obj;
         double base = c->y + ln->baseline;
         if (!o) continue;
-        if (o->kind == GR_INL_GRAPHIC)
+        if (o->kind == GR_INL_GRAPHIC) {
             gr_page_add_graphic(L->doc, c->pg, o->graphic, x + po->x, base - po->ascent);
+            gr_dump_graphic(L, c->pg, o->graphic, x + po->x, base - po->ascent);
+        }
         else if (o->kind == GR_INL_LEADER)
             draw_leader(L->doc, c->pg, o, x + po->x, po->width, base);
     }

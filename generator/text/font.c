@@ -562,8 +562,9 @@ gr_face *gr_chain_face_for(const gr_fontchain *ch, uint32_t cp, int latin_contex
 {
     if (!ch) return NULL;
     /* ASCII always takes the Latin face: the CNS fonts draw it full-width
-       and gappy, so 「(一)」 or 「#」 would look spaced out */
-    if ((cp >= 0x20 && cp <= 0x7E) || gr_is_latin_alnum(cp) ||
+       and gappy, so 「(一)」 or 「#」 would look spaced out; so does the
+       no-break space, which the CNS fonts draw as a visible 「NB SP」 box */
+    if ((cp >= 0x20 && cp <= 0x7E) || cp == 0xA0 || gr_is_latin_alnum(cp) ||
         (latin_context && is_latin_punct(cp)))
         if (gr_face_has(ch->latin, cp)) return ch->latin;
     for (int i = 0; i < ch->nfaces; i++)

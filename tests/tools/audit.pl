@@ -41,6 +41,12 @@
 #                    its empty cells; the form keeps each with its rules)
 #   underfull        a page other than the last under 60% full whose next
 #                    page does not start with a heading (something moved on)
+#   chart_overlap    two texts of one chart (labels, values, legend) whose
+#                    boxes overlap
+#   chart_outside    a text of a chart beyond the chart's box
+#   photo_size       a photo over the form's limits: wider than 100 mm or
+#                    taller than 75 mm; beside another photo, wider than
+#                    half the text width or taller than 60 mm
 use strict;
 use warnings;
 use utf8;
@@ -96,7 +102,7 @@ if (defined $names_file) {
 }
 
 # ---- read the dump ---------------------------------------------------------
-my (%body, @lines, @cells, $maxpage, %static_page);
+my (%body, @lines, @cells, $maxpage, %static_page, @charts, @images);
 my ($pending_pos, $static) = (undef, 0);
 open my $in, '<:encoding(UTF-8)', $dump or die "audit.pl: $dump: $!\n";
 $maxpage = 0;
@@ -108,6 +114,11 @@ while (my $r = <$in>) {
     elsif ($k eq 'body') { $body{$f[1]} = [@f[2 .. 5]] }
     elsif ($k eq 'before' || $k eq 'after') { $static = 1 }
     elsif ($k eq 'lpos') { $pending_pos = [@f[2 .. 6]] }
+    elsif ($k eq 'chart') { push @charts, { page => $f[1], x => $f[2], y => $f[3], w => $f[4], h => $f[5], texts => [] } }
+    elsif ($k eq 'svgtext' && @charts) {
+        push @{$charts[-1]{texts}}, { x => $f[2], y => $f[3], w => $f[4], h => $f[5], text => join("\t", @f[6 .. $#f]) };
+    }
+    elsif ($k eq 'image') { push @images, { page => $f[1], x => $f[2], y => $f[3], w => $f[4], h => $f[5], src => $f[8] // '' } }
     elsif ($k eq 'line') {
         my $t = join "\t", @f[6 .. $#f];
         my %l = (page => $f[1], x => $f[2], y => $f[3], w => $f[4], h => $f[5], text => $t,
@@ -149,7 +160,8 @@ close $in;
 }
 
 my %count = map { $_ => 0 } qw(empty_fragment row_start_split cell_orphan heading_last prohibited
-                               short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty);
+                               short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty
+                               chart_overlap chart_outside photo_size);
 my @finds;
 sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\tpage $page\t$msg" }
 
@@ -327,7 +339,38 @@ for my $c (@cells) {
            $c->{x} + $c->{w} > $bd->[0] + $bd->[2] + $tol || $c->{y} + $c->{h} > $bd->[1] + $bd->[3] + $tol;
 }
 
+# ---- charts and photos -----------------------------------------------------
+for my $ch (@charts) {
+    my @t = @{$ch->{texts}};
+    for my $i (0 .. $#t) {
+        my $a = $t[$i];
+        found('chart_outside', $ch->{page}, "chart text beyond the chart: $a->{text}")
+            if $a->{x} < $ch->{x} - $tol || $a->{y} < $ch->{y} - $tol ||
+               $a->{x} + $a->{w} > $ch->{x} + $ch->{w} + $tol || $a->{y} + $a->{h} > $ch->{y} + $ch->{h} + $tol;
+        for my $j ($i + 1 .. $#t) {
+            my $b = $t[$j];
+            my $ox = ($a->{x} + $a->{w} < $b->{x} + $b->{w} ? $a->{x} + $a->{w} : $b->{x} + $b->{w}) -
+                     ($a->{x} > $b->{x} ? $a->{x} : $b->{x});
+            my $oy = ($a->{y} + $a->{h} < $b->{y} + $b->{h} ? $a->{y} + $a->{h} : $b->{y} + $b->{h}) -
+                     ($a->{y} > $b->{y} ? $a->{y} : $b->{y});
+            found('chart_overlap', $ch->{page}, "chart texts overlap: $a->{text} / $b->{text}")
+                if $ox > $tol && $oy > $tol;
+        }
+    }
+}
+{
+    my $mm = 72 / 25.4;
+    for my $im (@images) {
+        my $bd = $body{$im->{page}};
+        my $beside = grep { $_ != $im && $_->{page} == $im->{page} && abs($_->{y} - $im->{y}) < 1 } @images;
+        my ($wmax, $hmax) = $beside ? ($bd ? $bd->[2] / 2 : 1e9, 60 * $mm) : (100 * $mm, 75 * $mm);
+        found('photo_size', $im->{page}, sprintf('%s %.0f x %.0f mm', $im->{src}, $im->{w} / $mm, $im->{h} / $mm))
+            if $im->{w} > $wmax + $tol || $im->{h} > $hmax + $tol;
+    }
+}
+
 print join(' ', map { "$_=$count{$_}" } qw(empty_fragment row_start_split cell_orphan heading_last
-    prohibited short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty)), "\n";
+    prohibited short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty
+    chart_overlap chart_outside photo_size)), "\n";
 print map { "#   $_\n" } @finds if $verbose;
 exit 0;

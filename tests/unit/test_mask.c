@@ -16,6 +16,32 @@
 
 #include "unit.h"
 
+/* The document as the template sees it (gr_data_print_names): each name
+ * found in running text in <gr:name>, shown here as [name]. */
+static void printed(const char *xml, int mask, const char *want)
+{
+    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "t.xml", NULL, XML_PARSE_NONET);
+    gr_buf b;
+    xmlNodePtr n;
+    if (!doc) { CHECK(0, "parse error: %s", xml); return; }
+    gr_data_print_names(doc, mask);
+    gr_buf_init(&b);
+    for (n = xmlDocGetRootElement(doc)->children; n; n = n->next) {
+        xmlChar *t = xmlNodeGetContent(n);
+        int wrapped = n->type == XML_ELEMENT_NODE && n->ns &&
+                      strcmp((const char *)n->ns->href, GR_SOURCE_NS) == 0 &&
+                      strcmp((const char *)n->name, "name") == 0;
+        if (n->type == XML_ELEMENT_NODE && !wrapped) { xmlFree(t); continue; }   /* <姓名> */
+        if (wrapped) gr_buf_addc(&b, '[');
+        gr_buf_adds(&b, (const char *)t);
+        if (wrapped) gr_buf_addc(&b, ']');
+        xmlFree(t);
+    }
+    CHECK(strcmp(gr_buf_cstr(&b), want) == 0, "printed(%s) = %s, want %s", xml, gr_buf_cstr(&b), want);
+    gr_buf_free(&b);
+    xmlFreeDoc(doc);
+}
+
 static void form(const char *name, const char *want)
 {
     char *got = gr_mask_name(name);
@@ -90,6 +116,16 @@ int main(void)
     doc("<姓名 遮蔽=\"否\">陳怡君</姓名><姓名>陳怡君</姓名>陳怡君教授", "陳○君陳○君陳○君教授");
     doc("<a><姓名>歐陽靜雯</姓名></a><b>社工員歐陽靜雯</b><c>歐陽</c>",
         "歐○○雯社工員歐○○雯歐陽");
+
+    /* the names as the template gets them: one unbreakable piece each,
+       masked in the public edition, as written (white space collapsed) in
+       the internal one; <非姓名> and <姓名> untouched */
+    printed("<r><姓名>瓦歷斯．諾幹</姓名>依委員瓦歷斯．諾幹之意見</r>", 1, "依委員[瓦○．諾○]之意見");
+    printed("<r><姓名>瓦歷斯．諾幹</姓名>依委員瓦歷斯．諾幹之意見</r>", 0, "依委員[瓦歷斯．諾幹]之意見");
+    printed("<r><姓名>歐陽靜雯</姓名>由歐陽\n  靜雯與歐陽靜雯</r>", 0, "由[歐陽靜雯]與[歐陽靜雯]");
+    printed("<r><姓名>Emily O'Brien</姓名>講師Emily\n  O'Brien；</r>", 0, "講師[Emily O'Brien]；");
+    printed("<r><姓名>林森</姓名>於<非姓名>林森公園</非姓名>由林森</r>", 1, "於由[林○]");
+    printed("<r><姓名>林森</姓名>林森</r>", 1, "[林○]");
 
     return unit_done();
 }

@@ -52,10 +52,26 @@
     <xsl:variable name="top-value" select="ceiling(number($max) div $step) * $step + $step * number(not(number($max) &gt; 0))"/>
     <xsl:variable name="left" select="52"/>
     <xsl:variable name="right" select="430"/>
-    <xsl:variable name="top" select="34"/>
     <xsl:variable name="bottom" select="206"/>
     <xsl:variable name="gw" select="($right - $left) div $ng"/>
     <xsl:variable name="bw" select="$gw * 0.7 div $ns"/>
+    <!-- value labels never overlap (docs/layout.md §4.2): the widest one,
+         estimated (digits 0.5 em, commas 0.28 em), over its bar at 7.5pt
+         when it fits the bar; else centred in the bar's share of the group
+         (group width / series) at 7.5pt or 7pt; else at 7pt and staggered,
+         one series a line higher than the one before -->
+    <xsl:variable name="maxlabel" select="format-number(number($max) * number(number($max) &gt; 0), '#,##0')"/>
+    <xsl:variable name="label-em" select="0.5 * string-length(translate($maxlabel, ',', '')) + 0.28 * (string-length($maxlabel) - string-length(translate($maxlabel, ',', '')))"/>
+    <xsl:variable name="slot" select="$gw div $ns"/>
+    <xsl:variable name="label-mode">
+      <xsl:choose>
+        <xsl:when test="7.5 * $label-em &lt;= $bw">bar</xsl:when>
+        <xsl:when test="7.5 * $label-em &lt;= $slot * 0.92">slot</xsl:when>
+        <xsl:when test="7 * $label-em &lt;= $slot * 0.92">slot7</xsl:when>
+        <xsl:otherwise>stagger</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="top" select="34 + 9 * ($ns - 1) * number($label-mode = 'stagger')"/>
     <fo:instream-foreign-object><xsl:copy-of select="@gr:line"/>
       <svg:svg width="440pt" height="236pt" viewBox="0 0 440 236">
         <!-- grid lines and axis labels -->
@@ -73,6 +89,12 @@
         <xsl:for-each select="$groups">
           <xsl:variable name="g" select="position() - 1"/>
           <xsl:variable name="x0" select="$left + $g * $gw + $gw * 0.15"/>
+          <xsl:variable name="group-max">
+            <xsl:for-each select="男 | 女 | 其他">
+              <xsl:sort select="number(.)" data-type="number" order="descending"/>
+              <xsl:if test="position() = 1"><xsl:value-of select="number(.)"/></xsl:if>
+            </xsl:for-each>
+          </xsl:variable>
           <xsl:call-template name="bar">
             <xsl:with-param name="x" select="$x0"/>
             <xsl:with-param name="w" select="$bw"/>
@@ -81,6 +103,10 @@
             <xsl:with-param name="top-value" select="$top-value"/>
             <xsl:with-param name="top" select="$top"/>
             <xsl:with-param name="bottom" select="$bottom"/>
+            <xsl:with-param name="mode" select="$label-mode"/>
+            <xsl:with-param name="slot-x" select="$left + $g * $gw"/>
+            <xsl:with-param name="slot" select="$slot"/>
+            <xsl:with-param name="group-max" select="$group-max"/>
           </xsl:call-template>
           <xsl:call-template name="bar">
             <xsl:with-param name="x" select="$x0 + $bw"/>
@@ -90,6 +116,10 @@
             <xsl:with-param name="top-value" select="$top-value"/>
             <xsl:with-param name="top" select="$top"/>
             <xsl:with-param name="bottom" select="$bottom"/>
+            <xsl:with-param name="mode" select="$label-mode"/>
+            <xsl:with-param name="slot-x" select="$left + $g * $gw"/>
+            <xsl:with-param name="slot" select="$slot"/>
+            <xsl:with-param name="group-max" select="$group-max"/>
           </xsl:call-template>
           <xsl:if test="$ns = 3">
             <xsl:call-template name="bar">
@@ -100,13 +130,18 @@
               <xsl:with-param name="top-value" select="$top-value"/>
               <xsl:with-param name="top" select="$top"/>
               <xsl:with-param name="bottom" select="$bottom"/>
+              <xsl:with-param name="mode" select="$label-mode"/>
+              <xsl:with-param name="slot-x" select="$left + $g * $gw"/>
+              <xsl:with-param name="slot" select="$slot"/>
+              <xsl:with-param name="group-max" select="$group-max"/>
             </xsl:call-template>
           </xsl:if>
-          <svg:text text-anchor="middle" font-size="10" font-family="{$chart-font}" fill="#000000">
-            <xsl:attribute name="x"><xsl:call-template name="n"><xsl:with-param name="v" select="$left + $g * $gw + $gw div 2"/></xsl:call-template></xsl:attribute>
-            <xsl:attribute name="y"><xsl:value-of select="$bottom + 15"/></xsl:attribute>
-            <xsl:value-of select="normalize-space(名稱)"/>
-          </svg:text>
+          <xsl:call-template name="category-label">
+            <xsl:with-param name="name" select="normalize-space(名稱)"/>
+            <xsl:with-param name="cx" select="$left + $g * $gw + $gw div 2"/>
+            <xsl:with-param name="y" select="$bottom + 13"/>
+            <xsl:with-param name="room" select="$gw - 4"/>
+          </xsl:call-template>
         </xsl:for-each>
         <svg:line x1="{$left}" y1="{$bottom}" x2="{$right}" y2="{$bottom}" stroke="#000000" stroke-width="0.8"/>
         <!-- legend -->
@@ -175,6 +210,10 @@
     <xsl:param name="top-value"/>
     <xsl:param name="top"/>
     <xsl:param name="bottom"/>
+    <xsl:param name="mode" select="'bar'"/>
+    <xsl:param name="slot-x" select="0"/>
+    <xsl:param name="slot" select="0"/>
+    <xsl:param name="group-max" select="0"/>
     <xsl:variable name="h" select="$v div $top-value * ($bottom - $top)"/>
     <xsl:variable name="color"><xsl:call-template name="series-color"><xsl:with-param name="s" select="$s"/></xsl:call-template></xsl:variable>
     <xsl:if test="$h &gt; 0">
@@ -185,11 +224,63 @@
         <xsl:attribute name="height"><xsl:call-template name="n"><xsl:with-param name="v" select="$h"/></xsl:call-template></xsl:attribute>
       </svg:rect>
     </xsl:if>
-    <svg:text text-anchor="middle" font-size="7.5" font-family="{$chart-font}" fill="#000000">
-      <xsl:attribute name="x"><xsl:call-template name="n"><xsl:with-param name="v" select="$x + $w div 2"/></xsl:call-template></xsl:attribute>
-      <xsl:attribute name="y"><xsl:call-template name="n"><xsl:with-param name="v" select="$bottom - $h - 2.5"/></xsl:call-template></xsl:attribute>
+    <xsl:variable name="lx">
+      <xsl:choose>
+        <xsl:when test="$mode = 'bar'"><xsl:value-of select="$x + $w div 2"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$slot-x + ($s - 0.5) * $slot"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="ly">
+      <xsl:choose>
+        <xsl:when test="$mode = 'stagger'">
+          <xsl:value-of select="$bottom - number($group-max) div $top-value * ($bottom - $top) - 2.5 - 9 * ($s - 1)"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$bottom - $h - 2.5"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <svg:text text-anchor="middle" font-size="{7 + 0.5 * number($mode = 'bar' or $mode = 'slot')}" font-family="{$chart-font}" fill="#000000">
+      <xsl:attribute name="x"><xsl:call-template name="n"><xsl:with-param name="v" select="$lx"/></xsl:call-template></xsl:attribute>
+      <xsl:attribute name="y"><xsl:call-template name="n"><xsl:with-param name="v" select="$ly"/></xsl:call-template></xsl:attribute>
       <xsl:value-of select="format-number($v, '#,##0')"/>
     </svg:text>
+  </xsl:template>
+
+  <!-- a category name under its group: one line at 10pt when it fits the
+       group's width, else two lines (halves of the name), at 10pt or as
+       large as fits, never under 7pt -->
+  <xsl:template name="category-label">
+    <xsl:param name="name"/>
+    <xsl:param name="cx"/>
+    <xsl:param name="y"/>
+    <xsl:param name="room"/>
+    <xsl:variable name="n" select="string-length($name)"/>
+    <xsl:variable name="half" select="ceiling($n div 2)"/>
+    <xsl:variable name="fs2" select="$room div $half"/>
+    <xsl:variable name="fs">
+      <xsl:choose>
+        <xsl:when test="10 * $n &lt;= $room or $fs2 &gt;= 10">10</xsl:when>
+        <xsl:when test="$fs2 &lt; 7">7</xsl:when>
+        <xsl:otherwise><xsl:value-of select="format-number($fs2, '0.#')"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="10 * $n &lt;= $room">
+        <svg:text text-anchor="middle" font-size="10" font-family="{$chart-font}" fill="#000000" y="{$y + 2}">
+          <xsl:attribute name="x"><xsl:call-template name="n"><xsl:with-param name="v" select="$cx"/></xsl:call-template></xsl:attribute>
+          <xsl:value-of select="$name"/>
+        </svg:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <svg:text text-anchor="middle" font-size="{$fs}" font-family="{$chart-font}" fill="#000000" y="{$y}">
+          <xsl:attribute name="x"><xsl:call-template name="n"><xsl:with-param name="v" select="$cx"/></xsl:call-template></xsl:attribute>
+          <xsl:value-of select="substring($name, 1, $half)"/>
+        </svg:text>
+        <svg:text text-anchor="middle" font-size="{$fs}" font-family="{$chart-font}" fill="#000000" y="{$y + 11}">
+          <xsl:attribute name="x"><xsl:call-template name="n"><xsl:with-param name="v" select="$cx"/></xsl:call-template></xsl:attribute>
+          <xsl:value-of select="substring($name, $half + 1)"/>
+        </svg:text>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ■ 男性 ■ 女性 (■ 其他) -->
@@ -216,23 +307,28 @@
 
   <!-- ================================================ pie chart -->
   <!-- one pie per <組> (男/女/其他 slices), preceded by a pie of the sums
-       when $total-name is given; name under each pie, legend below -->
+       when $total-name is given; at most three pies a row, each at least
+       35 mm across (r 51pt with three a row, 60pt with fewer), with room
+       around it for outside labels; name under each pie, legend below -->
   <xsl:template name="pie-chart">
     <xsl:param name="groups"/>
     <xsl:param name="total-name" select="''"/>
     <xsl:variable name="with-total" select="number($total-name != '')"/>
     <xsl:variable name="n" select="count($groups) + $with-total"/>
-    <xsl:variable name="cell" select="440 div $n"/>
-    <xsl:variable name="r0" select="$cell div 2 - 18"/>
+    <xsl:variable name="per-row" select="$n * number($n &lt;= 3) + 3 * number($n &gt; 3)"/>
+    <xsl:variable name="rows" select="ceiling($n div $per-row)"/>
+    <xsl:variable name="cell" select="440 div $per-row"/>
+    <xsl:variable name="r0" select="$cell div 2 - 22"/>
     <xsl:variable name="r" select="$r0 * number($r0 &lt;= 60) + 60 * number($r0 &gt; 60)"/>
-    <xsl:variable name="cy" select="$r + 10"/>
+    <xsl:variable name="rh" select="2 * $r + 58"/>
     <xsl:variable name="ns" select="2 + number(sum($groups/其他) &gt; 0)"/>
+    <xsl:variable name="height" select="format-number($rows * $rh + 22, '0')"/>
     <fo:instream-foreign-object><xsl:copy-of select="@gr:line"/>
-      <svg:svg width="440pt" height="{format-number($cy + $r + 48, '0')}pt" viewBox="0 0 440 {format-number($cy + $r + 48, '0')}">
+      <svg:svg width="440pt" height="{$height}pt" viewBox="0 0 440 {$height}">
         <xsl:if test="$with-total = 1">
           <xsl:call-template name="pie">
             <xsl:with-param name="cx" select="$cell div 2"/>
-            <xsl:with-param name="cy" select="$cy"/>
+            <xsl:with-param name="cy" select="22 + $r"/>
             <xsl:with-param name="r" select="$r"/>
             <xsl:with-param name="m" select="sum($groups/男)"/>
             <xsl:with-param name="f" select="sum($groups/女)"/>
@@ -241,9 +337,10 @@
           </xsl:call-template>
         </xsl:if>
         <xsl:for-each select="$groups">
+          <xsl:variable name="i" select="position() - 1 + $with-total"/>
           <xsl:call-template name="pie">
-            <xsl:with-param name="cx" select="$cell * (position() - 1 + $with-total) + $cell div 2"/>
-            <xsl:with-param name="cy" select="$cy"/>
+            <xsl:with-param name="cx" select="$cell * ($i mod $per-row) + $cell div 2"/>
+            <xsl:with-param name="cy" select="floor($i div $per-row) * $rh + 22 + $r"/>
             <xsl:with-param name="r" select="$r"/>
             <xsl:with-param name="m" select="number(男)"/>
             <xsl:with-param name="f" select="number(女)"/>
@@ -253,12 +350,16 @@
         </xsl:for-each>
         <xsl:call-template name="legend">
           <xsl:with-param name="x" select="220 - 31 * $ns"/>
-          <xsl:with-param name="y" select="$cy + $r + 30"/>
+          <xsl:with-param name="y" select="$rows * $rh + 4"/>
           <xsl:with-param name="ns" select="$ns"/>
         </xsl:call-template>
       </svg:svg>
     </fo:instream-foreign-object>
   </xsl:template>
+
+  <!-- A slice under this share of its pie is labelled outside it, with a
+       leader (its label would not fit inside) -->
+  <xsl:variable name="pie-small" select="0.12"/>
 
   <xsl:template name="pie">
     <xsl:param name="cx"/>
@@ -269,6 +370,13 @@
     <xsl:param name="o"/>
     <xsl:param name="name"/>
     <xsl:variable name="t" select="$m + $f + $o"/>
+    <!-- outside labels of neighbouring small slices: 女 after a small 男
+         (both on the right, near 12 o'clock) goes a line further out; 其他
+         after a small 女 (both on the left) is labelled just right of
+         12 o'clock instead -->
+    <xsl:variable name="f-small" select="$t &gt; 0 and $f &gt; 0 and $f &lt; $pie-small * $t"/>
+    <xsl:variable name="f-nudge" select="11 * number($f-small and $m &gt; 0 and $m &lt; $pie-small * $t)"/>
+    <xsl:variable name="o-top" select="number($f-small and $o &gt; 0 and $o &lt; $pie-small * $t)"/>
     <xsl:if test="$t &gt; 0">
       <xsl:call-template name="slice">
         <xsl:with-param name="cx" select="$cx"/><xsl:with-param name="cy" select="$cy"/><xsl:with-param name="r" select="$r"/>
@@ -278,17 +386,17 @@
       <xsl:call-template name="slice">
         <xsl:with-param name="cx" select="$cx"/><xsl:with-param name="cy" select="$cy"/><xsl:with-param name="r" select="$r"/>
         <xsl:with-param name="from" select="$m"/><xsl:with-param name="v" select="$f"/><xsl:with-param name="t" select="$t"/>
-        <xsl:with-param name="s" select="2"/>
+        <xsl:with-param name="s" select="2"/><xsl:with-param name="nudge" select="$f-nudge"/>
       </xsl:call-template>
       <xsl:call-template name="slice">
         <xsl:with-param name="cx" select="$cx"/><xsl:with-param name="cy" select="$cy"/><xsl:with-param name="r" select="$r"/>
         <xsl:with-param name="from" select="$m + $f"/><xsl:with-param name="v" select="$o"/><xsl:with-param name="t" select="$t"/>
-        <xsl:with-param name="s" select="3"/>
+        <xsl:with-param name="s" select="3"/><xsl:with-param name="at-top" select="$o-top"/>
       </xsl:call-template>
     </xsl:if>
     <svg:text text-anchor="middle" font-size="10" font-family="{$chart-font}" fill="#000000">
       <xsl:attribute name="x"><xsl:call-template name="n"><xsl:with-param name="v" select="$cx"/></xsl:call-template></xsl:attribute>
-      <xsl:attribute name="y"><xsl:call-template name="n"><xsl:with-param name="v" select="$cy + $r + 16"/></xsl:call-template></xsl:attribute>
+      <xsl:attribute name="y"><xsl:call-template name="n"><xsl:with-param name="v" select="$cy + $r + 31"/></xsl:call-template></xsl:attribute>
       <xsl:value-of select="$name"/>
     </svg:text>
   </xsl:template>
@@ -303,6 +411,8 @@
     <xsl:param name="v"/>
     <xsl:param name="t"/>
     <xsl:param name="s"/>
+    <xsl:param name="nudge" select="0"/>
+    <xsl:param name="at-top" select="0"/>
     <xsl:variable name="color"><xsl:call-template name="series-color"><xsl:with-param name="s" select="$s"/></xsl:call-template></xsl:variable>
     <xsl:if test="$v &gt; 0">
       <xsl:variable name="a1" select="2 * $pi * $from div $t"/>
@@ -329,12 +439,10 @@
           </svg:path>
         </xsl:otherwise>
       </xsl:choose>
-      <!-- label: 「男性」 and 「60%」 at 60 % of the radius -->
+      <!-- label: 「男性」 and 「60%」 at 58% of the radius; a small slice
+           「其他 <1%」 outside, on its side of the pie, with a leader -->
       <xsl:variable name="sm"><xsl:call-template name="sin"><xsl:with-param name="x" select="$am"/></xsl:call-template></xsl:variable>
       <xsl:variable name="cm"><xsl:call-template name="sin"><xsl:with-param name="x" select="$am + $pi div 2"/></xsl:call-template></xsl:variable>
-      <xsl:variable name="k" select="0.58 * number($v != $t)"/>
-      <xsl:variable name="lx" select="$cx + $k * $r * $sm"/>
-      <xsl:variable name="ly" select="$cy - $k * $r * $cm"/>
       <xsl:variable name="p">
         <xsl:call-template name="pct">
           <xsl:with-param name="num" select="$v"/>
@@ -342,14 +450,48 @@
           <xsl:with-param name="decimals" select="0"/>
         </xsl:call-template>
       </xsl:variable>
-      <svg:text x="{format-number($lx, '0.##')}" y="{format-number($ly - 1, '0.##')}" text-anchor="middle"
-          font-size="8.5" font-family="{$chart-font}" fill="#000000">
-        <xsl:value-of select="substring('男性女性其他', 2 * $s - 1, 2)"/>
-      </svg:text>
-      <svg:text x="{format-number($lx, '0.##')}" y="{format-number($ly + 9, '0.##')}" text-anchor="middle"
-          font-size="8.5" font-family="{$chart-font}" fill="#000000">
-        <xsl:value-of select="concat($p, '%')"/>
-      </svg:text>
+      <xsl:choose>
+        <xsl:when test="$v &lt; $pie-small * $t and $at-top = 1">
+          <svg:line stroke="#404040" stroke-width="0.5" x2="{format-number($cx + 3, '0.##')}" y2="{format-number($cy - $r - 7, '0.##')}">
+            <xsl:attribute name="x1"><xsl:call-template name="n"><xsl:with-param name="v" select="$cx + ($r - 3) * $sm"/></xsl:call-template></xsl:attribute>
+            <xsl:attribute name="y1"><xsl:call-template name="n"><xsl:with-param name="v" select="$cy - ($r - 3) * $cm"/></xsl:call-template></xsl:attribute>
+          </svg:line>
+          <svg:text font-size="8.5" font-family="{$chart-font}" fill="#000000" text-anchor="start"
+              x="{format-number($cx + 5, '0.##')}" y="{format-number($cy - $r - 6, '0.##')}">
+            <xsl:value-of select="concat(substring('男性女性其他', 2 * $s - 1, 2), ' ', $p, '%')"/>
+          </svg:text>
+        </xsl:when>
+        <xsl:when test="$v &lt; $pie-small * $t">
+          <xsl:variable name="ro" select="$r + 6 + $nudge"/>
+          <svg:line stroke="#404040" stroke-width="0.5">
+            <xsl:attribute name="x1"><xsl:call-template name="n"><xsl:with-param name="v" select="$cx + ($r - 3) * $sm"/></xsl:call-template></xsl:attribute>
+            <xsl:attribute name="y1"><xsl:call-template name="n"><xsl:with-param name="v" select="$cy - ($r - 3) * $cm"/></xsl:call-template></xsl:attribute>
+            <xsl:attribute name="x2"><xsl:call-template name="n"><xsl:with-param name="v" select="$cx + ($ro - 2) * $sm"/></xsl:call-template></xsl:attribute>
+            <xsl:attribute name="y2"><xsl:call-template name="n"><xsl:with-param name="v" select="$cy - ($ro - 2) * $cm"/></xsl:call-template></xsl:attribute>
+          </svg:line>
+          <svg:text font-size="8.5" font-family="{$chart-font}" fill="#000000">
+            <xsl:attribute name="text-anchor">
+              <xsl:choose><xsl:when test="$sm &gt;= 0">start</xsl:when><xsl:otherwise>end</xsl:otherwise></xsl:choose>
+            </xsl:attribute>
+            <xsl:attribute name="x"><xsl:call-template name="n"><xsl:with-param name="v" select="$cx + $ro * $sm"/></xsl:call-template></xsl:attribute>
+            <xsl:attribute name="y"><xsl:call-template name="n"><xsl:with-param name="v" select="$cy - $ro * $cm + 3 - 3 * $cm"/></xsl:call-template></xsl:attribute>
+            <xsl:value-of select="concat(substring('男性女性其他', 2 * $s - 1, 2), ' ', $p, '%')"/>
+          </svg:text>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="k" select="0.58 * number($v != $t)"/>
+          <xsl:variable name="lx" select="$cx + $k * $r * $sm"/>
+          <xsl:variable name="ly" select="$cy - $k * $r * $cm"/>
+          <svg:text x="{format-number($lx, '0.##')}" y="{format-number($ly - 1, '0.##')}" text-anchor="middle"
+              font-size="8.5" font-family="{$chart-font}" fill="#000000">
+            <xsl:value-of select="substring('男性女性其他', 2 * $s - 1, 2)"/>
+          </svg:text>
+          <svg:text x="{format-number($lx, '0.##')}" y="{format-number($ly + 9, '0.##')}" text-anchor="middle"
+              font-size="8.5" font-family="{$chart-font}" fill="#000000">
+            <xsl:value-of select="concat($p, '%')"/>
+          </svg:text>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:if>
   </xsl:template>
 

@@ -105,6 +105,10 @@
     <xsl:param name="decimals" select="2"/>
     <xsl:choose>
       <xsl:when test="not(number($den) &gt; 0)">-</xsl:when>
+      <!-- a share that is not zero never prints 0, one short of the whole
+           never 100 (docs/layout.md: 「<1%」, 「>99%」) -->
+      <xsl:when test="$decimals = 0 and $num &gt; 0 and round($num * 100 div $den) = 0">&lt;1</xsl:when>
+      <xsl:when test="$decimals = 0 and $num &lt; $den and round($num * 100 div $den) = 100">&gt;99</xsl:when>
       <xsl:when test="$decimals = 0">
         <xsl:value-of select="round($num * 100 div $den)"/>
       </xsl:when>
