@@ -716,8 +716,7 @@ static gr_graphic *graphic_from_image(gr_ctx *ctx, gr_doc *doc, const gr_fo_tree
         im->width * 72.0 / fit.cw < GR_IMAGE_MIN_PPI) {
         /* enlarged beyond what its pixels can print sharply */
         gr_warn(ctx, tree->path, node->line,
-                "圖片「%s」只有 %d×%d 像素，放大為 %.0f×%.0f mm 後只有 %.0f ppi（低於 %d ppi），印出會模糊；請改用較大的原始照片或縮小放置尺寸",
-                "image \"%s\" has only %d x %d pixels; enlarged to %.0f x %.0f mm it has %.0f ppi (under %d ppi) and prints blurred: use a larger original or place it smaller",
+                GR_TEXT(IMAGE_ENLARGED_LOW_PPI),
                 im->name ? im->name : "", im->width, im->height, fit.cw / 72 * 25.4,
                 fit.ch / 72 * 25.4, im->width * 72.0 / fit.cw, GR_IMAGE_MIN_PPI);
     }
