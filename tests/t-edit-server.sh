@@ -15,6 +15,7 @@ cp -r "$ROOT/data/taipei/112/." "$d/data/"
 # a data folder of our own, with a symlink planted among the page's files
 cp -r "$ROOT/templates" "$ROOT/fonts" "$d/dd/"
 ln -s /etc/passwd "$d/dd/templates/web/link.js"
+ln -s /etc/passwd "$d/data/link.png"         # a photo name leading outside
 
 pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; }

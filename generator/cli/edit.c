@@ -378,7 +378,8 @@ static void do_edit(edit *e, const gr_web_req *req, gr_web_resp *resp)
         rc = gr_xml_fragment_ok(value) ? gr_xmlfile_set_content(&e->f, el, value) : GR_EINPUT;
     else if (strcmp(op, "attr") == 0) {
         const char *name = gr_web_arg(req, "name");
-        rc = name ? gr_xmlfile_set_attr(&e->f, el, name, value) : GR_EINPUT;
+        int drop = gr_web_arg(req, "drop") != NULL && !value[0];
+        rc = name ? gr_xmlfile_set_attr(&e->f, el, name, drop ? NULL : value) : GR_EINPUT;
     } else if (strcmp(op, "insert") == 0)
         rc = gr_xml_fragment_ok(value) && value[0] == '<'
              ? gr_xmlfile_insert(&e->f, el, arg_int(req, "before", -1), value) : GR_EINPUT;
@@ -567,6 +568,44 @@ done:
     gr_buf_free(&why);
 }
 
+/* GET /api/image?file=REL: a photo of the data folder for the page's
+ * thumbnails. Only a relative name without "..", resolving (symlinks
+ * followed) inside the data folder, a regular JPEG or PNG file. */
+static void do_image(edit *e, const gr_web_req *req, gr_web_resp *resp)
+{
+    const char *rel = gr_web_arg(req, "file");
+    char *path = NULL, *real = NULL, *dir = NULL;
+    const char *type = NULL;
+    size_t n;
+    if (!rel || !rel[0] || rel[0] == '/' || strstr(rel, "..") || strchr(rel, '\\') || strlen(rel) > 1000) {
+        gr_web_text(resp, 404, "找不到這個檔案", "no such file");
+        return;
+    }
+    path = gr_path_join(e->dir, rel);
+    real = realpath(path, NULL);
+    dir = realpath(e->dir, NULL);
+    n = dir ? strlen(dir) : 0;
+    if (!real || !dir || strncmp(real, dir, n) != 0 || real[n] != '/' ||
+        answer_file(resp, real, "application/octet-stream") != GR_OK) {
+        gr_buf_free(&resp->body);
+        gr_buf_init(&resp->body);
+        gr_web_text(resp, 404, "找不到這個檔案", "no such file");
+    } else {
+        const unsigned char *d = resp->body.data;
+        if (resp->body.len >= 3 && d[0] == 0xff && d[1] == 0xd8 && d[2] == 0xff) type = "image/jpeg";
+        else if (resp->body.len >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0) type = "image/png";
+        if (type) resp->content_type = type;
+        else {
+            gr_buf_free(&resp->body);
+            gr_buf_init(&resp->body);
+            gr_web_text(resp, 404, "不是照片", "not a photo");
+        }
+    }
+    free(path);
+    free(real);
+    free(dir);
+}
+
 /* The PDF `build` would write from the working copy (public, or internal
  * with ?edition=internal). */
 static void do_preview(edit *e, const gr_web_req *req, gr_web_resp *resp)
@@ -621,6 +660,7 @@ static void handle(void *user, const gr_web_req *req, gr_web_resp *resp)
     else if (get && strcmp(p, "/api/schema") == 0) do_schema(e, resp);
     else if (get && strcmp(p, "/api/form") == 0) do_form(e, req, resp);
     else if (get && strcmp(p, "/api/preview") == 0) do_preview(e, req, resp);
+    else if (get && strcmp(p, "/api/image") == 0) do_image(e, req, resp);
     else if (!get && strcmp(p, "/api/new") == 0) do_new(e, req, resp);
     else if (!get && strcmp(p, "/api/edit") == 0) do_edit(e, req, resp);
     else if (!get && strcmp(p, "/api/save") == 0) do_save(e, resp);

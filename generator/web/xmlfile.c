@@ -297,7 +297,7 @@ int gr_xmlfile_set_attr(gr_xmlfile *f, int idx, const char *name, const char *va
     i += name_len(s + i, end - i);
     gr_buf_init(&b);
     gr_buf_addc(&b, '"');
-    escape(&b, value, 1);
+    if (value) escape(&b, value, 1);
     gr_buf_addc(&b, '"');
     /* the attributes: name = "value" pairs */
     while (i < end) {
@@ -314,16 +314,28 @@ int gr_xmlfile_set_attr(gr_xmlfile *f, int idx, const char *name, const char *va
         for (ve = vs + 1; ve < end && s[ve] != q; ve++) {}
         if (ve >= end) break;
         if (an == nl && memcmp(s + i, name, nl) == 0) {
+            if (!value) {                       /* removed with the space before it */
+                size_t from = i;
+                while (from > 0 && (s[from - 1] == ' ' || s[from - 1] == '\t')) from--;
+                gr_buf_free(&b);
+                return splice(f, from, ve + 1, "", 0);
+            }
             rc = splice(f, vs, ve + 1, (const char *)b.data, b.len);
             gr_buf_free(&b);
             return rc;
         }
         i = ve + 1;
     }
+    if (!value) {                               /* nothing to remove */
+        gr_buf_free(&b);
+        return GR_OK;
+    }
     {
         gr_buf a;
-        size_t at = f->v[idx].start + 1;
-        at += name_len(s + at, end - at);
+        size_t at = end;                        /* after the last attribute */
+        while (at > f->v[idx].start && (s[at - 1] == ' ' || s[at - 1] == '\t' ||
+                                        s[at - 1] == '\n' || s[at - 1] == '\r'))
+            at--;
         gr_buf_init(&a);
         gr_buf_printf(&a, " %s=", name);
         gr_buf_add(&a, b.data, b.len);

@@ -56,7 +56,8 @@ int gr_xmlfile_set_text(gr_xmlfile *f, int idx, const char *value);
 /* The content of an element replaced with `xml` (a fragment the caller
  * checked is well-formed), indented to the element's depth. */
 int gr_xmlfile_set_content(gr_xmlfile *f, int idx, const char *xml);
-/* An attribute set (added or replaced; value escaped). */
+/* An attribute set (added or replaced; value escaped), or removed when
+ * value is NULL. */
 int gr_xmlfile_set_attr(gr_xmlfile *f, int idx, const char *name, const char *value);
 /* `xml` (one element) inserted as a child of parent: before child `before`
  * (an index), or last when before < 0; on a line of its own, indented like

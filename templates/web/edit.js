@@ -33,7 +33,7 @@ var UI = {
     reload: "重新載入", complex: "此欄含清單、表格或標記的姓名，請在資料檔中編輯；內容：",
     upload: "上傳照片（JPEG 或 PNG）", uploaded: "已上傳", line: "第 %d 行", summary: "%e 個錯誤，%u 個未達規定，%n 個提醒",
     grid: "類別及項目", minimum: "本組別每年至少辦理 %c 類、%i 項；目前 %C 類、%I 項。", addMeasure: "新增措施",
-    leave: "有未儲存的修改，確定離開？", paragraphs: "（空一行分段）", file: "檔案"
+    leave: "有未儲存的修改，確定離開？", paragraphs: "（空一行分段）", file: "檔案", showAll: "全部列出"
   },
   en: {
     save: "Save", saved: "Saved", unsaved: "Unsaved changes", preview: "Preview PDF (public)",
@@ -46,7 +46,7 @@ var UI = {
     reload: "Reload", complex: "This field holds lists, tables or marked names: edit it in the data file. Content:",
     upload: "Upload a photo (JPEG or PNG)", uploaded: "Uploaded", line: "line %d", summary: "%e errors, %u requirements not met, %n notes",
     grid: "Categories and items", minimum: "This group must do at least %c categories and %i items a year; now %C categories, %I items.",
-    addMeasure: "Add a measure", leave: "Unsaved changes: leave anyway?", paragraphs: "(blank line between paragraphs)", file: "file"
+    addMeasure: "Add a measure", leave: "Unsaved changes: leave anyway?", paragraphs: "(blank line between paragraphs)", file: "file", showAll: "List them all"
   }
 };
 
@@ -255,8 +255,7 @@ function findingBox(i) {
   var fs = findingsFor(i);
   if (!fs.length) return null;
   return h("div", { cls: "notes" }, [h("ul", { cls: "findings" }, fs.map(function (f) {
-    return h("li", { cls: f.cls }, [h("strong", { text: t(f.cls) + "：" }), msgOf(f),
-      f.rule || f.source_zh ? h("small", { text: " " + [f.rule, S.lang === "en" ? f.source_en : f.source_zh].filter(Boolean).join(" ") }) : null]);
+    return h("li", { cls: f.cls }, [h("strong", { text: t(f.cls) + "：" }), msgOf(f)]);   // the message names rule and source
   }))]);
 }
 
@@ -317,9 +316,12 @@ function attrFields(el, inf) {
       if (opts.indexOf(v) < 0) opts.unshift(v);
       opts.forEach(function (x) { var o = h("option", { value: x, text: x || "—" }); if (x === v) o.selected = true; input.appendChild(o); });
     } else input = h("input", { id: id, type: "text", value: v, "data-el": i, "data-attr": at.name });
-    input.addEventListener("change", function () { edit("attr", i, input.value, "&name=" + encodeURIComponent(at.name)); });
+    input.addEventListener("change", function () {
+      // an optional attribute emptied is taken away, not left as 寬=""
+      edit("attr", i, input.value, "&name=" + encodeURIComponent(at.name) + (input.value === "" && at.min < 1 ? "&drop=1" : ""));
+    });
     var extra = null;
-    if (at.name === "檔案") extra = uploader(i, at.name);
+    if (at.name === "檔案") extra = uploader(i, at.name, v);
     return h("div", { cls: "field attr" }, [h("label", { "for": id, cls: "label", text: at.name }), input,
       at.doc ? h("span", { cls: "hint", text: at.doc }) : null, extra]);
   });
@@ -327,8 +329,9 @@ function attrFields(el, inf) {
 
 /* Photo upload beside an image file name: the server checks and decodes the
  * photo, stores it in the data folder and answers its name. */
-function uploader(i, attr) {
+function uploader(i, attr, current) {
   var id = "u" + (++fieldSeq);
+  var thumb = /\.(jpe?g|png)$/i.test(current || "") ? h("img", { cls: "thumb", alt: current, src: "/api/image?file=" + encodeURIComponent(current) }) : null;
   var inp = h("input", { type: "file", id: id, accept: "image/jpeg,image/png" });
   inp.addEventListener("change", function () {
     var f = inp.files[0];
@@ -339,7 +342,7 @@ function uploader(i, attr) {
       else apply(res);
     });
   });
-  return h("span", { cls: "upload" }, [h("label", { "for": id, text: t("upload") }), inp]);
+  return h("span", { cls: "upload" }, [thumb, h("label", { "for": id, text: t("upload") }), inp]);
 }
 
 function rowButtons(el, first, last, optional) {
@@ -632,7 +635,7 @@ function drawSummary(box) {
     list.appendChild(li);
   });
   // a long list (a new skeleton) stays folded: each finding is beside its field anyway
-  var det = h("details", {}, [h("summary", { text: t("findings") + " (" + f.length + ")" }), list]);
+  var det = h("details", {}, [h("summary", { text: t("showAll") + " (" + f.length + ")" }), list]);
   if (f.length <= 8) det.open = true;
   box.appendChild(det);
 }

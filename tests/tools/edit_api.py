@@ -204,6 +204,23 @@ ok(s == 400, "a row that is not a plain fragment (DOCTYPE, PI, entity) is refuse
 s, st = post("/api/edit?op=text&el=0", b"x")
 ok(s == 400, "text cannot replace an element that has children", s)
 
+# photos for the page's thumbnails: only inside the data folder
+img = re.search(r'<圖檔 檔案="([^"]*)"', orig.decode()).group(1)
+s, h, b = req("GET", "/api/image?file=" + urllib.parse.quote(img), cookie=COOKIE)
+ok(s == 200 and h.get("content-type") in ("image/png", "image/jpeg"), "a photo of the data folder is served for its thumbnail", s)
+for bad in ["../../../../etc/passwd", "/etc/passwd", "images/../../x.png", "results.xml", "link.png"]:
+    s, h, b = req("GET", "/api/image?file=" + urllib.parse.quote(bad), cookie=COOKIE)
+    ok(s == 404 and b"root:" not in b and b"<?xml" not in b, "image outside the folder or not a photo refused: " + bad, s)
+
+# an optional attribute emptied is removed, not left empty
+st = json.loads(req("GET", "/api/state", cookie=COOKIE)[2].decode())
+els = elements(st["xml"])
+k = [i for i, e in enumerate(els) if e.tagName == "圖檔"][0]
+s, st = post("/api/edit?op=attr&el=%d&name=%s" % (k, urllib.parse.quote("寬")), b"40mm")
+ok(s == 200 and re.search(r'<圖檔 檔案="[^"]*" 寬="40mm"', st["xml"]), "an attribute is added", s)
+s, st = post("/api/edit?op=attr&el=%d&name=%s&drop=1" % (k, urllib.parse.quote("寬")), b"")
+ok(s == 200 and "寬=" not in st["xml"].split("<圖檔", 1)[1].split(">", 1)[0], "an emptied optional attribute is removed", s)
+
 # the preview equals the CLI build of the saved file
 s, h, pdf = req("GET", "/api/preview", cookie=COOKIE)
 ok(s == 200 and pdf.startswith(b"%PDF") and h.get("content-type") == "application/pdf",

@@ -334,7 +334,7 @@ try:
 
     # preview in the page's PDF viewer
     d.find_element(By.ID, "preview-public").click()
-    time.sleep(1.5)
+    time.sleep(5)                          # the viewer draws the first page
     frame = d.find_element(By.ID, "preview-frame")
     ok("/api/preview" in (frame.get_attribute("src") or ""), "the preview opens in the page")
     shot("08-preview")
