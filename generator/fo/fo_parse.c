@@ -14,6 +14,7 @@
 #include <libxml/tree.h>
 #include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,15 +191,22 @@ static unsigned long long specific_children(gr_fo_type t)
 /* ---------------------------------------------------------------------- */
 /* The tree and its id table.                                             */
 
-typedef struct id_slot { const char *id; gr_fo_node *node; } id_slot;
+/* node is NULL for an element of a streamed flow (freed once laid out):
+   its id and line stay for the checks */
+typedef struct id_slot { const char *id; gr_fo_node *node; int line; } id_slot;
+
+/* Interned property sets: open addressing, malloc'ed table, sets in an
+   arena (the tree's, or while streaming a flow's own). */
+typedef struct props_table {
+    const gr_fo_props **v;
+    size_t cap, count;
+} props_table;
 
 typedef struct fo_tree_impl {
     gr_fo_tree pub;             /* first: a gr_fo_tree* is a fo_tree_impl* */
     id_slot *ids;               /* open addressing, malloc'ed */
     size_t ids_cap, ids_count;
-    const gr_fo_props **props;  /* interned property sets: open addressing,
-                                   malloc'ed table, sets in the arena */
-    size_t props_cap, props_count;
+    props_table props;          /* sets of the nodes in the tree's arena */
 } fo_tree_impl;
 
 /* Hash of a property set, a machine word at a time (sets are a few
@@ -219,30 +227,30 @@ static size_t hash_bytes(const void *p, size_t n)
 
 /* The shared copy of a property set: nodes with identical computed
  * properties (most text nodes, most cells of a table) point to one. */
-static const gr_fo_props *intern_props(fo_tree_impl *t, const gr_fo_props *p)
+static const gr_fo_props *intern_props(props_table *t, gr_arena *arena, const gr_fo_props *p)
 {
     size_t h, i;
     gr_fo_props *copy;
-    if (t->props_count * 2 >= t->props_cap) {
-        size_t ncap = t->props_cap ? t->props_cap * 2 : 256, k;
+    if (t->count * 2 >= t->cap) {
+        size_t ncap = t->cap ? t->cap * 2 : 256, k;
         const gr_fo_props **nt = gr_calloc(ncap, sizeof *nt);
-        for (k = 0; k < t->props_cap; k++) {
-            const gr_fo_props *q = t->props[k];
+        for (k = 0; k < t->cap; k++) {
+            const gr_fo_props *q = t->v[k];
             if (!q) continue;
             for (i = hash_bytes(q, sizeof *q) & (ncap - 1); nt[i]; i = (i + 1) & (ncap - 1)) ;
             nt[i] = q;
         }
-        free(t->props);
-        t->props = nt;
-        t->props_cap = ncap;
+        free(t->v);
+        t->v = nt;
+        t->cap = ncap;
     }
     h = hash_bytes(p, sizeof *p);
-    for (i = h & (t->props_cap - 1); t->props[i]; i = (i + 1) & (t->props_cap - 1))
-        if (memcmp(t->props[i], p, sizeof *p) == 0) return t->props[i];
-    copy = gr_arena_alloc(t->pub.arena, sizeof *copy);
+    for (i = h & (t->cap - 1); t->v[i]; i = (i + 1) & (t->cap - 1))
+        if (memcmp(t->v[i], p, sizeof *p) == 0) return t->v[i];
+    copy = gr_arena_alloc(arena, sizeof *copy);
     memcpy(copy, p, sizeof *copy);
-    t->props[i] = copy;
-    t->props_count++;
+    t->v[i] = copy;
+    t->count++;
     return copy;
 }
 
@@ -271,17 +279,24 @@ static void id_grow(fo_tree_impl *t)
     free(old);
 }
 
-/* Register; returns the node that already had this id, or NULL. */
-static gr_fo_node *id_add(fo_tree_impl *t, const char *id, gr_fo_node *node)
+/* Register (id must live as long as the tree); returns the slot that
+ * already had this id, or NULL. */
+static const id_slot *id_add(fo_tree_impl *t, const char *id, gr_fo_node *node, int line)
 {
     id_slot *s;
     if ((t->ids_count + 1) * 2 > t->ids_cap) id_grow(t);
     s = id_probe(t, id);
-    if (s->id) return s->node;
+    if (s->id) return s;
     s->id = id;
     s->node = node;
+    s->line = line;
     t->ids_count++;
     return NULL;
+}
+
+static int id_known(fo_tree_impl *t, const char *id)
+{
+    return t->ids_cap && id_probe(t, id)->id != NULL;
 }
 
 gr_fo_node *gr_fo_find_id(gr_fo_tree *tree, const char *id)
@@ -300,7 +315,7 @@ void gr_fo_tree_free(gr_fo_tree *tree)
     if (t->pub.xml_doc) xmlFreeDoc((xmlDocPtr)t->pub.xml_doc);
     gr_arena_free(t->pub.arena);
     free(t->ids);
-    free(t->props);
+    free(t->props.v);
     free(t);
 }
 
@@ -323,12 +338,44 @@ typedef struct fo_parser {
     int root_failed;            /* the root could not be built: no streaming */
     void *foreign_doc;          /* xmlDoc holding copies of the SVG subtrees */
     int mapped;                 /* lines are the data file's (gr:line) */
+    /* gr_fo_parse_stream: each page-sequence goes to seq_fn as soon as it
+       is built and checked; its flow's content (nodes, strings, property
+       sets, SVG copies) lives in flow_* and is freed when seq_fn returns,
+       so the tree keeps only what spans the document (masters, bookmarks,
+       the sequences' own nodes and static content) */
+    gr_fo_seq_fn seq_fn;
+    void *seq_user;
+    int seq_stop;               /* hand over no more (an error, or seq_fn
+                                   asked to stop) */
+    int seq_errors;             /* errors reported inside seq_fn: not the
+                                   parse's own */
+    int in_flow;                /* building a streamed flow's content */
+    gr_arena *flow_arena;
+    props_table flow_props;
+    void *flow_foreign;
+    struct pending_ref *refs;   /* id references not resolved yet: checked
+                                   when the whole document is read */
+    size_t nrefs, caprefs;
 } fo_parser;
+
+/* An id reference met before its id (streaming only). */
+typedef struct pending_ref {
+    const char *id;             /* in the tree's arena */
+    gr_fo_type type;
+    const char *prop;
+    int line;
+} pending_ref;
+
+/* The parse's own errors so far (not those of the callback's work). */
+static int parse_errors(const fo_parser *P)
+{
+    return P->ctx->nerrors - P->errors_at_start - P->seq_errors;
+}
 
 static int too_many(fo_parser *P)
 {
     if (P->stopped) return 1;
-    if (P->ctx->nerrors - P->errors_at_start >= MAX_ERRORS) {
+    if (parse_errors(P) >= MAX_ERRORS) {
         P->stopped = 1;
         gr_error(P->ctx, P->file, 0, GR_TEXT(FO_TOO_MANY_ERRORS_CHECKING));
         return 1;
@@ -428,9 +475,11 @@ static void on_start_element(void *user, const xmlChar *localname, const xmlChar
 static gr_fo_node *build_node(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, int depth,
                               int shallow);
 static gr_fo_node *build(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, int depth);
+static void hand_over(fo_parser *P, gr_fo_node *seq);
 
 /* When a child of the root element is complete, build it (the root's own
- * node first, the first time) and free its DOM. */
+ * node first, the first time) and free its DOM; a page-sequence then goes
+ * to the streaming callback, if any. */
 static void on_end_element(void *user, const xmlChar *localname, const xmlChar *prefix,
                            const xmlChar *uri)
 {
@@ -447,9 +496,12 @@ static void on_end_element(void *user, const xmlChar *localname, const xmlChar *
         P->t->pub.root = build_node(P, root, NULL, 0, 1);
         if (!P->t->pub.root) { P->root_failed = 1; return; }
     }
-    build(P, ended, P->t->pub.root, 1);
-    xmlUnlinkNode(ended);
-    xmlFreeNode(ended);
+    {
+        gr_fo_node *n = build(P, ended, P->t->pub.root, 1);
+        xmlUnlinkNode(ended);
+        xmlFreeNode(ended);
+        if (P->seq_fn && n && n->type == GR_FO_PAGE_SEQUENCE) hand_over(P, n);
+    }
     /* libxml2 appends the next characters in place to the text node it
        last grew (nodelen/nodemem); that node may have been in the subtree
        just freed: start the next text afresh */
@@ -482,7 +534,8 @@ static void compute_props(fo_parser *P, const gr_fo_propctx *pc, gr_fo_type type
     gr_fo_props tmp;
     memset(&tmp, 0, sizeof tmp);
     gr_fo_props_compute(pc, type, parent, attrs, nattrs, &tmp);
-    n->p = intern_props(P->t, &tmp);
+    n->p = P->in_flow ? intern_props(&P->flow_props, P->flow_arena, &tmp)
+                      : intern_props(&P->t->props, P->t->pub.arena, &tmp);
 }
 
 static gr_fo_node *new_node(fo_parser *P, gr_fo_type type, int line, gr_fo_node *parent)
@@ -665,7 +718,8 @@ static void add_text(fo_parser *P, gr_fo_node *parent, xmlNodePtr x)
  * freed while parsing goes on. */
 static void *keep_foreign_copy(fo_parser *P, xmlNodePtr svg)
 {
-    xmlDocPtr d = P->foreign_doc;
+    void **docp = P->in_flow ? &P->flow_foreign : &P->foreign_doc;
+    xmlDocPtr d = *docp;
     xmlNodePtr holder, copy;
     if (!d) {
         d = xmlNewDoc(BAD_CAST "1.0");
@@ -675,7 +729,7 @@ static void *keep_foreign_copy(fo_parser *P, xmlNodePtr svg)
             return NULL;
         }
         xmlDocSetRootElement(d, holder);
-        P->foreign_doc = d;
+        *docp = d;
     }
     holder = xmlDocGetRootElement(d);
     copy = xmlDocCopyNode(svg, d, 1);
@@ -770,9 +824,12 @@ static size_t collect_attrs(fo_parser *P, xmlNodePtr x, const elem_def *d,
 
 static void register_id(fo_parser *P, gr_fo_node *n)
 {
-    gr_fo_node *prev;
+    const id_slot *prev;
     if (!n->p->id) return;
-    prev = id_add(P->t, n->p->id, n);
+    if (P->in_flow)             /* the node goes with its flow; the id stays */
+        prev = id_add(P->t, gr_arena_strdup(P->t->pub.arena, n->p->id), NULL, n->line);
+    else
+        prev = id_add(P->t, n->p->id, n, n->line);
     if (prev)
         gr_error(P->ctx, P->file, n->line, GR_TEXT(FO_DUPLICATE_ID_ALREADY_USED), n->p->id, prev->line);
 }
@@ -830,6 +887,17 @@ static gr_fo_node *build_node(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, in
         return n;
     }
     if (shallow) return n;
+    if (P->seq_fn && d->type == GR_FO_FLOW && !P->in_flow) {
+        /* a streamed flow: its content in the flow's own memory */
+        gr_arena *tree_arena = P->arena;
+        if (!P->flow_arena) P->flow_arena = gr_arena_new();
+        P->arena = P->flow_arena;
+        P->in_flow = 1;
+        build_children(P, x, n, depth);
+        P->in_flow = 0;
+        P->arena = tree_arena;
+        return n;
+    }
     build_children(P, x, n, depth);
     return n;
 }
@@ -1259,10 +1327,34 @@ static void check_flows(fo_parser *P, gr_fo_node *ps)
     }
 }
 
+static void id_ref_error(fo_parser *P, gr_fo_type type, int line, const char *prop, const char *id)
+{
+    gr_error(P->ctx, P->file, line, GR_TEXT(FO_REFERS_ELEMENT_S_ID), gr_fo_type_name(type), prop, id);
+}
+
 static void check_id_ref(fo_parser *P, const gr_fo_node *n, const char *prop, const char *id)
 {
-    if (!gr_fo_find_id(&P->t->pub, id))
-        gr_error(P->ctx, P->file, n->line, GR_TEXT(FO_REFERS_ELEMENT_S_ID), gr_fo_type_name(n->type), prop, id);
+    pending_ref *r;
+    if (id_known(P->t, id)) return;
+    if (!P->seq_fn) {
+        id_ref_error(P, n->type, n->line, prop, id);
+        return;
+    }
+    /* streaming: the id may come later in the document */
+    P->refs = gr_grow(P->refs, &P->caprefs, P->nrefs + 1, sizeof *P->refs);
+    r = &P->refs[P->nrefs++];
+    r->id = gr_arena_strdup(P->t->pub.arena, id);
+    r->type = n->type;
+    r->prop = prop;
+    r->line = n->line;
+}
+
+static void check_pending_refs(fo_parser *P)
+{
+    size_t i;
+    for (i = 0; i < P->nrefs && !too_many(P); i++)
+        if (!id_known(P->t, P->refs[i].id))
+            id_ref_error(P, P->refs[i].type, P->refs[i].line, P->refs[i].prop, P->refs[i].id);
 }
 
 static void check_refs(fo_parser *P, gr_fo_node *n)
@@ -1293,15 +1385,57 @@ static void check_refs(fo_parser *P, gr_fo_node *n)
 }
 
 /* ---------------------------------------------------------------------- */
+/* Streaming.                                                             */
+
+/* Whitespace and cross-references of one child of the root. */
+static void finish_child(fo_parser *P, gr_fo_node *n)
+{
+    if (P->stopped) return;
+    ws_tree(n);
+    drop_empty_text(n);
+    check_refs(P, n);
+}
+
+/* Free a streamed flow's content (its node stays, empty). */
+static void release_flow(fo_parser *P, gr_fo_node *seq)
+{
+    gr_fo_node *c;
+    for (c = seq ? seq->first : NULL; c; c = c->next)
+        if (c->type == GR_FO_FLOW) c->first = c->last = NULL;
+    gr_arena_free(P->flow_arena);
+    P->flow_arena = NULL;
+    free(P->flow_props.v);
+    memset(&P->flow_props, 0, sizeof P->flow_props);
+    if (P->flow_foreign) xmlFreeDoc((xmlDocPtr)P->flow_foreign);
+    P->flow_foreign = NULL;
+}
+
+/* A page-sequence is built: checked, handed to the callback while the
+ * document has no error, then its flow's content freed. */
+static void hand_over(fo_parser *P, gr_fo_node *seq)
+{
+    /* as in a whole parse, a document with errors gets no further checks */
+    if (parse_errors(P) == 0) finish_child(P, seq);
+    if (!P->seq_stop && parse_errors(P) == 0) {
+        int before = P->ctx->nerrors;
+        if (P->seq_fn(P->seq_user, &P->t->pub, seq) != 0) P->seq_stop = 1;
+        P->seq_errors += P->ctx->nerrors - before;
+    } else {
+        P->seq_stop = 1;
+    }
+    release_flow(P, seq);
+}
+
+/* ---------------------------------------------------------------------- */
 /* Entry points.                                                          */
 
-static fo_tree_impl *tree_new(const char *name)
+static fo_tree_impl *tree_new(const char *name, const char *base_dir)
 {
     fo_tree_impl *t = gr_calloc(1, sizeof *t);
-    char *dir = gr_dirname(name);
+    char *dir = base_dir ? NULL : gr_dirname(name);
     t->pub.arena = gr_arena_new();
     t->pub.path = gr_arena_strdup(t->pub.arena, name);
-    t->pub.base_dir = gr_arena_strdup(t->pub.arena, dir);
+    t->pub.base_dir = gr_arena_strdup(t->pub.arena, base_dir ? base_dir : dir);
     free(dir);
     return t;
 }
@@ -1343,7 +1477,7 @@ static xmlDocPtr read_xml(fo_parser *P, const char *data, size_t len, int fd)
         if (doc) xmlFreeDoc(doc);
         return NULL;
     }
-    if (P->ctx->nerrors > P->errors_at_start) {   /* e.g. namespace errors */
+    if (parse_errors(P) > 0) {                    /* e.g. namespace errors */
         xmlFreeDoc(doc);
         return NULL;
     }
@@ -1351,9 +1485,11 @@ static xmlDocPtr read_xml(fo_parser *P, const char *data, size_t len, int fd)
 }
 
 /* Parse from memory (data, len) or, when fd >= 0, from the open file fd
- * as it is read. mapped: see gr_fo_parse_mapped. */
+ * as it is read. mapped: see gr_fo_parse_mapped. seq_fn: see
+ * gr_fo_parse_stream (NULL: the whole tree is kept). */
 static gr_fo_tree *parse(gr_ctx *ctx, const char *name, const char *data, size_t len,
-                         int fd, int mapped)
+                         int fd, int mapped, const gr_fo_source *src,
+                         gr_fo_seq_fn seq_fn, void *seq_user)
 {
     fo_parser P;
     xmlDocPtr doc;
@@ -1362,12 +1498,17 @@ static gr_fo_tree *parse(gr_ctx *ctx, const char *name, const char *data, size_t
     P.ctx = ctx;
     P.mapped = mapped;
     P.errors_at_start = ctx->nerrors;
-    P.t = tree_new(name);
+    P.seq_fn = seq_fn;
+    P.seq_user = seq_user;
+    P.t = tree_new(name, src ? src->base_dir : NULL);
+    if (src) P.t->pub.allow_outside = src->allow_outside;
     P.file = P.t->pub.path;
     P.arena = P.t->pub.arena;
     doc = read_xml(&P, data ? data : "", data ? len : 0, fd);
     if (!doc) {
         if (P.foreign_doc) xmlFreeDoc((xmlDocPtr)P.foreign_doc);
+        release_flow(&P, NULL);
+        free(P.refs);
         gr_fo_tree_free(&P.t->pub);
         return NULL;
     }
@@ -1379,7 +1520,12 @@ static gr_fo_tree *parse(gr_ctx *ctx, const char *name, const char *data, size_t
             P.t->pub.root = build_node(&P, root, NULL, 0, 1);
         if (P.t->pub.root)                          /* what stayed: text, checks */
             build_children(&P, root, P.t->pub.root, 0);
-        if (P.t->pub.root && !P.stopped) {
+        if (P.t->pub.root && !P.stopped && P.seq_fn) {
+            gr_fo_node *c;              /* the sequences were done as read */
+            for (c = P.t->pub.root->first; c; c = c->next)
+                if (c->type != GR_FO_PAGE_SEQUENCE) finish_child(&P, c);
+            check_pending_refs(&P);
+        } else if (P.t->pub.root && !P.stopped) {
             ws_tree(P.t->pub.root);
             drop_empty_text(P.t->pub.root);
             check_refs(&P, P.t->pub.root);
@@ -1388,7 +1534,9 @@ static gr_fo_tree *parse(gr_ctx *ctx, const char *name, const char *data, size_t
     P.t->pub.xml_doc = P.foreign_doc;
     P.foreign_doc = NULL;
     xmlFreeDoc(doc);
-    if (ctx->nerrors > P.errors_at_start || !P.t->pub.root) {
+    release_flow(&P, NULL);
+    free(P.refs);
+    if (parse_errors(&P) > 0 || !P.t->pub.root) {
         gr_fo_tree_free(&P.t->pub);
         return NULL;
     }
@@ -1413,7 +1561,7 @@ gr_fo_tree *gr_fo_parse_memory(gr_ctx *ctx, const char *name, const char *data, 
         return NULL;
     }
     if (!not_xml_1_0(ctx, name, data, len)) return NULL;
-    return parse(ctx, name, data, len, -1, 0);
+    return parse(ctx, name, data, len, -1, 0, NULL, NULL, NULL);
 }
 
 gr_fo_tree *gr_fo_parse_mapped(gr_ctx *ctx, const char *data_file, const char *data, size_t len)
@@ -1422,12 +1570,33 @@ gr_fo_tree *gr_fo_parse_mapped(gr_ctx *ctx, const char *data_file, const char *d
         gr_error(ctx, data_file, 0, GR_TEXT(FO_FILE_LARGER_THAN_64));
         return NULL;
     }
-    return parse(ctx, data_file, data, len, -1, 1);
+    return parse(ctx, data_file, data, len, -1, 1, NULL, NULL, NULL);
+}
+
+/* Open a regular FO file for parsing as it is read: the size cap and the
+ * XML 1.0 check. Returns the descriptor, or -1 after reporting. */
+static int open_streamed(gr_ctx *ctx, const char *path)
+{
+    struct stat st;
+    int fd;
+    char head[256];
+    ssize_t got;
+    if (gr_open_input(ctx, path, NULL, 0, NULL, &fd) != GR_OK) return -1;
+    if (fstat(fd, &st) == 0 && (unsigned long long)st.st_size > MAX_STREAMED_INPUT_BYTES) {
+        close(fd);
+        gr_error(ctx, path, 0, GR_TEXT(FO_FILE_LARGER_THAN_1));
+        return -1;
+    }
+    got = pread(fd, head, sizeof head, 0);   /* a regular file: offset stays */
+    if (!not_xml_1_0(ctx, path, head, got > 0 ? (size_t)got : 0)) {
+        close(fd);
+        return -1;
+    }
+    return fd;
 }
 
 gr_fo_tree *gr_fo_parse_file(gr_ctx *ctx, const char *path)
 {
-    struct stat st;
     gr_fo_tree *t;
     int fd;
     if (gr_is_stdio(path)) {            /* "-": standard input, read whole */
@@ -1439,21 +1608,30 @@ gr_fo_tree *gr_fo_parse_file(gr_ctx *ctx, const char *path)
         return t;
     }
     /* a regular file only (gr_open_input), parsed as it is read */
-    if (gr_open_input(ctx, path, NULL, 0, NULL, &fd) != GR_OK) return NULL;
-    if (fstat(fd, &st) == 0 && (unsigned long long)st.st_size > MAX_STREAMED_INPUT_BYTES) {
-        close(fd);
-        gr_error(ctx, path, 0, GR_TEXT(FO_FILE_LARGER_THAN_1));
-        return NULL;
-    }
-    {
-        char head[256];
-        ssize_t got = pread(fd, head, sizeof head, 0);   /* a regular file: offset stays */
-        if (!not_xml_1_0(ctx, path, head, got > 0 ? (size_t)got : 0)) {
-            close(fd);
+    fd = open_streamed(ctx, path);
+    if (fd < 0) return NULL;
+    t = parse(ctx, path, NULL, 0, fd, 0, NULL, NULL, NULL);
+    close(fd);
+    return t;
+}
+
+gr_fo_tree *gr_fo_parse_stream(gr_ctx *ctx, const gr_fo_source *src, gr_fo_seq_fn seq_fn,
+                               void *user)
+{
+    gr_fo_tree *t;
+    int fd;
+    assert(src && seq_fn && (!src->path || !gr_is_stdio(src->path)));
+    if (!src->path) {
+        if (src->len > MAX_INPUT_BYTES) {
+            gr_error(ctx, src->name, 0, GR_TEXT(FO_FILE_LARGER_THAN_64));
             return NULL;
         }
+        if (!src->mapped && !not_xml_1_0(ctx, src->name, src->data, src->len)) return NULL;
+        return parse(ctx, src->name, src->data, src->len, -1, src->mapped, src, seq_fn, user);
     }
-    t = parse(ctx, path, NULL, 0, fd, 0);
+    fd = open_streamed(ctx, src->path);
+    if (fd < 0) return NULL;
+    t = parse(ctx, src->path, NULL, 0, fd, src->mapped, src, seq_fn, user);
     close(fd);
     return t;
 }

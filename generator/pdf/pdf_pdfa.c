@@ -322,24 +322,83 @@ static long find_placeholder(const unsigned char *d, size_t len, int which)
     return -1;
 }
 
-int pdf_pdfa_patch_id(unsigned char *data, size_t len)
+void pdf_pdfa_id_init(pdf_file_id *id)
+{
+    memset(id, 0, sizeof *id);
+    HPDF_MD5Init(&id->md5);
+}
+
+void pdf_pdfa_id_feed(pdf_file_id *id, const unsigned char *data, size_t len)
+{
+    size_t at, n;
+    while (len > 0) {           /* (HPDF_MD5Update takes 32-bit lengths) */
+        size_t part = len > 0x40000000u ? 0x40000000u : len;
+        HPDF_MD5Update(&id->md5, data, (HPDF_UINT32)part);
+        /* the last PDF_ID_TAIL bytes, as a ring */
+        if (part >= PDF_ID_TAIL) {
+            memcpy(id->tail, data + part - PDF_ID_TAIL, PDF_ID_TAIL);
+            id->total += part;
+            at = (size_t)(id->total % PDF_ID_TAIL);
+            if (at) {           /* rotate so that the ring stays aligned */
+                unsigned char tmp[PDF_ID_TAIL];
+                memcpy(tmp, id->tail, PDF_ID_TAIL);
+                memcpy(id->tail + at, tmp, PDF_ID_TAIL - at);
+                memcpy(id->tail, tmp + PDF_ID_TAIL - at, at);
+            }
+        } else {
+            size_t done = 0;
+            while (done < part) {
+                at = (size_t)(id->total % PDF_ID_TAIL);
+                n = PDF_ID_TAIL - at < part - done ? PDF_ID_TAIL - at : part - done;
+                memcpy(id->tail + at, data + done, n);
+                id->total += n;
+                done += n;
+            }
+        }
+        data += part;
+        len -= part;
+    }
+}
+
+int pdf_pdfa_id_finish(pdf_file_id *id, char hex_out[2 * PDF_ID_LEN],
+                       unsigned long long at[2])
 {
     static const char hex[] = "0123456789ABCDEF";
-    long at[2];
-    HPDF_MD5_CTX md5;
+    unsigned char line[PDF_ID_TAIL];
+    size_t n = id->total < PDF_ID_TAIL ? (size_t)id->total : PDF_ID_TAIL;
+    size_t head = (size_t)(id->total % PDF_ID_TAIL);   /* oldest byte of a full ring */
+    unsigned long long first = id->total - n;          /* file offset of line[0] */
     HPDF_BYTE digest[ID_LEN];
+    long pos[2];
     int w, i;
-    at[0] = find_placeholder(data, len, 0);
-    at[1] = find_placeholder(data, len, 1);
-    if (at[0] < 0 || at[1] < 0 || len > 0xFFFFFFFFu) return GR_ESYS;
-    HPDF_MD5Init(&md5);
-    HPDF_MD5Update(&md5, data, (HPDF_UINT32)len);
-    HPDF_MD5Final(digest, &md5);
-    for (w = 0; w < 2; w++)
-        for (i = 0; i < ID_LEN; i++) {
-            data[at[w] + 1 + 2 * i] = (unsigned char)hex[digest[i] >> 4];
-            data[at[w] + 2 + 2 * i] = (unsigned char)hex[digest[i] & 15];
-        }
+    if (id->total <= PDF_ID_TAIL) {
+        memcpy(line, id->tail, n);
+    } else {
+        memcpy(line, id->tail + head, PDF_ID_TAIL - head);
+        memcpy(line + PDF_ID_TAIL - head, id->tail, head);
+    }
+    pos[0] = find_placeholder(line, n, 0);
+    pos[1] = find_placeholder(line, n, 1);
+    HPDF_MD5Final(digest, &id->md5);
+    if (pos[0] < 0 || pos[1] < 0) return GR_ESYS;
+    for (i = 0; i < ID_LEN; i++) {
+        hex_out[2 * i] = hex[digest[i] >> 4];
+        hex_out[2 * i + 1] = hex[digest[i] & 15];
+    }
+    for (w = 0; w < 2; w++) at[w] = first + (unsigned long long)pos[w] + 1;
+    return GR_OK;
+}
+
+int pdf_pdfa_patch_id(unsigned char *data, size_t len)
+{
+    pdf_file_id id;
+    char hex[2 * PDF_ID_LEN];
+    unsigned long long at[2];
+    int w;
+    pdf_pdfa_id_init(&id);
+    pdf_pdfa_id_feed(&id, data, len);
+    if (pdf_pdfa_id_finish(&id, hex, at) != GR_OK) return GR_ESYS;
+    for (w = 0; w < 2; w++) memcpy(data + at[w], hex, sizeof hex);
     return GR_OK;
 }
 

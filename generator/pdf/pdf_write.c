@@ -583,6 +583,68 @@ static int serialise(writer *w, gr_buf *out)
     return out->len ? GR_OK : GR_ESYS;
 }
 
+/* Serialised straight into the output file: bytes go to the temporary
+ * file as libharu writes them (in blocks of FILE_BLOCK) while the file ID
+ * is hashed along; the ID's digits are written over the placeholders at
+ * the end, before the file takes its name. */
+#define FILE_BLOCK (256u << 10)
+typedef struct file_sink {
+    gr_ctx *ctx;
+    gr_out *o;
+    gr_buf block;
+    pdf_file_id id;
+    int failed;                 /* a write failed (reported) */
+} file_sink;
+
+static int sink_flush(file_sink *s)
+{
+    if (s->failed) return -1;
+    if (s->block.len && gr_out_write(s->ctx, s->o, s->block.data, s->block.len) != GR_OK) {
+        s->failed = 1;
+        return -1;
+    }
+    s->block.len = 0;
+    return 0;
+}
+
+static int sink_to_file(void *user, const unsigned char *data, size_t len)
+{
+    file_sink *s = user;
+    if (s->failed) return -1;
+    pdf_pdfa_id_feed(&s->id, data, len);
+    gr_buf_add(&s->block, data, len);
+    return s->block.len >= FILE_BLOCK ? sink_flush(s) : 0;
+}
+
+/* Serialise into out_path. Nothing is left there on failure; GR_ESYS
+ * without a report means a libharu error is recorded in w->err. */
+static int save_to_file(writer *w, const char *out_path)
+{
+    file_sink s;
+    char hex[2 * PDF_ID_LEN];
+    unsigned long long at[2];
+    int rc, k;
+    memset(&s, 0, sizeof s);
+    s.ctx = w->ctx;
+    gr_buf_init(&s.block);
+    gr_buf_reserve(&s.block, FILE_BLOCK);
+    pdf_pdfa_id_init(&s.id);
+    rc = gr_out_open(w->ctx, out_path, &s.o);
+    if (rc == GR_OK) {
+        if (pdf_haru_save(w->pdf, sink_to_file, &s) != HPDF_OK || hpdf_failed(w) ||
+            s.failed || s.id.total == 0 || sink_flush(&s) != 0)
+            rc = GR_ESYS;
+    }
+    if (rc == GR_OK && pdf_pdfa_id_finish(&s.id, hex, at) != GR_OK)
+        rc = gr_syserror(w->ctx, out_path, 0, GR_TEXT(PDF_INTERNAL_ERROR_FILE_ID));
+    for (k = 0; rc == GR_OK && k < 2; k++)
+        rc = gr_out_patch(w->ctx, s.o, at[k], hex, sizeof hex);
+    if (rc == GR_OK) rc = gr_out_commit(w->ctx, s.o);
+    else gr_out_abort(s.o);
+    gr_buf_free(&s.block);
+    return rc;
+}
+
 /* Every step before serialisation; GR_ESYS without a report means a
  * libharu error is recorded in w->err. */
 static int build_document(writer *w, const gr_pdf_opts *opts)
@@ -647,14 +709,19 @@ int gr_pdf_write(gr_ctx *ctx, const gr_doc *doc, gr_fontset *fs,
     }
     reported_before = ctx->nerrors;
     rc = build_document(&w, opts);
-    if (rc == GR_OK) rc = serialise(&w, &out);
-    if (rc == GR_OK && pdf_pdfa_patch_id(out.data, out.len) != GR_OK)
-        rc = gr_syserror(ctx, out_path, 0, GR_TEXT(PDF_INTERNAL_ERROR_FILE_ID));
+    if (rc == GR_OK && !gr_is_stdio(out_path)) {
+        rc = save_to_file(&w, out_path);    /* streamed, atomic */
+    } else if (rc == GR_OK) {
+        /* standard output: whole, since the ID goes back into the file */
+        rc = serialise(&w, &out);
+        if (rc == GR_OK && pdf_pdfa_patch_id(out.data, out.len) != GR_OK)
+            rc = gr_syserror(ctx, out_path, 0, GR_TEXT(PDF_INTERNAL_ERROR_FILE_ID));
+    }
     if (rc != GR_OK && ctx->nerrors == reported_before)
         rc = hpdf_failed(&w) ? report_hpdf(&w, out_path)
                              : gr_syserror(ctx, out_path, 0, GR_TEXT(PDF_CANNOT_PRODUCE_PDF));
     writer_free(&w);
-    if (rc == GR_OK) rc = gr_write_file_atomic(ctx, out_path, out.data, out.len);
+    if (rc == GR_OK && out.len) rc = gr_write_file_atomic(ctx, out_path, out.data, out.len);
     gr_buf_free(&out);
     return rc;
 }

@@ -6,6 +6,7 @@
  * its own work and messages. */
 #include "report.h"
 #include "provenance.h"
+#include "typeset.h"
 #include "../graphics/graphics.h"
 #include "../layout/layout.h"
 #include "../pdf/pdf.h"
@@ -245,19 +246,19 @@ int gr_report_pdf(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, const char
 {
     gr_findings *saved = ctx->findings;
     size_t from = r->findings.n;
-    gr_doc *doc = NULL;
-    gr_buf dump;
+    gr_typeset ts;
     gr_provenance prov;
     gr_sources src;
     gr_pdf_opts po;
     int rc, own = hold_findings(ctx);
     assert(r->tree && r->status == GR_OK);
     ctx->findings = &r->findings;
-    gr_buf_init(&dump);
+    memset(&ts, 0, sizeof ts);
     rc = open_fonts(ctx, r, o);
-    if (rc == GR_OK) rc = gr_layout(ctx, r->tree, r->fs, &doc, o->dump ? &dump : NULL);
+    if (rc == GR_OK) rc = gr_typeset_layout(ctx, r->tree, NULL, r->fs, o->dump, &ts);
     rc = worst(rc, findings_status(&r->findings, from));
     if (rc == GR_OK) {
+        gr_doc *doc = ts.doc;
         gr_fo_tree_free(r->tree);  /* the laid-out doc needs nothing of it */
         r->tree = NULL;
         doc->title = r->title ? gr_arena_strdup(doc->arena, r->title) : NULL;
@@ -273,15 +274,12 @@ int gr_report_pdf(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, const char
             po.nattach = src.n;
             po.moddate = src.moddate[0] ? src.moddate : NULL;
         }
-        if (rc == GR_OK) rc = gr_pdf_write(ctx, doc, r->fs, &po, out);
-        if (rc == GR_OK && o->dump)
-            rc = gr_write_file_atomic(ctx, o->dump, dump.data ? (void *)dump.data : "", dump.len);
+        if (rc == GR_OK) rc = gr_typeset_write(ctx, &ts, r->fs, &po, out);
         gr_report_sources_free(&src);
         gr_report_provenance_free(&prov);
         rc = worst(rc, findings_status(&r->findings, from));
     }
-    gr_buf_free(&dump);
-    gr_doc_free(doc);
+    gr_typeset_free(&ts);
     release_findings(ctx, &r->findings, from, own);
     ctx->findings = saved;
     r->status = worst(r->status, rc);

@@ -22,6 +22,7 @@
 #define _GNU_SOURCE
 #include "gr.h"
 #include "msg.h"
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -351,6 +352,26 @@ int gr_out_write(gr_ctx *ctx, gr_out *o, const void *data, size_t len)
             return out_error(ctx, o->path, errno);
         }
         p += w;
+        len -= (size_t)w;
+    }
+    return GR_OK;
+}
+
+int gr_out_patch(gr_ctx *ctx, gr_out *o, unsigned long long offset, const void *data,
+                 size_t len)
+{
+    const unsigned char *p = data;
+    if (o->failed) return GR_ESYS;
+    assert(!o->is_stdout);
+    while (len > 0) {
+        ssize_t w = pwrite(o->fd, p, len, (off_t)offset);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            o->failed = 1;
+            return out_error(ctx, o->path, errno);
+        }
+        p += w;
+        offset += (unsigned long long)w;
         len -= (size_t)w;
     }
     return GR_OK;

@@ -282,6 +282,11 @@ typedef struct gr_out gr_out;
 int gr_check_output_path(gr_ctx *ctx, const char *path);
 int gr_out_open(gr_ctx *ctx, const char *path, gr_out **out);
 int gr_out_write(gr_ctx *ctx, gr_out *o, const void *data, size_t len);
+/* Overwrite len bytes at offset of what was written already (a file, not
+ * standard output): a value known only once the whole file is written,
+ * such as a PDF's file ID. */
+int gr_out_patch(gr_ctx *ctx, gr_out *o, unsigned long long offset,
+                 const void *data, size_t len);
 int gr_out_commit(gr_ctx *ctx, gr_out *o);   /* frees o */
 void gr_out_abort(gr_out *o);                /* frees o; NULL is fine */
 /* Unlink every temporary output file not yet committed (out of memory and
