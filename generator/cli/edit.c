@@ -720,32 +720,32 @@ int gr_cmd_edit(int argc, char **argv)
             char *end;
             port = strtol(p.value, &end, 10);
             if (*end || port < 1 || port > 65535)
-                return gr_opts_usage_error(&p, GR_TEXT(EDIT_PORT_TAKES_WHOLE_NUMBER), p.value);
+                return gr_opts_usage_error(&p, GR_TEXT(EDIT_PORT_NUMBER), p.value);
             break;
         }
         case O_NO_OPEN: no_open = 1; break;
         case O_DATADIR: dd = p.value; break;
         case O_FONTS: fonts = p.value; break;
         case GR_OPT_OPERAND:
-            if (file) return gr_opts_usage_error(&p, GR_TEXT(EDIT_ONE_DATA_FILE_TIME), p.value);
+            if (file) return gr_opts_usage_error(&p, GR_TEXT(EDIT_ONE_FILE), p.value);
             file = p.value;
             break;
         default: return GR_ESYS;
         }
     }
-    if (!file) return gr_opts_usage_error(&p, GR_TEXT(EDIT_NAME_DATA_FILE_EDIT));
+    if (!file) return gr_opts_usage_error(&p, GR_TEXT(EDIT_NAME_FILE));
     if (gr_is_stdio(file))
-        return gr_opts_usage_error(&p, GR_TEXT(EDIT_CANNOT_EDITED_NAME_FILE));
+        return gr_opts_usage_error(&p, GR_TEXT(EDIT_NOT_STDIN));
     e.path = file;
     e.page_en = e.ctx.lang == GR_LANG_EN;
     e.dir = gr_dirname(file);
     if (stat(e.dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        gr_syserror(&e.ctx, file, 0, GR_TEXT(EDIT_DATA_FILE_S_FOLDER));
+        gr_syserror(&e.ctx, file, 0, GR_TEXT(EDIT_NO_FOLDER));
         free(e.dir);
         return GR_ESYS;
     }
     if (stat(file, &st) == 0 && !S_ISREG(st.st_mode)) {
-        gr_syserror(&e.ctx, file, 0, GR_TEXT(EDIT_REGULAR_FILE_CANNOT_EDIT));
+        gr_syserror(&e.ctx, file, 0, GR_TEXT(EDIT_NOT_REGULAR));
         free(e.dir);
         return GR_ESYS;
     }
@@ -759,10 +759,10 @@ int gr_cmd_edit(int argc, char **argv)
     snprintf(tmpl, sizeof tmpl, "%s/gereport-edit-XXXXXX", tmp && tmp[0] == '/' ? tmp : "/tmp");
     e.tmpdir = mkdtemp(tmpl) ? gr_strdup(tmpl) : NULL;      /* mode 0700 */
     e.fonts = e.tmpdir ? gr_fontset_new(&e.ctx, e.fontdir) : NULL;
-    if (!e.tmpdir) rc = gr_syserror(&e.ctx, NULL, 0, GR_TEXT(EDIT_CANNOT_CREATE_TEMPORARY_FOLDER));
+    if (!e.tmpdir) rc = gr_syserror(&e.ctx, NULL, 0, GR_TEXT(EDIT_NO_TMPDIR));
     else if (!e.fonts) rc = GR_ESYS;                        /* reported */
     if (rc == GR_OK && stat(file, &st) == 0 && load_file(&e) != GR_OK)
-        rc = gr_syserror(&e.ctx, file, 0, GR_TEXT(EDIT_CANNOT_READ_DATA_FILE));
+        rc = gr_syserror(&e.ctx, file, 0, GR_TEXT(EDIT_CANNOT_READ));
     if (rc == GR_OK) {
         memset(&wo, 0, sizeof wo);
         wo.port = (unsigned)port;

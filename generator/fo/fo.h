@@ -154,6 +154,10 @@ typedef struct gr_fo_props {
     int baseline_shift_super;  /* 1 when given as super (-1 for sub) */
     const char *src;           /* external-graphic, url(...) stripped */
     const char *ref_id;        /* page-number-citation(-last) */
+    const char *continued;     /* table-cell gr:continued: what the cell
+                                  shows on a later page its rows continue
+                                  on after its own content ended
+                                  (「(二)（續）」); NULL: nothing */
     int starting_state_hide;   /* bookmark: 1 hide, 0 show (initial) */
 
     /* page geometry (simple-page-master and regions) */

@@ -35,7 +35,10 @@ void gr_box_free_tree(gr_box *b)
         gr_box_free_tree(c);
     if (b->table)
         for (i = 0; i < b->table->ncells; i++)
+        {
             gr_box_free_tree(b->table->cells[i].content);
+            gr_box_free_tree(b->table->cells[i].continued);
+        }
     if (b->para) {
         gr_para_free(b->para);
         b->para = NULL;
@@ -87,11 +90,11 @@ static int style_for(gr_lay *L, const gr_fo_node *n, gr_text_style *st)
                                  p->font_weight, L->tree->path, n->line);
     if (!st->chain)
         return GR_EINPUT;
-    st->size = p->font_size;
+    st->size = p->font_size * L->text_scale;
     st->color = p->color;
-    st->line_height = p->line_height;
+    st->line_height = p->line_height * L->text_scale;
     st->underline = p->text_decoration_underline;
-    st->baseline_shift = p->baseline_shift;
+    st->baseline_shift = p->baseline_shift * L->text_scale;
     st->file = L->tree->path;
     st->line = n->line;
     st->tag = L->tag;
@@ -310,6 +313,7 @@ static int flush_para(gr_lay *L, gr_box *parent, gr_para **para, gr_fo_node *blk
     if (o.align_last == GR_ALIGN_RELATIVE)
         o.align_last = o.align == GR_ALIGN_JUSTIFY ? GR_ALIGN_START : o.align;
     o.avoid_short_last = 1;
+    o.defer_overflow = L->defer_overflow;
     rc = gr_para_layout(*para, &o);
     gr_para_compact(*para);              /* widths are final: lines only */
     b = gr_box_new(L, GR_BOX_LINES, blk);

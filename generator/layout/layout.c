@@ -427,6 +427,7 @@ static int layout_run(gr_ctx *ctx, gr_fo_tree *tree, const gr_fo_source *src,
     *out = NULL;
     memset(&L, 0, sizeof L);
     L.ctx = ctx;
+    L.text_scale = 1;
     L.tree = tree;
     L.fs = fs;
     L.page_done = page_done;

@@ -510,3 +510,25 @@ double gr_box_height(const gr_box *b, const gr_resume *in)
     }
     return h + pending + border_w(box_props(b), GR_AFTER) + box_props(b)->padding[GR_AFTER];
 }
+
+int gr_box_lines(const gr_box *b, const gr_resume *in)
+{
+    const gr_box *ch;
+    const gr_resume *sub;
+    int n = 0;
+    switch (b->kind) {
+    case GR_BOX_LINES:
+        return gr_para_nlines(b->para) - (in ? in->line : 0);
+    case GR_BOX_TABLE:
+        return GR_LINES_MANY;
+    case GR_BOX_BLOCK:
+        break;
+    }
+    ch = in ? in->child : b->first;
+    sub = in ? in->sub : NULL;
+    for (; ch; ch = ch->next, sub = NULL) {
+        n += gr_box_lines(ch, sub);
+        if (n >= GR_LINES_MANY) return GR_LINES_MANY;
+    }
+    return n;
+}

@@ -136,7 +136,7 @@ static int doc_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, int fro
     if (rc2 != GR_OK) return worst(rc, rc2);            /* no form: nothing to transform */
     if (rc == GR_OK && o->enriched) rc = gr_data_write(ctx, r->doc, o->enriched);
     if (rc == GR_ESYS || (rc != GR_OK && !o->check_media)) return rc;
-    if (!d->internal) gr_data_mask_names(r->doc);
+    gr_data_print_names(r->doc, !d->internal);
     gr_data_mark_lines(r->doc);
     if (rc != GR_OK) {
         /* check goes on past data errors to find image and font problems

@@ -21,8 +21,8 @@
  * New files get the user's umask (never more permissive). */
 #define _GNU_SOURCE
 #include "gr.h"
-#include "msg.h"
 #include <assert.h>
+#include "msg.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>

@@ -404,10 +404,9 @@ gr_web *gr_web_start(gr_ctx *ctx, const gr_web_opts *o)
                             MHD_OPTION_END);
     if (!w->d) {
         if (o->port)
-            gr_syserror(ctx, NULL, 0, GR_TEXT(WEB_CANNOT_LISTEN_127_0),
-                        o->port);
+            gr_syserror(ctx, NULL, 0, GR_TEXT(WEB_PORT_IN_USE), o->port);
         else
-            gr_syserror(ctx, NULL, 0, GR_TEXT(WEB_CANNOT_START_LOCAL_WEB));
+            gr_syserror(ctx, NULL, 0, GR_TEXT(WEB_CANNOT_START));
         pthread_sigmask(SIG_UNBLOCK, &w->sigs, NULL);
         free(w);
         return NULL;
