@@ -15,8 +15,8 @@
 #include "../report/report.h"
 #include "../layout/layout.h"
 #include "../web/server.h"
-#include "../util/msg.h"
 #include "../web/xmlfile.h"
+#include "../util/msg.h"
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>

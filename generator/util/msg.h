@@ -1,6 +1,8 @@
 /* msg.h — the table of message texts (util/messages.def): one id per
- * mistake, each with a Traditional Chinese and an English text taking the
- * same string arguments (%s only). */
+ * message, each with a Traditional Chinese and an English printf format
+ * taking the same arguments; GR_TEXT(ID) passes both to a reporting
+ * function (compiler-checked), GR_PAIR(id) passes an entry chosen at run
+ * time as two words, GR_ERRNO(e) a system error in both languages. */
 #ifndef GR_MSG_H
 #define GR_MSG_H
 
