@@ -316,6 +316,12 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
         }
     }
     if (!c->year) c->year = majority_year(c);
+    if (c->year && o->data.cache) {
+        /* 六 lists the measures under the items of the agencies' own form */
+        xmlDocPtr fd = gr_form_data(&o->data, AGENCY_ROOT, c->year);
+        xmlNodePtr cats = fd ? child(xmlDocGetRootElement(fd), "categories") : NULL;
+        if (cats) c->categories = xmlCopyNode(cats, 1);
+    }
 
     /* classify, in path order */
     for (i = 0; i < c->n; i++) {
@@ -510,6 +516,11 @@ xmlDocPtr gr_city_document(gr_ctx *ctx, const gr_city *c)
         xmlNewProp(n, BAD_CAST "檔案", BAD_CAST e->rel);
         xmlAddChild(n, xmlDocCopyNode(xmlDocGetRootElement(e->doc), doc, 1));
     }
+    if (c->categories) {
+        /* the agencies' form of the year: its categories and items (六) */
+        n = xmlNewChild(root, NULL, BAD_CAST "機關表單", NULL);
+        xmlAddChild(n, xmlDocCopyNode(c->categories, doc, 1));
+    }
     annex = xmlNewChild(root, NULL, BAD_CAST "附錄", NULL);
     for (i = 0; i < c->n; i++) {
         const gr_city_entry *e = &c->v[i];
@@ -618,5 +629,6 @@ void gr_city_free(gr_city *c)
     free(c->office);
     if (c->office_doc) xmlFreeDoc(c->office_doc);
     gr_findings_free(&c->office_findings);
+    if (c->categories) xmlFreeNode(c->categories);
     memset(c, 0, sizeof *c);
 }

@@ -8,7 +8,8 @@
  *
  * gr_city_document assembles the combined city report's document (the
  * office file, or a minimal one, with the included agencies' enriched and
- * masked documents in roster order and the annex), to be run through
+ * masked documents in roster order, the strategy categories of the
+ * agencies' form of the year, and the annex), to be run through
  * gr_report_run_doc like any other kind. Its vocabulary is docs/office-file.md.
  *
  * Ownership: gr_city_scan fills a gr_city freed with gr_city_free (paths,
@@ -60,6 +61,10 @@ typedef struct gr_city {
     gr_city_unit *units; size_t nunits;
     int status;            /* worst status of the office file's load */
     gr_findings office_findings;
+    xmlNodePtr categories; /* the strategy categories and items of the
+                              agencies' form of the year (its form data's
+                              <categories>, copied; owned), for 六; NULL
+                              when no single form serves the year */
 } gr_city;
 
 /* Find the files, load the office file, run every agency file through

@@ -111,6 +111,12 @@
         <fo:bookmark internal-destination="sec-3"><fo:bookmark-title>三、性別統計</fo:bookmark-title></fo:bookmark>
         <fo:bookmark internal-destination="sec-4"><fo:bookmark-title>四、性別分析</fo:bookmark-title></fo:bookmark>
         <fo:bookmark internal-destination="sec-5"><fo:bookmark-title>五、性別影響評估</fo:bookmark-title></fo:bookmark>
+        <xsl:if test="$root/機關表單/categories/category and $ag/成果報告/策略及具體措施/措施">
+          <fo:bookmark internal-destination="sec-6"><fo:bookmark-title>六、推展性別平等工作策略及具體措施</fo:bookmark-title></fo:bookmark>
+        </xsl:if>
+        <xsl:if test="$root/精進作為 or $root/結語">
+          <fo:bookmark internal-destination="sec-7"><fo:bookmark-title>七、後續推動性別平等業務精進作為</fo:bookmark-title></fo:bookmark>
+        </xsl:if>
         <fo:bookmark internal-destination="sec-annex"><fo:bookmark-title>附錄、彙整情形</fo:bookmark-title></fo:bookmark>
       </fo:bookmark-tree>
       <fo:page-sequence master-reference="A4" xml:lang="zh-TW"
@@ -125,6 +131,7 @@
           <xsl:call-template name="s3"/>
           <xsl:call-template name="s4"/>
           <xsl:call-template name="s5"/>
+          <xsl:call-template name="s6"/>
           <xsl:call-template name="s7"/>
           <xsl:call-template name="annex"/>
           <fo:block id="report-end"/>
@@ -208,9 +215,13 @@
   <xsl:template name="s2">
     <xsl:variable name="live" select="$ag/成果報告/性別意識培力/自辦訓練/訓練[辦理形式='視訊直播' or 辦理形式='實體及視訊直播']"/>
     <fo:block xsl:use-attribute-sets="h1" id="sec-2">二、性別意識培力</fo:block>
-    <fo:block xsl:use-attribute-sets="para">本府性別主流化總計畫規定，本府一般公務人員及主管人員每年均須完成 3 小時性別主流化訓練。</fo:block>
+    <xsl:variable name="other" select="number($root/計算[@名稱='其他身分別填報機關數']/@值) &gt; 0"/>
+    <fo:block xsl:use-attribute-sets="para">本府性別主流化總計畫規定，本府一般公務人員及主管人員每年均須完成 3 小時性別主流化訓練。<xsl:if test="$other">另納入新聞聯絡人及社群媒體小編，為本府辦理性別意識培力業務有別於其他縣市政府之特色。</xsl:if></fo:block>
     <fo:block xsl:use-attribute-sets="para">（一）依機關（構）所提報，<xsl:value-of select="$year"/> 年度一般公務人員完成人數為 <xsl:call-template name="fig"><xsl:with-param name="name" select="'一般公務人員完成人數'"/></xsl:call-template> 人（男性 <xsl:call-template name="fig"><xsl:with-param name="name" select="'一般公務人員男性完成人數'"/></xsl:call-template> 人，女性 <xsl:call-template name="fig"><xsl:with-param name="name" select="'一般公務人員女性完成人數'"/></xsl:call-template> 人）、主管完成人數為 <xsl:call-template name="fig"><xsl:with-param name="name" select="'主管完成人數'"/></xsl:call-template> 人（男性 <xsl:call-template name="fig"><xsl:with-param name="name" select="'主管男性完成人數'"/></xsl:call-template> 人，女性 <xsl:call-template name="fig"><xsl:with-param name="name" select="'主管女性完成人數'"/></xsl:call-template> 人），完成比率為一般公務人員 <xsl:call-template name="fig"><xsl:with-param name="name" select="'一般公務人員完成比率'"/></xsl:call-template>、主管 <xsl:call-template name="fig"><xsl:with-param name="name" select="'主管完成比率'"/></xsl:call-template>，其中一般公務人員實體課程參訓率為 <xsl:call-template name="fig"><xsl:with-param name="name" select="'實體課程參訓率'"/></xsl:call-template>。</fo:block>
-    <fo:block xsl:use-attribute-sets="para">（二）自辦課程情形：<xsl:value-of select="$year"/> 年度共計有 <xsl:call-template name="fig"><xsl:with-param name="name" select="'自辦課程班數'"/></xsl:call-template> 班自辦課程；採視訊直播方式辦理課程共 <xsl:call-template name="fig"><xsl:with-param name="name" select="'視訊直播課程場次'"/></xsl:call-template> 場。<xsl:if test="$root/課程示例/課程 or $live">相關多元辦課方式例舉如下：</xsl:if></fo:block>
+    <xsl:if test="$other">
+      <fo:block xsl:use-attribute-sets="para">（二）其他身分別受訓狀況：新聞聯絡人：<xsl:call-template name="fig"><xsl:with-param name="name" select="'新聞聯絡人受訓人數'"/></xsl:call-template> 人（男性 <xsl:call-template name="fig"><xsl:with-param name="name" select="'新聞聯絡人男性受訓人數'"/></xsl:call-template> 人、女性 <xsl:call-template name="fig"><xsl:with-param name="name" select="'新聞聯絡人女性受訓人數'"/></xsl:call-template> 人）、社群媒體小編：<xsl:call-template name="fig"><xsl:with-param name="name" select="'社群媒體小編受訓人數'"/></xsl:call-template> 人（含機關小編 <xsl:call-template name="fig"><xsl:with-param name="name" select="'機關小編人數'"/></xsl:call-template> 名及委外小編 <xsl:call-template name="fig"><xsl:with-param name="name" select="'委外小編人數'"/></xsl:call-template> 名，男性 <xsl:call-template name="fig"><xsl:with-param name="name" select="'社群媒體小編男性受訓人數'"/></xsl:call-template> 人、女性 <xsl:call-template name="fig"><xsl:with-param name="name" select="'社群媒體小編女性受訓人數'"/></xsl:call-template> 人）。</fo:block>
+    </xsl:if>
+    <fo:block xsl:use-attribute-sets="para"><xsl:choose><xsl:when test="$other">（三）</xsl:when><xsl:otherwise>（二）</xsl:otherwise></xsl:choose>自辦課程情形：<xsl:value-of select="$year"/> 年度共計有 <xsl:call-template name="fig"><xsl:with-param name="name" select="'自辦課程班數'"/></xsl:call-template> 班自辦課程；採視訊直播方式辦理課程共 <xsl:call-template name="fig"><xsl:with-param name="name" select="'視訊直播課程場次'"/></xsl:call-template> 場。<xsl:if test="$root/課程示例/課程 or $live">相關多元辦課方式例舉如下：</xsl:if></fo:block>
     <xsl:choose>
       <xsl:when test="$root/課程示例/課程">
         <xsl:for-each select="$root/課程示例/課程">
@@ -317,6 +328,70 @@
           <xsl:otherwise><xsl:for-each select="$cases"><xsl:if test="position() &gt; 1">、</xsl:if>(<xsl:value-of select="position()"/>)<xsl:text> </xsl:text><xsl:value-of select="normalize-space(名稱)"/></xsl:for-each></xsl:otherwise>
         </xsl:choose>。</fo:block>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- ============================================================ 六 -->
+
+  <!-- 六、推展性別平等工作策略及具體措施: the categories and items of the
+       agencies' form of the year (機關表單, added by generator/report/city.c
+       from that form's form data), each item with its examples 「機關—措施」:
+       those the office file names (策略示例, in its order), else the first
+       measure of each of the first two agencies in roster order. Items and
+       categories without an example are not printed (as in 003). -->
+  <xsl:template name="s6">
+    <xsl:variable name="cats" select="$root/機關表單/categories/category"/>
+    <xsl:if test="$cats and $ag/成果報告/策略及具體措施/措施">
+      <fo:block xsl:use-attribute-sets="h1" id="sec-6">六、推展性別平等工作策略及具體措施</fo:block>
+      <xsl:call-template name="paras"><xsl:with-param name="of" select="$root/策略說明"/></xsl:call-template>
+      <xsl:if test="not($root/策略說明)">
+        <fo:block xsl:use-attribute-sets="para">有關各機關（構）執行工作策略及具體措施各類別及項目，例舉如下：</fo:block>
+      </xsl:if>
+      <xsl:for-each select="$cats">
+        <xsl:variable name="c" select="string(@number)"/>
+        <xsl:if test="($root/策略示例 and $root/策略示例/示例[@類別 = $c]) or (not($root/策略示例) and $ag/成果報告/策略及具體措施/措施[@類別 = $c])">
+          <fo:block xsl:use-attribute-sets="h2">（<xsl:value-of select="$c"/>）<xsl:value-of select="@title"/>，例舉如下：</fo:block>
+          <xsl:for-each select="item">
+            <xsl:variable name="i" select="string(@number)"/>
+            <xsl:choose>
+              <xsl:when test="$root/策略示例">
+                <xsl:variable name="picks" select="$root/策略示例/示例[@類別 = $c and @項目 = $i]"/>
+                <xsl:if test="$picks">
+                  <fo:block xsl:use-attribute-sets="item"><xsl:value-of select="$i"/>、<xsl:value-of select="normalize-space(.)"/></fo:block>
+                  <xsl:for-each select="$picks">
+                    <xsl:variable name="who" select="@機關"/>
+                    <xsl:variable name="these" select="$ag[@簡稱 = $who]/成果報告/策略及具體措施/措施[@類別 = $c and @項目 = $i]"/>
+                    <xsl:if test="not($these)">
+                      <xsl:message>策略示例：「<xsl:value-of select="$who"/>」在類別（<xsl:value-of select="$c"/>）第 <xsl:value-of select="$i"/> 項沒有已納入的措施，此例不印 / strategy example: "<xsl:value-of select="$who"/>" has no included measure in category (<xsl:value-of select="$c"/>) item <xsl:value-of select="$i"/>; not printed</xsl:message>
+                    </xsl:if>
+                    <xsl:for-each select="$these">
+                      <xsl:call-template name="example"><xsl:with-param name="who" select="$who"/></xsl:call-template>
+                    </xsl:for-each>
+                  </xsl:for-each>
+                </xsl:if>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:variable name="units" select="$ag[成果報告/策略及具體措施/措施[@類別 = $c and @項目 = $i]]"/>
+                <xsl:if test="$units">
+                  <fo:block xsl:use-attribute-sets="item"><xsl:value-of select="$i"/>、<xsl:value-of select="normalize-space(.)"/></fo:block>
+                  <xsl:for-each select="$units[position() &lt;= 2]">
+                    <xsl:for-each select="成果報告/策略及具體措施/措施[@類別 = $c and @項目 = $i][1]">
+                      <xsl:call-template name="example"><xsl:with-param name="who" select="ancestor::機關/@簡稱"/></xsl:call-template>
+                    </xsl:for-each>
+                  </xsl:for-each>
+                </xsl:if>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- 「主計處—臺北市高齡及少子女化統計指標體系。」 -->
+  <xsl:template name="example">
+    <xsl:param name="who"/>
+    <xsl:variable name="t" select="normalize-space(.)"/>
+    <fo:block xsl:use-attribute-sets="item" start-indent="4em">●<xsl:text> </xsl:text><xsl:value-of select="$who"/>—<xsl:value-of select="$t"/><xsl:if test="not(contains('。！？.', substring($t, string-length($t))))">。</xsl:if></fo:block>
   </xsl:template>
 
   <!-- ============================================================ 七 -->
