@@ -39,17 +39,19 @@ pdftotext "$d/three.pdf" - 2> "$d/three.pdferr" | squeeze > "$d/three.txt"
 t=$d/three.txt
 has "title and issuer line (ROC date)" "$t" "臺北市政府暨各機關（構）112年推動性別平等工作成果報告臺北市性別平等辦公室113/5/8"
 # required 3 + 3 + 3 (default, default, roster 應開會次數="3"); held 4 + 3 + 3
-has "一(一) meetings required 9, held 10" "$t" "應開會次數共計為 9 次，實際開會次數為 10 次"
+# and the office's own 3 E1組會議 (they are among 003's 95 held) = 13
+has "一(一) meetings required 9, held 13 (the office's 3 E1 meetings included)" "$t" "應開會次數共計為 9 次，實際開會次數為 13 次"
 has "一(一) 社會局 above the minimum with 4" "$t" "其中社會局全年開會次數為 4 次，高於本府性別主流化總計畫規定之 3 次"
-# 首長/副首長: 社會局 3 (1,2,4), 大安 1 (2), 翡管 2 (1,3) = 6; 6/10 = 60%
-has "一(二) heads 6 of 10 = 60%" "$t" "會議主席為首長或副首長計 6 次，佔 10 次會議之 60%"
+# 首長/副首長: 社會局 3 (1,2,4), 大安 1 (2), 翡管 2 (1,3) = 6; 6/13 = 46.15% -> 46%
+has "一(二) heads 6 of 13 = 46%" "$t" "會議主席為首長或副首長計 6 次，佔 13 次會議之 46%"
 # 主秘: 大安 m1; 專門委員: 社會局 m3, 大安 m3; 副總工程司: 翡管 m2; E1 from the office file
 has "一(二) other chairs grouped by title then agency (roster order, 翡管局 as the roster prints it)" "$t" \
     "其餘為主任秘書 1 次（大安區公所）；專門委員 2 次（社會局 1 次；大安區公所 1 次）；副總工程司 1 次（翡管局）；性平辦依本府性別主流化總計畫召開 E1 組會議 3 次（財政局、地政局）。"
-# all experts: 社會局 m1 (5/5), m3 (5/5); 大安 m1 (3/3), m3 (3/3); 翡管 m1 (3/3) = 5; 5/10 = 50.0%
-has "一(三) all experts present 5 = 50.0%" "$t" "專家學者委員全數出席之會議數為 5 次，佔 10 次總開會次數之 50.0%"
-# all members: 社會局 m1 20/20, m3 20/20; 大安 m1 10/10; 翡管 m1 11/11 = 4; 4/10 = 40.0%
-has "一(四) all members present 4 = 40.0%" "$t" "全體委員出席之會議達 4 次，佔 10 次總開會次數之 40.0%"
+# all experts: 社會局 m1 (5/5), m3 (5/5); 大安 m1 (3/3), m3 (3/3); 翡管 m1 (3/3) = 5
+# (the E1 meetings carry no attendance: never "all present"); 5/13 = 38.46% -> 38.5%
+has "一(三) all experts present 5 = 38.5%" "$t" "專家學者委員全數出席之會議數為 5 次，佔 13 次總開會次數之 38.5%"
+# all members: 社會局 m1 20/20, m3 20/20; 大安 m1 10/10; 翡管 m1 11/11 = 4; 4/13 = 30.77% -> 30.8%
+has "一(四) all members present 4 = 30.8%" "$t" "全體委員出席之會議達 4 次，佔 13 次總開會次數之 30.8%"
 # 一般: 993 + 99 + 200 = 1,292 (396+40+150 = 586 男, 597+59+50 = 706 女) of 1000+100+200 = 1300
 #   -> 99.3846% = 99.38%; 主管: 79 + 10 + 24 = 113 (50+6+19 = 75, 29+4+5 = 38) of 80+10+25 = 115
 #   -> 98.2608% = 98.26%; 實體 412 + 30 + 80 = 522 of 1300 = 40.15% -> 40%
@@ -83,9 +85,9 @@ has "annex: compliance findings of included agencies, with names masked (司○�
 for n in 司馬𡘙中 游𡘙伶 歐陽志明 林一 王美華; do
     hasnt "public edition: no full name $n anywhere (annex messages included)" "$t" "$n"
 done
-if grep -q '名稱="首長或副首長主持比率" 值="6/10">60%<' "$d/three.xml"; then
-    ok "--enriched: the city figures carry their exact fraction (值=\"6/10\")"
-else not_ok "--enriched: the city figures carry their exact fraction (值=\"6/10\")"; fi
+if grep -q '名稱="首長或副首長主持比率" 值="6/13">46%<' "$d/three.xml"; then
+    ok "--enriched: the city figures carry their exact fraction (值=\"6/13\")"
+else not_ok "--enriched: the city figures carry their exact fraction (值=\"6/13\")"; fi
 if [ -s "$d/three.pdferr" ]; then not_ok "pdftotext reads the PDF without complaint"; show "$d/three.pdferr"
 else ok "pdftotext reads the PDF without complaint"; fi
 if qpdf --check "$d/three.pdf" > "$d/qpdf.out" 2>&1; then ok "qpdf --check clean"
@@ -146,7 +148,8 @@ done
 pdftotext "$d/bad.pdf" - 2>/dev/null | squeeze > "$d/bad.txt"
 t=$d/bad.txt
 # required: 5 roster units x 3 = 15; held: the three combined agencies only
-has "problems: the rest combined (held 10), every roster unit required (15)" "$t" "應開會次數共計為 15 次，實際開會次數為 10 次"
+# (10) and the office's 3 E1 meetings
+has "problems: the rest combined (held 13), every roster unit required (15)" "$t" "應開會次數共計為 15 次，實際開會次數為 13 次"
 # the annex as assembled (the PDF's table cells interleave in pdftotext)
 for f in 'feitsui-113.xml" 簡稱="翡翠局" 原因="年度不符，未納入"' 'daan-district.xml" 簡稱="大安區公所" 原因="重複提交，未納入"' \
          'broken.xml" 原因="有錯誤，未納入"' 'wenshan.xml" 簡稱="文山區公所" 原因="有錯誤，未納入"'; do

@@ -356,7 +356,7 @@
               <xsl:when test="$root/策略示例">
                 <xsl:variable name="picks" select="$root/策略示例/示例[@類別 = $c and @項目 = $i]"/>
                 <xsl:if test="$picks">
-                  <fo:block xsl:use-attribute-sets="item"><xsl:value-of select="$i"/>、<xsl:value-of select="normalize-space(.)"/></fo:block>
+                  <fo:block xsl:use-attribute-sets="item" keep-with-next="always"><xsl:value-of select="$i"/>、<xsl:value-of select="normalize-space(.)"/></fo:block>
                   <xsl:for-each select="$picks">
                     <xsl:variable name="who" select="@機關"/>
                     <xsl:variable name="these" select="$ag[@簡稱 = $who]/成果報告/策略及具體措施/措施[@類別 = $c and @項目 = $i]"/>
@@ -372,7 +372,7 @@
               <xsl:otherwise>
                 <xsl:variable name="units" select="$ag[成果報告/策略及具體措施/措施[@類別 = $c and @項目 = $i]]"/>
                 <xsl:if test="$units">
-                  <fo:block xsl:use-attribute-sets="item"><xsl:value-of select="$i"/>、<xsl:value-of select="normalize-space(.)"/></fo:block>
+                  <fo:block xsl:use-attribute-sets="item" keep-with-next="always"><xsl:value-of select="$i"/>、<xsl:value-of select="normalize-space(.)"/></fo:block>
                   <xsl:for-each select="$units[position() &lt;= 2]">
                     <xsl:for-each select="成果報告/策略及具體措施/措施[@類別 = $c and @項目 = $i][1]">
                       <xsl:call-template name="example"><xsl:with-param name="who" select="ancestor::機關/@簡稱"/></xsl:call-template>
@@ -441,7 +441,9 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- one row per finding (a file without findings: one row) -->
+  <!-- one row per finding (a file without findings: one row); every row
+       names its agency and file, so that a row at the top of a page never
+       leaves the reader guessing whose finding it is -->
   <xsl:template name="annex-table">
     <xsl:param name="rows"/>
     <xsl:param name="head"/>
@@ -465,9 +467,9 @@
             <xsl:when test="發現">
               <xsl:for-each select="發現">
                 <fo:table-row>
-                  <fo:table-cell xsl:use-attribute-sets="cell"><fo:block><xsl:if test="position() = 1"><xsl:value-of select="$r/@簡稱"/></xsl:if></fo:block></fo:table-cell>
-                  <fo:table-cell xsl:use-attribute-sets="cell"><fo:block><xsl:if test="position() = 1"><xsl:value-of select="$r/@檔案"/></xsl:if></fo:block></fo:table-cell>
-                  <fo:table-cell xsl:use-attribute-sets="cell"><fo:block><xsl:choose><xsl:when test="$r/@原因 and position() = 1"><xsl:value-of select="$r/@原因"/></xsl:when><xsl:when test="$r/@原因"/><xsl:otherwise><xsl:value-of select="@類別"/></xsl:otherwise></xsl:choose></fo:block></fo:table-cell>
+                  <fo:table-cell xsl:use-attribute-sets="cell"><fo:block><xsl:value-of select="$r/@簡稱"/></fo:block></fo:table-cell>
+                  <fo:table-cell xsl:use-attribute-sets="cell"><fo:block><xsl:value-of select="$r/@檔案"/></fo:block></fo:table-cell>
+                  <fo:table-cell xsl:use-attribute-sets="cell"><fo:block><xsl:choose><xsl:when test="$r/@原因"><xsl:value-of select="$r/@原因"/></xsl:when><xsl:otherwise><xsl:value-of select="@類別"/></xsl:otherwise></xsl:choose></fo:block></fo:table-cell>
                   <fo:table-cell xsl:use-attribute-sets="cell"><fo:block><xsl:value-of select="normalize-space(.)"/><xsl:if test="@行">（第 <xsl:value-of select="@行"/> 行）</xsl:if></fo:block></fo:table-cell>
                 </fo:table-row>
               </xsl:for-each>
