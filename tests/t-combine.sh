@@ -88,6 +88,13 @@ done
 if grep -q '名稱="首長或副首長主持比率" 值="6/13">46%<' "$d/three.xml"; then
     ok "--enriched: the city figures carry their exact fraction (值=\"6/13\")"
 else not_ok "--enriched: the city figures carry their exact fraction (值=\"6/13\")"; fi
+# provenance (docs/archival.md): the combined report's issuer and the rule
+# file its agencies were checked against (it has no rule file of its own)
+pdfinfo -meta "$d/three.pdf" > "$d/three.meta" 2>/dev/null
+if grep -q '<gereport:Agency>臺北市性別平等辦公室</gereport:Agency>' "$d/three.meta" &&
+   grep -q '<gereport:RulesPeriod>109-112</gereport:RulesPeriod>' "$d/three.meta"; then
+    ok "provenance: Agency = the office file's issuer, RulesPeriod = the agencies' rule file (109-112)"
+else not_ok "provenance: Agency and RulesPeriod filled"; grep 'gereport:' "$d/three.meta" > "$d/three.prov"; show "$d/three.prov"; fi
 if [ -s "$d/three.pdferr" ]; then not_ok "pdftotext reads the PDF without complaint"; show "$d/three.pdferr"
 else ok "pdftotext reads the PDF without complaint"; fi
 if qpdf --check "$d/three.pdf" > "$d/qpdf.out" 2>&1; then ok "qpdf --check clean"

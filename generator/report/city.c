@@ -363,6 +363,8 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
         }
         ctx->findings = saved;
     }
+    for (i = 0; i < c->n && !c->rules_period; i++)
+        if (c->v[i].state == GR_CITY_IN) c->rules_period = gr_data_rules_period(ctx, c->v[i].doc, &o->data);
     return GR_OK;
 }
 
@@ -506,6 +508,9 @@ xmlDocPtr gr_city_document(gr_ctx *ctx, const gr_city *c)
         for (i = 0; i < c->nunits; i++)
             unit_props(xmlNewChild(roster, NULL, BAD_CAST "單位", NULL), &c->units[i]);
     }
+    /* the rule file the agencies were checked against: the provenance
+       records it (gr_city_rules_period) */
+    if (c->rules_period) xmlSetProp(root, BAD_CAST "規則期間", BAD_CAST c->rules_period);
     all = xmlNewChild(root, NULL, BAD_CAST "彙整", NULL);
     for (i = 0; i < c->nunits; i++) {
         const gr_city_unit *u = &c->units[i];
@@ -549,6 +554,25 @@ xmlDocPtr gr_city_document(gr_ctx *ctx, const gr_city *c)
         add_findings(n, e, 0);
     }
     return doc;
+}
+
+static int is_city_doc(xmlDocPtr doc)
+{
+    xmlNodePtr r = doc ? xmlDocGetRootElement(doc) : NULL;
+    return r && strcmp((const char *)r->name, OFFICE_ROOT) == 0;
+}
+
+char *gr_city_issuer(xmlDocPtr doc)
+{
+    char *t;
+    if (!is_city_doc(doc)) return NULL;
+    t = text_of(child(child(xmlDocGetRootElement(doc), "發布"), "單位"));
+    return t ? t : gr_strdup("");
+}
+
+char *gr_city_rules_period(xmlDocPtr doc)
+{
+    return is_city_doc(doc) ? attr(xmlDocGetRootElement(doc), "規則期間") : NULL;
 }
 
 /* ---- CSV --------------------------------------------------------------- */
@@ -630,5 +654,6 @@ void gr_city_free(gr_city *c)
     if (c->office_doc) xmlFreeDoc(c->office_doc);
     gr_findings_free(&c->office_findings);
     if (c->categories) xmlFreeNode(c->categories);
+    free(c->rules_period);
     memset(c, 0, sizeof *c);
 }

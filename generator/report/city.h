@@ -61,6 +61,8 @@ typedef struct gr_city {
     gr_city_unit *units; size_t nunits;
     int status;            /* worst status of the office file's load */
     gr_findings office_findings;
+    char *rules_period;    /* the rule file the included agencies were
+                              checked against ("109-112"), or NULL */
     xmlNodePtr categories; /* the strategy categories and items of the
                               agencies' form of the year (its form data's
                               <categories>, copied; owned), for 六; NULL
@@ -82,6 +84,13 @@ size_t gr_city_left_out(const gr_city *c);
 
 /* The combined report's document (see above); NULL after reporting. */
 xmlDocPtr gr_city_document(gr_ctx *ctx, const gr_city *c);
+
+/* For the provenance a combined PDF records (report/provenance.c): the
+ * issuer (the office file's 發布/單位; "" without one) and the rule period
+ * the agencies were checked against, read from an assembled document
+ * (gr_city_document); newly allocated; NULL when doc is not one. */
+char *gr_city_issuer(xmlDocPtr doc);
+char *gr_city_rules_period(xmlDocPtr doc);
 
 /* The state in words (zh), for tables and the annex. */
 const char *gr_city_state_zh(gr_city_state s);
