@@ -9,6 +9,7 @@
  * invalid, 2 for usage and system errors. */
 #include "cli.h"
 #include "../report/city.h"
+#include "../util/msg.h"
 #include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +50,95 @@ static void combine_usage(FILE *out)
           "(PDF 照寫) an agency left out or missing (PDF still written) or invalid office file,\n"
           "2 用法或系統錯誤 usage or system errors\n",
           out);
+}
+
+/* Append entry id to zh and en, with an argument worded per language. */
+static void append2(gr_buf *zh, gr_buf *en, gr_msg_id id, const char *arg_zh, const char *arg_en)
+{
+    gr_buf scratch;
+    gr_buf_init(&scratch);
+    gr_msg_append(zh, &scratch, id, GR_MSG_ARGS(arg_zh));
+    gr_buf_free(&scratch);
+    gr_buf_init(&scratch);
+    gr_msg_append(&scratch, en, id, GR_MSG_ARGS(arg_en));
+    gr_buf_free(&scratch);
+}
+
+/* What the scan found, on standard error: the office file's own findings
+ * in full (they decide whether there is a report at all), then one line per
+ * agency file with findings or left out (counts by class, its state, its
+ * first error), and where every finding is to be read: the office compiles
+ * some 31 reports, and a thousand lines of notes scrolling by serve no one. */
+static void print_summary(const gr_ctx *ctx, const gr_city *c, const char *dir)
+{
+    gr_ctx pr = *ctx;
+    size_t i, k, clean = 0;
+    pr.findings = NULL;          /* printed, not recorded again */
+    pr.print_off = 0;
+    for (i = 0; i < c->office_findings.n; i++) gr_report_finding(&pr, &c->office_findings.v[i]);
+    for (i = 0; i < c->n; i++) {
+        const gr_city_entry *e = &c->v[i];
+        const gr_finding *first = NULL;
+        int n[3] = { 0, 0, 0 };
+        char ne[16], nu[16], nn[16];
+        gr_buf zh, en;
+        for (k = 0; k < e->findings.n; k++) {
+            const gr_finding *f = &e->findings.v[k];
+            n[f->cls == GR_CLASS_ERROR ? 0 : f->cls == GR_CLASS_UNMET ? 1 : 2]++;
+            if (f->cls == GR_CLASS_ERROR && !first) first = f;
+        }
+        if (!e->findings.n && e->state == GR_CITY_IN) { clean++; continue; }
+        snprintf(ne, sizeof ne, "%d", n[0]);
+        snprintf(nu, sizeof nu, "%d", n[1]);
+        snprintf(nn, sizeof nn, "%d", n[2]);
+        gr_buf_init(&zh);
+        gr_buf_init(&en);
+        gr_msg_append(&zh, &en, GR_M_CITY_AGENCY_COUNTS,
+                      GR_MSG_ARGS(e->unit >= 0 ? c->units[e->unit].short_name : e->name ? e->name : "—",
+                                  e->rel, ne, nu, nn));
+        append2(&zh, &en, GR_M_CITY_AGENCY_STATE, gr_city_state_zh(e->state), gr_city_state_en(e->state));
+        gr_cli_say(ctx, stderr, gr_buf_cstr(&zh), gr_buf_cstr(&en));
+        gr_buf_free(&zh);
+        gr_buf_free(&en);
+        if (first) {
+            gr_buf wz, we;
+            gr_buf_init(&wz);
+            gr_buf_init(&we);
+            gr_buf_adds(&wz, e->rel);
+            if (first->line > 0) gr_buf_printf(&wz, ":%d", first->line);
+            gr_buf_adds(&we, gr_buf_cstr(&wz));
+            gr_buf_printf(&wz, ": %s", first->msg_zh ? first->msg_zh : "");
+            gr_buf_printf(&we, ": %s", first->msg_en ? first->msg_en : "");
+            gr_buf_init(&zh);
+            gr_buf_init(&en);
+            append2(&zh, &en, GR_M_CITY_FIRST_ERROR, gr_buf_cstr(&wz), gr_buf_cstr(&we));
+            gr_cli_say(ctx, stderr, gr_buf_cstr(&zh), gr_buf_cstr(&en));
+            gr_buf_free(&zh);
+            gr_buf_free(&en);
+            gr_buf_free(&wz);
+            gr_buf_free(&we);
+        }
+    }
+    if (clean) {
+        char nc[32];
+        gr_buf zh, en;
+        snprintf(nc, sizeof nc, "%zu", clean);
+        gr_buf_init(&zh);
+        gr_buf_init(&en);
+        gr_msg_append(&zh, &en, GR_M_CITY_CLEAN_REST, GR_MSG_ARGS(nc));
+        gr_cli_say(ctx, stderr, gr_buf_cstr(&zh), gr_buf_cstr(&en));
+        gr_buf_free(&zh);
+        gr_buf_free(&en);
+    }
+    if (c->n > clean || c->office_findings.n) {
+        gr_buf zh, en;
+        gr_buf_init(&zh);
+        gr_buf_init(&en);
+        gr_msg_append(&zh, &en, GR_M_CITY_SEE_CHECK, GR_MSG_ARGS(dir));
+        gr_cli_say(ctx, stderr, gr_buf_cstr(&zh), gr_buf_cstr(&en));
+        gr_buf_free(&zh);
+        gr_buf_free(&en);
+    }
 }
 
 typedef struct combine_args {
@@ -135,7 +225,12 @@ int gr_cmd_combine(int argc, char **argv)
        masked once, as a whole, annex messages included */
     o.data_only = 1;
     o.data.internal = 1;
+    /* the agencies' findings are recorded, not printed one by one: the
+       summary below says what there is and where to read it */
+    ctx.print_off = 1;
     rc = gr_city_scan(&ctx, a.dir, &o, &c);
+    ctx.print_off = 0;
+    if (rc == GR_OK) print_summary(&ctx, &c, a.dir);
     if (rc == GR_OK) rc = c.status;                /* an invalid office file */
     if (rc == GR_OK && a.csv) rc = gr_city_csv(&ctx, &c, a.csv);
     if (rc == GR_OK) {

@@ -8,6 +8,7 @@
  * this module adds (彙整, 附錄). What is counted and printed lives in
  * templates/combined/ (figures.xml and the XSLT), not here. */
 #include "city.h"
+#include "../util/msg.h"
 #include <libxml/xmlreader.h>
 #include <assert.h>
 #include <stdio.h>
@@ -332,11 +333,13 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
             e->state = root && strcmp(root, AGENCY_ROOT) == 0 ? GR_CITY_ERROR : GR_CITY_UNREADABLE;
             free(root);
         } else if (e->year != c->year) {
+            char fy[16], dy[16];
             e->state = GR_CITY_WRONG_YEAR;
-            gr_error(ctx, e->path, e->year_line,
-                     "這份資料是 %d 年度，資料夾是 %d 年度的（%s）；此檔不納入。請移到該年度的資料夾",
-                     "this file is for the year %d, the folder for %d (%s); it is left out. Move it to its year's folder",
-                     e->year, c->year, c->office_doc ? "依性平辦彙整檔 by the office file" : "依多數檔案 by most files");
+            snprintf(fy, sizeof fy, "%d", e->year);
+            snprintf(dy, sizeof dy, "%d", c->year);
+            gr_msg_report(ctx, 1, e->path, e->year_line,
+                          c->office_doc ? GR_M_CITY_WRONG_YEAR_OFFICE : GR_M_CITY_WRONG_YEAR_MAJORITY,
+                          GR_MSG_ARGS(fy, dy));
         } else {
             int u = match_unit(c, e->doc);
             if (u < 0 && c->office_doc) {
