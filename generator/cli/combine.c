@@ -34,6 +34,11 @@ static void combine_usage(FILE *out)
           "  --csv FILE.csv         另寫出機關×發現對照表（UTF-8，含 BOM；「-」為標準輸出）\n"
           "                         write the agency × finding matrix as CSV too\n"
           "                         (\"-\": standard output)\n"
+          "  --previous DIR|FILE    前一年度的資料夾：比較兩年的規則（R13、R17）才會檢查；\n"
+          "                         未指定（彙整檔也沒有 <前一年度>）時列為「未檢查」\n"
+          "                         the previous year's folder: the rules that compare\n"
+          "                         years (R13, R17) run; without it (nor <前一年度> in\n"
+          "                         the office file) they are reported as not checked\n"
           "  --internal             內部版：姓名全文照印 internal edition: names in full\n"
           "  --fo OUT.fo            另寫出 XSL-FO write the XSL-FO too\n"
           "  --enriched OUT.xml     另寫出彙整後的文件（含計算值）write the assembled\n"
@@ -69,7 +74,7 @@ static void append2(gr_buf *zh, gr_buf *en, gr_msg_id id, const char *arg_zh, co
  * agency file with findings or left out (counts by class, its state, its
  * first error), and where every finding is to be read: the office compiles
  * some 31 reports, and a thousand lines of notes scrolling by serve no one. */
-static void print_summary(const gr_ctx *ctx, const gr_city *c, const char *dir)
+static void print_summary(gr_ctx *ctx, const gr_city *c, const gr_report_opts *o, const char *dir)
 {
     gr_ctx pr = *ctx;
     size_t i, k, clean = 0;
@@ -130,6 +135,16 @@ static void print_summary(const gr_ctx *ctx, const gr_city *c, const char *dir)
         gr_buf_free(&zh);
         gr_buf_free(&en);
     }
+    {
+        /* the rules that compare years and were not checked, once */
+        gr_buf zh, en;
+        gr_buf_init(&zh);
+        gr_buf_init(&en);
+        if (gr_previous_unchecked(ctx, o, &c->previous, c->year, &zh, &en))
+            gr_cli_say(ctx, stderr, gr_buf_cstr(&zh), gr_buf_cstr(&en));
+        gr_buf_free(&zh);
+        gr_buf_free(&en);
+    }
     if (c->n > clean || c->office_findings.n) {
         gr_buf zh, en;
         gr_buf_init(&zh);
@@ -142,15 +157,15 @@ static void print_summary(const gr_ctx *ctx, const gr_city *c, const char *dir)
 }
 
 typedef struct combine_args {
-    const char *dir, *out, *csv, *fo, *enriched, *datadir, *fonts;
+    const char *dir, *out, *csv, *fo, *enriched, *datadir, *fonts, *previous;
     int internal, allow_outside;
 } combine_args;
 
-enum { O_OUT = 1, O_CSV, O_FO, O_ENRICHED, O_DATADIR, O_FONTS, O_INTERNAL, O_OUTSIDE };
+enum { O_OUT = 1, O_CSV, O_FO, O_ENRICHED, O_DATADIR, O_FONTS, O_INTERNAL, O_OUTSIDE, O_PREVIOUS };
 static const gr_opt combine_opts[] = {
     { "output", 'o', 1, O_OUT }, { "csv", 0, 1, O_CSV }, { "fo", 0, 1, O_FO },
     { "enriched", 0, 1, O_ENRICHED }, { "datadir", 0, 1, O_DATADIR }, { "fonts", 0, 1, O_FONTS },
-    { "internal", 0, 0, O_INTERNAL }, { "allow-outside", 0, 0, O_OUTSIDE },
+    { "internal", 0, 0, O_INTERNAL }, { "allow-outside", 0, 0, O_OUTSIDE }, { "previous", 0, 1, O_PREVIOUS },
     { NULL, 0, 0, 0 }
 };
 
@@ -173,6 +188,7 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, combine_args *a)
         case O_FONTS: a->fonts = p.value; break;
         case O_INTERNAL: a->internal = 1; break;
         case O_OUTSIDE: a->allow_outside = 1; break;
+        case O_PREVIOUS: a->previous = p.value; break;
         case GR_OPT_OPERAND:
             if (a->dir)
                 return gr_opts_usage_error(&p, "只能有一個資料夾（多了「%s」）",
@@ -228,9 +244,9 @@ int gr_cmd_combine(int argc, char **argv)
     /* the agencies' findings are recorded, not printed one by one: the
        summary below says what there is and where to read it */
     ctx.print_off = 1;
-    rc = gr_city_scan(&ctx, a.dir, &o, &c);
+    rc = gr_city_scan_previous(&ctx, a.dir, a.previous, &o, &c);
     ctx.print_off = 0;
-    if (rc == GR_OK) print_summary(&ctx, &c, a.dir);
+    if (rc == GR_OK) print_summary(&ctx, &c, &o, a.dir);
     if (rc == GR_OK) rc = c.status;                /* an invalid office file */
     if (rc == GR_OK && a.csv) rc = gr_city_csv(&ctx, &c, a.csv);
     if (rc == GR_OK) {

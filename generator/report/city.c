@@ -266,11 +266,188 @@ static void list_files(gr_city *c, size_t *cap, char ***offices, size_t *noff)
     }
 }
 
+/* ---- last year's files ------------------------------------------------ */
+
+/* 機關/全銜, 機關/簡稱 and 年度 of a data file, from a plain parse (no
+ * network, no DTD, no entities, no messages); 0 when unreadable. */
+static int identity(const char *path, char **full, char **sh, int *year)
+{
+    xmlDocPtr d;
+    xmlNodePtr ag;
+    *full = *sh = NULL;
+    *year = 0;
+    if (!gr_regular_file(path)) return 0;
+    d = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!d) return 0;
+    ag = child(xmlDocGetRootElement(d), "機關");
+    *full = text_of(child(ag, "全銜"));
+    *sh = text_of(child(ag, "簡稱"));
+    *year = year_of(d, NULL);
+    xmlFreeDoc(d);
+    return 1;
+}
+
+static void previous_add(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_previous *p,
+                         size_t *cap)
+{
+    gr_ctx quiet;
+    gr_report r;
+    gr_report_opts q = *o;
+    char *root = root_name(path);
+    int is_agency = root && strcmp(root, AGENCY_ROOT) == 0;
+    free(root);
+    if (!is_agency) return;                 /* an office file, or not XML */
+    gr_ctx_init(&quiet);                    /* last year's findings are not this year's */
+    quiet.print_off = 1;
+    quiet.lang = ctx->lang;
+    q.data_only = 1;
+    q.check_media = 0;
+    q.data.previous = NULL;
+    gr_report_run(&quiet, path, &q, &r);
+    if (r.doc) {
+        size_t k = p->n;
+        if (k + 1 > *cap) {
+            size_t c2 = *cap;
+            p->docs = gr_grow(p->docs, &c2, k + 1, sizeof *p->docs);
+            c2 = *cap;
+            p->full = gr_grow(p->full, &c2, k + 1, sizeof *p->full);
+            c2 = *cap;
+            p->shortn = gr_grow(p->shortn, &c2, k + 1, sizeof *p->shortn);
+            p->year = gr_grow(p->year, cap, k + 1, sizeof *p->year);
+        }
+        p->docs[k] = r.doc;
+        r.doc = NULL;
+        p->year[k] = year_of(p->docs[k], NULL);
+        p->full[k] = text_of(child(child(xmlDocGetRootElement(p->docs[k]), "機關"), "全銜"));
+        p->shortn[k] = text_of(child(child(xmlDocGetRootElement(p->docs[k]), "機關"), "簡稱"));
+        p->n++;
+    }
+    gr_report_free(&r);
+}
+
+int gr_previous_load(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_previous *p)
+{
+    size_t cap = 0, i, j;
+    memset(p, 0, sizeof *p);
+    if (!path) return GR_OK;
+    p->path = gr_strdup(path);
+    if (!is_dir(path)) {
+        if (!gr_regular_file(path))
+            return gr_syserror(ctx, path, 0, "無法讀取前一年度的資料（--previous）",
+                               "cannot read the previous year's data (--previous)%s", "");
+        p->single = 1;
+        previous_add(ctx, path, o, p, &cap);
+        if (!p->n)
+            return gr_syserror(ctx, path, 0, "前一年度的資料檔無法讀取或有錯誤（請先以 gereport check 檢查）",
+                               "the previous year's data file cannot be read or has errors (check it with gereport check first)%s", "");
+        return GR_OK;
+    }
+    {
+        char **names = gr_list_dir(path);
+        for (i = 0; names && names[i]; i++) {
+            char *q = gr_path_join(path, names[i]);
+            if (is_dir(q)) {
+                char **sub = gr_list_dir(q);
+                for (j = 0; sub && sub[j]; j++) {
+                    char *f;
+                    if (!is_xml_name(sub[j])) continue;
+                    f = gr_path_join(q, sub[j]);
+                    previous_add(ctx, f, o, p, &cap);
+                    free(f);
+                }
+                gr_free_names(sub);
+            } else if (is_xml_name(names[i])) {
+                previous_add(ctx, q, o, p, &cap);
+            }
+            free(q);
+        }
+        gr_free_names(names);
+    }
+    return GR_OK;
+}
+
+xmlDocPtr gr_previous_for(gr_previous *p, const char *path)
+{
+    char *full, *sh;
+    int year, ok = identity(path, &full, &sh, &year);
+    xmlDocPtr hit = NULL;
+    size_t i;
+    if (!p->path) { free(full); free(sh); return NULL; }
+    for (i = 0; ok && i < p->n && !hit; i++) {
+        if (p->year[i] != year - 1) continue;
+        if (p->single || (full && p->full[i] && strcmp(full, p->full[i]) == 0)) hit = p->docs[i];
+    }
+    for (i = 0; ok && i < p->n && !hit; i++)
+        if (p->year[i] == year - 1 && sh && p->shortn[i] && strcmp(sh, p->shortn[i]) == 0) hit = p->docs[i];
+    if (!hit && ok) {
+        p->missed = gr_grow(p->missed, &p->capmissed, p->nmissed + 1, sizeof *p->missed);
+        p->missed[p->nmissed++] = gr_strdup(sh ? sh : full ? full : path);
+    }
+    free(full);
+    free(sh);
+    return hit;
+}
+
+int gr_previous_unchecked(gr_ctx *ctx, const gr_report_opts *o, const gr_previous *p, int year,
+                          gr_buf *zh, gr_buf *en)
+{
+    char *ids = year ? gr_data_rules_needing_previous(ctx, &o->data, AGENCY_ROOT, year) : NULL;
+    char y[16];
+    int said = 0;
+    if (!ids) return 0;
+    snprintf(y, sizeof y, "%d", year - 1);
+    if (!p || !p->path) {
+        gr_msg_append(zh, en, GR_M_CITY_PREVIOUS_NONE, GR_MSG_ARGS(ids, y));
+        said = 1;
+    } else if (p->nmissed) {
+        gr_buf who;
+        size_t i;
+        gr_buf_init(&who);
+        for (i = 0; i < p->nmissed; i++) {
+            if (i) gr_buf_adds(&who, "、");
+            gr_buf_adds(&who, p->missed[i]);
+        }
+        gr_msg_append(zh, en, GR_M_CITY_PREVIOUS_MISSED, GR_MSG_ARGS(ids, y, gr_buf_cstr(&who)));
+        gr_buf_free(&who);
+        said = 1;
+    }
+    free(ids);
+    return said;
+}
+
+void gr_previous_free(gr_previous *p)
+{
+    size_t i;
+    if (!p) return;
+    for (i = 0; i < p->n; i++) {
+        xmlFreeDoc(p->docs[i]);
+        free(p->full[i]);
+        free(p->shortn[i]);
+    }
+    for (i = 0; i < p->nmissed; i++) free(p->missed[i]);
+    free(p->docs);
+    free(p->full);
+    free(p->shortn);
+    free(p->year);
+    free(p->missed);
+    free(p->path);
+    memset(p, 0, sizeof *p);
+}
+
+/* ---- scanning a year folder --------------------------------------------- */
+
 int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city *c)
+{
+    return gr_city_scan_previous(ctx, dir, NULL, o, c);
+}
+
+int gr_city_scan_previous(gr_ctx *ctx, const char *dir, const char *previous,
+                          const gr_report_opts *o, gr_city *c)
 {
     gr_findings *saved = ctx->findings;
     size_t cap = 0, ucap = 0, i, noff = 0;
     char **offices = NULL;
+    char *named = NULL;
     memset(c, 0, sizeof *c);
     c->dir = gr_strdup(dir);
     while (strlen(c->dir) > 1 && c->dir[strlen(c->dir) - 1] == '/') c->dir[strlen(c->dir) - 1] = 0;
@@ -301,11 +478,30 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
     ctx->findings = saved;
     if (c->office_doc) read_roster(c, &ucap);
 
+    /* last year's files: as given, else as the office file names them
+       (relative to the office file) */
+    if (!previous && c->office_doc) {
+        char *rel = text_of(child(xmlDocGetRootElement(c->office_doc), "前一年度"));
+        if (rel) {
+            char *odir = gr_dirname(c->office);
+            named = rel[0] == '/' ? gr_strdup(rel) : gr_path_join(odir, rel);
+            free(odir);
+            free(rel);
+        }
+    }
+    if (previous || named) {
+        int prc = gr_previous_load(ctx, previous ? previous : named, o, &c->previous);
+        free(named);
+        if (prc != GR_OK) return prc;
+    }
+
     /* every agency file through the pipeline */
     for (i = 0; i < c->n; i++) {
         gr_city_entry *e = &c->v[i];
+        gr_report_opts oe = *o;
         gr_report r;
-        e->status = gr_report_run(ctx, e->path, o, &r);
+        oe.data.previous = gr_previous_for(&c->previous, e->path);
+        e->status = gr_report_run(ctx, e->path, &oe, &r);
         e->findings = r.findings;
         memset(&r.findings, 0, sizeof r.findings);
         e->doc = r.doc;
@@ -368,6 +564,15 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
     }
     for (i = 0; i < c->n && !c->rules_period; i++)
         if (c->v[i].state == GR_CITY_IN) c->rules_period = gr_data_rules_period(ctx, c->v[i].doc, &o->data);
+    {
+        gr_buf zh, en;
+        gr_buf_init(&zh);
+        gr_buf_init(&en);
+        if (gr_previous_unchecked(ctx, o, &c->previous, c->year, &zh, &en))
+            c->unchecked = gr_strdup(gr_buf_cstr(&zh));
+        gr_buf_free(&zh);
+        gr_buf_free(&en);
+    }
     return GR_OK;
 }
 
@@ -544,6 +749,7 @@ xmlDocPtr gr_city_document(gr_ctx *ctx, const gr_city *c)
         if (c->units[i].any_file) continue;
         unit_props(xmlNewChild(annex, NULL, BAD_CAST "未提交", NULL), &c->units[i]);
     }
+    if (c->unchecked) xmlNewTextChild(annex, NULL, BAD_CAST "未檢查", BAD_CAST c->unchecked);
     for (i = 0; i < c->nunits; i++) {
         const gr_city_unit *u = &c->units[i];
         const gr_city_entry *e = u->entry >= 0 ? &c->v[u->entry] : NULL;
@@ -658,5 +864,7 @@ void gr_city_free(gr_city *c)
     gr_findings_free(&c->office_findings);
     if (c->categories) xmlFreeNode(c->categories);
     free(c->rules_period);
+    free(c->unchecked);
+    gr_previous_free(&c->previous);
     memset(c, 0, sizeof *c);
 }

@@ -429,6 +429,9 @@
         <xsl:when test="$a/未提交"><xsl:for-each select="$a/未提交"><xsl:if test="position() &gt; 1">、</xsl:if><xsl:value-of select="@簡稱"/></xsl:for-each>。</xsl:when>
         <xsl:otherwise>無。</xsl:otherwise>
       </xsl:choose></fo:block>
+    <xsl:if test="$a/未檢查">
+      <fo:block xsl:use-attribute-sets="para"><xsl:value-of select="normalize-space($a/未檢查)"/></fo:block>
+    </xsl:if>
     <fo:block xsl:use-attribute-sets="h2">（三）已納入機關之未達規定及提醒事項</fo:block>
     <xsl:choose>
       <xsl:when test="$a/合規">
