@@ -231,6 +231,24 @@ has "11. above-minimum agencies in roster order" "其中民政局、環保局全
 # 12. 「提升 10%」 means percentage points: the agency's own words, printed as written
 why "12. 產業局's 「提升 10%」 (19% → 29%: percentage points) is the agency's text, printed as written"
 
+# ---- an agency's own 111 report: the 111 form (templates/results/111) ----------------
+run_gr build "$ROOT/data/taipei/111/economic.xml" -o "$d/economic.pdf" --fo "$d/economic.fo" > /dev/null 2> "$d/economic.err"
+rc=$?
+fo2=$(cat "$d/economic.fo" 2>/dev/null | squeeze)
+if [ "$rc" -eq 0 ] && [ -s "$d/economic.pdf" ]; then ok "an agency's 111 file builds (產業局, data format 2)"; else not_ok "an agency's 111 file builds" "exit $rc"; show "$d/economic.err"; fi
+case $fo2 in
+    *以性別觀點建構之因應少子化高齡化政策。*) ok "111 form: item (一)1 in its 111 wording" ;;
+    *) not_ok "111 form: item (一)1 in its 111 wording" ;;
+esac
+case $fo2 in
+    *2030*|*footnote*|*先行列入*) not_ok "111 form: no 112-only text (2030 policy) and no footnote" ;;
+    *) ok "111 form: no 112-only text (2030 policy) and no footnote" ;;
+esac
+case $fo2 in
+    *鼓勵、督導所屬機關、自營館所等單位訂頒推動性別主流化實施計畫*) not_ok "111 form: 三 without 112's new item 1" ;;
+    *) ok "111 form: 三 without 112's new item 1 (three items, as 003 numbers them)" ;;
+esac
+
 # ---- the PDF itself --------------------------------------------------------------------
 pages=$(pdf_pages "$d/city.pdf")
 if [ "${pages:-0}" -ge 10 ]; then ok "city-111.pdf: $pages pages"; else not_ok "city-111.pdf pages" "$pages"; fi
