@@ -79,6 +79,12 @@ has "五 impact assessments 7" "$t" "各類性別影響評估數量共計 7 篇"
 has "五(一) 2 cases, numbered by agency" "$t" "自治條例制定或修正案 2 案1、社會局：(1) 臺北市兒童及少年寄養家庭管理自治條例、(2) 臺北市老人福利機構設立自治條例。"
 has "五(二) 3 cases, roster order (翡管局 before 大安區公所)" "$t" "公共工程中程計畫共 3 案1、翡管局：(1) 水土保持工程、(2) 大壩安全監測系統更新工程。2、大安區公所：大安區錦安區民活動中心整修工程。"
 has "五(三) 2 cases" "$t" "重大施政或與性別議題相關之計畫共 2 案1、社會局：家庭照顧者支持性服務創新計畫。2、翡管局：翡翠水庫環境學習中心環境教育活動報名系統。"
+# 六 without <策略示例>: per item the first two agencies in roster order that
+# filled it, the first measure of each — (一)1 is filled by all three
+# (social:127, feitsui:108, daan:72), so 大安區公所's is not printed
+has "六 default examples: (一)1 by the first two agencies in roster order" "$t" \
+    "1、以性別觀點建構之因應少子化高齡化政策、2030 邁向永續發展的臺北市性別平等政策。●社會局—托育補助加碼。●翡管局—員工育兒友善措施。"
+hasnt "六 default examples: at most two per item" "$t" "里鄰育兒資源地圖"
 has "七 and closing from the office file" "$t" "（一）研擬下一階段總計畫將依據 109-112 年總計畫之執行情形"
 hasnt "the agency's own variant 翡翠局 is not printed (the roster's short name is)" "$t" "翡翠局："
 has "annex: compliance findings of included agencies, with names masked (司○○中)" "$t" "性平聯絡人司○○中未列於"
