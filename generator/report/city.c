@@ -287,8 +287,7 @@ static int identity(const char *path, char **full, char **sh, int *year)
     return 1;
 }
 
-static void previous_add(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_previous *p,
-                         size_t *cap)
+static void previous_add(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_previous *p)
 {
     gr_ctx quiet;
     gr_report r;
@@ -305,29 +304,22 @@ static void previous_add(gr_ctx *ctx, const char *path, const gr_report_opts *o,
     q.data.previous = NULL;
     gr_report_run(&quiet, path, &q, &r);
     if (r.doc) {
-        size_t k = p->n;
-        if (k + 1 > *cap) {
-            size_t c2 = *cap;
-            p->docs = gr_grow(p->docs, &c2, k + 1, sizeof *p->docs);
-            c2 = *cap;
-            p->full = gr_grow(p->full, &c2, k + 1, sizeof *p->full);
-            c2 = *cap;
-            p->shortn = gr_grow(p->shortn, &c2, k + 1, sizeof *p->shortn);
-            p->year = gr_grow(p->year, cap, k + 1, sizeof *p->year);
-        }
-        p->docs[k] = r.doc;
+        gr_previous_doc *x;
+        xmlNodePtr ag = child(xmlDocGetRootElement(r.doc), "機關");
+        p->v = gr_grow(p->v, &p->cap, p->n + 1, sizeof *p->v);
+        x = &p->v[p->n++];
+        x->doc = r.doc;
         r.doc = NULL;
-        p->year[k] = year_of(p->docs[k], NULL);
-        p->full[k] = text_of(child(child(xmlDocGetRootElement(p->docs[k]), "機關"), "全銜"));
-        p->shortn[k] = text_of(child(child(xmlDocGetRootElement(p->docs[k]), "機關"), "簡稱"));
-        p->n++;
+        x->year = year_of(x->doc, NULL);
+        x->full = text_of(child(ag, "全銜"));
+        x->shortn = text_of(child(ag, "簡稱"));
     }
     gr_report_free(&r);
 }
 
 int gr_previous_load(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_previous *p)
 {
-    size_t cap = 0, i, j;
+    size_t i, j;
     memset(p, 0, sizeof *p);
     if (!path) return GR_OK;
     p->path = gr_strdup(path);
@@ -336,7 +328,7 @@ int gr_previous_load(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_
             return gr_syserror(ctx, path, 0, "無法讀取前一年度的資料（--previous）",
                                "cannot read the previous year's data (--previous)%s", "");
         p->single = 1;
-        previous_add(ctx, path, o, p, &cap);
+        previous_add(ctx, path, o, p);
         if (!p->n)
             return gr_syserror(ctx, path, 0, "前一年度的資料檔無法讀取或有錯誤（請先以 gereport check 檢查）",
                                "the previous year's data file cannot be read or has errors (check it with gereport check first)%s", "");
@@ -352,12 +344,12 @@ int gr_previous_load(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_
                     char *f;
                     if (!is_xml_name(sub[j])) continue;
                     f = gr_path_join(q, sub[j]);
-                    previous_add(ctx, f, o, p, &cap);
+                    previous_add(ctx, f, o, p);
                     free(f);
                 }
                 gr_free_names(sub);
             } else if (is_xml_name(names[i])) {
-                previous_add(ctx, q, o, p, &cap);
+                previous_add(ctx, q, o, p);
             }
             free(q);
         }
@@ -374,11 +366,14 @@ xmlDocPtr gr_previous_for(gr_previous *p, const char *path)
     size_t i;
     if (!p->path) { free(full); free(sh); return NULL; }
     for (i = 0; ok && i < p->n && !hit; i++) {
-        if (p->year[i] != year - 1) continue;
-        if (p->single || (full && p->full[i] && strcmp(full, p->full[i]) == 0)) hit = p->docs[i];
+        const gr_previous_doc *x = &p->v[i];
+        if (x->year != year - 1) continue;
+        if (p->single || (full && x->full && strcmp(full, x->full) == 0)) hit = x->doc;
     }
-    for (i = 0; ok && i < p->n && !hit; i++)
-        if (p->year[i] == year - 1 && sh && p->shortn[i] && strcmp(sh, p->shortn[i]) == 0) hit = p->docs[i];
+    for (i = 0; ok && i < p->n && !hit; i++) {
+        const gr_previous_doc *x = &p->v[i];
+        if (x->year == year - 1 && sh && x->shortn && strcmp(sh, x->shortn) == 0) hit = x->doc;
+    }
     if (!hit && ok) {
         p->missed = gr_grow(p->missed, &p->capmissed, p->nmissed + 1, sizeof *p->missed);
         p->missed[p->nmissed++] = gr_strdup(sh ? sh : full ? full : path);
@@ -420,15 +415,12 @@ void gr_previous_free(gr_previous *p)
     size_t i;
     if (!p) return;
     for (i = 0; i < p->n; i++) {
-        xmlFreeDoc(p->docs[i]);
-        free(p->full[i]);
-        free(p->shortn[i]);
+        xmlFreeDoc(p->v[i].doc);
+        free(p->v[i].full);
+        free(p->v[i].shortn);
     }
     for (i = 0; i < p->nmissed; i++) free(p->missed[i]);
-    free(p->docs);
-    free(p->full);
-    free(p->shortn);
-    free(p->year);
+    free(p->v);
     free(p->missed);
     free(p->path);
     memset(p, 0, sizeof *p);

@@ -25,12 +25,15 @@
  * rules that compare years (needs="previous" in templates/rules/). A
  * folder is matched by the agency's 全銜 (else 簡稱); one file serves
  * every file checked. Only documents of the year before the data's count. */
+typedef struct gr_previous_doc {
+    xmlDocPtr doc;         /* loaded and computed (no rules run) */
+    char *full, *shortn;   /* its 機關/全銜 and 簡稱, NULL when absent */
+    int year;
+} gr_previous_doc;
+
 typedef struct gr_previous {
     char *path;            /* as given; NULL: no previous year at hand */
-    xmlDocPtr *docs;       /* loaded and computed (no rules run) */
-    char **full, **shortn; /* their 機關/全銜 and 簡稱 ("" when absent) */
-    int *year;
-    size_t n;
+    gr_previous_doc *v; size_t n, cap;
     char **missed;         /* data files without a match (said once) */
     size_t nmissed, capmissed;
     int single;            /* path is one file */
