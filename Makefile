@@ -10,27 +10,34 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt harfbuzz harfbuzz-subset icu-uc fontconfig freetype2 libdeflate libqpdf
+PKGS     = libxml-2.0 libxslt harfbuzz harfbuzz-subset icu-uc fontconfig freetype2 libdeflate libqpdf \
+           libmicrohttpd
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wno-unused-parameter \
-           -Wshadow -Wpointer-arith -Wstrict-prototypes -Wmissing-prototypes
+           -Wshadow -Wformat=2 -Wpointer-arith -Wstrict-prototypes -Wmissing-prototypes
 DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libxslt1-dev \
            libharfbuzz-dev libfreetype-dev libfontconfig1-dev libicu-dev libdeflate-dev \
            libpng-dev libjpeg62-turbo-dev libqpdf-dev fonts-cns11643-kai fonts-cns11643-sung fonts-liberation2 \
            poppler-utils qpdf icc-profiles-free default-jre-headless valgrind \
            libxml2-utils xsltproc man-db groff-base perl \
            libpdfbox2-java libactivation-java libjaxb-api-java \
-           clang libclang-rt-14-dev
+           clang libclang-rt-14-dev libmicrohttpd-dev
+# Only for make check (not make demo): the browser tests of `gereport edit`
+# drive Debian's Chromium headless through Selenium (tests/t-edit-browser.sh).
+CHECK_PKGS = chromium chromium-driver python3 python3-selenium
 
-# every program links these (plain, sanitizer and fuzz builds alike)
-LIBS_LINK = $$(pkg-config --libs $(PKGS)) -lhpdf -licuuc -lpng -ljpeg -lm
+# every program links these (plain, sanitizer and fuzz builds alike);
+# libqpdf is not linked but opened by `extract` when it needs it
+# (generator/cli/qpdf_dl.c: its soname is compiled in)
+LIBS_LINK = $$(pkg-config --libs $(filter-out libqpdf,$(PKGS))) -lhpdf -licuuc -lpng -ljpeg -lm
+QPDF_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir libqpdf 2>/dev/null)/libqpdf.so" 2>/dev/null | awk '/SONAME/ { print $$2 }')
 SRCS    := $(sort $(wildcard generator/*/*.c))
 OBJS    := $(SRCS:%.c=build/%.o)
 LIBOBJS := $(filter-out build/generator/cli/%,$(OBJS))
 BIN     := build/gereport
 UNITS   := $(patsubst tests/unit/%.c,build/unit/%,$(sort $(wildcard tests/unit/*.c)))
 
-.PHONY: all demo check bench install uninstall clean deps units san fuzz FORCE
+.PHONY: all demo check bench install uninstall clean deps check-deps install-pkgs units san fuzz FORCE
 all: $(BIN)
 
 # The commit the program is built from (util/version.c): the full hash,
@@ -51,7 +58,7 @@ build/unit/%: tests/unit/%.c tests/unit/unit.h $(LIBOBJS)
 
 build/%.o: %.c $(wildcard generator/*/*.h generator/*/*.def)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(CFLAGS) $$(pkg-config --cflags $(PKGS)) -Ibuild/gen -DGR_DATADIR='"$(PREFIX)/share/gereport"' -c $< -o $@
+	$(CC) $(WARN) $(CFLAGS) $$(pkg-config --cflags $(PKGS)) -Ibuild/gen -DGR_DATADIR='"$(PREFIX)/share/gereport"' $(if $(QPDF_SONAME),-DGR_QPDF_SONAME='"$(QPDF_SONAME)"') -c $< -o $@
 
 $(BIN): $(OBJS)
 	$(CC) $(CFLAGS) -o $@ $(OBJS) $(LIBS_LINK)
@@ -71,7 +78,7 @@ FUZZ_TIME   ?= 120
 
 build/san/%.o: %.c $(wildcard generator/*/*.h generator/*/*.def)
 	@mkdir -p $(dir $@)
-	$(SANCC) $(WARN) $(SANFLAGS) -fsanitize=fuzzer-no-link $$(pkg-config --cflags $(PKGS)) -Ibuild/gen -DGR_DATADIR='"$(PREFIX)/share/gereport"' -c $< -o $@
+	$(SANCC) $(WARN) $(SANFLAGS) -fsanitize=fuzzer-no-link $$(pkg-config --cflags $(PKGS)) -Ibuild/gen -DGR_DATADIR='"$(PREFIX)/share/gereport"' $(if $(QPDF_SONAME),-DGR_QPDF_SONAME='"$(QPDF_SONAME)"') -c $< -o $@
 
 build/gereport-san: $(SAN_OBJS)
 	$(SANCC) $(SANFLAGS) -o $@ $(SAN_OBJS) $(LIBS_LINK)
@@ -107,8 +114,13 @@ fuzz: deps
 	done; rm -rf build/fuzz/tmp; exit $$status
 
 # Install every missing Debian package (as root), or say the one line to run.
+# make check also needs CHECK_PKGS (check-deps); make demo does not.
 deps:
-	@missing=""; for p in $(DEB_PKGS); do \
+	@$(MAKE) --no-print-directory install-pkgs PKG_LIST="$(DEB_PKGS)"
+check-deps:
+	@$(MAKE) --no-print-directory install-pkgs PKG_LIST="$(DEB_PKGS) $(CHECK_PKGS)"
+install-pkgs:
+	@missing=""; for p in $(PKG_LIST); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -z "$$missing" ]; then echo "deps: all Debian packages present"; \
@@ -125,7 +137,7 @@ demo: deps
 	$(BIN) combine data/taipei/111 -o build/city-111.pdf
 	@echo "demo: wrote build/sample-report.pdf (the sample agency's 112 report), build/sample.pdf and build/city-111.pdf (the city's 111 combined report, seed 003)"
 
-check: deps
+check: check-deps
 	$(MAKE) all units
 	$(MAKE) san
 	tests/run.sh

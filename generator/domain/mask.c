@@ -31,6 +31,7 @@
  * zh_TW word breaks: 林森 in 林森北路) or is one by itself (高雄, a city),
  * so the author can decide. */
 #include "domain_int.h"
+#include "../util/msg.h"
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -610,9 +611,7 @@ static void on_found(void *arg, const char *s, size_t off, size_t len, const nam
             } else {
                 gr_buf_adds(&word, e->masked);
             }
-            gr_warn(c->ctx, c->path, line_of(c->node, s, off),
-                    "姓名「%s」在這裡是「%s」一詞的一部分，公開版印為「%s」。若這裡不是人名，請寫成 <非姓名>%s</非姓名>（內文欄位才可用）；若是人名，請寫成 <姓名>%s</姓名>",
-                    "the declared name \"%s\" is part of the word \"%s\" here, which the public edition prints as \"%s\"; if it is not the person, write <非姓名>%s</非姓名> (running-text fields only), if it is, write <姓名>%s</姓名>",
+            gr_warn(c->ctx, c->path, line_of(c->node, s, off), GR_TEXT(MASK_DECLARED_NAME_PART_WORD),
                     e->name, w8, gr_buf_cstr(&word), w8, e->name);
             gr_buf_free(&word);
         }
@@ -662,9 +661,7 @@ int gr_data_check_names(gr_ctx *ctx, xmlDocPtr doc, const char *path)
         if (c.bi) ubrk_close(c.bi);
         for (i = 0; i < S.n; i++)
             if (c.words[i])
-                gr_warn(ctx, path, c.first_line[i],
-                        "姓名「%s」也是一個詞（例如地名），資料中有 %d 處未以 <姓名> 標示（第一處在此），公開版都印為「%s」。不是指此人之處請寫成 <非姓名>…</非姓名>（內文欄位才可用），指此人之處請寫成 <姓名>%s</姓名>",
-                        "the declared name \"%s\" is also a word (a place name, for instance); %d occurrence(s) not marked <姓名> (the first here) are all printed \"%s\" in the public edition; where it is not the person write <非姓名>…</非姓名> (running-text fields only), where it is write <姓名>%s</姓名>",
+                gr_warn(ctx, path, c.first_line[i], GR_TEXT(MASK_DECLARED_NAME_ALSO_WORD),
                         S.v[i].name, c.words[i], S.v[i].masked, S.v[i].name);
         free(c.words);
         free(c.first_line);

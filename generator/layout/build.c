@@ -6,6 +6,7 @@
  */
 #include "box.h"
 #include "../graphics/graphics.h"
+#include "../util/msg.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,9 +135,7 @@ static gr_graphic *fit_graphic_height(gr_lay *L, gr_fo_node *n, gr_graphic *g)
         : gr_graphic_svg(&quiet, L->doc, L->fs, L->tree, n, w);
     fclose(quiet.err_stream);
     if (!g2 || g2->height > L->body_h) return g;  /* left to pagination's error */
-    gr_warn(L->ctx, L->tree->path, n->line,
-            "提醒：%s 高 %.0fpt，超過一頁可用的高度 %.0fpt，已等比例縮小為 %.0fpt × %.0fpt 以放入一頁",
-            "note: %s is %.0fpt tall, more than a page offers (%.0fpt); scaled down uniformly to %.0fpt x %.0fpt to fit one page",
+    gr_warn(L->ctx, L->tree->path, n->line, GR_TEXT(LAYOUT_NOTE_PT_TALL_MORE),
             n->type == GR_FO_EXTERNAL_GRAPHIC ? "fo:external-graphic" : "svg:svg",
             g->height, L->body_h, g2->width, g2->height);
     return g2;
@@ -285,8 +284,7 @@ static int add_inline(gr_lay *L, gr_para *para, gr_fo_node *n)
                             n->type == GR_FO_PAGE_NUMBER_CITATION_LAST, num, sizeof num);
         return add_text(L, para, n, s, strlen(s));
     default:
-        return gr_error(L->ctx, L->tree->path, n->line,
-                        "版面引擎尚不支援 %s", "%s is not supported by the layout engine yet",
+        return gr_error(L->ctx, L->tree->path, n->line, GR_TEXT(LAYOUT_SUPPORTED_LAYOUT_ENGINE_YET),
                         gr_fo_type_name(n->type));
     }
 }
@@ -359,8 +357,7 @@ static int build_children(gr_lay *L, gr_box *box, gr_fo_node *fo, gr_fo_node *st
             break;
         }
         default:
-            r = gr_error(L->ctx, L->tree->path, c->line,
-                         "版面引擎尚不支援 %s", "%s is not supported by the layout engine yet",
+            r = gr_error(L->ctx, L->tree->path, c->line, GR_TEXT(LAYOUT_SUPPORTED_LAYOUT_ENGINE_YET),
                          gr_fo_type_name(c->type));
             if (rc == GR_OK) rc = r;
         }
@@ -379,8 +376,7 @@ static gr_box *build_block(gr_lay *L, gr_fo_node *blk, double ref_w)
     b->x = p->start_indent - L->base_start;
     b->w = ref_w - b->x - (p->end_indent - L->base_end);
     if (b->w < 1) {
-        gr_warn(L->ctx, L->tree->path, blk->line,
-                "%s 的可用寬度不足（%.1fpt）", "%s has no room left (%.1fpt wide)",
+        gr_warn(L->ctx, L->tree->path, blk->line, GR_TEXT(LAYOUT_HAS_ROOM_LEFT_PT),
                 gr_fo_type_name(blk->type), b->w);
         b->w = 1;
     }

@@ -7,6 +7,7 @@
  * alone under a repeated header when it fits with the row before.
  */
 #include "box.h"
+#include "../util/msg.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,8 +62,7 @@ static void add_cell(grid_build *g, gr_fo_node *fo, int row, int *col)
     ensure_cols(g, c + cs);
     for (i = c; i < c + cs; i++) {
         if (g->busy[i] >= row)
-            gr_warn(g->L->ctx, g->L->tree->path, fo->line,
-                    "儲存格與上方跨列的儲存格重疊", "the cell overlaps a row-spanning cell above%s", "");
+            gr_warn(g->L->ctx, g->L->tree->path, fo->line, GR_TEXT(TABLE_CELL_OVERLAPS_ROW_SPANNING));
         g->busy[i] = row + rs - 1;
     }
     t->cells = gr_grow(t->cells, &g->cap_cells, (size_t)t->ncells + 1, sizeof *t->cells);
@@ -312,9 +312,7 @@ static void column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, 
     if (declared > 0 && t->ncols > declared) {
         for (i = 0; i < t->ncells; i++)
             if (t->cells[i].col + t->cells[i].colspan > declared) break;
-        gr_error(L->ctx, L->tree->path, i < t->ncells ? t->cells[i].fo->line : tf->line,
-                 "儲存格跨到第 %d 欄，但表格只宣告了 %d 欄（fo:table-column）",
-                 "the cell reaches column %d but the table declares only %d columns (fo:table-column)",
+        gr_error(L->ctx, L->tree->path, i < t->ncells ? t->cells[i].fo->line : tf->line, GR_TEXT(TABLE_CELL_REACHES_COLUMN_BUT),
                  i < t->ncells ? t->cells[i].col + t->cells[i].colspan : t->ncols, declared);
         if (L->status == GR_OK) L->status = GR_EINPUT;
     }
@@ -355,8 +353,7 @@ static void column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, 
     }
     if (shares > 0) {
         if (rest < shares) {
-            gr_warn(L->ctx, L->tree->path, tf->line,
-                    "固定欄寬合計 %.1fpt，已無空間給其餘欄位", "fixed columns take %.1fpt, leaving no room for the others",
+            gr_warn(L->ctx, L->tree->path, tf->line, GR_TEXT(TABLE_FIXED_COLUMNS_TAKE_PT),
                     fixed);
             rest = shares * 12;
         }
@@ -369,9 +366,7 @@ static void column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, 
     for (total = 0, i = 0; i < t->ncols; i++) total += t->colw[i];
     if (total > avail + EPS) {
         /* nothing may overflow the page: scale the columns into the room */
-        gr_warn(L->ctx, L->tree->path, tf->line,
-                "表格寬 %.1fpt 超過可用寬度 %.1fpt，已等比縮小",
-                "the table is %.1fpt wide but only %.1fpt is available; columns scaled down",
+        gr_warn(L->ctx, L->tree->path, tf->line, GR_TEXT(TABLE_PT_WIDE_BUT_ONLY),
                 total, avail);
         for (i = 0; i < t->ncols; i++) t->colw[i] *= avail / total;
         total = avail;
@@ -540,7 +535,7 @@ gr_box *gr_build_table(gr_lay *L, gr_fo_node *tf, double ref_w)
     b->w = t->width;
     table_cleanup_arrays(L, t);
     if (t->nrows - t->nhead - t->nfoot <= 0 && t->nrows == 0)
-        gr_warn(L->ctx, L->tree->path, tf->line, "表格沒有任何列", "the table has no rows%s", "");
+        gr_warn(L->ctx, L->tree->path, tf->line, GR_TEXT(TABLE_HAS_ROWS));
     return b;
 }
 

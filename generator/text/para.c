@@ -11,6 +11,7 @@
  */
 #include "para.h"
 #include "linebreak.h"
+#include "../util/msg.h"
 
 #include <hb.h>
 #include <unicode/uchar.h>
@@ -311,9 +312,7 @@ static void push_cp(gr_para *p, uint32_t cp, int32_t style, int kind, int32_t ob
 static int para_full(gr_para *p, const gr_text_style *st, size_t more)
 {
     if (p->n16 + more * 2 < 0x3FFFFFFF) return 0;
-    gr_error(p->ctx, st ? st->file : NULL, st ? st->line : 0,
-             "段落太長（超過十億個字元），其餘文字略過",
-             "paragraph too long (over a billion characters); the rest is left out");
+    gr_error(p->ctx, st ? st->file : NULL, st ? st->line : 0, GR_TEXT(TEXT_PARAGRAPH_TOO_LONG_OVER));
     return 1;
 }
 
@@ -322,9 +321,7 @@ void gr_para_add_text(gr_para *p, const char *utf8, size_t len, const gr_text_st
     if (!p || !utf8 || len == 0 || para_full(p, st, len)) return;
     int32_t style = add_style(p, st);
     if (!gr_utf8_valid(utf8, len))
-        gr_warn(p->ctx, st ? st->file : NULL, st ? st->line : 0,
-                "文字不是有效的 UTF-8，無效的位元組以 U+FFFD 代替",
-                "text is not valid UTF-8; invalid bytes replaced by U+FFFD");
+        gr_warn(p->ctx, st ? st->file : NULL, st ? st->line : 0, GR_TEXT(TEXT_VALID_UTF_8_INVALID));
     p->chars = gr_grow(p->chars, &p->chars_cap, p->nchars + len, sizeof *p->chars);
     p->u16 = gr_grow(p->u16, &p->u16_cap, p->n16 + 2 * len + 2, sizeof *p->u16);
     size_t i = 0;
@@ -446,9 +443,7 @@ static void say_missing(gr_ctx *ctx, const char *file, int line, uint32_t cp,
 {
     char shown[8] = "";
     if (u_isgraph((UChar32)cp)) shown[gr_utf8_encode(cp, shown)] = 0;
-    gr_warn(ctx, file, line,
-            "字元 U+%04X「%s」在字型「%s」及其後備字型中都沒有，以方框代替",
-            "character U+%04X \"%s\" is in no font of the chain starting with \"%s\"; drawn as a box",
+    gr_warn(ctx, file, line, GR_TEXT(TEXT_CHARACTER_U_FONT_CHAIN),
             (unsigned)cp, shown, ch && ch->nfaces ? ch->faces[0]->family : "?");
 }
 
@@ -881,9 +876,7 @@ static void warn_overflow(gr_para *p, int32_t s, double avail)
     char text[96];
     excerpt(p, s, e, text, sizeof text);
     const gr_text_style *st = style_of(p, p->sruns[p->units[s].srun].style);
-    gr_warn(p->ctx, st ? st->file : NULL, st ? st->line : 0,
-            "「%s」比可用寬度 %.1fpt 還寬，只好在字元之間斷行",
-            "\"%s\" is wider than the available %.1fpt; broken between characters",
+    gr_warn(p->ctx, st ? st->file : NULL, st ? st->line : 0, GR_TEXT(TEXT_WIDER_THAN_AVAILABLE_PT),
             text, avail);
 }
 
