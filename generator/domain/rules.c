@@ -207,8 +207,7 @@ static void load_rule(loader *L, gr_rules *R, xmlNodePtr n)
     if (cls && strcmp(cls, "previous") == 0) r.needs = NEEDS_PREVIOUS;
     else if (cls && strcmp(cls, "no-previous") == 0) r.needs = NEEDS_NO_PREVIOUS;
     else if (cls) {
-        gr_syserror(L->ctx, L->file, r.line, "規則檔：規則 %s 的 needs 應為「previous」或「no-previous」",
-                    "rule file: the needs of rule %s must be \"previous\" or \"no-previous\"", r.id ? r.id : "?");
+        gr_syserror(L->ctx, L->file, r.line, GR_TEXT(RULES_NEEDS_VALUE), r.id ? r.id : "?");
         L->errors++;
     }
     free(cls);
