@@ -134,7 +134,8 @@ demo: deps
 	$(MAKE) all
 	$(BIN) build data/taipei/112/results.xml -o build/sample-report.pdf
 	$(BIN) render tests/fo/sample.fo -o build/sample.pdf
-	@echo "demo: wrote build/sample-report.pdf (the sample agency's 112 report) and build/sample.pdf"
+	$(BIN) combine data/taipei/111 -o build/city-111.pdf
+	@echo "demo: wrote build/sample-report.pdf (the sample agency's 112 report), build/sample.pdf and build/city-111.pdf (the city's 111 combined report, seed 003)"
 
 check: check-deps
 	$(MAKE) all units

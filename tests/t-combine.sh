@@ -39,17 +39,19 @@ pdftotext "$d/three.pdf" - 2> "$d/three.pdferr" | squeeze > "$d/three.txt"
 t=$d/three.txt
 has "title and issuer line (ROC date)" "$t" "臺北市政府暨各機關（構）112年推動性別平等工作成果報告臺北市性別平等辦公室113/5/8"
 # required 3 + 3 + 3 (default, default, roster 應開會次數="3"); held 4 + 3 + 3
-has "一(一) meetings required 9, held 10" "$t" "應開會次數共計為 9 次，實際開會次數為 10 次"
+# and the office's own 3 E1組會議 (they are among 003's 95 held) = 13
+has "一(一) meetings required 9, held 13 (the office's 3 E1 meetings included)" "$t" "應開會次數共計為 9 次，實際開會次數為 13 次"
 has "一(一) 社會局 above the minimum with 4" "$t" "其中社會局全年開會次數為 4 次，高於本府性別主流化總計畫規定之 3 次"
-# 首長/副首長: 社會局 3 (1,2,4), 大安 1 (2), 翡管 2 (1,3) = 6; 6/10 = 60%
-has "一(二) heads 6 of 10 = 60%" "$t" "會議主席為首長或副首長計 6 次，佔 10 次會議之 60%"
+# 首長/副首長: 社會局 3 (1,2,4), 大安 1 (2), 翡管 2 (1,3) = 6; 6/13 = 46.15% -> 46%
+has "一(二) heads 6 of 13 = 46%" "$t" "會議主席為首長或副首長計 6 次，佔 13 次會議之 46%"
 # 主秘: 大安 m1; 專門委員: 社會局 m3, 大安 m3; 副總工程司: 翡管 m2; E1 from the office file
 has "一(二) other chairs grouped by title then agency (roster order, 翡管局 as the roster prints it)" "$t" \
     "其餘為主任秘書 1 次（大安區公所）；專門委員 2 次（社會局 1 次；大安區公所 1 次）；副總工程司 1 次（翡管局）；性平辦依本府性別主流化總計畫召開 E1 組會議 3 次（財政局、地政局）。"
-# all experts: 社會局 m1 (5/5), m3 (5/5); 大安 m1 (3/3), m3 (3/3); 翡管 m1 (3/3) = 5; 5/10 = 50.0%
-has "一(三) all experts present 5 = 50.0%" "$t" "專家學者委員全數出席之會議數為 5 次，佔 10 次總開會次數之 50.0%"
-# all members: 社會局 m1 20/20, m3 20/20; 大安 m1 10/10; 翡管 m1 11/11 = 4; 4/10 = 40.0%
-has "一(四) all members present 4 = 40.0%" "$t" "全體委員出席之會議達 4 次，佔 10 次總開會次數之 40.0%"
+# all experts: 社會局 m1 (5/5), m3 (5/5); 大安 m1 (3/3), m3 (3/3); 翡管 m1 (3/3) = 5
+# (the E1 meetings carry no attendance: never "all present"); 5/13 = 38.46% -> 38.5%
+has "一(三) all experts present 5 = 38.5%" "$t" "專家學者委員全數出席之會議數為 5 次，佔 13 次總開會次數之 38.5%"
+# all members: 社會局 m1 20/20, m3 20/20; 大安 m1 10/10; 翡管 m1 11/11 = 4; 4/13 = 30.77% -> 30.8%
+has "一(四) all members present 4 = 30.8%" "$t" "全體委員出席之會議達 4 次，佔 13 次總開會次數之 30.8%"
 # 一般: 993 + 99 + 200 = 1,292 (396+40+150 = 586 男, 597+59+50 = 706 女) of 1000+100+200 = 1300
 #   -> 99.3846% = 99.38%; 主管: 79 + 10 + 24 = 113 (50+6+19 = 75, 29+4+5 = 38) of 80+10+25 = 115
 #   -> 98.2608% = 98.26%; 實體 412 + 30 + 80 = 522 of 1300 = 40.15% -> 40%
@@ -77,15 +79,28 @@ has "五 impact assessments 7" "$t" "各類性別影響評估數量共計 7 篇"
 has "五(一) 2 cases, numbered by agency" "$t" "自治條例制定或修正案 2 案1、社會局：(1) 臺北市兒童及少年寄養家庭管理自治條例、(2) 臺北市老人福利機構設立自治條例。"
 has "五(二) 3 cases, roster order (翡管局 before 大安區公所)" "$t" "公共工程中程計畫共 3 案1、翡管局：(1) 水土保持工程、(2) 大壩安全監測系統更新工程。2、大安區公所：大安區錦安區民活動中心整修工程。"
 has "五(三) 2 cases" "$t" "重大施政或與性別議題相關之計畫共 2 案1、社會局：家庭照顧者支持性服務創新計畫。2、翡管局：翡翠水庫環境學習中心環境教育活動報名系統。"
+# 六 without <策略示例>: per item the first two agencies in roster order that
+# filled it, the first measure of each — (一)1 is filled by all three
+# (social:127, feitsui:108, daan:72), so 大安區公所's is not printed
+has "六 default examples: (一)1 by the first two agencies in roster order" "$t" \
+    "1、以性別觀點建構之因應少子化高齡化政策、2030 邁向永續發展的臺北市性別平等政策。●社會局—托育補助加碼。●翡管局—員工育兒友善措施。"
+hasnt "六 default examples: at most two per item" "$t" "里鄰育兒資源地圖"
 has "七 and closing from the office file" "$t" "（一）研擬下一階段總計畫將依據 109-112 年總計畫之執行情形"
 hasnt "the agency's own variant 翡翠局 is not printed (the roster's short name is)" "$t" "翡翠局："
 has "annex: compliance findings of included agencies, with names masked (司○○中)" "$t" "性平聯絡人司○○中未列於"
 for n in 司馬𡘙中 游𡘙伶 歐陽志明 林一 王美華; do
     hasnt "public edition: no full name $n anywhere (annex messages included)" "$t" "$n"
 done
-if grep -q '名稱="首長或副首長主持比率" 值="6/10">60%<' "$d/three.xml"; then
-    ok "--enriched: the city figures carry their exact fraction (值=\"6/10\")"
-else not_ok "--enriched: the city figures carry their exact fraction (值=\"6/10\")"; fi
+if grep -q '名稱="首長或副首長主持比率" 值="6/13">46%<' "$d/three.xml"; then
+    ok "--enriched: the city figures carry their exact fraction (值=\"6/13\")"
+else not_ok "--enriched: the city figures carry their exact fraction (值=\"6/13\")"; fi
+# provenance (docs/archival.md): the combined report's issuer and the rule
+# file its agencies were checked against (it has no rule file of its own)
+pdfinfo -meta "$d/three.pdf" > "$d/three.meta" 2>/dev/null
+if grep -q '<gereport:Agency>臺北市性別平等辦公室</gereport:Agency>' "$d/three.meta" &&
+   grep -q '<gereport:RulesPeriod>109-112</gereport:RulesPeriod>' "$d/three.meta"; then
+    ok "provenance: Agency = the office file's issuer, RulesPeriod = the agencies' rule file (109-112)"
+else not_ok "provenance: Agency and RulesPeriod filled"; grep 'gereport:' "$d/three.meta" > "$d/three.prov"; show "$d/three.prov"; fi
 if [ -s "$d/three.pdferr" ]; then not_ok "pdftotext reads the PDF without complaint"; show "$d/three.pdferr"
 else ok "pdftotext reads the PDF without complaint"; fi
 if qpdf --check "$d/three.pdf" > "$d/qpdf.out" 2>&1; then ok "qpdf --check clean"
@@ -93,9 +108,13 @@ else not_ok "qpdf --check clean"; show "$d/qpdf.out"; fi
 if pdffonts "$d/three.pdf" | awk 'NR > 2 && ($(NF-4) != "yes" || $(NF-3) != "yes" || $(NF-2) != "yes") { bad = 1 } END { exit bad }'; then
     ok "pdffonts: every font embedded, subset, with ToUnicode"
 else not_ok "pdffonts: every font embedded, subset, with ToUnicode"; pdffonts "$d/three.pdf" > "$d/fonts.out"; show "$d/fonts.out"; fi
-if grep -q 'R24' "$d/three.err" && ! grep -q '錯誤' "$d/three.err"; then
-    ok "combine prints the agencies' warnings, no error"
-else not_ok "combine prints the agencies' warnings, no error"; show "$d/three.err"; fi
+# stderr: one summary line per agency with findings (counts by class), no
+# finding in full, and where to read them all
+if grep -q '^社會局（social/results.xml）：0 個錯誤、2 個未達規定、5 個提醒；納入 (' "$d/three.err" &&
+   ! grep -q 'R24' "$d/three.err" && grep -q "gereport check $three" "$d/three.err" &&
+   [ "$(grep -c . "$d/three.err")" -le 5 ]; then
+    ok "combine: a summary line per agency (counts by class), no finding in full, pointing to check DIR"
+else not_ok "combine: a summary line per agency, pointing to check DIR"; show "$d/three.err"; fi
 
 # ---- 2. without the office file ----------------------------------------------
 mkdir -p "$d/nooffice"
@@ -139,14 +158,17 @@ else not_ok "problems: combine exits 1 and still writes the PDF" "exit $rc"; sho
 # daan-district.xml), the later one is the duplicate
 for f in "feitsui-113.xml:113" "daan-district.xml:已有資料檔" "broken.xml:" "wenshan.xml:7"; do
     file=${f%%:*}; word=${f#*:}
-    if grep -F "$b/$file:" "$d/bad.err" | grep -F -- "$word" | grep -q '錯誤'; then
-        ok "problems: stderr names $file with an error${word:+ ($word)}"
-    else not_ok "problems: stderr names $file with an error${word:+ ($word)}"; show "$d/bad.err" 30; fi
+    if grep -F "第一個錯誤：$file" "$d/bad.err" | grep -F -- "$word" | grep -q '錯誤'; then
+        ok "problems: the summary names $file with its first error${word:+ ($word)}"
+    else not_ok "problems: the summary names $file with its first error${word:+ ($word)}"; show "$d/bad.err" 30; fi
 done
+if [ "$(grep -c 'broken.xml' "$d/bad.err")" -eq 2 ]; then ok "problems: the malformed file said once (its summary line and its first error)"
+else not_ok "problems: the malformed file said once"; show "$d/bad.err" 30; fi
 pdftotext "$d/bad.pdf" - 2>/dev/null | squeeze > "$d/bad.txt"
 t=$d/bad.txt
 # required: 5 roster units x 3 = 15; held: the three combined agencies only
-has "problems: the rest combined (held 10), every roster unit required (15)" "$t" "應開會次數共計為 15 次，實際開會次數為 10 次"
+# (10) and the office's 3 E1 meetings
+has "problems: the rest combined (held 13), every roster unit required (15)" "$t" "應開會次數共計為 15 次，實際開會次數為 13 次"
 # the annex as assembled (the PDF's table cells interleave in pdftotext)
 for f in 'feitsui-113.xml" 簡稱="翡翠局" 原因="年度不符，未納入"' 'daan-district.xml" 簡稱="大安區公所" 原因="重複提交，未納入"' \
          'broken.xml" 原因="有錯誤，未納入"' 'wenshan.xml" 簡稱="文山區公所" 原因="有錯誤，未納入"'; do

@@ -71,8 +71,20 @@ variant chair-other '45s#<主席>首長</主席>#<主席>其他</主席>#'
 expect_bad chair-other 46 '<主席職稱>'
 variant bad-attr '208s#類別="一"#類別="七"#'
 expect_bad bad-attr 208 '<措施>' '類別' '七'
-variant version-2 's#<成果報告 版本="1">#<成果報告 版本="2">#'
-expect_bad version-2 9 '版本' '"2"'
+variant version-3 's#<成果報告 版本="1">#<成果報告 版本="3">#'
+expect_bad version-3 9 '版本' '"3"'
+# data format 2 (results-2.rng) adds <其他身分別>: a version-1 file cannot
+# have it; in version 2 the editors counted two ways must agree (R26s)
+variant v1-other '99s#<自辦訓練>#<其他身分別><新聞聯絡人><受訓人數><男>1</男><女>2</女></受訓人數></新聞聯絡人></其他身分別><自辦訓練>#'
+expect_bad v1-other 99 '<其他身分別>'
+variant v2-editors 's#<成果報告 版本="1">#<成果報告 版本="2">#; 99s#<自辦訓練>#<其他身分別><社群媒體小編><受訓人數><男>2</男><女>3</女></受訓人數><機關小編>4</機關小編><委外小編>2</委外小編></社群媒體小編></其他身分別><自辦訓練>#'
+expect_bad v2-editors 99 'R26s' '機關小編 4' '委外小編 2' '男 2' '女 3'
+variant v2-ok 's#<成果報告 版本="1">#<成果報告 版本="2">#; 99s#<自辦訓練>#<其他身分別><社群媒體小編><受訓人數><男>2</男><女>3</女></受訓人數><機關小編>4</機關小編><委外小編>1</委外小編></社群媒體小編></其他身分別><自辦訓練>#'
+(cd "$d" && "$GR" build v2-ok.xml -o out/v2-ok.pdf) > "$d/v2-ok.out" 2> "$d/v2-ok.err"
+if [ "$?" -eq 0 ] && [ -s "$d/out/v2-ok.pdf" ] && ! grep -q '錯誤' "$d/v2-ok.err"; then
+    ok "data format 2 with <其他身分別> (4 + 1 = 2 + 3): builds, no error"
+else not_ok "data format 2 with <其他身分別>: builds, no error"; show "$d/v2-ok.err" 6; fi
+rm -f "$d/out/v2-ok.pdf"
 variant wrong-root 's#<成果報告 版本="1">#<報告 版本="1">#; s#</成果報告>#</報告>#'
 expect_bad wrong-root 9 '<報告>' '<成果報告>'
 variant tag-mismatch '24s#</科室>#</科>#'

@@ -49,6 +49,10 @@ static void build_usage(FILE *out)
           "  -o, --output OUTDIR    資料夾：輸出資料夾（必要）folder: the output folder\n"
           "                         (required)\n"
           "  -j, --jobs N           資料夾：同時 N 個工作行程 folder: N worker processes (1-64)\n"
+          "  --previous DIR|FILE    前一年度的資料夾或資料檔：比較兩年的規則（R13、R17）\n"
+          "                         才會檢查（未指定時請用 gereport check 查看未檢查之規則）\n"
+          "                         the previous year's folder or file: the rules that\n"
+          "                         compare years (R13, R17) run\n"
           "  --strict               有「未達規定」時結束代碼為 1（PDF 仍會產生）\n"
           "                         exit 1 on any requirement not met (the PDF is\n"
           "                         still written)\n"
@@ -98,13 +102,13 @@ static char *with_ext(const char *in, const char *ext)
 }
 
 typedef struct build_args {
-    const char *in, *out, *fo, *enriched, *datadir, *fonts, *dump, *like;
+    const char *in, *out, *fo, *enriched, *datadir, *fonts, *dump, *like, *previous;
     int internal, allow_outside, strict, embed_source, jobs;
     int folder;                /* `in` is a year folder (build DIR -o OUTDIR) */
 } build_args;
 
 enum { O_OUT = 1, O_FO, O_DUMP, O_ENRICHED, O_DATADIR, O_FONTS, O_INTERNAL, O_OUTSIDE,
-       O_STRICT, O_EMBED, O_QUIET, O_VERBOSE, O_JOBS, O_LIKE };
+       O_STRICT, O_EMBED, O_QUIET, O_VERBOSE, O_JOBS, O_LIKE, O_PREVIOUS };
 static const gr_opt build_opts[] = {
     { "output", 'o', 1, O_OUT }, { "fo", 0, 1, O_FO }, { "dump-boxes", 0, 1, O_DUMP },
     { "enriched", 0, 1, O_ENRICHED },
@@ -112,6 +116,7 @@ static const gr_opt build_opts[] = {
     { "internal", 0, 0, O_INTERNAL }, { "allow-outside", 0, 0, O_OUTSIDE },
     { "strict", 0, 0, O_STRICT }, { "embed-source", 0, 0, O_EMBED }, { "quiet", 'q', 0, O_QUIET }, { "verbose", 'v', 0, O_VERBOSE },
     { "jobs", 'j', 1, O_JOBS }, { "like", 0, 1, O_LIKE },
+    { "previous", 0, 1, O_PREVIOUS },
     { NULL, 0, 0, 0 }
 };
 
@@ -140,6 +145,7 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
         case O_LIKE: a->like = p.value; break;
         case O_QUIET: ctx->quiet = 1; break;
         case O_VERBOSE: ctx->verbose = 1; break;
+        case O_PREVIOUS: a->previous = p.value; break;
         case O_JOBS: {
             char *end;
             long j = strtol(p.value, &end, 10);
@@ -243,9 +249,9 @@ static int build_folder(gr_ctx *ctx, const build_args *a, gr_report_opts *o)
         return gr_syserror(ctx, a->out, 0, GR_TEXT(BUILD_OUTPUT_MUST_FOLDER));
     }
     o->data_only = 1;
-    rc = gr_city_scan(ctx, a->in, o, &c);
+    rc = gr_city_scan_previous(ctx, a->in, a->previous, o, &c);
     o->data_only = 0;
-    if (rc != GR_OK) return rc;
+    if (rc != GR_OK) { gr_city_free(&c); return rc; }
     for (i = 0; i < c.n; i++) {
         if (c.v[i].state == GR_CITY_IN) todo++;
         else worst_rc = GR_EINPUT;
@@ -269,6 +275,7 @@ static int build_folder(gr_ctx *ctx, const build_args *a, gr_report_opts *o)
                 if (c.v[i].state != GR_CITY_IN) continue;
                 if ((n++ % (size_t)jobs) != (size_t)k) continue;
                 out = folder_out(a->out, c.v[i].rel);
+                o->data.previous = gr_previous_for(&c.previous, c.v[i].path);
                 r1 = build_one(c.v[i].path, out, o, a->strict);
                 if (!ctx->quiet)
                     fprintf(stderr, "%s %s → %s\n", r1 == GR_OK ? "完成 done" : "失敗 failed", c.v[i].rel, out);
@@ -398,7 +405,15 @@ int gr_cmd_build(int argc, char **argv)
         return rc;
     }
     ctx.hold = 1;                       /* the data's and layout's findings together */
-    rc = gr_report_run(&ctx, a.in, &o, &r);
+    {
+        gr_previous prev;
+        rc = gr_previous_load(&ctx, a.previous, &o, &prev);
+        o.data.previous = gr_previous_for(&prev, a.in);
+        if (rc == GR_OK) rc = gr_report_run(&ctx, a.in, &o, &r);
+        else memset(&r, 0, sizeof r);
+        o.data.previous = NULL;
+        gr_previous_free(&prev);
+    }
     if (rc == GR_OK && a.fo)
         rc = gr_write_file_atomic(&ctx, a.fo, r.fo.data ? (void *)r.fo.data : "", r.fo.len);
     if (rc == GR_OK) {

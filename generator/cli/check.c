@@ -39,6 +39,11 @@ static void check_usage(FILE *out)
           "                         folder: write the agency × finding matrix as CSV\n"
           "                         (\"-\": standard output, the table then goes to\n"
           "                         standard error)\n"
+          "  --previous DIR|FILE    前一年度的資料夾或資料檔：比較兩年的規則（R13、R17）\n"
+          "                         才會檢查；未指定時列為「未檢查」\n"
+          "                         the previous year's folder or file: the rules that\n"
+          "                         compare years (R13, R17) run; without it they are\n"
+          "                         reported as not checked\n"
           "  --strict               有「未達規定」時結束代碼為 1\n"
           "                         exit 1 on any requirement not met\n"
           "  -q, --quiet            不印最後的統計行 no summary line\n"
@@ -66,19 +71,33 @@ static int count_class(const gr_findings *f, gr_class k)
     return n;
 }
 
+/* The rules that compare years and were not checked, once, after the
+ * summary (report/city.h). */
+static void say_unchecked(gr_ctx *ctx, const gr_report_opts *o, const gr_previous *p, int year, FILE *out)
+{
+    gr_buf zh, en;
+    gr_buf_init(&zh);
+    gr_buf_init(&en);
+    if (gr_previous_unchecked(ctx, o, p, year, &zh, &en))
+        gr_cli_say(ctx, out, gr_buf_cstr(&zh), gr_buf_cstr(&en));
+    gr_buf_free(&zh);
+    gr_buf_free(&en);
+}
+
 /* check DIR: every file through the pipeline (report/city.c), then one row
  * per missing unit and per file, and the totals. Exit 1 if any error (with
  * --strict also any 未達規定). */
-static int check_folder(gr_ctx *ctx, const char *dir, const gr_report_opts *o, const char *csv,
-                        int strict)
+static int check_folder(gr_ctx *ctx, const char *dir, const char *previous, const gr_report_opts *o,
+                        const char *csv, int strict)
 {
     gr_city c;
     size_t i, in = 0;
     int rc, errors = 0, unmet = 0, notes = 0, missing = 0;
     /* the table goes to standard error when the CSV goes to standard output */
     FILE *out = csv && gr_is_stdio(csv) ? stderr : stdout;
-    rc = gr_city_scan(ctx, dir, o, &c);      /* o->fonts: one font set for every file */
-    if (rc != GR_OK) return rc;
+    rc = gr_city_scan_previous(ctx, dir, previous, o, &c);   /* o->fonts: one font set for every file */
+    if (rc != GR_OK) { gr_city_free(&c); return rc; }
+
     if (csv && gr_city_csv(ctx, &c, csv) != GR_OK) rc = GR_ESYS;
     fprintf(out, "\n%s\t%s\t%s\t%s\t%s\t%s\n", "單位 unit", "資料檔 file", "錯誤 errors",
                  "未達規定 unmet", "提醒 notes", "狀態 state");
@@ -106,16 +125,17 @@ static int check_folder(gr_ctx *ctx, const char *dir, const gr_report_opts *o, c
                  "%d 個單位未提交 units missing; %d 個錯誤 errors, %d 個未達規定 unmet, %d 個提醒 notes\n",
                  c.n, c.office ? " + 性平辦彙整檔 office file " : "", c.office ? c.office : "", c.year, in,
                  c.n - in, missing, errors, unmet, notes);
+    say_unchecked(ctx, o, &c.previous, c.year, out);
     if (rc == GR_OK && (errors || c.status != GR_OK || (strict && unmet))) rc = GR_EINPUT;
     gr_city_free(&c);
     return rc;
 }
 
-enum { O_DATADIR = 1, O_FONTS, O_OUTSIDE, O_STRICT, O_QUIET, O_CSV };
+enum { O_DATADIR = 1, O_FONTS, O_OUTSIDE, O_STRICT, O_QUIET, O_CSV, O_PREVIOUS };
 static const gr_opt check_opts[] = {
     { "datadir", 0, 1, O_DATADIR }, { "fonts", 0, 1, O_FONTS }, { "allow-outside", 0, 0, O_OUTSIDE },
     { "strict", 0, 0, O_STRICT }, { "quiet", 'q', 0, O_QUIET },
-    { "csv", 0, 1, O_CSV }, { NULL, 0, 0, 0 }
+    { "csv", 0, 1, O_CSV }, { "previous", 0, 1, O_PREVIOUS }, { NULL, 0, 0, 0 }
 };
 
 int gr_cmd_check(int argc, char **argv)
@@ -125,7 +145,9 @@ int gr_cmd_check(int argc, char **argv)
     gr_report r;
     const char **files;
     char *datadir = NULL, *fontdir = NULL;
-    const char *dd = NULL, *fonts = NULL, *csv = NULL;
+    const char *dd = NULL, *fonts = NULL, *csv = NULL, *previous = NULL;
+    gr_previous prev;
+    int year = 0;
     struct stat st;
     gr_opts p;
     int i, id, nfiles = 0, rc = GR_OK, worst = GR_OK, allow = 0, strict = 0, folder;
@@ -143,6 +165,7 @@ int gr_cmd_check(int argc, char **argv)
         case O_STRICT: strict = 1; break;
         case O_QUIET: ctx.quiet = 1; break;
         case O_CSV: csv = p.value; break;
+        case O_PREVIOUS: previous = p.value; break;
         case GR_OPT_OPERAND: files[nfiles++] = p.value; break;
         default: assert(0 && "an option of the table is not handled");
         }
@@ -174,7 +197,7 @@ int gr_cmd_check(int argc, char **argv)
         return GR_ESYS;
     }
     if (folder) {
-        worst = check_folder(&ctx, files[0], &o, csv, strict);
+        worst = check_folder(&ctx, files[0], previous, &o, csv, strict);
         gr_progress_end(&ctx);
         gr_fontset_free(o.fonts);
         gr_domain_cache_free(o.data.cache);
@@ -183,11 +206,15 @@ int gr_cmd_check(int argc, char **argv)
         free(files);
         return worst;
     }
-    for (i = 0; i < nfiles; i++) {
+    if (gr_previous_load(&ctx, previous, &o, &prev) != GR_OK) worst = GR_ESYS;
+    for (i = 0; i < nfiles && worst != GR_ESYS; i++) {
+        o.data.previous = gr_previous_for(&prev, files[i]);
         rc = gr_report_run(&ctx, files[i], &o, &r);
+        if (!year && r.doc) year = gr_data_year(r.doc);
         gr_report_free(&r);
         if (rc > worst) worst = rc;
     }
+
     if (ctx.nerrors && worst == GR_OK) worst = GR_EINPUT;
     if (strict && ctx.nunmet && worst == GR_OK) worst = GR_EINPUT;
     gr_progress_end(&ctx);
@@ -202,7 +229,9 @@ int gr_cmd_check(int argc, char **argv)
         if (ctx.lang == GR_LANG_ZH) printf("%s\n", zh);
         else if (ctx.lang == GR_LANG_EN) printf("%s\n", en);
         else printf("%s (%s)\n", zh, en);
+        if (worst != GR_ESYS) say_unchecked(&ctx, &o, &prev, year, stdout);   /* once */
     }
+    gr_previous_free(&prev);
     gr_fontset_free(o.fonts);
     gr_domain_cache_free(o.data.cache);
     free(fontdir);

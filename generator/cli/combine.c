@@ -34,6 +34,11 @@ static void combine_usage(FILE *out)
           "  --csv FILE.csv         另寫出機關×發現對照表（UTF-8，含 BOM；「-」為標準輸出）\n"
           "                         write the agency × finding matrix as CSV too\n"
           "                         (\"-\": standard output)\n"
+          "  --previous DIR|FILE    前一年度的資料夾：比較兩年的規則（R13、R17）才會檢查；\n"
+          "                         未指定（彙整檔也沒有 <前一年度>）時列為「未檢查」\n"
+          "                         the previous year's folder: the rules that compare\n"
+          "                         years (R13, R17) run; without it (nor <前一年度> in\n"
+          "                         the office file) they are reported as not checked\n"
           "  --internal             內部版：姓名全文照印 internal edition: names in full\n"
           "  --fo OUT.fo            另寫出 XSL-FO write the XSL-FO too\n"
           "  --enriched OUT.xml     另寫出彙整後的文件（含計算值）write the assembled\n"
@@ -52,16 +57,115 @@ static void combine_usage(FILE *out)
           out);
 }
 
+/* Append entry id to zh and en, with an argument worded per language. */
+static void append2(gr_buf *zh, gr_buf *en, gr_msg_id id, const char *arg_zh, const char *arg_en)
+{
+    gr_buf scratch;
+    gr_buf_init(&scratch);
+    gr_msg_append(zh, &scratch, id, GR_MSG_ARGS(arg_zh));
+    gr_buf_free(&scratch);
+    gr_buf_init(&scratch);
+    gr_msg_append(&scratch, en, id, GR_MSG_ARGS(arg_en));
+    gr_buf_free(&scratch);
+}
+
+/* What the scan found, on standard error: the office file's own findings
+ * in full (they decide whether there is a report at all), then one line per
+ * agency file with findings or left out (counts by class, its state, its
+ * first error), and where every finding is to be read: the office compiles
+ * some 31 reports, and a thousand lines of notes scrolling by serve no one. */
+static void print_summary(gr_ctx *ctx, const gr_city *c, const gr_report_opts *o, const char *dir)
+{
+    gr_ctx pr = *ctx;
+    size_t i, k, clean = 0;
+    pr.findings = NULL;          /* printed, not recorded again */
+    pr.print_off = 0;
+    for (i = 0; i < c->office_findings.n; i++) gr_report_finding(&pr, &c->office_findings.v[i]);
+    for (i = 0; i < c->n; i++) {
+        const gr_city_entry *e = &c->v[i];
+        const gr_finding *first = NULL;
+        int n[3] = { 0, 0, 0 };
+        char ne[16], nu[16], nn[16];
+        gr_buf zh, en;
+        for (k = 0; k < e->findings.n; k++) {
+            const gr_finding *f = &e->findings.v[k];
+            n[f->cls == GR_CLASS_ERROR ? 0 : f->cls == GR_CLASS_UNMET ? 1 : 2]++;
+            if (f->cls == GR_CLASS_ERROR && !first) first = f;
+        }
+        if (!e->findings.n && e->state == GR_CITY_IN) { clean++; continue; }
+        snprintf(ne, sizeof ne, "%d", n[0]);
+        snprintf(nu, sizeof nu, "%d", n[1]);
+        snprintf(nn, sizeof nn, "%d", n[2]);
+        gr_buf_init(&zh);
+        gr_buf_init(&en);
+        gr_msg_append(&zh, &en, GR_M_CITY_AGENCY_COUNTS,
+                      GR_MSG_ARGS(e->unit >= 0 ? c->units[e->unit].short_name : e->name ? e->name : "—",
+                                  e->rel, ne, nu, nn));
+        append2(&zh, &en, GR_M_CITY_AGENCY_STATE, gr_city_state_zh(e->state), gr_city_state_en(e->state));
+        gr_cli_say(ctx, stderr, gr_buf_cstr(&zh), gr_buf_cstr(&en));
+        gr_buf_free(&zh);
+        gr_buf_free(&en);
+        if (first) {
+            gr_buf wz, we;
+            gr_buf_init(&wz);
+            gr_buf_init(&we);
+            gr_buf_adds(&wz, e->rel);
+            if (first->line > 0) gr_buf_printf(&wz, ":%d", first->line);
+            gr_buf_adds(&we, gr_buf_cstr(&wz));
+            gr_buf_printf(&wz, ": %s", first->msg_zh ? first->msg_zh : "");
+            gr_buf_printf(&we, ": %s", first->msg_en ? first->msg_en : "");
+            gr_buf_init(&zh);
+            gr_buf_init(&en);
+            append2(&zh, &en, GR_M_CITY_FIRST_ERROR, gr_buf_cstr(&wz), gr_buf_cstr(&we));
+            gr_cli_say(ctx, stderr, gr_buf_cstr(&zh), gr_buf_cstr(&en));
+            gr_buf_free(&zh);
+            gr_buf_free(&en);
+            gr_buf_free(&wz);
+            gr_buf_free(&we);
+        }
+    }
+    if (clean) {
+        char nc[32];
+        gr_buf zh, en;
+        snprintf(nc, sizeof nc, "%zu", clean);
+        gr_buf_init(&zh);
+        gr_buf_init(&en);
+        gr_msg_append(&zh, &en, GR_M_CITY_CLEAN_REST, GR_MSG_ARGS(nc));
+        gr_cli_say(ctx, stderr, gr_buf_cstr(&zh), gr_buf_cstr(&en));
+        gr_buf_free(&zh);
+        gr_buf_free(&en);
+    }
+    {
+        /* the rules that compare years and were not checked, once */
+        gr_buf zh, en;
+        gr_buf_init(&zh);
+        gr_buf_init(&en);
+        if (gr_previous_unchecked(ctx, o, &c->previous, c->year, &zh, &en))
+            gr_cli_say(ctx, stderr, gr_buf_cstr(&zh), gr_buf_cstr(&en));
+        gr_buf_free(&zh);
+        gr_buf_free(&en);
+    }
+    if (c->n > clean || c->office_findings.n) {
+        gr_buf zh, en;
+        gr_buf_init(&zh);
+        gr_buf_init(&en);
+        gr_msg_append(&zh, &en, GR_M_CITY_SEE_CHECK, GR_MSG_ARGS(dir));
+        gr_cli_say(ctx, stderr, gr_buf_cstr(&zh), gr_buf_cstr(&en));
+        gr_buf_free(&zh);
+        gr_buf_free(&en);
+    }
+}
+
 typedef struct combine_args {
-    const char *dir, *out, *csv, *fo, *enriched, *datadir, *fonts;
+    const char *dir, *out, *csv, *fo, *enriched, *datadir, *fonts, *previous;
     int internal, allow_outside;
 } combine_args;
 
-enum { O_OUT = 1, O_CSV, O_FO, O_ENRICHED, O_DATADIR, O_FONTS, O_INTERNAL, O_OUTSIDE };
+enum { O_OUT = 1, O_CSV, O_FO, O_ENRICHED, O_DATADIR, O_FONTS, O_INTERNAL, O_OUTSIDE, O_PREVIOUS };
 static const gr_opt combine_opts[] = {
     { "output", 'o', 1, O_OUT }, { "csv", 0, 1, O_CSV }, { "fo", 0, 1, O_FO },
     { "enriched", 0, 1, O_ENRICHED }, { "datadir", 0, 1, O_DATADIR }, { "fonts", 0, 1, O_FONTS },
-    { "internal", 0, 0, O_INTERNAL }, { "allow-outside", 0, 0, O_OUTSIDE },
+    { "internal", 0, 0, O_INTERNAL }, { "allow-outside", 0, 0, O_OUTSIDE }, { "previous", 0, 1, O_PREVIOUS },
     { NULL, 0, 0, 0 }
 };
 
@@ -84,6 +188,7 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, combine_args *a)
         case O_FONTS: a->fonts = p.value; break;
         case O_INTERNAL: a->internal = 1; break;
         case O_OUTSIDE: a->allow_outside = 1; break;
+        case O_PREVIOUS: a->previous = p.value; break;
         case GR_OPT_OPERAND:
             if (a->dir)
                 return gr_opts_usage_error(&p, GR_TEXT(COMBINE_ONLY_ONE_FOLDER_EXTRA), p.value);
@@ -132,7 +237,12 @@ int gr_cmd_combine(int argc, char **argv)
        masked once, as a whole, annex messages included */
     o.data_only = 1;
     o.data.internal = 1;
-    rc = gr_city_scan(&ctx, a.dir, &o, &c);
+    /* the agencies' findings are recorded, not printed one by one: the
+       summary below says what there is and where to read it */
+    ctx.print_off = 1;
+    rc = gr_city_scan_previous(&ctx, a.dir, a.previous, &o, &c);
+    ctx.print_off = 0;
+    if (rc == GR_OK) print_summary(&ctx, &c, &o, a.dir);
     if (rc == GR_OK) rc = c.status;                /* an invalid office file */
     if (rc == GR_OK && a.csv) rc = gr_city_csv(&ctx, &c, a.csv);
     if (rc == GR_OK) {

@@ -242,7 +242,8 @@ static int run_checks(gr_ctx *ctx, xmlDocPtr doc, const char *path, const gr_dat
     }
     if (!c->checks) rc = GR_ESYS;           /* reported by gr_rules_load */
     else rc = gr_rules_run(ctx, c->checks, doc, path,
-                           gr_form_data_for_year(c, k, gr_int(gr_kind_year(k, xmlDocGetRootElement(doc)))));
+                           gr_form_data_for_year(c, k, gr_int(gr_kind_year(k, xmlDocGetRootElement(doc)))),
+                           o->previous);
     gr_domain_cache_free(own);
     return rc;
 }

@@ -31,6 +31,12 @@ typedef struct gr_data_opts {
     gr_domain_cache *cache;   /* optional: parsed schemas, rules and
                                  stylesheets shared by several files of one
                                  run; NULL = parse what each call needs */
+    xmlDocPtr previous;       /* the same agency's enriched document of the
+                                 year before (--previous), bound to
+                                 $previous in the rules; NULL: the rules
+                                 that compare years (needs="previous") are
+                                 not run, and the caller says so once
+                                 (gr_data_rules_needing_previous) */
     const char *mem;          /* optional: the data file's bytes as the
                                  caller holds them (the browser form's
                                  unsaved copy); `path` still names the file
@@ -187,6 +193,10 @@ int gr_group_minimum(const gr_data_opts *o, int year, const char *group,
  * have reported that already). */
 char *gr_data_form_name(gr_ctx *ctx, xmlDocPtr doc, const gr_data_opts *o);
 char *gr_data_rules_period(gr_ctx *ctx, xmlDocPtr doc, const gr_data_opts *o);
+/* The ids of the rules of `kind`'s rule file for `year` that compare with
+ * the year before (needs="previous"), joined by 「、」 ("R13、R17"), newly
+ * allocated; NULL when there are none. */
+char *gr_data_rules_needing_previous(gr_ctx *ctx, const gr_data_opts *o, const char *kind, int year);
 /* The agency's full name (newly allocated, "" when absent) and the year. */
 char *gr_data_agency(xmlDocPtr doc);
 int gr_data_year(xmlDocPtr doc);

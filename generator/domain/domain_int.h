@@ -97,8 +97,11 @@ void gr_rules_free(gr_rules *r);
 int gr_rules_years(const gr_rules *r, int *first, int *last);
 /* form: the form data of the data's year (its root is bound to $form),
  * or NULL. */
+/* previous: the same agency's document of the year before (its root is
+ * bound to $previous), or NULL: rules with needs="previous" are skipped,
+ * rules with needs="no-previous" run only then. */
 int gr_rules_run(gr_ctx *ctx, gr_rules *r, xmlDocPtr doc, const char *file,
-                 xmlDocPtr form);
+                 xmlDocPtr form, xmlDocPtr previous);
 
 /* ---- node helpers (node.c) ---------------------------------------- */
 

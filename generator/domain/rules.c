@@ -31,9 +31,14 @@ typedef struct let {
     xmlXPathCompExprPtr expr;
 } let;
 
+typedef enum { NEEDS_NOTHING = 0, NEEDS_PREVIOUS, NEEDS_NO_PREVIOUS } needs;
+
 typedef struct rule {
     char *id;
     gr_class cls;
+    needs needs;               /* needs="previous": compares with the year
+                                  before ($previous); "no-previous": only
+                                  when that year is not at hand */
     int line;
     xmlXPathCompExprPtr context, assert_, at;
     let *lets; size_t nlets, caplets;
@@ -195,6 +200,14 @@ static void load_rule(loader *L, gr_rules *R, xmlNodePtr n)
     else {
         gr_syserror(L->ctx, L->file, r.line, GR_TEXT(RULES_RULE_FILE_CLASS_RULE),
                     r.id ? r.id : "?");
+        L->errors++;
+    }
+    free(cls);
+    cls = prop(n, "needs");
+    if (cls && strcmp(cls, "previous") == 0) r.needs = NEEDS_PREVIOUS;
+    else if (cls && strcmp(cls, "no-previous") == 0) r.needs = NEEDS_NO_PREVIOUS;
+    else if (cls) {
+        gr_syserror(L->ctx, L->file, r.line, GR_TEXT(RULES_NEEDS_VALUE), r.id ? r.id : "?");
         L->errors++;
     }
     free(cls);
@@ -480,7 +493,8 @@ static int run_rule(runner *U, rule *r, xmlNodePtr root)
     return failed;
 }
 
-int gr_rules_run(gr_ctx *ctx, gr_rules *R, xmlDocPtr doc, const char *file, xmlDocPtr form)
+int gr_rules_run(gr_ctx *ctx, gr_rules *R, xmlDocPtr doc, const char *file, xmlDocPtr form,
+                 xmlDocPtr previous)
 {
     runner U;
     xmlNodePtr root = xmlDocGetRootElement(doc), c;
@@ -502,9 +516,15 @@ int gr_rules_run(gr_ctx *ctx, gr_rules *R, xmlDocPtr doc, const char *file, xmlD
     /* $form: the form data of the year's form (docs/form-data.md) */
     xmlXPathRegisterVariable(U.x, (const xmlChar *)"form",
                              xmlXPathNewNodeSet(form ? xmlDocGetRootElement(form) : NULL));
+    /* $previous: the same agency's document of the year before, or empty */
+    xmlXPathRegisterVariable(U.x, (const xmlChar *)"previous",
+                             xmlXPathNewNodeSet(previous ? xmlDocGetRootElement(previous) : NULL));
     bind_lets(&U, R->lets, R->nlets, root, 0);
-    for (i = 0; i < R->nrules && !U.broken; i++)
+    for (i = 0; i < R->nrules && !U.broken; i++) {
+        needs nd = R->rules[i].needs;
+        if ((nd == NEEDS_PREVIOUS && !previous) || (nd == NEEDS_NO_PREVIOUS && previous)) continue;
         failed += run_rule(&U, &R->rules[i], root);
+    }
     xmlXPathFreeContext(U.x);
     if (U.broken) return GR_ESYS;
     return failed ? GR_EINPUT : GR_OK;
@@ -570,9 +590,41 @@ int gr_data_check_rules(gr_ctx *ctx, xmlDocPtr doc, const char *path, const gr_d
         return gr_error(ctx, path, gr_line(gr_kind_year(k, root)), GR_TEXT(RULES_RULE_FILE_SERVES_YEAR),
                         year);
     }
-    rc = gr_rules_run(ctx, hit->rules, doc, path, gr_form_data_for_year(c, k, year));
+    rc = gr_rules_run(ctx, hit->rules, doc, path, gr_form_data_for_year(c, k, year), o->previous);
     gr_domain_cache_free(own);
     return rc;
+}
+
+char *gr_data_rules_needing_previous(gr_ctx *ctx, const gr_data_opts *o, const char *kind, int year)
+{
+    const gr_kind *k = gr_kind_find(o, kind);
+    gr_domain_cache *own, *c;
+    gr_buf b;
+    char *out;
+    size_t i, j, m;
+    if (!k || !k->rules_dir) return NULL;
+    c = gr_cache_for(o, &own);
+    if (!c->rules_scanned || strcmp(c->rules_scanned, k->root) != 0) scan_rulesets(ctx, c, k);
+    gr_buf_init(&b);
+    for (i = 0; i < c->nrulesets; i++) {
+        gr_ruleset *rs = &c->rulesets[i];
+        if (strcmp(rs->kind, k->root) != 0 || !rs->rules || year < rs->first || year > rs->last) continue;
+        for (j = 0; j < rs->rules->nrules; j++) {
+            const rule *r = &rs->rules->rules[j];
+            int seen = 0;
+            if (r->needs != NEEDS_PREVIOUS || !r->id) continue;
+            for (m = 0; m < j && !seen; m++)     /* an id once, however many variants */
+                seen = rs->rules->rules[m].needs == NEEDS_PREVIOUS && rs->rules->rules[m].id &&
+                       strcmp(rs->rules->rules[m].id, r->id) == 0;
+            if (seen) continue;
+            if (b.len) gr_buf_adds(&b, "、");
+            gr_buf_adds(&b, r->id);
+        }
+    }
+    gr_domain_cache_free(own);
+    out = b.len ? gr_strdup(gr_buf_cstr(&b)) : NULL;
+    gr_buf_free(&b);
+    return out;
 }
 
 char *gr_data_rules_period(gr_ctx *ctx, xmlDocPtr doc, const gr_data_opts *o)

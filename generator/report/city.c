@@ -277,11 +277,178 @@ static void list_files(gr_city *c, size_t *cap, char ***offices, size_t *noff)
     }
 }
 
+/* ---- last year's files ------------------------------------------------ */
+
+/* 機關/全銜, 機關/簡稱 and 年度 of a data file, from a plain parse (no
+ * network, no DTD, no entities, no messages); 0 when unreadable. */
+static int identity(const char *path, char **full, char **sh, int *year)
+{
+    xmlDocPtr d;
+    xmlNodePtr ag;
+    *full = *sh = NULL;
+    *year = 0;
+    if (!gr_regular_file(path)) return 0;
+    d = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!d) return 0;
+    ag = child(xmlDocGetRootElement(d), "機關");
+    *full = text_of(child(ag, "全銜"));
+    *sh = text_of(child(ag, "簡稱"));
+    *year = year_of(d, NULL);
+    xmlFreeDoc(d);
+    return 1;
+}
+
+static void previous_add(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_previous *p)
+{
+    gr_ctx quiet;
+    gr_report r;
+    gr_report_opts q = *o;
+    char *root = root_name(path);
+    int is_agency = root && strcmp(root, AGENCY_ROOT) == 0;
+    free(root);
+    if (!is_agency) return;                 /* an office file, or not XML */
+    gr_ctx_init(&quiet);                    /* last year's findings are not this year's */
+    quiet.print_off = 1;
+    quiet.lang = ctx->lang;
+    q.data_only = 1;
+    q.check_media = 0;
+    q.data.previous = NULL;
+    gr_report_run(&quiet, path, &q, &r);
+    if (r.doc) {
+        gr_previous_doc *x;
+        xmlNodePtr ag = child(xmlDocGetRootElement(r.doc), "機關");
+        p->v = gr_grow(p->v, &p->cap, p->n + 1, sizeof *p->v);
+        x = &p->v[p->n++];
+        x->doc = r.doc;
+        r.doc = NULL;
+        x->year = year_of(x->doc, NULL);
+        x->full = text_of(child(ag, "全銜"));
+        x->shortn = text_of(child(ag, "簡稱"));
+    }
+    gr_report_free(&r);
+}
+
+int gr_previous_load(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_previous *p)
+{
+    size_t i, j;
+    memset(p, 0, sizeof *p);
+    if (!path) return GR_OK;
+    p->path = gr_strdup(path);
+    if (!is_dir(path)) {
+        if (!gr_regular_file(path))
+            return gr_syserror(ctx, path, 0, GR_TEXT(CITY_PREVIOUS_UNREADABLE));
+        p->single = 1;
+        previous_add(ctx, path, o, p);
+        if (!p->n)
+            return gr_syserror(ctx, path, 0, GR_TEXT(CITY_PREVIOUS_BAD_FILE));
+        return GR_OK;
+    }
+    {
+        char **names = gr_list_dir(path);
+        for (i = 0; names && names[i]; i++) {
+            char *q = gr_path_join(path, names[i]);
+            if (is_dir(q)) {
+                char **sub = gr_list_dir(q);
+                for (j = 0; sub && sub[j]; j++) {
+                    char *f;
+                    if (!is_data_name(q, sub[j])) continue;
+                    f = gr_path_join(q, sub[j]);
+                    previous_add(ctx, f, o, p);
+                    free(f);
+                }
+                gr_free_names(sub);
+            } else if (is_data_name(path, names[i])) {
+                previous_add(ctx, q, o, p);
+            }
+            free(q);
+        }
+        gr_free_names(names);
+    }
+    return GR_OK;
+}
+
+xmlDocPtr gr_previous_for(gr_previous *p, const char *path)
+{
+    char *full, *sh;
+    int year, ok = identity(path, &full, &sh, &year);
+    xmlDocPtr hit = NULL;
+    size_t i;
+    if (!p->path) { free(full); free(sh); return NULL; }
+    for (i = 0; ok && i < p->n && !hit; i++) {
+        const gr_previous_doc *x = &p->v[i];
+        if (x->year != year - 1) continue;
+        if (p->single || (full && x->full && strcmp(full, x->full) == 0)) hit = x->doc;
+    }
+    for (i = 0; ok && i < p->n && !hit; i++) {
+        const gr_previous_doc *x = &p->v[i];
+        if (x->year == year - 1 && sh && x->shortn && strcmp(sh, x->shortn) == 0) hit = x->doc;
+    }
+    if (!hit && ok) {
+        p->missed = gr_grow(p->missed, &p->capmissed, p->nmissed + 1, sizeof *p->missed);
+        p->missed[p->nmissed++] = gr_strdup(sh ? sh : full ? full : path);
+    }
+    free(full);
+    free(sh);
+    return hit;
+}
+
+int gr_previous_unchecked(gr_ctx *ctx, const gr_report_opts *o, const gr_previous *p, int year,
+                          gr_buf *zh, gr_buf *en)
+{
+    char *ids = year ? gr_data_rules_needing_previous(ctx, &o->data, AGENCY_ROOT, year) : NULL;
+    char y[16];
+    int said = 0;
+    if (!ids) return 0;
+    snprintf(y, sizeof y, "%d", year - 1);
+    if (!p || !p->path) {
+        gr_msg_append(zh, en, GR_M_CITY_PREVIOUS_NONE, GR_MSG_ARGS(ids, y));
+        said = 1;
+    } else if (p->nmissed) {
+        gr_buf who;
+        size_t i;
+        gr_buf_init(&who);
+        for (i = 0; i < p->nmissed; i++) {
+            if (i) gr_buf_adds(&who, "、");
+            gr_buf_adds(&who, p->missed[i]);
+        }
+        gr_msg_append(zh, en, GR_M_CITY_PREVIOUS_MISSED, GR_MSG_ARGS(ids, y, gr_buf_cstr(&who)));
+        gr_buf_free(&who);
+        said = 1;
+    }
+    free(ids);
+    return said;
+}
+
+void gr_previous_free(gr_previous *p)
+{
+    size_t i;
+    if (!p) return;
+    for (i = 0; i < p->n; i++) {
+        xmlFreeDoc(p->v[i].doc);
+        free(p->v[i].full);
+        free(p->v[i].shortn);
+    }
+    for (i = 0; i < p->nmissed; i++) free(p->missed[i]);
+    free(p->v);
+    free(p->missed);
+    free(p->path);
+    memset(p, 0, sizeof *p);
+}
+
+/* ---- scanning a year folder --------------------------------------------- */
+
 int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city *c)
+{
+    return gr_city_scan_previous(ctx, dir, NULL, o, c);
+}
+
+int gr_city_scan_previous(gr_ctx *ctx, const char *dir, const char *previous,
+                          const gr_report_opts *o, gr_city *c)
 {
     gr_findings *saved = ctx->findings;
     size_t cap = 0, ucap = 0, i, noff = 0;
     char **offices = NULL;
+    char *named = NULL;
     int own;
     memset(c, 0, sizeof *c);
     c->dir = gr_strdup(dir);
@@ -315,11 +482,33 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
     ctx->findings = saved;
     if (c->office_doc) read_roster(c, &ucap);
 
+    /* last year's files: as given, else as the office file names them
+       (relative to the office file) */
+    if (!previous && c->office_doc) {
+        char *rel = text_of(child(xmlDocGetRootElement(c->office_doc), "前一年度"));
+        if (rel) {
+            char *odir = gr_dirname(c->office);
+            named = rel[0] == '/' ? gr_strdup(rel) : gr_path_join(odir, rel);
+            free(odir);
+            free(rel);
+        }
+    }
+    if (previous || named) {
+        int prc = gr_previous_load(ctx, previous ? previous : named, o, &c->previous);
+        free(named);
+        if (prc != GR_OK) {
+            ctx->hold--;
+            return prc;
+        }
+    }
+
     /* every agency file through the pipeline */
     for (i = 0; i < c->n; i++) {
         gr_city_entry *e = &c->v[i];
+        gr_report_opts oe = *o;
         gr_report r;
-        e->status = gr_report_run(ctx, e->path, o, &r);
+        oe.data.previous = gr_previous_for(&c->previous, e->path);
+        e->status = gr_report_run(ctx, e->path, &oe, &r);
         e->findings = r.findings;
         memset(&r.findings, 0, sizeof r.findings);
         e->doc = r.doc;
@@ -331,6 +520,12 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
         }
     }
     if (!c->year) c->year = majority_year(c);
+    if (c->year && o->data.cache) {
+        /* 六 lists the measures under the items of the agencies' own form */
+        xmlDocPtr fd = gr_form_data(&o->data, AGENCY_ROOT, c->year);
+        xmlNodePtr cats = fd ? child(xmlDocGetRootElement(fd), "categories") : NULL;
+        if (cats) c->categories = xmlCopyNode(cats, 1);
+    }
 
     /* classify, in path order */
     for (i = 0; i < c->n; i++) {
@@ -373,6 +568,17 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
     for (i = 0; i < c->n; i++) {
         gr_findings_sort(&c->v[i].findings, 0);
         if (own && !ctx->print_off) gr_findings_print(ctx, &c->v[i].findings, 0);
+    }
+    for (i = 0; i < c->n && !c->rules_period; i++)
+        if (c->v[i].state == GR_CITY_IN) c->rules_period = gr_data_rules_period(ctx, c->v[i].doc, &o->data);
+    {
+        gr_buf zh, en;
+        gr_buf_init(&zh);
+        gr_buf_init(&en);
+        if (gr_previous_unchecked(ctx, o, &c->previous, c->year, &zh, &en))
+            c->unchecked = gr_strdup(gr_buf_cstr(&zh));
+        gr_buf_free(&zh);
+        gr_buf_free(&en);
     }
     return GR_OK;
 }
@@ -516,6 +722,9 @@ xmlDocPtr gr_city_document(gr_ctx *ctx, const gr_city *c)
         for (i = 0; i < c->nunits; i++)
             unit_props(xmlNewChild(roster, NULL, BAD_CAST "單位", NULL), &c->units[i]);
     }
+    /* the rule file the agencies were checked against: the provenance
+       records it (gr_city_rules_period) */
+    if (c->rules_period) xmlSetProp(root, BAD_CAST "規則期間", BAD_CAST c->rules_period);
     all = xmlNewChild(root, NULL, BAD_CAST "彙整", NULL);
     for (i = 0; i < c->nunits; i++) {
         const gr_city_unit *u = &c->units[i];
@@ -525,6 +734,11 @@ xmlDocPtr gr_city_document(gr_ctx *ctx, const gr_city *c)
         unit_props(n, u);
         xmlNewProp(n, BAD_CAST "檔案", BAD_CAST e->rel);
         xmlAddChild(n, xmlDocCopyNode(xmlDocGetRootElement(e->doc), doc, 1));
+    }
+    if (c->categories) {
+        /* the agencies' form of the year: its categories and items (六) */
+        n = xmlNewChild(root, NULL, BAD_CAST "機關表單", NULL);
+        xmlAddChild(n, xmlDocCopyNode(c->categories, doc, 1));
     }
     annex = xmlNewChild(root, NULL, BAD_CAST "附錄", NULL);
     for (i = 0; i < c->n; i++) {
@@ -541,6 +755,7 @@ xmlDocPtr gr_city_document(gr_ctx *ctx, const gr_city *c)
         if (c->units[i].any_file) continue;
         unit_props(xmlNewChild(annex, NULL, BAD_CAST "未提交", NULL), &c->units[i]);
     }
+    if (c->unchecked) xmlNewTextChild(annex, NULL, BAD_CAST "未檢查", BAD_CAST c->unchecked);
     for (i = 0; i < c->nunits; i++) {
         const gr_city_unit *u = &c->units[i];
         const gr_city_entry *e = u->entry >= 0 ? &c->v[u->entry] : NULL;
@@ -554,6 +769,25 @@ xmlDocPtr gr_city_document(gr_ctx *ctx, const gr_city *c)
         add_findings(n, e, 0);
     }
     return doc;
+}
+
+static int is_city_doc(xmlDocPtr doc)
+{
+    xmlNodePtr r = doc ? xmlDocGetRootElement(doc) : NULL;
+    return r && strcmp((const char *)r->name, OFFICE_ROOT) == 0;
+}
+
+char *gr_city_issuer(xmlDocPtr doc)
+{
+    char *t;
+    if (!is_city_doc(doc)) return NULL;
+    t = text_of(child(child(xmlDocGetRootElement(doc), "發布"), "單位"));
+    return t ? t : gr_strdup("");
+}
+
+char *gr_city_rules_period(xmlDocPtr doc)
+{
+    return is_city_doc(doc) ? attr(xmlDocGetRootElement(doc), "規則期間") : NULL;
 }
 
 /* ---- CSV --------------------------------------------------------------- */
@@ -634,5 +868,9 @@ void gr_city_free(gr_city *c)
     free(c->office);
     if (c->office_doc) xmlFreeDoc(c->office_doc);
     gr_findings_free(&c->office_findings);
+    if (c->categories) xmlFreeNode(c->categories);
+    free(c->rules_period);
+    free(c->unchecked);
+    gr_previous_free(&c->previous);
     memset(c, 0, sizeof *c);
 }

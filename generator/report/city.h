@@ -8,7 +8,8 @@
  *
  * gr_city_document assembles the combined city report's document (the
  * office file, or a minimal one, with the included agencies' enriched and
- * masked documents in roster order and the annex), to be run through
+ * masked documents in roster order, the strategy categories of the
+ * agencies' form of the year, and the annex), to be run through
  * gr_report_run_doc like any other kind. Its vocabulary is docs/office-file.md.
  *
  * Ownership: gr_city_scan fills a gr_city freed with gr_city_free (paths,
@@ -18,6 +19,42 @@
 #define GR_CITY_H
 
 #include "report.h"
+
+/* Last year's files (--previous DIR_OR_FILE, or the office file's
+ * <前一年度>): each agency's document of the year before, enriched, for the
+ * rules that compare years (needs="previous" in templates/rules/). A
+ * folder is matched by the agency's 全銜 (else 簡稱); one file serves
+ * every file checked. Only documents of the year before the data's count. */
+typedef struct gr_previous_doc {
+    xmlDocPtr doc;         /* loaded and computed (no rules run) */
+    char *full, *shortn;   /* its 機關/全銜 and 簡稱, NULL when absent */
+    int year;
+} gr_previous_doc;
+
+typedef struct gr_previous {
+    char *path;            /* as given; NULL: no previous year at hand */
+    gr_previous_doc *v; size_t n, cap;
+    char **missed;         /* data files without a match (said once) */
+    size_t nmissed, capmissed;
+    int single;            /* path is one file */
+} gr_previous;
+
+/* Load `path` (a folder: its .xml files and those one subfolder down; or a
+ * file) without printing the old year's findings. GR_OK, or GR_ESYS after
+ * reporting when it cannot be read. */
+int gr_previous_load(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_previous *p);
+/* The previous year's document for the data file `path` (same agency,
+ * year − 1), or NULL (recorded in p->missed when a previous year was
+ * given). Owned by p. */
+xmlDocPtr gr_previous_for(gr_previous *p, const char *path);
+/* What the rules comparing years could not check for `year`, to be said
+ * once (the verbs print it beside their summary; it is not a finding of
+ * any file): without a previous year, every file (未檢查); with one, the
+ * files without a match. Appends to zh and en and returns 1, or returns 0
+ * when there is nothing to say. */
+int gr_previous_unchecked(gr_ctx *ctx, const gr_report_opts *o, const gr_previous *p, int year,
+                          gr_buf *zh, gr_buf *en);
+void gr_previous_free(gr_previous *p);
 
 typedef enum {
     GR_CITY_IN = 0,        /* combined */
@@ -60,6 +97,16 @@ typedef struct gr_city {
     gr_city_unit *units; size_t nunits;
     int status;            /* worst status of the office file's load */
     gr_findings office_findings;
+    char *rules_period;    /* the rule file the included agencies were
+                              checked against ("109-112"), or NULL */
+    char *unchecked;       /* what the rules comparing years could not
+                              check (zh), for the annex; NULL: nothing */
+    gr_previous previous;  /* last year's files (given, or named by the
+                              office file's <前一年度>) */
+    xmlNodePtr categories; /* the strategy categories and items of the
+                              agencies' form of the year (its form data's
+                              <categories>, copied; owned), for 六; NULL
+                              when no single form serves the year */
 } gr_city;
 
 /* Find the files, load the office file, run every agency file through
@@ -69,6 +116,12 @@ typedef struct gr_city {
  * are 錯誤 of the file concerned). GR_ESYS when the folder cannot be
  * read; otherwise GR_OK (the entries say the rest). */
 int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city *c);
+/* The same with last year's files (--previous; NULL: the office file's
+ * <前一年度> if it names one, else none): every agency file's rules run
+ * with its document of the year before (o->data.previous is set per
+ * file). gr_city_scan is this with previous NULL. */
+int gr_city_scan_previous(gr_ctx *ctx, const char *dir, const char *previous,
+                          const gr_report_opts *o, gr_city *c);
 
 /* Units of the roster with no combined file (missing or left out). */
 size_t gr_city_missing(const gr_city *c);
@@ -77,6 +130,13 @@ size_t gr_city_left_out(const gr_city *c);
 
 /* The combined report's document (see above); NULL after reporting. */
 xmlDocPtr gr_city_document(gr_ctx *ctx, const gr_city *c);
+
+/* For the provenance a combined PDF records (report/provenance.c): the
+ * issuer (the office file's 發布/單位; "" without one) and the rule period
+ * the agencies were checked against, read from an assembled document
+ * (gr_city_document); newly allocated; NULL when doc is not one. */
+char *gr_city_issuer(xmlDocPtr doc);
+char *gr_city_rules_period(xmlDocPtr doc);
 
 /* The state in words (zh), for tables and the annex. */
 const char *gr_city_state_zh(gr_city_state s);

@@ -6,6 +6,7 @@
  * fonts it embedded. Owns nothing after gr_report_provenance_free. */
 #include "../util/msg.h"
 #include "provenance.h"
+#include "city.h"
 #include <hb.h>
 #include <hpdf.h>
 #include <libdeflate.h>
@@ -79,6 +80,7 @@ void gr_report_provenance(gr_ctx *ctx, const gr_report *r, const gr_report_opts 
     char *form = gr_data_form_name(ctx, r->doc, &o->data);
     char *rules = gr_data_rules_period(ctx, r->doc, &o->data);
     char *dir = gr_dirname(r->path);
+    char *issuer = gr_city_issuer(r->doc), *period = gr_city_rules_period(r->doc);
     char hex[65], year[32];
     gr_pdf_prop now[GR_REPORT_RUNTIME_MAX];
     gr_buf b;
@@ -86,6 +88,11 @@ void gr_report_provenance(gr_ctx *ctx, const gr_report *r, const gr_report_opts 
 
     memset(p, 0, sizeof *p);
     p->arena = gr_arena_new();
+    /* the combined city report (city.h): its issuer, and the rule file its
+       agencies were checked against (it has no rule file of its own) */
+    if (issuer) { free(agency); agency = issuer; }
+    if (period && !rules) { rules = period; period = NULL; }
+    free(period);
     snprintf(year, sizeof year, "%d", gr_data_year(r->doc));
     add(p, "Agency", "the agency's full name (機關/全銜)", agency);
     add(p, "Year", "the ROC year of the data (年度)", year);

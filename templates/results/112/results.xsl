@@ -81,8 +81,8 @@
     <xsl:if test="not(/child::成果報告)">
       <xsl:message terminate="yes">成果報告：根元素應為 &lt;成果報告&gt; / results form: the root element must be &lt;成果報告&gt;</xsl:message>
     </xsl:if>
-    <xsl:if test="/child::成果報告/@版本 != '1'">
-      <xsl:message terminate="yes">成果報告：此表單只接受資料格式第 1 版（版本="1"）/ results form: only data format version 1 is supported</xsl:message>
+    <xsl:if test="/child::成果報告/@版本 != '1' and /child::成果報告/@版本 != '2'">
+      <xsl:message terminate="yes">成果報告：此表單只接受資料格式第 1、2 版（版本="1" 或 "2"）/ results form: only data format versions 1 and 2 are supported</xsl:message>
     </xsl:if>
     <xsl:if test="$year &lt; $form-first-year or $year &gt; $form-last-year">
       <xsl:message>成果報告：<xsl:value-of select="$year"/> 年度的資料套用 <xsl:value-of select="$form-last-year"/> 年表單 / results form: year <xsl:value-of select="$year"/> rendered with the <xsl:value-of select="$form-last-year"/> form</xsl:message>
