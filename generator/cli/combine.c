@@ -3,7 +3,8 @@
  * generator/report/city.c (agencies' files through the one pipeline, the
  * office file, the roster, what is left out and why); the assembled
  * document is a document kind of its own (templates/combined/) run through
- * the same pipeline (gr_report_run_doc) and laid out like any report.
+ * the same pipeline (gr_report_run_doc) and laid out like any report —
+ * all in gr_city_combine (report/city_table.c), which serve DIR runs too.
  * Exit 1 when an agency was left out or a roster unit is missing (the PDF
  * is written all the same), 1 without a PDF when the office file is
  * invalid, 2 for usage and system errors. */
@@ -107,9 +108,8 @@ int gr_cmd_combine(int argc, char **argv)
     gr_ctx ctx;
     combine_args a;
     gr_report_opts o;
-    gr_report r;
+    gr_city_combine_opts co;
     gr_city c;
-    xmlDocPtr doc;
     char *datadir, *fontdir;
     size_t left, missing;
     FILE *say;
@@ -127,30 +127,17 @@ int gr_cmd_combine(int argc, char **argv)
     datadir = a.datadir ? gr_strdup(a.datadir) : gr_cli_datadir();
     fontdir = a.fonts ? gr_strdup(a.fonts) : gr_path_join(datadir, "fonts");
     memset(&o, 0, sizeof o);
+    memset(&co, 0, sizeof co);
     o.data.datadir = datadir;
     o.data.allow_outside = a.allow_outside;
     o.data.cache = gr_domain_cache_new();
     o.fontdir = fontdir;
-    /* agencies: enriched, names in full, so that the city document is
-       masked once, as a whole, annex messages included */
-    o.data_only = 1;
-    o.data.internal = 1;
-    rc = gr_city_scan(&ctx, a.dir, &o, &c);
-    if (rc == GR_OK) rc = c.status;                /* an invalid office file */
-    if (rc == GR_OK && a.csv) rc = gr_city_csv(&ctx, &c, a.csv);
-    if (rc == GR_OK) {
-        doc = gr_city_document(&ctx, &c);
-        o.data_only = 0;
-        o.data.internal = a.internal;
-        o.enriched = a.enriched;
-        o.want_fo_text = a.fo != NULL;
-        o.want_tree = 1;
-        rc = gr_report_run_doc(&ctx, c.office ? c.office : a.dir, doc, &o, &r);
-        if (rc == GR_OK && a.fo)
-            rc = gr_write_file_atomic(&ctx, a.fo, r.fo.data ? (void *)r.fo.data : "", r.fo.len);
-        if (rc == GR_OK) rc = gr_report_pdf(&ctx, &r, &o, a.out);
-        gr_report_free(&r);
-    }
+    co.out = a.out;
+    co.csv = a.csv;
+    co.fo = a.fo;
+    co.enriched = a.enriched;
+    co.internal = a.internal;
+    rc = gr_city_combine(&ctx, a.dir, &o, &co, &c);
     left = gr_city_left_out(&c);
     missing = gr_city_missing(&c);
     if (rc == GR_OK) {

@@ -145,6 +145,7 @@ static void add_entry(gr_city *c, size_t *cap, const char *path)
     e->path = gr_strdup(path);
     e->rel = rel_of(c, e->path);
     e->unit = -1;
+    e->named_unit = -1;
 }
 
 static int add_unit(gr_city *c, size_t *cap, const char *short_name, const char *full, const char *group)
@@ -327,6 +328,7 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
             free(root);
         } else if (e->year != c->year) {
             e->state = GR_CITY_WRONG_YEAR;
+            e->named_unit = match_unit(c, e->doc);
             gr_error(ctx, e->path, e->year_line,
                      "這份資料是 %d 年度，資料夾是 %d 年度的（%s）；此檔不納入。請移到該年度的資料夾",
                      "this file is for the year %d, the folder for %d (%s); it is left out. Move it to its year's folder",
@@ -341,7 +343,7 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
                          e->name ? e->name : "?", rel_of(c, c->office));
             } else {
                 if (u < 0) u = add_unit(c, &ucap, e->name ? e->name : e->rel, NULL, NULL);
-                e->unit = u;
+                e->unit = e->named_unit = u;
                 c->units[u].any_file = 1;
                 if (c->units[u].entry >= 0) {
                     e->state = GR_CITY_DUPLICATE;
@@ -568,28 +570,33 @@ static void csv_row(gr_buf *b, const char *unit, const char *file, const char *s
     csv_field(b, msg, 1);
 }
 
-int gr_city_csv(gr_ctx *ctx, const gr_city *c, const char *out)
+void gr_city_csv_data(const gr_city *c, gr_buf *b)
 {
-    gr_buf b;
     size_t i, k;
-    int rc;
-    gr_buf_init(&b);
-    gr_buf_adds(&b, "\xEF\xBB\xBF");            /* BOM: spreadsheet programs then read UTF-8 */
-    csv_row(&b, "單位", "資料檔", "狀態", "類別", "規則", 0, "說明");
+    gr_buf_adds(b, "\xEF\xBB\xBF");             /* BOM: spreadsheet programs then read UTF-8 */
+    csv_row(b, "單位", "資料檔", "狀態", "類別", "規則", 0, "說明");
     for (i = 0; i < c->n; i++) {
         const gr_city_entry *e = &c->v[i];
         const char *unit = e->unit >= 0 ? c->units[e->unit].short_name : e->name;
         if (!e->findings.n)
-            csv_row(&b, unit, e->rel, gr_city_state_zh(e->state), "", "", 0, "");
+            csv_row(b, unit, e->rel, gr_city_state_zh(e->state), "", "", 0, "");
         for (k = 0; k < e->findings.n; k++) {
             const gr_finding *f = &e->findings.v[k];
-            csv_row(&b, unit, e->rel, gr_city_state_zh(e->state), class_zh(f->cls), f->rule, f->line,
+            csv_row(b, unit, e->rel, gr_city_state_zh(e->state), class_zh(f->cls), f->rule, f->line,
                     f->msg_zh);
         }
     }
     for (i = 0; i < c->nunits; i++)
         if (!c->units[i].any_file)
-            csv_row(&b, c->units[i].short_name, "", "未提交", "", "", 0, "");
+            csv_row(b, c->units[i].short_name, "", "未提交", "", "", 0, "");
+}
+
+int gr_city_csv(gr_ctx *ctx, const gr_city *c, const char *out)
+{
+    gr_buf b;
+    int rc;
+    gr_buf_init(&b);
+    gr_city_csv_data(c, &b);
     rc = gr_write_file_atomic(ctx, out, b.data ? (void *)b.data : "", b.len);
     gr_buf_free(&b);
     return rc;
