@@ -266,6 +266,32 @@ static void list_files(gr_city *c, size_t *cap, char ***offices, size_t *noff)
     }
 }
 
+/* A file whose loading failed (a missing photo, a schema error) still
+ * names its unit when it is well-formed: the unit has submitted, with
+ * errors, rather than not at all. Read its identity only (no validation,
+ * no network); of the folder's year, on the roster, the first such file
+ * of its unit in path order. */
+static void claim_unit(gr_city *c, size_t *ucap, gr_city_entry *e, int i)
+{
+    xmlDocPtr d = gr_regular_file(e->path)
+        ? xmlReadFile(e->path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+        : NULL;
+    int u;
+    if (!d) return;
+    e->year = year_of(d, &e->year_line);
+    if (!e->name) e->name = agency_name(d);
+    if (e->year == c->year) {
+        u = match_unit(c, d);
+        if (u < 0 && !c->office_doc && e->name) u = add_unit(c, ucap, e->name, NULL, NULL);
+        if (u >= 0) {
+            e->unit = e->named_unit = u;
+            c->units[u].any_file = 1;
+            if (c->units[u].entry < 0) c->units[u].entry = i;
+        }
+    }
+    xmlFreeDoc(d);
+}
+
 int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city *c)
 {
     gr_findings *saved = ctx->findings;
@@ -325,6 +351,7 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
         if (!e->doc) {
             char *root = root_name(e->path);
             e->state = root && strcmp(root, AGENCY_ROOT) == 0 ? GR_CITY_ERROR : GR_CITY_UNREADABLE;
+            if (e->state == GR_CITY_ERROR) claim_unit(c, &ucap, e, (int)i);
             free(root);
         } else if (e->year != c->year) {
             e->state = GR_CITY_WRONG_YEAR;
