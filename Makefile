@@ -10,7 +10,8 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt harfbuzz harfbuzz-subset icu-uc fontconfig freetype2 libdeflate libqpdf
+PKGS     = libxml-2.0 libxslt harfbuzz harfbuzz-subset icu-uc fontconfig freetype2 libdeflate libqpdf \
+           libmicrohttpd
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wno-unused-parameter \
            -Wshadow -Wpointer-arith -Wstrict-prototypes -Wmissing-prototypes
@@ -20,7 +21,7 @@ DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libxslt1-dev \
            poppler-utils qpdf icc-profiles-free default-jre-headless valgrind \
            libxml2-utils xsltproc man-db groff-base perl \
            libpdfbox2-java libactivation-java libjaxb-api-java \
-           clang libclang-rt-14-dev
+           clang libclang-rt-14-dev libmicrohttpd-dev curl
 
 # every program links these (plain, sanitizer and fuzz builds alike)
 LIBS_LINK = $$(pkg-config --libs $(PKGS)) -lhpdf -licuuc -lpng -ljpeg -lm
