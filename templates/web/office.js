@@ -23,7 +23,7 @@ var LABELS = {
     combined: '全市報告已完成', combineFailed: '彙整失敗：性平辦彙整檔有錯誤？請重新檢查',
     busy: '另一項工作進行中', opening: '開啟編輯器中…', openLink: '在新分頁開啟編輯器',
     failed: '失敗：', sortBy: '依「{col}」排序', loadFailed: '無法讀取資料夾狀態：',
-    officeLine: '性平辦彙整檔 {file}'
+    officeLine: '性平辦彙整檔 {file}', withErrors: '・有錯誤'
   },
   en: {
     title: 'Gender office: the year\u2019s submissions', sub: '{folder}: year {year}; office file {office}',
@@ -43,7 +43,7 @@ var LABELS = {
     combined: 'The city report is ready', combineFailed: 'Combining failed: is the office file wrong? Check again',
     busy: 'Another job is running', opening: 'Opening the editor\u2026', openLink: 'Open the editor in a new tab',
     failed: 'Failed: ', sortBy: 'Sort by {col}', loadFailed: 'Cannot read the folder\u2019s state: ',
-    officeLine: 'office file {file}'
+    officeLine: 'office file {file}', withErrors: ', with errors'
   }
 };
 
@@ -167,6 +167,7 @@ function stateBadge(r) {
   var cls = 'badge st-' + r.state + (r.state === 'present' ? '-' + (r.city === 'in' ? 'in' : 'error') : '');
   var span = el('span', { className: cls, 'data-state': r.state, 'data-city': r.city }, text);
   if (r.state === 'present') span.title = r.city === 'in' ? L('inCity') : (lang === 'en' ? r.city_en : r.city_zh);
+  if (r.state === 'present' && r.city !== 'in') span.textContent = text + L('withErrors');
   if (r.state === 'wrong-year' && r.year) span.textContent = text + '（' + r.year + '）';
   return span;
 }
