@@ -23,7 +23,8 @@ var LABELS = {
     combined: '全市報告已完成', combineFailed: '彙整失敗：性平辦彙整檔有錯誤？請重新檢查',
     busy: '另一項工作進行中', opening: '開啟編輯器中…', openLink: '在新分頁開啟編輯器',
     failed: '失敗：', sortBy: '依「{col}」排序', loadFailed: '無法讀取資料夾狀態：',
-    officeLine: '性平辦彙整檔 {file}', withErrors: '・有錯誤'
+    officeLine: '性平辦彙整檔 {file}', withErrors: '・有錯誤',
+    refused: '未儲存：檔案不符合格式，請看表單下方的訊息'
   },
   en: {
     title: 'Gender office: the year\u2019s submissions', sub: '{folder}: year {year}; office file {office}',
@@ -43,7 +44,8 @@ var LABELS = {
     combined: 'The city report is ready', combineFailed: 'Combining failed: is the office file wrong? Check again',
     busy: 'Another job is running', opening: 'Opening the editor\u2026', openLink: 'Open the editor in a new tab',
     failed: 'Failed: ', sortBy: 'Sort by {col}', loadFailed: 'Cannot read the folder\u2019s state: ',
-    officeLine: 'office file {file}', withErrors: ', with errors'
+    officeLine: 'office file {file}', withErrors: ', with errors',
+    refused: 'Not saved: the file would not match its format; see the messages under the form'
   }
 };
 
@@ -168,7 +170,7 @@ function stateBadge(r) {
   var span = el('span', { className: cls, 'data-state': r.state, 'data-city': r.city }, text);
   if (r.state === 'present') span.title = r.city === 'in' ? L('inCity') : (lang === 'en' ? r.city_en : r.city_zh);
   if (r.state === 'present' && r.city !== 'in') span.textContent = text + L('withErrors');
-  if (r.state === 'wrong-year' && r.year) span.textContent = text + '（' + r.year + '）';
+  if (r.state === 'wrong-year' && r.year) span.textContent = text + (lang === 'en' ? ' (' + r.year + ')' : '（' + r.year + '）');
   return span;
 }
 
@@ -435,14 +437,17 @@ function saveOffice(ev) {
   // one field at a time, in order; the first refusal stops (the file keeps
   // every field saved before it)
   var next = function () {
-    if (!todo.length) { status(L('saved')); return loadOffice().then(load); }
+    if (!todo.length) {
+      return loadOffice().then(load).then(function () { status(L('saved')); });
+    }
     var q = todo.shift();
     return request('POST', '/api/office?' + q[0], q[1]).then(function (r) {
       if (r.data && r.data.ok === false) {
         r.data.findings.forEach(function (f) {
           out.appendChild(el('p', null, (f.line ? L('line', { n: f.line }) + '：' : '') + f.msg));
         });
-        status(L('failed'), true);
+        status(L('refused'), true);
+        out.scrollIntoView();
         return null;
       }
       officeSaved[q[0]] = q[1];
