@@ -21,7 +21,10 @@ DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libxslt1-dev \
            poppler-utils qpdf icc-profiles-free default-jre-headless valgrind \
            libxml2-utils xsltproc man-db groff-base perl \
            libpdfbox2-java libactivation-java libjaxb-api-java \
-           clang libclang-rt-14-dev libmicrohttpd-dev curl
+           clang libclang-rt-14-dev libmicrohttpd-dev
+# Only for make check (not make demo): the browser tests of `gereport edit`
+# drive Debian's Chromium headless through Selenium (tests/t-edit-browser.sh).
+CHECK_PKGS = chromium chromium-driver python3-selenium curl
 
 # every program links these (plain, sanitizer and fuzz builds alike)
 LIBS_LINK = $$(pkg-config --libs $(PKGS)) -lhpdf -licuuc -lpng -ljpeg -lm
@@ -31,7 +34,7 @@ LIBOBJS := $(filter-out build/generator/cli/%,$(OBJS))
 BIN     := build/gereport
 UNITS   := $(patsubst tests/unit/%.c,build/unit/%,$(sort $(wildcard tests/unit/*.c)))
 
-.PHONY: all demo check bench install uninstall clean deps units san fuzz FORCE
+.PHONY: all demo check bench install uninstall clean deps check-deps install-pkgs units san fuzz FORCE
 all: $(BIN)
 
 # The commit the program is built from (util/version.c): the full hash,
@@ -108,8 +111,13 @@ fuzz: deps
 	done; rm -rf build/fuzz/tmp; exit $$status
 
 # Install every missing Debian package (as root), or say the one line to run.
+# make check also needs CHECK_PKGS (check-deps); make demo does not.
 deps:
-	@missing=""; for p in $(DEB_PKGS); do \
+	@$(MAKE) --no-print-directory install-pkgs PKG_LIST="$(DEB_PKGS)"
+check-deps:
+	@$(MAKE) --no-print-directory install-pkgs PKG_LIST="$(DEB_PKGS) $(CHECK_PKGS)"
+install-pkgs:
+	@missing=""; for p in $(PKG_LIST); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -z "$$missing" ]; then echo "deps: all Debian packages present"; \
@@ -125,7 +133,7 @@ demo: deps
 	$(BIN) render tests/fo/sample.fo -o build/sample.pdf
 	@echo "demo: wrote build/sample-report.pdf (the sample agency's 112 report) and build/sample.pdf"
 
-check: deps
+check: check-deps
 	$(MAKE) all units
 	$(MAKE) san
 	tests/run.sh
