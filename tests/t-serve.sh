@@ -54,7 +54,9 @@ i=0
 while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.2; i=$((i + 1)); done
 if kill -0 "$pid" 2>/dev/null; then not_ok "serve stops on SIGTERM"; else ok "serve stops on SIGTERM"; fi
 wait "$pid" 2>/dev/null
+rc=$?
 pid=""
+if [ $rc -eq 0 ]; then ok "serve exits 0 when stopped (the clean-up ran)"; else not_ok "serve exits 0 when stopped" "exit $rc"; fi
 if ls "$TMPDIR"/gereport-serve-* >/dev/null 2>&1; then
     not_ok "serve leaves no temporary folder" "$(ls -d "$TMPDIR"/gereport-serve-*)"
 else ok "serve leaves no temporary folder"; fi

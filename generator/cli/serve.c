@@ -10,6 +10,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -236,6 +237,12 @@ int gr_cmd_serve(int argc, char **argv)
         fflush(stdout);
         if (!a.no_open) open_browser(gr_web_url(w));
         (void)gr_web_wait(w);
+        /* stopping: a second signal (Ctrl-C reaches the whole process
+           group; timeout(1) signals the child and its group) must not cut
+           the clean-up short once gr_web_stop unblocks them */
+        signal(SIGINT, SIG_IGN);
+        signal(SIGTERM, SIG_IGN);
+        signal(SIGHUP, SIG_IGN);
     }
     gr_web_stop(w);
     gr_office_free(of);

@@ -32,6 +32,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -73,6 +74,8 @@ struct gr_office {
     gr_city_table t;
     int scanned;
     gr_buf sig;                /* the folder's listing at the last scan */
+    struct timespec changed;   /* when a scan last found the listing changed:
+                                  a PDF written before it may be stale */
     job job;
     editor ed[MAX_EDITORS];
     int ned;
@@ -80,6 +83,9 @@ struct gr_office {
 
 /* ---- the folder's listing: rescan when it changed ------------------------ */
 
+/* Every file's name, size and time, down to an agency subfolder's photo
+ * folder (DIR/社會局/images/x.jpg): data files and the photos they show.
+ * Deeper folders are not read (nor are they by the scan). */
 static void sig_add_dir(gr_buf *b, const char *dir, int depth)
 {
     char **names = gr_list_dir(dir);
@@ -87,12 +93,11 @@ static void sig_add_dir(gr_buf *b, const char *dir, int depth)
     for (i = 0; names && names[i]; i++) {
         char *p = gr_path_join(dir, names[i]);
         struct stat st;
-        size_t n = strlen(names[i]);
         if (stat(p, &st) == 0) {
-            if (S_ISDIR(st.st_mode) && depth == 0) {
-                gr_buf_printf(b, "%s/\n", names[i]);
-                sig_add_dir(b, p, 1);
-            } else if (S_ISREG(st.st_mode) && n > 4 && strcmp(names[i] + n - 4, ".xml") == 0) {
+            if (S_ISDIR(st.st_mode) && depth < 2) {
+                gr_buf_printf(b, "%d %s/\n", depth, names[i]);
+                sig_add_dir(b, p, depth + 1);
+            } else if (S_ISREG(st.st_mode)) {
                 gr_buf_printf(b, "%d %s %lld %lld.%09ld\n", depth, names[i], (long long)st.st_size,
                               (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
             }
@@ -114,10 +119,14 @@ static int scan(gr_office *of)
 {
     gr_ctx ctx;
     int rc;
+    gr_buf now;
     gr_city_table_free(&of->t);
     gr_city_free(&of->c);
+    folder_sig(of, &now);
+    if (now.len != of->sig.len || (now.len && memcmp(now.data, of->sig.data, now.len) != 0))
+        clock_gettime(CLOCK_REALTIME, &of->changed);
     gr_buf_free(&of->sig);
-    folder_sig(of, &of->sig);
+    of->sig = now;
     gr_ctx_init(&ctx);
     ctx.print_off = 1;
     ctx.lang = of->ctx->lang;
@@ -155,16 +164,22 @@ static const char *confined_entry(const gr_office *of, long k)
     return confined(of, of->c.v[k].path);
 }
 
-/* The row named by the request's "row" argument, or NULL. */
+/* The row named by the request's "row" argument, or NULL. The page also
+ * sends the file it shows in that row ("file"): when the folder changed
+ * since the page was drawn and the row now holds another file, NULL (the
+ * client's name is only compared, never opened). */
 static const gr_city_row *req_row(const gr_office *of, const gr_web_req *req)
 {
-    const char *a = gr_web_arg(req, "row");
+    const char *a = gr_web_arg(req, "row"), *file = gr_web_arg(req, "file");
     char *end;
     long k;
+    const gr_city_row *r;
     if (!a || !*a || strspn(a, "0123456789") != strlen(a) || strlen(a) > 6) return NULL;
     k = strtol(a, &end, 10);
     if (!of->scanned || k < 0 || (size_t)k >= of->t.n) return NULL;
-    return &of->t.rows[k];
+    r = &of->t.rows[k];
+    if (file && (!r->file || strcmp(file, r->file) != 0)) return NULL;
+    return r;
 }
 
 /* ---- answers -------------------------------------------------------------- */
@@ -562,12 +577,19 @@ static void page(gr_office *of, gr_web_resp *resp)
     free(p);
 }
 
+static int later(const struct timespec *a, const struct timespec *b)
+{
+    return a->tv_sec > b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec > b->tv_nsec);
+}
+
 static void agency_pdf(gr_office *of, const gr_web_req *req, gr_web_resp *resp)
 {
-    const gr_city_row *r = req_row(of, req);
+    const gr_city_row *r;
     const char *in;
     char *out;
     struct stat si, so;
+    if (!of->scanned || folder_changed(of)) scan(of);
+    r = req_row(of, req);
     if (!r || r->entry < 0) {
         say(of, resp, 404, "沒有這一列：請重新整理頁面", "no such row: reload the page");
         return;
@@ -584,10 +606,10 @@ static void agency_pdf(gr_office *of, const gr_web_req *req, gr_web_resp *resp)
         return;
     }
     out = gr_city_pdf_name(of->o.outdir, of->c.v[r->entry].rel);
-    /* built by build all (or before) after the data file's last change */
+    /* built (by build all, or for an earlier download) after the data
+       file's last change and after the folder last changed */
     if (of->job.running || stat(out, &so) != 0 || stat(in, &si) != 0 ||
-        so.st_mtim.tv_sec < si.st_mtim.tv_sec ||
-        (so.st_mtim.tv_sec == si.st_mtim.tv_sec && so.st_mtim.tv_nsec <= si.st_mtim.tv_nsec)) {
+        !later(&so.st_mtim, &si.st_mtim) || !later(&so.st_mtim, &of->changed)) {
         if (of->job.running && of->job.kind == JOB_BUILD) {
             say(of, resp, 409, "正在產生全部 PDF，請稍候再下載", "building every PDF: download it when that is done");
             free(out);
@@ -643,9 +665,11 @@ void gr_office_handle(void *user, const gr_web_req *req, gr_web_resp *resp)
         resp->content_type = "application/json; charset=utf-8";
         job_json(of, &resp->body);
     } else if (strcmp(p, "/api/edit") == 0 && is_post(req)) {
-        const gr_city_row *r = req_row(of, req);
-        const char *in = r && r->entry >= 0 ? confined_entry(of, r->entry) : NULL;
-        const char *url;
+        const gr_city_row *r;
+        const char *in, *url;
+        if (!of->scanned || folder_changed(of)) scan(of);
+        r = req_row(of, req);
+        in = r && r->entry >= 0 ? confined_entry(of, r->entry) : NULL;
         if (!in) {
             say(of, resp, 404, "沒有這個檔案：請重新整理頁面", "no such file: reload the page");
             return;

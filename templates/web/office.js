@@ -189,7 +189,7 @@ function renderRow(body, r) {
   });
   var acts = el('td', { className: 'acts' });
   if (r.file && r.city === 'in') {
-    var a = el('a', { href: '/download/agency.pdf?row=' + r.row, download: (r.file.split('/')[0].replace(/\.xml$/, '')) + '.pdf',
+    var a = el('a', { href: '/download/agency.pdf?row=' + r.row + '&file=' + encodeURIComponent(r.file), download: (r.file.split('/')[0].replace(/\.xml$/, '')) + '.pdf',
                       className: 'button pdf' }, L('pdf'));
     acts.appendChild(a);
   }
@@ -329,7 +329,7 @@ function checkAll() {
 
 function openEditor(r) {
   status(L('opening'));
-  request('POST', '/api/edit?row=' + r.row).then(function (res) {
+  request('POST', '/api/edit?row=' + r.row + '&file=' + encodeURIComponent(r.file)).then(function (res) {
     var w = window.open(res.data.url, '_blank', 'noopener');
     var s = $('status');
     s.textContent = '';

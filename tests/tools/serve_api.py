@@ -159,12 +159,18 @@ present = [r for r in rows if r["city"] == "in" and r["file"] != "outside-link.x
 ok(len(present) >= 1, "some unit can be built")
 if present:
     r = present[0]
-    s, h, b = req("GET", "/download/agency.pdf?row=%d" % r["row"], cookie=COOKIE)
+    q = "/download/agency.pdf?row=%d&file=%s" % (r["row"], urllib.parse.quote(r["file"]))
+    s, h, b = req("GET", q, cookie=COOKIE)
     out = os.path.join(WORK, "agency-cli.pdf")
     cli("build", os.path.join(DIR, r["file"]), "-o", out)
     with open(out, "rb") as f:
         want = f.read()
     ok(s == 200 and b == want, "%s's PDF is the bytes of gereport build" % r["file"], s, len(b), len(want))
+other = [x for x in rows if x["file"] and x["file"] != present[0]["file"]][0] if present else None
+if other:
+    s, h, b = req("GET", "/download/agency.pdf?row=%d&file=%s" % (present[0]["row"], urllib.parse.quote(other["file"])),
+                  cookie=COOKIE)
+    ok(s == 404 and not b.startswith(b"%PDF"), "a row whose file is not the one the page shows: refused", s, b[:100])
 left = [r for r in rows if r["file"] and r["city"] == "error"]
 if left:
     s, h, b = req("GET", "/download/agency.pdf?row=%d" % left[0]["row"], cookie=COOKIE)
