@@ -42,10 +42,23 @@ url_zh=$url
 start_serve en "$d/year" --lang en
 url_en=$url
 
-HOME=$d timeout 1200 /usr/bin/python3 "$TOOLS/serve_browser.py" "$url_zh" "$d/year" "$GR" "$d" "$ROOT/build" "$url_en" \
+HOME=$d timeout -k 10 1200 /usr/bin/python3 "$TOOLS/serve_browser.py" "$url_zh" "$d/year" "$GR" "$d" "$ROOT/build" "$url_en" \
     > "$d/browser.log" 2>&1
+rc=$?
 grep -E '^(ok|not ok|#)' "$d/browser.log"
+if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then not_ok "the browser flows end within their time limit" "$(tail -n 5 "$d/browser.log")"; fi
 if grep -q Traceback "$d/browser.log"; then not_ok "serve_browser.py ran to its end" "$(tail -n 8 "$d/browser.log")"; fi
+# both servers stop cleanly: exit 0, no temporary folder left
+stopped=0
+for p in $pids; do
+    kill -TERM "$p" 2>/dev/null
+    wait "$p"
+    [ $? -eq 0 ] && stopped=$((stopped + 1))
+done
+pids=""
+if [ $stopped -eq 2 ]; then ok "both servers stop on SIGTERM with exit 0"; else not_ok "both servers stop on SIGTERM with exit 0" "$stopped of 2"; fi
+if ls "$TMPDIR"/gereport-serve-* >/dev/null 2>&1; then not_ok "no temporary folder left behind" "$(ls -d "$TMPDIR"/gereport-serve-*)"
+else ok "no temporary folder left behind"; fi
 n=$(ls "$ROOT"/build/serve-*.png 2>/dev/null | wc -l)
 if [ "$n" -ge 6 ]; then ok "screenshots written (build/serve-*.png: $n)"; else not_ok "screenshots written" "$n"; fi
 finish

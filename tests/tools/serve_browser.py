@@ -55,7 +55,8 @@ os.makedirs(downloads, exist_ok=True)
 o = Options()
 for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1366,768",
           "--no-proxy-server", "--proxy-bypass-list=*", "--disable-background-networking",
-          "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=zh-TW"]:
+          "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=zh-TW",
+          "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]:
     o.add_argument(a)
 o.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
 d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
