@@ -22,9 +22,9 @@ static int usage_error(const char *zh, const char *en)
         fputs("gereport: ", stderr);
         gr_cli_say(&ctx, stderr, zh, en);
     }
-    fputs(ctx.lang == GR_LANG_ZH ? "用法：gereport <指令> [選項]；指令：build check combine extract new render serve\n"
-          : ctx.lang == GR_LANG_EN ? "Usage: gereport <verb> [options]; verbs: build check combine extract new render serve\n"
-          : "用法 Usage: gereport <指令 verb> [選項 options]; build check combine extract new render serve\n", stderr);
+    fputs(ctx.lang == GR_LANG_ZH ? "用法：gereport <指令> [選項]；指令：build check combine edit extract new render serve\n"
+          : ctx.lang == GR_LANG_EN ? "Usage: gereport <verb> [options]; verbs: build check combine edit extract new render serve\n"
+          : "用法 Usage: gereport <指令 verb> [選項 options]; build check combine edit extract new render serve\n", stderr);
     gr_cli_say(&ctx, stderr, "請用 gereport --help 看完整說明", "see gereport --help");
     return GR_ESYS;
 }
@@ -36,6 +36,8 @@ static void usage(FILE *out)
           "指令 Verbs:\n"
           "  build FILE.xml [-o OUT.pdf]   依資料年度的表單產生成果報告 PDF/A-1b\n"
           "                                the report of a data file on its year's form\n"
+          "  edit FILE.xml                 在瀏覽器中填寫報告（本機網頁）\n"
+          "                                fill in the report in a browser (local page)\n"
           "  extract REPORT.pdf DIR        取出報告內附的資料與圖檔（--embed-source）\n"
           "                                write out the data a report carries\n"
           "  check FILE.xml…               檢查資料：格式、數字、總計畫規則\n"
@@ -147,6 +149,8 @@ int main(int argc, char **argv)
         return gr_cmd_render(argc - 1, argv + 1);
     if (strcmp(argv[1], "build") == 0)
         return gr_cmd_build(argc - 1, argv + 1);
+    if (strcmp(argv[1], "edit") == 0)
+        return gr_cmd_edit(argc - 1, argv + 1);
     if (strcmp(argv[1], "extract") == 0)
         return gr_cmd_extract(argc - 1, argv + 1);
     if (strcmp(argv[1], "check") == 0)

@@ -31,6 +31,11 @@ typedef struct gr_data_opts {
     gr_domain_cache *cache;   /* optional: parsed schemas, rules and
                                  stylesheets shared by several files of one
                                  run; NULL = parse what each call needs */
+    const char *mem;          /* optional: the data file's bytes as the
+                                 caller holds them (the browser form's
+                                 unsaved copy); `path` still names the file
+                                 for messages, images and the PDF */
+    size_t mem_len;
 } gr_data_opts;
 
 gr_domain_cache *gr_domain_cache_new(void);
@@ -153,6 +158,11 @@ char *gr_data_agency(xmlDocPtr doc);
 int gr_data_year(xmlDocPtr doc);
 /* The approval date (核定/日期) as written, newly allocated, or NULL. */
 char *gr_data_approval_date(xmlDocPtr doc);
+
+/* The schema file (templates/schema/<prefix>-<version>.rng) of data of
+ * root element `kind` and 版本 `version`, newly allocated; NULL when there
+ * is none. The browser form (`gereport edit`) builds its page from it. */
+char *gr_schema_file(const gr_data_opts *o, const char *kind, const char *version);
 
 /* Write the enriched document (computed figures added) for inspection and
  * tests (`gereport build --enriched FILE`). */

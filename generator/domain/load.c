@@ -1368,6 +1368,26 @@ static long count_elements(xmlNodePtr root)
     return n;
 }
 
+/* ================================================================ schema file */
+
+char *gr_schema_file(const gr_data_opts *o, const char *kind, const char *version)
+{
+    const gr_kind *k = gr_kind_find(kind);
+    char rel[256], *dir, *path;
+    struct stat st;
+    if (!k || !version[0] || strspn(version, "0123456789") != strlen(version) || strlen(version) > 8)
+        return NULL;
+    dir = gr_path_join(o->datadir, "templates/schema");
+    snprintf(rel, sizeof rel, "%s-%s.rng", k->schema_prefix, version);
+    path = gr_path_join(dir, rel);
+    free(dir);
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+        free(path);
+        return NULL;
+    }
+    return path;
+}
+
 /* ================================================================ entry */
 
 xmlDocPtr gr_data_load(gr_ctx *ctx, const char *path, const gr_data_opts *o)
@@ -1384,11 +1404,19 @@ xmlDocPtr gr_data_load(gr_ctx *ctx, const char *path, const gr_data_opts *o)
     int errs = ctx->nerrors, reports = 0, rc;
     struct stat st;
 
-    if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && (unsigned long long)st.st_size > MAX_DATA_BYTES) {
+    if (o->mem) {
+        if (o->mem_len > MAX_DATA_BYTES) {
+            gr_error(ctx, path, 0, "資料檔超過 32 MiB 上限", "data file larger than the 32 MiB limit%s", "");
+            return NULL;
+        }
+        data = gr_malloc(o->mem_len + 1);
+        memcpy(data, o->mem, o->mem_len);
+        data[o->mem_len] = 0;
+        len = o->mem_len;
+    } else if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && (unsigned long long)st.st_size > MAX_DATA_BYTES) {
         gr_error(ctx, path, 0, "資料檔超過 32 MiB 上限", "data file larger than the 32 MiB limit%s", "");
         return NULL;
-    }
-    if (gr_read_file(ctx, path, &data, &len) != GR_OK) return NULL;
+    } else if (gr_read_file(ctx, path, &data, &len) != GR_OK) return NULL;
     if (len > MAX_DATA_BYTES) {
         free(data);
         gr_error(ctx, path, 0, "資料檔超過 32 MiB 上限", "data file larger than the 32 MiB limit%s", "");
