@@ -668,8 +668,13 @@ void gr_office_handle(void *user, const gr_web_req *req, gr_web_resp *resp)
         const gr_city_row *r;
         const char *in, *url;
         if (!of->scanned || folder_changed(of)) scan(of);
-        r = req_row(of, req);
-        in = r && r->entry >= 0 ? confined_entry(of, r->entry) : NULL;
+        if (gr_web_arg(req, "office")) {
+            /* the office file, in the same editor (its schema builds the form) */
+            in = of->c.office ? confined(of, of->c.office) : NULL;
+        } else {
+            r = req_row(of, req);
+            in = r && r->entry >= 0 ? confined_entry(of, r->entry) : NULL;
+        }
         if (!in) {
             say(of, resp, 404, "沒有這個檔案：請重新整理頁面", "no such file: reload the page");
             return;

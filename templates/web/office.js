@@ -10,6 +10,7 @@ var LABELS = {
     title: '性平辦年度收件', sub: '{folder}：{year} 年度　性平辦彙整檔 {office}', noOffice: '（無）',
     tableH: '各單位提交情形', check: '重新檢查全部', build: '產生全部 PDF', combine: '彙整全市報告',
     csv: '下載檢核表 CSV', city: '下載全市報告 PDF', officeBtn: '編輯性平辦彙整檔文字',
+    officeEdit: '在編輯器開啟性平辦彙整檔',
     officeH: '性平辦彙整檔的文字', save: '儲存', close: '關閉', saved: '已儲存',
     addItem: '新增一項', itemTitle: '標題', itemText: '說明', item: '第 {n} 項',
     colOrder: '序', colName: '單位', colGroup: '組別', colFile: '資料檔', colState: '狀態',
@@ -31,6 +32,7 @@ var LABELS = {
     noOffice: '(none)',
     tableH: 'Submissions by unit', check: 'Check all', build: 'Build all PDFs', combine: 'Combine city report',
     csv: 'Download findings CSV', city: 'Download city report PDF', officeBtn: 'Edit the office file\u2019s text',
+    officeEdit: 'Open the office file in the editor',
     officeH: 'The office file\u2019s text', save: 'Save', close: 'Close', saved: 'Saved',
     addItem: 'Add an item', itemTitle: 'Title', itemText: 'Text', item: 'Item {n}',
     colOrder: 'No.', colName: 'Unit', colGroup: 'Group', colFile: 'Data file', colState: 'State',
@@ -53,7 +55,7 @@ var lang = 'zh';
 var state = null;
 var sortKey = 'order';
 var sortDir = 1;
-var open = {};            // rows whose findings are shown, by file or name
+var expanded = {};          // rows whose findings are shown, by file or name
 
 function L(key, args) {
   var s = (LABELS[lang] && LABELS[lang][key]) || LABELS.zh[key] || key;
@@ -104,6 +106,7 @@ function setLabels() {
   $('dl-csv').textContent = L('csv');
   $('dl-city').textContent = L('city');
   $('btn-office').textContent = L('officeBtn');
+  $('btn-office-edit').textContent = L('officeEdit');
   $('office-h').textContent = L('officeH');
 }
 
@@ -199,11 +202,11 @@ function renderRow(body, r) {
     acts.appendChild(e);
   }
   if (r.findings.length) {
-    var shown = !!open[rowKey(r)];
+    var shown = !!expanded[rowKey(r)];
     var d = el('button', { type: 'button', className: 'details', 'aria-expanded': shown ? 'true' : 'false' },
                shown ? L('hide') : L('details'));
     d.addEventListener('click', function () {
-      open[rowKey(r)] = !open[rowKey(r)];
+      expanded[rowKey(r)] = !expanded[rowKey(r)];
       render();
       var again = document.querySelector('tr[data-row="' + r.row + '"] button.details');
       if (again) again.focus();
@@ -212,7 +215,7 @@ function renderRow(body, r) {
   }
   tr.appendChild(acts);
   body.appendChild(tr);
-  if (open[rowKey(r)] && r.findings.length) {
+  if (expanded[rowKey(r)] && r.findings.length) {
     var dt = el('tr', { className: 'detail' });
     var td = el('td', { colspan: String(COLUMNS.length) });
     var ul = el('ul');
@@ -251,6 +254,7 @@ function render() {
   sortedRows().forEach(function (r) { renderRow(body, r); });
   $('dl-csv').setAttribute('download', 'findings-' + state.year + '.csv');
   $('btn-office').disabled = !state.office;
+  $('btn-office-edit').disabled = !state.office;
 }
 
 /* ---- jobs --------------------------------------------------------------- */
@@ -329,7 +333,8 @@ function checkAll() {
 
 function openEditor(r) {
   status(L('opening'));
-  request('POST', '/api/edit?row=' + r.row + '&file=' + encodeURIComponent(r.file)).then(function (res) {
+  var q = r ? 'row=' + r.row + '&file=' + encodeURIComponent(r.file) : 'office=1';
+  request('POST', '/api/edit?' + q).then(function (res) {
     var w = window.open(res.data.url, '_blank', 'noopener');
     var s = $('status');
     s.textContent = '';
@@ -475,5 +480,6 @@ document.addEventListener('DOMContentLoaded', function () {
     loadOffice().then(function () { var f = document.querySelector('#office-form textarea, #office-form input'); if (f) f.focus(); });
   });
   $('office-form').addEventListener('submit', saveOffice);
+  $('btn-office-edit').addEventListener('click', function () { openEditor(null); });
   load();
 });

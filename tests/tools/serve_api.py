@@ -99,6 +99,13 @@ for path in ["/api/check", "/api/build", "/api/combine", "/api/office?field=clos
     ok(s == 403, "POST %s without an Origin is refused" % path, s)
 s, h, b = req("GET", "/api/state", cookie=COOKIE, headers={"Sec-Fetch-Site": "cross-site"})
 ok(s == 403, "a cross-site fetch (Sec-Fetch-Site) is refused", s)
+s, h, b = req("GET", "/api/state", cookie=COOKIE, headers={"Sec-Fetch-Site": "same-site", "Sec-Fetch-Mode": "cors"})
+ok(s == 403, "a fetch from another local port (same-site, not a tab) is refused", s)
+s, h, b = req("GET", "/", cookie=COOKIE, headers={"Sec-Fetch-Site": "same-site", "Sec-Fetch-Mode": "navigate"})
+ok(s == 200, "a tab opened from another local port (serve opening edit) is served", s)
+s, h, b = req("POST", "/api/check", body=b"", cookie=COOKIE,
+              headers={"Sec-Fetch-Site": "same-site", "Sec-Fetch-Mode": "navigate", "Origin": "http://127.0.0.1:1"})
+ok(s == 403, "a form POST from another local port is refused (Origin)", s)
 for m in ["PUT", "DELETE"]:
     s, h, b = req(m, "/api/state", cookie=COOKIE)
     ok(s == 405, "method %s refused" % m, s)
