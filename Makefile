@@ -14,7 +14,7 @@ PKGS     = libxml-2.0 libxslt harfbuzz harfbuzz-subset icu-uc fontconfig freetyp
            libmicrohttpd
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wno-unused-parameter \
-           -Wshadow -Wpointer-arith -Wstrict-prototypes -Wmissing-prototypes
+           -Wshadow -Wformat=2 -Wpointer-arith -Wstrict-prototypes -Wmissing-prototypes
 DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libxslt1-dev \
            libharfbuzz-dev libfreetype-dev libfontconfig1-dev libicu-dev libdeflate-dev \
            libpng-dev libjpeg62-turbo-dev libqpdf-dev fonts-cns11643-kai fonts-cns11643-sung fonts-liberation2 \
@@ -27,8 +27,11 @@ DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libxslt1-dev \
 # t-serve-browser.sh).
 CHECK_PKGS = chromium chromium-driver python3 python3-selenium
 
-# every program links these (plain, sanitizer and fuzz builds alike)
-LIBS_LINK = $$(pkg-config --libs $(PKGS)) -lhpdf -licuuc -lpng -ljpeg -lm
+# every program links these (plain, sanitizer and fuzz builds alike);
+# libqpdf is not linked but opened by `extract` when it needs it
+# (generator/cli/qpdf_dl.c: its soname is compiled in)
+LIBS_LINK = $$(pkg-config --libs $(filter-out libqpdf,$(PKGS))) -lhpdf -licuuc -lpng -ljpeg -lm
+QPDF_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir libqpdf 2>/dev/null)/libqpdf.so" 2>/dev/null | awk '/SONAME/ { print $$2 }')
 SRCS    := $(sort $(wildcard generator/*/*.c))
 OBJS    := $(SRCS:%.c=build/%.o)
 LIBOBJS := $(filter-out build/generator/cli/%,$(OBJS))
@@ -56,7 +59,7 @@ build/unit/%: tests/unit/%.c tests/unit/unit.h $(LIBOBJS)
 
 build/%.o: %.c $(wildcard generator/*/*.h generator/*/*.def)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(CFLAGS) $$(pkg-config --cflags $(PKGS)) -Ibuild/gen -DGR_DATADIR='"$(PREFIX)/share/gereport"' -c $< -o $@
+	$(CC) $(WARN) $(CFLAGS) $$(pkg-config --cflags $(PKGS)) -Ibuild/gen -DGR_DATADIR='"$(PREFIX)/share/gereport"' $(if $(QPDF_SONAME),-DGR_QPDF_SONAME='"$(QPDF_SONAME)"') -c $< -o $@
 
 $(BIN): $(OBJS)
 	$(CC) $(CFLAGS) -o $@ $(OBJS) $(LIBS_LINK)
@@ -76,7 +79,7 @@ FUZZ_TIME   ?= 120
 
 build/san/%.o: %.c $(wildcard generator/*/*.h generator/*/*.def)
 	@mkdir -p $(dir $@)
-	$(SANCC) $(WARN) $(SANFLAGS) -fsanitize=fuzzer-no-link $$(pkg-config --cflags $(PKGS)) -Ibuild/gen -DGR_DATADIR='"$(PREFIX)/share/gereport"' -c $< -o $@
+	$(SANCC) $(WARN) $(SANFLAGS) -fsanitize=fuzzer-no-link $$(pkg-config --cflags $(PKGS)) -Ibuild/gen -DGR_DATADIR='"$(PREFIX)/share/gereport"' $(if $(QPDF_SONAME),-DGR_QPDF_SONAME='"$(QPDF_SONAME)"') -c $< -o $@
 
 build/gereport-san: $(SAN_OBJS)
 	$(SANCC) $(SANFLAGS) -o $@ $(SAN_OBJS) $(LIBS_LINK)

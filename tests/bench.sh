@@ -11,6 +11,9 @@
 #   form-x500 500 times (6,000 pages)
 #   sample    gereport build of the sample agency's data file (the whole
 #             pipeline: schema, figures, rules, XSLT, layout, PDF)
+#   start-up  render of a one-character document: what every run pays
+#             before its first page (libraries, fontconfig, a font subset,
+#             the PDF/A parts)
 # Then Apache FOP (Debian package fop; installed by `make bench`, not by
 # `make check`) on form and form-x50, with tools/fop-fonts.xml so that it
 # embeds TW-Kai as we do (RUNS_FOP runs, default 3), and the ratio of FOP's
@@ -78,6 +81,20 @@ measure form-x50 "$RUNS" "$OUT/form-x50.pdf" "$GR" render "$x50" -o "$OUT/form-x
 c50=$M_CPU
 measure form-x500 "$RUNS_BIG" "$OUT/form-x500.pdf" "$GR" render "$x500" -o "$OUT/form-x500.pdf"
 measure sample "$RUNS" "$OUT/sample.pdf" "$GR" build "$ROOT/data/taipei/112/results.xml" -o "$OUT/sample.pdf"
+cat > "$OUT/one.fo" <<'ONE'
+<?xml version="1.0" encoding="UTF-8"?>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" xml:lang="zh-TW">
+  <fo:layout-master-set>
+    <fo:simple-page-master master-name="a4" page-width="210mm" page-height="297mm" margin="20mm">
+      <fo:region-body/>
+    </fo:simple-page-master>
+  </fo:layout-master-set>
+  <fo:page-sequence master-reference="a4">
+    <fo:flow flow-name="xsl-region-body"><fo:block font-family="標楷體">性</fo:block></fo:flow>
+  </fo:page-sequence>
+</fo:root>
+ONE
+measure start-up "$RUNS" "$OUT/one.pdf" "$GR" render "$OUT/one.fo" -o "$OUT/one.pdf"
 
 if [ "${FOP:-yes}" = no ]; then
     echo "bench: FOP=no: Apache FOP skipped"

@@ -72,6 +72,51 @@ for g in B DI組 Ｃ群; do
     if ! grep -q '組別' "$d/group.err"; then ok "<組別>$g</組別> is accepted as the form writes it"
     else not_ok "<組別>$g</組別> is accepted as the form writes it"; show "$d/group.err" 3; fi
 done
+# Likely misspellings of a group are refused with the group they were
+# likely meant to be (gr_listed_guess, beside the normaliser): the heavenly
+# stems 甲乙丙丁戊 for A–E, the other classifier (組/群), 一 for 1. Never
+# applied silently: the clerk confirms.
+line=$(grep -n '<組別>' "$BASE" | head -n 1 | cut -d: -f1)
+while IFS='|' read -r g want; do
+    sed "s|<組別>C群</組別>|<組別>$g</組別>|" "$BASE" > "$d/guess.xml"
+    (cd "$d" && run_gr check guess.xml) > /dev/null 2> "$d/guess.err"
+    rc=$?
+    first=$(grep -m1 -E ': (錯誤 error|未達規定 requirement not met|提醒 note): ' "$d/guess.err")
+    case $first in
+    "guess.xml:$line: 錯誤 error: "*"<組別> 的「$g」請照表單寫成「$want」"*"write \"$g\" as the form does: \"$want\""*)
+        if [ "$rc" -eq 1 ]; then ok "<組別>$g</組別>: refused at line $line, suggests $want (both languages)"
+        else not_ok "<組別>$g</組別>: refused at line $line, suggests $want" "exit $rc"; fi ;;
+    *) not_ok "<組別>$g</組別>: refused at line $line, suggests $want"; show "$d/guess.err" 3 ;;
+    esac
+done <<'GROUPS'
+乙群|B群
+甲群|A群
+丙群|C群
+丁群|D群
+B組|B群
+D1群|D1組
+丁1組|D1組
+D一組|D1組
+戊I組|E1組
+GROUPS
+# No guess for what is no group: the list of allowed values instead.
+sed "s|<組別>C群</組別>|<組別>己群</組別>|" "$BASE" > "$d/guess.xml"
+(cd "$d" && run_gr check guess.xml) > /dev/null 2> "$d/guess.err"
+if grep -q "「己群」不是可選的值（可選：A群、B群、C群、D群、D1組、E1組）" "$d/guess.err" &&
+   ! grep -q '請照表單寫成' "$d/guess.err"; then
+    ok "<組別>己群</組別>: no guess, the allowed groups listed"
+else
+    not_ok "<組別>己群</組別>: no guess, the allowed groups listed"; show "$d/guess.err" 3
+fi
+# new --group takes the same normaliser: 乙群 is refused with the suggestion.
+(cd "$d" && run_gr new --year 113 --agency 文化局 --group 乙群 -o new-guess.xml) > /dev/null 2> "$d/new-guess.err"
+rc=$?
+if [ "$rc" -eq 2 ] && [ ! -e "$d/new-guess.xml" ] && grep -q '應是「B群」嗎' "$d/new-guess.err"; then
+    ok "new --group 乙群: exit 2, no file, suggests B群"
+else
+    not_ok "new --group 乙群: exit 2, no file, suggests B群" "exit $rc"; show "$d/new-guess.err" 3
+fi
+
 # English only: the same advice in English.
 (cd "$d" && run_gr check --lang en total.xml) > /dev/null 2> "$d/total-en.err"
 if grep -q '^total.xml:40: error: .*<總人數> is a figure gereport computes (總人數); do not type it: delete this line' "$d/total-en.err"; then

@@ -156,8 +156,10 @@ else
     not_ok "internal edition: every full name" "missing:$missing"
 fi
 # 「Nguyễn Thị⏎Lan」 in the data: the line break between two Latin letters
-# (accented or not) is a space, so the name reads as declared
-if grep -q -F 'Nguyễn Thị Lan以母語' "$d/internal.fo" && ! grep -q -F 'ThịLan' "$d/internal.fo"; then
+# (accented or not) is a space, so the name reads as declared (the FO's
+# text, tags aside: the name is an unbreakable fo:inline of its own)
+sed 's/<[^>]*>//g' "$d/internal.fo" > "$d/internal.fotext"
+if grep -q -F 'Nguyễn Thị Lan以母語' "$d/internal.fotext" && ! grep -q -F 'ThịLan' "$d/internal.fotext"; then
     ok "internal edition: a line break inside a Latin name with accents becomes one space"
 else
     not_ok "internal edition: a line break inside a Latin name with accents becomes one space" \

@@ -7,6 +7,7 @@
  * second and one closing line saying what was written. */
 #include "cli.h"
 #include "../report/city.h"
+#include "../util/msg.h"
 #include <assert.h>
 #include <errno.h>
 #include <stdio.h>
@@ -137,38 +138,33 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, build_args *a)
             char *end;
             long j = strtol(p.value, &end, 10);
             if (*end || j < 1 || j > 64)
-                return gr_opts_usage_error(&p, "-j 應為 1 到 64 的整數，不是「%s」",
-                                           "-j must be a whole number from 1 to 64, not \"%s\"", p.value);
+                return gr_opts_usage_error(&p, GR_TEXT(BUILD_J_MUST_WHOLE_NUMBER), p.value);
             a->jobs = (int)j;
             break;
         }
         case GR_OPT_OPERAND:
             if (a->in)
-                return gr_opts_usage_error(&p, "只能有一個資料檔（多了「%s」）",
-                                           "only one data file (extra: \"%s\")", p.value);
+                return gr_opts_usage_error(&p, GR_TEXT(BUILD_ONLY_ONE_DATA_FILE), p.value);
             a->in = p.value;
             break;
         default: assert(0 && "an option of the table is not handled");
         }
     }
     if (!a->in)
-        return gr_opts_usage_error(&p, "請指定一個資料檔（「-」為標準輸入）",
-                                   "name one data file (\"-\" is standard input)");
+        return gr_opts_usage_error(&p, GR_TEXT(BUILD_NAME_ONE_DATA_FILE));
     {
         struct stat st;
         a->folder = strcmp(a->in, "-") != 0 && stat(a->in, &st) == 0 && S_ISDIR(st.st_mode);
     }
     if (a->folder) {
         if (!a->out)
-            return gr_opts_usage_error(&p, "請以 -o 指定輸出資料夾", "name the output folder with -o");
+            return gr_opts_usage_error(&p, GR_TEXT(BUILD_NAME_OUTPUT_FOLDER_O));
         if (strcmp(a->out, "-") == 0)
-            return gr_opts_usage_error(&p, "資料夾的 PDF 寫到一個輸出資料夾，不能用標準輸出「-」",
-                                       "a folder's PDFs go to an output folder, not to standard output \"-\"");
+            return gr_opts_usage_error(&p, GR_TEXT(BUILD_FOLDER_S_PDFS_GO));
         if (a->fo || a->enriched || a->dump)
-            return gr_opts_usage_error(&p, "--fo、--enriched 與 --dump-boxes 只用於單一資料檔",
-                                       "--fo, --enriched and --dump-boxes are for one data file");
+            return gr_opts_usage_error(&p, GR_TEXT(BUILD_ENRICHED_DUMP_BOXES_ARE));
     } else if (a->jobs) {
-        return gr_opts_usage_error(&p, "-j 只用於資料夾", "-j needs a folder");
+        return gr_opts_usage_error(&p, GR_TEXT(BUILD_J_NEEDS_FOLDER));
     }
     return GR_OK;
 }
@@ -179,7 +175,7 @@ static void report_written(gr_ctx *ctx, const char *out, size_t pages)
     struct stat st;
     double mb = stat(out, &st) == 0 ? (double)st.st_size / 1e6 : 0;
     if (!ctx->tty || ctx->quiet) return;
-    gr_info(ctx, "已寫出 %s：%zu 頁，%.2f MB", "wrote %s: %zu page(s), %.2f MB", out, pages, mb);
+    gr_info(ctx, GR_TEXT(BUILD_WROTE_PAGE_S_MB), out, pages, mb);
 }
 
 /* One file, in a worker: the pipeline and the PDF. The folder scan has
@@ -195,14 +191,11 @@ static int build_one(const char *in, const char *out, gr_report_opts *o, int str
     ctx.print_off = 1;
     rc = gr_report_run(&ctx, in, o, &r);
     if (rc == GR_OK) rc = gr_report_pdf(&ctx, &r, o, out);
-    for (i = 0; i < r.findings.n; i++) {
-        const gr_finding *f = &r.findings.v[i];
-        if (f->cls != GR_CLASS_ERROR) continue;
-        if (f->line > 0) fprintf(stderr, "%s:%d: 錯誤 error: %s (%s)\n", f->file ? f->file : in, f->line,
-                                 f->msg_zh ? f->msg_zh : "", f->msg_en ? f->msg_en : "");
-        else fprintf(stderr, "%s: 錯誤 error: %s (%s)\n", f->file ? f->file : in,
-                     f->msg_zh ? f->msg_zh : "", f->msg_en ? f->msg_en : "");
-    }
+    gr_findings_sort(&r.findings, 0);
+    for (i = 0; i < r.findings.n && r.findings.v[i].cls == GR_CLASS_ERROR; i++)
+        ;
+    r.findings.n = i;                   /* the errors only (sorted first) */
+    gr_findings_print(&ctx, &r.findings, 0);
     if (rc == GR_OK && strict && ctx.nunmet) rc = GR_EINPUT;
     gr_report_free(&r);
     return rc;
@@ -222,10 +215,10 @@ static int build_folder(gr_ctx *ctx, const build_args *a, gr_report_opts *o)
     assert(a->out && !a->fo && !a->enriched && !a->dump);      /* parse_args */
     if (stat(a->out, &st) != 0) {
         if (mkdir(a->out, 0777) != 0)
-            return gr_syserror(ctx, a->out, 0, "無法建立輸出資料夾（%s）", "cannot create the output folder (%s)",
-                               strerror(errno));
+            return gr_syserror(ctx, a->out, 0, GR_TEXT(BUILD_CANNOT_CREATE_OUTPUT_FOLDER),
+                               GR_ERRNO(errno));
     } else if (!S_ISDIR(st.st_mode)) {
-        return gr_syserror(ctx, a->out, 0, "輸出應為資料夾", "the output must be a folder%s", "");
+        return gr_syserror(ctx, a->out, 0, GR_TEXT(BUILD_OUTPUT_MUST_FOLDER));
     }
     o->data_only = 1;
     rc = gr_city_scan(ctx, a->in, o, &c);
@@ -241,8 +234,8 @@ static int build_folder(gr_ctx *ctx, const build_args *a, gr_report_opts *o)
     for (k = 0; k < jobs; k++) {
         pid_t p = fork();
         if (p < 0) {
-            worst_rc = gr_syserror(ctx, NULL, 0, "無法建立工作行程（%s）", "cannot start a worker process (%s)",
-                                   strerror(errno));
+            worst_rc = gr_syserror(ctx, NULL, 0, GR_TEXT(BUILD_CANNOT_START_WORKER_PROCESS),
+                                   GR_ERRNO(errno));
             break;
         }
         if (p == 0) {
@@ -293,9 +286,7 @@ int gr_cmd_build(int argc, char **argv)
     if (rc != GR_OK) return rc < 0 ? GR_OK : rc;
     if (!a.out && strcmp(a.in, "-") == 0) a.out = "-";     /* stdin in, stdout out */
     if (a.out && strcmp(a.out, "-") == 0 && isatty(STDOUT_FILENO)) {
-        gr_cli_say(&ctx, stderr, "gereport build: 標準輸出是終端機，不輸出 PDF；請用 -o FILE.pdf 或導向檔案（> FILE.pdf）",
-                   "gereport build: standard output is a terminal, no PDF written there; use -o FILE.pdf or redirect (> FILE.pdf)");
-        return GR_ESYS;
+        return gr_cli_refuse_terminal(&ctx, "build");
     }
     datadir = a.datadir ? gr_strdup(a.datadir) : gr_cli_datadir();
     fontdir = a.fonts ? gr_strdup(a.fonts) : gr_path_join(datadir, "fonts");
@@ -317,17 +308,23 @@ int gr_cmd_build(int argc, char **argv)
         free(datadir);
         return rc;
     }
+    ctx.hold = 1;                       /* the data's and layout's findings together */
     rc = gr_report_run(&ctx, a.in, &o, &r);
     if (rc == GR_OK && a.fo)
         rc = gr_write_file_atomic(&ctx, a.fo, r.fo.data ? (void *)r.fo.data : "", r.fo.len);
     if (rc == GR_OK) {
         const char *out = a.out ? a.out : (out_alloc = with_ext(a.in, ".pdf"));
         rc = gr_report_pdf(&ctx, &r, &o, out);
-        gr_progress_end(&ctx);
-        if (rc == GR_OK) report_written(&ctx, out, r.pages);
+    }
+    ctx.hold = 0;
+    gr_progress_end(&ctx);
+    gr_findings_sort(&r.findings, 0);
+    gr_findings_print(&ctx, &r.findings, 0);
+    if (rc == GR_OK && r.pages) {
+        const char *out = a.out ? a.out : out_alloc;
+        report_written(&ctx, out, r.pages);
         if (rc == GR_OK && a.strict && ctx.nunmet)
-            rc = gr_error(&ctx, a.in, 0, "有 %d 項未達規定（--strict）；PDF 已產生",
-                          "%d requirement(s) not met (--strict); the PDF was written", ctx.nunmet);
+            rc = gr_error(&ctx, a.in, 0, GR_TEXT(BUILD_REQUIREMENT_S_MET_STRICT), ctx.nunmet);
     }
     gr_progress_end(&ctx);
     gr_report_free(&r);

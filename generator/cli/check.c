@@ -7,6 +7,7 @@
  * Exit 1 if any error, or with --strict any requirement not met. */
 #include "cli.h"
 #include "../report/city.h"
+#include "../util/msg.h"
 #include <assert.h>
 #include <sys/stat.h>
 #include <stdio.h>
@@ -132,14 +133,13 @@ int gr_cmd_check(int argc, char **argv)
     }
     if (!nfiles) {
         free(files);
-        return gr_opts_usage_error(&p, "請指定至少一個資料檔（「-」為標準輸入）",
-                                   "name at least one data file (\"-\" is standard input)");
+        return gr_opts_usage_error(&p, GR_TEXT(CHECK_NAME_LEAST_ONE_DATA));
     }
     folder = nfiles == 1 && strcmp(files[0], "-") != 0 && stat(files[0], &st) == 0 &&
              S_ISDIR(st.st_mode);
     if (csv && !folder) {
         free(files);
-        return gr_opts_usage_error(&p, "--csv 只用於一個資料夾", "--csv needs one folder");
+        return gr_opts_usage_error(&p, GR_TEXT(CHECK_CSV_NEEDS_ONE_FOLDER));
     }
     datadir = dd ? gr_strdup(dd) : gr_cli_datadir();
     fontdir = fonts ? gr_strdup(fonts) : gr_path_join(datadir, "fonts");
@@ -177,11 +177,12 @@ int gr_cmd_check(int argc, char **argv)
     gr_progress_end(&ctx);
     if (!ctx.quiet) {
         char zh[160], en[160];
-        snprintf(zh, sizeof zh, "檢查 %d 個檔案：%d 個錯誤，%d 個未達規定，%d 個提醒",
-                 nfiles, ctx.nerrors, ctx.nunmet, ctx.nwarnings);
-        snprintf(en, sizeof en, "checked %d file%s: %d error%s, %d requirement%s not met, %d note%s",
-                 nfiles, nfiles == 1 ? "" : "s", ctx.nerrors, ctx.nerrors == 1 ? "" : "s",
-                 ctx.nunmet, ctx.nunmet == 1 ? "" : "s", ctx.nwarnings, ctx.nwarnings == 1 ? "" : "s");
+#define PLURAL(n) ((n) == 1 ? "" : "s")
+        snprintf(zh, sizeof zh, gr_msg_zh_CHECK_SUMMARY, nfiles, PLURAL(nfiles), ctx.nerrors,
+                 PLURAL(ctx.nerrors), ctx.nunmet, PLURAL(ctx.nunmet), ctx.nwarnings, PLURAL(ctx.nwarnings));
+        snprintf(en, sizeof en, gr_msg_en_CHECK_SUMMARY, nfiles, PLURAL(nfiles), ctx.nerrors,
+                 PLURAL(ctx.nerrors), ctx.nunmet, PLURAL(ctx.nunmet), ctx.nwarnings, PLURAL(ctx.nwarnings));
+#undef PLURAL
         if (ctx.lang == GR_LANG_ZH) printf("%s\n", zh);
         else if (ctx.lang == GR_LANG_EN) printf("%s\n", en);
         else printf("%s (%s)\n", zh, en);

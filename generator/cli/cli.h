@@ -50,7 +50,7 @@ int gr_opts_next(gr_opts *p);
 /* Print "gereport VERB: what is wrong", the synopsis and 「請用 --help」;
  * returns GR_ESYS. */
 int gr_opts_usage_error(gr_opts *p, const char *zh_fmt, const char *en_fmt, ...)
-    __attribute__((format(printf, 2, 4)));
+    GR_PRINTF2(2, 3, 4);
 
 /* Messages' language from LC_ALL, LC_MESSAGES or LANG: zh* Chinese, en*
  * English, anything else (C, POSIX, unset) both. */
@@ -59,6 +59,8 @@ gr_lang gr_cli_lang_from_env(void);
 int gr_cli_parse_lang(gr_ctx *ctx, const char *verb, const char *value);
 /* One line in ctx->lang: "zh", "en" or "zh (en)". */
 void gr_cli_say(const gr_ctx *ctx, FILE *out, const char *zh, const char *en);
+/* "-o -" on a terminal: say that no PDF goes there; returns GR_ESYS. */
+int gr_cli_refuse_terminal(const gr_ctx *ctx, const char *verb);
 
 /* Data folder (holds fonts/ and templates/), newly allocated. */
 char *gr_cli_datadir(void);

@@ -10,6 +10,7 @@
  * invalid, 2 for usage and system errors. */
 #include "cli.h"
 #include "../report/city.h"
+#include "../util/msg.h"
 #include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,20 +87,18 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, combine_args *a)
         case O_OUTSIDE: a->allow_outside = 1; break;
         case GR_OPT_OPERAND:
             if (a->dir)
-                return gr_opts_usage_error(&p, "只能有一個資料夾（多了「%s」）",
-                                           "only one folder (extra: \"%s\")", p.value);
+                return gr_opts_usage_error(&p, GR_TEXT(COMBINE_ONLY_ONE_FOLDER_EXTRA), p.value);
             a->dir = p.value;
             break;
         default: assert(0 && "an option of the table is not handled");
         }
     }
     if (!a->dir)
-        return gr_opts_usage_error(&p, "請指定一個年度資料夾", "name one year folder");
+        return gr_opts_usage_error(&p, GR_TEXT(COMBINE_NAME_ONE_YEAR_FOLDER));
     if (!a->out)
-        return gr_opts_usage_error(&p, "請以 -o 指定輸出的 PDF", "name the PDF with -o");
+        return gr_opts_usage_error(&p, GR_TEXT(COMBINE_NAME_PDF_O));
     if (a->csv && gr_is_stdio(a->csv) && gr_is_stdio(a->out))
-        return gr_opts_usage_error(&p, "-o 與 --csv 只能有一個是標準輸出「-」",
-                                   "only one of -o and --csv can be standard output \"-\"");
+        return gr_opts_usage_error(&p, GR_TEXT(COMBINE_ONLY_ONE_O_CSV));
     return GR_OK;
 }
 
@@ -118,9 +117,7 @@ int gr_cmd_combine(int argc, char **argv)
     rc = parse_args(&ctx, argc, argv, &a);
     if (rc != GR_OK) return rc < 0 ? GR_OK : rc;
     if (gr_is_stdio(a.out) && isatty(STDOUT_FILENO)) {
-        gr_cli_say(&ctx, stderr, "gereport combine: 標準輸出是終端機，不輸出 PDF；請用 -o FILE.pdf 或導向檔案（> FILE.pdf）",
-                   "gereport combine: standard output is a terminal, no PDF written there; use -o FILE.pdf or redirect (> FILE.pdf)");
-        return GR_ESYS;
+        return gr_cli_refuse_terminal(&ctx, "combine");
     }
     /* the closing lines go to standard error when a file goes to standard output */
     say = gr_is_stdio(a.out) || (a.csv && gr_is_stdio(a.csv)) ? stderr : stdout;

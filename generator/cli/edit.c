@@ -15,6 +15,7 @@
 #include "../report/report.h"
 #include "../layout/layout.h"
 #include "../web/server.h"
+#include "../util/msg.h"
 #include "../web/xmlfile.h"
 #include <assert.h>
 #include <errno.h>
@@ -719,34 +720,32 @@ int gr_cmd_edit(int argc, char **argv)
             char *end;
             port = strtol(p.value, &end, 10);
             if (*end || port < 1 || port > 65535)
-                return gr_opts_usage_error(&p, "--port 應為 1 到 65535 的整數，不是「%s」",
-                                           "--port takes a whole number from 1 to 65535, not \"%s\"", p.value);
+                return gr_opts_usage_error(&p, GR_TEXT(EDIT_PORT_NUMBER), p.value);
             break;
         }
         case O_NO_OPEN: no_open = 1; break;
         case O_DATADIR: dd = p.value; break;
         case O_FONTS: fonts = p.value; break;
         case GR_OPT_OPERAND:
-            if (file) return gr_opts_usage_error(&p, "只能編輯一個資料檔（多了「%s」）",
-                                                 "one data file at a time (\"%s\" is one too many)", p.value);
+            if (file) return gr_opts_usage_error(&p, GR_TEXT(EDIT_ONE_FILE), p.value);
             file = p.value;
             break;
         default: return GR_ESYS;
         }
     }
-    if (!file) return gr_opts_usage_error(&p, "請指定要編輯的資料檔", "name the data file to edit");
+    if (!file) return gr_opts_usage_error(&p, GR_TEXT(EDIT_NAME_FILE));
     if (gr_is_stdio(file))
-        return gr_opts_usage_error(&p, "「-」不能編輯：請指定檔名", "\"-\" cannot be edited: name a file");
+        return gr_opts_usage_error(&p, GR_TEXT(EDIT_NOT_STDIN));
     e.path = file;
     e.page_en = e.ctx.lang == GR_LANG_EN;
     e.dir = gr_dirname(file);
     if (stat(e.dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        gr_syserror(&e.ctx, file, 0, "資料檔所在的資料夾不存在", "the data file's folder does not exist%s", "");
+        gr_syserror(&e.ctx, file, 0, GR_TEXT(EDIT_NO_FOLDER));
         free(e.dir);
         return GR_ESYS;
     }
     if (stat(file, &st) == 0 && !S_ISREG(st.st_mode)) {
-        gr_syserror(&e.ctx, file, 0, "不是一般檔案，無法編輯", "not a regular file: cannot edit it%s", "");
+        gr_syserror(&e.ctx, file, 0, GR_TEXT(EDIT_NOT_REGULAR));
         free(e.dir);
         return GR_ESYS;
     }
@@ -760,10 +759,10 @@ int gr_cmd_edit(int argc, char **argv)
     snprintf(tmpl, sizeof tmpl, "%s/gereport-edit-XXXXXX", tmp && tmp[0] == '/' ? tmp : "/tmp");
     e.tmpdir = mkdtemp(tmpl) ? gr_strdup(tmpl) : NULL;      /* mode 0700 */
     e.fonts = e.tmpdir ? gr_fontset_new(&e.ctx, e.fontdir) : NULL;
-    if (!e.tmpdir) rc = gr_syserror(&e.ctx, NULL, 0, "無法建立暫存資料夾", "cannot create a temporary folder%s", "");
+    if (!e.tmpdir) rc = gr_syserror(&e.ctx, NULL, 0, GR_TEXT(EDIT_NO_TMPDIR));
     else if (!e.fonts) rc = GR_ESYS;                        /* reported */
     if (rc == GR_OK && stat(file, &st) == 0 && load_file(&e) != GR_OK)
-        rc = gr_syserror(&e.ctx, file, 0, "無法讀取資料檔", "cannot read the data file%s", "");
+        rc = gr_syserror(&e.ctx, file, 0, GR_TEXT(EDIT_CANNOT_READ));
     if (rc == GR_OK) {
         memset(&wo, 0, sizeof wo);
         wo.port = (unsigned)port;
@@ -775,16 +774,14 @@ int gr_cmd_edit(int argc, char **argv)
         if (!e.web) rc = GR_ESYS;
     }
     if (rc == GR_OK) {
-        gr_cli_say(&e.ctx, stdout, "gereport edit：請在瀏覽器開啟下列網址（只限本機；按 Ctrl-C 結束）",
-                   "gereport edit: open this address in a browser (this machine only; Ctrl-C stops)");
+        gr_cli_say(&e.ctx, stdout, GR_TEXT(EDIT_OPEN_ADDRESS));
         printf("%s\n", gr_web_url(e.web));
         fflush(stdout);
         if (!no_open) open_browser(gr_web_url(e.web));
         sig = gr_web_wait(e.web);
         gr_web_stop(e.web);
         if (e.dirty)
-            gr_cli_say(&e.ctx, stderr, "gereport edit：有未儲存的修改，已捨棄",
-                       "gereport edit: unsaved changes were discarded");
+            gr_cli_say(&e.ctx, stderr, GR_TEXT(EDIT_UNSAVED_DISCARDED));
         (void)sig;
     }
     if (e.tmpdir) remove_tmpdir(e.tmpdir);

@@ -6,6 +6,7 @@
  * or hidden-link components, nothing overwritten), and sizes are limited. */
 #include "cli.h"
 #include "../report/report.h"
+#include "../util/msg.h"
 #include <qpdf/qpdf-c.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -66,12 +67,11 @@ static int write_inside(gr_ctx *ctx, const char *dir, const char *name,
         *p = 0;
         if (lstat(path, &st) == 0) {
             if (!S_ISDIR(st.st_mode)) {
-                rc = gr_syserror(ctx, path, 0, "不是資料夾（或是連結），不寫入",
-                                 "not a folder (or a link): nothing written there%s", "");
+                rc = gr_syserror(ctx, path, 0, GR_TEXT(EXTRACT_FOLDER_LINK_NOTHING_WRITTEN));
             }
         } else if (mkdir(path, 0755) != 0) {
-            rc = gr_syserror(ctx, path, 0, "無法建立資料夾：%s", "cannot create the folder: %s",
-                             strerror(errno));
+            rc = gr_syserror(ctx, path, 0, GR_TEXT(EXTRACT_CANNOT_CREATE_FOLDER),
+                             GR_ERRNO(errno));
         }
         *p = '/';
         if (rc != GR_OK) {
@@ -81,8 +81,7 @@ static int write_inside(gr_ctx *ctx, const char *dir, const char *name,
     }
     fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0644);
     if (fd < 0) {
-        rc = gr_syserror(ctx, path, 0, "無法寫入（檔案已存在或無法建立）：%s",
-                         "cannot write (the file exists or cannot be made): %s", strerror(errno));
+        rc = gr_syserror(ctx, path, 0, GR_TEXT(EXTRACT_CANNOT_WRITE_FILE_EXISTS), GR_ERRNO(errno));
     } else {
         size_t off = 0;
         while (off < len) {
@@ -91,7 +90,7 @@ static int write_inside(gr_ctx *ctx, const char *dir, const char *name,
             off += (size_t)w;
         }
         if (close(fd) != 0 || off < len) {
-            rc = gr_syserror(ctx, path, 0, "寫入失敗：%s", "write failed: %s", strerror(errno));
+            rc = gr_syserror(ctx, path, 0, GR_TEXT(EXTRACT_WRITE_FAILED), GR_ERRNO(errno));
             unlink(path);
         }
     }
@@ -140,8 +139,8 @@ static int extract(gr_ctx *ctx, const char *pdf, const char *dir)
     if (rc != GR_OK) return rc;
     if (stat(dir, &st) != 0 && mkdir(dir, 0755) != 0) {
         free(bytes);
-        return gr_syserror(ctx, dir, 0, "無法建立資料夾：%s", "cannot create the folder: %s",
-                           strerror(errno));
+        return gr_syserror(ctx, dir, 0, GR_TEXT(EXTRACT_CANNOT_CREATE_FOLDER),
+                           GR_ERRNO(errno));
     }
     q = qpdf_init();
     qpdf_silence_errors(q);
@@ -149,15 +148,13 @@ static int extract(gr_ctx *ctx, const char *pdf, const char *dir)
     if (qpdf_read_memory(q, pdf, bytes, (unsigned long long)len, NULL) & QPDF_ERRORS) {
         qpdf_cleanup(&q);
         free(bytes);
-        return gr_error(ctx, pdf, 0, "無法讀取 PDF（檔案損壞或不是 PDF）",
-                        "cannot read the PDF (damaged, or not a PDF)%s", "");
+        return gr_error(ctx, pdf, 0, GR_TEXT(EXTRACT_CANNOT_READ_PDF_DAMAGED));
     }
     names = qpdf_oh_get_key(q, qpdf_oh_get_key(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/Names"),
                                                "/EmbeddedFiles"), "/Names");
     n = qpdf_oh_is_array(q, names) ? qpdf_oh_get_array_n_items(q, names) : 0;
     if (n == 0) {
-        rc = gr_error(ctx, pdf, 0, "這份 PDF 沒有內附資料（產生時未使用 --embed-source）",
-                      "this PDF carries no data (it was not built with --embed-source)%s", "");
+        rc = gr_error(ctx, pdf, 0, GR_TEXT(EXTRACT_PDF_CARRIES_DATA_WAS));
     }
     for (i = 0; rc == GR_OK && i + 1 < n && i / 2 < MAX_FILES; i += 2) {
         qpdf_oh fs = qpdf_oh_get_array_item(q, names, i + 1);
@@ -168,22 +165,20 @@ static int extract(gr_ctx *ctx, const char *pdf, const char *dir)
         QPDF_BOOL filtered = QPDF_FALSE;
         if (!name) name = str_of(q, qpdf_oh_get_key(q, fs, "/F"));
         if (!name || !safe_name(name)) {
-            rc = gr_error(ctx, pdf, 0, "內附檔案名稱不安全，不寫出：「%s」",
-                          "unsafe name of an embedded file, not written: \"%s\"", name ? name : "?");
+            rc = gr_error(ctx, pdf, 0, GR_TEXT(EXTRACT_UNSAFE_NAME_EMBEDDED_FILE), name ? name : "?");
             break;
         }
         if (!qpdf_oh_is_stream(q, st_oh)
             || (qpdf_oh_get_stream_data(q, st_oh, qpdf_dl_generalized, &filtered, &data, &dlen)
                 & QPDF_ERRORS) || !filtered) {
             free(data);
-            rc = gr_error(ctx, pdf, 0, "內附檔案「%s」無法讀取", "embedded file \"%s\" cannot be read", name);
+            rc = gr_error(ctx, pdf, 0, GR_TEXT(EXTRACT_EMBEDDED_FILE_CANNOT_READ), name);
             break;
         }
         total += dlen;
         if (dlen > MAX_FILE_SIZE || total > MAX_TOTAL_SIZE) {
             free(data);
-            rc = gr_error(ctx, pdf, 0, "內附檔案「%s」太大（%zu 位元組）",
-                          "embedded file \"%s\" is too large (%zu bytes)", name, dlen);
+            rc = gr_error(ctx, pdf, 0, GR_TEXT(EXTRACT_EMBEDDED_FILE_TOO_LARGE), name, dlen);
             break;
         }
         rc = write_inside(ctx, dir, name, data, dlen);
@@ -218,7 +213,11 @@ int gr_cmd_extract(int argc, char **argv)
         } else if (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0) {
             ctx.quiet = 1;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "gereport extract: 未知的選項「%s」(unknown option \"%s\")\n", argv[i], argv[i]);
+            fprintf(stderr, "gereport extract: ");
+            fprintf(stderr, gr_msg_zh_OPT_UNKNOWN_OPTION, argv[i]);
+            fputs(" (", stderr);
+            fprintf(stderr, gr_msg_en_OPT_UNKNOWN_OPTION, argv[i]);
+            fputs(")\n", stderr);
             extract_usage(stderr);
             return GR_ESYS;
         } else if (!in) {

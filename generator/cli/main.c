@@ -2,6 +2,7 @@
  * folders (fonts/, templates/) and maps statuses to exit codes
  * (0 ok, 1 input errors, 2 usage or system errors). */
 #include "cli.h"
+#include "../util/msg.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +26,7 @@ static int usage_error(const char *zh, const char *en)
     fputs(ctx.lang == GR_LANG_ZH ? "用法：gereport <指令> [選項]；指令：build check combine edit extract new render serve\n"
           : ctx.lang == GR_LANG_EN ? "Usage: gereport <verb> [options]; verbs: build check combine edit extract new render serve\n"
           : "用法 Usage: gereport <指令 verb> [選項 options]; build check combine edit extract new render serve\n", stderr);
-    gr_cli_say(&ctx, stderr, "請用 gereport --help 看完整說明", "see gereport --help");
+    gr_cli_say(&ctx, stderr, GR_TEXT(SEE_HELP));
     return GR_ESYS;
 }
 
@@ -115,7 +116,7 @@ static int take_memory_option(int *argc, char **argv)
         else continue;
         if (strspn(v, "0123456789") != strlen(v) || !v[0] || strlen(v) > 8 ||
             atol(v) < 64) {
-            fprintf(stderr, "gereport: --max-memory 應為 64 以上的整數（MiB）(--max-memory takes a whole number of MiB, at least 64)\n");
+            fprintf(stderr, "gereport: %s (%s)\n", GR_TEXT(MAX_MEMORY_VALUE));
             return GR_ESYS;
         }
         mib = (size_t)atol(v);
@@ -124,7 +125,7 @@ static int take_memory_option(int *argc, char **argv)
         i--;
     }
     if (gr_mem_init(mib) != GR_OK) {
-        fprintf(stderr, "gereport: 無法設定記憶體上限 (cannot set the memory limit)\n");
+        fprintf(stderr, "gereport: %s (%s)\n", GR_TEXT(MAX_MEMORY_NOT_SET));
         return GR_ESYS;
     }
     return GR_OK;
@@ -163,8 +164,8 @@ int main(int argc, char **argv)
         return gr_cmd_new(argc - 1, argv + 1);
     {
         char zh[256], en[256];
-        snprintf(zh, sizeof zh, "未知的指令「%.200s」", argv[1]);
-        snprintf(en, sizeof en, "unknown verb \"%.200s\"", argv[1]);
+        snprintf(zh, sizeof zh, gr_msg_zh_UNKNOWN_VERB, argv[1]);
+        snprintf(en, sizeof en, gr_msg_en_UNKNOWN_VERB, argv[1]);
         return usage_error(zh, en);
     }
 }

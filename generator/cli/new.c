@@ -8,6 +8,7 @@
 #define _XOPEN_SOURCE 700              /* realpath */
 #include "cli.h"
 #include "../domain/domain.h"
+#include "../util/msg.h"
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -447,14 +448,13 @@ static int write_new_file(gr_ctx *ctx, const char *path, const char *data, size_
     ssize_t w;
     if (fd < 0) {
         if (errno == EEXIST)
-            return gr_syserror(ctx, path, 0, "檔案已存在，不覆寫；請指定其他檔名（-o）",
-                               "the file exists and is not overwritten; choose another name (-o)%s", "");
-        return gr_syserror(ctx, path, 0, "無法建立檔案：%s", "cannot create the file: %s", strerror(errno));
+            return gr_syserror(ctx, path, 0, GR_TEXT(NEW_FILE_EXISTS_OVERWRITTEN_CHOOSE));
+        return gr_syserror(ctx, path, 0, GR_TEXT(NEW_CANNOT_CREATE_FILE), GR_ERRNO(errno));
     }
     w = write(fd, data, len);
     if (w < 0 || (size_t)w != len || close(fd) != 0) {
         unlink(path);
-        return gr_syserror(ctx, path, 0, "寫入失敗", "write failed%s", "");
+        return gr_syserror(ctx, path, 0, GR_TEXT(NEW_WRITE_FAILED));
     }
     return GR_OK;
 }
@@ -491,25 +491,21 @@ int gr_cmd_new(int argc, char **argv)
         case O_OUT: out = p.value; break;
         case O_DATADIR: dd = p.value; break;
         case GR_OPT_OPERAND:
-            return gr_opts_usage_error(&p, "new 不接受檔名「%s」；輸出檔用 -o 指定",
-                                       "new takes no file \"%s\"; name the output with -o", p.value);
+            return gr_opts_usage_error(&p, GR_TEXT(NEW_TAKES_FILE_NAME_OUTPUT), p.value);
         default: assert(0 && "an option of the table is not handled");
         }
     }
     if (!year_s || !agency || !group)
-        return gr_opts_usage_error(&p, "需要 --year、--agency 與 --group",
-                                   "--year, --agency and --group are required");
+        return gr_opts_usage_error(&p, GR_TEXT(NEW_YEAR_AGENCY_GROUP_ARE));
     if (strcmp(kind, "results") != 0) {
-        return gr_opts_usage_error(&p, "目前只有 --kind results", "only --kind results exists so far");
+        return gr_opts_usage_error(&p, GR_TEXT(NEW_ONLY_KIND_RESULTS_EXISTS));
     }
     year = atoi(year_s);
     if (strspn(year_s, "0123456789") != strlen(year_s) || year < 100 || year > 199) {
-        return gr_opts_usage_error(&p, "--year 應為民國年，例 113（不是「%s」）",
-                                   "--year is the ROC year, e.g. 113 (not \"%s\")", year_s);
+        return gr_opts_usage_error(&p, GR_TEXT(NEW_YEAR_ROC_YEAR_E), year_s);
     }
     if (!agency[0] || !xml_safe(agency) || (shortn && (!shortn[0] || !xml_safe(shortn)))) {
-        return gr_opts_usage_error(&p, "機關名稱不可空白，也不可含 < > & \" 或控制字元（含換行、定位與雙向文字控制字元）",
-                                   "the agency name must not be empty or contain < > & \" or control characters (line breaks, tabs, bidi controls)");
+        return gr_opts_usage_error(&p, GR_TEXT(NEW_AGENCY_NAME_MUST_EMPTY));
     }
     datadir = dd ? gr_strdup(dd) : gr_cli_datadir();
     memset(&o, 0, sizeof o);
@@ -579,7 +575,7 @@ int gr_cmd_new(int argc, char **argv)
     }
     if (strcmp(out, "-") == 0) {
         rc = fwrite(b.data, 1, b.len, stdout) == b.len && fflush(stdout) == 0 ? GR_OK
-           : gr_syserror(&ctx, NULL, 0, "寫入標準輸出失敗", "writing standard output failed%s", "");
+           : gr_syserror(&ctx, NULL, 0, GR_TEXT(NEW_WRITING_STANDARD_OUTPUT_FAILED));
     } else if ((rc = write_new_file(&ctx, out, (const char *)b.data, b.len)) == GR_OK)
         printf("已產生 %s；請填寫空白欄位，再以 gereport check %s 檢查 (wrote %s; fill in the empty fields, then run gereport check %s)\n",
                out, out, out, out);

@@ -7,6 +7,7 @@
  * comes from LC_ALL, LC_MESSAGES or LANG (zh* Chinese, en* English, anything
  * else both), and --lang overrides it. */
 #include "cli.h"
+#include "../util/msg.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,6 +59,15 @@ void gr_opts_init(gr_opts *p, gr_ctx *ctx, const char *verb, const char *synopsi
     ctx->lang = gr_cli_lang_from_env();
 }
 
+int gr_cli_refuse_terminal(const gr_ctx *ctx, const char *verb)
+{
+    char zh[256], en[256];
+    snprintf(zh, sizeof zh, gr_msg_zh_STDOUT_IS_TERMINAL, verb);
+    snprintf(en, sizeof en, gr_msg_en_STDOUT_IS_TERMINAL, verb);
+    gr_cli_say(ctx, stderr, zh, en);
+    return GR_ESYS;
+}
+
 int gr_opts_usage_error(gr_opts *p, const char *zh_fmt, const char *en_fmt, ...)
 {
     char zh[512], en[512], z2[256], e2[256];
@@ -73,8 +83,8 @@ int gr_opts_usage_error(gr_opts *p, const char *zh_fmt, const char *en_fmt, ...)
     fprintf(stderr, "%s gereport %s\n",
             p->ctx->lang == GR_LANG_ZH ? "用法：" : p->ctx->lang == GR_LANG_EN ? "Usage:" : "用法 Usage:",
             p->synopsis);
-    snprintf(z2, sizeof z2, "請用 gereport %s --help 看完整說明", p->verb);
-    snprintf(e2, sizeof e2, "see gereport %s --help", p->verb);
+    snprintf(z2, sizeof z2, gr_msg_zh_SEE_VERB_HELP, p->verb);
+    snprintf(e2, sizeof e2, gr_msg_en_SEE_VERB_HELP, p->verb);
     gr_cli_say(p->ctx, stderr, z2, e2);
     return GR_ESYS;
 }
@@ -116,11 +126,9 @@ int gr_opts_next(gr_opts *p)
             if (n == 4 && strncmp(s + 2, "lang", 4) == 0 && !find_long(p->table, "lang", 4)) {
                 const char *v = eq ? eq + 1 : p->i < p->argc ? p->argv[p->i++] : NULL;
                 if (!v)
-                    return gr_opts_usage_error(p, "「--lang」需要一個值：zh、en 或 both",
-                                               "\"--lang\" needs a value: zh, en or both"), GR_OPT_ERROR;
+                    return gr_opts_usage_error(p, GR_TEXT(OPT_LANG_NEEDS_VALUE_ZH)), GR_OPT_ERROR;
                 if (gr_cli_parse_lang(p->ctx, p->verb, v) != GR_OK)
-                    return gr_opts_usage_error(p, "--lang 應為 zh、en 或 both，不是「%s」",
-                                               "--lang must be zh, en or both, not \"%s\"", v), GR_OPT_ERROR;
+                    return gr_opts_usage_error(p, GR_TEXT(OPT_LANG_MUST_ZH_EN), v), GR_OPT_ERROR;
                 continue;
             }
             o = find_long(p->table, s + 2, n);
@@ -128,10 +136,10 @@ int gr_opts_next(gr_opts *p)
             o = s[2] == 0 ? find_short(p->table, s[1]) : NULL;
         }
         if (!o)
-            return gr_opts_usage_error(p, "未知的選項「%s」", "unknown option \"%s\"", s), GR_OPT_ERROR;
+            return gr_opts_usage_error(p, GR_TEXT(OPT_UNKNOWN_OPTION), s), GR_OPT_ERROR;
         if (!o->takes_value) {
             if (eq)
-                return gr_opts_usage_error(p, "選項「--%s」不接受值", "option \"--%s\" takes no value",
+                return gr_opts_usage_error(p, GR_TEXT(OPT_OPTION_TAKES_VALUE),
                                            o->name), GR_OPT_ERROR;
             p->value = NULL;
             return o->id;
@@ -141,11 +149,11 @@ int gr_opts_next(gr_opts *p)
         } else if (p->i < p->argc) {
             p->value = p->argv[p->i++];
         } else {
-            return gr_opts_usage_error(p, "選項「%s」後面需要一個值", "option \"%s\" needs a value",
+            return gr_opts_usage_error(p, GR_TEXT(OPT_OPTION_NEEDS_VALUE),
                                        s), GR_OPT_ERROR;
         }
         if (!p->value[0])
-            return gr_opts_usage_error(p, "選項「%s」的值是空的", "option \"%s\" has an empty value",
+            return gr_opts_usage_error(p, GR_TEXT(OPT_OPTION_HAS_EMPTY_VALUE),
                                        s), GR_OPT_ERROR;
         return o->id;
     }

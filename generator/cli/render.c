@@ -1,10 +1,13 @@
 /* render.c — `gereport render FILE.fo [-o OUT.pdf]`: the layout engine on
- * its own: parse the FO, lay it out, write PDF/A-1b atomically. */
+ * its own: the FO laid out as it is parsed and written as PDF/A-1b
+ * atomically (report/typeset.h, as build does). */
 #include "cli.h"
 #include "../fo/fo.h"
 #include "../text/font.h"
 #include "../layout/layout.h"
 #include "../pdf/pdf.h"
+#include "../report/typeset.h"
+#include "../util/msg.h"
 #include <assert.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -49,15 +52,14 @@ int gr_cmd_render(int argc, char **argv)
 {
     gr_ctx ctx;
     const char *in = NULL, *out = NULL, *fonts = NULL, *dump_path = NULL;
-    gr_buf dump;
     char *out_alloc = NULL, *datadir = NULL, *fontdir = NULL;
     gr_fo_tree *tree = NULL;
+    gr_fo_source src;
     gr_fontset *fs = NULL;
-    gr_doc *doc = NULL;
-    gr_pdf_pre *pre = NULL;
+    gr_typeset ts;
     gr_pdf_opts popts;
     gr_opts p;
-    int id, rc;
+    int id, rc = GR_OK;
     gr_ctx_init(&ctx);
     gr_opts_init(&p, &ctx, "render", "render FILE.fo [-o OUT.pdf] [options]", render_opts, argc, argv);
     while ((id = gr_opts_next(&p)) != GR_OPT_END) {
@@ -69,55 +71,49 @@ int gr_cmd_render(int argc, char **argv)
         case O_DUMP: dump_path = p.value; break;
         case GR_OPT_OPERAND:
             if (in)
-                return gr_opts_usage_error(&p, "只能有一個輸入檔（多了「%s」）",
-                                           "only one input file (extra: \"%s\")", p.value);
+                return gr_opts_usage_error(&p, GR_TEXT(RENDER_ONLY_ONE_INPUT_FILE), p.value);
             in = p.value;
             break;
         default: assert(0 && "an option of the table is not handled");
         }
     }
     if (!in)
-        return gr_opts_usage_error(&p, "請指定一個 XSL-FO 檔（「-」為標準輸入）",
-                                   "name one XSL-FO file (\"-\" is standard input)");
+        return gr_opts_usage_error(&p, GR_TEXT(RENDER_NAME_ONE_XSL_FO));
     if (!out && strcmp(in, "-") == 0) out = "-";
     if (out && strcmp(out, "-") == 0 && isatty(STDOUT_FILENO)) {
-        gr_cli_say(&ctx, stderr, "gereport render: 標準輸出是終端機，不輸出 PDF；請用 -o FILE.pdf 或導向檔案（> FILE.pdf）",
-                   "gereport render: standard output is a terminal, no PDF written there; use -o FILE.pdf or redirect (> FILE.pdf)");
-        return GR_ESYS;
+        return gr_cli_refuse_terminal(&ctx, "render");
     }
     if (!out) out = out_alloc = default_output(in);
     if (!fonts) {
         datadir = gr_cli_datadir();
         fonts = fontdir = gr_path_join(datadir, "fonts");
     }
-    gr_buf_init(&dump);
-    tree = gr_fo_parse_file(&ctx, in);
-    rc = tree ? GR_OK : GR_EINPUT;
+    memset(&ts, 0, sizeof ts);
+    if (gr_is_stdio(in)) {
+        /* standard input is read whole: a second layout pass could not
+           read it again */
+        tree = gr_fo_parse_file(&ctx, in);
+        rc = tree ? GR_OK : GR_EINPUT;
+    } else {
+        /* a file is laid out as it is parsed, a page-sequence at a time */
+        memset(&src, 0, sizeof src);
+        src.path = in;
+    }
     if (rc == GR_OK) {
         fs = gr_fontset_new(&ctx, fonts);
         if (!fs) rc = GR_ESYS;
     }
-    /* each page's painting is written to PDF content as its body is laid
-       out, so memory does not grow with the display lists */
-    pre = gr_pdf_pre_new();
-    memset(&popts, 0, sizeof popts);
-    popts.pre = pre;
     if (rc == GR_OK)
-        rc = gr_layout_pages(&ctx, tree, fs, &doc, dump_path ? &dump : NULL,
-                             gr_pdf_pre_page, pre);
+        rc = gr_typeset_layout(&ctx, tree, &src, fs, dump_path, &ts);
     if (gr_ctx_status(&ctx) > rc) rc = gr_ctx_status(&ctx);   /* the one mapping */
     gr_fo_tree_free(tree);      /* the laid-out doc needs nothing of it */
     tree = NULL;
+    memset(&popts, 0, sizeof popts);
     if (rc == GR_OK)
-        rc = gr_pdf_write(&ctx, doc, fs, &popts, out);
-    if (rc == GR_OK && dump_path)
-        rc = gr_write_file_atomic(&ctx, dump_path, dump.data ? (void *)dump.data : "", dump.len);
+        rc = gr_typeset_write(&ctx, &ts, fs, &popts, out);
     gr_progress_end(&ctx);
-    gr_buf_free(&dump);
-    gr_doc_free(doc);
-    gr_pdf_pre_free(pre);
+    gr_typeset_free(&ts);
     gr_fontset_free(fs);
-    gr_fo_tree_free(tree);
     free(out_alloc);
     free(fontdir);
     free(datadir);

@@ -187,7 +187,7 @@ int gr_cmd_serve(int argc, char **argv)
     self = self_path(argv[0]);
     snprintf(tmpl, sizeof tmpl, "%s/gereport-serve-XXXXXX", tmp && tmp[0] == '/' ? tmp : "/tmp");
     if (mkdtemp(tmpl)) tmpdir = gr_strdup(tmpl);                /* mode 0700 */
-    else rc = gr_syserror(&ctx, NULL, 0, "無法建立暫存資料夾", "cannot create a temporary folder%s", "");
+    else rc = gr_syserror(&ctx, NULL, 0, "無法建立暫存資料夾", "cannot create a temporary folder");
     if (rc == GR_OK) {
         if (a.out) {
             outdir = gr_strdup(a.out);
@@ -195,7 +195,7 @@ int gr_cmd_serve(int argc, char **argv)
                 rc = gr_syserror(&ctx, outdir, 0, "無法建立輸出資料夾（%s）", "cannot create the output folder (%s)",
                                  strerror(errno));
             else if (stat(outdir, &st) != 0 || !S_ISDIR(st.st_mode))
-                rc = gr_syserror(&ctx, outdir, 0, "輸出應為資料夾", "the output must be a folder%s", "");
+                rc = gr_syserror(&ctx, outdir, 0, "輸出應為資料夾", "the output must be a folder");
         } else {
             outdir = gr_path_join(tmpdir, "pdf");
             if (mkdir(outdir, 0700) != 0)

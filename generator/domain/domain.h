@@ -67,6 +67,14 @@ int gr_data_check_rules(gr_ctx *ctx, xmlDocPtr doc, const char *path,
  * find. */
 void gr_data_mask_names(xmlDocPtr doc);
 
+/* The names as the form template is to print them: masked as
+ * gr_data_mask_names does when `mask` (public edition), and every name
+ * found in running text put in an element <gr:name> (namespace
+ * GR_SOURCE_NS) holding its printed form, which the templates print as one
+ * unbreakable piece (a name never breaks over two lines: 歐○○雯, not
+ * 歐○○/雯). <姓名> elements are printed that way already. */
+void gr_data_print_names(xmlDocPtr doc, int mask);
+
 /* The data as published (--embed-source, public edition), after
  * gr_data_mask_names: every <姓名> marked 遮蔽="否", since it holds its
  * masked form already and a new build must print it as it is. */

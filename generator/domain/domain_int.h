@@ -147,6 +147,9 @@ int gr_value_mistake(const char *label, const char *value, const char *type,
 /* The one value of the 、-separated `list` that `v` is a spelling of
  * (「B」「B群」「Ｂ群」→ B群, 「DI組」→ D1組), newly allocated, or NULL. */
 char *gr_listed_spelling(const char *list, const char *v);
+/* A likely meant listed value for a misspelling (「乙群」→「B群」), to
+ * suggest in the message, never applied. Newly allocated, or NULL. */
+char *gr_listed_guess(const char *list, const char *v);
 /* Is element `name` a figure the program computes (computed.md beside the
  * schema at schema_path)? *figure receives the figure's name (caller frees). */
 int gr_computed_figure(const char *schema_path, const char *name, char **figure);

@@ -102,8 +102,7 @@ static void define(fstate *F, xmlNodePtr def, xmlNodePtr root)
     if (!name || !valid_format(fmt) || (ratio ? (!num || !den || value) : (!value || num || den))) {
         gr_syserror(F->ctx, F->defs, gr_line(def),
                     "<數字> 需有 名稱、格式（int、count、pct0、pct1、pct2）及 運算（或比率的 分子、分母）",
-                    "<數字> needs 名稱, 格式 (int, count, pct0, pct1, pct2) and 運算 (or 分子 and 分母 for a ratio)%s",
-                    "");
+                    "<數字> needs 名稱, 格式 (int, count, pct0, pct1, pct2) and 運算 (or 分子 and 分母 for a ratio)");
         F->broken = 1;
     } else if (!owner) {
         one(F, def, root, name, fmt, value, num, den);
@@ -142,7 +141,7 @@ int gr_data_compute_declared(gr_ctx *ctx, xmlDocPtr doc, const char *path,
     file = gr_path_join(o->datadir ? o->datadir : ".", k->figures);
     defs = xmlReadFile(file, NULL, XML_PARSE_NONET);
     if (!defs || !xmlDocGetRootElement(defs)) {
-        int rc = gr_syserror(ctx, file, 0, "無法讀取數字定義檔", "cannot read the figures file%s", "");
+        int rc = gr_syserror(ctx, file, 0, "無法讀取數字定義檔", "cannot read the figures file");
         if (defs) xmlFreeDoc(defs);
         free(file);
         return rc;

@@ -91,22 +91,18 @@ static void parse_error_text(const parse_state *P, const xmlError *e, gr_buf *zh
             gr_msg_append(zh, en, GR_M_XML_END_OF_FILE, GR_MSG_ARGS(e->str1, e->str1));
             if (e->int1 > 0) *line = e->int1;
         } else if (e->code == XML_ERR_DOCUMENT_END) {
-            gr_buf_adds(zh, "根元素結束後還有其他內容：一個資料檔只能有一個 <成果報告>");
-            gr_buf_adds(en, "there is content after the root element ends: a data file holds one <成果報告>");
+            gr_msg_bufs(zh, en, GR_TEXT(DATA_THERE_CONTENT_AFTER_ROOT));
         } else {
             gr_msg_append(zh, en, GR_M_XML_OTHER, GR_MSG_ARGS(m));
         }
         break;
     case XML_ERR_UNDECLARED_ENTITY:
     case XML_WAR_UNDECLARED_ENTITY:
-        gr_buf_printf(zh, "不接受實體參照「&%s;」：請直接寫出字元；「<」「&」寫成 &lt; &amp;",
-                      e->str1 ? e->str1 : "?");
-        gr_buf_printf(en, "the entity reference \"&%s;\" is not accepted: write the character itself; write < and & as &lt; &amp;",
+        gr_msg_bufs(zh, en, GR_TEXT(DATA_ENTITY_REFERENCE_ACCEPTED_WRITE),
                       e->str1 ? e->str1 : "?");
         break;
     case XML_ERR_DOCUMENT_EMPTY:
-        gr_buf_adds(zh, "檔案是空的：請以 gereport new 產生資料檔再填寫");
-        gr_buf_adds(en, "the file is empty: start from a skeleton made by gereport new");
+        gr_msg_bufs(zh, en, GR_TEXT(DATA_FILE_EMPTY_START_SKELETON));
         break;
     case XML_ERR_INVALID_CHAR:
     case XML_ERR_INVALID_ENCODING:
@@ -149,8 +145,7 @@ static void on_parse_error(void *user, xmlErrorPtr e)
     line = e->line;
     gr_buf_init(&zh);
     gr_buf_init(&en);
-    gr_buf_adds(&zh, "XML 格式不正確：");
-    gr_buf_adds(&en, "malformed XML: ");
+    gr_msg_bufs(&zh, &en, GR_TEXT(DATA_XML_PREFIX));
     parse_error_text(P, e, &zh, &en, &line);
     gr_report(P->ctx, 1, P->file, line, gr_buf_cstr(&zh), gr_buf_cstr(&en));
     gr_buf_free(&zh);
@@ -171,7 +166,7 @@ static xmlDocPtr parse_data(gr_ctx *ctx, const char *path, const char *data, siz
     xmlInitParser();
     c = xmlNewParserCtxt();
     if (!c) {
-        gr_syserror(ctx, path, 0, "無法建立 XML 剖析器", "cannot create the XML parser%s", "");
+        gr_syserror(ctx, path, 0, GR_TEXT(DATA_CANNOT_CREATE_XML_PARSER));
         return NULL;
     }
     c->_private = &P;
@@ -182,15 +177,13 @@ static xmlDocPtr parse_data(gr_ctx *ctx, const char *path, const char *data, siz
     wellformed = c->wellFormed;
     xmlFreeParserCtxt(c);
     if (P.saw_doctype) {
-        gr_error(ctx, path, P.doctype_line,
-                 "資料檔不可含 DOCTYPE 宣告（不接受 DTD 與實體，以免讀取其他檔案或網路）",
-                 "a data file must not contain a DOCTYPE declaration (DTDs and entities are refused: they could read other files or the network)%s", "");
+        gr_error(ctx, path, P.doctype_line, GR_TEXT(DATA_FILE_MUST_CONTAIN_DOCTYPE));
         if (doc) xmlFreeDoc(doc);
         return NULL;
     }
     if (!doc || !wellformed || ctx->nerrors > errs) {
         if (ctx->nerrors == errs)
-            gr_error(ctx, path, 0, "XML 格式不正確", "malformed XML%s", "");
+            gr_error(ctx, path, 0, GR_TEXT(DATA_MALFORMED_XML));
         if (doc) xmlFreeDoc(doc);
         return NULL;
     }
@@ -219,18 +212,13 @@ static int check_value(gr_ctx *ctx, const char *file, int line, const char *elem
         else if (gr_cp_forbidden(cp)) {
             found++;
             if (++*reports <= MAX_TEXT_REPORTS) {
+                gr_msg_id kind = cp >= 0x200E ? GR_M_CHAR_BIDI_CONTROL : GR_M_CHAR_CONTROL;
                 if (attr)
-                    gr_error(ctx, file, line,
-                             "<%s> 的屬性 %s 含不可用的控制字元 U+%04X（%s）；請刪除它（常見於從網頁或其他文件複製的文字）",
-                             "<%s>, attribute %s: contains the control character U+%04X%.0s; delete it (it often comes with text copied from web pages or other documents)",
-                             elem, attr, (unsigned)cp,
-                             cp >= 0x200E ? "雙向文字控制字元" : "控制字元");
+                    gr_error(ctx, file, line, GR_TEXT(DATA_ATTRIBUTE_CONTAINS_CONTROL_CHARACTER),
+                             elem, attr, GR_PAIR(kind), (unsigned)cp);
                 else
-                    gr_error(ctx, file, line,
-                             "<%s> 的文字含不可用的控制字元 U+%04X（%s）；請刪除它（常見於從網頁或其他文件複製的文字）",
-                             "<%s>: the text contains the control character U+%04X%.0s; delete it (it often comes with text copied from web pages or other documents)",
-                             elem, (unsigned)cp,
-                             cp >= 0x200E ? "雙向文字控制字元" : "控制字元");
+                    gr_error(ctx, file, line, GR_TEXT(DATA_TEXT_CONTAINS_CONTROL_CHARACTER),
+                             elem, GR_PAIR(kind), (unsigned)cp);
             }
         }
         i += (size_t)n;
@@ -266,7 +254,7 @@ static int check_text(gr_ctx *ctx, const char *file, xmlDocPtr doc)
         c = c->next;
     }
     if (reports > MAX_TEXT_REPORTS)
-        gr_error(ctx, file, 0, "另有 %d 個控制字元未列出", "%d more control characters not listed",
+        gr_error(ctx, file, 0, GR_TEXT(DATA_MORE_CONTROL_CHARACTERS_LISTED),
                  reports - MAX_TEXT_REPORTS);
     return found;
 }
@@ -575,9 +563,7 @@ gr_schema *gr_schema_get(gr_ctx *ctx, gr_domain_cache *c, const char *datadir,
         gr_buf have;
         gr_buf_init(&have);
         schema_versions(dir, k->schema_prefix, &have);
-        gr_error(ctx, file, line,
-                 "<%s> 的資料格式版本「%s」不存在（templates/schema 之中有的版本：%s）",
-                 "<%s>: data format version \"%s\" does not exist (versions in templates/schema: %s)",
+        gr_error(ctx, file, line, GR_TEXT(DATA_FORMAT_VERSION_DOES_EXIST),
                  k->root, version, have.len ? gr_buf_cstr(&have) : "—");
         gr_buf_free(&have);
     } else {
@@ -589,8 +575,7 @@ gr_schema *gr_schema_get(gr_ctx *ctx, gr_domain_cache *c, const char *datadir,
             xmlRelaxNGFreeParserCtxt(pc);
         }
         if (!s.rng)
-            gr_syserror(ctx, s.path, 0, "無法讀取資料格式定義（RelaxNG）",
-                        "cannot read the data format definition (RelaxNG)%s", "");
+            gr_syserror(ctx, s.path, 0, GR_TEXT(DATA_CANNOT_READ_DATA_FORMAT));
     }
     free(dir);
     c->schemas = gr_grow(c->schemas, &c->capschemas, c->nschemas + 1, sizeof s);
@@ -718,9 +703,7 @@ static void check_unfilled(gr_ctx *ctx, const char *file, gr_schema *s, xmlNodeP
             if (v && !v[strspn((const char *)v, " \t\r\n")]) {
                 char *label = gr_elem_label(n);
                 if ((*reports)++ < MAX_REPORTS)
-                    gr_error(ctx, file, gr_line(n),
-                             "資料不符合格式：%s 的屬性「%s」尚未填寫（請填寫）",
-                             "data does not match the format: %s: attribute \"%s\" is empty (please fill it in)",
+                    gr_error(ctx, file, gr_line(n), GR_TEXT(DATA_DOES_MATCH_FORMAT_ATTRIBUTE),
                              label, (const char *)a->name);
                 free(label);
                 seen_add(seen, n);
@@ -731,8 +714,7 @@ static void check_unfilled(gr_ctx *ctx, const char *file, gr_schema *s, xmlNodeP
             element_needs_value(s, (const char *)n->name)) {
             char *label = gr_elem_label(n);
             if ((*reports)++ < MAX_REPORTS)
-                gr_error(ctx, file, gr_line(n), "資料不符合格式：%s 尚未填寫（請填寫）",
-                         "data does not match the format: %s is empty (please fill it in)", label);
+                gr_error(ctx, file, gr_line(n), GR_TEXT(DATA_DOES_MATCH_FORMAT_EMPTY), label);
             free(label);
             seen_add(seen, n);
         } else if (!has_element_child(n) && !gr_has_text(n) && !n->properties &&
@@ -770,9 +752,7 @@ static void check_one_file(gr_ctx *ctx, const char *file, const char *dir, xmlNo
     char *full, real[PATH_MAX], base[PATH_MAX];
     struct stat st;
     if (!allow_outside && (rel[0] == '/' || has_dotdot(rel))) {
-        gr_error(ctx, file, gr_line(n),
-                 "<%s> 的檔案「%s」在資料檔所在的資料夾之外；佐證檔案請放在資料檔的資料夾（或其子資料夾）內，並以相對路徑填寫（確有需要時可加 --allow-outside）",
-                 "<%s>: file \"%s\" lies outside the data file's folder; put evidence files in that folder (or below it) and give a relative path (or use --allow-outside)",
+        gr_error(ctx, file, gr_line(n), GR_TEXT(DATA_FILE_LIES_OUTSIDE_DATA),
                  (const char *)n->name, rel);
         seen_add(seen, n);
         return;
@@ -789,24 +769,19 @@ static void check_one_file(gr_ctx *ctx, const char *file, const char *dir, xmlNo
     }
     if (stat(full, &st) != 0) {
         int in = gr_is_stdio(file);
-        gr_error(ctx, file, gr_line(n), "<%s> 的檔案「%s」不存在（%s%.0s）",
-                 "<%s>: file \"%s\" not found (%.0s%s)",
+        gr_error(ctx, file, gr_line(n), GR_TEXT(DATA_FILE_FOUND),
                  (const char *)n->name, gr_clip(rel),
-                 in ? gr_msg_zh(GR_M_PATH_FROM_STDIN) : "路徑相對於資料檔所在的資料夾",
-                 in ? gr_msg_en(GR_M_PATH_FROM_STDIN) : "paths are relative to the data file's folder");
+                 GR_PAIR(in ? GR_M_PATH_FROM_STDIN : GR_M_PATH_RELATIVE));
         seen_add(seen, n);
     } else if (!S_ISREG(st.st_mode)) {
-        gr_error(ctx, file, gr_line(n), "<%s> 的檔案「%s」是%s%.0s，不是一般檔案；請指定檔案本身",
-                 "<%s>: \"%s\" is %.0s%s, not a regular file; give the file itself",
+        gr_error(ctx, file, gr_line(n), GR_TEXT(DATA_REGULAR_FILE_GIVE_FILE),
                  (const char *)n->name, gr_clip(rel), gr_file_kind(st.st_mode, 0),
                  gr_file_kind(st.st_mode, 1));
         seen_add(seen, n);
     } else if (!allow_outside && realpath(full, real) && realpath(dir, base)) {
         size_t bl = strlen(base);
         if (strncmp(real, base, bl) != 0 || (real[bl] != '/' && real[bl] != 0)) {
-            gr_error(ctx, file, gr_line(n),
-                     "<%s> 的檔案「%s」經由連結指向資料檔所在的資料夾之外（確有需要時可加 --allow-outside）",
-                     "<%s>: file \"%s\" is a link leading outside the data file's folder (use --allow-outside if you mean it)",
+            gr_error(ctx, file, gr_line(n), GR_TEXT(DATA_FILE_LINK_LEADING_OUTSIDE),
                      (const char *)n->name, rel);
             seen_add(seen, n);
         }
@@ -865,24 +840,15 @@ static int is_descendant(xmlNodePtr n, xmlNodePtr anc)
     return 0;
 }
 
-static const char *type_hint_zh(const char *type)
+/* What a value of the schema's datatype should look like (table entry). */
+static gr_msg_id type_hint(const char *type)
 {
-    if (!type) return "";
-    if (strcmp(type, "date") == 0) return "應為西元日期 YYYY-MM-DD，例 2024-02-22";
-    if (strcmp(type, "nonNegativeInteger") == 0) return "應為 0 或正整數，不加千分位逗號";
-    if (strcmp(type, "positiveInteger") == 0) return "應為正整數，不加千分位逗號";
-    if (strcmp(type, "decimal") == 0) return "應為數字，最多兩位小數，例 1.5";
-    return "不符合格式";
-}
-
-static const char *type_hint_en(const char *type)
-{
-    if (!type) return "";
-    if (strcmp(type, "date") == 0) return "expected a Gregorian date YYYY-MM-DD, e.g. 2024-02-22";
-    if (strcmp(type, "nonNegativeInteger") == 0) return "expected 0 or a positive whole number, without thousands separators";
-    if (strcmp(type, "positiveInteger") == 0) return "expected a positive whole number, without thousands separators";
-    if (strcmp(type, "decimal") == 0) return "expected a number with at most two decimals, e.g. 1.5";
-    return "does not match the format";
+    if (!type) return GR_M_NOTHING;
+    if (strcmp(type, "date") == 0) return GR_M_TYPE_HINT_DATE;
+    if (strcmp(type, "nonNegativeInteger") == 0) return GR_M_TYPE_HINT_COUNT;
+    if (strcmp(type, "positiveInteger") == 0) return GR_M_TYPE_HINT_POSITIVE;
+    if (strcmp(type, "decimal") == 0) return GR_M_TYPE_HINT_DECIMAL;
+    return GR_M_TYPE_HINT_OTHER;
 }
 
 /* The element's own text (direct text children), trimmed, for messages. */
@@ -894,7 +860,7 @@ static char *own_text(xmlNodePtr n)
 static void add_doc_hint(gr_schema *s, const char *kind, const char *name, gr_buf *zh)
 {
     char *d = documentation(s, kind, name);
-    if (d && d[0]) gr_buf_printf(zh, "（說明：%s）", d);
+    if (d && d[0]) gr_buf_printf(zh, gr_msg_zh_DATA_DOC_HINT, d);     /* the schema's notes are Chinese */
     free(d);
 }
 
@@ -1083,17 +1049,19 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
         char *v;
         if (n && value_mistake(s, n, zh, en)) break;
         v = r->code == XML_RELAXNG_ERR_TYPEVAL && r->str2 ? gr_strdup(r->str2) : own_text(n);
-        gr_buf_printf(zh, "%s 的值「%s」%s", label, gr_clip(v), type_hint_zh(r->str1));
-        gr_buf_printf(en, "the value \"%s\" of %s: %s", gr_clip(v), label, type_hint_en(r->str1));
+        gr_msg_bufs(zh, en, GR_TEXT(DATA_VALUE_TYPE), label, gr_clip(v), GR_PAIR(type_hint(r->str1)));
         add_doc_hint(s, "element", name, zh);
         free(v);
         break;
     }
     case XML_RELAXNG_ERR_VALUE: {
         char *v = own_text(n), *allowed = allowed_values(s, "element", name);
-        gr_buf_printf(zh, "%s 的值「%s」不是可選的值（可選：%s）", label, gr_clip(v), allowed ? allowed : "—");
-        gr_buf_printf(en, "the value \"%s\" of %s is not one of the allowed values (%s)", gr_clip(v), label,
-                      allowed ? allowed : "—");
+        char *guess = allowed ? gr_listed_guess(allowed, v) : NULL;
+        if (guess)
+            gr_msg_append(zh, en, GR_M_LISTED_SPELLING, GR_MSG_ARGS(label, gr_clip(v), guess));
+        else
+            gr_msg_bufs(zh, en, GR_TEXT(DATA_VALUE_NOT_LISTED), label, gr_clip(v), allowed ? allowed : "—");
+        free(guess);
         free(v);
         free(allowed);
         break;
@@ -1109,9 +1077,7 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
             *at = gotn;
             break;
         }
-        gr_buf_printf(zh, "<%s> 之中此處應為 <%s>，卻是 <%s>（漏寫了 <%s>，或元素的順序不對）",
-                      pn, want, got, want);
-        gr_buf_printf(en, "inside <%s>, <%s> was expected here but <%s> was found (<%s> is missing or the elements are out of order)",
+        gr_msg_bufs(zh, en, GR_TEXT(DATA_INSIDE_WAS_EXPECTED_BUT),
                       pn, want, got, want);
         break;
     }
@@ -1119,8 +1085,7 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
     case XML_RELAXNG_ERR_ELEMEXTRANS:
     case XML_RELAXNG_ERR_EXTRACONTENT:
         if (strcmp(name, "計算") == 0) {
-            gr_buf_adds(zh, "<計算> 是程式算出的數字，資料檔不可填寫；請刪除這個元素");
-            gr_buf_adds(en, "<計算> holds figures the program computes and is not allowed in a data file; delete it");
+            gr_msg_bufs(zh, en, GR_TEXT(DATA_HOLDS_FIGURES_PROGRAM_COMPUTES));
         } else if (computed_typed(s, n, zh, en)) {
             /* said */
         } else if (n && n->parent && (lack = missing_children(s, n->parent)) != NULL) {
@@ -1157,25 +1122,21 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
             free(plabel);
             free(lack);
         } else {
-            gr_buf_printf(zh, "%s 不應出現在這裡（位置不對，或不是這一版資料格式的元素）", label);
-            gr_buf_printf(en, "%s is not allowed here (wrong place, or not an element of this data format version)", label);
+            gr_msg_bufs(zh, en, GR_TEXT(DATA_ALLOWED_WRONG_PLACE_ELEMENT), label);
         }
         break;
     case XML_RELAXNG_ERR_NOELEM: {
         char *miss = n ? missing_children(s, n) : NULL;
         if (miss) {
-            gr_buf_printf(zh, "%s 缺少 %s", label, miss);
-            gr_buf_printf(en, "%s lacks %s", label, miss);
+            gr_msg_bufs(zh, en, GR_TEXT(DATA_LACKS), label, miss);
         } else {
-            gr_buf_printf(zh, "%s 的內容不完整（缺少必要的元素）", label);
-            gr_buf_printf(en, "%s is incomplete (a required element is missing)", label);
+            gr_msg_bufs(zh, en, GR_TEXT(DATA_INCOMPLETE_REQUIRED_ELEMENT_MISSING), label);
         }
         free(miss);
         break;
     }
     case XML_RELAXNG_ERR_INVALIDATTR:
-        gr_buf_printf(zh, "%s 沒有「%s」這個屬性", label, r->str1 ? r->str1 : "?");
-        gr_buf_printf(en, "%s has no attribute \"%s\"", label, r->str1 ? r->str1 : "?");
+        gr_msg_bufs(zh, en, GR_TEXT(DATA_HAS_ATTRIBUTE), label, r->str1 ? r->str1 : "?");
         break;
     case XML_RELAXNG_ERR_ATTRVALID: {
         xmlAttrPtr a;
@@ -1185,28 +1146,24 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
             char *allowed = allowed_values(s, "attribute", (const char *)a->name);
             const char *val = v ? (const char *)v : "";
             if (allowed && !listed_in(allowed, val)) {
-                gr_buf_printf(zh, "%s%s 的屬性「%s」值「%s」不是可選的值（可選：%s）",
-                              said ? "；" : "", label, (const char *)a->name, gr_clip(val), allowed);
-                gr_buf_printf(en, "%sattribute \"%s\" of %s: \"%s\" is not one of the allowed values (%s)",
-                              said ? "; " : "", (const char *)a->name, label, gr_clip(val), allowed);
+                if (said) gr_msg_bufs(zh, en, GR_TEXT(LIST_SEPARATOR));
+                gr_msg_bufs(zh, en, GR_TEXT(DATA_ATTRIBUTE_NOT_LISTED),
+                            label, (const char *)a->name, gr_clip(val), allowed);
                 said = 1;
             }
             free(allowed);
             xmlFree(v);
         }
         if (!said) {
-            gr_buf_printf(zh, "%s 的屬性值不符合格式：", label);
-            gr_buf_printf(en, "an attribute of %s does not match the format:", label);
+            gr_msg_bufs(zh, en, GR_TEXT(DATA_ATTRIBUTE_DOES_MATCH_FORMAT), label);
             for (a = n ? n->properties : NULL; a; a = a->next) {
                 xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
-                gr_buf_printf(zh, " %s=\"%s\"", (const char *)a->name, gr_clip(v ? (const char *)v : ""));
-                gr_buf_printf(en, " %s=\"%s\"", (const char *)a->name, gr_clip(v ? (const char *)v : ""));
+                gr_msg_bufs(zh, en, GR_TEXT(DATA_ATTRIBUTE_SHOWN), (const char *)a->name, gr_clip(v ? (const char *)v : ""));
                 add_doc_hint(s, "attribute", (const char *)a->name, zh);
                 xmlFree(v);
             }
             if (!n || !n->properties) {
-                gr_buf_adds(zh, "（缺少必要的屬性）");
-                gr_buf_adds(en, " (a required attribute is missing)");
+                gr_msg_bufs(zh, en, GR_TEXT(DATA_REQUIRED_ATTRIBUTE_MISSING));
             }
         }
         break;
@@ -1220,16 +1177,14 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
         if (kids)
             gr_msg_append(zh, en, GR_M_TEXT_IN_CONTAINER, GR_MSG_ARGS(label, t, kids));
         else {
-            gr_buf_printf(zh, "%s 之中只能寫元素，不能直接寫文字（「%s」）", label, gr_clip(t));
-            gr_buf_printf(en, "%s may only contain elements, not text (\"%s\")", label, gr_clip(t));
+            gr_msg_bufs(zh, en, GR_TEXT(DATA_MAY_ONLY_CONTAIN_ELEMENTS), label, gr_clip(t));
         }
         free(kids);
         free(t);
         break;
     }
     default:
-        gr_buf_printf(zh, "%s 的內容不符合格式", label);
-        gr_buf_printf(en, "%s: %s", label, r->msg ? r->msg : "invalid");
+        gr_msg_bufs(zh, en, GR_TEXT(DATA_CONTENT_INVALID), label, r->msg ? r->msg : "invalid");
         break;
     }
     free(label);
@@ -1317,7 +1272,7 @@ static int validate(gr_ctx *ctx, const char *file, gr_schema *s, xmlDocPtr doc,
     verr_list L;
     size_t i;
     int rc, errs = ctx->nerrors;
-    if (!vc) return gr_syserror(ctx, s->path, 0, "無法建立驗證器", "cannot create the validator%s", "");
+    if (!vc) return gr_syserror(ctx, s->path, 0, GR_TEXT(DATA_CANNOT_CREATE_VALIDATOR));
     memset(&L, 0, sizeof L);
     xmlRelaxNGSetValidStructuredErrors(vc, on_valid_error, &L);
     rc = xmlRelaxNGValidateDoc(vc, doc);
@@ -1329,8 +1284,7 @@ static int validate(gr_ctx *ctx, const char *file, gr_schema *s, xmlDocPtr doc,
             gr_buf zh, en;
             gr_buf_init(&zh);
             gr_buf_init(&en);
-            gr_buf_adds(&zh, "資料不符合格式：");
-            gr_buf_adds(&en, "data does not match the format: ");
+            gr_msg_bufs(&zh, &en, GR_TEXT(DATA_SCHEMA_PREFIX));
             xmlNodePtr at = r->node;
             describe(s, r, &zh, &en, &at);
             gr_buf_printf(&en, " (schema: %s)", s->name);
@@ -1344,10 +1298,10 @@ static int validate(gr_ctx *ctx, const char *file, gr_schema *s, xmlDocPtr doc,
     }
     free(L.v);
     if (reports >= MAX_REPORTS)
-        gr_error(ctx, file, 0, "錯誤太多，只列出前 %d 個", "too many errors; only the first %d are shown",
+        gr_error(ctx, file, 0, GR_TEXT(DATA_TOO_MANY_ERRORS_ONLY),
                  MAX_REPORTS);
     if (rc != 0 && ctx->nerrors == errs && seen->n == 0)
-        gr_error(ctx, file, 0, "資料不符合格式（schema: %s）", "data does not match the format (schema: %s)",
+        gr_error(ctx, file, 0, GR_TEXT(DATA_DOES_MATCH_FORMAT_SCHEMA),
                  s->name);
     return rc == 0 && ctx->nerrors == errs ? GR_OK : GR_EINPUT;
 }
@@ -1406,7 +1360,7 @@ xmlDocPtr gr_data_load(gr_ctx *ctx, const char *path, const gr_data_opts *o)
 
     if (o->mem) {
         if (o->mem_len > MAX_DATA_BYTES) {
-            gr_error(ctx, path, 0, "資料檔超過 32 MiB 上限", "data file larger than the 32 MiB limit%s", "");
+            gr_error(ctx, path, 0, GR_TEXT(DATA_FILE_LARGER_THAN_32));
             return NULL;
         }
         data = gr_malloc(o->mem_len + 1);
@@ -1414,17 +1368,16 @@ xmlDocPtr gr_data_load(gr_ctx *ctx, const char *path, const gr_data_opts *o)
         data[o->mem_len] = 0;
         len = o->mem_len;
     } else if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && (unsigned long long)st.st_size > MAX_DATA_BYTES) {
-        gr_error(ctx, path, 0, "資料檔超過 32 MiB 上限", "data file larger than the 32 MiB limit%s", "");
+        gr_error(ctx, path, 0, GR_TEXT(DATA_FILE_LARGER_THAN_32));
         return NULL;
     } else if (gr_read_file(ctx, path, &data, &len) != GR_OK) return NULL;
     if (len > MAX_DATA_BYTES) {
         free(data);
-        gr_error(ctx, path, 0, "資料檔超過 32 MiB 上限", "data file larger than the 32 MiB limit%s", "");
+        gr_error(ctx, path, 0, GR_TEXT(DATA_FILE_LARGER_THAN_32));
         return NULL;
     }
     if (!gr_xml_version_1_0(data, len)) {
-        gr_error(ctx, path, 1, "資料檔應為 XML 1.0（<?xml version=\"1.0\"?>），請改寫第一行",
-                 "a data file must be XML 1.0 (<?xml version=\"1.0\"?>): change the first line%s", "");
+        gr_error(ctx, path, 1, GR_TEXT(DATA_FILE_MUST_XML_1));
         free(data);
         return NULL;
     }
@@ -1437,24 +1390,20 @@ xmlDocPtr gr_data_load(gr_ctx *ctx, const char *path, const gr_data_opts *o)
         return NULL;
     }
     if (count_elements(root) > MAX_ELEMENTS) {
-        gr_error(ctx, path, 0, "資料檔的元素超過 %d 個（一個機關一年的報告遠少於此）",
-                 "the data file has more than %d elements (one agency's year has far fewer)", MAX_ELEMENTS);
+        gr_error(ctx, path, 0, GR_TEXT(DATA_FILE_HAS_MORE_THAN), MAX_ELEMENTS);
         xmlFreeDoc(doc);
         return NULL;
     }
     k = root ? gr_kind_find((const char *)root->name) : NULL;
     if (!k) {
-        gr_error(ctx, path, gr_line(root),
-                 "根元素 <%s> 不是 gereport 認得的資料種類（成果報告的根元素是 <成果報告>）",
-                 "root element <%s> is not a kind of data gereport knows (a results report starts with <成果報告>)",
+        gr_error(ctx, path, gr_line(root), GR_TEXT(DATA_ROOT_ELEMENT_KIND_DATA),
                  root ? (const char *)root->name : "");
         xmlFreeDoc(doc);
         return NULL;
     }
     version = xmlGetProp(root, (const xmlChar *)"版本");
     if (!version) {
-        gr_error(ctx, path, gr_line(root), "<%s> 缺少屬性「版本」（資料格式版本，例 版本=\"1\"）",
-                 "<%s> lacks the attribute 版本 (the data format version, e.g. 版本=\"1\")", k->root);
+        gr_error(ctx, path, gr_line(root), GR_TEXT(DATA_LACKS_ATTRIBUTE_DATA_FORMAT), k->root);
         xmlFreeDoc(doc);
         return NULL;
     }
@@ -1490,14 +1439,19 @@ int gr_schema_check_value(gr_ctx *ctx, const gr_data_opts *o, const char *kind,
     gr_schema *s;
     char *allowed;
     int rc = GR_OK;
-    if (!k) return gr_syserror(ctx, NULL, 0, "未知的資料種類 %s", "unknown kind of data %s", kind);
+    if (!k) return gr_syserror(ctx, NULL, 0, GR_TEXT(DATA_UNKNOWN_KIND_DATA), kind);
     c = gr_cache_for(o, &own);
     s = gr_schema_get(ctx, c, c->datadir, k, "1", what, 0);
     if (!s) { gr_domain_cache_free(own); return GR_ESYS; }
     allowed = allowed_values(s, "element", element);
-    if (allowed && !listed_in(allowed, value))
-        rc = gr_error(ctx, what, 0, "<%s> 的值「%s」不是可選的值（可選：%s）",
-                      "<%s>: \"%s\" is not one of the allowed values (%s)", element, value, allowed);
+    if (allowed && !listed_in(allowed, value)) {
+        char *guess = gr_listed_guess(allowed, value);
+        if (guess)
+            rc = gr_error(ctx, what, 0, GR_TEXT(DATA_VALUE_GUESS), element, gr_clip(value), guess, allowed);
+        else
+            rc = gr_error(ctx, what, 0, GR_TEXT(DATA_ONE_ALLOWED_VALUES), element, value, allowed);
+        free(guess);
+    }
     free(allowed);
     gr_domain_cache_free(own);
     return rc;
@@ -1528,7 +1482,7 @@ int gr_data_write(gr_ctx *ctx, xmlDocPtr doc, const char *out_path)
     xmlChar *mem = NULL;
     int len = 0, rc;
     xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
-    if (!mem) return gr_syserror(ctx, out_path, 0, "無法輸出文件", "cannot serialise the document%s", "");
+    if (!mem) return gr_syserror(ctx, out_path, 0, GR_TEXT(DATA_CANNOT_SERIALISE_DOCUMENT));
     rc = gr_write_file_atomic(ctx, out_path, mem, (size_t)len);
     xmlFree(mem);
     return rc;

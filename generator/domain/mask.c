@@ -31,6 +31,7 @@
  * zh_TW word breaks: 林森 in 林森北路) or is one by itself (高雄, a city),
  * so the author can decide. */
 #include "domain_int.h"
+#include "../util/msg.h"
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -440,12 +441,98 @@ static void set_text(xmlNodePtr n, const char *s)
     xmlNodeAddContent(n, (const xmlChar *)s);    /* no entity parsing */
 }
 
-static void apply(xmlNodePtr n, const name_set *S)
+/* How apply() prints the names it finds. */
+typedef struct print_opts {
+    int mask;                  /* masked forms (the public edition) */
+    xmlNsPtr wrap;             /* non-NULL: each name found in running text
+                                  goes into a <gr:name> element of this
+                                  namespace, which the templates print as
+                                  one unbreakable piece */
+} print_opts;
+
+/* A name as the author wrote it, white space collapsed: none between two
+ * Han characters (林⏎森 → 林森), one space elsewhere (Emily⏎O'Brien). */
+static void add_written(gr_buf *b, const char *s, size_t len)
 {
-    for (; n; n = n->next) {
+    size_t i = 0, u;
+    uint32_t prev = 0;
+    while (i < len) {
+        if (is_space((unsigned char)s[i])) {
+            uint32_t next;
+            while (i < len && is_space((unsigned char)s[i])) i++;
+            next = i < len ? cp_at(s + i, len - i, &u) : 0;
+            if (prev && next && !(is_han(prev) && is_han(next))) gr_buf_addc(b, ' ');
+            continue;
+        }
+        prev = cp_at(s + i, len - i, &u);
+        gr_buf_add(b, s + i, u);
+        i += u;
+    }
+}
+
+/* The names found in one text: offset, length, entry. */
+typedef struct found_list {
+    struct { size_t off, len; const name_entry *e; } *v;
+    size_t n, cap;
+} found_list;
+
+static void add_found(void *arg, const char *s, size_t off, size_t len, const name_entry *e)
+{
+    found_list *f = arg;
+    (void)s;
+    f->v = gr_grow(f->v, &f->cap, f->n + 1, sizeof *f->v);
+    f->v[f->n].off = off;
+    f->v[f->n].len = len;
+    f->v[f->n].e = e;
+    f->n++;
+}
+
+/* Text node n (in running text) split into text and <gr:name> elements,
+ * one per name found: n keeps the text before the first name. (Nodes are
+ * added after n in turn: libxml2 merges a text node added next to another
+ * text node, which would free the text being read.) */
+static void wrap_names(xmlNodePtr n, const name_set *S, const print_opts *pr)
+{
+    found_list f = { NULL, 0, 0 };
+    char *s;
+    size_t i, at;
+    xmlNodePtr last = n;
+    scan(S, (const char *)n->content, NULL, add_found, &f);
+    if (!f.n) return;
+    s = gr_strdup((const char *)n->content);
+    n->content[f.v[0].off] = 0;           /* n: the text before the first */
+    for (i = 0; i < f.n; i++) {
+        const name_entry *e = f.v[i].e;
+        xmlNodePtr el = xmlNewDocNode(n->doc, pr->wrap, (const xmlChar *)"name", NULL);
+        gr_buf b;
+        gr_buf_init(&b);
+        if (pr->mask && !e->keep) gr_buf_adds(&b, e->masked);
+        else add_written(&b, s + f.v[i].off, f.v[i].len);
+        xmlNodeAddContent(el, (const xmlChar *)gr_buf_cstr(&b));
+        gr_buf_free(&b);
+        last = xmlAddNextSibling(last, el);
+        at = f.v[i].off + f.v[i].len;
+        if (i + 1 < f.n ? f.v[i + 1].off > at : s[at] != 0)
+            last = xmlAddNextSibling(last, xmlNewDocTextLen(n->doc, (const xmlChar *)s + at,
+                                     (int)((i + 1 < f.n ? f.v[i + 1].off : strlen(s)) - at)));
+    }
+    free(s);
+    free(f.v);
+}
+
+static void apply(xmlNodePtr n, const name_set *S, const print_opts *pr)
+{
+    xmlNodePtr next;
+    for (; n; n = next) {
+        next = n->next;
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             gr_buf b;
             if (!n->content) continue;
+            if (pr->wrap && n->type == XML_TEXT_NODE) {
+                wrap_names(n, S, pr);
+                continue;
+            }
+            if (!pr->mask) continue;
             gr_buf_init(&b);
             if (scan(S, (const char *)n->content, &b, NULL, NULL))
                 set_text(n, gr_buf_cstr(&b));
@@ -453,37 +540,58 @@ static void apply(xmlNodePtr n, const name_set *S)
         } else if (n->type == XML_ELEMENT_NODE && gr_is_elem(n, NAME)) {
             /* the whole element is one name: its masked form, whatever
              * its length */
-            char *t = gr_text(n), *c = collapse(t);
-            const char *p = c;
+            char *t, *c;
+            const char *p;
             int at = 0, k = -1;
+            if (!pr->mask) continue;
+            t = gr_text(n);
+            c = collapse(t);
+            p = c;
             for (; *p && at >= 0; p++) at = child_of(S, at, fold((unsigned char)*p));
             if (at >= 0) k = S->t[at].name;
             if (k >= 0 && !S->v[k].keep) {
                 xmlNodePtr ch = n->children;
                 while (ch) {                      /* drop comments, PIs too */
-                    xmlNodePtr next = ch->next;
+                    xmlNodePtr chn = ch->next;
                     xmlUnlinkNode(ch);
                     xmlFreeNode(ch);
-                    ch = next;
+                    ch = chn;
                 }
                 xmlNodeAddContent(n, (const xmlChar *)S->v[k].masked);
             }
             free(c);
             free(t);
         } else if (n->type == XML_ELEMENT_NODE && !gr_is_elem(n, NOT_NAME)) {
-            apply(n->children, S);
+            apply(n->children, S, pr);
         }
     }
 }
 
-void gr_data_mask_names(xmlDocPtr doc)
+static void print_names(xmlDocPtr doc, const print_opts *pr)
 {
     name_set S;
     xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!root) return;
     set_init(&S, doc);
-    if (S.n) apply(root, &S);
+    if (S.n) apply(root, &S, pr);
     set_free(&S);
+}
+
+void gr_data_mask_names(xmlDocPtr doc)
+{
+    print_opts pr = { 1, NULL };
+    print_names(doc, &pr);
+}
+
+void gr_data_print_names(xmlDocPtr doc, int mask)
+{
+    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+    print_opts pr = { mask, NULL };
+    if (!root) return;
+    pr.wrap = xmlSearchNsByHref(doc, root, BAD_CAST GR_SOURCE_NS);
+    if (!pr.wrap) pr.wrap = xmlNewNs(root, BAD_CAST GR_SOURCE_NS, BAD_CAST "gr");
+    if (!pr.wrap) return;
+    print_names(doc, &pr);
 }
 
 /* ---- the author's decision: a name inside a longer word ------------- */
@@ -610,9 +718,7 @@ static void on_found(void *arg, const char *s, size_t off, size_t len, const nam
             } else {
                 gr_buf_adds(&word, e->masked);
             }
-            gr_warn(c->ctx, c->path, line_of(c->node, s, off),
-                    "姓名「%s」在這裡是「%s」一詞的一部分，公開版印為「%s」。若這裡不是人名，請寫成 <非姓名>%s</非姓名>（內文欄位才可用）；若是人名，請寫成 <姓名>%s</姓名>",
-                    "the declared name \"%s\" is part of the word \"%s\" here, which the public edition prints as \"%s\"; if it is not the person, write <非姓名>%s</非姓名> (running-text fields only), if it is, write <姓名>%s</姓名>",
+            gr_warn(c->ctx, c->path, line_of(c->node, s, off), GR_TEXT(MASK_DECLARED_NAME_PART_WORD),
                     e->name, w8, gr_buf_cstr(&word), w8, e->name);
             gr_buf_free(&word);
         }
@@ -662,9 +768,7 @@ int gr_data_check_names(gr_ctx *ctx, xmlDocPtr doc, const char *path)
         if (c.bi) ubrk_close(c.bi);
         for (i = 0; i < S.n; i++)
             if (c.words[i])
-                gr_warn(ctx, path, c.first_line[i],
-                        "姓名「%s」也是一個詞（例如地名），資料中有 %d 處未以 <姓名> 標示（第一處在此），公開版都印為「%s」。不是指此人之處請寫成 <非姓名>…</非姓名>（內文欄位才可用），指此人之處請寫成 <姓名>%s</姓名>",
-                        "the declared name \"%s\" is also a word (a place name, for instance); %d occurrence(s) not marked <姓名> (the first here) are all printed \"%s\" in the public edition; where it is not the person write <非姓名>…</非姓名> (running-text fields only), where it is write <姓名>%s</姓名>",
+                gr_warn(ctx, path, c.first_line[i], GR_TEXT(MASK_DECLARED_NAME_ALSO_WORD),
                         S.v[i].name, c.words[i], S.v[i].masked, S.v[i].name);
         free(c.words);
         free(c.first_line);

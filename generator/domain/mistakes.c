@@ -191,22 +191,34 @@ int gr_computed_figure(const char *schema_path, const char *name, char **figure)
     return found;
 }
 
-/* The listed value that `v` spells the way the forms and people write it:
- * full-width letters and digits, lower case, a Roman "I" for 1 (004 prints
- * 「DI組/EI組」), spaces, or a code without the classifier that ends the
- * listed value (「B」 for 「B群」, 「D1」 for 「D1組」). Newly allocated, or NULL when no
- * single listed value matches. `list` is 、-separated (the schema's). */
-char *gr_listed_spelling(const char *list, const char *v)
+/* `v` in the letters the lists use: full-width letters and digits to
+ * half-width, lower case to upper, spaces dropped, a Roman "I" after a
+ * letter to 1 (004 prints 「DI組/EI組」). With `guess`, also what people
+ * mistype for a group: the heavenly stems 甲乙丙丁戊 for A–E (「乙群」),
+ * 一/二 after a letter for 1/2 (「D一組」). Newly allocated. */
+static char *group_letters(const char *v, int guess)
 {
+    static const char *const stems[] = { "甲", "乙", "丙", "丁", "戊" };
     gr_buf b;
     const unsigned char *p;
-    char *norm, *hit = NULL;
-    const char *q;
-    int fw, n = 0, code;
-    char *h = halfwidth(v, &fw);
+    int fw;
+    char *h = halfwidth(v, &fw), *norm;
     gr_buf_init(&b);
     for (p = (const unsigned char *)h; *p; p++) {
-        if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0xA1 && p[2] <= 0xBA) {    /* Ａ-Ｚ */
+        int after_letter = b.len > 0 && b.data[b.len - 1] >= 'A' && b.data[b.len - 1] <= 'Z';
+        size_t k;
+        for (k = 0; guess && k < 5; k++)
+            if (strncmp((const char *)p, stems[k], 3) == 0) break;
+        if (guess && k < 5) {
+            gr_buf_addc(&b, 'A' + (int)k);
+            p += 2;
+        } else if (guess && after_letter && strncmp((const char *)p, "一", 3) == 0) {
+            gr_buf_addc(&b, '1');
+            p += 2;
+        } else if (guess && after_letter && strncmp((const char *)p, "二", 3) == 0) {
+            gr_buf_addc(&b, '2');
+            p += 2;
+        } else if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0xA1 && p[2] <= 0xBA) {    /* Ａ-Ｚ */
             gr_buf_addc(&b, 'A' + (p[2] - 0xA1));
             p += 2;
         } else if (p[0] == 0xEF && p[1] == 0xBD && p[2] >= 0x81 && p[2] <= 0x9A) { /* ａ-ｚ */
@@ -216,7 +228,7 @@ char *gr_listed_spelling(const char *list, const char *v)
             continue;
         } else if (*p >= 'a' && *p <= 'z') {
             gr_buf_addc(&b, *p - 'a' + 'A');
-        } else if (*p == 'I' && b.len > 0 && b.data[b.len - 1] >= 'A' && b.data[b.len - 1] <= 'Z') {
+        } else if (*p == 'I' && after_letter) {
             gr_buf_addc(&b, '1');                              /* DI -> D1 */
         } else {
             gr_buf_addc(&b, *p);
@@ -225,9 +237,19 @@ char *gr_listed_spelling(const char *list, const char *v)
     free(h);
     norm = gr_strdup(gr_buf_cstr(&b));
     gr_buf_free(&b);
-    /* only a code (letters and digits: 「B」「D1」) may stand for a listed
-       value with a classifier after it (「B群」「D1組」); 「主」 is not 「主秘」 */
-    code = norm[0] && strspn(norm, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == strlen(norm);
+    return norm;
+}
+
+/* The one listed value `norm` is, or stands for when it is a code
+ * (letters and digits: 「B」「D1」) and the listed value is that code with
+ * a classifier after it (「B群」「D1組」; 「主」 is not 「主秘」). NULL when
+ * no single listed value matches. */
+static char *match_listed(const char *list, const char *norm)
+{
+    char *hit = NULL;
+    const char *q;
+    int n = 0;
+    int code = norm[0] && strspn(norm, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == strlen(norm);
     for (q = list; q && *q;) {
         const char *e = strstr(q, "、");
         size_t len = e ? (size_t)(e - q) : strlen(q), nl = strlen(norm);
@@ -243,7 +265,35 @@ char *gr_listed_spelling(const char *list, const char *v)
         }
         q = e ? e + 3 : NULL;
     }
-    free(norm);
     if (n != 1) { free(hit); return NULL; }
+    return hit;
+}
+
+/* The listed value that `v` spells the way the forms and people write it:
+ * full-width letters and digits, lower case, a Roman "I" for 1 (004 prints
+ * 「DI組/EI組」), spaces, or a code without the classifier that ends the
+ * listed value (「B」 for 「B群」, 「D1」 for 「D1組」). Newly allocated, or NULL when no
+ * single listed value matches. `list` is 、-separated (the schema's). */
+char *gr_listed_spelling(const char *list, const char *v)
+{
+    char *norm = group_letters(v, 0), *hit = match_listed(list, norm);
+    free(norm);
+    return hit;
+}
+
+/* What a value that is not listed (nor a spelling gr_listed_spelling
+ * accepts) was likely meant to be, to suggest, never to apply: the
+ * heavenly stems for letters (「乙群」→「B群」, 「丁1組」→「D1組」), 一/二
+ * for digits (「D一組」), the other classifier (「B組」→「B群」, 「D1群」→
+ * 「D1組」). Newly allocated, or NULL. */
+char *gr_listed_guess(const char *list, const char *v)
+{
+    char *norm = group_letters(v, 1), *hit = match_listed(list, norm);
+    size_t n = strlen(norm);
+    if (!hit && n > 3 && (strcmp(norm + n - 3, "群") == 0 || strcmp(norm + n - 3, "組") == 0)) {
+        norm[n - 3] = 0;                                /* the code alone */
+        hit = match_listed(list, norm);
+    }
+    free(norm);
     return hit;
 }

@@ -9,6 +9,7 @@
  * requirement missed: reported, the PDF is written) or 提醒 (worth a look).
  * The C code holds no rule: they are data. */
 #include "domain_int.h"
+#include "../util/msg.h"
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
@@ -77,7 +78,7 @@ static xmlXPathCompExprPtr compile(loader *L, xmlNodePtr at, const char *what, c
     xmlStructuredErrorFunc old = xmlStructuredError;
     void *old_ctx = xmlStructuredErrorContext;
     if (!expr || !*expr) {
-        gr_syserror(L->ctx, L->file, gr_line(at), "規則檔：<%s> 缺少 %s", "rule file: <%s> lacks %s",
+        gr_syserror(L->ctx, L->file, gr_line(at), GR_TEXT(RULES_RULE_FILE_LACKS),
                     (const char *)at->name, what);
         L->errors++;
         return NULL;
@@ -86,8 +87,7 @@ static xmlXPathCompExprPtr compile(loader *L, xmlNodePtr at, const char *what, c
     c = xmlXPathCompile((const xmlChar *)expr);
     xmlSetStructuredErrorFunc(old_ctx, old);
     if (!c) {
-        gr_syserror(L->ctx, L->file, gr_line(at), "規則檔：%s 的 XPath 運算式「%s」有語法錯誤",
-                    "rule file: the XPath expression of %s \"%s\" has a syntax error", what, expr);
+        gr_syserror(L->ctx, L->file, gr_line(at), GR_TEXT(RULES_RULE_FILE_XPATH_EXPRESSION), what, expr);
         L->errors++;
     }
     return c;
@@ -108,8 +108,7 @@ static void parse_msg(loader *L, xmlNodePtr n, msg *m)
             char *expr;
             seg s;
             if (!e) {
-                gr_syserror(L->ctx, L->file, gr_line(n), "規則檔：訊息中的「{」沒有對應的「}」",
-                            "rule file: \"{\" without \"}\" in a message%s", "");
+                gr_syserror(L->ctx, L->file, gr_line(n), GR_TEXT(RULES_RULE_FILE_WITHOUT_MESSAGE));
                 L->errors++;
                 break;
             }
@@ -158,7 +157,7 @@ static void add_let(loader *L, xmlNodePtr n, let **v, size_t *cnt, size_t *cap)
     char *value = prop(n, "value");
     l.name = prop(n, "name");
     if (!l.name || !l.name[0]) {
-        gr_syserror(L->ctx, L->file, gr_line(n), "規則檔：<let> 缺少 name", "rule file: <let> lacks name%s", "");
+        gr_syserror(L->ctx, L->file, gr_line(n), GR_TEXT(RULES_RULE_FILE_LET_LACKS));
         L->errors++;
     }
     l.expr = compile(L, n, "<let value>", value);
@@ -186,7 +185,7 @@ static void load_rule(loader *L, gr_rules *R, xmlNodePtr n)
     r.id = prop(n, "id");
     r.line = gr_line(n);
     if (!r.id || !r.id[0]) {
-        gr_syserror(L->ctx, L->file, r.line, "規則檔：<rule> 缺少 id", "rule file: <rule> lacks id%s", "");
+        gr_syserror(L->ctx, L->file, r.line, GR_TEXT(RULES_RULE_FILE_RULE_LACKS));
         L->errors++;
     }
     cls = prop(n, "class");
@@ -194,8 +193,7 @@ static void load_rule(loader *L, gr_rules *R, xmlNodePtr n)
     else if (cls && strcmp(cls, "未達規定") == 0) r.cls = GR_CLASS_UNMET;
     else if (cls && strcmp(cls, "提醒") == 0) r.cls = GR_CLASS_NOTE;
     else {
-        gr_syserror(L->ctx, L->file, r.line, "規則檔：規則 %s 的 class 應為「錯誤」、「未達規定」或「提醒」",
-                    "rule file: the class of rule %s must be 錯誤 (error), 未達規定 (requirement not met) or 提醒 (note)",
+        gr_syserror(L->ctx, L->file, r.line, GR_TEXT(RULES_RULE_FILE_CLASS_RULE),
                     r.id ? r.id : "?");
         L->errors++;
     }
@@ -230,14 +228,12 @@ static void load_rule(loader *L, gr_rules *R, xmlNodePtr n)
                 parse_msg(L, c, en);
             }
         } else {
-            gr_syserror(L->ctx, L->file, gr_line(c), "規則檔：<rule> 之中不認得 <%s>",
-                        "rule file: unknown <%s> in <rule>", (const char *)c->name);
+            gr_syserror(L->ctx, L->file, gr_line(c), GR_TEXT(RULES_RULE_FILE_UNKNOWN_RULE), (const char *)c->name);
             L->errors++;
         }
     }
     if (!r.msg_zh.n || !r.msg_en.n) {
-        gr_syserror(L->ctx, L->file, r.line, "規則檔：規則 %s 缺少中文或英文的 <message>",
-                    "rule file: rule %s lacks a Chinese or English <message>", r.id ? r.id : "?");
+        gr_syserror(L->ctx, L->file, r.line, GR_TEXT(RULES_RULE_FILE_RULE_LACKS_2), r.id ? r.id : "?");
         L->errors++;
     }
     R->rules = gr_grow(R->rules, &R->caprules, R->nrules + 1, sizeof r);
@@ -268,8 +264,7 @@ gr_rules *gr_rules_load(gr_ctx *ctx, const char *path)
     R->doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
     root = R->doc ? xmlDocGetRootElement(R->doc) : NULL;
     if (!root || !gr_is_elem(root, "rules")) {
-        gr_syserror(ctx, path, 0, "規則檔無法讀取，或根元素不是 <rules>",
-                    "cannot read the rule file, or its root element is not <rules>%s", "");
+        gr_syserror(ctx, path, 0, GR_TEXT(RULES_CANNOT_READ_RULE_FILE));
         gr_rules_free(R);
         return NULL;
     }
@@ -280,8 +275,7 @@ gr_rules *gr_rules_load(gr_ctx *ctx, const char *path)
     R->last = parse_year(a);
     free(a);
     if (R->first < 0 || R->last < R->first) {
-        gr_syserror(ctx, path, gr_line(root), "規則檔：<rules> 應以 first-year 與 last-year 寫明適用的年度",
-                    "rule file: <rules> must give the years it serves in first-year and last-year%s", "");
+        gr_syserror(ctx, path, gr_line(root), GR_TEXT(RULES_RULE_FILE_RULES_MUST));
         L.errors++;
     }
     for (n = root->children; n; n = n->next) {
@@ -293,14 +287,14 @@ gr_rules *gr_rules_load(gr_ctx *ctx, const char *path)
             t.name = prop(n, "name");
             t.node = n;
             if (!t.name) {
-                gr_syserror(ctx, path, gr_line(n), "規則檔：<table> 缺少 name", "rule file: <table> lacks name%s", "");
+                gr_syserror(ctx, path, gr_line(n), GR_TEXT(RULES_RULE_FILE_TABLE_LACKS));
                 L.errors++;
                 t.name = gr_strdup("");
             }
             R->tables = gr_grow(R->tables, &R->captables, R->ntables + 1, sizeof t);
             R->tables[R->ntables++] = t;
         } else if (!gr_is_elem(n, "title") && !gr_is_elem(n, "description")) {
-            gr_syserror(ctx, path, gr_line(n), "規則檔：不認得 <%s>", "rule file: unknown element <%s>",
+            gr_syserror(ctx, path, gr_line(n), GR_TEXT(RULES_RULE_FILE_UNKNOWN_ELEMENT),
                         (const char *)n->name);
             L.errors++;
         }
@@ -371,8 +365,7 @@ static xmlXPathObjectPtr eval_at(runner *U, xmlXPathCompExprPtr e, xmlNodePtr no
     U->x->proximityPosition = 1;
     o = xmlXPathCompiledEval(e, U->x);
     if (!o && !U->broken) {
-        gr_syserror(U->ctx, U->R->path, line, "規則檔：XPath 運算式無法求值（未定義的變數或函式？）",
-                    "rule file: an XPath expression cannot be evaluated (undefined variable or function?)%s", "");
+        gr_syserror(U->ctx, U->R->path, line, GR_TEXT(RULES_RULE_FILE_XPATH_EXPRESSION_2));
         U->broken = 1;
     }
     return o;
@@ -439,15 +432,18 @@ static void report_rule(runner *U, rule *r, xmlNodePtr node)
     render(U, &r->src_zh, node, r->line, &szh);
     render(U, &r->src_en, node, r->line, &sen);
     render(U, &r->msg_zh, node, r->line, &zh);
-    gr_buf_printf(&zh, "（%s", r->id);
-    if (r->src_zh.n) { gr_buf_adds(&zh, "；依據："); gr_buf_adds(&zh, gr_buf_cstr(&szh)); }
-    gr_buf_adds(&zh, "）");
-    if (r->adv_zh.n) { gr_buf_adds(&zh, "建議："); render(U, &r->adv_zh, node, r->line, &zh); }
     render(U, &r->msg_en, node, r->line, &en);
-    gr_buf_printf(&en, " [%s", r->id);
-    if (r->src_en.n) { gr_buf_adds(&en, "; source: "); gr_buf_adds(&en, gr_buf_cstr(&sen)); }
-    gr_buf_adds(&en, "]");
-    if (r->adv_en.n) { gr_buf_adds(&en, " Advice: "); render(U, &r->adv_en, node, r->line, &en); }
+    /* message, then (rule；依據：source), then 建議：advice */
+    if (r->src_zh.n)
+        gr_buf_printf(&zh, gr_msg_zh_RULE_ID_SOURCE, r->id, gr_buf_cstr(&szh));
+    else
+        gr_buf_printf(&zh, gr_msg_zh_RULE_ID, r->id);
+    if (r->adv_zh.n) { gr_buf_adds(&zh, gr_msg_zh_RULE_ADVICE); render(U, &r->adv_zh, node, r->line, &zh); }
+    if (r->src_en.n)
+        gr_buf_printf(&en, gr_msg_en_RULE_ID_SOURCE, r->id, gr_buf_cstr(&sen));
+    else
+        gr_buf_printf(&en, gr_msg_en_RULE_ID, r->id);
+    if (r->adv_en.n) { gr_buf_adds(&en, gr_msg_en_RULE_ADVICE); render(U, &r->adv_en, node, r->line, &en); }
     gr_report_rule(U->ctx, r->cls, U->file, line, r->id,
                    r->src_zh.n ? gr_buf_cstr(&szh) : NULL, r->src_en.n ? gr_buf_cstr(&sen) : NULL,
                    gr_buf_cstr(&zh), gr_buf_cstr(&en));
@@ -463,8 +459,7 @@ static int run_rule(runner *U, rule *r, xmlNodePtr root)
     int i, failed = 0;
     if (!ctxs) return 0;
     if (ctxs->type != XPATH_NODESET) {
-        gr_syserror(U->ctx, U->R->path, r->line, "規則檔：規則 %s 的 context 不是節點集合",
-                    "rule file: the context of rule %s is not a node-set", r->id);
+        gr_syserror(U->ctx, U->R->path, r->line, GR_TEXT(RULES_RULE_FILE_CONTEXT_RULE), r->id);
         U->broken = 1;
         xmlXPathFreeObject(ctxs);
         return 0;
@@ -496,7 +491,7 @@ int gr_rules_run(gr_ctx *ctx, gr_rules *R, xmlDocPtr doc, const char *file, xmlD
     U.R = R;
     U.file = file;
     U.x = xmlXPathNewContext(doc);
-    if (!U.x) return gr_syserror(ctx, file, 0, "無法建立 XPath 環境", "cannot create an XPath context%s", "");
+    if (!U.x) return gr_syserror(ctx, file, 0, GR_TEXT(RULES_CANNOT_CREATE_XPATH_CONTEXT));
     U.x->error = swallow;             /* evaluation failures: eval_at reports */
     for (i = 0; i < R->ntables; i++) {
         xmlNodeSetPtr set = xmlXPathNodeSetCreate(NULL);
@@ -562,8 +557,7 @@ int gr_data_check_rules(gr_ctx *ctx, xmlDocPtr doc, const char *path, const gr_d
         if (!rs->rules) { broken = 1; continue; }
         if (year >= rs->first && year <= rs->last) {
             if (hit) {
-                rc = gr_syserror(ctx, rs->path, 0, "規則檔 %s 與 %s 都宣告適用 %lld 年度",
-                                 "rule files %s and %s both declare year %lld", hit->name, rs->name, year);
+                rc = gr_syserror(ctx, rs->path, 0, GR_TEXT(RULES_RULE_FILES_BOTH_DECLARE), hit->name, rs->name, year);
                 gr_domain_cache_free(own);
                 return rc;
             }
@@ -573,9 +567,7 @@ int gr_data_check_rules(gr_ctx *ctx, xmlDocPtr doc, const char *path, const gr_d
     if (!hit) {
         gr_domain_cache_free(own);
         if (broken) return GR_ESYS;
-        return gr_error(ctx, path, gr_line(gr_child(root, "年度")),
-                        "沒有適用 %lld 年度的規則檔（templates/rules/ 的規則檔各自宣告適用的年度）",
-                        "no rule file serves the year %lld (each file in templates/rules/ declares its years)",
+        return gr_error(ctx, path, gr_line(gr_child(root, "年度")), GR_TEXT(RULES_RULE_FILE_SERVES_YEAR),
                         year);
     }
     rc = gr_rules_run(ctx, hit->rules, doc, path, gr_form_data_for_year(c, k, year));

@@ -9,6 +9,7 @@
  * run. xsl:message output becomes warnings (errors when it terminates). */
 #define _XOPEN_SOURCE 700              /* realpath */
 #include "domain_int.h"
+#include "../util/msg.h"
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
@@ -156,8 +157,7 @@ static gr_form *form_for_year(gr_ctx *ctx, gr_domain_cache *c, const gr_kind *k,
         if (strcmp(f->kind, k->root) != 0 || f->first <= 0 || year < f->first || year > f->last)
             continue;
         if (hit) {
-            gr_syserror(ctx, f->path, 0, "表單 %s 與 %s 都宣告適用 %lld 年度",
-                        "forms %s and %s both declare the year %lld", hit->name, f->name, year);
+            gr_syserror(ctx, f->path, 0, GR_TEXT(TEMPLATE_FORMS_BOTH_DECLARE_YEAR), hit->name, f->name, year);
             return NULL;
         }
         hit = f;
@@ -165,9 +165,7 @@ static gr_form *form_for_year(gr_ctx *ctx, gr_domain_cache *c, const gr_kind *k,
     if (hit) return hit;
     gr_buf_init(&have);
     list_forms(c, k, &have);
-    gr_error(ctx, file, line,
-             "沒有適用 %lld 年度的表單（%s/ 各表單宣告其適用年度：%s）；新的表單年度請新增表單資料夾",
-             "no form serves the year %lld (each form in %s/ declares its years: %s); a new form year needs a new form folder",
+    gr_error(ctx, file, line, GR_TEXT(TEMPLATE_FORM_SERVES_YEAR_D),
              year, k->forms_dir, have.len ? gr_buf_cstr(&have) : "—");
     gr_buf_free(&have);
     return NULL;
@@ -179,7 +177,7 @@ int gr_form_check_year(gr_ctx *ctx, const gr_data_opts *o, const char *kind,
     const gr_kind *k = gr_kind_find(kind);
     gr_domain_cache *own, *c;
     gr_form *f;
-    if (!k) return gr_syserror(ctx, file, 0, "未知的資料種類 %s", "unknown kind of data %s", kind);
+    if (!k) return gr_syserror(ctx, file, 0, GR_TEXT(DATA_UNKNOWN_KIND_DATA), kind);
     c = gr_cache_for(o, &own);
     f = form_for_year(ctx, c, k, year, file, line);
     gr_domain_cache_free(own);
@@ -201,6 +199,8 @@ typedef struct xmsg {
     gr_buf text;               /* everything libxslt said, newline separated */
 } xmsg;
 
+static void on_xslt_message(void *user, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 static void on_xslt_message(void *user, const char *fmt, ...)
 {
     xmsg *m = user;
@@ -262,7 +262,7 @@ static xsltStylesheetPtr form_style(gr_ctx *ctx, gr_form *f)
     xsltSetGenericErrorFunc(NULL, NULL);
     if (!f->style) {
         report_messages(ctx, f->path, &m, 0);
-        gr_syserror(ctx, f->path, 0, "表單樣式表無法讀取", "cannot read the form stylesheet%s", "");
+        gr_syserror(ctx, f->path, 0, GR_TEXT(TEMPLATE_CANNOT_READ_FORM_STYLESHEET));
     }
     gr_buf_free(&m.text);
     return f->style;
@@ -316,7 +316,7 @@ int gr_form_transform(gr_ctx *ctx, xmlDocPtr doc, const char *path,
     char *tdir;
     int rc = GR_OK, stopped, said;
     if (title) *title = NULL;
-    if (!k) return gr_error(ctx, path, 0, "不認得的資料種類", "unknown kind of data%s", "");
+    if (!k) return gr_error(ctx, path, 0, GR_TEXT(TEMPLATE_UNKNOWN_KIND_DATA));
     c = gr_cache_for(o, &own);
     f = form_for_year(ctx, c, k, gr_int(gr_child(root, "年度")), path, gr_line(gr_child(root, "年度")));
     style = f ? form_style(ctx, f) : NULL;
@@ -338,7 +338,7 @@ int gr_form_transform(gr_ctx *ctx, xmlDocPtr doc, const char *path,
         if (t) xsltFreeTransformContext(t);
         if (sec) xsltFreeSecurityPrefs(sec);
         gr_domain_cache_free(own);
-        return gr_syserror(ctx, path, 0, "無法建立 XSLT 轉換", "cannot set up the XSLT transformation%s", "");
+        return gr_syserror(ctx, path, 0, GR_TEXT(TEMPLATE_CANNOT_SET_UP_XSLT));
     }
     xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
     xsltSetSecurityPrefs(sec, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
@@ -357,7 +357,7 @@ int gr_form_transform(gr_ctx *ctx, xmlDocPtr doc, const char *path,
     if (stopped) {
         rc = GR_EINPUT;
         if (!said)
-            gr_error(ctx, path, 0, "表單 %s 無法套用於這份資料", "the form %s cannot be applied to this data",
+            gr_error(ctx, path, 0, GR_TEXT(TEMPLATE_FORM_CANNOT_APPLIED_DATA),
                      f->name);
     } else {
         xmlChar *mem = NULL;
@@ -367,7 +367,7 @@ int gr_form_transform(gr_ctx *ctx, xmlDocPtr doc, const char *path,
             if (!*title) *title = first_block_text(res);
         }
         if (xsltSaveResultToString(&mem, &len, res, style) != 0 || !mem) {
-            rc = gr_syserror(ctx, path, 0, "無法輸出 XSL-FO", "cannot serialise the XSL-FO%s", "");
+            rc = gr_syserror(ctx, path, 0, GR_TEXT(TEMPLATE_CANNOT_SERIALISE_XSL_FO));
         } else {
             gr_buf_add(fo, mem, (size_t)len);
         }

@@ -154,6 +154,10 @@ typedef struct gr_fo_props {
     int baseline_shift_super;  /* 1 when given as super (-1 for sub) */
     const char *src;           /* external-graphic, url(...) stripped */
     const char *ref_id;        /* page-number-citation(-last) */
+    const char *continued;     /* table-cell gr:continued: what the cell
+                                  shows on a later page its rows continue
+                                  on after its own content ended
+                                  (「(二)（續）」); NULL: nothing */
     int starting_state_hide;   /* bookmark: 1 hide, 0 show (initial) */
 
     /* page geometry (simple-page-master and regions) */
@@ -211,6 +215,32 @@ gr_fo_tree *gr_fo_parse_memory(gr_ctx *ctx, const char *name,
 gr_fo_tree *gr_fo_parse_mapped(gr_ctx *ctx, const char *data_file,
                                const char *data, size_t len);
 void gr_fo_tree_free(gr_fo_tree *t);
+
+/* Streaming: the document parsed as it is read, each fo:page-sequence
+ * handed to seq_fn as soon as it is built and checked, and its flow's
+ * content (every node under fo:flow, their strings and SVG copies) freed
+ * when seq_fn returns, so memory holds one sequence's flow at a time.
+ * seq_fn returns 0 to go on, non-zero to get no more sequences (the rest
+ * is still checked). Sequences stop being handed over at the first error
+ * in the document; references to ids are checked once the whole document
+ * is read. Returns the tree of what spans the document (root, masters,
+ * bookmarks, each page-sequence node with its static content and an
+ * empty flow), or NULL if the document had any error; errors reported by
+ * seq_fn's own work do not count as the document's. gr_fo_find_id finds
+ * no element of a streamed flow. */
+typedef struct gr_fo_source {
+    const char *path;          /* a regular file read as parsed (not "-"),
+                                  or NULL: */
+    const char *name;          /* the name messages use for data/len */
+    const char *data;
+    size_t len;
+    int mapped;                /* lines are a data file's (gr_fo_parse_mapped) */
+    const char *base_dir;      /* images resolve here (NULL: the FO's folder) */
+    int allow_outside;         /* see gr_fo_tree */
+} gr_fo_source;
+typedef int (*gr_fo_seq_fn)(void *user, gr_fo_tree *tree, gr_fo_node *seq);
+gr_fo_tree *gr_fo_parse_stream(gr_ctx *ctx, const gr_fo_source *src,
+                               gr_fo_seq_fn seq_fn, void *user);
 
 /* Parse a colour as XSL-FO and SVG write it: #rgb, #rrggbb, rgb(r, g, b)
  * (integers 0..255 or percentages) or one of the 16 CSS2 names, case

@@ -9,10 +9,12 @@
  */
 #include "fo.h"
 #include "fo_props.h"
+#include "../util/msg.h"
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,15 +191,22 @@ static unsigned long long specific_children(gr_fo_type t)
 /* ---------------------------------------------------------------------- */
 /* The tree and its id table.                                             */
 
-typedef struct id_slot { const char *id; gr_fo_node *node; } id_slot;
+/* node is NULL for an element of a streamed flow (freed once laid out):
+   its id and line stay for the checks */
+typedef struct id_slot { const char *id; gr_fo_node *node; int line; } id_slot;
+
+/* Interned property sets: open addressing, malloc'ed table, sets in an
+   arena (the tree's, or while streaming a flow's own). */
+typedef struct props_table {
+    const gr_fo_props **v;
+    size_t cap, count;
+} props_table;
 
 typedef struct fo_tree_impl {
     gr_fo_tree pub;             /* first: a gr_fo_tree* is a fo_tree_impl* */
     id_slot *ids;               /* open addressing, malloc'ed */
     size_t ids_cap, ids_count;
-    const gr_fo_props **props;  /* interned property sets: open addressing,
-                                   malloc'ed table, sets in the arena */
-    size_t props_cap, props_count;
+    props_table props;          /* sets of the nodes in the tree's arena */
 } fo_tree_impl;
 
 /* Hash of a property set, a machine word at a time (sets are a few
@@ -218,30 +227,30 @@ static size_t hash_bytes(const void *p, size_t n)
 
 /* The shared copy of a property set: nodes with identical computed
  * properties (most text nodes, most cells of a table) point to one. */
-static const gr_fo_props *intern_props(fo_tree_impl *t, const gr_fo_props *p)
+static const gr_fo_props *intern_props(props_table *t, gr_arena *arena, const gr_fo_props *p)
 {
     size_t h, i;
     gr_fo_props *copy;
-    if (t->props_count * 2 >= t->props_cap) {
-        size_t ncap = t->props_cap ? t->props_cap * 2 : 256, k;
+    if (t->count * 2 >= t->cap) {
+        size_t ncap = t->cap ? t->cap * 2 : 256, k;
         const gr_fo_props **nt = gr_calloc(ncap, sizeof *nt);
-        for (k = 0; k < t->props_cap; k++) {
-            const gr_fo_props *q = t->props[k];
+        for (k = 0; k < t->cap; k++) {
+            const gr_fo_props *q = t->v[k];
             if (!q) continue;
             for (i = hash_bytes(q, sizeof *q) & (ncap - 1); nt[i]; i = (i + 1) & (ncap - 1)) ;
             nt[i] = q;
         }
-        free(t->props);
-        t->props = nt;
-        t->props_cap = ncap;
+        free(t->v);
+        t->v = nt;
+        t->cap = ncap;
     }
     h = hash_bytes(p, sizeof *p);
-    for (i = h & (t->props_cap - 1); t->props[i]; i = (i + 1) & (t->props_cap - 1))
-        if (memcmp(t->props[i], p, sizeof *p) == 0) return t->props[i];
-    copy = gr_arena_alloc(t->pub.arena, sizeof *copy);
+    for (i = h & (t->cap - 1); t->v[i]; i = (i + 1) & (t->cap - 1))
+        if (memcmp(t->v[i], p, sizeof *p) == 0) return t->v[i];
+    copy = gr_arena_alloc(arena, sizeof *copy);
     memcpy(copy, p, sizeof *copy);
-    t->props[i] = copy;
-    t->props_count++;
+    t->v[i] = copy;
+    t->count++;
     return copy;
 }
 
@@ -270,17 +279,24 @@ static void id_grow(fo_tree_impl *t)
     free(old);
 }
 
-/* Register; returns the node that already had this id, or NULL. */
-static gr_fo_node *id_add(fo_tree_impl *t, const char *id, gr_fo_node *node)
+/* Register (id must live as long as the tree); returns the slot that
+ * already had this id, or NULL. */
+static const id_slot *id_add(fo_tree_impl *t, const char *id, gr_fo_node *node, int line)
 {
     id_slot *s;
     if ((t->ids_count + 1) * 2 > t->ids_cap) id_grow(t);
     s = id_probe(t, id);
-    if (s->id) return s->node;
+    if (s->id) return s;
     s->id = id;
     s->node = node;
+    s->line = line;
     t->ids_count++;
     return NULL;
+}
+
+static int id_known(fo_tree_impl *t, const char *id)
+{
+    return t->ids_cap && id_probe(t, id)->id != NULL;
 }
 
 gr_fo_node *gr_fo_find_id(gr_fo_tree *tree, const char *id)
@@ -299,7 +315,7 @@ void gr_fo_tree_free(gr_fo_tree *tree)
     if (t->pub.xml_doc) xmlFreeDoc((xmlDocPtr)t->pub.xml_doc);
     gr_arena_free(t->pub.arena);
     free(t->ids);
-    free(t->props);
+    free(t->props.v);
     free(t);
 }
 
@@ -322,15 +338,46 @@ typedef struct fo_parser {
     int root_failed;            /* the root could not be built: no streaming */
     void *foreign_doc;          /* xmlDoc holding copies of the SVG subtrees */
     int mapped;                 /* lines are the data file's (gr:line) */
+    /* gr_fo_parse_stream: each page-sequence goes to seq_fn as soon as it
+       is built and checked; its flow's content (nodes, strings, property
+       sets, SVG copies) lives in flow_* and is freed when seq_fn returns,
+       so the tree keeps only what spans the document (masters, bookmarks,
+       the sequences' own nodes and static content) */
+    gr_fo_seq_fn seq_fn;
+    void *seq_user;
+    int seq_stop;               /* hand over no more (an error, or seq_fn
+                                   asked to stop) */
+    int seq_errors;             /* errors reported inside seq_fn: not the
+                                   parse's own */
+    int in_flow;                /* building a streamed flow's content */
+    gr_arena *flow_arena;
+    props_table flow_props;
+    void *flow_foreign;
+    struct pending_ref *refs;   /* id references not resolved yet: checked
+                                   when the whole document is read */
+    size_t nrefs, caprefs;
 } fo_parser;
+
+/* An id reference met before its id (streaming only). */
+typedef struct pending_ref {
+    const char *id;             /* in the tree's arena */
+    gr_fo_type type;
+    const char *prop;
+    int line;
+} pending_ref;
+
+/* The parse's own errors so far (not those of the callback's work). */
+static int parse_errors(const fo_parser *P)
+{
+    return P->ctx->nerrors - P->errors_at_start - P->seq_errors;
+}
 
 static int too_many(fo_parser *P)
 {
     if (P->stopped) return 1;
-    if (P->ctx->nerrors - P->errors_at_start >= MAX_ERRORS) {
+    if (parse_errors(P) >= MAX_ERRORS) {
         P->stopped = 1;
-        gr_error(P->ctx, P->file, 0, "錯誤過多，停止檢查其餘部分",
-                 "too many errors, not checking the rest%s", "");
+        gr_error(P->ctx, P->file, 0, GR_TEXT(FO_TOO_MANY_ERRORS_CHECKING));
         return 1;
     }
     return 0;
@@ -397,14 +444,14 @@ static void on_xml_error(void *user, xmlErrorPtr e)
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) n--;
     if (n > 200) n = clip(msg, 200);
     if (gr_xml_limit_text(msg, 0)) {
-        gr_error(P->ctx, P->file, e->line, "XML 格式不正確：%s%.0s", "malformed XML: %.0s%s",
+        gr_error(P->ctx, P->file, e->line, GR_TEXT(FO_MALFORMED_XML),
                  gr_xml_limit_text(msg, 0), gr_xml_limit_text(msg, 1));
         return;
     }
     if (e->level == XML_ERR_WARNING)
-        gr_warn(P->ctx, P->file, e->line, "XML 警告：%.*s", "XML warning: %.*s", n, msg);
+        gr_warn(P->ctx, P->file, e->line, GR_TEXT(FO_XML_WARNING), n, msg);
     else
-        gr_error(P->ctx, P->file, e->line, "XML 格式不正確：%.*s", "malformed XML: %.*s", n, msg);
+        gr_error(P->ctx, P->file, e->line, GR_TEXT(FO_MALFORMED_XML_2), n, msg);
 }
 
 /* libxml2's element callback, plus the line where the start tag begins:
@@ -428,9 +475,11 @@ static void on_start_element(void *user, const xmlChar *localname, const xmlChar
 static gr_fo_node *build_node(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, int depth,
                               int shallow);
 static gr_fo_node *build(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, int depth);
+static void hand_over(fo_parser *P, gr_fo_node *seq);
 
 /* When a child of the root element is complete, build it (the root's own
- * node first, the first time) and free its DOM. */
+ * node first, the first time) and free its DOM; a page-sequence then goes
+ * to the streaming callback, if any. */
 static void on_end_element(void *user, const xmlChar *localname, const xmlChar *prefix,
                            const xmlChar *uri)
 {
@@ -447,9 +496,12 @@ static void on_end_element(void *user, const xmlChar *localname, const xmlChar *
         P->t->pub.root = build_node(P, root, NULL, 0, 1);
         if (!P->t->pub.root) { P->root_failed = 1; return; }
     }
-    build(P, ended, P->t->pub.root, 1);
-    xmlUnlinkNode(ended);
-    xmlFreeNode(ended);
+    {
+        gr_fo_node *n = build(P, ended, P->t->pub.root, 1);
+        xmlUnlinkNode(ended);
+        xmlFreeNode(ended);
+        if (P->seq_fn && n && n->type == GR_FO_PAGE_SEQUENCE) hand_over(P, n);
+    }
     /* libxml2 appends the next characters in place to the text node it
        last grew (nodelen/nodemem); that node may have been in the subtree
        just freed: start the next text afresh */
@@ -482,7 +534,8 @@ static void compute_props(fo_parser *P, const gr_fo_propctx *pc, gr_fo_type type
     gr_fo_props tmp;
     memset(&tmp, 0, sizeof tmp);
     gr_fo_props_compute(pc, type, parent, attrs, nattrs, &tmp);
-    n->p = intern_props(P->t, &tmp);
+    n->p = P->in_flow ? intern_props(&P->flow_props, P->flow_arena, &tmp)
+                      : intern_props(&P->t->props, P->t->pub.arena, &tmp);
 }
 
 static gr_fo_node *new_node(fo_parser *P, gr_fo_type type, int line, gr_fo_node *parent)
@@ -546,19 +599,15 @@ static int check_placement(fo_parser *P, const gr_fo_node *parent, const elem_de
     const char *pname = context_name(parent);
     if (!parent) {
         if (d->type == GR_FO_ROOT) return 1;
-        gr_error(P->ctx, P->file, line, "文件的根元素必須是 fo:root，而不是 fo:%s",
-                 "the document element must be fo:root, not fo:%s", d->name);
+        gr_error(P->ctx, P->file, line, GR_TEXT(FO_DOCUMENT_ELEMENT_MUST_FO), d->name);
         return 0;
     }
     if (parent->type != GR_FO_WRAPPER && elem_of_type(parent->type)->cm == CM_SPECIFIC) {
         if (specific_children(parent->type) & BIT(d->type)) return 1;
         if (d->type == GR_FO_TABLE_CELL)
-            gr_error(P->ctx, P->file, line,
-                     "fo:table-cell 必須放在 fo:table-row 中（gereport 要求明確的列）",
-                     "fo:table-cell must be inside fo:table-row (gereport requires explicit rows)%s", "");
+            gr_error(P->ctx, P->file, line, GR_TEXT(FO_TABLE_CELL_MUST_INSIDE));
         else
-            gr_error(P->ctx, P->file, line, "fo:%s 不能放在 %s 中",
-                     "fo:%s is not allowed inside %s", d->name, gr_fo_type_name(parent->type));
+            gr_error(P->ctx, P->file, line, GR_TEXT(FO_ALLOWED_INSIDE), d->name, gr_fo_type_name(parent->type));
         return 0;
     }
     cm = cm_of(parent);
@@ -569,26 +618,21 @@ static int check_placement(fo_parser *P, const gr_fo_node *parent, const elem_de
             const gr_fo_node *a;
             for (a = parent; a; a = a->parent)
                 if (a->type == GR_FO_FOOTNOTE || a->type == GR_FO_FOOTNOTE_BODY) {
-                    gr_error(P->ctx, P->file, line, "fo:footnote 不能放在另一個註腳中",
-                             "fo:footnote cannot be inside another footnote%s", "");
+                    gr_error(P->ctx, P->file, line, GR_TEXT(FO_FOOTNOTE_CANNOT_INSIDE_ANOTHER));
                     return 0;
                 }
         }
         return 1;
     }
     if (d->kind == K_BLOCK && cm == CM_INLINE)
-        gr_error(P->ctx, P->file, line, "區塊元素 fo:%s 不能放在行內元素 %s 中",
-                 "block-level fo:%s cannot be inside inline-level %s", d->name, pname);
+        gr_error(P->ctx, P->file, line, GR_TEXT(FO_BLOCK_LEVEL_FO_CANNOT), d->name, pname);
     else if (d->kind == K_INLINE && cm == CM_BLOCKS)
-        gr_error(P->ctx, P->file, line, "行內元素 fo:%s 不能直接放在 %s 中，請放進 fo:block",
-                 "inline-level fo:%s cannot be directly inside %s; put it in an fo:block",
+        gr_error(P->ctx, P->file, line, GR_TEXT(FO_INLINE_LEVEL_FO_CANNOT),
                  d->name, pname);
     else if (cm == CM_EMPTY || cm == CM_TEXT || cm == CM_FOREIGN)
-        gr_error(P->ctx, P->file, line, "%s 不能包含元素（見到 fo:%s）",
-                 "%s cannot contain elements (found fo:%s)", pname, d->name);
+        gr_error(P->ctx, P->file, line, GR_TEXT(FO_CANNOT_CONTAIN_ELEMENTS_FOUND), pname, d->name);
     else
-        gr_error(P->ctx, P->file, line, "fo:%s 不能放在 %s 中",
-                 "fo:%s is not allowed inside %s", d->name, pname);
+        gr_error(P->ctx, P->file, line, GR_TEXT(FO_ALLOWED_INSIDE), d->name, pname);
     return 0;
 }
 
@@ -639,11 +683,9 @@ static void add_text(fo_parser *P, gr_fo_node *parent, xmlNodePtr x)
         if (!all_xml_space(s)) {
             char shown[48];
             snippet(s, shown, sizeof shown);
-            gr_error(P->ctx, P->file, (P->mapped ? parent->line : text_line(x, parent)),
-                     "%s 不能直接包含文字「%s」%s",
-                     "%s cannot contain text directly (\"%s\")%.0s",
+            gr_error(P->ctx, P->file, (P->mapped ? parent->line : text_line(x, parent)), GR_TEXT(FO_CANNOT_CONTAIN_TEXT_DIRECTLY),
                      context_name(parent), shown,
-                     cm_of(parent) == CM_BLOCKS ? "，請放進 fo:block" : "");
+                     GR_PAIR(cm_of(parent) == CM_BLOCKS ? GR_M_FO_PUT_IN_BLOCK : GR_M_NOTHING));
         }
         return;
     }
@@ -676,7 +718,8 @@ static void add_text(fo_parser *P, gr_fo_node *parent, xmlNodePtr x)
  * freed while parsing goes on. */
 static void *keep_foreign_copy(fo_parser *P, xmlNodePtr svg)
 {
-    xmlDocPtr d = P->foreign_doc;
+    void **docp = P->in_flow ? &P->flow_foreign : &P->foreign_doc;
+    xmlDocPtr d = *docp;
     xmlNodePtr holder, copy;
     if (!d) {
         d = xmlNewDoc(BAD_CAST "1.0");
@@ -686,7 +729,7 @@ static void *keep_foreign_copy(fo_parser *P, xmlNodePtr svg)
             return NULL;
         }
         xmlDocSetRootElement(d, holder);
-        P->foreign_doc = d;
+        *docp = d;
     }
     holder = xmlDocGetRootElement(d);
     copy = xmlDocCopyNode(svg, d, 1);
@@ -710,16 +753,12 @@ static void check_foreign(fo_parser *P, gr_fo_node *n, xmlNodePtr x)
     for (c = x->children; c; c = c->next) {
         if (c->type == XML_ELEMENT_NODE) {
             if (elements++) {
-                gr_error(P->ctx, P->file, line_of(c),
-                         "fo:instream-foreign-object 只能包含一個 svg 元素",
-                         "fo:instream-foreign-object must contain exactly one svg element%s", "");
+                gr_error(P->ctx, P->file, line_of(c), GR_TEXT(FO_INSTREAM_FOREIGN_OBJECT_MUST));
                 return;
             }
             if (!c->ns || strcmp((const char *)c->ns->href, SVG_NS) != 0 ||
                 strcmp((const char *)c->name, "svg") != 0) {
-                gr_error(P->ctx, P->file, line_of(c),
-                         "fo:instream-foreign-object 只接受 SVG（svg 元素，命名空間 %s），見到 <%.*s>",
-                         "fo:instream-foreign-object accepts SVG only (an svg element in namespace %s), found <%.*s>",
+                gr_error(P->ctx, P->file, line_of(c), GR_TEXT(FO_INSTREAM_FOREIGN_OBJECT_ACCEPTS),
                          SVG_NS, clip((const char *)c->name, 60), (const char *)c->name);
                 return;
             }
@@ -728,17 +767,13 @@ static void check_foreign(fo_parser *P, gr_fo_node *n, xmlNodePtr x)
             P->has_foreign++;
         } else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
                    c->content && !all_xml_space((const char *)c->content)) {
-            gr_error(P->ctx, P->file, line_of(c),
-                     "fo:instream-foreign-object 不能直接包含文字",
-                     "fo:instream-foreign-object cannot contain text directly%s", "");
+            gr_error(P->ctx, P->file, line_of(c), GR_TEXT(FO_INSTREAM_FOREIGN_OBJECT_CANNOT));
         } else if (c->type == XML_ENTITY_REF_NODE) {
-            gr_error(P->ctx, P->file, line_of(c), "不接受 DTD 或外部實體（&%s;）",
-                     "DTD and external entities are not accepted (&%s;)", (const char *)c->name);
+            gr_error(P->ctx, P->file, line_of(c), GR_TEXT(FO_DTD_EXTERNAL_ENTITIES_ARE), (const char *)c->name);
         }
     }
     if (!elements)
-        gr_error(P->ctx, P->file, n->line, "fo:instream-foreign-object 缺少 svg 元素",
-                 "fo:instream-foreign-object has no svg element%s", "");
+        gr_error(P->ctx, P->file, n->line, GR_TEXT(FO_INSTREAM_FOREIGN_OBJECT_HAS));
 }
 
 /* Collect the attributes of x for the property computation. Values that
@@ -763,11 +798,12 @@ static size_t collect_attrs(fo_parser *P, xmlNodePtr x, const elem_def *d,
             } else if (strcmp((const char *)a->ns->href, GR_SOURCE_NS) == 0 &&
                        strcmp(name, "line") == 0) {
                 continue;           /* the data line: node_line() reads it */
+            } else if (strcmp((const char *)a->ns->href, GR_SOURCE_NS) == 0 &&
+                       strcmp(name, "continued") == 0) {
+                name = "gr:continued";  /* a property of ours (fo-subset.md) */
             } else {
                 const char *prefix = a->ns->prefix ? (const char *)a->ns->prefix : "";
-                gr_error(P->ctx, P->file, line_of(x),
-                         "fo:%s 的屬性 %.*s:%.*s 屬於其他命名空間（%.*s），不在支援的子集中",
-                         "fo:%s: attribute %.*s:%.*s is in another namespace (%.*s) and not supported",
+                gr_error(P->ctx, P->file, line_of(x), GR_TEXT(FO_ATTRIBUTE_ANOTHER_NAMESPACE_SUPPORTED),
                          d->name, clip(prefix, 40), prefix, clip(name, 60), name,
                          clip((const char *)a->ns->href, 80), (const char *)a->ns->href);
                 continue;
@@ -791,12 +827,14 @@ static size_t collect_attrs(fo_parser *P, xmlNodePtr x, const elem_def *d,
 
 static void register_id(fo_parser *P, gr_fo_node *n)
 {
-    gr_fo_node *prev;
+    const id_slot *prev;
     if (!n->p->id) return;
-    prev = id_add(P->t, n->p->id, n);
+    if (P->in_flow)             /* the node goes with its flow; the id stays */
+        prev = id_add(P->t, gr_arena_strdup(P->t->pub.arena, n->p->id), NULL, n->line);
+    else
+        prev = id_add(P->t, n->p->id, n, n->line);
     if (prev)
-        gr_error(P->ctx, P->file, n->line, "id「%s」重複（第 %d 行已用過）",
-                 "duplicate id \"%s\" (already used on line %d)", n->p->id, prev->line);
+        gr_error(P->ctx, P->file, n->line, GR_TEXT(FO_DUPLICATE_ID_ALREADY_USED), n->p->id, prev->line);
 }
 
 static void check_children(fo_parser *P, gr_fo_node *n);
@@ -817,23 +855,19 @@ static gr_fo_node *build_node(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, in
 
     if (too_many(P)) return NULL;
     if (depth > MAX_DEPTH) {
-        gr_error(P->ctx, P->file, line, "元素巢狀過深", "elements nested too deeply%s", "");
+        gr_error(P->ctx, P->file, line, GR_TEXT(FO_ELEMENTS_NESTED_TOO_DEEPLY));
         return NULL;
     }
     if (!x->ns || strcmp((const char *)x->ns->href, FO_NS) != 0) {
         const char *href = x->ns ? (const char *)x->ns->href : "";
-        gr_error(P->ctx, P->file, line,
-                 "元素 <%.*s> 不在 XSL-FO 命名空間 %s 中（它的命名空間：%.*s）",
-                 "element <%.*s> is not in the XSL-FO namespace %s (its namespace: %.*s)",
+        gr_error(P->ctx, P->file, line, GR_TEXT(FO_ELEMENT_XSL_FO_NAMESPACE),
                  clip((const char *)x->name, 60), (const char *)x->name, FO_NS,
                  x->ns ? clip(href, 80) : 4, x->ns ? href : "none");
         return NULL;
     }
     d = elem_lookup((const char *)x->name);
     if (!d) {
-        gr_error(P->ctx, P->file, line,
-                 "不支援的 XSL-FO 元素 fo:%.*s（見 docs/fo-subset.md）",
-                 "unsupported XSL-FO element fo:%.*s (see docs/fo-subset.md)",
+        gr_error(P->ctx, P->file, line, GR_TEXT(FO_UNSUPPORTED_XSL_FO_ELEMENT),
                  clip((const char *)x->name, 60), (const char *)x->name);
         return NULL;
     }
@@ -856,6 +890,17 @@ static gr_fo_node *build_node(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, in
         return n;
     }
     if (shallow) return n;
+    if (P->seq_fn && d->type == GR_FO_FLOW && !P->in_flow) {
+        /* a streamed flow: its content in the flow's own memory */
+        gr_arena *tree_arena = P->arena;
+        if (!P->flow_arena) P->flow_arena = gr_arena_new();
+        P->arena = P->flow_arena;
+        P->in_flow = 1;
+        build_children(P, x, n, depth);
+        P->in_flow = 0;
+        P->arena = tree_arena;
+        return n;
+    }
     build_children(P, x, n, depth);
     return n;
 }
@@ -878,9 +923,7 @@ static void build_children(fo_parser *P, xmlNodePtr x, gr_fo_node *n, int depth)
         case XML_ENTITY_NODE:
         case XML_ENTITY_DECL:
         case XML_DTD_NODE:
-            gr_error(P->ctx, P->file, line_of(c),
-                     "不接受 DTD 或外部實體（&%.*s;）",
-                     "DTD and external entities are not accepted (&%.*s;)",
+            gr_error(P->ctx, P->file, line_of(c), GR_TEXT(FO_DTD_EXTERNAL_ENTITIES_ARE_2),
                      c->name ? clip((const char *)c->name, 60) : 0,
                      c->name ? (const char *)c->name : "");
             break;
@@ -899,10 +942,10 @@ static gr_fo_node *build(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, int dep
 /* ---------------------------------------------------------------------- */
 /* Order and count of children.                                           */
 
-static void order_error(fo_parser *P, const gr_fo_node *n, int line, const char *zh, const char *en)
+static void order_error(fo_parser *P, const gr_fo_node *n, int line, gr_msg_id what)
 {
-    gr_error(P->ctx, P->file, line > 0 ? line : n->line, "%s：%s%.0s", "%s: %.0s%s",
-             gr_fo_type_name(n->type), zh, en);
+    gr_error(P->ctx, P->file, line > 0 ? line : n->line, GR_TEXT(FO_MESSAGE),
+             gr_fo_type_name(n->type), GR_PAIR(what));
 }
 
 static int count_type(const gr_fo_node *n, gr_fo_type t)
@@ -944,18 +987,13 @@ static void check_root(fo_parser *P, gr_fo_node *n)
                                       GR_FO_PAGE_SEQUENCE };
     const gr_fo_node *bad;
     if (count_type(n, GR_FO_LAYOUT_MASTER_SET) != 1)
-        order_error(P, n, 0, "必須有一個 fo:layout-master-set",
-                    "must have exactly one fo:layout-master-set");
+        order_error(P, n, 0, GR_M_FO_ORDER_LAYOUT_MASTER_SET);
     if (count_type(n, GR_FO_BOOKMARK_TREE) > 1)
-        order_error(P, n, 0, "最多只能有一個 fo:bookmark-tree",
-                    "may have at most one fo:bookmark-tree");
+        order_error(P, n, 0, GR_M_FO_ORDER_MAY_MOST_BOOKMARK_TREE);
     if (count_type(n, GR_FO_PAGE_SEQUENCE) < 1)
-        order_error(P, n, 0, "至少要有一個 fo:page-sequence",
-                    "must have at least one fo:page-sequence");
+        order_error(P, n, 0, GR_M_FO_ORDER_PAGE_SEQUENCE);
     if ((bad = out_of_order(n, seq, 3)) != NULL)
-        order_error(P, n, bad->line,
-                    "子元素順序應為 fo:layout-master-set、fo:bookmark-tree、fo:page-sequence",
-                    "children must come in the order fo:layout-master-set, fo:bookmark-tree, fo:page-sequence");
+        order_error(P, n, bad->line, GR_M_FO_ORDER_ROOT_CHILDREN);
 }
 
 static void check_page_master(fo_parser *P, gr_fo_node *n)
@@ -963,12 +1001,11 @@ static void check_page_master(fo_parser *P, gr_fo_node *n)
     const gr_fo_node *c, *body = NULL;
     double w, h;
     if (count_type(n, GR_FO_REGION_BODY) != 1) {
-        order_error(P, n, 0, "必須有一個 fo:region-body", "must have exactly one fo:region-body");
+        order_error(P, n, 0, GR_M_FO_ORDER_REGION_BODY);
         return;
     }
     if (count_type(n, GR_FO_REGION_BEFORE) > 1 || count_type(n, GR_FO_REGION_AFTER) > 1)
-        order_error(P, n, 0, "fo:region-before、fo:region-after 各最多一個",
-                    "may have at most one fo:region-before and one fo:region-after");
+        order_error(P, n, 0, GR_M_FO_ORDER_MAY_MOST_REGION_BEFORE);
     for (c = n->first; c; c = c->next)
         if (c->type == GR_FO_REGION_BODY) body = c;
     /* the body region must keep a positive size */
@@ -977,8 +1014,7 @@ static void check_page_master(fo_parser *P, gr_fo_node *n)
     h = n->p->page_height - n->p->margin[GR_BEFORE] - n->p->margin[GR_AFTER]
         - body->p->margin[GR_BEFORE] - body->p->margin[GR_AFTER];
     if (w <= 0 || h <= 0)
-        order_error(P, n, 0, "邊界太大，內文區域沒有空間",
-                    "the margins leave no room for the body region");
+        order_error(P, n, 0, GR_M_FO_ORDER_MARGINS_LEAVE_ROOM_BODY);
 }
 
 static void check_page_sequence(fo_parser *P, gr_fo_node *n)
@@ -986,10 +1022,9 @@ static void check_page_sequence(fo_parser *P, gr_fo_node *n)
     static const gr_fo_type seq[] = { GR_FO_STATIC_CONTENT, GR_FO_FLOW };
     const gr_fo_node *bad;
     if (count_type(n, GR_FO_FLOW) != 1)
-        order_error(P, n, 0, "必須有一個 fo:flow", "must have exactly one fo:flow");
+        order_error(P, n, 0, GR_M_FO_ORDER_FLOW);
     else if ((bad = out_of_order(n, seq, 2)) != NULL)
-        order_error(P, n, bad->line, "fo:static-content 必須在 fo:flow 之前",
-                    "fo:static-content must come before fo:flow");
+        order_error(P, n, bad->line, GR_M_FO_ORDER_STATIC_CONTENT_COME_BEFORE);
 }
 
 static void check_table(fo_parser *P, gr_fo_node *n)
@@ -998,14 +1033,11 @@ static void check_table(fo_parser *P, gr_fo_node *n)
                                       GR_FO_TABLE_FOOTER, GR_FO_TABLE_BODY };
     const gr_fo_node *bad;
     if (count_type(n, GR_FO_TABLE_BODY) < 1)
-        order_error(P, n, 0, "至少要有一個 fo:table-body", "must have at least one fo:table-body");
+        order_error(P, n, 0, GR_M_FO_ORDER_TABLE_BODY);
     if (count_type(n, GR_FO_TABLE_HEADER) > 1 || count_type(n, GR_FO_TABLE_FOOTER) > 1)
-        order_error(P, n, 0, "fo:table-header、fo:table-footer 各最多一個",
-                    "may have at most one fo:table-header and one fo:table-footer");
+        order_error(P, n, 0, GR_M_FO_ORDER_MAY_MOST_TABLE_HEADER);
     if ((bad = out_of_order(n, seq, 4)) != NULL)
-        order_error(P, n, bad->line,
-                    "子元素順序應為 fo:table-column、fo:table-header、fo:table-footer、fo:table-body",
-                    "children must come in the order fo:table-column, fo:table-header, fo:table-footer, fo:table-body");
+        order_error(P, n, bad->line, GR_M_FO_ORDER_TABLE_CHILDREN);
 }
 
 /* Exactly the two given children, in order. */
@@ -1022,8 +1054,7 @@ static void check_pair(fo_parser *P, gr_fo_node *n, gr_fo_type a, gr_fo_type b)
             if (!c) return;
         }
     }
-    gr_error(P->ctx, P->file, n->line, "%s 必須依序包含一個 %s 與一個 %s",
-             "%s must contain one %s followed by one %s",
+    gr_error(P->ctx, P->file, n->line, GR_TEXT(FO_MUST_CONTAIN_ONE_FOLLOWED),
              gr_fo_type_name(n->type), gr_fo_type_name(a), gr_fo_type_name(b));
 }
 
@@ -1033,28 +1064,25 @@ static void check_children(fo_parser *P, gr_fo_node *n)
     case GR_FO_ROOT: check_root(P, n); break;
     case GR_FO_LAYOUT_MASTER_SET:
         if (count_type(n, GR_FO_SIMPLE_PAGE_MASTER) < 1)
-            order_error(P, n, 0, "至少要有一個 fo:simple-page-master",
-                        "must have at least one fo:simple-page-master");
+            order_error(P, n, 0, GR_M_FO_ORDER_SIMPLE_PAGE_MASTER);
         break;
     case GR_FO_SIMPLE_PAGE_MASTER: check_page_master(P, n); break;
     case GR_FO_PAGE_SEQUENCE: check_page_sequence(P, n); break;
     case GR_FO_FLOW:
         if (count_elements(n) < 1)
-            order_error(P, n, 0, "至少要有一個區塊（fo:block、fo:table、fo:list-block）",
-                        "must contain at least one block (fo:block, fo:table, fo:list-block)");
+            order_error(P, n, 0, GR_M_FO_ORDER_CONTAIN_BLOCK_BLOCK_TABLE);
         break;
     case GR_FO_LIST_ITEM: check_pair(P, n, GR_FO_LIST_ITEM_LABEL, GR_FO_LIST_ITEM_BODY); break;
     case GR_FO_FOOTNOTE: check_pair(P, n, GR_FO_INLINE, GR_FO_FOOTNOTE_BODY); break;
     case GR_FO_TABLE: check_table(P, n); break;
     case GR_FO_BOOKMARK_TREE:
         if (count_type(n, GR_FO_BOOKMARK) < 1)
-            order_error(P, n, 0, "至少要有一個 fo:bookmark", "must have at least one fo:bookmark");
+            order_error(P, n, 0, GR_M_FO_ORDER_BOOKMARK);
         break;
     case GR_FO_BOOKMARK: {
         static const gr_fo_type seq[] = { GR_FO_BOOKMARK_TITLE, GR_FO_BOOKMARK };
         if (count_type(n, GR_FO_BOOKMARK_TITLE) != 1 || out_of_order(n, seq, 2))
-            order_error(P, n, 0, "必須先有一個 fo:bookmark-title，之後才是子書籤",
-                        "must start with one fo:bookmark-title, followed by child bookmarks");
+            order_error(P, n, 0, GR_M_FO_ORDER_START_BOOKMARK_TITLE_FOLLOWED);
         break;
     }
     default: break;
@@ -1233,8 +1261,7 @@ static void drop_empty_text(gr_fo_node *n)
 
 static void missing_prop(fo_parser *P, const gr_fo_node *n, const char *prop)
 {
-    gr_error(P->ctx, P->file, n->line, "%s 缺少必要的屬性 %s",
-             "%s is missing the required property %s", gr_fo_type_name(n->type), prop);
+    gr_error(P->ctx, P->file, n->line, GR_TEXT(FO_MISSING_REQUIRED_PROPERTY), gr_fo_type_name(n->type), prop);
 }
 
 static gr_fo_node *find_master(gr_fo_node *root, const char *name)
@@ -1258,14 +1285,12 @@ static void check_masters(fo_parser *P, gr_fo_node *lms)
         if (!m->p->master_name) { missing_prop(P, m, "master-name"); continue; }
         other = find_master(P->t->pub.root, m->p->master_name);
         if (other && other != m)
-            gr_error(P->ctx, P->file, m->line, "版面名稱 master-name「%s」重複（第 %d 行）",
-                     "duplicate master-name \"%s\" (also on line %d)", m->p->master_name, other->line);
+            gr_error(P->ctx, P->file, m->line, GR_TEXT(FO_DUPLICATE_MASTER_NAME_ALSO), m->p->master_name, other->line);
         for (r = m->first; r; r = r->next)
             for (r2 = r->next; r2; r2 = r2->next)
                 if (r->p->region_name && r2->p->region_name &&
                     strcmp(r->p->region_name, r2->p->region_name) == 0)
-                    gr_error(P->ctx, P->file, r2->line, "區域名稱 region-name「%s」重複",
-                             "duplicate region-name \"%s\"", r2->p->region_name);
+                    gr_error(P->ctx, P->file, r2->line, GR_TEXT(FO_DUPLICATE_REGION_NAME), r2->p->region_name);
     }
 }
 
@@ -1282,9 +1307,7 @@ static void check_flows(fo_parser *P, gr_fo_node *ps)
     gr_fo_node *master = NULL, *f, *g;
     if (!ps->p->master_reference) missing_prop(P, ps, "master-reference");
     else if (!(master = find_master(P->t->pub.root, ps->p->master_reference)))
-        gr_error(P->ctx, P->file, ps->line,
-                 "fo:page-sequence 引用的版面「%s」不存在（沒有這個 master-name 的 fo:simple-page-master）",
-                 "fo:page-sequence refers to an unknown page master \"%s\" (no fo:simple-page-master has this master-name)",
+        gr_error(P->ctx, P->file, ps->line, GR_TEXT(FO_PAGE_SEQUENCE_REFERS_UNKNOWN),
                  ps->p->master_reference);
     for (f = ps->first; f; f = f->next) {
         const gr_fo_node *r;
@@ -1292,31 +1315,49 @@ static void check_flows(fo_parser *P, gr_fo_node *ps)
         if (!f->p->flow_name) { missing_prop(P, f, "flow-name"); continue; }
         for (g = ps->first; g != f; g = g->next)
             if (g->p->flow_name && strcmp(g->p->flow_name, f->p->flow_name) == 0)
-                gr_error(P->ctx, P->file, f->line, "flow-name「%s」在同一個 fo:page-sequence 中重複",
-                         "flow-name \"%s\" is used twice in one fo:page-sequence", f->p->flow_name);
+                gr_error(P->ctx, P->file, f->line, GR_TEXT(FO_FLOW_NAME_USED_TWICE), f->p->flow_name);
         if (!master) continue;
         r = region_named(master, f->p->flow_name);
         if (f->type == GR_FO_FLOW) {
             if (!r || r->type != GR_FO_REGION_BODY)
-                gr_error(P->ctx, P->file, f->line,
-                         "fo:flow 的 flow-name「%s」不是版面「%s」的內文區域（fo:region-body）名稱",
-                         "fo:flow's flow-name \"%s\" does not name the body region (fo:region-body) of page master \"%s\"",
+                gr_error(P->ctx, P->file, f->line, GR_TEXT(FO_FLOW_S_FLOW_NAME),
                          f->p->flow_name, master->p->master_name);
         } else if (strcmp(f->p->flow_name, "xsl-footnote-separator") != 0 &&
                    (!r || r->type == GR_FO_REGION_BODY)) {
-            gr_error(P->ctx, P->file, f->line,
-                     "fo:static-content 的 flow-name「%s」不是版面「%s」的頁首或頁尾區域名稱",
-                     "fo:static-content's flow-name \"%s\" does not name a region-before/after of page master \"%s\"",
+            gr_error(P->ctx, P->file, f->line, GR_TEXT(FO_STATIC_CONTENT_S_FLOW),
                      f->p->flow_name, master->p->master_name);
         }
     }
 }
 
+static void id_ref_error(fo_parser *P, gr_fo_type type, int line, const char *prop, const char *id)
+{
+    gr_error(P->ctx, P->file, line, GR_TEXT(FO_REFERS_ELEMENT_S_ID), gr_fo_type_name(type), prop, id);
+}
+
 static void check_id_ref(fo_parser *P, const gr_fo_node *n, const char *prop, const char *id)
 {
-    if (!gr_fo_find_id(&P->t->pub, id))
-        gr_error(P->ctx, P->file, n->line, "%s 的 %s「%s」找不到對應的 id",
-                 "%s: %s \"%s\" refers to no element's id", gr_fo_type_name(n->type), prop, id);
+    pending_ref *r;
+    if (id_known(P->t, id)) return;
+    if (!P->seq_fn) {
+        id_ref_error(P, n->type, n->line, prop, id);
+        return;
+    }
+    /* streaming: the id may come later in the document */
+    P->refs = gr_grow(P->refs, &P->caprefs, P->nrefs + 1, sizeof *P->refs);
+    r = &P->refs[P->nrefs++];
+    r->id = gr_arena_strdup(P->t->pub.arena, id);
+    r->type = n->type;
+    r->prop = prop;
+    r->line = n->line;
+}
+
+static void check_pending_refs(fo_parser *P)
+{
+    size_t i;
+    for (i = 0; i < P->nrefs && !too_many(P); i++)
+        if (!id_known(P->t, P->refs[i].id))
+            id_ref_error(P, P->refs[i].type, P->refs[i].line, P->refs[i].prop, P->refs[i].id);
 }
 
 static void check_refs(fo_parser *P, gr_fo_node *n)
@@ -1347,15 +1388,57 @@ static void check_refs(fo_parser *P, gr_fo_node *n)
 }
 
 /* ---------------------------------------------------------------------- */
+/* Streaming.                                                             */
+
+/* Whitespace and cross-references of one child of the root. */
+static void finish_child(fo_parser *P, gr_fo_node *n)
+{
+    if (P->stopped) return;
+    ws_tree(n);
+    drop_empty_text(n);
+    check_refs(P, n);
+}
+
+/* Free a streamed flow's content (its node stays, empty). */
+static void release_flow(fo_parser *P, gr_fo_node *seq)
+{
+    gr_fo_node *c;
+    for (c = seq ? seq->first : NULL; c; c = c->next)
+        if (c->type == GR_FO_FLOW) c->first = c->last = NULL;
+    gr_arena_free(P->flow_arena);
+    P->flow_arena = NULL;
+    free(P->flow_props.v);
+    memset(&P->flow_props, 0, sizeof P->flow_props);
+    if (P->flow_foreign) xmlFreeDoc((xmlDocPtr)P->flow_foreign);
+    P->flow_foreign = NULL;
+}
+
+/* A page-sequence is built: checked, handed to the callback while the
+ * document has no error, then its flow's content freed. */
+static void hand_over(fo_parser *P, gr_fo_node *seq)
+{
+    /* as in a whole parse, a document with errors gets no further checks */
+    if (parse_errors(P) == 0) finish_child(P, seq);
+    if (!P->seq_stop && parse_errors(P) == 0) {
+        int before = P->ctx->nerrors;
+        if (P->seq_fn(P->seq_user, &P->t->pub, seq) != 0) P->seq_stop = 1;
+        P->seq_errors += P->ctx->nerrors - before;
+    } else {
+        P->seq_stop = 1;
+    }
+    release_flow(P, seq);
+}
+
+/* ---------------------------------------------------------------------- */
 /* Entry points.                                                          */
 
-static fo_tree_impl *tree_new(const char *name)
+static fo_tree_impl *tree_new(const char *name, const char *base_dir)
 {
     fo_tree_impl *t = gr_calloc(1, sizeof *t);
-    char *dir = gr_dirname(name);
+    char *dir = base_dir ? NULL : gr_dirname(name);
     t->pub.arena = gr_arena_new();
     t->pub.path = gr_arena_strdup(t->pub.arena, name);
-    t->pub.base_dir = gr_arena_strdup(t->pub.arena, dir);
+    t->pub.base_dir = gr_arena_strdup(t->pub.arena, base_dir ? base_dir : dir);
     free(dir);
     return t;
 }
@@ -1370,7 +1453,7 @@ static xmlDocPtr read_xml(fo_parser *P, const char *data, size_t len, int fd)
     xmlInitParser();
     c = xmlNewParserCtxt();
     if (!c) {
-        gr_syserror(P->ctx, P->file, 0, "無法建立 XML 剖析器", "cannot create the XML parser%s", "");
+        gr_syserror(P->ctx, P->file, 0, GR_TEXT(DATA_CANNOT_CREATE_XML_PARSER));
         return NULL;
     }
     c->_private = P;
@@ -1387,19 +1470,17 @@ static xmlDocPtr read_xml(fo_parser *P, const char *data, size_t len, int fd)
     wellformed = c->wellFormed;
     xmlFreeParserCtxt(c);
     if (P->saw_doctype) {
-        gr_error(P->ctx, P->file, P->doctype_line,
-                 "不接受 DTD 或外部實體（文件含有 DOCTYPE 宣告）",
-                 "DTD and external entities are not accepted (the document has a DOCTYPE declaration)%s", "");
+        gr_error(P->ctx, P->file, P->doctype_line, GR_TEXT(FO_DTD_EXTERNAL_ENTITIES_ARE_3));
         if (doc) xmlFreeDoc(doc);
         return NULL;
     }
     if (!doc || !wellformed) {
         if (P->ctx->nerrors == P->errors_at_start)
-            gr_error(P->ctx, P->file, 0, "XML 格式不正確", "malformed XML%s", "");
+            gr_error(P->ctx, P->file, 0, GR_TEXT(DATA_MALFORMED_XML));
         if (doc) xmlFreeDoc(doc);
         return NULL;
     }
-    if (P->ctx->nerrors > P->errors_at_start) {   /* e.g. namespace errors */
+    if (parse_errors(P) > 0) {                    /* e.g. namespace errors */
         xmlFreeDoc(doc);
         return NULL;
     }
@@ -1407,9 +1488,11 @@ static xmlDocPtr read_xml(fo_parser *P, const char *data, size_t len, int fd)
 }
 
 /* Parse from memory (data, len) or, when fd >= 0, from the open file fd
- * as it is read. mapped: see gr_fo_parse_mapped. */
+ * as it is read. mapped: see gr_fo_parse_mapped. seq_fn: see
+ * gr_fo_parse_stream (NULL: the whole tree is kept). */
 static gr_fo_tree *parse(gr_ctx *ctx, const char *name, const char *data, size_t len,
-                         int fd, int mapped)
+                         int fd, int mapped, const gr_fo_source *src,
+                         gr_fo_seq_fn seq_fn, void *seq_user)
 {
     fo_parser P;
     xmlDocPtr doc;
@@ -1418,24 +1501,34 @@ static gr_fo_tree *parse(gr_ctx *ctx, const char *name, const char *data, size_t
     P.ctx = ctx;
     P.mapped = mapped;
     P.errors_at_start = ctx->nerrors;
-    P.t = tree_new(name);
+    P.seq_fn = seq_fn;
+    P.seq_user = seq_user;
+    P.t = tree_new(name, src ? src->base_dir : NULL);
+    if (src) P.t->pub.allow_outside = src->allow_outside;
     P.file = P.t->pub.path;
     P.arena = P.t->pub.arena;
     doc = read_xml(&P, data ? data : "", data ? len : 0, fd);
     if (!doc) {
         if (P.foreign_doc) xmlFreeDoc((xmlDocPtr)P.foreign_doc);
+        release_flow(&P, NULL);
+        free(P.refs);
         gr_fo_tree_free(&P.t->pub);
         return NULL;
     }
     root = xmlDocGetRootElement(doc);
     if (!root) {
-        gr_error(ctx, P.file, 0, "文件沒有根元素", "the document has no root element%s", "");
+        gr_error(ctx, P.file, 0, GR_TEXT(FO_DOCUMENT_HAS_ROOT_ELEMENT));
     } else {
         if (!P.t->pub.root && !P.root_failed)       /* a root without children */
             P.t->pub.root = build_node(&P, root, NULL, 0, 1);
         if (P.t->pub.root)                          /* what stayed: text, checks */
             build_children(&P, root, P.t->pub.root, 0);
-        if (P.t->pub.root && !P.stopped) {
+        if (P.t->pub.root && !P.stopped && P.seq_fn) {
+            gr_fo_node *c;              /* the sequences were done as read */
+            for (c = P.t->pub.root->first; c; c = c->next)
+                if (c->type != GR_FO_PAGE_SEQUENCE) finish_child(&P, c);
+            check_pending_refs(&P);
+        } else if (P.t->pub.root && !P.stopped) {
             ws_tree(P.t->pub.root);
             drop_empty_text(P.t->pub.root);
             check_refs(&P, P.t->pub.root);
@@ -1444,7 +1537,9 @@ static gr_fo_tree *parse(gr_ctx *ctx, const char *name, const char *data, size_t
     P.t->pub.xml_doc = P.foreign_doc;
     P.foreign_doc = NULL;
     xmlFreeDoc(doc);
-    if (ctx->nerrors > P.errors_at_start || !P.t->pub.root) {
+    release_flow(&P, NULL);
+    free(P.refs);
+    if (parse_errors(&P) > 0 || !P.t->pub.root) {
         gr_fo_tree_free(&P.t->pub);
         return NULL;
     }
@@ -1457,8 +1552,7 @@ static gr_fo_tree *parse(gr_ctx *ctx, const char *name, const char *data, size_t
 static int not_xml_1_0(gr_ctx *ctx, const char *name, const char *head, size_t n)
 {
     if (gr_xml_version_1_0(head, n)) return 1;
-    gr_error(ctx, name, 1, "XSL-FO 文件應為 XML 1.0（<?xml version=\"1.0\"?>）",
-             "an XSL-FO document must be XML 1.0 (<?xml version=\"1.0\"?>)%s", "");
+    gr_error(ctx, name, 1, GR_TEXT(FO_XSL_FO_DOCUMENT_MUST));
     return 0;
 }
 
@@ -1466,25 +1560,46 @@ gr_fo_tree *gr_fo_parse_memory(gr_ctx *ctx, const char *name, const char *data, 
 {
     if (!name) name = "(FO)";
     if (len > MAX_INPUT_BYTES) {
-        gr_error(ctx, name, 0, "檔案超過 64 MiB 上限", "file larger than the 64 MiB limit%s", "");
+        gr_error(ctx, name, 0, GR_TEXT(FO_FILE_LARGER_THAN_64));
         return NULL;
     }
     if (!not_xml_1_0(ctx, name, data, len)) return NULL;
-    return parse(ctx, name, data, len, -1, 0);
+    return parse(ctx, name, data, len, -1, 0, NULL, NULL, NULL);
 }
 
 gr_fo_tree *gr_fo_parse_mapped(gr_ctx *ctx, const char *data_file, const char *data, size_t len)
 {
     if (len > MAX_INPUT_BYTES) {
-        gr_error(ctx, data_file, 0, "檔案超過 64 MiB 上限", "file larger than the 64 MiB limit%s", "");
+        gr_error(ctx, data_file, 0, GR_TEXT(FO_FILE_LARGER_THAN_64));
         return NULL;
     }
-    return parse(ctx, data_file, data, len, -1, 1);
+    return parse(ctx, data_file, data, len, -1, 1, NULL, NULL, NULL);
+}
+
+/* Open a regular FO file for parsing as it is read: the size cap and the
+ * XML 1.0 check. Returns the descriptor, or -1 after reporting. */
+static int open_streamed(gr_ctx *ctx, const char *path)
+{
+    struct stat st;
+    int fd;
+    char head[256];
+    ssize_t got;
+    if (gr_open_input(ctx, path, NULL, 0, NULL, &fd) != GR_OK) return -1;
+    if (fstat(fd, &st) == 0 && (unsigned long long)st.st_size > MAX_STREAMED_INPUT_BYTES) {
+        close(fd);
+        gr_error(ctx, path, 0, GR_TEXT(FO_FILE_LARGER_THAN_1));
+        return -1;
+    }
+    got = pread(fd, head, sizeof head, 0);   /* a regular file: offset stays */
+    if (!not_xml_1_0(ctx, path, head, got > 0 ? (size_t)got : 0)) {
+        close(fd);
+        return -1;
+    }
+    return fd;
 }
 
 gr_fo_tree *gr_fo_parse_file(gr_ctx *ctx, const char *path)
 {
-    struct stat st;
     gr_fo_tree *t;
     int fd;
     if (gr_is_stdio(path)) {            /* "-": standard input, read whole */
@@ -1496,21 +1611,30 @@ gr_fo_tree *gr_fo_parse_file(gr_ctx *ctx, const char *path)
         return t;
     }
     /* a regular file only (gr_open_input), parsed as it is read */
-    if (gr_open_input(ctx, path, NULL, 0, NULL, &fd) != GR_OK) return NULL;
-    if (fstat(fd, &st) == 0 && (unsigned long long)st.st_size > MAX_STREAMED_INPUT_BYTES) {
-        close(fd);
-        gr_error(ctx, path, 0, "檔案超過 1 GiB 上限", "file larger than the 1 GiB limit%s", "");
-        return NULL;
-    }
-    {
-        char head[256];
-        ssize_t got = pread(fd, head, sizeof head, 0);   /* a regular file: offset stays */
-        if (!not_xml_1_0(ctx, path, head, got > 0 ? (size_t)got : 0)) {
-            close(fd);
+    fd = open_streamed(ctx, path);
+    if (fd < 0) return NULL;
+    t = parse(ctx, path, NULL, 0, fd, 0, NULL, NULL, NULL);
+    close(fd);
+    return t;
+}
+
+gr_fo_tree *gr_fo_parse_stream(gr_ctx *ctx, const gr_fo_source *src, gr_fo_seq_fn seq_fn,
+                               void *user)
+{
+    gr_fo_tree *t;
+    int fd;
+    assert(src && seq_fn && (!src->path || !gr_is_stdio(src->path)));
+    if (!src->path) {
+        if (src->len > MAX_INPUT_BYTES) {
+            gr_error(ctx, src->name, 0, GR_TEXT(FO_FILE_LARGER_THAN_64));
             return NULL;
         }
+        if (!src->mapped && !not_xml_1_0(ctx, src->name, src->data, src->len)) return NULL;
+        return parse(ctx, src->name, src->data, src->len, -1, src->mapped, src, seq_fn, user);
     }
-    t = parse(ctx, path, NULL, 0, fd, 0);
+    fd = open_streamed(ctx, src->path);
+    if (fd < 0) return NULL;
+    t = parse(ctx, src->path, NULL, 0, fd, src->mapped, src, seq_fn, user);
     close(fd);
     return t;
 }

@@ -8,6 +8,7 @@
  * reported with file:line, the element and the property.
  */
 #include "fo_props.h"
+#include "../util/msg.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,63 +18,43 @@
 
 typedef struct why { const char *zh, *en; } why;
 
-static const why W_LENGTH = { "應為長度，例如 12pt、3mm、1.5em",
-                              "expected a length such as 12pt, 3mm or 1.5em" };
-static const why W_LENGTH_PCT = { "應為長度或百分比，例如 12pt、3mm、50%",
-                                  "expected a length or a percentage such as 12pt, 3mm or 50%" };
-static const why W_PCT_NO = { "此屬性不接受百分比", "percentages are not supported here" };
-static const why W_NEGATIVE = { "不可為負值", "must not be negative" };
-static const why W_POSITIVE = { "必須大於 0", "must be greater than 0" };
-static const why W_TOO_LARGE = { "數值過大", "value too large" };
-static const why W_TOO_LONG = { "長度過大（上限 100000pt，約 35 公尺）", "length too large (limit 100000pt, about 35 m)" };
-static const why W_EXPONENT = { "不接受科學記號（如 1e9）；請寫成一般的數字與單位，例如 12pt",
-                                "scientific notation (such as 1e9) is not accepted; write a plain number and unit, e.g. 12pt" };
-static const why W_UNIT = { "單位不正確：可用 pt、mm、cm、in、pc、px、em（0 可不寫單位）",
-                            "unknown or missing unit: use pt, mm, cm, in, pc, px or em (0 needs none)" };
-static const why W_COLOR = { "應為顏色：CSS2 顏色名稱、#rgb、#rrggbb 或 rgb(r,g,b)",
-                             "expected a colour: a CSS2 colour name, #rgb, #rrggbb or rgb(r,g,b)" };
-static const why W_COLOR_T = { "應為顏色或 transparent",
-                               "expected a colour or transparent" };
-static const why W_INT = { "應為正整數", "expected a positive integer" };
-static const why W_INT_BIG = { "整數過大（上限 1000）", "integer too large (limit 1000)" };
-static const why W_KEEP = { "應為 auto、always 或正整數", "expected auto, always or a positive integer" };
-static const why W_NAME = { "不可為空白，也不可含空白字元", "must be a non-empty name without spaces" };
-static const why W_NONEMPTY = { "不可為空白", "must not be empty" };
-static const why W_FAMILY = { "字型清單格式不正確（以逗號分隔的字型名稱，可加引號）",
-                              "malformed font-family list (comma-separated names, optionally quoted)" };
-static const why W_WEIGHT = { "應為 normal、bold、bolder、lighter 或 100–900 的百位數",
-                              "expected normal, bold, bolder, lighter or 100..900 in steps of 100" };
-static const why W_FONT_SIZE = { "應為長度、百分比、em 或 xx-small…xx-large、smaller、larger",
-                                 "expected a length, a percentage, em, xx-small..xx-large, smaller or larger" };
-static const why W_LINE_HEIGHT = { "應為 normal、數字、長度或百分比",
-                                   "expected normal, a number, a length or a percentage" };
-static const why W_BORDER = { "應為寬度、樣式（none、solid）與顏色，例如 0.5pt solid black",
-                              "expected width, style (none, solid) and colour, e.g. 0.5pt solid black" };
-static const why W_BSTYLE = { "框線樣式只支援 none、hidden、solid",
-                              "only border styles none, hidden and solid are supported" };
-static const why W_BWIDTH = { "應為 thin、medium、thick 或長度",
-                              "expected thin, medium, thick or a length" };
-static const why W_1TO4 = { "應為 1 至 4 個值", "expected 1 to 4 values" };
-static const why W_SPACE_COND = { "應為 discard 或 retain", "expected discard or retain" };
-static const why W_SPACE_PREC = { "應為 force 或整數", "expected force or an integer" };
-static const why W_COLWIDTH = { "應為長度、百分比或 proportional-column-width(N)",
-                                "expected a length, a percentage or proportional-column-width(N)" };
-static const why W_CONTENT_SIZE = { "應為 auto、scale-to-fit、scale-down-to-fit、scale-up-to-fit、長度或百分比",
-                                    "expected auto, scale-to-fit, scale-down-to-fit, scale-up-to-fit, a length or a percentage" };
-static const why W_INDENT = { "應為長度，或清單中的 body-start()、label-end()",
-                              "expected a length, or body-start()/label-end() inside a list" };
-static const why W_LISTFN = { "body-start() 與 label-end() 只能用在 fo:list-block 之內",
-                              "body-start() and label-end() are only allowed inside fo:list-block" };
-static const why W_BASELINE = { "應為 baseline、super、sub、長度或百分比",
-                                "expected baseline, super, sub, a length or a percentage" };
-static const why W_URI = { "應為 url(...) 或路徑", "expected url(...) or a path" };
-static const why W_LINK_SCHEME = { "連結只能指向 http://、https:// 或 mailto: 位址（javascript:、file: 等不允許）",
-                                   "a link may only lead to an http://, https:// or mailto: address (javascript:, file: and others are refused)" };
-static const why W_LANG = { "應為語言標籤，例如 zh-TW", "expected a language tag such as zh-TW" };
-static const why W_LEADER_USE = { "不支援 use-content；可用 space、dots、rule",
-                                  "use-content is not supported; use space, dots or rule" };
-static const why W_DECOR = { "只支援 underline 與 none", "only underline and none are supported" };
-static const why W_PAGE_SIZE = { "應為長度或 auto（A4）", "expected a length or auto (A4)" };
+static const why W_LENGTH = { GR_TEXT(FO_VALUE_LENGTH) };
+static const why W_LENGTH_PCT = { GR_TEXT(FO_VALUE_LENGTH_PCT) };
+static const why W_PCT_NO = { GR_TEXT(FO_VALUE_PCT_NO) };
+static const why W_NEGATIVE = { GR_TEXT(FO_VALUE_NEGATIVE) };
+static const why W_POSITIVE = { GR_TEXT(FO_VALUE_POSITIVE) };
+static const why W_TOO_LARGE = { GR_TEXT(FO_VALUE_TOO_LARGE) };
+static const why W_TOO_LONG = { GR_TEXT(FO_VALUE_TOO_LONG) };
+static const why W_EXPONENT = { GR_TEXT(FO_VALUE_EXPONENT) };
+static const why W_UNIT = { GR_TEXT(FO_VALUE_UNIT) };
+static const why W_COLOR = { GR_TEXT(FO_VALUE_COLOR) };
+static const why W_COLOR_T = { GR_TEXT(FO_VALUE_COLOR_T) };
+static const why W_INT = { GR_TEXT(FO_VALUE_INT) };
+static const why W_INT_BIG = { GR_TEXT(FO_VALUE_INT_BIG) };
+static const why W_KEEP = { GR_TEXT(FO_VALUE_KEEP) };
+static const why W_NAME = { GR_TEXT(FO_VALUE_NAME) };
+static const why W_NONEMPTY = { GR_TEXT(FO_VALUE_NONEMPTY) };
+static const why W_FAMILY = { GR_TEXT(FO_VALUE_FAMILY) };
+static const why W_WEIGHT = { GR_TEXT(FO_VALUE_WEIGHT) };
+static const why W_FONT_SIZE = { GR_TEXT(FO_VALUE_FONT_SIZE) };
+static const why W_LINE_HEIGHT = { GR_TEXT(FO_VALUE_LINE_HEIGHT) };
+static const why W_BORDER = { GR_TEXT(FO_VALUE_BORDER) };
+static const why W_BSTYLE = { GR_TEXT(FO_VALUE_BSTYLE) };
+static const why W_BWIDTH = { GR_TEXT(FO_VALUE_BWIDTH) };
+static const why W_1TO4 = { GR_TEXT(FO_VALUE_1TO4) };
+static const why W_SPACE_COND = { GR_TEXT(FO_VALUE_SPACE_COND) };
+static const why W_SPACE_PREC = { GR_TEXT(FO_VALUE_SPACE_PREC) };
+static const why W_COLWIDTH = { GR_TEXT(FO_VALUE_COLWIDTH) };
+static const why W_CONTENT_SIZE = { GR_TEXT(FO_VALUE_CONTENT_SIZE) };
+static const why W_INDENT = { GR_TEXT(FO_VALUE_INDENT) };
+static const why W_LISTFN = { GR_TEXT(FO_VALUE_LISTFN) };
+static const why W_BASELINE = { GR_TEXT(FO_VALUE_BASELINE) };
+static const why W_URI = { GR_TEXT(FO_VALUE_URI) };
+static const why W_LINK_SCHEME = { GR_TEXT(FO_VALUE_LINK_SCHEME) };
+static const why W_LANG = { GR_TEXT(FO_VALUE_LANG) };
+static const why W_LEADER_USE = { GR_TEXT(FO_VALUE_LEADER_USE) };
+static const why W_DECOR = { GR_TEXT(FO_VALUE_DECOR) };
+static const why W_PAGE_SIZE = { GR_TEXT(FO_VALUE_PAGE_SIZE) };
 
 /* A reason listing keywords, built from the property's keyword table. */
 typedef struct kw { const char *name; int value; } kw;
@@ -677,16 +658,13 @@ static const why *set_int(cstate *cs, const prop_def *d, const char *comp, span 
 
 static const why *set_break(cstate *cs, const prop_def *d, const char *comp, span v)
 {
-    static const why w = { "應為 auto、page、column、even-page 或 odd-page",
-                           "expected auto, page, column, even-page or odd-page" };
+    static const why w = { GR_TEXT(FO_VALUE_BREAK) };
     int *field = d->arg ? &cs->p->break_after : &cs->p->break_before;
     if (span_is(v, "auto")) *field = GR_BREAK_AUTO;
     else if (span_is(v, "page") || span_is(v, "column")) *field = GR_BREAK_PAGE;
     else if (span_is(v, "even-page") || span_is(v, "odd-page")) {
         *field = GR_BREAK_PAGE;
-        gr_warn(cs->pc->ctx, cs->pc->file, cs->pc->line,
-                "%s 的屬性 %s 值「%.*s」視為 page（不插入空白頁）",
-                "%s: property %s value \"%.*s\" is treated as page (no blank page is inserted)",
+        gr_warn(cs->pc->ctx, cs->pc->file, cs->pc->line, GR_TEXT(FO_PROP_PROPERTY_VALUE_TREATED_PAGE),
                 gr_fo_type_name(cs->type), d->name, (int)v.n, v.s);
     } else return &w;
     return NULL;
@@ -703,6 +681,7 @@ static const strprop STRPROPS[] = {
     { offsetof(gr_fo_props, master_reference), 1 },
     { offsetof(gr_fo_props, flow_name), 1 },
     { offsetof(gr_fo_props, region_name), 1 },
+    { offsetof(gr_fo_props, continued), 0 },
 };
 
 static const why *set_string(cstate *cs, const prop_def *d, const char *comp, span v)
@@ -1266,6 +1245,7 @@ static const prop_def PROPS[] = {
     { "font-family", set_font_family, 0, 1, C_NONE, A_ANY },
     { "font-size", set_font_size, 0, 0, C_NONE, A_ANY },
     { "font-weight", set_font_weight, 0, 1, C_NONE, A_ANY },
+    { "gr:continued", set_string, 7, 9, C_NONE, T(TABLE_CELL) },
     { "height", set_size, 1, 9, C_NONE, A_SIZE },
     { "id", set_string, 0, 9, C_NONE, A_ANY },
     { "internal-destination", set_string, 1, 9, C_NONE, A_DEST },
@@ -1490,9 +1470,7 @@ static void report_value(cstate *cs, const char *prop, span v, const why *w)
 {
     int n = shown_len(v);
     if (over_limit(cs)) return;
-    gr_error(cs->pc->ctx, cs->pc->file, cs->pc->line,
-             "%s 的屬性 %s 值「%.*s%s」不正確：%s%.0s",
-             "%s: property %s: invalid value \"%.*s%s\"%.0s (%s)",
+    gr_error(cs->pc->ctx, cs->pc->file, cs->pc->line, GR_TEXT(FO_PROP_PROPERTY_INVALID_VALUE),
              gr_fo_type_name(cs->type), prop, n, v.s, (size_t)n < v.n ? "…" : "",
              w->zh, w->en);
 }
@@ -1502,9 +1480,7 @@ static void report_unknown(cstate *cs, const char *prop)
     size_t len = strlen(prop);
     int n = len > SHOW_MAX ? SHOW_MAX : (int)len;
     if (over_limit(cs)) return;
-    gr_error(cs->pc->ctx, cs->pc->file, cs->pc->line,
-             "%s 的屬性 %.*s 不在支援的 XSL-FO 子集中（見 docs/fo-subset.md）",
-             "%s: unknown or unsupported property %.*s (see docs/fo-subset.md)",
+    gr_error(cs->pc->ctx, cs->pc->file, cs->pc->line, GR_TEXT(FO_PROP_UNKNOWN_UNSUPPORTED_PROPERTY_SEE),
              gr_fo_type_name(cs->type), n, prop);
 }
 
@@ -1654,9 +1630,7 @@ int gr_fo_props_compute(const gr_fo_propctx *pc, gr_fo_type type,
         res[i].def = prop_lookup(attrs[i].name, &res[i].comp);
         if (!res[i].def) report_unknown(&cs, attrs[i].name);
         else if (res[i].def->applies && !(res[i].def->applies & (1ull << type)))
-            gr_warn(pc->ctx, pc->file, pc->line,
-                    "%s 的屬性 %s 對此元素沒有作用，已忽略",
-                    "%s: property %s has no effect on this element and is ignored",
+            gr_warn(pc->ctx, pc->file, pc->line, GR_TEXT(FO_PROP_PROPERTY_HAS_EFFECT_ELEMENT),
                     gr_fo_type_name(type), attrs[i].name);
     }
     for (order = 0; order <= MAX_ORDER; order++) {
@@ -1673,8 +1647,7 @@ int gr_fo_props_compute(const gr_fo_propctx *pc, gr_fo_type type,
             finish_line_height(&cs);
     }
     if (cs.suppressed)
-        gr_error(pc->ctx, pc->file, pc->line, "%s 還有 %d 個屬性錯誤未列出",
-                 "%s: %d more property errors not shown", gr_fo_type_name(type), cs.suppressed);
+        gr_error(pc->ctx, pc->file, pc->line, GR_TEXT(FO_PROP_MORE_PROPERTY_ERRORS_SHOWN), gr_fo_type_name(type), cs.suppressed);
     finish_lang(&cs);
     finish_borders(&cs);
     finish_spaces(&cs);

@@ -8,6 +8,7 @@
 
 #include "graphics.h"
 #include "../text/para.h"
+#include "../util/msg.h"
 
 /* ---- raster images (image.c reads and checks, photo.c re-encodes) ------ */
 
@@ -43,7 +44,7 @@ typedef struct jpeg_info {
 
 /* Walk the markers up to the first scan. Returns NULL or why it failed
  * (zh and en, separated by '|'). */
-const char *gr_jpeg_parse(const unsigned char *d, size_t len, jpeg_info *ji);
+gr_msg_id gr_jpeg_parse(const unsigned char *d, size_t len, jpeg_info *ji);
 
 typedef struct png_job {
     const unsigned char *data;

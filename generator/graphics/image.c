@@ -9,6 +9,7 @@
  * size is known. */
 #define _XOPEN_SOURCE 700              /* realpath */
 #include "graphics_int.h"
+#include "../util/msg.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -138,8 +139,7 @@ static int resolve_src(gr_ctx *ctx, const gr_fo_tree *tree, const gr_fo_node *no
     size_t sl;
     *shown = *real = NULL;
     if (!node->p->src || !node->p->src[0])
-        return gr_error(ctx, file, line, "fo:external-graphic 缺少 src 屬性",
-                        "fo:external-graphic has no src%s", "");
+        return gr_error(ctx, file, line, GR_TEXT(IMAGE_EXTERNAL_GRAPHIC_HAS_SRC));
     s = strip_url(node->p->src);
     sl = scheme_length(s);
     if (sl == 4 && strncmp(s, "file", 4) == 0) {
@@ -149,41 +149,33 @@ static int resolve_src(gr_ctx *ctx, const gr_fo_tree *tree, const gr_fo_node *no
             if (strncmp(rest, "localhost/", 10) == 0)
                 rest += 9;
             else if (rest[0] != '/') {
-                gr_error(ctx, file, line, "不允許網路資源：src=\"%s\"",
-                         "network resources are not allowed: src=\"%s\"", node->p->src);
+                gr_error(ctx, file, line, GR_TEXT(IMAGE_NETWORK_RESOURCES_ARE_ALLOWED), node->p->src);
                 free(s);
                 return GR_EINPUT;
             }
         }
         memmove(s, rest, strlen(rest) + 1);
         if (percent_decode(s) != 0) {
-            gr_error(ctx, file, line, "src 的 %%-編碼無效：\"%s\"",
-                     "invalid %%-escape in src: \"%s\"", node->p->src);
+            gr_error(ctx, file, line, GR_TEXT(IMAGE_INVALID_SCAPE_SRC), node->p->src);
             free(s);
             return GR_EINPUT;
         }
     } else if (sl > 0) {
-        gr_error(ctx, file, line, "不允許網路資源：src=\"%s\"（只能使用相對於 FO 檔的檔案路徑）",
-                 "network resources are not allowed: src=\"%s\" (use a file path "
-                 "relative to the FO file)", node->p->src);
+        gr_error(ctx, file, line, GR_TEXT(IMAGE_NETWORK_RESOURCES_ARE_ALLOWED_2), node->p->src);
         free(s);
         return GR_EINPUT;
     }
     if (!s[0]) {
         free(s);
-        return gr_error(ctx, file, line, "fo:external-graphic 的 src 是空的",
-                        "fo:external-graphic has an empty src%s", "");
+        return gr_error(ctx, file, line, GR_TEXT(IMAGE_EXTERNAL_GRAPHIC_HAS_EMPTY));
     }
     if (!allow_outside && s[0] == '/') {
-        gr_error(ctx, file, line, "圖檔不可使用絕對路徑：\"%s\"（請使用相對於 FO 檔的路徑）",
-                 "absolute image paths are not allowed: \"%s\" (use a path relative "
-                 "to the FO file)", s);
+        gr_error(ctx, file, line, GR_TEXT(IMAGE_ABSOLUTE_IMAGE_PATHS_ARE), s);
         free(s);
         return GR_EINPUT;
     }
     if (!allow_outside && has_dotdot_component(s)) {
-        gr_error(ctx, file, line, "圖檔路徑不可含「..」：\"%s\"",
-                 "image paths may not contain \"..\": \"%s\"", s);
+        gr_error(ctx, file, line, GR_TEXT(IMAGE_PATHS_MAY_CONTAIN), s);
         free(s);
         return GR_EINPUT;
     }
@@ -191,8 +183,8 @@ static int resolve_src(gr_ctx *ctx, const gr_fo_tree *tree, const gr_fo_node *no
     canon = realpath(joined, NULL);
     free(joined);
     if (!canon) {
-        gr_error(ctx, file, line, "找不到圖檔「%s」：%s", "image \"%s\" not found: %s",
-                 s, strerror(errno));
+        gr_error(ctx, file, line, GR_TEXT(IMAGE_FOUND),
+                 s, GR_ERRNO(errno));
         free(s);
         return GR_EINPUT;
     }
@@ -200,8 +192,7 @@ static int resolve_src(gr_ctx *ctx, const gr_fo_tree *tree, const gr_fo_node *no
         base_canon = realpath(tree->base_dir && tree->base_dir[0] ? tree->base_dir : ".",
                               NULL);
         if (!base_canon || !path_inside(canon, base_canon)) {
-            gr_error(ctx, file, line, "圖檔「%s」位於 FO 檔的資料夾之外（符號連結？）",
-                     "image \"%s\" lies outside the FO file's folder (a symbolic link?)", s);
+            gr_error(ctx, file, line, GR_TEXT(IMAGE_LIES_OUTSIDE_FO_FILE), s);
             free(base_canon);
             free(canon);
             free(s);
@@ -252,9 +243,9 @@ static void jfif_density(const unsigned char *seg, size_t n, jpeg_info *ji)
     }
 }
 
-/* Walk the markers up to the first scan. Returns NULL or why it failed
- * (zh and en, separated by '|'). */
-const char *gr_jpeg_parse(const unsigned char *d, size_t len, jpeg_info *ji)
+/* Walk the markers up to the first scan. Returns GR_M_COUNT, or why it
+ * failed (a JPEG_* entry of the message table). */
+gr_msg_id gr_jpeg_parse(const unsigned char *d, size_t len, jpeg_info *ji)
 {
     size_t pos = 2;
     int have_sof = 0;
@@ -263,37 +254,35 @@ const char *gr_jpeg_parse(const unsigned char *d, size_t len, jpeg_info *ji)
     for (;;) {
         unsigned marker, seglen;
         const unsigned char *seg;
-        if (pos >= len) return "檔案不完整|truncated file";
-        if (d[pos] != 0xFF) return "標記結構損壞|corrupt marker structure";
+        if (pos >= len) return GR_M_JPEG_TRUNCATED;
+        if (d[pos] != 0xFF) return GR_M_JPEG_BAD_MARKERS;
         while (pos < len && d[pos] == 0xFF) pos++;
-        if (pos >= len) return "檔案不完整|truncated file";
+        if (pos >= len) return GR_M_JPEG_TRUNCATED;
         marker = d[pos++];
         if (marker == 0x01 || marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7))
             continue;
-        if (marker == 0xD9) return "沒有影像資料|no image data";
-        if (pos + 2 > len) return "檔案不完整|truncated file";
+        if (marker == 0xD9) return GR_M_JPEG_NO_IMAGE_DATA;
+        if (pos + 2 > len) return GR_M_JPEG_TRUNCATED;
         seglen = be16(d + pos);
-        if (seglen < 2) return "標記長度錯誤|bad marker length";
-        if (pos + seglen > len) return "檔案不完整|truncated file";
+        if (seglen < 2) return GR_M_JPEG_BAD_MARKER_LENGTH;
+        if (pos + seglen > len) return GR_M_JPEG_TRUNCATED;
         seg = d + pos + 2;
         seglen -= 2;
         if (marker == 0xE0) {
             jfif_density(seg, seglen, ji);
         } else if (marker == 0xC0 || marker == 0xC1 || marker == 0xC2) {
-            if (seglen < 6) return "SOF 標記損壞|corrupt SOF marker";
+            if (seglen < 6) return GR_M_JPEG_BAD_SOF;
             ji->precision = seg[0];
             ji->height = (int)be16(seg + 1);
             ji->width = (int)be16(seg + 3);
             ji->components = seg[5];
-            if (seglen < 6 + 3u * seg[5]) return "SOF 標記損壞|corrupt SOF marker";
+            if (seglen < 6 + 3u * seg[5]) return GR_M_JPEG_BAD_SOF;
             have_sof = 1;
         } else if ((marker >= 0xC3 && marker <= 0xCF) && marker != 0xC4 &&
                    marker != 0xC8 && marker != 0xCC) {
-            return "不支援的 JPEG 編碼（無損、階層式或算術編碼）；請轉存為一般（基線或漸進式）JPEG"
-                   "|unsupported JPEG coding (lossless, hierarchical or arithmetic); "
-                   "save it as an ordinary baseline or progressive JPEG";
+            return GR_M_JPEG_CODING;
         } else if (marker == 0xDA) {
-            if (!have_sof) return "掃描之前沒有 SOF 標記|no SOF marker before the scan";
+            if (!have_sof) return GR_M_JPEG_NO_SOF;
             break;
         }
         pos += 2 + seglen;
@@ -303,15 +292,15 @@ const char *gr_jpeg_parse(const unsigned char *d, size_t len, jpeg_info *ji)
         size_t i = len;
         while (i > pos + 1 && !(d[i - 2] == 0xFF && d[i - 1] == 0xD9))
             i--;
-        if (i <= pos + 1) return "檔案不完整（沒有結束標記）|truncated file (no end marker)";
+        if (i <= pos + 1) return GR_M_JPEG_NO_END;
     }
     if (ji->precision != 8)
-        return "只支援 8 位元 JPEG|only 8-bit JPEG is supported";
+        return GR_M_JPEG_NOT_8BIT;
     if (ji->components != 1 && ji->components != 3 && ji->components != 4)
-        return "色彩成分數不支援|unsupported number of colour components";
+        return GR_M_JPEG_COMPONENTS;
     if (ji->width == 0 || ji->height == 0)
-        return "影像大小為零|zero image size";
-    return NULL;
+        return GR_M_JPEG_ZERO_SIZE;
+    return GR_M_COUNT;
 }
 
 /* ---- PNG decoding ---------------------------------------------------- */
@@ -451,22 +440,16 @@ static int load_jpeg(gr_ctx *ctx, const char *file, int line, const char *shown,
                      unsigned char *data, size_t len, loaded_image **out)
 {
     jpeg_info ji;
-    const char *why = gr_jpeg_parse(data, len, &ji);
+    gr_msg_id why = gr_jpeg_parse(data, len, &ji);
     loaded_image *li;
     gr_image *im;
-    if (why) {
-        /* both formats take (shown, zh, en); each prints one of the two */
-        const char *bar = strchr(why, '|');
-        char zh[256];
-        snprintf(zh, sizeof zh, "%.*s", (int)(bar - why), why);
-        gr_error(ctx, file, line, "JPEG 圖檔「%s」無法使用：%s%.0s",
-                 "JPEG image \"%s\" cannot be used: %.0s%s", shown, zh, bar + 1);
+    if (why != GR_M_COUNT) {
+        gr_error(ctx, file, line, GR_TEXT(IMAGE_JPEG_IMAGE_CANNOT_USED), shown, GR_PAIR(why));
         free(data);
         return GR_EINPUT;
     }
     if (ji.width > MAX_IMAGE_PIXELS || ji.height > MAX_IMAGE_PIXELS) {
-        gr_error(ctx, file, line, "圖檔「%s」過大：%d×%d 像素（上限每邊 %d）",
-                 "image \"%s\" is too large: %dx%d pixels (limit %d per side)",
+        gr_error(ctx, file, line, GR_TEXT(IMAGE_TOO_LARGE_X_PIXELS),
                  shown, ji.width, ji.height, MAX_IMAGE_PIXELS);
         free(data);
         return GR_EINPUT;
@@ -507,22 +490,17 @@ static int load_png(gr_ctx *ctx, const char *file, int line, const char *shown,
         unsigned long long need = (unsigned long long)w * h * 4;
         if (w > MAX_IMAGE_PIXELS || h > MAX_IMAGE_PIXELS) {
             free(data);
-            return gr_error(ctx, file, line, "圖檔「%s」過大：%lu×%lu 像素（上限每邊 %d）",
-                            "image \"%s\" is too large: %lux%lu pixels (limit %d per side)",
+            return gr_error(ctx, file, line, GR_TEXT(IMAGE_TOO_LARGE_X_PIXELS_2),
                             shown, w, h, MAX_IMAGE_PIXELS);
         }
         if (need > GR_IMAGE_DECODE_BUDGET) {
             free(data);
-            return gr_error(ctx, file, line,
-                            "圖檔「%s」過大：%lu×%lu 像素，解碼需要 %llu MiB（單張上限 %u MiB）；請縮小圖片（例如長邊 4000 像素）",
-                            "image \"%s\" is too large: %lux%lu pixels need %llu MiB decoded (limit %u MiB per image); scale it down (e.g. 4000 pixels on the long side)",
+            return gr_error(ctx, file, line, GR_TEXT(IMAGE_TOO_LARGE_X_PIXELS_3),
                             shown, w, h, need >> 20, GR_IMAGE_DECODE_BUDGET >> 20);
         }
         if (gr_image_budget_take(ctx, (size_t)need) != GR_OK) {
             free(data);
-            return gr_error(ctx, file, line,
-                            "圖檔「%s」超過本文件圖片的記憶體總額（%zu MiB，可用 --max-memory 調整）；請縮小圖片",
-                            "image \"%s\" exceeds the document's memory for images (%zu MiB; see --max-memory); scale the images down",
+            return gr_error(ctx, file, line, GR_TEXT(IMAGE_EXCEEDS_DOCUMENT_S_MEMORY),
                             shown, ctx->image_budget >> 20);
         }
     }
@@ -533,8 +511,7 @@ static int load_png(gr_ctx *ctx, const char *file, int line, const char *shown,
     free(j.pixels);                    /* photo.c decodes it again when placed */
     j.pixels = NULL;
     if (rc != 0) {
-        return gr_error(ctx, file, line, "PNG 圖檔「%s」損壞或無法解碼：%s",
-                        "PNG image \"%s\" is corrupt or cannot be decoded: %s",
+        return gr_error(ctx, file, line, GR_TEXT(IMAGE_PNG_IMAGE_CORRUPT_CANNOT),
                         shown, j.msg);
     }
     li = gr_calloc(1, sizeof *li);
@@ -567,8 +544,7 @@ static int load_image(gr_ctx *ctx, const char *file, int line, const char *shown
     if (len >= 8 && memcmp(data, png_sig, 8) == 0)
         return load_png(ctx, file, line, shown, data, len, out);
     free(data);
-    return gr_error(ctx, file, line, "圖檔「%s」不是 JPEG 或 PNG（只支援這兩種格式）",
-                    "image \"%s\" is neither JPEG nor PNG (the only formats supported)",
+    return gr_error(ctx, file, line, GR_TEXT(IMAGE_NEITHER_JPEG_NOR_PNG),
                     shown);
 }
 
@@ -596,8 +572,7 @@ static void read_axis(gr_ctx *ctx, const char *file, int line, gr_len vp,
             a->vset = 1;
             a->v = avail * vp.v / 100.0;
         } else {
-            gr_warn(ctx, file, line, "圖形的 %s 百分比無從計算，已忽略",
-                    "a percentage %s of a graphic cannot be resolved; ignored",
+            gr_warn(ctx, file, line, GR_TEXT(IMAGE_PERCENTAGE_GRAPHIC_CANNOT_RESOLVED),
                     is_width ? "width" : "height");
         }
     }
@@ -646,7 +621,7 @@ int gr_graphic_fit(gr_ctx *ctx, const gr_fo_tree *tree, const gr_fo_node *node,
     double sx, sy, cw, ch, vw, vh;
     memset(out, 0, sizeof *out);
     if (!(iw > 0) || !(ih > 0) || !isfinite(iw) || !isfinite(ih))
-        return gr_error(ctx, file, line, "%s 的大小為零或無效", "%s has a zero or invalid size",
+        return gr_error(ctx, file, line, GR_TEXT(IMAGE_HAS_ZERO_INVALID_SIZE),
                         what);
     read_axis(ctx, file, line, p->width, p->content_width, p->content_width_fit,
               iw, avail_w, 1, &ax);
@@ -669,13 +644,11 @@ int gr_graphic_fit(gr_ctx *ctx, const gr_fo_tree *tree, const gr_fo_node *node,
     vw = ax.vset ? ax.v : cw;
     vh = ay.vset ? ay.v : ch;
     if (!(vw > 0) || !(vh > 0) || !(cw > 0) || !(ch > 0))
-        return gr_error(ctx, file, line, "%s 的 width/height 或 content-width/-height 為零",
-                        "%s: width/height or content-width/-height is zero", what);
+        return gr_error(ctx, file, line, GR_TEXT(IMAGE_WIDTH_HEIGHT_CONTENT_WIDTH), what);
     if (cw > vw + FIT_EPSILON || ch > vh + FIT_EPSILON) {
         /* no clipping in the display list: shrink the content into the box */
         double fx = vw / cw, fy = vh / ch;
-        gr_warn(ctx, file, line, "%s 的內容大於 width/height 指定的區域，已縮小以放入",
-                "%s: the content is larger than its width/height; shrunk to fit", what);
+        gr_warn(ctx, file, line, GR_TEXT(IMAGE_CONTENT_LARGER_THAN_WIDTH), what);
         if (p->scaling_uniform) {
             double f = fx < fy ? fx : fy;
             if (f > 1) f = 1;
@@ -688,14 +661,12 @@ int gr_graphic_fit(gr_ctx *ctx, const gr_fo_tree *tree, const gr_fo_node *node,
     }
     if (avail_w > 0 && vw > avail_w + FIT_EPSILON) {
         double f = avail_w / vw;
-        gr_warn(ctx, file, line, "%s 寬 %.1fpt，超過可用寬度 %.1fpt，已等比例縮小",
-                "%s is %.1fpt wide, more than the available %.1fpt; scaled down",
+        gr_warn(ctx, file, line, GR_TEXT(IMAGE_PT_WIDE_MORE_THAN),
                 what, vw, avail_w);
         vw *= f; vh *= f; cw *= f; ch *= f;
     }
     if (vw > MAX_GRAPHIC_PT || vh > MAX_GRAPHIC_PT)
-        return gr_error(ctx, file, line, "%s 過大（%.0fpt × %.0fpt）",
-                        "%s is too large (%.0fpt x %.0fpt)", what, vw, vh);
+        return gr_error(ctx, file, line, GR_TEXT(IMAGE_TOO_LARGE_PT_X), what, vw, vh);
     out->vw = vw;
     out->vh = vh;
     out->cw = cw;

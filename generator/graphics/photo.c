@@ -20,6 +20,7 @@
  * once: a few rows at a time. A PNG is decoded whole (within
  * GR_IMAGE_DECODE_BUDGET), then streamed the same way. */
 #include "graphics_int.h"
+#include "../util/msg.h"
 
 #include <assert.h>
 #include <stdio.h>               /* before jpeglib.h, which uses FILE */
@@ -284,10 +285,9 @@ static int finish_one(gr_ctx *ctx, loaded_image *li, double pw, double ph)
         return GR_EINPUT;
     if (li->format == GR_IMG_JPEG && li->src_components != 4 && tw == W && th == H) {
         jpeg_info ji;
-        if (gr_jpeg_parse(data, len, &ji) || ji.width != W || ji.height != H) {
+        if (gr_jpeg_parse(data, len, &ji) != GR_M_COUNT || ji.width != W || ji.height != H) {
             free(data);
-            return gr_error(ctx, li->fo_file, li->line, "圖檔「%s」在產生報告時被更改",
-                            "image \"%s\" changed while the report was being made", shown);
+            return gr_error(ctx, li->fo_file, li->line, GR_TEXT(PHOTO_IMAGE_CHANGED_WHILE_REPORT), shown);
         }
         im->data = data;              /* within 300 ppi, gray or YCbCr: as it is */
         im->len = len;
@@ -299,8 +299,7 @@ static int finish_one(gr_ctx *ctx, loaded_image *li, double pw, double ph)
     j->err.error_exit = on_jpeg_error;
     j->err.emit_message = on_jpeg_message;
     if (setjmp(j->jb)) {
-        rc = gr_error(ctx, li->fo_file, li->line, "圖檔「%s」無法解碼或重新編碼：%s",
-                      "image \"%s\" cannot be decoded or re-encoded: %s", shown, j->msg);
+        rc = gr_error(ctx, li->fo_file, li->line, GR_TEXT(PHOTO_IMAGE_CANNOT_DECODED_RE), shown, j->msg);
     } else if (li->format == GR_IMG_JPEG) {
         run_jpeg(j, data, len, tw, th);
     } else {
@@ -341,11 +340,10 @@ static int finish_one(gr_ctx *ctx, loaded_image *li, double pw, double ph)
             j->raw = NULL;
         }
         if (j->tw < W || j->th < H)
-            gr_info(ctx, "圖片「%s」%d×%d 像素縮為 %d×%d（放置 %.0f×%.0f mm，%d ppi 以內）",
-                    "image \"%s\" %dx%d pixels resampled to %dx%d (placed at %.0fx%.0f mm, at most %d ppi)",
+            gr_info(ctx, GR_TEXT(PHOTO_IMAGE_X_PIXELS_RESAMPLED),
                     shown, W, H, im->width, im->height, pw / 72 * 25.4, ph / 72 * 25.4, GR_IMAGE_PPI);
         else if (li->src_components == 4)
-            gr_info(ctx, "圖片「%s」由 CMYK 轉為 RGB", "image \"%s\" converted from CMYK to RGB", shown);
+            gr_info(ctx, GR_TEXT(PHOTO_IMAGE_CONVERTED_CMYK_RGB), shown);
     }
     job_free(j);
     /* libjpeg hands its output buffer over only when the encoder finished;
@@ -381,8 +379,8 @@ int gr_images_finish(gr_ctx *ctx, gr_doc *doc)
         if (im->data || !(pw[i] > 0) || !(ph[i] > 0)) continue;   /* done, or never placed */
         {
             char zh[64], en[64];
-            snprintf(zh, sizeof zh, "處理圖片 %zu/%zu", i + 1, doc->nimages);
-            snprintf(en, sizeof en, "preparing image %zu of %zu", i + 1, doc->nimages);
+            snprintf(zh, sizeof zh, gr_msg_zh_STAGE_IMAGES, i + 1, doc->nimages);
+            snprintf(en, sizeof en, gr_msg_en_STAGE_IMAGES, i + 1, doc->nimages);
             gr_progress(ctx, zh, en, 0);
         }
         rc = finish_one(ctx, (loaded_image *)im, pw[i], ph[i]);

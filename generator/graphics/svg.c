@@ -7,6 +7,7 @@
  * attribute; transparency is refused (PDF/A-1b). Text is shaped with the
  * same fonts, fallback and HarfBuzz shaping as body text. */
 #include "graphics_int.h"
+#include "../util/msg.h"
 
 #include <libxml/tree.h>
 #include <math.h>
@@ -430,10 +431,7 @@ static int collect_attrs(svg_run *r, xmlNode *el, int line, const char *own,
                 snprintf(full, sizeof full, "xml:%s", name);
                 name = full;
             } else {
-                rc = gr_error(r->ctx, r->file, line,
-                              "SVG <%s> 不支援屬性 %s:%s（不在支援的 SVG 子集內）",
-                              "SVG <%s>: attribute %s:%s is not supported (outside the "
-                              "SVG subset)", ename,
+                rc = gr_error(r->ctx, r->file, line, GR_TEXT(SVG_ATTRIBUTE_SUPPORTED_OUTSIDE_SVG), ename,
                               at->ns->prefix ? (const char *)at->ns->prefix : "?", name);
                 xmlFree(val);
                 continue;
@@ -442,24 +440,17 @@ static int collect_attrs(svg_run *r, xmlNode *el, int line, const char *own,
         if (strcmp(name, "style") == 0) {
             size_t before = out->n, i;
             if (parse_style_attr(out, v) != 0)
-                rc = gr_error(r->ctx, r->file, line, "SVG <%s> 的 style=\"%s\" 格式錯誤",
-                              "SVG <%s>: malformed style=\"%s\"", ename, v);
+                rc = gr_error(r->ctx, r->file, line, GR_TEXT(SVG_MALFORMED_STYLE), ename, v);
             for (i = before; i < out->n; i++)
                 if (!in_word_list(presentation_props, out->v[i].name))
-                    rc = gr_error(r->ctx, r->file, line,
-                                  "SVG <%s> 的 style 不支援屬性 %s（不在支援的 SVG 子集內）",
-                                  "SVG <%s>: property %s in style is not supported "
-                                  "(outside the SVG subset)", ename, out->v[i].name);
+                    rc = gr_error(r->ctx, r->file, line, GR_TEXT(SVG_PROPERTY_STYLE_SUPPORTED_OUTSIDE), ename, out->v[i].name);
         } else if (strcmp(name, "id") == 0 || strcmp(name, "xml:lang") == 0 ||
                    strcmp(name, "xml:space") == 0 ||
                    in_word_list(presentation_props, name) ||
                    (own && in_word_list(own, name))) {
             attrs_add(out, name, strlen(name), v, strlen(v), 0);
         } else {
-            rc = gr_error(r->ctx, r->file, line,
-                          "SVG <%s> 不支援屬性 %s（不在支援的 SVG 子集內）",
-                          "SVG <%s>: attribute %s is not supported (outside the SVG "
-                          "subset)", ename, name);
+            rc = gr_error(r->ctx, r->file, line, GR_TEXT(SVG_ATTRIBUTE_SUPPORTED_OUTSIDE_SVG_2), ename, name);
         }
         xmlFree(val);
     }
@@ -496,8 +487,7 @@ static int parse_length(const char *s, double pct_ref, double font_size, double 
 static int bad_value(svg_run *r, int line, const char *ename, const char *name,
                      const char *value)
 {
-    return gr_error(r->ctx, r->file, line, "SVG <%s> 的 %s=\"%s\" 無效",
-                    "SVG <%s>: invalid %s=\"%s\"", ename, name, value);
+    return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_INVALID), ename, name, value);
 }
 
 static int apply_paint(svg_run *r, int line, const char *ename, const char *name,
@@ -509,10 +499,7 @@ static int apply_paint(svg_run *r, int line, const char *ename, const char *name
     }
     if (is_keyword(v, "currentColor") || is_keyword(v, "transparent") ||
         strstr(v, "url(")) {
-        return gr_error(r->ctx, r->file, line,
-                        "SVG <%s> 的 %s=\"%s\" 不在支援的子集內（請用顏色名稱、#rrggbb 或 rgb()）",
-                        "SVG <%s>: %s=\"%s\" is outside the subset (use a colour name, "
-                        "#rrggbb or rgb())", ename, name, v);
+        return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_OUTSIDE_SUBSET_USE_COLOUR), ename, name, v);
     }
     if (parse_color(v, c) != 0)
         return bad_value(r, line, ename, name, v);
@@ -532,10 +519,7 @@ static int apply_opacity(svg_run *r, int line, const char *ename, const char *na
     if (*s == '%') { x /= 100.0; s++; }
     if (*skip_space(s)) return bad_value(r, line, ename, name, v);
     if (x != 1.0)
-        return gr_error(r->ctx, r->file, line,
-                        "SVG <%s> 的 %s=\"%s\"：PDF/A-1b 不允許透明，請改用不透明的顏色",
-                        "SVG <%s>: %s=\"%s\": PDF/A-1b allows no transparency; use an "
-                        "opaque colour", ename, name, v);
+        return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_PDF_1B_ALLOWS_TRANSPARENCY), ename, name, v);
     return GR_OK;
 }
 
@@ -600,9 +584,7 @@ static int apply_property(svg_run *r, int line, const char *ename, const char *n
     }
     if (strcmp(name, "font-style") == 0) {
         if (is_keyword(v, "normal")) return GR_OK;
-        return gr_error(r->ctx, r->file, line,
-                        "SVG <%s> 的 font-style=\"%s\" 不支援（只支援 normal）",
-                        "SVG <%s>: font-style=\"%s\" is not supported (only normal)",
+        return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_FONT_STYLE_SUPPORTED_ONLY),
                         ename, v);
     }
     if (strcmp(name, "text-anchor") == 0) {
@@ -635,17 +617,13 @@ static void note_extent(svg_run *r, int line, double x0, double y0, double x1,
     if (x0 < -OUTSIDE_TOLERANCE || y0 < -OUTSIDE_TOLERANCE ||
         x1 > r->box_w + OUTSIDE_TOLERANCE || y1 > r->box_h + OUTSIDE_TOLERANCE) {
         r->warned_outside = 1;
-        gr_warn(r->ctx, r->file, line,
-                "SVG 圖形超出 svg 的範圍（此處不裁切，會畫到範圍外）",
-                "SVG drawing extends beyond the svg viewport (not clipped here; it "
-                "is drawn outside)%s", "");
+        gr_warn(r->ctx, r->file, line, GR_TEXT(SVG_DRAWING_EXTENDS_BEYOND_SVG));
     }
 }
 
 static int too_many_items(svg_run *r, int line)
 {
-    return gr_error(r->ctx, r->file, line, "SVG 圖形的物件太多（上限 %d）",
-                    "too many SVG drawing items (limit %d)", MAX_ITEMS);
+    return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_TOO_MANY_SVG_DRAWING), MAX_ITEMS);
 }
 
 static int push_item(svg_run *r, int line, const gr_dl_item *it)
@@ -723,8 +701,7 @@ static int need_attr(svg_run *r, int line, const char *ename, const svg_attrs *a
 {
     if (attr_get(a, name))
         return GR_OK;
-    return gr_error(r->ctx, r->file, line, "SVG <%s> 缺少 %s 屬性",
-                    "SVG <%s>: the %s attribute is missing", ename, name);
+    return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_ATTRIBUTE_MISSING), ename, name);
 }
 
 static double diag_ref(const svg_run *r)
@@ -793,8 +770,7 @@ static int shape_rect(svg_run *r, int line, const svg_attrs *a, const svg_style 
         geom(r, line, "rect", a, "ry", r->vp_h, fs, 0, &ry))
         return GR_EINPUT;
     if (w < 0 || h < 0 || rx < 0 || ry < 0)
-        return gr_error(r->ctx, r->file, line, "SVG <rect> 的 width/height/rx/ry 不可為負",
-                        "SVG <rect>: width/height/rx/ry may not be negative%s", "");
+        return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_RECT_WIDTH_HEIGHT_RX));
     if (w == 0 || h == 0)
         return GR_OK;                       /* not drawn, as in SVG */
     if (srx && !sry) ry = rx;
@@ -815,8 +791,7 @@ static int shape_circle(svg_run *r, int line, const svg_attrs *a, const svg_styl
         geom(r, line, "circle", a, "r", diag_ref(r), st->font_size, 0, &rr))
         return GR_EINPUT;
     if (rr < 0)
-        return gr_error(r->ctx, r->file, line, "SVG <circle> 的 r 不可為負",
-                        "SVG <circle>: r may not be negative%s", "");
+        return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_CIRCLE_R_MAY_NEGATIVE));
     if (rr > 0)
         ellipse_path(p, cx, cy, rr, rr);
     return GR_OK;
@@ -833,8 +808,7 @@ static int shape_ellipse(svg_run *r, int line, const svg_attrs *a, const svg_sty
         geom(r, line, "ellipse", a, "ry", r->vp_h, st->font_size, 0, &ry))
         return GR_EINPUT;
     if (rx < 0 || ry < 0)
-        return gr_error(r->ctx, r->file, line, "SVG <ellipse> 的 rx/ry 不可為負",
-                        "SVG <ellipse>: rx/ry may not be negative%s", "");
+        return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_ELLIPSE_RX_RY_MAY));
     if (rx > 0 && ry > 0)
         ellipse_path(p, cx, cy, rx, ry);
     return GR_OK;
@@ -886,16 +860,12 @@ static int shape_path(svg_run *r, int line, const svg_attrs *a, gr_svgpath *p)
         return GR_OK;                         /* no d: nothing drawn */
     int prc = gr_svgpath_parse(d, p, &at);
     if (prc == -2)
-        return gr_error(r->ctx, r->file, line,
-                        "SVG <path> 的線段超過 %d 段；圖表不需要這麼多點，請簡化資料（例如取樣）",
-                        "SVG <path> has more than %d segments; a chart needs far fewer: simplify the data (e.g. sample it)",
+        return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_PATH_HAS_MORE_THAN),
                         GR_SVGPATH_MAX_SEGMENTS);
     if (prc != 0) {
         size_t len = strlen(d), from = at > 20 ? at - 20 : 0;
         if (at > len) at = len;
-        return gr_error(r->ctx, r->file, line,
-                        "SVG <path> 的 d 在第 %zu 個字元有誤：「…%.*s」",
-                        "SVG <path>: error in d at character %zu: \"…%.*s\"",
+        return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_PATH_ERROR_D_CHARACTER),
                         at + 1, (int)(at - from + (at < len ? 1 : 0)), d + from);
     }
     return GR_OK;
@@ -916,9 +886,7 @@ static int text_content(svg_run *r, xmlNode *el, const svg_style *st, char **out
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             if (c->content) gr_buf_adds(&b, (const char *)c->content);
         } else if (c->type == XML_ELEMENT_NODE) {
-            rc = gr_error(r->ctx, r->file, elem_line(c),
-                          "不支援的 SVG 元素 <%s>（<text> 內只能有文字）",
-                          "unsupported SVG element <%s> (<text> holds plain text only)",
+            rc = gr_error(r->ctx, r->file, elem_line(c), GR_TEXT(SVG_UNSUPPORTED_SVG_ELEMENT_TEXT),
                           (const char *)c->name);
         }
     }
@@ -966,27 +934,21 @@ static int do_text(svg_run *r, xmlNode *el, int line, const svg_attrs *a,
     }
     if (!st->stroke_none) {
         free(text);
-        return gr_error(r->ctx, r->file, line, "SVG <text> 不支援 stroke（請用 fill 指定文字顏色）",
-                        "SVG <text>: stroke is not supported (give the text colour "
-                        "with fill)%s", "");
+        return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_TEXT_STROKE_SUPPORTED_GIVE));
     }
     scale = mat_scale(m);
     if (fabs(m.b) > 1e-9 * scale || fabs(m.c) > 1e-9 * scale || m.a <= 0 || m.d <= 0) {
         free(text);
-        return gr_error(r->ctx, r->file, line,
-                        "SVG <text> 不能旋轉、傾斜或鏡射（transform）",
-                        "SVG <text> cannot be rotated, skewed or mirrored (transform)%s", "");
+        return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_TEXT_CANNOT_ROTATED_SKEWED));
     }
     size = st->font_size * scale;
     if (!(size > 0) || size > MAX_TEXT_PT) {
         free(text);
-        return gr_error(r->ctx, r->file, line, "SVG <text> 的字級 %.1fpt 不合理",
-                        "SVG <text>: unreasonable font size %.1fpt", size);
+        return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_TEXT_UNREASONABLE_FONT_SIZE), size);
     }
     if (!r->fs) {
         free(text);
-        return gr_error(r->ctx, r->file, line, "SVG <text> 需要字型，但沒有可用的字型設定",
-                        "SVG <text> needs fonts but no font set is available%s", "");
+        return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_TEXT_NEEDS_FONTS_BUT));
     }
     chain = gr_fontset_chain(r->fs, st->font_family, st->font_weight, r->file, line);
     if (!chain) {
@@ -1061,9 +1023,7 @@ static int do_children(svg_run *r, xmlNode *el, const svg_style *st, mat ctm, in
             if (crc > rc) rc = crc;
         } else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
                    !only_space((const char *)c->content)) {
-            gr_warn(r->ctx, r->file, elem_line(c) ? elem_line(c) : elem_line(el),
-                    "SVG <%s> 內的文字不在 <text> 中，不會畫出",
-                    "text directly inside SVG <%s> is not in a <text> and is not drawn",
+            gr_warn(r->ctx, r->file, elem_line(c) ? elem_line(c) : elem_line(el), GR_TEXT(SVG_TEXT_DIRECTLY_INSIDE_SVG),
                     (const char *)el->name);
         }
     }
@@ -1103,29 +1063,20 @@ static int do_element(svg_run *r, xmlNode *el, const svg_style *parent, mat ctm,
     el_kind kind;
     if (lookup_element(el, &idx) != 0) {
         if (!el->ns || !el->ns->href || strcmp((const char *)el->ns->href, SVG_NS) != 0)
-            return gr_error(r->ctx, r->file, line,
-                            "SVG 內的元素 <%s> 不在 SVG 命名空間中",
-                            "element <%s> inside the SVG is not in the SVG namespace",
+            return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_ELEMENT_INSIDE_SVG_SVG),
                             ename);
-        return gr_error(r->ctx, r->file, line,
-                        "不支援的 SVG 元素 <%s>（支援：svg g rect circle ellipse line "
-                        "polyline polygon path text）",
-                        "unsupported SVG element <%s> (supported: svg g rect circle "
-                        "ellipse line polyline polygon path text)", ename);
+        return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_UNSUPPORTED_SVG_ELEMENT_SUPPORTED), ename);
     }
     kind = svg_elements[idx].kind;
     if (kind == EL_META)
         return GR_OK;                          /* <title>, <desc>: not drawn */
     if (kind == EL_SVG && depth > 0)
-        return gr_error(r->ctx, r->file, line, "不支援巢狀的 SVG <svg> 元素",
-                        "nested SVG <svg> elements are not supported%s", "");
+        return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_NESTED_SVG_SVG_ELEMENTS));
     if (depth > MAX_DEPTH)
-        return gr_error(r->ctx, r->file, line, "SVG 元素的巢狀層數過多（上限 %d）",
-                        "SVG elements nested too deeply (limit %d)", MAX_DEPTH);
+        return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_ELEMENTS_NESTED_TOO_DEEPLY), MAX_DEPTH);
     if (++r->nelements > MAX_ELEMENTS) {
         if (r->nelements == MAX_ELEMENTS + 1)
-            gr_error(r->ctx, r->file, line, "SVG 元素太多（上限 %d）",
-                     "too many SVG elements (limit %d)", MAX_ELEMENTS);
+            gr_error(r->ctx, r->file, line, GR_TEXT(SVG_TOO_MANY_SVG_ELEMENTS), MAX_ELEMENTS);
         return GR_EINPUT;
     }
     memset(&a, 0, sizeof a);
@@ -1259,10 +1210,7 @@ static int read_svg_box(svg_run *r, xmlNode *root, int line, double avail_w, svg
             b->have_vb = 1;
     }
     if (rc == GR_OK && parse_par((const char *)par, &b->ax, &b->ay) != 0)
-        rc = gr_error(r->ctx, r->file, line,
-                      "SVG <svg> 的 preserveAspectRatio=\"%s\" 不支援（slice 需要裁切）",
-                      "SVG <svg>: preserveAspectRatio=\"%s\" is not supported (slice "
-                      "needs clipping)", (const char *)par);
+        rc = gr_error(r->ctx, r->file, line, GR_TEXT(SVG_PRESERVEASPECTRATIO_SUPPORTED_SLICE_NEEDS), (const char *)par);
     if (rc == GR_OK &&
         (svg_size_attr(r, line, "width", (const char *)w, avail_w, &b->w) != 0 ||
          svg_size_attr(r, line, "height", (const char *)h, 0, &b->h) != 0))
@@ -1278,9 +1226,7 @@ static int read_svg_box(svg_run *r, xmlNode *root, int line, double avail_w, svg
             b->w = b->vb[2] * PX_TO_PT;
             b->h = b->vb[3] * PX_TO_PT;
         } else {
-            rc = gr_error(r->ctx, r->file, line,
-                          "SVG <svg> 需要 width 與 height，或 viewBox",
-                          "SVG <svg> needs width and height, or a viewBox%s", "");
+            rc = gr_error(r->ctx, r->file, line, GR_TEXT(SVG_NEEDS_WIDTH_HEIGHT_VIEWBOX));
         }
     }
     xmlFree(w);
@@ -1322,9 +1268,7 @@ gr_graphic *gr_graphic_svg(gr_ctx *ctx, gr_doc *doc, gr_fontset *fs,
     if (!root || root->type != XML_ELEMENT_NODE || !root->ns || !root->ns->href ||
         strcmp((const char *)root->ns->href, SVG_NS) != 0 ||
         strcmp((const char *)root->name, "svg") != 0) {
-        gr_error(ctx, tree->path, node->line,
-                 "fo:instream-foreign-object 必須包含一個 svg:svg 元素（命名空間 %s）",
-                 "fo:instream-foreign-object must hold one svg:svg element (namespace %s)",
+        gr_error(ctx, tree->path, node->line, GR_TEXT(SVG_INSTREAM_FOREIGN_OBJECT_MUST),
                  SVG_NS);
         return NULL;
     }

@@ -52,6 +52,10 @@ typedef struct gr_tcell {
     gr_border border[4];       /* resolved (collapsed) borders */
     gr_box *content;           /* GR_BOX_BLOCK whose x is 0 at the cell's
                                   content edge */
+    gr_box *continued;         /* its gr:continued label (「(二)（續）」) laid
+                                  out the same way, or NULL: shown on a
+                                  later page its rows go on to after its
+                                  content ended */
     int valign;                /* GR_DALIGN_* */
     int serial;                /* unique in the layout run (box dump) */
 } gr_tcell;
@@ -133,6 +137,11 @@ typedef struct gr_lay {
     gr_buf *dump;              /* box dump wanted (filled at the end), or NULL */
     gr_buf dump_line;          /* the record being built */
     int cell_serial;           /* last gr_tcell.serial given */
+    double text_scale;         /* font sizes and line heights are set at
+                                  this share (table cells set smaller
+                                  before a word breaks: table.c); 1 */
+    int defer_overflow;        /* paragraphs only record a word wider than
+                                  their line (gr_para_opts) */
 } gr_lay;
 
 /* build.c */
@@ -187,6 +196,10 @@ int gr_place_box(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
 void gr_add_id_item(gr_cursor *c, gr_dl_kind kind, const char *id, double x, double y);
 /* Height the rest of a box needs from `in` on, ignoring page ends. */
 double gr_box_height(const gr_box *b, const gr_resume *in);
+/* Lines of text the rest of a box holds from `in` on (a nested table or
+ * list counts as GR_LINES_MANY: it splits by its own rows). */
+int gr_box_lines(const gr_box *b, const gr_resume *in);
+#define GR_LINES_MANY 1000
 /* table.c */
 int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
                    gr_resume **out);

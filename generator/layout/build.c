@@ -6,6 +6,7 @@
  */
 #include "box.h"
 #include "../graphics/graphics.h"
+#include "../util/msg.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +35,10 @@ void gr_box_free_tree(gr_box *b)
         gr_box_free_tree(c);
     if (b->table)
         for (i = 0; i < b->table->ncells; i++)
+        {
             gr_box_free_tree(b->table->cells[i].content);
+            gr_box_free_tree(b->table->cells[i].continued);
+        }
     if (b->para) {
         gr_para_free(b->para);
         b->para = NULL;
@@ -86,11 +90,11 @@ static int style_for(gr_lay *L, const gr_fo_node *n, gr_text_style *st)
                                  p->font_weight, L->tree->path, n->line);
     if (!st->chain)
         return GR_EINPUT;
-    st->size = p->font_size;
+    st->size = p->font_size * L->text_scale;
     st->color = p->color;
-    st->line_height = p->line_height;
+    st->line_height = p->line_height * L->text_scale;
     st->underline = p->text_decoration_underline;
-    st->baseline_shift = p->baseline_shift;
+    st->baseline_shift = p->baseline_shift * L->text_scale;
     st->file = L->tree->path;
     st->line = n->line;
     st->tag = L->tag;
@@ -134,9 +138,7 @@ static gr_graphic *fit_graphic_height(gr_lay *L, gr_fo_node *n, gr_graphic *g)
         : gr_graphic_svg(&quiet, L->doc, L->fs, L->tree, n, w);
     fclose(quiet.err_stream);
     if (!g2 || g2->height > L->body_h) return g;  /* left to pagination's error */
-    gr_warn(L->ctx, L->tree->path, n->line,
-            "提醒：%s 高 %.0fpt，超過一頁可用的高度 %.0fpt，已等比例縮小為 %.0fpt × %.0fpt 以放入一頁",
-            "note: %s is %.0fpt tall, more than a page offers (%.0fpt); scaled down uniformly to %.0fpt x %.0fpt to fit one page",
+    gr_warn(L->ctx, L->tree->path, n->line, GR_TEXT(LAYOUT_NOTE_PT_TALL_MORE),
             n->type == GR_FO_EXTERNAL_GRAPHIC ? "fo:external-graphic" : "svg:svg",
             g->height, L->body_h, g2->width, g2->height);
     return g2;
@@ -285,8 +287,7 @@ static int add_inline(gr_lay *L, gr_para *para, gr_fo_node *n)
                             n->type == GR_FO_PAGE_NUMBER_CITATION_LAST, num, sizeof num);
         return add_text(L, para, n, s, strlen(s));
     default:
-        return gr_error(L->ctx, L->tree->path, n->line,
-                        "版面引擎尚不支援 %s", "%s is not supported by the layout engine yet",
+        return gr_error(L->ctx, L->tree->path, n->line, GR_TEXT(LAYOUT_SUPPORTED_LAYOUT_ENGINE_YET),
                         gr_fo_type_name(n->type));
     }
 }
@@ -312,6 +313,7 @@ static int flush_para(gr_lay *L, gr_box *parent, gr_para **para, gr_fo_node *blk
     if (o.align_last == GR_ALIGN_RELATIVE)
         o.align_last = o.align == GR_ALIGN_JUSTIFY ? GR_ALIGN_START : o.align;
     o.avoid_short_last = 1;
+    o.defer_overflow = L->defer_overflow;
     rc = gr_para_layout(*para, &o);
     gr_para_compact(*para);              /* widths are final: lines only */
     b = gr_box_new(L, GR_BOX_LINES, blk);
@@ -359,8 +361,7 @@ static int build_children(gr_lay *L, gr_box *box, gr_fo_node *fo, gr_fo_node *st
             break;
         }
         default:
-            r = gr_error(L->ctx, L->tree->path, c->line,
-                         "版面引擎尚不支援 %s", "%s is not supported by the layout engine yet",
+            r = gr_error(L->ctx, L->tree->path, c->line, GR_TEXT(LAYOUT_SUPPORTED_LAYOUT_ENGINE_YET),
                          gr_fo_type_name(c->type));
             if (rc == GR_OK) rc = r;
         }
@@ -379,8 +380,7 @@ static gr_box *build_block(gr_lay *L, gr_fo_node *blk, double ref_w)
     b->x = p->start_indent - L->base_start;
     b->w = ref_w - b->x - (p->end_indent - L->base_end);
     if (b->w < 1) {
-        gr_warn(L->ctx, L->tree->path, blk->line,
-                "%s 的可用寬度不足（%.1fpt）", "%s has no room left (%.1fpt wide)",
+        gr_warn(L->ctx, L->tree->path, blk->line, GR_TEXT(LAYOUT_HAS_ROOM_LEFT_PT),
                 gr_fo_type_name(blk->type), b->w);
         b->w = 1;
     }

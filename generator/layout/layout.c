@@ -6,6 +6,7 @@
  */
 #include "box.h"
 #include "../graphics/graphics.h"
+#include "../util/msg.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,8 +108,7 @@ static void place_static(gr_lay *L, gr_page *pg, const region *r, gr_fo_node *sc
     c.at_top = 1;
     c.force = 1;
     if (gr_place_box(L, &c, box, NULL, &rest) != GR_PLACED_ALL)
-        gr_warn(L->ctx, L->tree->path, sc->line,
-                "%s 的內容超出區域高度", "the content of %s does not fit its region",
+        gr_warn(L->ctx, L->tree->path, sc->line, GR_TEXT(LAYOUT_CONTENT_DOES_FIT_REGION),
                 r->name);
     gr_box_free_tree(box);
 }
@@ -169,16 +169,13 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
     int res;
     sp->seq = seq;
     if (!master)
-        return gr_error(L->ctx, L->tree->path, seq->line,
-                        "找不到版面 master-reference=\"%s\"", "no page master named \"%s\"",
+        return gr_error(L->ctx, L->tree->path, seq->line, GR_TEXT(LAYOUT_PAGE_MASTER_NAMED),
                         seq->p->master_reference ? seq->p->master_reference : "");
     geometry(master, &sp->geom);
     if (sp->geom.body.w < 10 || sp->geom.body.h < 10)
-        return gr_error(L->ctx, L->tree->path, master->line,
-                        "頁面邊界過大，本文區域沒有空間", "the margins leave no room for the body region%s", "");
+        return gr_error(L->ctx, L->tree->path, master->line, GR_TEXT(LAYOUT_MARGINS_LEAVE_ROOM_BODY));
     if (!flow)
-        return gr_error(L->ctx, L->tree->path, seq->line,
-                        "fo:page-sequence 缺少 fo:flow", "fo:page-sequence has no fo:flow%s", "");
+        return gr_error(L->ctx, L->tree->path, seq->line, GR_TEXT(LAYOUT_PAGE_SEQUENCE_HAS_FO));
     sp->first = L->doc->npages;
     L->body_w = sp->geom.body.w;
     L->body_h = sp->geom.body.h;
@@ -195,7 +192,7 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
         c.doc = L->doc;
         c.pg = gr_doc_add_page(L->doc, sp->geom.width, sp->geom.height);
         L->page_no = (int)L->doc->npages;
-        gr_progress(L->ctx, "排版", "laying out", L->page_no);
+        gr_progress(L->ctx, GR_TEXT(STAGE_LAYOUT), L->page_no);
         c.area_x = sp->geom.body.x;
         c.y = sp->geom.body.y;
         c.limit = sp->geom.body.y + sp->geom.body.h;
@@ -209,8 +206,7 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
         if (L->page_done) L->page_done(L->page_done_user, L->doc, c.pg);
         if (res == GR_PLACED_NONE && page_is_empty_start(&c)) {
             /* cannot happen by the progress rule; never loop */
-            gr_error(L->ctx, L->tree->path, flow->line,
-                     "版面無法繼續（內容無法放入頁面）", "layout cannot proceed (content does not fit a page)%s", "");
+            gr_error(L->ctx, L->tree->path, flow->line, GR_TEXT(LAYOUT_CANNOT_PROCEED_CONTENT_DOES));
             L->status = GR_EINPUT;
             break;
         }
@@ -259,22 +255,91 @@ static gr_idpage *collect_ids(gr_doc *d, size_t *n)
     return ids;
 }
 
-static int lay_document(gr_lay *L)
+/* Every flow and static content of a sequence names a region of its
+ * master. */
+static void check_flow_names_of(gr_lay *L, gr_fo_node *seq)
+{
+    gr_fo_node *m, *c;
+    page_geom g;
+    m = find_master(L->tree, seq->p->master_reference);
+    if (!m) return;
+    geometry(m, &g);
+    for (c = seq->first; c; c = c->next) {
+        const char *fn = c->p->flow_name;
+        if ((c->type != GR_FO_FLOW && c->type != GR_FO_STATIC_CONTENT) || !fn) continue;
+        if (strcmp(fn, g.body.name) == 0) continue;
+        if (g.has_before && strcmp(fn, g.before.name) == 0) continue;
+        if (g.has_after && strcmp(fn, g.after.name) == 0) continue;
+        if (c->type == GR_FO_FLOW || strncmp(fn, "xsl-", 4) != 0) {
+            gr_error(L->ctx, L->tree->path, c->line, GR_TEXT(LAYOUT_FLOW_NAME_MATCHES_REGION),
+                     fn, seq->p->master_reference ? seq->p->master_reference : "");
+            L->status = GR_EINPUT;
+        }
+    }
+}
+
+static void check_flow_names(gr_lay *L)
 {
     gr_fo_node *seq;
-    seq_pages *sps = NULL;
-    size_t nsp = 0, cap = 0, i, p, nstatic_ids = 0, flow_nprev = 0;
+    for (seq = L->tree->root->first; seq; seq = seq->next)
+        if (seq->type == GR_FO_PAGE_SEQUENCE) check_flow_names_of(L, seq);
+}
+
+/* The sequences of one pass, in order, as they are laid out. */
+typedef struct seq_feed {
+    gr_lay *L;
+    int streamed;              /* sequences come from gr_fo_parse_stream */
+    seq_pages *v;
+    size_t n, cap;
+    int rc;                    /* the first sequence's failure, or GR_OK */
+} seq_feed;
+
+/* One page-sequence (gr_fo_seq_fn): laid out, its pages finished but for
+ * static content. Non-zero: stop. */
+static int on_sequence(void *user, gr_fo_tree *tree, gr_fo_node *seq)
+{
+    seq_feed *f = user;
+    gr_lay *L = f->L;
+    L->tree = tree;
+    if (f->streamed) {          /* a whole tree is checked before pass 1 */
+        check_flow_names_of(L, seq);
+        if (L->status != GR_OK) {
+            f->rc = L->status;
+            return 1;
+        }
+    }
+    f->v = gr_grow(f->v, &f->cap, f->n + 1, sizeof *f->v);
+    memset(&f->v[f->n], 0, sizeof f->v[f->n]);
+    f->rc = lay_sequence(L, seq, &f->v[f->n++]);
+    return f->rc != GR_OK;
+}
+
+/* One pass over the document: the sequences of L->tree, or (src) those of
+ * the FO source as it is parsed, whose tree is then *streamed_tree (the
+ * caller frees it; NULL if the document had errors). */
+static int lay_document(gr_lay *L, const gr_fo_source *src, gr_fo_tree **streamed_tree)
+{
+    gr_fo_node *seq;
+    seq_feed f;
+    seq_pages *sps;
+    size_t nsp, i, p, nstatic_ids = 0, flow_nprev = 0;
     gr_idpage *static_ids = NULL;
     const gr_idpage *flow_prev = NULL;
     int rc = GR_OK;
-    for (seq = L->tree->root->first; seq; seq = seq->next) {
-        if (seq->type != GR_FO_PAGE_SEQUENCE) continue;
-        sps = gr_grow(sps, &cap, nsp + 1, sizeof *sps);
-        memset(&sps[nsp], 0, sizeof sps[nsp]);
-        rc = lay_sequence(L, seq, &sps[nsp]);
-        nsp++;
-        if (rc != GR_OK) break;
+    memset(&f, 0, sizeof f);
+    f.L = L;
+    f.streamed = src != NULL;
+    if (src) {
+        *streamed_tree = gr_fo_parse_stream(L->ctx, src, on_sequence, &f);
+        if (*streamed_tree) L->tree = *streamed_tree;
+        rc = f.rc != GR_OK ? f.rc : *streamed_tree ? GR_OK : GR_EINPUT;
+    } else {
+        for (seq = L->tree->root->first; seq; seq = seq->next)
+            if (seq->type == GR_FO_PAGE_SEQUENCE && on_sequence(&f, L->tree, seq)) break;
+        rc = f.rc;
     }
+    sps = f.v;
+    nsp = f.n;
     /* static content, now that every page exists: its citations (「共 M 頁」)
        read this pass's page numbers, so they never need a second pass */
     if (rc == GR_OK) {
@@ -304,33 +369,6 @@ static int lay_document(gr_lay *L)
     free_ids(static_ids, nstatic_ids);
     free(sps);
     return rc != GR_OK ? rc : L->status;
-}
-
-static void check_flow_names(gr_lay *L)
-{
-    gr_fo_node *seq, *c;
-    for (seq = L->tree->root->first; seq; seq = seq->next) {
-        gr_fo_node *m;
-        page_geom g;
-        if (seq->type != GR_FO_PAGE_SEQUENCE) continue;
-        m = find_master(L->tree, seq->p->master_reference);
-        if (!m) continue;
-        geometry(m, &g);
-        for (c = seq->first; c; c = c->next) {
-            const char *fn = c->p->flow_name;
-            if ((c->type != GR_FO_FLOW && c->type != GR_FO_STATIC_CONTENT) || !fn) continue;
-            if (strcmp(fn, g.body.name) == 0) continue;
-            if (g.has_before && strcmp(fn, g.before.name) == 0) continue;
-            if (g.has_after && strcmp(fn, g.after.name) == 0) continue;
-            if (c->type == GR_FO_FLOW || strncmp(fn, "xsl-", 4) != 0) {
-                gr_error(L->ctx, L->tree->path, c->line,
-                         "flow-name=\"%s\" 不對應版面 %s 的任何區域",
-                         "flow-name=\"%s\" matches no region of page master %s",
-                         fn, seq->p->master_reference ? seq->p->master_reference : "");
-                L->status = GR_EINPUT;
-            }
-        }
-    }
 }
 
 /* Text content of a node (bookmark titles), whitespace as the parser left it. */
@@ -375,23 +413,30 @@ int gr_layout(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
     return gr_layout_pages(ctx, tree, fs, out, dump, NULL, NULL);
 }
 
-int gr_layout_pages(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
-                    gr_buf *dump, gr_page_hook page_done, void *user)
+/* The layout of a parsed tree, or (src) of an FO source parsed as it is
+ * laid out, a second time when the flow cites page numbers. */
+static int layout_run(gr_ctx *ctx, gr_fo_tree *tree, const gr_fo_source *src,
+                      gr_fontset *fs, gr_doc **out, gr_buf *dump,
+                      gr_page_hook page_done, void *user)
 {
     gr_lay L;
     gr_idpage *ids = NULL;
+    gr_fo_tree *streamed = NULL;   /* the last pass's tree, when src */
     size_t nids = 0;
     int pass, rc = GR_OK;
     *out = NULL;
     memset(&L, 0, sizeof L);
     L.ctx = ctx;
+    L.text_scale = 1;
     L.tree = tree;
     L.fs = fs;
     L.page_done = page_done;
     L.page_done_user = user;
-    check_flow_names(&L);
-    if (L.status != GR_OK)
-        return L.status;
+    if (tree) {
+        check_flow_names(&L);
+        if (L.status != GR_OK)
+            return L.status;
+    }
     for (pass = 1; pass <= 2; pass++) {
         int warnings = ctx->nwarnings, quiet = ctx->quiet_warnings;
         L.doc = gr_doc_new();
@@ -403,7 +448,9 @@ int gr_layout_pages(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
         L.nprev = nids;
         L.dump = dump;
         if (pass == 2) ctx->quiet_warnings = 1;   /* said once, in pass 1 */
-        rc = lay_document(&L);
+        gr_fo_tree_free(streamed);                 /* the previous pass's */
+        streamed = NULL;
+        rc = lay_document(&L, src, &streamed);
         while (L.nnote_bodies > 0)
             gr_box_free_tree(L.note_bodies[--L.nnote_bodies]);
         ctx->quiet_warnings = quiet;
@@ -422,6 +469,7 @@ int gr_layout_pages(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
     if (rc != GR_OK) {
         gr_buf_free(&L.dump_line);
         gr_doc_free(L.doc);
+        gr_fo_tree_free(streamed);
         return rc;
     }
     {
@@ -432,12 +480,27 @@ int gr_layout_pages(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
     if (rc != GR_OK) {
         gr_buf_free(&L.dump_line);
         gr_doc_free(L.doc);
+        gr_fo_tree_free(streamed);
         return rc;
     }
     if (dump) gr_dump_collect(L.doc, dump);
     gr_buf_free(&L.dump_line);
+    tree = L.tree;
     L.doc->lang = tree->root->p->lang ? gr_arena_strdup(L.doc->arena, tree->root->p->lang) : NULL;
     L.doc->outline = build_outline(L.doc, find_child(tree->root, GR_FO_BOOKMARK_TREE));
+    gr_fo_tree_free(streamed);
     *out = L.doc;
     return GR_OK;
+}
+
+int gr_layout_pages(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
+                    gr_buf *dump, gr_page_hook page_done, void *user)
+{
+    return layout_run(ctx, tree, NULL, fs, out, dump, page_done, user);
+}
+
+int gr_layout_stream(gr_ctx *ctx, const gr_fo_source *src, gr_fontset *fs, gr_doc **out,
+                     gr_buf *dump, gr_page_hook page_done, void *user)
+{
+    return layout_run(ctx, NULL, src, fs, out, dump, page_done, user);
 }

@@ -28,4 +28,13 @@ typedef void (*gr_page_hook)(void *user, gr_doc *doc, gr_page *page);
 int gr_layout_pages(gr_ctx *ctx, gr_fo_tree *tree, gr_fontset *fs, gr_doc **out,
                     gr_buf *dump, gr_page_hook page_done, void *user);
 
+/* The same for an FO source parsed as it is laid out (gr_fo_parse_stream):
+ * each page-sequence is laid out as soon as it is read and its flow freed
+ * after, so memory holds one sequence's FO and boxes at a time, not the
+ * document's. A second pass (page-number citations in the flow) parses
+ * the source again. Errors of the FO are reported as the parse meets them
+ * (the sequences before may have been laid out: nothing is returned). */
+int gr_layout_stream(gr_ctx *ctx, const gr_fo_source *src, gr_fontset *fs, gr_doc **out,
+                     gr_buf *dump, gr_page_hook page_done, void *user);
+
 #endif

@@ -8,6 +8,7 @@
  */
 #include "box.h"
 #include "../graphics/graphics.h"
+#include "../util/msg.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -222,9 +223,7 @@ static int place_lines(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
                be cut off at the page edge (photos and charts were scaled
                down before, build.c fit_graphic_height) */
             if (gr_para_line(b->para, from)->height > c->limit - c->y + EPS) {
-                gr_error(L->ctx, L->tree->path, b->fo->line,
-                         "這一行（%.0fpt）比一頁可用的高度（%.0fpt）還高，無法分頁，會被截斷；請縮小字級、行高或其中的內容",
-                         "this line (%.0fpt) is taller than a page can hold (%.0fpt) and cannot be split; it would be cut off: reduce its font size, line height or content",
+                gr_error(L->ctx, L->tree->path, b->fo->line, GR_TEXT(PAGE_LINE_PT_TALLER_THAN),
                          gr_para_line(b->para, from)->height, c->limit - c->y);
                 if (L->status == GR_OK) L->status = GR_EINPUT;
             }
@@ -420,9 +419,7 @@ static int place_block(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
             if (j < nplaced && placed[j].before.force) {
                 /* the chain starts on an empty page and still does not fit */
                 if (always && L->status == GR_OK) {
-                    gr_error(L->ctx, L->tree->path, placed[j].box->fo->line,
-                             "keep-with-next／keep-with-previous 連鎖的內容超過一頁，無法滿足",
-                             "a chain of keep-with-next/keep-with-previous is longer than a page and cannot be kept%s", "");
+                    gr_error(L->ctx, L->tree->path, placed[j].box->fo->line, GR_TEXT(PAGE_CHAIN_KEEP_NEXT_KEEP));
                     L->status = GR_EINPUT;
                 }
                 j = nplaced;                /* break it here after all */
@@ -512,4 +509,26 @@ double gr_box_height(const gr_box *b, const gr_resume *in)
         if (ch->kind != GR_BOX_LINES) pending = ch->fo->p->space_after.opt;
     }
     return h + pending + border_w(box_props(b), GR_AFTER) + box_props(b)->padding[GR_AFTER];
+}
+
+int gr_box_lines(const gr_box *b, const gr_resume *in)
+{
+    const gr_box *ch;
+    const gr_resume *sub;
+    int n = 0;
+    switch (b->kind) {
+    case GR_BOX_LINES:
+        return gr_para_nlines(b->para) - (in ? in->line : 0);
+    case GR_BOX_TABLE:
+        return GR_LINES_MANY;
+    case GR_BOX_BLOCK:
+        break;
+    }
+    ch = in ? in->child : b->first;
+    sub = in ? in->sub : NULL;
+    for (; ch; ch = ch->next, sub = NULL) {
+        n += gr_box_lines(ch, sub);
+        if (n >= GR_LINES_MANY) return GR_LINES_MANY;
+    }
+    return n;
 }

@@ -7,6 +7,7 @@
  * alone under a repeated header when it fits with the row before.
  */
 #include "box.h"
+#include "../util/msg.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,8 +62,7 @@ static void add_cell(grid_build *g, gr_fo_node *fo, int row, int *col)
     ensure_cols(g, c + cs);
     for (i = c; i < c + cs; i++) {
         if (g->busy[i] >= row)
-            gr_warn(g->L->ctx, g->L->tree->path, fo->line,
-                    "儲存格與上方跨列的儲存格重疊", "the cell overlaps a row-spanning cell above%s", "");
+            gr_warn(g->L->ctx, g->L->tree->path, fo->line, GR_TEXT(TABLE_CELL_OVERLAPS_ROW_SPANNING));
         g->busy[i] = row + rs - 1;
     }
     t->cells = gr_grow(t->cells, &g->cap_cells, (size_t)t->ncells + 1, sizeof *t->cells);
@@ -312,9 +312,7 @@ static void column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, 
     if (declared > 0 && t->ncols > declared) {
         for (i = 0; i < t->ncells; i++)
             if (t->cells[i].col + t->cells[i].colspan > declared) break;
-        gr_error(L->ctx, L->tree->path, i < t->ncells ? t->cells[i].fo->line : tf->line,
-                 "儲存格跨到第 %d 欄，但表格只宣告了 %d 欄（fo:table-column）",
-                 "the cell reaches column %d but the table declares only %d columns (fo:table-column)",
+        gr_error(L->ctx, L->tree->path, i < t->ncells ? t->cells[i].fo->line : tf->line, GR_TEXT(TABLE_CELL_REACHES_COLUMN_BUT),
                  i < t->ncells ? t->cells[i].col + t->cells[i].colspan : t->ncols, declared);
         if (L->status == GR_OK) L->status = GR_EINPUT;
     }
@@ -355,8 +353,7 @@ static void column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, 
     }
     if (shares > 0) {
         if (rest < shares) {
-            gr_warn(L->ctx, L->tree->path, tf->line,
-                    "固定欄寬合計 %.1fpt，已無空間給其餘欄位", "fixed columns take %.1fpt, leaving no room for the others",
+            gr_warn(L->ctx, L->tree->path, tf->line, GR_TEXT(TABLE_FIXED_COLUMNS_TAKE_PT),
                     fixed);
             rest = shares * 12;
         }
@@ -369,9 +366,7 @@ static void column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, 
     for (total = 0, i = 0; i < t->ncols; i++) total += t->colw[i];
     if (total > avail + EPS) {
         /* nothing may overflow the page: scale the columns into the room */
-        gr_warn(L->ctx, L->tree->path, tf->line,
-                "表格寬 %.1fpt 超過可用寬度 %.1fpt，已等比縮小",
-                "the table is %.1fpt wide but only %.1fpt is available; columns scaled down",
+        gr_warn(L->ctx, L->tree->path, tf->line, GR_TEXT(TABLE_PT_WIDE_BUT_ONLY),
                 total, avail);
         for (i = 0; i < t->ncols; i++) t->colw[i] *= avail / total;
         total = avail;
@@ -458,6 +453,116 @@ static double inset(const gr_tcell *cl, int side)
     return bw(&cl->border[side]) / 2 + cl->pad[side];
 }
 
+/* A cell's gr:continued label as FO of its own: a copy of the cell (its
+ * properties) holding one text node, styled as the cell's first block
+ * when it has one (the label looks like the label it repeats). Nodes live
+ * in the run's arena; they are never part of the tree. */
+static gr_fo_node *continued_area(gr_lay *L, gr_fo_node *cell)
+{
+    gr_fo_node *area = gr_arena_alloc(L->arena, sizeof *area);
+    gr_fo_node *text = gr_arena_alloc(L->arena, sizeof *text), *in = area, *b;
+    *area = *cell;
+    area->first = area->last = area->next = area->prev = NULL;
+    for (b = cell->first; b && b->type != GR_FO_BLOCK; b = b->next) ;
+    if (b && !b->p->id && b->p->break_before == GR_BREAK_AUTO) {
+        gr_fo_node *blk = gr_arena_alloc(L->arena, sizeof *blk);
+        *blk = *b;
+        blk->parent = area;
+        blk->next = blk->prev = NULL;
+        area->first = area->last = blk;
+        in = blk;
+    }
+    memset(text, 0, sizeof *text);
+    text->type = GR_FO_TEXT;
+    text->line = cell->line;
+    text->parent = in;
+    text->p = in->p;
+    text->text = cell->p->continued;
+    text->text_len = strlen(cell->p->continued);
+    in->first = in->last = text;
+    return area;
+}
+
+/* A cell's text is set smaller, down to this share of its size, before a
+ * word (a number, a name, a URL) too wide for the cell is broken between
+ * characters: first the column's minimum width (auto layout), then smaller
+ * type, then the break, with a note (docs/layout.md §3). */
+#define CELL_MIN_SCALE 0.8
+#define CELL_SCALE_STEPS 4      /* 95%, 90%, 85%, 80% */
+
+/* The first paragraph of a cell's content (not of nested tables, which
+ * fit their own cells) with a word broken between characters. */
+static const gr_box *box_overflow(const gr_box *b)
+{
+    const gr_box *c, *r;
+    if (b->kind == GR_BOX_LINES) return gr_para_overflow(b->para, NULL, NULL, NULL) ? b : NULL;
+    if (b->kind == GR_BOX_TABLE) return NULL;
+    for (c = b->first; c; c = c->next)
+        if ((r = box_overflow(c))) return r;
+    return NULL;
+}
+
+/* The cell's content for width w: at full size when every word fits;
+ * else at the largest of CELL_SCALE_STEPS smaller sizes at which every
+ * word fits (built quietly: the full-size build said everything else);
+ * else at CELL_MIN_SCALE, words broken, with a note naming the data line. */
+static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w)
+{
+    double scale = L->text_scale;
+    int defer = L->defer_overflow, k, status;
+    gr_box *b, *small = NULL;
+    const gr_box *ov;
+    gr_ctx *loud = L->ctx, quiet;
+    FILE *sink;
+    L->defer_overflow = 1;
+    b = gr_build_area(L, cl->fo, w);
+    L->defer_overflow = defer;
+    if (!(ov = box_overflow(b)) || !(sink = fopen("/dev/null", "w"))) {
+        if (ov) {                           /* no quiet stream: as before */
+            const char *file, *text = gr_para_overflow(ov->para, &file, NULL, NULL);
+            int line = 0;
+            double avail = 0;
+            gr_para_overflow(ov->para, NULL, &line, &avail);
+            gr_warn(loud, file, line, GR_TEXT(TEXT_WIDER_THAN_AVAILABLE_PT),
+                    text, avail);
+        }
+        return b;
+    }
+    gr_ctx_init(&quiet);
+    quiet.err_stream = sink;
+    quiet.quiet_warnings = 1;
+    quiet.lang = loud->lang;
+    quiet.image_budget = loud->image_budget;  /* images are loaded already */
+    quiet.image_used = loud->image_used;
+    status = L->status;
+    L->ctx = &quiet;
+    for (k = 1; k <= CELL_SCALE_STEPS; k++) {
+        L->text_scale = scale * (1 - (1 - CELL_MIN_SCALE) * k / CELL_SCALE_STEPS);
+        L->defer_overflow = 1;
+        small = gr_build_area(L, cl->fo, w);
+        if (!box_overflow(small) || k == CELL_SCALE_STEPS) break;
+        gr_box_free_tree(small);
+        small = NULL;
+    }
+    L->ctx = loud;
+    L->status = status;
+    L->text_scale = scale;
+    L->defer_overflow = defer;
+    fclose(sink);
+    if ((ov = box_overflow(small))) {
+        /* even at CELL_MIN_SCALE: the last resort, said at the data line */
+        const char *file = NULL, *text;
+        int line = 0;
+        double avail = 0;
+        text = gr_para_overflow(ov->para, &file, &line, &avail);
+        gr_warn(loud, file, line,
+                GR_TEXT(LAYOUT_CELL_STILL_TOO_WIDE),
+                text, CELL_MIN_SCALE * 100, avail);
+    }
+    gr_box_free_tree(b);
+    return small;
+}
+
 static void build_cells(gr_lay *L, gr_table *t)
 {
     int i, k;
@@ -468,7 +573,10 @@ static void build_cells(gr_lay *L, gr_table *t)
         cl->x = t->colx[cl->col < t->ncols ? cl->col : t->ncols - 1];
         cl->w = w;
         for (k = 0; k < 4; k++) cl->pad[k] = cl->fo->p->padding[k];
-        cl->content = gr_build_area(L, cl->fo, w - inset(cl, GR_START) - inset(cl, GR_END));
+        cl->content = build_cell_content(L, cl, w - inset(cl, GR_START) - inset(cl, GR_END));
+        if (cl->fo->p->continued && *cl->fo->p->continued)
+            cl->continued = gr_build_area(L, continued_area(L, cl->fo),
+                                          w - inset(cl, GR_START) - inset(cl, GR_END));
     }
 }
 
@@ -540,7 +648,7 @@ gr_box *gr_build_table(gr_lay *L, gr_fo_node *tf, double ref_w)
     b->w = t->width;
     table_cleanup_arrays(L, t);
     if (t->nrows - t->nhead - t->nfoot <= 0 && t->nrows == 0)
-        gr_warn(L->ctx, L->tree->path, tf->line, "表格沒有任何列", "the table has no rows%s", "");
+        gr_warn(L->ctx, L->tree->path, tf->line, GR_TEXT(TABLE_HAS_ROWS));
     return b;
 }
 
@@ -619,9 +727,20 @@ static const gr_resume *cell_in(const group *g, int i)
     return g->in && g->in->cells ? g->in->cells[i] : NULL;
 }
 
+/* A cell whose content ended on an earlier page while its rows go on
+ * here, and which has a gr:continued label to show instead. */
+static int cell_shows_label(const group *g, int i)
+{
+    const gr_tcell *cl = &g->t->cells[g->c0 + i];
+    return cl->continued && g->in && g->in->cell_done && g->in->cell_done[i] &&
+           cl->row + cl->rowspan - 1 >= g->from;
+}
+
 static double cell_rest_height(const group *g, int i)
 {
     const gr_tcell *cl = &g->t->cells[g->c0 + i];
+    if (cell_shows_label(g, i))
+        return gr_box_height(cl->continued, NULL) + inset(cl, GR_BEFORE) + inset(cl, GR_AFTER);
     return gr_box_height(cl->content, cell_in(g, i)) + inset(cl, GR_BEFORE) + inset(cl, GR_AFTER);
 }
 
@@ -640,7 +759,7 @@ static void row_heights(const group *g, double *h)
             const gr_tcell *cl = &t->cells[g->c0 + i];
             int last = cl->row + cl->rowspan - 1, s;
             double need, have = 0;
-            if (!cell_active(g, i)) continue;
+            if (!cell_active(g, i) && !cell_shows_label(g, i)) continue;
             s = cl->row > g->from ? cl->row : g->from;
             if ((last > s) != pass) continue;
             need = cell_rest_height(g, i);
@@ -712,9 +831,10 @@ static void draw_cell_frame(gr_cursor *c, const gr_table *t, const gr_tcell *cl,
                          cl->border[GR_END].width, cl->border[GR_END].color);
 }
 
-/* Place one cell's content into [y0, y1) of this fragment. */
-static int place_cell(gr_lay *L, gr_cursor *c, const gr_tcell *cl, double tx,
-                      double y0, double y1, int whole, const gr_resume *in,
+/* Place one cell's content (or its continued label) into [y0, y1) of
+ * this fragment. */
+static int place_cell(gr_lay *L, gr_cursor *c, const gr_tcell *cl, gr_box *content,
+                      double tx, double y0, double y1, int whole, const gr_resume *in,
                       gr_resume **out, int force)
 {
     gr_cursor cc;
@@ -729,10 +849,61 @@ static int place_cell(gr_lay *L, gr_cursor *c, const gr_tcell *cl, double tx,
     cc.force = force;
     cc.note_bottom = c->note_bottom;
     if (whole && !in && cl->valign != GR_DALIGN_AUTO && cl->valign != GR_DALIGN_BEFORE) {
-        double room = bottom - top - gr_box_height(cl->content, NULL);
+        double room = bottom - top - gr_box_height(content, NULL);
         if (room > 0) cc.y += cl->valign == GR_DALIGN_CENTER ? room / 2 : room;
     }
-    return gr_place_box(L, &cc, cl->content, in, out);
+    return gr_place_box(L, &cc, content, in, out);
+}
+
+/* Orphans and widows per cell: a cell split over pages keeps at least
+ * `orphans` lines of text on the page where it starts and `widows` on the
+ * next, counting the lines of all its paragraphs (a cell of one-line
+ * blocks too, which each paragraph's own limits do not see). When a split
+ * (res PART, *o where it goes on) leaves fewer on the next page, the cell
+ * ends higher so that lines go on with them; when its first fragment would
+ * then hold fewer than `orphans`, it places nothing here (its row starts
+ * on the next page when it can: place_group_once). Forced (an empty page
+ * must place something), the split is kept as it is. */
+static int cell_lines_rule(gr_lay *L, gr_cursor *c, const group *g, int i, double y0,
+                           double y1, size_t cmark, gr_resume **o, int force, int res)
+{
+    const gr_tcell *cl = &g->t->cells[g->c0 + i];
+    const gr_resume *in = cell_in(g, i);
+    int orphans = cl->fo->p->orphans > 0 ? cl->fo->p->orphans : 1;
+    int widows = cl->fo->p->widows > 0 ? cl->fo->p->widows : 1;
+    int total = gr_box_lines(cl->content, in), left, k, r;
+    int need = in ? 1 : orphans;           /* lines this fragment must hold */
+    double lo = y0, hi = y1;
+    if (res != GR_PLACED_PART || total >= GR_LINES_MANY) return res;
+    left = gr_box_lines(cl->content, *o);
+    if (left >= GR_LINES_MANY || (left >= widows && total - left >= need)) return res;
+    if (total - (left > widows ? left : widows) < need) {
+        /* too short to split within the limits */
+        if (force) return res;
+        gr_page_truncate(c->pg, cmark);
+        *o = NULL;
+        return GR_PLACED_NONE;
+    }
+    /* the lowest end of the fragment that leaves `widows` lines: lines
+       are at least a few points tall, so 12 halvings find it */
+    for (k = 0; k < 12; k++) {
+        double mid = (lo + hi) / 2;
+        gr_resume *t = NULL;
+        gr_page_truncate(c->pg, cmark);
+        r = place_cell(L, c, cl, cl->content, g->tx, y0, mid, 0, in, &t, 0);
+        if (r == GR_PLACED_PART && gr_box_lines(cl->content, t) >= widows) lo = mid;
+        else hi = mid;
+    }
+    gr_page_truncate(c->pg, cmark);
+    *o = NULL;
+    r = place_cell(L, c, cl, cl->content, g->tx, y0, lo, 0, in, o, 0);
+    if (r != GR_PLACED_PART || total - gr_box_lines(cl->content, *o) < need) {
+        gr_page_truncate(c->pg, cmark);
+        *o = NULL;
+        if (!force) return GR_PLACED_NONE;
+        return place_cell(L, c, cl, cl->content, g->tx, y0, y1, 0, in, o, force);
+    }
+    return r;
 }
 
 enum { CELLS_ALL, CELLS_STARTING_AT_SPLIT, CELLS_BEFORE_SPLIT };
@@ -763,13 +934,19 @@ static int place_cells(gr_lay *L, gr_cursor *c, group *g, int split, double bott
         cmark = c->pg->nitems;
         if (done) {
             /* its content ended on an earlier page; its row goes on here:
-               an empty fragment keeps the grid closed */
+               an empty fragment keeps the grid closed, with the cell's
+               gr:continued label when it has one (whole, or not at all) */
+            if (cl->continued &&
+                place_cell(L, c, cl, cl->continued, g->tx, y0, y1, ends_here, NULL, &o, 0)
+                    != GR_PLACED_ALL)
+                gr_page_truncate(c->pg, cmark);
             draw_cell_frame(c, g->t, cl, g->tx + cl->x, y0, y1, cmark);
             gr_dump_cell(L, c->pg, cl, g->tx + cl->x, y0, y1);
             continue;
         }
-        res = place_cell(L, c, cl, g->tx, y0, y1, ends_here, cell_in(g, i), &o,
+        res = place_cell(L, c, cl, cl->content, g->tx, y0, y1, ends_here, cell_in(g, i), &o,
                          force && s == g->from);
+        res = cell_lines_rule(L, c, g, i, y0, y1, cmark, &o, force && s == g->from, res);
         if (res == GR_PLACED_ALL) { g->next_done[i] = 1; g->next_cells[i] = NULL; }
         else if (res == GR_PLACED_PART) g->next_cells[i] = o;
         if (res != GR_PLACED_NONE) any = 1;

@@ -9,6 +9,7 @@
 #include "pdf_font.h"
 #include "pdf_content.h"
 #include "pdf_haru.h"
+#include "../util/msg.h"
 
 #include <hpdf_doc.h>
 #include <hb-subset.h>
@@ -284,9 +285,7 @@ static int run_subset(gr_ctx *ctx, pdf_face *f, hb_blob_t **blob)
     }
     return GR_OK;
 fail:
-    return gr_syserror(ctx, f->face->path, 0,
-                       "無法擷取字型子集（%s）",
-                       "cannot subset the font (%s)", face_psname(f->face));
+    return gr_syserror(ctx, f->face->path, 0, GR_TEXT(PDF_FONT_CANNOT_SUBSET_FONT), face_psname(f->face));
 }
 
 /* ---- widths ----------------------------------------------------------- */
@@ -616,10 +615,7 @@ static int check_truetype(gr_ctx *ctx, const pdf_face *f)
 {
     if (has_table(f->face->hbface, "glyf") && has_table(f->face->hbface, "loca"))
         return GR_OK;
-    return gr_syserror(ctx, f->face->path, 0,
-                       "字型「%s」不是 TrueType 輪廓（例如 CFF/OTF），無法嵌入；請改用 TrueType 字型",
-                       "font \"%s\" has no TrueType outlines (e.g. CFF/OTF) and cannot be "
-                       "embedded; use a TrueType font", face_psname(f->face));
+    return gr_syserror(ctx, f->face->path, 0, GR_TEXT(PDF_FONT_HAS_TRUETYPE_OUTLINES_E), face_psname(f->face));
 }
 
 static int embed_face(gr_ctx *ctx, HPDF_Doc pdf, pdf_zip *zip, pdf_face *f,
@@ -641,8 +637,7 @@ static int embed_face(gr_ctx *ctx, HPDF_Doc pdf, pdf_zip *zip, pdf_face *f,
     tu = cf ? tounicode_stream(pdf, zip, f) : NULL;
     f->font = tu ? type0_font(pdf, base, cf, tu) : NULL;
     if (!f->font)
-        return gr_syserror(ctx, f->face->path, 0, "無法建立 PDF 字型（%s）",
-                           "cannot create the PDF font (%s)", face_psname(f->face));
+        return gr_syserror(ctx, f->face->path, 0, GR_TEXT(PDF_FONT_CANNOT_CREATE_PDF_FONT), face_psname(f->face));
     return GR_OK;
 }
 
@@ -656,8 +651,7 @@ int pdf_fonts_embed(pdf_fonts *pf, gr_ctx *ctx, HPDF_Doc pdf, pdf_zip *zip,
     for (i = 0; i < pf->n; i++) {
         int rc;
         if (!pf->faces[i]->face->hbface)
-            return gr_syserror(ctx, pf->faces[i]->face->path, 0,
-                               "字型未載入（%s）", "font not loaded (%s)",
+            return gr_syserror(ctx, pf->faces[i]->face->path, 0, GR_TEXT(PDF_FONT_LOADED),
                                face_psname(pf->faces[i]->face));
         rc = embed_face(ctx, pdf, zip, pf->faces[i], level);
         if (rc != GR_OK) return rc;

@@ -22,6 +22,7 @@
  *     other kinds), so a callback writer there receives the file in order.
  */
 #include "pdf_haru.h"
+#include "../util/msg.h"
 
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
@@ -61,7 +62,7 @@ void pdf_deflate(pdf_zip *z, int level, const void *data, size_t len, gr_buf *ou
     if (!z->c[level]) {
         z->c[level] = libdeflate_alloc_compressor(level);
         if (!z->c[level]) {             /* only fails for lack of memory */
-            fprintf(stderr, "gereport: 記憶體不足 (out of memory for the compressor)\n");
+            fprintf(stderr, "gereport: %s (%s)\n", GR_TEXT(OUT_OF_MEMORY_COMPRESSOR));
             abort();
         }
     }

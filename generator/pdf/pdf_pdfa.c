@@ -6,6 +6,7 @@
  * bytes. Also turns UTF-8 into PDF text strings for the rest of the writer.
  */
 #include "pdf_pdfa.h"
+#include "../util/msg.h"
 
 #include <hpdf_doc.h>
 #include <hpdf_encrypt.h>
@@ -246,15 +247,13 @@ static int read_icc(gr_ctx *ctx, const char *path, gr_buf *out)
     unsigned char chunk[8192];
     size_t n;
     if (!fp)
-        return gr_syserror(ctx, path, 0, "無法讀取色彩描述檔：%s",
-                           "cannot read the colour profile: %s", strerror(errno));
+        return gr_syserror(ctx, path, 0, GR_TEXT(PDFA_CANNOT_READ_COLOUR_PROFILE), GR_ERRNO(errno));
     while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0 && out->len <= MAX_ICC_SIZE)
         gr_buf_add(out, chunk, n);
     fclose(fp);
     /* an ICC profile starts with its size and has "acsp" at offset 36 */
     if (out->len < 132 || out->len > MAX_ICC_SIZE || memcmp(out->data + 36, "acsp", 4) != 0)
-        return gr_syserror(ctx, path, 0, "色彩描述檔不是 ICC 格式",
-                           "the colour profile is not an ICC profile%s", "");
+        return gr_syserror(ctx, path, 0, GR_TEXT(PDFA_COLOUR_PROFILE_ICC_PROFILE));
     return GR_OK;
 }
 
@@ -323,24 +322,83 @@ static long find_placeholder(const unsigned char *d, size_t len, int which)
     return -1;
 }
 
-int pdf_pdfa_patch_id(unsigned char *data, size_t len)
+void pdf_pdfa_id_init(pdf_file_id *id)
+{
+    memset(id, 0, sizeof *id);
+    HPDF_MD5Init(&id->md5);
+}
+
+void pdf_pdfa_id_feed(pdf_file_id *id, const unsigned char *data, size_t len)
+{
+    size_t at, n;
+    while (len > 0) {           /* (HPDF_MD5Update takes 32-bit lengths) */
+        size_t part = len > 0x40000000u ? 0x40000000u : len;
+        HPDF_MD5Update(&id->md5, data, (HPDF_UINT32)part);
+        /* the last PDF_ID_TAIL bytes, as a ring */
+        if (part >= PDF_ID_TAIL) {
+            memcpy(id->tail, data + part - PDF_ID_TAIL, PDF_ID_TAIL);
+            id->total += part;
+            at = (size_t)(id->total % PDF_ID_TAIL);
+            if (at) {           /* rotate so that the ring stays aligned */
+                unsigned char tmp[PDF_ID_TAIL];
+                memcpy(tmp, id->tail, PDF_ID_TAIL);
+                memcpy(id->tail + at, tmp, PDF_ID_TAIL - at);
+                memcpy(id->tail, tmp + PDF_ID_TAIL - at, at);
+            }
+        } else {
+            size_t done = 0;
+            while (done < part) {
+                at = (size_t)(id->total % PDF_ID_TAIL);
+                n = PDF_ID_TAIL - at < part - done ? PDF_ID_TAIL - at : part - done;
+                memcpy(id->tail + at, data + done, n);
+                id->total += n;
+                done += n;
+            }
+        }
+        data += part;
+        len -= part;
+    }
+}
+
+int pdf_pdfa_id_finish(pdf_file_id *id, char hex_out[2 * PDF_ID_LEN],
+                       unsigned long long at[2])
 {
     static const char hex[] = "0123456789ABCDEF";
-    long at[2];
-    HPDF_MD5_CTX md5;
+    unsigned char line[PDF_ID_TAIL];
+    size_t n = id->total < PDF_ID_TAIL ? (size_t)id->total : PDF_ID_TAIL;
+    size_t head = (size_t)(id->total % PDF_ID_TAIL);   /* oldest byte of a full ring */
+    unsigned long long first = id->total - n;          /* file offset of line[0] */
     HPDF_BYTE digest[ID_LEN];
+    long pos[2];
     int w, i;
-    at[0] = find_placeholder(data, len, 0);
-    at[1] = find_placeholder(data, len, 1);
-    if (at[0] < 0 || at[1] < 0 || len > 0xFFFFFFFFu) return GR_ESYS;
-    HPDF_MD5Init(&md5);
-    HPDF_MD5Update(&md5, data, (HPDF_UINT32)len);
-    HPDF_MD5Final(digest, &md5);
-    for (w = 0; w < 2; w++)
-        for (i = 0; i < ID_LEN; i++) {
-            data[at[w] + 1 + 2 * i] = (unsigned char)hex[digest[i] >> 4];
-            data[at[w] + 2 + 2 * i] = (unsigned char)hex[digest[i] & 15];
-        }
+    if (id->total <= PDF_ID_TAIL) {
+        memcpy(line, id->tail, n);
+    } else {
+        memcpy(line, id->tail + head, PDF_ID_TAIL - head);
+        memcpy(line + PDF_ID_TAIL - head, id->tail, head);
+    }
+    pos[0] = find_placeholder(line, n, 0);
+    pos[1] = find_placeholder(line, n, 1);
+    HPDF_MD5Final(digest, &id->md5);
+    if (pos[0] < 0 || pos[1] < 0) return GR_ESYS;
+    for (i = 0; i < ID_LEN; i++) {
+        hex_out[2 * i] = hex[digest[i] >> 4];
+        hex_out[2 * i + 1] = hex[digest[i] & 15];
+    }
+    for (w = 0; w < 2; w++) at[w] = first + (unsigned long long)pos[w] + 1;
+    return GR_OK;
+}
+
+int pdf_pdfa_patch_id(unsigned char *data, size_t len)
+{
+    pdf_file_id id;
+    char hex[2 * PDF_ID_LEN];
+    unsigned long long at[2];
+    int w;
+    pdf_pdfa_id_init(&id);
+    pdf_pdfa_id_feed(&id, data, len);
+    if (pdf_pdfa_id_finish(&id, hex, at) != GR_OK) return GR_ESYS;
+    for (w = 0; w < 2; w++) memcpy(data + at[w], hex, sizeof hex);
     return GR_OK;
 }
 
@@ -439,8 +497,7 @@ int pdf_pdfa_finish(gr_ctx *ctx, HPDF_Doc pdf, const gr_doc *doc,
             || (part3 && add_attachments(pdf, opts) != GR_OK)
             || add_lang(pdf, doc->lang) != GR_OK
             || add_placeholder_id(pdf) != GR_OK))
-        rc = gr_syserror(ctx, NULL, 0, "無法建立 PDF/A 中繼資料",
-                         "cannot create the PDF/A metadata%s", "");
+        rc = gr_syserror(ctx, NULL, 0, GR_TEXT(PDFA_CANNOT_CREATE_PDF_METADATA));
     prov_free(&p);
     free(producer);
     free(title);

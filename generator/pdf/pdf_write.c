@@ -14,6 +14,7 @@
 #include "pdf_content.h"
 #include "pdf_haru.h"
 #include "pdf_pdfa.h"
+#include "../util/msg.h"
 #include <stdio.h>
 
 #include <hpdf_doc.h>
@@ -92,9 +93,7 @@ static int hpdf_failed(writer *w)
 
 static int report_hpdf(writer *w, const char *out_path)
 {
-    return gr_syserror(w->ctx, out_path, 0,
-                       "PDF 程式庫錯誤 0x%04X（細節 %u），未寫出檔案",
-                       "PDF library error 0x%04X (detail %u); no file written",
+    return gr_syserror(w->ctx, out_path, 0, GR_TEXT(PDF_LIBRARY_ERROR_0X_DETAIL),
                        (unsigned)w->err.no, (unsigned)w->err.detail);
 }
 
@@ -255,8 +254,7 @@ static int draw_image(writer *w, HPDF_Page p, const gr_dl_item *it)
     if (!x) {
         x = im->data && im->len ? load_image(w, im) : NULL;
         if (!x)
-            return gr_syserror(w->ctx, im->name, 0, "無法將圖片寫入 PDF",
-                               "cannot put the image into the PDF%s", "");
+            return gr_syserror(w->ctx, im->name, 0, GR_TEXT(PDF_CANNOT_PUT_IMAGE_INTO));
         if (idx >= 0) w->images[idx] = x;
     }
     name = HPDF_Page_GetXObjectName(p, x);
@@ -298,15 +296,13 @@ static void draw_link(writer *w, HPDF_Page p, double ph, const gr_dl_item *it)
         const dest_entry *d = find_dest(w, it->u.link.internal);
         HPDF_Destination dst = d ? make_dest(w, d) : NULL;
         if (!d)
-            gr_warn(w->ctx, NULL, 0, "連結目標「%s」不存在，略過此連結",
-                    "link target \"%s\" does not exist; link dropped",
+            gr_warn(w->ctx, NULL, 0, GR_TEXT(PDF_LINK_TARGET_DOES_EXIST),
                     it->u.link.internal);
         if (dst) a = HPDF_Page_CreateLinkAnnot(p, r, dst);
     } else if (it->u.link.uri && it->u.link.uri[0]) {
         char *uri;
         if (strlen(it->u.link.uri) > MAX_URI_LEN) {
-            gr_warn(w->ctx, NULL, 0, "連結網址過長，略過此連結",
-                    "link URI too long; link dropped%s", "");
+            gr_warn(w->ctx, NULL, 0, GR_TEXT(PDF_LINK_URI_TOO_LONG));
             return;
         }
         uri = ascii_uri(it->u.link.uri);
@@ -477,7 +473,7 @@ static int draw_pages(writer *w)
     size_t i;
     for (i = 0; i < w->doc->npages; i++) {
         int rc;
-        gr_progress(w->ctx, "寫出 PDF", "writing the PDF", (int)i + 1);
+        gr_progress(w->ctx, GR_TEXT(STAGE_WRITING), (int)i + 1);
         rc = draw_page(w, i);
         if (rc != GR_OK) return rc;
     }
@@ -504,8 +500,7 @@ static void add_outline_kids(writer *w, HPDF_Outline parent,
         if (d)
             HPDF_Dict_Add(o, "Dest", make_dest(w, d));
         else if (k->dest_id)
-            gr_warn(w->ctx, NULL, 0, "書籤目標「%s」不存在",
-                    "bookmark target \"%s\" does not exist", k->dest_id);
+            gr_warn(w->ctx, NULL, 0, GR_TEXT(PDF_BOOKMARK_TARGET_DOES_EXIST), k->dest_id);
         HPDF_Outline_SetOpened(o, k->open ? HPDF_TRUE : HPDF_FALSE);
         add_outline_kids(w, o, k, depth + 1);
     }
@@ -588,6 +583,68 @@ static int serialise(writer *w, gr_buf *out)
     return out->len ? GR_OK : GR_ESYS;
 }
 
+/* Serialised straight into the output file: bytes go to the temporary
+ * file as libharu writes them (in blocks of FILE_BLOCK) while the file ID
+ * is hashed along; the ID's digits are written over the placeholders at
+ * the end, before the file takes its name. */
+#define FILE_BLOCK (256u << 10)
+typedef struct file_sink {
+    gr_ctx *ctx;
+    gr_out *o;
+    gr_buf block;
+    pdf_file_id id;
+    int failed;                 /* a write failed (reported) */
+} file_sink;
+
+static int sink_flush(file_sink *s)
+{
+    if (s->failed) return -1;
+    if (s->block.len && gr_out_write(s->ctx, s->o, s->block.data, s->block.len) != GR_OK) {
+        s->failed = 1;
+        return -1;
+    }
+    s->block.len = 0;
+    return 0;
+}
+
+static int sink_to_file(void *user, const unsigned char *data, size_t len)
+{
+    file_sink *s = user;
+    if (s->failed) return -1;
+    pdf_pdfa_id_feed(&s->id, data, len);
+    gr_buf_add(&s->block, data, len);
+    return s->block.len >= FILE_BLOCK ? sink_flush(s) : 0;
+}
+
+/* Serialise into out_path. Nothing is left there on failure; GR_ESYS
+ * without a report means a libharu error is recorded in w->err. */
+static int save_to_file(writer *w, const char *out_path)
+{
+    file_sink s;
+    char hex[2 * PDF_ID_LEN];
+    unsigned long long at[2];
+    int rc, k;
+    memset(&s, 0, sizeof s);
+    s.ctx = w->ctx;
+    gr_buf_init(&s.block);
+    gr_buf_reserve(&s.block, FILE_BLOCK);
+    pdf_pdfa_id_init(&s.id);
+    rc = gr_out_open(w->ctx, out_path, &s.o);
+    if (rc == GR_OK) {
+        if (pdf_haru_save(w->pdf, sink_to_file, &s) != HPDF_OK || hpdf_failed(w) ||
+            s.failed || s.id.total == 0 || sink_flush(&s) != 0)
+            rc = GR_ESYS;
+    }
+    if (rc == GR_OK && pdf_pdfa_id_finish(&s.id, hex, at) != GR_OK)
+        rc = gr_syserror(w->ctx, out_path, 0, GR_TEXT(PDF_INTERNAL_ERROR_FILE_ID));
+    for (k = 0; rc == GR_OK && k < 2; k++)
+        rc = gr_out_patch(w->ctx, s.o, at[k], hex, sizeof hex);
+    if (rc == GR_OK) rc = gr_out_commit(w->ctx, s.o);
+    else gr_out_abort(s.o);
+    gr_buf_free(&s.block);
+    return rc;
+}
+
 /* Every step before serialisation; GR_ESYS without a report means a
  * libharu error is recorded in w->err. */
 static int build_document(writer *w, const gr_pdf_opts *opts)
@@ -648,21 +705,23 @@ int gr_pdf_write(gr_ctx *ctx, const gr_doc *doc, gr_fontset *fs,
     w.pdf = HPDF_NewEx(on_hpdf_error, hpdf_alloc, gr_lib_free, 0, &w.err);
     if (!w.pdf) {
         writer_free(&w);
-        return gr_syserror(ctx, out_path, 0, "無法建立 PDF 文件",
-                           "cannot create the PDF document%s", "");
+        return gr_syserror(ctx, out_path, 0, GR_TEXT(PDF_CANNOT_CREATE_PDF_DOCUMENT));
     }
     reported_before = ctx->nerrors;
     rc = build_document(&w, opts);
-    if (rc == GR_OK) rc = serialise(&w, &out);
-    if (rc == GR_OK && pdf_pdfa_patch_id(out.data, out.len) != GR_OK)
-        rc = gr_syserror(ctx, out_path, 0, "內部錯誤：找不到檔案識別碼位置",
-                         "internal error: file ID placeholder not found%s", "");
+    if (rc == GR_OK && !gr_is_stdio(out_path)) {
+        rc = save_to_file(&w, out_path);    /* streamed, atomic */
+    } else if (rc == GR_OK) {
+        /* standard output: whole, since the ID goes back into the file */
+        rc = serialise(&w, &out);
+        if (rc == GR_OK && pdf_pdfa_patch_id(out.data, out.len) != GR_OK)
+            rc = gr_syserror(ctx, out_path, 0, GR_TEXT(PDF_INTERNAL_ERROR_FILE_ID));
+    }
     if (rc != GR_OK && ctx->nerrors == reported_before)
         rc = hpdf_failed(&w) ? report_hpdf(&w, out_path)
-                             : gr_syserror(ctx, out_path, 0, "無法產生 PDF",
-                                           "cannot produce the PDF%s", "");
+                             : gr_syserror(ctx, out_path, 0, GR_TEXT(PDF_CANNOT_PRODUCE_PDF));
     writer_free(&w);
-    if (rc == GR_OK) rc = gr_write_file_atomic(ctx, out_path, out.data, out.len);
+    if (rc == GR_OK && out.len) rc = gr_write_file_atomic(ctx, out_path, out.data, out.len);
     gr_buf_free(&out);
     return rc;
 }

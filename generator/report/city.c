@@ -8,6 +8,7 @@
  * this module adds (彙整, 附錄). What is counted and printed lives in
  * templates/combined/ (figures.xml and the XSLT), not here. */
 #include "city.h"
+#include "../util/msg.h"
 #include <libxml/xmlreader.h>
 #include <assert.h>
 #include <stdio.h>
@@ -297,15 +298,20 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
     gr_findings *saved = ctx->findings;
     size_t cap = 0, ucap = 0, i, noff = 0;
     char **offices = NULL;
+    int own;
     memset(c, 0, sizeof *c);
     c->dir = gr_strdup(dir);
     while (strlen(c->dir) > 1 && c->dir[strlen(c->dir) - 1] == '/') c->dir[strlen(c->dir) - 1] = 0;
     if (!is_dir(dir)) {
         free(c->dir);
         c->dir = NULL;
-        return gr_syserror(ctx, dir, 0, "無法讀取資料夾", "cannot read the folder%s", "");
+        return gr_syserror(ctx, dir, 0, GR_TEXT(CITY_CANNOT_READ_FOLDER));
     }
     list_files(c, &cap, &offices, &noff);
+
+    /* findings are printed once every file is classified: each file's
+       together, in the one order (gr_findings_sort) */
+    own = ctx->hold++ == 0;
 
     /* the office file: at most one */
     ctx->findings = &c->office_findings;
@@ -316,9 +322,7 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
             if (!c->office_doc) c->status = ctx->nerrors ? GR_EINPUT : GR_ESYS;
             else c->year = year_of(c->office_doc, NULL);
         } else {
-            gr_error(ctx, offices[i], 0,
-                     "資料夾內有兩個性平辦彙整檔（另一個是 %s）；請只留一個",
-                     "the folder holds two office files (the other is %s); keep only one", offices[0]);
+            gr_error(ctx, offices[i], 0, GR_TEXT(CITY_FOLDER_HOLDS_TWO_OFFICE), offices[0]);
             c->status = GR_EINPUT;
             free(offices[i]);
         }
@@ -356,17 +360,14 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
         } else if (e->year != c->year) {
             e->state = GR_CITY_WRONG_YEAR;
             e->named_unit = match_unit(c, e->doc);
-            gr_error(ctx, e->path, e->year_line,
-                     "這份資料是 %d 年度，資料夾是 %d 年度的（%s）；此檔不納入。請移到該年度的資料夾",
-                     "this file is for the year %d, the folder for %d (%s); it is left out. Move it to its year's folder",
-                     e->year, c->year, c->office_doc ? "依性平辦彙整檔 by the office file" : "依多數檔案 by most files");
+            gr_error(ctx, e->path, e->year_line, GR_TEXT(CITY_FILE_YEAR_FOLDER_LEFT),
+                     e->year, c->year, 
+                     GR_PAIR(c->office_doc ? GR_M_CITY_YEAR_BY_OFFICE : GR_M_CITY_YEAR_BY_MOST));
         } else {
             int u = match_unit(c, e->doc);
             if (u < 0 && c->office_doc) {
                 e->state = GR_CITY_NOT_ON_ROSTER;
-                gr_error(ctx, e->path, 0,
-                         "機關「%s」不在性平辦彙整檔的名冊中（%s）；此檔不納入。請在名冊加入此單位，或以 <別名> 對應",
-                         "the agency \"%s\" is not on the office file's roster (%s); it is left out. Add the unit to the roster, or map it with <別名>",
+                gr_error(ctx, e->path, 0, GR_TEXT(CITY_AGENCY_OFFICE_FILE_S),
                          e->name ? e->name : "?", rel_of(c, c->office));
             } else {
                 if (u < 0) u = add_unit(c, &ucap, e->name ? e->name : e->rel, NULL, NULL);
@@ -374,9 +375,7 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
                 c->units[u].any_file = 1;
                 if (c->units[u].entry >= 0) {
                     e->state = GR_CITY_DUPLICATE;
-                    gr_error(ctx, e->path, 0,
-                             "「%s」已有資料檔 %s；同一單位同一年度只能有一份，此檔不納入",
-                             "\"%s\" already has the data file %s; one file per unit and year, this one is left out",
+                    gr_error(ctx, e->path, 0, GR_TEXT(CITY_ALREADY_HAS_DATA_FILE),
                              c->units[u].short_name, c->v[c->units[u].entry].rel);
                 } else {
                     c->units[u].entry = (int)i;
@@ -385,6 +384,13 @@ int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city 
             }
         }
         ctx->findings = saved;
+    }
+    ctx->hold--;
+    gr_findings_sort(&c->office_findings, 0);
+    if (own && !ctx->print_off) gr_findings_print(ctx, &c->office_findings, 0);
+    for (i = 0; i < c->n; i++) {
+        gr_findings_sort(&c->v[i].findings, 0);
+        if (own && !ctx->print_off) gr_findings_print(ctx, &c->v[i].findings, 0);
     }
     return GR_OK;
 }
@@ -509,8 +515,7 @@ xmlDocPtr gr_city_document(gr_ctx *ctx, const gr_city *c)
     size_t i;
     char year[16];
     if (!c->year) {
-        gr_error(ctx, c->dir, 0, "資料夾中沒有可判斷年度的資料檔",
-                 "no file in the folder states a year%s", "");
+        gr_error(ctx, c->dir, 0, GR_TEXT(CITY_FILE_FOLDER_STATES_YEAR));
         return NULL;
     }
     if (c->office_doc) {

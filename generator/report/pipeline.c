@@ -6,10 +6,12 @@
  * its own work and messages. */
 #include "report.h"
 #include "provenance.h"
+#include "typeset.h"
 #include "../graphics/graphics.h"
 #include "../layout/layout.h"
 #include "../pdf/pdf.h"
 #include "../text/para.h"
+#include "../util/msg.h"
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,7 +136,7 @@ static int doc_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, int fro
     if (rc2 != GR_OK) return worst(rc, rc2);            /* no form: nothing to transform */
     if (rc == GR_OK && o->enriched) rc = gr_data_write(ctx, r->doc, o->enriched);
     if (rc == GR_ESYS || (rc != GR_OK && !o->check_media)) return rc;
-    if (!d->internal) gr_data_mask_names(r->doc);
+    gr_data_print_names(r->doc, !d->internal);
     gr_data_mark_lines(r->doc);
     if (rc != GR_OK) {
         /* check goes on past data errors to find image and font problems
@@ -153,6 +155,22 @@ static int doc_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, int fro
     return gr_form_transform(ctx, r->doc, r->path, d, &r->fo, &r->title);
 }
 
+/* A stage's findings are printed together at its end, in the one order
+ * (gr_findings_sort: 錯誤, 未達規定, 提醒, each by line). Unless a caller
+ * holds them already (build prints the data's and the layout's together),
+ * the stage that took the hold prints them. */
+static int hold_findings(gr_ctx *ctx)
+{
+    return ctx->hold++ == 0;
+}
+
+static void release_findings(gr_ctx *ctx, gr_findings *f, size_t from, int own)
+{
+    ctx->hold--;
+    gr_findings_sort(f, from);
+    if (own && !ctx->print_off) gr_findings_print(ctx, f, from);
+}
+
 /* Data file → FO text: load and validate, then the rest. */
 static int data_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
 {
@@ -167,14 +185,15 @@ static int run_rest(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, int rc);
 int gr_report_run(gr_ctx *ctx, const char *path, const gr_report_opts *o, gr_report *r)
 {
     gr_findings *saved = ctx->findings;
-    int rc;
+    int rc, own = hold_findings(ctx);
     memset(r, 0, sizeof *r);
     r->path = path;
     gr_buf_init(&r->fo);
     gr_buf_init(&r->source);
     ctx->findings = &r->findings;
-    gr_progress(ctx, "檢查資料", "checking the data", 0);
+    gr_progress(ctx, GR_TEXT(STAGE_CHECKING), 0);
     rc = run_rest(ctx, r, o, data_to_fo(ctx, r, o));
+    release_findings(ctx, &r->findings, 0, own);
     ctx->findings = saved;
     return rc;
 }
@@ -183,7 +202,7 @@ int gr_report_run_doc(gr_ctx *ctx, const char *path, xmlDocPtr doc,
                       const gr_report_opts *o, gr_report *r)
 {
     gr_findings *saved = ctx->findings;
-    int rc;
+    int rc, own = hold_findings(ctx);
     memset(r, 0, sizeof *r);
     r->path = path;
     r->doc = doc;
@@ -191,6 +210,7 @@ int gr_report_run_doc(gr_ctx *ctx, const char *path, xmlDocPtr doc,
     gr_buf_init(&r->source);
     ctx->findings = &r->findings;
     rc = run_rest(ctx, r, o, doc ? doc_to_fo(ctx, r, o, 0) : GR_ESYS);
+    release_findings(ctx, &r->findings, 0, own);
     ctx->findings = saved;
     return rc;
 }
@@ -199,8 +219,7 @@ static int run_rest(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, int rc)
 {
     const char *path = r->path;
     if (rc == GR_OK && !r->fo.len && !o->data_only)
-        rc = gr_syserror(ctx, path, 0, "表單範本沒有產生任何內容",
-                         "the form template produced nothing%s", "");
+        rc = gr_syserror(ctx, path, 0, GR_TEXT(REPORT_FORM_TEMPLATE_PRODUCED_NOTHING));
     if (rc != GR_ESYS && r->fo.len && (o->want_tree || o->check_media)) {
         char *dir = gr_dirname(path);
         r->tree = gr_fo_parse_mapped(ctx, path, (const char *)r->fo.data, r->fo.len);
@@ -227,19 +246,19 @@ int gr_report_pdf(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, const char
 {
     gr_findings *saved = ctx->findings;
     size_t from = r->findings.n;
-    gr_doc *doc = NULL;
-    gr_buf dump;
+    gr_typeset ts;
     gr_provenance prov;
     gr_sources src;
     gr_pdf_opts po;
-    int rc;
+    int rc, own = hold_findings(ctx);
     assert(r->tree && r->status == GR_OK);
     ctx->findings = &r->findings;
-    gr_buf_init(&dump);
+    memset(&ts, 0, sizeof ts);
     rc = open_fonts(ctx, r, o);
-    if (rc == GR_OK) rc = gr_layout(ctx, r->tree, r->fs, &doc, o->dump ? &dump : NULL);
+    if (rc == GR_OK) rc = gr_typeset_layout(ctx, r->tree, NULL, r->fs, o->dump, &ts);
     rc = worst(rc, findings_status(&r->findings, from));
     if (rc == GR_OK) {
+        gr_doc *doc = ts.doc;
         gr_fo_tree_free(r->tree);  /* the laid-out doc needs nothing of it */
         r->tree = NULL;
         doc->title = r->title ? gr_arena_strdup(doc->arena, r->title) : NULL;
@@ -255,15 +274,13 @@ int gr_report_pdf(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, const char
             po.nattach = src.n;
             po.moddate = src.moddate[0] ? src.moddate : NULL;
         }
-        if (rc == GR_OK) rc = gr_pdf_write(ctx, doc, r->fs, &po, out);
-        if (rc == GR_OK && o->dump)
-            rc = gr_write_file_atomic(ctx, o->dump, dump.data ? (void *)dump.data : "", dump.len);
+        if (rc == GR_OK) rc = gr_typeset_write(ctx, &ts, r->fs, &po, out);
         gr_report_sources_free(&src);
         gr_report_provenance_free(&prov);
         rc = worst(rc, findings_status(&r->findings, from));
     }
-    gr_buf_free(&dump);
-    gr_doc_free(doc);
+    gr_typeset_free(&ts);
+    release_findings(ctx, &r->findings, from, own);
     ctx->findings = saved;
     r->status = worst(r->status, rc);
     return r->status;

@@ -7,6 +7,7 @@
  */
 #include "font.h"
 #include "linebreak.h"
+#include "../util/msg.h"
 
 #include <fontconfig/fontconfig.h>
 #include <hb-ot.h>
@@ -250,9 +251,7 @@ static gr_face *fontset_load_face(gr_fontset *fs, const char *path, int index,
         fs->bad[fs->nbad++] = gr_strdup(path);
         /* never a silent fallback: a PDF of empty boxes or of another
            font's glyphs would pass for a good one (exit 2, no PDF) */
-        gr_syserror(fs->ctx, path, 0,
-                    "無法讀取字型檔（檔案不完整、損壞或無法開啟）；請重新安裝此字型，或自字型設定中移除",
-                    "cannot read the font file (truncated, damaged or unreadable); reinstall the font or remove it from the font configuration%s", "");
+        gr_syserror(fs->ctx, path, 0, GR_TEXT(FONT_CANNOT_READ_FONT_FILE));
         return NULL;
     }
     face_priv *fp = gr_calloc(1, sizeof *fp);
@@ -317,8 +316,7 @@ gr_fontset *gr_fontset_new(gr_ctx *ctx, const char *conf_dir)
 {
     char *conf = absolute_conf_path(conf_dir);
     if (!conf || access(conf, R_OK) != 0) {
-        gr_syserror(ctx, conf_dir, 0, "找不到字型設定檔 gereport-fonts.conf",
-                    "font configuration gereport-fonts.conf not found");
+        gr_syserror(ctx, conf_dir, 0, GR_TEXT(FONT_CONFIGURATION_GEREPORT_FONTS_CONF));
         free(conf);
         return NULL;
     }
@@ -330,14 +328,12 @@ gr_fontset *gr_fontset_new(gr_ctx *ctx, const char *conf_dir)
     close(conf_fd);
     FcConfig *config = FcInitLoadConfigAndFonts();
     if (!config) {
-        gr_syserror(ctx, NULL, 0, "無法初始化 fontconfig",
-                    "cannot initialise fontconfig");
+        gr_syserror(ctx, NULL, 0, GR_TEXT(FONT_CANNOT_INITIALISE_FONTCONFIG));
         free(conf);
         return NULL;
     }
     if (!FcConfigParseAndLoad(config, (const FcChar8 *)conf, FcFalse)) {
-        gr_syserror(ctx, conf, 0, "字型設定檔有誤，無法載入",
-                    "the font configuration file cannot be loaded");
+        gr_syserror(ctx, conf, 0, GR_TEXT(FONT_CONFIGURATION_FILE_CANNOT_LOADED));
         FcConfigDestroy(config);
         free(conf);
         return NULL;
@@ -511,9 +507,7 @@ gr_fontchain *gr_fontset_chain(gr_fontset *fs, const char *family_list,
     free(work);
     free(names);
     if (nf == 0 || !(resolved || any_generic)) {
-        gr_error(fs->ctx, file, line,
-                 "font-family「%s」裡沒有一個字型家族已安裝",
-                 "none of the font families in font-family \"%s\" is installed",
+        gr_error(fs->ctx, file, line, GR_TEXT(FONT_NONE_FONT_FAMILIES_FONT),
                  list);
         return NULL;
     }

@@ -11,6 +11,7 @@
  */
 #include "para.h"
 #include "linebreak.h"
+#include "../util/msg.h"
 
 #include <hb.h>
 #include <unicode/uchar.h>
@@ -131,6 +132,11 @@ struct gr_para {
     size_t leader_w_cap;
     double min_w, max_w;
     int warned_overflow;
+    int defer_overflow;         /* this layout's opts: record, do not warn */
+    char overflow_text[96];     /* the first word wider than its line, */
+    const char *overflow_file;  /* where its text comes from, */
+    int overflow_line;
+    double overflow_avail;      /* and the width it had ("" if none) */
     int compacted;              /* gr_para_compact ran: lines only */
 };
 
@@ -311,9 +317,7 @@ static void push_cp(gr_para *p, uint32_t cp, int32_t style, int kind, int32_t ob
 static int para_full(gr_para *p, const gr_text_style *st, size_t more)
 {
     if (p->n16 + more * 2 < 0x3FFFFFFF) return 0;
-    gr_error(p->ctx, st ? st->file : NULL, st ? st->line : 0,
-             "段落太長（超過十億個字元），其餘文字略過",
-             "paragraph too long (over a billion characters); the rest is left out");
+    gr_error(p->ctx, st ? st->file : NULL, st ? st->line : 0, GR_TEXT(TEXT_PARAGRAPH_TOO_LONG_OVER));
     return 1;
 }
 
@@ -322,9 +326,7 @@ void gr_para_add_text(gr_para *p, const char *utf8, size_t len, const gr_text_st
     if (!p || !utf8 || len == 0 || para_full(p, st, len)) return;
     int32_t style = add_style(p, st);
     if (!gr_utf8_valid(utf8, len))
-        gr_warn(p->ctx, st ? st->file : NULL, st ? st->line : 0,
-                "文字不是有效的 UTF-8，無效的位元組以 U+FFFD 代替",
-                "text is not valid UTF-8; invalid bytes replaced by U+FFFD");
+        gr_warn(p->ctx, st ? st->file : NULL, st ? st->line : 0, GR_TEXT(TEXT_VALID_UTF_8_INVALID));
     p->chars = gr_grow(p->chars, &p->chars_cap, p->nchars + len, sizeof *p->chars);
     p->u16 = gr_grow(p->u16, &p->u16_cap, p->n16 + 2 * len + 2, sizeof *p->u16);
     size_t i = 0;
@@ -446,9 +448,7 @@ static void say_missing(gr_ctx *ctx, const char *file, int line, uint32_t cp,
 {
     char shown[8] = "";
     if (u_isgraph((UChar32)cp)) shown[gr_utf8_encode(cp, shown)] = 0;
-    gr_warn(ctx, file, line,
-            "字元 U+%04X「%s」在字型「%s」及其後備字型中都沒有，以方框代替",
-            "character U+%04X \"%s\" is in no font of the chain starting with \"%s\"; drawn as a box",
+    gr_warn(ctx, file, line, GR_TEXT(TEXT_CHARACTER_U_FONT_CHAIN),
             (unsigned)cp, shown, ch && ch->nfaces ? ch->faces[0]->family : "?");
 }
 
@@ -878,12 +878,14 @@ static void warn_overflow(gr_para *p, int32_t s, double avail)
     p->warned_overflow = 1;
     int32_t e = s + 1;
     while (e < (int32_t)p->nunits && !(p->units[e].flags & (U_BRK | U_FORCED))) e++;
-    char text[96];
-    excerpt(p, s, e, text, sizeof text);
+    char *text = p->overflow_text;
+    excerpt(p, s, e, text, sizeof p->overflow_text);
     const gr_text_style *st = style_of(p, p->sruns[p->units[s].srun].style);
-    gr_warn(p->ctx, st ? st->file : NULL, st ? st->line : 0,
-            "「%s」比可用寬度 %.1fpt 還寬，只好在字元之間斷行",
-            "\"%s\" is wider than the available %.1fpt; broken between characters",
+    p->overflow_file = st ? st->file : NULL;
+    p->overflow_line = st ? st->line : 0;
+    p->overflow_avail = avail;
+    if (p->defer_overflow) return;      /* the caller tries smaller type first */
+    gr_warn(p->ctx, st ? st->file : NULL, st ? st->line : 0, GR_TEXT(TEXT_WIDER_THAN_AVAILABLE_PT),
             text, avail);
 }
 
@@ -1233,6 +1235,23 @@ static int is_short_word(const gr_para *p)
     return n >= 2;
 }
 
+/* A short word (is_short_word) stacked over lines is a word broken
+ * between characters too: recorded, and reported unless deferred, like
+ * warn_overflow. */
+static void short_word_broken(gr_para *p, double avail)
+{
+    const gr_text_style *st = style_of(p, p->sruns[p->units[0].srun].style);
+    p->warned_overflow = 1;
+    excerpt(p, 0, (int32_t)p->nunits, p->overflow_text, sizeof p->overflow_text);
+    p->overflow_file = st ? st->file : NULL;
+    p->overflow_line = st ? st->line : 0;
+    p->overflow_avail = avail;
+    if (p->defer_overflow) return;
+    gr_warn(p->ctx, p->overflow_file, p->overflow_line,
+            GR_TEXT(TEXT_WIDER_THAN_AVAILABLE_PT),
+            p->overflow_text, avail);
+}
+
 static void compute_min_max(gr_para *p, const gr_para_opts *o)
 {
     double minw = 0, maxw = 0;
@@ -1268,6 +1287,8 @@ int gr_para_layout(gr_para *p, const gr_para_opts *opts)
     if (!(o.width >= 0) || o.width > 1e7) o.width = o.width > 1e7 ? 1e7 : 0;
     if (!(fabs(o.first_indent) < 1e7)) o.first_indent = 0;
     if (!p->shaped) shape_para(p);
+    p->defer_overflow = o.defer_overflow;
+    p->warned_overflow = 0;             /* gr_para_overflow: this layout's */
 
     p->nruns = p->noobjs = 0;
     p->nlines = 0;
@@ -1275,6 +1296,8 @@ int gr_para_layout(gr_para *p, const gr_para_opts *opts)
     p->oglyphs = gr_grow(p->oglyphs, &p->oglyphs_cap, p->nglyphs + 1, sizeof *p->oglyphs);
     fill_lines(p, &o);
     if (o.avoid_short_last) fix_short_last(p, &o);
+    if (p->nspans > 1 && !p->warned_overflow && p->nunits > 0 && is_short_word(p))
+        short_word_broken(p, o.width);
     p->lines = gr_grow(p->lines, &p->lines_cap, p->nspans + 1, sizeof *p->lines);
     size_t used = 0;
     for (size_t i = 0; i < p->nspans; i++) build_line(p, &o, i, &used);
@@ -1292,6 +1315,15 @@ int gr_para_nlines(const gr_para *p)
 const gr_line *gr_para_line(const gr_para *p, int i)
 {
     return p && i >= 0 && i < p->nlines ? &p->lines[i] : NULL;
+}
+
+const char *gr_para_overflow(const gr_para *p, const char **file, int *line, double *avail)
+{
+    if (!p || !p->warned_overflow) return NULL;
+    if (file) *file = p->overflow_file;
+    if (line) *line = p->overflow_line;
+    if (avail) *avail = p->overflow_avail;
+    return p->overflow_text;
 }
 
 double gr_para_min_width(gr_para *p)

@@ -89,6 +89,10 @@ typedef struct gr_para_opts {
     double first_indent;       /* text-indent, pt (may be negative) */
     int align, align_last;     /* GR_ALIGN_* from fo.h */
     int avoid_short_last;      /* CLREQ 3.8: 1 = no 1-character last line */
+    int defer_overflow;        /* 1: a word wider than the whole line is
+                                  broken between characters without a
+                                  warning, only recorded (gr_para_overflow):
+                                  the caller may try smaller type first */
 } gr_para_opts;
 
 typedef struct gr_para gr_para;
@@ -134,6 +138,12 @@ void gr_para_compact(gr_para *p);
 
 int gr_para_nlines(const gr_para *p);
 const gr_line *gr_para_line(const gr_para *p, int i);
+
+/* The first word of the last layout that was wider than its whole line
+ * and broken between characters (an excerpt, with the file and line of its
+ * text and the width it had), or NULL when none was. Valid until
+ * gr_para_free (gr_para_compact keeps it). */
+const char *gr_para_overflow(const gr_para *p, const char **file, int *line, double *avail);
 
 /* Widest unbreakable piece (for auto table columns) and the whole natural
  * width on one line, pt. Valid after any gr_para_layout. */

@@ -6,6 +6,7 @@
  * pipeline, generator/report/); and what a person at a terminal sees
  * besides: one-line notices (gr_info) and the progress line. */
 #include "gr.h"
+#include "msg.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,7 @@ static char *dup_or_null(const char *s)
     return s ? gr_strdup(s) : NULL;
 }
 
+static char *vformat(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 static char *vformat(const char *fmt, va_list ap)
 {
     gr_buf b;
@@ -93,14 +95,14 @@ static char *vformat(const char *fmt, va_list ap)
 
 static void print(gr_ctx *ctx, const gr_finding *f)
 {
-    static const char *const zh[] = { "錯誤", "提醒", "未達規定" };
-    static const char *const en[] = { "error", "note", "requirement not met" };
+    static const char *const zh[] = { gr_msg_zh_CLASS_ERROR, gr_msg_zh_CLASS_NOTE, gr_msg_zh_CLASS_UNMET };
+    static const char *const en[] = { gr_msg_en_CLASS_ERROR, gr_msg_en_CLASS_NOTE, gr_msg_en_CLASS_UNMET };
     FILE *out = ctx->err_stream ? (FILE *)ctx->err_stream : stderr;
     const char *zh_kind = zh[f->cls], *en_kind = en[f->cls];
     const char *file = f->file;
     clear_progress(ctx, out);
     if (gr_is_stdio(file))              /* "-": standard input or output */
-        file = ctx->lang == GR_LANG_EN ? "(standard input)" : "標準輸入";
+        file = ctx->lang == GR_LANG_EN ? gr_msg_en_STDIN_NAME : gr_msg_zh_STDIN_NAME;
     if (file && f->line > 0)
         fprintf(out, "%s:%d: ", file, f->line);
     else if (file)
@@ -129,7 +131,7 @@ int gr_report_finding(gr_ctx *ctx, const gr_finding *f)
     }
     /* quiet notes were said once already (layout's second pass) */
     if (f->cls == GR_CLASS_WARNING && ctx->quiet_warnings) return f->status;
-    if (!ctx->print_off) print(ctx, f);
+    if (!ctx->print_off && !(ctx->hold && ctx->findings)) print(ctx, f);
     if (ctx->findings) {
         gr_findings *l = ctx->findings;
         gr_finding *x;
@@ -146,7 +148,49 @@ int gr_report_finding(gr_ctx *ctx, const gr_finding *f)
     return f->status;
 }
 
+static int class_rank(gr_class c)
+{
+    return c == GR_CLASS_ERROR ? 0 : c == GR_CLASS_UNMET ? 1 : 2;
+}
+
+static int sorts_before(const gr_finding *a, const gr_finding *b)
+{
+    int ra = class_rank(a->cls), rb = class_rank(b->cls);
+    if (ra != rb) return ra < rb;
+    return (a->line > 0 ? a->line : 0) < (b->line > 0 ? b->line : 0);
+}
+
+/* Stable merge sort of v[0..n) using tmp (n elements). */
+static void merge_sort(gr_finding *v, gr_finding *tmp, size_t n)
+{
+    size_t h = n / 2, i = 0, j = h, k = 0;
+    if (n < 2) return;
+    merge_sort(v, tmp, h);
+    merge_sort(v + h, tmp, n - h);
+    while (i < h && j < n) tmp[k++] = sorts_before(&v[j], &v[i]) ? v[j++] : v[i++];
+    while (i < h) tmp[k++] = v[i++];
+    while (j < n) tmp[k++] = v[j++];
+    memcpy(v, tmp, n * sizeof *v);
+}
+
+void gr_findings_sort(gr_findings *f, size_t from)
+{
+    gr_finding *tmp;
+    if (!f || f->n < from + 2) return;
+    tmp = gr_malloc((f->n - from) * sizeof *tmp);
+    merge_sort(f->v + from, tmp, f->n - from);
+    free(tmp);
+}
+
+void gr_findings_print(gr_ctx *ctx, const gr_findings *f, size_t from)
+{
+    size_t i;
+    for (i = from; i < f->n; i++) print(ctx, &f->v[i]);
+}
+
 /* Format both languages, then count, print and record. */
+static int vreport(gr_ctx *ctx, gr_class cls, int status, const char *file, int line,
+                   const char *zh_fmt, const char *en_fmt, va_list ap) GR_PRINTF2(6, 7, 0);
 static int vreport(gr_ctx *ctx, gr_class cls, int status, const char *file, int line,
                    const char *zh_fmt, const char *en_fmt, va_list ap)
 {
@@ -201,12 +245,10 @@ const char *gr_xml_limit_text(const char *msg, int en)
 {
     if (!msg) return NULL;
     if (strstr(msg, "Excessive depth"))
-        return en ? "elements nested too deeply (limit 256 levels; a report needs fewer than 20)"
-                  : "元素的巢狀層次過深（上限 256 層；報告用不到 20 層）";
+        return en ? gr_msg_en(GR_M_XML_TOO_DEEP) : gr_msg_zh(GR_M_XML_TOO_DEEP);
     if (strstr(msg, "XML_PARSE_HUGE") || strstr(msg, "Huge input lookup") ||
         strstr(msg, "huge text node"))
-        return en ? "a name, text or attribute value too long for the XML reader (limit 10,000,000 characters)"
-                  : "名稱、文字或屬性值過長，超過 XML 讀取器的上限（10,000,000 字）";
+        return en ? gr_msg_en(GR_M_XML_TOO_LONG) : gr_msg_zh(GR_M_XML_TOO_LONG);
     return NULL;
 }
 

@@ -21,6 +21,8 @@
  * New files get the user's umask (never more permissive). */
 #define _GNU_SOURCE
 #include "gr.h"
+#include <assert.h>
+#include "msg.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -37,12 +39,12 @@
 
 const char *gr_file_kind(unsigned mode, int en)
 {
-    if (S_ISDIR(mode)) return en ? "a folder" : "資料夾";
-    if (S_ISFIFO(mode)) return en ? "a named pipe (FIFO)" : "具名管道（FIFO）";
-    if (S_ISCHR(mode) || S_ISBLK(mode)) return en ? "a device" : "裝置";
-    if (S_ISSOCK(mode)) return en ? "a socket" : "socket";
-    if (S_ISLNK(mode)) return en ? "a symbolic link" : "符號連結";
-    return en ? "not a regular file" : "非一般檔案";
+    gr_msg_id id = S_ISDIR(mode) ? GR_M_FILE_KIND_FOLDER
+                 : S_ISFIFO(mode) ? GR_M_FILE_KIND_FIFO
+                 : S_ISCHR(mode) || S_ISBLK(mode) ? GR_M_FILE_KIND_DEVICE
+                 : S_ISSOCK(mode) ? GR_M_FILE_KIND_SOCKET
+                 : S_ISLNK(mode) ? GR_M_FILE_KIND_LINK : GR_M_FILE_KIND_OTHER;
+    return en ? gr_msg_en(id) : gr_msg_zh(id);
 }
 
 /* /proc and /sys files claim to be regular files of size 0. */
@@ -79,25 +81,23 @@ int gr_open_input(gr_ctx *ctx, const char *path, const char *file, int line,
     fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
         if (errno == ENOENT)
-            return gr_error(ctx, rfile, line, "找不到檔案「%s」", "file \"%s\" not found",
+            return gr_error(ctx, rfile, line, GR_TEXT(FILE_FOUND),
                             gr_clip(shown));
-        return gr_error(ctx, rfile, line, "無法開啟「%s」：%s", "cannot open \"%s\": %s",
-                        gr_clip(shown), strerror(errno));
+        return gr_error(ctx, rfile, line, GR_TEXT(FILE_CANNOT_OPEN),
+                        gr_clip(shown), GR_ERRNO(errno));
     }
     if (fstat(fd, &st) != 0) {
         close(fd);
-        return gr_error(ctx, rfile, line, "無法開啟「%s」：%s", "cannot open \"%s\": %s",
-                        gr_clip(shown), strerror(errno));
+        return gr_error(ctx, rfile, line, GR_TEXT(FILE_CANNOT_OPEN),
+                        gr_clip(shown), GR_ERRNO(errno));
     }
     if (!S_ISREG(st.st_mode) || is_virtual_fs(fd)) {
         int virt = S_ISREG(st.st_mode);
         close(fd);
-        return gr_error(ctx, rfile, line,
-                        "「%s」是%s%.0s，不是一般檔案；請指定檔案本身",
-                        "\"%s\" is %.0s%s, not a regular file; give the file itself",
+        return gr_error(ctx, rfile, line, GR_TEXT(FILE_REGULAR_FILE_GIVE_FILE),
                         gr_clip(shown),
-                        virt ? "系統的虛擬檔案（/proc、/sys）" : gr_file_kind(st.st_mode, 0),
-                        virt ? "a virtual system file (/proc, /sys)" : gr_file_kind(st.st_mode, 1));
+                        virt ? gr_msg_zh(GR_M_FILE_KIND_VIRTUAL) : gr_file_kind(st.st_mode, 0),
+                        virt ? gr_msg_en(GR_M_FILE_KIND_VIRTUAL) : gr_file_kind(st.st_mode, 1));
     }
     /* a regular file never blocks; reads are ordinary from here on */
     (void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
@@ -126,8 +126,7 @@ int gr_read_fd(gr_ctx *ctx, int fd, const char *file, int line, const char *show
     *len = 0;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0) st.st_size = 0;
     if ((unsigned long long)st.st_size > limit)
-        return gr_error(ctx, file, line, "「%s」過大（上限 %zu MiB）",
-                        "\"%s\" is too large (limit %zu MiB)", gr_clip(shown), limit >> 20);
+        return gr_error(ctx, file, line, GR_TEXT(FILE_TOO_LARGE_LIMIT_MIB), gr_clip(shown), limit >> 20);
     cap = (size_t)st.st_size + 1;
     buf = gr_malloc(cap);
     for (;;) {
@@ -135,8 +134,7 @@ int gr_read_fd(gr_ctx *ctx, int fd, const char *file, int line, const char *show
         if (got + 1 >= cap) {
             if (got > limit) {
                 free(buf);
-                return gr_error(ctx, file, line, "「%s」過大（上限 %zu MiB）",
-                                "\"%s\" is too large (limit %zu MiB)", gr_clip(shown), limit >> 20);
+                return gr_error(ctx, file, line, GR_TEXT(FILE_TOO_LARGE_LIMIT_MIB), gr_clip(shown), limit >> 20);
             }
             cap = cap * 2 + 4096;
             buf = gr_realloc(buf, cap);
@@ -146,8 +144,8 @@ int gr_read_fd(gr_ctx *ctx, int fd, const char *file, int line, const char *show
         if (r < 0) {
             int e = errno;
             free(buf);
-            return gr_error(ctx, file, line, "讀取「%s」失敗：%s", "reading \"%s\" failed: %s",
-                            gr_clip(shown), strerror(e));
+            return gr_error(ctx, file, line, GR_TEXT(FILE_READING_FAILED),
+                            gr_clip(shown), GR_ERRNO(e));
         }
         if (r == 0) break;
         got += (size_t)r;
@@ -273,25 +271,21 @@ int gr_check_output_path(gr_ctx *ctx, const char *path)
     if (strcmp(path, "-") == 0) return GR_OK;
     if (stat(path, &st) != 0) return GR_OK;          /* a new file */
     if (!S_ISREG(st.st_mode))
-        return gr_syserror(ctx, path, 0, "輸出檔的位置已有%s%.0s，不是一般檔案，不會覆寫；請另取檔名",
-                           "the output path is %.0s%s, not a regular file, and is not replaced; choose another name",
+        return gr_syserror(ctx, path, 0, GR_TEXT(FILE_OUTPUT_PATH_REGULAR_FILE),
                            gr_file_kind(st.st_mode, 0), gr_file_kind(st.st_mode, 1));
     if (is_input(ctx, &st))
-        return gr_syserror(ctx, path, 0, "輸出檔就是這次的輸入檔，不會覆寫；請另取檔名（-o）",
-                           "the output file is an input of this run and is not replaced; choose another name (-o)%s", "");
+        return gr_syserror(ctx, path, 0, GR_TEXT(FILE_OUTPUT_FILE_INPUT_RUN));
     return GR_OK;
 }
 
 static int out_error(gr_ctx *ctx, const char *path, int e)
 {
     if (e == ENOSPC || e == EDQUOT)
-        return gr_syserror(ctx, path, 0, "磁碟空間不足，未寫入輸出檔",
-                           "no space left on the disk; the output was not written%s", "");
+        return gr_syserror(ctx, path, 0, GR_TEXT(FILE_SPACE_LEFT_DISK_OUTPUT));
     if (e == EFBIG)
-        return gr_syserror(ctx, path, 0, "輸出檔超過允許的檔案大小（ulimit -f），未寫入",
-                           "the output exceeds the allowed file size (ulimit -f); not written%s", "");
-    return gr_syserror(ctx, path, 0, "無法寫入輸出檔：%s", "cannot write the output: %s",
-                       strerror(e));
+        return gr_syserror(ctx, path, 0, GR_TEXT(FILE_OUTPUT_EXCEEDS_ALLOWED_FILE));
+    return gr_syserror(ctx, path, 0, GR_TEXT(FILE_CANNOT_WRITE_OUTPUT),
+                       GR_ERRNO(e));
 }
 
 int gr_out_open(gr_ctx *ctx, const char *path, gr_out **out)
@@ -358,6 +352,26 @@ int gr_out_write(gr_ctx *ctx, gr_out *o, const void *data, size_t len)
             return out_error(ctx, o->path, errno);
         }
         p += w;
+        len -= (size_t)w;
+    }
+    return GR_OK;
+}
+
+int gr_out_patch(gr_ctx *ctx, gr_out *o, unsigned long long offset, const void *data,
+                 size_t len)
+{
+    const unsigned char *p = data;
+    if (o->failed) return GR_ESYS;
+    assert(!o->is_stdout);
+    while (len > 0) {
+        ssize_t w = pwrite(o->fd, p, len, (off_t)offset);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            o->failed = 1;
+            return out_error(ctx, o->path, errno);
+        }
+        p += w;
+        offset += (unsigned long long)w;
         len -= (size_t)w;
     }
     return GR_OK;

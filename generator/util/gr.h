@@ -96,6 +96,9 @@ typedef struct gr_ctx {
     int print_off;         /* 1: record findings, print nothing */
     gr_findings *findings; /* when not NULL, every finding is appended
                               (owned by whoever set it) */
+    int hold;              /* > 0 (and findings set): findings are recorded,
+                              not printed; whoever set hold first prints
+                              them with gr_findings_print (report/pipeline.c) */
     /* Files this run has read (device, inode), so that no output replaces
        one of them; filled by gr_open_input. */
     struct { unsigned long long dev, ino; } inputs[GR_MAX_RUN_INPUTS];
@@ -109,6 +112,14 @@ void gr_ctx_init(gr_ctx *ctx);
  * template or font problem, else GR_EINPUT if any error, else GR_OK. */
 int gr_ctx_status(const gr_ctx *ctx);
 
+/* The format checks of a reporting function whose two formats (Chinese at
+ * argument zh, English at argument en) consume the same arguments from
+ * argument first on (0: a va_list). Both are checked by the compiler
+ * (-Wformat=2), so each text of a table entry (util/messages.def) must take
+ * the arguments the call passes. */
+#define GR_PRINTF2(zh, en, first) \
+    __attribute__((format(printf, zh, first), format(printf, en, first)))
+
 /* Report a problem. `file` may be NULL, `line` <= 0 means "no line".
  * zh_fmt and en_fmt are printf formats that consume the SAME arguments in
  * the same order; the message is printed as
@@ -118,9 +129,9 @@ int gr_ctx_status(const gr_ctx *ctx);
  *   return gr_error(ctx, f, l, "…", "…");
  */
 int gr_error(gr_ctx *ctx, const char *file, int line,
-             const char *zh_fmt, const char *en_fmt, ...);
+             const char *zh_fmt, const char *en_fmt, ...) GR_PRINTF2(4, 5, 6);
 int gr_warn(gr_ctx *ctx, const char *file, int line,
-            const char *zh_fmt, const char *en_fmt, ...);
+            const char *zh_fmt, const char *en_fmt, ...) GR_PRINTF2(4, 5, 6);
 /* libxml2's message for one of its built-in limits (depth, huge text)
  * in the user's words — never "use XML_PARSE_HUGE option" — or NULL. */
 const char *gr_xml_limit_text(const char *msg, int en);
@@ -129,18 +140,16 @@ const char *gr_xml_limit_text(const char *msg, int en);
 int gr_xml_version_1_0(const char *data, size_t len);
 /* Same as gr_error but for system/usage problems; returns GR_ESYS. */
 int gr_syserror(gr_ctx *ctx, const char *file, int line,
-                const char *zh_fmt, const char *en_fmt, ...);
+                const char *zh_fmt, const char *en_fmt, ...) GR_PRINTF2(4, 5, 6);
 /* A master-plan requirement not met (未達規定): counted in nunmet, printed
  * even with -q; returns GR_OK, since the report is still written. */
 int gr_unmet(gr_ctx *ctx, const char *file, int line,
-             const char *zh_fmt, const char *en_fmt, ...)
-    __attribute__((format(printf, 4, 6)));
+             const char *zh_fmt, const char *en_fmt, ...) GR_PRINTF2(4, 5, 6);
 
 /* What the run did, for a person watching (one line each): printed when
  * ctx->verbose, or when stderr is a terminal and not ctx->quiet. Never
  * counted, never a finding. Both formats consume the same arguments. */
-void gr_info(gr_ctx *ctx, const char *zh_fmt, const char *en_fmt, ...)
-    __attribute__((format(printf, 2, 4)));
+void gr_info(gr_ctx *ctx, const char *zh_fmt, const char *en_fmt, ...) GR_PRINTF2(2, 3, 4);
 /* Progress on a terminal: after about a second of a run, one line
  * rewritten in place with the stage and, when page > 0, the page; nothing
  * when stderr is not a terminal or with -q. gr_progress_end clears it. */
@@ -153,6 +162,14 @@ double gr_now(void);
  * apart from the message). Counted, printed and recorded like the others;
  * the strings are copied. Returns f->status. */
 int gr_report_finding(gr_ctx *ctx, const gr_finding *f);
+/* The order findings are shown in, everywhere (check, build, the city's
+ * table, CSV and annex): by class — 錯誤, then 未達規定, then 提醒 — and
+ * within a class by line (findings without a line first), otherwise in the
+ * order found. Sorts f->v[from..] in place (stable). */
+void gr_findings_sort(gr_findings *f, size_t from);
+/* Print f->v[from..] as gr_report_finding would (file:line: class: text),
+ * in list order, whatever ctx->print_off or ctx->hold say. */
+void gr_findings_print(gr_ctx *ctx, const gr_findings *f, size_t from);
 
 /* A user's value as a message may show it: at most GR_CLIP_CHARS
  * characters (then 「…（共 N 字）」), control and bidi characters shown as
@@ -203,7 +220,7 @@ void gr_buf_reserve(gr_buf *b, size_t extra);
 void gr_buf_add(gr_buf *b, const void *p, size_t n);
 void gr_buf_adds(gr_buf *b, const char *s);
 void gr_buf_addc(gr_buf *b, int c);
-void gr_buf_printf(gr_buf *b, const char *fmt, ...);
+void gr_buf_printf(gr_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Append a real number the way PDF wants it: no exponent, at most
  * `decimals` decimals, trailing zeros trimmed, "-0" written as "0". */
 void gr_buf_add_real(gr_buf *b, double v, int decimals);
@@ -265,6 +282,11 @@ typedef struct gr_out gr_out;
 int gr_check_output_path(gr_ctx *ctx, const char *path);
 int gr_out_open(gr_ctx *ctx, const char *path, gr_out **out);
 int gr_out_write(gr_ctx *ctx, gr_out *o, const void *data, size_t len);
+/* Overwrite len bytes at offset of what was written already (a file, not
+ * standard output): a value known only once the whole file is written,
+ * such as a PDF's file ID. */
+int gr_out_patch(gr_ctx *ctx, gr_out *o, unsigned long long offset,
+                 const void *data, size_t len);
 int gr_out_commit(gr_ctx *ctx, gr_out *o);   /* frees o */
 void gr_out_abort(gr_out *o);                /* frees o; NULL is fine */
 /* Unlink every temporary output file not yet committed (out of memory and

@@ -3,6 +3,7 @@
  * nothing there); gr_write_file_atomic hands "-" here. (Standard input is
  * read whole by gr_read_input, file.c, with the limit of any input.) */
 #include "gr.h"
+#include "msg.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,8 +19,8 @@ int gr_write_stdout(gr_ctx *ctx, const void *data, size_t len)
         ssize_t w = write(STDOUT_FILENO, p, len);
         if (w < 0 && errno == EINTR) continue;
         if (w <= 0)
-            return gr_syserror(ctx, "-", 0, "寫入標準輸出失敗：%s", "writing standard output failed: %s",
-                               strerror(errno));
+            return gr_syserror(ctx, "-", 0, GR_TEXT(STDIO_WRITING_STANDARD_OUTPUT_FAILED),
+                               GR_ERRNO(errno));
         p += w;
         len -= (size_t)w;
     }

@@ -5,6 +5,7 @@
  * gets all of them. */
 #define _GNU_SOURCE                      /* getrandom, O_NOFOLLOW with -std=c11 */
 #include "server.h"
+#include "../util/msg.h"
 #include <arpa/inet.h>
 #include <assert.h>
 #include <errno.h>
@@ -408,11 +409,9 @@ gr_web *gr_web_start(gr_ctx *ctx, const gr_web_opts *o)
                             MHD_OPTION_END);
     if (!w->d) {
         if (o->port)
-            gr_syserror(ctx, NULL, 0, "無法在 127.0.0.1:%u 開啟網頁服務（埠號已被使用？改用其他 --port 或省略）",
-                        "cannot listen on 127.0.0.1:%u (port in use? choose another --port or leave it out)",
-                        o->port);
+            gr_syserror(ctx, NULL, 0, GR_TEXT(WEB_PORT_IN_USE), o->port);
         else
-            gr_syserror(ctx, NULL, 0, "無法開啟本機網頁服務", "cannot start the local web server%s", "");
+            gr_syserror(ctx, NULL, 0, GR_TEXT(WEB_CANNOT_START));
         pthread_sigmask(SIG_UNBLOCK, &w->sigs, NULL);
         free(w);
         return NULL;

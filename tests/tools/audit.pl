@@ -34,7 +34,9 @@
 #   outside          a line beyond its cell or the body region, a cell beyond
 #                    the body region
 #   span_unlabelled  a row-spanned cell continued on a page without text
-#                    while its rows have text there (「(二)（續）」 missing)
+#                    while its rows have text there (「(二)（續）」 missing;
+#                    such a label is not counted as a line of the cell's
+#                    content by cell_orphan)
 #   merged_empty     an empty cell spanning columns (a 「1. 無」 row merging
 #                    its empty cells; the form keeps each with its rules)
 #   underfull        a page other than the last under 60% full whose next
@@ -55,17 +57,41 @@ while (@ARGV && $ARGV[0] =~ /^-/) {
 my $dump = shift @ARGV or die "usage: audit.pl [-v] [-n NAMES] DUMP\n";
 my $tol = 0.5;
 
+# The masked form of a name, by the rule of docs/data-format.md §1.2
+# (written here again, not taken from the program): Han names keep their
+# first and last character (two: the first); names with Latin letters or a
+# separator keep the first and last part, a Han part as its first character
+# and ○, a Latin part as its capital initial and a full stop.
+my $han = qr/[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3FFFF}]/;
+my $sep = qr/[\s\-.\x{B7}\x{2027}\x{FF0E}\x{30FB}\x{2010}\x{2022}\x{FF0D}\x{3000}]/;
+sub masked {
+    my ($n) = @_;
+    my @c = split //, $n;
+    if ($n =~ /^$han+$/) {
+        return @c == 2 ? $c[0] . '○' : $c[0] . ('○' x (@c - 2)) . $c[-1];
+    }
+    my @parts = grep { length } map { split /(?<=$han)(?=[^\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3FFFF}])|(?<=[^\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3FFFF}])(?=$han)/ } split /$sep+/, $n;
+    return '○' unless @parts;
+    my $part = sub { my $f = substr($_[0], 0, 1); $f =~ $han ? "$f○" : uc($f) . '.' };
+    my $latin = $n =~ /[^\s\-.\x{B7}\x{2027}\x{FF0E}\x{30FB}\x{2010}\x{2022}\x{FF0D}\x{3000}\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3FFFF}]/;
+    return $part->($parts[0]) . (@parts > 1 ? ($latin ? ' ' : '．') . $part->($parts[-1]) : '');
+}
+
+# names and their masked forms, white space removed (lines are compared
+# with their white space removed too)
 my @names;
 if (defined $names_file) {
     open my $nf, '<:encoding(UTF-8)', $names_file or die "audit.pl: $names_file: $!\n";
     my %seen;
     while (my $n = <$nf>) {
         chomp $n;
-        $n =~ s/\s+//g;
+        $n =~ s/^\s+|\s+$//g;
+        $n =~ s/\s+/ /g;
         next if length($n) < 2;
-        my @c = split //, $n;
-        my $m = @c == 2 ? $c[0] . '○' : $c[0] . ('○' x (@c - 2)) . $c[-1];
-        for my $f ($n, $m) { push @names, $f unless $seen{$f}++ }
+        for my $f ($n, masked($n)) {
+            (my $g = $f) =~ s/\s+//g;
+            push @names, $g unless length($g) < 2 || $seen{$g}++;
+        }
     }
 }
 
@@ -153,7 +179,10 @@ sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\t
         }
         if ($c->{nlines}) {
             $first_page{$c->{id}} //= $c->{page};
-            $per_page{$c->{id}}{$c->{page}} += $c->{nlines};
+            # a continued label (「(二)（續）」) repeats the cell's label on
+            # a later page: not a line of its content
+            my $n = grep { $_->{text} !~ /^\S{0,12}（續）$/ } @{$c->{lines}};
+            $per_page{$c->{id}}{$c->{page}} += $n if $n;
         }
     }
     for my $key (@order) {
@@ -236,10 +265,15 @@ for my $p (1 .. $maxpage - 1) {
     found('heading_last', $p + 1, "caption first on the page: $f->{text}") if $f && $f->{text} =~ /^▲/ && !$above;
     my $bd = $body{$p};
     if ($bd && defined $bottom{$p} && $bottom{$p} - $bd->[1] < 0.6 * $bd->[3]) {
+        # what the next page starts with: its topmost line or cell (a table
+        # that starts the page is a block that moved on, whatever heading
+        # follows it further down)
         my $n = $first_body{$p + 1};
+        my $cell_first = grep { !$_->{static} && $_->{page} == $p + 1 &&
+                                (!$n || $_->{y} < $n->{y} - $tol) } @cells;
         found('underfull', $p, sprintf('%.0f%% full; next page starts: %s',
-              100 * ($bottom{$p} - $bd->[1]) / $bd->[3], $n ? $n->{text} : '(a table)'))
-            unless $n && $n->{text} =~ $heading && (!$n->{cell});
+              100 * ($bottom{$p} - $bd->[1]) / $bd->[3], $cell_first || !$n ? '(a table)' : $n->{text}))
+            unless $n && !$cell_first && $n->{text} =~ $heading;
     }
 }
 
@@ -271,6 +305,7 @@ for my $l (@lines) {
             ($a =~ /\d[,.]$/ && $b =~ /^\d/)) {
             found('number_broken', $p, "$a / $b");
         }
+        s/\s+//g for $a, $b;
         my $joined = $a . $b;
         for my $n (@names) {
             my $pos = -1;

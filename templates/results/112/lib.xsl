@@ -187,6 +187,13 @@
     <fo:inline keep-together.within-line="always"><xsl:value-of select="normalize-space(.)"/></fo:inline>
   </xsl:template>
 
+  <!-- a declared name found in running text: the program puts it, in its
+       printed form, in <gr:name> (generator/domain/mask.c,
+       gr_data_print_names); it too is one unbreakable piece -->
+  <xsl:template match="gr:name" mode="inline">
+    <fo:inline keep-together.within-line="always"><xsl:value-of select="."/></fo:inline>
+  </xsl:template>
+
   <xsl:template match="非姓名" mode="inline">
     <xsl:value-of select="normalize-space(.)"/>
   </xsl:template>
@@ -236,8 +243,8 @@
         <xsl:with-param name="s" select="translate(., '&#9;&#13;', '&#10;&#10;')"/>
       </xsl:call-template>
     </xsl:variable>
-    <xsl:variable name="lead" select="not(preceding-sibling::node()[1][self::姓名 or self::非姓名])"/>
-    <xsl:variable name="trail" select="not(following-sibling::node()[1][self::姓名 or self::非姓名])"/>
+    <xsl:variable name="lead" select="not(preceding-sibling::node()[1][self::姓名 or self::非姓名 or self::gr:name])"/>
+    <xsl:variable name="trail" select="not(following-sibling::node()[1][self::姓名 or self::非姓名 or self::gr:name])"/>
     <xsl:call-template name="trim">
       <xsl:with-param name="s" select="$joined"/>
       <xsl:with-param name="lead" select="$lead"/>
@@ -306,10 +313,11 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- the inline part of an element: its text, <姓名> and <非姓名> children -->
+  <!-- the inline part of an element: its text, <姓名>, <非姓名> and
+       <gr:name> children -->
   <xsl:template name="inline-content">
     <xsl:param name="of" select="."/>
-    <xsl:apply-templates select="$of/text() | $of/姓名 | $of/非姓名" mode="inline"/>
+    <xsl:apply-templates select="$of/text() | $of/姓名 | $of/非姓名 | $of/gr:name" mode="inline"/>
   </xsl:template>
 
   <!-- ============================================ body (text or blocks) -->

@@ -76,7 +76,10 @@
       <xsl:variable name="entries" select="策略及具體措施/措施[@類別 = $cn and number(@項目) = $i]"/>
       <fo:table-row><xsl:copy-of select="@gr:line"/>
         <xsl:if test="$i = 1">
-          <fo:table-cell xsl:use-attribute-sets="cell" number-rows-spanned="{$n}" display-align="before"><xsl:copy-of select="@gr:line"/>
+          <!-- on a page its rows go on to, the category cell says whose
+               rows they are: 「(二)（續）」 (layout: gr:continued) -->
+          <fo:table-cell xsl:use-attribute-sets="cell" number-rows-spanned="{$n}" display-align="before"
+                         gr:continued="({$cn})（續）"><xsl:copy-of select="@gr:line"/>
             <fo:block><xsl:copy-of select="@gr:line"/>
               <xsl:call-template name="category-heading"><xsl:with-param name="c" select="$c"/></xsl:call-template>
             </fo:block>
