@@ -7,6 +7,7 @@
 #define _GNU_SOURCE                      /* mkdtemp, readlink */
 #include "cli.h"
 #include "../web/office.h"
+#include "../util/msg.h"
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -80,34 +81,30 @@ static int parse_args(gr_ctx *ctx, int argc, char **argv, serve_args *a)
         case O_JOBS:
             a->jobs = (int)strtol(p.value, &end, 10);
             if (*end || a->jobs < 1 || a->jobs > 64)
-                return gr_opts_usage_error(&p, "-j 應為 1 到 64 的整數，不是「%s」",
-                                           "-j must be a whole number from 1 to 64, not \"%s\"", p.value);
+                return gr_opts_usage_error(&p, GR_TEXT(BUILD_J_MUST_WHOLE_NUMBER), p.value);
             break;
         case O_PORT:
             a->port = strtol(p.value, &end, 10);
             if (*end || a->port < 1 || a->port > 65535)
-                return gr_opts_usage_error(&p, "--port 應為 1 到 65535 的整數，不是「%s」",
-                                           "--port must be a whole number from 1 to 65535, not \"%s\"", p.value);
+                return gr_opts_usage_error(&p, GR_TEXT(EDIT_PORT_NUMBER), p.value);
             break;
         case O_NO_OPEN: a->no_open = 1; break;
         case O_DATADIR: a->datadir = p.value; break;
         case O_FONTS: a->fonts = p.value; break;
         case GR_OPT_OPERAND:
             if (a->dir)
-                return gr_opts_usage_error(&p, "只能有一個資料夾（多了「%s」）",
-                                           "only one folder (extra: \"%s\")", p.value);
+                return gr_opts_usage_error(&p, GR_TEXT(COMBINE_ONLY_ONE_FOLDER_EXTRA), p.value);
             a->dir = p.value;
             break;
         default: assert(0 && "an option of the table is not handled");
         }
     }
     if (!a->dir)
-        return gr_opts_usage_error(&p, "請指定一個年度資料夾", "name one year folder");
+        return gr_opts_usage_error(&p, GR_TEXT(COMBINE_NAME_ONE_YEAR_FOLDER));
     if (stat(a->dir, &st) != 0 || !S_ISDIR(st.st_mode))
-        return gr_opts_usage_error(&p, "「%s」不是資料夾", "\"%s\" is not a folder", a->dir);
+        return gr_opts_usage_error(&p, GR_TEXT(SERVE_NOT_A_FOLDER), a->dir);
     if (a->out && gr_is_stdio(a->out))
-        return gr_opts_usage_error(&p, "-o 必須是資料夾，不能用標準輸出「-」",
-                                   "-o must be a folder, not standard output \"-\"");
+        return gr_opts_usage_error(&p, GR_TEXT(SERVE_O_FOLDER_NOT_STDOUT));
     return GR_OK;
 }
 
@@ -187,20 +184,18 @@ int gr_cmd_serve(int argc, char **argv)
     self = self_path(argv[0]);
     snprintf(tmpl, sizeof tmpl, "%s/gereport-serve-XXXXXX", tmp && tmp[0] == '/' ? tmp : "/tmp");
     if (mkdtemp(tmpl)) tmpdir = gr_strdup(tmpl);                /* mode 0700 */
-    else rc = gr_syserror(&ctx, NULL, 0, "無法建立暫存資料夾", "cannot create a temporary folder");
+    else rc = gr_syserror(&ctx, NULL, 0, GR_TEXT(EDIT_NO_TMPDIR));
     if (rc == GR_OK) {
         if (a.out) {
             outdir = gr_strdup(a.out);
             if (stat(outdir, &st) != 0 && mkdir(outdir, 0777) != 0)
-                rc = gr_syserror(&ctx, outdir, 0, "無法建立輸出資料夾（%s）", "cannot create the output folder (%s)",
-                                 strerror(errno));
+                rc = gr_syserror(&ctx, outdir, 0, GR_TEXT(BUILD_CANNOT_CREATE_OUTPUT_FOLDER), GR_ERRNO(errno));
             else if (stat(outdir, &st) != 0 || !S_ISDIR(st.st_mode))
-                rc = gr_syserror(&ctx, outdir, 0, "輸出應為資料夾", "the output must be a folder");
+                rc = gr_syserror(&ctx, outdir, 0, GR_TEXT(BUILD_OUTPUT_MUST_FOLDER));
         } else {
             outdir = gr_path_join(tmpdir, "pdf");
             if (mkdir(outdir, 0700) != 0)
-                rc = gr_syserror(&ctx, outdir, 0, "無法建立輸出資料夾（%s）", "cannot create the output folder (%s)",
-                                 strerror(errno));
+                rc = gr_syserror(&ctx, outdir, 0, GR_TEXT(BUILD_CANNOT_CREATE_OUTPUT_FOLDER), GR_ERRNO(errno));
         }
     }
     if (rc == GR_OK) {

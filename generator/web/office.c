@@ -19,6 +19,7 @@
 #include "office.h"
 #include "office_text.h"
 #include "server.h"
+#include "../util/msg.h"
 #include <assert.h>
 #include <dirent.h>
 #include <errno.h>
@@ -729,7 +730,7 @@ gr_office *gr_office_new(gr_ctx *ctx, const gr_office_opts *o)
     gr_buf_init(&of->job.in);
     of->root = realpath(o->dir, NULL);
     if (!of->root) {
-        gr_syserror(ctx, o->dir, 0, "無法讀取資料夾", "cannot read the folder");
+        gr_syserror(ctx, o->dir, 0, GR_TEXT(CITY_CANNOT_READ_FOLDER));
         free(of);
         return NULL;
     }
@@ -747,7 +748,7 @@ gr_office *gr_office_new(gr_ctx *ctx, const gr_office_opts *o)
     of->check.fonts = of->fonts;
     of->check.check_media = 1;
     if (scan(of) != GR_OK) {
-        gr_syserror(ctx, o->dir, 0, "無法讀取資料夾", "cannot read the folder");
+        gr_syserror(ctx, o->dir, 0, GR_TEXT(CITY_CANNOT_READ_FOLDER));
         gr_office_free(of);
         return NULL;
     }
