@@ -23,7 +23,8 @@ DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libxslt1-dev \
            libpdfbox2-java libactivation-java libjaxb-api-java \
            clang libclang-rt-14-dev libmicrohttpd-dev
 # Only for make check (not make demo): the browser tests of `gereport edit`
-# drive Debian's Chromium headless through Selenium (tests/t-edit-browser.sh).
+# drive Debian's Chromium headless through Selenium (tests/t-edit-browser.sh,
+# t-serve-browser.sh).
 CHECK_PKGS = chromium chromium-driver python3 python3-selenium
 
 # every program links these (plain, sanitizer and fuzz builds alike);

@@ -192,20 +192,6 @@ static void report_written(gr_ctx *ctx, const char *out, size_t pages)
     gr_info(ctx, GR_TEXT(BUILD_WROTE_PAGE_S_MB), out, pages, mb);
 }
 
-/* OUTDIR/NAME.pdf for a folder's file: DIR/sub/x.xml -> sub, DIR/x.xml -> x */
-static char *folder_out(const char *outdir, const char *rel)
-{
-    const char *slash = strchr(rel, '/');
-    char *stem = slash ? gr_strndup(rel, (size_t)(slash - rel)) : with_ext(rel, "");
-    char *name = gr_malloc(strlen(stem) + 5), *out;
-    strcpy(name, stem);
-    strcat(name, ".pdf");
-    out = gr_path_join(outdir, name);
-    free(name);
-    free(stem);
-    return out;
-}
-
 /* One file, in a worker: the pipeline and the PDF. The folder scan has
  * printed the data's findings already; the worker prints only its errors
  * (layout, images, fonts). */
@@ -274,7 +260,7 @@ static int build_folder(gr_ctx *ctx, const build_args *a, gr_report_opts *o)
                 int r1;
                 if (c.v[i].state != GR_CITY_IN) continue;
                 if ((n++ % (size_t)jobs) != (size_t)k) continue;
-                out = folder_out(a->out, c.v[i].rel);
+                out = gr_city_pdf_name(a->out, c.v[i].rel);
                 o->data.previous = gr_previous_for(&c.previous, c.v[i].path);
                 r1 = build_one(c.v[i].path, out, o, a->strict);
                 if (!ctx->quiet)

@@ -62,15 +62,6 @@ static void check_usage(FILE *out)
           out);
 }
 
-/* Count of a file's findings of one class. */
-static int count_class(const gr_findings *f, gr_class k)
-{
-    size_t i;
-    int n = 0;
-    for (i = 0; i < f->n; i++) n += f->v[i].cls == k;
-    return n;
-}
-
 /* The rules that compare years and were not checked, once, after the
  * summary (report/city.h). */
 static void say_unchecked(gr_ctx *ctx, const gr_report_opts *o, const gr_previous *p, int year, FILE *out)
@@ -84,49 +75,41 @@ static void say_unchecked(gr_ctx *ctx, const gr_report_opts *o, const gr_previou
     gr_buf_free(&en);
 }
 
-/* check DIR: every file through the pipeline (report/city.c), then one row
- * per missing unit and per file, and the totals. Exit 1 if any error (with
+/* check DIR: every file through the pipeline and the folder's table
+ * (report/city_table.c, the same table serve DIR shows): one row per
+ * missing unit and per file, and the totals. Exit 1 if any error (with
  * --strict also any 未達規定). */
 static int check_folder(gr_ctx *ctx, const char *dir, const char *previous, const gr_report_opts *o,
                         const char *csv, int strict)
 {
     gr_city c;
-    size_t i, in = 0;
-    int rc, errors = 0, unmet = 0, notes = 0, missing = 0;
+    gr_city_table t;
+    size_t i;
+    int rc;
     /* the table goes to standard error when the CSV goes to standard output */
     FILE *out = csv && gr_is_stdio(csv) ? stderr : stdout;
-    rc = gr_city_scan_previous(ctx, dir, previous, o, &c);   /* o->fonts: one font set for every file */
+    rc = gr_city_check(ctx, dir, previous, o, &c, &t);   /* o->fonts: one font set for every file */
     if (rc != GR_OK) { gr_city_free(&c); return rc; }
-
     if (csv && gr_city_csv(ctx, &c, csv) != GR_OK) rc = GR_ESYS;
     fprintf(out, "\n%s\t%s\t%s\t%s\t%s\t%s\n", "單位 unit", "資料檔 file", "錯誤 errors",
                  "未達規定 unmet", "提醒 notes", "狀態 state");
-    for (i = 0; i < c.nunits; i++) {
-        const gr_city_unit *u = &c.units[i];
-        if (u->any_file) continue;
-        fprintf(out, "%s\t-\t-\t-\t-\t未提交 missing\n", u->short_name);
-        missing++;
+    for (i = 0; i < t.n; i++) {
+        const gr_city_row *r = &t.rows[i];
+        const gr_city_entry *e = r->entry >= 0 ? &c.v[r->entry] : NULL;
+        if (!e) {
+            fprintf(out, "%s\t-\t-\t-\t-\t未提交 missing\n", r->name);
+            continue;
+        }
+        fprintf(out, "%s\t%s\t%d\t%d\t%d\t%s %s\n", r->name, r->file, r->errors, r->unmet, r->notes,
+                     gr_city_state_zh(e->state), gr_city_state_en(e->state));
     }
-    for (i = 0; i < c.n; i++) {
-        const gr_city_entry *e = &c.v[i];
-        int ne = count_class(&e->findings, GR_CLASS_ERROR);
-        int nu = count_class(&e->findings, GR_CLASS_UNMET);
-        int nn = count_class(&e->findings, GR_CLASS_NOTE);
-        errors += ne;
-        unmet += nu;
-        notes += nn;
-        in += e->state == GR_CITY_IN;
-        fprintf(out, "%s\t%s\t%d\t%d\t%d\t%s %s\n",
-                     e->unit >= 0 ? c.units[e->unit].short_name : e->name ? e->name : "?",
-                     e->rel, ne, nu, nn, gr_city_state_zh(e->state), gr_city_state_en(e->state));
-    }
-    errors += count_class(&c.office_findings, GR_CLASS_ERROR);
     fprintf(out, "合計 total: %zu 個資料檔 files%s%s, %d 年度 year; %zu 個可納入 combinable, %zu 個不納入 left out, "
-                 "%d 個單位未提交 units missing; %d 個錯誤 errors, %d 個未達規定 unmet, %d 個提醒 notes\n",
-                 c.n, c.office ? " + 性平辦彙整檔 office file " : "", c.office ? c.office : "", c.year, in,
-                 c.n - in, missing, errors, unmet, notes);
+                 "%zu 個單位未提交 units missing; %d 個錯誤 errors, %d 個未達規定 unmet, %d 個提醒 notes\n",
+                 t.files, c.office ? " + 性平辦彙整檔 office file " : "", c.office ? c.office : "", c.year, t.in,
+                 t.left_out, t.missing, t.errors, t.unmet, t.notes);
     say_unchecked(ctx, o, &c.previous, c.year, out);
-    if (rc == GR_OK && (errors || c.status != GR_OK || (strict && unmet))) rc = GR_EINPUT;
+    if (rc == GR_OK && (t.errors || c.status != GR_OK || (strict && t.unmet))) rc = GR_EINPUT;
+    gr_city_table_free(&t);
     gr_city_free(&c);
     return rc;
 }

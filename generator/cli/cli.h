@@ -13,6 +13,7 @@ int gr_cmd_new(int argc, char **argv);      /* new.c */
 int gr_cmd_combine(int argc, char **argv);  /* combine.c */
 int gr_cmd_extract(int argc, char **argv);  /* extract.c */
 int gr_cmd_edit(int argc, char **argv);     /* edit.c: the browser form */
+int gr_cmd_serve(int argc, char **argv);    /* serve.c */
 
 /* ---- the option parser (opts.c) ------------------------------------ */
 

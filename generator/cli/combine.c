@@ -3,7 +3,8 @@
  * generator/report/city.c (agencies' files through the one pipeline, the
  * office file, the roster, what is left out and why); the assembled
  * document is a document kind of its own (templates/combined/) run through
- * the same pipeline (gr_report_run_doc) and laid out like any report.
+ * the same pipeline (gr_report_run_doc) and laid out like any report —
+ * all in gr_city_combine (report/city_table.c), which serve DIR runs too.
  * Exit 1 when an agency was left out or a roster unit is missing (the PDF
  * is written all the same), 1 without a PDF when the office file is
  * invalid, 2 for usage and system errors. */
@@ -74,6 +75,14 @@ static void append2(gr_buf *zh, gr_buf *en, gr_msg_id id, const char *arg_zh, co
  * agency file with findings or left out (counts by class, its state, its
  * first error), and where every finding is to be read: the office compiles
  * some 31 reports, and a thousand lines of notes scrolling by serve no one. */
+static void print_summary(gr_ctx *ctx, const gr_city *c, const gr_report_opts *o, const char *dir);
+
+/* gr_city_combine's hook: the agencies' summary once the folder is read. */
+static void after_scan(gr_ctx *ctx, const gr_city *c, const gr_report_opts *o, void *user)
+{
+    print_summary(ctx, c, o, (const char *)user);
+}
+
 static void print_summary(gr_ctx *ctx, const gr_city *c, const gr_report_opts *o, const char *dir)
 {
     gr_ctx pr = *ctx;
@@ -211,9 +220,8 @@ int gr_cmd_combine(int argc, char **argv)
     gr_ctx ctx;
     combine_args a;
     gr_report_opts o;
-    gr_report r;
+    gr_city_combine_opts co;
     gr_city c;
-    xmlDocPtr doc;
     char *datadir, *fontdir;
     size_t left, missing;
     FILE *say;
@@ -229,35 +237,21 @@ int gr_cmd_combine(int argc, char **argv)
     datadir = a.datadir ? gr_strdup(a.datadir) : gr_cli_datadir();
     fontdir = a.fonts ? gr_strdup(a.fonts) : gr_path_join(datadir, "fonts");
     memset(&o, 0, sizeof o);
+    memset(&co, 0, sizeof co);
     o.data.datadir = datadir;
     o.data.allow_outside = a.allow_outside;
     o.data.cache = gr_domain_cache_new();
     o.fontdir = fontdir;
-    /* agencies: enriched, names in full, so that the city document is
-       masked once, as a whole, annex messages included */
-    o.data_only = 1;
-    o.data.internal = 1;
-    /* the agencies' findings are recorded, not printed one by one: the
-       summary below says what there is and where to read it */
-    ctx.print_off = 1;
-    rc = gr_city_scan_previous(&ctx, a.dir, a.previous, &o, &c);
-    ctx.print_off = 0;
-    if (rc == GR_OK) print_summary(&ctx, &c, &o, a.dir);
-    if (rc == GR_OK) rc = c.status;                /* an invalid office file */
-    if (rc == GR_OK && a.csv) rc = gr_city_csv(&ctx, &c, a.csv);
-    if (rc == GR_OK) {
-        doc = gr_city_document(&ctx, &c);
-        o.data_only = 0;
-        o.data.internal = a.internal;
-        o.enriched = a.enriched;
-        o.want_fo_text = a.fo != NULL;
-        o.want_tree = 1;
-        rc = gr_report_run_doc(&ctx, c.office ? c.office : a.dir, doc, &o, &r);
-        if (rc == GR_OK && a.fo)
-            rc = gr_write_file_atomic(&ctx, a.fo, r.fo.data ? (void *)r.fo.data : "", r.fo.len);
-        if (rc == GR_OK) rc = gr_report_pdf(&ctx, &r, &o, a.out);
-        gr_report_free(&r);
-    }
+    co.out = a.out;
+    co.csv = a.csv;
+    co.fo = a.fo;
+    co.enriched = a.enriched;
+    co.internal = a.internal;
+    co.previous = a.previous;
+    co.quiet_scan = 1;     /* the summary below says what there is and where to read it */
+    co.after_scan = after_scan;
+    co.user = (void *)a.dir;
+    rc = gr_city_combine(&ctx, a.dir, &o, &co, &c);
     left = gr_city_left_out(&c);
     missing = gr_city_missing(&c);
     if (rc == GR_OK) {

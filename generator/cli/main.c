@@ -23,9 +23,9 @@ static int usage_error(const char *zh, const char *en)
         fputs("gereport: ", stderr);
         gr_cli_say(&ctx, stderr, zh, en);
     }
-    fputs(ctx.lang == GR_LANG_ZH ? "用法：gereport <指令> [選項]；指令：build check combine edit extract new render\n"
-          : ctx.lang == GR_LANG_EN ? "Usage: gereport <verb> [options]; verbs: build check combine edit extract new render\n"
-          : "用法 Usage: gereport <指令 verb> [選項 options]; build check combine edit extract new render\n", stderr);
+    fputs(ctx.lang == GR_LANG_ZH ? "用法：gereport <指令> [選項]；指令：build check combine edit extract new render serve\n"
+          : ctx.lang == GR_LANG_EN ? "Usage: gereport <verb> [options]; verbs: build check combine edit extract new render serve\n"
+          : "用法 Usage: gereport <指令 verb> [選項 options]; build check combine edit extract new render serve\n", stderr);
     gr_cli_say(&ctx, stderr, GR_TEXT(SEE_HELP));
     return GR_ESYS;
 }
@@ -45,6 +45,8 @@ static void usage(FILE *out)
           "                                check data files: format, figures, rules\n"
           "  combine DIR -o CITY.pdf       彙整年度資料夾為全市成果報告\n"
           "                                the city's combined report of a year folder\n"
+          "  serve DIR                     在瀏覽器中檢視年度資料夾（性平辦）\n"
+          "                                the office's year folder in a browser\n"
           "  new --year Y --agency NAME --group G [-o FILE.xml]\n"
           "                                產生空白資料檔 write a skeleton data file\n"
           "  render FILE.fo [-o OUT.pdf]   將 XSL-FO 文件排版為 PDF/A-1b\n"
@@ -152,6 +154,8 @@ int main(int argc, char **argv)
         return gr_cmd_check(argc - 1, argv + 1);
     if (strcmp(argv[1], "combine") == 0)
         return gr_cmd_combine(argc - 1, argv + 1);
+    if (strcmp(argv[1], "serve") == 0)
+        return gr_cmd_serve(argc - 1, argv + 1);
     if (strcmp(argv[1], "new") == 0)
         return gr_cmd_new(argc - 1, argv + 1);
     {

@@ -157,6 +157,7 @@ static void add_entry(gr_city *c, size_t *cap, const char *path)
     e->path = gr_strdup(path);
     e->rel = rel_of(c, e->path);
     e->unit = -1;
+    e->named_unit = -1;
 }
 
 static int add_unit(gr_city *c, size_t *cap, const char *short_name, const char *full, const char *group)
@@ -435,6 +436,32 @@ void gr_previous_free(gr_previous *p)
     memset(p, 0, sizeof *p);
 }
 
+/* A file whose loading failed (a missing photo, a schema error) still
+ * names its unit when it is well-formed: the unit has submitted, with
+ * errors, rather than not at all. Read its identity only (no validation,
+ * no network); of the folder's year, on the roster, the first such file
+ * of its unit in path order. */
+static void claim_unit(gr_city *c, size_t *ucap, gr_city_entry *e, int i)
+{
+    xmlDocPtr d = gr_regular_file(e->path)
+        ? xmlReadFile(e->path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+        : NULL;
+    int u;
+    if (!d) return;
+    e->year = year_of(d, &e->year_line);
+    if (!e->name) e->name = agency_name(d);
+    if (e->year == c->year) {
+        u = match_unit(c, d);
+        if (u < 0 && !c->office_doc && e->name) u = add_unit(c, ucap, e->name, NULL, NULL);
+        if (u >= 0) {
+            e->unit = e->named_unit = u;
+            c->units[u].any_file = 1;
+            if (c->units[u].entry < 0) c->units[u].entry = i;
+        }
+    }
+    xmlFreeDoc(d);
+}
+
 /* ---- scanning a year folder --------------------------------------------- */
 
 int gr_city_scan(gr_ctx *ctx, const char *dir, const gr_report_opts *o, gr_city *c)
@@ -534,9 +561,11 @@ int gr_city_scan_previous(gr_ctx *ctx, const char *dir, const char *previous,
         if (!e->doc) {
             char *root = root_name(e->path);
             e->state = root && strcmp(root, AGENCY_ROOT) == 0 ? GR_CITY_ERROR : GR_CITY_UNREADABLE;
+            if (e->state == GR_CITY_ERROR) claim_unit(c, &ucap, e, (int)i);
             free(root);
         } else if (e->year != c->year) {
             e->state = GR_CITY_WRONG_YEAR;
+            e->named_unit = match_unit(c, e->doc);
             gr_error(ctx, e->path, e->year_line, GR_TEXT(CITY_FILE_YEAR_FOLDER_LEFT),
                      e->year, c->year, 
                      GR_PAIR(c->office_doc ? GR_M_CITY_YEAR_BY_OFFICE : GR_M_CITY_YEAR_BY_MOST));
@@ -548,7 +577,7 @@ int gr_city_scan_previous(gr_ctx *ctx, const char *dir, const char *previous,
                          e->name ? e->name : "?", rel_of(c, c->office));
             } else {
                 if (u < 0) u = add_unit(c, &ucap, e->name ? e->name : e->rel, NULL, NULL);
-                e->unit = u;
+                e->unit = e->named_unit = u;
                 c->units[u].any_file = 1;
                 if (c->units[u].entry >= 0) {
                     e->state = GR_CITY_DUPLICATE;
@@ -818,28 +847,33 @@ static void csv_row(gr_buf *b, const char *unit, const char *file, const char *s
     csv_field(b, msg, 1);
 }
 
-int gr_city_csv(gr_ctx *ctx, const gr_city *c, const char *out)
+void gr_city_csv_data(const gr_city *c, gr_buf *b)
 {
-    gr_buf b;
     size_t i, k;
-    int rc;
-    gr_buf_init(&b);
-    gr_buf_adds(&b, "\xEF\xBB\xBF");            /* BOM: spreadsheet programs then read UTF-8 */
-    csv_row(&b, "單位", "資料檔", "狀態", "類別", "規則", 0, "說明");
+    gr_buf_adds(b, "\xEF\xBB\xBF");             /* BOM: spreadsheet programs then read UTF-8 */
+    csv_row(b, "單位", "資料檔", "狀態", "類別", "規則", 0, "說明");
     for (i = 0; i < c->n; i++) {
         const gr_city_entry *e = &c->v[i];
         const char *unit = e->unit >= 0 ? c->units[e->unit].short_name : e->name;
         if (!e->findings.n)
-            csv_row(&b, unit, e->rel, gr_city_state_zh(e->state), "", "", 0, "");
+            csv_row(b, unit, e->rel, gr_city_state_zh(e->state), "", "", 0, "");
         for (k = 0; k < e->findings.n; k++) {
             const gr_finding *f = &e->findings.v[k];
-            csv_row(&b, unit, e->rel, gr_city_state_zh(e->state), class_zh(f->cls), f->rule, f->line,
+            csv_row(b, unit, e->rel, gr_city_state_zh(e->state), class_zh(f->cls), f->rule, f->line,
                     f->msg_zh);
         }
     }
     for (i = 0; i < c->nunits; i++)
         if (!c->units[i].any_file)
-            csv_row(&b, c->units[i].short_name, "", "未提交", "", "", 0, "");
+            csv_row(b, c->units[i].short_name, "", "未提交", "", "", 0, "");
+}
+
+int gr_city_csv(gr_ctx *ctx, const gr_city *c, const char *out)
+{
+    gr_buf b;
+    int rc;
+    gr_buf_init(&b);
+    gr_city_csv_data(c, &b);
     rc = gr_write_file_atomic(ctx, out, b.data ? (void *)b.data : "", b.len);
     gr_buf_free(&b);
     return rc;

@@ -69,6 +69,8 @@ typedef struct gr_city_entry {
     char *path;            /* as found (DIR/x.xml or DIR/sub/x.xml) */
     const char *rel;       /* path relative to the folder (inside path) */
     int unit;              /* roster index, -1 when unknown */
+    int named_unit;        /* the roster unit the file names even when it
+                              is left out for its year; -1 when none */
     char *name;            /* agency's 簡稱 (else 全銜) as the file states */
     int year;              /* 年度, 0 when unknown */
     int year_line;
@@ -138,6 +140,58 @@ xmlDocPtr gr_city_document(gr_ctx *ctx, const gr_city *c);
 char *gr_city_issuer(xmlDocPtr doc);
 char *gr_city_rules_period(xmlDocPtr doc);
 
+/* ---- the folder's table: what `check DIR` prints and `serve DIR` shows.
+ * One row per roster unit without any file and per file found, with the
+ * submission state and the finding counts by class. check DIR and serve
+ * both get it from gr_city_check: one scan, one table. */
+typedef enum {
+    GR_CITY_SUB_MISSING = 0,   /* a roster unit without any file */
+    GR_CITY_SUB_PRESENT,       /* the unit's file (combined, or left out
+                                  for its 錯誤: see the counts) */
+    GR_CITY_SUB_WRONG_YEAR,    /* a file of another year */
+    GR_CITY_SUB_DUPLICATE,     /* a second file of a unit */
+    GR_CITY_SUB_OFF_ROSTER,    /* its agency is not on the roster */
+    GR_CITY_SUB_UNREADABLE     /* not XML or no known kind */
+} gr_city_sub;
+
+typedef struct gr_city_row {
+    int unit;                  /* roster index (for a wrong-year file: the
+                                  unit it names), -1 when none */
+    int entry;                 /* index into gr_city.v; -1: missing unit */
+    size_t order;              /* position in roster order: the units'
+                                  rows by roster index, then the rest in
+                                  path order */
+    const char *name;          /* the unit's 簡稱, else the file's own */
+    const char *file;          /* relative to the folder; NULL: missing */
+    gr_city_sub sub;
+    int errors, unmet, notes;  /* findings by class */
+} gr_city_row;
+
+typedef struct gr_city_table {
+    gr_city_row *rows;         /* missing units first, then files in path
+                                  order (check DIR's order) */
+    size_t n;
+    size_t files, in, left_out, missing;
+    int errors, unmet, notes;  /* of every file, the office file's errors
+                                  included */
+} gr_city_table;
+
+/* The folder as `check DIR` reads it: every file through the pipeline
+ * with o (check_media: everything build does short of layout), then the
+ * table. GR_ESYS when the folder cannot be read (c and t then empty);
+ * otherwise GR_OK. The caller frees both. */
+int gr_city_check(gr_ctx *ctx, const char *dir, const char *previous, const gr_report_opts *o,
+                  gr_city *c, gr_city_table *t);
+void gr_city_table_make(const gr_city *c, gr_city_table *t);
+void gr_city_table_free(gr_city_table *t);
+/* The submission state: a stable id for programs ("missing", "present",
+ * "wrong-year", "duplicate", "off-roster", "unreadable") and words. */
+const char *gr_city_sub_id(gr_city_sub s);
+const char *gr_city_sub_zh(gr_city_sub s);
+const char *gr_city_sub_en(gr_city_sub s);
+/* Count of a finding list's findings of one class. */
+int gr_city_count(const gr_findings *f, gr_class k);
+
 /* The state in words (zh), for tables and the annex. */
 const char *gr_city_state_zh(gr_city_state s);
 const char *gr_city_state_en(gr_city_state s);
@@ -147,6 +201,32 @@ const char *gr_city_state_en(gr_city_state s);
  * every file (a file without findings: one row), one per missing unit.
  * Written atomically. */
 int gr_city_csv(gr_ctx *ctx, const gr_city *c, const char *out);
+/* The same bytes, appended to b. */
+void gr_city_csv_data(const gr_city *c, gr_buf *b);
+
+/* OUTDIR/NAME.pdf of a folder's file, newly allocated: DIR/sub/x.xml →
+ * OUTDIR/sub.pdf, DIR/x.xml → OUTDIR/x.pdf (build DIR and serve DIR). */
+char *gr_city_pdf_name(const char *outdir, const char *rel);
+
+/* `combine DIR`: the folder read as combine reads it (agencies enriched
+ * with names in full, so that the city document is masked once, as a
+ * whole), the CSV when asked, the city document through the pipeline and
+ * the PDF. o is the caller's (datadir, cache, fonts); its data_only,
+ * internal, enriched, want_* fields are set here. c is filled whatever
+ * happens (the caller frees it and says what was combined). Returns
+ * GR_OK when the PDF was written (even with agencies left out). */
+typedef struct gr_city_combine_opts {
+    const char *out;           /* the PDF (required; "-" standard output) */
+    const char *csv, *fo, *enriched;   /* or NULL */
+    int internal;              /* names in full */
+    const char *previous;      /* last year's folder or file (--previous), or NULL */
+    int quiet_scan;            /* record the agencies' findings, print none */
+    /* called once the folder is scanned (before the city document), or NULL */
+    void (*after_scan)(gr_ctx *ctx, const gr_city *c, const gr_report_opts *o, void *user);
+    void *user;
+} gr_city_combine_opts;
+int gr_city_combine(gr_ctx *ctx, const char *dir, gr_report_opts *o,
+                    const gr_city_combine_opts *co, gr_city *c);
 
 void gr_city_free(gr_city *c);
 

@@ -232,7 +232,12 @@ static int check_request(gr_web *w, struct MHD_Connection *c, const char *method
         *zh = "拒絕來自其他網站的請求"; *en = "request from another site refused";
         return 403;
     }
-    if (site && strcmp(site, "same-origin") != 0 && strcmp(site, "none") != 0) {
+    /* same-site (another port of this machine) only for a page opened in a
+       tab: `serve` opens a unit in `edit`, a server of its own; fetches and
+       every POST (Origin above) stay same-origin */
+    if (site && strcmp(site, "same-origin") != 0 && strcmp(site, "none") != 0 &&
+        !(strcmp(site, "same-site") == 0 && !post && header(c, "Sec-Fetch-Mode") &&
+          strcmp(header(c, "Sec-Fetch-Mode"), "navigate") == 0)) {
         *zh = "拒絕來自其他網站的請求"; *en = "request from another site refused";
         return 403;
     }
