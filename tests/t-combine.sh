@@ -110,7 +110,7 @@ if pdffonts "$d/three.pdf" | awk 'NR > 2 && ($(NF-4) != "yes" || $(NF-3) != "yes
 else not_ok "pdffonts: every font embedded, subset, with ToUnicode"; pdffonts "$d/three.pdf" > "$d/fonts.out"; show "$d/fonts.out"; fi
 # stderr: one summary line per agency with findings (counts by class), no
 # finding in full, and where to read them all
-if grep -q '^社會局（social/results.xml）：0 個錯誤、2 個未達規定、5 個提醒；納入 (' "$d/three.err" &&
+if grep -q '^社會局（social/results.xml）：0 個錯誤、2 個未達規定、5 個提醒；狀態：納入 (' "$d/three.err" &&
    ! grep -q 'R24' "$d/three.err" && grep -q "gereport check $three" "$d/three.err" &&
    [ "$(grep -c . "$d/three.err")" -le 5 ]; then
     ok "combine: a summary line per agency (counts by class), no finding in full, pointing to check DIR"
