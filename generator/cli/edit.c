@@ -20,6 +20,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -819,6 +820,12 @@ int gr_cmd_edit(int argc, char **argv)
         fflush(stdout);
         if (!no_open) open_browser(gr_web_url(e.web));
         sig = gr_web_wait(e.web);
+        /* stopping: a second signal (Ctrl-C reaches the whole process
+           group; timeout(1) signals the child and its group) must not cut
+           the clean-up short once gr_web_stop unblocks them */
+        signal(SIGINT, SIG_IGN);
+        signal(SIGTERM, SIG_IGN);
+        signal(SIGHUP, SIG_IGN);
         gr_web_stop(e.web);
         if (e.dirty)
             gr_cli_say(&e.ctx, stderr, GR_TEXT(EDIT_UNSAVED_DISCARDED));
