@@ -29,6 +29,8 @@
 #                    Han character after a digit) split between
 #                    two lines of one paragraph
 #   name_broken      a personal name (full or masked) split between two lines
+#                    (of a paragraph, or of a chart label: two chart texts
+#                    centred on the same x, the second a line below)
 #   cjk_gap          a gap between two CJK characters over 0.5 em (spread
 #                    last lines, 均排, aside)
 #   outside          a line beyond its cell or the body region, a cell beyond
@@ -340,10 +342,32 @@ for my $c (@cells) {
 }
 
 # ---- charts and photos -----------------------------------------------------
+# a personal name broken between the two lines of a chart label: two texts
+# one after the other, centred on the same x, the second a line below
+sub names_across {
+    my ($page, $a, $b) = @_;
+    s/\s+//g for $a, $b;
+    my $joined = $a . $b;
+    for my $n (@names) {
+        my $pos = -1;
+        while (($pos = index($joined, $n, $pos + 1)) >= 0) {
+            if ($pos < length($a) && $pos + length($n) > length($a)) {
+                found('name_broken', $page, "$n: $a / $b (chart label)");
+                last;
+            }
+        }
+    }
+}
 for my $ch (@charts) {
     my @t = @{$ch->{texts}};
     for my $i (0 .. $#t) {
         my $a = $t[$i];
+        if ($i < $#t) {
+            my $b = $t[$i + 1];
+            names_across($ch->{page}, $a->{text}, $b->{text})
+                if abs(($a->{x} + $a->{w} / 2) - ($b->{x} + $b->{w} / 2)) < $tol &&
+                   $b->{y} > $a->{y} && $b->{y} - $a->{y} <= 2 * $a->{h};
+        }
         found('chart_outside', $ch->{page}, "chart text beyond the chart: $a->{text}")
             if $a->{x} < $ch->{x} - $tol || $a->{y} < $ch->{y} - $tol ||
                $a->{x} + $a->{w} > $ch->{x} + $ch->{w} + $tol || $a->{y} + $a->{h} > $ch->{y} + $ch->{h} + $tol;

@@ -138,6 +138,7 @@
           </xsl:if>
           <xsl:call-template name="category-label">
             <xsl:with-param name="name" select="normalize-space(名稱)"/>
+            <xsl:with-param name="of" select="名稱"/>
             <xsl:with-param name="cx" select="$left + $g * $gw + $gw div 2"/>
             <xsl:with-param name="y" select="$bottom + 13"/>
             <xsl:with-param name="room" select="$gw - 4"/>
@@ -246,15 +247,41 @@
   </xsl:template>
 
   <!-- a category name under its group: one line at 10pt when it fits the
-       group's width, else two lines (halves of the name), at 10pt or as
-       large as fits, never under 7pt -->
+       group's width, else two lines (halves of the name, the cut moved to
+       the edge of a personal name it would fall in: the <gr:name> pieces of
+       the field $of), at 10pt or as large as fits, never under 7pt -->
   <xsl:template name="category-label">
     <xsl:param name="name"/>
+    <xsl:param name="of" select="/.."/>
     <xsl:param name="cx"/>
     <xsl:param name="y"/>
     <xsl:param name="room"/>
     <xsl:variable name="n" select="string-length($name)"/>
-    <xsl:variable name="half" select="ceiling($n div 2)"/>
+    <xsl:variable name="mid" select="ceiling($n div 2)"/>
+    <xsl:variable name="name-cut">
+      <xsl:for-each select="$of/gr:name">
+        <xsl:variable name="t" select="string(.)"/>
+        <xsl:variable name="s" select="string-length(substring-before($name, $t))"/>
+        <xsl:if test="contains($name, $t) and $s &lt; $mid and $s + string-length($t) &gt; $mid">
+          <xsl:choose>
+            <xsl:when test="$s &gt; 0 and ($mid - $s &lt;= $s + string-length($t) - $mid or $s + string-length($t) = $n)">
+              <xsl:value-of select="concat($s, ' ')"/>
+            </xsl:when>
+            <xsl:when test="$s + string-length($t) &lt; $n">
+              <xsl:value-of select="concat($s + string-length($t), ' ')"/>
+            </xsl:when>
+          </xsl:choose>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <!-- the first line's length; $half: the longer line's, for the size -->
+    <xsl:variable name="cut">
+      <xsl:choose>
+        <xsl:when test="$name-cut != ''"><xsl:value-of select="substring-before($name-cut, ' ')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$mid"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="half" select="$cut * number($cut &gt;= $n - $cut) + ($n - $cut) * number($cut &lt; $n - $cut)"/>
     <xsl:variable name="fs2" select="$room div $half"/>
     <xsl:variable name="fs">
       <xsl:choose>
@@ -273,11 +300,11 @@
       <xsl:otherwise>
         <svg:text text-anchor="middle" font-size="{$fs}" font-family="{$chart-font}" fill="#000000" y="{$y}">
           <xsl:attribute name="x"><xsl:call-template name="n"><xsl:with-param name="v" select="$cx"/></xsl:call-template></xsl:attribute>
-          <xsl:value-of select="substring($name, 1, $half)"/>
+          <xsl:value-of select="substring($name, 1, $cut)"/>
         </svg:text>
         <svg:text text-anchor="middle" font-size="{$fs}" font-family="{$chart-font}" fill="#000000" y="{$y + 11}">
           <xsl:attribute name="x"><xsl:call-template name="n"><xsl:with-param name="v" select="$cx"/></xsl:call-template></xsl:attribute>
-          <xsl:value-of select="substring($name, $half + 1)"/>
+          <xsl:value-of select="substring($name, $cut + 1)"/>
         </svg:text>
       </xsl:otherwise>
     </xsl:choose>

@@ -37,7 +37,7 @@
         <xsl:for-each select="精進作為/重點項目">
           <fo:table-row><xsl:copy-of select="@gr:line"/>
             <fo:table-cell xsl:use-attribute-sets="cell" display-align="before"><xsl:copy-of select="@gr:line"/>
-              <fo:block><xsl:copy-of select="@gr:line"/><xsl:value-of select="normalize-space(名稱)"/></fo:block>
+              <fo:block><xsl:copy-of select="@gr:line"/><xsl:apply-templates select="名稱" mode="field"/></fo:block>
             </fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="cell" display-align="before"><xsl:copy-of select="@gr:line"/>
               <xsl:call-template name="cell-body"><xsl:with-param name="of" select="現況說明"/></xsl:call-template>

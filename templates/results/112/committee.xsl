@@ -16,7 +16,7 @@
     <xsl:choose>
       <xsl:when test="主責機關">
         <!-- D1組/E1組: the lead agency supplies this section (004:L20) -->
-        <fo:block space-before="4pt"><xsl:copy-of select="主責機關/@gr:line"/>本機關屬<xsl:value-of select="../組別"/>，性別平等專案小組資料由主責機關<xsl:value-of select="normalize-space(主責機關)"/>提供。</fo:block>
+        <fo:block space-before="4pt"><xsl:copy-of select="主責機關/@gr:line"/>本機關屬<xsl:value-of select="../組別"/>，性別平等專案小組資料由主責機關<xsl:apply-templates select="主責機關" mode="field"/>提供。</fo:block>
       </xsl:when>
       <xsl:otherwise>
         <xsl:apply-templates select="成員"/>
@@ -171,7 +171,7 @@
         <xsl:if test="normalize-space(主席) = $v">V</xsl:if>
       </fo:block>
       <xsl:if test="$v = '其他' and normalize-space(主席) = '其他'">
-        <fo:block font-size="9pt"><xsl:copy-of select="@gr:line"/><xsl:value-of select="normalize-space(主席職稱)"/></fo:block>
+        <fo:block font-size="9pt"><xsl:copy-of select="@gr:line"/><xsl:apply-templates select="主席職稱" mode="field"/></fo:block>
       </xsl:if>
     </fo:table-cell>
   </xsl:template>

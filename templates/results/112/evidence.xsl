@@ -55,7 +55,7 @@
         <fo:inline font-weight="bold">方案名稱：</fo:inline>
         <xsl:for-each select=". | following-sibling::方案名稱[count(preceding-sibling::關聯性) = $k]">
           <xsl:if test="position() &gt; 1">、</xsl:if>
-          <xsl:value-of select="normalize-space(.)"/>
+          <xsl:apply-templates select="." mode="field"/>
         </xsl:for-each>
       </fo:block>
     </xsl:if>
@@ -94,7 +94,7 @@
 
   <xsl:template match="子方案" mode="evidence">
     <fo:block font-weight="bold" space-before="8pt" space-after="2pt" keep-with-next="always"><xsl:copy-of select="@gr:line"/>
-      <xsl:value-of select="concat('● ', normalize-space(.))"/>
+      <xsl:text>● </xsl:text><xsl:apply-templates select="." mode="field"/>
     </fo:block>
   </xsl:template>
 
@@ -102,14 +102,14 @@
   <xsl:template name="caption-below">
     <fo:block text-align="center" font-size="10.5pt" space-before="2pt" space-after="8pt"
         keep-with-previous="always"><xsl:copy-of select="@gr:line | 說明/@gr:line"/>
-      <xsl:value-of select="concat('▲ ', normalize-space(說明))"/>
+      <xsl:text>▲ </xsl:text><xsl:apply-templates select="說明" mode="field"/>
     </fo:block>
   </xsl:template>
 
   <xsl:template name="caption-above">
     <fo:block text-align="center" font-size="10.5pt" space-before="8pt" space-after="2pt"
         keep-with-next="always"><xsl:copy-of select="@gr:line | 說明/@gr:line"/>
-      <xsl:value-of select="concat('▼ ', normalize-space(說明))"/>
+      <xsl:text>▼ </xsl:text><xsl:apply-templates select="說明" mode="field"/>
     </fo:block>
   </xsl:template>
 
@@ -170,7 +170,7 @@
         <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="''"/><xsl:with-param name="cols" select="2"/><xsl:with-param name="rows" select="2"/></xsl:call-template>
           <xsl:for-each select="組">
-            <xsl:call-template name="head-cell"><xsl:with-param name="text" select="normalize-space(名稱)"/><xsl:with-param name="cols" select="$k"/></xsl:call-template>
+            <xsl:call-template name="head-cell"><xsl:with-param name="of" select="名稱"/><xsl:with-param name="cols" select="$k"/></xsl:call-template>
           </xsl:for-each>
         </fo:table-row>
         <fo:table-row><xsl:copy-of select="@gr:line"/>
@@ -186,9 +186,9 @@
       <fo:table-body><xsl:copy-of select="@gr:line"/>
         <fo:table-row><xsl:copy-of select="@gr:line"/>
           <fo:table-cell xsl:use-attribute-sets="cell-c" number-rows-spanned="2"><xsl:copy-of select="@gr:line"/>
-            <fo:block><xsl:copy-of select="@gr:line"/><xsl:value-of select="normalize-space(對象)"/></fo:block>
+            <fo:block><xsl:copy-of select="@gr:line"/><xsl:apply-templates select="對象" mode="field"/></fo:block>
           </fo:table-cell>
-          <xsl:call-template name="text-cell"><xsl:with-param name="text" select="normalize-space(單位)"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
+          <xsl:call-template name="text-cell"><xsl:with-param name="of" select="單位"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
           <xsl:for-each select="組">
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="format-number(男, '#,##0')"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="format-number(女, '#,##0')"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
@@ -267,12 +267,12 @@
         <xsl:for-each select="委員">
           <fo:table-row keep-together.within-page="always"><xsl:copy-of select="@gr:line"/>
             <fo:table-cell xsl:use-attribute-sets="cell-c"><xsl:copy-of select="@gr:line"/>
-              <fo:block><xsl:copy-of select="@gr:line"/><xsl:value-of select="normalize-space(身分)"/></fo:block>
+              <fo:block><xsl:copy-of select="@gr:line"/><xsl:apply-templates select="身分" mode="field"/></fo:block>
               <xsl:if test="兼任">
-                <fo:block><xsl:copy-of select="@gr:line"/><xsl:value-of select="concat('兼', normalize-space(兼任))"/></fo:block>
+                <fo:block><xsl:copy-of select="@gr:line"/><xsl:text>兼</xsl:text><xsl:apply-templates select="兼任" mode="field"/></fo:block>
               </xsl:if>
             </fo:table-cell>
-            <xsl:call-template name="text-cell"><xsl:with-param name="text" select="normalize-space(職稱)"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
+            <xsl:call-template name="text-cell"><xsl:with-param name="of" select="職稱"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
             <fo:table-cell xsl:use-attribute-sets="cell-c"><xsl:copy-of select="@gr:line"/>
               <fo:block><xsl:copy-of select="@gr:line"/><xsl:apply-templates select="姓名" mode="inline"/></fo:block>
             </fo:table-cell>
@@ -375,7 +375,7 @@
   <!-- ※ title and the quoted text, indented -->
   <xsl:template match="引文" mode="evidence">
     <fo:block space-before="6pt" keep-with-next="always"><xsl:copy-of select="@gr:line"/>
-      <xsl:value-of select="concat('※ ', normalize-space(標題))"/>
+      <xsl:text>※ </xsl:text><xsl:apply-templates select="標題" mode="field"/>
     </fo:block>
     <fo:block start-indent="1.5em" font-size="11pt" space-after="4pt"><xsl:copy-of select="@gr:line"/>
       <xsl:apply-templates select="段落 | 清單" mode="block"/>

@@ -12,14 +12,14 @@
   <xsl:template name="header">
     <fo:block font-size="16pt" font-weight="bold" text-align="center" space-after="6pt"
         keep-with-next="always"><xsl:copy-of select="@gr:line"/>
-      <xsl:value-of select="concat(normalize-space(機關/全銜), 年度, '年推動性別平等工作成果報告')"/>
+      <xsl:apply-templates select="機關/全銜" mode="field"/><xsl:value-of select="concat(年度, '年推動性別平等工作成果報告')"/>
     </fo:block>
     <fo:block text-align="center" space-after="8pt" keep-with-next="always"><xsl:copy-of select="@gr:line"/>
       <xsl:call-template name="roc-date">
         <xsl:with-param name="d" select="核定/日期"/>
         <xsl:with-param name="style" select="'cn'"/>
       </xsl:call-template>
-      <xsl:value-of select="concat('經', normalize-space(核定/機制), '決議通過')"/>
+      <xsl:text>經</xsl:text><xsl:apply-templates select="核定/機制" mode="field"/><xsl:text>決議通過</xsl:text>
     </fo:block>
     <fo:block font-size="13pt" font-weight="bold" space-after="4pt" keep-with-next="always"><xsl:copy-of select="@gr:line"/>
       <xsl:value-of select="concat('■組別：', normalize-space(組別))"/>
@@ -56,11 +56,11 @@
               <fo:block><xsl:copy-of select="@gr:line"/><xsl:apply-templates select="姓名" mode="inline"/></fo:block>
             </fo:table-cell>
             <xsl:call-template name="text-cell">
-              <xsl:with-param name="text" select="normalize-space(科室)"/>
+              <xsl:with-param name="of" select="科室"/>
               <xsl:with-param name="align" select="'center'"/>
             </xsl:call-template>
             <xsl:call-template name="text-cell">
-              <xsl:with-param name="text" select="normalize-space(職稱)"/>
+              <xsl:with-param name="of" select="職稱"/>
               <xsl:with-param name="align" select="'center'"/>
             </xsl:call-template>
             <xsl:if test="position() = 1">

@@ -319,6 +319,17 @@
     <xsl:apply-templates select="$of/text() | $of/姓名 | $of/非姓名 | $of/gr:name" mode="inline"/>
   </xsl:template>
 
+  <!-- ============================================ data fields -->
+  <!-- Every text field of the data (a title, a course or programme name, a
+       caption, a cell filled from a field) is printed through this mode,
+       never with value-of: a declared name found in it is a <gr:name>
+       (generator/domain/mask.c, already masked in the public edition) and
+       prints as one unbreakable piece, and a line break typed inside the
+       field joins as in running text. -->
+  <xsl:template match="*" mode="field">
+    <xsl:call-template name="inline-content"/>
+  </xsl:template>
+
   <!-- ============================================ body (text or blocks) -->
   <!-- A field of type "body" holds either running text or <段落>/<清單>. -->
   <xsl:template name="body">
@@ -442,6 +453,7 @@
   <!-- ============================================ table helpers -->
   <xsl:template name="head-cell">
     <xsl:param name="text"/>
+    <xsl:param name="of" select="/.."/>
     <xsl:param name="cols" select="1"/>
     <xsl:param name="rows" select="1"/>
     <fo:table-cell xsl:use-attribute-sets="head"><xsl:copy-of select="@gr:line"/>
@@ -451,21 +463,32 @@
       <xsl:if test="$rows &gt; 1">
         <xsl:attribute name="number-rows-spanned"><xsl:value-of select="$rows"/></xsl:attribute>
       </xsl:if>
-      <fo:block><xsl:copy-of select="@gr:line"/><xsl:value-of select="$text"/></fo:block>
+      <fo:block><xsl:copy-of select="@gr:line"/><xsl:call-template name="text-or-field"><xsl:with-param name="text" select="$text"/><xsl:with-param name="of" select="$of"/></xsl:call-template></fo:block>
     </fo:table-cell>
   </xsl:template>
 
-  <!-- a plain body cell with one line of text -->
+  <!-- a plain body cell with one line of text: the form's own $text, or
+       the data field $of (printed through mode "field": names kept whole) -->
   <xsl:template name="text-cell">
     <xsl:param name="text"/>
+    <xsl:param name="of" select="/.."/>
     <xsl:param name="align" select="'start'"/>
     <xsl:param name="cols" select="1"/>
     <fo:table-cell xsl:use-attribute-sets="cell" text-align="{$align}"><xsl:copy-of select="@gr:line"/>
       <xsl:if test="$cols &gt; 1">
         <xsl:attribute name="number-columns-spanned"><xsl:value-of select="$cols"/></xsl:attribute>
       </xsl:if>
-      <fo:block><xsl:copy-of select="@gr:line"/><xsl:value-of select="$text"/></fo:block>
+      <fo:block><xsl:copy-of select="@gr:line"/><xsl:call-template name="text-or-field"><xsl:with-param name="text" select="$text"/><xsl:with-param name="of" select="$of"/></xsl:call-template></fo:block>
     </fo:table-cell>
+  </xsl:template>
+
+  <xsl:template name="text-or-field">
+    <xsl:param name="text"/>
+    <xsl:param name="of" select="/.."/>
+    <xsl:choose>
+      <xsl:when test="$of"><xsl:apply-templates select="$of[1]" mode="field"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- $cols empty cells, each with its column rules (the form keeps the

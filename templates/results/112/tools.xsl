@@ -85,7 +85,7 @@
         <xsl:for-each select="$rows">
           <fo:table-row><xsl:copy-of select="@gr:line"/>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="concat(position(), '.')"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
-            <xsl:call-template name="text-cell"><xsl:with-param name="text" select="normalize-space(名稱)"/></xsl:call-template>
+            <xsl:call-template name="text-cell"><xsl:with-param name="of" select="名稱"/></xsl:call-template>
             <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
               <xsl:call-template name="cell-body"><xsl:with-param name="of" select="定義及說明"/></xsl:call-template>
             </fo:table-cell>
@@ -132,8 +132,8 @@
         <xsl:for-each select="專題">
           <fo:table-row><xsl:copy-of select="@gr:line"/>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="concat(position(), '.')"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
-            <xsl:call-template name="text-cell"><xsl:with-param name="text" select="normalize-space(名稱)"/></xsl:call-template>
-            <xsl:call-template name="text-cell"><xsl:with-param name="text" select="normalize-space(辦理單位)"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
+            <xsl:call-template name="text-cell"><xsl:with-param name="of" select="名稱"/></xsl:call-template>
+            <xsl:call-template name="text-cell"><xsl:with-param name="of" select="辦理單位"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
             <xsl:call-template name="text-cell">
               <xsl:with-param name="text">
                 <xsl:call-template name="roc-date">
@@ -248,7 +248,7 @@
         <xsl:for-each select="$cases">
           <fo:table-row><xsl:copy-of select="@gr:line"/>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="concat(position(), '.')"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
-            <xsl:call-template name="text-cell"><xsl:with-param name="text" select="normalize-space(名稱)"/></xsl:call-template>
+            <xsl:call-template name="text-cell"><xsl:with-param name="of" select="名稱"/></xsl:call-template>
             <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
               <xsl:call-template name="cell-body"><xsl:with-param name="of" select="簡要說明"/></xsl:call-template>
             </fo:table-cell>
@@ -370,9 +370,9 @@
           <fo:table-row><xsl:copy-of select="@gr:line"/>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="concat(position(), '.')"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
             <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
-              <fo:block><xsl:copy-of select="@gr:line"/><xsl:value-of select="normalize-space(計畫項目名稱)"/></fo:block>
+              <fo:block><xsl:copy-of select="@gr:line"/><xsl:apply-templates select="計畫項目名稱" mode="field"/></fo:block>
               <xsl:if test="預算科目">
-                <fo:block><xsl:copy-of select="@gr:line"/><xsl:value-of select="normalize-space(預算科目)"/></fo:block>
+                <fo:block><xsl:copy-of select="@gr:line"/><xsl:apply-templates select="預算科目" mode="field"/></fo:block>
               </xsl:if>
             </fo:table-cell>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="format-number(預算數, '#,##0')"/><xsl:with-param name="align" select="'end'"/></xsl:call-template>

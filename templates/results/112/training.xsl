@@ -158,7 +158,7 @@
       <fo:table-body><xsl:copy-of select="@gr:line"/>
         <xsl:for-each select="人員">
           <fo:table-row><xsl:copy-of select="@gr:line"/>
-            <xsl:call-template name="text-cell"><xsl:with-param name="text" select="normalize-space(身分)"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
+            <xsl:call-template name="text-cell"><xsl:with-param name="of" select="身分"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
             <fo:table-cell xsl:use-attribute-sets="cell-c"><xsl:copy-of select="@gr:line"/>
               <fo:block><xsl:copy-of select="@gr:line"/><xsl:apply-templates select="姓名" mode="inline"/></fo:block>
             </fo:table-cell>
@@ -238,7 +238,7 @@
         </xsl:with-param>
         <xsl:with-param name="align" select="'center'"/>
       </xsl:call-template>
-      <xsl:call-template name="text-cell"><xsl:with-param name="text" select="normalize-space(訓練班期名稱)"/></xsl:call-template>
+      <xsl:call-template name="text-cell"><xsl:with-param name="of" select="訓練班期名稱"/></xsl:call-template>
       <fo:table-cell xsl:use-attribute-sets="cell"><xsl:copy-of select="@gr:line"/>
         <xsl:call-template name="option"><xsl:with-param name="on" select="$who = '一般公務人員'"/><xsl:with-param name="label" select="'一般公務人員'"/></xsl:call-template>
         <xsl:call-template name="option"><xsl:with-param name="on" select="$who = '高階公務人員'"/><xsl:with-param name="label" select="'高階公務人員'"/></xsl:call-template>
@@ -249,7 +249,7 @@
             <xsl:text>其他：</xsl:text>
           </fo:inline>
           <xsl:choose>
-            <xsl:when test="normalize-space(其他訓練對象) != ''"><xsl:value-of select="normalize-space(其他訓練對象)"/></xsl:when>
+            <xsl:when test="normalize-space(其他訓練對象) != ''"><xsl:apply-templates select="其他訓練對象" mode="field"/></xsl:when>
             <xsl:otherwise><fo:leader leader-pattern="rule" leader-length="3em" rule-thickness="0.5pt"/></xsl:otherwise>
           </xsl:choose>
         </fo:block>
