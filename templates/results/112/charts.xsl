@@ -336,7 +336,11 @@
   <!-- one pie per <組> (男/女/其他 slices), preceded by a pie of the sums
        when $total-name is given; at most three pies a row, each at least
        35 mm across (r 51pt with three a row, 60pt with fewer), with room
-       around it for outside labels; name under each pie, legend below -->
+       around it for outside labels; name under each pie, legend below the
+       last row. Each row is a block of its own (its own SVG), so a chart of
+       several rows may break between rows like a photo group (docs/layout.md
+       §4.2); the caption below stays with the last row. Called in the
+       context of the chart's element (its gr:line). -->
   <xsl:template name="pie-chart">
     <xsl:param name="groups"/>
     <xsl:param name="total-name" select="''"/>
@@ -349,39 +353,88 @@
     <xsl:variable name="r" select="$r0 * number($r0 &lt;= 60) + 60 * number($r0 &gt; 60)"/>
     <xsl:variable name="rh" select="2 * $r + 58"/>
     <xsl:variable name="ns" select="2 + number(sum($groups/其他) &gt; 0)"/>
-    <xsl:variable name="height" select="format-number($rows * $rh + 22, '0')"/>
-    <fo:instream-foreign-object><xsl:copy-of select="@gr:line"/>
-      <svg:svg width="440pt" height="{$height}pt" viewBox="0 0 440 {$height}">
-        <xsl:if test="$with-total = 1">
-          <xsl:call-template name="pie">
-            <xsl:with-param name="cx" select="$cell div 2"/>
-            <xsl:with-param name="cy" select="22 + $r"/>
-            <xsl:with-param name="r" select="$r"/>
-            <xsl:with-param name="m" select="sum($groups/男)"/>
-            <xsl:with-param name="f" select="sum($groups/女)"/>
-            <xsl:with-param name="o" select="sum($groups/其他)"/>
-            <xsl:with-param name="name" select="$total-name"/>
-          </xsl:call-template>
-        </xsl:if>
-        <xsl:for-each select="$groups">
-          <xsl:variable name="i" select="position() - 1 + $with-total"/>
-          <xsl:call-template name="pie">
-            <xsl:with-param name="cx" select="$cell * ($i mod $per-row) + $cell div 2"/>
-            <xsl:with-param name="cy" select="floor($i div $per-row) * $rh + 22 + $r"/>
-            <xsl:with-param name="r" select="$r"/>
-            <xsl:with-param name="m" select="number(男)"/>
-            <xsl:with-param name="f" select="number(女)"/>
-            <xsl:with-param name="o" select="sum(其他)"/>
-            <xsl:with-param name="name" select="normalize-space(名稱)"/>
-          </xsl:call-template>
-        </xsl:for-each>
-        <xsl:call-template name="legend">
-          <xsl:with-param name="x" select="220 - 31 * $ns"/>
-          <xsl:with-param name="y" select="$rows * $rh + 4"/>
-          <xsl:with-param name="ns" select="$ns"/>
-        </xsl:call-template>
-      </svg:svg>
-    </fo:instream-foreign-object>
+    <xsl:call-template name="pie-row">
+      <xsl:with-param name="k" select="0"/>
+      <xsl:with-param name="rows" select="$rows"/>
+      <xsl:with-param name="groups" select="$groups"/>
+      <xsl:with-param name="total-name" select="$total-name"/>
+      <xsl:with-param name="with-total" select="$with-total"/>
+      <xsl:with-param name="per-row" select="$per-row"/>
+      <xsl:with-param name="cell" select="$cell"/>
+      <xsl:with-param name="r" select="$r"/>
+      <xsl:with-param name="rh" select="$rh"/>
+      <xsl:with-param name="ns" select="$ns"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- row $k (from 0) of a pie chart and the rows after it: pies $k × per-row
+       … (pie 0 is the total's when there is one) -->
+  <xsl:template name="pie-row">
+    <xsl:param name="k"/>
+    <xsl:param name="rows"/>
+    <xsl:param name="groups"/>
+    <xsl:param name="total-name"/>
+    <xsl:param name="with-total"/>
+    <xsl:param name="per-row"/>
+    <xsl:param name="cell"/>
+    <xsl:param name="r"/>
+    <xsl:param name="rh"/>
+    <xsl:param name="ns"/>
+    <xsl:variable name="last" select="$k = $rows - 1"/>
+    <xsl:variable name="height" select="format-number($rh + 22 * number($last), '0')"/>
+    <!-- the row's groups: pie index i = position in $groups - 1 + with-total -->
+    <xsl:variable name="first" select="$k * $per-row - $with-total"/>
+    <fo:block text-align="center" line-height="1"><xsl:copy-of select="@gr:line"/>
+      <xsl:if test="$k = 0"><xsl:attribute name="space-before">6pt</xsl:attribute></xsl:if>
+      <fo:instream-foreign-object><xsl:copy-of select="@gr:line"/>
+        <svg:svg width="440pt" height="{$height}pt" viewBox="0 0 440 {$height}">
+          <xsl:if test="$k = 0 and $with-total = 1">
+            <xsl:call-template name="pie">
+              <xsl:with-param name="cx" select="$cell div 2"/>
+              <xsl:with-param name="cy" select="22 + $r"/>
+              <xsl:with-param name="r" select="$r"/>
+              <xsl:with-param name="m" select="sum($groups/男)"/>
+              <xsl:with-param name="f" select="sum($groups/女)"/>
+              <xsl:with-param name="o" select="sum($groups/其他)"/>
+              <xsl:with-param name="name" select="$total-name"/>
+            </xsl:call-template>
+          </xsl:if>
+          <xsl:for-each select="$groups[position() &gt; $first and position() &lt;= $first + $per-row]">
+            <xsl:variable name="i" select="$first * number($first &gt; 0) + position() - 1 + $with-total"/>
+            <xsl:call-template name="pie">
+              <xsl:with-param name="cx" select="$cell * ($i mod $per-row) + $cell div 2"/>
+              <xsl:with-param name="cy" select="22 + $r"/>
+              <xsl:with-param name="r" select="$r"/>
+              <xsl:with-param name="m" select="number(男)"/>
+              <xsl:with-param name="f" select="number(女)"/>
+              <xsl:with-param name="o" select="sum(其他)"/>
+              <xsl:with-param name="name" select="normalize-space(名稱)"/>
+            </xsl:call-template>
+          </xsl:for-each>
+          <xsl:if test="$last">
+            <xsl:call-template name="legend">
+              <xsl:with-param name="x" select="220 - 31 * $ns"/>
+              <xsl:with-param name="y" select="$rh + 4"/>
+              <xsl:with-param name="ns" select="$ns"/>
+            </xsl:call-template>
+          </xsl:if>
+        </svg:svg>
+      </fo:instream-foreign-object>
+    </fo:block>
+    <xsl:if test="not($last)">
+      <xsl:call-template name="pie-row">
+        <xsl:with-param name="k" select="$k + 1"/>
+        <xsl:with-param name="rows" select="$rows"/>
+        <xsl:with-param name="groups" select="$groups"/>
+        <xsl:with-param name="total-name" select="$total-name"/>
+        <xsl:with-param name="with-total" select="$with-total"/>
+        <xsl:with-param name="per-row" select="$per-row"/>
+        <xsl:with-param name="cell" select="$cell"/>
+        <xsl:with-param name="r" select="$r"/>
+        <xsl:with-param name="rh" select="$rh"/>
+        <xsl:with-param name="ns" select="$ns"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- A slice under this share of its pie is labelled outside it, with a

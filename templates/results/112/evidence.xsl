@@ -237,13 +237,13 @@
     <xsl:call-template name="caption-below"/>
   </xsl:template>
 
+  <!-- one block per row of pies (charts.xsl): a chart of several rows may
+       break between rows; the caption keeps with the last -->
   <xsl:template match="圓餅圖" mode="evidence">
-    <fo:block text-align="center" space-before="6pt" keep-with-next="always"><xsl:copy-of select="@gr:line"/>
-      <xsl:call-template name="pie-chart">
-        <xsl:with-param name="groups" select="組"/>
-        <xsl:with-param name="total-name" select="normalize-space(總計名稱)"/>
-      </xsl:call-template>
-    </fo:block>
+    <xsl:call-template name="pie-chart">
+      <xsl:with-param name="groups" select="組"/>
+      <xsl:with-param name="total-name" select="normalize-space(總計名稱)"/>
+    </xsl:call-template>
     <xsl:call-template name="caption-below"/>
   </xsl:template>
 
