@@ -13,7 +13,7 @@ require_tools perl xmllint pdftotext
 D=$WORK/audit
 mkdir -p "$D"
 EXPECT=$TESTS_DIR/audit/expect.txt
-NAMES="empty_fragment row_start_split cell_orphan heading_last prohibited short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty chart_overlap chart_outside photo_size"
+NAMES="empty_fragment row_start_split cell_orphan heading_last prohibited short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty chart_overlap chart_outside chart_detached photo_size"
 
 # expected FILE NAME: the listed count (0 when not listed)
 expected() {
@@ -137,6 +137,15 @@ if grep -q "$(printf '^svgtext\t.*\t其他 <1%%$')" "$wd" &&
 else
     not_ok "wide-stats.xml: a tiny share prints 「其他 <1%」, never 「0%」" \
         "$(grep -c "$(printf '^svgtext')" "$wd") chart texts"
+fi
+
+# the chart labels are checked against every bar and slice the reader sees:
+# wide-stats.xml draws 6 × 2 bars and 17 slices (six pies, the 其他 of 板南線
+# is 0); tests/audit/chart-labels.fo (expect.txt) proves the check fires
+if grep -q '^# chart labels checked against 12 bars and 17 slices$' "$wd.audit"; then
+    ok "wide-stats.xml: chart labels checked against its 12 bars and 17 slices"
+else
+    not_ok "wide-stats.xml: chart labels checked against its 12 bars and 17 slices" "$(grep '^# chart' "$wd.audit")"
 fi
 
 # a no-break space is a space, not the CNS font's full-em 「NB SP」 box

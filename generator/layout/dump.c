@@ -10,7 +10,11 @@
  *   line  N  x y w h  text
  *   image N  x y w h  pixels-wide pixels-high source   (a placed photo)
  *   chart N  x y w h        (an SVG chart) followed by one
- *   svgtext N  x y w h  text   per text of the chart, as set
+ *   svgtext N  x y w h  text   per text of the chart, as set, then one
+ *   svgpath N  fill stroke  x,y x,y …   per shape of the chart (rect,
+ *                           line, circle, path…: fill and stroke as
+ *                           #RRGGBB or -, its outline's points, curves
+ *                           flattened to 8 points each)
  *   lpos  N  fo-line index count spread gap   (before each `line`: the
  *                           FO line of its block, the line's 1-based index
  *                           in its paragraph and the paragraph's line count,
@@ -178,6 +182,50 @@ void gr_dump_line(gr_lay *L, gr_page *pg, const gr_line *ln, double x, double y)
     emit(L, pg);
 }
 
+static void add_color(gr_buf *b, int on, gr_color c)
+{
+    if (!on) { gr_buf_adds(b, "\t-"); return; }
+    gr_buf_printf(b, "\t#%02X%02X%02X", (int)(c.r * 255 + 0.5), (int)(c.g * 255 + 0.5),
+                  (int)(c.b * 255 + 0.5));
+}
+
+static void add_point(gr_buf *b, int *first, double x, double y)
+{
+    gr_buf_addc(b, *first ? '\t' : ' ');
+    *first = 0;
+    gr_buf_add_real(b, x, 2);
+    gr_buf_addc(b, ',');
+    gr_buf_add_real(b, y, 2);
+}
+
+/* One shape of a chart as an svgpath record: its outline's points (a
+ * cubic curve as 8 points along it), page coordinates. */
+static void dump_path(gr_lay *L, gr_page *pg, const gr_dl_path *p, double x, double y)
+{
+    gr_buf *b = &L->dump_line;
+    double cx = 0, cy = 0;
+    int i, k, first = 1;
+    gr_buf_printf(b, "svgpath\t%d", L->page_no);
+    add_color(b, p->fill, p->fill_color);
+    add_color(b, p->stroke, p->stroke_color);
+    for (i = 0; i < p->nseg; i++) {
+        const gr_seg *s = &p->seg[i];
+        if (s->op == GR_SEG_MOVE || s->op == GR_SEG_LINE) {
+            cx = s->p[0]; cy = s->p[1];
+            add_point(b, &first, x + cx, y + cy);
+        } else if (s->op == GR_SEG_CURVE) {
+            for (k = 1; k <= 8; k++) {
+                double t = k / 8.0, u = 1 - t;
+                double px = u * u * u * cx + 3 * u * u * t * s->p[0] + 3 * u * t * t * s->p[2] + t * t * t * s->p[4];
+                double py = u * u * u * cy + 3 * u * u * t * s->p[1] + 3 * u * t * t * s->p[3] + t * t * t * s->p[5];
+                add_point(b, &first, x + px, y + py);
+            }
+            cx = s->p[4]; cy = s->p[5];
+        }
+    }
+    emit(L, pg);
+}
+
 void gr_dump_graphic(gr_lay *L, gr_page *pg, const gr_graphic *g, double x, double y)
 {
     gr_buf *b = &L->dump_line;
@@ -211,4 +259,6 @@ void gr_dump_graphic(gr_lay *L, gr_page *pg, const gr_graphic *g, double x, doub
         gr_buf_printf(b, "\t%s", t->text);
         emit(L, pg);
     }
+    for (i = 0; i < g->nitems; i++)
+        if (g->items[i].kind == GR_DL_PATH) dump_path(L, pg, &g->items[i].u.path, x, y);
 }

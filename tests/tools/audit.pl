@@ -46,6 +46,16 @@
 #   chart_overlap    two texts of one chart (labels, values, legend) whose
 #                    boxes overlap
 #   chart_outside    a text of a chart beyond the chart's box
+#   chart_detached   a bar or a pie slice whose label is not its own or not
+#                    near it, read from the chart as a reader would (the
+#                    svgtext and svgpath records): the legend's swatches
+#                    name each colour's series; a bar's value comes from
+#                    its height on the value axis (its numbered labels),
+#                    and the label with that value must stand right over
+#                    the bar, no other text between; a slice's label (its
+#                    series' name) must lie inside the slice, or at the end
+#                    of a leader that starts inside it, and its percentage
+#                    must be the slice's angle (±1, 「<1」「>99」)
 #   photo_size       a photo over the form's limits: wider than 100 mm or
 #                    taller than 75 mm; beside another photo, wider than
 #                    half the text width or taller than 60 mm
@@ -120,6 +130,10 @@ while (my $r = <$in>) {
     elsif ($k eq 'svgtext' && @charts) {
         push @{$charts[-1]{texts}}, { x => $f[2], y => $f[3], w => $f[4], h => $f[5], text => join("\t", @f[6 .. $#f]) };
     }
+    elsif ($k eq 'svgpath' && @charts) {
+        my @pts = map { [split /,/] } split / /, $f[4] // '';
+        push @{$charts[-1]{shapes}}, { fill => $f[2], stroke => $f[3], pts => \@pts };
+    }
     elsif ($k eq 'image') { push @images, { page => $f[1], x => $f[2], y => $f[3], w => $f[4], h => $f[5], src => $f[8] // '' } }
     elsif ($k eq 'line') {
         my $t = join "\t", @f[6 .. $#f];
@@ -163,7 +177,7 @@ close $in;
 
 my %count = map { $_ => 0 } qw(empty_fragment row_start_split cell_orphan heading_last prohibited
                                short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty
-                               chart_overlap chart_outside photo_size);
+                               chart_overlap chart_outside chart_detached photo_size);
 my @finds;
 sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\tpage $page\t$msg" }
 
@@ -382,6 +396,143 @@ for my $ch (@charts) {
         }
     }
 }
+
+# ---- chart labels against their bars and slices ----------------------------
+sub inside_poly {
+    my ($x, $y, $pts) = @_;
+    my $in = 0;
+    for (my $i = 0, my $j = $#$pts; $i < @$pts; $j = $i++) {
+        my ($xi, $yi, $xj, $yj) = (@{$pts->[$i]}, @{$pts->[$j]});
+        $in = !$in if (($yi > $y) != ($yj > $y)) &&
+                      $x < ($xj - $xi) * ($y - $yi) / (($yj - $yi) || 1e-9) + $xi;
+    }
+    return $in;
+}
+sub box_dist {    # distance from a point to a text's box
+    my ($x, $y, $t) = @_;
+    my $dx = $x < $t->{x} ? $t->{x} - $x : $x > $t->{x} + $t->{w} ? $x - $t->{x} - $t->{w} : 0;
+    my $dy = $y < $t->{y} ? $t->{y} - $y : $y > $t->{y} + $t->{h} ? $y - $t->{y} - $t->{h} : 0;
+    return sqrt($dx * $dx + $dy * $dy);
+}
+sub num_of { (my $v = $_[0]) =~ s/,//g; return $v }
+my $pi = 4 * atan2(1, 1);
+my ($nbars, $nslices) = (0, 0);    # labels checked (printed with -v)
+my %doc_series;    # the colours the document's legends name (a chart of
+                   # several rows has its legend under the last row only)
+for my $pass (1, 2) {
+for my $ch (@charts) {
+    my @t = @{$ch->{texts}};
+    my @sh = @{$ch->{shapes} || []};
+    # rectangles (4 points, axis-aligned) with their box
+    for my $s (@sh) {
+        my @p = @{$s->{pts}};
+        my ($x0, $y0, $x1, $y1) = (1e9, 1e9, -1e9, -1e9);
+        for (@p) { $x0 = $_->[0] if $_->[0] < $x0; $x1 = $_->[0] if $_->[0] > $x1;
+                   $y0 = $_->[1] if $_->[1] < $y0; $y1 = $_->[1] if $_->[1] > $y1 }
+        @$s{qw(x0 y0 x1 y1)} = ($x0, $y0, $x1, $y1);
+        $s->{rect} = @p == 4 && !grep { abs($_->[0] - $x0) > $tol && abs($_->[0] - $x1) > $tol ||
+                                        abs($_->[1] - $y0) > $tol && abs($_->[1] - $y1) > $tol } @p;
+    }
+    # the legend: a small filled square with a text just right of it
+    my (%series, %legend_text);
+    for my $s (grep { $_->{rect} && $_->{fill} ne '-' && $_->{x1} - $_->{x0} <= 14 &&
+                      abs(($_->{x1} - $_->{x0}) - ($_->{y1} - $_->{y0})) <= 1 } @sh) {
+        for my $i (0 .. $#t) {
+            my $a = $t[$i];
+            next unless $a->{x} >= $s->{x1} - $tol && $a->{x} <= $s->{x1} + 6 &&
+                        $a->{y} < $s->{y1} && $a->{y} + $a->{h} > $s->{y0};
+            $series{$s->{fill}} = $a->{text};
+            $legend_text{$i} = 1;
+            $s->{swatch} = 1;
+        }
+    }
+    if ($pass == 1) { %doc_series = (%doc_series, %series); next }
+    %series = %doc_series unless %series;
+    next unless %series;
+    my @bars = grep { $_->{rect} && !$_->{swatch} && $series{$_->{fill}} } @sh;
+    my @wedges = grep { !$_->{rect} && $series{$_->{fill}} } @sh;
+    my @leaders = grep { $_->{fill} eq '-' && @{$_->{pts}} == 2 } @sh;
+    # bars: the value axis from its numbered labels left of every bar
+    if (@bars) {
+        my $minx = (sort { $a <=> $b } map { $_->{x0} } @bars)[0];
+        my @axis = grep { !$legend_text{$_} && $t[$_]{text} =~ /^[\d,]+$/ && $t[$_]{x} + $t[$_]{w} <= $minx + $tol } 0 .. $#t;
+        my %is_axis = map { $_ => 1 } @axis;
+        my ($lo, $hi) = (sort { num_of($t[$a]{text}) <=> num_of($t[$b]{text}) } @axis)[0, -1];
+        my $slope = defined $hi && num_of($t[$hi]{text}) > num_of($t[$lo]{text}) ?
+            (($t[$lo]{y} + $t[$lo]{h} / 2) - ($t[$hi]{y} + $t[$hi]{h} / 2)) / (num_of($t[$hi]{text}) - num_of($t[$lo]{text})) : 0;
+        my @values = grep { !$legend_text{$_} && !$is_axis{$_} && $t[$_]{text} =~ /^[\d,]+$/ } 0 .. $#t;
+        for my $bar (@bars) {
+            my $h = $bar->{y1} - $bar->{y0};
+            next if $h < $tol || $slope <= 0;
+            my $v = $h / $slope;
+            $nbars++;
+            my $bx = ($bar->{x0} + $bar->{x1}) / 2;
+            my @cand = sort { abs($t[$a]{x} + $t[$a]{w} / 2 - $bx) <=> abs($t[$b]{x} + $t[$b]{w} / 2 - $bx) }
+                       grep { abs(num_of($t[$_]{text}) - $v) <= 0.5 + 0.3 / $slope } @values;
+            if (!@cand) {
+                found('chart_detached', $ch->{page}, sprintf('a %s bar of %.0f has no label with its value', $series{$bar->{fill}}, $v));
+                next;
+            }
+            my $l = $t[$cand[0]];
+            my $lx = $l->{x} + $l->{w} / 2;
+            my $between = grep { $_ != $l && $_->{x} < $lx && $_->{x} + $_->{w} > $lx &&
+                                 $_->{y} >= $l->{y} + $l->{h} - $tol && $_->{y} + $_->{h} <= $bar->{y0} + $tol } @t;
+            found('chart_detached', $ch->{page}, "value label $l->{text} not right over its $series{$bar->{fill}} bar")
+                if $lx < $bar->{x0} - $tol || $lx > $bar->{x1} + $tol || $l->{y} + $l->{h} > $bar->{y0} + 1 || $between;
+        }
+    }
+    # slices: the label (the series' name, and its share) inside the slice
+    # or at the far end of a leader starting inside it
+    for my $w (@wedges) {
+        my $name = $series{$w->{fill}};
+        my @p = @{$w->{pts}};
+        my ($cx, $cy, @arc);
+        # a slice starts at the centre (M centre L …); a whole circle does not
+        my ($mx, $my) = (0, 0);
+        $mx += $_->[0] / @p, $my += $_->[1] / @p for @p;
+        my $r0 = sqrt(($p[0][0] - $mx) ** 2 + ($p[0][1] - $my) ** 2);
+        my $round = !grep { abs(sqrt(($_->[0] - $mx) ** 2 + ($_->[1] - $my) ** 2) - $r0) > 1 } @p;
+        if ($round) { ($cx, $cy, @arc) = ($mx, $my, @p) } else { ($cx, $cy) = @{$p[0]}; @arc = @p[1 .. $#p] }
+        my $sweep = 0;
+        if ($round) { $sweep = 2 * $pi }
+        else {
+            for my $i (1 .. $#arc) {
+                my $d = atan2($arc[$i][1] - $cy, $arc[$i][0] - $cx) - atan2($arc[$i - 1][1] - $cy, $arc[$i - 1][0] - $cx);
+                $d -= 2 * $pi while $d > $pi;
+                $d += 2 * $pi while $d <= -$pi;
+                $sweep += $d;
+            }
+        }
+        my $share = 100 * abs($sweep) / (2 * $pi);
+        $nslices++;
+        my @own = grep { index($_->{text}, $name) == 0 } @t;
+        my ($label) = grep { inside_poly($_->{x} + $_->{w} / 2, $_->{y} + $_->{h} / 2, \@p) } @own;
+        my $pct;
+        if ($label) {
+            ($pct) = $label->{text} =~ /([<>]?\d+)%/;
+            if (!defined $pct) {
+                my ($pt) = grep { $_->{text} =~ /^[<>]?\d+%$/ && inside_poly($_->{x} + $_->{w} / 2, $_->{y} + $_->{h} / 2, \@p) } @t;
+                ($pct) = $pt->{text} =~ /([<>]?\d+)%/ if $pt;
+            }
+        } else {
+            for my $ld (@leaders) {
+                my ($p0, $p1) = @{$ld->{pts}};
+                ($p0, $p1) = ($p1, $p0) unless inside_poly(@$p0, \@p);
+                next unless inside_poly(@$p0, \@p);
+                ($label) = grep { box_dist(@$p1, $_) <= 6 } @own;
+                last if $label;
+            }
+            ($pct) = $label->{text} =~ /([<>]?\d+)%/ if $label;
+        }
+        if (!$label) {
+            found('chart_detached', $ch->{page}, sprintf('a %s slice (%.0f%%) has no label inside it or at the end of its leader', $name, $share));
+        } elsif (!defined $pct || ($pct =~ /^</ ? $share >= 1 : $pct =~ /^>/ ? $share <= 99 : abs($pct - $share) > 1)) {
+            found('chart_detached', $ch->{page}, sprintf('the %s slice is %.1f%% of its pie, its label says %s', $name, $share, $pct // 'no share'));
+        }
+    }
+}
+}
+
 {
     my $mm = 72 / 25.4;
     for my $im (@images) {
@@ -395,6 +546,7 @@ for my $ch (@charts) {
 
 print join(' ', map { "$_=$count{$_}" } qw(empty_fragment row_start_split cell_orphan heading_last
     prohibited short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty
-    chart_overlap chart_outside photo_size)), "\n";
+    chart_overlap chart_outside chart_detached photo_size)), "\n";
 print map { "#   $_\n" } @finds if $verbose;
+print "# chart labels checked against $nbars bars and $nslices slices\n" if $verbose && ($nbars || $nslices);
 exit 0;
