@@ -33,7 +33,16 @@
 
   <!-- ================================================ bar chart -->
   <!-- grouped bars, one group per <組>, series 男, 女 (and 其他 when any
-       group has a non-zero 其他) -->
+       group has a non-zero 其他). Every value label stands right over its
+       own bar (docs/layout.md §4.2): the widest one, estimated (digits
+       0.5 em, commas 0.28 em), over its bar at 7.5pt when it fits the bar,
+       else centred in the bar's share of the group (group width / series)
+       at 7.5pt or 7pt. When the groups are too many for that, the chart is
+       drawn in rows of fewer groups (as many as let the labels fit, the
+       rows as even as can be), all on the same value axis, each row a block
+       of its own (so the chart may break between rows; the legend is on the
+       first, the caption below stays with the last). Called in the context
+       of the chart's element (its gr:line). -->
   <xsl:template name="bar-chart">
     <xsl:param name="groups"/>
     <xsl:variable name="ns" select="2 + number(sum($groups/其他) &gt; 0)"/>
@@ -50,109 +59,141 @@
       </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="top-value" select="ceiling(number($max) div $step) * $step + $step * number(not(number($max) &gt; 0))"/>
+    <xsl:variable name="maxlabel" select="format-number(number($max) * number(number($max) &gt; 0), '#,##0')"/>
+    <xsl:variable name="label-em" select="0.5 * string-length(translate($maxlabel, ',', '')) + 0.28 * (string-length($maxlabel) - string-length(translate($maxlabel, ',', '')))"/>
+    <!-- the most groups a row can hold with the labels at 7pt in their
+         share of the group (plot 378pt wide), at least one -->
+    <xsl:variable name="fit" select="floor(378 * 0.92 div ($ns * 7 * $label-em))"/>
+    <xsl:variable name="rows" select="ceiling($ng div ($fit * number($fit &gt;= 1) + number($fit &lt; 1)))"/>
+    <xsl:variable name="per-row" select="ceiling($ng div $rows)"/>
+    <xsl:call-template name="bar-row">
+      <xsl:with-param name="k" select="0"/>
+      <xsl:with-param name="rows" select="$rows"/>
+      <xsl:with-param name="per-row" select="$per-row"/>
+      <xsl:with-param name="groups" select="$groups"/>
+      <xsl:with-param name="ns" select="$ns"/>
+      <xsl:with-param name="step" select="$step"/>
+      <xsl:with-param name="top-value" select="$top-value"/>
+      <xsl:with-param name="label-em" select="$label-em"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- row $k (from 0) of a bar chart, then the rows after it -->
+  <xsl:template name="bar-row">
+    <xsl:param name="k"/>
+    <xsl:param name="rows"/>
+    <xsl:param name="per-row"/>
+    <xsl:param name="groups"/>
+    <xsl:param name="ns"/>
+    <xsl:param name="step"/>
+    <xsl:param name="top-value"/>
+    <xsl:param name="label-em"/>
     <xsl:variable name="left" select="52"/>
     <xsl:variable name="right" select="430"/>
     <xsl:variable name="bottom" select="206"/>
-    <xsl:variable name="gw" select="($right - $left) div $ng"/>
+    <xsl:variable name="top" select="34"/>
+    <xsl:variable name="row" select="$groups[position() &gt; $k * $per-row and position() &lt;= ($k + 1) * $per-row]"/>
+    <xsl:variable name="gw" select="($right - $left) div $per-row"/>
+    <!-- a shorter last row is centred -->
+    <xsl:variable name="x-start" select="$left + ($per-row - count($row)) * $gw div 2"/>
     <xsl:variable name="bw" select="$gw * 0.7 div $ns"/>
-    <!-- value labels never overlap (docs/layout.md §4.2): the widest one,
-         estimated (digits 0.5 em, commas 0.28 em), over its bar at 7.5pt
-         when it fits the bar; else centred in the bar's share of the group
-         (group width / series) at 7.5pt or 7pt; else at 7pt and staggered,
-         one series a line higher than the one before -->
-    <xsl:variable name="maxlabel" select="format-number(number($max) * number(number($max) &gt; 0), '#,##0')"/>
-    <xsl:variable name="label-em" select="0.5 * string-length(translate($maxlabel, ',', '')) + 0.28 * (string-length($maxlabel) - string-length(translate($maxlabel, ',', '')))"/>
     <xsl:variable name="slot" select="$gw div $ns"/>
     <xsl:variable name="label-mode">
       <xsl:choose>
         <xsl:when test="7.5 * $label-em &lt;= $bw">bar</xsl:when>
         <xsl:when test="7.5 * $label-em &lt;= $slot * 0.92">slot</xsl:when>
-        <xsl:when test="7 * $label-em &lt;= $slot * 0.92">slot7</xsl:when>
-        <xsl:otherwise>stagger</xsl:otherwise>
+        <xsl:otherwise>slot7</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:variable name="top" select="34 + 9 * ($ns - 1) * number($label-mode = 'stagger')"/>
-    <fo:instream-foreign-object><xsl:copy-of select="@gr:line"/>
-      <svg:svg width="440pt" height="236pt" viewBox="0 0 440 236">
-        <!-- grid lines and axis labels -->
-        <xsl:call-template name="bar-grid">
-          <xsl:with-param name="v" select="0"/>
-          <xsl:with-param name="step" select="$step"/>
-          <xsl:with-param name="top-value" select="$top-value"/>
-          <xsl:with-param name="left" select="$left"/>
-          <xsl:with-param name="right" select="$right"/>
-          <xsl:with-param name="top" select="$top"/>
-          <xsl:with-param name="bottom" select="$bottom"/>
-        </xsl:call-template>
-        <svg:line x1="{$left}" y1="{$top}" x2="{$left}" y2="{$bottom}" stroke="#000000" stroke-width="0.8"/>
-        <!-- bars -->
-        <xsl:for-each select="$groups">
-          <xsl:variable name="g" select="position() - 1"/>
-          <xsl:variable name="x0" select="$left + $g * $gw + $gw * 0.15"/>
-          <xsl:variable name="group-max">
-            <xsl:for-each select="男 | 女 | 其他">
-              <xsl:sort select="number(.)" data-type="number" order="descending"/>
-              <xsl:if test="position() = 1"><xsl:value-of select="number(.)"/></xsl:if>
-            </xsl:for-each>
-          </xsl:variable>
-          <xsl:call-template name="bar">
-            <xsl:with-param name="x" select="$x0"/>
-            <xsl:with-param name="w" select="$bw"/>
-            <xsl:with-param name="v" select="number(男)"/>
-            <xsl:with-param name="s" select="1"/>
+    <fo:block text-align="center" keep-with-next="always"><xsl:copy-of select="@gr:line"/>
+      <xsl:if test="$k = 0"><xsl:attribute name="space-before">6pt</xsl:attribute></xsl:if>
+      <xsl:if test="$k &lt; $rows - 1"><xsl:attribute name="keep-with-next">auto</xsl:attribute></xsl:if>
+      <fo:instream-foreign-object><xsl:copy-of select="@gr:line"/>
+        <svg:svg width="440pt" height="236pt" viewBox="0 0 440 236">
+          <!-- grid lines and axis labels -->
+          <xsl:call-template name="bar-grid">
+            <xsl:with-param name="v" select="0"/>
+            <xsl:with-param name="step" select="$step"/>
             <xsl:with-param name="top-value" select="$top-value"/>
+            <xsl:with-param name="left" select="$left"/>
+            <xsl:with-param name="right" select="$right"/>
             <xsl:with-param name="top" select="$top"/>
             <xsl:with-param name="bottom" select="$bottom"/>
-            <xsl:with-param name="mode" select="$label-mode"/>
-            <xsl:with-param name="slot-x" select="$left + $g * $gw"/>
-            <xsl:with-param name="slot" select="$slot"/>
-            <xsl:with-param name="group-max" select="$group-max"/>
           </xsl:call-template>
-          <xsl:call-template name="bar">
-            <xsl:with-param name="x" select="$x0 + $bw"/>
-            <xsl:with-param name="w" select="$bw"/>
-            <xsl:with-param name="v" select="number(女)"/>
-            <xsl:with-param name="s" select="2"/>
-            <xsl:with-param name="top-value" select="$top-value"/>
-            <xsl:with-param name="top" select="$top"/>
-            <xsl:with-param name="bottom" select="$bottom"/>
-            <xsl:with-param name="mode" select="$label-mode"/>
-            <xsl:with-param name="slot-x" select="$left + $g * $gw"/>
-            <xsl:with-param name="slot" select="$slot"/>
-            <xsl:with-param name="group-max" select="$group-max"/>
-          </xsl:call-template>
-          <xsl:if test="$ns = 3">
+          <svg:line x1="{$left}" y1="{$top}" x2="{$left}" y2="{$bottom}" stroke="#000000" stroke-width="0.8"/>
+          <!-- bars -->
+          <xsl:for-each select="$row">
+            <xsl:variable name="g" select="position() - 1"/>
+            <xsl:variable name="x0" select="$x-start + $g * $gw + $gw * 0.15"/>
             <xsl:call-template name="bar">
-              <xsl:with-param name="x" select="$x0 + 2 * $bw"/>
+              <xsl:with-param name="x" select="$x0"/>
               <xsl:with-param name="w" select="$bw"/>
-              <xsl:with-param name="v" select="sum(其他)"/>
-              <xsl:with-param name="s" select="3"/>
+              <xsl:with-param name="v" select="number(男)"/>
+              <xsl:with-param name="s" select="1"/>
               <xsl:with-param name="top-value" select="$top-value"/>
               <xsl:with-param name="top" select="$top"/>
               <xsl:with-param name="bottom" select="$bottom"/>
               <xsl:with-param name="mode" select="$label-mode"/>
-              <xsl:with-param name="slot-x" select="$left + $g * $gw"/>
+              <xsl:with-param name="slot-x" select="$x-start + $g * $gw"/>
               <xsl:with-param name="slot" select="$slot"/>
-              <xsl:with-param name="group-max" select="$group-max"/>
+            </xsl:call-template>
+            <xsl:call-template name="bar">
+              <xsl:with-param name="x" select="$x0 + $bw"/>
+              <xsl:with-param name="w" select="$bw"/>
+              <xsl:with-param name="v" select="number(女)"/>
+              <xsl:with-param name="s" select="2"/>
+              <xsl:with-param name="top-value" select="$top-value"/>
+              <xsl:with-param name="top" select="$top"/>
+              <xsl:with-param name="bottom" select="$bottom"/>
+              <xsl:with-param name="mode" select="$label-mode"/>
+              <xsl:with-param name="slot-x" select="$x-start + $g * $gw"/>
+              <xsl:with-param name="slot" select="$slot"/>
+            </xsl:call-template>
+            <xsl:if test="$ns = 3">
+              <xsl:call-template name="bar">
+                <xsl:with-param name="x" select="$x0 + 2 * $bw"/>
+                <xsl:with-param name="w" select="$bw"/>
+                <xsl:with-param name="v" select="sum(其他)"/>
+                <xsl:with-param name="s" select="3"/>
+                <xsl:with-param name="top-value" select="$top-value"/>
+                <xsl:with-param name="top" select="$top"/>
+                <xsl:with-param name="bottom" select="$bottom"/>
+                <xsl:with-param name="mode" select="$label-mode"/>
+                <xsl:with-param name="slot-x" select="$x-start + $g * $gw"/>
+                <xsl:with-param name="slot" select="$slot"/>
+              </xsl:call-template>
+            </xsl:if>
+            <xsl:call-template name="category-label">
+              <xsl:with-param name="name" select="normalize-space(名稱)"/>
+              <xsl:with-param name="of" select="名稱"/>
+              <xsl:with-param name="cx" select="$x-start + $g * $gw + $gw div 2"/>
+              <xsl:with-param name="y" select="$bottom + 13"/>
+              <xsl:with-param name="room" select="$gw - 4"/>
+            </xsl:call-template>
+          </xsl:for-each>
+          <svg:line x1="{$left}" y1="{$bottom}" x2="{$right}" y2="{$bottom}" stroke="#000000" stroke-width="0.8"/>
+          <xsl:if test="$k = 0">
+            <xsl:call-template name="legend">
+              <xsl:with-param name="x" select="$right - 62 * $ns"/>
+              <xsl:with-param name="y" select="8"/>
+              <xsl:with-param name="ns" select="$ns"/>
             </xsl:call-template>
           </xsl:if>
-          <xsl:call-template name="category-label">
-            <xsl:with-param name="name" select="normalize-space(名稱)"/>
-            <xsl:with-param name="of" select="名稱"/>
-            <xsl:with-param name="cx" select="$left + $g * $gw + $gw div 2"/>
-            <xsl:with-param name="y" select="$bottom + 13"/>
-            <xsl:with-param name="room" select="$gw - 4"/>
-          </xsl:call-template>
-        </xsl:for-each>
-        <svg:line x1="{$left}" y1="{$bottom}" x2="{$right}" y2="{$bottom}" stroke="#000000" stroke-width="0.8"/>
-        <!-- legend -->
-        <xsl:call-template name="legend">
-          <xsl:with-param name="x" select="$right - 62 * $ns"/>
-          <xsl:with-param name="y" select="8"/>
-          <xsl:with-param name="ns" select="$ns"/>
-        </xsl:call-template>
-      </svg:svg>
-    </fo:instream-foreign-object>
+        </svg:svg>
+      </fo:instream-foreign-object>
+    </fo:block>
+    <xsl:if test="$k &lt; $rows - 1">
+      <xsl:call-template name="bar-row">
+        <xsl:with-param name="k" select="$k + 1"/>
+        <xsl:with-param name="rows" select="$rows"/>
+        <xsl:with-param name="per-row" select="$per-row"/>
+        <xsl:with-param name="groups" select="$groups"/>
+        <xsl:with-param name="ns" select="$ns"/>
+        <xsl:with-param name="step" select="$step"/>
+        <xsl:with-param name="top-value" select="$top-value"/>
+        <xsl:with-param name="label-em" select="$label-em"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- step of the value axis: 1, 2 or 5 × 10^k, at most 5 steps -->
@@ -214,7 +255,6 @@
     <xsl:param name="mode" select="'bar'"/>
     <xsl:param name="slot-x" select="0"/>
     <xsl:param name="slot" select="0"/>
-    <xsl:param name="group-max" select="0"/>
     <xsl:variable name="h" select="$v div $top-value * ($bottom - $top)"/>
     <xsl:variable name="color"><xsl:call-template name="series-color"><xsl:with-param name="s" select="$s"/></xsl:call-template></xsl:variable>
     <xsl:if test="$h &gt; 0">
@@ -231,14 +271,7 @@
         <xsl:otherwise><xsl:value-of select="$slot-x + ($s - 0.5) * $slot"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:variable name="ly">
-      <xsl:choose>
-        <xsl:when test="$mode = 'stagger'">
-          <xsl:value-of select="$bottom - number($group-max) div $top-value * ($bottom - $top) - 2.5 - 9 * ($s - 1)"/>
-        </xsl:when>
-        <xsl:otherwise><xsl:value-of select="$bottom - $h - 2.5"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
+    <xsl:variable name="ly" select="$bottom - $h - 2.5"/>
     <svg:text text-anchor="middle" font-size="{7 + 0.5 * number($mode = 'bar' or $mode = 'slot')}" font-family="{$chart-font}" fill="#000000">
       <xsl:attribute name="x"><xsl:call-template name="n"><xsl:with-param name="v" select="$lx"/></xsl:call-template></xsl:attribute>
       <xsl:attribute name="y"><xsl:call-template name="n"><xsl:with-param name="v" select="$ly"/></xsl:call-template></xsl:attribute>
@@ -247,7 +280,8 @@
   </xsl:template>
 
   <!-- a category name under its group: one line at 10pt when it fits the
-       group's width, else two lines (halves of the name, the cut moved to
+       group's width (a name of up to four characters: one line, smaller),
+       else two lines (halves of the name, the cut moved to
        the edge of a personal name it would fall in: the <gr:name> pieces of
        the field $of), at 10pt or as large as fits, never under 7pt -->
   <xsl:template name="category-label">
@@ -293,6 +327,20 @@
     <xsl:choose>
       <xsl:when test="10 * $n &lt;= $room">
         <svg:text text-anchor="middle" font-size="10" font-family="{$chart-font}" fill="#000000" y="{$y + 2}">
+          <xsl:attribute name="x"><xsl:call-template name="n"><xsl:with-param name="v" select="$cx"/></xsl:call-template></xsl:attribute>
+          <xsl:value-of select="$name"/>
+        </svg:text>
+      </xsl:when>
+      <!-- a name of up to four characters (松山區) is a word: one line,
+           as large as fits, never under 7pt -->
+      <xsl:when test="$n &lt;= 4">
+        <svg:text text-anchor="middle" font-family="{$chart-font}" fill="#000000" y="{$y + 2}">
+          <xsl:attribute name="font-size">
+            <xsl:choose>
+              <xsl:when test="$room div $n &lt; 7">7</xsl:when>
+              <xsl:otherwise><xsl:value-of select="format-number(floor($room div $n * 10) div 10, '0.#')"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:attribute>
           <xsl:attribute name="x"><xsl:call-template name="n"><xsl:with-param name="v" select="$cx"/></xsl:call-template></xsl:attribute>
           <xsl:value-of select="$name"/>
         </svg:text>

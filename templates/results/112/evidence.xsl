@@ -231,9 +231,8 @@
     <xsl:if test="@依據 and not(key('stat-table', @依據))">
       <xsl:message terminate="yes">成果報告：&lt;長條圖 依據="<xsl:value-of select="@依據"/>"&gt; 找不到代號相同的 &lt;統計表&gt; / results form: no &lt;統計表&gt; with 代號 "<xsl:value-of select="@依據"/>" for &lt;長條圖&gt;</xsl:message>
     </xsl:if>
-    <fo:block text-align="center" space-before="6pt" keep-with-next="always"><xsl:copy-of select="@gr:line"/>
-      <xsl:call-template name="bar-chart"><xsl:with-param name="groups" select="$groups"/></xsl:call-template>
-    </fo:block>
+    <!-- one block per row of bars (charts.xsl) -->
+    <xsl:call-template name="bar-chart"><xsl:with-param name="groups" select="$groups"/></xsl:call-template>
     <xsl:call-template name="caption-below"/>
   </xsl:template>
 
