@@ -42,7 +42,8 @@
 #   merged_empty     an empty cell spanning columns (a 「1. 無」 row merging
 #                    its empty cells; the form keeps each with its rules)
 #   underfull        a page other than the last under 60% full whose next
-#                    page does not start with a heading (something moved on)
+#                    page does not start with a heading (something moved on);
+#                    a footnote at the page foot is not fill
 #   chart_overlap    two texts of one chart (labels, values, legend) whose
 #                    boxes overlap
 #   chart_outside    a text of a chart beyond the chart's box
@@ -52,7 +53,7 @@
 #                    name each colour's series; a bar's value comes from
 #                    its height on the value axis (its numbered labels),
 #                    and the label with that value must stand right over
-#                    the bar, no other text between; a slice's label (its
+#                    the bar, at most its own height above it; a slice's label (its
 #                    series' name) must lie inside the slice, or at the end
 #                    of a leader that starts inside it, and its percentage
 #                    must be the slice's angle (±1, 「<1」「>99」)
@@ -150,8 +151,11 @@ while (my $r = <$in>) {
                        static => $static, at => scalar @lines, nlines => 0,
                        # FO lines may be the data file's (gr:line), shared by
                        # many cells: a cell is known by its serial (older
-                       # dumps: its line, grid place and column edges)
-                       id => $f[11] // join(',', $f[10], $f[6], $f[7], sprintf('%.1f', $f[2]), sprintf('%.1f', $f[4])) };
+                       # dumps, and the cells of list items, which all
+                       # carry serial 0: its line, grid place and column
+                       # edges)
+                       id => ($f[11] // 0) ? $f[11] :
+                             join(',', $f[10], $f[6], $f[7], sprintf('%.1f', $f[2]), sprintf('%.1f', $f[4])) };
     }
 }
 close $in;
@@ -190,11 +194,10 @@ sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\t
     for my $c (@cells) {
         next if $c->{static} || !$c->{nlines};
         my $t = join "\n", map { $_->{text} } @{$c->{lines}};
-        # a repeated header: the same text on the page before, and here at
-        # the top of the body region
+        # a repeated header (of one row or several): the same text as on the
+        # page before (the fragments of a split cell hold different lines)
         my $prev = $text_on{$c->{id}}{$c->{page} - 1};
-        $repeated{$c->{id}} = 1 if defined $prev && $prev eq $t && $body{$c->{page}} &&
-                                   $c->{y} <= $body{$c->{page}}[1] + 1;
+        $repeated{$c->{id}} = 1 if defined $prev && $prev eq $t;
         $text_on{$c->{id}}{$c->{page}} = $t;
     }
     my (%seen_cell, %rows, %per_page, %first_page, @order);
@@ -236,8 +239,9 @@ sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\t
         next if $c->{static} || $repeated{$c->{id}} || $c->{nlines};
         found('merged_empty', $c->{page}, "empty cell of FO line $c->{fo} spans $c->{cs} columns")
             if $c->{cs} > 1 && $c->{rs} == 1;
+        # (a repeated header's cells count as text beside: the empty corner
+        # cell of a header row is no empty band)
         my $beside = grep { !$_->{static} && $_->{page} == $c->{page} && $_->{nlines} &&
-                            !$repeated{$_->{id}} &&
                             $_->{y} < $c->{y} + $c->{h} - $tol && $_->{y} + $_->{h} > $c->{y} + $tol } @cells;
         if (!$beside) {
             found('empty_fragment', $c->{page}, "cell of FO line $c->{fo}: nothing beside it has text")
@@ -259,18 +263,24 @@ my $unit = qr/[元人%％件次場位名萬億千百年月日時分歲]/;
 # A note paragraph (its first line starts with *) under a heading belongs to
 # the heading: the heading is what comes before the page's notes.
 my (%last_body, %first_body, %bottom);
+# A footnote (its paragraph starts with a superscript mark, 「¹考量…」) sits
+# at the page foot whatever fills the page: it is not the page's fill.
 {
-    my $note = 0;
+    my ($note, $foot) = (0, 0);
     for my $l (@lines) {
-        $note = $l->{text} =~ /^\*/ if !defined $l->{index} || $l->{index} == 1;
+        if (!defined $l->{index} || $l->{index} == 1) {
+            $note = $l->{text} =~ /^\*/;
+            $foot = $l->{text} =~ /^[\x{B9}\x{B2}\x{B3}\x{2070}-\x{2079}]/;
+        }
         $l->{note} = $note;
+        $l->{foot} = $foot;
     }
 }
 for my $l (@lines) {
     next if $l->{static};
     my $p = $l->{page};
     my $b = $l->{y} + $l->{h};
-    $bottom{$p} = $b if !defined $bottom{$p} || $b > $bottom{$p};
+    $bottom{$p} = $b if !$l->{foot} && (!defined $bottom{$p} || $b > $bottom{$p});
     next if $l->{cell};
     $last_body{$p} = $l if (!$last_body{$p} || $l->{y} > $last_body{$p}{y}) &&
         !$l->{note};
@@ -478,7 +488,8 @@ for my $ch (@charts) {
             my $between = grep { $_ != $l && $_->{x} < $lx && $_->{x} + $_->{w} > $lx &&
                                  $_->{y} >= $l->{y} + $l->{h} - $tol && $_->{y} + $_->{h} <= $bar->{y0} + $tol } @t;
             found('chart_detached', $ch->{page}, "value label $l->{text} not right over its $series{$bar->{fill}} bar")
-                if $lx < $bar->{x0} - $tol || $lx > $bar->{x1} + $tol || $l->{y} + $l->{h} > $bar->{y0} + 1 || $between;
+                if $lx < $bar->{x0} - $tol || $lx > $bar->{x1} + $tol || $l->{y} + $l->{h} > $bar->{y0} + 1 ||
+                   $bar->{y0} - ($l->{y} + $l->{h}) > $l->{h} || $between;
         }
     }
     # slices: the label (the series' name, and its share) inside the slice
