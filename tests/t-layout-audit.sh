@@ -139,6 +139,17 @@ else
         "$(grep -c "$(printf '^svgtext')" "$wd") chart texts"
 fi
 
+# the 統計表's 百分比 row follows the same convention: 其他 45 of 4,769,178
+# (松山區) and the three other districts' 其他 print 「<1%」, and no cell
+# of the report prints 「0%」 (a true zero of 其他 prints 「-」)
+n_lt=$(awk -F'\t' '$1 == "line" && $7 == "<1%"' "$wd" | wc -l)
+n_0=$(awk -F'\t' '$1 == "line" && $7 == "0%"' "$wd" | wc -l)
+if [ "$n_lt" -eq 4 ] && [ "$n_0" -eq 0 ]; then
+    ok "wide-stats.xml: the district table's four small 其他 shares print 「<1%」, no cell 「0%」"
+else
+    not_ok "wide-stats.xml: the district table's four small 其他 shares print 「<1%」, no cell 「0%」" "$n_lt 「<1%」, $n_0 「0%」"
+fi
+
 # the chart labels are checked against every bar and slice the reader sees:
 # wide-stats.xml draws 6 × 2 bars and 17 slices (six pies, the 其他 of 板南線
 # is 0); tests/audit/chart-labels.fo (expect.txt) proves the check fires
