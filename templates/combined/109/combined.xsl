@@ -83,11 +83,32 @@
       select="number(substring($d, 6, 2))"/>/<xsl:value-of select="number(substring($d, 9, 2))"/>
   </xsl:template>
 
+  <!-- A field of the data printed as one run of text (white space as
+       normalize-space leaves it): a declared name found in it is a
+       <gr:name> (generator/domain/mask.c, masked already in the public
+       edition) and prints as one unbreakable piece. Data text is printed
+       through this mode, never with value-of (docs/layout.md §4.3). -->
+  <xsl:template match="*" mode="field">
+    <xsl:apply-templates select="text() | gr:name | 姓名 | 非姓名" mode="field-piece"/>
+  </xsl:template>
+
+  <xsl:template match="text() | 非姓名" mode="field-piece">
+    <xsl:variable name="raw" select="translate(string(.), '&#9;&#10;&#13;', '   ')"/>
+    <xsl:variable name="n" select="normalize-space($raw)"/>
+    <xsl:if test="$n != '' and starts-with($raw, ' ') and preceding-sibling::node()"><xsl:text> </xsl:text></xsl:if>
+    <xsl:value-of select="$n"/>
+    <xsl:if test="$n != '' and substring($raw, string-length($raw)) = ' ' and following-sibling::node()"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="gr:name | 姓名" mode="field-piece">
+    <fo:inline keep-together.within-line="always"><xsl:value-of select="normalize-space(.)"/></fo:inline>
+  </xsl:template>
+
   <!-- 1、 2、 … -->
   <xsl:template name="paras">
     <xsl:param name="of"/>
     <xsl:for-each select="$of/段落">
-      <fo:block xsl:use-attribute-sets="para"><xsl:copy-of select="@gr:line"/><xsl:value-of select="normalize-space(.)"/></fo:block>
+      <fo:block xsl:use-attribute-sets="para"><xsl:copy-of select="@gr:line"/><xsl:apply-templates select="." mode="field"/></fo:block>
     </xsl:for-each>
   </xsl:template>
 
@@ -225,12 +246,12 @@
     <xsl:choose>
       <xsl:when test="$root/課程示例/課程">
         <xsl:for-each select="$root/課程示例/課程">
-          <fo:block xsl:use-attribute-sets="item">●<xsl:text> </xsl:text><xsl:value-of select="@機關"/>—<xsl:value-of select="normalize-space(.)"/></fo:block>
+          <fo:block xsl:use-attribute-sets="item">●<xsl:text> </xsl:text><xsl:value-of select="@機關"/>—<xsl:apply-templates select="." mode="field"/></fo:block>
         </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
         <xsl:for-each select="$live[position() &lt;= 5]">
-          <fo:block xsl:use-attribute-sets="item">●<xsl:text> </xsl:text><xsl:value-of select="ancestor::機關/@簡稱"/>—<xsl:value-of select="normalize-space(訓練班期名稱)"/></fo:block>
+          <fo:block xsl:use-attribute-sets="item">●<xsl:text> </xsl:text><xsl:value-of select="ancestor::機關/@簡稱"/>—<xsl:apply-templates select="訓練班期名稱" mode="field"/></fo:block>
         </xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
@@ -271,7 +292,7 @@
               <fo:table-row>
                 <fo:table-cell xsl:use-attribute-sets="cell"><fo:block><xsl:if test="position() = 1"><xsl:value-of select="$unit"/></xsl:if></fo:block></fo:table-cell>
                 <xsl:for-each select=". | following-sibling::專題[position() &lt; 3]">
-                  <fo:table-cell xsl:use-attribute-sets="cell"><fo:block><xsl:value-of select="normalize-space(名稱)"/></fo:block></fo:table-cell>
+                  <fo:table-cell xsl:use-attribute-sets="cell"><fo:block><xsl:apply-templates select="名稱" mode="field"/></fo:block></fo:table-cell>
                 </xsl:for-each>
                 <xsl:call-template name="empty-cells">
                   <xsl:with-param name="n" select="2 - count(following-sibling::專題[position() &lt; 3])"/>
@@ -324,8 +345,8 @@
     <xsl:for-each select="$ag[成果報告/性別影響評估/*[local-name() = $kind]/案件]">
       <xsl:variable name="cases" select="成果報告/性別影響評估/*[local-name() = $kind]/案件"/>
       <fo:block xsl:use-attribute-sets="item"><xsl:value-of select="position()"/>、<xsl:value-of select="@簡稱"/>：<xsl:choose>
-          <xsl:when test="count($cases) = 1"><xsl:value-of select="normalize-space($cases/名稱)"/></xsl:when>
-          <xsl:otherwise><xsl:for-each select="$cases"><xsl:if test="position() &gt; 1">、</xsl:if>(<xsl:value-of select="position()"/>)<xsl:text> </xsl:text><xsl:value-of select="normalize-space(名稱)"/></xsl:for-each></xsl:otherwise>
+          <xsl:when test="count($cases) = 1"><xsl:apply-templates select="$cases/名稱" mode="field"/></xsl:when>
+          <xsl:otherwise><xsl:for-each select="$cases"><xsl:if test="position() &gt; 1">、</xsl:if>(<xsl:value-of select="position()"/>)<xsl:text> </xsl:text><xsl:apply-templates select="名稱" mode="field"/></xsl:for-each></xsl:otherwise>
         </xsl:choose>。</fo:block>
     </xsl:for-each>
   </xsl:template>
@@ -391,7 +412,7 @@
   <xsl:template name="example">
     <xsl:param name="who"/>
     <xsl:variable name="t" select="normalize-space(.)"/>
-    <fo:block xsl:use-attribute-sets="item" start-indent="4em">●<xsl:text> </xsl:text><xsl:value-of select="$who"/>—<xsl:value-of select="$t"/><xsl:if test="not(contains('。！？.', substring($t, string-length($t))))">。</xsl:if></fo:block>
+    <fo:block xsl:use-attribute-sets="item" start-indent="4em">●<xsl:text> </xsl:text><xsl:value-of select="$who"/>—<xsl:apply-templates select="." mode="field"/><xsl:if test="not(contains('。！？.', substring($t, string-length($t))))">。</xsl:if></fo:block>
   </xsl:template>
 
   <!-- ============================================================ 七 -->
