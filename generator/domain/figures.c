@@ -267,11 +267,10 @@ typedef struct figdef {
 } figdef;
 
 /* One figure at one owner (its position among the owners in $位置).
- * Formats: int (2,526), count (2526), pct0 / pct1 / pct2 (80%, 71.6%,
- * 98.81%: fixed decimals), pct2s (computed.md's pct2: 35.29, whole values
- * without decimals: 100), share (pct0, but a count that is not zero never
- * 0 — 「<1」 — and one short of the whole never 100 — 「>99」), all ratios
- * "-" when the denominator is 0; text
+ * Formats: int (2,526), count (2526), pct0 (80%; a share that is not
+ * zero never 0 but <1, one short of the whole never 100 but >99), pct1 /
+ * pct2 (71.6%, 98.81%: fixed decimals), pct2s (computed.md's pct2: 35.29, whole values
+ * without decimals: 100), all ratios "-" when the denominator is 0; text
  * (文字 or 措辭 only). */
 static void one(fstate *F, xmlNodePtr def, xmlNodePtr owner, int position, const figdef *d)
 {
@@ -301,7 +300,8 @@ static void one(fstate *F, xmlNodePtr def, xmlNodePtr owner, int position, const
         b = eval_int(F, def, owner, d->den);
         if (b < 0) return;
         if (strcmp(d->fmt, "pct2s") == 0) have_number = gr_fmt_pct2(number, sizeof number, a, b);
-        else if (strcmp(d->fmt, "share") == 0) have_number = gr_fmt_pct0(number, sizeof number, a, b);
+        else if (strcmp(d->fmt, "pct0") == 0)       /* 「<1」「>99」: docs/layout.md */
+            have_number = gr_fmt_pct0(number, sizeof number, a, b);
         else have_number = gr_fmt_pct_fixed(number, sizeof number, a, b, d->fmt[3] - '0');
         snprintf(val, sizeof val, "%lld/%lld", a, b);
     }
@@ -333,7 +333,7 @@ out:
 
 static int valid_format(const char *f)
 {
-    static const char *const ok[] = { "int", "count", "pct0", "pct1", "pct2", "pct2s", "share", "text", NULL };
+    static const char *const ok[] = { "int", "count", "pct0", "pct1", "pct2", "pct2s", "text", NULL };
     int i;
     for (i = 0; f && ok[i]; i++)
         if (strcmp(f, ok[i]) == 0) return 1;
@@ -349,7 +349,7 @@ static void define(fstate *F, xmlNodePtr def, xmlNodePtr root)
     d.value = prop(def, "運算"); d.num = prop(def, "分子"); d.den = prop(def, "分母");
     d.text = prop(def, "文字"); d.wording = prop(def, "措辭"); d.val = prop(def, "值");
     d.zero = prop(def, "零");
-    ratio = d.fmt && (strncmp(d.fmt, "pct", 3) == 0 || strcmp(d.fmt, "share") == 0);
+    ratio = d.fmt && strncmp(d.fmt, "pct", 3) == 0;
     text = d.fmt && strcmp(d.fmt, "text") == 0;
     if (!d.name || !valid_format(d.fmt) || (d.text && d.wording) ||
         (text ? (d.value || d.num || d.den || (!d.text && !d.wording))

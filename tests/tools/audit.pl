@@ -263,24 +263,24 @@ my $unit = qr/[元人%％件次場位名萬億千百年月日時分歲]/;
 # A note paragraph (its first line starts with *) under a heading belongs to
 # the heading: the heading is what comes before the page's notes.
 my (%last_body, %first_body, %bottom);
-# A footnote (its paragraph starts with a superscript mark, 「¹考量…」) sits
-# at the page foot whatever fills the page: it is not the page's fill.
+# A page footnote (its first line starts with a superscript mark, ¹ ² …) is
+# not the page's fill: the flow above it is.
 {
     my ($note, $foot) = (0, 0);
     for my $l (@lines) {
         if (!defined $l->{index} || $l->{index} == 1) {
             $note = $l->{text} =~ /^\*/;
-            $foot = $l->{text} =~ /^[\x{B9}\x{B2}\x{B3}\x{2070}-\x{2079}]/;
+            $foot = $l->{text} =~ /^[¹²³⁴⁵⁶⁷⁸⁹⁰]/;
         }
         $l->{note} = $note;
-        $l->{foot} = $foot;
+        $l->{footnote} = $foot;
     }
 }
 for my $l (@lines) {
     next if $l->{static};
     my $p = $l->{page};
     my $b = $l->{y} + $l->{h};
-    $bottom{$p} = $b if !$l->{foot} && (!defined $bottom{$p} || $b > $bottom{$p});
+    $bottom{$p} = $b if (!defined $bottom{$p} || $b > $bottom{$p}) && !$l->{footnote};
     next if $l->{cell};
     $last_body{$p} = $l if (!$last_body{$p} || $l->{y} > $last_body{$p}{y}) &&
         !$l->{note};
