@@ -159,6 +159,18 @@ else
     not_ok "wide-stats.xml: chart labels checked against its 12 bars and 17 slices" "$(grep '^# chart' "$wd.audit")"
 fi
 
+# a photo's 寬 beyond the form's 100 mm (many-groups.xml: 寬="16cm", as
+# copied from Word) is printed at most 100 mm wide (photo_size above counts
+# 0) with a 提醒 S3 at its line
+m=tests/audit/many-groups.xml
+ml=$(grep -n '寬="16cm"' "$m" | cut -d: -f1)
+if grep -q ":$ml: 提醒.*「16cm」.*100mm.*S3" "$D/$(echo "$m" | tr / _).err"; then
+    ok "many-groups.xml: 寬=\"16cm\" printed within 100 mm, with a 提醒 S3 at line $ml"
+else
+    not_ok "many-groups.xml: 寬=\"16cm\" printed within 100 mm, with a 提醒 S3 at line $ml" \
+        "$(grep 'S3' "$D/$(echo "$m" | tr / _).err" | head -n 2)"
+fi
+
 # a no-break space is a space, not the CNS font's full-em 「NB SP」 box
 nbw=$(awk -F'\t' '$1 == "line" { print $5; exit }' "$D/tests_audit_nbsp.fo.dump")
 if [ -n "$nbw" ] && awk -v w="$nbw" 'BEGIN { exit !(w < 90) }'; then

@@ -117,7 +117,9 @@
        most half the text width and 60 mm tall (a single photo: 100 mm wide,
        75 mm tall), scaled uniformly, never enlarged beyond its box; one
        block per row, so a group may break between rows; the caption under
-       the last row stays with it. (@寬 sets a photo's width explicitly.)
+       the last row stays with it. (@寬 narrows a photo's box; a 寬 beyond
+       the form's box is printed at the box's size, and checks.xml's S3
+       says so at its line.)
        The engine places each at the size it fits; that size is what the
        image is embedded for. -->
   <xsl:template match="照片" mode="evidence">
@@ -138,19 +140,26 @@
             <fo:leader leader-pattern="space" leader-length="3mm"/>
           </xsl:if>
           <fo:external-graphic src="url('{$image-base}{@檔案}')" scaling="uniform"><xsl:copy-of select="@gr:line"/>
-            <xsl:choose>
-              <xsl:when test="@寬">
-                <xsl:attribute name="content-width"><xsl:value-of select="@寬"/></xsl:attribute>
-              </xsl:when>
-              <xsl:otherwise>
-                <!-- the box's width; its height is the photo's: scaled
-                     uniformly to the smaller of "fit the width, never
-                     enlarged" and "this tall" -->
-                <xsl:attribute name="width"><xsl:value-of select="substring-before(substring-after($photo-box, '|'), '|')"/></xsl:attribute>
-                <xsl:attribute name="content-width">scale-down-to-fit</xsl:attribute>
-                <xsl:attribute name="content-height"><xsl:value-of select="substring-after(substring-after($photo-box, '|'), '|')"/></xsl:attribute>
-              </xsl:otherwise>
-            </xsl:choose>
+            <!-- the box: the form's (100 × 75 mm alone, 82 × 60 mm two a
+                 row), narrower when 寬 asks for less (mm or cm); the photo
+                 is scaled uniformly to the smaller of "fit the width,
+                 never enlarged" and "this tall" -->
+            <xsl:variable name="w-max" select="number(substring-before(substring-after($photo-box, '|'), 'mm'))"/>
+            <xsl:variable name="w-mm">
+              <xsl:choose>
+                <xsl:when test="contains(@寬, 'cm')"><xsl:value-of select="10 * number(substring-before(@寬, 'cm'))"/></xsl:when>
+                <xsl:when test="contains(@寬, 'mm')"><xsl:value-of select="number(substring-before(@寬, 'mm'))"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="$w-max"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:variable>
+            <xsl:attribute name="width">
+              <xsl:choose>
+                <xsl:when test="number($w-mm) &lt; $w-max"><xsl:value-of select="concat(number($w-mm), 'mm')"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="concat($w-max, 'mm')"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:attribute>
+            <xsl:attribute name="content-width">scale-down-to-fit</xsl:attribute>
+            <xsl:attribute name="content-height"><xsl:value-of select="substring-after(substring-after($photo-box, '|'), '|')"/></xsl:attribute>
           </fo:external-graphic>
         </xsl:for-each>
       </fo:block>
