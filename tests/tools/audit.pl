@@ -57,6 +57,9 @@
 #                    series' name) must lie inside the slice, or at the end
 #                    of a leader that starts inside it, and its percentage
 #                    must be the slice's angle (±1, 「<1」「>99」)
+#   photo_uncaptioned  a page whose lowest photo has no ▲ caption below it
+#                    on that page (a group broken between rows leaves a part
+#                    without its caption)
 #   photo_size       a photo over the form's limits: wider than 100 mm or
 #                    taller than 75 mm; beside another photo, wider than
 #                    half the text width or taller than 60 mm
@@ -181,7 +184,7 @@ close $in;
 
 my %count = map { $_ => 0 } qw(empty_fragment row_start_split cell_orphan heading_last prohibited
                                short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty
-                               chart_overlap chart_outside chart_detached photo_size);
+                               chart_overlap chart_outside chart_detached photo_uncaptioned photo_size);
 my @finds;
 sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\tpage $page\t$msg" }
 
@@ -545,6 +548,19 @@ for my $ch (@charts) {
 }
 
 {
+    my %lowest;
+    for my $im (@images) {
+        $lowest{$im->{page}} = $im if !$lowest{$im->{page}} ||
+            $im->{y} + $im->{h} > $lowest{$im->{page}}{y} + $lowest{$im->{page}}{h};
+    }
+    for my $p (sort { $a <=> $b } keys %lowest) {
+        my $im = $lowest{$p};
+        my $below = grep { !$_->{static} && $_->{page} == $p && $_->{text} =~ /^▲/ &&
+                           $_->{y} >= $im->{y} + $im->{h} - $tol } @lines;
+        found('photo_uncaptioned', $p, "no ▲ caption under $im->{src}") unless $below;
+    }
+}
+{
     my $mm = 72 / 25.4;
     for my $im (@images) {
         my $bd = $body{$im->{page}};
@@ -557,7 +573,7 @@ for my $ch (@charts) {
 
 print join(' ', map { "$_=$count{$_}" } qw(empty_fragment row_start_split cell_orphan heading_last
     prohibited short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty
-    chart_overlap chart_outside chart_detached photo_size)), "\n";
+    chart_overlap chart_outside chart_detached photo_uncaptioned photo_size)), "\n";
 print map { "#   $_\n" } @finds if $verbose;
 print "# chart labels checked against $nbars bars and $nslices slices\n" if $verbose && ($nbars || $nslices);
 exit 0;

@@ -115,20 +115,60 @@
 
   <!-- photos as the form prints them: two per row, each fitted into at
        most half the text width and 60 mm tall (a single photo: 100 mm wide,
-       75 mm tall), scaled uniformly, never enlarged beyond its box; one
-       block per row, so a group may break between rows; the caption under
-       the last row stays with it. (@寬 narrows a photo's box; a 寬 beyond
+       75 mm tall), scaled uniformly, never enlarged beyond its box. One
+       row: a block kept with its caption below. Several rows: a table of a
+       row per photo row, so a group may break between rows, with the
+       caption as its footer, under every part of the group. (@寬 narrows a photo's box; a 寬 beyond
        the form's box is printed at the box's size, and checks.xml's S3
        says so at its line.)
        The engine places each at the size it fits; that size is what the
        image is embedded for. -->
   <xsl:template match="照片" mode="evidence">
     <xsl:variable name="n" select="count(圖檔)"/>
-    <xsl:for-each select="圖檔[position() mod 2 = 1]">
-      <fo:block text-align="center" space-before="6pt" line-height="1.2"><xsl:copy-of select="../@gr:line"/>
-        <xsl:if test="position() = last()">
-          <xsl:attribute name="keep-with-next">always</xsl:attribute>
-        </xsl:if>
+    <xsl:choose>
+      <xsl:when test="$n &lt;= 2">
+        <fo:block text-align="center" space-before="6pt" line-height="1.2" keep-with-next="always"><xsl:copy-of select="@gr:line"/>
+          <xsl:apply-templates select="圖檔[1]" mode="photo-row"><xsl:with-param name="n" select="$n"/></xsl:apply-templates>
+        </fo:block>
+        <xsl:call-template name="caption-below"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- several rows: a borderless table of one column, a row per
+             photo row, the caption its footer, which the layout repeats
+             at the foot of every page the group runs over: a part of the
+             group left on a page keeps its caption -->
+        <fo:table table-layout="fixed" width="100%" space-before="6pt" space-after="8pt"><xsl:copy-of select="@gr:line"/>
+          <fo:table-column column-width="100%"/>
+          <fo:table-footer><xsl:copy-of select="@gr:line"/>
+            <fo:table-row><xsl:copy-of select="@gr:line"/>
+              <fo:table-cell padding-top="2pt"><xsl:copy-of select="@gr:line"/>
+                <fo:block text-align="center" font-size="10.5pt"><xsl:copy-of select="@gr:line | 說明/@gr:line"/>
+                  <xsl:text>▲ </xsl:text><xsl:apply-templates select="說明" mode="field"/>
+                </fo:block>
+              </fo:table-cell>
+            </fo:table-row>
+          </fo:table-footer>
+          <fo:table-body><xsl:copy-of select="@gr:line"/>
+            <xsl:for-each select="圖檔[position() mod 2 = 1]">
+              <fo:table-row><xsl:copy-of select="../@gr:line"/>
+                <fo:table-cell><xsl:copy-of select="../@gr:line"/>
+                  <xsl:if test="position() &gt; 1"><xsl:attribute name="padding-top">6pt</xsl:attribute></xsl:if>
+                  <fo:block text-align="center" line-height="1.2"><xsl:copy-of select="../@gr:line"/>
+                    <xsl:apply-templates select="." mode="photo-row"><xsl:with-param name="n" select="$n"/></xsl:apply-templates>
+                  </fo:block>
+                </fo:table-cell>
+              </fo:table-row>
+            </xsl:for-each>
+          </fo:table-body>
+        </fo:table>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- one row of a photo group: this photo and the next; $n photos in the
+       group -->
+  <xsl:template match="圖檔" mode="photo-row">
+    <xsl:param name="n"/>
         <xsl:variable name="photo-box">
           <xsl:choose>
             <xsl:when test="$n = 1">|100mm|75mm</xsl:when>
@@ -162,9 +202,6 @@
             <xsl:attribute name="content-height"><xsl:value-of select="substring-after(substring-after($photo-box, '|'), '|')"/></xsl:attribute>
           </fo:external-graphic>
         </xsl:for-each>
-      </fo:block>
-    </xsl:for-each>
-    <xsl:call-template name="caption-below"/>
   </xsl:template>
 
   <!-- groups × gender table: counts row and computed percentage row -->
