@@ -45,7 +45,7 @@
 #                    page does not start with a heading (something moved on);
 #                    a footnote at the page foot is not fill
 #   chart_overlap    two texts of one chart (labels, values, legend) whose
-#                    boxes overlap
+#                    boxes overlap, or a bar's value label over another bar
 #   chart_outside    a text of a chart beyond the chart's box
 #   chart_detached   a bar or a pie slice whose label is not its own or not
 #                    near it, read from the chart as a reader would (the
@@ -490,6 +490,13 @@ for my $ch (@charts) {
             my $lx = $l->{x} + $l->{w} / 2;
             my $between = grep { $_ != $l && $_->{x} < $lx && $_->{x} + $_->{w} > $lx &&
                                  $_->{y} >= $l->{y} + $l->{h} - $tol && $_->{y} + $_->{h} <= $bar->{y0} + $tol } @t;
+            # no value label over another bar
+            for my $o (@bars) {
+                next if $o == $bar;
+                found('chart_overlap', $ch->{page}, "value label $l->{text} over a $series{$o->{fill}} bar beside its own")
+                    if $l->{x} < $o->{x1} - $tol && $l->{x} + $l->{w} > $o->{x0} + $tol &&
+                       $l->{y} < $o->{y1} - $tol && $l->{y} + $l->{h} > $o->{y0} + $tol;
+            }
             found('chart_detached', $ch->{page}, "value label $l->{text} not right over its $series{$bar->{fill}} bar")
                 if $lx < $bar->{x0} - $tol || $lx > $bar->{x1} + $tol || $l->{y} + $l->{h} > $bar->{y0} + 1 ||
                    $bar->{y0} - ($l->{y} + $l->{h}) > $l->{h} || $between;

@@ -130,6 +130,7 @@
               <xsl:with-param name="w" select="$bw"/>
               <xsl:with-param name="v" select="number(男)"/>
               <xsl:with-param name="s" select="1"/>
+              <xsl:with-param name="right" select="number(女)"/>
               <xsl:with-param name="top-value" select="$top-value"/>
               <xsl:with-param name="top" select="$top"/>
               <xsl:with-param name="bottom" select="$bottom"/>
@@ -142,6 +143,8 @@
               <xsl:with-param name="w" select="$bw"/>
               <xsl:with-param name="v" select="number(女)"/>
               <xsl:with-param name="s" select="2"/>
+              <xsl:with-param name="left" select="number(男)"/>
+              <xsl:with-param name="right" select="sum(其他) - number($ns != 3)"/>
               <xsl:with-param name="top-value" select="$top-value"/>
               <xsl:with-param name="top" select="$top"/>
               <xsl:with-param name="bottom" select="$bottom"/>
@@ -155,6 +158,7 @@
                 <xsl:with-param name="w" select="$bw"/>
                 <xsl:with-param name="v" select="sum(其他)"/>
                 <xsl:with-param name="s" select="3"/>
+                <xsl:with-param name="left" select="number(女)"/>
                 <xsl:with-param name="top-value" select="$top-value"/>
                 <xsl:with-param name="top" select="$top"/>
                 <xsl:with-param name="bottom" select="$bottom"/>
@@ -255,6 +259,8 @@
     <xsl:param name="mode" select="'bar'"/>
     <xsl:param name="slot-x" select="0"/>
     <xsl:param name="slot" select="0"/>
+    <xsl:param name="left" select="-1"/>     <!-- the values of the bars beside it in its group, -1: none -->
+    <xsl:param name="right" select="-1"/>
     <xsl:variable name="h" select="$v div $top-value * ($bottom - $top)"/>
     <xsl:variable name="color"><xsl:call-template name="series-color"><xsl:with-param name="s" select="$s"/></xsl:call-template></xsl:variable>
     <xsl:if test="$h &gt; 0">
@@ -265,14 +271,30 @@
         <xsl:attribute name="height"><xsl:call-template name="n"><xsl:with-param name="v" select="$h"/></xsl:call-template></xsl:attribute>
       </svg:rect>
     </xsl:if>
-    <xsl:variable name="lx">
+    <xsl:variable name="lx0">
       <xsl:choose>
         <xsl:when test="$mode = 'bar'"><xsl:value-of select="$x + $w div 2"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="$slot-x + ($s - 0.5) * $slot"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
+    <!-- a label wider than its bar must not hang over a taller bar beside
+         it: it is moved toward the other side, still over its own bar -->
+    <xsl:variable name="fs" select="7 + 0.5 * number($mode = 'bar' or $mode = 'slot')"/>
+    <xsl:variable name="label" select="format-number($v, '#,##0')"/>
+    <xsl:variable name="lw" select="$fs * (0.5 * string-length(translate($label, ',', '')) + 0.28 * (string-length($label) - string-length(translate($label, ',', ''))))"/>
+    <xsl:variable name="over-left" select="$x - ($lx0 - $lw div 2)"/>
+    <xsl:variable name="over-right" select="$lx0 + $lw div 2 - ($x + $w)"/>
+    <xsl:variable name="taller-left" select="$left &gt;= 0 and $left div $top-value * ($bottom - $top) &gt; $h - 1"/>
+    <xsl:variable name="taller-right" select="$right &gt;= 0 and $right div $top-value * ($bottom - $top) &gt; $h - 1"/>
+    <xsl:variable name="lx">
+      <xsl:choose>
+        <xsl:when test="$over-left &gt; 0 and $taller-left and not($taller-right)"><xsl:value-of select="$lx0 + $over-left + 0.3"/></xsl:when>
+        <xsl:when test="$over-right &gt; 0 and $taller-right and not($taller-left)"><xsl:value-of select="$lx0 - $over-right - 0.3"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$lx0"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:variable name="ly" select="$bottom - $h - 2.5"/>
-    <svg:text text-anchor="middle" font-size="{7 + 0.5 * number($mode = 'bar' or $mode = 'slot')}" font-family="{$chart-font}" fill="#000000">
+    <svg:text text-anchor="middle" font-size="{$fs}" font-family="{$chart-font}" fill="#000000">
       <xsl:attribute name="x"><xsl:call-template name="n"><xsl:with-param name="v" select="$lx"/></xsl:call-template></xsl:attribute>
       <xsl:attribute name="y"><xsl:call-template name="n"><xsl:with-param name="v" select="$ly"/></xsl:call-template></xsl:attribute>
       <xsl:value-of select="format-number($v, '#,##0')"/>
