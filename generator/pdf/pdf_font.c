@@ -278,7 +278,6 @@ typedef struct glyf_copy {
     int fd;
     unsigned long long glyf_at;  /* the glyf table's offset in the file */
     unsigned glyf_len;
-    unsigned char *keep;         /* per glyph: 1 = copied */
 } glyf_copy;
 
 static int glyph_range(const glyf_copy *c, unsigned g, unsigned *from, unsigned *to)
@@ -289,27 +288,62 @@ static int glyph_range(const glyf_copy *c, unsigned g, unsigned *from, unsigned 
     return *from <= *to && *to <= c->glyf_len;
 }
 
-/* Read glyph g (and, for a composite, its components) into out. 0 on a
- * read error or a malformed glyph. */
-static int copy_glyph(glyf_copy *c, unsigned g, gr_buf *out, uint32_t *offs, int depth)
+static void put32(unsigned char *p, uint32_t v)
 {
-    unsigned from, to, n, at;
-    unsigned char *p;
-    if (g >= c->nglyphs || c->keep[g]) return 1;
-    if (depth > 16 || !glyph_range(c, g, &from, &to)) return 0;
-    c->keep[g] = 1;
-    n = to - from;
-    at = (unsigned)out->len;
-    offs[g] = at;
-    offs[g + 1] = at + n;       /* until a later glyph is placed */
-    if (n == 0) return 1;
-    gr_buf_reserve(out, n);
-    p = out->data + at;
-    if (pread(c->fd, p, n, (off_t)(c->glyf_at + from)) != (ssize_t)n) return 0;
-    out->len += n;
-    /* a composite glyph: the face itself is subset (its components would
-       have to be copied too, and loca needs every glyph in order) */
-    if (n >= 10 && (int16_t)rd16(p) < 0) return 0;
+    p[0] = (unsigned char)(v >> 24);
+    p[1] = (unsigned char)(v >> 16);
+    p[2] = (unsigned char)(v >> 8);
+    p[3] = (unsigned char)v;
+}
+
+/* The kept glyphs' bytes, in glyph order, into out (sized once), and the
+ * long loca over them into loca (nglyphs + 1 entries): a glyph not kept is
+ * empty where the one before ends. Glyphs whose bytes follow each other in
+ * the file are read with one pread (on a virtual machine each system call
+ * is dear). 0 on a read error, a malformed glyph or a composite glyph (its
+ * components would have to be copied too: the face itself is subset). */
+static int copy_glyphs(const glyf_copy *c, const pdf_face *f, gr_buf *out,
+                       unsigned char *loca)
+{
+    unsigned g, from, to;
+    size_t total = 0;
+    for (g = 0; g < c->nglyphs; g++)
+        if (is_used(f, g)) {
+            if (!glyph_range(c, g, &from, &to)) return 0;
+            total += to - from;
+        }
+    if (total > UINT32_MAX) return 0;
+    gr_buf_reserve(out, total);
+    for (g = 0; g < c->nglyphs; ) {
+        unsigned run_from, run_to, e, k;
+        size_t at = out->len;
+        put32(loca + 4 * (size_t)g, (uint32_t)at);
+        if (!is_used(f, g)) {
+            g++;
+            continue;
+        }
+        glyph_range(c, g, &run_from, &run_to);
+        /* the run of kept glyphs stored one after the other */
+        for (e = g + 1; e < c->nglyphs && is_used(f, e); e++) {
+            if (!glyph_range(c, e, &from, &to) || from != run_to) break;
+            put32(loca + 4 * (size_t)e, (uint32_t)(at + (from - run_from)));
+            run_to = to;
+        }
+        if (run_to > run_from) {
+            if (pread(c->fd, out->data + at, run_to - run_from,
+                      (off_t)(c->glyf_at + run_from)) != (ssize_t)(run_to - run_from))
+                return 0;
+            out->len += run_to - run_from;
+            /* a composite glyph (numberOfContours < 0) */
+            for (k = g; k < e; k++) {
+                glyph_range(c, k, &from, &to);
+                if (to - from >= 10 && (int16_t)rd16(out->data + at + (from - run_from)) < 0)
+                    return 0;
+            }
+        }
+        g = e;
+    }
+    put32(loca + 4 * (size_t)c->nglyphs, (uint32_t)out->len);
     return 1;
 }
 
@@ -322,14 +356,14 @@ static hb_face_t *sparse_face(const pdf_face *f)
     hb_blob_t *glyf = hb_face_reference_table(src, HB_TAG('g', 'l', 'y', 'f'));
     hb_blob_t *loca = hb_face_reference_table(src, HB_TAG('l', 'o', 'c', 'a'));
     hb_blob_t *head = hb_face_reference_table(src, HB_TAG('h', 'e', 'a', 'd'));
-    unsigned flen, glen, llen, hlen, g;
+    unsigned flen, glen, llen, hlen;
     const char *fdata = hb_blob_get_data(file, &flen);
     const char *gdata = hb_blob_get_data(glyf, &glen);
     const unsigned char *ldata = (const unsigned char *)hb_blob_get_data(loca, &llen);
     const unsigned char *hdata = (const unsigned char *)hb_blob_get_data(head, &hlen);
     glyf_copy c;
     gr_buf g_out;
-    uint32_t *offs = NULL;
+    unsigned char *nl = NULL;
     int ok = 0;
     memset(&c, 0, sizeof c);
     c.fd = -1;
@@ -344,26 +378,13 @@ static hb_face_t *sparse_face(const pdf_face *f)
     c.glyf_len = glen;
     c.fd = open(f->face->path, O_RDONLY | O_CLOEXEC);
     if (c.fd < 0) goto done;
-    c.keep = gr_calloc(c.nglyphs, 1);
-    offs = gr_calloc(c.nglyphs + 1, sizeof *offs);
-    for (g = 0; g < c.nglyphs; g++)
-        if (is_used(f, g) && !copy_glyph(&c, g, &g_out, offs, 0)) goto done;
-    /* loca (long): a glyph not kept is empty at the end of the one before */
+    nl = gr_malloc(4 * ((size_t)c.nglyphs + 1));
+    if (!copy_glyphs(&c, f, &g_out, nl)) goto done;
     {
-        unsigned char *nl = gr_malloc(4 * ((size_t)c.nglyphs + 1)), *nh = gr_malloc(hlen);
+        unsigned char *nh = gr_malloc(hlen);
         hb_face_t *b = hb_face_builder_create();
         unsigned int ntags = 0, k, start = 0;
         hb_tag_t tags[64];
-        uint32_t end = 0;
-        for (g = 0; g <= c.nglyphs; g++) {
-            uint32_t v = g < c.nglyphs && c.keep[g] ? offs[g] : end;
-            if (g < c.nglyphs && c.keep[g]) end = offs[g + 1];
-            if (g == c.nglyphs) v = end;
-            nl[4 * g] = (unsigned char)(v >> 24);
-            nl[4 * g + 1] = (unsigned char)(v >> 16);
-            nl[4 * g + 2] = (unsigned char)(v >> 8);
-            nl[4 * g + 3] = (unsigned char)v;
-        }
         memcpy(nh, hdata, hlen);
         nh[50] = 0;
         nh[51] = 1;                                  /* indexToLocFormat: long */
@@ -375,9 +396,11 @@ static hb_face_t *sparse_face(const pdf_face *f)
                 if (tags[k] == HB_TAG('g', 'l', 'y', 'f'))
                     t = hb_blob_create((const char *)g_out.data, (unsigned)g_out.len,
                                        HB_MEMORY_MODE_READONLY, NULL, NULL);
-                else if (tags[k] == HB_TAG('l', 'o', 'c', 'a'))
+                else if (tags[k] == HB_TAG('l', 'o', 'c', 'a')) {
                     t = hb_blob_create((const char *)nl, 4 * (c.nglyphs + 1),
                                        HB_MEMORY_MODE_READONLY, nl, free);
+                    nl = NULL;          /* the blob frees it */
+                }
                 else if (tags[k] == HB_TAG('h', 'e', 'a', 'd'))
                     t = hb_blob_create((const char *)nh, hlen, HB_MEMORY_MODE_READONLY, nh, free);
                 else
@@ -395,8 +418,7 @@ static hb_face_t *sparse_face(const pdf_face *f)
     }
 done:
     if (c.fd >= 0) close(c.fd);
-    free(c.keep);
-    free(offs);
+    free(nl);
     gr_buf_free(&g_out);
     hb_blob_destroy(head);
     hb_blob_destroy(loca);
