@@ -233,6 +233,40 @@ static void add_nominal_unicodes(const pdf_face *f, hb_set_t *unicodes)
     }
 }
 
+/* hb-subset (HarfBuzz 6) given a glyph set finds the code points of those
+ * glyphs by collecting the face's whole cmap into a hash map (TW-Kai:
+ * 39,000 entries, some 5 ms and 1.3 MiB of a 13-page render); given code
+ * points alone, it looks each one up. Both keep the same code points in
+ * the subset's cmap: those whose glyph is kept. So when every kept glyph
+ * is the nominal glyph of some code point, the input is those code points
+ * (found here from the cmap's own list, under 1 ms) and no glyph set, and
+ * the subset is the same, byte for byte. 1 if so (unicodes filled). */
+static int unicodes_for_glyphs(const pdf_face *f, hb_set_t *unicodes)
+{
+    const gr_face *face = f->face;
+    hb_set_t *all;
+    unsigned char *hit;
+    hb_codepoint_t cp = HB_SET_VALUE_INVALID, g;
+    unsigned cid;
+    int ok = 1;
+    if (!face->hbface || !face->hbfont) return 0;
+    all = hb_set_create();
+    hit = gr_calloc(f->nsrc, 1);
+    hb_face_collect_unicodes(face->hbface, all);
+    while (hb_set_next(all, &cp))
+        if (hb_font_get_nominal_glyph(face->hbfont, cp, &g) && g != 0 && g < f->nsrc
+            && is_used(f, g)) {
+            hb_set_add(unicodes, cp);
+            hit[g] = 1;
+        }
+    for (cid = 1; cid < f->ncids && ok; cid++)
+        if (!hit[f->src_of[cid]]) ok = 0;
+    if (!ok) hb_set_clear(unicodes);
+    free(hit);
+    hb_set_destroy(all);
+    return ok;
+}
+
 static hb_subset_input_t *make_subset_input(const pdf_face *f)
 {
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
@@ -240,10 +274,12 @@ static hb_subset_input_t *make_subset_input(const pdf_face *f)
     unsigned g;
     int i;
     if (!in) return NULL;
-    glyphs = hb_subset_input_glyph_set(in);
-    for (g = 0; g < f->nsrc; g++)
-        if (is_used(f, g)) hb_set_add(glyphs, g);
-    add_nominal_unicodes(f, hb_subset_input_unicode_set(in));
+    if (!unicodes_for_glyphs(f, hb_subset_input_unicode_set(in))) {
+        glyphs = hb_subset_input_glyph_set(in);
+        for (g = 0; g < f->nsrc; g++)
+            if (is_used(f, g)) hb_set_add(glyphs, g);
+        add_nominal_unicodes(f, hb_subset_input_unicode_set(in));
+    }
     drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (i = 0; dropped_tables[i]; i++)
         hb_set_add(drop, hb_tag_from_string(dropped_tables[i], 4));
