@@ -29,6 +29,7 @@
 #define MAX_TEXT_UNITS    256     /* UTF-16 units per ToUnicode target */
 #define SYNTH_BOLD_STROKE (1.0 / 35.0)
 #define PDF_REAL_MAX      32767.0
+#define GLYF_ROOM_MAX     (64u << 20)   /* see copy_glyphs */
 
 /* CIDs are given in order of first use (CID 0 is .notdef), so that a
  * page's content can be written before the document's glyph set is known;
@@ -339,17 +340,35 @@ static void put32(unsigned char *p, uint32_t v)
  * is dear). 0 on a read error, a malformed glyph or a composite glyph (its
  * components would have to be copied too: the face itself is subset). */
 static int copy_glyphs(const glyf_copy *c, const pdf_face *f, gr_buf *out,
-                       unsigned char *loca)
+                       unsigned char *loca, size_t *table_len)
 {
-    unsigned g, from, to;
-    size_t total = 0;
+    unsigned g, from, to, kept = 0;
+    size_t total = 0, room;
     for (g = 0; g < c->nglyphs; g++)
         if (is_used(f, g)) {
             if (!glyph_range(c, g, &from, &to)) return 0;
             total += to - from;
+            kept++;
         }
     if (total > UINT32_MAX) return 0;
-    gr_buf_reserve(out, total);
+    /* hb-subset (HarfBuzz 6) sizes its buffer for the subset's glyf as 512
+       bytes plus the source table's length times sqrt(kept / all glyphs),
+       and when that runs out starts the table again with twice the room:
+       from the length of this copy (the kept glyphs alone) it would start
+       at a seventh of what the report's 800 glyphs of TW-Kai need and
+       subset them four times. So the table is declared as long as that
+       estimate needs (the glyphs plus a byte each of padding); the memory
+       past the glyphs is reserved but never written nor read (loca points
+       into the glyphs only), so it costs no page. Capped: past the cap
+       hb-subset merely starts again as before. */
+    room = total;
+    if (kept < c->nglyphs) {
+        double need = (double)total + kept + 64.0;
+        double r = need / sqrt((double)kept / c->nglyphs);
+        if (r > (double)total && r < (double)GLYF_ROOM_MAX) room = (size_t)r + 1;
+    }
+    gr_buf_reserve(out, room);
+    *table_len = room;
     for (g = 0; g < c->nglyphs; ) {
         unsigned run_from, run_to, e, k;
         size_t at = out->len;
@@ -400,6 +419,7 @@ static hb_face_t *sparse_face(const pdf_face *f)
     glyf_copy c;
     gr_buf g_out;
     unsigned char *nl = NULL;
+    size_t glyf_len = 0;
     int ok = 0;
     memset(&c, 0, sizeof c);
     c.fd = -1;
@@ -415,7 +435,7 @@ static hb_face_t *sparse_face(const pdf_face *f)
     c.fd = open(f->face->path, O_RDONLY | O_CLOEXEC);
     if (c.fd < 0) goto done;
     nl = gr_malloc(4 * ((size_t)c.nglyphs + 1));
-    if (!copy_glyphs(&c, f, &g_out, nl)) goto done;
+    if (!copy_glyphs(&c, f, &g_out, nl, &glyf_len)) goto done;
     {
         unsigned char *nh = gr_malloc(hlen);
         hb_face_t *b = hb_face_builder_create();
@@ -430,7 +450,7 @@ static hb_face_t *sparse_face(const pdf_face *f)
             for (k = 0; k < ntags; k++) {
                 hb_blob_t *t;
                 if (tags[k] == HB_TAG('g', 'l', 'y', 'f'))
-                    t = hb_blob_create((const char *)g_out.data, (unsigned)g_out.len,
+                    t = hb_blob_create((const char *)g_out.data, (unsigned)glyf_len,
                                        HB_MEMORY_MODE_READONLY, NULL, NULL);
                 else if (tags[k] == HB_TAG('l', 'o', 'c', 'a')) {
                     t = hb_blob_create((const char *)nl, 4 * (c.nglyphs + 1),
