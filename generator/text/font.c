@@ -7,6 +7,7 @@
  */
 #include "font.h"
 #include "linebreak.h"
+#include "memo.h"
 #include "../util/msg.h"
 
 #include <fontconfig/fontconfig.h>
@@ -52,6 +53,7 @@ struct gr_fontset {
     gr_linebreaker *lb;
     int lb_tried;
     hb_buffer_t *buf;
+    gr_memo *memo;
 };
 
 static const char *const generic_families[] = {
@@ -360,6 +362,7 @@ void gr_fontset_free(gr_fontset *fs)
     free(fs->bad);
     gr_linebreaker_free(fs->lb);
     if (fs->buf) hb_buffer_destroy(fs->buf);
+    gr_memo_free(fs->memo);
     if (fs->config) FcConfigDestroy(fs->config);
     free(fs);
 }
@@ -621,6 +624,13 @@ hb_buffer_t *gr_fontchain_hb_buffer(const gr_fontchain *ch)
     gr_fontset *fs = ((const chain_priv *)ch)->fs;
     if (!fs->buf) fs->buf = hb_buffer_create();
     return fs->buf;
+}
+
+gr_memo *gr_fontchain_memo(const gr_fontchain *ch)
+{
+    gr_fontset *fs = ((const chain_priv *)ch)->fs;
+    if (!fs->memo) fs->memo = gr_memo_new();
+    return fs->memo;
 }
 
 /* ---- what identifies a font file (provenance, docs/archival.md) -------- */

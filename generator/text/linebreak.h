@@ -43,5 +43,7 @@ int gr_lb_inseparable(uint32_t cp);        /* — ― … ⋯ ‥: never split a
  * until gr_fontset_free. The linebreaker may be NULL (see above). */
 gr_linebreaker *gr_fontchain_linebreaker(const gr_fontchain *ch);
 hb_buffer_t *gr_fontchain_hb_buffer(const gr_fontchain *ch);
+/* The fontset's memo of shaped short paragraphs (memo.h), made on first use. */
+struct gr_memo *gr_fontchain_memo(const gr_fontchain *ch);
 
 #endif

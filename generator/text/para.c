@@ -11,9 +11,11 @@
  */
 #include "para.h"
 #include "linebreak.h"
+#include "memo.h"
 #include "../util/msg.h"
 
 #include <hb.h>
+#include <assert.h>
 #include <unicode/uchar.h>
 #include <math.h>
 #include <string.h>
@@ -778,9 +780,108 @@ static void compute_prefix_sums(gr_para *p)
     }
 }
 
+/* ---- the memo of shaped short paragraphs (memo.h) ------------------------------ */
+
+/* What shaping depends on, for a paragraph of text only: per style its
+ * chain, size and no-break marker (by address: only which styles share
+ * one matters), the UTF-16 text and each character's style. Styles'
+ * colours, tags and source lines do not change the shaping; a paragraph
+ * with objects, leaders, breaks or characters no face has is never kept
+ * (those are reported or measured by the caller each time). */
+#define MEMO_MAX_CHARS  160
+#define MEMO_MAX_STYLES 16
+#define MEMO_KEY_MAX    (sizeof(int32_t) + MEMO_MAX_STYLES * 3 * sizeof(double) \
+                         + sizeof(uint32_t) + MEMO_MAX_CHARS * 2 * sizeof(uint16_t) + MEMO_MAX_CHARS)
+
+typedef struct memo_head {
+    uint32_t nsruns, nunits, nglyphs;
+} memo_head;
+
+static size_t memo_key(const gr_para *p, unsigned char *key)
+{
+    size_t k = 0;
+    int32_t ns = p->nstyles;
+    uint32_t n16 = (uint32_t)p->n16;
+    if (p->nchars == 0 || p->nchars > MEMO_MAX_CHARS || ns <= 0 || ns > MEMO_MAX_STYLES)
+        return 0;
+    for (size_t i = 0; i < p->nchars; i++)
+        if (p->chars[i].kind != K_TEXT || p->chars[i].style < 0) return 0;
+    memcpy(key + k, &ns, sizeof ns);
+    k += sizeof ns;
+    for (int32_t i = 0; i < ns; i++) {
+        const gr_text_style *st = &p->styles[i];
+        const void *ptr[2] = { st->chain, st->nobreak };
+        if (!st->chain) return 0;
+        memcpy(key + k, ptr, sizeof ptr);
+        k += sizeof ptr;
+        memcpy(key + k, &st->size, sizeof st->size);
+        k += sizeof st->size;
+    }
+    memcpy(key + k, &n16, sizeof n16);
+    k += sizeof n16;
+    memcpy(key + k, p->u16, p->n16 * sizeof *p->u16);
+    k += p->n16 * sizeof *p->u16;
+    for (size_t i = 0; i < p->nchars; i++) key[k++] = (unsigned char)p->chars[i].style;
+    assert(k <= MEMO_KEY_MAX);
+    return k;
+}
+
+static void compute_prefix_sums(gr_para *p);
+
+/* 1 if the shaping of an equal paragraph was found and is now p's. */
+static int memo_restore(gr_para *p, gr_memo *m, const unsigned char *key, size_t klen)
+{
+    size_t vlen = 0;
+    const unsigned char *v = gr_memo_get(m, key, klen, &vlen);
+    memo_head h;
+    if (!v) return 0;
+    memcpy(&h, v, sizeof h);
+    assert(vlen == sizeof h + h.nsruns * sizeof(srun) + h.nunits * sizeof(unit)
+                   + h.nglyphs * sizeof(sglyph));
+    v += sizeof h;
+    p->sruns = gr_grow(p->sruns, &p->sruns_cap, h.nsruns + 1, sizeof *p->sruns);
+    p->units = gr_grow(p->units, &p->units_cap, h.nunits + 1, sizeof *p->units);
+    p->glyphs = gr_grow(p->glyphs, &p->glyphs_cap, h.nglyphs + 1, sizeof *p->glyphs);
+    memcpy(p->sruns, v, h.nsruns * sizeof(srun));
+    v += h.nsruns * sizeof(srun);
+    memcpy(p->units, v, h.nunits * sizeof(unit));
+    v += h.nunits * sizeof(unit);
+    memcpy(p->glyphs, v, h.nglyphs * sizeof(sglyph));
+    p->nsruns = h.nsruns;
+    p->nunits = h.nunits;
+    p->nglyphs = h.nglyphs;
+    compute_prefix_sums(p);
+    p->shaped = 1;
+    return 1;
+}
+
+static void memo_store(const gr_para *p, gr_memo *m, const unsigned char *key, size_t klen)
+{
+    memo_head h = { (uint32_t)p->nsruns, (uint32_t)p->nunits, (uint32_t)p->nglyphs };
+    size_t vlen = sizeof h + p->nsruns * sizeof(srun) + p->nunits * sizeof(unit)
+                  + p->nglyphs * sizeof(sglyph), at = 0;
+    unsigned char *v;
+    for (size_t i = 0; i < p->nsruns; i++)
+        if (p->sruns[i].missing || p->sruns[i].kind != K_TEXT) return;
+    v = gr_malloc(vlen);
+    memcpy(v, &h, sizeof h);
+    at += sizeof h;
+    memcpy(v + at, p->sruns, p->nsruns * sizeof(srun));
+    at += p->nsruns * sizeof(srun);
+    memcpy(v + at, p->units, p->nunits * sizeof(unit));
+    at += p->nunits * sizeof(unit);
+    memcpy(v + at, p->glyphs, p->nglyphs * sizeof(sglyph));
+    gr_memo_put(m, key, klen, v, vlen);
+    free(v);
+}
+
 static void shape_para(gr_para *p)
 {
+    unsigned char key[MEMO_KEY_MAX];
+    gr_memo *memo = p->chain0 ? gr_fontchain_memo(p->chain0) : NULL;
+    size_t klen = memo ? memo_key(p, key) : 0;
     p->nsruns = p->nglyphs = p->nunits = 0;
+    if (klen && memo_restore(p, memo, key, klen)) return;
     gr_face **faces = gr_malloc((p->nchars + 1) * sizeof *faces);
     choose_faces(p, faces);
     hb_buffer_t *buf = p->chain0 ? gr_fontchain_hb_buffer(p->chain0) : NULL;
@@ -813,6 +914,7 @@ static void shape_para(gr_para *p)
     squeeze_punctuation(p);
     compute_prefix_sums(p);
     p->shaped = 1;
+    if (klen) memo_store(p, memo, key, klen);
 }
 
 /* ---- line filling ----------------------------------------------------------------- */
