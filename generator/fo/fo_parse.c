@@ -356,6 +356,9 @@ typedef struct fo_parser {
     struct pending_ref *refs;   /* id references not resolved yet: checked
                                    when the whole document is read */
     size_t nrefs, caprefs;
+    gr_fo_attr *attrs;          /* collect_attrs' arrays, reused from node */
+    xmlChar **owned;            /* to node (only one is collected at a time) */
+    size_t attrs_cap, owned_cap;
 } fo_parser;
 
 /* An id reference met before its id (streaming only). */
@@ -776,8 +779,9 @@ static void check_foreign(fo_parser *P, gr_fo_node *n, xmlNodePtr x)
         gr_error(P->ctx, P->file, n->line, GR_TEXT(FO_INSTREAM_FOREIGN_OBJECT_HAS));
 }
 
-/* Collect the attributes of x for the property computation. Values that
- * libxml2 had to build are returned in owned[] for freeing. */
+/* Collect the attributes of x for the property computation, into the
+ * parser's arrays (valid until the next call). Values that libxml2 had to
+ * build are returned in owned[] for freeing. */
 static size_t collect_attrs(fo_parser *P, xmlNodePtr x, const elem_def *d,
                             gr_fo_attr **out, xmlChar ***owned, size_t *nowned)
 {
@@ -785,8 +789,10 @@ static size_t collect_attrs(fo_parser *P, xmlNodePtr x, const elem_def *d,
     size_t n = 0, cap = 0, i = 0;
     gr_fo_attr *attrs;
     for (a = x->properties; a; a = a->next) cap++;
-    attrs = gr_calloc(cap ? cap : 1, sizeof *attrs);
-    *owned = gr_calloc(cap ? cap : 1, sizeof **owned);
+    P->attrs = gr_grow(P->attrs, &P->attrs_cap, cap + 1, sizeof *P->attrs);
+    P->owned = gr_grow(P->owned, &P->owned_cap, cap + 1, sizeof *P->owned);
+    attrs = P->attrs;
+    *owned = P->owned;
     *nowned = 0;
     for (a = x->properties; a; a = a->next, i++) {
         const char *name = (const char *)a->name;
@@ -881,8 +887,6 @@ static gr_fo_node *build_node(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, in
     pc.arena = P->arena;
     compute_props(P, &pc, d->type, n, parent, attrs, nattrs);
     for (i = 0; i < nowned; i++) xmlFree(owned[i]);
-    free(owned);
-    free(attrs);
     register_id(P, n);
 
     if (d->cm == CM_FOREIGN) {
@@ -1512,6 +1516,8 @@ static gr_fo_tree *parse(gr_ctx *ctx, const char *name, const char *data, size_t
         if (P.foreign_doc) xmlFreeDoc((xmlDocPtr)P.foreign_doc);
         release_flow(&P, NULL);
         free(P.refs);
+        free(P.attrs);
+        free(P.owned);
         gr_fo_tree_free(&P.t->pub);
         return NULL;
     }
@@ -1539,6 +1545,8 @@ static gr_fo_tree *parse(gr_ctx *ctx, const char *name, const char *data, size_t
     xmlFreeDoc(doc);
     release_flow(&P, NULL);
     free(P.refs);
+    free(P.attrs);
+    free(P.owned);
     if (parse_errors(&P) > 0 || !P.t->pub.root) {
         gr_fo_tree_free(&P.t->pub);
         return NULL;
