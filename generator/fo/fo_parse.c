@@ -1403,16 +1403,24 @@ static void finish_child(fo_parser *P, gr_fo_node *n)
     check_refs(P, n);
 }
 
-/* Free a streamed flow's content (its node stays, empty). */
-static void release_flow(fo_parser *P, gr_fo_node *seq)
+/* Free a streamed flow's content (its node stays, empty); the memory it
+ * took is kept for the next flow unless this is the last. */
+static void release_flow(fo_parser *P, gr_fo_node *seq, int last)
 {
     gr_fo_node *c;
     for (c = seq ? seq->first : NULL; c; c = c->next)
         if (c->type == GR_FO_FLOW) c->first = c->last = NULL;
-    gr_arena_free(P->flow_arena);
-    P->flow_arena = NULL;
-    free(P->flow_props.v);
-    memset(&P->flow_props, 0, sizeof P->flow_props);
+    if (last) {
+        gr_arena_free(P->flow_arena);
+        P->flow_arena = NULL;
+        free(P->flow_props.v);
+        memset(&P->flow_props, 0, sizeof P->flow_props);
+    } else {
+        gr_arena_reset(P->flow_arena);
+        if (P->flow_props.v)
+            memset(P->flow_props.v, 0, P->flow_props.cap * sizeof *P->flow_props.v);
+        P->flow_props.count = 0;
+    }
     if (P->flow_foreign) xmlFreeDoc((xmlDocPtr)P->flow_foreign);
     P->flow_foreign = NULL;
 }
@@ -1430,7 +1438,7 @@ static void hand_over(fo_parser *P, gr_fo_node *seq)
     } else {
         P->seq_stop = 1;
     }
-    release_flow(P, seq);
+    release_flow(P, seq, 0);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1514,7 +1522,7 @@ static gr_fo_tree *parse(gr_ctx *ctx, const char *name, const char *data, size_t
     doc = read_xml(&P, data ? data : "", data ? len : 0, fd);
     if (!doc) {
         if (P.foreign_doc) xmlFreeDoc((xmlDocPtr)P.foreign_doc);
-        release_flow(&P, NULL);
+        release_flow(&P, NULL, 1);
         free(P.refs);
         free(P.attrs);
         free(P.owned);
@@ -1543,7 +1551,7 @@ static gr_fo_tree *parse(gr_ctx *ctx, const char *name, const char *data, size_t
     P.t->pub.xml_doc = P.foreign_doc;
     P.foreign_doc = NULL;
     xmlFreeDoc(doc);
-    release_flow(&P, NULL);
+    release_flow(&P, NULL, 1);
     free(P.refs);
     free(P.attrs);
     free(P.owned);

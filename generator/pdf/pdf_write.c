@@ -506,7 +506,7 @@ void gr_pdf_pre_page(void *user, gr_doc *doc, gr_page *pg)
     pp->z = gr_malloc(pre->zipped.len);
     memcpy(pp->z, pre->zipped.data, pre->zipped.len);
     pp->len = pre->zipped.len;
-    gr_page_drop_painted(pg);
+    gr_page_drop_painted(doc, pg);
 }
 
 /* One page: its content written, deflated and handed to libharu (after
