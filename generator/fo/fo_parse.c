@@ -197,9 +197,19 @@ typedef struct id_slot { const char *id; gr_fo_node *node; int line; } id_slot;
 
 /* Interned property sets: open addressing, malloc'ed table, sets in an
    arena (the tree's, or while streaming a flow's own). */
+/* A node without attributes (every text node, most wrappers) gets its
+ * parent's inherited properties adjusted by its own type only, so the
+ * shared set it ends with is remembered per (type, parent's set). */
+#define BARE_SLOTS 256
+typedef struct bare_memo {
+    const gr_fo_props *parent, *result;
+    gr_fo_type type;
+} bare_memo;
+
 typedef struct props_table {
     const gr_fo_props **v;
     size_t cap, count;
+    bare_memo bare[BARE_SLOTS];  /* results in this table */
 } props_table;
 
 typedef struct fo_tree_impl {
@@ -535,10 +545,23 @@ static void compute_props(fo_parser *P, const gr_fo_propctx *pc, gr_fo_type type
                           const gr_fo_attr *attrs, size_t nattrs)
 {
     gr_fo_props tmp;
+    props_table *t = P->in_flow ? &P->flow_props : &P->t->props;
+    bare_memo *m = NULL;
+    if (nattrs == 0 && parent && parent->p) {
+        m = &t->bare[(((uintptr_t)parent->p >> 4) ^ (uintptr_t)type * 31u) % BARE_SLOTS];
+        if (m->parent == parent->p && m->type == type) {
+            n->p = m->result;
+            return;
+        }
+    }
     memset(&tmp, 0, sizeof tmp);
     gr_fo_props_compute(pc, type, parent, attrs, nattrs, &tmp);
-    n->p = P->in_flow ? intern_props(&P->flow_props, P->flow_arena, &tmp)
-                      : intern_props(&P->t->props, P->t->pub.arena, &tmp);
+    n->p = intern_props(t, P->in_flow ? P->flow_arena : P->t->pub.arena, &tmp);
+    if (m) {
+        m->parent = parent->p;
+        m->type = type;
+        m->result = n->p;
+    }
 }
 
 static gr_fo_node *new_node(fo_parser *P, gr_fo_type type, int line, gr_fo_node *parent)
@@ -1420,6 +1443,7 @@ static void release_flow(fo_parser *P, gr_fo_node *seq, int last)
         if (P->flow_props.v)
             memset(P->flow_props.v, 0, P->flow_props.cap * sizeof *P->flow_props.v);
         P->flow_props.count = 0;
+        memset(P->flow_props.bare, 0, sizeof P->flow_props.bare);
     }
     if (P->flow_foreign) xmlFreeDoc((xmlDocPtr)P->flow_foreign);
     P->flow_foreign = NULL;
