@@ -918,6 +918,17 @@ void pdf_fonts_page_resources(pdf_fonts *pf, HPDF_Page page, uint64_t mask)
     }
 }
 
+void pdf_fonts_dict_resources(pdf_fonts *pf, HPDF_Dict fonts, uint64_t mask)
+{
+    size_t i;
+    for (i = 0; i < pf->n; i++) {
+        const pdf_face *f = pf->faces[i];
+        int bit = f->index < 64 ? f->index : 63;
+        if ((mask >> bit) & 1)
+            HPDF_Dict_Add(fonts, f->res_name, f->font);
+    }
+}
+
 /* Four upper-case hex digits (CIDs are below 65536). */
 static void add_hex4(gr_buf *b, uint32_t v)
 {
