@@ -197,9 +197,19 @@ typedef struct id_slot { const char *id; gr_fo_node *node; int line; } id_slot;
 
 /* Interned property sets: open addressing, malloc'ed table, sets in an
    arena (the tree's, or while streaming a flow's own). */
+/* A node without attributes (every text node, most wrappers) gets its
+ * parent's inherited properties adjusted by its own type only, so the
+ * shared set it ends with is remembered per (type, parent's set). */
+#define BARE_SLOTS 256
+typedef struct bare_memo {
+    const gr_fo_props *parent, *result;
+    gr_fo_type type;
+} bare_memo;
+
 typedef struct props_table {
     const gr_fo_props **v;
     size_t cap, count;
+    bare_memo bare[BARE_SLOTS];  /* results in this table */
 } props_table;
 
 typedef struct fo_tree_impl {
@@ -356,6 +366,9 @@ typedef struct fo_parser {
     struct pending_ref *refs;   /* id references not resolved yet: checked
                                    when the whole document is read */
     size_t nrefs, caprefs;
+    gr_fo_attr *attrs;          /* collect_attrs' arrays, reused from node */
+    xmlChar **owned;            /* to node (only one is collected at a time) */
+    size_t attrs_cap, owned_cap;
 } fo_parser;
 
 /* An id reference met before its id (streaming only). */
@@ -532,10 +545,23 @@ static void compute_props(fo_parser *P, const gr_fo_propctx *pc, gr_fo_type type
                           const gr_fo_attr *attrs, size_t nattrs)
 {
     gr_fo_props tmp;
+    props_table *t = P->in_flow ? &P->flow_props : &P->t->props;
+    bare_memo *m = NULL;
+    if (nattrs == 0 && parent && parent->p) {
+        m = &t->bare[(((uintptr_t)parent->p >> 4) ^ (uintptr_t)type * 31u) % BARE_SLOTS];
+        if (m->parent == parent->p && m->type == type) {
+            n->p = m->result;
+            return;
+        }
+    }
     memset(&tmp, 0, sizeof tmp);
     gr_fo_props_compute(pc, type, parent, attrs, nattrs, &tmp);
-    n->p = P->in_flow ? intern_props(&P->flow_props, P->flow_arena, &tmp)
-                      : intern_props(&P->t->props, P->t->pub.arena, &tmp);
+    n->p = intern_props(t, P->in_flow ? P->flow_arena : P->t->pub.arena, &tmp);
+    if (m) {
+        m->parent = parent->p;
+        m->type = type;
+        m->result = n->p;
+    }
 }
 
 static gr_fo_node *new_node(fo_parser *P, gr_fo_type type, int line, gr_fo_node *parent)
@@ -776,8 +802,9 @@ static void check_foreign(fo_parser *P, gr_fo_node *n, xmlNodePtr x)
         gr_error(P->ctx, P->file, n->line, GR_TEXT(FO_INSTREAM_FOREIGN_OBJECT_HAS));
 }
 
-/* Collect the attributes of x for the property computation. Values that
- * libxml2 had to build are returned in owned[] for freeing. */
+/* Collect the attributes of x for the property computation, into the
+ * parser's arrays (valid until the next call). Values that libxml2 had to
+ * build are returned in owned[] for freeing. */
 static size_t collect_attrs(fo_parser *P, xmlNodePtr x, const elem_def *d,
                             gr_fo_attr **out, xmlChar ***owned, size_t *nowned)
 {
@@ -785,8 +812,10 @@ static size_t collect_attrs(fo_parser *P, xmlNodePtr x, const elem_def *d,
     size_t n = 0, cap = 0, i = 0;
     gr_fo_attr *attrs;
     for (a = x->properties; a; a = a->next) cap++;
-    attrs = gr_calloc(cap ? cap : 1, sizeof *attrs);
-    *owned = gr_calloc(cap ? cap : 1, sizeof **owned);
+    P->attrs = gr_grow(P->attrs, &P->attrs_cap, cap + 1, sizeof *P->attrs);
+    P->owned = gr_grow(P->owned, &P->owned_cap, cap + 1, sizeof *P->owned);
+    attrs = P->attrs;
+    *owned = P->owned;
     *nowned = 0;
     for (a = x->properties; a; a = a->next, i++) {
         const char *name = (const char *)a->name;
@@ -881,8 +910,6 @@ static gr_fo_node *build_node(fo_parser *P, xmlNodePtr x, gr_fo_node *parent, in
     pc.arena = P->arena;
     compute_props(P, &pc, d->type, n, parent, attrs, nattrs);
     for (i = 0; i < nowned; i++) xmlFree(owned[i]);
-    free(owned);
-    free(attrs);
     register_id(P, n);
 
     if (d->cm == CM_FOREIGN) {
@@ -1399,16 +1426,25 @@ static void finish_child(fo_parser *P, gr_fo_node *n)
     check_refs(P, n);
 }
 
-/* Free a streamed flow's content (its node stays, empty). */
-static void release_flow(fo_parser *P, gr_fo_node *seq)
+/* Free a streamed flow's content (its node stays, empty); the memory it
+ * took is kept for the next flow unless this is the last. */
+static void release_flow(fo_parser *P, gr_fo_node *seq, int last)
 {
     gr_fo_node *c;
     for (c = seq ? seq->first : NULL; c; c = c->next)
         if (c->type == GR_FO_FLOW) c->first = c->last = NULL;
-    gr_arena_free(P->flow_arena);
-    P->flow_arena = NULL;
-    free(P->flow_props.v);
-    memset(&P->flow_props, 0, sizeof P->flow_props);
+    if (last) {
+        gr_arena_free(P->flow_arena);
+        P->flow_arena = NULL;
+        free(P->flow_props.v);
+        memset(&P->flow_props, 0, sizeof P->flow_props);
+    } else {
+        gr_arena_reset(P->flow_arena);
+        if (P->flow_props.v)
+            memset(P->flow_props.v, 0, P->flow_props.cap * sizeof *P->flow_props.v);
+        P->flow_props.count = 0;
+        memset(P->flow_props.bare, 0, sizeof P->flow_props.bare);
+    }
     if (P->flow_foreign) xmlFreeDoc((xmlDocPtr)P->flow_foreign);
     P->flow_foreign = NULL;
 }
@@ -1426,7 +1462,7 @@ static void hand_over(fo_parser *P, gr_fo_node *seq)
     } else {
         P->seq_stop = 1;
     }
-    release_flow(P, seq);
+    release_flow(P, seq, 0);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1510,8 +1546,10 @@ static gr_fo_tree *parse(gr_ctx *ctx, const char *name, const char *data, size_t
     doc = read_xml(&P, data ? data : "", data ? len : 0, fd);
     if (!doc) {
         if (P.foreign_doc) xmlFreeDoc((xmlDocPtr)P.foreign_doc);
-        release_flow(&P, NULL);
+        release_flow(&P, NULL, 1);
         free(P.refs);
+        free(P.attrs);
+        free(P.owned);
         gr_fo_tree_free(&P.t->pub);
         return NULL;
     }
@@ -1537,8 +1575,10 @@ static gr_fo_tree *parse(gr_ctx *ctx, const char *name, const char *data, size_t
     P.t->pub.xml_doc = P.foreign_doc;
     P.foreign_doc = NULL;
     xmlFreeDoc(doc);
-    release_flow(&P, NULL);
+    release_flow(&P, NULL, 1);
     free(P.refs);
+    free(P.attrs);
+    free(P.owned);
     if (parse_errors(&P) > 0 || !P.t->pub.root) {
         gr_fo_tree_free(&P.t->pub);
         return NULL;

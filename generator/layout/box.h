@@ -112,6 +112,8 @@ typedef struct gr_lay {
     gr_fontset *fs;
     gr_doc *doc;
     gr_arena *arena;           /* boxes and resume points of this pass */
+    gr_arena *seq_arena;       /* a sequence's own (emptied, reused by the
+                                  next sequence) */
     int status;                /* first error status met, GR_OK otherwise */
 
     /* page numbers of ids found by the previous pass (NULL in the first) */

@@ -44,6 +44,7 @@ void gr_doc_free(gr_doc *d)
         image_free(d->images[i]);
     free(d->images);
     gr_arena_free(d->arena);
+    gr_arena_free(d->spare_arena);
     free(d);
 }
 
@@ -82,7 +83,7 @@ void gr_page_shrink(gr_page *pg)
     }
 }
 
-void gr_page_drop_painted(gr_page *pg)
+void gr_page_drop_painted(gr_doc *d, gr_page *pg)
 {
     size_t i, n = 0;
     for (i = 0; i < pg->nitems; i++) {
@@ -101,7 +102,13 @@ void gr_page_drop_painted(gr_page *pg)
     } else {
         gr_page_shrink(pg);
     }
-    gr_arena_free(pg->arena);           /* the glyphs of its text items */
+    /* the glyphs of its text items: the next page's arena */
+    if (pg->arena && !d->spare_arena) {
+        gr_arena_reset(pg->arena);
+        d->spare_arena = pg->arena;
+    } else {
+        gr_arena_free(pg->arena);
+    }
     pg->arena = NULL;
     pg->painted_out = 1;
 }
@@ -178,7 +185,10 @@ int gr_page_add_line(gr_doc *d, gr_page *pg, const gr_line *ln,
 {
     gr_arena *a = d->arena;
     if (d->page_arenas && !pg->painted_out) {
-        if (!pg->arena) pg->arena = gr_arena_new();
+        if (!pg->arena) {
+            pg->arena = d->spare_arena ? d->spare_arena : gr_arena_new();
+            d->spare_arena = NULL;
+        }
         a = pg->arena;
     }
     return line_to_items(a, ln, x, y, &pg->items, &pg->nitems, &pg->cap);

@@ -116,6 +116,8 @@ typedef struct gr_doc {
     const char *lang;         /* e.g. "zh-TW" */
     int page_arenas;          /* text lines' glyphs in each page's arena
                                  (pages written out early free theirs) */
+    gr_arena *spare_arena;    /* a written page's arena, emptied, for the
+                                 next page to use */
 } gr_doc;
 
 gr_doc *gr_doc_new(void);
@@ -133,7 +135,7 @@ void gr_page_shrink(gr_page *pg);
  * missing-glyph boxes) and the page's glyph arena, keeping links,
  * destinations and bookkeeping: for a page whose painting was written out
  * already (the PDF writer's page hook). The page holds no image. */
-void gr_page_drop_painted(gr_page *pg);
+void gr_page_drop_painted(gr_doc *d, gr_page *pg);
 /* Drop items from `mark` on (layout rollback). */
 void gr_page_truncate(gr_page *pg, size_t mark);
 

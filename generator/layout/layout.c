@@ -8,6 +8,7 @@
 #include "../graphics/graphics.h"
 #include "../util/msg.h"
 #include <stdlib.h>
+#include <assert.h>
 #include <string.h>
 
 typedef struct region {
@@ -183,7 +184,9 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
     /* the sequence's boxes, resume points and footnote bodies live in an
        arena of its own, freed when its pages are done */
     pass_arena = L->arena;
-    L->arena = gr_arena_new();
+    assert(pass_arena != L->seq_arena || !pass_arena);   /* never nested */
+    if (!L->seq_arena) L->seq_arena = gr_arena_new();
+    L->arena = L->seq_arena;
     first_note = L->nnote_bodies;
     box = gr_build_flow(L, flow, sp->geom.body.w);
     do {
@@ -218,7 +221,7 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
     gr_box_free_tree(box);
     while (L->nnote_bodies > first_note)
         gr_box_free_tree(L->note_bodies[--L->nnote_bodies]);
-    gr_arena_free(L->arena);
+    gr_arena_reset(L->seq_arena);        /* kept for the next sequence */
     L->arena = pass_arena;
     return L->status;
 }
@@ -467,6 +470,7 @@ static int layout_run(gr_ctx *ctx, gr_fo_tree *tree, const gr_fo_source *src,
     }
     free_ids(ids, nids);
     free(L.note_bodies);
+    gr_arena_free(L.seq_arena);
     if (rc != GR_OK) {
         gr_buf_free(&L.dump_line);
         gr_doc_free(L.doc);

@@ -38,6 +38,8 @@ void pdf_fonts_draw(pdf_fonts *pf, pdf_content *c, const gr_dl_text *t,
 
 /* Put the fonts of `mask` into the page's resources (after embedding). */
 void pdf_fonts_page_resources(pdf_fonts *pf, HPDF_Page page, uint64_t mask);
+/* The same faces added to a /Font dictionary (a shared /Resources). */
+void pdf_fonts_dict_resources(pdf_fonts *pf, HPDF_Dict fonts, uint64_t mask);
 
 /* Provenance of the embedded faces, after pdf_fonts_embed, appended to out:
  * "FILE#INDEX, VERSION STRING, head 0xCHECKSUM, SIZE bytes" per face (file

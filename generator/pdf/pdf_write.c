@@ -64,6 +64,10 @@ typedef struct writer {
     pdf_zip *zip;
     gr_pdf_pre *pre;            /* pages written during layout, or NULL */
     uint64_t *masks;            /* per page: the faces its text uses */
+    unsigned char *own_res;     /* per page: 1 if it keeps its own
+                                   /Resources (its images' names are there) */
+    struct shared_res *shared;  /* /Resources shared by pages of one mask */
+    size_t nshared;
     pdf_content content;        /* the page being written */
     gr_buf zipped;              /* its deflated bytes */
 } writer;
@@ -114,11 +118,20 @@ static HPDF_REAL coord(double v)
 
 /* ---- pages ------------------------------------------------------------ */
 
+static int has_images(const gr_page *pg)
+{
+    size_t j;
+    for (j = 0; j < pg->nitems; j++)
+        if (pg->items[j].kind == GR_DL_IMAGE) return 1;
+    return 0;
+}
+
 static int create_pages(writer *w)
 {
     size_t i;
     w->npages = w->doc->npages ? w->doc->npages : 1;
     w->pages = gr_calloc(w->npages, sizeof *w->pages);
+    w->own_res = gr_calloc(w->npages, 1);
     w->page_h = gr_calloc(w->npages, sizeof *w->page_h);
     /* a two-level page tree: the root over nodes of PAGES_PER_NODE pages
        (PDF/A-1 arrays hold at most 8191 items: up to 8 million pages) */
@@ -129,6 +142,12 @@ static int create_pages(writer *w)
         double ph = clampd(pg ? pg->height : A4_HEIGHT, PAGE_MIN, PAGE_MAX);
         w->pages[i] = HPDF_AddPage(w->pdf);
         if (!w->pages[i]) return GR_ESYS;
+        /* a page without images gets a shared /Resources (embed_fonts):
+           free its own now, before the other pages are made */
+        if (pg && !has_images(pg))
+            HPDF_Dict_RemoveElement(w->pages[i], "Resources");
+        else
+            w->own_res[i] = 1;
         HPDF_Page_SetWidth(w->pages[i], (HPDF_REAL)pw);
         HPDF_Page_SetHeight(w->pages[i], (HPDF_REAL)ph);
         w->page_h[i] = ph;
@@ -204,14 +223,70 @@ static HPDF_Destination make_dest(writer *w, const dest_entry *d)
 
 /* ---- fonts ------------------------------------------------------------ */
 
+/* Pages without images share one /Resources dictionary (an indirect
+ * object) per set of faces they use: a handful of objects for the whole
+ * document instead of a dictionary, a /Font dictionary and a /ProcSet
+ * array on every page (memory and bytes that grew with the page count). */
+#define SHARED_RES_MAX 64
+typedef struct shared_res {
+    uint64_t mask;
+    HPDF_Dict res;
+} shared_res;
+
+/* A /Resources dictionary as libharu makes a page's (/ProcSet in its
+ * order), with the faces of mask; indirect if shared. */
+static HPDF_Dict new_resources(writer *w, uint64_t mask, int shared)
+{
+    static const char *const procset[] = { "PDF", "Text", "ImageB", "ImageC", "ImageI" };
+    HPDF_MMgr mm = w->pdf->mmgr;
+    HPDF_Dict res = HPDF_Dict_New(mm), fonts;
+    HPDF_Array ps = HPDF_Array_New(mm);
+    size_t k;
+    if (!res || !ps || (shared && HPDF_Xref_Add(w->pdf->xref, res) != HPDF_OK)) return NULL;
+    for (k = 0; k < sizeof procset / sizeof procset[0]; k++)
+        HPDF_Array_AddName(ps, procset[k]);
+    HPDF_Dict_Add(res, "ProcSet", ps);
+    if (mask) {
+        fonts = HPDF_Dict_New(mm);
+        if (!fonts) return NULL;
+        HPDF_Dict_Add(res, "Font", fonts);
+        pdf_fonts_dict_resources(w->fonts, fonts, mask);
+    }
+    return res;
+}
+
+static HPDF_Dict shared_resources(writer *w, uint64_t mask)
+{
+    HPDF_Dict res;
+    size_t k;
+    for (k = 0; k < w->nshared; k++)
+        if (w->shared[k].mask == mask) return w->shared[k].res;
+    if (w->nshared >= SHARED_RES_MAX) return new_resources(w, mask, 0);  /* its own */
+    res = new_resources(w, mask, 1);
+    if (!res) return NULL;
+    if (!w->shared) w->shared = gr_calloc(SHARED_RES_MAX, sizeof *w->shared);
+    w->shared[w->nshared].mask = mask;
+    w->shared[w->nshared].res = res;
+    w->nshared++;
+    return res;
+}
+
 static int embed_fonts(writer *w, const gr_pdf_opts *opts)
 {
     size_t i;
     int level = opts && opts->font_level > 0 ? opts->font_level : PDF_LEVEL_FONT;
     int rc = pdf_fonts_embed(w->fonts, w->ctx, w->pdf, w->zip, level);
     if (rc != GR_OK) return rc;
-    for (i = 0; i < w->doc->npages; i++)
-        pdf_fonts_page_resources(w->fonts, w->pages[i], w->masks[i]);
+    for (i = 0; i < w->doc->npages && !hpdf_failed(w); i++) {
+        HPDF_Dict res;
+        if (w->own_res[i]) {
+            pdf_fonts_page_resources(w->fonts, w->pages[i], w->masks[i]);
+            continue;
+        }
+        res = shared_resources(w, w->masks[i]);
+        if (!res || HPDF_Dict_Add(w->pages[i], "Resources", res) != HPDF_OK)
+            return GR_ESYS;
+    }
     return hpdf_failed(w) ? GR_ESYS : GR_OK;
 }
 
@@ -431,7 +506,7 @@ void gr_pdf_pre_page(void *user, gr_doc *doc, gr_page *pg)
     pp->z = gr_malloc(pre->zipped.len);
     memcpy(pp->z, pre->zipped.data, pre->zipped.len);
     pp->len = pre->zipped.len;
-    gr_page_drop_painted(pg);
+    gr_page_drop_painted(doc, pg);
 }
 
 /* One page: its content written, deflated and handed to libharu (after
@@ -680,6 +755,8 @@ static void writer_free(writer *w)
         pdf_zip_free(w->zip);
     }
     free(w->masks);
+    free(w->own_res);
+    free(w->shared);
     free(w->pages);
     free(w->page_h);
     free(w->images);

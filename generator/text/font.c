@@ -7,6 +7,7 @@
  */
 #include "font.h"
 #include "linebreak.h"
+#include "memo.h"
 #include "../util/msg.h"
 
 #include <fontconfig/fontconfig.h>
@@ -63,6 +64,9 @@ struct gr_fontset {
     gr_linebreaker *lb;
     int lb_tried;
     hb_buffer_t *buf;
+    gr_memo *memo;
+    void *para_spare;
+    void (*para_spare_free)(void *);
 };
 
 static const char *const generic_families[] = {
@@ -390,6 +394,8 @@ void gr_fontset_free(gr_fontset *fs)
     free(fs->bad);
     gr_linebreaker_free(fs->lb);
     if (fs->buf) hb_buffer_destroy(fs->buf);
+    gr_memo_free(fs->memo);
+    if (fs->para_spare && fs->para_spare_free) fs->para_spare_free(fs->para_spare);
     if (fs->config) FcConfigDestroy(fs->config);
     free(fs);
 }
@@ -657,6 +663,20 @@ hb_buffer_t *gr_fontchain_hb_buffer(const gr_fontchain *ch)
     gr_fontset *fs = ((const chain_priv *)ch)->fs;
     if (!fs->buf) fs->buf = hb_buffer_create();
     return fs->buf;
+}
+
+gr_memo *gr_fontchain_memo(const gr_fontchain *ch)
+{
+    gr_fontset *fs = ((const chain_priv *)ch)->fs;
+    if (!fs->memo) fs->memo = gr_memo_new();
+    return fs->memo;
+}
+
+void **gr_fontchain_para_spare(const gr_fontchain *ch, void (*free_fn)(void *))
+{
+    gr_fontset *fs = ((const chain_priv *)ch)->fs;
+    if (!fs->para_spare_free) fs->para_spare_free = free_fn;
+    return &fs->para_spare;
 }
 
 /* ---- what identifies a font file (provenance, docs/archival.md) -------- */

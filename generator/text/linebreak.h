@@ -43,5 +43,10 @@ int gr_lb_inseparable(uint32_t cp);        /* — ― … ⋯ ‥: never split a
  * until gr_fontset_free. The linebreaker may be NULL (see above). */
 gr_linebreaker *gr_fontchain_linebreaker(const gr_fontchain *ch);
 hb_buffer_t *gr_fontchain_hb_buffer(const gr_fontchain *ch);
+/* The fontset's memo of shaped short paragraphs (memo.h), made on first use. */
+struct gr_memo *gr_fontchain_memo(const gr_fontchain *ch);
+/* A slot for para.c's spare working arrays: what para.c leaves there is
+ * freed by free_fn (the first one given) in gr_fontset_free. */
+void **gr_fontchain_para_spare(const gr_fontchain *ch, void (*free_fn)(void *));
 
 #endif

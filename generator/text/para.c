@@ -11,9 +11,11 @@
  */
 #include "para.h"
 #include "linebreak.h"
+#include "memo.h"
 #include "../util/msg.h"
 
 #include <hb.h>
+#include <assert.h>
 #include <unicode/uchar.h>
 #include <math.h>
 #include <string.h>
@@ -138,6 +140,9 @@ struct gr_para {
     int overflow_line;
     double overflow_avail;      /* and the width it had ("" if none) */
     int compacted;              /* gr_para_compact ran: lines only */
+    int held;                   /* a spare set holding its arrays */
+    void *block;                /* compacted: lines, runs, objects and
+                                   glyphs in one allocation */
 };
 
 /* ---- character classes --------------------------------------------------- */
@@ -187,6 +192,80 @@ static int is_punct(uint32_t cp)
 
 /* ---- building the input --------------------------------------------------- */
 
+/* ---- working arrays lent from paragraph to paragraph --------------------- */
+
+/* A paragraph's working arrays (input, shaping, the lines before
+ * compaction) are lent by its fontset's spare set when its first style
+ * names a chain, and given back when it is compacted or freed, so that
+ * paragraph after paragraph allocates none of them again. The spare set is
+ * a gr_para that only holds arrays (`held` while they are there). */
+#define LENT(X) X(styles, styles_cap) X(chars, chars_cap) X(u16, u16_cap) \
+    X(objs, objs_cap) X(sruns, sruns_cap) X(glyphs, glyphs_cap) X(units, units_cap) \
+    X(cumw, cum_cap) X(spans, spans_cap) X(lines, lines_cap) X(runs, runs_cap) \
+    X(oglyphs, oglyphs_cap) X(oobjs, oobjs_cap) X(leader_w, leader_w_cap)
+
+static void free_lent(gr_para *p)
+{
+#define FREE_ONE(a, cap) free(p->a); p->a = NULL; p->cap = 0;
+    LENT(FREE_ONE)
+#undef FREE_ONE
+}
+
+static int holds_none(const gr_para *p)
+{
+#define NONE_ONE(a, cap) if (p->a) return 0;
+    LENT(NONE_ONE)
+#undef NONE_ONE
+    return 1;
+}
+
+static void move_lent(gr_para *to, gr_para *from)
+{
+#define MOVE_ONE(a, cap) to->a = from->a; to->cap = from->cap; from->a = NULL; from->cap = 0;
+    LENT(MOVE_ONE)
+#undef MOVE_ONE
+}
+
+static void spare_free(void *v)
+{
+    gr_para *spare = v;
+    free_lent(spare);
+    free(spare);
+}
+
+static gr_para *spare_of(const gr_para *p)
+{
+    void **slot;
+    if (!p->chain0) return NULL;
+    slot = gr_fontchain_para_spare(p->chain0, spare_free);
+    if (!*slot) *slot = gr_calloc(1, sizeof(gr_para));
+    return *slot;
+}
+
+/* Take the spare arrays (p holds none yet). */
+static void borrow(gr_para *p)
+{
+    gr_para *spare = spare_of(p);
+    if (spare && spare->held && holds_none(p)) {
+        move_lent(p, spare);
+        spare->held = 0;
+    }
+}
+
+/* Give p's working arrays back, or free them when the spare set is full. */
+static void give_back(gr_para *p)
+{
+    gr_para *spare = spare_of(p);
+    if (spare && !spare->held) {
+        move_lent(spare, p);
+        spare->held = 1;
+    } else {
+        free_lent(p);
+    }
+}
+
+/* ---- building the input --------------------------------------------------- */
+
 gr_para *gr_para_new(gr_ctx *ctx)
 {
     gr_para *p = gr_calloc(1, sizeof *p);
@@ -197,34 +276,19 @@ gr_para *gr_para_new(gr_ctx *ctx)
 void gr_para_free(gr_para *p)
 {
     if (!p) return;
-    free(p->styles);
-    free(p->chars);
-    free(p->u16);
-    free(p->objs);
-    free(p->sruns);
-    free(p->glyphs);
-    free(p->units);
-    free(p->cumw);
     free(p->cumgap);
     free(p->missing_seen);
-    free(p->spans);
-    free(p->lines);
-    free(p->runs);
-    free(p->oglyphs);
-    free(p->oobjs);
-    free(p->leader_w);
+    if (p->compacted) {
+        free(p->block);         /* lines, runs, glyphs and objects */
+    } else {
+        give_back(p);
+    }
     free(p);
 }
 
-/* Exact-size copy of n elements (NULL when n is 0). */
-static void *dup_exact(const void *src, size_t n, size_t elem)
-{
-    void *d;
-    if (n == 0 || !src) return NULL;
-    d = gr_malloc(n * elem);
-    memcpy(d, src, n * elem);
-    return d;
-}
+/* Lines, runs, objects and glyphs of the last layout copied into one
+ * exact-size block (16-byte aligned parts). */
+static size_t up16(size_t n) { return (n + 15) & ~(size_t)15; }
 
 void gr_para_compact(gr_para *p)
 {
@@ -232,13 +296,22 @@ void gr_para_compact(gr_para *p)
     gr_run *runs;
     gr_glyph *glyphs;
     gr_para_obj *objs;
-    size_t nglyphs = 0, i;
+    size_t nglyphs = 0, i, at_runs, at_objs, at_glyphs, total;
+    unsigned char *block;
     if (!p || p->compacted) return;
     for (i = 0; i < p->nruns; i++) nglyphs += (size_t)p->runs[i].nglyphs;
-    lines = dup_exact(p->lines, (size_t)p->nlines, sizeof *lines);
-    runs = dup_exact(p->runs, p->nruns, sizeof *runs);
-    glyphs = nglyphs ? gr_malloc(nglyphs * sizeof *glyphs) : NULL;
-    objs = dup_exact(p->oobjs, p->noobjs, sizeof *objs);
+    at_runs = up16((size_t)p->nlines * sizeof *lines);
+    at_objs = at_runs + up16(p->nruns * sizeof *runs);
+    at_glyphs = at_objs + up16(p->noobjs * sizeof *objs);
+    total = at_glyphs + nglyphs * sizeof *glyphs;
+    block = total ? gr_malloc(total) : NULL;
+    lines = p->nlines ? (gr_line *)block : NULL;
+    runs = p->nruns ? (gr_run *)(block + at_runs) : NULL;
+    objs = p->noobjs ? (gr_para_obj *)(block + at_objs) : NULL;
+    glyphs = nglyphs ? (gr_glyph *)(block + at_glyphs) : NULL;
+    if (lines) memcpy(lines, p->lines, (size_t)p->nlines * sizeof *lines);
+    if (runs) memcpy(runs, p->runs, p->nruns * sizeof *runs);
+    if (objs) memcpy(objs, p->oobjs, p->noobjs * sizeof *objs);
     nglyphs = 0;
     for (i = 0; i < p->nruns; i++) {
         if (runs[i].nglyphs) {
@@ -251,21 +324,16 @@ void gr_para_compact(gr_para *p)
         lines[i].runs = lines[i].nruns ? runs + (lines[i].runs - p->runs) : NULL;
         lines[i].objs = lines[i].nobjs ? objs + (lines[i].objs - p->oobjs) : NULL;
     }
-    free(p->styles); p->styles = NULL; p->styles_cap = 0; p->nstyles = 0;
-    free(p->objs); p->objs = NULL; p->objs_cap = 0; p->nobjs = 0;
-    free(p->chars); p->chars = NULL; p->chars_cap = p->nchars = 0;
-    free(p->u16); p->u16 = NULL; p->u16_cap = p->n16 = 0;
-    free(p->sruns); p->sruns = NULL; p->sruns_cap = p->nsruns = 0;
-    free(p->glyphs); p->glyphs = NULL; p->glyphs_cap = p->nglyphs = 0;
-    free(p->units); p->units = NULL; p->units_cap = p->nunits = 0;
-    free(p->cumw); free(p->cumgap); p->cumw = p->cumgap = NULL; p->cum_cap = 0;
+    give_back(p);
+    p->nstyles = p->nobjs = 0;
+    p->nchars = p->n16 = p->nsruns = p->nglyphs = p->nunits = p->nspans = 0;
+    free(p->cumgap); p->cumgap = NULL;
     free(p->missing_seen); p->missing_seen = NULL; p->missing_cap = p->missing_n = 0;
-    free(p->spans); p->spans = NULL; p->spans_cap = p->nspans = 0;
-    free(p->leader_w); p->leader_w = NULL; p->leader_w_cap = 0;
-    free(p->lines); p->lines = lines; p->lines_cap = (size_t)p->nlines;
-    free(p->runs); p->runs = runs; p->runs_cap = p->nruns;
-    free(p->oglyphs); p->oglyphs = glyphs; p->oglyphs_cap = nglyphs;
-    free(p->oobjs); p->oobjs = objs; p->oobjs_cap = p->noobjs;
+    p->block = block;
+    p->lines = lines; p->lines_cap = (size_t)p->nlines;
+    p->runs = runs; p->runs_cap = p->nruns;
+    p->oglyphs = glyphs; p->oglyphs_cap = nglyphs;
+    p->oobjs = objs; p->oobjs_cap = p->noobjs;
     p->compacted = 1;
 }
 
@@ -282,6 +350,10 @@ static int32_t add_style(gr_para *p, const gr_text_style *st)
 {
     if (!st) return -1;
     if (p->nstyles > 0 && style_eq(&p->styles[p->nstyles - 1], st)) return p->nstyles - 1;
+    if (st->chain && !p->chain0) {
+        p->chain0 = st->chain;
+        borrow(p);
+    }
     p->styles = gr_grow(p->styles, &p->styles_cap, (size_t)p->nstyles + 1, sizeof *p->styles);
     gr_text_style *s = &p->styles[p->nstyles];
     *s = *st;
@@ -289,7 +361,6 @@ static int32_t add_style(gr_para *p, const gr_text_style *st)
     if (s->size > 10000) s->size = 10000;
     if (!(s->line_height >= 0) || s->line_height > 100000) s->line_height = 0;
     if (!(fabs(s->baseline_shift) < 100000)) s->baseline_shift = 0;
-    if (st->chain && !p->chain0) p->chain0 = st->chain;
     return p->nstyles++;
 }
 
@@ -778,9 +849,108 @@ static void compute_prefix_sums(gr_para *p)
     }
 }
 
+/* ---- the memo of shaped short paragraphs (memo.h) ------------------------------ */
+
+/* What shaping depends on, for a paragraph of text only: per style its
+ * chain, size and no-break marker (by address: only which styles share
+ * one matters), the UTF-16 text and each character's style. Styles'
+ * colours, tags and source lines do not change the shaping; a paragraph
+ * with objects, leaders, breaks or characters no face has is never kept
+ * (those are reported or measured by the caller each time). */
+#define MEMO_MAX_CHARS  160
+#define MEMO_MAX_STYLES 16
+#define MEMO_KEY_MAX    (sizeof(int32_t) + MEMO_MAX_STYLES * 3 * sizeof(double) \
+                         + sizeof(uint32_t) + MEMO_MAX_CHARS * 2 * sizeof(uint16_t) + MEMO_MAX_CHARS)
+
+typedef struct memo_head {
+    uint32_t nsruns, nunits, nglyphs;
+} memo_head;
+
+static size_t memo_key(const gr_para *p, unsigned char *key)
+{
+    size_t k = 0;
+    int32_t ns = p->nstyles;
+    uint32_t n16 = (uint32_t)p->n16;
+    if (p->nchars == 0 || p->nchars > MEMO_MAX_CHARS || ns <= 0 || ns > MEMO_MAX_STYLES)
+        return 0;
+    for (size_t i = 0; i < p->nchars; i++)
+        if (p->chars[i].kind != K_TEXT || p->chars[i].style < 0) return 0;
+    memcpy(key + k, &ns, sizeof ns);
+    k += sizeof ns;
+    for (int32_t i = 0; i < ns; i++) {
+        const gr_text_style *st = &p->styles[i];
+        const void *ptr[2] = { st->chain, st->nobreak };
+        if (!st->chain) return 0;
+        memcpy(key + k, ptr, sizeof ptr);
+        k += sizeof ptr;
+        memcpy(key + k, &st->size, sizeof st->size);
+        k += sizeof st->size;
+    }
+    memcpy(key + k, &n16, sizeof n16);
+    k += sizeof n16;
+    memcpy(key + k, p->u16, p->n16 * sizeof *p->u16);
+    k += p->n16 * sizeof *p->u16;
+    for (size_t i = 0; i < p->nchars; i++) key[k++] = (unsigned char)p->chars[i].style;
+    assert(k <= MEMO_KEY_MAX);
+    return k;
+}
+
+static void compute_prefix_sums(gr_para *p);
+
+/* 1 if the shaping of an equal paragraph was found and is now p's. */
+static int memo_restore(gr_para *p, gr_memo *m, const unsigned char *key, size_t klen)
+{
+    size_t vlen = 0;
+    const unsigned char *v = gr_memo_get(m, key, klen, &vlen);
+    memo_head h;
+    if (!v) return 0;
+    memcpy(&h, v, sizeof h);
+    assert(vlen == sizeof h + h.nsruns * sizeof(srun) + h.nunits * sizeof(unit)
+                   + h.nglyphs * sizeof(sglyph));
+    v += sizeof h;
+    p->sruns = gr_grow(p->sruns, &p->sruns_cap, h.nsruns + 1, sizeof *p->sruns);
+    p->units = gr_grow(p->units, &p->units_cap, h.nunits + 1, sizeof *p->units);
+    p->glyphs = gr_grow(p->glyphs, &p->glyphs_cap, h.nglyphs + 1, sizeof *p->glyphs);
+    memcpy(p->sruns, v, h.nsruns * sizeof(srun));
+    v += h.nsruns * sizeof(srun);
+    memcpy(p->units, v, h.nunits * sizeof(unit));
+    v += h.nunits * sizeof(unit);
+    memcpy(p->glyphs, v, h.nglyphs * sizeof(sglyph));
+    p->nsruns = h.nsruns;
+    p->nunits = h.nunits;
+    p->nglyphs = h.nglyphs;
+    compute_prefix_sums(p);
+    p->shaped = 1;
+    return 1;
+}
+
+static void memo_store(const gr_para *p, gr_memo *m, const unsigned char *key, size_t klen)
+{
+    memo_head h = { (uint32_t)p->nsruns, (uint32_t)p->nunits, (uint32_t)p->nglyphs };
+    size_t vlen = sizeof h + p->nsruns * sizeof(srun) + p->nunits * sizeof(unit)
+                  + p->nglyphs * sizeof(sglyph), at = 0;
+    unsigned char *v;
+    for (size_t i = 0; i < p->nsruns; i++)
+        if (p->sruns[i].missing || p->sruns[i].kind != K_TEXT) return;
+    v = gr_malloc(vlen);
+    memcpy(v, &h, sizeof h);
+    at += sizeof h;
+    memcpy(v + at, p->sruns, p->nsruns * sizeof(srun));
+    at += p->nsruns * sizeof(srun);
+    memcpy(v + at, p->units, p->nunits * sizeof(unit));
+    at += p->nunits * sizeof(unit);
+    memcpy(v + at, p->glyphs, p->nglyphs * sizeof(sglyph));
+    gr_memo_put(m, key, klen, v, vlen);
+    free(v);
+}
+
 static void shape_para(gr_para *p)
 {
+    unsigned char key[MEMO_KEY_MAX];
+    gr_memo *memo = p->chain0 ? gr_fontchain_memo(p->chain0) : NULL;
+    size_t klen = memo ? memo_key(p, key) : 0;
     p->nsruns = p->nglyphs = p->nunits = 0;
+    if (klen && memo_restore(p, memo, key, klen)) return;
     gr_face **faces = gr_malloc((p->nchars + 1) * sizeof *faces);
     choose_faces(p, faces);
     hb_buffer_t *buf = p->chain0 ? gr_fontchain_hb_buffer(p->chain0) : NULL;
@@ -813,6 +983,7 @@ static void shape_para(gr_para *p)
     squeeze_punctuation(p);
     compute_prefix_sums(p);
     p->shaped = 1;
+    if (klen) memo_store(p, memo, key, klen);
 }
 
 /* ---- line filling ----------------------------------------------------------------- */

@@ -240,6 +240,9 @@ const char *gr_buf_cstr(gr_buf *b);
 typedef struct gr_arena gr_arena;
 gr_arena *gr_arena_new(void);
 void gr_arena_free(gr_arena *a);
+/* Everything allocated from `a` is gone; its memory is kept for what
+ * comes next (an arena used again and again allocates nothing new). */
+void gr_arena_reset(gr_arena *a);
 void *gr_arena_alloc(gr_arena *a, size_t n);          /* zeroed, 8-aligned */
 char *gr_arena_strdup(gr_arena *a, const char *s);
 char *gr_arena_strndup(gr_arena *a, const char *s, size_t n);

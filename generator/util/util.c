@@ -144,16 +144,42 @@ typedef struct gr_chunk {
     max_align_t data[];
 } gr_chunk;
 
-struct gr_arena { gr_chunk *head; };
+#define ARENA_CHUNK 65536
+
+/* `spare`: chunks of a reset arena, used again before any new one */
+struct gr_arena { gr_chunk *head, *spare; };
 
 gr_arena *gr_arena_new(void) { return gr_calloc(1, sizeof(gr_arena)); }
 
+static void free_chunks(gr_chunk *c)
+{
+    gr_chunk *n;
+    for (; c; c = n) { n = c->next; free(c); }
+}
+
 void gr_arena_free(gr_arena *a)
+{
+    if (!a) return;
+    free_chunks(a->head);
+    free_chunks(a->spare);
+    free(a);
+}
+
+void gr_arena_reset(gr_arena *a)
 {
     gr_chunk *c, *n;
     if (!a) return;
-    for (c = a->head; c; c = n) { n = c->next; free(c); }
-    free(a);
+    for (c = a->head; c; c = n) {
+        n = c->next;
+        if (c->size != ARENA_CHUNK) {   /* one large allocation */
+            free(c);
+            continue;
+        }
+        c->used = 0;
+        c->next = a->spare;
+        a->spare = c;
+    }
+    a->head = NULL;
 }
 
 void *gr_arena_alloc(gr_arena *a, size_t n)
@@ -162,10 +188,15 @@ void *gr_arena_alloc(gr_arena *a, size_t n)
     void *p;
     n = (n + 15) & ~(size_t)15;
     if (!c || c->size - c->used < n) {
-        size_t size = n > 65536 ? n : 65536;
-        c = gr_malloc(sizeof(gr_chunk) + size);
-        c->size = size;
-        c->used = 0;
+        if (n <= ARENA_CHUNK && a->spare) {
+            c = a->spare;
+            a->spare = c->next;
+        } else {
+            size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+            c = gr_malloc(sizeof(gr_chunk) + size);
+            c->size = size;
+            c->used = 0;
+        }
         c->next = a->head;
         a->head = c;
     }
