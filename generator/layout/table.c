@@ -131,6 +131,13 @@ static void finish_rows(gr_table *t)
     }
 }
 
+/* A cell's text is set smaller, down to this share of its size, before a
+ * word (a number, a name, a URL) too wide for the cell is broken between
+ * characters: first the column's minimum width (auto layout), then smaller
+ * type, then the break, with a note (docs/layout.md §3). */
+#define CELL_MIN_SCALE 0.8
+#define CELL_SCALE_STEPS 4      /* 95%, 90%, 85%, 80% */
+
 /* Narrowest and widest natural extent of laid-out content (pt from the
  * area's start edge): unbreakable pieces and whole lines of its paragraphs,
  * nested tables as they are. */
@@ -151,9 +158,10 @@ static void box_extent(const gr_box *b, double *minw, double *maxw)
 }
 
 /* A cell's content widths: its content laid out once, at a width nothing
- * reaches, with messages going to `quiet` (the real build reports them). */
-static void cell_extent(gr_lay *L, gr_ctx *quiet, const gr_tcell *cl, double *minw,
-                        double *maxw)
+ * reaches, with messages going to `quiet` (the real build reports them).
+ * Returns the cell's padding and borders (included in both widths). */
+static double cell_extent(gr_lay *L, gr_ctx *quiet, const gr_tcell *cl, double *minw,
+                          double *maxw)
 {
     const gr_fo_props *p = cl->fo->p;
     double ins = p->padding[GR_START] + p->padding[GR_END] +
@@ -170,6 +178,7 @@ static void cell_extent(gr_lay *L, gr_ctx *quiet, const gr_tcell *cl, double *mi
     L->status = status;
     *minw += ins;
     *maxw += ins;
+    return ins;
 }
 
 /* table-layout="auto": the columns without a width get widths from their
@@ -250,33 +259,14 @@ static double auto_columns(gr_lay *L, gr_table *t, const gr_len *spec, double ro
     return used;
 }
 
-/* Proportional columns narrower than their content's narrowest piece (a
- * number, a short header word such as 「項次」, a name) take the missing
- * width from the proportional columns that have room to spare, in
- * proportion to that room; what no column can give stays a last resort
- * (the text breaks inside, with a warning). */
-static void min_proportional(gr_lay *L, gr_table *t, const gr_len *spec, int fixed_layout)
+/* Proportional columns below `lo` take the missing width from the
+ * proportional columns above theirs, in proportion to that room; what no
+ * column can give stays missing. */
+static void take_from_spare(gr_table *t, const gr_len *spec, int fixed_layout, const double *lo)
 {
-    double *lo = gr_calloc((size_t)t->ncols + 1, sizeof *lo);
     double need = 0, spare = 0;
-    gr_ctx quiet;
-    FILE *sink = fopen("/dev/null", "w");
     int i;
 #define PROP(i) (spec[i].unit == GR_LEN_PROP || (spec[i].unit == GR_LEN_AUTO && fixed_layout))
-    gr_ctx_init(&quiet);
-    quiet.err_stream = sink;
-    quiet.quiet_warnings = 1;
-    for (i = 0; sink && i < t->ncells; i++) {
-        const gr_tcell *cl = &t->cells[i];
-        double a, b;
-        if (cl->colspan != 1 || cl->col >= t->ncols || !PROP(cl->col)) continue;
-        cell_extent(L, &quiet, cl, &a, &b);
-        /* a nested table or list as wide as its container took the
-           measuring width: it asks for no width of its own */
-        if (a >= 1e5) continue;
-        if (a > lo[cl->col]) lo[cl->col] = a;
-    }
-    if (sink) fclose(sink);
     for (i = 0; i < t->ncols; i++) {
         if (!PROP(i)) continue;
         if (t->colw[i] < lo[i]) need += lo[i] - t->colw[i];
@@ -290,7 +280,45 @@ static void min_proportional(gr_lay *L, gr_table *t, const gr_len *spec, int fix
             else t->colw[i] -= (t->colw[i] - lo[i]) * f;
         }
     }
+}
+
+/* Proportional columns narrower than their content's minimum (a number,
+ * a short header word such as 「項次」, a name, four characters of a
+ * Chinese label: gr_para_min_width) take the missing width from the
+ * proportional columns that have room to spare, in two rounds: first every
+ * column up to its minimum at CELL_MIN_SCALE (its text may be set that
+ * much smaller), then up to its minimum at full size. So a column of wide
+ * counts never squeezes a label column to one character a line: the counts
+ * are set smaller first. What no column can give stays a last resort (the
+ * text breaks inside, with a note). */
+static void min_proportional(gr_lay *L, gr_table *t, const gr_len *spec, int fixed_layout)
+{
+    double *lo = gr_calloc((size_t)t->ncols + 1, sizeof *lo);
+    double *small = gr_calloc((size_t)t->ncols + 1, sizeof *small);
+    gr_ctx quiet;
+    FILE *sink = fopen("/dev/null", "w");
+    int i;
+    gr_ctx_init(&quiet);
+    quiet.err_stream = sink;
+    quiet.quiet_warnings = 1;
+    for (i = 0; sink && i < t->ncells; i++) {
+        const gr_tcell *cl = &t->cells[i];
+        double a, b, ins;
+        if (cl->colspan != 1 || cl->col >= t->ncols || !PROP(cl->col)) continue;
+        ins = cell_extent(L, &quiet, cl, &a, &b);
+        /* a nested table or list as wide as its container took the
+           measuring width: it asks for no width of its own */
+        if (a >= 1e5) continue;
+        if (a > lo[cl->col]) lo[cl->col] = a;
+        /* text widths scale with the text's size; padding and borders not */
+        if (ins + (a - ins) * CELL_MIN_SCALE > small[cl->col])
+            small[cl->col] = ins + (a - ins) * CELL_MIN_SCALE;
+    }
+    if (sink) fclose(sink);
+    take_from_spare(t, spec, fixed_layout, small);
+    take_from_spare(t, spec, fixed_layout, lo);
 #undef PROP
+    free(small);
     free(lo);
 }
 
@@ -483,12 +511,6 @@ static gr_fo_node *continued_area(gr_lay *L, gr_fo_node *cell)
     return area;
 }
 
-/* A cell's text is set smaller, down to this share of its size, before a
- * word (a number, a name, a URL) too wide for the cell is broken between
- * characters: first the column's minimum width (auto layout), then smaller
- * type, then the break, with a note (docs/layout.md §3). */
-#define CELL_MIN_SCALE 0.8
-#define CELL_SCALE_STEPS 4      /* 95%, 90%, 85%, 80% */
 
 /* The first paragraph of a cell's content (not of nested tables, which
  * fit their own cells) with a word broken between characters. */

@@ -2,7 +2,8 @@
  * for zh_TW (strict) over a paragraph's UTF-16 text, tailored by the CLREQ
  * "basic" rules (no line starts with closing punctuation, none ends with
  * opening punctuation, ——/…… never split, no break inside a Latin word or
- * number), plus the last-resort character boundaries.
+ * number, none between a number and its unit: 2,526人次, 近 10 年), plus
+ * the last-resort character boundaries.
  */
 #include "linebreak.h"
 #include "../util/gr.h"
@@ -113,8 +114,8 @@ static int is_cjk_breakable(uint32_t cp)
 }
 
 /* A counter or unit that follows a number (5,820,000元, 93人次, 112年,
- * 3小時, 22.12%; any Han character after a digit counts): no break
- * between the number and it. */
+ * 3小時, 22.12%; any Han character after a digit counts, also after a
+ * space: 「近 10 年」): no break between the number and it. */
 static int is_unit_after_number(uint32_t cp)
 {
     static const char units[] =
@@ -254,6 +255,7 @@ void gr_linebreak_find(gr_linebreaker *lb, const uint16_t *text, size_t len,
                 ok = !gr_lb_start_prohibited(c) && !gr_lb_end_prohibited(prev_ns)
                   && !(gr_lb_inseparable(prev) && gr_lb_inseparable(c))
                   && !(is_digit(prev) && (is_unit_after_number(c) || is_han_char(c)))
+                  && !(is_space(prev) && is_digit(prev_ns) && is_han_char(c))
                   && !is_space(c);
             }
             unsigned char f = 0;
