@@ -8,6 +8,7 @@
  */
 #include "box.h"
 #include "../util/msg.h"
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,11 +158,26 @@ static void box_extent(const gr_box *b, double *minw, double *maxw)
     if (hi > *maxw) *maxw = hi;
 }
 
+/* The widest paragraph of laid-out content that is one line within
+ * `room` (pt from the area's start edge), into *fit. */
+static void box_fitting(const gr_box *b, double room, double *fit)
+{
+    const gr_box *c;
+    if (b->kind == GR_BOX_LINES) {
+        double w = b->x + gr_para_max_width(b->para);
+        if (w <= room + EPS && w > *fit) *fit = w;
+    } else if (b->kind != GR_BOX_TABLE) {
+        for (c = b->first; c; c = c->next) box_fitting(c, room, fit);
+    }
+}
+
 /* A cell's content widths: its content laid out once, at a width nothing
- * reaches, with messages going to `quiet` (the real build reports them).
- * Returns the cell's padding and borders (included in both widths). */
+ * reaches, with messages going to `quiet` (the real build reports them);
+ * with `fit`, also the widest of its paragraphs that is one line in a
+ * column `room` wide (0 if none). Returns the cell's padding and borders
+ * (included in all three widths). */
 static double cell_extent(gr_lay *L, gr_ctx *quiet, const gr_tcell *cl, double *minw,
-                          double *maxw)
+                          double *maxw, double room, double *fit)
 {
     const gr_fo_props *p = cl->fo->p;
     double ins = p->padding[GR_START] + p->padding[GR_END] +
@@ -173,6 +189,11 @@ static double cell_extent(gr_lay *L, gr_ctx *quiet, const gr_tcell *cl, double *
     L->ctx = quiet;
     b = gr_build_area(L, cl->fo, 1e6);
     box_extent(b, minw, maxw);
+    if (fit) {
+        *fit = 0;
+        box_fitting(b, room - ins, fit);
+        if (*fit > 0) *fit += ins;
+    }
     gr_box_free_tree(b);
     L->ctx = loud;
     L->status = status;
@@ -203,7 +224,7 @@ static double auto_columns(gr_lay *L, gr_table *t, const gr_len *spec, double ro
         const gr_tcell *cl = &t->cells[i];
         double a, b;
         if (cl->colspan != 1 || cl->col >= t->ncols || spec[cl->col].unit != GR_LEN_AUTO) continue;
-        cell_extent(L, &quiet, cl, &a, &b);
+        cell_extent(L, &quiet, cl, &a, &b, 0, NULL);
         if (a > lo[cl->col]) lo[cl->col] = a;
         if (b > hi[cl->col]) hi[cl->col] = b;
     }
@@ -260,9 +281,10 @@ static double auto_columns(gr_lay *L, gr_table *t, const gr_len *spec, double ro
 }
 
 /* Proportional columns below `lo` take the missing width from the
- * proportional columns above theirs, in proportion to that room; what no
- * column can give stays missing. */
-static void take_from_spare(gr_table *t, const gr_len *spec, int fixed_layout, const double *lo)
+ * proportional columns above `give` (>= lo), in proportion to that room;
+ * what no column can give stays missing. */
+static void take_from_spare(gr_table *t, const gr_len *spec, int fixed_layout, const double *lo,
+                            const double *give)
 {
     double need = 0, spare = 0;
     int i;
@@ -270,14 +292,14 @@ static void take_from_spare(gr_table *t, const gr_len *spec, int fixed_layout, c
     for (i = 0; i < t->ncols; i++) {
         if (!PROP(i)) continue;
         if (t->colw[i] < lo[i]) need += lo[i] - t->colw[i];
-        else spare += t->colw[i] - lo[i];
+        else if (t->colw[i] > give[i]) spare += t->colw[i] - give[i];
     }
     if (need > 0 && spare > 0) {
         double f = need < spare ? need / spare : 1;
         for (i = 0; i < t->ncols; i++) {
             if (!PROP(i)) continue;
             if (t->colw[i] < lo[i]) t->colw[i] += (lo[i] - t->colw[i]) * (need < spare ? 1 : spare / need);
-            else t->colw[i] -= (t->colw[i] - lo[i]) * f;
+            else if (t->colw[i] > give[i]) t->colw[i] -= (t->colw[i] - give[i]) * f;
         }
     }
 }
@@ -289,35 +311,52 @@ static void take_from_spare(gr_table *t, const gr_len *spec, int fixed_layout, c
  * column up to its minimum at CELL_MIN_SCALE (its text may be set that
  * much smaller), then up to its minimum at full size. So a column of wide
  * counts never squeezes a label column to one character a line: the counts
- * are set smaller first. What no column can give stays a last resort (the
- * text breaks inside, with a note). */
+ * are set smaller first. In each round the width comes first from columns
+ * wider than all their content, then from columns down to their widest
+ * paragraph that is one line as declared (「☐非巨額採購」 does not wrap for
+ * it), then from every column above its minimum. What no column can give
+ * stays a last resort (the text breaks inside, with a note). */
 static void min_proportional(gr_lay *L, gr_table *t, const gr_len *spec, int fixed_layout)
 {
     double *lo = gr_calloc((size_t)t->ncols + 1, sizeof *lo);
     double *small = gr_calloc((size_t)t->ncols + 1, sizeof *small);
+    double *hi = gr_calloc((size_t)t->ncols + 1, sizeof *hi);
+    double *fit = gr_calloc((size_t)t->ncols + 1, sizeof *fit);
+    double *give = gr_calloc((size_t)t->ncols + 1, sizeof *give);
     gr_ctx quiet;
     FILE *sink = fopen("/dev/null", "w");
-    int i;
+    int i, round;
     gr_ctx_init(&quiet);
     quiet.err_stream = sink;
     quiet.quiet_warnings = 1;
     for (i = 0; sink && i < t->ncells; i++) {
         const gr_tcell *cl = &t->cells[i];
-        double a, b, ins;
+        double a, b, ins, f;
         if (cl->colspan != 1 || cl->col >= t->ncols || !PROP(cl->col)) continue;
-        ins = cell_extent(L, &quiet, cl, &a, &b);
+        ins = cell_extent(L, &quiet, cl, &a, &b, t->colw[cl->col], &f);
         /* a nested table or list as wide as its container took the
            measuring width: it asks for no width of its own */
         if (a >= 1e5) continue;
         if (a > lo[cl->col]) lo[cl->col] = a;
+        if (b > hi[cl->col]) hi[cl->col] = b;
+        if (f > fit[cl->col]) fit[cl->col] = f;
         /* text widths scale with the text's size; padding and borders not */
         if (ins + (a - ins) * CELL_MIN_SCALE > small[cl->col])
             small[cl->col] = ins + (a - ins) * CELL_MIN_SCALE;
     }
     if (sink) fclose(sink);
-    take_from_spare(t, spec, fixed_layout, small);
-    take_from_spare(t, spec, fixed_layout, lo);
+    for (round = 0; round < 2; round++) {
+        const double *need = round == 0 ? small : lo;
+        for (i = 0; i < t->ncols; i++) give[i] = fmax(need[i], hi[i]);
+        take_from_spare(t, spec, fixed_layout, need, give);
+        for (i = 0; i < t->ncols; i++) give[i] = fmax(need[i], fit[i]);
+        take_from_spare(t, spec, fixed_layout, need, give);
+        take_from_spare(t, spec, fixed_layout, need, need);
+    }
 #undef PROP
+    free(give);
+    free(fit);
+    free(hi);
     free(small);
     free(lo);
 }
@@ -524,22 +563,40 @@ static const gr_box *box_overflow(const gr_box *b)
     return NULL;
 }
 
-/* The cell's content for width w: at full size when every word fits;
- * else at the largest of CELL_SCALE_STEPS smaller sizes at which every
- * word fits (built quietly: the full-size build said everything else);
- * else at CELL_MIN_SCALE, words broken, with a note naming the data line. */
+/* 1 if a paragraph of the content (not of nested tables) has a line of
+ * one character that pulling a character down could not mend
+ * (gr_para_lone_char). */
+static int box_lone_char(const gr_box *b)
+{
+    const gr_box *c;
+    if (b->kind == GR_BOX_LINES) return gr_para_lone_char(b->para);
+    if (b->kind == GR_BOX_TABLE) return 0;
+    for (c = b->first; c; c = c->next)
+        if (box_lone_char(c)) return 1;
+    return 0;
+}
+
+/* The cell's content for width w: at full size when every word fits and
+ * no line holds a lone character (CLREQ 孤字, gr_para_lone_char); else at
+ * the largest of CELL_SCALE_STEPS smaller sizes at which both hold (built
+ * quietly: the full-size build said everything else); else, when a word
+ * did not fit,
+ * at the largest size at which every word fits, or at CELL_MIN_SCALE with
+ * words broken and a note naming the data line; a lone character that no
+ * smaller size mends stays at full size. */
 static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w)
 {
     double scale = L->text_scale;
     int defer = L->defer_overflow, k, status;
-    gr_box *b, *small = NULL;
+    gr_box *b, *small = NULL, *fallback = NULL;
     const gr_box *ov;
     gr_ctx *loud = L->ctx, quiet;
     FILE *sink;
     L->defer_overflow = 1;
     b = gr_build_area(L, cl->fo, w);
     L->defer_overflow = defer;
-    if (!(ov = box_overflow(b)) || !(sink = fopen("/dev/null", "w"))) {
+    ov = box_overflow(b);
+    if ((!ov && !box_lone_char(b)) || !(sink = fopen("/dev/null", "w"))) {
         if (ov) {                           /* no quiet stream: as before */
             const char *file, *text = gr_para_overflow(ov->para, &file, NULL, NULL);
             int line = 0;
@@ -559,18 +616,29 @@ static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w)
     status = L->status;
     L->ctx = &quiet;
     for (k = 1; k <= CELL_SCALE_STEPS; k++) {
+        gr_box *t;
+        int t_ov;
         L->text_scale = scale * (1 - (1 - CELL_MIN_SCALE) * k / CELL_SCALE_STEPS);
         L->defer_overflow = 1;
-        small = gr_build_area(L, cl->fo, w);
-        if (!box_overflow(small) || k == CELL_SCALE_STEPS) break;
-        gr_box_free_tree(small);
-        small = NULL;
+        t = gr_build_area(L, cl->fo, w);
+        t_ov = box_overflow(t) != NULL;
+        if (!t_ov && !box_lone_char(t)) {
+            small = t;
+            break;
+        }
+        /* a word too wide at full size: the first size at which every
+           word fits, else the smallest */
+        if (ov && !fallback && (!t_ov || k == CELL_SCALE_STEPS)) fallback = t;
+        else gr_box_free_tree(t);
     }
     L->ctx = loud;
     L->status = status;
     L->text_scale = scale;
     L->defer_overflow = defer;
     fclose(sink);
+    if (small) gr_box_free_tree(fallback);
+    else small = fallback;
+    if (!small) return b;                   /* only a 孤字 no size mends */
     if ((ov = box_overflow(small))) {
         /* even at CELL_MIN_SCALE: the last resort, said at the data line */
         const char *file = NULL, *text;

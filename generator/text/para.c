@@ -138,6 +138,9 @@ struct gr_para {
     int overflow_line;
     double overflow_avail;      /* and the width it had ("" if none) */
     int compacted;              /* gr_para_compact ran: lines only */
+    int lone_char;              /* the last layout has a line of one
+                                   character that fix_short_last could not
+                                   mend (gr_para_lone_char) */
 };
 
 /* ---- character classes --------------------------------------------------- */
@@ -992,6 +995,19 @@ static void fix_short_last(gr_para *p, const gr_para_opts *o)
     }
 }
 
+/* 1 if a line holds one character (punctuation aside) while the text
+ * between its forced breaks takes two or more lines: a 孤字 at the end, or
+ * a character stranded before a word that did not fit beside it
+ * (修正後提 / 報 / 112/12/13). */
+static int has_lone_char(const gr_para *p)
+{
+    for (size_t i = 0; i < p->nspans; i++) {
+        int alone = (i == 0 || p->spans[i - 1].forced) && (p->spans[i].forced || i + 1 == p->nspans);
+        if (!alone && count_chars(p, p->spans[i].s, p->spans[i].e) == 1) return 1;
+    }
+    return 0;
+}
+
 /* ---- building the output lines ------------------------------------------------------- */
 
 /* The widest justification gap, in em (DESIGN.md, Typography). */
@@ -1358,7 +1374,11 @@ int gr_para_layout(gr_para *p, const gr_para_opts *opts)
     p->leader_w = gr_grow(p->leader_w, &p->leader_w_cap, (size_t)p->nobjs + 1, sizeof *p->leader_w);
     p->oglyphs = gr_grow(p->oglyphs, &p->oglyphs_cap, p->nglyphs + 1, sizeof *p->oglyphs);
     fill_lines(p, &o);
-    if (o.avoid_short_last) fix_short_last(p, &o);
+    p->lone_char = 0;
+    if (o.avoid_short_last) {
+        fix_short_last(p, &o);
+        p->lone_char = has_lone_char(p);
+    }
     if (p->nspans > 1 && !p->warned_overflow && p->nunits > 0 && is_short_word(p))
         short_word_broken(p, o.width);
     p->lines = gr_grow(p->lines, &p->lines_cap, p->nspans + 1, sizeof *p->lines);
@@ -1393,6 +1413,11 @@ const char *gr_para_overflow(const gr_para *p, const char **file, int *line, dou
     if (line) *line = p->overflow_line;
     if (avail) *avail = p->overflow_avail;
     return p->overflow_text;
+}
+
+int gr_para_lone_char(const gr_para *p)
+{
+    return p ? p->lone_char : 0;
 }
 
 double gr_para_min_width(gr_para *p)

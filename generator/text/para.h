@@ -150,6 +150,14 @@ const gr_line *gr_para_line(const gr_para *p, int i);
  * gr_para_free (gr_para_compact keeps it). */
 const char *gr_para_overflow(const gr_para *p, const char **file, int *line, double *avail);
 
+/* 1 when the last layout (with avoid_short_last) has a line of one
+ * character (punctuation aside) in a paragraph of two or more lines that
+ * pulling a character down could not mend: a last line 「項）」 (the line
+ * before would end with 「（」), or a character stranded before a word
+ * that did not fit beside it (修正後提 / 報 / 112/12/13). The caller may
+ * set the text smaller. Kept by gr_para_compact. */
+int gr_para_lone_char(const gr_para *p);
+
 /* The narrowest a table column should make the text (for column sizing:
  * its widest unbreakable piece, and at least four characters of CJK text or
  * the whole line when shorter) and the whole natural width on one line, pt.
