@@ -1,7 +1,9 @@
 /* test_text.c — unit tests of the text engine (generator/text): font
  * chains, fallback to Ext-B faces, missing characters, CLREQ line rules at
  * many widths, justification, the one-character last line, the Latin
- * companion face, leaders, forced breaks, and a timing figure.
+ * companion face, leaders, forced breaks, where a word too wide is broken
+ * (2,345, / 678), numbers and units across spaces, lone characters, the
+ * input arrays' size, and a timing figure.
  * Run from the source tree root (the font configuration is read from
  * fonts/). Prints "N passed, M failed"; exits 1 on any failure.
  */
@@ -588,6 +590,36 @@ static void test_unit_after_space(gr_ctx *ctx, gr_fontchain *ch)
     }
 }
 
+/* A line of one character that pulling a character down cannot mend is
+ * reported (gr_para_lone_char) so a table cell can set its text smaller:
+ * 「（幾 / 項）」 (the line before may not end with 「（」) and 「報」
+ * stranded before a date; at 80% both read without one. */
+static void test_lone_char(gr_ctx *ctx, gr_fontchain *ch)
+{
+    static const struct { const char *text; double width; } cases[] = {
+        { "專家學者意見項數（幾項）", 29.5 },
+        { "修正後提報112/12/13", 43.7 },
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        gr_para *p = make_para(ctx, cases[c].text, ch, 9);
+        gr_para_opts o = opts_for(cases[c].width, GR_ALIGN_CENTER);
+        gr_para_layout(p, &o);
+        CHECK(gr_para_lone_char(p), "%s in %.1fpt at 9pt: a lone character reported", cases[c].text,
+              cases[c].width);
+        gr_para_free(p);
+        p = make_para(ctx, cases[c].text, ch, 9 * 0.8);
+        gr_para_layout(p, &o);
+        CHECK(!gr_para_lone_char(p), "%s in %.1fpt at 7.2pt: none", cases[c].text, cases[c].width);
+        gr_para_free(p);
+    }
+    /* one character a line by forced breaks is what the text asks for */
+    gr_para *p = make_para(ctx, "男\u2028女", ch, 9);
+    gr_para_opts o = opts_for(100, GR_ALIGN_CENTER);
+    gr_para_layout(p, &o);
+    CHECK(gr_para_nlines(p) == 2 && !gr_para_lone_char(p), "男 / 女 by a forced break: not lone");
+    gr_para_free(p);
+}
+
 /* The input arrays grow with the characters added, not their UTF-8 bytes
  * (three a Han character). */
 static void test_capacity(gr_ctx *ctx, gr_fontchain *ch)
@@ -851,6 +883,7 @@ int main(void)
         test_number_last_resort(&ctx, kai);
         test_unit_after_space(&ctx, kai);
         test_capacity(&ctx, kai);
+        test_lone_char(&ctx, kai);
         test_objects(&ctx, kai);
         test_robustness(&ctx, kai);
         test_timing(&ctx, kai);
