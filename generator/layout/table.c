@@ -205,15 +205,17 @@ static double cell_extent(gr_lay *L, gr_ctx *quiet, const gr_tcell *cl, double *
 /* table-layout="auto": the columns without a width get widths from their
  * cells' content (CSS 2.1 §17.5.2.2 in short): each column's narrowest
  * and widest natural width over its single-column cells; all at their
- * widest if that fits `room`, else between narrowest and widest in
- * proportion. Returns the width they take (<= room unless even their
- * narrowest does not fit). */
+ * widest if that fits `room`, else between narrowest and widest (see
+ * below); when even the narrowest do not fit, between the narrowest at
+ * CELL_MIN_SCALE and at full size. Returns the width they take (<= room
+ * unless even the narrowest at CELL_MIN_SCALE do not fit). */
 static double auto_columns(gr_lay *L, gr_table *t, const gr_len *spec, double room,
                            int fill)
 {
     double *lo = gr_calloc((size_t)t->ncols + 1, sizeof *lo);
     double *hi = gr_calloc((size_t)t->ncols + 1, sizeof *hi);
-    double smin = 0, smax = 0, used = 0;
+    double *small = gr_calloc((size_t)t->ncols + 1, sizeof *small);
+    double smin = 0, smax = 0, ssmall = 0, used = 0;
     gr_ctx quiet;
     FILE *sink = fopen("/dev/null", "w");
     int i;
@@ -222,11 +224,14 @@ static double auto_columns(gr_lay *L, gr_table *t, const gr_len *spec, double ro
     quiet.quiet_warnings = 1;
     for (i = 0; sink && i < t->ncells; i++) {
         const gr_tcell *cl = &t->cells[i];
-        double a, b;
+        double a, b, ins;
         if (cl->colspan != 1 || cl->col >= t->ncols || spec[cl->col].unit != GR_LEN_AUTO) continue;
-        cell_extent(L, &quiet, cl, &a, &b, 0, NULL);
+        ins = cell_extent(L, &quiet, cl, &a, &b, 0, NULL);
         if (a > lo[cl->col]) lo[cl->col] = a;
         if (b > hi[cl->col]) hi[cl->col] = b;
+        /* the narrowest at CELL_MIN_SCALE (see min_proportional) */
+        if (ins + (a - ins) * CELL_MIN_SCALE > small[cl->col])
+            small[cl->col] = ins + (a - ins) * CELL_MIN_SCALE;
     }
     if (sink) fclose(sink);
     for (i = 0; i < t->ncols; i++) {
@@ -235,11 +240,17 @@ static double auto_columns(gr_lay *L, gr_table *t, const gr_len *spec, double ro
         if (hi[i] < 12) hi[i] = lo[i] > 12 ? lo[i] : 12;    /* empty columns: a little room */
         smin += lo[i];
         smax += hi[i];
+        ssmall += small[i];
     }
     if (smax <= room || smin >= room) {
+        /* even the narrowest widths do not fit: between each column's
+           narrowest at CELL_MIN_SCALE and at full size, alike (the cells
+           set their text smaller), or the former when even they do not */
+        double f = smin > ssmall && room > ssmall ? (room - ssmall) / (smin - ssmall) : 0;
         for (i = 0; i < t->ncols; i++) {
             if (spec[i].unit != GR_LEN_AUTO) continue;
-            t->colw[i] = smax <= room ? (fill && smax > 0 ? hi[i] * room / smax : hi[i]) : lo[i];
+            t->colw[i] = smax <= room ? (fill && smax > 0 ? hi[i] * room / smax : hi[i])
+                       : smin <= room + EPS ? lo[i] : small[i] + (lo[i] - small[i]) * f;
             used += t->colw[i];
         }
     } else {
@@ -275,6 +286,7 @@ static double auto_columns(gr_lay *L, gr_table *t, const gr_len *spec, double ro
         }
         free(done);
     }
+    free(small);
     free(lo);
     free(hi);
     return used;

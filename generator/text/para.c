@@ -1020,6 +1020,8 @@ static int justify_gap(const gr_para *p, int32_t k)
     if ((a | b) & (U_OBJ | U_LEADER | U_FORCED)) return 0;
     if (b & U_SQUEEZED) return 0;
     if (b & U_SPACE) return 0;
+    /* the halves of —— and …… stay joined (CLREQ: one mark two ems long) */
+    if (gr_lb_inseparable(p->units[k - 1].cp) && gr_lb_inseparable(p->units[k].cp)) return 0;
     if (a & U_SPACE) return 1;
     if ((a & U_CJK) && (b & U_CJK)) return 1;
     if (((a & U_CJK) && (b & U_LATINFACE)) || ((a & U_LATINFACE) && (b & U_CJK))) return 1;
@@ -1379,7 +1381,8 @@ int gr_para_layout(gr_para *p, const gr_para_opts *opts)
         fix_short_last(p, &o);
         p->lone_char = has_lone_char(p);
     }
-    if (p->nspans > 1 && !p->warned_overflow && p->nunits > 0 && is_short_word(p))
+    if (p->nspans > 1 && !p->spans[0].forced && !p->warned_overflow && p->nunits > 0 &&
+        is_short_word(p))
         short_word_broken(p, o.width);
     p->lines = gr_grow(p->lines, &p->lines_cap, p->nspans + 1, sizeof *p->lines);
     size_t used = 0;

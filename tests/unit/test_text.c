@@ -620,6 +620,108 @@ static void test_lone_char(gr_ctx *ctx, gr_fontchain *ch)
     gr_para_free(p);
 }
 
+/* Justification never spreads the halves of …… and —— apart (R14: a line
+ * stretched because 「COVID-19」 cannot break put 1.75 pt between them). */
+static void test_pairs_joined(gr_ctx *ctx, gr_fontchain *ch)
+{
+    const char *text = "本年度宣導活動參與人數較去年增加12.5%……詳見附件——含COVID-19期間（109-111年）資料與各區說明。";
+    gr_para *p = make_para(ctx, text, ch, 12);
+    int fails0 = nfail, seen = 0;
+    for (int w = 0; w < 40; w++) {
+        double width = 100 + w * 9.7;
+        gr_para_opts o = opts_for(width, GR_ALIGN_JUSTIFY);
+        gr_para_layout(p, &o);
+        for (int l = 0; l < gr_para_nlines(p); l++) {
+            const gr_line *ln = gr_para_line(p, l);
+            for (int r = 0; r < ln->nruns; r++) {
+                const gr_run *rn = &ln->runs[r];
+                for (int g = 1; rn->face != ch->latin && g < rn->nglyphs; g++) {
+                    if (rn->glyphs[g].gid != rn->glyphs[g - 1].gid) continue;
+                    /* two equal glyphs in a row here: the halves of …… or —— */
+                    double gap = rn->glyphs[g].x - rn->glyphs[g - 1].x - rn->glyphs[g - 1].advance;
+                    seen++;
+                    CHECK(fabs(gap) < 0.01, "width %.1f line %d: %.2f pt between the halves of a pair",
+                          width, l + 1, gap);
+                }
+            }
+        }
+        if (nfail > fails0 + 5) break;
+    }
+    CHECK(seen > 0, "the pairs were found (%d)", seen);
+    gr_para_free(p);
+}
+
+/* A footnote mark after a word never starts a line (R5: 「☐多元形式」 /
+ * 「*」); after 。 it may (a note begins). */
+static void test_footnote_mark(gr_ctx *ctx, gr_fontchain *ch)
+{
+    static const char *const texts[] = { "☑多元形式*", "主計處列管*", "專家學者意見項數（幾項）*" };
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        cptext *t = malloc(sizeof *t);
+        to_cps(texts[k], t);
+        gr_para *p = make_para(ctx, texts[k], ch, 9);
+        for (int w = 0; w < 30; w++) {
+            double width = 30 + w * 2.5;
+            gr_para_opts o = opts_for(width, GR_ALIGN_START);
+            gr_para_layout(p, &o);
+            for (int l = 1; l < gr_para_nlines(p); l++) {
+                size_t i = cp_index(t, gr_para_line(p, l)->text_start);
+                CHECK(i < t->n && t->cp[i] != '*', "%s in %.1fpt: line %d starts with *", texts[k], width, l + 1);
+            }
+        }
+        gr_para_free(p);
+        free(t);
+    }
+}
+
+/* A long token in a web address (no separator for many characters) may
+ * break inside, so the line before keeps its natural spacing (R7); never
+ * inside the scheme, never between two digits. */
+static void test_url_token(gr_ctx *ctx, gr_fontchain *ch)
+{
+    static const char *TEXT = "課程報名網址：https://wanhua.gov.taipei/cp.aspx?n=3F1D2A7C9B0E4D51&s=9A8B7C6D5E4F3A2B1C0D9E8F7A6B5C4D&utm_medium=oa，亦可撥打電話報名。";
+    const char *tok = strstr(TEXT, "9A8B");
+    size_t t0 = 0, t1;
+    cptext *t = malloc(sizeof *t);
+    to_cps(TEXT, t);
+    for (size_t i = 0; i < t->n; i++)
+        if (t->cp[i] == '9' && t->cp[i + 1] == 'A' && t->cp[i + 2] == '8') { t0 = t->off[i]; break; }
+    t1 = t0 + 32;
+    (void)tok;
+    gr_para *p = make_para(ctx, TEXT, ch, 12);
+    int broke_inside = 0, fails0 = nfail;
+    for (int w = 0; w < 40; w++) {
+        double width = 150 + w * 8.3;
+        gr_para_opts o = opts_for(width, GR_ALIGN_JUSTIFY);
+        gr_para_layout(p, &o);
+        for (int l = 1; l < gr_para_nlines(p); l++) {
+            size_t b = gr_para_line(p, l)->text_start, i = cp_index(t, b);
+            if (b > t0 && b < t1) broke_inside++;
+            CHECK(!(i > 0 && i < t->n && t->cp[i - 1] >= '0' && t->cp[i - 1] <= '9' &&
+                    t->cp[i] >= '0' && t->cp[i] <= '9'),
+                  "width %.1f: the address is broken between two digits", width);
+            CHECK(!(i > 0 && (t->cp[i - 1] == '/' || t->cp[i - 1] == ':') && t->cp[i] == '/'),
+                  "width %.1f: the address is broken inside its scheme", width);
+        }
+        /* the token does not go down whole leaving the line before it
+           spread (it was: 「課 程 報 名 網 址 ：」 at 0.5 em) */
+        for (int l = 0; l + 1 < gr_para_nlines(p); l++) {
+            const gr_line *ln = gr_para_line(p, l);
+            if (gr_para_line(p, l + 1)->text_start != t0) continue;
+            for (int r = 0; r < ln->nruns; r++)
+                for (int g = 1; ln->runs[r].face != ch->latin && g < ln->runs[r].nglyphs; g++) {
+                    const gr_glyph *a = &ln->runs[r].glyphs[g - 1], *b = &ln->runs[r].glyphs[g];
+                    CHECK(b->x - a->x - a->advance < 0.25 * 12, "width %.1f: the line before the token spread %.2f pt",
+                          width, b->x - a->x - a->advance);
+                }
+        }
+        if (nfail > fails0 + 5) break;
+    }
+    CHECK(broke_inside > 0, "the 32-character token broke inside at some width (%d)", broke_inside);
+    gr_para_free(p);
+    free(t);
+}
+
 /* The input arrays grow with the characters added, not their UTF-8 bytes
  * (three a Han character). */
 static void test_capacity(gr_ctx *ctx, gr_fontchain *ch)
@@ -884,6 +986,9 @@ int main(void)
         test_unit_after_space(&ctx, kai);
         test_capacity(&ctx, kai);
         test_lone_char(&ctx, kai);
+        test_pairs_joined(&ctx, kai);
+        test_footnote_mark(&ctx, kai);
+        test_url_token(&ctx, kai);
         test_objects(&ctx, kai);
         test_robustness(&ctx, kai);
         test_timing(&ctx, kai);
