@@ -286,6 +286,19 @@ static double auto_columns(gr_lay *L, gr_table *t, const gr_len *spec, double ro
         }
         free(done);
     }
+    if (used > room + EPS) {
+        /* the narrowest widths kept above took more than the room: down
+           toward each column's narrowest at CELL_MIN_SCALE, alike */
+        double over = used - room, give = 0;
+        for (i = 0; i < t->ncols; i++)
+            if (spec[i].unit == GR_LEN_AUTO && t->colw[i] > small[i]) give += t->colw[i] - small[i];
+        for (i = 0; give > 0 && i < t->ncols; i++)
+            if (spec[i].unit == GR_LEN_AUTO && t->colw[i] > small[i]) {
+                double d = (t->colw[i] - small[i]) * (over < give ? over / give : 1);
+                t->colw[i] -= d;
+                used -= d;
+            }
+    }
     free(small);
     free(lo);
     free(hi);
