@@ -29,7 +29,7 @@ while IFS='|' read -r name line class what elem; do
     case $first in *") ("*|*"）("*|*" ("*) ;; *) problem="$problem; no English half" ;; esac
     if [ "$class" = 錯誤 ] && [ "$rc" -ne 1 ]; then problem="$problem; exit $rc, not 1"; fi
     if [ "$class" = 提醒 ] && [ "$rc" -ne 0 ]; then problem="$problem; exit $rc, not 0"; fi
-    case $what in *XML*|*彎引號*|*"&amp;"*|*"&lt;"*|*結束標記*)
+    case $what in *XML*|*彎引號*|*"&amp;"*|*"&lt;"*|*結束標記*|*截斷*)
         [ "$nerr" -eq 1 ] || problem="$problem; $nerr errors (knock-on errors not suppressed)" ;;
     esac
     if [ -z "$problem" ]; then ok "$desc"
@@ -62,6 +62,8 @@ negative|76|錯誤|應為 0 或正整數（不可為負數或小數）|<男>
 backslash|227|錯誤|用了 Windows 的「\」：請改用「/」|images/digital-equity-1.png
 notapplicable|168|錯誤|填了「非採購案」，這時不填 <CSR評選指標>|刪除 <CSR評選指標>
 order|11|錯誤|的位置不對：<機關> 之中的欄位要依序寫：<全銜>、<簡稱>|<簡稱>
+cutoff|180|錯誤|像是被截斷|檔案完整
+cuttag|183|錯誤|像是被截斷|檔案完整
 TABLE
 
 # The group as the forms write it is accepted: 「B」, 「DI組」 (seed 004's

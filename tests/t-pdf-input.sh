@@ -55,9 +55,16 @@ fi
 
 "$GR" check "$d/xml/daan-district.xml" > /dev/null 2>&1; rc1=$?
 "$GR" check "$M/daan-district.pdf" > "$d/one.check" 2>&1; rc2=$?
-[ "$rc1" -eq "$rc2" ] && grep -q 'daan-district.pdf/daan-district.xml:' "$d/one.check" \
-    && ok "check REPORT.pdf: exit $rc2 as for the XML, findings name the report and its carried file" \
+[ "$rc1" -eq "$rc2" ] && grep -q "^$M/daan-district.pdf/daan-district.xml:[0-9]" "$d/one.check" \
+    && ok "check REPORT.pdf: exit $rc2 as for the XML, findings name the report as given and its carried file" \
     || { not_ok "check REPORT.pdf" "exit $rc1/$rc2"; show "$d/one.check" 3; }
+# the private folder is never shown (check FILE, check DIR, combine's summary)
+"$GR" combine "$M" -o "$d/mixed2.pdf" > "$d/mixed.combine" 2>&1
+if grep -q "$d/tmp" "$d/one.check" "$d/mixed.check" "$d/mixed.combine"; then
+    not_ok "messages never name the private folder" "$(grep -h "$d/tmp" "$d/one.check" "$d/mixed.check" "$d/mixed.combine" | head -1)"
+else
+    ok "messages never name the private folder a report PDF was unpacked into"
+fi
 
 "$GR" build -q --internal --embed-source "$M/social/report.pdf" -o "$d/again.pdf" > "$d/again.out" 2>&1
 cmp -s "$d/again.pdf" "$M/social/report.pdf" && ok "build REPORT.pdf --internal --embed-source: REPORT.pdf's bytes again" \

@@ -112,6 +112,23 @@ if [ "$(grep -c '^R17 未檢查：這些規則比較前一年度（111 年）' "
     ok "check DIR without --previous: R17 未檢查 said once for the whole folder"
 else not_ok "check DIR without --previous: said once"; show "$d/dirnone.out"; fi
 
+# build says it too, once, as check does: one file (on stderr, after the
+# findings) and a folder (after its summary); not with -q
+run_gr build --lang zh "$d/y113.xml" -o "$d/y113.pdf" > "$d/build1.out" 2> "$d/build1.err"
+if [ "$(cat "$d/build1.out" "$d/build1.err" | grep -c '^R13、R17 未檢查：這些規則比較前一年度（112 年）')" -eq 1 ] && [ -s "$d/y113.pdf" ]; then
+    ok "build FILE without --previous: R13、R17 未檢查 said once"
+else not_ok "build FILE without --previous: 未檢查 said once"; show "$d/build1.err"; fi
+run_gr build -q --lang zh "$d/y113.xml" -o "$d/y113q.pdf" > "$d/build1q.out" 2> "$d/build1q.err"
+if ! grep -q '未檢查' "$d/build1q.out" "$d/build1q.err"; then ok "build -q: no 未檢查 line"
+else not_ok "build -q: no 未檢查 line"; fi
+run_gr build --lang zh "$d/y113.xml" --previous "$d/y112.xml" -o "$d/y113p.pdf" > "$d/build2.out" 2> "$d/build2.err"
+if ! grep -q '未檢查' "$d/build2.out" "$d/build2.err"; then ok "build FILE --previous FILE: nothing unchecked"
+else not_ok "build FILE --previous FILE: nothing unchecked"; show "$d/build2.err"; fi
+run_gr build --lang zh "$three" -o "$d/built" > "$d/buildd.out" 2> "$d/buildd.err"
+if [ "$(cat "$d/buildd.out" "$d/buildd.err" | grep -c '^R17 未檢查：這些規則比較前一年度（111 年）')" -eq 1 ]; then
+    ok "build DIR without --previous: R17 未檢查 said once for the whole folder"
+else not_ok "build DIR without --previous: said once"; show "$d/buildd.out"; fi
+
 # the office file names the folder: <前一年度>
 o=$d/office-named
 mkdir -p "$o"

@@ -283,6 +283,7 @@ static int build_folder(gr_ctx *ctx, const build_args *a, gr_report_opts *o)
         printf("%zu 個資料檔中 %zu 個可產生 PDF（%s）；%zu 個不產生\n"
                "%zu of %zu files to build (in %s); %zu left out\n",
                c.n, todo, a->out, c.n - todo, todo, c.n, a->out, c.n - todo);
+    gr_cli_say_unchecked(ctx, o, &c.previous, c.year, stdout);   /* once */
     free(pids);
     gr_city_free(&c);
     return worst_rc;
@@ -351,6 +352,7 @@ int gr_cmd_build(int argc, char **argv)
     build_args a;
     gr_report_opts o;
     gr_report r;
+    gr_previous prev;
     char *out_alloc = NULL, *datadir = NULL, *fontdir = NULL;
     gr_archive *like = NULL;
     int rc;
@@ -391,15 +393,11 @@ int gr_cmd_build(int argc, char **argv)
         return rc;
     }
     ctx.hold = 1;                       /* the data's and layout's findings together */
-    {
-        gr_previous prev;
-        rc = gr_previous_load(&ctx, a.previous, &o, &prev);
-        o.data.previous = gr_previous_for(&prev, a.in);
-        if (rc == GR_OK) rc = gr_report_run(&ctx, a.in, &o, &r);
-        else memset(&r, 0, sizeof r);
-        o.data.previous = NULL;
-        gr_previous_free(&prev);
-    }
+    rc = gr_previous_load(&ctx, a.previous, &o, &prev);
+    o.data.previous = gr_previous_for(&prev, a.in);
+    if (rc == GR_OK) rc = gr_report_run(&ctx, a.in, &o, &r);
+    else memset(&r, 0, sizeof r);
+    o.data.previous = NULL;
     if (rc == GR_OK && a.fo)
         rc = gr_write_file_atomic(&ctx, a.fo, r.fo.data ? (void *)r.fo.data : "", r.fo.len);
     if (rc == GR_OK) {
@@ -418,6 +416,9 @@ int gr_cmd_build(int argc, char **argv)
             rc = gr_error(&ctx, a.in, 0, GR_TEXT(BUILD_REQUIREMENT_S_MET_STRICT), ctx.nunmet);
     }
     gr_progress_end(&ctx);
+    if (r.doc && rc != GR_ESYS)          /* as check says it, once */
+        gr_cli_say_unchecked(&ctx, &o, &prev, gr_data_year(r.doc), stderr);
+    gr_previous_free(&prev);
     gr_report_free(&r);
     gr_archive_close(like);
     gr_domain_cache_free(o.data.cache);

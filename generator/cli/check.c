@@ -62,11 +62,10 @@ static void check_usage(FILE *out)
           out);
 }
 
-/* The rules that compare years and were not checked, once, after the
- * summary (report/city.h). */
-static void say_unchecked(gr_ctx *ctx, const gr_report_opts *o, const gr_previous *p, int year, FILE *out)
+void gr_cli_say_unchecked(gr_ctx *ctx, const gr_report_opts *o, const gr_previous *p, int year, FILE *out)
 {
     gr_buf zh, en;
+    if (ctx->quiet) return;
     gr_buf_init(&zh);
     gr_buf_init(&en);
     if (gr_previous_unchecked(ctx, o, p, year, &zh, &en))
@@ -107,7 +106,7 @@ static int check_folder(gr_ctx *ctx, const char *dir, const char *previous, cons
                  "%zu 個單位未提交 units missing; %d 個錯誤 errors, %d 個未達規定 unmet, %d 個提醒 notes\n",
                  t.files, c.office ? " + 性平辦彙整檔 office file " : "", c.office ? c.office : "", c.year, t.in,
                  t.left_out, t.missing, t.errors, t.unmet, t.notes);
-    say_unchecked(ctx, o, &c.previous, c.year, out);
+    gr_cli_say_unchecked(ctx, o, &c.previous, c.year, out);
     if (rc == GR_OK && (t.errors || c.status != GR_OK || (strict && t.unmet))) rc = GR_EINPUT;
     gr_city_table_free(&t);
     gr_city_free(&c);
@@ -212,7 +211,7 @@ int gr_cmd_check(int argc, char **argv)
         if (ctx.lang == GR_LANG_ZH) printf("%s\n", zh);
         else if (ctx.lang == GR_LANG_EN) printf("%s\n", en);
         else printf("%s (%s)\n", zh, en);
-        if (worst != GR_ESYS) say_unchecked(&ctx, &o, &prev, year, stdout);   /* once */
+        if (worst != GR_ESYS) gr_cli_say_unchecked(&ctx, &o, &prev, year, stdout);   /* once */
     }
     gr_previous_free(&prev);
     gr_fontset_free(o.fonts);

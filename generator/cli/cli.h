@@ -63,6 +63,13 @@ gr_lang gr_cli_lang_from_env(void);
 int gr_cli_parse_lang(gr_ctx *ctx, const char *verb, const char *value);
 /* One line in ctx->lang: "zh", "en" or "zh (en)". */
 void gr_cli_say(const gr_ctx *ctx, FILE *out, const char *zh, const char *en);
+/* The rules comparing years that could not be checked (report/city.h
+ * gr_previous_unchecked), said once on `out` after a verb's summary:
+ * check, build and combine, one file or a folder. Nothing with -q. */
+struct gr_report_opts;
+struct gr_previous;
+void gr_cli_say_unchecked(gr_ctx *ctx, const struct gr_report_opts *o,
+                          const struct gr_previous *p, int year, FILE *out);
 /* "-o -" on a terminal: say that no PDF goes there; returns GR_ESYS. */
 int gr_cli_refuse_terminal(const gr_ctx *ctx, const char *verb);
 

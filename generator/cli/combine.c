@@ -144,16 +144,7 @@ static void print_summary(gr_ctx *ctx, const gr_city *c, const gr_report_opts *o
         gr_buf_free(&zh);
         gr_buf_free(&en);
     }
-    {
-        /* the rules that compare years and were not checked, once */
-        gr_buf zh, en;
-        gr_buf_init(&zh);
-        gr_buf_init(&en);
-        if (gr_previous_unchecked(ctx, o, &c->previous, c->year, &zh, &en))
-            gr_cli_say(ctx, stderr, gr_buf_cstr(&zh), gr_buf_cstr(&en));
-        gr_buf_free(&zh);
-        gr_buf_free(&en);
-    }
+    gr_cli_say_unchecked(ctx, o, &c->previous, c->year, stderr);   /* once */
     if (c->n > clean || c->office_findings.n) {
         gr_buf zh, en;
         gr_buf_init(&zh);

@@ -26,6 +26,8 @@ static void render_usage(FILE *out)
           "  --fonts DIR            字型設定資料夾 folder of gereport-fonts.conf\n"
           "  --dump-boxes FILE      寫出版面紀錄（頁、儲存格、行）write the box dump\n"
           "                         (pages, cells, lines) for tests and debugging\n"
+          "  -v, --verbose          說明做了什麼（縮減或轉正的圖片）say what was done\n"
+          "                         (images resampled or turned upright)\n"
           "  -h, --help             顯示說明 show this help\n",
           out);
 }
@@ -42,9 +44,10 @@ static char *default_output(const char *in)
     return out;
 }
 
-enum { O_OUT = 1, O_FONTS, O_DUMP };
+enum { O_OUT = 1, O_FONTS, O_DUMP, O_VERBOSE };
 static const gr_opt render_opts[] = {
     { "output", 'o', 1, O_OUT }, { "fonts", 0, 1, O_FONTS }, { "dump-boxes", 0, 1, O_DUMP },
+    { "verbose", 'v', 0, O_VERBOSE },
     { NULL, 0, 0, 0 }
 };
 
@@ -69,6 +72,7 @@ int gr_cmd_render(int argc, char **argv)
         case O_OUT: out = p.value; break;
         case O_FONTS: fonts = p.value; break;
         case O_DUMP: dump_path = p.value; break;
+        case O_VERBOSE: ctx.verbose = 1; break;
         case GR_OPT_OPERAND:
             if (in)
                 return gr_opts_usage_error(&p, GR_TEXT(RENDER_ONLY_ONE_INPUT_FILE), p.value);

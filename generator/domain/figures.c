@@ -267,8 +267,9 @@ typedef struct figdef {
 } figdef;
 
 /* One figure at one owner (its position among the owners in $位置).
- * Formats: int (2,526), count (2526), pct0 / pct1 / pct2 (80%, 71.6%,
- * 98.81%: fixed decimals), pct2s (computed.md's pct2: 35.29, whole values
+ * Formats: int (2,526), count (2526), pct0 (80%; a share that is not
+ * zero never 0 but <1, one short of the whole never 100 but >99), pct1 /
+ * pct2 (71.6%, 98.81%: fixed decimals), pct2s (computed.md's pct2: 35.29, whole values
  * without decimals: 100), all ratios "-" when the denominator is 0; text
  * (文字 or 措辭 only). */
 static void one(fstate *F, xmlNodePtr def, xmlNodePtr owner, int position, const figdef *d)
@@ -299,6 +300,8 @@ static void one(fstate *F, xmlNodePtr def, xmlNodePtr owner, int position, const
         b = eval_int(F, def, owner, d->den);
         if (b < 0) return;
         if (strcmp(d->fmt, "pct2s") == 0) have_number = gr_fmt_pct2(number, sizeof number, a, b);
+        else if (strcmp(d->fmt, "pct0") == 0)       /* 「<1」「>99」: docs/layout.md */
+            have_number = gr_fmt_pct0(number, sizeof number, a, b);
         else have_number = gr_fmt_pct_fixed(number, sizeof number, a, b, d->fmt[3] - '0');
         snprintf(val, sizeof val, "%lld/%lld", a, b);
     }

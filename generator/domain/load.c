@@ -65,6 +65,22 @@ static int has_bytes(const char *p, size_t n, const char *what)
     return 0;
 }
 
+/* The data ends in the middle of its last line (no closing '>' after the
+ * last non-blank byte) and the error is on that line or after it: the
+ * file was cut off, whatever libxml2 then says of the unfinished tag or
+ * text. Returns that last line's number, or 0. */
+static int cut_off(const parse_state *P, int line)
+{
+    size_t n = P->len;
+    int last = 1;
+    const char *p;
+    while (n && (P->data[n - 1] == ' ' || P->data[n - 1] == '\t' ||
+                 P->data[n - 1] == '\n' || P->data[n - 1] == '\r')) n--;
+    if (!n || P->data[n - 1] == '>') return 0;
+    for (p = P->data; (p = memchr(p, '\n', (size_t)(P->data + n - p))) != NULL; p++) last++;
+    return line >= last ? last : 0;
+}
+
 /* The first cause of a syntax error, in the user's terms (messages.def);
  * the source line tells Word's curly quotes and a bare & or < apart. */
 static void parse_error_text(const parse_state *P, const xmlError *e, gr_buf *zh, gr_buf *en,
@@ -75,7 +91,13 @@ static void parse_error_text(const parse_state *P, const xmlError *e, gr_buf *zh
     const char *src = line_text(P, e->line, &ln);
     char num[16];
     char *m;
+    int cut;
     while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) n--;
+    if ((cut = cut_off(P, e->line)) > 0) {
+        gr_msg_append(zh, en, GR_M_XML_CUT_OFF, 0, NULL);
+        *line = cut;                     /* the cut line, not the one after */
+        return;
+    }
     m = gr_strndup(msg, n);
     switch (e->code) {
     case XML_ERR_TAG_NAME_MISMATCH:

@@ -32,15 +32,24 @@ typedef struct loaded_image {
     int format;                /* GR_IMG_* */
     int src_components;        /* as stored: 1, 3, or 4 (CMYK/YCCK JPEG) */
     int has_alpha;             /* PNG with an alpha channel or tRNS */
+    int orientation;           /* Exif 1..8 (JPEG); im.width/height are the
+                                  upright picture's, photo.c turns the pixels */
     const char *real;          /* canonical path, to read it again */
     const char *fo_file;       /* where it is used, for messages */
     int line;
 } loaded_image;
 
 typedef struct jpeg_info {
-    int width, height, components, precision;
+    int width, height, components, precision;   /* as stored */
     double dpi_x, dpi_y;
+    int orientation;           /* Exif Orientation 1..8 (1 when absent or
+                                  unreadable): how the stored pixels are
+                                  turned to be seen upright, as phones write */
 } jpeg_info;
+
+/* Exif orientations 5..8 turn the picture a quarter: the width seen is the
+ * stored height. */
+#define GR_ORIENT_SWAPS(o) ((o) >= 5 && (o) <= 8)
 
 /* Walk the markers up to the first scan. Returns NULL or why it failed
  * (zh and en, separated by '|'). */

@@ -243,6 +243,42 @@ static void jfif_density(const unsigned char *seg, size_t n, jpeg_info *ji)
     }
 }
 
+/* The Orientation tag (0x0112) of an APP1 Exif segment's first IFD, or 1:
+ * "Exif\0\0", then a TIFF header (II or MM, 42, the IFD's offset), then
+ * the IFD's entries (tag, type, count, value). Every offset is checked
+ * against the segment; anything odd means "as stored". */
+static int exif_orientation(const unsigned char *seg, size_t n)
+{
+    const unsigned char *t;
+    size_t tn, ifd, k, count;
+    int le;
+#define RD16(p) (le ? (unsigned)(p)[0] | (unsigned)(p)[1] << 8 : (unsigned)(p)[0] << 8 | (p)[1])
+#define RD32(p) (le ? (size_t)(p)[0] | (size_t)(p)[1] << 8 | (size_t)(p)[2] << 16 | (size_t)(p)[3] << 24 \
+                    : (size_t)(p)[0] << 24 | (size_t)(p)[1] << 16 | (size_t)(p)[2] << 8 | (size_t)(p)[3])
+    if (n < 6 + 8 || memcmp(seg, "Exif\0\0", 6) != 0) return 1;
+    t = seg + 6;
+    tn = n - 6;
+    if (t[0] == 'I' && t[1] == 'I') le = 1;
+    else if (t[0] == 'M' && t[1] == 'M') le = 0;
+    else return 1;
+    if (RD16(t + 2) != 42) return 1;
+    ifd = RD32(t + 4);
+    if (ifd < 8 || ifd > tn - 2) return 1;
+    count = RD16(t + ifd);
+    for (k = 0; k < count; k++) {
+        const unsigned char *e = t + ifd + 2 + 12 * k;
+        unsigned v;
+        if (ifd + 2 + 12 * (k + 1) > tn) return 1;
+        if (RD16(e) != 0x0112) continue;
+        if (RD16(e + 2) != 3 || RD32(e + 4) != 1) return 1;    /* one SHORT */
+        v = RD16(e + 8);
+        return v >= 1 && v <= 8 ? (int)v : 1;
+    }
+    return 1;
+#undef RD16
+#undef RD32
+}
+
 /* Walk the markers up to the first scan. Returns GR_M_COUNT, or why it
  * failed (a JPEG_* entry of the message table). */
 gr_msg_id gr_jpeg_parse(const unsigned char *d, size_t len, jpeg_info *ji)
@@ -251,6 +287,7 @@ gr_msg_id gr_jpeg_parse(const unsigned char *d, size_t len, jpeg_info *ji)
     int have_sof = 0;
     memset(ji, 0, sizeof *ji);
     ji->dpi_x = ji->dpi_y = DEFAULT_DPI;
+    ji->orientation = 1;
     for (;;) {
         unsigned marker, seglen;
         const unsigned char *seg;
@@ -270,6 +307,8 @@ gr_msg_id gr_jpeg_parse(const unsigned char *d, size_t len, jpeg_info *ji)
         seglen -= 2;
         if (marker == 0xE0) {
             jfif_density(seg, seglen, ji);
+        } else if (marker == 0xE1 && ji->orientation == 1) {
+            ji->orientation = exif_orientation(seg, seglen);
         } else if (marker == 0xC0 || marker == 0xC1 || marker == 0xC2) {
             if (seglen < 6) return GR_M_JPEG_BAD_SOF;
             ji->precision = seg[0];
@@ -457,15 +496,17 @@ static int load_jpeg(gr_ctx *ctx, const char *file, int line, const char *shown,
     li = gr_calloc(1, sizeof *li);
     im = &li->im;
     im->is_jpeg = 1;
-    im->width = ji.width;
-    im->height = ji.height;
     im->components = ji.components == 1 ? 1 : 3;   /* CMYK/YCCK become RGB */
     im->bits = 8;
     free(data);                       /* photo.c reads it again when placed */
     li->format = GR_IMG_JPEG;
     li->src_components = ji.components;
-    li->dpi_x = ji.dpi_x;
-    li->dpi_y = ji.dpi_y;
+    li->orientation = ji.orientation;
+    /* laid out upright, as the phone and Word show it (photo.c turns it) */
+    im->width = GR_ORIENT_SWAPS(ji.orientation) ? ji.height : ji.width;
+    im->height = GR_ORIENT_SWAPS(ji.orientation) ? ji.width : ji.height;
+    li->dpi_x = GR_ORIENT_SWAPS(ji.orientation) ? ji.dpi_y : ji.dpi_x;
+    li->dpi_y = GR_ORIENT_SWAPS(ji.orientation) ? ji.dpi_x : ji.dpi_y;
     *out = li;
     return GR_OK;
 }

@@ -225,8 +225,37 @@ static void cmyk_to_rgb(const unsigned char *in, unsigned char *out, int w, int 
     }
 }
 
-/* Decode at the smallest DCT scale n/8 not below tw x th, then resample. */
-static void run_jpeg(job *j, const unsigned char *data, size_t len, int tw, int th)
+/* The w x h pixels (c channels) turned upright by Exif orientation o
+ * (2..8), newly allocated; *W x *H is the upright size. For each upright
+ * pixel (x, y), the stored pixel it shows. */
+static unsigned char *turned(const unsigned char *src, int w, int h, int c, int o, int *W, int *H)
+{
+    int x, y, sx, sy;
+    unsigned char *out = gr_malloc((size_t)w * h * c), *d = out;
+    *W = GR_ORIENT_SWAPS(o) ? h : w;
+    *H = GR_ORIENT_SWAPS(o) ? w : h;
+    for (y = 0; y < *H; y++)
+        for (x = 0; x < *W; x++, d += c) {
+            switch (o) {
+            case 2: sx = w - 1 - x; sy = y; break;              /* mirrored */
+            case 3: sx = w - 1 - x; sy = h - 1 - y; break;      /* half a turn */
+            case 4: sx = x; sy = h - 1 - y; break;              /* upside down, mirrored */
+            case 5: sx = y; sy = x; break;                      /* transposed */
+            case 6: sx = y; sy = h - 1 - x; break;              /* a quarter clockwise */
+            case 7: sx = w - 1 - y; sy = h - 1 - x; break;      /* transversed */
+            case 8: sx = w - 1 - y; sy = x; break;              /* a quarter anticlockwise */
+            default: sx = x; sy = y; break;
+            }
+            memcpy(d, src + ((size_t)sy * w + sx) * c, (size_t)c);
+        }
+    return out;
+}
+
+/* Decode at the smallest DCT scale n/8 not below tw x th (stored axes),
+ * then resample; with an Exif orientation other than 1 the resampled
+ * pixels are kept, turned upright and then encoded (a few hundred rows at
+ * 150 ppi of the placed size). */
+static void run_jpeg(job *j, const unsigned char *data, size_t len, int tw, int th, int orient)
 {
     int n, w, h, cmyk, inverted;
     unsigned char *row, *rgb = NULL;
@@ -252,7 +281,8 @@ static void run_jpeg(job *j, const unsigned char *data, size_t len, int tw, int 
     if (th > (int)j->dec.output_height) th = (int)j->dec.output_height;
     rs_init(j, (int)j->dec.output_width, (int)j->dec.output_height, tw, th,
             cmyk ? 3 : j->dec.output_components);
-    enc_start(j);
+    if (orient == 1) enc_start(j);
+    else j->raw = gr_malloc((size_t)tw * th * j->comps);
     row = gr_malloc((size_t)j->dec.output_width * (size_t)j->dec.output_components);
     if (cmyk) rgb = gr_malloc((size_t)j->dec.output_width * 3);
     while (j->dec.output_scanline < j->dec.output_height) {
@@ -264,6 +294,21 @@ static void run_jpeg(job *j, const unsigned char *data, size_t len, int tw, int 
     free(row);
     free(rgb);
     jpeg_finish_decompress(&j->dec);
+    if (orient != 1) {
+        int W, H, y;
+        unsigned char *up = turned(j->raw, j->tw, j->th, j->comps, orient, &W, &H);
+        free(j->raw);
+        j->raw = up;                  /* the job frees it on any path */
+        j->tw = W;
+        j->th = H;
+        enc_start(j);
+        for (y = 0; y < H; y++) {
+            JSAMPROW r = up + (size_t)y * W * j->comps;
+            jpeg_write_scanlines(&j->enc, &r, 1);
+        }
+        free(j->raw);                 /* a photo: the JPEG, not Flate */
+        j->raw = NULL;
+    }
     jpeg_finish_compress(&j->enc);
     j->enc_done = 1;
 }
@@ -323,12 +368,16 @@ static int finish_one(gr_ctx *ctx, loaded_image *li, double pw, double ph)
     const char *shown = im->name ? im->name : "?";
     unsigned char *data = NULL, *volatile pixels = NULL;
     size_t len = 0;
+    /* W x H, tw x th: the upright picture's (as laid out); the stored
+       pixels of a quarter-turned JPEG have the axes swapped */
     int W = im->width, H = im->height, tw = target(pw, W), th = target(ph, H);
+    int orient = li->orientation >= 1 ? li->orientation : 1;
+    int stw = GR_ORIENT_SWAPS(orient) ? th : tw, sth = GR_ORIENT_SWAPS(orient) ? tw : th;
     volatile int rc = GR_OK;
     job *j;
     if (gr_image_read_file(ctx, li->fo_file, li->line, shown, li->real, &data, &len) != GR_OK)
         return GR_EINPUT;
-    if (li->format == GR_IMG_JPEG && li->src_components != 4 && tw == W && th == H) {
+    if (li->format == GR_IMG_JPEG && li->src_components != 4 && tw == W && th == H && orient == 1) {
         jpeg_info ji;
         if (gr_jpeg_parse(data, len, &ji) != GR_M_COUNT || ji.width != W || ji.height != H) {
             free(data);
@@ -346,7 +395,7 @@ static int finish_one(gr_ctx *ctx, loaded_image *li, double pw, double ph)
     if (setjmp(j->jb)) {
         rc = gr_error(ctx, li->fo_file, li->line, GR_TEXT(PHOTO_IMAGE_CANNOT_DECODED_RE), shown, j->msg);
     } else if (li->format == GR_IMG_JPEG) {
-        run_jpeg(j, data, len, tw, th);
+        run_jpeg(j, data, len, stw, sth, orient);
     } else {
         png_job pj;
         memset(&pj, 0, sizeof pj);
@@ -389,6 +438,8 @@ static int finish_one(gr_ctx *ctx, loaded_image *li, double pw, double ph)
                     shown, W, H, im->width, im->height, pw / 72 * 25.4, ph / 72 * 25.4, GR_IMAGE_PPI);
         else if (li->src_components == 4)
             gr_info(ctx, GR_TEXT(PHOTO_IMAGE_CONVERTED_CMYK_RGB), shown);
+        if (orient != 1)
+            gr_info(ctx, GR_TEXT(PHOTO_IMAGE_TURNED_UPRIGHT), shown, orient);
     }
     job_free(j);
     free(j->jpeg);             /* NULL when handed over */

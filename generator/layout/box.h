@@ -129,6 +129,8 @@ typedef struct gr_lay {
                                   being gathered */
     double body_w;             /* width of the region-body of this sequence */
     double body_h;             /* and its height: what an empty page offers */
+    double body_y;             /* and its top on the page (a page's fill is
+                                  the flow's y below it, footnotes apart) */
     double para_width;         /* width of the paragraph being gathered */
     int has_notes;             /* the document has footnotes */
     gr_box **note_bodies;      /* footnote bodies (not in any flow's tree),

@@ -179,6 +179,7 @@ static int lay_sequence(gr_lay *L, gr_fo_node *seq, seq_pages *sp)
     sp->first = L->doc->npages;
     L->body_w = sp->geom.body.w;
     L->body_h = sp->geom.body.h;
+    L->body_y = sp->geom.body.y;
     /* the sequence's boxes, resume points and footnote bodies live in an
        arena of its own, freed when its pages are done */
     pass_arena = L->arena;

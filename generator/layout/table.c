@@ -1168,8 +1168,9 @@ static int place_group_once(gr_lay *L, gr_cursor *c, const gr_table *t, double t
     bottom = split < 0 ? y : c->limit;
     if (split >= 0 && !st && !force && fresh > 0) {
         /* a row (group) that fits on the next page moves there whole, when
-           this page is full enough to be left */
-        double total = 0, used = L->body_h - (c->limit - c->y);
+           this page is full enough to be left: its fill is the flow's, not
+           the room taken by the page's footnotes or the table's footer */
+        double total = 0, used = c->y - L->body_y;
         int k;
         for (k = 0; k < nrows; k++) total += g.h[k];
         if (total <= fresh + EPS && used >= GR_ROW_MOVE_FILL * L->body_h) {

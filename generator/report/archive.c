@@ -501,14 +501,15 @@ void gr_archive_remove_temp(char *tmpdir)
     free(tmpdir);
 }
 
-int gr_archive_unpack_temp(gr_ctx *ctx, const char *pdf, char **tmpdir, char **data)
+int gr_archive_unpack_temp(gr_ctx *ctx, const char *pdf, char **tmpdir, char **data,
+                           char **folder)
 {
     gr_archive *a;
     const char *t = getenv("TMPDIR"), *base = strrchr(pdf, '/');
     char *tmpl, *dir, *name = NULL;
     size_t i, n;
     int rc;
-    *tmpdir = *data = NULL;
+    *tmpdir = *data = *folder = NULL;
     rc = gr_archive_open(ctx, pdf, &a);
     if (rc != GR_OK) return rc;
     /* the data file: the one .xml at the top (images are in folders) */
@@ -539,12 +540,13 @@ int gr_archive_unpack_temp(gr_ctx *ctx, const char *pdf, char **tmpdir, char **d
     if (mkdir(dir, 0700) != 0) rc = gr_syserror(ctx, dir, 0, GR_TEXT(ARCHIVE_CANNOT_MAKE_A_TEMPORARY_FOLDER), strerror(errno));
     if (rc == GR_OK) rc = gr_archive_unpack(ctx, a, dir, 0);
     if (rc == GR_OK) *data = gr_path_join(dir, name);
-    free(dir);
     gr_archive_close(a);
     if (rc != GR_OK) {
+        free(dir);
         gr_archive_remove_temp(tmpl);
         return rc;
     }
+    *folder = dir;
     *tmpdir = tmpl;
     return GR_OK;
 }

@@ -53,9 +53,12 @@ int gr_archive_unpack(gr_ctx *ctx, gr_archive *a, const char *dir, int list);
 int gr_is_pdf_file(const char *path);
 /* Unpack the PDF's carried files into a new private folder
  * (TMPDIR/gereport-XXXXXX/REPORT.pdf/); *data is the carried data file's
- * path there, *tmpdir the folder to give to gr_archive_remove_temp. A PDF
- * without a carried .xml is refused. */
-int gr_archive_unpack_temp(gr_ctx *ctx, const char *pdf, char **tmpdir, char **data);
+ * path there, *folder the REPORT.pdf folder holding it (messages show it
+ * as the report's own name), *tmpdir the folder to give to
+ * gr_archive_remove_temp; the caller frees the three. A PDF without a
+ * carried .xml is refused. */
+int gr_archive_unpack_temp(gr_ctx *ctx, const char *pdf, char **tmpdir, char **data,
+                           char **folder);
 /* 1 if pdf is a report PDF carrying a data file (reports nothing): a year
  * folder's PDFs count as agencies' files only then (report/city.c). */
 int gr_archive_carries_data(const char *pdf);

@@ -183,8 +183,15 @@ static int data_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o)
         /* a report carrying its data (--embed-source): its files unpacked
            into a private folder, the run then reads them as it would the
            extracted folder (report/archive.c) */
-        int rc = gr_archive_unpack_temp(ctx, r->path, &r->unpacked, &r->unpacked_data);
+        int rc = gr_archive_unpack_temp(ctx, r->path, &r->unpacked, &r->unpacked_data,
+                                        &r->unpacked_report);
         if (rc != GR_OK) return rc;
+        /* messages name REPORT.pdf/DATA.xml, the report as the user named
+           it, never the private folder */
+        r->shown_as = r->path;
+        r->shown_ctx = ctx;
+        ctx->shown_from = r->unpacked_report;
+        ctx->shown_as = r->shown_as;
         r->path = r->unpacked_data;
     }
     r->doc = gr_data_load(ctx, r->path, &o->data);
@@ -307,8 +314,11 @@ void gr_report_free(gr_report *r)
     gr_buf_free(&r->fo);
     gr_buf_free(&r->source);
     gr_name_mask_free(r->names);
+    if (r->shown_ctx && r->shown_ctx->shown_from == r->unpacked_report)
+        r->shown_ctx->shown_from = r->shown_ctx->shown_as = NULL;
     gr_archive_remove_temp(r->unpacked);
     free(r->unpacked_data);
+    free(r->unpacked_report);
     free(r->title);
     gr_fo_tree_free(r->tree);
     if (r->own_fs) gr_fontset_free(r->fs);

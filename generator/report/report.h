@@ -54,6 +54,12 @@ typedef struct gr_report {
                                  private folder its files were unpacked to
                                  (removed by gr_report_free), else NULL */
     char *unpacked_data;      /* the carried data file in it */
+    char *unpacked_report;    /* unpacked/REPORT.pdf: the folder holding
+                                 the carried files, shown in messages as
+                                 shown_as (gr_ctx's shown_from) */
+    const char *shown_as;     /* the report PDF as the caller named it */
+    gr_ctx *shown_ctx;        /* the run context whose shown_from this
+                                 report set (cleared by gr_report_free) */
     xmlDocPtr doc;            /* the enriched document (masked unless
                                  internal); NULL when loading failed */
     gr_findings findings;     /* every finding of this file, in order */

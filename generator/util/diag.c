@@ -121,8 +121,32 @@ static void print(gr_ctx *ctx, const gr_finding *f)
     fputc('\n', out);
 }
 
+/* The name to show for FILE (gr_ctx's shown_from/shown_as), newly
+ * allocated, or NULL when FILE is shown as it is. */
+static char *shown_name(const gr_ctx *ctx, const char *file)
+{
+    size_t n, a, b;
+    char *s;
+    if (!file || !ctx->shown_from || !ctx->shown_as) return NULL;
+    n = strlen(ctx->shown_from);
+    if (strncmp(file, ctx->shown_from, n) != 0 || (file[n] != '/' && file[n] != '\0')) return NULL;
+    a = strlen(ctx->shown_as);
+    b = strlen(file + n);
+    s = gr_malloc(a + b + 1);
+    memcpy(s, ctx->shown_as, a);
+    memcpy(s + a, file + n, b + 1);
+    return s;
+}
+
 int gr_report_finding(gr_ctx *ctx, const gr_finding *f)
 {
+    gr_finding shown;
+    char *name = shown_name(ctx, f->file);
+    if (name) {
+        shown = *f;
+        shown.file = name;
+        f = &shown;
+    }
     if (f->cls == GR_CLASS_WARNING) ctx->nwarnings++;
     else if (f->cls == GR_CLASS_UNMET) ctx->nunmet++;
     else {
@@ -130,7 +154,10 @@ int gr_report_finding(gr_ctx *ctx, const gr_finding *f)
         if (f->status == GR_ESYS) ctx->nsyserrors++;
     }
     /* quiet notes were said once already (layout's second pass) */
-    if (f->cls == GR_CLASS_WARNING && ctx->quiet_warnings) return f->status;
+    if (f->cls == GR_CLASS_WARNING && ctx->quiet_warnings) {
+        free(name);
+        return f->status;
+    }
     if (!ctx->print_off && !(ctx->hold && ctx->findings)) print(ctx, f);
     if (ctx->findings) {
         gr_findings *l = ctx->findings;
@@ -145,6 +172,7 @@ int gr_report_finding(gr_ctx *ctx, const gr_finding *f)
         x->msg_zh = gr_strdup(f->msg_zh ? f->msg_zh : "");
         x->msg_en = gr_strdup(f->msg_en ? f->msg_en : "");
     }
+    free(name);
     return f->status;
 }
 

@@ -105,6 +105,13 @@ typedef struct gr_ctx {
     int ninputs;
     size_t image_budget;   /* bytes of decoded images a run may hold */
     size_t image_used;
+    /* A file read from a private folder (a report PDF's carried data,
+       report/archive.c) is shown as the user named it: a file name that
+       starts with shown_from + "/" is printed and recorded as shown_as +
+       the rest. Both borrowed from the gr_report that set them (cleared
+       by gr_report_free); NULL: none. */
+    const char *shown_from;
+    const char *shown_as;
 } gr_ctx;
 
 void gr_ctx_init(gr_ctx *ctx);

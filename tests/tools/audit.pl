@@ -243,18 +243,24 @@ my $unit = qr/[元人%％件次場位名萬億千百年月日時分歲]/;
 # A note paragraph (its first line starts with *) under a heading belongs to
 # the heading: the heading is what comes before the page's notes.
 my (%last_body, %first_body, %bottom);
+# A page footnote (its first line starts with a superscript mark, ¹ ² …) is
+# not the page's fill: the flow above it is.
 {
-    my $note = 0;
+    my ($note, $foot) = (0, 0);
     for my $l (@lines) {
-        $note = $l->{text} =~ /^\*/ if !defined $l->{index} || $l->{index} == 1;
+        if (!defined $l->{index} || $l->{index} == 1) {
+            $note = $l->{text} =~ /^\*/;
+            $foot = $l->{text} =~ /^[¹²³⁴⁵⁶⁷⁸⁹⁰]/;
+        }
         $l->{note} = $note;
+        $l->{footnote} = $foot;
     }
 }
 for my $l (@lines) {
     next if $l->{static};
     my $p = $l->{page};
     my $b = $l->{y} + $l->{h};
-    $bottom{$p} = $b if !defined $bottom{$p} || $b > $bottom{$p};
+    $bottom{$p} = $b if (!defined $bottom{$p} || $b > $bottom{$p}) && !$l->{footnote};
     next if $l->{cell};
     $last_body{$p} = $l if (!$last_body{$p} || $l->{y} > $last_body{$p}{y}) &&
         !$l->{note};
