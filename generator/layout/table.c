@@ -588,13 +588,19 @@ static const gr_box *box_overflow(const gr_box *b)
     return NULL;
 }
 
-/* 1 if a paragraph of the content (not of nested tables) has a line of
- * one character that pulling a character down could not mend
- * (gr_para_lone_char). */
+/* A lone character is mended by smaller type only in a short cell text
+ * (a header, a label, a date): a long text set at 80% to move one
+ * character is harder to read than the character alone. */
+#define CELL_LONE_MAX_LINES 6
+
+/* 1 if a paragraph of the content (not of nested tables) of at most
+ * CELL_LONE_MAX_LINES lines has a line of one character that pulling a
+ * character down could not mend (gr_para_lone_char). */
 static int box_lone_char(const gr_box *b)
 {
     const gr_box *c;
-    if (b->kind == GR_BOX_LINES) return gr_para_lone_char(b->para);
+    if (b->kind == GR_BOX_LINES)
+        return gr_para_lone_char(b->para) && gr_para_nlines(b->para) <= CELL_LONE_MAX_LINES;
     if (b->kind == GR_BOX_TABLE) return 0;
     for (c = b->first; c; c = c->next)
         if (box_lone_char(c)) return 1;
