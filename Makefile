@@ -28,10 +28,17 @@ DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libxslt1-dev \
 CHECK_PKGS = chromium chromium-driver python3 python3-selenium
 
 # every program links these (plain, sanitizer and fuzz builds alike);
-# libqpdf is not linked but opened by `extract` when it needs it
-# (generator/report/qpdf_dl.c: its soname is compiled in)
-LIBS_LINK = $$(pkg-config --libs $(filter-out libqpdf,$(PKGS))) -lhpdf -licuuc -lpng -ljpeg -lm
-QPDF_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir libqpdf 2>/dev/null)/libqpdf.so" 2>/dev/null | awk '/SONAME/ { print $$2 }')
+# libqpdf and libmicrohttpd are not linked but opened by the verbs that
+# need them (generator/report/qpdf_dl.c when a PDF is read,
+# generator/web/mhd_dl.c by edit and serve: their sonames are compiled in),
+# so that the other verbs do not load them and what they pull in
+# (libstdc++'s and GnuTLS's start-up). docs/architecture.md, "Libraries".
+DL_PKGS   = libqpdf libmicrohttpd
+LIBS_LINK = $$(pkg-config --libs $(filter-out $(DL_PKGS),$(PKGS))) -lhpdf -licuuc -lpng -ljpeg -lm
+soname_of = $(shell objdump -p "$$(pkg-config --variable=libdir $(1) 2>/dev/null)/$(1).so" 2>/dev/null | awk '/SONAME/ { print $$2 }')
+QPDF_SONAME := $(call soname_of,libqpdf)
+MHD_SONAME  := $(call soname_of,libmicrohttpd)
+DL_DEFS = $(if $(QPDF_SONAME),-DGR_QPDF_SONAME='"$(QPDF_SONAME)"') $(if $(MHD_SONAME),-DGR_MHD_SONAME='"$(MHD_SONAME)"')
 SRCS    := $(sort $(wildcard generator/*/*.c))
 OBJS    := $(SRCS:%.c=build/%.o)
 LIBOBJS := $(filter-out build/generator/cli/%,$(OBJS))
@@ -59,7 +66,7 @@ build/unit/%: tests/unit/%.c tests/unit/unit.h $(LIBOBJS)
 
 build/%.o: %.c $(wildcard generator/*/*.h generator/*/*.def)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(CFLAGS) $$(pkg-config --cflags $(PKGS)) -Ibuild/gen -DGR_DATADIR='"$(PREFIX)/share/gereport"' $(if $(QPDF_SONAME),-DGR_QPDF_SONAME='"$(QPDF_SONAME)"') -c $< -o $@
+	$(CC) $(WARN) $(CFLAGS) $$(pkg-config --cflags $(PKGS)) -Ibuild/gen -DGR_DATADIR='"$(PREFIX)/share/gereport"' $(DL_DEFS) -c $< -o $@
 
 $(BIN): $(OBJS)
 	$(CC) $(CFLAGS) -o $@ $(OBJS) $(LIBS_LINK)
@@ -79,7 +86,7 @@ FUZZ_TIME   ?= 120
 
 build/san/%.o: %.c $(wildcard generator/*/*.h generator/*/*.def)
 	@mkdir -p $(dir $@)
-	$(SANCC) $(WARN) $(SANFLAGS) -fsanitize=fuzzer-no-link $$(pkg-config --cflags $(PKGS)) -Ibuild/gen -DGR_DATADIR='"$(PREFIX)/share/gereport"' $(if $(QPDF_SONAME),-DGR_QPDF_SONAME='"$(QPDF_SONAME)"') -c $< -o $@
+	$(SANCC) $(WARN) $(SANFLAGS) -fsanitize=fuzzer-no-link $$(pkg-config --cflags $(PKGS)) -Ibuild/gen -DGR_DATADIR='"$(PREFIX)/share/gereport"' $(DL_DEFS) -c $< -o $@
 
 build/gereport-san: $(SAN_OBJS)
 	$(SANCC) $(SANFLAGS) -o $@ $(SAN_OBJS) $(LIBS_LINK)

@@ -43,7 +43,12 @@ audit() {
 
 cd "$ROOT" || exit 2
 # the fixtures' photos are the sample's (images/…, as t-results.sh copies them)
+# or their own, in a folder beside them (tests/audit/held-district/…)
 mkdir -p "$D/img" && rm -rf "$D/img/images" && cp -r data/taipei/112/images "$D/img/"
+for d in tests/audit/*/; do
+    [ -d "$d" ] || continue
+    rm -rf "$D/img/$(basename "$d")" && cp -r "$d" "$D/img/"
+done
 for f in data/*/*/results.xml tests/fixtures/results/base-112.xml tests/audit/*.xml \
          tests/fo/*.fo tests/fo/layout/*.fo tests/audit/*.fo; do
     [ -f "$f" ] || continue

@@ -20,9 +20,20 @@
 #define MAX_CHAIN_FACES 10
 #define TEXT_POOL_CHUNK 4096   /* uint32_t per chunk of a face's text pool */
 
+/* A chain's faces are given their place (and id) when the chain is
+ * resolved, but a fallback face is opened only when a character first
+ * needs it: a chain holds up to ten fonts (DejaVu, Nimbus, the Sung
+ * families…) of which a report uses two or three, and opening one costs
+ * its file's mapping, a few of its pages and its tables' set-up. The
+ * primary face of a chain, whose coverage and metrics decide the chain,
+ * is opened at once. */
+enum { FACE_PENDING, FACE_LOADED, FACE_BAD };
+
 /* A face plus what only font.c needs. `pub` must stay first. */
 typedef struct face_priv {
     gr_face pub;
+    int state;                 /* FACE_PENDING, FACE_LOADED or FACE_BAD */
+    int fc_weight;             /* fontconfig's weight, for `bold` at load */
     uint32_t **pool;           /* chunks holding gid texts */
     int npool;
     size_t pool_cap;           /* chunk pointers allocated */
@@ -223,19 +234,44 @@ static int sfnt_intact(hb_blob_t *blob, unsigned index)
     return 1;
 }
 
-static gr_face *fontset_load_face(gr_fontset *fs, const char *path, int index,
-                                  const char *family, int fc_weight)
+/* The face of file `path`, index `index`: the one given before, or a new
+ * one, not opened yet (its id is its place in fs->faces). NULL for a file
+ * that could not be read before. */
+static face_priv *fontset_face_slot(gr_fontset *fs, const char *path, int index,
+                                    const char *family, int fc_weight)
 {
     for (int i = 0; i < fs->nfaces; i++) {
-        gr_face *f = &fs->faces[i]->pub;
-        if (f->index == index && strcmp(f->path, path) == 0) return f;
+        face_priv *fp = fs->faces[i];
+        if (fp->pub.index == index && strcmp(fp->pub.path, path) == 0)
+            return fp->state == FACE_BAD ? NULL : fp;
     }
     for (int i = 0; i < fs->nbad; i++)
         if (strcmp(fs->bad[i], path) == 0) return NULL;
+    face_priv *fp = gr_calloc(1, sizeof *fp);
+    gr_face *f = &fp->pub;
+    fp->state = FACE_PENDING;
+    fp->fc_weight = fc_weight;
+    f->id = fs->nfaces;
+    f->path = gr_strdup(path);
+    f->index = index;
+    f->family = gr_strdup(family ? family : "");
+    fs->faces = gr_grow(fs->faces, &fs->faces_cap, (size_t)fs->nfaces + 1, sizeof *fs->faces);
+    fs->faces[fs->nfaces++] = fp;
+    return fp;
+}
+
+/* Open the face (once). NULL if the file cannot be read as a font
+ * (reported once as an error, then remembered). */
+static gr_face *face_open(gr_fontset *fs, face_priv *fp)
+{
+    gr_face *f = &fp->pub;
+    const char *path = f->path;
+    if (fp->state == FACE_LOADED) return f;
+    if (fp->state == FACE_BAD) return NULL;
 
     /* a FIFO or device named in the configuration would block or never end */
     hb_blob_t *blob = gr_regular_file(path) ? hb_blob_create_from_file(path) : hb_blob_get_empty();
-    hb_face_t *face = hb_face_create(blob, (unsigned)index);
+    hb_face_t *face = hb_face_create(blob, (unsigned)f->index);
     if (hb_blob_get_length(blob) == 0 && gr_regular_file(path)) {
         /* a readable, non-empty font HarfBuzz could neither map nor read:
            out of memory (ulimit -v, --max-memory), not a bad font — going on
@@ -244,9 +280,10 @@ static gr_face *fontset_load_face(gr_fontset *fs, const char *path, int index,
         if (stat(path, &st) == 0 && st.st_size > 0) gr_out_of_memory((size_t)st.st_size);
     }
     if (hb_blob_get_length(blob) == 0 || hb_face_get_glyph_count(face) == 0
-        || !sfnt_intact(blob, (unsigned)index)) {
+        || !sfnt_intact(blob, (unsigned)f->index)) {
         hb_face_destroy(face);
         hb_blob_destroy(blob);
+        fp->state = FACE_BAD;
         fs->bad = gr_grow(fs->bad, &fs->bad_cap, (size_t)fs->nbad + 1, sizeof *fs->bad);
         fs->bad[fs->nbad++] = gr_strdup(path);
         /* never a silent fallback: a PDF of empty boxes or of another
@@ -254,12 +291,6 @@ static gr_face *fontset_load_face(gr_fontset *fs, const char *path, int index,
         gr_syserror(fs->ctx, path, 0, GR_TEXT(FONT_CANNOT_READ_FONT_FILE));
         return NULL;
     }
-    face_priv *fp = gr_calloc(1, sizeof *fp);
-    gr_face *f = &fp->pub;
-    f->id = fs->nfaces;
-    f->path = gr_strdup(path);
-    f->index = index;
-    f->family = gr_strdup(family ? family : "");
     f->blob = blob;
     f->hbface = face;
     f->hbfont = hb_font_create(face);
@@ -267,13 +298,12 @@ static gr_face *fontset_load_face(gr_fontset *fs, const char *path, int index,
     if (f->upem == 0) f->upem = 1000;
     f->nglyphs = hb_face_get_glyph_count(face);
     float w = hb_style_get_value(f->hbfont, HB_STYLE_TAG_WEIGHT);
-    f->bold = w >= 600 || fc_weight >= FC_WEIGHT_DEMIBOLD;
+    f->bold = w >= 600 || fp->fc_weight >= FC_WEIGHT_DEMIBOLD;
     f->is_cjk = face_has_cp(f->hbfont, 0x4E00) || face_has_cp(f->hbfont, 0x3400)
              || face_has_cp(f->hbfont, 0x20000) || face_has_cp(f->hbfont, 0xF0000);
     read_face_metrics(f);
     read_psname(f);
-    fs->faces = gr_grow(fs->faces, &fs->faces_cap, (size_t)fs->nfaces + 1, sizeof *fs->faces);
-    fs->faces[fs->nfaces++] = fp;
+    fp->state = FACE_LOADED;
     return f;
 }
 
@@ -433,7 +463,7 @@ static int useful_fallback(FcPattern *font, gr_face **chain, int n)
     return 1;
 }
 
-static gr_face *load_font_pattern(gr_fontset *fs, FcPattern *font)
+static face_priv *font_pattern_slot(gr_fontset *fs, FcPattern *font)
 {
     FcChar8 *file = NULL, *family = NULL;
     int index = 0, fcw = FC_WEIGHT_REGULAR;
@@ -443,7 +473,7 @@ static gr_face *load_font_pattern(gr_fontset *fs, FcPattern *font)
     FcPatternGetString(font, FC_FAMILY, 0, &family);
     if (FcPatternGetDouble(font, FC_WEIGHT, 0, &dw) == FcResultMatch) fcw = (int)dw;
     else FcPatternGetInteger(font, FC_WEIGHT, 0, &fcw);
-    return fontset_load_face(fs, (const char *)file, index & 0xffff,
+    return fontset_face_slot(fs, (const char *)file, index & 0xffff,
                              (const char *)family, fcw);
 }
 
@@ -464,8 +494,11 @@ static int collect_faces(gr_fontset *fs, FcPattern *pat, gr_face **out, int max,
         int strong = font_matches_strong_family(pat, font);
         if (n == 0 && strong) *resolved = 1;
         if (!useful_fallback(font, out, n)) continue;
-        gr_face *f = load_font_pattern(fs, font);
-        if (!f) continue;
+        face_priv *fp = font_pattern_slot(fs, font);
+        /* the first face is opened now (a bad one gives way to the next);
+           the others when a character needs them (gr_chain_face_for) */
+        if (!fp || (n == 0 && !face_open(fs, fp))) continue;
+        gr_face *f = &fp->pub;
         int dup = 0;
         for (int k = 0; k < n; k++) dup |= out[k] == f;
         if (!dup) out[n++] = f;
@@ -567,8 +600,11 @@ gr_face *gr_chain_face_for(const gr_fontchain *ch, uint32_t cp, int latin_contex
     if ((cp >= 0x20 && cp <= 0x7E) || cp == 0xA0 || gr_is_latin_alnum(cp) ||
         (latin_context && is_latin_punct(cp)))
         if (gr_face_has(ch->latin, cp)) return ch->latin;
-    for (int i = 0; i < ch->nfaces; i++)
+    for (int i = 0; i < ch->nfaces; i++) {
+        face_priv *fp = (face_priv *)ch->faces[i];
+        if (fp->state == FACE_PENDING) face_open(((const chain_priv *)ch)->fs, fp);
         if (gr_face_has(ch->faces[i], cp)) return ch->faces[i];
+    }
     if (gr_face_has(ch->latin, cp)) return ch->latin;
     return NULL;
 }

@@ -130,8 +130,16 @@ int gr_mem_init(size_t mib)
        next use instead of being handed back and faulted in again: a long
        render frees and reuses each page-sequence's FO, boxes and display
        lists in turn (report/typeset.h), and trimming after each cost some
-       15 % of its cpu in page faults. The peak stays what it was. */
+       15 % of its cpu in page faults. The peak stays what it was.
+       Setting it also fixes glibc's threshold for serving a block with its
+       own mapping at 128 KiB (it would otherwise rise as such blocks are
+       freed), and each such block is unmapped when freed and faulted in
+       anew when the next is made: the font subset's buffers (the glyf
+       copy, hb-subset's tables, the font program, its deflated form) are
+       several of 1 MiB each. Blocks below 32 MiB come from the heap, whose
+       freed pages the next block reuses. */
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
 #endif
     if (!hooks_set) {
         /* before any use of the libraries (ICU refuses them later) */

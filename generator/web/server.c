@@ -5,6 +5,7 @@
  * gets all of them. */
 #define _GNU_SOURCE                      /* getrandom, O_NOFOLLOW with -std=c11 */
 #include "server.h"
+#include "mhd_dl.h"
 #include "../util/msg.h"
 #include <arpa/inet.h>
 #include <assert.h>
@@ -383,6 +384,10 @@ gr_web *gr_web_start(gr_ctx *ctx, const gr_web_opts *o)
     struct sockaddr_in sin;
     const union MHD_DaemonInfo *info;
     assert(o->handler && o->max_body > 0);
+    if (gr_mhd_load(ctx) != GR_OK) {
+        free(w);
+        return NULL;
+    }
     w->ctx = ctx;
     w->o = *o;
     random_hex(w->token);

@@ -958,6 +958,42 @@ static void test_numbers_urls(gr_ctx *ctx, gr_fontchain *ch)
     free(w);
 }
 
+/* A chain's fallback faces are opened only when a character needs one
+ * (text/font.c): resolving 標楷體 and drawing common Han opens TW-Kai
+ * alone; an Extension B character then opens TW-Kai-Ext-B, the face the
+ * eager loading gave; ids follow the chain's order either way. */
+static void test_lazy_faces(gr_ctx *ctx)
+{
+    gr_fontset *fs = gr_fontset_new(ctx, "fonts");
+    CHECK(fs != NULL, "a second fontset");
+    if (!fs) return;
+    gr_fontchain *ch = gr_fontset_chain(fs, "標楷體", 400, "test.fo", 1);
+    CHECK(ch && ch->nfaces >= 3, "標楷體 resolves to three faces or more");
+    if (!ch || ch->nfaces < 3) {
+        gr_fontset_free(fs);
+        return;
+    }
+    CHECK(ch->faces[0]->hbfont && ch->faces[0]->is_cjk, "the primary face is opened at once");
+    int opened = 0;
+    for (int i = 1; i < ch->nfaces; i++)    /* the Latin face is opened with the chain */
+        opened += ch->faces[i]->hbfont != NULL && ch->faces[i] != ch->latin;
+    CHECK(opened == 0, "no fallback face is opened before a character needs it (%d opened)", opened);
+    CHECK(gr_chain_face_for(ch, 0x6027, 0) == ch->faces[0] && gr_chain_face_for(ch, 0x5225, 0) == ch->faces[0],
+          "性 and 別 take TW-Kai");
+    CHECK(ch->faces[1]->hbfont == NULL && ch->faces[2]->hbfont == NULL,
+          "Ext-B and Plus stay closed while TW-Kai has every character");
+    gr_face *f = gr_chain_face_for(ch, 0x20BB7, 0);     /* 𠮷, Extension B */
+    CHECK(f == ch->faces[1] && f->hbfont && strcmp(f->family, "TW-Kai-Ext-B") == 0
+              && f->upem > 0 && f->psname && f->psname[0],
+          "an Extension B character opens TW-Kai-Ext-B, with its metrics and name (got %s)",
+          f ? f->family : "none");
+    CHECK(ch->faces[2]->hbfont == NULL, "TW-Kai-Plus still closed");
+    for (int i = 1; i < ch->nfaces; i++)
+        CHECK(ch->faces[i]->id > ch->faces[i - 1]->id || ch->faces[i] == ch->latin,
+              "face ids follow the chain's order (%d: %d)", i, ch->faces[i]->id);
+    gr_fontset_free(fs);
+}
+
 int main(void)
 {
     gr_ctx ctx;
@@ -970,6 +1006,7 @@ int main(void)
         return 1;
     }
     test_chains(&ctx, fs);
+    test_lazy_faces(&ctx);
     gr_fontchain *kai = gr_fontset_chain(fs, "標楷體, DFKai-SB, serif", 400, "test.fo", 1);
     gr_fontchain *sung = gr_fontset_chain(fs, "TW-Sung", 400, "test.fo", 1);
     printf("setup: fontset and chains in %.1f ms\n", (now() - t0) * 1e3);
