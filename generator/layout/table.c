@@ -8,6 +8,7 @@
  */
 #include "box.h"
 #include "../util/msg.h"
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,6 +132,13 @@ static void finish_rows(gr_table *t)
     }
 }
 
+/* A cell's text is set smaller, down to this share of its size, before a
+ * word (a number, a name, a URL) too wide for the cell is broken between
+ * characters: first the column's minimum width (auto layout), then smaller
+ * type, then the break, with a note (docs/layout.md §3). */
+#define CELL_MIN_SCALE 0.8
+#define CELL_SCALE_STEPS 4      /* 95%, 90%, 85%, 80% */
+
 /* Narrowest and widest natural extent of laid-out content (pt from the
  * area's start edge): unbreakable pieces and whole lines of its paragraphs,
  * nested tables as they are. */
@@ -150,10 +158,26 @@ static void box_extent(const gr_box *b, double *minw, double *maxw)
     if (hi > *maxw) *maxw = hi;
 }
 
+/* The widest paragraph of laid-out content that is one line within
+ * `room` (pt from the area's start edge), into *fit. */
+static void box_fitting(const gr_box *b, double room, double *fit)
+{
+    const gr_box *c;
+    if (b->kind == GR_BOX_LINES) {
+        double w = b->x + gr_para_max_width(b->para);
+        if (w <= room + EPS && w > *fit) *fit = w;
+    } else if (b->kind != GR_BOX_TABLE) {
+        for (c = b->first; c; c = c->next) box_fitting(c, room, fit);
+    }
+}
+
 /* A cell's content widths: its content laid out once, at a width nothing
- * reaches, with messages going to `quiet` (the real build reports them). */
-static void cell_extent(gr_lay *L, gr_ctx *quiet, const gr_tcell *cl, double *minw,
-                        double *maxw)
+ * reaches, with messages going to `quiet` (the real build reports them);
+ * with `fit`, also the widest of its paragraphs that is one line in a
+ * column `room` wide (0 if none). Returns the cell's padding and borders
+ * (included in all three widths). */
+static double cell_extent(gr_lay *L, gr_ctx *quiet, const gr_tcell *cl, double *minw,
+                          double *maxw, double room, double *fit)
 {
     const gr_fo_props *p = cl->fo->p;
     double ins = p->padding[GR_START] + p->padding[GR_END] +
@@ -165,25 +189,33 @@ static void cell_extent(gr_lay *L, gr_ctx *quiet, const gr_tcell *cl, double *mi
     L->ctx = quiet;
     b = gr_build_area(L, cl->fo, 1e6);
     box_extent(b, minw, maxw);
+    if (fit) {
+        *fit = 0;
+        box_fitting(b, room - ins, fit);
+        if (*fit > 0) *fit += ins;
+    }
     gr_box_free_tree(b);
     L->ctx = loud;
     L->status = status;
     *minw += ins;
     *maxw += ins;
+    return ins;
 }
 
 /* table-layout="auto": the columns without a width get widths from their
  * cells' content (CSS 2.1 §17.5.2.2 in short): each column's narrowest
  * and widest natural width over its single-column cells; all at their
- * widest if that fits `room`, else between narrowest and widest in
- * proportion. Returns the width they take (<= room unless even their
- * narrowest does not fit). */
+ * widest if that fits `room`, else between narrowest and widest (see
+ * below); when even the narrowest do not fit, between the narrowest at
+ * CELL_MIN_SCALE and at full size. Returns the width they take (<= room
+ * unless even the narrowest at CELL_MIN_SCALE do not fit). */
 static double auto_columns(gr_lay *L, gr_table *t, const gr_len *spec, double room,
                            int fill)
 {
     double *lo = gr_calloc((size_t)t->ncols + 1, sizeof *lo);
     double *hi = gr_calloc((size_t)t->ncols + 1, sizeof *hi);
-    double smin = 0, smax = 0, used = 0;
+    double *small = gr_calloc((size_t)t->ncols + 1, sizeof *small);
+    double smin = 0, smax = 0, ssmall = 0, used = 0;
     gr_ctx quiet;
     FILE *sink = fopen("/dev/null", "w");
     int i;
@@ -192,11 +224,14 @@ static double auto_columns(gr_lay *L, gr_table *t, const gr_len *spec, double ro
     quiet.quiet_warnings = 1;
     for (i = 0; sink && i < t->ncells; i++) {
         const gr_tcell *cl = &t->cells[i];
-        double a, b;
+        double a, b, ins;
         if (cl->colspan != 1 || cl->col >= t->ncols || spec[cl->col].unit != GR_LEN_AUTO) continue;
-        cell_extent(L, &quiet, cl, &a, &b);
+        ins = cell_extent(L, &quiet, cl, &a, &b, 0, NULL);
         if (a > lo[cl->col]) lo[cl->col] = a;
         if (b > hi[cl->col]) hi[cl->col] = b;
+        /* the narrowest at CELL_MIN_SCALE (see min_proportional) */
+        if (ins + (a - ins) * CELL_MIN_SCALE > small[cl->col])
+            small[cl->col] = ins + (a - ins) * CELL_MIN_SCALE;
     }
     if (sink) fclose(sink);
     for (i = 0; i < t->ncols; i++) {
@@ -205,11 +240,17 @@ static double auto_columns(gr_lay *L, gr_table *t, const gr_len *spec, double ro
         if (hi[i] < 12) hi[i] = lo[i] > 12 ? lo[i] : 12;    /* empty columns: a little room */
         smin += lo[i];
         smax += hi[i];
+        ssmall += small[i];
     }
     if (smax <= room || smin >= room) {
+        /* even the narrowest widths do not fit: between each column's
+           narrowest at CELL_MIN_SCALE and at full size, alike (the cells
+           set their text smaller), or the former when even they do not */
+        double f = smin > ssmall && room > ssmall ? (room - ssmall) / (smin - ssmall) : 0;
         for (i = 0; i < t->ncols; i++) {
             if (spec[i].unit != GR_LEN_AUTO) continue;
-            t->colw[i] = smax <= room ? (fill && smax > 0 ? hi[i] * room / smax : hi[i]) : lo[i];
+            t->colw[i] = smax <= room ? (fill && smax > 0 ? hi[i] * room / smax : hi[i])
+                       : smin <= room + EPS ? lo[i] : small[i] + (lo[i] - small[i]) * f;
             used += t->colw[i];
         }
     } else {
@@ -245,52 +286,103 @@ static double auto_columns(gr_lay *L, gr_table *t, const gr_len *spec, double ro
         }
         free(done);
     }
+    if (used > room + EPS) {
+        /* the narrowest widths kept above took more than the room: down
+           toward each column's narrowest at CELL_MIN_SCALE, alike */
+        double over = used - room, give = 0;
+        for (i = 0; i < t->ncols; i++)
+            if (spec[i].unit == GR_LEN_AUTO && t->colw[i] > small[i]) give += t->colw[i] - small[i];
+        for (i = 0; give > 0 && i < t->ncols; i++)
+            if (spec[i].unit == GR_LEN_AUTO && t->colw[i] > small[i]) {
+                double d = (t->colw[i] - small[i]) * (over < give ? over / give : 1);
+                t->colw[i] -= d;
+                used -= d;
+            }
+    }
+    free(small);
     free(lo);
     free(hi);
     return used;
 }
 
-/* Proportional columns narrower than their content's narrowest piece (a
- * number, a short header word such as 「項次」, a name) take the missing
- * width from the proportional columns that have room to spare, in
- * proportion to that room; what no column can give stays a last resort
- * (the text breaks inside, with a warning). */
-static void min_proportional(gr_lay *L, gr_table *t, const gr_len *spec, int fixed_layout)
+/* Proportional columns below `lo` take the missing width from the
+ * proportional columns above `give` (>= lo), in proportion to that room;
+ * what no column can give stays missing. */
+static void take_from_spare(gr_table *t, const gr_len *spec, int fixed_layout, const double *lo,
+                            const double *give)
 {
-    double *lo = gr_calloc((size_t)t->ncols + 1, sizeof *lo);
     double need = 0, spare = 0;
-    gr_ctx quiet;
-    FILE *sink = fopen("/dev/null", "w");
     int i;
 #define PROP(i) (spec[i].unit == GR_LEN_PROP || (spec[i].unit == GR_LEN_AUTO && fixed_layout))
-    gr_ctx_init(&quiet);
-    quiet.err_stream = sink;
-    quiet.quiet_warnings = 1;
-    for (i = 0; sink && i < t->ncells; i++) {
-        const gr_tcell *cl = &t->cells[i];
-        double a, b;
-        if (cl->colspan != 1 || cl->col >= t->ncols || !PROP(cl->col)) continue;
-        cell_extent(L, &quiet, cl, &a, &b);
-        /* a nested table or list as wide as its container took the
-           measuring width: it asks for no width of its own */
-        if (a >= 1e5) continue;
-        if (a > lo[cl->col]) lo[cl->col] = a;
-    }
-    if (sink) fclose(sink);
     for (i = 0; i < t->ncols; i++) {
         if (!PROP(i)) continue;
         if (t->colw[i] < lo[i]) need += lo[i] - t->colw[i];
-        else spare += t->colw[i] - lo[i];
+        else if (t->colw[i] > give[i]) spare += t->colw[i] - give[i];
     }
     if (need > 0 && spare > 0) {
         double f = need < spare ? need / spare : 1;
         for (i = 0; i < t->ncols; i++) {
             if (!PROP(i)) continue;
             if (t->colw[i] < lo[i]) t->colw[i] += (lo[i] - t->colw[i]) * (need < spare ? 1 : spare / need);
-            else t->colw[i] -= (t->colw[i] - lo[i]) * f;
+            else if (t->colw[i] > give[i]) t->colw[i] -= (t->colw[i] - give[i]) * f;
         }
     }
+}
+
+/* Proportional columns narrower than their content's minimum (a number,
+ * a short header word such as 「項次」, a name, four characters of a
+ * Chinese label: gr_para_min_width) take the missing width from the
+ * proportional columns that have room to spare, in two rounds: first every
+ * column up to its minimum at CELL_MIN_SCALE (its text may be set that
+ * much smaller), then up to its minimum at full size. So a column of wide
+ * counts never squeezes a label column to one character a line: the counts
+ * are set smaller first. In each round the width comes first from columns
+ * wider than all their content, then from columns down to their widest
+ * paragraph that is one line as declared (「☐非巨額採購」 does not wrap for
+ * it), then from every column above its minimum. What no column can give
+ * stays a last resort (the text breaks inside, with a note). */
+static void min_proportional(gr_lay *L, gr_table *t, const gr_len *spec, int fixed_layout)
+{
+    double *lo = gr_calloc((size_t)t->ncols + 1, sizeof *lo);
+    double *small = gr_calloc((size_t)t->ncols + 1, sizeof *small);
+    double *hi = gr_calloc((size_t)t->ncols + 1, sizeof *hi);
+    double *fit = gr_calloc((size_t)t->ncols + 1, sizeof *fit);
+    double *give = gr_calloc((size_t)t->ncols + 1, sizeof *give);
+    gr_ctx quiet;
+    FILE *sink = fopen("/dev/null", "w");
+    int i, round;
+    gr_ctx_init(&quiet);
+    quiet.err_stream = sink;
+    quiet.quiet_warnings = 1;
+    for (i = 0; sink && i < t->ncells; i++) {
+        const gr_tcell *cl = &t->cells[i];
+        double a, b, ins, f;
+        if (cl->colspan != 1 || cl->col >= t->ncols || !PROP(cl->col)) continue;
+        ins = cell_extent(L, &quiet, cl, &a, &b, t->colw[cl->col], &f);
+        /* a nested table or list as wide as its container took the
+           measuring width: it asks for no width of its own */
+        if (a >= 1e5) continue;
+        if (a > lo[cl->col]) lo[cl->col] = a;
+        if (b > hi[cl->col]) hi[cl->col] = b;
+        if (f > fit[cl->col]) fit[cl->col] = f;
+        /* text widths scale with the text's size; padding and borders not */
+        if (ins + (a - ins) * CELL_MIN_SCALE > small[cl->col])
+            small[cl->col] = ins + (a - ins) * CELL_MIN_SCALE;
+    }
+    if (sink) fclose(sink);
+    for (round = 0; round < 2; round++) {
+        const double *need = round == 0 ? small : lo;
+        for (i = 0; i < t->ncols; i++) give[i] = fmax(need[i], hi[i]);
+        take_from_spare(t, spec, fixed_layout, need, give);
+        for (i = 0; i < t->ncols; i++) give[i] = fmax(need[i], fit[i]);
+        take_from_spare(t, spec, fixed_layout, need, give);
+        take_from_spare(t, spec, fixed_layout, need, need);
+    }
 #undef PROP
+    free(give);
+    free(fit);
+    free(hi);
+    free(small);
     free(lo);
 }
 
@@ -483,12 +575,6 @@ static gr_fo_node *continued_area(gr_lay *L, gr_fo_node *cell)
     return area;
 }
 
-/* A cell's text is set smaller, down to this share of its size, before a
- * word (a number, a name, a URL) too wide for the cell is broken between
- * characters: first the column's minimum width (auto layout), then smaller
- * type, then the break, with a note (docs/layout.md §3). */
-#define CELL_MIN_SCALE 0.8
-#define CELL_SCALE_STEPS 4      /* 95%, 90%, 85%, 80% */
 
 /* The first paragraph of a cell's content (not of nested tables, which
  * fit their own cells) with a word broken between characters. */
@@ -502,22 +588,46 @@ static const gr_box *box_overflow(const gr_box *b)
     return NULL;
 }
 
-/* The cell's content for width w: at full size when every word fits;
- * else at the largest of CELL_SCALE_STEPS smaller sizes at which every
- * word fits (built quietly: the full-size build said everything else);
- * else at CELL_MIN_SCALE, words broken, with a note naming the data line. */
+/* A lone character is mended by smaller type only in a short cell text
+ * (a header, a label, a date): a long text set at 80% to move one
+ * character is harder to read than the character alone. */
+#define CELL_LONE_MAX_LINES 6
+
+/* 1 if a paragraph of the content (not of nested tables) of at most
+ * CELL_LONE_MAX_LINES lines has a line of one character that pulling a
+ * character down could not mend (gr_para_lone_char). */
+static int box_lone_char(const gr_box *b)
+{
+    const gr_box *c;
+    if (b->kind == GR_BOX_LINES)
+        return gr_para_lone_char(b->para) && gr_para_nlines(b->para) <= CELL_LONE_MAX_LINES;
+    if (b->kind == GR_BOX_TABLE) return 0;
+    for (c = b->first; c; c = c->next)
+        if (box_lone_char(c)) return 1;
+    return 0;
+}
+
+/* The cell's content for width w: at full size when every word fits and
+ * no line holds a lone character (CLREQ 孤字, gr_para_lone_char); else at
+ * the largest of CELL_SCALE_STEPS smaller sizes at which both hold (built
+ * quietly: the full-size build said everything else); else, when a word
+ * did not fit,
+ * at the largest size at which every word fits, or at CELL_MIN_SCALE with
+ * words broken and a note naming the data line; a lone character that no
+ * smaller size mends stays at full size. */
 static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w)
 {
     double scale = L->text_scale;
     int defer = L->defer_overflow, k, status;
-    gr_box *b, *small = NULL;
+    gr_box *b, *small = NULL, *fallback = NULL;
     const gr_box *ov;
     gr_ctx *loud = L->ctx, quiet;
     FILE *sink;
     L->defer_overflow = 1;
     b = gr_build_area(L, cl->fo, w);
     L->defer_overflow = defer;
-    if (!(ov = box_overflow(b)) || !(sink = fopen("/dev/null", "w"))) {
+    ov = box_overflow(b);
+    if ((!ov && !box_lone_char(b)) || !(sink = fopen("/dev/null", "w"))) {
         if (ov) {                           /* no quiet stream: as before */
             const char *file, *text = gr_para_overflow(ov->para, &file, NULL, NULL);
             int line = 0;
@@ -537,18 +647,29 @@ static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w)
     status = L->status;
     L->ctx = &quiet;
     for (k = 1; k <= CELL_SCALE_STEPS; k++) {
+        gr_box *t;
+        int t_ov;
         L->text_scale = scale * (1 - (1 - CELL_MIN_SCALE) * k / CELL_SCALE_STEPS);
         L->defer_overflow = 1;
-        small = gr_build_area(L, cl->fo, w);
-        if (!box_overflow(small) || k == CELL_SCALE_STEPS) break;
-        gr_box_free_tree(small);
-        small = NULL;
+        t = gr_build_area(L, cl->fo, w);
+        t_ov = box_overflow(t) != NULL;
+        if (!t_ov && !box_lone_char(t)) {
+            small = t;
+            break;
+        }
+        /* a word too wide at full size: the first size at which every
+           word fits, else the smallest */
+        if (ov && !fallback && (!t_ov || k == CELL_SCALE_STEPS)) fallback = t;
+        else gr_box_free_tree(t);
     }
     L->ctx = loud;
     L->status = status;
     L->text_scale = scale;
     L->defer_overflow = defer;
     fclose(sink);
+    if (small) gr_box_free_tree(fallback);
+    else small = fallback;
+    if (!small) return b;                   /* only a 孤字 no size mends */
     if ((ov = box_overflow(small))) {
         /* even at CELL_MIN_SCALE: the last resort, said at the data line */
         const char *file = NULL, *text;

@@ -2,7 +2,8 @@
  * for zh_TW (strict) over a paragraph's UTF-16 text, tailored by the CLREQ
  * "basic" rules (no line starts with closing punctuation, none ends with
  * opening punctuation, ——/…… never split, no break inside a Latin word or
- * number), plus the last-resort character boundaries.
+ * number, none between a number and its unit: 2,526人次, 近 10 年), plus
+ * the last-resort character boundaries.
  */
 #include "linebreak.h"
 #include "../util/gr.h"
@@ -113,8 +114,8 @@ static int is_cjk_breakable(uint32_t cp)
 }
 
 /* A counter or unit that follows a number (5,820,000元, 93人次, 112年,
- * 3小時, 22.12%; any Han character after a digit counts): no break
- * between the number and it. */
+ * 3小時, 22.12%; any Han character after a digit counts, also after a
+ * space: 「近 10 年」): no break between the number and it. */
 static int is_unit_after_number(uint32_t cp)
 {
     static const char units[] =
@@ -141,6 +142,15 @@ static int is_han_char(uint32_t cp)
 static int is_digit(uint32_t cp)
 {
     return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+/* A footnote reference mark (* ＊): right after a word or a closing
+ * bracket (「☑多元形式*」, 「主計處列管*」, 「（幾項）*」) it belongs to
+ * that word and never starts a line; after 。 or a space it starts a note
+ * and may. */
+static int is_footnote_mark(uint32_t cp)
+{
+    return cp == '*' || cp == 0xFF0A;
 }
 
 /* ---- finding opportunities ------------------------------------------- */
@@ -205,15 +215,31 @@ static void simple_breaks(const uint16_t *text, size_t len, unsigned char *flags
 }
 
 /* Web addresses (http://, https://, www.): a break is allowed after
- * / . - ? & = and _ inside them (never before, never inside "//"), no
- * hyphen added; ICU alone keeps a long query string whole. An address ends
- * at a space, a CJK character or the end of the text. */
+ * / . - ? & = and _ inside them (never before, never inside "//"), and
+ * inside a long token (long_url_segment), no hyphen added; ICU alone keeps
+ * a long query string whole. An address ends at a space, a CJK character
+ * or the end of the text. */
 static int ascii_at(const uint16_t *t, size_t len, size_t i, const char *s)
 {
     size_t k;
     for (k = 0; s[k]; k++)
         if (i + k >= len || t[i + k] != (unsigned char)s[k]) return 0;
     return 1;
+}
+
+/* A segment of an address with no separator for more than
+ * GR_URL_SEGMENT characters (a token: 「&s=9A8B…」, 「pfbid02xYz…」) may
+ * break between any two of its characters but two digits: moving it whole
+ * would leave the line before it half empty or spread its Chinese. */
+#define GR_URL_SEGMENT 12
+
+static void long_url_segment(const uint16_t *text, size_t s, size_t e, unsigned char *flags)
+{
+    if (e - s <= GR_URL_SEGMENT) return;
+    for (size_t k = s + 2; k + 1 < e; k++)
+        if (!(text[k - 1] >= '0' && text[k - 1] <= '9' && text[k] >= '0' && text[k] <= '9') &&
+            !gr_lb_start_prohibited(text[k]) && !gr_lb_end_prohibited(text[k - 1]))
+            flags[k] |= GR_LB_ALLOW | GR_LB_CHAR;
 }
 
 static void url_breaks(const uint16_t *text, size_t len, unsigned char *flags)
@@ -223,13 +249,18 @@ static void url_breaks(const uint16_t *text, size_t len, unsigned char *flags)
         size_t e;
         if (!(ascii_at(text, len, i, "http://") || ascii_at(text, len, i, "https://") ||
               ascii_at(text, len, i, "www."))) { i++; continue; }
+        size_t seg = i + (ascii_at(text, len, i, "http://") ? 7 : ascii_at(text, len, i, "https://") ? 8 : 0);
         for (e = i; e < len && text[e] > 0x20 && text[e] < 0x7F; e++) ;
         for (size_t k = i + 1; k + 1 < e; k++) {
             uint16_t c = text[k - 1], n = text[k];
             if ((c == '/' || c == '.' || c == '-' || c == '?' || c == '&' || c == '=' || c == '_') &&
-                n != '/' && !(c == '/' && k >= 2 && text[k - 2] == '/'))
+                n != '/' && !(c == '/' && k >= 2 && text[k - 2] == '/')) {
                 flags[k] |= GR_LB_ALLOW | GR_LB_CHAR;
+                if (k > seg) long_url_segment(text, seg, k, flags);
+                seg = k > seg ? k : seg;
+            }
         }
+        if (e > seg) long_url_segment(text, seg, e, flags);
         i = e;
     }
 }
@@ -254,6 +285,9 @@ void gr_linebreak_find(gr_linebreaker *lb, const uint16_t *text, size_t len,
                 ok = !gr_lb_start_prohibited(c) && !gr_lb_end_prohibited(prev_ns)
                   && !(gr_lb_inseparable(prev) && gr_lb_inseparable(c))
                   && !(is_digit(prev) && (is_unit_after_number(c) || is_han_char(c)))
+                  && !(is_space(prev) && is_digit(prev_ns) && is_han_char(c))
+                  && !(is_footnote_mark(c) && (is_han_char(prev) || gr_is_latin_alnum(prev) ||
+                                               prev == 0xFF09 || prev == 0x300D || prev == ')'))
                   && !is_space(c);
             }
             unsigned char f = 0;

@@ -143,6 +143,9 @@ struct gr_para {
     int held;                   /* a spare set holding its arrays */
     void *block;                /* compacted: lines, runs, objects and
                                    glyphs in one allocation */
+    int lone_char;              /* the last layout has a line of one
+                                   character that fix_short_last could not
+                                   mend (gr_para_lone_char) */
 };
 
 /* ---- character classes --------------------------------------------------- */
@@ -398,9 +401,18 @@ void gr_para_add_text(gr_para *p, const char *utf8, size_t len, const gr_text_st
     int32_t style = add_style(p, st);
     if (!gr_utf8_valid(utf8, len))
         gr_warn(p->ctx, st ? st->file : NULL, st ? st->line : 0, GR_TEXT(TEXT_VALID_UTF_8_INVALID));
-    p->chars = gr_grow(p->chars, &p->chars_cap, p->nchars + len, sizeof *p->chars);
-    p->u16 = gr_grow(p->u16, &p->u16_cap, p->n16 + 2 * len + 2, sizeof *p->u16);
-    size_t i = 0;
+    /* room by characters, not bytes (a Han character is three bytes, one
+       pchar, one UTF-16 unit; four-byte ones take a surrogate pair);
+       push_cp grows the arrays if invalid bytes make more */
+    size_t ncp = 0, npairs = 0, i;
+    for (i = 0; i < len; i++) {
+        unsigned char b = (unsigned char)utf8[i];
+        ncp += (b & 0xC0) != 0x80;
+        npairs += b >= 0xF0;
+    }
+    p->chars = gr_grow(p->chars, &p->chars_cap, p->nchars + ncp, sizeof *p->chars);
+    p->u16 = gr_grow(p->u16, &p->u16_cap, p->n16 + ncp + npairs + 2, sizeof *p->u16);
+    i = 0;
     while (i < len) {
         uint32_t cp;
         int n = gr_utf8_decode(utf8 + i, len - i, &cp);
@@ -1060,12 +1072,45 @@ static void warn_overflow(gr_para *p, int32_t s, double avail)
             text, avail);
 }
 
+/* Characters (not punctuation, not spaces) in units [s, e). */
+static int count_chars(const gr_para *p, int32_t s, int32_t e)
+{
+    int n = 0;
+    for (int32_t k = s; k < e; k++)
+        if (!(p->units[k].flags & (U_PUNCT | U_SPACE | U_FORCED))) n++;
+    return n;
+}
+
+static int is_digit_cp(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+/* A group separator or decimal point of a number: , . ， ． */
+static int is_number_separator(uint32_t cp)
+{
+    return cp == ',' || cp == '.' || cp == 0xFF0C || cp == 0xFF0E;
+}
+
 /* Last-resort end of a line starting at s when unit i overflows and no
- * ordinary break was possible. */
+ * ordinary break was possible (a word wider than the line), in this order:
+ * inside a number, after the last separator that fits, so that the
+ * separator ends the line and the next one starts with a whole group
+ * (2,345, / 678; never 2,345,67 / 8); else the last character boundary
+ * that leaves at least two characters of the word for the next line (no
+ * digit or letter alone: CLREQ 3.8); else the last boundary that fits. */
 static int32_t emergency_end(gr_para *p, int32_t s, int32_t i, double avail)
 {
+    int32_t n = (int32_t)p->nunits, we = i + 1, j;
     warn_overflow(p, s, avail);
-    for (int32_t j = i; j > s; j--)
+    while (we < n && !(p->units[we].flags & (U_BRK | U_FORCED))) we++;
+    for (j = i; j >= s + 2; j--)
+        if ((p->units[j].flags & U_BRKCHAR) && is_digit_cp(p->units[j].cp) &&
+            is_number_separator(p->units[j - 1].cp) && is_digit_cp(p->units[j - 2].cp))
+            return j;
+    for (j = i; j > s; j--)
+        if ((p->units[j].flags & U_BRKCHAR) && count_chars(p, j, we) >= 2) return j;
+    for (j = i; j > s; j--)
         if (p->units[j].flags & U_BRKCHAR) return j;
     return i > s ? i : s + 1;
 }
@@ -1102,15 +1147,6 @@ static void fill_lines(gr_para *p, const gr_para_opts *o)
     }
 }
 
-/* Characters (not punctuation, not spaces) in units [s, e). */
-static int count_chars(const gr_para *p, int32_t s, int32_t e)
-{
-    int n = 0;
-    for (int32_t k = s; k < e; k++)
-        if (!(p->units[k].flags & (U_PUNCT | U_SPACE | U_FORCED))) n++;
-    return n;
-}
-
 /* CLREQ 3.8: a last line of one character (plus its punctuation) takes one
  * more piece from the line before, when it then still fits. */
 static void fix_short_last(gr_para *p, const gr_para_opts *o)
@@ -1130,6 +1166,19 @@ static void fix_short_last(gr_para *p, const gr_para_opts *o)
     }
 }
 
+/* 1 if a line holds one character (punctuation aside) while the text
+ * between its forced breaks takes two or more lines: a 孤字 at the end, or
+ * a character stranded before a word that did not fit beside it
+ * (修正後提 / 報 / 112/12/13). */
+static int has_lone_char(const gr_para *p)
+{
+    for (size_t i = 0; i < p->nspans; i++) {
+        int alone = (i == 0 || p->spans[i - 1].forced) && (p->spans[i].forced || i + 1 == p->nspans);
+        if (!alone && count_chars(p, p->spans[i].s, p->spans[i].e) == 1) return 1;
+    }
+    return 0;
+}
+
 /* ---- building the output lines ------------------------------------------------------- */
 
 /* The widest justification gap, in em (DESIGN.md, Typography). */
@@ -1142,6 +1191,8 @@ static int justify_gap(const gr_para *p, int32_t k)
     if ((a | b) & (U_OBJ | U_LEADER | U_FORCED)) return 0;
     if (b & U_SQUEEZED) return 0;
     if (b & U_SPACE) return 0;
+    /* the halves of —— and …… stay joined (CLREQ: one mark two ems long) */
+    if (gr_lb_inseparable(p->units[k - 1].cp) && gr_lb_inseparable(p->units[k].cp)) return 0;
     if (a & U_SPACE) return 1;
     if ((a & U_CJK) && (b & U_CJK)) return 1;
     if (((a & U_CJK) && (b & U_LATINFACE)) || ((a & U_LATINFACE) && (b & U_CJK))) return 1;
@@ -1423,6 +1474,35 @@ static void short_word_broken(gr_para *p, double avail)
             p->overflow_text, avail);
 }
 
+/* The narrowest a column should make CJK text (table column sizing):
+ * GR_COMFORT_CHARS characters of its size, or the whole line when it is
+ * shorter. Chinese may break between any two characters, but a label
+ * squeezed to one character a line (電/子/票/證) no longer reads as a
+ * phrase; the cell may still set it at 80% (layout/table.c). */
+#define GR_COMFORT_CHARS 4
+
+static double cjk_comfort_width(const gr_para *p, const gr_para_opts *o)
+{
+    double best = 0, em = 0;
+    int32_t n = (int32_t)p->nunits, seg = 0;
+    for (int32_t k = 0; k < n; k++) {
+        const unit *u = &p->units[k];
+        if ((u->flags & U_CJK) && !(u->flags & U_PUNCT) && em == 0) {
+            const gr_text_style *st = style_of(p, p->sruns[u->srun].style);
+            em = st ? st->size : 0;
+        }
+        if (k + 1 == n || (u->flags & U_FORCED)) {
+            double w = span_width(p, seg, content_end(p, seg, k + 1));
+            if (seg == 0) w += o->first_indent;
+            w = fmin(w, GR_COMFORT_CHARS * em);
+            if (w > best) best = w;
+            seg = k + 1;
+            em = 0;
+        }
+    }
+    return best;
+}
+
 static void compute_min_max(gr_para *p, const gr_para_opts *o)
 {
     double minw = 0, maxw = 0;
@@ -1447,6 +1527,7 @@ static void compute_min_max(gr_para *p, const gr_para_opts *o)
         }
     }
     if (is_short_word(p)) minw = maxw;
+    else minw = fmax(minw, cjk_comfort_width(p, o));
     p->min_w = minw;
     p->max_w = maxw;
 }
@@ -1466,8 +1547,13 @@ int gr_para_layout(gr_para *p, const gr_para_opts *opts)
     p->leader_w = gr_grow(p->leader_w, &p->leader_w_cap, (size_t)p->nobjs + 1, sizeof *p->leader_w);
     p->oglyphs = gr_grow(p->oglyphs, &p->oglyphs_cap, p->nglyphs + 1, sizeof *p->oglyphs);
     fill_lines(p, &o);
-    if (o.avoid_short_last) fix_short_last(p, &o);
-    if (p->nspans > 1 && !p->warned_overflow && p->nunits > 0 && is_short_word(p))
+    p->lone_char = 0;
+    if (o.avoid_short_last) {
+        fix_short_last(p, &o);
+        p->lone_char = has_lone_char(p);
+    }
+    if (p->nspans > 1 && !p->spans[0].forced && !p->warned_overflow && p->nunits > 0 &&
+        is_short_word(p))
         short_word_broken(p, o.width);
     p->lines = gr_grow(p->lines, &p->lines_cap, p->nspans + 1, sizeof *p->lines);
     size_t used = 0;
@@ -1476,6 +1562,12 @@ int gr_para_layout(gr_para *p, const gr_para_opts *opts)
     fix_pointers(p);
     compute_min_max(p, &o);
     return GR_OK;
+}
+
+void gr_para_capacity(const gr_para *p, size_t *chars, size_t *units16)
+{
+    *chars = p ? p->chars_cap : 0;
+    *units16 = p ? p->u16_cap : 0;
 }
 
 int gr_para_nlines(const gr_para *p)
@@ -1495,6 +1587,11 @@ const char *gr_para_overflow(const gr_para *p, const char **file, int *line, dou
     if (line) *line = p->overflow_line;
     if (avail) *avail = p->overflow_avail;
     return p->overflow_text;
+}
+
+int gr_para_lone_char(const gr_para *p)
+{
+    return p ? p->lone_char : 0;
 }
 
 double gr_para_min_width(gr_para *p)

@@ -136,6 +136,11 @@ int gr_para_layout(gr_para *p, const gr_para_opts *opts);
  * fails and the min/max widths keep their last values. */
 void gr_para_compact(gr_para *p);
 
+/* Room the input arrays hold: characters and UTF-16 units (a figure for
+ * tests of memory use; both grow with the characters added, not with their
+ * UTF-8 bytes). */
+void gr_para_capacity(const gr_para *p, size_t *chars, size_t *units16);
+
 int gr_para_nlines(const gr_para *p);
 const gr_line *gr_para_line(const gr_para *p, int i);
 
@@ -145,8 +150,18 @@ const gr_line *gr_para_line(const gr_para *p, int i);
  * gr_para_free (gr_para_compact keeps it). */
 const char *gr_para_overflow(const gr_para *p, const char **file, int *line, double *avail);
 
-/* Widest unbreakable piece (for auto table columns) and the whole natural
- * width on one line, pt. Valid after any gr_para_layout. */
+/* 1 when the last layout (with avoid_short_last) has a line of one
+ * character (punctuation aside) in a paragraph of two or more lines that
+ * pulling a character down could not mend: a last line 「項）」 (the line
+ * before would end with 「（」), or a character stranded before a word
+ * that did not fit beside it (修正後提 / 報 / 112/12/13). The caller may
+ * set the text smaller. Kept by gr_para_compact. */
+int gr_para_lone_char(const gr_para *p);
+
+/* The narrowest a table column should make the text (for column sizing:
+ * its widest unbreakable piece, and at least four characters of CJK text or
+ * the whole line when shorter) and the whole natural width on one line, pt.
+ * Valid after any gr_para_layout. */
 double gr_para_min_width(gr_para *p);
 double gr_para_max_width(gr_para *p);
 

@@ -1,7 +1,9 @@
 /* test_text.c — unit tests of the text engine (generator/text): font
  * chains, fallback to Ext-B faces, missing characters, CLREQ line rules at
  * many widths, justification, the one-character last line, the Latin
- * companion face, leaders, forced breaks, and a timing figure.
+ * companion face, leaders, forced breaks, where a word too wide is broken
+ * (2,345, / 678), numbers and units across spaces, lone characters, the
+ * input arrays' size, and a timing figure.
  * Run from the source tree root (the font configuration is read from
  * fonts/). Prints "N passed, M failed"; exits 1 on any failure.
  */
@@ -486,6 +488,261 @@ static void test_emergency(gr_ctx *ctx, gr_fontchain *ch)
     gr_para_free(p);
 }
 
+/* The text of line l of p, as UTF-8 (text is the paragraph's UTF-8). */
+static void line_text(const gr_para *p, const char *text, int l, char *out, size_t max)
+{
+    const gr_line *ln = gr_para_line(p, l);
+    size_t len = strlen(text), i = 0, off = 0, n = 0;
+    while (i < len && ln) {
+        uint32_t cp;
+        int k = gr_utf8_decode(text + i, len - i, &cp);
+        if (off >= ln->text_start && off < ln->text_end && n + (size_t)k < max) {
+            memcpy(out + n, text + i, (size_t)k);
+            n += (size_t)k;
+        }
+        off += cp >= 0x10000 ? 2 : 1;
+        i += (size_t)k;
+    }
+    out[n] = 0;
+}
+
+/* A number wider than its line (a count in a narrow cell, even at 80%) is
+ * broken after a group separator, so that the next line holds a whole
+ * group: 2,345, / 678, never 2,345,67 / 8. Any other word broken between
+ * characters leaves at least two of its characters for the next line. */
+static void test_number_last_resort(gr_ctx *ctx, gr_fontchain *ch)
+{
+    static const struct { const char *text; double size, width; const char *lines[4]; } cases[] = {
+        { "2,345,678", 7.6, 28.5, { "2,345,", "678" } },            /* wide-stats at 80% */
+        { "12,345,678", 9.5, 30, { "12,345,", "678" } },
+        { "1,234,567,890", 9.5, 24, { "1,234,", "567,", "890" } },
+        { "94.125%", 12, 30, { "94.", "125%" } },
+        { "GenderEqualityMainstreaming", 10, 90, { NULL } },         /* only: no letter alone */
+    };
+    ctx->quiet_warnings = 1;
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        gr_para *p = make_para(ctx, cases[c].text, ch, cases[c].size);
+        gr_para_opts o = opts_for(cases[c].width, GR_ALIGN_CENTER);
+        char got[64];
+        gr_para_layout(p, &o);
+        int n = gr_para_nlines(p);
+        for (int l = 0; cases[c].lines[0] && l < 4; l++) {
+            const char *want = cases[c].lines[l];
+            if (!want) {
+                CHECK(n == l, "%s in %.1fpt: %d lines (%d)", cases[c].text, cases[c].width, l, n);
+                break;
+            }
+            line_text(p, cases[c].text, l, got, sizeof got);
+            CHECK(l < n && strcmp(got, want) == 0, "%s in %.1fpt: line %d is \"%s\" (\"%s\")",
+                  cases[c].text, cases[c].width, l + 1, want, l < n ? got : "");
+        }
+        line_text(p, cases[c].text, n - 1, got, sizeof got);
+        CHECK(n >= 2 && strlen(got) >= 2, "%s in %.1fpt: the last line \"%s\" holds more than one character",
+              cases[c].text, cases[c].width, got);
+        for (int l = 0; l < n; l++)
+            CHECK(line_extent(gr_para_line(p, l)) <= cases[c].width + 0.01, "%s: line %d fits",
+                  cases[c].text, l + 1);
+        gr_para_free(p);
+    }
+    ctx->quiet_warnings = 0;
+}
+
+/* A number keeps its unit across a space or a no-break space (「近 10 年」,
+ * 「112 年」), and a no-break space never breaks and is drawn as a space of
+ * the Latin face (not the CNS font's visible 「NB SP」 box). */
+static void test_unit_after_space(gr_ctx *ctx, gr_fontchain *ch)
+{
+    static const char *const texts[] = {
+        "臺北翡翠水庫管理局近 10 年（101 年至 110 年）員工性別概況分析與性別比例之探討",
+        "臺北翡翠水庫管理局近\u00a010\u00a0年（101\u00a0年至\u00a0110\u00a0年）員工性別概況分析與性別比例之探討",
+    };
+    static const char *const whole[] = { "10 年", "101 年", "110 年", "近\u00a010\u00a0年",
+                                         "101\u00a0年", "110\u00a0年" };
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        cptext *t = malloc(sizeof *t);
+        int fails0 = nfail;
+        to_cps(texts[k], t);
+        gr_para *p = make_para(ctx, texts[k], ch, 12);
+        for (int w = 0; w < 60; w++) {
+            double width = 110 + w * 3.7;
+            gr_para_opts o = opts_for(width, GR_ALIGN_JUSTIFY);
+            gr_para_layout(p, &o);
+            for (size_t j = 0; j < sizeof whole / sizeof *whole; j++)
+                check_whole(p, t, texts[k], whole[j], width);
+            if (nfail > fails0 + 5) break;
+        }
+        if (k == 1) {
+            /* the no-break space: drawn, as a Latin-face space */
+            gr_para_opts o = opts_for(1000, GR_ALIGN_START);
+            size_t off = 0;
+            int g = -1;
+            gr_para_layout(p, &o);
+            for (size_t i = 0; i < t->n; i++)
+                if (t->cp[i] == 0xA0) { off = t->off[i]; break; }
+            const gr_run *r = run_at(p, t, off, &g);
+            CHECK(r && !r->missing && r->face == ch->latin && g >= 0 &&
+                  r->glyphs[g].advance > 0.2 * 12 && r->glyphs[g].advance < 0.5 * 12,
+                  "U+00A0 drawn as a Latin-face space (advance %.2f pt)",
+                  r && g >= 0 && !r->missing ? r->glyphs[g].advance : -1.0);
+        }
+        gr_para_free(p);
+        free(t);
+    }
+}
+
+/* A line of one character that pulling a character down cannot mend is
+ * reported (gr_para_lone_char) so a table cell can set its text smaller:
+ * 「（幾 / 項）」 (the line before may not end with 「（」) and 「報」
+ * stranded before a date; at 80% both read without one. */
+static void test_lone_char(gr_ctx *ctx, gr_fontchain *ch)
+{
+    static const struct { const char *text; double width; } cases[] = {
+        { "專家學者意見項數（幾項）", 29.5 },
+        { "修正後提報112/12/13", 43.7 },
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        gr_para *p = make_para(ctx, cases[c].text, ch, 9);
+        gr_para_opts o = opts_for(cases[c].width, GR_ALIGN_CENTER);
+        gr_para_layout(p, &o);
+        CHECK(gr_para_lone_char(p), "%s in %.1fpt at 9pt: a lone character reported", cases[c].text,
+              cases[c].width);
+        gr_para_free(p);
+        p = make_para(ctx, cases[c].text, ch, 9 * 0.8);
+        gr_para_layout(p, &o);
+        CHECK(!gr_para_lone_char(p), "%s in %.1fpt at 7.2pt: none", cases[c].text, cases[c].width);
+        gr_para_free(p);
+    }
+    /* one character a line by forced breaks is what the text asks for */
+    gr_para *p = make_para(ctx, "男\u2028女", ch, 9);
+    gr_para_opts o = opts_for(100, GR_ALIGN_CENTER);
+    gr_para_layout(p, &o);
+    CHECK(gr_para_nlines(p) == 2 && !gr_para_lone_char(p), "男 / 女 by a forced break: not lone");
+    gr_para_free(p);
+}
+
+/* Justification never spreads the halves of …… and —— apart (R14: a line
+ * stretched because 「COVID-19」 cannot break put 1.75 pt between them). */
+static void test_pairs_joined(gr_ctx *ctx, gr_fontchain *ch)
+{
+    const char *text = "本年度宣導活動參與人數較去年增加12.5%……詳見附件——含COVID-19期間（109-111年）資料與各區說明。";
+    gr_para *p = make_para(ctx, text, ch, 12);
+    int fails0 = nfail, seen = 0;
+    for (int w = 0; w < 40; w++) {
+        double width = 100 + w * 9.7;
+        gr_para_opts o = opts_for(width, GR_ALIGN_JUSTIFY);
+        gr_para_layout(p, &o);
+        for (int l = 0; l < gr_para_nlines(p); l++) {
+            const gr_line *ln = gr_para_line(p, l);
+            for (int r = 0; r < ln->nruns; r++) {
+                const gr_run *rn = &ln->runs[r];
+                for (int g = 1; rn->face != ch->latin && g < rn->nglyphs; g++) {
+                    if (rn->glyphs[g].gid != rn->glyphs[g - 1].gid) continue;
+                    /* two equal glyphs in a row here: the halves of …… or —— */
+                    double gap = rn->glyphs[g].x - rn->glyphs[g - 1].x - rn->glyphs[g - 1].advance;
+                    seen++;
+                    CHECK(fabs(gap) < 0.01, "width %.1f line %d: %.2f pt between the halves of a pair",
+                          width, l + 1, gap);
+                }
+            }
+        }
+        if (nfail > fails0 + 5) break;
+    }
+    CHECK(seen > 0, "the pairs were found (%d)", seen);
+    gr_para_free(p);
+}
+
+/* A footnote mark after a word never starts a line (R5: 「☐多元形式」 /
+ * 「*」); after 。 it may (a note begins). */
+static void test_footnote_mark(gr_ctx *ctx, gr_fontchain *ch)
+{
+    static const char *const texts[] = { "☑多元形式*", "主計處列管*", "專家學者意見項數（幾項）*" };
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        cptext *t = malloc(sizeof *t);
+        to_cps(texts[k], t);
+        gr_para *p = make_para(ctx, texts[k], ch, 9);
+        for (int w = 0; w < 30; w++) {
+            double width = 30 + w * 2.5;
+            gr_para_opts o = opts_for(width, GR_ALIGN_START);
+            gr_para_layout(p, &o);
+            for (int l = 1; l < gr_para_nlines(p); l++) {
+                size_t i = cp_index(t, gr_para_line(p, l)->text_start);
+                CHECK(i < t->n && t->cp[i] != '*', "%s in %.1fpt: line %d starts with *", texts[k], width, l + 1);
+            }
+        }
+        gr_para_free(p);
+        free(t);
+    }
+}
+
+/* A long token in a web address (no separator for many characters) may
+ * break inside, so the line before keeps its natural spacing (R7); never
+ * inside the scheme, never between two digits. */
+static void test_url_token(gr_ctx *ctx, gr_fontchain *ch)
+{
+    static const char *TEXT = "課程報名網址：https://wanhua.gov.taipei/cp.aspx?n=3F1D2A7C9B0E4D51&s=9A8B7C6D5E4F3A2B1C0D9E8F7A6B5C4D&utm_medium=oa，亦可撥打電話報名。";
+    const char *tok = strstr(TEXT, "9A8B");
+    size_t t0 = 0, t1;
+    cptext *t = malloc(sizeof *t);
+    to_cps(TEXT, t);
+    for (size_t i = 0; i < t->n; i++)
+        if (t->cp[i] == '9' && t->cp[i + 1] == 'A' && t->cp[i + 2] == '8') { t0 = t->off[i]; break; }
+    t1 = t0 + 32;
+    (void)tok;
+    gr_para *p = make_para(ctx, TEXT, ch, 12);
+    int broke_inside = 0, fails0 = nfail;
+    for (int w = 0; w < 40; w++) {
+        double width = 150 + w * 8.3;
+        gr_para_opts o = opts_for(width, GR_ALIGN_JUSTIFY);
+        gr_para_layout(p, &o);
+        for (int l = 1; l < gr_para_nlines(p); l++) {
+            size_t b = gr_para_line(p, l)->text_start, i = cp_index(t, b);
+            if (b > t0 && b < t1) broke_inside++;
+            CHECK(!(i > 0 && i < t->n && t->cp[i - 1] >= '0' && t->cp[i - 1] <= '9' &&
+                    t->cp[i] >= '0' && t->cp[i] <= '9'),
+                  "width %.1f: the address is broken between two digits", width);
+            CHECK(!(i > 0 && (t->cp[i - 1] == '/' || t->cp[i - 1] == ':') && t->cp[i] == '/'),
+                  "width %.1f: the address is broken inside its scheme", width);
+        }
+        /* the token does not go down whole leaving the line before it
+           spread (it was: 「課 程 報 名 網 址 ：」 at 0.5 em) */
+        for (int l = 0; l + 1 < gr_para_nlines(p); l++) {
+            const gr_line *ln = gr_para_line(p, l);
+            if (gr_para_line(p, l + 1)->text_start != t0) continue;
+            for (int r = 0; r < ln->nruns; r++)
+                for (int g = 1; ln->runs[r].face != ch->latin && g < ln->runs[r].nglyphs; g++) {
+                    const gr_glyph *a = &ln->runs[r].glyphs[g - 1], *b = &ln->runs[r].glyphs[g];
+                    CHECK(b->x - a->x - a->advance < 0.25 * 12, "width %.1f: the line before the token spread %.2f pt",
+                          width, b->x - a->x - a->advance);
+                }
+        }
+        if (nfail > fails0 + 5) break;
+    }
+    CHECK(broke_inside > 0, "the 32-character token broke inside at some width (%d)", broke_inside);
+    gr_para_free(p);
+    free(t);
+}
+
+/* The input arrays grow with the characters added, not their UTF-8 bytes
+ * (three a Han character). */
+static void test_capacity(gr_ctx *ctx, gr_fontchain *ch)
+{
+    size_t n = 3000, chars, units;
+    char *text = malloc(n * 3 + 1);
+    for (size_t i = 0; i < n; i++) memcpy(text + 3 * i, "性", 3);
+    text[n * 3] = 0;
+    gr_para *p = make_para(ctx, text, ch, 10);
+    gr_para_capacity(p, &chars, &units);
+    CHECK(chars >= n && chars < 2 * n, "3,000 Han characters: room for %zu characters (not 9,000 bytes' worth)", chars);
+    CHECK(units >= n && units < 2 * n + 4, "3,000 Han characters: room for %zu UTF-16 units", units);
+    gr_para_free(p);
+    p = make_para(ctx, "𠮷𠮷𠮷𠮷", ch, 10);
+    gr_para_opts o = opts_for(100, GR_ALIGN_START);
+    gr_para_layout(p, &o);
+    CHECK(gr_para_nlines(p) == 1 && gr_para_line(p, 0)->text_end == 8, "Ext-B characters take two UTF-16 units each");
+    gr_para_free(p);
+    free(text);
+}
+
 static void test_objects(gr_ctx *ctx, gr_fontchain *ch)
 {
     gr_text_style st;
@@ -762,6 +1019,13 @@ int main(void)
         test_numbers_urls(&ctx, kai);
         test_latin(&ctx, kai);
         test_emergency(&ctx, kai);
+        test_number_last_resort(&ctx, kai);
+        test_unit_after_space(&ctx, kai);
+        test_capacity(&ctx, kai);
+        test_lone_char(&ctx, kai);
+        test_pairs_joined(&ctx, kai);
+        test_footnote_mark(&ctx, kai);
+        test_url_token(&ctx, kai);
         test_objects(&ctx, kai);
         test_robustness(&ctx, kai);
         test_timing(&ctx, kai);
