@@ -106,6 +106,23 @@
     </fo:block>
   </xsl:template>
 
+  <!-- the caption of a group that may break over pages (photos, chart
+       rows) as the footer of its table: under every part, and on every
+       part after the first with 「（續）」 (gr:continued on a footer cell,
+       docs/fo-subset.md) -->
+  <xsl:template name="caption-footer">
+    <fo:table-footer><xsl:copy-of select="@gr:line"/>
+      <fo:table-row><xsl:copy-of select="@gr:line"/>
+        <fo:table-cell padding-top="2pt"><xsl:copy-of select="@gr:line"/>
+          <xsl:attribute name="gr:continued"><xsl:value-of select="concat('▲ ', normalize-space(說明), '（續）')"/></xsl:attribute>
+          <fo:block text-align="center" font-size="10.5pt"><xsl:copy-of select="@gr:line | 說明/@gr:line"/>
+            <xsl:text>▲ </xsl:text><xsl:apply-templates select="說明" mode="field"/>
+          </fo:block>
+        </fo:table-cell>
+      </fo:table-row>
+    </fo:table-footer>
+  </xsl:template>
+
   <xsl:template name="caption-above">
     <fo:block text-align="center" font-size="10.5pt" space-before="8pt" space-after="2pt"
         keep-with-next="always"><xsl:copy-of select="@gr:line | 說明/@gr:line"/>
@@ -136,18 +153,11 @@
         <!-- several rows: a borderless table of one column, a row per
              photo row, the caption its footer, which the layout repeats
              at the foot of every page the group runs over: a part of the
-             group left on a page keeps its caption -->
+             group left on a page keeps its caption, 「（續）」 after the
+             first -->
         <fo:table table-layout="fixed" width="100%" space-before="6pt" space-after="8pt"><xsl:copy-of select="@gr:line"/>
           <fo:table-column column-width="100%"/>
-          <fo:table-footer><xsl:copy-of select="@gr:line"/>
-            <fo:table-row><xsl:copy-of select="@gr:line"/>
-              <fo:table-cell padding-top="2pt"><xsl:copy-of select="@gr:line"/>
-                <fo:block text-align="center" font-size="10.5pt"><xsl:copy-of select="@gr:line | 說明/@gr:line"/>
-                  <xsl:text>▲ </xsl:text><xsl:apply-templates select="說明" mode="field"/>
-                </fo:block>
-              </fo:table-cell>
-            </fo:table-row>
-          </fo:table-footer>
+          <xsl:call-template name="caption-footer"/>
           <fo:table-body><xsl:copy-of select="@gr:line"/>
             <xsl:for-each select="圖檔[position() mod 2 = 1]">
               <fo:table-row><xsl:copy-of select="../@gr:line"/>
@@ -277,19 +287,18 @@
     <xsl:if test="@依據 and not(key('stat-table', @依據))">
       <xsl:message terminate="yes">成果報告：&lt;長條圖 依據="<xsl:value-of select="@依據"/>"&gt; 找不到代號相同的 &lt;統計表&gt; / results form: no &lt;統計表&gt; with 代號 "<xsl:value-of select="@依據"/>" for &lt;長條圖&gt;</xsl:message>
     </xsl:if>
-    <!-- one block per row of bars (charts.xsl) -->
+    <!-- a row of bars with its caption below; several rows: a table with
+       the legend as its header and the caption as its footer (charts.xsl) -->
     <xsl:call-template name="bar-chart"><xsl:with-param name="groups" select="$groups"/></xsl:call-template>
-    <xsl:call-template name="caption-below"/>
   </xsl:template>
 
-  <!-- one block per row of pies (charts.xsl): a chart of several rows may
-       break between rows; the caption keeps with the last -->
+  <!-- a row of pies with its caption below; several rows: a table that may
+       break between rows, each part with the legend and the caption -->
   <xsl:template match="圓餅圖" mode="evidence">
     <xsl:call-template name="pie-chart">
       <xsl:with-param name="groups" select="組"/>
       <xsl:with-param name="total-name" select="normalize-space(總計名稱)"/>
     </xsl:call-template>
-    <xsl:call-template name="caption-below"/>
   </xsl:template>
 
   <!-- member list with the computed gender summary as its last row -->
