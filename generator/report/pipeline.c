@@ -312,7 +312,9 @@ static int doc_to_fo(gr_ctx *ctx, gr_report *r, const gr_report_opts *o, int fro
     if (rc2 != GR_OK) return worst(rc, rc2);            /* no form: nothing to transform */
     if (rc == GR_OK && o->enriched) rc = gr_data_write(ctx, r->doc, o->enriched);
     if (rc == GR_ESYS || (rc != GR_OK && !o->check_media)) return rc;
-    take_name_uses(r);
+    /* (the user's own file: an assembled document's names were checked in
+       their agencies' runs, and its lines are not one file's) */
+    if (from_file) take_name_uses(r);
     gr_data_print_names(r->doc, !d->internal);
     gr_data_mark_lines(r->doc);
     if (rc != GR_OK) {
