@@ -63,12 +63,12 @@
     <xsl:variable name="label-em" select="0.5 * string-length(translate($maxlabel, ',', '')) + 0.28 * (string-length($maxlabel) - string-length(translate($maxlabel, ',', '')))"/>
     <!-- the most groups a row can hold with the labels at 7pt in their
          share of the group (plot 378pt wide), at least one -->
-    <!-- (three series: as many as let each label fit its own bar at 7pt,
-         the bars widened up to 86% of the group: the middle bar's label
-         may have a taller bar on either side, where it could not move) -->
+    <!-- (when a group's middle bar, 女, has a taller bar on either side,
+         where its label could not move: as many as let each label fit its
+         own bar at 7pt, the bars widened up to 86% of the group) -->
     <xsl:variable name="fit">
       <xsl:choose>
-        <xsl:when test="$ns = 3"><xsl:value-of select="floor(378 * 0.86 div (3 * (7 * $label-em + 1)))"/></xsl:when>
+        <xsl:when test="$ns = 3 and $groups[number(男) &gt; number(女) and sum(其他) &gt; number(女)]"><xsl:value-of select="floor(378 * 0.86 div (3 * (7 * $label-em + 1)))"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="floor(378 * 0.92 div ($ns * 7 * $label-em))"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
