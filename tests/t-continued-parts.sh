@@ -13,6 +13,8 @@
 #     「（續）」 on the second
 #   - a bar chart of two rows on one page (held-bureau.xml): one legend,
 #     one caption, no 「（續）」
+#   - a 統計表 printed in bands (held-district.xml, seven 里): its caption
+#     the header of the table holding the bands, labelled 「（續）」
 . "$(dirname "$0")/lib.sh"
 require_gr
 require_tools pdftotext
@@ -104,5 +106,21 @@ if [ -f "$d/held-bureau.dump" ]; then
     else
         not_ok "held-bureau: a chart on one page has no 「（續）」" "$n captions, $k continued"
     fi
+fi
+# a 統計表 printed in bands: its ▼ caption is the header of the table that
+# holds the bands, repeated with 「（續）」 over the bands a later page holds
+# (the engine's part is continued-parts.fo's above); one band: a caption
+# block as before
+cp tests/audit/held-district.xml "$d/img/"
+if run_gr build "$d/img/held-district.xml" -o "$d/hd.pdf" --fo "$d/hd.fo" > /dev/null 2> "$d/hd.err"; then
+    n=$(grep -c 'gr:continued="▼ 112年數位共學各里參與人次性別統計表（續）"' "$d/hd.fo")
+    one=$(grep -c 'gr:continued="▼ 112年各區民活動中心' "$d/hd.fo")
+    if [ "$n" -eq 1 ] && [ "$one" -eq 0 ]; then
+        ok "held-district: the banded 統計表's caption carries its 「（續）」 label; a one-band table none"
+    else
+        not_ok "held-district: the banded 統計表's caption carries its 「（續）」 label" "banded $n, others $one"
+    fi
+else
+    not_ok "held-district.xml builds" "$(grep 錯誤 "$d/hd.err" | head -n 3)"
 fi
 finish

@@ -240,21 +240,52 @@
     <xsl:variable name="fit" select="$fit0 * number($fit0 &gt;= 1) + number($fit0 &lt; 1)"/>
     <xsl:variable name="bands" select="ceiling($n div $fit)"/>
     <xsl:variable name="per" select="ceiling($n div $bands)"/>
-    <xsl:call-template name="caption-above"/>
-    <xsl:for-each select="組[(position() - 1) mod $per = 0]">
-      <xsl:variable name="band" select=". | following-sibling::組[position() &lt; $per]"/>
-      <xsl:variable name="first" select="position() = 1"/>
-      <xsl:variable name="last" select="position() = last()"/>
-      <xsl:for-each select="..">
+    <xsl:choose>
+      <xsl:when test="$bands = 1">
+        <xsl:call-template name="caption-above"/>
         <xsl:call-template name="stat-band">
-          <xsl:with-param name="groups" select="$band"/>
+          <xsl:with-param name="groups" select="組"/>
           <xsl:with-param name="k" select="$k"/>
           <xsl:with-param name="other" select="$other"/>
-          <xsl:with-param name="first" select="$first"/>
-          <xsl:with-param name="last" select="$last"/>
         </xsl:call-template>
-      </xsl:for-each>
-    </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- the bands as the rows of a borderless table whose header is the
+             ▼ caption: repeated over the bands a later page holds, with
+             「（續）」 (gr:continued on a header cell, docs/fo-subset.md) -->
+        <fo:table table-layout="fixed" width="100%" space-before="8pt"><xsl:copy-of select="@gr:line"/>
+          <fo:table-column column-width="100%"/>
+          <fo:table-header><xsl:copy-of select="@gr:line"/>
+            <fo:table-row><xsl:copy-of select="@gr:line"/>
+              <fo:table-cell padding-bottom="2pt"><xsl:copy-of select="@gr:line"/>
+                <xsl:attribute name="gr:continued"><xsl:value-of select="concat('▼ ', normalize-space(說明), '（續）')"/></xsl:attribute>
+                <fo:block text-align="center" font-size="10.5pt"><xsl:copy-of select="@gr:line | 說明/@gr:line"/>
+                  <xsl:text>▼ </xsl:text><xsl:apply-templates select="說明" mode="field"/>
+                </fo:block>
+              </fo:table-cell>
+            </fo:table-row>
+          </fo:table-header>
+          <fo:table-body><xsl:copy-of select="@gr:line"/>
+            <xsl:for-each select="組[(position() - 1) mod $per = 0]">
+              <xsl:variable name="band" select=". | following-sibling::組[position() &lt; $per]"/>
+              <xsl:variable name="last" select="position() = last()"/>
+              <xsl:for-each select="..">
+                <fo:table-row><xsl:copy-of select="@gr:line"/>
+                  <fo:table-cell><xsl:copy-of select="@gr:line"/>
+                    <xsl:call-template name="stat-band">
+                      <xsl:with-param name="groups" select="$band"/>
+                      <xsl:with-param name="k" select="$k"/>
+                      <xsl:with-param name="other" select="$other"/>
+                      <xsl:with-param name="last" select="$last"/>
+                    </xsl:call-template>
+                  </fo:table-cell>
+                </fo:table-row>
+              </xsl:for-each>
+            </xsl:for-each>
+          </fo:table-body>
+        </fo:table>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- one band of a 統計表 (all of it when it fits): $groups of its <組>,
@@ -264,7 +295,6 @@
     <xsl:param name="groups"/>
     <xsl:param name="k"/>
     <xsl:param name="other"/>
-    <xsl:param name="first" select="true()"/>
     <xsl:param name="last" select="true()"/>
     <fo:table xsl:use-attribute-sets="table" font-size="9.5pt"><xsl:copy-of select="@gr:line"/>
       <xsl:if test="not($last)"><xsl:attribute name="space-after">6pt</xsl:attribute></xsl:if>
