@@ -668,29 +668,40 @@ static const gr_box *box_overflow(const gr_box *b)
  * character is harder to read than the character alone. */
 #define CELL_LONE_MAX_LINES 6
 
+/* A cell text of at most this many characters is a label: broken inside a
+ * word (「電子票 / 證刷卡」) it is set smaller when that mends it, as in a
+ * header cell; a longer body text keeps its size (a course name set at 80%
+ * to keep one word whole reads worse than the word broken). */
+#define CELL_LABEL_CHARS 12
+
 /* 1 if a paragraph of the content (not of nested tables) of at most
  * CELL_LONE_MAX_LINES lines has a line of one character that pulling a
- * character down could not mend (gr_para_lone_char). */
-static int box_lone_char(const gr_box *b)
+ * character down could not mend (gr_para_lone_char), or, in a header cell
+ * or a label, breaks a short text inside a word (gr_para_word_broken). */
+static int box_lone_char(const gr_box *b, int header)
 {
     const gr_box *c;
-    if (b->kind == GR_BOX_LINES)
-        return gr_para_lone_char(b->para) && gr_para_nlines(b->para) <= CELL_LONE_MAX_LINES;
+    if (b->kind == GR_BOX_LINES) {
+        int wb = gr_para_word_broken(b->para);
+        return (gr_para_lone_char(b->para) || (wb > 0 && (header || wb <= CELL_LABEL_CHARS))) &&
+               gr_para_nlines(b->para) <= CELL_LONE_MAX_LINES;
+    }
     if (b->kind == GR_BOX_TABLE) return 0;
     for (c = b->first; c; c = c->next)
-        if (box_lone_char(c)) return 1;
+        if (box_lone_char(c, header)) return 1;
     return 0;
 }
 
-/* The cell's content for width w: at full size when every word fits and
- * no line holds a lone character (CLREQ 孤字, gr_para_lone_char); else at
+/* The cell's content for width w: at full size when every word fits, no
+ * line holds a lone character (CLREQ 孤字, gr_para_lone_char) and no short
+ * text breaks inside a word (gr_para_word_broken); else at
  * the largest of CELL_SCALE_STEPS smaller sizes at which both hold (built
  * quietly: the full-size build said everything else); else, when a word
  * did not fit,
  * at the largest size at which every word fits, or at CELL_MIN_SCALE with
  * words broken and a note naming the data line; a lone character that no
  * smaller size mends stays at full size. */
-static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w)
+static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w, int header)
 {
     double scale = L->text_scale;
     int defer = L->defer_overflow, k, status;
@@ -702,7 +713,7 @@ static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w)
     b = gr_build_area(L, cl->fo, w);
     L->defer_overflow = defer;
     ov = box_overflow(b);
-    if ((!ov && !box_lone_char(b)) || !(sink = fopen("/dev/null", "w"))) {
+    if ((!ov && !box_lone_char(b, header)) || !(sink = fopen("/dev/null", "w"))) {
         if (ov) {                           /* no quiet stream: as before */
             const char *file, *text = gr_para_overflow(ov->para, &file, NULL, NULL);
             int line = 0;
@@ -728,7 +739,7 @@ static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w)
         L->defer_overflow = 1;
         t = gr_build_area(L, cl->fo, w);
         t_ov = box_overflow(t) != NULL;
-        if (!t_ov && !box_lone_char(t)) {
+        if (!t_ov && !box_lone_char(t, header)) {
             small = t;
             break;
         }
@@ -773,7 +784,8 @@ static void build_cells(gr_lay *L, gr_table *t, double cap)
         for (k = 0; k < 4; k++) cl->pad[k] = cl->fo->p->padding[k];
         cl->pad[GR_START] = fmin(cl->pad[GR_START], cap);
         cl->pad[GR_END] = fmin(cl->pad[GR_END], cap);
-        cl->content = build_cell_content(L, cl, w - inset(cl, GR_START) - inset(cl, GR_END));
+        cl->content = build_cell_content(L, cl, w - inset(cl, GR_START) - inset(cl, GR_END),
+                                         t->rows[cl->row].section == 0);
         if (cl->fo->p->continued && *cl->fo->p->continued)
             cl->continued = gr_build_area(L, continued_area(L, cl->fo),
                                           w - inset(cl, GR_START) - inset(cl, GR_END));

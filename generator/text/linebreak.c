@@ -3,7 +3,9 @@
  * "basic" rules (no line starts with closing punctuation, none ends with
  * opening punctuation, ——/…… never split, no break inside a Latin word or
  * number, none between a number and its unit: 2,526人次, 近 10 年), plus
- * the last-resort character boundaries.
+ * the last-resort character boundaries, and in short texts (headers,
+ * labels) the boundaries between words from ICU's dictionary-based word
+ * iterator (改善|經費|（元）), which para.c prefers to other breaks there.
  */
 #include "linebreak.h"
 #include "../util/gr.h"
@@ -15,6 +17,9 @@
 
 struct gr_linebreaker {
     UBreakIterator *bi;
+    UBreakIterator *wi;        /* zh_TW words, opened on first use; NULL if
+                                  ICU cannot give one */
+    int wi_tried;
 };
 
 gr_linebreaker *gr_linebreaker_new(void)
@@ -27,6 +32,8 @@ gr_linebreaker *gr_linebreaker_new(void)
         if (U_SUCCESS(st) && bi) {
             gr_linebreaker *lb = gr_malloc(sizeof *lb);
             lb->bi = bi;
+            lb->wi = NULL;
+            lb->wi_tried = 0;
             return lb;
         }
         if (bi) ubrk_close(bi);
@@ -38,6 +45,7 @@ void gr_linebreaker_free(gr_linebreaker *lb)
 {
     if (!lb) return;
     ubrk_close(lb->bi);
+    if (lb->wi) ubrk_close(lb->wi);
     free(lb);
 }
 
@@ -265,6 +273,35 @@ static void url_breaks(const uint16_t *text, size_t len, unsigned char *flags)
     }
 }
 
+/* Word boundaries (GR_LB_WORD) of a short text from ICU's word iterator
+ * (its CJK dictionary segments Han text: 改善|經費, 主任|秘書, 電子|票證|
+ * 刷卡|人次). */
+static void word_breaks(gr_linebreaker *lb, const uint16_t *text, size_t len,
+                        unsigned char *flags)
+{
+    static const UChar dummy[1] = { 0x20 };
+    UErrorCode st = U_ZERO_ERROR;
+    if (!lb) return;
+    if (!lb->wi_tried) {
+        lb->wi_tried = 1;
+        lb->wi = ubrk_open(UBRK_WORD, "zh_TW", dummy, 1, &st);
+        if (U_FAILURE(st)) {
+            if (lb->wi) ubrk_close(lb->wi);
+            lb->wi = NULL;
+        }
+    }
+    if (!lb->wi) return;
+    st = U_ZERO_ERROR;
+    ubrk_setText(lb->wi, (const UChar *)text, (int32_t)len, &st);
+    if (U_SUCCESS(st)) {
+        ubrk_first(lb->wi);
+        for (int32_t b = ubrk_next(lb->wi); b != UBRK_DONE && (size_t)b < len; b = ubrk_next(lb->wi))
+            flags[b] |= GR_LB_WORD;
+    }
+    st = U_ZERO_ERROR;
+    ubrk_setText(lb->wi, dummy, 1, &st);
+}
+
 void gr_linebreak_find(gr_linebreaker *lb, const uint16_t *text, size_t len,
                        unsigned char *flags)
 {
@@ -303,4 +340,5 @@ void gr_linebreak_find(gr_linebreaker *lb, const uint16_t *text, size_t len,
     }
     flags[len] = 0;
     url_breaks(text, len, flags);
+    if (len <= GR_LB_WORD_TEXT) word_breaks(lb, text, len, flags);
 }
