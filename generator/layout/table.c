@@ -701,7 +701,19 @@ static int box_lone_char(const gr_box *b, int header)
  * at the largest size at which every word fits, or at CELL_MIN_SCALE with
  * words broken and a note naming the data line; a lone character that no
  * smaller size mends stays at full size. */
-static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w, int header)
+/* At most this many cells of one table get their own 「…仍比可用寬度…還寬」
+ * note; the rest are counted in one note at the last of them (a table of
+ * 42 count columns would otherwise print a hundred lines, S3). */
+#define CELL_NOTES_MAX 3
+
+typedef struct cell_notes {
+    int said, more;            /* notes printed, notes left unsaid */
+    const char *file;          /* where the last unsaid one was */
+    int line;
+} cell_notes;
+
+static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w, int header,
+                                  cell_notes *notes)
 {
     double scale = L->text_scale;
     int defer = L->defer_overflow, k, status;
@@ -762,9 +774,16 @@ static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w, int header)
         int line = 0;
         double avail = 0;
         text = gr_para_overflow(ov->para, &file, &line, &avail);
-        gr_warn(loud, file, line,
-                GR_TEXT(LAYOUT_CELL_STILL_TOO_WIDE),
-                text, CELL_MIN_SCALE * 100, avail);
+        if (notes->said < CELL_NOTES_MAX) {
+            gr_warn(loud, file, line,
+                    GR_TEXT(LAYOUT_CELL_STILL_TOO_WIDE),
+                    text, CELL_MIN_SCALE * 100, avail);
+            notes->said++;
+        } else {
+            notes->more++;
+            notes->file = file;
+            notes->line = line;
+        }
     }
     gr_box_free_tree(b);
     return small;
@@ -775,6 +794,7 @@ static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w, int header)
 static void build_cells(gr_lay *L, gr_table *t, double cap)
 {
     int i, k;
+    cell_notes notes = { 0, 0, NULL, 0 };
     for (i = 0; i < t->ncells; i++) {
         gr_tcell *cl = &t->cells[i];
         double w = 0;
@@ -785,11 +805,13 @@ static void build_cells(gr_lay *L, gr_table *t, double cap)
         cl->pad[GR_START] = fmin(cl->pad[GR_START], cap);
         cl->pad[GR_END] = fmin(cl->pad[GR_END], cap);
         cl->content = build_cell_content(L, cl, w - inset(cl, GR_START) - inset(cl, GR_END),
-                                         t->rows[cl->row].section == 0);
+                                         t->rows[cl->row].section == 0, &notes);
         if (cl->fo->p->continued && *cl->fo->p->continued)
             cl->continued = gr_build_area(L, continued_area(L, cl->fo),
                                           w - inset(cl, GR_START) - inset(cl, GR_END));
     }
+    if (notes.more > 0)
+        gr_warn(L->ctx, notes.file, notes.line, GR_TEXT(LAYOUT_CELLS_MORE_TOO_WIDE), notes.more);
 }
 
 static gr_box *table_box(gr_lay *L, gr_fo_node *fo, double ref_w, double *x, double *avail)

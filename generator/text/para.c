@@ -1125,7 +1125,8 @@ static int32_t emergency_end(gr_para *p, int32_t s, int32_t i, double avail)
 /* How good a break before unit j is in a short text whose words are known
  * (U_WORD): 2 at a phrase boundary (a space, after punctuation, before an
  * opening bracket: 「改善經費 / （元）」), 1 between words or not between
- * two Han characters, 0 inside a word of Han characters (「改善經 / 費」). */
+ * two Han characters or between the halves of a compound, 0 inside a word
+ * of Han characters (「改善經 / 費」). */
 static int break_level(const gr_para *p, int32_t j)
 {
     const unit *a = &p->units[j - 1], *b = &p->units[j];
@@ -1133,6 +1134,12 @@ static int break_level(const gr_para *p, int32_t j)
         ((b->flags & U_PUNCT) && gr_lb_end_prohibited(b->cp)))
         return 2;
     if ((b->flags & U_WORD) || !(a->flags & U_HAN) || !(b->flags & U_HAN)) return 1;
+    /* inside a compound of the dictionary that leaves two characters or
+       more on each side (問卷|調查 in 問卷調查, 性別|平等): between words */
+    int32_t ws = j - 1, we = j + 1, n = (int32_t)p->nunits;
+    while (ws > 0 && !(p->units[ws].flags & U_WORD)) ws--;
+    while (we < n && !(p->units[we].flags & U_WORD)) we++;
+    if (j - ws >= 2 && we - j >= 2) return 1;
     return 0;
 }
 
