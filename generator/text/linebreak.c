@@ -241,12 +241,20 @@ static int ascii_at(const uint16_t *t, size_t len, size_t i, const char *s)
  * would leave the line before it half empty or spread its Chinese. */
 #define GR_URL_SEGMENT 12
 
+/* 1 if a break before text[k] would fall inside a %-escape (%E6: after
+ * the 「%」 or its first digit); s is where the segment starts. */
+static int in_escape(const uint16_t *text, size_t s, size_t k)
+{
+    return text[k - 1] == '%' || (k >= s + 2 && text[k - 2] == '%');
+}
+
 static void long_url_segment(const uint16_t *text, size_t s, size_t e, unsigned char *flags)
 {
     if (e - s <= GR_URL_SEGMENT) return;
     for (size_t k = s + 2; k + 1 < e; k++)
         if (!(text[k - 1] >= '0' && text[k - 1] <= '9' && text[k] >= '0' && text[k] <= '9') &&
-            !gr_lb_start_prohibited(text[k]) && !gr_lb_end_prohibited(text[k - 1]))
+            (!gr_lb_start_prohibited(text[k]) || text[k] == '%') &&   /* %E6 starts an escape */
+            !gr_lb_end_prohibited(text[k - 1]) && !in_escape(text, s, k))
             flags[k] |= GR_LB_ALLOW | GR_LB_CHAR;
 }
 
@@ -258,6 +266,7 @@ static void url_breaks(const uint16_t *text, size_t len, unsigned char *flags)
         if (!(ascii_at(text, len, i, "http://") || ascii_at(text, len, i, "https://") ||
               ascii_at(text, len, i, "www."))) { i++; continue; }
         size_t seg = i + (ascii_at(text, len, i, "http://") ? 7 : ascii_at(text, len, i, "https://") ? 8 : 0);
+        size_t host = seg;     /* after the scheme */
         for (e = i; e < len && text[e] > 0x20 && text[e] < 0x7F; e++) ;
         for (size_t k = i + 1; k + 1 < e; k++) {
             uint16_t c = text[k - 1], n = text[k];
@@ -269,6 +278,11 @@ static void url_breaks(const uint16_t *text, size_t len, unsigned char *flags)
             }
         }
         if (e > seg) long_url_segment(text, seg, e, flags);
+        /* the scheme stays with the host: never 「https:// / i.win…」, nor
+           inside a %-escape (「%E5% / 88%A5」) */
+        if (host > i && host < e) flags[host] &= (unsigned char)~(GR_LB_ALLOW | GR_LB_CHAR);
+        for (size_t k = i + 1; k < e; k++)
+            if (in_escape(text, i, k)) flags[k] &= (unsigned char)~(GR_LB_ALLOW | GR_LB_CHAR);
         i = e;
     }
 }

@@ -784,8 +784,13 @@ static void classify_units(gr_para *p, const unsigned char *brk)
         u->flags = f;
         if (k > 0) {
             const unit *v = &p->units[k - 1];
+            /* a figure's 「%」 and an initial's 「.」 end the Latin run they
+               close (「4.1% 提升」, 「N. H. 主持」: S15) */
+            int latin_end = (v->flags & U_LATIN) ||
+                            ((v->cp == '%' || v->cp == '.') && k >= 2 &&
+                             (p->units[k - 2].flags & U_LATIN));
             const unit *han = (v->flags & U_HAN) && (f & U_LATIN) ? v
-                            : (v->flags & U_LATIN) && (f & U_HAN) ? u : NULL;
+                            : latin_end && (f & U_HAN) ? u : NULL;
             if (han) {
                 const gr_text_style *st = style_of(p, p->sruns[han->srun].style);
                 u->gap = st ? (float)(st->size * 0.25) : 0;

@@ -622,6 +622,52 @@ static void test_lone_char(gr_ctx *ctx, gr_fontchain *ch)
     gr_para_free(p);
 }
 
+/* A web address keeps its scheme with its host (never 「https:// / i.win」)
+ * and never breaks inside a %-escape (「%E5% / 88」), at any width (S6). */
+static void test_url_scheme(gr_ctx *ctx, gr_fontchain *ch)
+{
+    static const char *TEXT = "防制網路性別暴力請洽iWIN（https://i.win.org.tw/iWIN/report?type=%E6%80%A7%E5%88%A5%E6%9A%B4%E5%8A%9B&src=line）。";
+    cptext *t = malloc(sizeof *t);
+    to_cps(TEXT, t);
+    gr_para *p = make_para(ctx, TEXT, ch, 12);
+    int fails0 = nfail;
+    for (int w = 0; w < 60; w++) {
+        double width = 120 + w * 6.1;
+        gr_para_opts o = opts_for(width, GR_ALIGN_JUSTIFY);
+        gr_para_layout(p, &o);
+        for (int l = 1; l < gr_para_nlines(p); l++) {
+            size_t i = cp_index(t, gr_para_line(p, l)->text_start);
+            CHECK(!(i >= 2 && t->cp[i - 1] == '/' && t->cp[i - 2] == '/'),
+                  "width %.1f: line %d starts right after 「https://」", width, l + 1);
+            CHECK(!(i >= 2 && (t->cp[i - 1] == '%' || t->cp[i - 2] == '%')),
+                  "width %.1f: line %d starts inside a %%-escape", width, l + 1);
+        }
+        if (nfail > fails0 + 5) break;
+    }
+    gr_para_free(p);
+    free(t);
+}
+
+/* A figure's 「%」 and an initial's 「.」 close their Latin run: 1/4 em
+ * before the Han character after them, as after a digit or a letter
+ * (S15: 「4.1%提升」 and 「N. H.主持」 had none). */
+static void test_latin_close(gr_ctx *ctx, gr_fontchain *ch)
+{
+    static const char *const texts[] = { "比率4.1%提升", "由N. H.主持" };
+    for (size_t c = 0; c < 2; c++) {
+        gr_para *p = make_para(ctx, texts[c], ch, 12);
+        gr_para_opts o = opts_for(500, GR_ALIGN_START);
+        gr_para_layout(p, &o);
+        const gr_line *ln = gr_para_line(p, 0);
+        CHECK(gr_para_nlines(p) == 1 && ln->nruns == 3, "%s: 3 runs (%d)", texts[c], ln ? ln->nruns : 0);
+        if (ln && ln->nruns == 3)
+            CHECK(fabs(ln->runs[2].x - (ln->runs[1].x + ln->runs[1].width) - 3.0) < 0.01,
+                  "%s: 1/4 em before the Han after the Latin run (%.3f)", texts[c],
+                  ln->runs[2].x - (ln->runs[1].x + ln->runs[1].width));
+        gr_para_free(p);
+    }
+}
+
 /* A short text (a header, a label) breaks between its words (ICU's
  * dictionary) where that takes no more lines than breaking anywhere, ragged,
  * a whole bracketed unit 「（元）」 being no lone character there (R8:
@@ -1100,6 +1146,8 @@ int main(void)
         test_lone_char(&ctx, kai);
         test_words(&ctx, kai);
         test_lead_char(&ctx, kai);
+        test_url_scheme(&ctx, kai);
+        test_latin_close(&ctx, kai);
         test_pairs_joined(&ctx, kai);
         test_footnote_mark(&ctx, kai);
         test_url_token(&ctx, kai);
