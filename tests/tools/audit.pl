@@ -273,7 +273,8 @@ sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\t
 # a heading: a numbered line that is not a sentence (no 。 at its end), or
 # a ▼ caption
 my $heading = qr/^(?:(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]).*[^。]|▼.*)$/;
-my $start_bad = qr/^[、。，．：；？！）」』】〕〉》﹞’”,.;:!?)\]}%％]/;
+# (a web address's %-escape 「%2F」 may start a line: it is no percent sign)
+my $start_bad = qr/^(?:[、。，．：；？！）」』】〕〉》﹞’”,.;:!?)\]}％]|%(?![0-9A-Fa-f]{2}))/;
 my $end_bad = qr/[（「『【〔〈《‘“(\[{]$/;
 my $unit = qr/[元人%％件次場位名萬億千百年月日時分歲]/;
 
