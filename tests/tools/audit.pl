@@ -34,7 +34,8 @@
 #                    經費, 單位, 秘書 …) split between two lines 「改善經 / 費」
 #   number_broken    a number (digits, separators, %, a unit or counter: any
 #                    Han character after a digit) split between
-#                    two lines of one paragraph
+#                    two lines of one paragraph (a web address broken
+#                    before a %-escape, 「%E5%88 / %A5」, is no number)
 #   name_broken      a personal name (full or masked) split between two lines
 #                    (of a paragraph, or of a chart label: two chart texts
 #                    centred on the same x, the second a line below)
@@ -385,7 +386,7 @@ for my $l (@lines) {
     if ($prev && defined $l->{fo} && defined $prev->{fo} && $prev->{fo} == $l->{fo} &&
         $l->{index} == $prev->{index} + 1 && $prev->{static} == $l->{static}) {
         my ($a, $b) = ($prev->{text}, $t);
-        if (($a =~ /\d$/ && $b =~ /^(?:[\d,.%％]|$unit|\p{Han})/) ||
+        if (($a =~ /\d$/ && $b =~ /^(?:[\d,.%％]|$unit|\p{Han})/ && $b !~ /^%[0-9A-Fa-f]{2}/) ||
             ($a =~ /\d[,.]$/ && $b =~ /^\d/)) {
             found('number_broken', $p, "$a / $b");
         }
