@@ -329,6 +329,62 @@ static void take_from_spare(gr_table *t, const gr_len *spec, int fixed_layout, c
     }
 }
 
+/* Side padding of a table's cells is cut, all alike, down to this (pt a
+ * side) when the columns' minimums at CELL_MIN_SCALE do not fit otherwise:
+ * a figure or a two-character header is broken only when even that fails
+ * (docs/layout.md §3). One point keeps the text off the rules. */
+#define CELL_PAD_FLOOR 1.0
+
+/* One single-column cell's measured content (min_proportional): its text
+ * widths without padding and borders, and those. */
+typedef struct cell_need {
+    int col;
+    double lo, hi, fit;        /* narrowest, widest, widest one-line (0: none) */
+    double pad_s, pad_e, rules;
+} cell_need;
+
+/* Each column's needs (lo, small = lo at CELL_MIN_SCALE, hi, fit) with
+ * the cells' side padding at most `cap`. */
+static void column_needs(const gr_table *t, const cell_need *cn, int n, double cap, double *lo,
+                         double *small, double *hi, double *fit)
+{
+    int i;
+    for (i = 0; i < t->ncols; i++) lo[i] = small[i] = hi[i] = fit[i] = 0;
+    for (i = 0; i < n; i++) {
+        const cell_need *c = &cn[i];
+        double ins = fmin(c->pad_s, cap) + fmin(c->pad_e, cap) + c->rules;
+        if (ins + c->lo > lo[c->col]) lo[c->col] = ins + c->lo;
+        if (ins + c->hi > hi[c->col]) hi[c->col] = ins + c->hi;
+        if (c->fit > 0 && ins + c->fit > fit[c->col]) fit[c->col] = ins + c->fit;
+        /* text widths scale with the text's size; padding and borders not */
+        if (ins + c->lo * CELL_MIN_SCALE > small[c->col]) small[c->col] = ins + c->lo * CELL_MIN_SCALE;
+    }
+}
+
+/* The proportional columns' widths for the needs of padding `cap`,
+ * starting from their shares `share` (see min_proportional); returns the
+ * width still missing at CELL_MIN_SCALE. */
+static double distribute(gr_table *t, const gr_len *spec, int fixed_layout, const double *share,
+                         const cell_need *cn, int n, double cap, double *need)
+{
+    double *lo = need, *small = need + t->ncols + 1, *hi = need + 2 * (t->ncols + 1),
+           *fit = need + 3 * (t->ncols + 1), *give = need + 4 * (t->ncols + 1), missing = 0;
+    int i, round;
+    column_needs(t, cn, n, cap, lo, small, hi, fit);
+    for (i = 0; i < t->ncols; i++) if (PROP(i)) t->colw[i] = share[i];
+    for (round = 0; round < 2; round++) {
+        const double *want = round == 0 ? small : lo;
+        for (i = 0; i < t->ncols; i++) give[i] = fmax(want[i], hi[i]);
+        take_from_spare(t, spec, fixed_layout, want, give);
+        for (i = 0; i < t->ncols; i++) give[i] = fmax(want[i], fit[i]);
+        take_from_spare(t, spec, fixed_layout, want, give);
+        take_from_spare(t, spec, fixed_layout, want, want);
+    }
+    for (i = 0; i < t->ncols; i++)
+        if (PROP(i) && t->colw[i] < small[i] - EPS) missing += small[i] - t->colw[i];
+    return missing;
+}
+
 /* Proportional columns narrower than their content's minimum (a number,
  * a short header word such as 「項次」, a name, four characters of a
  * Chinese label: gr_para_min_width) take the missing width from the
@@ -339,60 +395,78 @@ static void take_from_spare(gr_table *t, const gr_len *spec, int fixed_layout, c
  * are set smaller first. In each round the width comes first from columns
  * wider than all their content, then from columns down to their widest
  * paragraph that is one line as declared (「☐非巨額採購」 does not wrap for
- * it), then from every column above its minimum. What no column can give
- * stays a last resort (the text breaks inside, with a note). */
-static void min_proportional(gr_lay *L, gr_table *t, const gr_len *spec, int fixed_layout)
+ * it), then from every column above its minimum. When even the minimums
+ * at CELL_MIN_SCALE do not fit (a statistics table of 21 count columns),
+ * the cells' side padding is cut, all alike, just enough for them to fit,
+ * never below CELL_PAD_FLOOR; what that cannot give stays a last resort
+ * (the text breaks inside, with a note). Returns the side padding cap
+ * (HUGE_VAL: none). */
+static double min_proportional(gr_lay *L, gr_table *t, const gr_len *spec, int fixed_layout)
 {
-    double *lo = gr_calloc((size_t)t->ncols + 1, sizeof *lo);
-    double *small = gr_calloc((size_t)t->ncols + 1, sizeof *small);
-    double *hi = gr_calloc((size_t)t->ncols + 1, sizeof *hi);
-    double *fit = gr_calloc((size_t)t->ncols + 1, sizeof *fit);
-    double *give = gr_calloc((size_t)t->ncols + 1, sizeof *give);
+    cell_need *cn = gr_calloc((size_t)t->ncells + 1, sizeof *cn);
+    double *share = gr_calloc((size_t)t->ncols + 1, sizeof *share);
+    double *need = gr_calloc(5 * ((size_t)t->ncols + 1), sizeof *need);
+    double cap = HUGE_VAL, maxpad = 0, room = 0;
     gr_ctx quiet;
     FILE *sink = fopen("/dev/null", "w");
-    int i, round;
+    int i, n = 0;
     gr_ctx_init(&quiet);
     quiet.err_stream = sink;
     quiet.quiet_warnings = 1;
     for (i = 0; sink && i < t->ncells; i++) {
         const gr_tcell *cl = &t->cells[i];
+        const gr_fo_props *p = cl->fo->p;
         double a, b, ins, f;
         if (cl->colspan != 1 || cl->col >= t->ncols || !PROP(cl->col)) continue;
         ins = cell_extent(L, &quiet, cl, &a, &b, t->colw[cl->col], &f);
         /* a nested table or list as wide as its container took the
            measuring width: it asks for no width of its own */
         if (a >= 1e5) continue;
-        if (a > lo[cl->col]) lo[cl->col] = a;
-        if (b > hi[cl->col]) hi[cl->col] = b;
-        if (f > fit[cl->col]) fit[cl->col] = f;
-        /* text widths scale with the text's size; padding and borders not */
-        if (ins + (a - ins) * CELL_MIN_SCALE > small[cl->col])
-            small[cl->col] = ins + (a - ins) * CELL_MIN_SCALE;
+        cn[n].col = cl->col;
+        cn[n].lo = a - ins;
+        cn[n].hi = b - ins;
+        cn[n].fit = f > 0 ? f - ins : 0;
+        cn[n].pad_s = p->padding[GR_START];
+        cn[n].pad_e = p->padding[GR_END];
+        cn[n].rules = ins - cn[n].pad_s - cn[n].pad_e;
+        maxpad = fmax(maxpad, fmax(cn[n].pad_s, cn[n].pad_e));
+        n++;
     }
     if (sink) fclose(sink);
-    for (round = 0; round < 2; round++) {
-        const double *need = round == 0 ? small : lo;
-        for (i = 0; i < t->ncols; i++) give[i] = fmax(need[i], hi[i]);
-        take_from_spare(t, spec, fixed_layout, need, give);
-        for (i = 0; i < t->ncols; i++) give[i] = fmax(need[i], fit[i]);
-        take_from_spare(t, spec, fixed_layout, need, give);
-        take_from_spare(t, spec, fixed_layout, need, need);
+    for (i = 0; i < t->ncols; i++)
+        if (PROP(i)) { share[i] = t->colw[i]; room += share[i]; }
+    if (distribute(t, spec, fixed_layout, share, cn, n, cap, need) > 0 && maxpad > CELL_PAD_FLOOR) {
+        /* the largest cap at which the minimums at CELL_MIN_SCALE fit the
+           columns' room (their sum: take_from_spare meets every need
+           then), else the floor */
+        double lo_cap = CELL_PAD_FLOOR, hi_cap = maxpad;
+        int k;
+        for (k = 0; k < 40; k++) {
+            double mid = (lo_cap + hi_cap) / 2, sum = 0;
+            column_needs(t, cn, n, mid, need, need + t->ncols + 1, need + 2 * (t->ncols + 1),
+                         need + 3 * (t->ncols + 1));
+            for (i = 0; i < t->ncols; i++) if (PROP(i)) sum += need[t->ncols + 1 + i];
+            if (sum <= room - EPS) lo_cap = mid;
+            else hi_cap = mid;
+        }
+        cap = lo_cap;
+        distribute(t, spec, fixed_layout, share, cn, n, cap, need);
     }
 #undef PROP
-    free(give);
-    free(fit);
-    free(hi);
-    free(small);
-    free(lo);
+    free(need);
+    free(share);
+    free(cn);
+    return cap;
 }
 
 /* Column widths: fixed, percentage of the table, proportional shares of
- * what remains; columns not declared take one share each. */
-static void column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, double avail)
+ * what remains; columns not declared take one share each. Returns the
+ * cap on the cells' side padding (HUGE_VAL: none; min_proportional). */
+static double column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, double avail)
 {
     gr_fo_node *c;
     gr_len *spec;
-    double fixed = 0, shares = 0, rest, x, total;
+    double fixed = 0, shares = 0, rest, x, total, cap = HUGE_VAL;
     int i, col = 0, nauto = 0;
     int declared = 0;
     spec = gr_calloc((size_t)t->ncols + 1, sizeof *spec);
@@ -453,7 +527,7 @@ static void column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, 
             if (spec[i].unit == GR_LEN_PROP ||
                 (spec[i].unit == GR_LEN_AUTO && tf->p->table_layout_fixed))
                 t->colw[i] = rest * (spec[i].unit == GR_LEN_PROP ? spec[i].v : 1) / shares;
-        min_proportional(L, t, spec, tf->p->table_layout_fixed);
+        cap = min_proportional(L, t, spec, tf->p->table_layout_fixed);
     }
     for (total = 0, i = 0; i < t->ncols; i++) total += t->colw[i];
     if (total > avail + EPS) {
@@ -466,6 +540,7 @@ static void column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, 
     for (x = 0, i = 0; i < t->ncols; i++) { t->colx[i] = x; x += t->colw[i]; }
     t->width = total;
     free(spec);
+    return cap;
 }
 
 static gr_border wider(gr_border a, gr_border b)
@@ -593,29 +668,52 @@ static const gr_box *box_overflow(const gr_box *b)
  * character is harder to read than the character alone. */
 #define CELL_LONE_MAX_LINES 6
 
+/* A cell text of at most this many characters is a label: broken inside a
+ * word (「電子票 / 證刷卡」) it is set smaller when that mends it, as in a
+ * header cell; a longer body text keeps its size (a course name set at 80%
+ * to keep one word whole reads worse than the word broken). */
+#define CELL_LABEL_CHARS 12
+
 /* 1 if a paragraph of the content (not of nested tables) of at most
  * CELL_LONE_MAX_LINES lines has a line of one character that pulling a
- * character down could not mend (gr_para_lone_char). */
-static int box_lone_char(const gr_box *b)
+ * character down could not mend (gr_para_lone_char), or, in a header cell
+ * or a label, breaks a short text inside a word (gr_para_word_broken). */
+static int box_lone_char(const gr_box *b, int header)
 {
     const gr_box *c;
-    if (b->kind == GR_BOX_LINES)
-        return gr_para_lone_char(b->para) && gr_para_nlines(b->para) <= CELL_LONE_MAX_LINES;
+    if (b->kind == GR_BOX_LINES) {
+        int wb = gr_para_word_broken(b->para);
+        return (gr_para_lone_char(b->para) || (wb > 0 && (header || wb <= CELL_LABEL_CHARS))) &&
+               gr_para_nlines(b->para) <= CELL_LONE_MAX_LINES;
+    }
     if (b->kind == GR_BOX_TABLE) return 0;
     for (c = b->first; c; c = c->next)
-        if (box_lone_char(c)) return 1;
+        if (box_lone_char(c, header)) return 1;
     return 0;
 }
 
-/* The cell's content for width w: at full size when every word fits and
- * no line holds a lone character (CLREQ 孤字, gr_para_lone_char); else at
+/* The cell's content for width w: at full size when every word fits, no
+ * line holds a lone character (CLREQ 孤字, gr_para_lone_char) and no short
+ * text breaks inside a word (gr_para_word_broken); else at
  * the largest of CELL_SCALE_STEPS smaller sizes at which both hold (built
  * quietly: the full-size build said everything else); else, when a word
  * did not fit,
  * at the largest size at which every word fits, or at CELL_MIN_SCALE with
  * words broken and a note naming the data line; a lone character that no
  * smaller size mends stays at full size. */
-static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w)
+/* At most this many cells of one table get their own 「…仍比可用寬度…還寬」
+ * note; the rest are counted in one note at the last of them (a table of
+ * 42 count columns would otherwise print a hundred lines, S3). */
+#define CELL_NOTES_MAX 3
+
+typedef struct cell_notes {
+    int said, more;            /* notes printed, notes left unsaid */
+    const char *file;          /* where the last unsaid one was */
+    int line;
+} cell_notes;
+
+static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w, int header,
+                                  cell_notes *notes)
 {
     double scale = L->text_scale;
     int defer = L->defer_overflow, k, status;
@@ -627,7 +725,7 @@ static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w)
     b = gr_build_area(L, cl->fo, w);
     L->defer_overflow = defer;
     ov = box_overflow(b);
-    if ((!ov && !box_lone_char(b)) || !(sink = fopen("/dev/null", "w"))) {
+    if ((!ov && !box_lone_char(b, header)) || !(sink = fopen("/dev/null", "w"))) {
         if (ov) {                           /* no quiet stream: as before */
             const char *file, *text = gr_para_overflow(ov->para, &file, NULL, NULL);
             int line = 0;
@@ -653,7 +751,7 @@ static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w)
         L->defer_overflow = 1;
         t = gr_build_area(L, cl->fo, w);
         t_ov = box_overflow(t) != NULL;
-        if (!t_ov && !box_lone_char(t)) {
+        if (!t_ov && !box_lone_char(t, header)) {
             small = t;
             break;
         }
@@ -676,17 +774,27 @@ static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w)
         int line = 0;
         double avail = 0;
         text = gr_para_overflow(ov->para, &file, &line, &avail);
-        gr_warn(loud, file, line,
-                GR_TEXT(LAYOUT_CELL_STILL_TOO_WIDE),
-                text, CELL_MIN_SCALE * 100, avail);
+        if (notes->said < CELL_NOTES_MAX) {
+            gr_warn(loud, file, line,
+                    GR_TEXT(LAYOUT_CELL_STILL_TOO_WIDE),
+                    text, CELL_MIN_SCALE * 100, avail);
+            notes->said++;
+        } else {
+            notes->more++;
+            notes->file = file;
+            notes->line = line;
+        }
     }
     gr_box_free_tree(b);
     return small;
 }
 
-static void build_cells(gr_lay *L, gr_table *t)
+/* Lay out every cell's content in its columns, its side padding at most
+ * `cap` (column_widths). */
+static void build_cells(gr_lay *L, gr_table *t, double cap)
 {
     int i, k;
+    cell_notes notes = { 0, 0, NULL, 0 };
     for (i = 0; i < t->ncells; i++) {
         gr_tcell *cl = &t->cells[i];
         double w = 0;
@@ -694,11 +802,16 @@ static void build_cells(gr_lay *L, gr_table *t)
         cl->x = t->colx[cl->col < t->ncols ? cl->col : t->ncols - 1];
         cl->w = w;
         for (k = 0; k < 4; k++) cl->pad[k] = cl->fo->p->padding[k];
-        cl->content = build_cell_content(L, cl, w - inset(cl, GR_START) - inset(cl, GR_END));
+        cl->pad[GR_START] = fmin(cl->pad[GR_START], cap);
+        cl->pad[GR_END] = fmin(cl->pad[GR_END], cap);
+        cl->content = build_cell_content(L, cl, w - inset(cl, GR_START) - inset(cl, GR_END),
+                                         t->rows[cl->row].section == 0, &notes);
         if (cl->fo->p->continued && *cl->fo->p->continued)
             cl->continued = gr_build_area(L, continued_area(L, cl->fo),
                                           w - inset(cl, GR_START) - inset(cl, GR_END));
     }
+    if (notes.more > 0)
+        gr_warn(L->ctx, notes.file, notes.line, GR_TEXT(LAYOUT_CELLS_MORE_TOO_WIDE), notes.more);
 }
 
 static gr_box *table_box(gr_lay *L, gr_fo_node *fo, double ref_w, double *x, double *avail)
@@ -740,7 +853,7 @@ gr_box *gr_build_table(gr_lay *L, gr_fo_node *tf, double ref_w)
 {
     grid_build g;
     gr_fo_node *c;
-    double x, avail, width;
+    double x, avail, width, cap;
     gr_box *b = table_box(L, tf, ref_w, &x, &avail);
     gr_table *t = b->table;
     int sec;
@@ -763,9 +876,9 @@ gr_box *gr_build_table(gr_lay *L, gr_fo_node *tf, double ref_w)
     finish_rows(t);
     width = tf->p->width.unit == GR_LEN_PT ? tf->p->width.v
           : tf->p->width.unit == GR_LEN_PCT ? avail * tf->p->width.v / 100 : avail;
-    column_widths(L, tf, t, width, avail);
+    cap = column_widths(L, tf, t, width, avail);
     resolve_borders(t, tf->p, tf->p->border_collapse);
-    build_cells(L, t);
+    build_cells(L, t, cap);
     b->w = t->width;
     table_cleanup_arrays(L, t);
     if (t->nrows - t->nhead - t->nfoot <= 0 && t->nrows == 0)
@@ -812,7 +925,7 @@ gr_box *gr_build_list(gr_lay *L, gr_fo_node *lf, double ref_w)
     t->colx[0] = 0; t->colw[0] = d - sep;
     t->colx[1] = d; t->colw[1] = avail - d;
     t->width = avail;
-    build_cells(L, t);
+    build_cells(L, t, HUGE_VAL);
     b->w = avail;
     table_cleanup_arrays(L, t);
     return b;

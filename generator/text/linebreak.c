@@ -3,7 +3,9 @@
  * "basic" rules (no line starts with closing punctuation, none ends with
  * opening punctuation, ——/…… never split, no break inside a Latin word or
  * number, none between a number and its unit: 2,526人次, 近 10 年), plus
- * the last-resort character boundaries.
+ * the last-resort character boundaries, and in short texts (headers,
+ * labels) the boundaries between words from ICU's dictionary-based word
+ * iterator (改善|經費|（元）), which para.c prefers to other breaks there.
  */
 #include "linebreak.h"
 #include "../util/gr.h"
@@ -15,6 +17,9 @@
 
 struct gr_linebreaker {
     UBreakIterator *bi;
+    UBreakIterator *wi;        /* zh_TW words, opened on first use; NULL if
+                                  ICU cannot give one */
+    int wi_tried;
 };
 
 gr_linebreaker *gr_linebreaker_new(void)
@@ -27,6 +32,8 @@ gr_linebreaker *gr_linebreaker_new(void)
         if (U_SUCCESS(st) && bi) {
             gr_linebreaker *lb = gr_malloc(sizeof *lb);
             lb->bi = bi;
+            lb->wi = NULL;
+            lb->wi_tried = 0;
             return lb;
         }
         if (bi) ubrk_close(bi);
@@ -38,6 +45,7 @@ void gr_linebreaker_free(gr_linebreaker *lb)
 {
     if (!lb) return;
     ubrk_close(lb->bi);
+    if (lb->wi) ubrk_close(lb->wi);
     free(lb);
 }
 
@@ -233,12 +241,20 @@ static int ascii_at(const uint16_t *t, size_t len, size_t i, const char *s)
  * would leave the line before it half empty or spread its Chinese. */
 #define GR_URL_SEGMENT 12
 
+/* 1 if a break before text[k] would fall inside a %-escape (%E6: after
+ * the 「%」 or its first digit); s is where the segment starts. */
+static int in_escape(const uint16_t *text, size_t s, size_t k)
+{
+    return text[k - 1] == '%' || (k >= s + 2 && text[k - 2] == '%');
+}
+
 static void long_url_segment(const uint16_t *text, size_t s, size_t e, unsigned char *flags)
 {
     if (e - s <= GR_URL_SEGMENT) return;
     for (size_t k = s + 2; k + 1 < e; k++)
         if (!(text[k - 1] >= '0' && text[k - 1] <= '9' && text[k] >= '0' && text[k] <= '9') &&
-            !gr_lb_start_prohibited(text[k]) && !gr_lb_end_prohibited(text[k - 1]))
+            (!gr_lb_start_prohibited(text[k]) || text[k] == '%') &&   /* %E6 starts an escape */
+            !gr_lb_end_prohibited(text[k - 1]) && !in_escape(text, s, k))
             flags[k] |= GR_LB_ALLOW | GR_LB_CHAR;
 }
 
@@ -250,6 +266,7 @@ static void url_breaks(const uint16_t *text, size_t len, unsigned char *flags)
         if (!(ascii_at(text, len, i, "http://") || ascii_at(text, len, i, "https://") ||
               ascii_at(text, len, i, "www."))) { i++; continue; }
         size_t seg = i + (ascii_at(text, len, i, "http://") ? 7 : ascii_at(text, len, i, "https://") ? 8 : 0);
+        size_t host = seg;     /* after the scheme */
         for (e = i; e < len && text[e] > 0x20 && text[e] < 0x7F; e++) ;
         for (size_t k = i + 1; k + 1 < e; k++) {
             uint16_t c = text[k - 1], n = text[k];
@@ -261,8 +278,42 @@ static void url_breaks(const uint16_t *text, size_t len, unsigned char *flags)
             }
         }
         if (e > seg) long_url_segment(text, seg, e, flags);
+        /* the scheme stays with the host: never 「https:// / i.win…」, nor
+           inside a %-escape (「%E5% / 88%A5」) */
+        if (host > i && host < e) flags[host] &= (unsigned char)~(GR_LB_ALLOW | GR_LB_CHAR);
+        for (size_t k = i + 1; k < e; k++)
+            if (in_escape(text, i, k)) flags[k] &= (unsigned char)~(GR_LB_ALLOW | GR_LB_CHAR);
         i = e;
     }
+}
+
+/* Word boundaries (GR_LB_WORD) of a short text from ICU's word iterator
+ * (its CJK dictionary segments Han text: 改善|經費, 主任|秘書, 電子|票證|
+ * 刷卡|人次). */
+static void word_breaks(gr_linebreaker *lb, const uint16_t *text, size_t len,
+                        unsigned char *flags)
+{
+    static const UChar dummy[1] = { 0x20 };
+    UErrorCode st = U_ZERO_ERROR;
+    if (!lb) return;
+    if (!lb->wi_tried) {
+        lb->wi_tried = 1;
+        lb->wi = ubrk_open(UBRK_WORD, "zh_TW", dummy, 1, &st);
+        if (U_FAILURE(st)) {
+            if (lb->wi) ubrk_close(lb->wi);
+            lb->wi = NULL;
+        }
+    }
+    if (!lb->wi) return;
+    st = U_ZERO_ERROR;
+    ubrk_setText(lb->wi, (const UChar *)text, (int32_t)len, &st);
+    if (U_SUCCESS(st)) {
+        ubrk_first(lb->wi);
+        for (int32_t b = ubrk_next(lb->wi); b != UBRK_DONE && (size_t)b < len; b = ubrk_next(lb->wi))
+            flags[b] |= GR_LB_WORD;
+    }
+    st = U_ZERO_ERROR;
+    ubrk_setText(lb->wi, dummy, 1, &st);
 }
 
 void gr_linebreak_find(gr_linebreaker *lb, const uint16_t *text, size_t len,
@@ -303,4 +354,5 @@ void gr_linebreak_find(gr_linebreaker *lb, const uint16_t *text, size_t len,
     }
     flags[len] = 0;
     url_breaks(text, len, flags);
+    if (len <= GR_LB_WORD_TEXT) word_breaks(lb, text, len, flags);
 }

@@ -18,8 +18,15 @@ enum {
     GR_LB_CHAR  = 2,   /* acceptable for a last-resort break inside a word:
                           not inside a surrogate pair, not against the CLREQ
                           prohibitions, not inside ——/…… */
-    GR_LB_HARD  = 4    /* ICU reports a mandatory break (after U+2028 …) */
+    GR_LB_HARD  = 4,   /* ICU reports a mandatory break (after U+2028 …) */
+    GR_LB_WORD  = 8    /* a boundary between two words (ICU's word iterator,
+                          dictionary-based for Han); found only in texts of
+                          at most GR_LB_WORD_TEXT UTF-16 units */
 };
+
+/* A text this short (UTF-16 units) is a header or a label: its words are
+ * found so that its lines break between them where they can. */
+#define GR_LB_WORD_TEXT 24
 
 typedef struct gr_linebreaker gr_linebreaker;
 

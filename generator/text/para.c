@@ -41,8 +41,10 @@ enum {
     U_OBJ       = 1 << 9,
     U_LEADER    = 1 << 10,
     U_LATINFACE = 1 << 11,  /* drawn with the chain's Latin face */
-    U_SQUEEZED  = 1 << 12   /* compressed against the mark before it: its
+    U_SQUEEZED  = 1 << 12,  /* compressed against the mark before it: its
                                gap takes no justification */
+    U_WORD      = 1 << 13   /* a word starts here (short texts only:
+                               GR_LB_WORD) */
 };
 
 typedef struct pchar {          /* one code point as added */
@@ -143,6 +145,10 @@ struct gr_para {
     int held;                   /* a spare set holding its arrays */
     void *block;                /* compacted: lines, runs, objects and
                                    glyphs in one allocation */
+    int words;                  /* the last layout broke between words
+                                   (break_lines) */
+    int word_broken;            /* the last layout broke a short text
+                                   inside a word (gr_para_word_broken) */
     int lone_char;              /* the last layout has a line of one
                                    character that fix_short_last could not
                                    mend (gr_para_lone_char) */
@@ -763,6 +769,7 @@ static void classify_units(gr_para *p, const unsigned char *brk)
         int kept = nb && pr && pr->style >= 0 && p->styles[pr->style].nobreak == nb;
         if ((brk[u->off] & GR_LB_ALLOW) && !kept) f |= U_BRK;
         if ((brk[u->off] & GR_LB_CHAR) && !kept) f |= U_BRKCHAR;
+        if (brk[u->off] & GR_LB_WORD) f |= U_WORD;
         if (r->kind == K_TEXT) {
             uint32_t cp = u->cp;
             if (cp == 0x20) f |= U_SPACE;
@@ -778,8 +785,13 @@ static void classify_units(gr_para *p, const unsigned char *brk)
         u->flags = f;
         if (k > 0) {
             const unit *v = &p->units[k - 1];
+            /* a figure's 「%」 and an initial's 「.」 end the Latin run they
+               close (「4.1% 提升」, 「N. H. 主持」: S15) */
+            int latin_end = (v->flags & U_LATIN) ||
+                            ((v->cp == '%' || v->cp == '.') && k >= 2 &&
+                             (p->units[k - 2].flags & U_LATIN));
             const unit *han = (v->flags & U_HAN) && (f & U_LATIN) ? v
-                            : (v->flags & U_LATIN) && (f & U_HAN) ? u : NULL;
+                            : latin_end && (f & U_HAN) ? u : NULL;
             if (han) {
                 const gr_text_style *st = style_of(p, p->sruns[han->srun].style);
                 u->gap = st ? (float)(st->size * 0.25) : 0;
@@ -1116,17 +1128,48 @@ static int32_t emergency_end(gr_para *p, int32_t s, int32_t i, double avail)
     return i > s ? i : s + 1;
 }
 
-static void fill_lines(gr_para *p, const gr_para_opts *o)
+/* How good a break before unit j is in a short text whose words are known
+ * (U_WORD): 2 at a phrase boundary (a space, after punctuation, before an
+ * opening bracket: 「改善經費 / （元）」), 1 between words or not between
+ * two Han characters or between the halves of a compound, 0 inside a word
+ * of Han characters (「改善經 / 費」). */
+static int break_level(const gr_para *p, int32_t j)
+{
+    const unit *a = &p->units[j - 1], *b = &p->units[j];
+    if ((a->flags & (U_SPACE | U_PUNCT)) || (b->flags & U_SPACE) ||
+        ((b->flags & U_PUNCT) && gr_lb_end_prohibited(b->cp)))
+        return 2;
+    if ((b->flags & U_WORD) || !(a->flags & U_HAN) || !(b->flags & U_HAN)) return 1;
+    /* inside a compound of the dictionary that leaves two characters or
+       more on each side (問卷|調查 in 問卷調查, 性別|平等): between words */
+    int32_t ws = j - 1, we = j + 1, n = (int32_t)p->nunits;
+    while (ws > 0 && !(p->units[ws].flags & U_WORD)) ws--;
+    while (we < n && !(p->units[we].flags & U_WORD)) we++;
+    if (j - ws >= 2 && we - j >= 2) return 1;
+    return 0;
+}
+
+/* A line of a word-aware fill ends at the best break that leaves it at
+ * least this share of its width: else at the last break that fits. */
+#define GR_WORD_LINE_FILL 0.5
+
+/* Greedy lines. With `words` (a short text whose words are known), a line
+ * ends at its last phrase boundary, else its last word boundary, that
+ * leaves it at least GR_WORD_LINE_FILL full, before any other break. */
+static void fill_lines(gr_para *p, const gr_para_opts *o, int words)
 {
     p->nspans = 0;
     int32_t n = (int32_t)p->nunits, s = 0;
     while (s < n) {
         double avail = o->width - (p->nspans == 0 ? o->first_indent : 0);
-        int32_t best = -1, e = n, i;
+        int32_t best = -1, best_lv[3] = { -1, -1, -1 }, e = n, i;
         int forced = 0;
         for (i = s; i < n; i++) {
             const unit *u = &p->units[i];
-            if (i > s && (u->flags & U_BRK)) best = i;
+            if (i > s && (u->flags & U_BRK)) {
+                best = i;
+                if (words) best_lv[break_level(p, i)] = i;
+            }
             if (u->flags & U_FORCED) {
                 e = i + 1;
                 forced = 1;
@@ -1140,6 +1183,12 @@ static void fill_lines(gr_para *p, const gr_para_opts *o)
                     continue;
                 }
                 e = best > s ? best : emergency_end(p, s, i, avail);
+                for (int lv = 2; words && best > s && lv >= 1; lv--)
+                    if (best_lv[lv] > s &&
+                        span_width(p, s, content_end(p, s, best_lv[lv])) >= GR_WORD_LINE_FILL * avail) {
+                        e = best_lv[lv];
+                        break;
+                    }
                 break;
             }
         }
@@ -1148,16 +1197,63 @@ static void fill_lines(gr_para *p, const gr_para_opts *o)
     }
 }
 
+/* 1 if the paragraph is a short text whose words are known (U_WORD). */
+static int has_words(const gr_para *p)
+{
+    for (size_t k = 0; k < p->nunits; k++)
+        if (p->units[k].flags & U_WORD) return 1;
+    return 0;
+}
+
+/* Lines of a short text broken between words where that takes no more
+ * lines than breaking anywhere (「改善經費 / （元）」, not 「改善經費（ / 元）」
+ * nor 「改善經 / 費（元）」); other texts break anywhere CLREQ allows. */
+static void break_lines(gr_para *p, const gr_para_opts *o)
+{
+    p->words = has_words(p);
+    fill_lines(p, o, 0);
+    if (p->words) {
+        size_t plain = p->nspans;
+        fill_lines(p, o, 1);
+        if (p->nspans > plain) {
+            fill_lines(p, o, 0);
+            p->words = 0;
+        }
+    }
+}
+
+/* 1 if units [s, e) are one bracketed group: 「（元）」「(人)」. */
+static int bracketed_group(const gr_para *p, int32_t s, int32_t e)
+{
+    static const uint32_t close[] = { 0xFF09, 0x300D, 0x300F, 0x3011, 0x3015, 0x3009, 0x300B, ')', ']' };
+    e = content_end(p, s, e);
+    if (e - s < 3 || !gr_lb_end_prohibited(p->units[s].cp)) return 0;
+    for (size_t k = 0; k < sizeof close / sizeof *close; k++)
+        if (p->units[e - 1].cp == close[k]) return 1;
+    return 0;
+}
+
+/* A line of one character that is no 孤字: in a short text broken between
+ * words, a whole bracketed group (「改善經費 / （元）」: a unit under its
+ * header, as the forms print it). */
+static int lone_ok(const gr_para *p, const lspan *sp)
+{
+    return p->words && bracketed_group(p, sp->s, sp->e);
+}
+
 /* CLREQ 3.8: a last line of one character (plus its punctuation) takes one
  * more piece from the line before, when it then still fits. */
 static void fix_short_last(gr_para *p, const gr_para_opts *o)
 {
     if (p->nspans < 2) return;
     lspan *last = &p->spans[p->nspans - 1], *prev = &p->spans[p->nspans - 2];
-    if (prev->forced || count_chars(p, last->s, last->e) != 1) return;
+    if (prev->forced || count_chars(p, last->s, last->e) != 1 || lone_ok(p, last)) return;
     double avail = o->width;              /* the last line is not the first */
     for (int32_t j = last->s - 1; j > prev->s; j--) {
         if (!(p->units[j].flags & U_BRK)) continue;
+        /* never inside a word of a word-aware text: 「改善經費 / （元）」
+           stays (a bracketed unit alone is no 孤字 there) */
+        if (p->words && break_level(p, j) == 0) continue;
         int32_t ce = content_end(p, j, last->e);
         if (span_width(p, j, ce) > avail + EPS) return;
         if (count_chars(p, prev->s, j) == 0) return;
@@ -1175,8 +1271,21 @@ static int has_lone_char(const gr_para *p)
 {
     for (size_t i = 0; i < p->nspans; i++) {
         int alone = (i == 0 || p->spans[i - 1].forced) && (p->spans[i].forced || i + 1 == p->nspans);
-        if (!alone && count_chars(p, p->spans[i].s, p->spans[i].e) == 1) return 1;
+        if (!alone && count_chars(p, p->spans[i].s, p->spans[i].e) == 1 && !lone_ok(p, &p->spans[i]))
+            return 1;
     }
+    return 0;
+}
+
+/* The text's characters (punctuation aside, at least 1) if a short text
+ * whose words are known breaks a line inside a word of Han characters (「心理衛生中 / 心設置計畫」: breaking between words took
+ * more lines). */
+static int has_word_broken(const gr_para *p)
+{
+    if (!has_words(p)) return 0;
+    for (size_t i = 1; i < p->nspans; i++)
+        if (!p->spans[i - 1].forced && break_level(p, p->spans[i].s) == 0)
+            return count_chars(p, 0, (int32_t)p->nunits) > 0 ? count_chars(p, 0, (int32_t)p->nunits) : 1;
     return 0;
 }
 
@@ -1339,6 +1448,9 @@ static void build_line(gr_para *p, const gr_para_opts *o, size_t li, size_t *gly
     int last = li + 1 == p->nspans || sp->forced;
     extra -= fill_leaders(p, s, ce, extra, last);
     int align = effective_align(o, last);
+    /* a short text broken between words is set ragged: spreading 「審查」
+       to fill a line it ends early would undo what the word break is for */
+    if (p->words && align == GR_ALIGN_JUSTIFY && !last) align = GR_ALIGN_START;
 
     double per_gap = 0, shift = 0;
     if (align == GR_ALIGN_JUSTIFY && extra > EPS) {
@@ -1504,6 +1616,30 @@ static double cjk_comfort_width(const gr_para *p, const gr_para_opts *o)
     return best;
 }
 
+/* A text that starts (or goes on after a forced break) with one CJK
+ * character and then a Latin word or a number (「從CEDAW看…」, 「第
+ * 113301234567號」) strands that character alone on a line when the word
+ * does not fit beside it (R6: 「從 / CEDAW / 第28號」): a column should be
+ * wide enough for the character and the word together. Returns that width
+ * (0 if the text has no such start). */
+static double lead_char_width(const gr_para *p, const gr_para_opts *o)
+{
+    double best = 0;
+    int32_t n = (int32_t)p->nunits;
+    for (int32_t s = 0; s + 1 < n; s++) {
+        if (s > 0 && !(p->units[s - 1].flags & U_FORCED)) continue;
+        const unit *c = &p->units[s], *d = &p->units[s + 1];
+        if (!(c->flags & U_CJK) || (c->flags & (U_PUNCT | U_SPACE)) || !(d->flags & U_LATIN) ||
+            !(d->flags & U_BRK))
+            continue;
+        int32_t e = s + 2;
+        while (e < n && !(p->units[e].flags & (U_BRK | U_FORCED))) e++;
+        double w = span_width(p, s, content_end(p, s, e)) + (s == 0 ? o->first_indent : 0);
+        if (w > best) best = w;
+    }
+    return best;
+}
+
 static void compute_min_max(gr_para *p, const gr_para_opts *o)
 {
     double minw = 0, maxw = 0;
@@ -1528,7 +1664,7 @@ static void compute_min_max(gr_para *p, const gr_para_opts *o)
         }
     }
     if (is_short_word(p)) minw = maxw;
-    else minw = fmax(minw, cjk_comfort_width(p, o));
+    else minw = fmax(fmax(minw, cjk_comfort_width(p, o)), lead_char_width(p, o));
     p->min_w = minw;
     p->max_w = maxw;
 }
@@ -1547,12 +1683,13 @@ int gr_para_layout(gr_para *p, const gr_para_opts *opts)
     p->nlines = 0;
     p->leader_w = gr_grow(p->leader_w, &p->leader_w_cap, (size_t)p->nobjs + 1, sizeof *p->leader_w);
     p->oglyphs = gr_grow(p->oglyphs, &p->oglyphs_cap, p->nglyphs + 1, sizeof *p->oglyphs);
-    fill_lines(p, &o);
+    break_lines(p, &o);
     p->lone_char = 0;
     if (o.avoid_short_last) {
         fix_short_last(p, &o);
         p->lone_char = has_lone_char(p);
     }
+    p->word_broken = has_word_broken(p);
     if (p->nspans > 1 && !p->spans[0].forced && !p->warned_overflow && p->nunits > 0 &&
         is_short_word(p))
         short_word_broken(p, o.width);
@@ -1593,6 +1730,11 @@ const char *gr_para_overflow(const gr_para *p, const char **file, int *line, dou
 int gr_para_lone_char(const gr_para *p)
 {
     return p ? p->lone_char : 0;
+}
+
+int gr_para_word_broken(const gr_para *p)
+{
+    return p ? p->word_broken : 0;
 }
 
 double gr_para_min_width(gr_para *p)

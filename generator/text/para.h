@@ -158,6 +158,14 @@ const char *gr_para_overflow(const gr_para *p, const char **file, int *line, dou
  * set the text smaller. Kept by gr_para_compact. */
 int gr_para_lone_char(const gr_para *p);
 
+/* Its number of characters (punctuation and spaces aside, at least 1;
+ * else 0) when the last layout broke a short text (a header, a label: at most
+ * GR_LB_WORD_TEXT UTF-16 units) inside a word of Han characters
+ * (「心理衛生中 / 心」) because breaking between words (「心理衛生 / 中心設置
+ * / 計畫」) took more lines. The caller may set the text smaller (a table
+ * cell does). Kept by gr_para_compact. */
+int gr_para_word_broken(const gr_para *p);
+
 /* The narrowest a table column should make the text (for column sizing:
  * its widest unbreakable piece, and at least four characters of CJK text or
  * the whole line when shorter) and the whole natural width on one line, pt.

@@ -24,10 +24,18 @@
 #   prohibited       a line starting with 、。，．：；？！）」』】〕〉》﹞ … or
 #                    ending with （「『【〔〈《
 #   short_last       the last line of a paragraph of 2+ lines holding one
-#                    character (punctuation aside)
+#                    character (punctuation aside); in a short text (at most
+#                    12 characters: a header, a label) a last line that is
+#                    one whole bracketed group 「（元）」 is a unit under its
+#                    header, not a lone character
+#   word_broken      in a short text (at most 12 characters: a header, a
+#                    label), a word of tests/audit/words.txt (common words of
+#                    the forms' and agencies' table headers, written by hand:
+#                    經費, 單位, 秘書 …) split between two lines 「改善經 / 費」
 #   number_broken    a number (digits, separators, %, a unit or counter: any
 #                    Han character after a digit) split between
-#                    two lines of one paragraph
+#                    two lines of one paragraph (a web address broken
+#                    before a %-escape, 「%E5%88 / %A5」, is no number)
 #   name_broken      a personal name (full or masked) split between two lines
 #                    (of a paragraph, or of a chart label: two chart texts
 #                    centred on the same x, the second a line below)
@@ -73,13 +81,20 @@ binmode STDOUT, ':encoding(UTF-8)';
 binmode STDERR, ':encoding(UTF-8)';
 
 my ($verbose, $names_file) = (0, undef);
+# the words word_broken looks for: beside this script, ../audit/words.txt
+(my $words_file = __FILE__) =~ s{[^/]*$}{../audit/words.txt};
 while (@ARGV && $ARGV[0] =~ /^-/) {
     my $o = shift @ARGV;
     if ($o eq '-v') { $verbose = 1 }
     elsif ($o eq '-n') { $names_file = shift @ARGV }
+    elsif ($o eq '-w') { $words_file = shift @ARGV }
     else { die "audit.pl: unknown option $o\n" }
 }
-my $dump = shift @ARGV or die "usage: audit.pl [-v] [-n NAMES] DUMP\n";
+my $dump = shift @ARGV or die "usage: audit.pl [-v] [-n NAMES] [-w WORDS] DUMP\n";
+my @words;
+if (open my $wf, '<:encoding(UTF-8)', $words_file) {
+    while (<$wf>) { s/#.*//; push @words, split ' ' }
+}
 my $tol = 0.5;
 
 # The masked form of a name, by the rule of docs/data-format.md §1.2
@@ -187,7 +202,7 @@ close $in;
 
 my %count = map { $_ => 0 } qw(empty_fragment row_start_split cell_orphan heading_last prohibited
                                short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty
-                               chart_overlap chart_outside chart_detached chart_unlegended photo_uncaptioned photo_size);
+                               chart_overlap chart_outside chart_detached chart_unlegended photo_uncaptioned photo_size word_broken);
 my @finds;
 sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\tpage $page\t$msg" }
 
@@ -266,7 +281,8 @@ sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\t
 # a heading: a numbered line that is not a sentence (no 。 at its end), or
 # a ▼ caption
 my $heading = qr/^(?:(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]).*[^。]|▼.*)$/;
-my $start_bad = qr/^[、。，．：；？！）」』】〕〉》﹞’”,.;:!?)\]}%％]/;
+# (a web address's %-escape 「%2F」 may start a line: it is no percent sign)
+my $start_bad = qr/^(?:[、。，．：；？！）」』】〕〉》﹞’”,.;:!?)\]}％]|%(?![0-9A-Fa-f]{2}))/;
 my $end_bad = qr/[（「『【〔〈《‘“(\[{]$/;
 my $unit = qr/[元人%％件次場位名萬億千百年月日時分歲]/;
 
@@ -325,6 +341,25 @@ for my $p (1 .. $maxpage - 1) {
     }
 }
 
+# each line's paragraph text (its lines joined, white space removed): the
+# lines of one paragraph follow each other with the same FO line, numbered
+# 1..count
+{
+    my @para;
+    for my $l (@lines) {
+        @para = () if !defined $l->{index} || $l->{index} == 1 || !@para ||
+                      !defined $para[-1]{fo} || !defined $l->{fo} || $para[-1]{fo} != $l->{fo} ||
+                      $para[-1]{index} != $l->{index} - 1;
+        push @para, $l;
+        if (defined $l->{count} && $l->{index} == $l->{count}) {
+            (my $joined = join '', map { $_->{text} } @para) =~ s/\s+//g;
+            $_->{para} = $joined for @para;
+            @para = ();
+        }
+    }
+}
+my $short_text = 12;        # characters: a header, a label
+
 my $prev;
 for my $l (@lines) {
     my $t = $l->{text};
@@ -334,7 +369,9 @@ for my $l (@lines) {
         found('prohibited', $p, "ends: $t") if $t =~ $end_bad;
         if (defined $l->{count} && $l->{count} >= 2 && $l->{index} == $l->{count} && !$l->{spread}) {
             (my $core = $t) =~ s/[\p{P}\s]//g;
-            found('short_last', $p, "last line \"$t\"") if length($core) == 1;
+            my $unit = $t =~ /^\s*[（(「『【〔〈《][^\s]*[）)」』】〕〉》]\s*$/ &&
+                       defined $l->{para} && length($l->{para}) <= $short_text;
+            found('short_last', $p, "last line \"$t\"") if length($core) == 1 && !$unit;
         }
         if (defined $l->{gap} && $l->{gap} > 0.5 && !($l->{spread} && $l->{index} == $l->{count})) {
             found('cjk_gap', $p, sprintf('%.2f em: %s', $l->{gap}, $t));
@@ -349,12 +386,23 @@ for my $l (@lines) {
     if ($prev && defined $l->{fo} && defined $prev->{fo} && $prev->{fo} == $l->{fo} &&
         $l->{index} == $prev->{index} + 1 && $prev->{static} == $l->{static}) {
         my ($a, $b) = ($prev->{text}, $t);
-        if (($a =~ /\d$/ && $b =~ /^(?:[\d,.%％]|$unit|\p{Han})/) ||
+        if (($a =~ /\d$/ && $b =~ /^(?:[\d,.%％]|$unit|\p{Han})/ && $b !~ /^%[0-9A-Fa-f]{2}/) ||
             ($a =~ /\d[,.]$/ && $b =~ /^\d/)) {
             found('number_broken', $p, "$a / $b");
         }
         s/\s+//g for $a, $b;
         my $joined = $a . $b;
+        if (!$l->{static} && defined $l->{para} && length($l->{para}) <= $short_text) {
+            for my $w (@words) {
+                my $k = length($w);
+                for my $i (1 .. $k - 1) {
+                    if (substr($a, -$i) eq substr($w, 0, $i) && substr($b, 0, $k - $i) eq substr($w, $i)) {
+                        found('word_broken', $p, "$w: $a / $b");
+                        last;
+                    }
+                }
+            }
+        }
         for my $n (@names) {
             my $pos = -1;
             while (($pos = index($joined, $n, $pos + 1)) >= 0) {
@@ -600,7 +648,7 @@ for my $ch (@charts) {
 
 print join(' ', map { "$_=$count{$_}" } qw(empty_fragment row_start_split cell_orphan heading_last
     prohibited short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty
-    chart_overlap chart_outside chart_detached chart_unlegended photo_uncaptioned photo_size)), "\n";
+    chart_overlap chart_outside chart_detached chart_unlegended photo_uncaptioned photo_size word_broken)), "\n";
 print map { "#   $_\n" } @finds if $verbose;
 print "# chart labels checked against $nbars bars and $nslices slices\n" if $verbose && ($nbars || $nslices);
 exit 0;

@@ -410,7 +410,10 @@ static void test_short_last(gr_ctx *ctx, gr_fontchain *ch)
         last = gr_para_line(p, gr_para_nlines(p) - 1);
         a = cp_index(t, last->text_start);
         b = cp_index(t, last->text_end);
-        CHECK(nonpunct_chars(t, a, b) == 1, "%s without the fix: greedy leaves one character", hdr[h]);
+        /* a short text breaks between its words first (R8): 性別 / 比率
+           even without pulling a character down */
+        CHECK(nonpunct_chars(t, a, b) == 2, "%s without the fix: broken between words (%d characters last)",
+              hdr[h], nonpunct_chars(t, a, b));
         gr_para_free(p);
         free(t);
     }
@@ -601,7 +604,6 @@ static void test_lone_char(gr_ctx *ctx, gr_fontchain *ch)
 {
     static const struct { const char *text; double width; } cases[] = {
         { "專家學者意見項數（幾項）", 29.5 },
-        { "修正後提報112/12/13", 43.7 },
     };
     for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
         gr_para *p = make_para(ctx, cases[c].text, ch, 9);
@@ -620,6 +622,125 @@ static void test_lone_char(gr_ctx *ctx, gr_fontchain *ch)
     gr_para_opts o = opts_for(100, GR_ALIGN_CENTER);
     gr_para_layout(p, &o);
     CHECK(gr_para_nlines(p) == 2 && !gr_para_lone_char(p), "男 / 女 by a forced break: not lone");
+    gr_para_free(p);
+}
+
+/* A web address keeps its scheme with its host (never 「https:// / i.win」)
+ * and never breaks inside a %-escape (「%E5% / 88」), at any width (S6). */
+static void test_url_scheme(gr_ctx *ctx, gr_fontchain *ch)
+{
+    static const char *TEXT = "防制網路性別暴力請洽iWIN（https://i.win.org.tw/iWIN/report?type=%E6%80%A7%E5%88%A5%E6%9A%B4%E5%8A%9B&src=line）。";
+    cptext *t = malloc(sizeof *t);
+    to_cps(TEXT, t);
+    gr_para *p = make_para(ctx, TEXT, ch, 12);
+    int fails0 = nfail;
+    for (int w = 0; w < 60; w++) {
+        double width = 120 + w * 6.1;
+        gr_para_opts o = opts_for(width, GR_ALIGN_JUSTIFY);
+        gr_para_layout(p, &o);
+        for (int l = 1; l < gr_para_nlines(p); l++) {
+            size_t i = cp_index(t, gr_para_line(p, l)->text_start);
+            CHECK(!(i >= 2 && t->cp[i - 1] == '/' && t->cp[i - 2] == '/'),
+                  "width %.1f: line %d starts right after 「https://」", width, l + 1);
+            CHECK(!(i >= 2 && (t->cp[i - 1] == '%' || t->cp[i - 2] == '%')),
+                  "width %.1f: line %d starts inside a %%-escape", width, l + 1);
+        }
+        if (nfail > fails0 + 5) break;
+    }
+    gr_para_free(p);
+    free(t);
+}
+
+/* A figure's 「%」 and an initial's 「.」 close their Latin run: 1/4 em
+ * before the Han character after them, as after a digit or a letter
+ * (S15: 「4.1%提升」 and 「N. H.主持」 had none). */
+static void test_latin_close(gr_ctx *ctx, gr_fontchain *ch)
+{
+    static const char *const texts[] = { "比率4.1%提升", "由N. H.主持" };
+    for (size_t c = 0; c < 2; c++) {
+        gr_para *p = make_para(ctx, texts[c], ch, 12);
+        gr_para_opts o = opts_for(500, GR_ALIGN_START);
+        gr_para_layout(p, &o);
+        const gr_line *ln = gr_para_line(p, 0);
+        CHECK(gr_para_nlines(p) == 1 && ln->nruns == 3, "%s: 3 runs (%d)", texts[c], ln ? ln->nruns : 0);
+        if (ln && ln->nruns == 3)
+            CHECK(fabs(ln->runs[2].x - (ln->runs[1].x + ln->runs[1].width) - 3.0) < 0.01,
+                  "%s: 1/4 em before the Han after the Latin run (%.3f)", texts[c],
+                  ln->runs[2].x - (ln->runs[1].x + ln->runs[1].width));
+        gr_para_free(p);
+    }
+}
+
+/* A short text (a header, a label) breaks between its words (ICU's
+ * dictionary) where that takes no more lines than breaking anywhere, ragged,
+ * a whole bracketed unit 「（元）」 being no lone character there (R8:
+ * 「改善經 / 費（元）」, issue 10's 「預算數（單 / 位：元）」); where it would
+ * take more lines it breaks anywhere and says so (gr_para_word_broken: a
+ * table cell may set it smaller); a long text never looks for words. */
+static void test_words(gr_ctx *ctx, gr_fontchain *ch)
+{
+    static const struct { const char *text; double size, width; const char *lines[4]; int broken; } cases[] = {
+        { "改善經費（元）", 10.5, 47.25, { "改善經費", "（元）" }, 0 },
+        { "預算數（單位：元）", 10, 60, { "預算數", "（單位：元）" }, 0 },
+        { "修正後提報112/12/13", 9, 43.7, { "修正後", "提報", "112/12/13" }, 0 },
+        { "電子票證刷卡人次", 10, 30.5, { "電子票", "證刷卡", "人次" }, 8 },   /* words: 4 lines */
+        { "心理衛生中心設置計畫", 10, 50.5, { "心理衛生中", "心設置計畫" }, 10 },
+    };
+    char got[96];
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        gr_para *p = make_para(ctx, cases[c].text, ch, cases[c].size);
+        gr_para_opts o = opts_for(cases[c].width, GR_ALIGN_JUSTIFY);
+        gr_para_layout(p, &o);
+        int n = gr_para_nlines(p), l;
+        for (l = 0; l < 4 && cases[c].lines[l]; l++) {
+            line_text(p, cases[c].text, l, got, sizeof got);
+            CHECK(l < n && strcmp(got, cases[c].lines[l]) == 0, "%s in %.2fpt: line %d is \"%s\" (\"%s\")",
+                  cases[c].text, cases[c].width, l + 1, cases[c].lines[l], l < n ? got : "");
+        }
+        CHECK(n == l, "%s in %.2fpt: %d lines (%d)", cases[c].text, cases[c].width, l, n);
+        CHECK(!gr_para_lone_char(p), "%s: no lone character reported", cases[c].text);
+        CHECK(gr_para_word_broken(p) == cases[c].broken, "%s: word broken %d (%d)", cases[c].text,
+              cases[c].broken, gr_para_word_broken(p));
+        if (c == 2)                 /* ragged: 「修正後」 not spread over 43.7pt */
+            CHECK(line_extent(gr_para_line(p, 0)) < 3 * cases[c].size + 0.01,
+                  "%s: first line not spread (%.2f)", cases[c].text, line_extent(gr_para_line(p, 0)));
+        gr_para_free(p);
+    }
+    /* a long text breaks anywhere CLREQ allows (justified, full lines) */
+    const char *lng = "改善經費改善經費改善經費改善經費改善經費改善經費改善經費（元）";
+    gr_para *p = make_para(ctx, lng, ch, 10);
+    gr_para_opts o = opts_for(45, GR_ALIGN_JUSTIFY);
+    gr_para_layout(p, &o);
+    line_text(p, lng, 0, got, sizeof got);
+    CHECK(strcmp(got, "改善經費") == 0, "long text: first line \"%s\"", got);
+    line_text(p, lng, 1, got, sizeof got);
+    CHECK(strcmp(got, "改善經費") == 0, "long text: second line \"%s\"", got);
+    CHECK(gr_para_word_broken(p) == 0, "long text: no words looked for");
+    gr_para_free(p);
+}
+
+/* A text starting with one CJK character and a Latin word asks its column
+ * for both together (gr_para_min_width), so the character is not stranded
+ * alone on the first line (R6: 「從 / CEDAW / 第28號」); in that width the
+ * first line is 「從 CEDAW」. Before, the minimum was four characters (or
+ * the word), narrower than the two. */
+static void test_lead_char(gr_ctx *ctx, gr_fontchain *ch)
+{
+    const char *text = "從CEDAW第28號一般性建議到基層里鄰服務：高齡女性、身心障礙女性及新住民女性之交織性歧視案例研討";
+    char got[96];
+    gr_para *p = make_para(ctx, text, ch, 9);
+    gr_para_opts o = opts_for(1000, GR_ALIGN_JUSTIFY);
+    gr_para_layout(p, &o);
+    double minw = gr_para_min_width(p);
+    o = opts_for(36, GR_ALIGN_JUSTIFY);       /* four characters: the old minimum */
+    gr_para_layout(p, &o);
+    line_text(p, text, 0, got, sizeof got);
+    CHECK(strcmp(got, "從") == 0, "in 36pt the first line is 「從」 alone (\"%s\")", got);
+    CHECK(minw > 36 + 5, "the minimum holds 「從 CEDAW」 (%.2f)", minw);
+    o = opts_for(minw, GR_ALIGN_JUSTIFY);
+    gr_para_layout(p, &o);
+    line_text(p, text, 0, got, sizeof got);
+    CHECK(strcmp(got, "從CEDAW") == 0, "in its minimum %.2fpt the first line is 「從 CEDAW」 (\"%s\")", minw, got);
     gr_para_free(p);
 }
 
@@ -1144,6 +1265,10 @@ int main(void)
         test_unit_after_space(&ctx, kai);
         test_capacity(&ctx, kai);
         test_lone_char(&ctx, kai);
+        test_words(&ctx, kai);
+        test_lead_char(&ctx, kai);
+        test_url_scheme(&ctx, kai);
+        test_latin_close(&ctx, kai);
         test_pairs_joined(&ctx, kai);
         test_footnote_mark(&ctx, kai);
         test_url_token(&ctx, kai);
