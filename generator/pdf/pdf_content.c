@@ -4,6 +4,7 @@
  */
 #include "pdf_content.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,12 @@
 #define LEN_MAX           32767000L    /* 32767 pt in 0.001 pt */
 #define MISSING_INSET     0.08         /* of the box width, each side */
 #define MISSING_STROKE    0.5          /* pt */
+#define SPACING_MAX       2000.0       /* 1/1000 em: Tc considered up to 2 em */
+/* Bytes a choice of character spacing costs (for choosing, not exact): an
+   adjustment in a TJ array ("-22.59" and a string break), a Tc operator. */
+#define COST_ADJUST       8
+#define COST_TC           14
+#define PULL_BACK         100.0        /* 1/1000 em: see count_adjust */
 
 /* ---- numbers ----------------------------------------------------------- */
 
@@ -32,13 +39,20 @@ long pdf_unit(double v)
     return lround(v * 1000.0);
 }
 
-/* Fixed-point decimal: v / 10^dec, trailing zeros trimmed, then a space. */
+/* Fixed-point decimal: v / 10^dec (dec 1..10), trailing zeros trimmed,
+ * then a space. */
 static void add_fixed(gr_buf *b, long v, int dec)
 {
-    char tmp[32], *e = tmp + sizeof tmp, *q = e;
+    static const unsigned long pow10[] = {
+        1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+        1000000000, 10000000000
+    };
+    char tmp[40], *e = tmp + sizeof tmp, *q = e;
     unsigned long a = v < 0 ? (unsigned long)-v : (unsigned long)v;
-    unsigned long ip, fp, scale = dec == 3 ? 1000 : dec == 2 ? 100 : 10;
+    unsigned long ip, fp, scale;
     int k = dec;
+    assert(dec >= 1 && dec <= 10);
+    scale = pow10[dec];
     ip = a / scale;
     fp = a % scale;
     while (k > 0 && fp % 10 == 0) { fp /= 10; k--; }
@@ -85,6 +99,7 @@ void pdf_content_init(pdf_content *c)
 void pdf_content_free(pdf_content *c)
 {
     gr_buf_free(&c->out);
+    free(c->glyphs);
     free(c->rules);
     free(c->plan);
     memset(c, 0, sizeof *c);
@@ -95,9 +110,12 @@ void pdf_content_begin(pdf_content *c, double page_h, const gr_dl_item *items,
 {
     gr_buf out = c->out;
     pdf_rule *rules = c->rules, *plan = c->plan;
-    size_t rcap = c->rcap, pcap = c->pcap;
+    pdf_glyph *glyphs = c->glyphs;
+    size_t rcap = c->rcap, pcap = c->pcap, gcap = c->gcap;
     memset(c, 0, sizeof *c);
     c->out = out;
+    c->glyphs = glyphs;
+    c->gcap = gcap;
     c->out.len = 0;
     c->rules = rules;
     c->rcap = rcap;
@@ -106,9 +124,10 @@ void pdf_content_begin(pdf_content *c, double page_h, const gr_dl_item *items,
     c->page_h = page_h;
     plan_rules(c, items, nitems);
     /* a content stream starts with black fill and stroke, width 1, text
-       render mode 0: nothing to write for those */
+       render mode 0, character spacing 0: nothing to write for those */
     if (fresh) {
         c->have_fill = c->have_stroke = c->have_width = c->have_tr = 1;
+        c->have_tc = 1;
         c->width = 1000;
     }
 }
@@ -610,4 +629,159 @@ void pdf_content_text_move(pdf_content *c, double x, double y)
     c->tlm_x = lx;
     c->tlm_y = ly;
     c->have_tlm = 1;
+}
+
+/* ---- glyph runs -------------------------------------------------------- */
+
+pdf_glyph *pdf_content_glyphs(pdf_content *c, size_t n)
+{
+    c->glyphs = gr_grow(c->glyphs, &c->gcap, n, sizeof *c->glyphs);
+    return c->glyphs;
+}
+
+/* The adjustment a glyph needs: pen and target in 1/1000 em, rounded to
+ * 0.01/1000 em. */
+static double adjustment(double pen, double target)
+{
+    return round((pen - target) * 100.0) / 100.0;
+}
+
+/* How many adjustments the run needs with spacing sp (1/1000 em), the TJ
+ * writer below taking the same steps; (size_t)-1 when sp is not 0 and a
+ * glyph would be pulled back under the one before by PULL_BACK or more: a
+ * squeezed punctuation mark. Text extraction (poppler's) joins a glyph
+ * to the line of the one before only while they overlap by less than half
+ * an em, and the box of a glyph is its advance plus Tc: a squeezed mark
+ * overlaps its neighbour by half an em less the line's spacing, which Tc
+ * would take away; so such a run keeps its spacing in the TJ array. */
+static size_t count_adjust(const pdf_glyph *g, size_t n, double size, double sp)
+{
+    double pen = 0;
+    size_t k, na = 0;
+    for (k = 1; k < n; k++) {
+        double adj;
+        pen += g[k - 1].width + sp;
+        adj = adjustment(pen, g[k].x * 1000.0 / size);
+        if (adj != 0) {
+            if (sp != 0 && adj - sp >= PULL_BACK) return (size_t)-1;
+            na++;
+            pen -= adj;
+        }
+    }
+    return na;
+}
+
+/* The spacing the gap before glyph k asks for, 0.0001/1000 em; 0 when it
+ * is beyond SPACING_MAX. */
+static long gap_spacing(const pdf_glyph *g, size_t k, double size)
+{
+    double need = (g[k].x - g[k - 1].x) * 1000.0 / size - g[k - 1].width;
+    if (!isfinite(need) || fabs(need) > SPACING_MAX) return 0;
+    return lround(need * 10000.0);
+}
+
+/* Character spacing for a run of n >= 2 glyphs: the one that writes the
+ * fewest bytes among keeping what is set, none, and what the run's first
+ * and middle gaps ask for (a justified line asks the same everywhere). */
+static void choose_spacing(pdf_content *c, const pdf_glyph *g, size_t n, double size)
+{
+    long sz = c->font_size, cand[3];
+    size_t best_cost = (size_t)-1, i;
+    long best = 0;
+    int keep = 0;
+    if (sz <= 0) return;
+    if (c->have_tc) {               /* what is set, seen in this font size */
+        size_t na = count_adjust(g, n, size, (double)c->tc * 1e-4 / (double)sz);
+        if (na != (size_t)-1) {
+            best_cost = na * COST_ADJUST;
+            keep = 1;
+            if (best_cost == 0) return;
+        }
+    }
+    cand[0] = 0;
+    cand[1] = gap_spacing(g, 1, size);
+    cand[2] = gap_spacing(g, n / 2, size);
+    for (i = 0; i < 3; i++) {
+        size_t cost;
+        if ((i == 2 && cand[2] == cand[1]) || (i > 0 && cand[i] == 0)) continue;
+        cost = count_adjust(g, n, size, (double)cand[i] * 1e-4);
+        if (cost == (size_t)-1) continue;
+        cost = cost * COST_ADJUST + COST_TC;
+        if (cost < best_cost) {
+            best_cost = cost;
+            best = cand[i];
+            keep = 0;
+        }
+    }
+    if (keep) return;
+    c->tc = best * sz;              /* 1e-4/1000 em * 0.001 pt = 1e-10 pt */
+    c->have_tc = 1;
+    if (c->tc == 0) gr_buf_adds(&c->out, "0 Tc\n");
+    else {
+        add_fixed(&c->out, c->tc, 10);
+        gr_buf_adds(&c->out, "Tc\n");
+    }
+}
+
+/* Four upper-case hex digits (CIDs are below 65536). */
+static void add_hex4(gr_buf *b, uint32_t v)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    char d[4];
+    d[0] = hex[(v >> 12) & 15];
+    d[1] = hex[(v >> 8) & 15];
+    d[2] = hex[(v >> 4) & 15];
+    d[3] = hex[v & 15];
+    gr_buf_add(b, d, 4);
+}
+
+static double clamp_adjust(double v)
+{
+    if (!isfinite(v)) return 0;
+    if (v > 32767.0) return 32767.0;
+    if (v < -32767.0) return -32767.0;
+    return v;
+}
+
+void pdf_content_show(pdf_content *c, double x, double y, double size, size_t n)
+{
+    const pdf_glyph *g = c->glyphs;
+    gr_buf *b = &c->out;
+    double pen = 0, sp = 0;     /* 1/1000 em */
+    size_t k, start, nadj = 0;
+    int open = 0;
+    if (n == 0 || !(size > 0)) return;
+    pdf_content_text_move(c, x, y);
+    if (n >= 2) {
+        choose_spacing(c, g, n, size);
+        if (c->have_tc && c->font_size > 0)
+            sp = (double)c->tc * 1e-4 / (double)c->font_size;
+    }
+    start = b->len;
+    gr_buf_addc(b, '[');
+    for (k = 0; k < n; k++) {
+        if (k > 0) {
+            double adj;
+            pen += g[k - 1].width + sp;
+            adj = adjustment(pen, g[k].x * 1000.0 / size);
+            if (adj != 0) {
+                if (open) gr_buf_addc(b, '>');
+                open = 0;
+                gr_buf_add_real(b, clamp_adjust(adj), 2);
+                pen -= adj;
+                nadj++;
+            }
+        }
+        if (!open) gr_buf_addc(b, '<');
+        open = 1;
+        add_hex4(b, g[k].cid);
+    }
+    if (nadj == 0) {            /* one string: Tj, without the array */
+        memmove(b->data + start, b->data + start + 1, b->len - start - 1);
+        b->len--;
+        gr_buf_adds(b, "> Tj\n");
+    } else {
+        if (open) gr_buf_addc(b, '>');
+        gr_buf_adds(b, "] TJ\n");
+    }
 }

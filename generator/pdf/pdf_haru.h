@@ -17,7 +17,7 @@
  * writer"): font programs are few and large, so a higher level pays;
  * page content is many small streams. */
 #define PDF_LEVEL_FONT     6
-#define PDF_LEVEL_CONTENT  6
+#define PDF_LEVEL_CONTENT  1
 #define PDF_LEVEL_OTHER    6
 
 typedef struct pdf_zip pdf_zip;
