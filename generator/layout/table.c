@@ -217,7 +217,7 @@ static double auto_columns(gr_lay *L, gr_table *t, const gr_len *spec, double ro
     double *small = gr_calloc((size_t)t->ncols + 1, sizeof *small);
     double smin = 0, smax = 0, ssmall = 0, used = 0;
     gr_ctx quiet;
-    FILE *sink = fopen("/dev/null", "w");
+    FILE *sink = gr_lay_sink(L);
     int i;
     gr_ctx_init(&quiet);
     quiet.err_stream = sink;        /* NULL: measure nothing, all at 12pt */
@@ -233,7 +233,6 @@ static double auto_columns(gr_lay *L, gr_table *t, const gr_len *spec, double ro
         if (ins + (a - ins) * CELL_MIN_SCALE > small[cl->col])
             small[cl->col] = ins + (a - ins) * CELL_MIN_SCALE;
     }
-    if (sink) fclose(sink);
     for (i = 0; i < t->ncols; i++) {
         if (spec[i].unit != GR_LEN_AUTO) continue;
         if (hi[i] < lo[i]) hi[i] = lo[i];
@@ -349,7 +348,7 @@ static void min_proportional(gr_lay *L, gr_table *t, const gr_len *spec, int fix
     double *fit = gr_calloc((size_t)t->ncols + 1, sizeof *fit);
     double *give = gr_calloc((size_t)t->ncols + 1, sizeof *give);
     gr_ctx quiet;
-    FILE *sink = fopen("/dev/null", "w");
+    FILE *sink = gr_lay_sink(L);
     int i, round;
     gr_ctx_init(&quiet);
     quiet.err_stream = sink;
@@ -369,7 +368,6 @@ static void min_proportional(gr_lay *L, gr_table *t, const gr_len *spec, int fix
         if (ins + (a - ins) * CELL_MIN_SCALE > small[cl->col])
             small[cl->col] = ins + (a - ins) * CELL_MIN_SCALE;
     }
-    if (sink) fclose(sink);
     for (round = 0; round < 2; round++) {
         const double *need = round == 0 ? small : lo;
         for (i = 0; i < t->ncols; i++) give[i] = fmax(need[i], hi[i]);
@@ -627,7 +625,7 @@ static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w)
     b = gr_build_area(L, cl->fo, w);
     L->defer_overflow = defer;
     ov = box_overflow(b);
-    if ((!ov && !box_lone_char(b)) || !(sink = fopen("/dev/null", "w"))) {
+    if ((!ov && !box_lone_char(b)) || !(sink = gr_lay_sink(L))) {
         if (ov) {                           /* no quiet stream: as before */
             const char *file, *text = gr_para_overflow(ov->para, &file, NULL, NULL);
             int line = 0;
@@ -666,7 +664,6 @@ static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w)
     L->status = status;
     L->text_scale = scale;
     L->defer_overflow = defer;
-    fclose(sink);
     if (small) gr_box_free_tree(fallback);
     else small = fallback;
     if (!small) return b;                   /* only a 孤字 no size mends */
