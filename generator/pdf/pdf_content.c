@@ -100,6 +100,7 @@ void pdf_content_free(pdf_content *c)
 {
     gr_buf_free(&c->out);
     free(c->glyphs);
+    free(c->styles);
     free(c->rules);
     free(c->plan);
     memset(c, 0, sizeof *c);
@@ -111,11 +112,14 @@ void pdf_content_begin(pdf_content *c, double page_h, const gr_dl_item *items,
     gr_buf out = c->out;
     pdf_rule *rules = c->rules, *plan = c->plan;
     pdf_glyph *glyphs = c->glyphs;
-    size_t rcap = c->rcap, pcap = c->pcap, gcap = c->gcap;
+    pdf_style *styles = c->styles;
+    size_t rcap = c->rcap, pcap = c->pcap, gcap = c->gcap, scap = c->scap;
     memset(c, 0, sizeof *c);
     c->out = out;
     c->glyphs = glyphs;
     c->gcap = gcap;
+    c->styles = styles;
+    c->scap = scap;
     c->out.len = 0;
     c->rules = rules;
     c->rcap = rcap;
@@ -176,24 +180,17 @@ static int rule_kind(const pdf_rule *r)
     return R_OTHER;
 }
 
-static int same_style(const pdf_rule *a, const pdf_rule *b)
-{
-    return a->width == b->width && memcmp(a->rgb, b->rgb, sizeof a->rgb) == 0;
-}
-
 static int cmp_long(long a, long b) { return (a > b) - (a < b); }
 
 /* The line a rule lies on: style, direction, fixed coordinate (for
- * diagonal rules all four coordinates). */
+ * diagonal rules all four coordinates). Styles are the page's table's
+ * indices: equal exactly when colour and width are. */
 static int cmp_line(const pdf_rule *x, const pdf_rule *y)
 {
-    int k = rule_kind(x), c, i;
-    if ((c = cmp_long(x->width, y->width))) return c;
-    for (i = 0; i < 3; i++)
-        if ((c = cmp_long(x->rgb[i], y->rgb[i]))) return c;
-    if ((c = k - rule_kind(y))) return c;
-    if (k == R_HORIZ) return cmp_long(x->y1, y->y1);
-    if (k == R_VERT) return cmp_long(x->x1, y->x1);
+    int c;
+    if (x->style != y->style) return x->style < y->style ? -1 : 1;
+    if (x->kind != y->kind) return x->kind < y->kind ? -1 : 1;
+    if (x->kind != R_OTHER) return cmp_long(x->at, y->at);
     if ((c = cmp_long(x->x1, y->x1)) || (c = cmp_long(x->y1, y->y1))
         || (c = cmp_long(x->x2, y->x2)))
         return c;
@@ -219,13 +216,27 @@ static int cmp_item(const void *a, const void *b)
     return cmp_long(x->y1, y->y1);
 }
 
-static long r_from(const pdf_rule *r) { return rule_kind(r) == R_VERT ? r->y1 : r->x1; }
-static long r_to(const pdf_rule *r) { return rule_kind(r) == R_VERT ? r->y2 : r->x2; }
+static long r_from(const pdf_rule *r) { return r->kind == R_VERT ? r->y1 : r->x1; }
+static long r_to(const pdf_rule *r) { return r->kind == R_VERT ? r->y2 : r->x2; }
 
 static void set_span(pdf_rule *r, long from, long to)
 {
-    if (rule_kind(r) == R_VERT) { r->y1 = from; r->y2 = to; }
+    if (r->kind == R_VERT) { r->y1 = from; r->y2 = to; }
     else { r->x1 = from; r->x2 = to; }
+}
+
+/* The index of a colour and width in the page's table (a page has a few). */
+static int style_of(pdf_content *c, long width, const long rgb[3])
+{
+    size_t i;
+    for (i = 0; i < c->nstyles; i++)
+        if (c->styles[i].width == width && memcmp(c->styles[i].rgb, rgb, sizeof c->styles[i].rgb) == 0)
+            return (int)i;
+    c->styles = gr_grow(c->styles, &c->scap, c->nstyles + 1, sizeof *c->styles);
+    c->styles[c->nstyles].width = width;
+    memcpy(c->styles[c->nstyles].rgb, rgb, sizeof c->styles[c->nstyles].rgb);
+    c->styles[c->nstyles].order = (size_t)-1;
+    return (int)c->nstyles++;
 }
 
 static int make_rule(pdf_content *c, const gr_dl_item *it, size_t item, pdf_rule *r)
@@ -246,7 +257,11 @@ static int make_rule(pdf_content *c, const gr_dl_item *it, size_t item, pdf_rule
         t = r->x1; r->x1 = r->x2; r->x2 = t;
         t = r->y1; r->y1 = r->y2; r->y2 = t;
     }
-    return !(r->x1 == r->x2 && r->y1 == r->y2);
+    if (r->x1 == r->x2 && r->y1 == r->y2) return 0;
+    r->kind = rule_kind(r);
+    r->at = r->kind == R_HORIZ ? r->y1 : r->kind == R_VERT ? r->x1 : 0;
+    r->style = style_of(c, r->width, r->rgb);
+    return 1;
 }
 
 static void add_plan(pdf_content *c, const pdf_rule *r)
@@ -321,7 +336,7 @@ static void plan_rules(pdf_content *c, const gr_dl_item *items, size_t n)
         size_t g = i;
         nsp = 0;
         for (; i < nall && cmp_line(&all[i], &all[g]) == 0; i++) {
-            if (rule_kind(&all[i]) == R_OTHER) {
+            if (all[i].kind == R_OTHER) {
                 if (i == g) add_plan(c, &all[i]);   /* the last of equals */
             } else {
                 plan_piece(c, &all[i], &sp, &nsp, &spcap);
@@ -349,13 +364,9 @@ void pdf_content_rule(pdf_content *c, size_t item)
 {
     while (c->pnext < c->nplan && c->plan[c->pnext].item == item) {
         pdf_rule r = c->plan[c->pnext++];
-        size_t i;
-        r.order = c->nrules;
-        for (i = 0; i < c->nrules; i++)
-            if (same_style(&c->rules[i], &r)) {
-                r.order = c->rules[i].order;
-                break;
-            }
+        pdf_style *st = &c->styles[r.style];
+        if (st->order == (size_t)-1) st->order = c->nrules;
+        r.order = st->order;
         c->rules = gr_grow(c->rules, &c->rcap, c->nrules + 1, sizeof *c->rules);
         c->rules[c->nrules++] = r;
     }
@@ -383,7 +394,7 @@ static void flush_rules(pdf_content *c)
         set_width(c, c->rules[g].width);
         while (i < c->nrules && c->rules[i].order == c->rules[g].order) {
             pdf_rule cur = c->rules[i];
-            int k = rule_kind(&cur);
+            int k = cur.kind;
             i++;
             /* collinear pieces that touch: one segment */
             while (k != R_OTHER && i < c->nrules && c->rules[i].order == cur.order
@@ -397,6 +408,7 @@ static void flush_rules(pdf_content *c)
         }
         gr_buf_adds(&c->out, "S\n");
     }
+    for (i = 0; i < c->nstyles; i++) c->styles[i].order = (size_t)-1;
     c->nrules = 0;
 }
 
@@ -408,7 +420,7 @@ static void barrier(pdf_content *c, long x0, long y0, long x1, long y1)
     size_t i;
     for (i = 0; i < c->nrules; i++) {
         const pdf_rule *r = &c->rules[i];
-        int k = rule_kind(r);
+        int k = r->kind;
         long h = (r->width + 1) / 2, hx = k == R_HORIZ ? 0 : h, hy = k == R_VERT ? 0 : h;
         /* butt caps: a rule ends exactly at its end points */
         long rx0 = (r->x1 < r->x2 ? r->x1 : r->x2) - hx, rx1 = (r->x1 < r->x2 ? r->x2 : r->x1) + hx;

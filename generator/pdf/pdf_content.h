@@ -49,7 +49,16 @@ typedef struct pdf_rule {
     long rgb[3];                /* 0.001 */
     size_t item;                /* display-list index of its item */
     size_t order;               /* first appearance of its colour/width */
+    int kind;                   /* horizontal, vertical, other (pdf_content.c) */
+    int style;                  /* index of its colour/width in the page's */
+    long at;                    /* y of a horizontal rule, x of a vertical */
 } pdf_rule;
+
+typedef struct pdf_style {
+    long width, rgb[3];
+    size_t order;               /* its rules' order since the last flush,
+                                   (size_t)-1 while it has none */
+} pdf_style;
 
 typedef struct pdf_content {
     gr_buf out;                 /* the uncompressed content stream */
@@ -71,6 +80,9 @@ typedef struct pdf_content {
     /* the glyph run being shown (pdf_content_glyphs) */
     struct pdf_glyph *glyphs;
     size_t gcap;
+    /* the colours/widths of the page's rules */
+    pdf_style *styles;
+    size_t nstyles, scap;
     /* rules gathered, waiting to be written */
     pdf_rule *rules;
     size_t nrules, rcap;
