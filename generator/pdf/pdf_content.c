@@ -666,17 +666,17 @@ static double adjustment(double pen, double target)
  * an em, and the box of a glyph is its advance plus Tc: a squeezed mark
  * overlaps its neighbour by half an em less the line's spacing, which Tc
  * would take away; so such a run keeps its spacing in the TJ array. */
-static size_t count_adjust(const pdf_glyph *g, size_t n, double size, double sp)
+static size_t count_adjust(const pdf_glyph *g, size_t n, double sp, size_t limit)
 {
     double pen = 0;
     size_t k, na = 0;
     for (k = 1; k < n; k++) {
         double adj;
         pen += g[k - 1].width + sp;
-        adj = adjustment(pen, g[k].x * 1000.0 / size);
+        adj = adjustment(pen, g[k].target);
         if (adj != 0) {
             if (sp != 0 && adj - sp >= PULL_BACK) return (size_t)-1;
-            na++;
+            if (++na >= limit) return na;   /* no better than what we have */
             pen -= adj;
         }
     }
@@ -685,9 +685,9 @@ static size_t count_adjust(const pdf_glyph *g, size_t n, double size, double sp)
 
 /* The spacing the gap before glyph k asks for, 0.0001/1000 em; 0 when it
  * is beyond SPACING_MAX. */
-static long gap_spacing(const pdf_glyph *g, size_t k, double size)
+static long gap_spacing(const pdf_glyph *g, size_t k)
 {
-    double need = (g[k].x - g[k - 1].x) * 1000.0 / size - g[k - 1].width;
+    double need = g[k].target - g[k - 1].target - g[k - 1].width;
     if (!isfinite(need) || fabs(need) > SPACING_MAX) return 0;
     return lround(need * 10000.0);
 }
@@ -695,7 +695,7 @@ static long gap_spacing(const pdf_glyph *g, size_t k, double size)
 /* Character spacing for a run of n >= 2 glyphs: the one that writes the
  * fewest bytes among keeping what is set, none, and what the run's first
  * and middle gaps ask for (a justified line asks the same everywhere). */
-static void choose_spacing(pdf_content *c, const pdf_glyph *g, size_t n, double size)
+static void choose_spacing(pdf_content *c, const pdf_glyph *g, size_t n)
 {
     long sz = c->font_size, cand[3];
     size_t best_cost = (size_t)-1, i;
@@ -703,7 +703,7 @@ static void choose_spacing(pdf_content *c, const pdf_glyph *g, size_t n, double 
     int keep = 0;
     if (sz <= 0) return;
     if (c->have_tc) {               /* what is set, seen in this font size */
-        size_t na = count_adjust(g, n, size, (double)c->tc * 1e-4 / (double)sz);
+        size_t na = count_adjust(g, n, (double)c->tc * 1e-4 / (double)sz, (size_t)-1);
         if (na != (size_t)-1) {
             best_cost = na * COST_ADJUST;
             keep = 1;
@@ -711,12 +711,14 @@ static void choose_spacing(pdf_content *c, const pdf_glyph *g, size_t n, double 
         }
     }
     cand[0] = 0;
-    cand[1] = gap_spacing(g, 1, size);
-    cand[2] = gap_spacing(g, n / 2, size);
+    cand[1] = gap_spacing(g, 1);
+    cand[2] = gap_spacing(g, n / 2);
     for (i = 0; i < 3; i++) {
-        size_t cost;
+        size_t cost, limit;
         if ((i == 2 && cand[2] == cand[1]) || (i > 0 && cand[i] == 0)) continue;
-        cost = count_adjust(g, n, size, (double)cand[i] * 1e-4);
+        if (best_cost != (size_t)-1 && best_cost <= COST_TC) break;    /* none can win */
+        limit = best_cost == (size_t)-1 ? (size_t)-1 : (best_cost - COST_TC + COST_ADJUST - 1) / COST_ADJUST;
+        cost = count_adjust(g, n, (double)cand[i] * 1e-4, limit);
         if (cost == (size_t)-1) continue;
         cost = cost * COST_ADJUST + COST_TC;
         if (cost < best_cost) {
@@ -764,8 +766,9 @@ void pdf_content_show(pdf_content *c, double x, double y, double size, size_t n)
     int open = 0;
     if (n == 0 || !(size > 0)) return;
     pdf_content_text_move(c, x, y);
+    for (k = 0; k < n; k++) c->glyphs[k].target = g[k].x * 1000.0 / size;
     if (n >= 2) {
-        choose_spacing(c, g, n, size);
+        choose_spacing(c, g, n);
         if (c->have_tc && c->font_size > 0)
             sp = (double)c->tc * 1e-4 / (double)c->font_size;
     }
@@ -775,7 +778,7 @@ void pdf_content_show(pdf_content *c, double x, double y, double size, size_t n)
         if (k > 0) {
             double adj;
             pen += g[k - 1].width + sp;
-            adj = adjustment(pen, g[k].x * 1000.0 / size);
+            adj = adjustment(pen, g[k].target);
             if (adj != 0) {
                 if (open) gr_buf_addc(b, '>');
                 open = 0;

@@ -134,6 +134,7 @@ typedef struct pdf_glyph {
     uint32_t cid;
     int width;
     double x;
+    double target;              /* x in 1/1000 em (pdf_content_show's) */
 } pdf_glyph;
 /* Room for a run of n glyphs (kept by c; valid until the next call). */
 pdf_glyph *pdf_content_glyphs(pdf_content *c, size_t n);
