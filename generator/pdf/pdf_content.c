@@ -101,6 +101,8 @@ void pdf_content_free(pdf_content *c)
     gr_buf_free(&c->out);
     free(c->glyphs);
     free(c->styles);
+    free(c->keys);
+    free(c->tmp);
     free(c->rules);
     free(c->plan);
     memset(c, 0, sizeof *c);
@@ -113,8 +115,15 @@ void pdf_content_begin(pdf_content *c, double page_h, const gr_dl_item *items,
     pdf_rule *rules = c->rules, *plan = c->plan;
     pdf_glyph *glyphs = c->glyphs;
     pdf_style *styles = c->styles;
+    struct pdf_rkey *keys = c->keys;
+    pdf_rule *tmp = c->tmp;
     size_t rcap = c->rcap, pcap = c->pcap, gcap = c->gcap, scap = c->scap;
+    size_t kcap = c->kcap, tcap = c->tcap;
     memset(c, 0, sizeof *c);
+    c->keys = keys;
+    c->kcap = kcap;
+    c->tmp = tmp;
+    c->tcap = tcap;
     c->out = out;
     c->glyphs = glyphs;
     c->gcap = gcap;
@@ -197,23 +206,74 @@ static int cmp_line(const pdf_rule *x, const pdf_rule *y)
     return cmp_long(x->y2, y->y2);
 }
 
-/* Planning order: by line, later items first. */
-static int cmp_plan(const void *a, const void *b)
+/* Rules are sorted by keys of four words (the page's rules number in the
+ * hundreds and were compared field by field before):
+ *   SORT_PLAN  by line (style, direction, fixed coordinate or, diagonal,
+ *              all four), later items first;
+ *   SORT_ITEM  by item, then along the line (x1, y1);
+ *   SORT_DRAW  by colour/width group (order of first appearance), line,
+ *              start, end.
+ * Every key is unique (pieces of one item on one line are disjoint), so
+ * qsort's lack of stability does not show. */
+enum { SORT_PLAN, SORT_ITEM, SORT_DRAW };
+
+typedef struct pdf_rkey {
+    uint64_t k[4];
+    size_t i;
+} pdf_rkey;
+
+static uint64_t u32of(long v)      /* |v| <= LEN_MAX < 2^31 */
 {
-    const pdf_rule *x = a, *y = b;
-    int c = cmp_line(x, y);
-    if (c) return c;
-    return cmp_long((long)y->item, (long)x->item);
+    return (uint64_t)(uint32_t)(v + 0x80000000L);
 }
 
-/* Drawing order: by item, then along the line. */
-static int cmp_item(const void *a, const void *b)
+static int cmp_rkey(const void *a, const void *b)
 {
-    const pdf_rule *x = a, *y = b;
-    int c = cmp_long((long)x->item, (long)y->item);
-    if (c) return c;
-    if ((c = cmp_long(x->x1, y->x1))) return c;
-    return cmp_long(x->y1, y->y1);
+    const pdf_rkey *x = a, *y = b;
+    int j;
+    for (j = 0; j < 4; j++)
+        if (x->k[j] != y->k[j]) return x->k[j] < y->k[j] ? -1 : 1;
+    return (x->i > y->i) - (x->i < y->i);
+}
+
+static long r_from(const pdf_rule *r);
+static long r_to(const pdf_rule *r);
+
+static void sort_rules(pdf_content *c, pdf_rule *r, size_t n, int how)
+{
+    size_t j;
+    if (n < 2) return;
+    c->keys = gr_grow(c->keys, &c->kcap, n, sizeof *c->keys);
+    c->tmp = gr_grow(c->tmp, &c->tcap, n, sizeof *c->tmp);
+    for (j = 0; j < n; j++) {
+        const pdf_rule *q = &r[j];
+        pdf_rkey *k = &c->keys[j];
+        uint64_t diag1 = q->kind == R_OTHER ? u32of(q->x1) << 32 | u32of(q->y1) : 0;
+        uint64_t diag2 = q->kind == R_OTHER ? u32of(q->x2) << 32 | u32of(q->y2) : 0;
+        k->i = j;
+        switch (how) {
+        case SORT_PLAN:
+            k->k[0] = (uint64_t)q->style << 34 | (uint64_t)q->kind << 32 | u32of(q->at);
+            k->k[1] = diag1;
+            k->k[2] = diag2;
+            k->k[3] = ~(uint64_t)q->item;
+            break;
+        case SORT_ITEM:
+            k->k[0] = (uint64_t)q->item;
+            k->k[1] = u32of(q->x1) << 32 | u32of(q->y1);
+            k->k[2] = k->k[3] = 0;
+            break;
+        default:
+            k->k[0] = (uint64_t)q->order << 34 | (uint64_t)q->kind << 32 | u32of(q->at);
+            k->k[1] = diag1;
+            k->k[2] = diag2;
+            k->k[3] = u32of(r_from(q)) << 32 | u32of(r_to(q));
+            break;
+        }
+    }
+    qsort(c->keys, n, sizeof *c->keys, cmp_rkey);
+    for (j = 0; j < n; j++) c->tmp[j] = r[c->keys[j].i];
+    memcpy(r, c->tmp, n * sizeof *r);
 }
 
 static long r_from(const pdf_rule *r) { return r->kind == R_VERT ? r->y1 : r->x1; }
@@ -331,7 +391,7 @@ static void plan_rules(pdf_content *c, const gr_dl_item *items, size_t n)
         all = gr_grow(all, &cap, nall + 1, sizeof *all);
         all[nall++] = r;
     }
-    if (nall > 1) qsort(all, nall, sizeof *all, cmp_plan);
+    sort_rules(c, all, nall, SORT_PLAN);
     while (i < nall) {
         size_t g = i;
         nsp = 0;
@@ -343,21 +403,9 @@ static void plan_rules(pdf_content *c, const gr_dl_item *items, size_t n)
             }
         }
     }
-    if (c->nplan > 1) qsort(c->plan, c->nplan, sizeof *c->plan, cmp_item);
+    sort_rules(c, c->plan, c->nplan, SORT_ITEM);
     free(all);
     free(sp);
-}
-
-/* Gathered rules: sorted by colour/width group (first appearance), line,
- * start; ties cannot depend on qsort (all keys compared). */
-static int cmp_rule(const void *a, const void *b)
-{
-    const pdf_rule *x = a, *y = b;
-    int c;
-    if (x->order != y->order) return x->order < y->order ? -1 : 1;
-    if ((c = cmp_line(x, y))) return c;
-    if ((c = cmp_long(r_from(x), r_from(y)))) return c;
-    return cmp_long(r_to(x), r_to(y));
 }
 
 void pdf_content_rule(pdf_content *c, size_t item)
@@ -387,7 +435,7 @@ static void flush_rules(pdf_content *c)
     size_t i = 0;
     if (c->nrules == 0) return;
     end_text(c);
-    qsort(c->rules, c->nrules, sizeof *c->rules, cmp_rule);
+    sort_rules(c, c->rules, c->nrules, SORT_DRAW);
     while (i < c->nrules) {
         size_t g = i;
         set_stroke(c, c->rules[g].rgb);

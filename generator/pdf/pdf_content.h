@@ -80,6 +80,11 @@ typedef struct pdf_content {
     /* the glyph run being shown (pdf_content_glyphs) */
     struct pdf_glyph *glyphs;
     size_t gcap;
+    /* sorting rules (pdf_content.c sort_rules): keys and a copy */
+    struct pdf_rkey *keys;
+    size_t kcap;
+    pdf_rule *tmp;
+    size_t tcap;
     /* the colours/widths of the page's rules */
     pdf_style *styles;
     size_t nstyles, scap;
