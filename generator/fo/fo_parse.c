@@ -1603,10 +1603,10 @@ static xmlDocPtr read_xml(fo_parser *P, const char *data, size_t len, int fd)
     c->sax->endElementNs = on_end_element;
     if (fd >= 0)
         doc = xmlCtxtReadFd(c, fd, P->file, NULL,
-                            XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+                            XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
     else
         doc = xmlCtxtReadMemory(c, data, (int)len, P->file, NULL,
-                                XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+                                XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
     wellformed = c->wellFormed;
     xmlFreeParserCtxt(c);
     if (P->saw_doctype) {
