@@ -960,7 +960,7 @@ static void test_haru_contract(const char *dir)
     for (i = 0; i < 5; i++) pages[i] = HPDF_AddPage(pdf);
     pdf_deflate(z, PDF_LEVEL_CONTENT, content, sizeof content - 1, &zc);
     pdf_deflate(z, PDF_LEVEL_OTHER, other, sizeof other - 1, &zo);
-    CHECK(pdf_haru_page_content(pages[0], zc.data, zc.len) == HPDF_OK, "libharu: page content set");
+    CHECK(pdf_haru_page_content(pdf, pages[0], zc.data, zc.len) == HPDF_OK, "libharu: page content set");
     st = pdf_haru_flate_stream(pdf, zo.data, zo.len);
     font = HPDF_Dict_New(pdf->mmgr);
     HPDF_Dict_AddName(font, "Type", "Font");
