@@ -6,7 +6,7 @@
 # Each fixture says what it expects in a comment, as tests/fo/bad/ does:
 #   expect: exit=1 line=12 mention=column-width
 # The fixtures: a span wider than the declared columns, negative widths
-# (column and table), a keep-with-next chain longer than a page, a missing
+# (column and table), a missing
 # image, an image outside the FO's folder (../x.png, with a real x.png
 # there), an absolute image path, SVG elements outside the subset
 # (svg:filter, svg:image).

@@ -9,6 +9,7 @@
 #include "box.h"
 #include "../graphics/graphics.h"
 #include "../util/msg.h"
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -318,9 +319,39 @@ static int keeps_with(const gr_box *prev, const gr_box *next)
 /* A child placed whole in this fragment of a block: where it began. */
 typedef struct placed_child {
     gr_box *box;
+    const gr_resume *sub;      /* where it was resumed from (first child only) */
     size_t mark;
     gr_cursor before;
 } placed_child;
+
+/* A chain of keeps that cannot move to the next page (it began on an empty
+ * one) ends in `prev`, placed whole, and `next`, of which nothing fits
+ * below it. A typesetter then breaks inside `prev` so that its tail goes
+ * over with `next`: place `prev` again from where it began, with the page
+ * shortened by what `next` needs to start. 1 and the fragment in *out when
+ * that leaves part of `prev` for the next page; else 0, with the page and
+ * cursor as they were before `prev` (the caller places it again). */
+static int split_before_kept(gr_lay *L, gr_cursor *c, const placed_child *prev,
+                             const gr_box *next, gr_resume **out)
+{
+    gr_cursor trial = prev->before;
+    gr_resume *r = NULL;
+    double need = gr_box_height(next, NULL);
+    if (prev->box->kind == GR_BOX_LINES && gr_box_lines(prev->box, prev->sub) < 2) return 0;
+    if (next->kind != GR_BOX_LINES) need += next->fo->p->space_before.opt;
+    if (need > L->body_h / 3) need = L->body_h / 3;   /* `next` may split itself */
+    gr_page_truncate(c->pg, prev->mark);
+    trial.limit -= need;
+    if (gr_place_box(L, &trial, prev->box, prev->sub, &r) == GR_PLACED_PART && r) {
+        trial.limit = c->limit;
+        *c = trial;
+        *out = r;
+        return 1;
+    }
+    gr_page_truncate(c->pg, prev->mark);
+    *c = prev->before;
+    return 0;
+}
 
 /* 1 if the child starts with a forced page break (and is not at a page
  * top already): not "does not fit" but "the page ends here". */
@@ -374,6 +405,7 @@ static int place_block(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
         gr_resume *r = NULL;
         gr_cursor before = *c;
         size_t before_mark = c->pg->nitems, j;
+        const gr_resume *from = sub;   /* where `child` resumes (first only) */
         int res;
         if (forced_break_before(child, sub, c)) {
             /* a forced break wins over any keep (XSL 1.1 §4.8) */
@@ -386,6 +418,7 @@ static int place_block(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
         if (res == GR_PLACED_ALL) {
             placed = gr_grow(placed, &capplaced, nplaced + 1, sizeof *placed);
             placed[nplaced].box = child;
+            placed[nplaced].sub = from;
             placed[nplaced].mark = before_mark;
             placed[nplaced].before = before;
             nplaced++;
@@ -419,11 +452,28 @@ static int place_block(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
                 j--;
             }
             if (j < nplaced && placed[j].before.force) {
-                /* the chain starts on an empty page and still does not fit */
-                if (always && L->status == GR_OK) {
-                    gr_error(L->ctx, L->tree->path, placed[j].box->fo->line, GR_TEXT(PAGE_CHAIN_KEEP_NEXT_KEEP));
-                    L->status = GR_EINPUT;
+                /* the chain starts on an empty page and still does not fit:
+                   split the box just before `child` so that its tail goes
+                   along, or else break the keep (a 提醒, never a refusal) */
+                placed_child *last = &placed[nplaced - 1];
+                gr_resume *tail = NULL;
+                if (split_before_kept(L, c, last, child, &tail)) {
+                    gr_resume *rr = gr_arena_alloc(L->arena, sizeof *rr);
+                    rr->child = last->box;
+                    rr->sub = tail;
+                    *out = rr;
+                    free(placed);
+                    goto fragment_done;
                 }
+                {   /* `last` again, whole, as it was placed before */
+                    gr_resume *again = NULL;
+                    int res2 = gr_place_box(L, c, last->box, last->sub, &again);
+                    assert(res2 == GR_PLACED_ALL);
+                    (void)res2;
+                }
+                if (always)          /* named where the chain begins */
+                    gr_warn(L->ctx, L->tree->path, placed[j].box->fo->line,
+                            GR_TEXT(PAGE_CHAIN_KEEP_NEXT_KEEP));
                 j = nplaced;                /* break it here after all */
             }
         }

@@ -1,0 +1,103 @@
+#!/bin/sh
+# t-layout-keep-after-table.sh — a note kept with what it follows
+# (keep-with-previous="always", as the forms' footnotes under 自辦訓練 are)
+# when that block ends at the foot of a page that it began: the block breaks
+# so that its tail goes over with the note; nothing refuses the document.
+# A table of 20pt rows (36 fit on an A4 page with 20mm margins, 728.5pt of
+# body) or a paragraph of 20pt lines, then the note; with a heading kept
+# with the table too (a chain of three that starts at the page top).
+. "$(dirname "$0")/lib.sh"
+require_gr
+require_tools awk
+D=$WORK/keepafter
+mkdir -p "$D"
+
+# keep_fo KIND N HEADING > FILE: KIND table (N rows) or para (N lines),
+# with a keep-with-next heading before it when HEADING is 1
+keep_fo() {
+    awk -v kind="$1" -v n="$2" -v head="$3" 'BEGIN {
+        print "<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\" xml:lang=\"zh-TW\">"
+        print "<fo:layout-master-set><fo:simple-page-master master-name=\"A4\" page-width=\"210mm\""
+        print " page-height=\"297mm\" margin=\"20mm\"><fo:region-body/></fo:simple-page-master>"
+        print "</fo:layout-master-set><fo:page-sequence master-reference=\"A4\">"
+        print "<fo:flow flow-name=\"xsl-region-body\" font-family=\"TW-Kai\" font-size=\"12pt\" line-height=\"20pt\">"
+        if (head) print "<fo:block keep-with-next=\"always\">（五）標題</fo:block>"
+        if (kind == "table") {
+            print "<fo:table><fo:table-column column-width=\"proportional-column-width(1)\"/><fo:table-body>"
+            for (i = 1; i <= n; i++)
+                printf "<fo:table-row><fo:table-cell><fo:block>第%02d列</fo:block></fo:table-cell></fo:table-row>\n", i
+            print "</fo:table-body></fo:table>"
+        } else {
+            # 40 full-width characters a line: the measure holds exactly 40
+            split("０ １ ２ ３ ４ ５ ６ ７ ８ ９", d, " ")
+            printf "<fo:block>"
+            for (i = 1; i <= n; i++)
+                printf "第%s%s行之文字恰好四十字一行以便計算每一行的位置並確認分頁結果是否完全正確無誤啊", d[int(i / 10) + 1], d[i % 10 + 1]
+            print "</fo:block>"
+        }
+        print "<fo:block keep-with-previous=\"always\">附註：這一段必須與前面的最後一列同頁。</fo:block>"
+        print "</fo:flow></fo:page-sequence></fo:root>"
+    }'
+}
+
+# page_of DUMP TEXT: the page of the first line starting with TEXT
+page_of() { awk -F '	' -v t="$2" '$1 == "line" && index($7, t) == 1 { print $2; exit }' "$1"; }
+
+for case in "table 36 0 第36列 第33列" "table 35 1 第35列 第32列" "table 72 0 第72列 第69列" \
+            "para 36 0 第３６行 第３３行"; do
+    set -- $case
+    name=$1-$2-$3
+    keep_fo "$1" "$2" "$3" > "$D/$name.fo"
+    if ! run_gr render "$D/$name.fo" -o "$D/$name.pdf" --dump-boxes "$D/$name.dump" 2> "$D/$name.err"; then
+        not_ok "keep after a full page ($name): renders" "$(head -n 3 "$D/$name.err")"
+        continue
+    fi
+    ok "keep after a full page ($name): renders"
+    pn=$(page_of "$D/$name.dump" "附註"); pl=$(page_of "$D/$name.dump" "$4")
+    pb=$(page_of "$D/$name.dump" "$5")
+    if [ -n "$pn" ] && [ "$pn" = "$pl" ]; then
+        ok "keep after a full page ($name): the note is on the page of $4 (p$pn)"
+    else
+        not_ok "keep after a full page ($name): the note is on the page of $4" "note p$pn, $4 p$pl"
+    fi
+    # the break moved only the tail: a line/row three before the end stays
+    if [ -n "$pb" ] && [ "$pb" -lt "$pn" ] 2>/dev/null; then
+        ok "keep after a full page ($name): $5 stays on the page before (p$pb)"
+    else
+        not_ok "keep after a full page ($name): $5 stays on the page before" "$5 p$pb, note p$pn"
+    fi
+    if grep -q "錯誤" "$D/$name.err"; then
+        not_ok "keep after a full page ($name): no error" "$(head -n 2 "$D/$name.err")"
+    else
+        ok "keep after a full page ($name): no error"
+    fi
+done
+
+# A chain of keeps longer than a page (keep-with-next="always" on each of
+# 80 one-line blocks) cannot be kept: the pages break where they must, with
+# a 提醒 naming the chain's first block, and the document is made (it used
+# to be refused, as if the FO were invalid).
+awk 'BEGIN {
+    print "<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\" xml:lang=\"zh-TW\">"
+    print "<fo:layout-master-set><fo:simple-page-master master-name=\"A4\" page-width=\"210mm\""
+    print " page-height=\"297mm\" margin=\"20mm\"><fo:region-body/></fo:simple-page-master>"
+    print "</fo:layout-master-set><fo:page-sequence master-reference=\"A4\">"
+    print "<fo:flow flow-name=\"xsl-region-body\" font-family=\"TW-Kai\" font-size=\"12pt\" line-height=\"20pt\">"
+    for (i = 1; i <= 80; i++)
+        printf "<fo:block keep-with-next=\"always\">連鎖第%02d段：每一段都要求與下一段同頁。</fo:block>\n", i
+    print "</fo:flow></fo:page-sequence></fo:root>"
+}' > "$D/chain.fo"
+if run_gr render "$D/chain.fo" -o "$D/chain.pdf" --dump-boxes "$D/chain.dump" 2> "$D/chain.err"; then
+    ok "keep chain longer than a page: renders"
+else
+    not_ok "keep chain longer than a page: renders" "$(head -n 3 "$D/chain.err")"
+fi
+n=$(awk -F '	' '$1 == "line" && index($7, "連鎖第") == 1' "$D/chain.dump" 2>/dev/null | wc -l)
+if [ "$n" -eq 80 ]; then ok "keep chain longer than a page: all 80 blocks printed"
+else not_ok "keep chain longer than a page: all 80 blocks printed" "$n lines"; fi
+if grep -q "chain.fo:6: 提醒" "$D/chain.err" && grep -q "keep-with-next" "$D/chain.err"; then
+    ok "keep chain longer than a page: a 提醒 names the chain's first block (line 6)"
+else
+    not_ok "keep chain longer than a page: a 提醒 names the chain's first block (line 6)" "$(head -n 2 "$D/chain.err")"
+fi
+finish
