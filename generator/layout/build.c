@@ -113,6 +113,15 @@ static int add_inline(gr_lay *L, gr_para *para, gr_fo_node *n);
 static int add_link(gr_lay *L, gr_para *para, gr_fo_node *n);
 static int add_footnote(gr_lay *L, gr_para *para, gr_fo_node *n);
 static int add_leader(gr_lay *L, gr_para *para, gr_fo_node *n);
+void gr_lay_ctx_init(gr_lay *L, gr_ctx *q)
+{
+    if (!L->have_fresh) {
+        gr_ctx_init(&L->fresh);
+        L->have_fresh = 1;
+    }
+    *q = L->fresh;
+}
+
 FILE *gr_lay_sink(gr_lay *L)
 {
     if (!L->quiet_sink) L->quiet_sink = fopen("/dev/null", "w");
@@ -133,7 +142,7 @@ static gr_graphic *fit_graphic_height(gr_lay *L, gr_fo_node *n, gr_graphic *g)
     double want = L->body_h * GRAPHIC_PAGE_SHARE, w;
     if (!(L->body_h > 0) || g->height <= L->body_h || !(g->height > 0)) return g;
     w = g->width * want / g->height;
-    gr_ctx_init(&quiet);
+    gr_lay_ctx_init(L, &quiet);
     quiet.quiet_warnings = 1;
     quiet.err_stream = gr_lay_sink(L);
     if (!quiet.err_stream) return g;

@@ -219,7 +219,7 @@ static double auto_columns(gr_lay *L, gr_table *t, const gr_len *spec, double ro
     gr_ctx quiet;
     FILE *sink = gr_lay_sink(L);
     int i;
-    gr_ctx_init(&quiet);
+    gr_lay_ctx_init(L, &quiet);
     quiet.err_stream = sink;        /* NULL: measure nothing, all at 12pt */
     quiet.quiet_warnings = 1;
     for (i = 0; sink && i < t->ncells; i++) {
@@ -350,7 +350,7 @@ static void min_proportional(gr_lay *L, gr_table *t, const gr_len *spec, int fix
     gr_ctx quiet;
     FILE *sink = gr_lay_sink(L);
     int i, round;
-    gr_ctx_init(&quiet);
+    gr_lay_ctx_init(L, &quiet);
     quiet.err_stream = sink;
     quiet.quiet_warnings = 1;
     for (i = 0; sink && i < t->ncells; i++) {
@@ -636,7 +636,7 @@ static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w)
         }
         return b;
     }
-    gr_ctx_init(&quiet);
+    gr_lay_ctx_init(L, &quiet);
     quiet.err_stream = sink;
     quiet.quiet_warnings = 1;
     quiet.lang = loud->lang;
