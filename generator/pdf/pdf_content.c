@@ -218,8 +218,7 @@ static int cmp_line(const pdf_rule *x, const pdf_rule *y)
 enum { SORT_PLAN, SORT_ITEM, SORT_DRAW };
 
 typedef struct pdf_rkey {
-    uint64_t k[4];
-    size_t i;
+    uint64_t k[4];              /* the last word's low half: the index */
 } pdf_rkey;
 
 static uint64_t u32of(long v)      /* |v| <= LEN_MAX < 2^31 */
@@ -233,46 +232,51 @@ static int cmp_rkey(const void *a, const void *b)
     int j;
     for (j = 0; j < 4; j++)
         if (x->k[j] != y->k[j]) return x->k[j] < y->k[j] ? -1 : 1;
-    return (x->i > y->i) - (x->i < y->i);
+    return 0;
 }
 
 static long r_from(const pdf_rule *r);
 static long r_to(const pdf_rule *r);
 
+/* 32-byte keys: glibc's qsort sorts them in place (larger elements it
+ * sorts through pointers and then moves). A page's rules and items number
+ * far below 2^32. */
 static void sort_rules(pdf_content *c, pdf_rule *r, size_t n, int how)
 {
     size_t j;
     if (n < 2) return;
+    assert(n < ((uint64_t)1 << 32));
     c->keys = gr_grow(c->keys, &c->kcap, n, sizeof *c->keys);
     c->tmp = gr_grow(c->tmp, &c->tcap, n, sizeof *c->tmp);
     for (j = 0; j < n; j++) {
         const pdf_rule *q = &r[j];
         pdf_rkey *k = &c->keys[j];
-        uint64_t diag1 = q->kind == R_OTHER ? u32of(q->x1) << 32 | u32of(q->y1) : 0;
-        uint64_t diag2 = q->kind == R_OTHER ? u32of(q->x2) << 32 | u32of(q->y2) : 0;
-        k->i = j;
+        int diag = q->kind == R_OTHER;
+        uint64_t diag1 = diag ? u32of(q->x1) << 32 | u32of(q->y1) : 0;
+        uint64_t diag2 = diag ? u32of(q->x2) << 32 | u32of(q->y2) : 0;
         switch (how) {
         case SORT_PLAN:
             k->k[0] = (uint64_t)q->style << 34 | (uint64_t)q->kind << 32 | u32of(q->at);
             k->k[1] = diag1;
             k->k[2] = diag2;
-            k->k[3] = ~(uint64_t)q->item;
+            k->k[3] = (uint64_t)(uint32_t)~(uint32_t)q->item << 32 | j;
             break;
         case SORT_ITEM:
             k->k[0] = (uint64_t)q->item;
             k->k[1] = u32of(q->x1) << 32 | u32of(q->y1);
-            k->k[2] = k->k[3] = 0;
+            k->k[2] = 0;
+            k->k[3] = j;
             break;
-        default:
+        default:                /* a diagonal's start and end are in diag1, diag2 */
             k->k[0] = (uint64_t)q->order << 34 | (uint64_t)q->kind << 32 | u32of(q->at);
             k->k[1] = diag1;
-            k->k[2] = diag2;
-            k->k[3] = u32of(r_from(q)) << 32 | u32of(r_to(q));
+            k->k[2] = diag ? diag2 : u32of(r_from(q)) << 32 | u32of(r_to(q));
+            k->k[3] = j;
             break;
         }
     }
     qsort(c->keys, n, sizeof *c->keys, cmp_rkey);
-    for (j = 0; j < n; j++) c->tmp[j] = r[c->keys[j].i];
+    for (j = 0; j < n; j++) c->tmp[j] = r[(uint32_t)c->keys[j].k[3]];
     memcpy(r, c->tmp, n * sizeof *r);
 }
 
