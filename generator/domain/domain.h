@@ -82,6 +82,17 @@ void gr_data_mask_names(xmlDocPtr doc);
  * 歐○○/雯). <姓名> elements are printed that way already. */
 void gr_data_print_names(xmlDocPtr doc, int mask);
 
+/* Where the declared names are printed, before gr_data_print_names: f is
+ * called for every <姓名> element and every name found in running text
+ * (as gr_data_print_names finds them; <非姓名> skipped) with the line of
+ * the element holding it, the name (white space collapsed) and what the
+ * public edition prints for it (the name itself when 遮蔽="否"). The
+ * strings are valid during the call only. For checks that concern the
+ * name as the internal edition prints it (its characters in the fonts:
+ * report/pipeline.c). */
+typedef void (*gr_name_use_fn)(void *arg, int line, const char *name, const char *masked);
+void gr_data_name_uses(xmlDocPtr doc, gr_name_use_fn f, void *arg);
+
 /* The data as published (--embed-source, public edition), after
  * gr_data_mask_names: every <姓名> marked 遮蔽="否", since it holds its
  * masked form already and a new build must print it as it is. */

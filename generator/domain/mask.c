@@ -594,6 +594,55 @@ void gr_data_print_names(xmlDocPtr doc, int mask)
     print_names(doc, &pr);
 }
 
+/* ---- where the names are printed ----------------------------------------- */
+
+typedef struct use_walk {
+    gr_name_use_fn f;
+    void *arg;
+    int line;                  /* of the element whose text is scanned */
+} use_walk;
+
+static void use_found(void *arg, const char *s, size_t off, size_t len, const name_entry *e)
+{
+    use_walk *w = arg;
+    (void)s; (void)off; (void)len;
+    w->f(w->arg, w->line, e->name, e->keep ? e->name : e->masked);
+}
+
+static void uses(xmlNodePtr n, const name_set *S, use_walk *w)
+{
+    for (; n; n = n->next) {
+        if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
+            w->line = gr_line(n->parent);
+            scan(S, (const char *)n->content, NULL, use_found, w);
+        } else if (n->type == XML_ELEMENT_NODE && gr_is_elem(n, NAME)) {
+            char *t = gr_text(n), *c = collapse(t);
+            const char *p;
+            int at = 0;
+            for (p = c; *p && at >= 0; p++) at = child_of(S, at, fold((unsigned char)*p));
+            if (at >= 0 && S->t[at].name >= 0) {
+                const name_entry *e = &S->v[S->t[at].name];
+                w->f(w->arg, gr_line(n), e->name, e->keep ? e->name : e->masked);
+            }
+            free(c);
+            free(t);
+        } else if (n->type == XML_ELEMENT_NODE && !gr_is_elem(n, NOT_NAME)) {
+            uses(n->children, S, w);
+        }
+    }
+}
+
+void gr_data_name_uses(xmlDocPtr doc, gr_name_use_fn f, void *arg)
+{
+    name_set S;
+    use_walk w = { f, arg, 0 };
+    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+    if (!root) return;
+    set_init(&S, doc);
+    if (S.n) uses(root, &S, &w);
+    set_free(&S);
+}
+
 /* ---- names outside the text: attribute values, file names ------------ */
 
 /* Every attribute value of the data (file names 檔案="images/陳怡敏.jpg"

@@ -1238,22 +1238,43 @@ done:
     return res;
 }
 
-/* Rows [from, to) placed whole, group by group (header and footer). */
+/* A header or footer group (starting at row r) repeated on a part of the
+ * table after the first: its cells with a gr:continued label show the
+ * label instead of their content (a photo group's caption 「▲ …（續）」,
+ * docs/fo-subset.md); NULL when none has one, or on the first part. */
+static const gr_resume *repeated_part(gr_lay *L, const gr_table *t, int r, int later)
+{
+    int c0 = t->row_first_cell[r], n = t->row_first_cell[t->rows[r].group_end + 1] - c0, i, any = 0;
+    gr_resume *st;
+    if (!later || n <= 0) return NULL;
+    for (i = 0; i < n; i++) any |= t->cells[c0 + i].continued != NULL;
+    if (!any) return NULL;
+    st = gr_arena_alloc(L->arena, sizeof *st);
+    memset(st, 0, sizeof *st);
+    st->row = r;
+    st->cell_done = gr_arena_alloc(L->arena, (size_t)n);
+    for (i = 0; i < n; i++) st->cell_done[i] = t->cells[c0 + i].continued != NULL;
+    return st;
+}
+
+/* Rows [from, to) placed whole, group by group (header and footer; `later`:
+ * on a part after the first). */
 static int place_rows_whole(gr_lay *L, gr_cursor *c, const gr_table *t, double tx,
-                            int from, int to)
+                            int from, int to, int later)
 {
     int r = from;
     while (r < to) {
         gr_resume *o = NULL;
-        int res = place_group(L, c, t, tx, r, NULL, &o, 0, 0);
+        int res = place_group(L, c, t, tx, r, repeated_part(L, t, r, later), &o, 0, 0);
         if (res != GR_PLACED_ALL) return 0;
         r = t->rows[r].group_end + 1;
     }
     return 1;
 }
 
-/* Natural height of rows [from, to), group by group. */
-static double rows_height(const gr_table *t, int from, int to)
+/* Natural height of rows [from, to), group by group (`later`: as a header
+ * or footer repeated on a part after the first). */
+static double rows_height(gr_lay *L, const gr_table *t, int from, int to, int later)
 {
     double total = 0, *h;
     int r = from;
@@ -1262,7 +1283,7 @@ static double rows_height(const gr_table *t, int from, int to)
     while (r < to) {
         group g;
         int k;
-        group_init(&g, t, r, NULL, 0);
+        group_init(&g, t, r, repeated_part(L, t, r, later), 0);
         row_heights(&g, h);
         for (k = 0; k <= g.end - g.from; k++) total += h[k];
         r = g.end + 1;
@@ -1302,8 +1323,9 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
     placed_group *placed = NULL;
     gr_cursor saved = *c;
     double tx = c->area_x + b->x, limit = c->limit;
-    double foot_h = rows_height(t, body_end, t->nrows);
-    double fresh = L->body_h - rows_height(t, 0, t->nhead) - foot_h;
+    double foot_h = rows_height(L, t, body_end, t->nrows, !first);
+    double fresh = L->body_h - rows_height(L, t, 0, t->nhead, 1)
+                 - rows_height(L, t, body_end, t->nrows, 1);
     const gr_resume *st = in && in->cells ? in : NULL;
     gr_resume *o = NULL;
 
@@ -1316,7 +1338,7 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
     c->pending_space = 0;
     c->pending_retain = 0;
     if (first && p->id) gr_add_id_item(c, GR_DL_DEST, p->id, tx, c->y);
-    if (t->nhead > 0 && !place_rows_whole(L, c, t, tx, 0, t->nhead) && !force) {
+    if (t->nhead > 0 && !place_rows_whole(L, c, t, tx, 0, t->nhead, !first) && !force) {
         gr_page_truncate(c->pg, mark);
         *c = saved;
         return GR_PLACED_NONE;
@@ -1371,7 +1393,7 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
     free(placed);
     if (r >= body_end && !o) done = 1;
     c->limit = limit;
-    if (t->nfoot > 0 && !place_rows_whole(L, c, t, tx, body_end, t->nrows) && done) {
+    if (t->nfoot > 0 && !place_rows_whole(L, c, t, tx, body_end, t->nrows, !first) && done) {
         /* (only when the room kept was not enough: a footer taller than
            what was left) the footer goes to the next page alone */
         done = 0;

@@ -76,6 +76,11 @@ typedef struct gr_report {
     gr_fontset *fs;           /* fonts, when the tree was checked or laid out */
     int own_fs;               /* 1: fs was opened by this run (freed with it) */
     size_t pages;             /* pages written by gr_report_pdf */
+    struct {                  /* where the declared names are printed, */
+        struct gr_name_use_at { int line; char *name, *masked; } *v;
+        size_t n, cap;        /* taken before masking (gr_data_name_uses), */
+    } name_uses;              /* sorted by line */
+    gr_glyphs_said glyphs_said; /* characters in no font said so far */
 } gr_report;
 
 /* Run the pipeline on one data file. Returns r->status. Stages after a

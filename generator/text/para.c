@@ -530,6 +530,7 @@ static void say_missing(gr_ctx *ctx, const char *file, int line, uint32_t cp,
                         const gr_fontchain *ch)
 {
     char shown[8] = "";
+    if (!gr_glyph_first_time(ctx, line, cp)) return;     /* said at this line */
     if (u_isgraph((UChar32)cp)) shown[gr_utf8_encode(cp, shown)] = 0;
     gr_warn(ctx, file, line, GR_TEXT(TEXT_CHARACTER_U_FONT_CHAIN),
             (unsigned)cp, shown, ch && ch->nfaces ? ch->faces[0]->family : "?");

@@ -33,6 +33,20 @@ void gr_ctx_init(gr_ctx *ctx)
     ctx->t0 = gr_now();
 }
 
+int gr_glyph_first_time(gr_ctx *ctx, int line, uint32_t cp)
+{
+    gr_glyphs_said *g = ctx->glyphs_said;
+    size_t i;
+    if (!g) return 1;
+    for (i = 0; i < g->n; i++)                /* a handful per file */
+        if (g->v[i].line == line && g->v[i].cp == cp) return 0;
+    g->v = gr_grow(g->v, &g->cap, g->n + 1, sizeof *g->v);
+    g->v[g->n].line = line;
+    g->v[g->n].cp = cp;
+    g->n++;
+    return 1;
+}
+
 int gr_image_budget_take(gr_ctx *ctx, size_t n)
 {
     if (n > ctx->image_budget - ctx->image_used) return GR_ESYS;

@@ -80,6 +80,14 @@ typedef struct gr_findings {
 
 void gr_findings_free(gr_findings *f);
 
+/* Characters in no font already said, by data line: a run of one data file
+ * (report/pipeline.c) says each (line, character) once, whether the names
+ * check or layout meets it first. */
+typedef struct gr_glyphs_said {
+    struct { int line; uint32_t cp; } *v;
+    size_t n, cap;
+} gr_glyphs_said;
+
 typedef struct gr_ctx {
     gr_lang lang;          /* which language(s) messages are printed in */
     int quiet_warnings;    /* 1: count notes but do not print them */
@@ -112,9 +120,15 @@ typedef struct gr_ctx {
        by gr_report_free); NULL: none. */
     const char *shown_from;
     const char *shown_as;
+    /* Borrowed from the gr_report being run (report/pipeline.c); NULL: none
+       (each paragraph then says its own missing characters). */
+    gr_glyphs_said *glyphs_said;
 } gr_ctx;
 
 void gr_ctx_init(gr_ctx *ctx);
+/* 1 the first time (line, cp) is said in this run (and recorded), 0 after;
+ * always 1 when the run keeps no record (ctx->glyphs_said NULL). */
+int gr_glyph_first_time(gr_ctx *ctx, int line, uint32_t cp);
 /* The one failure mapping: GR_ESYS if any error was a system, usage,
  * template or font problem, else GR_EINPUT if any error, else GR_OK. */
 int gr_ctx_status(const gr_ctx *ctx);

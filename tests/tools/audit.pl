@@ -57,6 +57,9 @@
 #                    series' name) must lie inside the slice, or at the end
 #                    of a leader that starts inside it, and its percentage
 #                    must be the slice's angle (±1, 「<1」「>99」)
+#   chart_unlegended  a chart (or a part of one continued on a later page)
+#                    drawing bars or slices in a series colour that no
+#                    legend on its page names (swatch and text)
 #   photo_uncaptioned  a page whose lowest photo has no ▲ caption below it
 #                    on that page (a group broken between rows leaves a part
 #                    without its caption)
@@ -184,7 +187,7 @@ close $in;
 
 my %count = map { $_ => 0 } qw(empty_fragment row_start_split cell_orphan heading_last prohibited
                                short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty
-                               chart_overlap chart_outside chart_detached photo_uncaptioned photo_size);
+                               chart_overlap chart_outside chart_detached chart_unlegended photo_uncaptioned photo_size);
 my @finds;
 sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\tpage $page\t$msg" }
 
@@ -199,8 +202,12 @@ sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\t
         my $t = join "\n", map { $_->{text} } @{$c->{lines}};
         # a repeated header (of one row or several): the same text as on the
         # page before (the fragments of a split cell hold different lines)
+        # (or that text with 「（續）」: a footer's gr:continued label on the
+        # parts after the first, 「▲ 說明（續）」)
         my $prev = $text_on{$c->{id}}{$c->{page} - 1};
-        $repeated{$c->{id}} = 1 if defined $prev && $prev eq $t;
+        $repeated{$c->{id}} = 1 if defined $prev &&
+            ($prev eq $t || ($prev =~ s/\s+//gr) . '（續）' eq ($t =~ s/\s+//gr) ||
+             ($prev =~ /（續）$/ && ($prev =~ s/\s+//gr) eq ($t =~ s/\s+//gr)));
         $text_on{$c->{id}}{$c->{page}} = $t;
     }
     my (%seen_cell, %rows, %per_page, %first_page, @order);
@@ -431,7 +438,8 @@ sub num_of { (my $v = $_[0]) =~ s/,//g; return $v }
 my $pi = 4 * atan2(1, 1);
 my ($nbars, $nslices) = (0, 0);    # labels checked (printed with -v)
 my %doc_series;    # the colours the document's legends name (a chart of
-                   # several rows has its legend under the last row only)
+                   # several rows has its legend in its table's header)
+my %page_series;   # the colours the legends of each page name
 for my $pass (1, 2) {
 for my $ch (@charts) {
     my @t = @{$ch->{texts}};
@@ -459,7 +467,19 @@ for my $ch (@charts) {
             $s->{swatch} = 1;
         }
     }
-    if ($pass == 1) { %doc_series = (%doc_series, %series); next }
+    if ($pass == 1) {
+        %doc_series = (%doc_series, %series);
+        $page_series{$ch->{page}}{$_} = 1 for keys %series;
+        next;
+    }
+    # every series colour this chart draws is named by a legend on its page
+    # (a chart continued on a later page carries its legend there too)
+    {
+        my %used = map { $_->{fill} => 1 } grep { !$_->{swatch} && $doc_series{$_->{fill}} } @sh;
+        my @nameless = grep { !$page_series{$ch->{page}}{$_} } sort keys %used;
+        found('chart_unlegended', $ch->{page}, 'a chart (part) draws ' .
+              join(', ', map { $doc_series{$_} } @nameless) . ' with no legend on its page') if @nameless;
+    }
     %series = %doc_series unless %series;
     next unless %series;
     my @bars = grep { $_->{rect} && !$_->{swatch} && $series{$_->{fill}} } @sh;
@@ -580,7 +600,7 @@ for my $ch (@charts) {
 
 print join(' ', map { "$_=$count{$_}" } qw(empty_fragment row_start_split cell_orphan heading_last
     prohibited short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty
-    chart_overlap chart_outside chart_detached photo_uncaptioned photo_size)), "\n";
+    chart_overlap chart_outside chart_detached chart_unlegended photo_uncaptioned photo_size)), "\n";
 print map { "#   $_\n" } @finds if $verbose;
 print "# chart labels checked against $nbars bars and $nslices slices\n" if $verbose && ($nbars || $nslices);
 exit 0;

@@ -39,10 +39,10 @@
        else centred in the bar's share of the group (group width / series)
        at 7.5pt or 7pt. When the groups are too many for that, the chart is
        drawn in rows of fewer groups (as many as let the labels fit, the
-       rows as even as can be), all on the same value axis, each row a block
-       of its own (so the chart may break between rows; the legend is on the
-       first, the caption below stays with the last). Called in the context
-       of the chart's element (its gr:line). -->
+       rows as even as can be), all on the same value axis, each row an SVG
+       of its own (so the chart may break between rows: chart-rows gives
+       every part the legend and the caption). Called in the context of the
+       chart's element (its gr:line). -->
   <xsl:template name="bar-chart">
     <xsl:param name="groups"/>
     <xsl:variable name="ns" select="2 + number(sum($groups/其他) &gt; 0)"/>
@@ -63,19 +63,98 @@
     <xsl:variable name="label-em" select="0.5 * string-length(translate($maxlabel, ',', '')) + 0.28 * (string-length($maxlabel) - string-length(translate($maxlabel, ',', '')))"/>
     <!-- the most groups a row can hold with the labels at 7pt in their
          share of the group (plot 378pt wide), at least one -->
-    <xsl:variable name="fit" select="floor(378 * 0.92 div ($ns * 7 * $label-em))"/>
+    <!-- (when a group's middle bar, 女, has a taller bar on either side,
+         where its label could not move: as many as let each label fit its
+         own bar at 7pt, the bars widened up to 86% of the group) -->
+    <xsl:variable name="fit">
+      <xsl:choose>
+        <xsl:when test="$ns = 3 and $groups[number(男) &gt; number(女) and sum(其他) &gt; number(女)]"><xsl:value-of select="floor(378 * 0.86 div (3 * (7 * $label-em + 1)))"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="floor(378 * 0.92 div ($ns * 7 * $label-em))"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:variable name="rows" select="ceiling($ng div ($fit * number($fit &gt;= 1) + number($fit &lt; 1)))"/>
     <xsl:variable name="per-row" select="ceiling($ng div $rows)"/>
-    <xsl:call-template name="bar-row">
-      <xsl:with-param name="k" select="0"/>
+    <xsl:variable name="bars">
+      <xsl:call-template name="bar-row">
+        <xsl:with-param name="k" select="0"/>
+        <xsl:with-param name="rows" select="$rows"/>
+        <xsl:with-param name="per-row" select="$per-row"/>
+        <xsl:with-param name="groups" select="$groups"/>
+        <xsl:with-param name="ns" select="$ns"/>
+        <xsl:with-param name="step" select="$step"/>
+        <xsl:with-param name="top-value" select="$top-value"/>
+        <xsl:with-param name="label-em" select="$label-em"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:call-template name="chart-rows">
       <xsl:with-param name="rows" select="$rows"/>
-      <xsl:with-param name="per-row" select="$per-row"/>
-      <xsl:with-param name="groups" select="$groups"/>
+      <xsl:with-param name="content" select="$bars"/>
+      <xsl:with-param name="legend-x" select="430 - 62 * $ns"/>
       <xsl:with-param name="ns" select="$ns"/>
-      <xsl:with-param name="step" select="$step"/>
-      <xsl:with-param name="top-value" select="$top-value"/>
-      <xsl:with-param name="label-em" select="$label-em"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- A chart's rows (blocks, one SVG each) and its caption. One row: the
+       block (legend inside) and the caption below, kept with it. Several
+       rows: a borderless table of one column that may break between rows
+       (docs/layout.md §4.2), with the legend as its header and the caption
+       as its footer, which the layout repeats on every part: each part of
+       the chart on a page has its legend and its caption, 「（續）」 after the
+       first (evidence.xsl caption-footer). The rows (as table rows then:
+       chart-row) leave their legend to the header. Called in the context
+       of the chart's element. -->
+  <xsl:template name="chart-row">
+    <xsl:param name="rows"/>
+    <xsl:param name="block"/>
+    <xsl:choose>
+      <xsl:when test="$rows &lt;= 1"><xsl:copy-of select="$block"/></xsl:when>
+      <xsl:otherwise>
+        <fo:table-row><xsl:copy-of select="@gr:line"/>
+          <fo:table-cell><xsl:copy-of select="@gr:line"/>
+            <xsl:copy-of select="$block"/>
+          </fo:table-cell>
+        </fo:table-row>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="chart-rows">
+    <xsl:param name="rows"/>
+    <xsl:param name="content"/>
+    <xsl:param name="legend-x"/>
+    <xsl:param name="ns"/>
+    <xsl:choose>
+      <xsl:when test="$rows &lt;= 1">
+        <xsl:copy-of select="$content"/>
+        <xsl:call-template name="caption-below"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:table table-layout="fixed" width="100%" space-before="6pt" space-after="8pt"><xsl:copy-of select="@gr:line"/>
+          <fo:table-column column-width="100%"/>
+          <fo:table-header><xsl:copy-of select="@gr:line"/>
+            <fo:table-row><xsl:copy-of select="@gr:line"/>
+              <fo:table-cell><xsl:copy-of select="@gr:line"/>
+                <fo:block text-align="center" line-height="1"><xsl:copy-of select="@gr:line"/>
+                  <fo:instream-foreign-object><xsl:copy-of select="@gr:line"/>
+                    <svg:svg width="440pt" height="16pt" viewBox="0 0 440 16">
+                      <xsl:call-template name="legend">
+                        <xsl:with-param name="x" select="$legend-x"/>
+                        <xsl:with-param name="y" select="3"/>
+                        <xsl:with-param name="ns" select="$ns"/>
+                      </xsl:call-template>
+                    </svg:svg>
+                  </fo:instream-foreign-object>
+                </fo:block>
+              </fo:table-cell>
+            </fo:table-row>
+          </fo:table-header>
+          <xsl:call-template name="caption-footer"/>
+          <fo:table-body><xsl:copy-of select="@gr:line"/>
+            <xsl:copy-of select="$content"/>
+          </fo:table-body>
+        </fo:table>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- row $k (from 0) of a bar chart, then the rows after it -->
@@ -96,20 +175,42 @@
     <xsl:variable name="gw" select="($right - $left) div $per-row"/>
     <!-- a shorter last row is centred -->
     <xsl:variable name="x-start" select="$left + ($per-row - count($row)) * $gw div 2"/>
-    <xsl:variable name="bw" select="$gw * 0.7 div $ns"/>
+    <!-- bars 70% of their group, widened (up to 86%) to carry the widest
+         value label at 7.5pt, else at 7pt, right over each bar -->
+    <xsl:variable name="bw0" select="$gw * 0.7 div $ns"/>
+    <xsl:variable name="bw-max" select="$gw * 0.86 div $ns"/>
+    <xsl:variable name="bw-want">
+      <xsl:choose>
+        <xsl:when test="7.5 * $label-em + 1 &lt;= $bw-max"><xsl:value-of select="7.5 * $label-em + 1"/></xsl:when>
+        <xsl:when test="7 * $label-em + 1 &lt;= $bw-max"><xsl:value-of select="7 * $label-em + 1"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$bw-max"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="bw" select="$bw0 * number($bw0 &gt;= $bw-want) + $bw-want * number($bw0 &lt; $bw-want)"/>
     <xsl:variable name="slot" select="$gw div $ns"/>
     <xsl:variable name="label-mode">
       <xsl:choose>
         <xsl:when test="7.5 * $label-em &lt;= $bw">bar</xsl:when>
+        <xsl:when test="7 * $label-em &lt;= $bw">bar7</xsl:when>
         <xsl:when test="7.5 * $label-em &lt;= $slot * 0.92">slot</xsl:when>
         <xsl:otherwise>slot7</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <fo:block text-align="center" keep-with-next="always"><xsl:copy-of select="@gr:line"/>
-      <xsl:if test="$k = 0"><xsl:attribute name="space-before">6pt</xsl:attribute></xsl:if>
-      <xsl:if test="$k &lt; $rows - 1"><xsl:attribute name="keep-with-next">auto</xsl:attribute></xsl:if>
+    <xsl:variable name="block">
+    <fo:block text-align="center"><xsl:copy-of select="@gr:line"/>
+      <xsl:if test="$rows = 1">
+        <xsl:attribute name="space-before">6pt</xsl:attribute>
+        <xsl:attribute name="keep-with-next">always</xsl:attribute>
+      </xsl:if>
       <fo:instream-foreign-object><xsl:copy-of select="@gr:line"/>
+        <!-- (several rows: the legend is the table's header, so the band
+             above the plot keeps only the value labels over the tallest
+             bars: 12pt of it) -->
         <svg:svg width="440pt" height="236pt" viewBox="0 0 440 236">
+          <xsl:if test="$rows &gt; 1">
+            <xsl:attribute name="height">214pt</xsl:attribute>
+            <xsl:attribute name="viewBox">0 22 440 214</xsl:attribute>
+          </xsl:if>
           <!-- grid lines and axis labels -->
           <xsl:call-template name="bar-grid">
             <xsl:with-param name="v" select="0"/>
@@ -124,7 +225,7 @@
           <!-- bars -->
           <xsl:for-each select="$row">
             <xsl:variable name="g" select="position() - 1"/>
-            <xsl:variable name="x0" select="$x-start + $g * $gw + $gw * 0.15"/>
+            <xsl:variable name="x0" select="$x-start + $g * $gw + ($gw - $ns * $bw) div 2"/>
             <xsl:call-template name="bar">
               <xsl:with-param name="x" select="$x0"/>
               <xsl:with-param name="w" select="$bw"/>
@@ -176,7 +277,7 @@
             </xsl:call-template>
           </xsl:for-each>
           <svg:line x1="{$left}" y1="{$bottom}" x2="{$right}" y2="{$bottom}" stroke="#000000" stroke-width="0.8"/>
-          <xsl:if test="$k = 0">
+          <xsl:if test="$rows = 1">
             <xsl:call-template name="legend">
               <xsl:with-param name="x" select="$right - 62 * $ns"/>
               <xsl:with-param name="y" select="8"/>
@@ -186,6 +287,11 @@
         </svg:svg>
       </fo:instream-foreign-object>
     </fo:block>
+    </xsl:variable>
+    <xsl:call-template name="chart-row">
+      <xsl:with-param name="rows" select="$rows"/>
+      <xsl:with-param name="block" select="$block"/>
+    </xsl:call-template>
     <xsl:if test="$k &lt; $rows - 1">
       <xsl:call-template name="bar-row">
         <xsl:with-param name="k" select="$k + 1"/>
@@ -273,7 +379,7 @@
     </xsl:if>
     <xsl:variable name="lx0">
       <xsl:choose>
-        <xsl:when test="$mode = 'bar'"><xsl:value-of select="$x + $w div 2"/></xsl:when>
+        <xsl:when test="$mode = 'bar' or $mode = 'bar7'"><xsl:value-of select="$x + $w div 2"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="$slot-x + ($s - 0.5) * $slot"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
@@ -406,11 +512,11 @@
   <!-- one pie per <組> (男/女/其他 slices), preceded by a pie of the sums
        when $total-name is given; at most three pies a row, each at least
        35 mm across (r 51pt with three a row, 60pt with fewer), with room
-       around it for outside labels; name under each pie, legend below the
-       last row. Each row is a block of its own (its own SVG), so a chart of
-       several rows may break between rows like a photo group (docs/layout.md
-       §4.2); the caption below stays with the last row. Called in the
-       context of the chart's element (its gr:line). -->
+       around it for outside labels; name under each pie. One row: the
+       legend below it. Several rows: each row its own SVG in a table row,
+       so the chart may break between rows like a photo group, the legend
+       and the caption on every part (chart-rows; docs/layout.md §4.2).
+       Called in the context of the chart's element (its gr:line). -->
   <xsl:template name="pie-chart">
     <xsl:param name="groups"/>
     <xsl:param name="total-name" select="''"/>
@@ -423,16 +529,24 @@
     <xsl:variable name="r" select="$r0 * number($r0 &lt;= 60) + 60 * number($r0 &gt; 60)"/>
     <xsl:variable name="rh" select="2 * $r + 58"/>
     <xsl:variable name="ns" select="2 + number(sum($groups/其他) &gt; 0)"/>
-    <xsl:call-template name="pie-row">
-      <xsl:with-param name="k" select="0"/>
+    <xsl:variable name="pies">
+      <xsl:call-template name="pie-row">
+        <xsl:with-param name="k" select="0"/>
+        <xsl:with-param name="rows" select="$rows"/>
+        <xsl:with-param name="groups" select="$groups"/>
+        <xsl:with-param name="total-name" select="$total-name"/>
+        <xsl:with-param name="with-total" select="$with-total"/>
+        <xsl:with-param name="per-row" select="$per-row"/>
+        <xsl:with-param name="cell" select="$cell"/>
+        <xsl:with-param name="r" select="$r"/>
+        <xsl:with-param name="rh" select="$rh"/>
+        <xsl:with-param name="ns" select="$ns"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:call-template name="chart-rows">
       <xsl:with-param name="rows" select="$rows"/>
-      <xsl:with-param name="groups" select="$groups"/>
-      <xsl:with-param name="total-name" select="$total-name"/>
-      <xsl:with-param name="with-total" select="$with-total"/>
-      <xsl:with-param name="per-row" select="$per-row"/>
-      <xsl:with-param name="cell" select="$cell"/>
-      <xsl:with-param name="r" select="$r"/>
-      <xsl:with-param name="rh" select="$rh"/>
+      <xsl:with-param name="content" select="$pies"/>
+      <xsl:with-param name="legend-x" select="220 - 31 * $ns"/>
       <xsl:with-param name="ns" select="$ns"/>
     </xsl:call-template>
   </xsl:template>
@@ -451,11 +565,14 @@
     <xsl:param name="rh"/>
     <xsl:param name="ns"/>
     <xsl:variable name="last" select="$k = $rows - 1"/>
-    <xsl:variable name="height" select="format-number($rh + 22 * number($last), '0')"/>
+    <!-- the legend under the pies when the chart is one row (else the
+         table's header has it) -->
+    <xsl:variable name="height" select="format-number($rh + 22 * number($rows = 1), '0')"/>
     <!-- the row's groups: pie index i = position in $groups - 1 + with-total -->
     <xsl:variable name="first" select="$k * $per-row - $with-total"/>
+    <xsl:variable name="block">
     <fo:block text-align="center" line-height="1"><xsl:copy-of select="@gr:line"/>
-      <xsl:if test="$k = 0"><xsl:attribute name="space-before">6pt</xsl:attribute></xsl:if>
+      <xsl:if test="$rows = 1"><xsl:attribute name="space-before">6pt</xsl:attribute></xsl:if>
       <fo:instream-foreign-object><xsl:copy-of select="@gr:line"/>
         <svg:svg width="440pt" height="{$height}pt" viewBox="0 0 440 {$height}">
           <xsl:if test="$k = 0 and $with-total = 1">
@@ -481,7 +598,7 @@
               <xsl:with-param name="name" select="normalize-space(名稱)"/>
             </xsl:call-template>
           </xsl:for-each>
-          <xsl:if test="$last">
+          <xsl:if test="$rows = 1">
             <xsl:call-template name="legend">
               <xsl:with-param name="x" select="220 - 31 * $ns"/>
               <xsl:with-param name="y" select="$rh + 4"/>
@@ -491,6 +608,11 @@
         </svg:svg>
       </fo:instream-foreign-object>
     </fo:block>
+    </xsl:variable>
+    <xsl:call-template name="chart-row">
+      <xsl:with-param name="rows" select="$rows"/>
+      <xsl:with-param name="block" select="$block"/>
+    </xsl:call-template>
     <xsl:if test="not($last)">
       <xsl:call-template name="pie-row">
         <xsl:with-param name="k" select="$k + 1"/>

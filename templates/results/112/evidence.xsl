@@ -106,6 +106,23 @@
     </fo:block>
   </xsl:template>
 
+  <!-- the caption of a group that may break over pages (photos, chart
+       rows) as the footer of its table: under every part, and on every
+       part after the first with 「（續）」 (gr:continued on a footer cell,
+       docs/fo-subset.md) -->
+  <xsl:template name="caption-footer">
+    <fo:table-footer><xsl:copy-of select="@gr:line"/>
+      <fo:table-row><xsl:copy-of select="@gr:line"/>
+        <fo:table-cell padding-top="2pt"><xsl:copy-of select="@gr:line"/>
+          <xsl:attribute name="gr:continued"><xsl:value-of select="concat('▲ ', normalize-space(說明), '（續）')"/></xsl:attribute>
+          <fo:block text-align="center" font-size="10.5pt"><xsl:copy-of select="@gr:line | 說明/@gr:line"/>
+            <xsl:text>▲ </xsl:text><xsl:apply-templates select="說明" mode="field"/>
+          </fo:block>
+        </fo:table-cell>
+      </fo:table-row>
+    </fo:table-footer>
+  </xsl:template>
+
   <xsl:template name="caption-above">
     <fo:block text-align="center" font-size="10.5pt" space-before="8pt" space-after="2pt"
         keep-with-next="always"><xsl:copy-of select="@gr:line | 說明/@gr:line"/>
@@ -136,18 +153,11 @@
         <!-- several rows: a borderless table of one column, a row per
              photo row, the caption its footer, which the layout repeats
              at the foot of every page the group runs over: a part of the
-             group left on a page keeps its caption -->
+             group left on a page keeps its caption, 「（續）」 after the
+             first -->
         <fo:table table-layout="fixed" width="100%" space-before="6pt" space-after="8pt"><xsl:copy-of select="@gr:line"/>
           <fo:table-column column-width="100%"/>
-          <fo:table-footer><xsl:copy-of select="@gr:line"/>
-            <fo:table-row><xsl:copy-of select="@gr:line"/>
-              <fo:table-cell padding-top="2pt"><xsl:copy-of select="@gr:line"/>
-                <fo:block text-align="center" font-size="10.5pt"><xsl:copy-of select="@gr:line | 說明/@gr:line"/>
-                  <xsl:text>▲ </xsl:text><xsl:apply-templates select="說明" mode="field"/>
-                </fo:block>
-              </fo:table-cell>
-            </fo:table-row>
-          </fo:table-footer>
+          <xsl:call-template name="caption-footer"/>
           <fo:table-body><xsl:copy-of select="@gr:line"/>
             <xsl:for-each select="圖檔[position() mod 2 = 1]">
               <fo:table-row><xsl:copy-of select="../@gr:line"/>
@@ -204,23 +214,71 @@
         </xsl:for-each>
   </xsl:template>
 
-  <!-- groups × gender table: counts row and computed percentage row -->
+  <!-- groups × gender table: counts row and computed percentage row. A
+       table of more groups than the page can give their columns (a clerk
+       with 7 里 or 14 分局) is printed in bands of at most as many groups as
+       fit, as even as can be, one under the other, each with the label
+       columns (對象, 人次/百分比) — as a typesetter or a clerk in Word splits
+       it — rather than one character a line (docs/layout.md §4.2). A count
+       column needs its widest count or 「其他」/「100%」 set at 80% of 9.5pt
+       (digits 0.5 em, commas 0.28 em) and 5pt of padding and rules; the
+       count columns have about 402pt beside the label columns. -->
   <xsl:template match="統計表" mode="evidence">
     <xsl:variable name="other" select="boolean(組/其他)"/>
     <xsl:variable name="k" select="2 + number($other)"/>
+    <xsl:variable name="n" select="count(組)"/>
+    <xsl:variable name="max">
+      <xsl:for-each select="組/男 | 組/女 | 組/其他">
+        <xsl:sort select="number(.)" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="number(.)"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="widest" select="format-number(number($max) * number(number($max) &gt; 0), '#,##0')"/>
+    <xsl:variable name="em" select="0.5 * string-length(translate($widest, ',', '')) + 0.28 * (string-length($widest) - string-length(translate($widest, ',', '')))"/>
+    <xsl:variable name="col" select="7.6 * ($em * number($em &gt; 2) + 2 * number($em &lt;= 2)) + 5"/>
+    <xsl:variable name="fit0" select="floor(402 div ($k * $col))"/>
+    <xsl:variable name="fit" select="$fit0 * number($fit0 &gt;= 1) + number($fit0 &lt; 1)"/>
+    <xsl:variable name="bands" select="ceiling($n div $fit)"/>
+    <xsl:variable name="per" select="ceiling($n div $bands)"/>
     <xsl:call-template name="caption-above"/>
+    <xsl:for-each select="組[(position() - 1) mod $per = 0]">
+      <xsl:variable name="band" select=". | following-sibling::組[position() &lt; $per]"/>
+      <xsl:variable name="first" select="position() = 1"/>
+      <xsl:variable name="last" select="position() = last()"/>
+      <xsl:for-each select="..">
+        <xsl:call-template name="stat-band">
+          <xsl:with-param name="groups" select="$band"/>
+          <xsl:with-param name="k" select="$k"/>
+          <xsl:with-param name="other" select="$other"/>
+          <xsl:with-param name="first" select="$first"/>
+          <xsl:with-param name="last" select="$last"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- one band of a 統計表 (all of it when it fits): $groups of its <組>,
+       a table of its own with the label columns; called in the context of
+       the 統計表 -->
+  <xsl:template name="stat-band">
+    <xsl:param name="groups"/>
+    <xsl:param name="k"/>
+    <xsl:param name="other"/>
+    <xsl:param name="first" select="true()"/>
+    <xsl:param name="last" select="true()"/>
     <fo:table xsl:use-attribute-sets="table" font-size="9.5pt"><xsl:copy-of select="@gr:line"/>
+      <xsl:if test="not($last)"><xsl:attribute name="space-after">6pt</xsl:attribute></xsl:if>
       <fo:table-column column-width="proportional-column-width(1.6)" number-columns-repeated="2"/>
-      <fo:table-column column-width="proportional-column-width(1)" number-columns-repeated="{count(組) * $k}"/>
+      <fo:table-column column-width="proportional-column-width(1)" number-columns-repeated="{count($groups) * $k}"/>
       <fo:table-header><xsl:copy-of select="@gr:line"/>
         <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="head-cell"><xsl:with-param name="text" select="''"/><xsl:with-param name="cols" select="2"/><xsl:with-param name="rows" select="2"/></xsl:call-template>
-          <xsl:for-each select="組">
+          <xsl:for-each select="$groups">
             <xsl:call-template name="head-cell"><xsl:with-param name="of" select="名稱"/><xsl:with-param name="cols" select="$k"/></xsl:call-template>
           </xsl:for-each>
         </fo:table-row>
         <fo:table-row><xsl:copy-of select="@gr:line"/>
-          <xsl:for-each select="組">
+          <xsl:for-each select="$groups">
             <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'男'"/></xsl:call-template>
             <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'女'"/></xsl:call-template>
             <xsl:if test="$other">
@@ -235,7 +293,7 @@
             <fo:block><xsl:copy-of select="@gr:line"/><xsl:apply-templates select="對象" mode="field"/></fo:block>
           </fo:table-cell>
           <xsl:call-template name="text-cell"><xsl:with-param name="of" select="單位"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
-          <xsl:for-each select="組">
+          <xsl:for-each select="$groups">
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="format-number(男, '#,##0')"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
             <xsl:call-template name="text-cell"><xsl:with-param name="text" select="format-number(女, '#,##0')"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
             <xsl:if test="$other">
@@ -245,8 +303,7 @@
         </fo:table-row>
         <fo:table-row><xsl:copy-of select="@gr:line"/>
           <xsl:call-template name="text-cell"><xsl:with-param name="text" select="'百分比'"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
-          <xsl:for-each select="組">
-            <xsl:variable name="t" select="男 + 女 + sum(其他)"/>
+          <xsl:for-each select="$groups">
             <xsl:call-template name="share-cell"><xsl:with-param name="name" select="'男百分比'"/></xsl:call-template>
             <xsl:call-template name="share-cell"><xsl:with-param name="name" select="'女百分比'"/></xsl:call-template>
             <xsl:if test="$other">
@@ -277,19 +334,18 @@
     <xsl:if test="@依據 and not(key('stat-table', @依據))">
       <xsl:message terminate="yes">成果報告：&lt;長條圖 依據="<xsl:value-of select="@依據"/>"&gt; 找不到代號相同的 &lt;統計表&gt; / results form: no &lt;統計表&gt; with 代號 "<xsl:value-of select="@依據"/>" for &lt;長條圖&gt;</xsl:message>
     </xsl:if>
-    <!-- one block per row of bars (charts.xsl) -->
+    <!-- a row of bars with its caption below; several rows: a table with
+       the legend as its header and the caption as its footer (charts.xsl) -->
     <xsl:call-template name="bar-chart"><xsl:with-param name="groups" select="$groups"/></xsl:call-template>
-    <xsl:call-template name="caption-below"/>
   </xsl:template>
 
-  <!-- one block per row of pies (charts.xsl): a chart of several rows may
-       break between rows; the caption keeps with the last -->
+  <!-- a row of pies with its caption below; several rows: a table that may
+       break between rows, each part with the legend and the caption -->
   <xsl:template match="圓餅圖" mode="evidence">
     <xsl:call-template name="pie-chart">
       <xsl:with-param name="groups" select="組"/>
       <xsl:with-param name="total-name" select="normalize-space(總計名稱)"/>
     </xsl:call-template>
-    <xsl:call-template name="caption-below"/>
   </xsl:template>
 
   <!-- member list with the computed gender summary as its last row -->
