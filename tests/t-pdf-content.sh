@@ -7,7 +7,8 @@
 #     of one colour and width overlap or touch (a shared cell edge is one
 #     segment);
 #   - state is set only when it changes: no fill colour, stroke colour,
-#     line width or font set twice in a row to the same value, and no text
+#     line width, font or character spacing set twice in a row to the same
+#     value, and no text
 #     object that ends only for the next to begin (ET directly before BT);
 # and the page tree of a 10,000-page document (more pages than a PDF/A-1
 # array may hold): every page there, and PDFBox preflight valid PDF/A-1b.
@@ -54,18 +55,19 @@ for f in "$ROOT/tests/fo/layout/form.fo" "$ROOT/tests/fo/layout/tables.fo"; do
     fi
     # state written only on change
     LC_ALL=C awk '
-        /^%% Contents for page / { page = $5; rg = RG = w = tf = ""; last = ""; next }
+        /^%% Contents for page / { page = $5; rg = RG = w = tf = tc = ""; last = ""; next }
         / rg$/ { if ($0 == rg) print "page " page ": repeated " $0; rg = $0 }
         / RG$/ { if ($0 == RG) print "page " page ": repeated " $0; RG = $0 }
         / w$/  { if ($0 == w)  print "page " page ": repeated " $0; w = $0 }
         / Tf$/ { if ($0 == tf) print "page " page ": repeated " $0; tf = $0 }
+        / Tc$/ { if ($0 == tc) print "page " page ": repeated " $0; tc = $0 }
         $0 == "BT" && last == "ET" { print "page " page ": ET BT" }
         { last = $0 }' "$D/$name.qdf" > "$D/$name.repeats"
     if [ -s "$D/$name.repeats" ]; then
-        not_ok "$name: colour, width, font and text objects are not repeated"
+        not_ok "$name: colour, width, font, spacing and text objects are not repeated"
         show "$D/$name.repeats"
     else
-        ok "$name: colour, width, font and text objects are not repeated"
+        ok "$name: colour, width, font, spacing and text objects are not repeated"
     fi
 done
 

@@ -15,6 +15,7 @@
 #include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
 #include <assert.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -206,11 +207,46 @@ typedef struct bare_memo {
     gr_fo_type type;
 } bare_memo;
 
+/* Nodes with attributes: the set computed from (parent's set, type, the
+ * attributes' names and values), when computing it said nothing and read
+ * nothing else (gr_fo_propctx.used_ancestors). An XSLT's FO repeats a few
+ * dozen attribute lists over thousands of cells and blocks. Direct-mapped;
+ * a slot keeps its key buffer when reset. */
+#define ATTR_SLOTS 512
+typedef struct attr_memo {
+    uint64_t hash;
+    const gr_fo_props *parent, *result;   /* result NULL: empty slot */
+    gr_fo_type type;
+    size_t nattrs;
+    char *key;                  /* name NUL value NUL ... */
+    size_t klen, kcap;
+} attr_memo;
+
 typedef struct props_table {
     const gr_fo_props **v;
     size_t cap, count;
     bare_memo bare[BARE_SLOTS];  /* results in this table */
+    attr_memo *attr;            /* ATTR_SLOTS, or NULL until first used */
 } props_table;
+
+/* Empties a table's memos (its sets are about to be freed). */
+static void props_memo_reset(props_table *t)
+{
+    size_t i;
+    memset(t->bare, 0, sizeof t->bare);
+    if (t->attr)
+        for (i = 0; i < ATTR_SLOTS; i++) t->attr[i].result = NULL;
+}
+
+static void props_table_free(props_table *t)
+{
+    size_t i;
+    free(t->v);
+    if (t->attr)
+        for (i = 0; i < ATTR_SLOTS; i++) free(t->attr[i].key);
+    free(t->attr);
+    memset(t, 0, sizeof *t);
+}
 
 typedef struct fo_tree_impl {
     gr_fo_tree pub;             /* first: a gr_fo_tree* is a fo_tree_impl* */
@@ -325,7 +361,7 @@ void gr_fo_tree_free(gr_fo_tree *tree)
     if (t->pub.xml_doc) xmlFreeDoc((xmlDocPtr)t->pub.xml_doc);
     gr_arena_free(t->pub.arena);
     free(t->ids);
-    free(t->props.v);
+    props_table_free(&t->props);
     free(t);
 }
 
@@ -538,22 +574,85 @@ static void on_doctype(void *user, const xmlChar *name, const xmlChar *ext_id,
 /* ---------------------------------------------------------------------- */
 /* Building nodes.                                                        */
 
+/* The memo key of an attribute list: its hash, and (key != NULL) the
+ * names and values written into key. */
+static uint64_t attrs_hash(const gr_fo_props *parent, gr_fo_type type,
+                           const gr_fo_attr *attrs, size_t nattrs)
+{
+    uint64_t h = 1469598103934665603u ^ (uint64_t)(uintptr_t)parent;
+    size_t i;
+    h = (h ^ (uint64_t)type) * 1099511628211u;
+    for (i = 0; i < nattrs; i++) {
+        const unsigned char *s;
+        for (s = (const unsigned char *)attrs[i].name; *s; s++) h = (h ^ *s) * 1099511628211u;
+        h = (h ^ 0xFF) * 1099511628211u;
+        for (s = (const unsigned char *)attrs[i].value; *s; s++) h = (h ^ *s) * 1099511628211u;
+        h = (h ^ 0xFE) * 1099511628211u;
+    }
+    return h ^ (h >> 31);
+}
+
+/* Does the slot hold exactly this list? */
+static int attrs_same(const attr_memo *m, const gr_fo_attr *attrs, size_t nattrs)
+{
+    const char *k = m->key, *end = m->key + m->klen;
+    size_t i;
+    if (m->nattrs != nattrs) return 0;
+    for (i = 0; i < nattrs; i++) {
+        size_t a = strlen(attrs[i].name) + 1, b = strlen(attrs[i].value) + 1;
+        if ((size_t)(end - k) < a + b || memcmp(k, attrs[i].name, a) != 0
+            || memcmp(k + a, attrs[i].value, b) != 0)
+            return 0;
+        k += a + b;
+    }
+    return k == end;
+}
+
+static void attrs_store(attr_memo *m, const gr_fo_attr *attrs, size_t nattrs)
+{
+    size_t i, len = 0;
+    for (i = 0; i < nattrs; i++) len += strlen(attrs[i].name) + strlen(attrs[i].value) + 2;
+    m->key = gr_grow(m->key, &m->kcap, len ? len : 1, 1);
+    m->klen = 0;
+    for (i = 0; i < nattrs; i++) {
+        size_t a = strlen(attrs[i].name) + 1, b = strlen(attrs[i].value) + 1;
+        memcpy(m->key + m->klen, attrs[i].name, a);
+        memcpy(m->key + m->klen + a, attrs[i].value, b);
+        m->klen += a + b;
+    }
+    m->nattrs = nattrs;
+}
+
 /* Compute a node's properties into a zeroed set (so that padding bytes
  * compare equal) and share it. */
-static void compute_props(fo_parser *P, const gr_fo_propctx *pc, gr_fo_type type,
+static void compute_props(fo_parser *P, gr_fo_propctx *pc, gr_fo_type type,
                           gr_fo_node *n, const gr_fo_node *parent,
                           const gr_fo_attr *attrs, size_t nattrs)
 {
     gr_fo_props tmp;
     props_table *t = P->in_flow ? &P->flow_props : &P->t->props;
     bare_memo *m = NULL;
+    attr_memo *am = NULL;
+    uint64_t h = 0;
+    int said;
     if (nattrs == 0 && parent && parent->p) {
         m = &t->bare[(((uintptr_t)parent->p >> 4) ^ (uintptr_t)type * 31u) % BARE_SLOTS];
         if (m->parent == parent->p && m->type == type) {
             n->p = m->result;
             return;
         }
+    } else if (nattrs > 0 && parent && parent->p) {
+        if (!t->attr) t->attr = gr_calloc(ATTR_SLOTS, sizeof *t->attr);
+        h = attrs_hash(parent->p, type, attrs, nattrs);
+        am = &t->attr[h % ATTR_SLOTS];
+        if (am->result && am->hash == h && am->parent == parent->p && am->type == type
+            && attrs_same(am, attrs, nattrs)) {
+            n->p = am->result;
+            return;
+        }
     }
+    said = P->ctx->nerrors + P->ctx->nwarnings + P->ctx->nunmet;
+    pc->used_ancestors = 0;
     memset(&tmp, 0, sizeof tmp);
     gr_fo_props_compute(pc, type, parent, attrs, nattrs, &tmp);
     n->p = intern_props(t, P->in_flow ? P->flow_arena : P->t->pub.arena, &tmp);
@@ -561,6 +660,13 @@ static void compute_props(fo_parser *P, const gr_fo_propctx *pc, gr_fo_type type
         m->parent = parent->p;
         m->type = type;
         m->result = n->p;
+    } else if (am && !pc->used_ancestors
+               && said == P->ctx->nerrors + P->ctx->nwarnings + P->ctx->nunmet) {
+        attrs_store(am, attrs, nattrs);
+        am->hash = h;
+        am->parent = parent->p;
+        am->type = type;
+        am->result = n->p;
     }
 }
 
@@ -1436,14 +1542,13 @@ static void release_flow(fo_parser *P, gr_fo_node *seq, int last)
     if (last) {
         gr_arena_free(P->flow_arena);
         P->flow_arena = NULL;
-        free(P->flow_props.v);
-        memset(&P->flow_props, 0, sizeof P->flow_props);
+        props_table_free(&P->flow_props);
     } else {
         gr_arena_reset(P->flow_arena);
         if (P->flow_props.v)
             memset(P->flow_props.v, 0, P->flow_props.cap * sizeof *P->flow_props.v);
         P->flow_props.count = 0;
-        memset(P->flow_props.bare, 0, sizeof P->flow_props.bare);
+        props_memo_reset(&P->flow_props);
     }
     if (P->flow_foreign) xmlFreeDoc((xmlDocPtr)P->flow_foreign);
     P->flow_foreign = NULL;
@@ -1481,6 +1586,36 @@ static fo_tree_impl *tree_new(const char *name, const char *base_dir)
 
 /* Parse with libxml2 from memory (data, len) or, when fd >= 0, from the
  * open file fd as it is read; NULL (after reporting) on any XML problem. */
+/* An FO file read in large pieces: libxml2 asks for 4,000 bytes at a
+ * time, one read() each (1,500 system calls for a 6 MB file). */
+#define READ_CHUNK (256u << 10)
+typedef struct fd_reader {
+    int fd;
+    size_t at, len;
+    unsigned char buf[READ_CHUNK];
+} fd_reader;
+
+static int fd_read(void *user, char *out, int want)
+{
+    fd_reader *r = user;
+    size_t n;
+    if (want <= 0) return 0;
+    if (r->at == r->len) {
+        ssize_t got;
+        do got = read(r->fd, r->buf, sizeof r->buf);
+        while (got < 0 && errno == EINTR);
+        if (got < 0) return -1;
+        r->at = 0;
+        r->len = (size_t)got;
+        if (got == 0) return 0;
+    }
+    n = r->len - r->at;
+    if (n > (size_t)want) n = (size_t)want;
+    memcpy(out, r->buf + r->at, n);
+    r->at += n;
+    return (int)n;
+}
+
 static xmlDocPtr read_xml(fo_parser *P, const char *data, size_t len, int fd)
 {
     xmlParserCtxtPtr c;
@@ -1497,12 +1632,16 @@ static xmlDocPtr read_xml(fo_parser *P, const char *data, size_t len, int fd)
     c->sax->internalSubset = on_doctype;
     c->sax->startElementNs = on_start_element;
     c->sax->endElementNs = on_end_element;
-    if (fd >= 0)
-        doc = xmlCtxtReadFd(c, fd, P->file, NULL,
-                            XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
-    else
+    if (fd >= 0) {
+        fd_reader *r = gr_malloc(sizeof *r);
+        r->fd = fd;
+        r->at = r->len = 0;
+        doc = xmlCtxtReadIO(c, fd_read, NULL, r, P->file, NULL,
+                            XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
+        free(r);
+    } else
         doc = xmlCtxtReadMemory(c, data, (int)len, P->file, NULL,
-                                XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+                                XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
     wellformed = c->wellFormed;
     xmlFreeParserCtxt(c);
     if (P->saw_doctype) {

@@ -348,7 +348,7 @@ enum { KEEP_TOGETHER = 0, KEEP_NEXT, KEEP_PREV };
 enum { KC_PAGE = 0, KC_COLUMN, KC_LINE };
 
 typedef struct cstate {
-    const gr_fo_propctx *pc;
+    gr_fo_propctx *pc;
     gr_fo_type type;
     const gr_fo_node *parent;
     const gr_fo_props *pp;      /* the parent's properties (or initial) */
@@ -760,6 +760,7 @@ static const why *set_text_indent(cstate *cs, const prop_def *d, const char *com
 static const gr_fo_node *ancestor_list_block(const cstate *cs)
 {
     const gr_fo_node *n;
+    cs->pc->used_ancestors = 1;
     for (n = cs->parent; n; n = n->parent)
         if (n->type == GR_FO_LIST_BLOCK) return n;
     return NULL;
@@ -1594,7 +1595,7 @@ static void finish_region_name(cstate *cs)
 
 typedef struct resolved { const prop_def *def; const char *comp; } resolved;
 
-int gr_fo_props_compute(const gr_fo_propctx *pc, gr_fo_type type,
+int gr_fo_props_compute(gr_fo_propctx *pc, gr_fo_type type,
                         const gr_fo_node *parent,
                         const gr_fo_attr *attrs, size_t nattrs,
                         gr_fo_props *out)

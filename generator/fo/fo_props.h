@@ -22,6 +22,9 @@ typedef struct gr_fo_propctx {
     const char *file;
     int line;                  /* the element's line */
     gr_arena *arena;           /* strings of the computed properties */
+    int used_ancestors;        /* set by gr_fo_props_compute when the result
+                                  depends on more than the parent's set and
+                                  the attributes (body-start(), label-end()) */
 } gr_fo_propctx;
 
 /* Initial values of every property (fo:root's parent, in effect). */
@@ -32,7 +35,7 @@ void gr_fo_props_initial(gr_fo_props *p);
  * value (naming the element, the property and the value) and returns the
  * number of errors reported. `out` is always fully filled (invalid values
  * keep the inherited or initial value). */
-int gr_fo_props_compute(const gr_fo_propctx *pc, gr_fo_type type,
+int gr_fo_props_compute(gr_fo_propctx *pc, gr_fo_type type,
                         const gr_fo_node *parent,
                         const gr_fo_attr *attrs, size_t nattrs,
                         gr_fo_props *out);

@@ -13,6 +13,7 @@
 
 #include "layout.h"
 #include "../text/para.h"
+#include <stdio.h>
 
 /* What a run's tag points to: a link, or a footnote's anchor. */
 typedef enum { GR_TAG_LINK = 1, GR_TAG_NOTE } gr_tag_kind;
@@ -146,6 +147,11 @@ typedef struct gr_lay {
                                   before a word breaks: table.c); 1 */
     int defer_overflow;        /* paragraphs only record a word wider than
                                   their line (gr_para_opts) */
+    FILE *quiet_sink;          /* /dev/null for quiet builds, opened on first
+                                  use (gr_lay_sink), closed after the passes */
+    gr_ctx fresh;              /* a context as gr_ctx_init leaves it (made on
+                                  first use: gr_lay_ctx_init) */
+    int have_fresh;
 } gr_lay;
 
 /* build.c */
@@ -153,6 +159,12 @@ gr_box *gr_build_flow(gr_lay *L, gr_fo_node *flow, double ref_w);
 /* Content of a reference area (cell, label, body) as a block box of width w. */
 gr_box *gr_build_area(gr_lay *L, gr_fo_node *area, double w);
 gr_box *gr_box_new(gr_lay *L, gr_box_kind kind, gr_fo_node *fo);
+/* Where a quiet build's messages go (a context's err_stream): /dev/null,
+ * opened once per layout; NULL if it cannot be opened. */
+FILE *gr_lay_sink(gr_lay *L);
+/* gr_ctx_init(q) without its system calls on every quiet measure: a copy
+ * of a context initialised once per layout. */
+void gr_lay_ctx_init(gr_lay *L, gr_ctx *q);
 
 /* table.c */
 gr_box *gr_build_table(gr_lay *L, gr_fo_node *table, double ref_w);

@@ -113,6 +113,21 @@ static int add_inline(gr_lay *L, gr_para *para, gr_fo_node *n);
 static int add_link(gr_lay *L, gr_para *para, gr_fo_node *n);
 static int add_footnote(gr_lay *L, gr_para *para, gr_fo_node *n);
 static int add_leader(gr_lay *L, gr_para *para, gr_fo_node *n);
+void gr_lay_ctx_init(gr_lay *L, gr_ctx *q)
+{
+    if (!L->have_fresh) {
+        gr_ctx_init(&L->fresh);
+        L->have_fresh = 1;
+    }
+    *q = L->fresh;
+}
+
+FILE *gr_lay_sink(gr_lay *L)
+{
+    if (!L->quiet_sink) L->quiet_sink = fopen("/dev/null", "w");
+    return L->quiet_sink;
+}
+
 /* A photo or chart taller than a page would be cut off at the page edge:
  * it is made again within a narrower width, which scales it uniformly to
  * GRAPHIC_PAGE_SHARE of the page body's height, and a note says so. (What
@@ -127,16 +142,15 @@ static gr_graphic *fit_graphic_height(gr_lay *L, gr_fo_node *n, gr_graphic *g)
     double want = L->body_h * GRAPHIC_PAGE_SHARE, w;
     if (!(L->body_h > 0) || g->height <= L->body_h || !(g->height > 0)) return g;
     w = g->width * want / g->height;
-    gr_ctx_init(&quiet);
+    gr_lay_ctx_init(L, &quiet);
     quiet.quiet_warnings = 1;
-    quiet.err_stream = fopen("/dev/null", "w");
+    quiet.err_stream = gr_lay_sink(L);
     if (!quiet.err_stream) return g;
     quiet.image_budget = L->ctx->image_budget;   /* the image is loaded already */
     quiet.image_used = L->ctx->image_used;
     g2 = n->type == GR_FO_EXTERNAL_GRAPHIC
         ? gr_graphic_external(&quiet, L->doc, L->tree, n, w, L->tree->allow_outside)
         : gr_graphic_svg(&quiet, L->doc, L->fs, L->tree, n, w);
-    fclose(quiet.err_stream);
     if (!g2 || g2->height > L->body_h) return g;  /* left to pagination's error */
     gr_warn(L->ctx, L->tree->path, n->line, GR_TEXT(LAYOUT_NOTE_PT_TALL_MORE),
             n->type == GR_FO_EXTERNAL_GRAPHIC ? "fo:external-graphic" : "svg:svg",

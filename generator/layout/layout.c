@@ -468,6 +468,8 @@ static int layout_run(gr_ctx *ctx, gr_fo_tree *tree, const gr_fo_source *src,
         gr_doc_free(L.doc);
         L.doc = NULL;
     }
+    if (L.quiet_sink) fclose(L.quiet_sink);
+    L.quiet_sink = NULL;
     free_ids(ids, nids);
     free(L.note_bodies);
     gr_arena_free(L.seq_arena);

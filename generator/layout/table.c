@@ -217,9 +217,9 @@ static double auto_columns(gr_lay *L, gr_table *t, const gr_len *spec, double ro
     double *small = gr_calloc((size_t)t->ncols + 1, sizeof *small);
     double smin = 0, smax = 0, ssmall = 0, used = 0;
     gr_ctx quiet;
-    FILE *sink = fopen("/dev/null", "w");
+    FILE *sink = gr_lay_sink(L);
     int i;
-    gr_ctx_init(&quiet);
+    gr_lay_ctx_init(L, &quiet);
     quiet.err_stream = sink;        /* NULL: measure nothing, all at 12pt */
     quiet.quiet_warnings = 1;
     for (i = 0; sink && i < t->ncells; i++) {
@@ -233,7 +233,6 @@ static double auto_columns(gr_lay *L, gr_table *t, const gr_len *spec, double ro
         if (ins + (a - ins) * CELL_MIN_SCALE > small[cl->col])
             small[cl->col] = ins + (a - ins) * CELL_MIN_SCALE;
     }
-    if (sink) fclose(sink);
     for (i = 0; i < t->ncols; i++) {
         if (spec[i].unit != GR_LEN_AUTO) continue;
         if (hi[i] < lo[i]) hi[i] = lo[i];
@@ -408,9 +407,9 @@ static double min_proportional(gr_lay *L, gr_table *t, const gr_len *spec, int f
     double *need = gr_calloc(5 * ((size_t)t->ncols + 1), sizeof *need);
     double cap = HUGE_VAL, maxpad = 0, room = 0;
     gr_ctx quiet;
-    FILE *sink = fopen("/dev/null", "w");
+    FILE *sink = gr_lay_sink(L);
     int i, n = 0;
-    gr_ctx_init(&quiet);
+    gr_lay_ctx_init(L, &quiet);
     quiet.err_stream = sink;
     quiet.quiet_warnings = 1;
     for (i = 0; sink && i < t->ncells; i++) {
@@ -432,7 +431,6 @@ static double min_proportional(gr_lay *L, gr_table *t, const gr_len *spec, int f
         maxpad = fmax(maxpad, fmax(cn[n].pad_s, cn[n].pad_e));
         n++;
     }
-    if (sink) fclose(sink);
     for (i = 0; i < t->ncols; i++)
         if (PROP(i)) { share[i] = t->colw[i]; room += share[i]; }
     if (distribute(t, spec, fixed_layout, share, cn, n, cap, need) > 0 && maxpad > CELL_PAD_FLOOR) {
@@ -725,7 +723,7 @@ static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w, int header,
     b = gr_build_area(L, cl->fo, w);
     L->defer_overflow = defer;
     ov = box_overflow(b);
-    if ((!ov && !box_lone_char(b, header)) || !(sink = fopen("/dev/null", "w"))) {
+    if ((!ov && !box_lone_char(b, header)) || !(sink = gr_lay_sink(L))) {
         if (ov) {                           /* no quiet stream: as before */
             const char *file, *text = gr_para_overflow(ov->para, &file, NULL, NULL);
             int line = 0;
@@ -736,7 +734,7 @@ static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w, int header,
         }
         return b;
     }
-    gr_ctx_init(&quiet);
+    gr_lay_ctx_init(L, &quiet);
     quiet.err_stream = sink;
     quiet.quiet_warnings = 1;
     quiet.lang = loud->lang;
@@ -764,7 +762,6 @@ static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w, int header,
     L->status = status;
     L->text_scale = scale;
     L->defer_overflow = defer;
-    fclose(sink);
     if (small) gr_box_free_tree(fallback);
     else small = fallback;
     if (!small) return b;                   /* only a 孤字 no size mends */

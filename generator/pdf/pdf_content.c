@@ -4,6 +4,7 @@
  */
 #include "pdf_content.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,12 @@
 #define LEN_MAX           32767000L    /* 32767 pt in 0.001 pt */
 #define MISSING_INSET     0.08         /* of the box width, each side */
 #define MISSING_STROKE    0.5          /* pt */
+#define SPACING_MAX       2000.0       /* 1/1000 em: Tc considered up to 2 em */
+/* Bytes a choice of character spacing costs (for choosing, not exact): an
+   adjustment in a TJ array ("-22.59" and a string break), a Tc operator. */
+#define COST_ADJUST       8
+#define COST_TC           14
+#define PULL_BACK         100.0        /* 1/1000 em: see count_adjust */
 
 /* ---- numbers ----------------------------------------------------------- */
 
@@ -32,13 +39,20 @@ long pdf_unit(double v)
     return lround(v * 1000.0);
 }
 
-/* Fixed-point decimal: v / 10^dec, trailing zeros trimmed, then a space. */
+/* Fixed-point decimal: v / 10^dec (dec 1..10), trailing zeros trimmed,
+ * then a space. */
 static void add_fixed(gr_buf *b, long v, int dec)
 {
-    char tmp[32], *e = tmp + sizeof tmp, *q = e;
+    static const unsigned long pow10[] = {
+        1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+        1000000000, 10000000000
+    };
+    char tmp[40], *e = tmp + sizeof tmp, *q = e;
     unsigned long a = v < 0 ? (unsigned long)-v : (unsigned long)v;
-    unsigned long ip, fp, scale = dec == 3 ? 1000 : dec == 2 ? 100 : 10;
+    unsigned long ip, fp, scale;
     int k = dec;
+    assert(dec >= 1 && dec <= 10);
+    scale = pow10[dec];
     ip = a / scale;
     fp = a % scale;
     while (k > 0 && fp % 10 == 0) { fp /= 10; k--; }
@@ -85,6 +99,10 @@ void pdf_content_init(pdf_content *c)
 void pdf_content_free(pdf_content *c)
 {
     gr_buf_free(&c->out);
+    free(c->glyphs);
+    free(c->styles);
+    free(c->keys);
+    free(c->tmp);
     free(c->rules);
     free(c->plan);
     memset(c, 0, sizeof *c);
@@ -95,9 +113,22 @@ void pdf_content_begin(pdf_content *c, double page_h, const gr_dl_item *items,
 {
     gr_buf out = c->out;
     pdf_rule *rules = c->rules, *plan = c->plan;
-    size_t rcap = c->rcap, pcap = c->pcap;
+    pdf_glyph *glyphs = c->glyphs;
+    pdf_style *styles = c->styles;
+    struct pdf_rkey *keys = c->keys;
+    pdf_rule *tmp = c->tmp;
+    size_t rcap = c->rcap, pcap = c->pcap, gcap = c->gcap, scap = c->scap;
+    size_t kcap = c->kcap, tcap = c->tcap;
     memset(c, 0, sizeof *c);
+    c->keys = keys;
+    c->kcap = kcap;
+    c->tmp = tmp;
+    c->tcap = tcap;
     c->out = out;
+    c->glyphs = glyphs;
+    c->gcap = gcap;
+    c->styles = styles;
+    c->scap = scap;
     c->out.len = 0;
     c->rules = rules;
     c->rcap = rcap;
@@ -106,9 +137,10 @@ void pdf_content_begin(pdf_content *c, double page_h, const gr_dl_item *items,
     c->page_h = page_h;
     plan_rules(c, items, nitems);
     /* a content stream starts with black fill and stroke, width 1, text
-       render mode 0: nothing to write for those */
+       render mode 0, character spacing 0: nothing to write for those */
     if (fresh) {
         c->have_fill = c->have_stroke = c->have_width = c->have_tr = 1;
+        c->have_tc = 1;
         c->width = 1000;
     }
 }
@@ -157,56 +189,118 @@ static int rule_kind(const pdf_rule *r)
     return R_OTHER;
 }
 
-static int same_style(const pdf_rule *a, const pdf_rule *b)
-{
-    return a->width == b->width && memcmp(a->rgb, b->rgb, sizeof a->rgb) == 0;
-}
-
 static int cmp_long(long a, long b) { return (a > b) - (a < b); }
 
 /* The line a rule lies on: style, direction, fixed coordinate (for
- * diagonal rules all four coordinates). */
+ * diagonal rules all four coordinates). Styles are the page's table's
+ * indices: equal exactly when colour and width are. */
 static int cmp_line(const pdf_rule *x, const pdf_rule *y)
 {
-    int k = rule_kind(x), c, i;
-    if ((c = cmp_long(x->width, y->width))) return c;
-    for (i = 0; i < 3; i++)
-        if ((c = cmp_long(x->rgb[i], y->rgb[i]))) return c;
-    if ((c = k - rule_kind(y))) return c;
-    if (k == R_HORIZ) return cmp_long(x->y1, y->y1);
-    if (k == R_VERT) return cmp_long(x->x1, y->x1);
+    int c;
+    if (x->style != y->style) return x->style < y->style ? -1 : 1;
+    if (x->kind != y->kind) return x->kind < y->kind ? -1 : 1;
+    if (x->kind != R_OTHER) return cmp_long(x->at, y->at);
     if ((c = cmp_long(x->x1, y->x1)) || (c = cmp_long(x->y1, y->y1))
         || (c = cmp_long(x->x2, y->x2)))
         return c;
     return cmp_long(x->y2, y->y2);
 }
 
-/* Planning order: by line, later items first. */
-static int cmp_plan(const void *a, const void *b)
+/* Rules are sorted by keys of four words (the page's rules number in the
+ * hundreds and were compared field by field before):
+ *   SORT_PLAN  by line (style, direction, fixed coordinate or, diagonal,
+ *              all four), later items first;
+ *   SORT_ITEM  by item, then along the line (x1, y1);
+ *   SORT_DRAW  by colour/width group (order of first appearance), line,
+ *              start, end.
+ * Every key is unique (pieces of one item on one line are disjoint), so
+ * qsort's lack of stability does not show. */
+enum { SORT_PLAN, SORT_ITEM, SORT_DRAW };
+
+typedef struct pdf_rkey {
+    uint64_t k[4];              /* the last word's low half: the index */
+} pdf_rkey;
+
+static uint64_t u32of(long v)      /* |v| <= LEN_MAX < 2^31 */
 {
-    const pdf_rule *x = a, *y = b;
-    int c = cmp_line(x, y);
-    if (c) return c;
-    return cmp_long((long)y->item, (long)x->item);
+    return (uint64_t)(uint32_t)(v + 0x80000000L);
 }
 
-/* Drawing order: by item, then along the line. */
-static int cmp_item(const void *a, const void *b)
+static int cmp_rkey(const void *a, const void *b)
 {
-    const pdf_rule *x = a, *y = b;
-    int c = cmp_long((long)x->item, (long)y->item);
-    if (c) return c;
-    if ((c = cmp_long(x->x1, y->x1))) return c;
-    return cmp_long(x->y1, y->y1);
+    const pdf_rkey *x = a, *y = b;
+    int j;
+    for (j = 0; j < 4; j++)
+        if (x->k[j] != y->k[j]) return x->k[j] < y->k[j] ? -1 : 1;
+    return 0;
 }
 
-static long r_from(const pdf_rule *r) { return rule_kind(r) == R_VERT ? r->y1 : r->x1; }
-static long r_to(const pdf_rule *r) { return rule_kind(r) == R_VERT ? r->y2 : r->x2; }
+static long r_from(const pdf_rule *r);
+static long r_to(const pdf_rule *r);
+
+/* 32-byte keys: glibc's qsort sorts them in place (larger elements it
+ * sorts through pointers and then moves). A page's rules and items number
+ * far below 2^32. */
+static void sort_rules(pdf_content *c, pdf_rule *r, size_t n, int how)
+{
+    size_t j;
+    if (n < 2) return;
+    assert(n < ((uint64_t)1 << 32));
+    c->keys = gr_grow(c->keys, &c->kcap, n, sizeof *c->keys);
+    c->tmp = gr_grow(c->tmp, &c->tcap, n, sizeof *c->tmp);
+    for (j = 0; j < n; j++) {
+        const pdf_rule *q = &r[j];
+        pdf_rkey *k = &c->keys[j];
+        int diag = q->kind == R_OTHER;
+        uint64_t diag1 = diag ? u32of(q->x1) << 32 | u32of(q->y1) : 0;
+        uint64_t diag2 = diag ? u32of(q->x2) << 32 | u32of(q->y2) : 0;
+        switch (how) {
+        case SORT_PLAN:
+            k->k[0] = (uint64_t)q->style << 34 | (uint64_t)q->kind << 32 | u32of(q->at);
+            k->k[1] = diag1;
+            k->k[2] = diag2;
+            k->k[3] = (uint64_t)(uint32_t)~(uint32_t)q->item << 32 | j;
+            break;
+        case SORT_ITEM:
+            k->k[0] = (uint64_t)q->item;
+            k->k[1] = u32of(q->x1) << 32 | u32of(q->y1);
+            k->k[2] = 0;
+            k->k[3] = j;
+            break;
+        default:                /* a diagonal's start and end are in diag1, diag2 */
+            k->k[0] = (uint64_t)q->order << 34 | (uint64_t)q->kind << 32 | u32of(q->at);
+            k->k[1] = diag1;
+            k->k[2] = diag ? diag2 : u32of(r_from(q)) << 32 | u32of(r_to(q));
+            k->k[3] = j;
+            break;
+        }
+    }
+    qsort(c->keys, n, sizeof *c->keys, cmp_rkey);
+    for (j = 0; j < n; j++) c->tmp[j] = r[(uint32_t)c->keys[j].k[3]];
+    memcpy(r, c->tmp, n * sizeof *r);
+}
+
+static long r_from(const pdf_rule *r) { return r->kind == R_VERT ? r->y1 : r->x1; }
+static long r_to(const pdf_rule *r) { return r->kind == R_VERT ? r->y2 : r->x2; }
 
 static void set_span(pdf_rule *r, long from, long to)
 {
-    if (rule_kind(r) == R_VERT) { r->y1 = from; r->y2 = to; }
+    if (r->kind == R_VERT) { r->y1 = from; r->y2 = to; }
     else { r->x1 = from; r->x2 = to; }
+}
+
+/* The index of a colour and width in the page's table (a page has a few). */
+static int style_of(pdf_content *c, long width, const long rgb[3])
+{
+    size_t i;
+    for (i = 0; i < c->nstyles; i++)
+        if (c->styles[i].width == width && memcmp(c->styles[i].rgb, rgb, sizeof c->styles[i].rgb) == 0)
+            return (int)i;
+    c->styles = gr_grow(c->styles, &c->scap, c->nstyles + 1, sizeof *c->styles);
+    c->styles[c->nstyles].width = width;
+    memcpy(c->styles[c->nstyles].rgb, rgb, sizeof c->styles[c->nstyles].rgb);
+    c->styles[c->nstyles].order = (size_t)-1;
+    return (int)c->nstyles++;
 }
 
 static int make_rule(pdf_content *c, const gr_dl_item *it, size_t item, pdf_rule *r)
@@ -227,7 +321,11 @@ static int make_rule(pdf_content *c, const gr_dl_item *it, size_t item, pdf_rule
         t = r->x1; r->x1 = r->x2; r->x2 = t;
         t = r->y1; r->y1 = r->y2; r->y2 = t;
     }
-    return !(r->x1 == r->x2 && r->y1 == r->y2);
+    if (r->x1 == r->x2 && r->y1 == r->y2) return 0;
+    r->kind = rule_kind(r);
+    r->at = r->kind == R_HORIZ ? r->y1 : r->kind == R_VERT ? r->x1 : 0;
+    r->style = style_of(c, r->width, r->rgb);
+    return 1;
 }
 
 static void add_plan(pdf_content *c, const pdf_rule *r)
@@ -297,46 +395,30 @@ static void plan_rules(pdf_content *c, const gr_dl_item *items, size_t n)
         all = gr_grow(all, &cap, nall + 1, sizeof *all);
         all[nall++] = r;
     }
-    if (nall > 1) qsort(all, nall, sizeof *all, cmp_plan);
+    sort_rules(c, all, nall, SORT_PLAN);
     while (i < nall) {
         size_t g = i;
         nsp = 0;
         for (; i < nall && cmp_line(&all[i], &all[g]) == 0; i++) {
-            if (rule_kind(&all[i]) == R_OTHER) {
+            if (all[i].kind == R_OTHER) {
                 if (i == g) add_plan(c, &all[i]);   /* the last of equals */
             } else {
                 plan_piece(c, &all[i], &sp, &nsp, &spcap);
             }
         }
     }
-    if (c->nplan > 1) qsort(c->plan, c->nplan, sizeof *c->plan, cmp_item);
+    sort_rules(c, c->plan, c->nplan, SORT_ITEM);
     free(all);
     free(sp);
-}
-
-/* Gathered rules: sorted by colour/width group (first appearance), line,
- * start; ties cannot depend on qsort (all keys compared). */
-static int cmp_rule(const void *a, const void *b)
-{
-    const pdf_rule *x = a, *y = b;
-    int c;
-    if (x->order != y->order) return x->order < y->order ? -1 : 1;
-    if ((c = cmp_line(x, y))) return c;
-    if ((c = cmp_long(r_from(x), r_from(y)))) return c;
-    return cmp_long(r_to(x), r_to(y));
 }
 
 void pdf_content_rule(pdf_content *c, size_t item)
 {
     while (c->pnext < c->nplan && c->plan[c->pnext].item == item) {
         pdf_rule r = c->plan[c->pnext++];
-        size_t i;
-        r.order = c->nrules;
-        for (i = 0; i < c->nrules; i++)
-            if (same_style(&c->rules[i], &r)) {
-                r.order = c->rules[i].order;
-                break;
-            }
+        pdf_style *st = &c->styles[r.style];
+        if (st->order == (size_t)-1) st->order = c->nrules;
+        r.order = st->order;
         c->rules = gr_grow(c->rules, &c->rcap, c->nrules + 1, sizeof *c->rules);
         c->rules[c->nrules++] = r;
     }
@@ -357,14 +439,14 @@ static void flush_rules(pdf_content *c)
     size_t i = 0;
     if (c->nrules == 0) return;
     end_text(c);
-    qsort(c->rules, c->nrules, sizeof *c->rules, cmp_rule);
+    sort_rules(c, c->rules, c->nrules, SORT_DRAW);
     while (i < c->nrules) {
         size_t g = i;
         set_stroke(c, c->rules[g].rgb);
         set_width(c, c->rules[g].width);
         while (i < c->nrules && c->rules[i].order == c->rules[g].order) {
             pdf_rule cur = c->rules[i];
-            int k = rule_kind(&cur);
+            int k = cur.kind;
             i++;
             /* collinear pieces that touch: one segment */
             while (k != R_OTHER && i < c->nrules && c->rules[i].order == cur.order
@@ -378,6 +460,7 @@ static void flush_rules(pdf_content *c)
         }
         gr_buf_adds(&c->out, "S\n");
     }
+    for (i = 0; i < c->nstyles; i++) c->styles[i].order = (size_t)-1;
     c->nrules = 0;
 }
 
@@ -389,7 +472,7 @@ static void barrier(pdf_content *c, long x0, long y0, long x1, long y1)
     size_t i;
     for (i = 0; i < c->nrules; i++) {
         const pdf_rule *r = &c->rules[i];
-        int k = rule_kind(r);
+        int k = r->kind;
         long h = (r->width + 1) / 2, hx = k == R_HORIZ ? 0 : h, hy = k == R_VERT ? 0 : h;
         /* butt caps: a rule ends exactly at its end points */
         long rx0 = (r->x1 < r->x2 ? r->x1 : r->x2) - hx, rx1 = (r->x1 < r->x2 ? r->x2 : r->x1) + hx;
@@ -610,4 +693,162 @@ void pdf_content_text_move(pdf_content *c, double x, double y)
     c->tlm_x = lx;
     c->tlm_y = ly;
     c->have_tlm = 1;
+}
+
+/* ---- glyph runs -------------------------------------------------------- */
+
+pdf_glyph *pdf_content_glyphs(pdf_content *c, size_t n)
+{
+    c->glyphs = gr_grow(c->glyphs, &c->gcap, n, sizeof *c->glyphs);
+    return c->glyphs;
+}
+
+/* The adjustment a glyph needs: pen and target in 1/1000 em, rounded to
+ * 0.01/1000 em. */
+static double adjustment(double pen, double target)
+{
+    return round((pen - target) * 100.0) / 100.0;
+}
+
+/* How many adjustments the run needs with spacing sp (1/1000 em), the TJ
+ * writer below taking the same steps; (size_t)-1 when sp is not 0 and a
+ * glyph would be pulled back under the one before by PULL_BACK or more: a
+ * squeezed punctuation mark. Text extraction (poppler's) joins a glyph
+ * to the line of the one before only while they overlap by less than half
+ * an em, and the box of a glyph is its advance plus Tc: a squeezed mark
+ * overlaps its neighbour by half an em less the line's spacing, which Tc
+ * would take away; so such a run keeps its spacing in the TJ array. */
+static size_t count_adjust(const pdf_glyph *g, size_t n, double sp, size_t limit)
+{
+    double pen = 0;
+    size_t k, na = 0;
+    for (k = 1; k < n; k++) {
+        double adj;
+        pen += g[k - 1].width + sp;
+        adj = adjustment(pen, g[k].target);
+        if (adj != 0) {
+            if (sp != 0 && adj - sp >= PULL_BACK) return (size_t)-1;
+            if (++na >= limit) return na;   /* no better than what we have */
+            pen -= adj;
+        }
+    }
+    return na;
+}
+
+/* The spacing the gap before glyph k asks for, 0.0001/1000 em; 0 when it
+ * is beyond SPACING_MAX. */
+static long gap_spacing(const pdf_glyph *g, size_t k)
+{
+    double need = g[k].target - g[k - 1].target - g[k - 1].width;
+    if (!isfinite(need) || fabs(need) > SPACING_MAX) return 0;
+    return lround(need * 10000.0);
+}
+
+/* Character spacing for a run of n >= 2 glyphs: the one that writes the
+ * fewest bytes among keeping what is set, none, and what the run's first
+ * and middle gaps ask for (a justified line asks the same everywhere). */
+static void choose_spacing(pdf_content *c, const pdf_glyph *g, size_t n)
+{
+    long sz = c->font_size, cand[3];
+    size_t best_cost = (size_t)-1, i;
+    long best = 0;
+    int keep = 0;
+    if (sz <= 0) return;
+    if (c->have_tc) {               /* what is set, seen in this font size */
+        size_t na = count_adjust(g, n, (double)c->tc * 1e-4 / (double)sz, (size_t)-1);
+        if (na != (size_t)-1) {
+            best_cost = na * COST_ADJUST;
+            keep = 1;
+            if (best_cost == 0) return;
+        }
+    }
+    cand[0] = 0;
+    cand[1] = gap_spacing(g, 1);
+    cand[2] = gap_spacing(g, n / 2);
+    for (i = 0; i < 3; i++) {
+        size_t cost, limit;
+        if ((i == 2 && cand[2] == cand[1]) || (i > 0 && cand[i] == 0)) continue;
+        if (best_cost != (size_t)-1 && best_cost <= COST_TC) break;    /* none can win */
+        limit = best_cost == (size_t)-1 ? (size_t)-1 : (best_cost - COST_TC + COST_ADJUST - 1) / COST_ADJUST;
+        cost = count_adjust(g, n, (double)cand[i] * 1e-4, limit);
+        if (cost == (size_t)-1) continue;
+        cost = cost * COST_ADJUST + COST_TC;
+        if (cost < best_cost) {
+            best_cost = cost;
+            best = cand[i];
+            keep = 0;
+        }
+    }
+    if (keep) return;
+    c->tc = best * sz;              /* 1e-4/1000 em * 0.001 pt = 1e-10 pt */
+    c->have_tc = 1;
+    if (c->tc == 0) gr_buf_adds(&c->out, "0 Tc\n");
+    else {
+        add_fixed(&c->out, c->tc, 10);
+        gr_buf_adds(&c->out, "Tc\n");
+    }
+}
+
+/* Four upper-case hex digits (CIDs are below 65536). */
+static void add_hex4(gr_buf *b, uint32_t v)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    char d[4];
+    d[0] = hex[(v >> 12) & 15];
+    d[1] = hex[(v >> 8) & 15];
+    d[2] = hex[(v >> 4) & 15];
+    d[3] = hex[v & 15];
+    gr_buf_add(b, d, 4);
+}
+
+static double clamp_adjust(double v)
+{
+    if (!isfinite(v)) return 0;
+    if (v > 32767.0) return 32767.0;
+    if (v < -32767.0) return -32767.0;
+    return v;
+}
+
+void pdf_content_show(pdf_content *c, double x, double y, double size, size_t n)
+{
+    const pdf_glyph *g = c->glyphs;
+    gr_buf *b = &c->out;
+    double pen = 0, sp = 0;     /* 1/1000 em */
+    size_t k, start, nadj = 0;
+    int open = 0;
+    if (n == 0 || !(size > 0)) return;
+    pdf_content_text_move(c, x, y);
+    for (k = 0; k < n; k++) c->glyphs[k].target = g[k].x * 1000.0 / size;
+    if (n >= 2) {
+        choose_spacing(c, g, n);
+        if (c->have_tc && c->font_size > 0)
+            sp = (double)c->tc * 1e-4 / (double)c->font_size;
+    }
+    start = b->len;
+    gr_buf_addc(b, '[');
+    for (k = 0; k < n; k++) {
+        if (k > 0) {
+            double adj;
+            pen += g[k - 1].width + sp;
+            adj = adjustment(pen, g[k].target);
+            if (adj != 0) {
+                if (open) gr_buf_addc(b, '>');
+                open = 0;
+                gr_buf_add_real(b, clamp_adjust(adj), 2);
+                pen -= adj;
+                nadj++;
+            }
+        }
+        if (!open) gr_buf_addc(b, '<');
+        open = 1;
+        add_hex4(b, g[k].cid);
+    }
+    if (nadj == 0) {            /* one string: Tj, without the array */
+        memmove(b->data + start, b->data + start + 1, b->len - start - 1);
+        b->len--;
+        gr_buf_adds(b, "> Tj\n");
+    } else {
+        if (open) gr_buf_addc(b, '>');
+        gr_buf_adds(b, "] TJ\n");
+    }
 }

@@ -18,13 +18,22 @@
  *     subpaths). Text is no barrier: rules never cross text on purpose,
  *     and where they do, both are opaque ink.
  *
+ *   - glyph runs: a run whose glyphs are spread evenly (a justified line)
+ *     sets the character spacing (Tc) once instead of an adjustment between
+ *     every two glyphs; what remains off is adjusted in the TJ array, so
+ *     every glyph still lands within 0.005/1000 em of its layout position
+ *     (pdf_content_show).
+ *
  * Number rule: lengths and positions are rounded to 0.001 pt (1/72000 in).
  * 0.01 pt would be finer than any printer's dot, but renderers snap glyph
  * baselines and thin rules to whole pixels, and at 0.01 pt a position
  * that sat on a pixel boundary moved a whole line or rule by one pixel
  * against the earlier output (poppler, 70-150 dpi); at 0.001 pt the
  * positions are the ones the writer always wrote. Colours to 0.001 (finer
- * than 8-bit channels); glyph adjustments in TJ to 0.01/1000 em.
+ * than 8-bit channels); glyph adjustments in TJ to 0.01/1000 em; character
+ * spacing to 0.0001/1000 em of the font size, written exactly (up to ten
+ * decimals of a point): coarser, its error would add up along a line into
+ * adjustments again.
  * Coordinates arrive in the display list's system (origin top left, y
  * down) and are flipped here.
  */
@@ -40,7 +49,16 @@ typedef struct pdf_rule {
     long rgb[3];                /* 0.001 */
     size_t item;                /* display-list index of its item */
     size_t order;               /* first appearance of its colour/width */
+    int kind;                   /* horizontal, vertical, other (pdf_content.c) */
+    int style;                  /* index of its colour/width in the page's */
+    long at;                    /* y of a horizontal rule, x of a vertical */
 } pdf_rule;
+
+typedef struct pdf_style {
+    long width, rgb[3];
+    size_t order;               /* its rules' order since the last flush,
+                                   (size_t)-1 while it has none */
+} pdf_style;
 
 typedef struct pdf_content {
     gr_buf out;                 /* the uncompressed content stream */
@@ -51,12 +69,25 @@ typedef struct pdf_content {
     const void *font;           /* the pdf_face whose resource is set */
     long font_size;             /* 0.001 pt */
     int tr;                     /* text render mode */
+    int have_tc;
+    long tc;                    /* character spacing, 1e-10 pt */
     int in_text;
     long tlm_x, tlm_y;          /* text line matrix origin, 0.001 pt */
     int have_tlm;
     /* the pieces of the page's rule items that are drawn (by item) */
     pdf_rule *plan;
     size_t nplan, pcap, pnext;
+    /* the glyph run being shown (pdf_content_glyphs) */
+    struct pdf_glyph *glyphs;
+    size_t gcap;
+    /* sorting rules (pdf_content.c sort_rules): keys and a copy */
+    struct pdf_rkey *keys;
+    size_t kcap;
+    pdf_rule *tmp;
+    size_t tcap;
+    /* the colours/widths of the page's rules */
+    pdf_style *styles;
+    size_t nstyles, scap;
     /* rules gathered, waiting to be written */
     pdf_rule *rules;
     size_t nrules, rcap;
@@ -101,5 +132,20 @@ void pdf_content_text_state(pdf_content *c, const void *face, const char *res,
                             double bold_width);
 /* Move to the start of a glyph run at (x, y) in PDF space (pt). */
 void pdf_content_text_move(pdf_content *c, double x, double y);
+
+/* A glyph of a run: its CID, its width in the font's W array (1/1000 em)
+ * and its x from the run's first glyph (pt). */
+typedef struct pdf_glyph {
+    uint32_t cid;
+    int width;
+    double x;
+    double target;              /* x in 1/1000 em (pdf_content_show's) */
+} pdf_glyph;
+/* Room for a run of n glyphs (kept by c; valid until the next call). */
+pdf_glyph *pdf_content_glyphs(pdf_content *c, size_t n);
+/* Show the n glyphs filled in by pdf_content_glyphs, the first at (x, y)
+ * in PDF space, in the font of size `size` set by pdf_content_text_state:
+ * one TJ (or Tj), character spacing set when it saves adjustments. */
+void pdf_content_show(pdf_content *c, double x, double y, double size, size_t n);
 
 #endif

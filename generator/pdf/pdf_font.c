@@ -927,49 +927,22 @@ void pdf_fonts_dict_resources(pdf_fonts *pf, HPDF_Dict fonts, uint64_t mask)
     }
 }
 
-/* Four upper-case hex digits (CIDs are below 65536). */
-static void add_hex4(gr_buf *b, uint32_t v)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    char d[4];
-    d[0] = hex[(v >> 12) & 15];
-    d[1] = hex[(v >> 8) & 15];
-    d[2] = hex[(v >> 4) & 15];
-    d[3] = hex[v & 15];
-    gr_buf_add(b, d, 4);
-}
-
-/* One TJ array for glyphs [s, e) (equal dy), starting at the first glyph's
- * origin; adjustments (0.01/1000 em) keep each glyph at its x. */
+/* Glyphs [s, e) (equal dy) as one run from the first glyph's origin
+ * (pdf_content_show writes it). */
 static void add_glyph_segment(pdf_content *c, pdf_face *f, const gr_dl_text *t,
                               int s, int e)
 {
-    gr_buf *b = &c->out;
     const gr_glyph *g = t->glyphs;
-    double pen = 0;              /* pen position, 1/1000 text space units */
-    int k, open = 0;
-    pdf_content_text_move(c, clamp_real(t->x + g[s].x),
-                          clamp_real(c->page_h - t->y + g[s].dy));
-    gr_buf_addc(b, '[');
+    pdf_glyph *run = pdf_content_glyphs(c, (size_t)(e - s));
+    int k;
     for (k = s; k < e; k++) {
         uint32_t cid = cid_for(f, g[k].gid);
-        if (k > s) {
-            double target = (g[k].x - g[s].x) * 1000.0 / t->size;
-            double adj = round((pen - target) * 100.0) / 100.0;
-            if (adj != 0) {
-                if (open) gr_buf_addc(b, '>');
-                open = 0;
-                gr_buf_add_real(b, clamp_real(adj), 2);
-                pen -= adj;
-            }
-        }
-        if (!open) gr_buf_addc(b, '<');
-        open = 1;
-        add_hex4(b, cid);
-        pen += f->width[cid];
+        run[k - s].cid = cid;
+        run[k - s].width = f->width[cid];
+        run[k - s].x = g[k].x - g[s].x;
     }
-    if (open) gr_buf_addc(b, '>');
-    gr_buf_adds(b, "] TJ\n");
+    pdf_content_show(c, clamp_real(t->x + g[s].x), clamp_real(c->page_h - t->y + g[s].dy),
+                     t->size, (size_t)(e - s));
 }
 
 void pdf_fonts_draw(pdf_fonts *pf, pdf_content *c, const gr_dl_text *t,

@@ -3,20 +3,28 @@
  *
  * Relied on (libharu 2.3.0; checked by test_haru_contract in
  * tests/unit/test_pdf.c):
- *   - a stream dictionary whose `filter` is HPDF_STREAM_FILTER_NONE is
- *     written with its bytes as they are and without a /Filter entry; its
- *     `write_fn` is called while the dictionary is written, so it can add
- *     "/Filter /FlateDecode" for bytes we deflated ourselves;
+ *   - a dictionary is written as "<<", its entries, then its `write_fn`
+ *     (so it can add entries: "/Filter /FlateDecode" for bytes we deflated
+ *     ourselves), ">>", then, when its `stream` is not NULL, libharu's
+ *     stream part, then its `after_write_fn`; it writes into the stream
+ *     HPDF_Doc.stream while the document is saved (HPDF_SaveToStream);
+ *     `free_fn` is called when it is freed and `attr` is left to us on a
+ *     dictionary that is not a page. So a stream object whose data is ours
+ *     is the stream dictionary libharu made (HPDF_DictStream_New: /Length
+ *     is an indirect number object) with its memory stream freed and
+ *     `stream` NULL, the number set to our length, and `after_write_fn`
+ *     writing "\nstream\r\n", the bytes and "\nendstream" as libharu would:
+ *     the bytes go from our buffer to the file once (libharu's memory
+ *     stream copied them byte by byte in and out again: HPDF_MemCpy was 3%
+ *     of a long document's instructions);
  *   - a page's content stream is HPDF_PageAttr.contents (a stream
- *     dictionary) with its data in HPDF_PageAttr.stream; replacing the
- *     page's /Contents by an array that holds it keeps it an object;
+ *     dictionary) with its data in HPDF_PageAttr.stream, which libharu only
+ *     writes to from drawing functions (never called on our pages) and
+ *     when a page is saved in the middle of a path or text object (ours
+ *     never are); replacing the page's /Contents by an array that holds it
+ *     keeps it an object;
  *   - a page's font resources are HPDF_PageAttr.fonts, made on first use
  *     inside the inheritable /Resources dictionary;
- *   - a memory stream holds its data in chunks of HPDF_MemStreamAttr.buf_siz
- *     bytes (4096 unless changed before the first write), so a stream
- *     whose whole data is written at once can be given one chunk of
- *     exactly that size (small deflated page content would otherwise
- *     take 4 KiB each);
  *   - HPDF_SaveToStream writes into HPDF_Doc.stream whatever stream it is
  *     when it is not a memory stream (HPDF_MemStream_FreeData ignores
  *     other kinds), so a callback writer there receives the file in order.
@@ -76,17 +84,12 @@ void pdf_deflate(pdf_zip *z, int level, const void *data, size_t len, gr_buf *ou
 
 /* ---- streams ----------------------------------------------------------- */
 
-/* One chunk of exactly len bytes for a memory stream not written yet. */
-static void exact_chunk(HPDF_Stream st, size_t len)
-{
-    HPDF_MemStreamAttr attr;
-    if (!st || st->type != HPDF_STREAM_MEMORY || st->size != 0 || len == 0)
-        return;
-    attr = (HPDF_MemStreamAttr)st->attr;
-    if (attr->buf->count != 0) return;
-    attr->buf_siz = (HPDF_UINT)len;
-    attr->w_pos = attr->buf_siz;        /* "no chunk yet" */
-}
+/* The data of a stream object, ours (a dictionary's attr). */
+typedef struct own_data {
+    HPDF_Doc pdf;               /* its `stream` is the file being written */
+    size_t len;
+    unsigned char bytes[];
+} own_data;
 
 /* libharu drops a /Filter key when its own filter is NONE: say it here. */
 static HPDF_STATUS write_own_flate_filter(HPDF_Dict dict, HPDF_Stream out)
@@ -95,18 +98,55 @@ static HPDF_STATUS write_own_flate_filter(HPDF_Dict dict, HPDF_Stream out)
     return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
+/* After the dictionary's ">>": the stream part, as libharu writes it. */
+static HPDF_STATUS write_own_data(HPDF_Dict dict)
+{
+    const own_data *d = dict->attr;
+    HPDF_Stream out = d ? d->pdf->stream : NULL;
+    HPDF_STATUS st;
+    if (!out) return HPDF_INVALID_STREAM;
+    if ((st = HPDF_Stream_WriteStr(out, "\012stream\015\012")) != HPDF_OK) return st;
+    if (d->len && (st = HPDF_Stream_Write(out, d->bytes, (HPDF_UINT)d->len)) != HPDF_OK)
+        return st;
+    return HPDF_Stream_WriteStr(out, "\012endstream");
+}
+
+static void free_own_data(HPDF_Dict dict)
+{
+    free(dict->attr);
+    dict->attr = NULL;
+}
+
+/* Make st (a stream dictionary from HPDF_DictStream_New, nothing written
+ * into it) hold a copy of data as ours. */
+static HPDF_STATUS own_stream(HPDF_Doc pdf, HPDF_Dict st, const void *data, size_t len,
+                              int flate)
+{
+    HPDF_Number length = HPDF_Dict_GetItem(st, "Length", HPDF_OCLASS_NUMBER);
+    own_data *d;
+    if (!length || !(length->header.obj_id & HPDF_OTYPE_INDIRECT) || len > 0x7FFFFFFFu
+        || st->attr || (st->stream && st->stream->size != 0))
+        return HPDF_INVALID_OBJECT;
+    d = gr_malloc(sizeof *d + len);
+    d->pdf = pdf;
+    d->len = len;
+    if (len) memcpy(d->bytes, data, len);
+    if (st->stream) HPDF_Stream_Free(st->stream);
+    st->stream = NULL;
+    st->filter = HPDF_STREAM_FILTER_NONE;
+    st->attr = d;
+    st->free_fn = free_own_data;
+    st->after_write_fn = write_own_data;
+    st->write_fn = flate ? write_own_flate_filter : NULL;
+    HPDF_Number_SetValue(length, (HPDF_INT32)len);
+    return HPDF_OK;
+}
+
 static HPDF_Dict new_stream(HPDF_Doc pdf, const void *data, size_t len, int flate)
 {
-    HPDF_Dict st;
-    if (len > 0xFFFFFFFFu) return NULL;
-    st = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    HPDF_Dict st = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
     if (!st) return NULL;
-    st->filter = HPDF_STREAM_FILTER_NONE;
-    if (flate) st->write_fn = write_own_flate_filter;
-    exact_chunk(st->stream, len);
-    if (len && HPDF_Stream_Write(st->stream, data, (HPDF_UINT)len) != HPDF_OK)
-        return NULL;
-    return st;
+    return own_stream(pdf, st, data, len, flate) == HPDF_OK ? st : NULL;
 }
 
 HPDF_Dict pdf_haru_flate_stream(HPDF_Doc pdf, const void *z, size_t len)
@@ -119,16 +159,16 @@ HPDF_Dict pdf_haru_plain_stream(HPDF_Doc pdf, const void *data, size_t len)
     return new_stream(pdf, data, len, 0);
 }
 
-HPDF_STATUS pdf_haru_page_content(HPDF_Page page, const void *z, size_t len)
+HPDF_STATUS pdf_haru_page_content(HPDF_Doc pdf, HPDF_Page page, const void *z, size_t len)
 {
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    HPDF_STATUS st;
     if (!attr || !attr->contents || !attr->stream || len > 0xFFFFFFFFu)
         return HPDF_INVALID_PAGE;
     assert(attr->stream->size == 0);    /* nothing drawn through libharu */
-    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
-    attr->contents->write_fn = write_own_flate_filter;
-    exact_chunk(attr->stream, len);
-    return HPDF_Stream_Write(attr->stream, z, (HPDF_UINT)len);
+    st = own_stream(pdf, attr->contents, z, len, 1);
+    if (st == HPDF_OK) attr->stream = NULL;     /* freed: libharu may not draw */
+    return st;
 }
 
 HPDF_STATUS pdf_haru_page_contents2(HPDF_Doc pdf, HPDF_Page page,
@@ -138,7 +178,7 @@ HPDF_STATUS pdf_haru_page_contents2(HPDF_Doc pdf, HPDF_Page page,
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
     HPDF_Dict second;
     HPDF_Array both;
-    HPDF_STATUS st = pdf_haru_page_content(page, z1, len1);
+    HPDF_STATUS st = pdf_haru_page_content(pdf, page, z1, len1);
     if (st != HPDF_OK) return st;
     second = pdf_haru_flate_stream(pdf, z2, len2);
     both = HPDF_Array_New(pdf->mmgr);

@@ -17,7 +17,7 @@
  * writer"): font programs are few and large, so a higher level pays;
  * page content is many small streams. */
 #define PDF_LEVEL_FONT     6
-#define PDF_LEVEL_CONTENT  6
+#define PDF_LEVEL_CONTENT  1
 #define PDF_LEVEL_OTHER    6
 
 typedef struct pdf_zip pdf_zip;
@@ -28,17 +28,18 @@ void pdf_zip_free(pdf_zip *z);
  * contents). Deterministic for a given libdeflate build and level. */
 void pdf_deflate(pdf_zip *z, int level, const void *data, size_t len, gr_buf *out);
 
-/* A new indirect stream object holding `len` bytes that are already
- * FlateDecode data (libharu writes /Filter /FlateDecode for it, does not
- * compress again). NULL on a libharu error. */
+/* A new indirect stream object holding (a copy of) `len` bytes that are
+ * already FlateDecode data (written with /Filter /FlateDecode, not
+ * compressed again). NULL on a libharu error. */
 HPDF_Dict pdf_haru_flate_stream(HPDF_Doc pdf, const void *z, size_t len);
 
 /* The same for the stream of data that is stored as is. */
 HPDF_Dict pdf_haru_plain_stream(HPDF_Doc pdf, const void *data, size_t len);
 
-/* Give `page` its content stream: `len` bytes of FlateDecode data. Call
- * once per page, after no libharu drawing function was used on it. */
-HPDF_STATUS pdf_haru_page_content(HPDF_Page page, const void *z, size_t len);
+/* Give `page` its content stream: `len` bytes of FlateDecode data (copied).
+ * Call once per page, after no libharu drawing function was used on it;
+ * none may be used after. */
+HPDF_STATUS pdf_haru_page_content(HPDF_Doc pdf, HPDF_Page page, const void *z, size_t len);
 
 /* Give `page` two content streams (PDF's Contents array): z1 then z2,
  * both FlateDecode data. */

@@ -531,9 +531,9 @@ static int draw_page(writer *w, size_t i)
         pdf_deflate(w->zip, PDF_LEVEL_CONTENT, w->content.out.data, w->content.out.len,
                     &w->zipped);
     if (!pp)
-        st = pdf_haru_page_content(w->pages[i], w->zipped.data, w->zipped.len);
+        st = pdf_haru_page_content(w->pdf, w->pages[i], w->zipped.data, w->zipped.len);
     else if (w->content.out.len == 0)
-        st = pdf_haru_page_content(w->pages[i], pp->z, pp->len);
+        st = pdf_haru_page_content(w->pdf, w->pages[i], pp->z, pp->len);
     else
         st = pdf_haru_page_contents2(w->pdf, w->pages[i], pp->z, pp->len,
                                      w->zipped.data, w->zipped.len);

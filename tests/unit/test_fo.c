@@ -572,6 +572,57 @@ static void test_whitespace(void)
 /* ---- errors ----------------------------------------------------------- */
 
 /* The body must be refused; returns the messages (caller frees). */
+/* Nodes with the same attributes under the same parent set share a
+ * computed set (fo_parse.c's memo); what the memo must not hide: a
+ * message said for each node, a result that depends on the list block
+ * (body-start()), a different parent or element. */
+static void test_props_memo(void)
+{
+    quiet q;
+    gr_fo_tree *t = good(
+        "<fo:block id=\"a1\" font-size=\"9pt\" padding=\"2pt\">a</fo:block>"
+        "<fo:block id=\"a2\" font-size=\"9pt\" padding=\"2pt\">a</fo:block>"
+        "<fo:block font-size=\"20pt\"><fo:block id=\"a3\" font-size=\"9pt\" padding=\"2pt\" "
+        "line-height=\"1.5\">a</fo:block></fo:block>"
+        "<fo:block font-size=\"20pt\"><fo:block id=\"a4\" padding=\"2pt\" line-height=\"1.5\">a"
+        "</fo:block></fo:block>"
+        "<fo:list-block provisional-distance-between-starts=\"2cm\"><fo:list-item>"
+        "<fo:list-item-label end-indent=\"label-end()\"><fo:block>1.</fo:block></fo:list-item-label>"
+        "<fo:list-item-body start-indent=\"body-start()\"><fo:block id=\"b1\">x</fo:block>"
+        "</fo:list-item-body></fo:list-item></fo:list-block>"
+        "<fo:list-block provisional-distance-between-starts=\"4cm\"><fo:list-item>"
+        "<fo:list-item-label end-indent=\"label-end()\"><fo:block>1.</fo:block></fo:list-item-label>"
+        "<fo:list-item-body start-indent=\"body-start()\"><fo:block id=\"b2\">x</fo:block>"
+        "</fo:list-item-body></fo:list-item></fo:list-block>");
+    double cm = 72 / 2.54;
+    char *m;
+    CHECK_NEAR(by_id(t, "a2")->p->font_size, 9, "memo: the second of two equal lists");
+    CHECK_NEAR(by_id(t, "a3")->p->line_height, 13.5, "memo: 1.5 of 9pt, not of the parent's 20pt");
+    CHECK_NEAR(by_id(t, "a4")->p->font_size, 20, "memo: font-size inherited from its own parent");
+    CHECK_NEAR(by_id(t, "b1")->p->start_indent, 2 * cm, "memo: body-start() of the first list");
+    CHECK_NEAR(by_id(t, "b2")->p->start_indent, 4 * cm, "memo: body-start() of the second list");
+    gr_fo_tree_free(t);
+    /* the same bad list twice: said at both lines */
+    quiet_init(&q);
+    t = parse_body(&q.ctx, "<fo:block font-size=\"12qt\" padding=\"1pt\">a</fo:block>\n"
+                           "<fo:block font-size=\"12qt\" padding=\"1pt\">b</fo:block>");
+    m = messages(&q);
+    CHECK(strstr(m, "t.fo:10:") && strstr(m, "t.fo:11:"), "memo: a bad value said at each line: %s", m);
+    free(m);
+    if (t) gr_fo_tree_free(t);
+    quiet_done(&q);
+    /* a property without effect on the element: a note at each line */
+    quiet_init(&q);
+    t = parse_body(&q.ctx, "<fo:block column-width=\"3pt\" padding=\"1pt\">a</fo:block>\n"
+                           "<fo:block column-width=\"3pt\" padding=\"1pt\">b</fo:block>");
+    m = messages(&q);
+    CHECK(q.ctx.nwarnings == 2 && strstr(m, "t.fo:10:") && strstr(m, "t.fo:11:"),
+          "memo: a note said at each line (%d): %s", q.ctx.nwarnings, m);
+    free(m);
+    if (t) gr_fo_tree_free(t);
+    quiet_done(&q);
+}
+
 static char *bad_doc(const char *what, const char *doc)
 {
     quiet q;
@@ -906,6 +957,7 @@ int main(void)
     test_units();
     test_borders_padding();
     test_indents_spaces();
+    test_props_memo();
     test_colors_tables_keeps();
     test_misc_props();
     test_page_masters();

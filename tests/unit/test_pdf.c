@@ -16,12 +16,14 @@
 #include "../../generator/layout/dlist.h"
 #include "../../generator/pdf/pdf.h"
 #include "../../generator/pdf/pdf_haru.h"
+#include "../../generator/pdf/pdf_content.h"
 #include <hpdf_doc.h>
 #include "../../generator/text/font.h"
 #include "../../generator/text/para.h"
 
 #include <hb.h>
 #include <hb-ot.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -785,6 +787,156 @@ static const unsigned char *find_bytes(const gr_buf *b, const void *s, size_t k)
  * libharu version writes pre-deflated data differently, compresses it
  * again, loses a font resource, ignores the page tree configuration or
  * does not save through the callback writer. */
+/* ---- glyph runs: character spacing ------------------------------------ */
+
+/* Reads a content stream as a PDF reader places glyphs (Tf, Tc, Tm, Td,
+ * Tj, TJ; the text matrix is a translation here) and writes each glyph's
+ * x into xs (up to cap); returns the number of glyphs, -1 on a token it
+ * does not know. Widths: every CID's W entry is width_of(cid). */
+static int place_glyphs(const gr_buf *b, int (*width_of)(unsigned), double *xs, int cap,
+                        int *ntc, int *nadj)
+{
+    const char *p = (const char *)b->data, *e = p + b->len;
+    double num[8], size = 0, tc = 0, tlm = 0, tm = 0;
+    int nnum = 0, n = 0, in_array = 0;
+    *ntc = *nadj = 0;
+    while (p < e) {
+        if (isspace((unsigned char)*p)) { p++; continue; }
+        if (*p == '<') {                        /* a hex string of CIDs */
+            const char *q = ++p;
+            while (p < e && *p != '>') p++;
+            for (; q + 4 <= p; q += 4) {
+                char h[5] = { q[0], q[1], q[2], q[3], 0 };
+                unsigned cid = (unsigned)strtoul(h, NULL, 16);
+                if (n < cap) xs[n] = tm;
+                n++;
+                tm += width_of(cid) / 1000.0 * size + tc;
+            }
+            p++;
+            continue;
+        }
+        if (*p == '[') { in_array = 1; p++; continue; }
+        if (*p == ']') { in_array = 0; p++; continue; }
+        if (*p == '/') { while (p < e && !isspace((unsigned char)*p)) p++; continue; }
+        if (*p == '-' || *p == '.' || isdigit((unsigned char)*p)) {
+            char *end;
+            double v = strtod(p, &end);
+            p = end;
+            if (in_array) { tm -= v / 1000.0 * size; (*nadj)++; }
+            else if (nnum < 8) num[nnum++] = v;
+            continue;
+        }
+        {
+            const char *q = p;
+            while (p < e && !isspace((unsigned char)*p)) p++;
+            if (p - q == 2 && !memcmp(q, "Tf", 2) && nnum >= 1) size = num[nnum - 1];
+            else if (p - q == 2 && !memcmp(q, "Tc", 2) && nnum >= 1) { tc = num[nnum - 1]; (*ntc)++; }
+            else if (p - q == 2 && !memcmp(q, "Tm", 2) && nnum >= 6) tlm = tm = num[4];
+            else if (p - q == 2 && !memcmp(q, "Td", 2) && nnum >= 2) tlm = tm = tlm + num[0];
+            else if ((p - q == 2 && (!memcmp(q, "Tj", 2) || !memcmp(q, "TJ", 2) || !memcmp(q, "BT", 2)
+                                     || !memcmp(q, "ET", 2) || !memcmp(q, "rg", 2)
+                                     || !memcmp(q, "Tr", 2))))
+                ;
+            else return -1;
+            nnum = 0;
+        }
+    }
+    return n;
+}
+
+static int width_cjk(unsigned cid) { return cid == 9 ? 1000 : cid < 100 ? 1000 : 556; }
+
+/* One run through pdf_content_show; returns the largest distance of a
+ * glyph from where it was asked to be, in 1/1000 em. */
+static double show_run(pdf_content *c, const double *x, const unsigned *cid, int n,
+                       double size, int *ntc, int *nadj)
+{
+    static const gr_color black = { 0, 0, 0 };
+    static const char face = 0;
+    pdf_glyph *g = pdf_content_glyphs(c, (size_t)n);
+    double xs[64], worst = 0;
+    int k, got;
+    for (k = 0; k < n; k++) {
+        g[k].cid = cid[k];
+        g[k].width = width_cjk(cid[k]);
+        g[k].x = x[k] - x[0];
+    }
+    pdf_content_text_state(c, &face, "F0", size, black, 0, 0);
+    pdf_content_show(c, x[0], 700, size, (size_t)n);
+    pdf_content_end(c);
+    got = place_glyphs(&c->out, width_cjk, xs, 64, ntc, nadj);
+    if (got != n) return 1e9;
+    for (k = 0; k < n; k++) {
+        double d = fabs(xs[k] - x[k]) * 1000.0 / size;
+        if (d > worst) worst = d;
+    }
+    return worst;
+}
+
+static void check_glyph_runs(void)
+{
+    pdf_content c;
+    double x[40];
+    unsigned cid[40];
+    int k, ntc, nadj;
+    double worst;
+    const double size = 11.5, gap = 0.259744;   /* a justified line's spread */
+    pdf_content_init(&c);
+
+    /* a justified line of 30 ideographs: spacing set once, no adjustments */
+    for (k = 0; k < 30; k++) { cid[k] = 10 + (unsigned)k; x[k] = 56.7 + k * (size + gap); }
+    pdf_content_begin(&c, 842, NULL, 0, 1);
+    worst = show_run(&c, x, cid, 30, size, &ntc, &nadj);
+    CHECK(worst <= 0.005 + 1e-9, "justified run: every glyph within 0.005/1000 em (%g)", worst);
+    CHECK(ntc == 1 && nadj == 0, "justified run: one Tc, no adjustment (%d Tc, %d adjustments)",
+          ntc, nadj);
+
+    /* the same with a squeezed mark (half an em pulled back) in the middle:
+       no spacing (a reader's text extraction would split the line), every
+       glyph where it was */
+    for (k = 16; k < 30; k++) x[k] -= size / 2;
+    cid[15] = 9;
+    pdf_content_begin(&c, 842, NULL, 0, 1);
+    worst = show_run(&c, x, cid, 30, size, &ntc, &nadj);
+    CHECK(worst <= 0.005 + 1e-9, "run with a squeezed mark: glyphs in place (%g)", worst);
+    CHECK(ntc == 0 && nadj == 29, "run with a squeezed mark: no Tc (%d Tc, %d adjustments)",
+          ntc, nadj);
+
+    /* a stream following another (its state unknown): spacing written */
+    for (k = 0; k < 30; k++) { cid[k] = 10 + (unsigned)k; x[k] = 56.7 + k * (size + gap); }
+    pdf_content_begin(&c, 842, NULL, 0, 0);
+    worst = show_run(&c, x, cid, 30, size, &ntc, &nadj);
+    CHECK(worst <= 0.005 + 1e-9 && ntc == 1, "second stream: Tc written (%d), glyphs in place (%g)",
+          ntc, worst);
+    /* unknown state and no spacing wanted: "0 Tc" written */
+    for (k = 0; k < 5; k++) { cid[k] = 10 + (unsigned)k; x[k] = 56.7 + k * size; }
+    pdf_content_begin(&c, 842, NULL, 0, 0);
+    worst = show_run(&c, x, cid, 5, size, &ntc, &nadj);
+    CHECK(worst <= 0.005 + 1e-9 && ntc == 1 && strstr((char *)c.out.data, "0 Tc") != NULL,
+          "second stream, plain run: 0 Tc written (%g)", worst);
+
+    /* Latin of uneven widths, spread unevenly: adjustments, glyphs in place */
+    for (k = 0; k < 20; k++) { cid[k] = 200 + (unsigned)k; x[k] = 60 + k * 0.556 * size + (k % 3) * 0.37 + k * 0.01; }
+    pdf_content_begin(&c, 842, NULL, 0, 1);
+    worst = show_run(&c, x, cid, 20, size, &ntc, &nadj);
+    CHECK(worst <= 0.005 + 1e-9, "uneven run: glyphs in place (%g)", worst);
+
+    /* a run in another size after a justified one keeps what fits */
+    for (k = 0; k < 30; k++) { cid[k] = 10 + (unsigned)k; x[k] = 56.7 + k * (size + gap); }
+    pdf_content_begin(&c, 842, NULL, 0, 1);
+    worst = show_run(&c, x, cid, 30, size, &ntc, &nadj);
+    for (k = 0; k < 3; k++) { cid[k] = 10 + (unsigned)k; x[k] = 56.7 + k * 9; }
+    show_run(&c, x, cid, 3, 9, &ntc, &nadj);
+    {   /* the whole stream again: both runs in place */
+        double xs[64];
+        int got = place_glyphs(&c.out, width_cjk, xs, 64, &ntc, &nadj);
+        CHECK(got == 33 && fabs(xs[30] - 56.7) < 1e-3 && fabs(xs[31] - 65.7) < 1e-4
+              && fabs(xs[32] - 74.7) < 1e-4,
+              "second run in 9 pt after a justified 11.5 pt run: in place (%d glyphs)", got);
+    }
+    pdf_content_free(&c);
+}
+
 static void test_haru_contract(const char *dir)
 {
     static const char content[] = "0 0 m 100 100 l S\n";
@@ -808,7 +960,7 @@ static void test_haru_contract(const char *dir)
     for (i = 0; i < 5; i++) pages[i] = HPDF_AddPage(pdf);
     pdf_deflate(z, PDF_LEVEL_CONTENT, content, sizeof content - 1, &zc);
     pdf_deflate(z, PDF_LEVEL_OTHER, other, sizeof other - 1, &zo);
-    CHECK(pdf_haru_page_content(pages[0], zc.data, zc.len) == HPDF_OK, "libharu: page content set");
+    CHECK(pdf_haru_page_content(pdf, pages[0], zc.data, zc.len) == HPDF_OK, "libharu: page content set");
     st = pdf_haru_flate_stream(pdf, zo.data, zo.len);
     font = HPDF_Dict_New(pdf->mmgr);
     HPDF_Dict_AddName(font, "Type", "Font");
@@ -864,6 +1016,7 @@ int main(void)
         return 1;
     }
     check_dlist(&F);
+    check_glyph_runs();
     test_haru_contract(dir);
 
     d = build_doc(&F);
