@@ -28,17 +28,23 @@ DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libxslt1-dev \
 CHECK_PKGS = chromium chromium-driver python3 python3-selenium
 
 # every program links these (plain, sanitizer and fuzz builds alike);
-# libqpdf and libmicrohttpd are not linked but opened by the verbs that
-# need them (generator/report/qpdf_dl.c when a PDF is read,
-# generator/web/mhd_dl.c by edit and serve: their sonames are compiled in),
-# so that the other verbs do not load them and what they pull in
-# (libstdc++'s and GnuTLS's start-up). docs/architecture.md, "Libraries".
-DL_PKGS   = libqpdf libmicrohttpd
-LIBS_LINK = $$(pkg-config --libs $(filter-out $(DL_PKGS),$(PKGS))) -lhpdf -licuuc -lpng -ljpeg -lm
+# libqpdf, libmicrohttpd, libxslt and libjpeg are not linked but opened on
+# first use by what needs them (generator/report/qpdf_dl.c when a PDF is
+# read, generator/web/mhd_dl.c by edit and serve, generator/domain/
+# xslt_dl.c when a template is applied, generator/graphics/jpeg_dl.c when a
+# photo is decoded: their sonames are compiled in), so that the other runs
+# do not load them and what they pull in (libstdc++'s and GnuTLS's
+# start-up; every library's loading and page faults). docs/architecture.md,
+# "Libraries".
+DL_PKGS   = libqpdf libmicrohttpd libxslt
+LIBS_LINK = $$(pkg-config --libs $(filter-out $(DL_PKGS),$(PKGS))) -lhpdf -licuuc -lpng -lm
 soname_of = $(shell objdump -p "$$(pkg-config --variable=libdir $(1) 2>/dev/null)/$(1).so" 2>/dev/null | awk '/SONAME/ { print $$2 }')
 QPDF_SONAME := $(call soname_of,libqpdf)
 MHD_SONAME  := $(call soname_of,libmicrohttpd)
-DL_DEFS = $(if $(QPDF_SONAME),-DGR_QPDF_SONAME='"$(QPDF_SONAME)"') $(if $(MHD_SONAME),-DGR_MHD_SONAME='"$(MHD_SONAME)"')
+XSLT_SONAME := $(call soname_of,libxslt)
+JPEG_SONAME := $(call soname_of,libjpeg)
+DL_DEFS = $(if $(QPDF_SONAME),-DGR_QPDF_SONAME='"$(QPDF_SONAME)"') $(if $(MHD_SONAME),-DGR_MHD_SONAME='"$(MHD_SONAME)"') \
+          $(if $(XSLT_SONAME),-DGR_XSLT_SONAME='"$(XSLT_SONAME)"') $(if $(JPEG_SONAME),-DGR_JPEG_SONAME='"$(JPEG_SONAME)"')
 SRCS    := $(sort $(wildcard generator/*/*.c))
 OBJS    := $(SRCS:%.c=build/%.o)
 LIBOBJS := $(filter-out build/generator/cli/%,$(OBJS))

@@ -2,10 +2,13 @@
 # t-libs.sh — each verb loads only the libraries it uses (docs/
 # architecture.md, "Libraries"): libmicrohttpd (and GnuTLS, which it
 # brings) only for the verbs that serve pages, libqpdf only when a PDF is
-# read. The program is not linked with them (readelf), and the dynamic
-# loader's own log (LD_DEBUG=files) says which files a run opened: render,
-# build and check open none of them; serve opens libmicrohttpd and still
-# works; extract opens libqpdf.
+# read, libxslt only when a template is applied, libjpeg only when a photo
+# is decoded or encoded. The program is not linked with them (readelf), and
+# the dynamic loader's own log (LD_DEBUG=files) says which files a run
+# opened: render, build and check open neither libmicrohttpd nor libqpdf;
+# render of a document without photos opens neither libxslt nor libjpeg;
+# build of the sample (photos) opens both and check libxslt; serve opens
+# libmicrohttpd and still works; extract opens libqpdf.
 . "$(dirname "$0")/lib.sh"
 require_gr
 require_tools readelf timeout
@@ -43,6 +46,29 @@ for v in render build check; do
 done
 if [ -s "$d/r.pdf" ] && [ -s "$d/b.pdf" ]; then ok "render and build wrote their PDFs"
 else not_ok "render and build wrote their PDFs"; fi
+
+# ---- libxslt and libjpeg: opened when a template or a photo needs them ------
+if grep -q 'NEEDED.*\(libxslt\|libjpeg\)' "$d/dynamic.txt"; then
+    not_ok "the program is not linked with libxslt or libjpeg" \
+        "$(grep -o 'lib\(xslt\|jpeg\)[^]]*' "$d/dynamic.txt" | tr '\n' ' ')"
+else
+    ok "the program is not linked with libxslt or libjpeg"
+fi
+LD_DEBUG=files run_gr render "$ROOT/tests/fo/layout/form.fo" -o "$d/form.pdf" > /dev/null 2> "$d/form.log"
+if [ -s "$d/form.pdf" ] && opened "$d/form.log" libharfbuzz &&
+   ! opened "$d/form.log" libxslt && ! opened "$d/form.log" libjpeg; then
+    ok "render of a document without photos opens neither libxslt nor libjpeg"
+else
+    not_ok "render of a document without photos opens neither libxslt nor libjpeg" \
+        "$(grep -o 'file=lib\(xslt\|jpeg\)[^ ]*' "$d/form.log" | sort -u | tr '\n' ' ')"
+fi
+if opened "$d/build.log" libxslt && opened "$d/build.log" libjpeg; then
+    ok "build of the sample (a template, photos) opens libxslt and libjpeg"
+else
+    not_ok "build of the sample opens libxslt and libjpeg"
+fi
+if opened "$d/check.log" libxslt; then ok "check opens libxslt"
+else not_ok "check opens libxslt"; fi
 
 # ---- extract opens libqpdf ----------------------------------------------------
 LD_DEBUG=files run_gr extract "$d/b.pdf" "$d/x" > "$d/extract.out" 2> "$d/extract.log"

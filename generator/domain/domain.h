@@ -134,6 +134,11 @@ void gr_data_mark_lines(xmlDocPtr doc);
 int gr_form_to_fo(gr_ctx *ctx, xmlDocPtr doc, const char *path,
                   const gr_data_opts *o, gr_buf *fo);
 
+/* libxslt's version number at run time (xsltLibxsltVersion, 10135 for
+ * 1.1.35). libxslt is opened on first use (domain/xslt_dl.c): this opens
+ * it. */
+int gr_xslt_version(void);
+
 /* The same, and *title (when title is not NULL) receives the report's
  * title, newly allocated: the stylesheet's global variable document-title
  * when it declares one, else the text of the first fo:block of the flow. */

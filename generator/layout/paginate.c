@@ -324,6 +324,27 @@ typedef struct placed_child {
     gr_cursor before;
 } placed_child;
 
+/* Height of the least of `b` that can start a page's end: its first
+ * `orphans` lines, through the first children of blocks; a block kept
+ * together or a table counts whole (at most a third of a page: what does
+ * not fit then splits by its own rules). */
+static double first_piece_height(const gr_lay *L, const gr_box *b)
+{
+    double h = 0;
+    if (b->kind == GR_BOX_LINES) {
+        int n = gr_para_nlines(b->para), k = b->fo->p->orphans > 0 ? b->fo->p->orphans : 1, i;
+        for (i = 0; i < n && i < k; i++) h += gr_para_line(b->para, i)->height;
+        return h;
+    }
+    if (b->kind == GR_BOX_TABLE || b->fo->p->keep_together > 0 || !b->first) {
+        h = gr_box_height(b, NULL);
+        return h < L->body_h / 3 ? h : L->body_h / 3;
+    }
+    h = border_w(box_props(b), GR_BEFORE) + box_props(b)->padding[GR_BEFORE];
+    if (b->first->kind != GR_BOX_LINES) h += b->first->fo->p->space_before.opt;
+    return h + first_piece_height(L, b->first);
+}
+
 /* A chain of keeps that cannot move to the next page (it began on an empty
  * one) ends in `prev`, placed whole, and `next`, of which nothing fits
  * below it. A typesetter then breaks inside `prev` so that its tail goes
@@ -336,10 +357,9 @@ static int split_before_kept(gr_lay *L, gr_cursor *c, const placed_child *prev,
 {
     gr_cursor trial = prev->before;
     gr_resume *r = NULL;
-    double need = gr_box_height(next, NULL);
+    double need = first_piece_height(L, next);
     if (prev->box->kind == GR_BOX_LINES && gr_box_lines(prev->box, prev->sub) < 2) return 0;
     if (next->kind != GR_BOX_LINES) need += next->fo->p->space_before.opt;
-    if (need > L->body_h / 3) need = L->body_h / 3;   /* `next` may split itself */
     gr_page_truncate(c->pg, prev->mark);
     trial.limit -= need;
     if (gr_place_box(L, &trial, prev->box, prev->sub, &r) == GR_PLACED_PART && r) {

@@ -57,7 +57,7 @@ size_t gr_report_runtime(gr_pdf_prop *v)
     u_getVersion(icu);
     u_versionToString(icu, icu_s);
     dotted(xml_s, sizeof xml_s, atol(xmlParserVersion));
-    dotted(xslt_s, sizeof xslt_s, xsltLibxsltVersion);
+    dotted(xslt_s, sizeof xslt_s, gr_xslt_version());   /* domain/xslt_dl.c */
 #define RT(nm, d, val) (v[n].name = (nm), v[n].desc = (d), v[n].value = (val), n++)
     RT("ProgramVersion", "the gereport version", gr_version());
     RT("ProgramCommit", "the git commit gereport was built from", gr_commit());

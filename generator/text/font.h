@@ -53,6 +53,10 @@ typedef struct gr_fontset gr_fontset;
  * tree, $(PREFIX)/share/gereport/fonts when installed). Reports and returns
  * NULL if fontconfig cannot be initialised. */
 gr_fontset *gr_fontset_new(gr_ctx *ctx, const char *conf_dir);
+
+/* The system's fontconfig configuration without gereport's aliases (what
+ * gr_fontset_new starts from; FcConfigDestroy frees it). NULL on failure. */
+struct _FcConfig *gr_font_system_config(void);
 void gr_fontset_free(gr_fontset *fs);
 
 /* Resolve an FO font-family list ("標楷體, DFKai-SB, serif") at a weight.

@@ -323,6 +323,12 @@ void gr_out_abort(gr_out *o);                /* frees o; NULL is fine */
  * other fatal paths; async-signal-safe). */
 void gr_remove_pending_outputs(void);
 
+/* Open library `soname` (util/dl.c) and find the n functions named into
+ * fns; when it cannot, print why (naming the Debian package), remove any
+ * pending output and exit with GR_ESYS. */
+void gr_dl_need(const char *soname, const char *package, const char *const *names,
+                void **fns, size_t n);
+
 /* Atomic output of a whole buffer: gr_out_open, _write, _commit. */
 int gr_write_file_atomic(gr_ctx *ctx, const char *path,
                          const void *data, size_t len);

@@ -19,6 +19,7 @@
  * The state here is process-wide by nature: allocator hooks receive no
  * context. It is set at start-up (gr_mem_init) and again when the command
  * line gives --max-memory (cli/opts.c), and read afterwards. */
+#define _GNU_SOURCE     /* madvise's MADV_HUGEPAGE */
 #include "gr.h"
 #include "msg.h"
 #include <libxml/xmlmemory.h>
@@ -29,7 +30,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
+#include <stdint.h>
 #include <unistd.h>
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -121,6 +124,50 @@ size_t gr_mem_budget_mib(void) { return budget_mib; }
 static struct rlimit user_data_limit;
 static int hooks_set;
 
+#define HEAP_HUGE_MIB 30     /* below the mmap threshold set in gr_mem_init */
+#define HUGE_PAGE     ((uintptr_t)2 << 20)
+
+/* The first HEAP_HUGE_MIB of the heap in 2 MiB pages. On the virtual
+   machines gereport runs on, a page fault is dear (a 13-page render took
+   some 2,300, an eighth of its cpu), and every fresh 4 KiB page of the
+   heap is one: the font subset's buffers, the parsed FO, the pages' boxes.
+   So the heap is grown once by that much (a block allocated and freed at
+   once: it stays at the top, M_TRIM_THRESHOLD) and the kernel is asked
+   for huge pages there (MADV_HUGEPAGE: the system setting is usually
+   "madvise"): one fault then brings 2 MiB. Nothing is touched here; a huge
+   page is taken only where the heap is used, so the peak grows by less
+   than one per 2 MiB used (form.fo: 19.4 -> 23.6 MiB; the cpu 21% less).
+   Where the kernel has no huge page to give, or ignores the advice, the
+   heap is what it was. Allocations past it are ordinary pages.
+   A huge page starts at a multiple of 2 MiB, and the heap does not: the
+   room between the block and the first such boundary (up to 2 MiB, on
+   average 1, some 250 ordinary faults) is held by a block never freed nor
+   touched, so that the allocations after it start in the huge pages. */
+/* held for the whole run, never touched; volatile, or the compiler drops
+   the store and with it the allocation */
+static void *volatile heap_plug;
+
+static void heap_huge_pages(void)
+{
+#if defined(__GLIBC__) && defined(MADV_HUGEPAGE) && !defined(GR_UNDER_ASAN)
+    size_t n = (size_t)HEAP_HUGE_MIB << 20;
+    char *p = malloc(n);
+    uintptr_t from, to;
+    if (!p) return;
+    from = ((uintptr_t)p + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+    to = ((uintptr_t)p + n) & ~(HUGE_PAGE - 1);
+    if (to <= from || madvise((void *)from, to - from, MADV_HUGEPAGE) != 0) {
+        free(p);
+        return;
+    }
+    free(p);
+    /* the top of the heap starts at p again: a block up to the boundary
+       (less the next block's header) places the next one past it */
+    if (from - (uintptr_t)p > 4 * sizeof(size_t))
+        heap_plug = malloc(from - (uintptr_t)p - 2 * sizeof(size_t));
+#endif
+}
+
 int gr_mem_init(size_t mib)
 {
     UErrorCode st = U_ZERO_ERROR;
@@ -144,6 +191,7 @@ int gr_mem_init(size_t mib)
     if (!hooks_set) {
         /* before any use of the libraries (ICU refuses them later) */
         hooks_set = 1;
+        heap_huge_pages();
         xmlMemSetup(free, hook_malloc, hook_realloc, hook_strdup);
         u_setMemoryFunctions(NULL, icu_alloc, icu_realloc, icu_free, &st);
         if (getrlimit(RLIMIT_DATA, &user_data_limit) != 0)

@@ -3,19 +3,22 @@
  * many widths, justification, the one-character last line, the Latin
  * companion face, leaders, forced breaks, where a word too wide is broken
  * (2,345, / 678), numbers and units across spaces, lone characters, the
- * input arrays' size, and a timing figure.
+ * input arrays' size, the system font configuration gereport loads against
+ * fontconfig's own, and a timing figure.
  * Run from the source tree root (the font configuration is read from
  * fonts/). Prints "N passed, M failed"; exits 1 on any failure.
  */
 #include "../../generator/text/para.h"
 #include "../../generator/text/font.h"
 
+#include <fontconfig/fontconfig.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "unit.h"
 
@@ -1115,6 +1118,123 @@ static void test_lazy_faces(gr_ctx *ctx)
     gr_fontset_free(fs);
 }
 
+/* gr_font_system_config leaves out a step of FcInitLoadConfigAndFonts
+ * (parsing the template folder's descriptions: text/font.c): the two
+ * configurations must know the same fonts and folders and, with our
+ * aliases loaded into both, substitute every family list the templates and
+ * the tests use (and the generic and unknown names) to the same pattern and
+ * sort the fonts in the same order at each weight — all a chain is made of. */
+static void fc_list(FcStrList *l, char *out, size_t n)
+{
+    FcChar8 *s;
+    out[0] = 0;
+    while (l && (s = FcStrListNext(l)) != NULL) {
+        strncat(out, (const char *)s, n - strlen(out) - 1);
+        strncat(out, ";", n - strlen(out) - 1);
+    }
+    if (l) FcStrListDone(l);
+}
+
+static void fc_sorted_files(FcConfig *c, const char *family, int weight, char *pat_out, size_t pn,
+                            char *out, size_t n)
+{
+    FcPattern *pat = FcPatternCreate();
+    FcResult res;
+    FcFontSet *set;
+    FcChar8 *u;
+    char *work = strdup(family), *tok, *save = NULL;
+    for (tok = strtok_r(work, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        while (*tok == ' ') tok++;
+        FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)tok);
+    }
+    free(work);
+    FcPatternAddString(pat, FC_LANG, (const FcChar8 *)"zh-tw");
+    FcPatternAddDouble(pat, FC_WEIGHT, FcWeightFromOpenTypeDouble(weight));
+    FcPatternAddInteger(pat, FC_SLANT, FC_SLANT_ROMAN);
+    FcConfigSubstitute(c, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    u = FcNameUnparse(pat);
+    snprintf(pat_out, pn, "%s", u ? (const char *)u : "?");
+    free(u);
+    out[0] = 0;
+    set = FcFontSort(c, pat, FcTrue, NULL, &res);
+    for (int i = 0; set && i < set->nfont; i++) {
+        FcChar8 *file = NULL;
+        int index = 0;
+        char one[600];
+        FcPatternGetString(set->fonts[i], FC_FILE, 0, &file);
+        FcPatternGetInteger(set->fonts[i], FC_INDEX, 0, &index);
+        snprintf(one, sizeof one, "%s#%d;", file ? (const char *)file : "?", index);
+        strncat(out, one, n - strlen(out) - 1);
+    }
+    if (set) FcFontSetDestroy(set);
+    FcPatternDestroy(pat);
+}
+
+static void test_system_config(void)
+{
+    static const char *const lists[] = {
+        "標楷體", "標楷體, TW-Kai, serif", "標楷體, TW-Kai", "TW-Kai", "TW-Sung", "serif",
+        "sans-serif", "monospace", "gereport-latin", "DFKai-SB", "kai", "全字庫正楷體", "明體",
+        "細明體", "新細明體", "PMingLiU", "MingLiU", "全字庫正宋體", "Times New Roman", "Arial",
+        "Liberation Serif", "DejaVu Serif", "NoSuchFontXYZ", "NoSuchFontXYZ, serif"
+    };
+    static char a[65536], b[65536], pa[8192], pb[8192];
+    FcConfig *ours = gr_font_system_config(), *theirs = FcInitLoadConfigAndFonts();
+    int same = 1, same_pat = 1, nfonts = 0;
+    CHECK(ours && theirs, "both configurations load");
+    if (!ours || !theirs) goto done;
+    {
+        FcFontSet *x = FcConfigGetFonts(ours, FcSetSystem), *y = FcConfigGetFonts(theirs, FcSetSystem);
+        int n = x ? x->nfont : -1;
+        CHECK(n > 0 && n == (y ? y->nfont : -1), "the same number of system fonts (%d, %d)", n,
+              y ? y->nfont : -1);
+        for (int i = 0; n > 0 && y && i < n && i < y->nfont; i++) {
+            FcChar8 *f1 = NULL, *f2 = NULL;
+            FcPatternGetString(x->fonts[i], FC_FILE, 0, &f1);
+            FcPatternGetString(y->fonts[i], FC_FILE, 0, &f2);
+            if (!f1 || !f2 || strcmp((const char *)f1, (const char *)f2) != 0) same = 0;
+        }
+        CHECK(same, "the system fonts in the same order");
+        nfonts = n;
+    }
+    fc_list(FcConfigGetFontDirs(ours), a, sizeof a);
+    fc_list(FcConfigGetFontDirs(theirs), b, sizeof b);
+    CHECK(a[0] && strcmp(a, b) == 0, "the same font folders (%s | %s)", a, b);
+    fc_list(FcConfigGetCacheDirs(ours), a, sizeof a);
+    fc_list(FcConfigGetCacheDirs(theirs), b, sizeof b);
+    CHECK(a[0] && strcmp(a, b) == 0, "the same cache folders (%s | %s)", a, b);
+    fc_list(FcConfigGetConfigFiles(ours), a, sizeof a);
+    fc_list(FcConfigGetConfigFiles(theirs), b, sizeof b);
+    CHECK(a[0] && strcmp(a, b) == 0, "the same configuration files loaded");
+    {
+        char conf[4200], cwd[4096];
+        snprintf(conf, sizeof conf, "%s/fonts/gereport-fonts.conf", getcwd(cwd, sizeof cwd) ? cwd : ".");
+        CHECK(FcConfigParseAndLoad(ours, (const FcChar8 *)conf, FcTrue)
+                  && FcConfigParseAndLoad(theirs, (const FcChar8 *)conf, FcTrue),
+              "gereport-fonts.conf loads into both");
+    }
+    same = 1;
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
+        for (int w = 400; w <= 700; w += 300) {
+            fc_sorted_files(ours, lists[i], w, pa, sizeof pa, a, sizeof a);
+            fc_sorted_files(theirs, lists[i], w, pb, sizeof pb, b, sizeof b);
+            if (strcmp(pa, pb) != 0) {
+                same_pat = 0;
+                fprintf(stderr, "%s at %d: %s\n  vs %s\n", lists[i], w, pa, pb);
+            }
+            if (!a[0] || strcmp(a, b) != 0) {
+                same = 0;
+                fprintf(stderr, "%s at %d sorts differently\n", lists[i], w);
+            }
+        }
+    CHECK(same_pat, "every family list substitutes to the same pattern");
+    CHECK(same, "every family list sorts the %d fonts in the same order", nfonts);
+done:
+    if (ours) FcConfigDestroy(ours);
+    if (theirs) FcConfigDestroy(theirs);
+}
+
 int main(void)
 {
     gr_ctx ctx;
@@ -1128,6 +1248,7 @@ int main(void)
     }
     test_chains(&ctx, fs);
     test_lazy_faces(&ctx);
+    test_system_config();
     gr_fontchain *kai = gr_fontset_chain(fs, "標楷體, DFKai-SB, serif", 400, "test.fo", 1);
     gr_fontchain *sung = gr_fontset_chain(fs, "TW-Sung", 400, "test.fo", 1);
     printf("setup: fontset and chains in %.1f ms\n", (now() - t0) * 1e3);
