@@ -229,10 +229,10 @@ else
 fi
 
 # a photo enlarged to fewer than 150 pixels an inch: a 提醒 at its line
-if grep -q ":14: 提醒.*hackathon-1.png.*54 ppi" "$D/tests_audit_photo-enlarged.fo.err"; then
-    ok "photo-enlarged.fo: the enlarged screenshot gets a 提醒 at line 14 (54 ppi)"
+if grep -q ":14: 提醒.*hackathon-1.png.*108 ppi" "$D/tests_audit_photo-enlarged.fo.err"; then
+    ok "photo-enlarged.fo: the enlarged screenshot gets a 提醒 at line 14 (108 ppi)"
 else
-    not_ok "photo-enlarged.fo: the enlarged screenshot gets a 提醒 at line 14 (54 ppi)" \
+    not_ok "photo-enlarged.fo: the enlarged screenshot gets a 提醒 at line 14 (108 ppi)" \
         "$(head -n 3 "$D/tests_audit_photo-enlarged.fo.err")"
 fi
 
