@@ -518,11 +518,15 @@ static int place_block(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
         *out = rr;
         goto fragment_done;
     }
-    /* the whole rest of the block is placed */
-    flush_space(c);
-    c->y += bottom_extra;
+    /* the whole rest of the block is placed; with no border or padding
+       below, its last child's space-after is not inside it but merges with
+       its own and with what follows (XSL space resolution), as between
+       siblings */
+    if (bottom_extra > 0) {
+        flush_space(c);
+        c->y += bottom_extra;
+    }
     decorate(c, b, mark, y0, c->y, first, 1);
-    c->pending_space = 0;
     add_space(c, &p->space_after);
     *out = NULL;
     return GR_PLACED_ALL;
