@@ -15,6 +15,8 @@
     <fo:block xsl:use-attribute-sets="h1" id="sec-3"><xsl:copy-of select="@gr:line"/><xsl:value-of select="$form/sections/section[@id = 'sec-3']/@title"/></fo:block>
 
     <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>(一) 既有性別統計指標/項目</fo:block>
+    <!-- two fixed rows: the form never splits this table (review S8) -->
+    <fo:block keep-together.within-page="always"><xsl:copy-of select="@gr:line"/>
     <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
       <fo:table-column column-width="proportional-column-width(4)"/>
       <fo:table-column column-width="proportional-column-width(3)" number-columns-repeated="2"/>
@@ -33,6 +35,7 @@
         <xsl:call-template name="existing-row"><xsl:with-param name="label" select="'既有性別統計項目'"/><xsl:with-param name="of" select="既有項目"/></xsl:call-template>
       </fo:table-body>
     </fo:table>
+    </fo:block>
 
     <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="@gr:line"/>(二) 新增性別統計指標(或其複分類)</fo:block>
     <xsl:call-template name="new-stats">
