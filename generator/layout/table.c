@@ -1483,7 +1483,8 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
         }
         {
             /* rows kept with this one go along, and the last row is never
-               left alone under a repeated header: back to the start of the
+               left alone under a repeated header (a table without a header,
+               a photo group, lets it go alone): back to the start of the
                chain, if something stays on this page */
             size_t j = nplaced;
             int next = r;
@@ -1491,7 +1492,8 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
                 next = placed[j - 1].row;
                 j--;
             }
-            if (j == nplaced && t->rows[r].group_end + 1 == body_end && nplaced >= 2)
+            if (j == nplaced && t->nhead > 0 && t->rows[r].group_end + 1 == body_end &&
+                nplaced >= 2)
                 j = nplaced - 1;
             if (j > 0 && j < nplaced) {
                 gr_page_truncate(c->pg, placed[j].mark);
