@@ -73,6 +73,12 @@ for case in "table 36 0 第36列 第33列" "table 35 1 第35列 第32列" "table
     fi
 done
 
+# a table without a header lets its last row go alone (nothing is repeated
+# over it): only 第36列 goes over with the note, 第35列 stays on page 1
+p35=$(page_of "$D/table-36-0.dump" "第35列")
+if [ "$p35" = 1 ]; then ok "headerless table: only the last row goes over with the note"
+else not_ok "headerless table: only the last row goes over with the note" "第35列 on p$p35"; fi
+
 # A chain of keeps longer than a page (keep-with-next="always" on each of
 # 80 one-line blocks) cannot be kept: the pages break where they must, with
 # a 提醒 naming the chain's first block, and the document is made (it used
