@@ -13,7 +13,7 @@ require_tools perl xmllint pdftotext
 D=$WORK/audit
 mkdir -p "$D"
 EXPECT=$TESTS_DIR/audit/expect.txt
-NAMES="empty_fragment row_start_split cell_orphan heading_last prohibited short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty chart_overlap chart_outside chart_detached chart_unlegended photo_uncaptioned photo_size word_broken"
+NAMES="empty_fragment row_start_split cell_orphan heading_last prohibited short_last lone_char number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty chart_overlap chart_outside chart_detached chart_unlegended photo_uncaptioned photo_size word_broken"
 
 # expected FILE NAME: the listed count (0 when not listed)
 expected() {
@@ -234,6 +234,28 @@ if grep -q ":14: 提醒.*hackathon-1.png.*108 ppi" "$D/tests_audit_photo-enlarge
 else
     not_ok "photo-enlarged.fo: the enlarged screenshot gets a 提醒 at line 14 (108 ppi)" \
         "$(head -n 3 "$D/tests_audit_photo-enlarged.fo.err")"
+fi
+
+# cjk_gap is measured from where the glyphs were drawn (the gpos records),
+# not from the engine's own gap figure (the lpos record's last field):
+# gap-cap.fo's line spread to the 0.5 em cap counts with that figure
+# zeroed too, and not once its glyphs are set back at 1 em
+g=$D/tests_audit_gap-cap.fo.dump
+if [ -f "$g" ]; then
+    awk -F'\t' 'BEGIN { OFS = FS } $1 == "lpos" { $7 = 0 } { print }' "$g" > "$g.nolpos"
+    awk -F'\t' 'BEGIN { OFS = FS } $1 == "line" { t = $7 }
+                $1 == "gpos" && t == "甲乙丙丁" { split($3, a, " "); x = a[1] + 0; $3 = "";
+                    for (i = 1; i <= 4; i++) { split(a[i], p, ","); $3 = $3 (i > 1 ? " " : "") (x + 12 * (i - 1)) "," p[2] "," p[3] "," p[4] } }
+                { print }' "$g" > "$g.natural"
+    c1=$(perl "$TOOLS/audit.pl" -n /dev/null "$g.nolpos" | tr ' ' '\n' | sed -n 's/^cjk_gap=//p')
+    c2=$(perl "$TOOLS/audit.pl" -n /dev/null "$g.natural" | tr ' ' '\n' | sed -n 's/^cjk_gap=//p')
+    if [ "$c1" = 1 ] && [ "$c2" = 0 ]; then
+        ok "gap-cap.fo: cjk_gap read from glyph positions (1 with the engine's gap figure zeroed, 0 with the glyphs 1 em apart)"
+    else
+        not_ok "gap-cap.fo: cjk_gap read from glyph positions (1 with the engine's gap figure zeroed, 0 with the glyphs 1 em apart)" "got $c1 and $c2"
+    fi
+else
+    not_ok "gap-cap.fo: cjk_gap read from glyph positions" "no dump"
 fi
 
 # the strategy grid's category cell asks for its label on a continuation

@@ -8,6 +8,12 @@
  *                           (serial: the same cell on every page, unique
  *                           in the run; FO lines may be the data file's)
  *   line  N  x y w h  text
+ *   gpos  N  x,adv,size,n …  (after each `line`: each glyph as drawn, in
+ *                           the order of the line's text: the page x of
+ *                           its origin, its own advance (no added
+ *                           spacing), its font size, and how many
+ *                           characters of the text it stands for; a
+ *                           missing-glyph box is one item of 1)
  *   image N  x y w h  pixels-wide pixels-high source   (a placed photo)
  *   chart N  x y w h        (an SVG chart) followed by one
  *   svgtext N  x y w h  text   per text of the chart, as set, then one
@@ -142,6 +148,44 @@ void gr_dump_line_pos(gr_lay *L, gr_page *pg, int fo_line, int index, int count,
     emit(L, pg);
 }
 
+/* The gpos record of a line placed at x: where each glyph was drawn, so
+ * that the audit can measure spacing from positions (ground truth) rather
+ * than from the engine's own gap figure of the lpos record. */
+static void dump_glyph_pos(gr_lay *L, gr_page *pg, const gr_line *ln, double x)
+{
+    gr_buf *b = &L->dump_line;
+    int i, j, first = 1;
+    gr_buf_printf(b, "gpos\t%d", L->page_no);
+    for (i = 0; i < ln->nruns; i++) {
+        const gr_run *r = &ln->runs[i];
+        const gr_face *f = r->face;
+        if (r->missing) {
+            gr_buf_addc(b, first ? '\t' : ' ');
+            first = 0;
+            gr_buf_add_real(b, x + r->x, 3);
+            gr_buf_addc(b, ',');
+            gr_buf_add_real(b, r->width, 3);
+            gr_buf_addc(b, ',');
+            gr_buf_add_real(b, r->size, 3);
+            gr_buf_adds(b, ",1");
+            continue;
+        }
+        for (j = 0; j < r->nglyphs; j++) {
+            uint32_t g = r->glyphs[j].gid;
+            if (!f || g >= f->nglyphs || !f->gid_text || !f->gid_text[g]) continue;
+            gr_buf_addc(b, first ? '\t' : ' ');
+            first = 0;
+            gr_buf_add_real(b, x + r->x + r->glyphs[j].x, 3);
+            gr_buf_addc(b, ',');
+            gr_buf_add_real(b, r->glyphs[j].advance, 3);
+            gr_buf_addc(b, ',');
+            gr_buf_add_real(b, r->size, 3);
+            gr_buf_printf(b, ",%d", f->gid_text_len[g]);
+        }
+    }
+    emit(L, pg);
+}
+
 /* The text of a line, from the source text each glyph stands for. */
 void gr_dump_line(gr_lay *L, gr_page *pg, const gr_line *ln, double x, double y)
 {
@@ -180,6 +224,7 @@ void gr_dump_line(gr_lay *L, gr_page *pg, const gr_line *ln, double x, double y)
         }
     }
     emit(L, pg);
+    dump_glyph_pos(L, pg, ln, x);
 }
 
 static void add_color(gr_buf *b, int on, gr_color c)

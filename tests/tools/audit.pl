@@ -28,6 +28,9 @@
 #                    12 characters: a header, a label) a last line that is
 #                    one whole bracketed group 「（元）」 is a unit under its
 #                    header, not a lone character
+#   lone_char        a line of a paragraph of 2+ lines, not its last,
+#                    holding one character (punctuation aside): 「第」 alone
+#                    before a long 文號, 「項 / 次」 stacked in a header
 #   word_broken      in a short text (at most 12 characters: a header, a
 #                    label), a word of tests/audit/words.txt (common words of
 #                    the forms' and agencies' table headers, written by hand:
@@ -39,8 +42,14 @@
 #   name_broken      a personal name (full or masked) split between two lines
 #                    (of a paragraph, or of a chart label: two chart texts
 #                    centred on the same x, the second a line below)
-#   cjk_gap          a gap between two CJK characters over 0.5 em (spread
-#                    last lines, 均排, aside)
+#   cjk_gap          a line with a gap between two CJK characters of 0.5 em
+#                    or more beyond natural spacing (0.5 em is the engine's
+#                    cap: a line at it was left short of the measure),
+#                    measured from where the glyphs were drawn (the gpos
+#                    record), not from the engine's own gap figure: an
+#                    ideograph (Han, kana, bopomofo) is 1 em wide, a
+#                    punctuation mark its own advance (spread last lines,
+#                    均排, aside)
 #   outside          a line beyond its cell or the body region, a cell beyond
 #                    the body region
 #   span_unlabelled  a row-spanned cell continued on a page without text
@@ -156,6 +165,9 @@ while (my $r = <$in>) {
         my @pts = map { [split /,/] } split / /, $f[4] // '';
         push @{$charts[-1]{shapes}}, { fill => $f[2], stroke => $f[3], pts => \@pts };
     }
+    elsif ($k eq 'gpos' && @lines) {
+        $lines[-1]{gpos} = [map { [split /,/] } grep { length } split / /, $f[2] // ''];
+    }
     elsif ($k eq 'image') { push @images, { page => $f[1], x => $f[2], y => $f[3], w => $f[4], h => $f[5], src => $f[8] // '' } }
     elsif ($k eq 'line') {
         my $t = join "\t", @f[6 .. $#f];
@@ -180,6 +192,11 @@ while (my $r = <$in>) {
     }
 }
 close $in;
+# every text line has its glyph positions (cjk_gap's ground truth): a dump
+# without them is from an older gereport and would pass unmeasured
+if (my @bare = grep { !$_->{gpos} && length $_->{text} } @lines) {
+    die "audit.pl: $dump: " . scalar(@bare) . " line record(s) without a gpos record (a dump from an older gereport?)\n";
+}
 
 # The owner of a line: the first cell recorded after it on its page whose
 # top is not below the line's top and whose columns hold the line's start
@@ -201,7 +218,7 @@ close $in;
 }
 
 my %count = map { $_ => 0 } qw(empty_fragment row_start_split cell_orphan heading_last prohibited
-                               short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty
+                               short_last lone_char number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty
                                chart_overlap chart_outside chart_detached chart_unlegended photo_uncaptioned photo_size word_broken);
 my @finds;
 sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\tpage $page\t$msg" }
@@ -360,6 +377,28 @@ for my $p (1 .. $maxpage - 1) {
 }
 my $short_text = 12;        # characters: a header, a label
 
+# The widest gap of a line between two CJK characters beyond their natural
+# spacing, in em, from the glyph positions of its gpos record (undef
+# without one): an ideograph's natural advance is 1 em whatever the engine
+# says; a punctuation mark's is its own advance (CLREQ compresses some).
+my $ideograph = qr/[\x{2E80}-\x{2FFF}\x{3040}-\x{31BF}\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3FFFF}]/;
+my $cjk_char = qr/[\x{2E80}-\x{9FFF}\x{F900}-\x{FAFF}\x{FE30}-\x{FE4F}\x{FF00}-\x{FF60}\x{20000}-\x{3FFFF}]/;
+sub widest_gap {
+    my ($l) = @_;
+    my @g = @{$l->{gpos} || return undef};
+    my @ch = split //, $l->{text};
+    my ($ci, @gc) = (0);
+    for my $g (@g) { push @gc, $ch[$ci] // ''; $ci += $g->[3] }
+    my $best = 0;
+    for my $i (0 .. $#g - 1) {
+        next unless $gc[$i] =~ $cjk_char && $gc[$i + 1] =~ $cjk_char && $g[$i][2] > 0;
+        my $natural = $gc[$i] =~ $ideograph ? $g[$i][2] : $g[$i][1];
+        my $gap = ($g[$i + 1][0] - $g[$i][0] - $natural) / $g[$i][2];
+        $best = $gap if $gap > $best;
+    }
+    return $best;
+}
+
 my $prev;
 for my $l (@lines) {
     my $t = $l->{text};
@@ -373,8 +412,14 @@ for my $l (@lines) {
                        defined $l->{para} && length($l->{para}) <= $short_text;
             found('short_last', $p, "last line \"$t\"") if length($core) == 1 && !$unit;
         }
-        if (defined $l->{gap} && $l->{gap} > 0.5 && !($l->{spread} && $l->{index} == $l->{count})) {
-            found('cjk_gap', $p, sprintf('%.2f em: %s', $l->{gap}, $t));
+        if (defined $l->{count} && $l->{count} >= 2 && $l->{index} < $l->{count}) {
+            (my $core = $t) =~ s/[\p{P}\s]//g;
+            found('lone_char', $p, "line $l->{index} of $l->{count}: \"$t\"") if length($core) == 1;
+        }
+        my $gap = widest_gap($l);
+        # (the ground truth: a gap of 0.5 em less the dump's rounding)
+        if (defined $gap && $gap >= 0.5 - 0.002 && !($l->{spread} && $l->{index} == $l->{count})) {
+            found('cjk_gap', $p, sprintf('%.2f em: %s', $gap, $t));
         }
         my $box = $l->{cell} ? [@{$l->{cell}}{qw(x y w h)}] : $body{$p};
         if ($box && ($l->{x} < $box->[0] - $tol || $l->{y} < $box->[1] - $tol ||
@@ -647,7 +692,7 @@ for my $ch (@charts) {
 }
 
 print join(' ', map { "$_=$count{$_}" } qw(empty_fragment row_start_split cell_orphan heading_last
-    prohibited short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty
+    prohibited short_last lone_char number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty
     chart_overlap chart_outside chart_detached chart_unlegended photo_uncaptioned photo_size word_broken)), "\n";
 print map { "#   $_\n" } @finds if $verbose;
 print "# chart labels checked against $nbars bars and $nslices slices\n" if $verbose && ($nbars || $nslices);
