@@ -13,7 +13,7 @@ require_tools perl xmllint pdftotext
 D=$WORK/audit
 mkdir -p "$D"
 EXPECT=$TESTS_DIR/audit/expect.txt
-NAMES="empty_fragment row_start_split cell_orphan heading_last prohibited short_last lone_char number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty chart_overlap chart_outside chart_detached chart_unlegended photo_uncaptioned photo_size word_broken"
+NAMES="empty_fragment row_start_split cell_orphan heading_last prohibited short_last lone_char number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty chart_overlap chart_outside chart_detached chart_unlegended photo_uncaptioned photo_size photo_crowded word_broken"
 
 # expected FILE NAME: the listed count (0 when not listed)
 expected() {

@@ -83,6 +83,11 @@
 #   photo_size       a photo over the form's limits: wider than 100 mm or
 #                    taller than 75 mm; beside another photo, wider than
 #                    half the text width or taller than 60 mm
+#   photo_crowded    a row of photos under a table (the nearest thing above
+#                    it on its page is a table cell holding no photo) by
+#                    less than 9 pt: under text a photo stands 6 pt below
+#                    the line box, whose half-leading (3 pt of a 12 pt line
+#                    at 1.5) is blank too; a table's rule is at its edge
 use strict;
 use warnings;
 use utf8;
@@ -219,7 +224,7 @@ if (my @bare = grep { !$_->{gpos} && length $_->{text} } @lines) {
 
 my %count = map { $_ => 0 } qw(empty_fragment row_start_split cell_orphan heading_last prohibited
                                short_last lone_char number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty
-                               chart_overlap chart_outside chart_detached chart_unlegended photo_uncaptioned photo_size word_broken);
+                               chart_overlap chart_outside chart_detached chart_unlegended photo_uncaptioned photo_size photo_crowded word_broken);
 my @finds;
 sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\tpage $page\t$msg" }
 
@@ -691,9 +696,49 @@ for my $ch (@charts) {
     }
 }
 
+{
+    # the top of each row of photos (photos side by side overlap
+    # vertically), and the nearest line, cell or photo above it on its page
+    # that it overlaps across
+    my %row_done;
+    my $holds_photo = sub {    # a cell of a photo group: photos, no text
+        my ($c) = @_;
+        return 0 if grep { $_->{text} =~ /\S/ } @{$c->{lines} || []};
+        return grep { $_->{page} == $c->{page} && $_->{x} >= $c->{x} - $tol && $_->{y} >= $c->{y} - $tol &&
+                      $_->{x} + $_->{w} <= $c->{x} + $c->{w} + $tol && $_->{y} + $_->{h} <= $c->{y} + $c->{h} + $tol } @images;
+    };
+    for my $im (sort { $a->{page} <=> $b->{page} || $a->{y} <=> $b->{y} } @images) {
+        my @row = grep { $_->{page} == $im->{page} && $_->{y} < $im->{y} + $im->{h} && $_->{y} + $_->{h} > $im->{y} } @images;
+        my ($top, $x0, $x1) = (1e9, 1e9, -1e9);
+        for (@row) {
+            $top = $_->{y} if $_->{y} < $top;
+            $x0 = $_->{x} if $_->{x} < $x0;
+            $x1 = $_->{x} + $_->{w} if $_->{x} + $_->{w} > $x1;
+        }
+        next if $row_done{$im->{page}, sprintf('%.1f', $top)}++;
+        # a photo in a cell with text is a table's content, not a group
+        # under it
+        next if grep { !$_->{static} && $_->{page} == $im->{page} && $_->{x} <= $x0 + $tol && $_->{x} + $_->{w} >= $x1 - $tol &&
+                       $_->{y} <= $top + $tol && $_->{y} + $_->{h} >= $top + $tol &&
+                       grep { $_->{text} =~ /\S/ } @{$_->{lines} || []} } @cells;
+        my ($best, $what) = (undef, undef);
+        for my $it ((map { [$_, 'line'] } @lines), (map { [$_, 'cell'] } @cells), (map { [$_, 'photo'] } @images)) {
+            my ($o, $k) = @$it;
+            next if $o->{static} || $o->{page} != $im->{page} || $o->{x} >= $x1 || $o->{x} + $o->{w} <= $x0;
+            my $b = $o->{y} + $o->{h};
+            next if $b > $top + $tol;
+            # a cell reaching below the row's top holds it
+            next if $k eq 'cell' && $b > $top - $tol;
+            ($best, $what) = ($b, $k eq 'cell' && $holds_photo->($o) ? 'photo' : $k)
+                if !defined $best || $b > $best + $tol || ($b > $best - $tol && $k ne 'cell');
+        }
+        found('photo_crowded', $im->{page}, sprintf('%s %.1f pt under a table', $im->{src}, $top - $best))
+            if defined $best && $what eq 'cell' && $top - $best < 9 - $tol;
+    }
+}
 print join(' ', map { "$_=$count{$_}" } qw(empty_fragment row_start_split cell_orphan heading_last
     prohibited short_last lone_char number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty
-    chart_overlap chart_outside chart_detached chart_unlegended photo_uncaptioned photo_size word_broken)), "\n";
+    chart_overlap chart_outside chart_detached chart_unlegended photo_uncaptioned photo_size photo_crowded word_broken)), "\n";
 print map { "#   $_\n" } @finds if $verbose;
 print "# chart labels checked against $nbars bars and $nslices slices\n" if $verbose && ($nbars || $nslices);
 exit 0;

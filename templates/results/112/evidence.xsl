@@ -142,9 +142,20 @@
        image is embedded for. -->
   <xsl:template match="照片" mode="evidence">
     <xsl:variable name="n" select="count(圖檔)"/>
+    <!-- the space above the group: 6pt under text, whose last line leaves
+         its half-leading (3pt of a 12pt line at 1.5) under the characters
+         too; directly under a table, whose rule is at its edge as the
+         photo's is, 6pt and that half-leading, so that the photos stand as
+         far from a table as from text (review S12: 6pt looked crowded) -->
+    <xsl:variable name="space-before">
+      <xsl:choose>
+        <xsl:when test="preceding-sibling::*[1][self::委員名單 or self::統計表 or self::表格[not(附註)]]">9pt</xsl:when>
+        <xsl:otherwise>6pt</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:choose>
       <xsl:when test="$n &lt;= 2">
-        <fo:block text-align="center" space-before="6pt" line-height="1.2" keep-with-next="always"><xsl:copy-of select="@gr:line"/>
+        <fo:block text-align="center" space-before="{$space-before}" line-height="1.2" keep-with-next="always"><xsl:copy-of select="@gr:line"/>
           <xsl:apply-templates select="圖檔[1]" mode="photo-row"><xsl:with-param name="n" select="$n"/></xsl:apply-templates>
         </fo:block>
         <xsl:call-template name="caption-below"/>
@@ -155,7 +166,7 @@
              at the foot of every page the group runs over: a part of the
              group left on a page keeps its caption, 「（續）」 after the
              first -->
-        <fo:table table-layout="fixed" width="100%" space-before="6pt" space-after="8pt"><xsl:copy-of select="@gr:line"/>
+        <fo:table table-layout="fixed" width="100%" space-before="{$space-before}" space-after="8pt"><xsl:copy-of select="@gr:line"/>
           <fo:table-column column-width="100%"/>
           <xsl:call-template name="caption-footer"/>
           <fo:table-body><xsl:copy-of select="@gr:line"/>
