@@ -258,6 +258,18 @@ else
     not_ok "gap-cap.fo: cjk_gap read from glyph positions" "no dump"
 fi
 
+# a photo group under a table stands 9pt below it (photo_crowded above
+# counts 0: photo-after-table.xml's 統計表 and 表格, held-police's
+# 委員名單), but under a table's * note, text, 6pt as under any text
+pd=$D/tests_audit_photo-after-table.xml.dump
+gap=$(awk -F'\t' '$1 == "line" && $7 ~ /^\*處理情形/ { b = $4 + $6; p = $2 }
+                  $1 == "image" && $2 == p && $9 ~ /digital-equity-1/ { printf "%.2f", $4 - b; exit }' "$pd" 2> /dev/null)
+if [ -n "$gap" ] && awk -v g="$gap" 'BEGIN { exit !(g > 5.5 && g < 6.5) }'; then
+    ok "photo-after-table.xml: the photos under the 表格's * note stand 6pt below it, as under text"
+else
+    not_ok "photo-after-table.xml: the photos under the 表格's * note stand 6pt below it, as under text" "gap ${gap:-none}"
+fi
+
 # the strategy grid's category cell asks for its label on a continuation
 # page (gr:continued): 「(二)（續）」 is a line of page 2 inside that cell
 if awk -F'\t' '$1 == "line" && $2 == 2 && $7 == "(二)（續）" { f = 1 } END { exit !f }' \
