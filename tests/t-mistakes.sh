@@ -126,4 +126,30 @@ if grep -q '^total.xml:40: error: .*<總人數> is a figure gereport computes (�
 else
     not_ok "--lang en: the computed-figure message in English"; show "$d/total-en.err" 3
 fi
+# a number or date with white space around it, as an editor's indentation
+# or a paste leaves it (review T11): its datatype collapses white space, so
+# it is the number; no error, and the same figures as without
+sed -e 's|<男>6</男>|<男> 6</男>|' \
+    -e 's|<出席人數>17</出席人數>|<出席人數>\
+          17\
+        </出席人數>|' "$BASE" > "$d/padded.xml"
+(cd "$d" && run_gr check padded.xml) > /dev/null 2> "$d/padded.err"
+rc=$?
+(cd "$d" && run_gr build padded.xml --fo padded.fo -o padded.pdf && cp "$BASE" base.xml &&
+    run_gr build base.xml --fo base.fo -o base.pdf) > /dev/null 2>&1
+if [ "$rc" -eq 0 ] && ! grep -q '錯誤 error' "$d/padded.err" && [ "$(grep -c "^ *17$" "$d/padded.xml")" -ge 1 ] &&
+   [ -s "$d/padded.fo" ] &&
+   [ "$(sed 's/ gr:line="[0-9]*"//g' "$d/padded.fo")" = "$(sed 's/ gr:line="[0-9]*"//g' "$d/base.fo")" ]; then
+    ok "a number with white space around it (<男> 6</男>, 17 on its own line) is the number: no error, the same FO (data lines aside)"
+else
+    not_ok "a number with white space around it is the number" "check exit $rc"; show "$d/padded.err" 3
+fi
+# a number with its unit: the English names the number alone as what to
+# write (review T10: it had the two the other way round)
+(cd "$d" && run_gr check --lang en hours.xml) > /dev/null 2> "$d/hours-en.err"
+if grep -q -F 'write the number "3" alone; the form prints the unit "小時"' "$d/hours-en.err"; then
+    ok "--lang en: a number with its unit: write the number alone"
+else
+    not_ok "--lang en: a number with its unit: write the number alone"; show "$d/hours-en.err" 3
+fi
 finish

@@ -704,15 +704,67 @@ static int element_takes_text(gr_schema *s, const char *name)
     return a.text;
 }
 
+/* 1 if a definition's content (through refs) is an XML Schema datatype
+ * other than string: integer, decimal, date… — types whose white space
+ * the datatype itself collapses (XSD Part 2, whiteSpace), so 「 8412」
+ * written on its own indented line is 8412. */
+static int collapses_space(xmlDocPtr g, xmlNodePtr n, int depth)
+{
+    if (depth > 6) return 0;
+    for (n = rng_first(n); n; n = rng_next(n)) {
+        if (rng_is(n, "element") || rng_is(n, "attribute")) continue;
+        if (rng_is(n, "data")) {
+            if (!attr_is(n, "type", "string") && !attr_is(n, "type", "normalizedString")) return 1;
+        } else if (rng_is(n, "ref")) {
+            xmlChar *nm = xmlGetProp(n, (const xmlChar *)"name");
+            xmlNodePtr d = nm ? find_define(g, (const char *)nm) : NULL;
+            xmlFree(nm);
+            if (d && collapses_space(g, d->children, depth + 1)) return 1;
+        } else if (collapses_space(g, n->children, depth + 1)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void collapses_one(xmlDocPtr g, xmlNodePtr def, void *u)
+{
+    if (collapses_space(g, def->children, 0)) *(int *)u = 1;
+}
+
+static int element_collapses_space(gr_schema *s, const char *name)
+{
+    int yes = 0;
+    xmlNodePtr root = xmlDocGetRootElement(s->doc);
+    each_def(s->doc, root ? root->children : NULL, "element", name, collapses_one, &yes);
+    return yes;
+}
+
+/* 1 if n's content has white space before or after its text. */
+static int padded(xmlNodePtr n)
+{
+    xmlChar *v = xmlNodeGetContent(n);
+    size_t len = v ? strlen((const char *)v) : 0;
+    int r = len > 0 && (strchr(" \t\r\n", v[0]) || strchr(" \t\r\n", v[len - 1]));
+    xmlFree(v);
+    return r;
+}
+
 /* Values written as the forms and people write them (「B」 for 「B群」,
  * 「DI組」 for 「D1組」) become the listed value before validation: one
- * rule for every listed value, gr_listed_spelling. */
+ * rule for every listed value, gr_listed_spelling. A number or date with
+ * white space around it (an editor's indentation, a paste) loses it, as
+ * its datatype says (libxml2 tests the pattern before collapsing). */
 static void normalise_values(gr_schema *s, xmlNodePtr n)
 {
     for (; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE) continue;
         if (!has_element_child(n) && gr_has_text(n)) {
             char *v = gr_text(n), *allowed = NULL, *fix = NULL;
+            if (padded(n) && element_collapses_space(s, (const char *)n->name)) {
+                xmlNodeSetContent(n, NULL);                 /* gr_text trims; */
+                xmlNodeAddContent(n, (const xmlChar *)v);   /* no entity parsing */
+            }
             if (strlen(v) <= 24 && (allowed = allowed_values(s, "element", (const char *)n->name)) &&
                 !listed_in(allowed, v) && (fix = gr_listed_spelling(allowed, v)) != NULL)
                 xmlNodeSetContent(n, (const xmlChar *)fix);
