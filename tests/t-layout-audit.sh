@@ -273,6 +273,15 @@ else
     not_ok "photo-after-table.xml: the photos under the 表格's * note stand 6pt below it, as under text" "gap ${gap:-none}"
 fi
 
+# an underfull page names what moved on: photo-underfull.fo's photos
+# (review S5: 「(a table)」 for a photo group, nothing for a photo block)
+if grep -q '^#   underfull.*next page starts: (photos)$' "$D/tests_audit_photo-underfull.fo.dump.audit"; then
+    ok "photo-underfull.fo: the underfull page is said to be followed by photos"
+else
+    not_ok "photo-underfull.fo: the underfull page is said to be followed by photos" \
+        "$(grep underfull "$D/tests_audit_photo-underfull.fo.dump.audit")"
+fi
+
 # the strategy grid's category cell asks for its label on a continuation
 # page (gr:continued): 「(二)（續）」 is a line of page 2 inside that cell
 if awk -F'\t' '$1 == "line" && $2 == 2 && $7 == "(二)（續）" { f = 1 } END { exit !f }' \

@@ -357,8 +357,14 @@ for my $p (1 .. $maxpage - 1) {
         my $n = $first_body{$p + 1};
         my $cell_first = grep { !$_->{static} && $_->{page} == $p + 1 &&
                                 (!$n || $_->{y} < $n->{y} - $tol) } @cells;
+        # (a photo or a chart at the top, in a line or in a group's table,
+        # is named as such: review S5 read 「(a table)」 for photos)
+        my ($top) = sort { $a <=> $b } map { $_->{y} } grep { !$_->{static} && $_->{page} == $p + 1 } @lines, @cells;
+        my $photo_first = defined $top && grep { $_->{page} == $p + 1 && $_->{y} <= $top + 6 } @images;
+        my $chart_first = defined $top && grep { $_->{page} == $p + 1 && $_->{y} <= $top + 6 } @charts;
         found('underfull', $p, sprintf('%.0f%% full; next page starts: %s',
-              100 * ($bottom{$p} - $bd->[1]) / $bd->[3], $cell_first || !$n ? '(a table)' : $n->{text}))
+              100 * ($bottom{$p} - $bd->[1]) / $bd->[3],
+              $photo_first ? '(photos)' : $chart_first ? '(a chart)' : $cell_first || !$n ? '(a table)' : $n->{text}))
             unless $n && !$cell_first && $n->{text} =~ $heading;
     }
 }
