@@ -171,7 +171,7 @@ while (my $r = <$in>) {
         push @{$charts[-1]{shapes}}, { fill => $f[2], stroke => $f[3], pts => \@pts };
     }
     elsif ($k eq 'gpos' && @lines) {
-        $lines[-1]{gpos} = [map { [split /,/] } grep { length } split / /, $f[2] // ''];
+        $lines[-1]{gpos} = $f[2] // '';    # read by widest_gap
     }
     elsif ($k eq 'image') { push @images, { page => $f[1], x => $f[2], y => $f[3], w => $f[4], h => $f[5], src => $f[8] // '' } }
     elsif ($k eq 'line') {
@@ -199,7 +199,7 @@ while (my $r = <$in>) {
 close $in;
 # every text line has its glyph positions (cjk_gap's ground truth): a dump
 # without them is from an older gereport and would pass unmeasured
-if (my @bare = grep { !$_->{gpos} && length $_->{text} } @lines) {
+if (my @bare = grep { !defined $_->{gpos} && length $_->{text} } @lines) {
     die "audit.pl: $dump: " . scalar(@bare) . " line record(s) without a gpos record (a dump from an older gereport?)\n";
 }
 
@@ -396,16 +396,20 @@ my $ideograph = qr/[\x{2E80}-\x{2FFF}\x{3040}-\x{31BF}\x{3400}-\x{4DBF}\x{4E00}-
 my $cjk_char = qr/[\x{2E80}-\x{9FFF}\x{F900}-\x{FAFF}\x{FE30}-\x{FE4F}\x{FF00}-\x{FF60}\x{20000}-\x{3FFFF}]/;
 sub widest_gap {
     my ($l) = @_;
-    my @g = @{$l->{gpos} || return undef};
-    my @ch = split //, $l->{text};
-    my ($ci, @gc) = (0);
-    for my $g (@g) { push @gc, $ch[$ci] // ''; $ci += $g->[3] }
-    my $best = 0;
-    for my $i (0 .. $#g - 1) {
-        next unless $gc[$i] =~ $cjk_char && $gc[$i + 1] =~ $cjk_char && $g[$i][2] > 0;
-        my $natural = $gc[$i] =~ $ideograph ? $g[$i][2] : $g[$i][1];
-        my $gap = ($g[$i + 1][0] - $g[$i][0] - $natural) / $g[$i][2];
-        $best = $gap if $gap > $best;
+    return undef unless defined $l->{gpos};
+    my $t = $l->{text};
+    my ($ci, $best, $px, $padv, $psize, $pc) = (0, 0);
+    # items x,advance,size,n: the glyph stands for n characters of the text
+    while ($l->{gpos} =~ /([-\d.]+),([-\d.]+),([-\d.]+),(\d+)/g) {
+        my ($x, $adv, $size, $n) = ($1, $2, $3, $4);
+        my $c = substr($t, $ci, 1);
+        $ci += $n;
+        if (defined $pc && $psize > 0 && $pc =~ $cjk_char && $c =~ $cjk_char) {
+            my $natural = $pc =~ $ideograph ? $psize : $padv;
+            my $gap = ($x - $px - $natural) / $psize;
+            $best = $gap if $gap > $best;
+        }
+        ($px, $padv, $psize, $pc) = ($x, $adv, $size, $c);
     }
     return $best;
 }
