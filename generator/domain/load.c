@@ -943,6 +943,43 @@ static char *own_text(xmlNodePtr n)
     return gr_text(n);
 }
 
+/* 1 if a definition's content (through refs, not into child elements)
+ * declares the attribute `attr`. */
+static int declares_attribute(xmlDocPtr g, xmlNodePtr n, const char *attr, int depth)
+{
+    if (depth > 6) return 0;
+    for (n = rng_first(n); n; n = rng_next(n)) {
+        if (rng_is(n, "element")) continue;
+        if (rng_is(n, "attribute")) {
+            if (attr_is(n, "name", attr)) return 1;
+        } else if (rng_is(n, "ref")) {
+            xmlChar *nm = xmlGetProp(n, (const xmlChar *)"name");
+            xmlNodePtr d = nm ? find_define(g, (const char *)nm) : NULL;
+            xmlFree(nm);
+            if (d && declares_attribute(g, d->children, attr, depth + 1)) return 1;
+        } else if (declares_attribute(g, n->children, attr, depth + 1)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+struct attr_acc { const char *attr; int yes; };
+static void attr_one(xmlDocPtr g, xmlNodePtr def, void *u)
+{
+    struct attr_acc *a = u;
+    if (declares_attribute(g, def->children, a->attr, 0)) a->yes = 1;
+}
+
+/* Does some definition of element `name` have the attribute `attr`? */
+static int element_declares_attribute(gr_schema *s, const char *name, const char *attr)
+{
+    struct attr_acc a = { attr, 0 };
+    xmlNodePtr root = xmlDocGetRootElement(s->doc);
+    each_def(s->doc, root ? root->children : NULL, "element", name, attr_one, &a);
+    return a.yes;
+}
+
 static void add_doc_hint(gr_schema *s, const char *kind, const char *name, gr_buf *zh)
 {
     char *d = documentation(s, kind, name);
@@ -1221,9 +1258,20 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
         free(miss);
         break;
     }
-    case XML_RELAXNG_ERR_INVALIDATTR:
-        gr_msg_bufs(zh, en, GR_TEXT(DATA_HAS_ATTRIBUTE), label, r->str1 ? r->str1 : "?");
+    case XML_RELAXNG_ERR_INVALIDATTR: {
+        /* libxml2 says "invalid attribute" also when the element has the
+           attribute and only its value is wrong (寬="70 mm") */
+        xmlChar *v = n && r->str1 ? xmlGetProp(n, (const xmlChar *)r->str1) : NULL;
+        if (v && element_declares_attribute(s, (const char *)n->name, r->str1)) {
+            gr_msg_bufs(zh, en, GR_TEXT(DATA_ATTRIBUTE_DOES_MATCH_FORMAT), label);
+            gr_msg_bufs(zh, en, GR_TEXT(DATA_ATTRIBUTE_SHOWN), r->str1, gr_clip((const char *)v));
+            add_doc_hint(s, "attribute", r->str1, zh);
+        } else {
+            gr_msg_bufs(zh, en, GR_TEXT(DATA_HAS_ATTRIBUTE), label, r->str1 ? r->str1 : "?");
+        }
+        xmlFree(v);
         break;
+    }
     case XML_RELAXNG_ERR_ATTRVALID: {
         xmlAttrPtr a;
         int said = 0;
