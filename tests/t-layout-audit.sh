@@ -294,6 +294,20 @@ else
     not_ok "photo-after-table.xml: the photos under the 表格's * note stand 6pt below it, as under text" "gap ${gap:-none}"
 fi
 
+# a short 方框 is a figure: it moves whole with its ▲ caption (review T4:
+# held-edu's box of three ■ items split 2 | 1 over a page), both editions
+for e in "" .int; do
+    ed=$D/tests_audit_held-edu.xml$e.dump
+    pages=$(awk -F'\t' '$1 == "line" && ($7 ~ /^性別平等教育委員會任一性別/ || $7 ~ /^校園空間性別友善檢核/ ||
+                                         $7 ~ /^▲ 113年度學校性別平等教育績優評選加分項目/) { print $2 }' "$ed" 2> /dev/null | sort -u | tr '\n' ' ')
+    n=$(printf '%s' "$pages" | wc -w)
+    if [ "$n" -eq 1 ]; then
+        ok "held-edu.xml$e: the short 方框 and its caption on one page ($pages)"
+    else
+        not_ok "held-edu.xml$e: the short 方框 and its caption on one page" "pages: $pages"
+    fi
+done
+
 # an underfull page names what moved on: photo-underfull.fo's photos
 # (review S5: 「(a table)」 for a photo group, nothing for a photo block)
 if grep -q '^#   underfull.*next page starts: (photos)$' "$D/tests_audit_photo-underfull.fo.dump.audit"; then

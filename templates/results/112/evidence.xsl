@@ -506,9 +506,15 @@
     </fo:table-row>
   </xsl:template>
 
-  <!-- boxed text (e.g. a slide), caption below -->
+  <!-- boxed text (e.g. a slide), caption below. A short box is a figure
+       and moves whole, as a photo does (review T4: three ■ items split
+       3 | 1 lines over a page); a box of more than about 300 characters
+       (eight lines, a third of a page) may break as text does. -->
   <xsl:template match="方框" mode="evidence">
     <fo:block border="0.5pt solid black" padding="3mm" space-before="6pt" keep-with-next="always"><xsl:copy-of select="@gr:line"/>
+      <xsl:if test="string-length(normalize-space(.)) &lt;= 300">
+        <xsl:attribute name="keep-together.within-page">always</xsl:attribute>
+      </xsl:if>
       <xsl:apply-templates select="段落 | 清單" mode="block"/>
     </fo:block>
     <xsl:call-template name="caption-below"/>
