@@ -308,6 +308,22 @@ for e in "" .int; do
     fi
 done
 
+# 方案名稱 and a short 與性別平等關聯性 head what follows: held-police's
+# 「方案名稱：女性員警擔任外勤主管比率指標建置」 and its one-line 關聯性 stand
+# on the page of their pie chart (review T9: at the foot of p15, the chart
+# on p16), both editions
+for e in "" .int; do
+    pd=$D/tests_audit_held-police.xml$e.dump
+    pp=$(awk -F'\t' '$1 == "line" && $7 ~ /^方案名稱：女性員警擔任外勤/ { p = $2; f = 1 }
+                     f && $1 == "chart" { print p, $2; exit }' "$pd" 2> /dev/null)
+    set -- $pp
+    if [ -n "$pp" ] && [ "$1" = "$2" ]; then
+        ok "held-police.xml$e: 方案名稱 and its short 關聯性 on the page of their chart ($1)"
+    else
+        not_ok "held-police.xml$e: 方案名稱 and its short 關聯性 on the page of their chart" "pages: ${pp:-none}"
+    fi
+done
+
 # an underfull page names what moved on: photo-underfull.fo's photos
 # (review S5: 「(a table)」 for a photo group, nothing for a photo block)
 if grep -q '^#   underfull.*next page starts: (photos)$' "$D/tests_audit_photo-underfull.fo.dump.audit"; then

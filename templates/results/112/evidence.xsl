@@ -81,6 +81,12 @@
       </xsl:when>
       <xsl:otherwise>
         <fo:block xsl:use-attribute-sets="para"><xsl:copy-of select="@gr:line"/>
+          <!-- a short one (two lines at most) with its 方案名稱 is the
+               heading of what follows: kept with its start (review T9: the
+               two lines were left at a page foot, their chart on the next) -->
+          <xsl:if test="following-sibling::* and string-length(normalize-space(.)) &lt;= 60">
+            <xsl:attribute name="keep-with-next">always</xsl:attribute>
+          </xsl:if>
           <fo:inline font-weight="bold">與性別平等關聯性：</fo:inline>
           <xsl:call-template name="inline-content"/>
         </fo:block>
