@@ -14,7 +14,7 @@ D=$WORK/audit
 mkdir -p "$D"
 EXPECT=$TESTS_DIR/audit/expect.txt
 NO_GAPS='s/[\s\x{A0}\x{2000}-\x{200D}\x{2028}-\x{202F}\x{205F}\x{2060}\x{3000}\x{FEFF}\x{AD}]//g'
-NAMES="empty_fragment row_start_split cell_orphan heading_last prohibited short_last lone_char number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty chart_overlap chart_outside chart_detached chart_unlegended photo_uncaptioned photo_size photo_crowded word_broken"
+NAMES="empty_fragment row_start_split cell_orphan heading_last prohibited short_last lone_char number_broken name_broken cjk_gap outside underfull span_unlabelled span_split merged_empty chart_overlap chart_outside chart_detached chart_unlegended photo_uncaptioned photo_size photo_crowded word_broken"
 
 # expected FILE NAME: the listed count (0 when not listed)
 expected() {
@@ -280,6 +280,38 @@ if printf '%s\n' "$hc" | head -n 1 | grep -q ' lone_char=1 .* cjk_gap=1 ' &&
     ok "audit by hand: cjk_gap from glyph positions (甲乙丙丁 at 0.5 em, not the engine's figure), lone_char 「第」"
 else
     not_ok "audit by hand: cjk_gap from glyph positions (甲乙丙丁 at 0.5 em, not the engine's figure), lone_char 「第」" "$hc"
+fi
+
+# span_split: a row-spanned label whose own text runs over a page (review
+# T17: 「…或相較 | 於現行法令…之二」), by hand as above: serial 7's label
+# goes on on page 2 (counted), serial 8 has only its 「(三)（續）」 there (not)
+h2=$D/by-hand-span.dump
+cat > "$h2" <<EOD
+page${T}1${T}595.28${T}841.89
+body${T}1${T}56.69${T}56.69${T}481.89${T}728.5
+lpos${T}1${T}50${T}1${T}2${T}0${T}0
+line${T}1${T}60${T}760${T}48${T}18${T}(二) 針對
+gpos${T}1${T}60,6,12,1 66,6,12,1 72,6,12,1 78,3,12,1 81,12,12,1 93,12,12,1
+cell${T}1${T}56.69${T}757${T}100${T}28${T}4${T}0${T}2${T}1${T}50${T}7
+lpos${T}1${T}60${T}1${T}1${T}0${T}0
+line${T}1${T}60${T}700${T}48${T}18${T}(三) 積極
+gpos${T}1${T}60,6,12,1 66,6,12,1 72,6,12,1 78,3,12,1 81,12,12,1 93,12,12,1
+cell${T}1${T}56.69${T}697${T}100${T}58${T}2${T}0${T}2${T}1${T}60${T}8
+page${T}2${T}595.28${T}841.89
+body${T}2${T}56.69${T}56.69${T}481.89${T}728.5
+lpos${T}2${T}50${T}2${T}2${T}0${T}0
+line${T}2${T}60${T}60${T}60${T}18${T}於現行法令
+gpos${T}2${T}60,12,12,1 72,12,12,1 84,12,12,1 96,12,12,1 108,12,12,1
+cell${T}2${T}56.69${T}56.69${T}100${T}40${T}4${T}0${T}2${T}1${T}50${T}7
+line${T}2${T}60${T}110${T}60${T}18${T}(三)（續）
+gpos${T}2${T}60,6,12,1 66,6,12,1 72,6,12,1 78,12,12,1 90,12,12,1 102,12,12,1
+cell${T}2${T}56.69${T}107${T}100${T}40${T}2${T}0${T}2${T}1${T}60${T}8
+EOD
+hs=$(perl "$TOOLS/audit.pl" -v -n /dev/null "$h2")
+if printf '%s\n' "$hs" | head -n 1 | grep -q ' span_split=1 ' && printf '%s\n' "$hs" | grep -q '^#   span_split.*於現行法令'; then
+    ok "audit by hand: span_split counts a spanned label running over a page, not its 「（續）」"
+else
+    not_ok "audit by hand: span_split counts a spanned label running over a page, not its 「（續）」" "$hs"
 fi
 
 # a photo group under a table stands 9pt below it (photo_crowded above

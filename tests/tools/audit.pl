@@ -56,6 +56,10 @@
 #                    while its rows have text there (「(二)（續）」 missing;
 #                    such a label is not counted as a line of the cell's
 #                    content by cell_orphan)
+#   span_split       a row-spanned cell (a strategy-grid category label)
+#                    whose own text runs over a page: the next page shows
+#                    the rest of it mid-sentence (a 「(二)（續）」 label there
+#                    is not its text)
 #   merged_empty     an empty cell spanning columns (a 「1. 無」 row merging
 #                    its empty cells; the form keeps each with its rules)
 #   underfull        a page other than the last under 60% full whose next
@@ -223,7 +227,7 @@ if (my @bare = grep { !defined $_->{gpos} && length $_->{text} } @lines) {
 }
 
 my %count = map { $_ => 0 } qw(empty_fragment row_start_split cell_orphan heading_last prohibited
-                               short_last lone_char number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty
+                               short_last lone_char number_broken name_broken cjk_gap outside underfull span_unlabelled span_split merged_empty
                                chart_overlap chart_outside chart_detached chart_unlegended photo_uncaptioned photo_size photo_crowded word_broken);
 my @finds;
 sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\tpage $page\t$msg" }
@@ -277,6 +281,19 @@ sub found { my ($what, $page, $msg) = @_; $count{$what}++; push @finds, "$what\t
         my ($a, $b) = ($per_page{$fo}{$pp[0]}, $per_page{$fo}{$pp[-1]});
         found('cell_orphan', $pp[0], "cell of FO line $fo: $a line(s) then $b line(s)")
             if $a < 2 || $b < 2;
+    }
+    # a row-spanned cell (a category label) whose own text runs over a page:
+    # the continuation page shows the rest of the label mid-sentence
+    {
+        my %spanned = map { $_->{id} => 1 } grep { !$_->{static} && $_->{rs} > 1 } @cells;
+        for my $id (sort keys %per_page) {
+            next unless $spanned{$id};
+            my @pp = sort { $a <=> $b } keys %{$per_page{$id}};
+            found('span_split', $pp[1], "a spanned cell's text runs over pages " . join(',', @pp) . ": " .
+                  join(' ', map { $_->{text} } grep { $_->{page} == $pp[1] } map { @{$_->{lines} || []} }
+                        grep { $_->{id} eq $id && $_->{page} == $pp[1] } @cells))
+                if @pp > 1;
+        }
     }
     # a cell fragment without text beside no cell with text: an empty band;
     # a spanned cell without text beside cells with text, after a page on
@@ -747,7 +764,7 @@ for my $ch (@charts) {
     }
 }
 print join(' ', map { "$_=$count{$_}" } qw(empty_fragment row_start_split cell_orphan heading_last
-    prohibited short_last lone_char number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty
+    prohibited short_last lone_char number_broken name_broken cjk_gap outside underfull span_unlabelled span_split merged_empty
     chart_overlap chart_outside chart_detached chart_unlegended photo_uncaptioned photo_size photo_crowded word_broken)), "\n";
 print map { "#   $_\n" } @finds if $verbose;
 print "# chart labels checked against $nbars bars and $nslices slices\n" if $verbose && ($nbars || $nslices);
