@@ -19,7 +19,9 @@
 #   cell_orphan      a cell split over pages leaving one line alone on
 #                    either side (orphans/widows 2)
 #   heading_last     a heading (a numbered line, not a sentence), a ▼ caption or a line carrying a footnote
-#                    reference (*) as the last body line of a page; a ▲
+#                    reference (*) as the last body line of a page; so
+#                    is 「方案名稱：…」, alone or with a one-line
+#                    「與性別平等關聯性：…」 under it; a ▲
 #                    caption as the first body line of a page
 #   prohibited       a line starting with 、。，．：；？！）」』】〕〉》﹞ … or
 #                    ending with （「『【〔〈《
@@ -360,8 +362,12 @@ for my $p (1 .. $maxpage - 1) {
     my $l = $last_body{$p};
     # the page's last body line, unless a table lies below it
     if ($l && !grep { !$_->{static} && $_->{page} == $p && $_->{cell} && $_->{y} > $l->{y} } @lines) {
+        # 方案名稱 heads its evidence: it, or it and a one-line 關聯性,
+        # at a page foot is a heading left behind (review T9)
+        my ($before) = grep { !$_->{static} && !$_->{cell} && $_->{page} == $p && $_->{idx} < $l->{idx} } reverse @lines[0 .. $l->{idx}];
         found('heading_last', $p, $l->{text})
-            if $l->{text} =~ $heading || ($l->{text} =~ /.\*/ && $l->{text} !~ /^\*/);
+            if $l->{text} =~ $heading || ($l->{text} =~ /.\*/ && $l->{text} !~ /^\*/) || $l->{text} =~ /^方案名稱：/ ||
+               ($l->{text} =~ /^與性別平等關聯性：/ && ($l->{count} // 0) == 1 && $before && $before->{text} =~ /^方案名稱：/);
     }
     my $f = $first_body{$p + 1};
     my $above = grep { !$_->{static} && $_->{page} == $p + 1 && $f && $_->{y} < $f->{y} - $tol } (@lines, @cells);
