@@ -314,6 +314,31 @@ else
     not_ok "audit by hand: span_split counts a spanned label running over a page, not its 「（續）」" "$hs"
 fi
 
+# a chart's category label on two lines breaks as text does (review T14),
+# by hand: 「獨居長者（6 / 5歲以上）」 (number_broken), 「身心障礙者（ / 含精神
+# 障礙）」 (prohibited), 「LGBTIQ+ Youth Su / pport」 (word_broken); 「原住民族
+# / （都市原住民）」 is fine
+h3=$D/by-hand-chart.dump
+cat > "$h3" <<EOD
+page${T}1${T}595.28${T}841.89
+body${T}1${T}56.69${T}56.69${T}481.89${T}728.5
+chart${T}1${T}56.69${T}100${T}480${T}200
+svgtext${T}1${T}70${T}270${T}60${T}10${T}獨居長者（6
+svgtext${T}1${T}75${T}281${T}50${T}10${T}5歲以上）
+svgtext${T}1${T}170${T}270${T}60${T}10${T}身心障礙者（
+svgtext${T}1${T}170${T}281${T}60${T}10${T}含精神障礙）
+svgtext${T}1${T}270${T}270${T}70${T}10${T}LGBTIQ+ Youth Su
+svgtext${T}1${T}275${T}281${T}60${T}10${T}pport Programme
+svgtext${T}1${T}380${T}270${T}40${T}10${T}原住民族
+svgtext${T}1${T}370${T}281${T}60${T}10${T}（都市原住民）
+EOD
+hc3=$(perl "$TOOLS/audit.pl" -v -n /dev/null "$h3" | head -n 1)
+case $hc3 in
+    *" prohibited=1 "*" number_broken=1 "*" word_broken=1"*)
+        ok "audit by hand: a chart label on two lines is checked as text (a number, a bracket, a Latin word)" ;;
+    *)  not_ok "audit by hand: a chart label on two lines is checked as text (a number, a bracket, a Latin word)" "$hc3" ;;
+esac
+
 # a photo group under a table stands 9pt below it (photo_crowded above
 # counts 0: photo-after-table.xml's 統計表 and 表格, held-police's
 # 委員名單), but under a table's * note, text, 6pt as under any text

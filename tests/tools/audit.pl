@@ -529,9 +529,18 @@ for my $ch (@charts) {
         my $a = $t[$i];
         if ($i < $#t) {
             my $b = $t[$i + 1];
-            names_across($ch->{page}, $a->{text}, $b->{text})
-                if abs(($a->{x} + $a->{w} / 2) - ($b->{x} + $b->{w} / 2)) < $tol &&
-                   $b->{y} > $a->{y} && $b->{y} - $a->{y} <= 2 * $a->{h};
+            if (abs(($a->{x} + $a->{w} / 2) - ($b->{x} + $b->{w} / 2)) < $tol &&
+                $b->{y} > $a->{y} && $b->{y} - $a->{y} <= 2 * $a->{h}) {
+                names_across($ch->{page}, $a->{text}, $b->{text});
+                # a label on two lines breaks as text does (review T14:
+                # 「獨居長者（6 / 5歲以上）」, 「Su / pport」, 「（ / 含…」)
+                my ($u, $v) = ($a->{text}, $b->{text});
+                found('number_broken', $ch->{page}, "$u / $v (chart label)")
+                    if $u =~ /\d[,.]?$/ && $v =~ /^[\d,.%％]/;
+                found('prohibited', $ch->{page}, "ends: $u (chart label)") if $u =~ $end_bad;
+                found('prohibited', $ch->{page}, "starts: $v (chart label)") if $v =~ $start_bad && length($v) > 1;
+                found('word_broken', $ch->{page}, "$u / $v (chart label)") if $u =~ /[A-Za-z]$/ && $v =~ /^[a-z]/;
+            }
         }
         found('chart_outside', $ch->{page}, "chart text beyond the chart: $a->{text}")
             if $a->{x} < $ch->{x} - $tol || $a->{y} < $ch->{y} - $tol ||
