@@ -43,8 +43,10 @@ enum {
     U_LATINFACE = 1 << 11,  /* drawn with the chain's Latin face */
     U_SQUEEZED  = 1 << 12,  /* compressed against the mark before it: its
                                gap takes no justification */
-    U_WORD      = 1 << 13   /* a word starts here (short texts only:
+    U_WORD      = 1 << 13,  /* a word starts here (short texts only:
                                GR_LB_WORD) */
+    U_BRKLATE   = 1 << 14,  /* U_BRK inside a web address after 「_」 */
+    U_BRKTOKEN  = 1 << 15   /* U_BRK inside a long token of an address */
 };
 
 typedef struct pchar {          /* one code point as added */
@@ -770,6 +772,8 @@ static void classify_units(gr_para *p, const unsigned char *brk)
         if ((brk[u->off] & GR_LB_ALLOW) && !kept) f |= U_BRK;
         if ((brk[u->off] & GR_LB_CHAR) && !kept) f |= U_BRKCHAR;
         if (brk[u->off] & GR_LB_WORD) f |= U_WORD;
+        if ((f & U_BRK) && (brk[u->off] & GR_LB_LATE)) f |= U_BRKLATE;
+        if ((f & U_BRK) && (brk[u->off] & GR_LB_TOKEN)) f |= U_BRKTOKEN;
         if (r->kind == K_TEXT) {
             uint32_t cp = u->cp;
             if (cp == 0x20) f |= U_SPACE;
@@ -1149,26 +1153,67 @@ static int break_level(const gr_para *p, int32_t j)
     return 0;
 }
 
+/* The widest justification gap, in em (DESIGN.md, Typography). */
+#define GR_MAX_GAP 0.5
+
+static int justify_gap(const gr_para *p, int32_t k);
+
+/* How far (em) a line ending at a good break of a web address may spread
+ * its gaps rather than end inside the address at a lesser one: half the
+ * widest gap, so the text before an address keeps close to its natural
+ * spacing (a line at the full 0.5 em reads 「陳 情 案 件」). */
+#define GR_URL_GAP (GR_MAX_GAP / 2)
+
+/* 1 if the line [s, e) is full enough: what it lacks of `avail` spreads
+ * over its justifiable gaps at most GR_URL_GAP em each (the em of its
+ * first character, as build_line takes it). */
+static int line_fills(const gr_para *p, int32_t s, int32_t e, double avail)
+{
+    int32_t ce = content_end(p, s, e);
+    double lack = avail - span_width(p, s, ce);
+    int gaps = 0;
+    if (lack <= EPS) return 1;
+    if (ce <= s) return 0;
+    for (int32_t k = s + 1; k < ce; k++) gaps += justify_gap(p, k);
+    const srun *r0 = &p->sruns[p->units[s].srun];
+    double em = r0->style >= 0 ? p->styles[r0->style].size : 0;
+    return lack <= gaps * GR_URL_GAP * em + EPS;
+}
+
+/* The grade of the break before unit j: 0 an ordinary one, 1 after 「_」
+ * in a web address, 2 inside a long token of one (linebreak.c). */
+static int break_grade(const gr_para *p, int32_t j)
+{
+    uint16_t f = p->units[j].flags;
+    return (f & U_BRKTOKEN) ? 2 : (f & U_BRKLATE) ? 1 : 0;
+}
+
 /* A line of a word-aware fill ends at the best break that leaves it at
  * least this share of its width: else at the last break that fits. */
 #define GR_WORD_LINE_FILL 0.5
 
 /* Greedy lines. With `words` (a short text whose words are known), a line
  * ends at its last phrase boundary, else its last word boundary, that
- * leaves it at least GR_WORD_LINE_FILL full, before any other break. */
+ * leaves it at least GR_WORD_LINE_FILL full, before any other break.
+ * Inside a web address a line ends at its last good break (after / . - ?
+ * & =) when that leaves it full enough to justify (line_fills), else after
+ * 「_」 when that does, else at its last break of all: inside a long token,
+ * at the measure (「…&s=0123456789ABCDEF0123 / 456789ABCDEF」, not
+ * 「…ABCDEF / 0123…」 with the line 50 pt short). */
 static void fill_lines(gr_para *p, const gr_para_opts *o, int words)
 {
     p->nspans = 0;
     int32_t n = (int32_t)p->nunits, s = 0;
     while (s < n) {
         double avail = o->width - (p->nspans == 0 ? o->first_indent : 0);
-        int32_t best = -1, best_lv[3] = { -1, -1, -1 }, e = n, i;
+        int32_t best = -1, best_lv[3] = { -1, -1, -1 }, best_gr[3] = { -1, -1, -1 }, e = n, i;
         int forced = 0;
         for (i = s; i < n; i++) {
             const unit *u = &p->units[i];
             if (i > s && (u->flags & U_BRK)) {
                 best = i;
                 if (words) best_lv[break_level(p, i)] = i;
+                for (int g = break_grade(p, i); g < 3; g++) best_gr[g] = i;   /* grade <= g */
             }
             if (u->flags & U_FORCED) {
                 e = i + 1;
@@ -1183,6 +1228,11 @@ static void fill_lines(gr_para *p, const gr_para_opts *o, int words)
                     continue;
                 }
                 e = best > s ? best : emergency_end(p, s, i, avail);
+                for (int g = 0; best > s && best_gr[0] != best && g < 2; g++)
+                    if (best_gr[g] > s && line_fills(p, s, best_gr[g], avail)) {
+                        e = best_gr[g];
+                        break;
+                    }
                 for (int lv = 2; words && best > s && lv >= 1; lv--)
                     if (best_lv[lv] > s &&
                         span_width(p, s, content_end(p, s, best_lv[lv])) >= GR_WORD_LINE_FILL * avail) {
@@ -1290,9 +1340,6 @@ static int has_word_broken(const gr_para *p)
 }
 
 /* ---- building the output lines ------------------------------------------------------- */
-
-/* The widest justification gap, in em (DESIGN.md, Typography). */
-#define GR_MAX_GAP 0.5
 
 /* 1 if extra width may go into the gap before unit k (k-1 on the line). */
 static int justify_gap(const gr_para *p, int32_t k)

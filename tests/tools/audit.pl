@@ -35,7 +35,8 @@
 #   number_broken    a number (digits, separators, %, a unit or counter: any
 #                    Han character after a digit) split between
 #                    two lines of one paragraph (a web address broken
-#                    before a %-escape, 「%E5%88 / %A5」, is no number)
+#                    before a %-escape, 「%E5%88 / %A5」, is no number, nor
+#                    are the digits of a run with letters, 「ABCDEF0123 / 45」)
 #   name_broken      a personal name (full or masked) split between two lines
 #                    (of a paragraph, or of a chart label: two chart texts
 #                    centred on the same x, the second a line below)
@@ -386,7 +387,11 @@ for my $l (@lines) {
     if ($prev && defined $l->{fo} && defined $prev->{fo} && $prev->{fo} == $l->{fo} &&
         $l->{index} == $prev->{index} + 1 && $prev->{static} == $l->{static}) {
         my ($a, $b) = ($prev->{text}, $t);
-        if (($a =~ /\d$/ && $b =~ /^(?:[\d,.%％]|$unit|\p{Han})/ && $b !~ /^%[0-9A-Fa-f]{2}/) ||
+        # digits in a run with letters (a web address's hex token
+        # 「ABCDEF0123 / 4567」) are no number
+        my $word = ($a =~ /([0-9A-Za-z]*)$/)[0] . ($b =~ /^([0-9A-Za-z]*)/)[0];
+        if (($a =~ /\d$/ && $b =~ /^(?:[\d,.%％]|$unit|\p{Han})/ && $b !~ /^%[0-9A-Fa-f]{2}/ &&
+             !($b =~ /^\d/ && $word =~ /[A-Za-z]/)) ||
             ($a =~ /\d[,.]$/ && $b =~ /^\d/)) {
             found('number_broken', $p, "$a / $b");
         }

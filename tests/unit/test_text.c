@@ -798,9 +798,26 @@ static void test_footnote_mark(gr_ctx *ctx, gr_fontchain *ch)
     }
 }
 
+/* 1 if the boundary before t->cp[i] is inside a run of ASCII letters and
+ * digits that has a letter (a hex token, not a number). */
+static int ascii_alnum_cp(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static int digits_in_word(const cptext *t, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && ascii_alnum_cp(t->cp[k - 1])) k--;
+    for (; k < t->n && ascii_alnum_cp(t->cp[k]); k++)
+        if (t->cp[k] > '9') return 1;
+    return 0;
+}
+
 /* A long token in a web address (no separator for many characters) may
  * break inside, so the line before keeps its natural spacing (R7); never
- * inside the scheme, never between two digits. */
+ * inside the scheme, never between two digits of a number (in a hex token
+ * they are no number: test_url_measure). */
 static void test_url_token(gr_ctx *ctx, gr_fontchain *ch)
 {
     static const char *TEXT = "課程報名網址：https://wanhua.gov.taipei/cp.aspx?n=3F1D2A7C9B0E4D51&s=9A8B7C6D5E4F3A2B1C0D9E8F7A6B5C4D&utm_medium=oa，亦可撥打電話報名。";
@@ -822,8 +839,8 @@ static void test_url_token(gr_ctx *ctx, gr_fontchain *ch)
             size_t b = gr_para_line(p, l)->text_start, i = cp_index(t, b);
             if (b > t0 && b < t1) broke_inside++;
             CHECK(!(i > 0 && i < t->n && t->cp[i - 1] >= '0' && t->cp[i - 1] <= '9' &&
-                    t->cp[i] >= '0' && t->cp[i] <= '9'),
-                  "width %.1f: the address is broken between two digits", width);
+                    t->cp[i] >= '0' && t->cp[i] <= '9' && !digits_in_word(t, i)),
+                  "width %.1f: the address is broken between two digits of a number", width);
             CHECK(!(i > 0 && (t->cp[i - 1] == '/' || t->cp[i - 1] == ':') && t->cp[i] == '/'),
                   "width %.1f: the address is broken inside its scheme", width);
         }
@@ -844,6 +861,76 @@ static void test_url_token(gr_ctx *ctx, gr_fontchain *ch)
     CHECK(broke_inside > 0, "the 32-character token broke inside at some width (%d)", broke_inside);
     gr_para_free(p);
     free(t);
+}
+
+/* A break inside a long token of a web address is a last resort taken at
+ * the measure (S6): the line before it is full (the next character did
+ * not fit), never 「…ABCDEF / 0123456789ABCDEF」 with ten digits' room
+ * left; between two digits only in a run with letters (a hex token), never
+ * inside a run of digits alone (a number); never inside a %-escape. A
+ * line ends after 「_」 or inside a token only when its last good break
+ * (after / . - ? & =) would leave it too short to justify within 0.25 em:
+ * at 12 pt in 481.89 pt (held-shilin p1) the line before the address
+ * ends 「…網站（https://shilin.gov.taipei/」, not 「…/News_」. */
+static int url_sep(uint32_t c)
+{
+    return c == '/' || c == '.' || c == '-' || c == '?' || c == '&' || c == '=' || c == '_';
+}
+
+static void test_url_measure(gr_ctx *ctx, gr_fontchain *ch)
+{
+    static const char *TEXT =
+        "活動資訊、簡報及錄影均公開於本所網站（https://shilin.gov.taipei/News_Content.aspx?n=A1B2C3D4E5F60718&sms=9F8E7D6C5B4A3921&s=0123456789ABCDEF0123456789ABCDEF）"
+        "及官方帳號，案件編號查詢https://case.gov.taipei/q?id=12345678901234567890&type=%E6%80%A7%E5%88%A5%E5%B9%B3%E7%AD%89，均於7日內回復。";
+    cptext *t = malloc(sizeof *t);
+    to_cps(TEXT, t);
+    gr_para *p = make_para(ctx, TEXT, ch, 12);
+    int inside = 0, fails0 = nfail;
+    char got[160];
+    for (int w = 0; w < 80; w++) {
+        double width = 140 + w * 4.3;
+        gr_para_opts o = opts_for(width, GR_ALIGN_JUSTIFY);
+        gr_para_layout(p, &o);
+        for (int l = 0; l + 1 < gr_para_nlines(p); l++) {
+            const gr_line *ln = gr_para_line(p, l);
+            size_t i = cp_index(t, gr_para_line(p, l + 1)->text_start);
+            if (i == 0 || i >= t->n) continue;
+            uint32_t a = t->cp[i - 1], b = t->cp[i];
+            CHECK(!(a >= '0' && a <= '9' && b >= '0' && b <= '9' && !digits_in_word(t, i)),
+                  "width %.1f: line %d ends between two digits of a number", width, l + 1);
+            CHECK(!(i >= 2 && (t->cp[i - 1] == '%' || t->cp[i - 2] == '%')),
+                  "width %.1f: line %d ends inside a %%-escape", width, l + 1);
+            if (!url_sep(a) && (ascii_alnum_cp(a) || a == '%') && (ascii_alnum_cp(b) || b == '%')) {
+                inside++;
+                line_text(p, TEXT, l, got, sizeof got);
+                /* short by less than the next character (at most 0.85
+                   em here), or the next %-escape (「%E6」), and the mark
+                   that may not start a line after it (「）」「&」) */
+                size_t n = b == '%' ? 3 : 1;
+                uint32_t c = i + n < t->n ? t->cp[i + n] : 0;
+                if (c == 0xFF09 || c == 0xFF0C || c == 0x3002 || url_sep(c)) n++;
+                CHECK(ln->width > width - n * 0.85 * 12,
+                      "width %.1f: line %d ends inside an address token %.1f pt short of the measure (%s)",
+                      width, l + 1, width - ln->width, got);
+            }
+        }
+        if (nfail > fails0 + 5) break;
+    }
+    CHECK(inside > 0, "the tokens broke inside at some widths (%d)", inside);
+    gr_para_free(p);
+    free(t);
+
+    /* the good break before 「News_」 when it leaves the line justifiable */
+    static const char *P1 = "37場，參與1,284人次（男性512人次、女性772人次，男性參與比率由110年之28.6%提升至39.9%）。"
+        "活動資訊、簡報及錄影均公開於本所網站（https://shilin.gov.taipei/News_Content.aspx?n=A1B2C3D4E5F60718&sms=9F8E7D6C5B4A3921&s=0123456789ABCDEF0123456789ABCDEF）及官方帳號。";
+    p = make_para(ctx, P1, ch, 12);
+    gr_para_opts o = opts_for(481.89, GR_ALIGN_JUSTIFY);
+    gr_para_layout(p, &o);
+    line_text(p, P1, 1, got, sizeof got);
+    size_t gl = strlen(got);
+    CHECK(gl >= 7 && strcmp(got + gl - 7, "taipei/") == 0 && strstr(got, "News_") == NULL,
+          "481.89pt: line 2 ends at 「taipei/」 (\"%s\")", got);
+    gr_para_free(p);
 }
 
 /* The input arrays grow with the characters added, not their UTF-8 bytes
@@ -1272,6 +1359,7 @@ int main(void)
         test_pairs_joined(&ctx, kai);
         test_footnote_mark(&ctx, kai);
         test_url_token(&ctx, kai);
+        test_url_measure(&ctx, kai);
         test_objects(&ctx, kai);
         test_robustness(&ctx, kai);
         test_timing(&ctx, kai);
