@@ -151,6 +151,8 @@ struct gr_para {
                                    (break_lines) */
     int word_broken;            /* the last layout broke a short text
                                    inside a word (gr_para_word_broken) */
+    double pair_w;              /* gr_para_pair_width */
+    int lone_mended;            /* gr_para_lone_mended */
     int lone_char;              /* the last layout has a line of one
                                    character that fix_short_last could not
                                    mend (gr_para_lone_char) */
@@ -1313,6 +1315,31 @@ static void fix_short_last(gr_para *p, const gr_para_opts *o)
     }
 }
 
+/* A line inside a paragraph holding one character (plus its punctuation)
+ * because the word after it did not fit beside it (「案例（北市警刑字 / 第
+ * / 113301234567號）」 in a narrow column: S7) takes one more piece from
+ * the line before, when that then still fits and leaves the line before
+ * two characters or more (「案例（北市警刑 / 字第 / 113301234567號）」):
+ * CLREQ 3.8's remedy for the last line, applied to any line. */
+static void fix_lone_lines(gr_para *p, const gr_para_opts *o)
+{
+    p->lone_mended = 0;
+    for (size_t i = 1; i + 1 < p->nspans; i++) {
+        lspan *cur = &p->spans[i], *prev = &p->spans[i - 1];
+        if (prev->forced || count_chars(p, cur->s, cur->e) != 1 || lone_ok(p, cur)) continue;
+        for (int32_t j = cur->s - 1; j > prev->s; j--) {
+            if (!(p->units[j].flags & U_BRK)) continue;
+            if (p->words && break_level(p, j) == 0) continue;
+            if (span_width(p, j, content_end(p, j, cur->e)) > o->width + EPS) break;
+            if (count_chars(p, prev->s, j) < 2) break;
+            prev->e = j;
+            cur->s = j;
+            p->lone_mended = 1;
+            break;
+        }
+    }
+}
+
 /* 1 if a line holds one character (punctuation aside) while the text
  * between its forced breaks takes two or more lines: a 孤字 at the end, or
  * a character stranded before a word that did not fit beside it
@@ -1663,18 +1690,20 @@ static double cjk_comfort_width(const gr_para *p, const gr_para_opts *o)
     return best;
 }
 
-/* A text that starts (or goes on after a forced break) with one CJK
- * character and then a Latin word or a number (「從CEDAW看…」, 「第
- * 113301234567號」) strands that character alone on a line when the word
- * does not fit beside it (R6: 「從 / CEDAW / 第28號」): a column should be
- * wide enough for the character and the word together. Returns that width
- * (0 if the text has no such start). */
-static double lead_char_width(const gr_para *p, const gr_para_opts *o)
+/* One CJK character between two breaks followed by a Latin word or a
+ * number (「從CEDAW看…」 at the start, 「…刑字第113301234567號）」 inside a
+ * text) is stranded alone on a line when the word does not fit beside it
+ * (R6: 「從 / CEDAW / 第28號」; S7: 「北市警刑字 / 第 / 113301234567號）」):
+ * a column should be wide enough for the character and the word together.
+ * Returns the widest such pair (0 if the text has none), at the start of
+ * the text (or after a forced break) only unless `inside`. */
+static double lead_char_width(const gr_para *p, const gr_para_opts *o, int inside)
 {
     double best = 0;
     int32_t n = (int32_t)p->nunits;
     for (int32_t s = 0; s + 1 < n; s++) {
-        if (s > 0 && !(p->units[s - 1].flags & U_FORCED)) continue;
+        int start = s == 0 || (p->units[s - 1].flags & U_FORCED);
+        if (!start && !(inside && (p->units[s].flags & U_BRK))) continue;
         const unit *c = &p->units[s], *d = &p->units[s + 1];
         if (!(c->flags & U_CJK) || (c->flags & (U_PUNCT | U_SPACE)) || !(d->flags & U_LATIN) ||
             !(d->flags & U_BRK))
@@ -1711,9 +1740,10 @@ static void compute_min_max(gr_para *p, const gr_para_opts *o)
         }
     }
     if (is_short_word(p)) minw = maxw;
-    else minw = fmax(fmax(minw, cjk_comfort_width(p, o)), lead_char_width(p, o));
+    else minw = fmax(fmax(minw, cjk_comfort_width(p, o)), lead_char_width(p, o, 0));
     p->min_w = minw;
     p->max_w = maxw;
+    p->pair_w = fmin(fmax(minw, lead_char_width(p, o, 1)), fmax(minw, maxw));
 }
 
 int gr_para_layout(gr_para *p, const gr_para_opts *opts)
@@ -1732,7 +1762,9 @@ int gr_para_layout(gr_para *p, const gr_para_opts *opts)
     p->oglyphs = gr_grow(p->oglyphs, &p->oglyphs_cap, p->nglyphs + 1, sizeof *p->oglyphs);
     break_lines(p, &o);
     p->lone_char = 0;
+    p->lone_mended = 0;
     if (o.avoid_short_last) {
+        fix_lone_lines(p, &o);
         fix_short_last(p, &o);
         p->lone_char = has_lone_char(p);
     }
@@ -1779,6 +1811,11 @@ int gr_para_lone_char(const gr_para *p)
     return p ? p->lone_char : 0;
 }
 
+int gr_para_lone_mended(const gr_para *p)
+{
+    return p ? p->lone_mended : 0;
+}
+
 int gr_para_word_broken(const gr_para *p)
 {
     return p ? p->word_broken : 0;
@@ -1787,6 +1824,11 @@ int gr_para_word_broken(const gr_para *p)
 double gr_para_min_width(gr_para *p)
 {
     return p ? p->min_w : 0;
+}
+
+double gr_para_pair_width(gr_para *p)
+{
+    return p ? p->pair_w : 0;
 }
 
 double gr_para_max_width(gr_para *p)

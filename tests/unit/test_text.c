@@ -744,6 +744,53 @@ static void test_lead_char(gr_ctx *ctx, gr_fontchain *ch)
     gr_para_free(p);
 }
 
+/* No line inside a text holds one character because the number after it
+ * did not fit beside it (S7: 「案例（北市警刑字 / 第 / 113301234567號）」 in
+ * a 訓練目標 column): a character is pulled down from the line before
+ * (「…北市警刑 / 字第 / 113301234567號）」, reported by
+ * gr_para_lone_mended), and the text asks a table column for the pair's
+ * width (gr_para_pair_width: 「第113301234567號）」 fits a line, so no
+ * mending is needed), the minimum staying the number's. */
+static int count_cps(const char *s)
+{
+    int n = 0;
+    for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+static void test_lone_inside(gr_ctx *ctx, gr_fontchain *ch)
+{
+    const char *text = "針對中正第一分局執勤員警，以113年受理之實際案例（北市警刑字第113301234567號）說明性別暴力案件受理之處理流程，並演練被害人陳述時之性別敏感提問。";
+    char got[96];
+    gr_para *p = make_para(ctx, text, ch, 9);
+    gr_para_opts o = opts_for(74.5, GR_ALIGN_JUSTIFY);
+    o.avoid_short_last = 1;
+    gr_para_layout(p, &o);
+    int n = gr_para_nlines(p), lone = 0, l;
+    for (l = 0; l < n; l++) {
+        line_text(p, text, l, got, sizeof got);
+        if (strcmp(got, "第") == 0) lone++;
+        if (strcmp(got, "字第") == 0) break;
+    }
+    CHECK(lone == 0, "74.5pt: no line holds 「第」 alone");
+    CHECK(l < n, "74.5pt: 「字第」 goes down together");
+    CHECK(gr_para_lone_mended(p) && !gr_para_lone_char(p), "74.5pt: mended (%d), nothing left lone (%d)",
+          gr_para_lone_mended(p), gr_para_lone_char(p));
+    double minw = gr_para_min_width(p), pairw = gr_para_pair_width(p);
+    CHECK(minw < 76, "the minimum is the number's width (%.2f)", minw);
+    CHECK(pairw > minw + 9, "the pair width holds 「第」 and the number (%.2f)", pairw);
+    o = opts_for(pairw, GR_ALIGN_JUSTIFY);
+    o.avoid_short_last = 1;
+    gr_para_layout(p, &o);
+    for (l = 0, lone = 0; l < gr_para_nlines(p); l++) {
+        line_text(p, text, l, got, sizeof got);
+        if (count_cps(got) == 1) lone++;
+    }
+    CHECK(lone == 0 && !gr_para_lone_mended(p), "in its pair width %.2fpt no line of one character, none mended",
+          pairw);
+    gr_para_free(p);
+}
+
 /* Justification never spreads the halves of …… and —— apart (R14: a line
  * stretched because 「COVID-19」 cannot break put 1.75 pt between them). */
 static void test_pairs_joined(gr_ctx *ctx, gr_fontchain *ch)
@@ -1354,6 +1401,7 @@ int main(void)
         test_lone_char(&ctx, kai);
         test_words(&ctx, kai);
         test_lead_char(&ctx, kai);
+        test_lone_inside(&ctx, kai);
         test_url_scheme(&ctx, kai);
         test_latin_close(&ctx, kai);
         test_pairs_joined(&ctx, kai);
