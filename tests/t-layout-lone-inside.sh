@@ -9,6 +9,10 @@
 #   line holds 「第」 alone and nothing has to be pulled down;
 # - beside a long text (no spare width): the column keeps its share and a
 #   character is pulled down from the line before: 「字第」.
+# A third table (review S10): a title 「主任秘書兼發言人（代理局長）」 in a
+# column of share 1 of 240pt (48pt) beside columns wider than their content
+# gets the bracketed short word's width from them: 「（代理局長）」 on one
+# line, never 「（代理 / 局長）」.
 . "$(dirname "$0")/lib.sh"
 require_gr
 require_tools awk
@@ -40,6 +44,14 @@ if [ -n "$w2" ] && ! grep -qx '第' "$D/t2" && grep -qx '字第' "$D/t2" &&
     ok "no spare width: the column keeps its share (${w2}pt); 「字第」 goes down together"
 else
     not_ok "no spare width: 「字第」 goes down together, no 「第」 alone" "width $w2"; show "$D/t2"
+fi
+awk -F '	' '$1 == "line" { buf = buf $7 "\n"; next }
+    $1 == "cell" && $8 == 1 { if (++k == 3) { printf "%s", buf; exit } }
+    $1 == "cell" { buf = "" }' "$D/l.dump" > "$D/t3"
+if grep -qx '（代理局長）' "$D/t3"; then
+    ok "a bracketed short word in a title: 「（代理局長）」 on one line"
+else
+    not_ok "a bracketed short word in a title: 「（代理局長）」 on one line"; show "$D/t3"
 fi
 # no line of one character anywhere in either cell (the audit counts only
 # last lines)

@@ -1716,6 +1716,31 @@ static double lead_char_width(const gr_para *p, const gr_para_opts *o, int insid
     return best;
 }
 
+/* A bracketed group of at most this many characters in a short text (a
+ * title, a label) is one word: 「（代理局長）」, 「(可複選)」. */
+#define GR_SHORT_GROUP 4
+
+/* The widest bracketed group of at most GR_SHORT_GROUP characters in a
+ * short text whose words are known (「主任秘書兼發言人（代理局長）」: S10,
+ * split 「（代理 / 局長）」 in a narrow column), 0 if none: a table column
+ * asks for it from width to spare (gr_para_pair_width). */
+static double short_group_width(const gr_para *p)
+{
+    double best = 0;
+    int32_t n = (int32_t)p->nunits;
+    if (!has_words(p)) return 0;
+    for (int32_t s = 0; s < n; s++) {
+        if (!(p->units[s].flags & U_PUNCT) || !gr_lb_end_prohibited(p->units[s].cp)) continue;
+        for (int32_t e = s + 2; e <= n && count_chars(p, s, e) <= GR_SHORT_GROUP; e++) {
+            if (!bracketed_group(p, s, e)) continue;
+            double w = span_width(p, s, e);
+            if (w > best) best = w;
+            break;
+        }
+    }
+    return best;
+}
+
 static void compute_min_max(gr_para *p, const gr_para_opts *o)
 {
     double minw = 0, maxw = 0;
@@ -1743,7 +1768,8 @@ static void compute_min_max(gr_para *p, const gr_para_opts *o)
     else minw = fmax(fmax(minw, cjk_comfort_width(p, o)), lead_char_width(p, o, 0));
     p->min_w = minw;
     p->max_w = maxw;
-    p->pair_w = fmin(fmax(minw, lead_char_width(p, o, 1)), fmax(minw, maxw));
+    p->pair_w = fmin(fmax(fmax(minw, lead_char_width(p, o, 1)), short_group_width(p)),
+                     fmax(minw, maxw));
 }
 
 int gr_para_layout(gr_para *p, const gr_para_opts *opts)

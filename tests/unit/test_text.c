@@ -791,6 +791,38 @@ static void test_lone_inside(gr_ctx *ctx, gr_fontchain *ch)
     gr_para_free(p);
 }
 
+/* A bracketed group of at most four characters in a short text is one
+ * word for column sizing from spare width (S10: 「（代理 / 局長）」):
+ * gr_para_pair_width holds it whole, the minimum does not grow, and in
+ * that width it is one line. A long text asks nothing for its groups. */
+static void test_short_group(gr_ctx *ctx, gr_fontchain *ch)
+{
+    const char *text = "主任秘書兼發言人（代理局長）";
+    char got[96];
+    gr_para *p = make_para(ctx, text, ch, 9);
+    gr_para_opts o = opts_for(1000, GR_ALIGN_CENTER);
+    o.avoid_short_last = 1;
+    gr_para_layout(p, &o);
+    double minw = gr_para_min_width(p), pairw = gr_para_pair_width(p);
+    CHECK(minw < 40 && pairw > 45 && pairw < 60, "（代理局長）: minimum %.2f, pair width %.2f", minw, pairw);
+    o = opts_for(pairw, GR_ALIGN_CENTER);
+    o.avoid_short_last = 1;
+    gr_para_layout(p, &o);
+    int whole = 0;
+    for (int l = 0; l < gr_para_nlines(p); l++) {
+        line_text(p, text, l, got, sizeof got);
+        if (strcmp(got, "（代理局長）") == 0) whole = 1;
+    }
+    CHECK(whole, "in %.2fpt 「（代理局長）」 is one line", pairw);
+    gr_para_free(p);
+    const char *lng = "本年度由主任秘書兼發言人（代理局長）主持會議，各單位主管均出席並報告推動情形與下年度計畫。";
+    p = make_para(ctx, lng, ch, 9);
+    o = opts_for(1000, GR_ALIGN_JUSTIFY);
+    gr_para_layout(p, &o);
+    CHECK(gr_para_pair_width(p) < 40, "a long text asks no width for its groups (%.2f)", gr_para_pair_width(p));
+    gr_para_free(p);
+}
+
 /* Justification never spreads the halves of …… and —— apart (R14: a line
  * stretched because 「COVID-19」 cannot break put 1.75 pt between them). */
 static void test_pairs_joined(gr_ctx *ctx, gr_fontchain *ch)
@@ -1402,6 +1434,7 @@ int main(void)
         test_words(&ctx, kai);
         test_lead_char(&ctx, kai);
         test_lone_inside(&ctx, kai);
+        test_short_group(&ctx, kai);
         test_url_scheme(&ctx, kai);
         test_latin_close(&ctx, kai);
         test_pairs_joined(&ctx, kai);
