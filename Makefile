@@ -167,7 +167,7 @@ bench: deps
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	elif [ -n "$$missing" ]; then echo "bench: missing$$missing (as root: apt-get install -y$$missing)"; fi
 	$(MAKE) all
-	tests/bench.sh
+	GR_LIBS="$(LIBS_LINK)" tests/bench.sh
 
 # The program, its data (fonts configuration, templates), the man pages
 # (English, and Traditional Chinese under zh_TW) and the documentation.

@@ -16,6 +16,9 @@
 #   start-up  render of a one-character document: what every run pays
 #             before its first page (libraries, fontconfig, a font subset,
 #             the PDF/A parts)
+#   libraries an empty program linked like gereport (tools/linked-empty.c):
+#             exec and loading the libraries, under every figure above
+# and the cost of deflating form.pdf's TW-Kai subset at several levels.
 # Then Apache FOP (Debian package fop; installed by `make bench`, not by
 # `make check`) on form and form-x50, with tools/fop-fonts.xml so that it
 # embeds TW-Kai as we do (RUNS_FOP runs, default 3), and the ratio of FOP's
@@ -43,39 +46,43 @@ ${CC:-cc} -std=c11 -O2 -o "$CPUTIME" "$TESTS_DIR/tools/cputime.c" 2> /dev/null |
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print 0; else print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# measure TAG RUNS PDF CMD...: RUNS runs of CMD (which writes PDF); prints
-# one line of medians; sets M_CPU (s) and M_PAGES.
+# measure TAG RUNS PDF CMD...: RUNS runs of CMD (which writes PDF, or "-"
+# for a command that writes none); prints one line of medians; sets M_CPU
+# (s) and M_PAGES.
 measure() {
     _tag=$1 _n=$2 _pdf=$3
     shift 3
     : > "$OUT/$_tag.runs"
     _i=1
     while [ "$_i" -le "$_n" ]; do
-        rm -f "$_pdf"
+        [ "$_pdf" = - ] || rm -f "$_pdf"
         if [ -n "$CPUTIME" ]; then
             "$CPUTIME" "$OUT/$_tag.time" -- "$@" > "$OUT/$_tag.out" 2>&1
         else
             "$TIME" -f '%e %U %S %M' -o "$OUT/$_tag.time" "$@" > "$OUT/$_tag.out" 2>&1
         fi
         _rc=$?
-        if [ "$_rc" -ne 0 ] || [ ! -s "$_pdf" ]; then
+        if [ "$_rc" -ne 0 ] || { [ "$_pdf" != - ] && [ ! -s "$_pdf" ]; }; then
             echo "bench: $_tag failed (exit $_rc):" >&2
             tail -n 5 "$OUT/$_tag.out" >&2
             M_CPU=0 M_PAGES=0
             return 1
         fi
-        echo "$(tail -n 1 "$OUT/$_tag.time") $(wc -c < "$_pdf")" >> "$OUT/$_tag.runs"
+        if [ "$_pdf" = - ]; then _b=0; else _b=$(wc -c < "$_pdf"); fi
+        echo "$(tail -n 1 "$OUT/$_tag.time") $_b" >> "$OUT/$_tag.runs"
         _i=$((_i + 1))
     done
-    M_PAGES=$(pdfinfo "$_pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+    M_PAGES=
+    [ "$_pdf" = - ] || M_PAGES=$(pdfinfo "$_pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
     M_CPU=$(awk '{ printf "%.3f\n", $2 + $3 }' "$OUT/$_tag.runs" | median)
     _wall=$(cut -d' ' -f1 "$OUT/$_tag.runs" | median)
     _rss=$(cut -d' ' -f4 "$OUT/$_tag.runs" | median)
     _bytes=$(cut -d' ' -f5 "$OUT/$_tag.runs" | median)
     echo "$_tag $_n $M_CPU $_wall $_rss $_bytes ${M_PAGES:-0}" | awk '{
         per = ($7 > 0) ? sprintf("%.2f", $3 * 1000 / $7) : "?"
-        printf "%-10s %2d runs  cpu %7.3f s  wall %7.3f s  peak %7.1f MiB  %10d bytes  %5d pages  %6s ms/page\n",
-               $1, $2, $3, $4, $5 / 1024, $6, $7, per }'
+        printf "%-10s %2d runs  cpu %7.3f s  wall %7.3f s  peak %7.1f MiB", $1, $2, $3, $4, $5 / 1024
+        if ($7 > 0) printf "  %10d bytes  %5d pages  %6s ms/page", $6, $7, per
+        printf "\n" }'
 }
 
 form=$ROOT/tests/fo/layout/form.fo
@@ -105,6 +112,35 @@ cat > "$OUT/one.fo" <<'ONE'
 </fo:root>
 ONE
 measure start-up "$RUNS" "$OUT/one.pdf" "$GR" render "$OUT/one.fo" -o "$OUT/one.pdf"
+
+# ---- the floor under the 12-page figure ---------------------------------------
+# Two costs no code of ours runs: exec and the dynamic loading of the Debian
+# libraries gereport links (an empty main linked the same way, tools/
+# linked-empty.c; the link line comes from the Makefile as GR_LIBS), and
+# deflating the report's TW-Kai subset (tools/fontdeflate.c, in-process, at
+# gereport's level and its neighbours: the level trades the 12-page cpu aim
+# against its 560 KB aim).
+c_lib=
+if [ -n "${GR_LIBS:-}" ] &&
+   ${CC:-cc} -O2 -o "$OUT/linked-empty" "$TESTS_DIR/tools/linked-empty.c" -Wl,--no-as-needed $GR_LIBS 2> /dev/null; then
+    measure libraries "$RUNS" - "$OUT/linked-empty"
+    c_lib=$M_CPU
+else
+    echo "bench: linked-empty skipped (run through make bench, which passes the link line)"
+fi
+font_level=$(awk '$2 == "PDF_LEVEL_FONT" { print $3 }' "$ROOT/generator/pdf/pdf_haru.h")
+if ${CC:-cc} -std=c11 -O2 -o "$OUT/fontdeflate" "$TESTS_DIR/tools/fontdeflate.c" -ldeflate 2> /dev/null; then
+    "$OUT/fontdeflate" "$OUT/form.pdf" "${font_level:-6}" > "$OUT/fontdeflate.out" &&
+    awk -v lib="$c_lib" -v form="$c1" '
+        / raw / { printf "bench: form.pdf'"'"'s TW-Kai subset, %d bytes of outlines, deflated in-process (best of 5):\n", $3 }
+        /level/ { sub(/^fontdeflate: /, ""); print "  " $0 }
+        /gereport/ { ms = $5 }
+        END { if (lib != "" && ms != "")
+                  printf "bench: floor under form'"'"'s cpu %.3f s: libraries %.3f s + font deflate %.3f s = %.3f s (aim 0.030 s)\n",
+                         form, lib, ms / 1000, lib + ms / 1000 }' "$OUT/fontdeflate.out"
+else
+    echo "bench: tools/fontdeflate.c did not compile (libdeflate-dev): skipped"
+fi
 
 if [ "${FOP:-yes}" = no ]; then
     echo "bench: FOP=no: Apache FOP skipped"

@@ -13,6 +13,7 @@ require_tools perl xmllint pdftotext
 D=$WORK/audit
 mkdir -p "$D"
 EXPECT=$TESTS_DIR/audit/expect.txt
+NO_GAPS='s/[\s\x{A0}\x{2000}-\x{200D}\x{2028}-\x{202F}\x{205F}\x{2060}\x{3000}\x{FEFF}\x{AD}]//g'
 NAMES="empty_fragment row_start_split cell_orphan heading_last prohibited short_last number_broken name_broken cjk_gap outside underfull span_unlabelled merged_empty chart_overlap chart_outside chart_detached chart_unlegended photo_uncaptioned photo_size word_broken"
 
 # expected FILE NAME: the listed count (0 when not listed)
@@ -89,9 +90,11 @@ for f in data/*/*/results.xml tests/fixtures/results/base-112.xml tests/audit/*.
         *.xml)
             xmllint --xpath '//*[local-name()="姓名"][not(@遮蔽="否")]/text()' "$f" 2> /dev/null |
                 sed 's/^ *//; s/ *$//' | awk 'length($0) > 1' | sort -u > "$D/$b.full"
-            pdftotext "$D/$b.pdf" - 2> /dev/null | tr -d ' \n\f' > "$D/$b.txt"
+            # every white space and invisible character removed (U+3000,
+            # no-break, zero-width space…: what a paste leaves in a name)
+            pdftotext "$D/$b.pdf" - 2> /dev/null | perl -CSD -pe "$NO_GAPS" > "$D/$b.txt"
             leaks=$(while IFS= read -r n; do
-                        grep -q -F -- "$(printf '%s' "$n" | tr -d ' ')" "$D/$b.txt" && printf ' %s' "$n"
+                        grep -q -F -- "$(printf '%s' "$n" | perl -CSD -pe "$NO_GAPS")" "$D/$b.txt" && printf ' %s' "$n"
                     done < "$D/$b.full")
             if [ -s "$D/$b.txt" ] && [ -z "$leaks" ]; then
                 ok "public $f: none of its $(grep -c . "$D/$b.full") declared names in full"

@@ -126,4 +126,12 @@ if grep -q '^total.xml:40: error: .*<總人數> is a figure gereport computes (�
 else
     not_ok "--lang en: the computed-figure message in English"; show "$d/total-en.err" 3
 fi
+# a number with its unit: the English names the number alone as what to
+# write (review T10: it had the two the other way round)
+(cd "$d" && run_gr check --lang en hours.xml) > /dev/null 2> "$d/hours-en.err"
+if grep -q -F 'write the number "3" alone; the form prints the unit "小時"' "$d/hours-en.err"; then
+    ok "--lang en: a number with its unit: write the number alone"
+else
+    not_ok "--lang en: a number with its unit: write the number alone"; show "$d/hours-en.err" 3
+fi
 finish

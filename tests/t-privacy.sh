@@ -227,6 +227,31 @@ else
     show "$d/labor.err" 5
 fi
 
+# ---- Unicode white space and invisible characters inside a name -------------
+# The IME's full-width space (歐陽　靜雯), a Word or web paste's no-break and
+# thin spaces and its invisible characters (zero-width space, word joiner,
+# soft hyphen) between a name's parts: still the name, masked like it.
+IN3=$d/zhongshan-gaps.xml
+perl -CSD -Mutf8 -pe 's/社工員歐陽靜雯與原住民族委員瓦歷斯．諾幹/社工員歐陽\x{3000}靜雯、歐陽\x{A0}靜雯、歐\x{200B}陽靜\x{2060}雯、歐陽\x{AD}靜\x{2009}雯與原住民族委員瓦歷斯．諾幹（Ahmad\x{3000}Faisal、Faisal\x{A0}Ahmad、Ahmad\x{200B}Faisal）/' \
+    "$FIX" > "$IN3"
+run_gr build "$IN3" -o "$d/gaps.pdf" > /dev/null 2> "$d/gaps.err"
+rc3=$?
+# page text with every white space and invisible character removed
+pdftotext "$d/gaps.pdf" - 2> /dev/null |
+    perl -CSD -pe 's/[\s\x{A0}\x{2000}-\x{200D}\x{2028}-\x{202F}\x{205F}\x{2060}\x{3000}\x{FEFF}\x{AD}]//g' > "$d/gaps.txt"
+n_masked=$(grep -o -F '歐○○雯' "$d/gaps.txt" | wc -l)
+n_af=$(grep -o -F 'A.F.' "$d/gaps.txt" | wc -l)
+n_before=$(pdftotext "$d/public.pdf" - 2> /dev/null | squeeze | grep -o -F '歐○○雯' | wc -l)
+if [ "$rc3" -eq 0 ] && [ -s "$d/gaps.txt" ] && ! grep -q -F '歐陽靜雯' "$d/gaps.txt" &&
+   ! grep -q -i -F 'AhmadFaisal' "$d/gaps.txt" && ! grep -q -i -F 'FaisalAhmad' "$d/gaps.txt" &&
+   [ "$n_masked" -eq $((n_before + 3)) ]; then
+    ok "a name split by U+3000, no-break, thin or zero-width space, word joiner or soft hyphen is masked ($n_masked × 歐○○雯, $n_af × A. F.)"
+else
+    not_ok "a name split by Unicode white space or invisible characters is masked" \
+        "exit $rc3; 歐○○雯 $n_masked (want $((n_before + 3))); full names: $(grep -o -F '歐陽靜雯' "$d/gaps.txt" | head -n 2 | tr '\n' ' ')$(grep -o -i -F 'AhmadFaisal' "$d/gaps.txt" | head -n 2 | tr '\n' ' ')"
+    show "$d/gaps.err" 5
+fi
+
 # ---- check: a name inside a longer word --------------------------------------
 line=$(grep -n '沿林森北路' "$FIX" | cut -d: -f1)
 run_gr check --lang zh "$IN" > "$d/check.out" 2> "$d/check.err"

@@ -23,6 +23,12 @@
  * white space inside a name is skipped (林\n森 and 林 森 are 林森: the
  * template joins lines, and a reader would still see the name); a space in
  * a name matches any white space; ASCII letters match in either case.
+ * White space is Unicode's: the full-width space an IME types (范姜　𠮷妹),
+ * the no-break and thin spaces a Word or web paste brings; so are the
+ * invisible characters such a paste leaves (zero-width space, word joiner,
+ * byte-order mark, soft hyphen), which a reader does not see either — in a
+ * declared name they are dropped, in text they are skipped like a space.
+ * Bopomofo written for a character (林ㄚ𡘙, ㄚ for 阿) and 〇 count as Han.
  * Names of one character are masked only inside <姓名>. A Latin name
  * matches only as whole words (Ann is not in Annual). Text inside <非姓名>
  * is never masked: the author's way to say "this is not the person"
@@ -68,10 +74,58 @@ static int is_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Han characters, and what stands for one in a name: Bopomofo (林ㄚ𡘙)
+ * and the ideographic zero 〇. */
 static int is_han(uint32_t c)
 {
     return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF)
-        || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
+        || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF)
+        || (c >= 0x3100 && c <= 0x312F) || (c >= 0x31A0 && c <= 0x31BF) || c == 0x3007;
+}
+
+static uint32_t cp_at(const char *s, size_t len, size_t *used)
+{
+    uint32_t cp = 0;
+    int u = gr_utf8_decode(s, len, &cp);
+    *used = u > 0 ? (size_t)u : 1;
+    return cp;
+}
+
+enum { GAP_NONE, GAP_SPACE, GAP_INVISIBLE };
+
+/* What s (n bytes) starts with: white space (ASCII, no-break, the U+2000
+ * spaces, the full-width space…), an invisible character (zero-width
+ * space and joiners, word joiner, byte-order mark, soft hyphen) or
+ * neither; *len is its byte length. */
+static int gap_at(const char *s, size_t n, size_t *len)
+{
+    uint32_t c;
+    if (n == 0) return GAP_NONE;
+    if ((unsigned char)s[0] < 0x80) {
+        *len = 1;
+        return is_space((unsigned char)s[0]) ? GAP_SPACE : GAP_NONE;
+    }
+    c = cp_at(s, n, len);
+    if (c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028
+        || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000)
+        return GAP_SPACE;
+    if ((c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF || c == 0xAD)
+        return GAP_INVISIBLE;
+    return GAP_NONE;
+}
+
+/* The byte length of the run of gaps at s (0: none); *space tells whether
+ * it holds white space rather than invisible characters only. */
+static size_t gap_run(const char *s, size_t n, int *space)
+{
+    size_t i = 0, u;
+    int g;
+    *space = 0;
+    while (i < n && (g = gap_at(s + i, n - i, &u)) != GAP_NONE) {
+        *space |= g == GAP_SPACE;
+        i += u;
+    }
+    return i;
 }
 
 /* Letters and digits of the Latin script (and its accented forms). */
@@ -89,13 +143,6 @@ static int is_sep(uint32_t c)
         || c == 0x2022 || c == 0xFF0D || c == 0x3000;
 }
 
-static uint32_t cp_at(const char *s, size_t len, size_t *used)
-{
-    uint32_t cp = 0;
-    int u = gr_utf8_decode(s, len, &cp);
-    *used = u > 0 ? (size_t)u : 1;
-    return cp;
-}
 
 static size_t count_cps(const char *s)
 {
@@ -108,18 +155,29 @@ static size_t count_cps(const char *s)
     return n;
 }
 
-/* "  Ahmad \n Faisal " → "Ahmad Faisal" */
+/* "  Ahmad \n Faisal " → "Ahmad Faisal": white space collapsed to one
+ * space, none between two Han characters (范姜　𠮷妹 → 范姜𠮷妹: a Han
+ * name has no space), invisible characters dropped. */
 static char *collapse(const char *s)
 {
     gr_buf b;
     char *r;
-    int gap = 0;
+    int gap = 0, space;
+    uint32_t prev = 0, c;
+    size_t n = strlen(s), i = 0, run, u;
     gr_buf_init(&b);
-    for (; *s; s++) {
-        if (is_space((unsigned char)*s)) { gap = 1; continue; }
-        if (gap && b.len) gr_buf_addc(&b, ' ');
+    while (i < n) {
+        if ((run = gap_run(s + i, n - i, &space)) > 0) {
+            gap |= space;
+            i += run;
+            continue;
+        }
+        c = cp_at(s + i, n - i, &u);
+        if (gap && b.len && !(is_han(prev) && is_han(c))) gr_buf_addc(&b, ' ');
         gap = 0;
-        gr_buf_addc(&b, *s);
+        gr_buf_add(&b, s + i, u);
+        prev = c;
+        i += u;
     }
     r = gr_strdup(b.len ? gr_buf_cstr(&b) : "");
     gr_buf_free(&b);
@@ -377,16 +435,16 @@ static int match_at(const name_set *S, const char *s, uint32_t prev, size_t *len
 {
     int at = 0, best = -1;
     size_t i = 0, u;
+    size_t n = strlen(s), run;
+    int space;
     while (s[i]) {
         unsigned char c = (unsigned char)s[i];
         int k;
-        if (is_space(c)) {
-            size_t j = i;
+        if ((run = gap_run(s + i, n - i, &space)) > 0) {
             if (at == 0) break;
-            while (is_space((unsigned char)s[j])) j++;
             k = child_of(S, at, ' ');
-            if (k >= 0) at = k;        /* else: white space inside a name */
-            i = j;
+            if (k >= 0) at = k;        /* else: a gap inside a name */
+            i += run;
             continue;
         }
         k = child_of(S, at, fold(c));
@@ -456,12 +514,14 @@ static void add_written(gr_buf *b, const char *s, size_t len)
 {
     size_t i = 0, u;
     uint32_t prev = 0;
+    int space;
     while (i < len) {
-        if (is_space((unsigned char)s[i])) {
+        size_t run = gap_run(s + i, len - i, &space);
+        if (run > 0) {
             uint32_t next;
-            while (i < len && is_space((unsigned char)s[i])) i++;
+            i += run;
             next = i < len ? cp_at(s + i, len - i, &u) : 0;
-            if (prev && next && !(is_han(prev) && is_han(next))) gr_buf_addc(b, ' ');
+            if (space && prev && next && !(is_han(prev) && is_han(next))) gr_buf_addc(b, ' ');
             continue;
         }
         prev = cp_at(s + i, len - i, &u);

@@ -2,7 +2,8 @@
  * (generator/domain/mask.c): the masked form of Han names of 1–4
  * characters with Ext-B, Latin and mixed names (initials, no length shown),
  * and masking a whole document: unmarked names in running text, a line break
- * or a space inside a name, capitals, words in reverse order, composed and decomposed accents, Latin word
+ * or a space inside a name (Unicode's white space and the invisible
+ * characters a paste leaves included), Bopomofo for a character, capitals, words in reverse order, composed and decomposed accents, Latin word
  * boundaries, the longest
  * name first, <非姓名>, 遮蔽="否" alone and together with a masked
  * declaration. Prints "N passed, M failed"; exits 1 on any failure. */
@@ -102,6 +103,22 @@ int main(void)
     doc("<姓名>黃𠮷祥</姓名>黃 𠮷祥委員", "黃○祥黃○祥委員");
     doc("<姓名>Ahmad Faisal</姓名>志工AHMAD\n  FAISAL與Ahmad Faisal",
         "A. F.志工A. F.與A. F.");
+    /* Unicode's white space between a name's parts, as an IME (U+3000) or
+       a Word/web paste (no-break, thin space) writes it, and the invisible
+       characters a paste leaves (zero-width space, word joiner, BOM, soft
+       hyphen), in the text or in the declaration */
+    doc("<姓名>范姜𠮷妹</姓名>由范姜\xE3\x80\x80𠮷妹規劃", "范○○妹由范○○妹規劃");
+    doc("<姓名>范姜𠮷妹</姓名>由范姜\xC2\xA0𠮷妹、范\xE2\x80\x89姜𠮷妹", "范○○妹由范○○妹、范○○妹");
+    doc("<姓名>范姜𠮷妹</姓名>由范姜\xE2\x80\x8B𠮷妹、范\xE2\x81\xA0姜\xEF\xBB\xBF𠮷\xC2\xAD妹",
+        "范○○妹由范○○妹、范○○妹");
+    doc("<姓名>范姜\xE3\x80\x80𠮷妹</姓名>由范姜𠮷妹、范姜 𠮷妹", "范○○妹由范○○妹、范○○妹");
+    doc("<姓名>黃 𠮷祥</姓名>黃𠮷祥", "黃○祥黃○祥");
+    doc("<姓名>張\xE2\x80\x8B簡𣘀恩</姓名>由張簡𣘀恩", "張○○恩由張○○恩");
+    doc("<姓名>Tjuku Rusaljai</姓名>Tjuku\xE3\x80\x80Rusaljai、Tjuku\xC2\xA0Rusaljai、Rusaljai\xE2\x80\x8BTjuku",
+        "T. R.T. R.、T. R.、T. R.");
+    /* Bopomofo for a character, as people write 阿 (林ㄚ𡘙): Han */
+    form("林ㄚ𡘙", "林○𡘙");
+    doc("<姓名>林ㄚ𡘙</姓名>學生代表林ㄚ𡘙", "林○𡘙學生代表林○𡘙");
     doc("<姓名>Ann Lee</姓名><姓名>Ann</姓名>Annual report by Ann", "A. L.A.Annual report by A.");
     doc("<姓名>林</姓名>森林一片", "○森林一片");
     /* declared composed (NFC), written decomposed (NFD), and the reverse */
