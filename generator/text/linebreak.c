@@ -270,11 +270,12 @@ static int in_escape(const uint16_t *text, size_t s, size_t k)
 }
 
 /* Breaks inside the token text[s, e) (no separator in it), each leaving
- * two of its characters or more before it and one or more after it. */
+ * two of its characters or more on either side (「…ABCDEF012345678 / 9），」
+ * carries one character alone: T5). */
 static void long_url_segment(const uint16_t *text, size_t s, size_t e, unsigned char *flags)
 {
     if (e - s <= GR_URL_SEGMENT) return;
-    for (size_t k = s + 2; k < e; k++) {
+    for (size_t k = s + 2; k + 1 < e; k++) {
         if (flags[k] & GR_LB_ALLOW) continue;           /* already a better one */
         if (ascii_digit(text[k - 1]) && ascii_digit(text[k]) && !run_has_letter(text, s, e, k))
             continue;

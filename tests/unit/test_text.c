@@ -981,12 +981,20 @@ static void test_url_measure(gr_ctx *ctx, gr_fontchain *ch)
                   "width %.1f: line %d ends inside a %%-escape", width, l + 1);
             if (!url_sep(a) && (ascii_alnum_cp(a) || a == '%') && (ascii_alnum_cp(b) || b == '%')) {
                 inside++;
+                CHECK(i + 1 < t->n && ascii_alnum_cp(t->cp[i + 1]),
+                      "width %.1f: line %d ends before a token's last character (T5)", width, l + 1);
                 line_text(p, TEXT, l, got, sizeof got);
                 /* short by less than the next character (at most 0.85
                    em here), or the next %-escape (「%E6」), and the mark
                    that may not start a line after it (「）」「&」) */
                 size_t n = b == '%' ? 3 : 1;
                 uint32_t c = i + n < t->n ? t->cp[i + n] : 0;
+                /* a token's last character never goes down alone (T5):
+                   the last two may */
+                if (ascii_alnum_cp(c) && !(i + n + 1 < t->n && ascii_alnum_cp(t->cp[i + n + 1]))) {
+                    n++;
+                    c = i + n < t->n ? t->cp[i + n] : 0;
+                }
                 if (c == 0xFF09 || c == 0xFF0C || c == 0x3002 || url_sep(c)) n++;
                 CHECK(ln->width > width - n * 0.85 * 12,
                       "width %.1f: line %d ends inside an address token %.1f pt short of the measure (%s)",
