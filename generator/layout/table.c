@@ -731,14 +731,15 @@ typedef struct cell_notes {
 } cell_notes;
 
 static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w, int header,
-                                  cell_notes *notes)
+                                  cell_notes *notes, int *step)
 {
     double scale = L->text_scale;
-    int defer = L->defer_overflow, k, status;
+    int defer = L->defer_overflow, k, status, fallback_k = 0;
     gr_box *b, *small = NULL, *fallback = NULL;
     const gr_box *ov;
     gr_ctx *loud = L->ctx, quiet;
     FILE *sink;
+    *step = 0;
     L->defer_overflow = 1;
     b = gr_build_area(L, cl->fo, w);
     L->defer_overflow = defer;
@@ -771,19 +772,27 @@ static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w, int header,
         t_ov = box_overflow(t) != NULL;
         if (!t_ov && !box_lone_char(t, header)) {
             small = t;
+            *step = k;
             break;
         }
         /* a word too wide at full size: the first size at which every
            word fits, else the smallest */
-        if (ov && !fallback && (!t_ov || k == CELL_SCALE_STEPS)) fallback = t;
-        else gr_box_free_tree(t);
+        if (ov && !fallback && (!t_ov || k == CELL_SCALE_STEPS)) {
+            fallback = t;
+            fallback_k = k;
+        } else {
+            gr_box_free_tree(t);
+        }
     }
     L->ctx = loud;
     L->status = status;
     L->text_scale = scale;
     L->defer_overflow = defer;
     if (small) gr_box_free_tree(fallback);
-    else small = fallback;
+    else {
+        small = fallback;
+        *step = fallback_k;
+    }
     if (!small) return b;                   /* only a 孤字 no size mends */
     if ((ov = box_overflow(small))) {
         /* even at CELL_MIN_SCALE: the last resort, said at the data line */
@@ -806,12 +815,44 @@ static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w, int header,
     return small;
 }
 
+/* The cell's content at smaller size step k (1..CELL_SCALE_STEPS),
+ * quietly: its full-size build said what there was to say. */
+static gr_box *build_cell_at(gr_lay *L, gr_tcell *cl, double w, int k)
+{
+    double scale = L->text_scale;
+    int defer = L->defer_overflow, status = L->status;
+    gr_ctx *loud = L->ctx, quiet;
+    FILE *sink = gr_lay_sink(L);
+    gr_box *b;
+    if (!sink) return NULL;
+    gr_lay_ctx_init(L, &quiet);
+    quiet.err_stream = sink;
+    quiet.quiet_warnings = 1;
+    quiet.lang = loud->lang;
+    quiet.image_budget = loud->image_budget;
+    quiet.image_used = loud->image_used;
+    L->ctx = &quiet;
+    L->text_scale = scale * (1 - (1 - CELL_MIN_SCALE) * k / CELL_SCALE_STEPS);
+    L->defer_overflow = 1;
+    b = gr_build_area(L, cl->fo, w);
+    L->ctx = loud;
+    L->status = status;
+    L->text_scale = scale;
+    L->defer_overflow = defer;
+    return b;
+}
+
 /* Lay out every cell's content in its columns, its side padding at most
- * `cap` (column_widths). */
+ * `cap` (column_widths). A column's body cells come out at one size: the
+ * smallest any of them needed (a column of shares with one two-digit share
+ * at 90% sets its one-digit shares at 90% too, not 「8%」 at full size
+ * beside 「48%」 smaller: T18); header cells keep theirs. */
 static void build_cells(gr_lay *L, gr_table *t, double cap)
 {
     int i, k;
     cell_notes notes = { 0, 0, NULL, 0 };
+    int *step = gr_calloc((size_t)t->ncells + 1, sizeof *step);
+    int *colstep = gr_calloc((size_t)t->ncols + 1, sizeof *colstep);
     for (i = 0; i < t->ncells; i++) {
         gr_tcell *cl = &t->cells[i];
         double w = 0;
@@ -822,11 +863,27 @@ static void build_cells(gr_lay *L, gr_table *t, double cap)
         cl->pad[GR_START] = fmin(cl->pad[GR_START], cap);
         cl->pad[GR_END] = fmin(cl->pad[GR_END], cap);
         cl->content = build_cell_content(L, cl, w - inset(cl, GR_START) - inset(cl, GR_END),
-                                         t->rows[cl->row].section == 0, &notes);
+                                         t->rows[cl->row].section == 0, &notes, &step[i]);
         if (cl->fo->p->continued && *cl->fo->p->continued)
             cl->continued = gr_build_area(L, continued_area(L, cl->fo),
                                           w - inset(cl, GR_START) - inset(cl, GR_END));
+        if (t->rows[cl->row].section == 1 && cl->colspan == 1 && cl->col < t->ncols &&
+            step[i] > colstep[cl->col])
+            colstep[cl->col] = step[i];
     }
+    for (i = 0; i < t->ncells; i++) {
+        gr_tcell *cl = &t->cells[i];
+        gr_box *b;
+        if (t->rows[cl->row].section != 1 || cl->colspan != 1 || cl->col >= t->ncols ||
+            step[i] >= colstep[cl->col])
+            continue;
+        b = build_cell_at(L, cl, cl->w - inset(cl, GR_START) - inset(cl, GR_END), colstep[cl->col]);
+        if (!b) continue;
+        gr_box_free_tree(cl->content);
+        cl->content = b;
+    }
+    free(colstep);
+    free(step);
     if (notes.more > 0)
         gr_warn(L->ctx, notes.file, notes.line, GR_TEXT(LAYOUT_CELLS_MORE_TOO_WIDE), notes.more);
 }
