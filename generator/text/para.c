@@ -46,7 +46,17 @@ enum {
     U_WORD      = 1 << 13,  /* a word starts here (short texts only:
                                GR_LB_WORD) */
     U_BRKLATE   = 1 << 14,  /* U_BRK inside a web address after 「_」 */
-    U_BRKTOKEN  = 1 << 15   /* U_BRK inside a long token of an address */
+    U_BRKTOKEN  = 1 << 15,  /* U_BRK inside a long token of an address */
+    U_BRKKEPT   = 1 << 16,  /* after a space inside a text kept on one line
+                               (keep-together.within-line) of three words or
+                               more, each of two letters or more (a long
+                               romanized name 「Maria Clara Dela
+                               Cruz-Santos」, never 「L. / I.」): a line ends
+                               there only when the kept text does not fit a
+                               whole line (T3) */
+    U_KEPTHALF  = 1 << 17   /* the U_BRKKEPT that splits its text into the
+                               two most even halves: where column sizing
+                               measures it (gr_para_min_width) */
 };
 
 typedef struct pchar {          /* one code point as added */
@@ -88,7 +98,7 @@ typedef struct unit {           /* the smallest unbreakable piece: a cluster */
     int32_t obj;
     float w;                    /* pt (leaders: min) */
     float gap;                  /* Han/Latin space before it, pt */
-    uint16_t flags;
+    uint32_t flags;
 } unit;
 
 typedef struct lspan {          /* a line as unit indices */
@@ -767,7 +777,7 @@ static void classify_units(gr_para *p, const unsigned char *brk)
     for (size_t k = 0; k < p->nunits; k++) {
         unit *u = &p->units[k];
         const srun *r = &p->sruns[u->srun];
-        uint16_t f = u->flags;
+        uint32_t f = u->flags;
         const void *nb = r->style >= 0 ? p->styles[r->style].nobreak : NULL;
         const srun *pr = k > 0 ? &p->sruns[p->units[k - 1].srun] : NULL;
         int kept = nb && pr && pr->style >= 0 && p->styles[pr->style].nobreak == nb;
@@ -803,6 +813,65 @@ static void classify_units(gr_para *p, const unsigned char *brk)
                 u->gap = st ? (float)(st->size * 0.25) : 0;
             }
         }
+    }
+}
+
+/* 1 if units k-1 and k are in the same text kept on one line. */
+static int same_kept(const gr_para *p, size_t k)
+{
+    const srun *r = &p->sruns[p->units[k].srun], *pr = &p->sruns[p->units[k - 1].srun];
+    const void *nb = r->style >= 0 ? p->styles[r->style].nobreak : NULL;
+    return nb && pr->style >= 0 && p->styles[pr->style].nobreak == nb;
+}
+
+/* Letters (Latin, Han) of units [s, e). */
+static int letters(const gr_para *p, size_t s, size_t e)
+{
+    int n = 0;
+    for (size_t k = s; k < e; k++) n += (p->units[k].flags & (U_LATIN | U_HAN)) != 0;
+    return n;
+}
+
+static double span_width(const gr_para *p, int32_t s, int32_t e);
+static int32_t content_end(const gr_para *p, int32_t s, int32_t e);
+
+/* U_BRKKEPT and U_KEPTHALF in each kept text [a, b) of three words or
+ * more (separated by single spaces), each of two letters or more. */
+static void mark_kept_run(gr_para *p, const unsigned char *brk, size_t a, size_t b)
+{
+    size_t starts[64];
+    int nw = 0;
+    for (size_t k = a; k < b; k++) {
+        int start = k == a || ((p->units[k - 1].flags & U_SPACE) && !(p->units[k].flags & U_SPACE));
+        if (!start) continue;
+        if (nw == 64) return;
+        starts[nw++] = k;
+    }
+    if (nw < 3) return;
+    for (int w = 0; w < nw; w++) {
+        size_t e = w + 1 < nw ? starts[w + 1] : b;
+        if (letters(p, starts[w], e) < 2) return;
+    }
+    double best = HUGE_VAL;
+    size_t half = 0;
+    for (int w = 1; w < nw; w++) {
+        size_t k = starts[w];
+        if (!(brk[p->units[k].off] & GR_LB_ALLOW)) continue;
+        p->units[k].flags |= U_BRKKEPT;
+        double l = span_width(p, (int32_t)a, content_end(p, (int32_t)a, (int32_t)k));
+        double r = span_width(p, (int32_t)k, content_end(p, (int32_t)k, (int32_t)b));
+        if (fmax(l, r) < best) { best = fmax(l, r); half = k; }
+    }
+    if (half) p->units[half].flags |= U_KEPTHALF;
+}
+
+static void mark_kept_spaces(gr_para *p, const unsigned char *brk)
+{
+    size_t a = 0;
+    for (size_t k = 1; k <= p->nunits; k++) {
+        if (k < p->nunits && same_kept(p, k)) continue;
+        if (k - a >= 2 && same_kept(p, a + 1)) mark_kept_run(p, brk, a, k);
+        a = k;
     }
 }
 
@@ -1010,9 +1079,10 @@ static void shape_para(gr_para *p)
     gr_linebreak_find(p->chain0 ? gr_fontchain_linebreaker(p->chain0) : NULL,
                       p->u16, p->n16, brk);
     classify_units(p, brk);
-    free(brk);
     squeeze_punctuation(p);
     compute_prefix_sums(p);
+    mark_kept_spaces(p, brk);
+    free(brk);
     p->shaped = 1;
     if (klen) memo_store(p, memo, key, klen);
 }
@@ -1186,7 +1256,7 @@ static int line_fills(const gr_para *p, int32_t s, int32_t e, double avail)
  * in a web address, 2 inside a long token of one (linebreak.c). */
 static int break_grade(const gr_para *p, int32_t j)
 {
-    uint16_t f = p->units[j].flags;
+    uint32_t f = p->units[j].flags;
     return (f & U_BRKTOKEN) ? 2 : (f & U_BRKLATE) ? 1 : 0;
 }
 
@@ -1229,7 +1299,11 @@ static void fill_lines(gr_para *p, const gr_para_opts *o, int words)
                     warn_overflow(p, s, avail);
                     continue;
                 }
-                e = best > s ? best : emergency_end(p, s, i, avail);
+                int32_t kept = -1;
+                if (best <= s)          /* a kept text wider than the line */
+                    for (int32_t j = i; j > s && kept < 0; j--)
+                        if (p->units[j].flags & U_BRKKEPT) kept = j;
+                e = best > s ? best : kept > s ? kept : emergency_end(p, s, i, avail);
                 for (int g = 0; best > s && best_gr[0] != best && g < 2; g++)
                     if (best_gr[g] > s && line_fills(p, s, best_gr[g], avail)) {
                         e = best_gr[g];
@@ -1371,7 +1445,7 @@ static int has_word_broken(const gr_para *p)
 /* 1 if extra width may go into the gap before unit k (k-1 on the line). */
 static int justify_gap(const gr_para *p, int32_t k)
 {
-    uint16_t a = p->units[k - 1].flags, b = p->units[k].flags;
+    uint32_t a = p->units[k - 1].flags, b = p->units[k].flags;
     if ((a | b) & (U_OBJ | U_LEADER | U_FORCED)) return 0;
     if (b & U_SQUEEZED) return 0;
     if (b & U_SPACE) return 0;
@@ -1743,18 +1817,25 @@ static double short_group_width(const gr_para *p)
 
 static void compute_min_max(gr_para *p, const gr_para_opts *o)
 {
-    double minw = 0, maxw = 0;
-    int32_t n = (int32_t)p->nunits, seg = 0, piece = 0;
-    int first_seg = 1, first_piece = 1;
+    double minw = 0, maxw = 0, keptw = 0;
+    int32_t n = (int32_t)p->nunits, seg = 0, piece = 0, whole = 0;
+    int first_seg = 1, first_piece = 1, first_whole = 1;
     for (int32_t k = 1; k <= n; k++) {
         int end_seg = k == n || (p->units[k - 1].flags & U_FORCED);
-        int end_piece = end_seg || (p->units[k].flags & U_BRK);
+        int end_piece = end_seg || (p->units[k].flags & (U_BRK | U_KEPTHALF));
         if (end_piece) {
             double w = span_width(p, piece, content_end(p, piece, k));
             if (first_piece) w += o->first_indent;
             if (w > minw) minw = w;
             piece = k;
             first_piece = 0;
+        }
+        if (end_seg || (p->units[k].flags & U_BRK)) {   /* kept texts whole */
+            double w = span_width(p, whole, content_end(p, whole, k));
+            if (first_whole) w += o->first_indent;
+            if (w > keptw) keptw = w;
+            whole = k;
+            first_whole = 0;
         }
         if (end_seg) {
             double w = span_width(p, seg, content_end(p, seg, k));
@@ -1768,7 +1849,7 @@ static void compute_min_max(gr_para *p, const gr_para_opts *o)
     else minw = fmax(fmax(minw, cjk_comfort_width(p, o)), lead_char_width(p, o, 0));
     p->min_w = minw;
     p->max_w = maxw;
-    p->pair_w = fmin(fmax(fmax(minw, lead_char_width(p, o, 1)), short_group_width(p)),
+    p->pair_w = fmin(fmax(fmax(fmax(minw, lead_char_width(p, o, 1)), short_group_width(p)), keptw),
                      fmax(minw, maxw));
 }
 

@@ -181,8 +181,10 @@ double gr_para_min_width(gr_para *p);
 double gr_para_max_width(gr_para *p);
 /* The narrowest width (>= min, <= max) at which no CJK character between
  * two breaks is stranded alone before the Latin word or number after it,
- * anywhere in the text (「刑字 / 第 / 113301234567號）」): a table column
- * takes it from columns with width to spare only. */
+ * anywhere in the text (「刑字 / 第 / 113301234567號）」), a short text's
+ * bracketed groups stay whole (「（代理局長）」) and so do its texts kept on
+ * one line (a long romanized name, whose minimum is its more even half):
+ * a table column takes it from columns with width to spare only. */
 double gr_para_pair_width(gr_para *p);
 
 #endif

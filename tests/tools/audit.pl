@@ -39,7 +39,9 @@
 #                    are the digits of a run with letters, 「ABCDEF0123 / 45」)
 #   name_broken      a personal name (full or masked) split between two lines
 #                    (of a paragraph, or of a chart label: two chart texts
-#                    centred on the same x, the second a line below)
+#                    centred on the same x, the second a line below); a
+#                    romanized name of three words or more (each of two
+#                    letters or more) may break between its words
 #   cjk_gap          a gap between two CJK characters over 0.5 em (spread
 #                    last lines, 均排, aside)
 #   outside          a line beyond its cell or the body region, a cell beyond
@@ -120,7 +122,7 @@ sub masked {
 
 # names and their masked forms, white space removed (lines are compared
 # with their white space removed too)
-my @names;
+my (@names, %name_cut);
 if (defined $names_file) {
     open my $nf, '<:encoding(UTF-8)', $names_file or die "audit.pl: $names_file: $!\n";
     my %seen;
@@ -132,6 +134,14 @@ if (defined $names_file) {
         for my $f ($n, masked($n)) {
             (my $g = $f) =~ s/\s+//g;
             push @names, $g unless length($g) < 2 || $seen{$g}++;
+            # a romanized name of three words or more, each of two letters
+            # or more, may break between its words (「Maria Clara Dela /
+            # Cruz-Santos」, as an English phrase does: review T3)
+            my @w = split / /, $f;
+            if (@w >= 3 && !grep { (() = /[\p{L}\p{N}]/g) < 2 } @w) {
+                my $at = 0;
+                $name_cut{$g}{$at += length $w[$_]} = 1 for 0 .. $#w - 1;
+            }
         }
     }
 }
@@ -411,7 +421,8 @@ for my $l (@lines) {
         for my $n (@names) {
             my $pos = -1;
             while (($pos = index($joined, $n, $pos + 1)) >= 0) {
-                if ($pos < length($a) && $pos + length($n) > length($a)) {
+                if ($pos < length($a) && $pos + length($n) > length($a) &&
+                    !$name_cut{$n}{length($a) - $pos}) {
                     found('name_broken', $p, "$n: $a / $b");
                     last;
                 }

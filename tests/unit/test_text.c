@@ -823,6 +823,67 @@ static void test_short_group(gr_ctx *ctx, gr_fontchain *ch)
     gr_para_free(p);
 }
 
+/* A text kept on one line (keep-together.within-line, as the templates
+ * print a name) of three words or more breaks between its words when it
+ * does not fit a whole line, never inside one and with no overflow note
+ * (T3: 「Maria Clara Dela / Cruz-Santos」); a column needs only its more
+ * even half (gr_para_min_width). Two words (「Tjuku Rusaljai」) and
+ * initials (「L. I. S.」) stay one piece. */
+static void test_kept_words(gr_ctx *ctx, gr_fontchain *ch)
+{
+    static const struct { const char *name; int breaks; } cases[] = {
+        { "Maria Clara Dela Cruz-Santos", 1 },
+        { "Tjuku Rusaljai", 0 },
+        { "L. I. S.", 0 },
+    };
+    static int marker;
+    char got[96];
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        const char *name = cases[c].name;
+        gr_text_style st;
+        memset(&st, 0, sizeof st);
+        st.chain = ch;
+        st.size = 9;
+        st.line_height = 13.5;
+        st.file = "test.fo";
+        st.line = 7;
+        gr_para *p = gr_para_new(ctx);
+        gr_para_add_text(p, "講師", strlen("講師"), &st);
+        st.nobreak = &marker;
+        gr_para_add_text(p, name, strlen(name), &st);
+        char text[96];
+        snprintf(text, sizeof text, "講師%s", name);
+        gr_para_opts o = opts_for(1000, GR_ALIGN_START);
+        o.avoid_short_last = 1;
+        o.defer_overflow = 1;
+        gr_para_layout(p, &o);
+        double whole = gr_para_max_width(p), minw = gr_para_min_width(p);
+        if (cases[c].breaks) {
+            CHECK(minw < whole * 0.75, "%s: the minimum is a half (%.2f of %.2f)", name, minw, whole);
+            o = opts_for(minw, GR_ALIGN_START);
+            o.avoid_short_last = 1;
+            o.defer_overflow = 1;
+            gr_para_layout(p, &o);
+            int n = gr_para_nlines(p), ok = 1;
+            for (int l = 0; l < n; l++) {
+                line_text(p, text, l, got, sizeof got);
+                size_t gl = strlen(got);
+                /* every line starts and ends at a word of the name */
+                if (l > 0 && got[0] != 'C' && got[0] != 'M' && got[0] != 'D') ok = 0;
+                (void)gl;
+            }
+            line_text(p, text, n - 1, got, sizeof got);
+            size_t gl = strlen(got);
+            CHECK(ok && n >= 3 && gl >= 11 && strcmp(got + gl - 11, "Cruz-Santos") == 0,
+                  "%s in %.2fpt: broken between words (%d lines, last \"%s\")", name, minw, n, got);
+            CHECK(gr_para_overflow(p, NULL, NULL, NULL) == NULL, "%s: no word wider than its line", name);
+        } else {
+            CHECK(minw > whole - 0.01 - 2.25 * 9, "%s: one piece (minimum %.2f of %.2f)", name, minw, whole);
+        }
+        gr_para_free(p);
+    }
+}
+
 /* Justification never spreads the halves of …… and —— apart (R14: a line
  * stretched because 「COVID-19」 cannot break put 1.75 pt between them). */
 static void test_pairs_joined(gr_ctx *ctx, gr_fontchain *ch)
@@ -1443,6 +1504,7 @@ int main(void)
         test_lead_char(&ctx, kai);
         test_lone_inside(&ctx, kai);
         test_short_group(&ctx, kai);
+        test_kept_words(&ctx, kai);
         test_url_scheme(&ctx, kai);
         test_latin_close(&ctx, kai);
         test_pairs_joined(&ctx, kai);
