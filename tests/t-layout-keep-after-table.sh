@@ -79,6 +79,41 @@ p35=$(page_of "$D/table-36-0.dump" "第35列")
 if [ "$p35" = 1 ]; then ok "headerless table: only the last row goes over with the note"
 else not_ok "headerless table: only the last row goes over with the note" "第35列 on p$p35"; fi
 
+# Under a repeated header the last group goes alone when it is several rows
+# joined by a spanned cell (a category of the strategy grid, a clerk's
+# 合併列): only a lone last row takes the row before along (review T2, T13:
+# a 286 pt category moved with the last one left its page 42% full). 29
+# single rows, a 3-row group 組1 and a 4-row group 組2 under a header: 組1
+# fits on page 1, 組2 does not.
+awk 'BEGIN {
+    print "<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\" xml:lang=\"zh-TW\">"
+    print "<fo:layout-master-set><fo:simple-page-master master-name=\"A4\" page-width=\"210mm\""
+    print " page-height=\"297mm\" margin=\"20mm\"><fo:region-body/></fo:simple-page-master>"
+    print "</fo:layout-master-set><fo:page-sequence master-reference=\"A4\">"
+    print "<fo:flow flow-name=\"xsl-region-body\" font-family=\"TW-Kai\" font-size=\"12pt\" line-height=\"20pt\">"
+    print "<fo:table><fo:table-column column-width=\"30mm\"/><fo:table-column column-width=\"proportional-column-width(1)\"/>"
+    print "<fo:table-header><fo:table-row><fo:table-cell><fo:block>類別</fo:block></fo:table-cell>"
+    print "<fo:table-cell><fo:block>項目</fo:block></fo:table-cell></fo:table-row></fo:table-header><fo:table-body>"
+    for (i = 1; i <= 29; i++)
+        printf "<fo:table-row><fo:table-cell><fo:block>單%02d</fo:block></fo:table-cell><fo:table-cell><fo:block>第%02d列</fo:block></fo:table-cell></fo:table-row>\n", i, i
+    for (g = 1; g <= 2; g++) {
+        n = g == 1 ? 3 : 4
+        for (i = 1; i <= n; i++) {
+            printf "<fo:table-row>"
+            if (i == 1) printf "<fo:table-cell number-rows-spanned=\"%d\"><fo:block>組%d</fo:block></fo:table-cell>", n, g
+            printf "<fo:table-cell><fo:block>組%d之%d</fo:block></fo:table-cell></fo:table-row>\n", g, i
+        }
+    }
+    print "</fo:table-body></fo:table></fo:flow></fo:page-sequence></fo:root>"
+}' > "$D/lastgroup.fo"
+run_gr render "$D/lastgroup.fo" -o "$D/lastgroup.pdf" --dump-boxes "$D/lastgroup.dump" 2> "$D/lastgroup.err"
+g1=$(page_of "$D/lastgroup.dump" "組1之3"); g2=$(page_of "$D/lastgroup.dump" "組2之1")
+if [ "$g1" = 1 ] && [ "$g2" = 2 ]; then
+    ok "headed table: a last group of spanned rows goes alone, the group before stays (組1 p1, 組2 p2)"
+else
+    not_ok "headed table: a last group of spanned rows goes alone, the group before stays" "組1 p$g1, 組2 p$g2"
+fi
+
 # A chain of keeps longer than a page (keep-with-next="always" on each of
 # 80 one-line blocks) cannot be kept: the pages break where they must, with
 # a 提醒 naming the chain's first block, and the document is made (it used

@@ -45,6 +45,7 @@ fw|55|錯誤|用了全形數字：請改用半形數字「16」|<出席人數>
 fwyear|14|錯誤|用了全形數字：請改用半形數字「112」|<年度>
 unit|79|錯誤|只寫數字「72」：單位「人」由表單印出|<實體課程參訓人數>
 hours|113|錯誤|只寫數字「3」：單位「小時」由表單印出|<時數>
+widthspace|227|錯誤|屬性值不符合格式： 寬="70 mm"（說明：印出的寬度：數字與單位 mm 或 cm 相連|<圖檔>
 comma|79|錯誤|不加千分位逗號：請寫「1072」|<實體課程參訓人數>
 baddate|101|錯誤|「2023-11-31」不是真實的日期（11 月只有 30 天）|<辦理日期>
 rocdate|16|錯誤|請寫西元年月日：「2024-02-22」|<日期>
@@ -125,6 +126,24 @@ if grep -q '^total.xml:40: error: .*<總人數> is a figure gereport computes (�
     ok "--lang en: the computed-figure message in English"
 else
     not_ok "--lang en: the computed-figure message in English"; show "$d/total-en.err" 3
+fi
+# a number or date with white space around it, as an editor's indentation
+# or a paste leaves it (review T11): its datatype collapses white space, so
+# it is the number; no error, and the same figures as without
+sed -e 's|<男>6</男>|<男> 6</男>|' \
+    -e 's|<出席人數>17</出席人數>|<出席人數>\
+          17\
+        </出席人數>|' "$BASE" > "$d/padded.xml"
+(cd "$d" && run_gr check padded.xml) > /dev/null 2> "$d/padded.err"
+rc=$?
+(cd "$d" && run_gr build padded.xml --fo padded.fo -o padded.pdf && cp "$BASE" base.xml &&
+    run_gr build base.xml --fo base.fo -o base.pdf) > /dev/null 2>&1
+if [ "$rc" -eq 0 ] && ! grep -q '錯誤 error' "$d/padded.err" && [ "$(grep -c "^ *17$" "$d/padded.xml")" -ge 1 ] &&
+   [ -s "$d/padded.fo" ] &&
+   [ "$(sed 's/ gr:line="[0-9]*"//g' "$d/padded.fo")" = "$(sed 's/ gr:line="[0-9]*"//g' "$d/base.fo")" ]; then
+    ok "a number with white space around it (<男> 6</男>, 17 on its own line) is the number: no error, the same FO (data lines aside)"
+else
+    not_ok "a number with white space around it is the number" "check exit $rc"; show "$d/padded.err" 3
 fi
 # a number with its unit: the English names the number alone as what to
 # write (review T10: it had the two the other way round)

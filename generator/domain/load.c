@@ -704,15 +704,67 @@ static int element_takes_text(gr_schema *s, const char *name)
     return a.text;
 }
 
+/* 1 if a definition's content (through refs) is an XML Schema datatype
+ * other than string: integer, decimal, date… — types whose white space
+ * the datatype itself collapses (XSD Part 2, whiteSpace), so 「 8412」
+ * written on its own indented line is 8412. */
+static int collapses_space(xmlDocPtr g, xmlNodePtr n, int depth)
+{
+    if (depth > 6) return 0;
+    for (n = rng_first(n); n; n = rng_next(n)) {
+        if (rng_is(n, "element") || rng_is(n, "attribute")) continue;
+        if (rng_is(n, "data")) {
+            if (!attr_is(n, "type", "string") && !attr_is(n, "type", "normalizedString")) return 1;
+        } else if (rng_is(n, "ref")) {
+            xmlChar *nm = xmlGetProp(n, (const xmlChar *)"name");
+            xmlNodePtr d = nm ? find_define(g, (const char *)nm) : NULL;
+            xmlFree(nm);
+            if (d && collapses_space(g, d->children, depth + 1)) return 1;
+        } else if (collapses_space(g, n->children, depth + 1)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void collapses_one(xmlDocPtr g, xmlNodePtr def, void *u)
+{
+    if (collapses_space(g, def->children, 0)) *(int *)u = 1;
+}
+
+static int element_collapses_space(gr_schema *s, const char *name)
+{
+    int yes = 0;
+    xmlNodePtr root = xmlDocGetRootElement(s->doc);
+    each_def(s->doc, root ? root->children : NULL, "element", name, collapses_one, &yes);
+    return yes;
+}
+
+/* 1 if n's content has white space before or after its text. */
+static int padded(xmlNodePtr n)
+{
+    xmlChar *v = xmlNodeGetContent(n);
+    size_t len = v ? strlen((const char *)v) : 0;
+    int r = len > 0 && (strchr(" \t\r\n", v[0]) || strchr(" \t\r\n", v[len - 1]));
+    xmlFree(v);
+    return r;
+}
+
 /* Values written as the forms and people write them (「B」 for 「B群」,
  * 「DI組」 for 「D1組」) become the listed value before validation: one
- * rule for every listed value, gr_listed_spelling. */
+ * rule for every listed value, gr_listed_spelling. A number or date with
+ * white space around it (an editor's indentation, a paste) loses it, as
+ * its datatype says (libxml2 tests the pattern before collapsing). */
 static void normalise_values(gr_schema *s, xmlNodePtr n)
 {
     for (; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE) continue;
         if (!has_element_child(n) && gr_has_text(n)) {
             char *v = gr_text(n), *allowed = NULL, *fix = NULL;
+            if (padded(n) && element_collapses_space(s, (const char *)n->name)) {
+                xmlNodeSetContent(n, NULL);                 /* gr_text trims; */
+                xmlNodeAddContent(n, (const xmlChar *)v);   /* no entity parsing */
+            }
             if (strlen(v) <= 24 && (allowed = allowed_values(s, "element", (const char *)n->name)) &&
                 !listed_in(allowed, v) && (fix = gr_listed_spelling(allowed, v)) != NULL)
                 xmlNodeSetContent(n, (const xmlChar *)fix);
@@ -889,6 +941,43 @@ static gr_msg_id type_hint(const char *type)
 static char *own_text(xmlNodePtr n)
 {
     return gr_text(n);
+}
+
+/* 1 if a definition's content (through refs, not into child elements)
+ * declares the attribute `attr`. */
+static int declares_attribute(xmlDocPtr g, xmlNodePtr n, const char *attr, int depth)
+{
+    if (depth > 6) return 0;
+    for (n = rng_first(n); n; n = rng_next(n)) {
+        if (rng_is(n, "element")) continue;
+        if (rng_is(n, "attribute")) {
+            if (attr_is(n, "name", attr)) return 1;
+        } else if (rng_is(n, "ref")) {
+            xmlChar *nm = xmlGetProp(n, (const xmlChar *)"name");
+            xmlNodePtr d = nm ? find_define(g, (const char *)nm) : NULL;
+            xmlFree(nm);
+            if (d && declares_attribute(g, d->children, attr, depth + 1)) return 1;
+        } else if (declares_attribute(g, n->children, attr, depth + 1)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+struct attr_acc { const char *attr; int yes; };
+static void attr_one(xmlDocPtr g, xmlNodePtr def, void *u)
+{
+    struct attr_acc *a = u;
+    if (declares_attribute(g, def->children, a->attr, 0)) a->yes = 1;
+}
+
+/* Does some definition of element `name` have the attribute `attr`? */
+static int element_declares_attribute(gr_schema *s, const char *name, const char *attr)
+{
+    struct attr_acc a = { attr, 0 };
+    xmlNodePtr root = xmlDocGetRootElement(s->doc);
+    each_def(s->doc, root ? root->children : NULL, "element", name, attr_one, &a);
+    return a.yes;
 }
 
 static void add_doc_hint(gr_schema *s, const char *kind, const char *name, gr_buf *zh)
@@ -1169,9 +1258,20 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
         free(miss);
         break;
     }
-    case XML_RELAXNG_ERR_INVALIDATTR:
-        gr_msg_bufs(zh, en, GR_TEXT(DATA_HAS_ATTRIBUTE), label, r->str1 ? r->str1 : "?");
+    case XML_RELAXNG_ERR_INVALIDATTR: {
+        /* libxml2 says "invalid attribute" also when the element has the
+           attribute and only its value is wrong (寬="70 mm") */
+        xmlChar *v = n && r->str1 ? xmlGetProp(n, (const xmlChar *)r->str1) : NULL;
+        if (v && element_declares_attribute(s, (const char *)n->name, r->str1)) {
+            gr_msg_bufs(zh, en, GR_TEXT(DATA_ATTRIBUTE_DOES_MATCH_FORMAT), label);
+            gr_msg_bufs(zh, en, GR_TEXT(DATA_ATTRIBUTE_SHOWN), r->str1, gr_clip((const char *)v));
+            add_doc_hint(s, "attribute", r->str1, zh);
+        } else {
+            gr_msg_bufs(zh, en, GR_TEXT(DATA_HAS_ATTRIBUTE), label, r->str1 ? r->str1 : "?");
+        }
+        xmlFree(v);
         break;
+    }
     case XML_RELAXNG_ERR_ATTRVALID: {
         xmlAttrPtr a;
         int said = 0;

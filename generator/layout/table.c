@@ -1561,16 +1561,18 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
         {
             /* rows kept with this one go along, and the last row is never
                left alone under a repeated header (a table without a header,
-               a photo group, lets it go alone): back to the start of the
-               chain, if something stays on this page */
+               a photo group, lets it go alone; a last group of several rows
+               joined by a spanned cell is no lone row: it goes alone, and
+               the group before stays): back to the start of the chain, if
+               something stays on this page */
             size_t j = nplaced;
             int next = r;
             while (j > 0 && rows_keep(t, placed[j - 1].row, next)) {
                 next = placed[j - 1].row;
                 j--;
             }
-            if (j == nplaced && t->nhead > 0 && t->rows[r].group_end + 1 == body_end &&
-                nplaced >= 2)
+            if (j == nplaced && t->nhead > 0 && t->rows[r].group_end == r &&
+                r + 1 == body_end && nplaced >= 2)
                 j = nplaced - 1;
             if (j > 0 && j < nplaced) {
                 gr_page_truncate(c->pg, placed[j].mark);
