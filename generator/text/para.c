@@ -1300,9 +1300,12 @@ static void fill_lines(gr_para *p, const gr_para_opts *o, int words)
                     continue;
                 }
                 int32_t kept = -1;
-                if (best <= s)          /* a kept text wider than the line */
-                    for (int32_t j = i; j > s && kept < 0; j--)
+                if (best <= s) {        /* a kept text wider than the line: */
+                    for (int32_t j = i; j > s && kept < 0; j--)   /* its even halves */
+                        if (p->units[j].flags & U_KEPTHALF) kept = j;
+                    for (int32_t j = i; j > s && kept < 0; j--)   /* else the last that fits */
                         if (p->units[j].flags & U_BRKKEPT) kept = j;
+                }
                 e = best > s ? best : kept > s ? kept : emergency_end(p, s, i, avail);
                 for (int g = 0; best > s && best_gr[0] != best && g < 2; g++)
                     if (best_gr[g] > s && line_fills(p, s, best_gr[g], avail)) {
