@@ -846,8 +846,9 @@ static gr_box *build_cell_at(gr_lay *L, gr_tcell *cl, double w, int k)
  * `cap` (column_widths). A column's body cells come out at one size: the
  * smallest any of them needed (a column of shares with one two-digit share
  * at 90% sets its one-digit shares at 90% too, not 「8%」 at full size
- * beside 「48%」 smaller: T18); header cells keep theirs. */
-static void build_cells(gr_lay *L, gr_table *t, double cap)
+ * beside 「48%」 smaller: T18), when `one_size` (tables, not lists);
+ * header cells keep theirs. */
+static void build_cells(gr_lay *L, gr_table *t, double cap, int one_size)
 {
     int i, k;
     cell_notes notes = { 0, 0, NULL, 0 };
@@ -867,7 +868,7 @@ static void build_cells(gr_lay *L, gr_table *t, double cap)
         if (cl->fo->p->continued && *cl->fo->p->continued)
             cl->continued = gr_build_area(L, continued_area(L, cl->fo),
                                           w - inset(cl, GR_START) - inset(cl, GR_END));
-        if (t->rows[cl->row].section == 1 && cl->colspan == 1 && cl->col < t->ncols &&
+        if (one_size && t->rows[cl->row].section == 1 && cl->colspan == 1 && cl->col < t->ncols &&
             step[i] > colstep[cl->col])
             colstep[cl->col] = step[i];
     }
@@ -952,7 +953,7 @@ gr_box *gr_build_table(gr_lay *L, gr_fo_node *tf, double ref_w)
           : tf->p->width.unit == GR_LEN_PCT ? avail * tf->p->width.v / 100 : avail;
     cap = column_widths(L, tf, t, width, avail);
     resolve_borders(t, tf->p, tf->p->border_collapse);
-    build_cells(L, t, cap);
+    build_cells(L, t, cap, 1);
     b->w = t->width;
     table_cleanup_arrays(L, t);
     if (t->nrows - t->nhead - t->nfoot <= 0 && t->nrows == 0)
@@ -999,7 +1000,7 @@ gr_box *gr_build_list(gr_lay *L, gr_fo_node *lf, double ref_w)
     t->colx[0] = 0; t->colw[0] = d - sep;
     t->colx[1] = d; t->colw[1] = avail - d;
     t->width = avail;
-    build_cells(L, t, HUGE_VAL);
+    build_cells(L, t, HUGE_VAL, 0);     /* a list's items each at their own size */
     b->w = avail;
     table_cleanup_arrays(L, t);
     return b;
