@@ -1782,11 +1782,13 @@ static double lead_char_width(const gr_para *p, const gr_para_opts *o, int insid
         int start = s == 0 || (p->units[s - 1].flags & U_FORCED);
         if (!start && !(inside && (p->units[s].flags & U_BRK))) continue;
         const unit *c = &p->units[s], *d = &p->units[s + 1];
-        if (!(c->flags & U_CJK) || (c->flags & (U_PUNCT | U_SPACE)) || !(d->flags & U_LATIN) ||
-            !(d->flags & U_BRK))
+        if (!(c->flags & U_CJK) || (c->flags & (U_PUNCT | U_SPACE)) || !(d->flags & U_BRK))
             continue;
         int32_t e = s + 2;
         while (e < n && !(p->units[e].flags & (U_BRK | U_FORCED))) e++;
+        /* a Latin word or number; for the pair width also any piece of two
+           characters or more (a name kept whole: 「依 / 達○．瓦○」) */
+        if (!(d->flags & U_LATIN) && !(inside && count_chars(p, s + 1, e) >= 2)) continue;
         double w = span_width(p, s, content_end(p, s, e)) + (s == 0 ? o->first_indent : 0);
         if (w > best) best = w;
     }

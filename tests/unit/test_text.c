@@ -894,6 +894,36 @@ static void test_kept_words(gr_ctx *ctx, gr_fontchain *ch)
     }
 }
 
+/* A text starting with one character before a name kept whole (「依 /
+ * 達○．瓦○ / 委員…」, rare-names p5: the first line cannot pull a
+ * character down) asks a column for the two together, from spare width
+ * (gr_para_pair_width), its minimum staying the name's. */
+static void test_lead_kept(gr_ctx *ctx, gr_fontchain *ch)
+{
+    static int marker;
+    gr_text_style st;
+    memset(&st, 0, sizeof st);
+    st.chain = ch;
+    st.size = 9;
+    st.line_height = 13.5;
+    st.file = "test.fo";
+    st.line = 7;
+    gr_para *p = gr_para_new(ctx);
+    gr_para_add_text(p, "依", strlen("依"), &st);
+    st.nobreak = &marker;
+    gr_para_add_text(p, "達○．瓦○", strlen("達○．瓦○"), &st);
+    st.nobreak = NULL;
+    const char *rest = "委員及專家學者之意見修正課程內容與教材。";
+    gr_para_add_text(p, rest, strlen(rest), &st);
+    gr_para_opts o = opts_for(1000, GR_ALIGN_JUSTIFY);
+    o.avoid_short_last = 1;
+    gr_para_layout(p, &o);
+    double minw = gr_para_min_width(p), pairw = gr_para_pair_width(p);
+    CHECK(minw < 46 && pairw > minw + 8, "依 + 達○．瓦○: minimum %.2f (the name), pair width %.2f (both)", minw,
+          pairw);
+    gr_para_free(p);
+}
+
 /* Justification never spreads the halves of …… and —— apart (R14: a line
  * stretched because 「COVID-19」 cannot break put 1.75 pt between them). */
 static void test_pairs_joined(gr_ctx *ctx, gr_fontchain *ch)
@@ -1515,6 +1545,7 @@ int main(void)
         test_lone_inside(&ctx, kai);
         test_short_group(&ctx, kai);
         test_kept_words(&ctx, kai);
+        test_lead_kept(&ctx, kai);
         test_url_scheme(&ctx, kai);
         test_latin_close(&ctx, kai);
         test_pairs_joined(&ctx, kai);
