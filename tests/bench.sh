@@ -18,6 +18,8 @@
 #             the PDF/A parts)
 #   libraries an empty program linked like gereport (tools/linked-empty.c):
 #             exec and loading the libraries, under every figure above
+#   fontconfig  the same program loading the system's fontconfig
+#             configuration and font list, as every gereport run does
 # and the cost of deflating form.pdf's TW-Kai subset at several levels.
 # Then Apache FOP (Debian package fop; installed by `make bench`, not by
 # `make check`) on form and form-x50, with tools/fop-fonts.xml so that it
@@ -125,6 +127,7 @@ if [ -n "${GR_LIBS:-}" ] &&
    ${CC:-cc} -O2 -o "$OUT/linked-empty" "$TESTS_DIR/tools/linked-empty.c" -Wl,--no-as-needed $GR_LIBS 2> /dev/null; then
     measure libraries "$RUNS" - "$OUT/linked-empty"
     c_lib=$M_CPU
+    measure fontconfig "$RUNS" - "$OUT/linked-empty" fontconfig
 else
     echo "bench: linked-empty skipped (run through make bench, which passes the link line)"
 fi

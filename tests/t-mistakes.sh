@@ -145,6 +145,14 @@ if [ "$rc" -eq 0 ] && ! grep -q '錯誤 error' "$d/padded.err" && [ "$(grep -c "
 else
     not_ok "a number with white space around it is the number" "check exit $rc"; show "$d/padded.err" 3
 fi
+# a length written with a space (寬="70 mm"): the English says how to write
+# it too, from the schema's English note (review T12)
+(cd "$d" && run_gr check --lang en widthspace.xml) > /dev/null 2> "$d/width-en.err"
+if grep -q -F 'does not match the format: 寬="70 mm" (the printed width: a number and mm or cm, together' "$d/width-en.err"; then
+    ok "--lang en: a length with a space: says how to write it"
+else
+    not_ok "--lang en: a length with a space: says how to write it"; show "$d/width-en.err" 3
+fi
 # a number with its unit: the English names the number alone as what to
 # write (review T10: it had the two the other way round)
 (cd "$d" && run_gr check --lang en hours.xml) > /dev/null 2> "$d/hours-en.err"

@@ -479,8 +479,10 @@ static int listed_in(const char *list, const char *v)
     return 0;
 }
 
-/* The a:documentation of the first definition of an element/attribute. */
-struct doc_acc { char *text; };
+/* The a:documentation of the first definition of an element/attribute
+ * that has one: the schema's Chinese note (no xml:lang), or with en its
+ * English one (xml:lang="en"), which only some definitions have. */
+struct doc_acc { char *text; int en; };
 static void doc_one(xmlDocPtr g, xmlNodePtr def, void *u)
 {
     struct doc_acc *a = u;
@@ -490,17 +492,26 @@ static void doc_one(xmlDocPtr g, xmlNodePtr def, void *u)
         if (c->type == XML_ELEMENT_NODE && c->ns &&
             strcmp((const char *)c->ns->href, ANN_NS) == 0 &&
             strcmp((const char *)c->name, "documentation") == 0) {
+            xmlChar *lang = xmlNodeGetLang(c);
+            int en = lang && strcmp((const char *)lang, "en") == 0;
+            xmlFree(lang);
+            if (en != a->en) continue;
             a->text = gr_text(c);
             return;
         }
 }
 
-static char *documentation(gr_schema *s, const char *kind, const char *name)
+static char *documentation_in(gr_schema *s, const char *kind, const char *name, int en)
 {
-    struct doc_acc a = { NULL };
+    struct doc_acc a = { NULL, en };
     xmlNodePtr root = xmlDocGetRootElement(s->doc);
     each_def(s->doc, root ? root->children : NULL, kind, name, doc_one, &a);
     return a.text;
+}
+
+static char *documentation(gr_schema *s, const char *kind, const char *name)
+{
+    return documentation_in(s, kind, name, 0);
 }
 
 /* Required child elements of the first definition of `name`. */
@@ -980,10 +991,22 @@ static int element_declares_attribute(gr_schema *s, const char *name, const char
     return a.yes;
 }
 
+/* The schema's note on a field: the Chinese one into zh; the English one,
+ * where the schema has it, into en (when en is not NULL). */
 static void add_doc_hint(gr_schema *s, const char *kind, const char *name, gr_buf *zh)
 {
     char *d = documentation(s, kind, name);
-    if (d && d[0]) gr_buf_printf(zh, gr_msg_zh_DATA_DOC_HINT, d);     /* the schema's notes are Chinese */
+    if (d && d[0]) gr_buf_printf(zh, gr_msg_zh_DATA_DOC_HINT, d);
+    free(d);
+}
+
+static void add_doc_hints(gr_schema *s, const char *kind, const char *name, gr_buf *zh,
+                          gr_buf *en)
+{
+    char *d;
+    add_doc_hint(s, kind, name, zh);
+    d = en ? documentation_in(s, kind, name, 1) : NULL;
+    if (d && d[0]) gr_buf_printf(en, gr_msg_en_DATA_DOC_HINT, d);
     free(d);
 }
 
@@ -1265,7 +1288,7 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
         if (v && element_declares_attribute(s, (const char *)n->name, r->str1)) {
             gr_msg_bufs(zh, en, GR_TEXT(DATA_ATTRIBUTE_DOES_MATCH_FORMAT), label);
             gr_msg_bufs(zh, en, GR_TEXT(DATA_ATTRIBUTE_SHOWN), r->str1, gr_clip((const char *)v));
-            add_doc_hint(s, "attribute", r->str1, zh);
+            add_doc_hints(s, "attribute", r->str1, zh, en);
         } else {
             gr_msg_bufs(zh, en, GR_TEXT(DATA_HAS_ATTRIBUTE), label, r->str1 ? r->str1 : "?");
         }
@@ -1293,7 +1316,7 @@ static void describe(gr_schema *s, const verr *r, gr_buf *zh, gr_buf *en, xmlNod
             for (a = n ? n->properties : NULL; a; a = a->next) {
                 xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
                 gr_msg_bufs(zh, en, GR_TEXT(DATA_ATTRIBUTE_SHOWN), (const char *)a->name, gr_clip(v ? (const char *)v : ""));
-                add_doc_hint(s, "attribute", (const char *)a->name, zh);
+                add_doc_hints(s, "attribute", (const char *)a->name, zh, en);
                 xmlFree(v);
             }
             if (!n || !n->properties) {
