@@ -141,21 +141,24 @@ static void finish_rows(gr_table *t)
 
 /* Narrowest and widest natural extent of laid-out content (pt from the
  * area's start edge): unbreakable pieces and whole lines of its paragraphs,
- * nested tables as they are. */
-static void box_extent(const gr_box *b, double *minw, double *maxw)
+ * nested tables as they are; and the narrowest that strands no character
+ * before a number (gr_para_pair_width). */
+static void box_extent(const gr_box *b, double *minw, double *maxw, double *pairw)
 {
     const gr_box *c;
-    double lo = 0, hi = 0;
+    double lo = 0, hi = 0, pair = 0;
     if (b->kind == GR_BOX_LINES) {
         lo = b->x + gr_para_min_width(b->para);
         hi = b->x + gr_para_max_width(b->para);
+        pair = b->x + gr_para_pair_width(b->para);
     } else if (b->kind == GR_BOX_TABLE) {
-        lo = hi = b->x + b->table->width;
+        lo = hi = pair = b->x + b->table->width;
     } else {
-        for (c = b->first; c; c = c->next) box_extent(c, &lo, &hi);
+        for (c = b->first; c; c = c->next) box_extent(c, &lo, &hi, &pair);
     }
     if (lo > *minw) *minw = lo;
     if (hi > *maxw) *maxw = hi;
+    if (pair > *pairw) *pairw = pair;
 }
 
 /* The widest paragraph of laid-out content that is one line within
@@ -177,7 +180,7 @@ static void box_fitting(const gr_box *b, double room, double *fit)
  * column `room` wide (0 if none). Returns the cell's padding and borders
  * (included in all three widths). */
 static double cell_extent(gr_lay *L, gr_ctx *quiet, const gr_tcell *cl, double *minw,
-                          double *maxw, double room, double *fit)
+                          double *maxw, double room, double *fit, double *pairw)
 {
     const gr_fo_props *p = cl->fo->p;
     double ins = p->padding[GR_START] + p->padding[GR_END] +
@@ -185,10 +188,12 @@ static double cell_extent(gr_lay *L, gr_ctx *quiet, const gr_tcell *cl, double *
     gr_ctx *loud = L->ctx;
     int status = L->status;
     gr_box *b;
+    double pair = 0;
     *minw = *maxw = 0;
     L->ctx = quiet;
     b = gr_build_area(L, cl->fo, 1e6);
-    box_extent(b, minw, maxw);
+    box_extent(b, minw, maxw, &pair);
+    if (pairw) *pairw = fmax(pair, *minw) + ins;
     if (fit) {
         *fit = 0;
         box_fitting(b, room - ins, fit);
@@ -226,7 +231,7 @@ static double auto_columns(gr_lay *L, gr_table *t, const gr_len *spec, double ro
         const gr_tcell *cl = &t->cells[i];
         double a, b, ins;
         if (cl->colspan != 1 || cl->col >= t->ncols || spec[cl->col].unit != GR_LEN_AUTO) continue;
-        ins = cell_extent(L, &quiet, cl, &a, &b, 0, NULL);
+        ins = cell_extent(L, &quiet, cl, &a, &b, 0, NULL, NULL);
         if (a > lo[cl->col]) lo[cl->col] = a;
         if (b > hi[cl->col]) hi[cl->col] = b;
         /* the narrowest at CELL_MIN_SCALE (see min_proportional) */
@@ -339,20 +344,22 @@ static void take_from_spare(gr_table *t, const gr_len *spec, int fixed_layout, c
 typedef struct cell_need {
     int col;
     double lo, hi, fit;        /* narrowest, widest, widest one-line (0: none) */
+    double pair;               /* no character stranded (gr_para_pair_width) */
     double pad_s, pad_e, rules;
 } cell_need;
 
-/* Each column's needs (lo, small = lo at CELL_MIN_SCALE, hi, fit) with
- * the cells' side padding at most `cap`. */
+/* Each column's needs (lo, small = lo at CELL_MIN_SCALE, hi, fit, pair)
+ * with the cells' side padding at most `cap`. */
 static void column_needs(const gr_table *t, const cell_need *cn, int n, double cap, double *lo,
-                         double *small, double *hi, double *fit)
+                         double *small, double *hi, double *fit, double *pair)
 {
     int i;
-    for (i = 0; i < t->ncols; i++) lo[i] = small[i] = hi[i] = fit[i] = 0;
+    for (i = 0; i < t->ncols; i++) lo[i] = small[i] = hi[i] = fit[i] = pair[i] = 0;
     for (i = 0; i < n; i++) {
         const cell_need *c = &cn[i];
         double ins = fmin(c->pad_s, cap) + fmin(c->pad_e, cap) + c->rules;
         if (ins + c->lo > lo[c->col]) lo[c->col] = ins + c->lo;
+        if (ins + c->pair > pair[c->col]) pair[c->col] = ins + c->pair;
         if (ins + c->hi > hi[c->col]) hi[c->col] = ins + c->hi;
         if (c->fit > 0 && ins + c->fit > fit[c->col]) fit[c->col] = ins + c->fit;
         /* text widths scale with the text's size; padding and borders not */
@@ -367,9 +374,10 @@ static double distribute(gr_table *t, const gr_len *spec, int fixed_layout, cons
                          const cell_need *cn, int n, double cap, double *need)
 {
     double *lo = need, *small = need + t->ncols + 1, *hi = need + 2 * (t->ncols + 1),
-           *fit = need + 3 * (t->ncols + 1), *give = need + 4 * (t->ncols + 1), missing = 0;
+           *fit = need + 3 * (t->ncols + 1), *give = need + 4 * (t->ncols + 1),
+           *pair = need + 5 * (t->ncols + 1), missing = 0;
     int i, round;
-    column_needs(t, cn, n, cap, lo, small, hi, fit);
+    column_needs(t, cn, n, cap, lo, small, hi, fit, pair);
     for (i = 0; i < t->ncols; i++) if (PROP(i)) t->colw[i] = share[i];
     for (round = 0; round < 2; round++) {
         const double *want = round == 0 ? small : lo;
@@ -379,6 +387,14 @@ static double distribute(gr_table *t, const gr_len *spec, int fixed_layout, cons
         take_from_spare(t, spec, fixed_layout, want, give);
         take_from_spare(t, spec, fixed_layout, want, want);
     }
+    /* then up to the width that strands no character before a number
+       (「第」 with 「113301234567號）」), from width no column's content
+       uses only (S7) */
+    for (i = 0; i < t->ncols; i++) {
+        pair[i] = fmax(pair[i], lo[i]);
+        give[i] = fmax(pair[i], hi[i]);
+    }
+    take_from_spare(t, spec, fixed_layout, pair, give);
     for (i = 0; i < t->ncols; i++)
         if (PROP(i) && t->colw[i] < small[i] - EPS) missing += small[i] - t->colw[i];
     return missing;
@@ -404,7 +420,7 @@ static double min_proportional(gr_lay *L, gr_table *t, const gr_len *spec, int f
 {
     cell_need *cn = gr_calloc((size_t)t->ncells + 1, sizeof *cn);
     double *share = gr_calloc((size_t)t->ncols + 1, sizeof *share);
-    double *need = gr_calloc(5 * ((size_t)t->ncols + 1), sizeof *need);
+    double *need = gr_calloc(6 * ((size_t)t->ncols + 1), sizeof *need);
     double cap = HUGE_VAL, maxpad = 0, room = 0;
     gr_ctx quiet;
     FILE *sink = gr_lay_sink(L);
@@ -415,9 +431,9 @@ static double min_proportional(gr_lay *L, gr_table *t, const gr_len *spec, int f
     for (i = 0; sink && i < t->ncells; i++) {
         const gr_tcell *cl = &t->cells[i];
         const gr_fo_props *p = cl->fo->p;
-        double a, b, ins, f;
+        double a, b, ins, f, pw;
         if (cl->colspan != 1 || cl->col >= t->ncols || !PROP(cl->col)) continue;
-        ins = cell_extent(L, &quiet, cl, &a, &b, t->colw[cl->col], &f);
+        ins = cell_extent(L, &quiet, cl, &a, &b, t->colw[cl->col], &f, &pw);
         /* a nested table or list as wide as its container took the
            measuring width: it asks for no width of its own */
         if (a >= 1e5) continue;
@@ -425,6 +441,7 @@ static double min_proportional(gr_lay *L, gr_table *t, const gr_len *spec, int f
         cn[n].lo = a - ins;
         cn[n].hi = b - ins;
         cn[n].fit = f > 0 ? f - ins : 0;
+        cn[n].pair = fmin(pw, b) - ins;
         cn[n].pad_s = p->padding[GR_START];
         cn[n].pad_e = p->padding[GR_END];
         cn[n].rules = ins - cn[n].pad_s - cn[n].pad_e;
@@ -442,7 +459,7 @@ static double min_proportional(gr_lay *L, gr_table *t, const gr_len *spec, int f
         for (k = 0; k < 40; k++) {
             double mid = (lo_cap + hi_cap) / 2, sum = 0;
             column_needs(t, cn, n, mid, need, need + t->ncols + 1, need + 2 * (t->ncols + 1),
-                         need + 3 * (t->ncols + 1));
+                         need + 3 * (t->ncols + 1), need + 5 * (t->ncols + 1));
             for (i = 0; i < t->ncols; i++) if (PROP(i)) sum += need[t->ncols + 1 + i];
             if (sum <= room - EPS) lo_cap = mid;
             else hi_cap = mid;
@@ -674,14 +691,17 @@ static const gr_box *box_overflow(const gr_box *b)
 
 /* 1 if a paragraph of the content (not of nested tables) of at most
  * CELL_LONE_MAX_LINES lines has a line of one character that pulling a
- * character down could not mend (gr_para_lone_char), or, in a header cell
+ * character down could not mend (gr_para_lone_char) or mended only by
+ * pulling one down inside the text (gr_para_lone_mended: smaller type that
+ * needs neither reads better), or, in a header cell
  * or a label, breaks a short text inside a word (gr_para_word_broken). */
 static int box_lone_char(const gr_box *b, int header)
 {
     const gr_box *c;
     if (b->kind == GR_BOX_LINES) {
         int wb = gr_para_word_broken(b->para);
-        return (gr_para_lone_char(b->para) || (wb > 0 && (header || wb <= CELL_LABEL_CHARS))) &&
+        return (gr_para_lone_char(b->para) || gr_para_lone_mended(b->para) ||
+                (wb > 0 && (header || wb <= CELL_LABEL_CHARS))) &&
                gr_para_nlines(b->para) <= CELL_LONE_MAX_LINES;
     }
     if (b->kind == GR_BOX_TABLE) return 0;
@@ -711,14 +731,15 @@ typedef struct cell_notes {
 } cell_notes;
 
 static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w, int header,
-                                  cell_notes *notes)
+                                  cell_notes *notes, int *step)
 {
     double scale = L->text_scale;
-    int defer = L->defer_overflow, k, status;
+    int defer = L->defer_overflow, k, status, fallback_k = 0;
     gr_box *b, *small = NULL, *fallback = NULL;
     const gr_box *ov;
     gr_ctx *loud = L->ctx, quiet;
     FILE *sink;
+    *step = 0;
     L->defer_overflow = 1;
     b = gr_build_area(L, cl->fo, w);
     L->defer_overflow = defer;
@@ -751,19 +772,27 @@ static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w, int header,
         t_ov = box_overflow(t) != NULL;
         if (!t_ov && !box_lone_char(t, header)) {
             small = t;
+            *step = k;
             break;
         }
         /* a word too wide at full size: the first size at which every
            word fits, else the smallest */
-        if (ov && !fallback && (!t_ov || k == CELL_SCALE_STEPS)) fallback = t;
-        else gr_box_free_tree(t);
+        if (ov && !fallback && (!t_ov || k == CELL_SCALE_STEPS)) {
+            fallback = t;
+            fallback_k = k;
+        } else {
+            gr_box_free_tree(t);
+        }
     }
     L->ctx = loud;
     L->status = status;
     L->text_scale = scale;
     L->defer_overflow = defer;
     if (small) gr_box_free_tree(fallback);
-    else small = fallback;
+    else {
+        small = fallback;
+        *step = fallback_k;
+    }
     if (!small) return b;                   /* only a 孤字 no size mends */
     if ((ov = box_overflow(small))) {
         /* even at CELL_MIN_SCALE: the last resort, said at the data line */
@@ -786,12 +815,45 @@ static gr_box *build_cell_content(gr_lay *L, gr_tcell *cl, double w, int header,
     return small;
 }
 
+/* The cell's content at smaller size step k (1..CELL_SCALE_STEPS),
+ * quietly: its full-size build said what there was to say. */
+static gr_box *build_cell_at(gr_lay *L, gr_tcell *cl, double w, int k)
+{
+    double scale = L->text_scale;
+    int defer = L->defer_overflow, status = L->status;
+    gr_ctx *loud = L->ctx, quiet;
+    FILE *sink = gr_lay_sink(L);
+    gr_box *b;
+    if (!sink) return NULL;
+    gr_lay_ctx_init(L, &quiet);
+    quiet.err_stream = sink;
+    quiet.quiet_warnings = 1;
+    quiet.lang = loud->lang;
+    quiet.image_budget = loud->image_budget;
+    quiet.image_used = loud->image_used;
+    L->ctx = &quiet;
+    L->text_scale = scale * (1 - (1 - CELL_MIN_SCALE) * k / CELL_SCALE_STEPS);
+    L->defer_overflow = 1;
+    b = gr_build_area(L, cl->fo, w);
+    L->ctx = loud;
+    L->status = status;
+    L->text_scale = scale;
+    L->defer_overflow = defer;
+    return b;
+}
+
 /* Lay out every cell's content in its columns, its side padding at most
- * `cap` (column_widths). */
-static void build_cells(gr_lay *L, gr_table *t, double cap)
+ * `cap` (column_widths). A column's body cells come out at one size: the
+ * smallest any of them needed (a column of shares with one two-digit share
+ * at 90% sets its one-digit shares at 90% too, not 「8%」 at full size
+ * beside 「48%」 smaller: T18), when `one_size` (tables, not lists);
+ * header cells keep theirs. */
+static void build_cells(gr_lay *L, gr_table *t, double cap, int one_size)
 {
     int i, k;
     cell_notes notes = { 0, 0, NULL, 0 };
+    int *step = gr_calloc((size_t)t->ncells + 1, sizeof *step);
+    int *colstep = gr_calloc((size_t)t->ncols + 1, sizeof *colstep);
     for (i = 0; i < t->ncells; i++) {
         gr_tcell *cl = &t->cells[i];
         double w = 0;
@@ -802,11 +864,27 @@ static void build_cells(gr_lay *L, gr_table *t, double cap)
         cl->pad[GR_START] = fmin(cl->pad[GR_START], cap);
         cl->pad[GR_END] = fmin(cl->pad[GR_END], cap);
         cl->content = build_cell_content(L, cl, w - inset(cl, GR_START) - inset(cl, GR_END),
-                                         t->rows[cl->row].section == 0, &notes);
+                                         t->rows[cl->row].section == 0, &notes, &step[i]);
         if (cl->fo->p->continued && *cl->fo->p->continued)
             cl->continued = gr_build_area(L, continued_area(L, cl->fo),
                                           w - inset(cl, GR_START) - inset(cl, GR_END));
+        if (one_size && t->rows[cl->row].section == 1 && cl->colspan == 1 && cl->col < t->ncols &&
+            step[i] > colstep[cl->col])
+            colstep[cl->col] = step[i];
     }
+    for (i = 0; i < t->ncells; i++) {
+        gr_tcell *cl = &t->cells[i];
+        gr_box *b;
+        if (t->rows[cl->row].section != 1 || cl->colspan != 1 || cl->col >= t->ncols ||
+            step[i] >= colstep[cl->col])
+            continue;
+        b = build_cell_at(L, cl, cl->w - inset(cl, GR_START) - inset(cl, GR_END), colstep[cl->col]);
+        if (!b) continue;
+        gr_box_free_tree(cl->content);
+        cl->content = b;
+    }
+    free(colstep);
+    free(step);
     if (notes.more > 0)
         gr_warn(L->ctx, notes.file, notes.line, GR_TEXT(LAYOUT_CELLS_MORE_TOO_WIDE), notes.more);
 }
@@ -875,7 +953,7 @@ gr_box *gr_build_table(gr_lay *L, gr_fo_node *tf, double ref_w)
           : tf->p->width.unit == GR_LEN_PCT ? avail * tf->p->width.v / 100 : avail;
     cap = column_widths(L, tf, t, width, avail);
     resolve_borders(t, tf->p, tf->p->border_collapse);
-    build_cells(L, t, cap);
+    build_cells(L, t, cap, 1);
     b->w = t->width;
     table_cleanup_arrays(L, t);
     if (t->nrows - t->nhead - t->nfoot <= 0 && t->nrows == 0)
@@ -922,7 +1000,7 @@ gr_box *gr_build_list(gr_lay *L, gr_fo_node *lf, double ref_w)
     t->colx[0] = 0; t->colw[0] = d - sep;
     t->colx[1] = d; t->colw[1] = avail - d;
     t->width = avail;
-    build_cells(L, t, HUGE_VAL);
+    build_cells(L, t, HUGE_VAL, 0);     /* a list's items each at their own size */
     b->w = avail;
     table_cleanup_arrays(L, t);
     return b;

@@ -237,9 +237,30 @@ static int ascii_at(const uint16_t *t, size_t len, size_t i, const char *s)
 
 /* A segment of an address with no separator for more than
  * GR_URL_SEGMENT characters (a token: 「&s=9A8B…」, 「pfbid02xYz…」) may
- * break between any two of its characters but two digits: moving it whole
- * would leave the line before it half empty or spread its Chinese. */
+ * break between any two of its characters (GR_LB_TOKEN: para.c ends a
+ * line there only to fill it to the measure, so the token does not go
+ * down whole leaving the line before it half empty or spread); between
+ * two digits only inside a run that has letters too (a hex token, not a
+ * number: 「0123 / 4567ABCD」). */
 #define GR_URL_SEGMENT 12
+
+static int ascii_digit(uint16_t c) { return c >= '0' && c <= '9'; }
+static int ascii_alnum(uint16_t c)
+{
+    return ascii_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* 1 if the run of ASCII letters and digits around the boundary before
+ * text[k] (within [s, e)) has a letter. */
+static int run_has_letter(const uint16_t *text, size_t s, size_t e, size_t k)
+{
+    size_t a = k, b = k;
+    while (a > s && ascii_alnum(text[a - 1])) a--;
+    while (b < e && ascii_alnum(text[b])) b++;
+    for (size_t i = a; i < b; i++)
+        if (!ascii_digit(text[i])) return 1;
+    return 0;
+}
 
 /* 1 if a break before text[k] would fall inside a %-escape (%E6: after
  * the 「%」 or its first digit); s is where the segment starts. */
@@ -248,19 +269,26 @@ static int in_escape(const uint16_t *text, size_t s, size_t k)
     return text[k - 1] == '%' || (k >= s + 2 && text[k - 2] == '%');
 }
 
+/* Breaks inside the token text[s, e) (no separator in it), each leaving
+ * two of its characters or more on either side (「…ABCDEF012345678 / 9），」
+ * carries one character alone: T5). */
 static void long_url_segment(const uint16_t *text, size_t s, size_t e, unsigned char *flags)
 {
     if (e - s <= GR_URL_SEGMENT) return;
-    for (size_t k = s + 2; k + 1 < e; k++)
-        if (!(text[k - 1] >= '0' && text[k - 1] <= '9' && text[k] >= '0' && text[k] <= '9') &&
-            (!gr_lb_start_prohibited(text[k]) || text[k] == '%') &&   /* %E6 starts an escape */
+    for (size_t k = s + 2; k + 1 < e; k++) {
+        if (flags[k] & GR_LB_ALLOW) continue;           /* already a better one */
+        if (ascii_digit(text[k - 1]) && ascii_digit(text[k]) && !run_has_letter(text, s, e, k))
+            continue;
+        if ((!gr_lb_start_prohibited(text[k]) || text[k] == '%') &&   /* %E6 starts an escape */
             !gr_lb_end_prohibited(text[k - 1]) && !in_escape(text, s, k))
-            flags[k] |= GR_LB_ALLOW | GR_LB_CHAR;
+            flags[k] |= GR_LB_ALLOW | GR_LB_CHAR | GR_LB_TOKEN;
+    }
 }
 
 static void url_breaks(const uint16_t *text, size_t len, unsigned char *flags)
 {
     size_t i = 0;
+    const unsigned char any = GR_LB_ALLOW | GR_LB_CHAR | GR_LB_LATE | GR_LB_TOKEN;
     while (i < len) {
         size_t e;
         if (!(ascii_at(text, len, i, "http://") || ascii_at(text, len, i, "https://") ||
@@ -272,17 +300,19 @@ static void url_breaks(const uint16_t *text, size_t len, unsigned char *flags)
             uint16_t c = text[k - 1], n = text[k];
             if ((c == '/' || c == '.' || c == '-' || c == '?' || c == '&' || c == '=' || c == '_') &&
                 n != '/' && !(c == '/' && k >= 2 && text[k - 2] == '/')) {
+                /* after 「_」 only when no better break fits (LATE) */
+                if (c == '_' && !(flags[k] & GR_LB_ALLOW)) flags[k] |= GR_LB_LATE;
                 flags[k] |= GR_LB_ALLOW | GR_LB_CHAR;
-                if (k > seg) long_url_segment(text, seg, k, flags);
+                if (k - 1 > seg) long_url_segment(text, seg, k - 1, flags);   /* the token before c */
                 seg = k > seg ? k : seg;
             }
         }
         if (e > seg) long_url_segment(text, seg, e, flags);
         /* the scheme stays with the host: never 「https:// / i.win…」, nor
            inside a %-escape (「%E5% / 88%A5」) */
-        if (host > i && host < e) flags[host] &= (unsigned char)~(GR_LB_ALLOW | GR_LB_CHAR);
+        if (host > i && host < e) flags[host] &= (unsigned char)~any;
         for (size_t k = i + 1; k < e; k++)
-            if (in_escape(text, i, k)) flags[k] &= (unsigned char)~(GR_LB_ALLOW | GR_LB_CHAR);
+            if (in_escape(text, i, k)) flags[k] &= (unsigned char)~any;
         i = e;
     }
 }

@@ -19,9 +19,14 @@ enum {
                           not inside a surrogate pair, not against the CLREQ
                           prohibitions, not inside ——/…… */
     GR_LB_HARD  = 4,   /* ICU reports a mandatory break (after U+2028 …) */
-    GR_LB_WORD  = 8    /* a boundary between two words (ICU's word iterator,
+    GR_LB_WORD  = 8,   /* a boundary between two words (ICU's word iterator,
                           dictionary-based for Han); found only in texts of
                           at most GR_LB_WORD_TEXT UTF-16 units */
+    /* Lesser breaks inside a web address (set with GR_LB_ALLOW): a line
+       ends there only when its better breaks would leave it short of the
+       measure by more than its gaps may spread (para.c) */
+    GR_LB_LATE  = 16,  /* after 「_」 (the good ones: after / . - ? & =) */
+    GR_LB_TOKEN = 32   /* inside a long token (「&s=0123…ABCDEF」) */
 };
 
 /* A text this short (UTF-16 units) is a header or a label: its words are

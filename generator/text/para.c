@@ -43,8 +43,20 @@ enum {
     U_LATINFACE = 1 << 11,  /* drawn with the chain's Latin face */
     U_SQUEEZED  = 1 << 12,  /* compressed against the mark before it: its
                                gap takes no justification */
-    U_WORD      = 1 << 13   /* a word starts here (short texts only:
+    U_WORD      = 1 << 13,  /* a word starts here (short texts only:
                                GR_LB_WORD) */
+    U_BRKLATE   = 1 << 14,  /* U_BRK inside a web address after 「_」 */
+    U_BRKTOKEN  = 1 << 15,  /* U_BRK inside a long token of an address */
+    U_BRKKEPT   = 1 << 16,  /* after a space inside a text kept on one line
+                               (keep-together.within-line) of three words or
+                               more, each of two letters or more (a long
+                               romanized name 「Maria Clara Dela
+                               Cruz-Santos」, never 「L. / I.」): a line ends
+                               there only when the kept text does not fit a
+                               whole line (T3) */
+    U_KEPTHALF  = 1 << 17   /* the U_BRKKEPT that splits its text into the
+                               two most even halves: where column sizing
+                               measures it (gr_para_min_width) */
 };
 
 typedef struct pchar {          /* one code point as added */
@@ -86,7 +98,7 @@ typedef struct unit {           /* the smallest unbreakable piece: a cluster */
     int32_t obj;
     float w;                    /* pt (leaders: min) */
     float gap;                  /* Han/Latin space before it, pt */
-    uint16_t flags;
+    uint32_t flags;
 } unit;
 
 typedef struct lspan {          /* a line as unit indices */
@@ -149,6 +161,8 @@ struct gr_para {
                                    (break_lines) */
     int word_broken;            /* the last layout broke a short text
                                    inside a word (gr_para_word_broken) */
+    double pair_w;              /* gr_para_pair_width */
+    int lone_mended;            /* gr_para_lone_mended */
     int lone_char;              /* the last layout has a line of one
                                    character that fix_short_last could not
                                    mend (gr_para_lone_char) */
@@ -763,13 +777,15 @@ static void classify_units(gr_para *p, const unsigned char *brk)
     for (size_t k = 0; k < p->nunits; k++) {
         unit *u = &p->units[k];
         const srun *r = &p->sruns[u->srun];
-        uint16_t f = u->flags;
+        uint32_t f = u->flags;
         const void *nb = r->style >= 0 ? p->styles[r->style].nobreak : NULL;
         const srun *pr = k > 0 ? &p->sruns[p->units[k - 1].srun] : NULL;
         int kept = nb && pr && pr->style >= 0 && p->styles[pr->style].nobreak == nb;
         if ((brk[u->off] & GR_LB_ALLOW) && !kept) f |= U_BRK;
         if ((brk[u->off] & GR_LB_CHAR) && !kept) f |= U_BRKCHAR;
         if (brk[u->off] & GR_LB_WORD) f |= U_WORD;
+        if ((f & U_BRK) && (brk[u->off] & GR_LB_LATE)) f |= U_BRKLATE;
+        if ((f & U_BRK) && (brk[u->off] & GR_LB_TOKEN)) f |= U_BRKTOKEN;
         if (r->kind == K_TEXT) {
             uint32_t cp = u->cp;
             if (cp == 0x20) f |= U_SPACE;
@@ -797,6 +813,65 @@ static void classify_units(gr_para *p, const unsigned char *brk)
                 u->gap = st ? (float)(st->size * 0.25) : 0;
             }
         }
+    }
+}
+
+/* 1 if units k-1 and k are in the same text kept on one line. */
+static int same_kept(const gr_para *p, size_t k)
+{
+    const srun *r = &p->sruns[p->units[k].srun], *pr = &p->sruns[p->units[k - 1].srun];
+    const void *nb = r->style >= 0 ? p->styles[r->style].nobreak : NULL;
+    return nb && pr->style >= 0 && p->styles[pr->style].nobreak == nb;
+}
+
+/* Letters (Latin, Han) of units [s, e). */
+static int letters(const gr_para *p, size_t s, size_t e)
+{
+    int n = 0;
+    for (size_t k = s; k < e; k++) n += (p->units[k].flags & (U_LATIN | U_HAN)) != 0;
+    return n;
+}
+
+static double span_width(const gr_para *p, int32_t s, int32_t e);
+static int32_t content_end(const gr_para *p, int32_t s, int32_t e);
+
+/* U_BRKKEPT and U_KEPTHALF in each kept text [a, b) of three words or
+ * more (separated by single spaces), each of two letters or more. */
+static void mark_kept_run(gr_para *p, const unsigned char *brk, size_t a, size_t b)
+{
+    size_t starts[64];
+    int nw = 0;
+    for (size_t k = a; k < b; k++) {
+        int start = k == a || ((p->units[k - 1].flags & U_SPACE) && !(p->units[k].flags & U_SPACE));
+        if (!start) continue;
+        if (nw == 64) return;
+        starts[nw++] = k;
+    }
+    if (nw < 3) return;
+    for (int w = 0; w < nw; w++) {
+        size_t e = w + 1 < nw ? starts[w + 1] : b;
+        if (letters(p, starts[w], e) < 2) return;
+    }
+    double best = HUGE_VAL;
+    size_t half = 0;
+    for (int w = 1; w < nw; w++) {
+        size_t k = starts[w];
+        if (!(brk[p->units[k].off] & GR_LB_ALLOW)) continue;
+        p->units[k].flags |= U_BRKKEPT;
+        double l = span_width(p, (int32_t)a, content_end(p, (int32_t)a, (int32_t)k));
+        double r = span_width(p, (int32_t)k, content_end(p, (int32_t)k, (int32_t)b));
+        if (fmax(l, r) < best) { best = fmax(l, r); half = k; }
+    }
+    if (half) p->units[half].flags |= U_KEPTHALF;
+}
+
+static void mark_kept_spaces(gr_para *p, const unsigned char *brk)
+{
+    size_t a = 0;
+    for (size_t k = 1; k <= p->nunits; k++) {
+        if (k < p->nunits && same_kept(p, k)) continue;
+        if (k - a >= 2 && same_kept(p, a + 1)) mark_kept_run(p, brk, a, k);
+        a = k;
     }
 }
 
@@ -1004,9 +1079,10 @@ static void shape_para(gr_para *p)
     gr_linebreak_find(p->chain0 ? gr_fontchain_linebreaker(p->chain0) : NULL,
                       p->u16, p->n16, brk);
     classify_units(p, brk);
-    free(brk);
     squeeze_punctuation(p);
     compute_prefix_sums(p);
+    mark_kept_spaces(p, brk);
+    free(brk);
     p->shaped = 1;
     if (klen) memo_store(p, memo, key, klen);
 }
@@ -1149,26 +1225,67 @@ static int break_level(const gr_para *p, int32_t j)
     return 0;
 }
 
+/* The widest justification gap, in em (DESIGN.md, Typography). */
+#define GR_MAX_GAP 0.5
+
+static int justify_gap(const gr_para *p, int32_t k);
+
+/* How far (em) a line ending at a good break of a web address may spread
+ * its gaps rather than end inside the address at a lesser one: half the
+ * widest gap, so the text before an address keeps close to its natural
+ * spacing (a line at the full 0.5 em reads 「陳 情 案 件」). */
+#define GR_URL_GAP (GR_MAX_GAP / 2)
+
+/* 1 if the line [s, e) is full enough: what it lacks of `avail` spreads
+ * over its justifiable gaps at most GR_URL_GAP em each (the em of its
+ * first character, as build_line takes it). */
+static int line_fills(const gr_para *p, int32_t s, int32_t e, double avail)
+{
+    int32_t ce = content_end(p, s, e);
+    double lack = avail - span_width(p, s, ce);
+    int gaps = 0;
+    if (lack <= EPS) return 1;
+    if (ce <= s) return 0;
+    for (int32_t k = s + 1; k < ce; k++) gaps += justify_gap(p, k);
+    const srun *r0 = &p->sruns[p->units[s].srun];
+    double em = r0->style >= 0 ? p->styles[r0->style].size : 0;
+    return lack <= gaps * GR_URL_GAP * em + EPS;
+}
+
+/* The grade of the break before unit j: 0 an ordinary one, 1 after 「_」
+ * in a web address, 2 inside a long token of one (linebreak.c). */
+static int break_grade(const gr_para *p, int32_t j)
+{
+    uint32_t f = p->units[j].flags;
+    return (f & U_BRKTOKEN) ? 2 : (f & U_BRKLATE) ? 1 : 0;
+}
+
 /* A line of a word-aware fill ends at the best break that leaves it at
  * least this share of its width: else at the last break that fits. */
 #define GR_WORD_LINE_FILL 0.5
 
 /* Greedy lines. With `words` (a short text whose words are known), a line
  * ends at its last phrase boundary, else its last word boundary, that
- * leaves it at least GR_WORD_LINE_FILL full, before any other break. */
+ * leaves it at least GR_WORD_LINE_FILL full, before any other break.
+ * Inside a web address a line ends at its last good break (after / . - ?
+ * & =) when that leaves it full enough to justify (line_fills), else after
+ * 「_」 when that does, else at its last break of all: inside a long token,
+ * at the measure (「…&s=0123456789ABCDEF0123 / 456789ABCDEF」, not
+ * 「…ABCDEF / 0123…」 with the line 50 pt short). */
 static void fill_lines(gr_para *p, const gr_para_opts *o, int words)
 {
     p->nspans = 0;
     int32_t n = (int32_t)p->nunits, s = 0;
     while (s < n) {
         double avail = o->width - (p->nspans == 0 ? o->first_indent : 0);
-        int32_t best = -1, best_lv[3] = { -1, -1, -1 }, e = n, i;
+        int32_t best = -1, best_lv[3] = { -1, -1, -1 }, best_gr[3] = { -1, -1, -1 }, e = n, i;
         int forced = 0;
         for (i = s; i < n; i++) {
             const unit *u = &p->units[i];
             if (i > s && (u->flags & U_BRK)) {
                 best = i;
                 if (words) best_lv[break_level(p, i)] = i;
+                for (int g = break_grade(p, i); g < 3; g++) best_gr[g] = i;   /* grade <= g */
             }
             if (u->flags & U_FORCED) {
                 e = i + 1;
@@ -1182,7 +1299,19 @@ static void fill_lines(gr_para *p, const gr_para_opts *o, int words)
                     warn_overflow(p, s, avail);
                     continue;
                 }
-                e = best > s ? best : emergency_end(p, s, i, avail);
+                int32_t kept = -1;
+                if (best <= s) {        /* a kept text wider than the line: */
+                    for (int32_t j = i; j > s && kept < 0; j--)   /* its even halves */
+                        if (p->units[j].flags & U_KEPTHALF) kept = j;
+                    for (int32_t j = i; j > s && kept < 0; j--)   /* else the last that fits */
+                        if (p->units[j].flags & U_BRKKEPT) kept = j;
+                }
+                e = best > s ? best : kept > s ? kept : emergency_end(p, s, i, avail);
+                for (int g = 0; best > s && best_gr[0] != best && g < 2; g++)
+                    if (best_gr[g] > s && line_fills(p, s, best_gr[g], avail)) {
+                        e = best_gr[g];
+                        break;
+                    }
                 for (int lv = 2; words && best > s && lv >= 1; lv--)
                     if (best_lv[lv] > s &&
                         span_width(p, s, content_end(p, s, best_lv[lv])) >= GR_WORD_LINE_FILL * avail) {
@@ -1263,6 +1392,31 @@ static void fix_short_last(gr_para *p, const gr_para_opts *o)
     }
 }
 
+/* A line inside a paragraph holding one character (plus its punctuation)
+ * because the word after it did not fit beside it (「案例（北市警刑字 / 第
+ * / 113301234567號）」 in a narrow column: S7) takes one more piece from
+ * the line before, when that then still fits and leaves the line before
+ * two characters or more (「案例（北市警刑 / 字第 / 113301234567號）」):
+ * CLREQ 3.8's remedy for the last line, applied to any line. */
+static void fix_lone_lines(gr_para *p, const gr_para_opts *o)
+{
+    p->lone_mended = 0;
+    for (size_t i = 1; i + 1 < p->nspans; i++) {
+        lspan *cur = &p->spans[i], *prev = &p->spans[i - 1];
+        if (prev->forced || count_chars(p, cur->s, cur->e) != 1 || lone_ok(p, cur)) continue;
+        for (int32_t j = cur->s - 1; j > prev->s; j--) {
+            if (!(p->units[j].flags & U_BRK)) continue;
+            if (p->words && break_level(p, j) == 0) continue;
+            if (span_width(p, j, content_end(p, j, cur->e)) > o->width + EPS) break;
+            if (count_chars(p, prev->s, j) < 2) break;
+            prev->e = j;
+            cur->s = j;
+            p->lone_mended = 1;
+            break;
+        }
+    }
+}
+
 /* 1 if a line holds one character (punctuation aside) while the text
  * between its forced breaks takes two or more lines: a 孤字 at the end, or
  * a character stranded before a word that did not fit beside it
@@ -1291,13 +1445,10 @@ static int has_word_broken(const gr_para *p)
 
 /* ---- building the output lines ------------------------------------------------------- */
 
-/* The widest justification gap, in em (DESIGN.md, Typography). */
-#define GR_MAX_GAP 0.5
-
 /* 1 if extra width may go into the gap before unit k (k-1 on the line). */
 static int justify_gap(const gr_para *p, int32_t k)
 {
-    uint16_t a = p->units[k - 1].flags, b = p->units[k].flags;
+    uint32_t a = p->units[k - 1].flags, b = p->units[k].flags;
     if ((a | b) & (U_OBJ | U_LEADER | U_FORCED)) return 0;
     if (b & U_SQUEEZED) return 0;
     if (b & U_SPACE) return 0;
@@ -1616,44 +1767,80 @@ static double cjk_comfort_width(const gr_para *p, const gr_para_opts *o)
     return best;
 }
 
-/* A text that starts (or goes on after a forced break) with one CJK
- * character and then a Latin word or a number (「從CEDAW看…」, 「第
- * 113301234567號」) strands that character alone on a line when the word
- * does not fit beside it (R6: 「從 / CEDAW / 第28號」): a column should be
- * wide enough for the character and the word together. Returns that width
- * (0 if the text has no such start). */
-static double lead_char_width(const gr_para *p, const gr_para_opts *o)
+/* One CJK character between two breaks followed by a Latin word or a
+ * number (「從CEDAW看…」 at the start, 「…刑字第113301234567號）」 inside a
+ * text) is stranded alone on a line when the word does not fit beside it
+ * (R6: 「從 / CEDAW / 第28號」; S7: 「北市警刑字 / 第 / 113301234567號）」):
+ * a column should be wide enough for the character and the word together.
+ * Returns the widest such pair (0 if the text has none), at the start of
+ * the text (or after a forced break) only unless `inside`. */
+static double lead_char_width(const gr_para *p, const gr_para_opts *o, int inside)
 {
     double best = 0;
     int32_t n = (int32_t)p->nunits;
     for (int32_t s = 0; s + 1 < n; s++) {
-        if (s > 0 && !(p->units[s - 1].flags & U_FORCED)) continue;
+        int start = s == 0 || (p->units[s - 1].flags & U_FORCED);
+        if (!start && !(inside && (p->units[s].flags & U_BRK))) continue;
         const unit *c = &p->units[s], *d = &p->units[s + 1];
-        if (!(c->flags & U_CJK) || (c->flags & (U_PUNCT | U_SPACE)) || !(d->flags & U_LATIN) ||
-            !(d->flags & U_BRK))
+        if (!(c->flags & U_CJK) || (c->flags & (U_PUNCT | U_SPACE)) || !(d->flags & U_BRK))
             continue;
         int32_t e = s + 2;
         while (e < n && !(p->units[e].flags & (U_BRK | U_FORCED))) e++;
+        /* a Latin word or number; for the pair width also any piece of two
+           characters or more (a name kept whole: 「依 / 達○．瓦○」) */
+        if (!(d->flags & U_LATIN) && !(inside && count_chars(p, s + 1, e) >= 2)) continue;
         double w = span_width(p, s, content_end(p, s, e)) + (s == 0 ? o->first_indent : 0);
         if (w > best) best = w;
     }
     return best;
 }
 
+/* A bracketed group of at most this many characters in a short text (a
+ * title, a label) is one word: 「（代理局長）」, 「(可複選)」. */
+#define GR_SHORT_GROUP 4
+
+/* The widest bracketed group of at most GR_SHORT_GROUP characters in a
+ * short text whose words are known (「主任秘書兼發言人（代理局長）」: S10,
+ * split 「（代理 / 局長）」 in a narrow column), 0 if none: a table column
+ * asks for it from width to spare (gr_para_pair_width). */
+static double short_group_width(const gr_para *p)
+{
+    double best = 0;
+    int32_t n = (int32_t)p->nunits;
+    if (!has_words(p)) return 0;
+    for (int32_t s = 0; s < n; s++) {
+        if (!(p->units[s].flags & U_PUNCT) || !gr_lb_end_prohibited(p->units[s].cp)) continue;
+        for (int32_t e = s + 2; e <= n && count_chars(p, s, e) <= GR_SHORT_GROUP; e++) {
+            if (!bracketed_group(p, s, e)) continue;
+            double w = span_width(p, s, e);
+            if (w > best) best = w;
+            break;
+        }
+    }
+    return best;
+}
+
 static void compute_min_max(gr_para *p, const gr_para_opts *o)
 {
-    double minw = 0, maxw = 0;
-    int32_t n = (int32_t)p->nunits, seg = 0, piece = 0;
-    int first_seg = 1, first_piece = 1;
+    double minw = 0, maxw = 0, keptw = 0;
+    int32_t n = (int32_t)p->nunits, seg = 0, piece = 0, whole = 0;
+    int first_seg = 1, first_piece = 1, first_whole = 1;
     for (int32_t k = 1; k <= n; k++) {
         int end_seg = k == n || (p->units[k - 1].flags & U_FORCED);
-        int end_piece = end_seg || (p->units[k].flags & U_BRK);
+        int end_piece = end_seg || (p->units[k].flags & (U_BRK | U_KEPTHALF));
         if (end_piece) {
             double w = span_width(p, piece, content_end(p, piece, k));
             if (first_piece) w += o->first_indent;
             if (w > minw) minw = w;
             piece = k;
             first_piece = 0;
+        }
+        if (end_seg || (p->units[k].flags & U_BRK)) {   /* kept texts whole */
+            double w = span_width(p, whole, content_end(p, whole, k));
+            if (first_whole) w += o->first_indent;
+            if (w > keptw) keptw = w;
+            whole = k;
+            first_whole = 0;
         }
         if (end_seg) {
             double w = span_width(p, seg, content_end(p, seg, k));
@@ -1664,9 +1851,11 @@ static void compute_min_max(gr_para *p, const gr_para_opts *o)
         }
     }
     if (is_short_word(p)) minw = maxw;
-    else minw = fmax(fmax(minw, cjk_comfort_width(p, o)), lead_char_width(p, o));
+    else minw = fmax(fmax(minw, cjk_comfort_width(p, o)), lead_char_width(p, o, 0));
     p->min_w = minw;
     p->max_w = maxw;
+    p->pair_w = fmin(fmax(fmax(fmax(minw, lead_char_width(p, o, 1)), short_group_width(p)), keptw),
+                     fmax(minw, maxw));
 }
 
 int gr_para_layout(gr_para *p, const gr_para_opts *opts)
@@ -1685,7 +1874,9 @@ int gr_para_layout(gr_para *p, const gr_para_opts *opts)
     p->oglyphs = gr_grow(p->oglyphs, &p->oglyphs_cap, p->nglyphs + 1, sizeof *p->oglyphs);
     break_lines(p, &o);
     p->lone_char = 0;
+    p->lone_mended = 0;
     if (o.avoid_short_last) {
+        fix_lone_lines(p, &o);
         fix_short_last(p, &o);
         p->lone_char = has_lone_char(p);
     }
@@ -1732,6 +1923,11 @@ int gr_para_lone_char(const gr_para *p)
     return p ? p->lone_char : 0;
 }
 
+int gr_para_lone_mended(const gr_para *p)
+{
+    return p ? p->lone_mended : 0;
+}
+
 int gr_para_word_broken(const gr_para *p)
 {
     return p ? p->word_broken : 0;
@@ -1740,6 +1936,11 @@ int gr_para_word_broken(const gr_para *p)
 double gr_para_min_width(gr_para *p)
 {
     return p ? p->min_w : 0;
+}
+
+double gr_para_pair_width(gr_para *p)
+{
+    return p ? p->pair_w : 0;
 }
 
 double gr_para_max_width(gr_para *p)

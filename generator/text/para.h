@@ -158,6 +158,13 @@ const char *gr_para_overflow(const gr_para *p, const char **file, int *line, dou
  * set the text smaller. Kept by gr_para_compact. */
 int gr_para_lone_char(const gr_para *p);
 
+/* 1 when the last layout (with avoid_short_last) had a line inside the
+ * text holding one character before a word that did not fit beside it,
+ * mended by pulling a character down from the line before (「北市警刑 /
+ * 字第 / 113301234567號）」). A table cell may still prefer smaller type
+ * that needs no mending. Kept by gr_para_compact. */
+int gr_para_lone_mended(const gr_para *p);
+
 /* Its number of characters (punctuation and spaces aside, at least 1;
  * else 0) when the last layout broke a short text (a header, a label: at most
  * GR_LB_WORD_TEXT UTF-16 units) inside a word of Han characters
@@ -172,5 +179,12 @@ int gr_para_word_broken(const gr_para *p);
  * Valid after any gr_para_layout. */
 double gr_para_min_width(gr_para *p);
 double gr_para_max_width(gr_para *p);
+/* The narrowest width (>= min, <= max) at which no CJK character between
+ * two breaks is stranded alone before the Latin word or number after it,
+ * anywhere in the text (「刑字 / 第 / 113301234567號）」), a short text's
+ * bracketed groups stay whole (「（代理局長）」) and so do its texts kept on
+ * one line (a long romanized name, whose minimum is its more even half):
+ * a table column takes it from columns with width to spare only. */
+double gr_para_pair_width(gr_para *p);
 
 #endif

@@ -40,10 +40,13 @@
 #   number_broken    a number (digits, separators, %, a unit or counter: any
 #                    Han character after a digit) split between
 #                    two lines of one paragraph (a web address broken
-#                    before a %-escape, 「%E5%88 / %A5」, is no number)
+#                    before a %-escape, 「%E5%88 / %A5」, is no number, nor
+#                    are the digits of a run with letters, 「ABCDEF0123 / 45」)
 #   name_broken      a personal name (full or masked) split between two lines
 #                    (of a paragraph, or of a chart label: two chart texts
-#                    centred on the same x, the second a line below)
+#                    centred on the same x, the second a line below); a
+#                    romanized name of three words or more (each of two
+#                    letters or more) may break between its words
 #   cjk_gap          a line with a gap between two CJK characters of 0.5 em
 #                    or more beyond natural spacing (0.5 em is the engine's
 #                    cap: a line at it was left short of the measure),
@@ -139,7 +142,7 @@ sub masked {
 
 # names and their masked forms, white space removed (lines are compared
 # with their white space removed too)
-my @names;
+my (@names, %name_cut);
 if (defined $names_file) {
     open my $nf, '<:encoding(UTF-8)', $names_file or die "audit.pl: $names_file: $!\n";
     my %seen;
@@ -151,6 +154,14 @@ if (defined $names_file) {
         for my $f ($n, masked($n)) {
             (my $g = $f) =~ s/\s+//g;
             push @names, $g unless length($g) < 2 || $seen{$g}++;
+            # a romanized name of three words or more, each of two letters
+            # or more, may break between its words (「Maria Clara Dela /
+            # Cruz-Santos」, as an English phrase does: review T3)
+            my @w = split / /, $f;
+            if (@w >= 3 && !grep { (() = /[\p{L}\p{N}]/g) < 2 } @w) {
+                my $at = 0;
+                $name_cut{$g}{$at += length $w[$_]} = 1 for 0 .. $#w - 1;
+            }
         }
     }
 }
@@ -469,7 +480,11 @@ for my $l (@lines) {
     if ($prev && defined $l->{fo} && defined $prev->{fo} && $prev->{fo} == $l->{fo} &&
         $l->{index} == $prev->{index} + 1 && $prev->{static} == $l->{static}) {
         my ($a, $b) = ($prev->{text}, $t);
-        if (($a =~ /\d$/ && $b =~ /^(?:[\d,.%％]|$unit|\p{Han})/ && $b !~ /^%[0-9A-Fa-f]{2}/) ||
+        # digits in a run with letters (a web address's hex token
+        # 「ABCDEF0123 / 4567」) are no number
+        my $word = ($a =~ /([0-9A-Za-z]*)$/)[0] . ($b =~ /^([0-9A-Za-z]*)/)[0];
+        if (($a =~ /\d$/ && $b =~ /^(?:[\d,.%％]|$unit|\p{Han})/ && $b !~ /^%[0-9A-Fa-f]{2}/ &&
+             !($b =~ /^\d/ && $word =~ /[A-Za-z]/)) ||
             ($a =~ /\d[,.]$/ && $b =~ /^\d/)) {
             found('number_broken', $p, "$a / $b");
         }
@@ -489,7 +504,8 @@ for my $l (@lines) {
         for my $n (@names) {
             my $pos = -1;
             while (($pos = index($joined, $n, $pos + 1)) >= 0) {
-                if ($pos < length($a) && $pos + length($n) > length($a)) {
+                if ($pos < length($a) && $pos + length($n) > length($a) &&
+                    !$name_cut{$n}{length($a) - $pos}) {
                     found('name_broken', $p, "$n: $a / $b");
                     last;
                 }

@@ -744,6 +744,186 @@ static void test_lead_char(gr_ctx *ctx, gr_fontchain *ch)
     gr_para_free(p);
 }
 
+/* No line inside a text holds one character because the number after it
+ * did not fit beside it (S7: 「案例（北市警刑字 / 第 / 113301234567號）」 in
+ * a 訓練目標 column): a character is pulled down from the line before
+ * (「…北市警刑 / 字第 / 113301234567號）」, reported by
+ * gr_para_lone_mended), and the text asks a table column for the pair's
+ * width (gr_para_pair_width: 「第113301234567號）」 fits a line, so no
+ * mending is needed), the minimum staying the number's. */
+static int count_cps(const char *s)
+{
+    int n = 0;
+    for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+static void test_lone_inside(gr_ctx *ctx, gr_fontchain *ch)
+{
+    const char *text = "針對中正第一分局執勤員警，以113年受理之實際案例（北市警刑字第113301234567號）說明性別暴力案件受理之處理流程，並演練被害人陳述時之性別敏感提問。";
+    char got[96];
+    gr_para *p = make_para(ctx, text, ch, 9);
+    gr_para_opts o = opts_for(74.5, GR_ALIGN_JUSTIFY);
+    o.avoid_short_last = 1;
+    gr_para_layout(p, &o);
+    int n = gr_para_nlines(p), lone = 0, l;
+    for (l = 0; l < n; l++) {
+        line_text(p, text, l, got, sizeof got);
+        if (strcmp(got, "第") == 0) lone++;
+        if (strcmp(got, "字第") == 0) break;
+    }
+    CHECK(lone == 0, "74.5pt: no line holds 「第」 alone");
+    CHECK(l < n, "74.5pt: 「字第」 goes down together");
+    CHECK(gr_para_lone_mended(p) && !gr_para_lone_char(p), "74.5pt: mended (%d), nothing left lone (%d)",
+          gr_para_lone_mended(p), gr_para_lone_char(p));
+    double minw = gr_para_min_width(p), pairw = gr_para_pair_width(p);
+    CHECK(minw < 76, "the minimum is the number's width (%.2f)", minw);
+    CHECK(pairw > minw + 9, "the pair width holds 「第」 and the number (%.2f)", pairw);
+    o = opts_for(pairw, GR_ALIGN_JUSTIFY);
+    o.avoid_short_last = 1;
+    gr_para_layout(p, &o);
+    for (l = 0, lone = 0; l < gr_para_nlines(p); l++) {
+        line_text(p, text, l, got, sizeof got);
+        if (count_cps(got) == 1) lone++;
+    }
+    CHECK(lone == 0 && !gr_para_lone_mended(p), "in its pair width %.2fpt no line of one character, none mended",
+          pairw);
+    gr_para_free(p);
+}
+
+/* A bracketed group of at most four characters in a short text is one
+ * word for column sizing from spare width (S10: 「（代理 / 局長）」):
+ * gr_para_pair_width holds it whole, the minimum does not grow, and in
+ * that width it is one line. A long text asks nothing for its groups. */
+static void test_short_group(gr_ctx *ctx, gr_fontchain *ch)
+{
+    const char *text = "主任秘書兼發言人（代理局長）";
+    char got[96];
+    gr_para *p = make_para(ctx, text, ch, 9);
+    gr_para_opts o = opts_for(1000, GR_ALIGN_CENTER);
+    o.avoid_short_last = 1;
+    gr_para_layout(p, &o);
+    double minw = gr_para_min_width(p), pairw = gr_para_pair_width(p);
+    CHECK(minw < 40 && pairw > 45 && pairw < 60, "（代理局長）: minimum %.2f, pair width %.2f", minw, pairw);
+    o = opts_for(pairw, GR_ALIGN_CENTER);
+    o.avoid_short_last = 1;
+    gr_para_layout(p, &o);
+    int whole = 0;
+    for (int l = 0; l < gr_para_nlines(p); l++) {
+        line_text(p, text, l, got, sizeof got);
+        if (strcmp(got, "（代理局長）") == 0) whole = 1;
+    }
+    CHECK(whole, "in %.2fpt 「（代理局長）」 is one line", pairw);
+    gr_para_free(p);
+    const char *lng = "本年度由主任秘書兼發言人（代理局長）主持會議，各單位主管均出席並報告推動情形與下年度計畫。";
+    p = make_para(ctx, lng, ch, 9);
+    o = opts_for(1000, GR_ALIGN_JUSTIFY);
+    gr_para_layout(p, &o);
+    CHECK(gr_para_pair_width(p) < 40, "a long text asks no width for its groups (%.2f)", gr_para_pair_width(p));
+    gr_para_free(p);
+}
+
+/* A text kept on one line (keep-together.within-line, as the templates
+ * print a name) of three words or more breaks between its words when it
+ * does not fit a whole line, never inside one and with no overflow note
+ * (T3: 「Maria Clara Dela / Cruz-Santos」); a column needs only its more
+ * even half (gr_para_min_width). Two words (「Tjuku Rusaljai」) and
+ * initials (「L. I. S.」) stay one piece. */
+static void test_kept_words(gr_ctx *ctx, gr_fontchain *ch)
+{
+    static const struct { const char *name; int breaks; const char *last; } cases[] = {
+        { "Maria Clara Dela Cruz-Santos", 1, "Cruz-Santos" },
+        { "Nguyễn Thị Mai Anh", 1, "Mai Anh" },      /* the even halves */
+        { "Tjuku Rusaljai", 0, NULL },
+        { "L. I. S.", 0, NULL },
+    };
+    static int marker;
+    char got[96];
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        const char *name = cases[c].name;
+        gr_text_style st;
+        memset(&st, 0, sizeof st);
+        st.chain = ch;
+        st.size = 9;
+        st.line_height = 13.5;
+        st.file = "test.fo";
+        st.line = 7;
+        gr_para *p = gr_para_new(ctx);
+        gr_para_add_text(p, "講師", strlen("講師"), &st);
+        st.nobreak = &marker;
+        gr_para_add_text(p, name, strlen(name), &st);
+        char text[96];
+        snprintf(text, sizeof text, "講師%s", name);
+        gr_para_opts o = opts_for(1000, GR_ALIGN_START);
+        o.avoid_short_last = 1;
+        o.defer_overflow = 1;
+        gr_para_layout(p, &o);
+        double whole = gr_para_max_width(p), minw = gr_para_min_width(p);
+        if (cases[c].breaks) {
+            CHECK(minw < whole * 0.75, "%s: the minimum is a half (%.2f of %.2f)", name, minw, whole);
+            o = opts_for(minw, GR_ALIGN_START);
+            o.avoid_short_last = 1;
+            o.defer_overflow = 1;
+            gr_para_layout(p, &o);
+            int n = gr_para_nlines(p), ok = 1;
+            for (int l = 1; l < n; l++) {
+                /* every line after the first starts at a word of the name */
+                size_t off = gr_para_line(p, l)->text_start;
+                const char *at = text;
+                for (size_t u = 0; u < off && *at; u++) at += (*at & 0x80) ? ((*at & 0xE0) == 0xC0 ? 2 : 3) : 1;
+                if (at > text && at[-1] != ' ' && strncmp(at, name, 3) != 0) ok = 0;
+            }
+            line_text(p, text, n - 1, got, sizeof got);
+            CHECK(ok && n == 3 && strcmp(got, cases[c].last) == 0,
+                  "%s in %.2fpt: 講師 / two halves between words (%d lines, last \"%s\")", name, minw, n, got);
+            CHECK(gr_para_overflow(p, NULL, NULL, NULL) == NULL, "%s: no word wider than its line", name);
+            /* just narrower than the whole name: still its even halves, not
+               all but the last word (「Nguyễn Thị Mai / Anh」) */
+            double kw = whole - 2 * 9 - 0.25 * 9 - 1;
+            o = opts_for(kw, GR_ALIGN_START);
+            o.avoid_short_last = 1;
+            o.defer_overflow = 1;
+            gr_para_layout(p, &o);
+            line_text(p, text, gr_para_nlines(p) - 1, got, sizeof got);
+            CHECK(strcmp(got, cases[c].last) == 0, "%s in %.2fpt: last line \"%s\" (\"%s\")", name, kw,
+                  cases[c].last, got);
+        } else {
+            CHECK(minw > whole - 0.01 - 2.25 * 9, "%s: one piece (minimum %.2f of %.2f)", name, minw, whole);
+        }
+        gr_para_free(p);
+    }
+}
+
+/* A text starting with one character before a name kept whole (「依 /
+ * 達○．瓦○ / 委員…」, rare-names p5: the first line cannot pull a
+ * character down) asks a column for the two together, from spare width
+ * (gr_para_pair_width), its minimum staying the name's. */
+static void test_lead_kept(gr_ctx *ctx, gr_fontchain *ch)
+{
+    static int marker;
+    gr_text_style st;
+    memset(&st, 0, sizeof st);
+    st.chain = ch;
+    st.size = 9;
+    st.line_height = 13.5;
+    st.file = "test.fo";
+    st.line = 7;
+    gr_para *p = gr_para_new(ctx);
+    gr_para_add_text(p, "依", strlen("依"), &st);
+    st.nobreak = &marker;
+    gr_para_add_text(p, "達○．瓦○", strlen("達○．瓦○"), &st);
+    st.nobreak = NULL;
+    const char *rest = "委員及專家學者之意見修正課程內容與教材。";
+    gr_para_add_text(p, rest, strlen(rest), &st);
+    gr_para_opts o = opts_for(1000, GR_ALIGN_JUSTIFY);
+    o.avoid_short_last = 1;
+    gr_para_layout(p, &o);
+    double minw = gr_para_min_width(p), pairw = gr_para_pair_width(p);
+    CHECK(minw < 46 && pairw > minw + 8, "依 + 達○．瓦○: minimum %.2f (the name), pair width %.2f (both)", minw,
+          pairw);
+    gr_para_free(p);
+}
+
 /* Justification never spreads the halves of …… and —— apart (R14: a line
  * stretched because 「COVID-19」 cannot break put 1.75 pt between them). */
 static void test_pairs_joined(gr_ctx *ctx, gr_fontchain *ch)
@@ -798,9 +978,26 @@ static void test_footnote_mark(gr_ctx *ctx, gr_fontchain *ch)
     }
 }
 
+/* 1 if the boundary before t->cp[i] is inside a run of ASCII letters and
+ * digits that has a letter (a hex token, not a number). */
+static int ascii_alnum_cp(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static int digits_in_word(const cptext *t, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && ascii_alnum_cp(t->cp[k - 1])) k--;
+    for (; k < t->n && ascii_alnum_cp(t->cp[k]); k++)
+        if (t->cp[k] > '9') return 1;
+    return 0;
+}
+
 /* A long token in a web address (no separator for many characters) may
  * break inside, so the line before keeps its natural spacing (R7); never
- * inside the scheme, never between two digits. */
+ * inside the scheme, never between two digits of a number (in a hex token
+ * they are no number: test_url_measure). */
 static void test_url_token(gr_ctx *ctx, gr_fontchain *ch)
 {
     static const char *TEXT = "課程報名網址：https://wanhua.gov.taipei/cp.aspx?n=3F1D2A7C9B0E4D51&s=9A8B7C6D5E4F3A2B1C0D9E8F7A6B5C4D&utm_medium=oa，亦可撥打電話報名。";
@@ -822,8 +1019,8 @@ static void test_url_token(gr_ctx *ctx, gr_fontchain *ch)
             size_t b = gr_para_line(p, l)->text_start, i = cp_index(t, b);
             if (b > t0 && b < t1) broke_inside++;
             CHECK(!(i > 0 && i < t->n && t->cp[i - 1] >= '0' && t->cp[i - 1] <= '9' &&
-                    t->cp[i] >= '0' && t->cp[i] <= '9'),
-                  "width %.1f: the address is broken between two digits", width);
+                    t->cp[i] >= '0' && t->cp[i] <= '9' && !digits_in_word(t, i)),
+                  "width %.1f: the address is broken between two digits of a number", width);
             CHECK(!(i > 0 && (t->cp[i - 1] == '/' || t->cp[i - 1] == ':') && t->cp[i] == '/'),
                   "width %.1f: the address is broken inside its scheme", width);
         }
@@ -844,6 +1041,84 @@ static void test_url_token(gr_ctx *ctx, gr_fontchain *ch)
     CHECK(broke_inside > 0, "the 32-character token broke inside at some width (%d)", broke_inside);
     gr_para_free(p);
     free(t);
+}
+
+/* A break inside a long token of a web address is a last resort taken at
+ * the measure (S6): the line before it is full (the next character did
+ * not fit), never 「…ABCDEF / 0123456789ABCDEF」 with ten digits' room
+ * left; between two digits only in a run with letters (a hex token), never
+ * inside a run of digits alone (a number); never inside a %-escape. A
+ * line ends after 「_」 or inside a token only when its last good break
+ * (after / . - ? & =) would leave it too short to justify within 0.25 em:
+ * at 12 pt in 481.89 pt (held-shilin p1) the line before the address
+ * ends 「…網站（https://shilin.gov.taipei/」, not 「…/News_」. */
+static int url_sep(uint32_t c)
+{
+    return c == '/' || c == '.' || c == '-' || c == '?' || c == '&' || c == '=' || c == '_';
+}
+
+static void test_url_measure(gr_ctx *ctx, gr_fontchain *ch)
+{
+    static const char *TEXT =
+        "活動資訊、簡報及錄影均公開於本所網站（https://shilin.gov.taipei/News_Content.aspx?n=A1B2C3D4E5F60718&sms=9F8E7D6C5B4A3921&s=0123456789ABCDEF0123456789ABCDEF）"
+        "及官方帳號，案件編號查詢https://case.gov.taipei/q?id=12345678901234567890&type=%E6%80%A7%E5%88%A5%E5%B9%B3%E7%AD%89，均於7日內回復。";
+    cptext *t = malloc(sizeof *t);
+    to_cps(TEXT, t);
+    gr_para *p = make_para(ctx, TEXT, ch, 12);
+    int inside = 0, fails0 = nfail;
+    char got[160];
+    for (int w = 0; w < 80; w++) {
+        double width = 140 + w * 4.3;
+        gr_para_opts o = opts_for(width, GR_ALIGN_JUSTIFY);
+        gr_para_layout(p, &o);
+        for (int l = 0; l + 1 < gr_para_nlines(p); l++) {
+            const gr_line *ln = gr_para_line(p, l);
+            size_t i = cp_index(t, gr_para_line(p, l + 1)->text_start);
+            if (i == 0 || i >= t->n) continue;
+            uint32_t a = t->cp[i - 1], b = t->cp[i];
+            CHECK(!(a >= '0' && a <= '9' && b >= '0' && b <= '9' && !digits_in_word(t, i)),
+                  "width %.1f: line %d ends between two digits of a number", width, l + 1);
+            CHECK(!(i >= 2 && (t->cp[i - 1] == '%' || t->cp[i - 2] == '%')),
+                  "width %.1f: line %d ends inside a %%-escape", width, l + 1);
+            if (!url_sep(a) && (ascii_alnum_cp(a) || a == '%') && (ascii_alnum_cp(b) || b == '%')) {
+                inside++;
+                CHECK(i + 1 < t->n && ascii_alnum_cp(t->cp[i + 1]),
+                      "width %.1f: line %d ends before a token's last character (T5)", width, l + 1);
+                line_text(p, TEXT, l, got, sizeof got);
+                /* short by less than the next character (at most 0.85
+                   em here), or the next %-escape (「%E6」), and the mark
+                   that may not start a line after it (「）」「&」) */
+                size_t n = b == '%' ? 3 : 1;
+                uint32_t c = i + n < t->n ? t->cp[i + n] : 0;
+                /* a token's last character never goes down alone (T5):
+                   the last two may */
+                if (ascii_alnum_cp(c) && !(i + n + 1 < t->n && ascii_alnum_cp(t->cp[i + n + 1]))) {
+                    n++;
+                    c = i + n < t->n ? t->cp[i + n] : 0;
+                }
+                if (c == 0xFF09 || c == 0xFF0C || c == 0x3002 || url_sep(c)) n++;
+                CHECK(ln->width > width - n * 0.85 * 12,
+                      "width %.1f: line %d ends inside an address token %.1f pt short of the measure (%s)",
+                      width, l + 1, width - ln->width, got);
+            }
+        }
+        if (nfail > fails0 + 5) break;
+    }
+    CHECK(inside > 0, "the tokens broke inside at some widths (%d)", inside);
+    gr_para_free(p);
+    free(t);
+
+    /* the good break before 「News_」 when it leaves the line justifiable */
+    static const char *P1 = "37場，參與1,284人次（男性512人次、女性772人次，男性參與比率由110年之28.6%提升至39.9%）。"
+        "活動資訊、簡報及錄影均公開於本所網站（https://shilin.gov.taipei/News_Content.aspx?n=A1B2C3D4E5F60718&sms=9F8E7D6C5B4A3921&s=0123456789ABCDEF0123456789ABCDEF）及官方帳號。";
+    p = make_para(ctx, P1, ch, 12);
+    gr_para_opts o = opts_for(481.89, GR_ALIGN_JUSTIFY);
+    gr_para_layout(p, &o);
+    line_text(p, P1, 1, got, sizeof got);
+    size_t gl = strlen(got);
+    CHECK(gl >= 7 && strcmp(got + gl - 7, "taipei/") == 0 && strstr(got, "News_") == NULL,
+          "481.89pt: line 2 ends at 「taipei/」 (\"%s\")", got);
+    gr_para_free(p);
 }
 
 /* The input arrays grow with the characters added, not their UTF-8 bytes
@@ -1267,11 +1542,16 @@ int main(void)
         test_lone_char(&ctx, kai);
         test_words(&ctx, kai);
         test_lead_char(&ctx, kai);
+        test_lone_inside(&ctx, kai);
+        test_short_group(&ctx, kai);
+        test_kept_words(&ctx, kai);
+        test_lead_kept(&ctx, kai);
         test_url_scheme(&ctx, kai);
         test_latin_close(&ctx, kai);
         test_pairs_joined(&ctx, kai);
         test_footnote_mark(&ctx, kai);
         test_url_token(&ctx, kai);
+        test_url_measure(&ctx, kai);
         test_objects(&ctx, kai);
         test_robustness(&ctx, kai);
         test_timing(&ctx, kai);
