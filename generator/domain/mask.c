@@ -114,14 +114,15 @@ static int gap_at(const char *s, size_t n, size_t *len)
     return GAP_NONE;
 }
 
-/* The byte length of the run of gaps at s (0: none); *space tells whether
- * it holds white space rather than invisible characters only. */
-static size_t gap_run(const char *s, size_t n, int *space)
+/* The byte length of the run of gaps at s, a string (0: none); *space
+ * tells whether it holds white space rather than invisible characters
+ * only. Reads no further than the run and one character after it. */
+static size_t gap_run(const char *s, int *space)
 {
     size_t i = 0, u;
     int g;
     *space = 0;
-    while (i < n && (g = gap_at(s + i, n - i, &u)) != GAP_NONE) {
+    while (s[i] && (g = gap_at(s + i, strnlen(s + i, 4), &u)) != GAP_NONE) {
         *space |= g == GAP_SPACE;
         i += u;
     }
@@ -167,7 +168,7 @@ static char *collapse(const char *s)
     size_t n = strlen(s), i = 0, run, u;
     gr_buf_init(&b);
     while (i < n) {
-        if ((run = gap_run(s + i, n - i, &space)) > 0) {
+        if ((run = gap_run(s + i, &space)) > 0) {
             gap |= space;
             i += run;
             continue;
@@ -435,12 +436,13 @@ static int match_at(const name_set *S, const char *s, uint32_t prev, size_t *len
 {
     int at = 0, best = -1;
     size_t i = 0, u;
-    size_t n = strlen(s), run;
+    size_t run;
     int space;
     while (s[i]) {
         unsigned char c = (unsigned char)s[i];
         int k;
-        if ((run = gap_run(s + i, n - i, &space)) > 0) {
+        /* (a gap starts a character: not inside a UTF-8 sequence) */
+        if ((c & 0xC0) != 0x80 && (run = gap_run(s + i, &space)) > 0) {
             if (at == 0) break;
             k = child_of(S, at, ' ');
             if (k >= 0) at = k;        /* else: a gap inside a name */
@@ -516,7 +518,8 @@ static void add_written(gr_buf *b, const char *s, size_t len)
     uint32_t prev = 0;
     int space;
     while (i < len) {
-        size_t run = gap_run(s + i, len - i, &space);
+        size_t run = gap_run(s + i, &space);
+        if (run > len - i) run = len - i;     /* (a match ends in a character) */
         if (run > 0) {
             uint32_t next;
             i += run;
