@@ -114,6 +114,42 @@ else
     not_ok "headed table: a last group of spanned rows goes alone, the group before stays" "組1 p$g1, 組2 p$g2"
 fi
 
+# A spanned label (the strategy grid's category) shorter than a page is not
+# split where it starts, to go on mid-sentence on the next page (review
+# T17, issue 10 class 6): 32 rows under a header leave three lines; the
+# group's label has six lines and its 40 rows one each (taller than a page,
+# so it cannot move whole): the group starts on page 2.
+awk 'BEGIN {
+    print "<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\" xml:lang=\"zh-TW\">"
+    print "<fo:layout-master-set><fo:simple-page-master master-name=\"A4\" page-width=\"210mm\""
+    print " page-height=\"297mm\" margin=\"20mm\"><fo:region-body/></fo:simple-page-master>"
+    print "</fo:layout-master-set><fo:page-sequence master-reference=\"A4\">"
+    print "<fo:flow flow-name=\"xsl-region-body\" font-family=\"TW-Kai\" font-size=\"12pt\" line-height=\"20pt\">"
+    print "<fo:table><fo:table-column column-width=\"30mm\"/><fo:table-column column-width=\"proportional-column-width(1)\"/>"
+    print "<fo:table-header><fo:table-row><fo:table-cell><fo:block>類別</fo:block></fo:table-cell>"
+    print "<fo:table-cell><fo:block>項目</fo:block></fo:table-cell></fo:table-row></fo:table-header><fo:table-body>"
+    for (i = 1; i <= 32; i++)
+        printf "<fo:table-row><fo:table-cell><fo:block>單%02d</fo:block></fo:table-cell><fo:table-cell><fo:block>第%02d列</fo:block></fo:table-cell></fo:table-row>\n", i, i
+    for (i = 1; i <= 40; i++) {
+        printf "<fo:table-row>"
+        if (i == 1) {
+            printf "<fo:table-cell number-rows-spanned=\"40\">"
+            for (k = 1; k <= 6; k++) printf "<fo:block>標籤第%d行</fo:block>", k
+            printf "</fo:table-cell>"
+        }
+        printf "<fo:table-cell><fo:block>組之%d</fo:block></fo:table-cell></fo:table-row>\n", i
+    }
+    print "</fo:table-body></fo:table></fo:flow></fo:page-sequence></fo:root>"
+}' > "$D/spanlabel.fo"
+run_gr render "$D/spanlabel.fo" -o "$D/spanlabel.pdf" --dump-boxes "$D/spanlabel.dump" 2> "$D/spanlabel.err"
+l1=$(page_of "$D/spanlabel.dump" "標籤第1行"); l6=$(page_of "$D/spanlabel.dump" "標籤第6行")
+r1=$(page_of "$D/spanlabel.dump" "組之1"); r32=$(page_of "$D/spanlabel.dump" "第32列")
+if [ -n "$l1" ] && [ "$l1" = "$l6" ] && [ "$l1" = "$r1" ] && [ "$r32" = 1 ]; then
+    ok "a spanned label shorter than a page is not split where it starts: its group starts on p$l1 (第32列 on p1)"
+else
+    not_ok "a spanned label shorter than a page is not split where it starts" "label lines 1/6 on p$l1/p$l6, its first row p$r1, 第32列 p$r32"
+fi
+
 # A chain of keeps longer than a page (keep-with-next="always" on each of
 # 80 one-line blocks) cannot be kept: the pages break where they must, with
 # a 提醒 naming the chain's first block, and the document is made (it used

@@ -1022,6 +1022,7 @@ typedef struct group {
     double *top, *h;           /* per row - from; top[end - from + 1] = bottom */
     double tx;
     int some_cell_waits;       /* a cell with content placed nothing */
+    int label_waits;           /* a spanned cell would split where it starts */
 } group;
 
 static int cell_active(const group *g, int i)
@@ -1256,6 +1257,17 @@ static int place_cells(gr_lay *L, gr_cursor *c, group *g, int split, double bott
         res = place_cell(L, c, cl, cl->content, g->tx, y0, y1, ends_here, cell_in(g, i), &o,
                          force && s == g->from);
         res = cell_lines_rule(L, c, g, i, y0, y1, cmark, &o, force && s == g->from, res);
+        if (res == GR_PLACED_PART && !force && cl->rowspan > 1 && s == cl->row &&
+            !cell_in(g, i) && cell_rest_height(g, i) <= L->body_h) {
+            /* a spanned cell (the strategy grid's category label) shorter
+               than a page is not split where it starts, to go on
+               mid-sentence on the next page: its group starts there,
+               leaving less than the label's height blank here */
+            gr_page_truncate(c->pg, cmark);
+            o = NULL;
+            res = GR_PLACED_NONE;
+            g->label_waits = 1;
+        }
         if (res == GR_PLACED_ALL) { g->next_done[i] = 1; g->next_cells[i] = NULL; }
         else if (res == GR_PLACED_PART) g->next_cells[i] = o;
         if (res != GR_PLACED_NONE) any = 1;
@@ -1398,7 +1410,7 @@ static int place_group_once(gr_lay *L, gr_cursor *c, const gr_table *t, double t
            line): if a cell with content cannot start here, none does */
         if (split >= 0 && any && g.some_cell_waits && !force) any = 0;
     }
-    if (split >= 0 && !any && !force) {
+    if (split >= 0 && (!any || g.label_waits) && !force) {
         gr_page_truncate(c->pg, mark);
         res = GR_PLACED_NONE;
         goto done;
