@@ -294,6 +294,7 @@
                       <xsl:with-param name="k" select="$k"/>
                       <xsl:with-param name="other" select="$other"/>
                       <xsl:with-param name="last" select="$last"/>
+                      <xsl:with-param name="set" select="generate-id()"/>
                     </xsl:call-template>
                   </fo:table-cell>
                 </fo:table-row>
@@ -313,8 +314,12 @@
     <xsl:param name="k"/>
     <xsl:param name="other"/>
     <xsl:param name="last" select="true()"/>
+    <xsl:param name="set" select="''"/>
     <fo:table xsl:use-attribute-sets="table" font-size="9.5pt"><xsl:copy-of select="@gr:line"/>
       <xsl:if test="not($last)"><xsl:attribute name="space-after">6pt</xsl:attribute></xsl:if>
+      <!-- the bands are sized as one table: their label columns, and the
+           group columns of bands of as many groups, line up (T16) -->
+      <xsl:if test="$set != ''"><xsl:attribute name="gr:column-set"><xsl:value-of select="$set"/></xsl:attribute></xsl:if>
       <fo:table-column column-width="proportional-column-width(1.6)" number-columns-repeated="2"/>
       <fo:table-column column-width="proportional-column-width(1)" number-columns-repeated="{count($groups) * $k}"/>
       <fo:table-header><xsl:copy-of select="@gr:line"/>
