@@ -1417,6 +1417,38 @@ static void fix_lone_lines(gr_para *p, const gr_para_opts *o)
     }
 }
 
+/* A line ending inside a long token of a web address (at the measure,
+ * the last resort of fill_lines) followed by a line that cannot be filled
+ * without spreading (line_fills: the text after the address, then a
+ * case number that did not fit, 「…%89）；陳 情 案 件（案號：TPE-…」 at the
+ * 0.5 em cap) ends earlier inside the token, at the last break that lets
+ * the next line fill (still fitting, keeping the same end): the address
+ * line is left short — an address is never spread — and the text line
+ * sets close to its natural spacing (review S6 rest). Not when the next
+ * line is the paragraph's last or ends at a forced break (not justified),
+ * nor when the address line would keep less than GR_WORD_LINE_FILL of its
+ * width. */
+static void fix_token_breaks(gr_para *p, const gr_para_opts *o)
+{
+    for (size_t i = 0; i + 2 < p->nspans; i++) {
+        lspan *cur = &p->spans[i], *next = &p->spans[i + 1];
+        double avail = o->width - (i == 0 ? o->first_indent : 0);
+        if (cur->forced || next->forced || break_grade(p, cur->e) != 2 ||
+            line_fills(p, next->s, next->e, o->width))
+            continue;
+        for (int32_t j = cur->e - 1; j > cur->s; j--) {
+            if (p->units[j].flags & U_SPACE) break;          /* the token's start */
+            if (!(p->units[j].flags & U_BRK)) continue;
+            if (span_width(p, cur->s, content_end(p, cur->s, j)) < GR_WORD_LINE_FILL * avail) break;
+            if (span_width(p, j, content_end(p, j, next->e)) > o->width + EPS) break;
+            if (!line_fills(p, j, next->e, o->width)) continue;
+            cur->e = j;
+            next->s = j;
+            break;
+        }
+    }
+}
+
 /* 1 if a line holds one character (punctuation aside) while the text
  * between its forced breaks takes two or more lines: a 孤字 at the end, or
  * a character stranded before a word that did not fit beside it
@@ -1873,6 +1905,7 @@ int gr_para_layout(gr_para *p, const gr_para_opts *opts)
     p->leader_w = gr_grow(p->leader_w, &p->leader_w_cap, (size_t)p->nobjs + 1, sizeof *p->leader_w);
     p->oglyphs = gr_grow(p->oglyphs, &p->oglyphs_cap, p->nglyphs + 1, sizeof *p->oglyphs);
     break_lines(p, &o);
+    fix_token_breaks(p, &o);
     p->lone_char = 0;
     p->lone_mended = 0;
     if (o.avoid_short_last) {
