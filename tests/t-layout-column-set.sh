@@ -9,6 +9,9 @@
 # the six-column one is that much narrower; the table of no set is sized
 # alone (its label column wider). Then held-district.xml's seven 里 in
 # bands of four and three: the bands' label and group columns line up.
+# Then tests/audit/latin-groups.xml (review T19): nine 原生國籍 groups
+# whose counts fit one band but whose names (「菲律賓（Philippines）」) do
+# not: the names decide the bands — two, every Latin word whole, no 提醒.
 . "$(dirname "$0")/lib.sh"
 require_gr
 require_tools awk
@@ -61,5 +64,24 @@ if [ "$nb" -eq 2 ] && [ "$bad" -eq 0 ]; then
     ok "held-district.xml p$p: the two bands' label corner and group columns line up"
 else
     not_ok "held-district.xml p$p: the two bands' label corner and group columns line up" "$nb bands, $bad differ" "$(tr '\n' ';' < "$D/bands")"
+fi
+
+L=$D/lg
+rm -rf "$L" && mkdir -p "$L" && cp "$TESTS_DIR/audit/latin-groups.xml" "$L/" && cp -r "$ROOT/data/taipei/112/images" "$L/"
+if run_gr build "$L/latin-groups.xml" -o "$L/l.pdf" --dump-boxes "$L/l.dump" 2> "$L/l.err"; then
+    whole=""
+    for w in "（Indonesia）" "（Philippines）" "（Thailand）" "（Myanmar）"; do
+        awk -F '\t' -v w="$w" '$1 == "line" && index($7, w) { f = 1 } END { exit !f }' "$L/l.dump" || whole="$whole $w"
+    done
+    bands=$(awk -F '\t' '$1 == "line" && $7 == "新住民學員"' "$L/l.dump" | wc -l)
+    if [ -z "$whole" ] && [ "$bands" -eq 2 ] && ! grep -q "只好在字元之間斷行" "$L/l.err"; then
+        ok "latin-groups.xml: the 原生國籍 table in two bands, every Latin name whole, no 提醒"
+    else
+        not_ok "latin-groups.xml: the 原生國籍 table in two bands, every Latin name whole, no 提醒" \
+            "broken:$whole; bands $bands; $(grep -c '只好在字元之間斷行' "$L/l.err") 提醒" \
+            "$(awk -F '\t' '$1 == "line" && $7 ~ /[A-Za-z]/ { printf "%s | ", $7 }' "$L/l.dump")"
+    fi
+else
+    not_ok "latin-groups.xml builds" "$(head -n 3 "$L/l.err")"
 fi
 finish

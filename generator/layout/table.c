@@ -4,7 +4,9 @@
  * the header repeated at the top of every fragment, rows that split between
  * lines of their cells (row-spanned cells too), borders closed at the bottom
  * of each page and reopened under the repeated header, a last row never left
- * alone under a repeated header when it fits with the row before.
+ * alone under a repeated header when it fits with the row before (the
+ * table's widows), a table under its header never opened at a page foot
+ * with fewer than its orphans rows; gr:column-set tables sized as one.
  */
 #include "box.h"
 #include "../util/msg.h"
@@ -1691,7 +1693,9 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
                left alone under a repeated header (a table without a header,
                a photo group, lets it go alone; a last group of several rows
                joined by a spanned cell is no lone row: it goes alone, and
-               the group before stays): back to the start of the chain, if
+               the group before stays; widows="1" on the table — rows each
+               complete in itself, as a chart's rows under their legend —
+               lets it go alone): back to the start of the chain, if
                something stays on this page */
             size_t j = nplaced;
             int next = r;
@@ -1700,8 +1704,21 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
                 j--;
             }
             if (j == nplaced && t->nhead > 0 && t->rows[r].group_end == r &&
-                r + 1 == body_end && nplaced >= 2)
+                r + 1 == body_end && nplaced >= 2 && p->widows != 1)
                 j = nplaced - 1;
+            /* a table under its header opens at a page foot with at least
+               its `orphans` rows (groups), as a paragraph with its lines
+               (a 21-member list, a clerk's three rows: never the caption,
+               the header and one row): else it starts on the next page,
+               when this page is full enough to be left */
+            if (first && t->nhead > 0 && !force && (j > 0 && j < nplaced ? j : nplaced) <
+                    (size_t)(p->orphans > 0 ? p->orphans : 1) &&
+                saved.y - L->body_y >= GR_ROW_MOVE_FILL * L->body_h) {
+                free(placed);
+                gr_page_truncate(c->pg, mark);
+                *c = saved;
+                return GR_PLACED_NONE;
+            }
             if (j > 0 && j < nplaced) {
                 gr_page_truncate(c->pg, placed[j].mark);
                 *c = placed[j].before;
