@@ -270,6 +270,8 @@ typedef struct svg_style {
     int font_weight;
     int anchor;
     int preserve_space;
+    double inline_size;        /* SVG 2 inline-size, user units; 0: none
+                                  (not inherited) */
 } svg_style;
 
 typedef struct svg_run {
@@ -307,7 +309,7 @@ static const struct {
     { "polyline", EL_POLYLINE, " transform points " },
     { "polygon", EL_POLYGON, " transform points " },
     { "path", EL_PATH, " transform d " },
-    { "text", EL_TEXT, " transform x y " },
+    { "text", EL_TEXT, " transform x y gr:max-lines gr:min-font-size " },
     { "title", EL_META, NULL },
     { "desc", EL_META, NULL },
 };
@@ -315,7 +317,8 @@ static const struct {
 /* Properties that may appear as attributes and in style="…". */
 static const char presentation_props[] =
     " fill stroke stroke-width fill-rule opacity fill-opacity stroke-opacity"
-    " font-family font-size font-weight font-style text-anchor display ";
+    " font-family font-size font-weight font-style text-anchor display"
+    " inline-size ";
 
 static int in_word_list(const char *list, const char *name)
 {
@@ -432,6 +435,10 @@ static int collect_attrs(svg_run *r, xmlNode *el, int line, const char *own,
                                        (const char *)XML_XML_NAMESPACE) == 0) {
                 snprintf(full, sizeof full, "xml:%s", name);
                 name = full;
+            } else if (at->ns->href && strcmp((const char *)at->ns->href, GR_SOURCE_NS) == 0 &&
+                       strlen(name) < sizeof full - 3) {
+                snprintf(full, sizeof full, "gr:%s", name);
+                name = full;            /* gereport's own: the element's list says */
             } else {
                 rc = gr_error(r->ctx, r->file, line, GR_TEXT(SVG_ATTRIBUTE_SUPPORTED_OUTSIDE_SVG), ename,
                               at->ns->prefix ? (const char *)at->ns->prefix : "?", name);
@@ -594,6 +601,12 @@ static int apply_property(svg_run *r, int line, const char *ename, const char *n
         else if (is_keyword(v, "middle")) st->anchor = ANCHOR_MIDDLE;
         else if (is_keyword(v, "end")) st->anchor = ANCHOR_END;
         else return bad_value(r, line, ename, name, v);
+        return GR_OK;
+    }
+    if (strcmp(name, "inline-size") == 0) {
+        if (parse_length(v, r->vp_w, parent->font_size, &x) != 0 || x < 0)
+            return bad_value(r, line, ename, name, v);
+        st->inline_size = x;
         return GR_OK;
     }
     if (strcmp(name, "display") == 0) {
@@ -875,27 +888,117 @@ static int shape_path(svg_run *r, int line, const svg_attrs *a, gr_svgpath *p)
 
 /* ---- text ------------------------------------------------------------- */
 
-/* The character data of <text>, whitespace handled as SVG's xml:space says.
- * Element children are outside the subset. Newly allocated in *out. */
-static int text_content(svg_run *r, xmlNode *el, const svg_style *st, char **out)
+/* A piece of a <text>'s character data: plain text, or a <tspan> with
+ * white-space: nowrap (a name: no line break inside it). Byte offsets into
+ * the collapsed text. */
+typedef struct text_seg {
+    size_t start, end;
+    int nowrap;
+} text_seg;
+
+#define MAX_TEXT_SEGS 64
+
+/* white-space of a <tspan>: its only property (1 = nowrap). Anything else on
+ * it is outside the subset. */
+static int tspan_attrs(svg_run *r, xmlNode *el, int line, int *nowrap)
+{
+    svg_attrs a;
+    xmlAttr *at;
+    int rc = GR_OK;
+    size_t i;
+    const char *ename = (const char *)el->name;     /* "tspan" */
+    memset(&a, 0, sizeof a);
+    *nowrap = 0;
+    for (at = el->properties; at; at = at->next) {
+        const char *name = (const char *)at->name;
+        xmlChar *val = xmlNodeListGetString(el->doc, at->children, 1);
+        const char *v = val ? (const char *)val : "";
+        if (at->ns && !(at->ns->href && strcmp((const char *)at->ns->href,
+                                               (const char *)XML_XML_NAMESPACE) == 0 &&
+                        (strcmp(name, "lang") == 0 || strcmp(name, "space") == 0))) {
+            rc = gr_error(r->ctx, r->file, line, GR_TEXT(SVG_ATTRIBUTE_SUPPORTED_OUTSIDE_SVG), ename,
+                          at->ns->prefix ? (const char *)at->ns->prefix : "?", name);
+        } else if (at->ns || strcmp(name, "id") == 0) {
+            ;                                   /* xml:lang, xml:space, id */
+        } else if (strcmp(name, "white-space") == 0) {
+            attrs_add(&a, name, strlen(name), v, strlen(v), 0);
+        } else if (strcmp(name, "style") == 0) {
+            size_t before = a.n;
+            if (parse_style_attr(&a, v) != 0)
+                rc = gr_error(r->ctx, r->file, line, GR_TEXT(SVG_MALFORMED_STYLE), ename, v);
+            for (i = before; i < a.n; i++)
+                if (strcmp(a.v[i].name, "white-space") != 0)
+                    rc = gr_error(r->ctx, r->file, line, GR_TEXT(SVG_PROPERTY_STYLE_SUPPORTED_OUTSIDE),
+                                  ename, a.v[i].name);
+        } else {
+            rc = gr_error(r->ctx, r->file, line, GR_TEXT(SVG_ATTRIBUTE_SUPPORTED_OUTSIDE_SVG_2), ename, name);
+        }
+        xmlFree(val);
+    }
+    for (i = 0; i < a.n; i++) {
+        const char *v = a.v[i].value;
+        if (strcmp(a.v[i].name, "white-space") != 0) continue;
+        if (is_keyword(v, "nowrap")) *nowrap = 1;
+        else if (is_keyword(v, "normal")) *nowrap = 0;
+        else rc = bad_value(r, line, ename, "white-space", v);
+    }
+    attrs_free(&a);
+    return rc;
+}
+
+/* The character data of <text> (and of its <tspan> children), whitespace
+ * handled as SVG's xml:space says, across the pieces. Newly allocated in
+ * *out; the pieces in seg[0 .. *nseg). */
+static int text_content(svg_run *r, xmlNode *el, const svg_style *st, char **out,
+                        text_seg *seg, int *nseg)
 {
     gr_buf b;
-    xmlNode *c;
-    int rc = GR_OK;
-    size_t i, w = 0;
+    xmlNode *c, *t;
+    int rc = GR_OK, k;
+    size_t raw[MAX_TEXT_SEGS + 1], i, w = 0;
     gr_buf_init(&b);
+    *nseg = 0;
     for (c = el->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-            if (c->content) gr_buf_adds(&b, (const char *)c->content);
-        } else if (c->type == XML_ELEMENT_NODE) {
-            rc = gr_error(r->ctx, r->file, elem_line(c), GR_TEXT(SVG_UNSUPPORTED_SVG_ELEMENT_TEXT),
-                          (const char *)c->name);
+        int nowrap = 0;
+        xmlNode *from = c;
+        if (c->type == XML_ELEMENT_NODE) {
+            int line = elem_line(c);
+            if (!c->ns || !c->ns->href || strcmp((const char *)c->ns->href, SVG_NS) != 0 ||
+                strcmp((const char *)c->name, "tspan") != 0) {
+                rc = gr_error(r->ctx, r->file, line, GR_TEXT(SVG_UNSUPPORTED_SVG_ELEMENT_TEXT),
+                              (const char *)c->name);
+                continue;
+            }
+            if (tspan_attrs(r, c, line, &nowrap) != GR_OK) rc = GR_EINPUT;
+            for (t = c->children; t; t = t->next)
+                if (t->type == XML_ELEMENT_NODE)
+                    rc = gr_error(r->ctx, r->file, elem_line(t), GR_TEXT(SVG_UNSUPPORTED_SVG_ELEMENT_TEXT),
+                                  (const char *)t->name);
+            from = c->children;
+        } else if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE) {
+            continue;
         }
+        if (*nseg == MAX_TEXT_SEGS) {
+            rc = gr_error(r->ctx, r->file, elem_line(el), GR_TEXT(SVG_TEXT_TOO_MANY_PIECES), MAX_TEXT_SEGS);
+            break;
+        }
+        raw[*nseg] = b.len;
+        seg[*nseg].nowrap = nowrap;
+        (*nseg)++;
+        for (t = from; t; t = (from == c ? NULL : t->next))
+            if ((t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) && t->content)
+                gr_buf_adds(&b, (const char *)t->content);
     }
+    raw[*nseg] = b.len;
     gr_buf_addc(&b, 0);
-    /* newlines removed (default) or made spaces (preserve); tabs → spaces */
-    for (i = 0; b.data[i]; i++) {
-        char ch = (char)b.data[i];
+    /* newlines removed (default) or made spaces (preserve); tabs → spaces;
+     * each piece's start and end follow the text as it shrinks */
+    k = 0;
+    for (i = 0; ; i++) {
+        char ch;
+        while (k < *nseg && raw[k] == i) seg[k++].start = w;
+        if (!b.data[i]) break;
+        ch = (char)b.data[i];
         if (ch == '\n' || ch == '\r') {
             if (!st->preserve_space) continue;
             ch = ' ';
@@ -908,28 +1011,96 @@ static int text_content(svg_run *r, xmlNode *el, const svg_style *st, char **out
     if (!st->preserve_space && w > 0 && b.data[w - 1] == ' ')
         w--;
     b.data[w] = 0;
+    for (k = 0; k < *nseg; k++) {
+        if (seg[k].start > w) seg[k].start = w;
+        seg[k].end = k + 1 < *nseg ? seg[k + 1].start : w;
+        if (seg[k].end > w) seg[k].end = w;
+    }
     *out = (char *)b.data;                    /* the buffer becomes the string */
     return rc;
 }
 
+/* Byte offsets in UTF-8 `s` of the UTF-16 offsets from16 and to16. */
+static void utf8_span16(const char *s, size_t from16, size_t to16, size_t *b0, size_t *b1)
+{
+    size_t i = 0, u = 0;
+    *b0 = *b1 = strlen(s);
+    while (s[i]) {
+        unsigned char c = (unsigned char)s[i];
+        size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (u == from16 && *b0 == strlen(s)) *b0 = i;
+        if (u >= to16) { *b1 = i; break; }
+        u += n == 4 ? 2 : 1;
+        while (n-- > 0 && s[i]) i++;
+    }
+    if (*b0 > *b1) *b0 = *b1;
+}
+
+/* The text set at one size: a new paragraph, laid out for `width` (≤ 0: one
+ * line). *fits: at most max_lines lines (0: any), no word broken between
+ * characters, no lone character, no short word broken. */
+static gr_para *set_text(svg_run *r, const char *text, const text_seg *seg, int nseg,
+                         const gr_text_style *base, double size, double width,
+                         int max_lines, int last_try, int *fits, int *rc)
+{
+    gr_text_style ts = *base;
+    gr_para_opts opts;
+    gr_para *para = gr_para_new(r->ctx);
+    int k;
+    ts.size = size;
+    ts.line_height = size * 1.2;
+    for (k = 0; k < nseg; k++) {
+        ts.nobreak = seg[k].nowrap ? (const void *)&seg[k] : NULL;
+        if (seg[k].end > seg[k].start)
+            gr_para_add_text(para, text + seg[k].start, seg[k].end - seg[k].start, &ts);
+    }
+    memset(&opts, 0, sizeof opts);
+    opts.width = width > 0 ? width : 1e6;     /* no inline-size: one line */
+    opts.align = GR_ALIGN_START;
+    opts.align_last = GR_ALIGN_START;
+    opts.avoid_short_last = width > 0;
+    opts.defer_overflow = width > 0 && !last_try;
+    *rc = gr_para_layout(para, &opts);
+    *fits = *rc == GR_OK && (max_lines <= 0 || gr_para_nlines(para) <= max_lines) &&
+            !gr_para_overflow(para, NULL, NULL, NULL) && !gr_para_lone_char(para) &&
+            !gr_para_word_broken(para);
+    return para;
+}
+
+/* <text>: one line at x, y; with inline-size, lines of at most that width,
+ * the first baseline at y; with gr:max-lines, set smaller (0.5 steps, not
+ * under gr:min-font-size) until it takes no more lines, the top of its
+ * first line staying where it is at full size (docs/svg-subset.md §4). */
 static int do_text(svg_run *r, xmlNode *el, int line, const svg_attrs *a,
                    const svg_style *st, mat m)
 {
     char *text = NULL;
-    double x, y, px, py, scale, size;
+    double x, y, px, py, scale, size, width = 0, min_size, shift = 0;
     const char *sx = attr_get(a, "x"), *sy = attr_get(a, "y");
+    const char *sml = attr_get(a, "gr:max-lines"), *smin = attr_get(a, "gr:min-font-size");
     gr_fontchain *chain;
     gr_para *para;
     gr_text_style ts;
-    gr_para_opts opts;
-    int rc, i;
+    text_seg seg[MAX_TEXT_SEGS];
+    int nseg = 0, rc, i, fits, max_lines = 0;
     if ((sx && parse_length(sx, r->vp_w, st->font_size, &x) != 0))
         return bad_value(r, line, "text", "x", sx);
     if ((sy && parse_length(sy, r->vp_h, st->font_size, &y) != 0))
         return bad_value(r, line, "text", "y", sy);
     if (!sx) x = 0;
     if (!sy) y = 0;
-    rc = text_content(r, el, st, &text);
+    min_size = st->font_size;
+    if (sml) {
+        double v;
+        size_t n = gr_svg_number(skip_space(sml), &v);
+        if (n == 0 || *skip_space(skip_space(sml) + n) || v < 1 || v > 100 || v != floor(v))
+            return bad_value(r, line, "text", "gr:max-lines", sml);
+        max_lines = (int)v;
+    }
+    if (smin && (parse_length(smin, st->font_size, st->font_size, &min_size) != 0 ||
+                 !(min_size > 0) || min_size > st->font_size))
+        return bad_value(r, line, "text", "gr:min-font-size", smin);
+    rc = text_content(r, el, st, &text, seg, &nseg);
     if (rc != GR_OK || !text[0] || st->fill_none) {
         free(text);
         return rc;
@@ -944,6 +1115,7 @@ static int do_text(svg_run *r, xmlNode *el, int line, const svg_attrs *a,
         return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_TEXT_CANNOT_ROTATED_SKEWED));
     }
     size = st->font_size * scale;
+    min_size *= scale;
     if (!(size > 0) || size > MAX_TEXT_PT) {
         free(text);
         return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_TEXT_UNREASONABLE_FONT_SIZE), size);
@@ -959,23 +1131,30 @@ static int do_text(svg_run *r, xmlNode *el, int line, const svg_attrs *a,
     }
     memset(&ts, 0, sizeof ts);
     ts.chain = chain;
-    ts.size = size;
     ts.color = st->fill;
-    ts.line_height = size * 1.2;
     ts.file = r->file;
     ts.line = line;
-    memset(&opts, 0, sizeof opts);
-    opts.width = 1e6;                          /* one line, no wrapping */
-    opts.align = GR_ALIGN_START;
-    opts.align_last = GR_ALIGN_START;
-    para = gr_para_new(r->ctx);
-    gr_para_add_text(para, text, strlen(text), &ts);
-    rc = gr_para_layout(para, &opts);
+    if (st->inline_size > 0)
+        width = st->inline_size * scale;
+    else
+        max_lines = 0;                         /* one line anyway */
+    for (;;) {
+        int last = !max_lines || size - 0.5 < min_size - 1e-9;
+        para = set_text(r, text, seg, nseg, &ts, size, width, max_lines, last, &fits, &rc);
+        if (rc != GR_OK || fits || last) break;
+        gr_para_free(para);
+        size -= 0.5;
+    }
+    if (rc == GR_OK && gr_para_nlines(para) > 0 && size < st->font_size * scale) {
+        const gr_line *l0 = gr_para_line(para, 0);
+        shift = l0->ascent * (st->font_size * scale / size - 1);
+    }
     mat_apply(m, x, y, &px, &py);
+    py -= shift;
     for (i = 0; rc == GR_OK && i < gr_para_nlines(para); i++) {
         const gr_line *ln = gr_para_line(para, i);
-        double lx = px, top = py - ln->baseline + i * ln->height;
-        size_t before = r->n;
+        double lx = px, top = py - gr_para_line(para, 0)->baseline + i * ln->height;
+        size_t before = r->n, b0, b1;
         if (st->anchor == ANCHOR_MIDDLE) lx -= ln->width / 2;
         else if (st->anchor == ANCHOR_END) lx -= ln->width;
         if (r->n + (size_t)ln->nruns * 2 > MAX_ITEMS) {
@@ -993,7 +1172,10 @@ static int do_text(svg_run *r, xmlNode *el, int line, const svg_attrs *a,
             t->y0 = top + ln->baseline - ln->ascent;
             t->x1 = lx + ln->width;
             t->y1 = top + ln->baseline + ln->descent;
-            t->text = gr_arena_strdup(r->doc->arena, text);
+            utf8_span16(text, ln->text_start, ln->text_end, &b0, &b1);
+            while (b1 > b0 && text[b1 - 1] == ' ') b1--;
+            while (b0 < b1 && text[b0] == ' ') b0++;
+            t->text = gr_arena_strndup(r->doc->arena, text + b0, b1 - b0);
         }
     }
     free(text);
@@ -1093,6 +1275,7 @@ static int do_element(svg_run *r, xmlNode *el, const svg_style *parent, mat ctm,
     memset(&a, 0, sizeof a);
     rc = collect_attrs(r, el, line, svg_elements[idx].attrs, &a);
     st = *parent;
+    st.inline_size = 0;
     for (i = 0; i < a.n; i++)
         if (in_word_list(presentation_props, a.v[i].name) ||
             strcmp(a.v[i].name, "xml:space") == 0) {
