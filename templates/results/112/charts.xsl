@@ -72,7 +72,23 @@
         <xsl:otherwise><xsl:value-of select="floor(378 * 0.92 div ($ns * 7 * $label-em))"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:variable name="rows" select="ceiling($ng div ($fit * number($fit &gt;= 1) + number($fit &lt; 1)))"/>
+    <!-- and as many as let every category name keep its widest word whole
+         at 7pt in the group's width (a name's words are wrapped, never
+         broken: 「印尼 / （Indonesia）」) -->
+    <xsl:variable name="word-em">
+      <xsl:for-each select="$groups">
+        <xsl:variable name="w"><xsl:call-template name="widest-word-em"><xsl:with-param name="s" select="normalize-space(名稱)"/></xsl:call-template></xsl:variable>
+        <xsl:value-of select="concat(format-number($w, '000.00'), ' ')"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="fit-words">
+      <xsl:call-template name="max-of">
+        <xsl:with-param name="list" select="string($word-em)"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="fit-names" select="floor(378 div (7 * number($fit-words) + 6))"/>
+    <xsl:variable name="fit-all" select="$fit * number($fit &lt;= $fit-names) + $fit-names * number($fit &gt; $fit-names)"/>
+    <xsl:variable name="rows" select="ceiling($ng div ($fit-all * number($fit-all &gt;= 1) + number($fit-all &lt; 1)))"/>
     <xsl:variable name="per-row" select="ceiling($ng div $rows)"/>
     <xsl:variable name="bars">
       <xsl:call-template name="bar-row">
@@ -92,6 +108,65 @@
       <xsl:with-param name="legend-x" select="430 - 62 * $ns"/>
       <xsl:with-param name="ns" select="$ns"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The widest piece of $s a line cannot break, in em (an estimate, for
+       the number of groups a row): a run of Latin letters and digits at
+       0.55 em each with the brackets that hold on to it (「（Indonesia）」);
+       a Han character (1 em) may end a line, a space ends a piece. -->
+  <xsl:variable name="word-letters" select="concat('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-.,@_/&amp;%#:', &quot;'·&quot;, $latin-letters)"/>
+  <xsl:template name="widest-word-em">
+    <xsl:param name="s"/>
+    <xsl:param name="cur" select="0"/>
+    <xsl:param name="best" select="0"/>
+    <xsl:variable name="c" select="substring($s, 1, 1)"/>
+    <xsl:choose>
+      <xsl:when test="$s = ''">
+        <xsl:value-of select="$best * number($best &gt;= $cur) + $cur * number($cur &gt; $best)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="latin" select="translate($c, $word-letters, '') = ''"/>
+        <xsl:variable name="open" select="contains('（(「『［[〔【〈《', $c)"/>
+        <xsl:variable name="close" select="contains('）)」』］]〕】〉》、，。：；！？', $c)"/>
+        <!-- the piece so far with this character, and what is left of it after -->
+        <xsl:variable name="with">
+          <xsl:choose>
+            <xsl:when test="$c = ' '"><xsl:value-of select="$cur"/></xsl:when>
+            <xsl:when test="$latin"><xsl:value-of select="$cur + 0.55"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$cur + 1"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="next">
+          <xsl:choose>
+            <xsl:when test="$latin"><xsl:value-of select="$with"/></xsl:when>
+            <xsl:when test="$open"><xsl:value-of select="1"/></xsl:when>
+            <xsl:otherwise>0</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="ended" select="number($with) * number(not($latin) and not($open)) + $cur * number($open)"/>
+        <xsl:call-template name="widest-word-em">
+          <xsl:with-param name="s" select="substring($s, 2)"/>
+          <xsl:with-param name="cur" select="$next"/>
+          <xsl:with-param name="best" select="$best * number($best &gt;= $ended) + $ended * number($ended &gt; $best)"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- the largest of a list of numbers "a b c " -->
+  <xsl:template name="max-of">
+    <xsl:param name="list"/>
+    <xsl:param name="best" select="0"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($list) = ''"><xsl:value-of select="$best"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="v" select="number(substring-before(concat(normalize-space($list), ' '), ' '))"/>
+        <xsl:call-template name="max-of">
+          <xsl:with-param name="list" select="substring-after(concat(normalize-space($list), ' '), ' ')"/>
+          <xsl:with-param name="best" select="$best * number($best &gt;= $v) + $v * number($v &gt; $best)"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A chart's rows (blocks, one SVG each) and its caption. One row: the
