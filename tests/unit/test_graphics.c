@@ -1038,6 +1038,8 @@ static void test_svg_errors(void)
         { "<svg xmlns='http://www.w3.org/2000/svg' xmlns:gr='urn:x-gereport:source' "
           "width='10' height='10'>\n<rect width='1' height='1' gr:max-lines='2'/></svg>",
           "attribute gr:max-lines" },
+        { "<svg xmlns='http://www.w3.org/2000/svg' xmlns:gr='urn:x-gereport:source' "
+          "width='10' height='10'>\n<g gr:same-size='yes'/></svg>", "gr:same-size=\"yes\"" },
         { "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>\n"
           "<text stroke='red'>a</text></svg>", "stroke is not supported" },
         { "<svg xmlns='http://www.w3.org/2000/svg'/>", "needs width and height" },
@@ -1119,14 +1121,15 @@ static void test_svg_wrap(void)
     gr_graphic *g;
     size_t i;
     cap_begin(&c);
-    /* 110pt of text in 90: two lines at 10pt, the number whole, centred */
+    /* 110pt of text in 90: two lines at 10pt, the number whole, the line
+       broken before the bracket rather than inside it, centred */
     g = svg_run_case(&c, doc, &sc,
         "<svg xmlns='http://www.w3.org/2000/svg' width='200pt' height='60pt' viewBox='0 0 200 60'>"
         "<text x='100' y='20' text-anchor='middle' font-size='10' inline-size='90'>"
         "獨居長者（65歲以上）</text></svg>", 400);
-    CHECK(g && g->ntexts == 2 && strcmp(text_at(g, 0), "獨居長者（65歲") == 0 &&
-          strcmp(text_at(g, 1), "以上）") == 0,
-          "wrapped in two lines, 65 whole: %zu 「%s」「%s」 %s", g ? g->ntexts : 0,
+    CHECK(g && g->ntexts == 2 && strcmp(text_at(g, 0), "獨居長者") == 0 &&
+          strcmp(text_at(g, 1), "（65歲以上）") == 0,
+          "wrapped in two lines before the bracket: %zu 「%s」「%s」 %s", g ? g->ntexts : 0,
           text_at(g, 0), text_at(g, 1), cap_text(&c));
     if (g && g->ntexts == 2) {
         const gr_graphic_text *a = &g->texts[0], *b = &g->texts[1];
@@ -1174,6 +1177,31 @@ static void test_svg_wrap(void)
         CHECK(g->texts[i].x0 == 0 && g->texts[i].x1 <= 45.01 &&
               NEAR(g->texts[i].y1 - g->texts[i].y0, g->texts[0].y1 - g->texts[0].y0, 1e-9),
               "line %zu starts at x, fits, same size: %g", i, g->texts[i].x1);
+    svg_close(&sc);
+    /* gr:same-size: the short name takes the long one's smaller size */
+    g = svg_run_case(&c, doc, &sc,
+        "<svg xmlns='http://www.w3.org/2000/svg' xmlns:gr='urn:x-gereport:source' "
+        "width='200pt' height='60pt' viewBox='0 0 200 60'><g gr:same-size='true'>"
+        "<text x='50' y='20' text-anchor='middle' font-size='10' inline-size='90' "
+        "gr:max-lines='2' gr:min-font-size='7'>遊民</text>"
+        "<text x='150' y='20' text-anchor='middle' font-size='10' inline-size='90' "
+        "gr:max-lines='2' gr:min-font-size='7'>特殊境遇家庭（單親、隔代教養）與偏鄉地區</text>"
+        "</g></svg>", 400);
+    CHECK(g && g->ntexts == 3, "one line and two: %zu %s", g ? g->ntexts : 0, cap_text(&c));
+    if (g && g->ntexts == 3)
+        CHECK(NEAR(g->texts[0].y1 - g->texts[0].y0, g->texts[1].y1 - g->texts[1].y0, 1e-9) &&
+              g->texts[0].y1 - g->texts[0].y0 < g->texts[2].y1 - g->texts[2].y0 + 1e-9 &&
+              strcmp(text_at(g, 0), "遊民") == 0,
+              "one size for the group: %g %g", g->texts[0].y1 - g->texts[0].y0,
+              g->texts[1].y1 - g->texts[1].y0);
+    svg_close(&sc);
+    g = svg_run_case(&c, doc, &sc,
+        "<svg xmlns='http://www.w3.org/2000/svg' xmlns:gr='urn:x-gereport:source' "
+        "width='200pt' height='60pt' viewBox='0 0 200 60'><g gr:same-size='true'>"
+        "<text x='50' y='20' font-size='10' inline-size='90' gr:max-lines='2'>遊民</text>"
+        "</g></svg>", 400);
+    CHECK(g && g->ntexts == 1 && NEAR(g->texts[0].y1 - g->texts[0].y0, 10, 0.5),
+          "a group of one fitting text: full size %g", g && g->ntexts ? g->texts[0].y1 - g->texts[0].y0 : 0);
     svg_close(&sc);
     CHECK(c.ctx.nerrors == 0 && c.ctx.nwarnings == 0, "wrap: no messages: %s", cap_text(&c));
     cap_end(&c);

@@ -297,7 +297,9 @@
             <xsl:with-param name="bottom" select="$bottom"/>
           </xsl:call-template>
           <svg:line x1="{$left}" y1="{$top}" x2="{$left}" y2="{$bottom}" stroke="#000000" stroke-width="0.8"/>
-          <!-- bars -->
+          <!-- bars; the category names under them all at one size (the
+               size the hardest needs: gr:same-size, docs/svg-subset.md §4) -->
+          <svg:g gr:same-size="true">
           <xsl:for-each select="$row">
             <xsl:variable name="g" select="position() - 1"/>
             <xsl:variable name="x0" select="$x-start + $g * $gw + ($gw - $ns * $bw) div 2"/>
@@ -351,6 +353,7 @@
               <xsl:with-param name="room" select="$gw - 4"/>
             </xsl:call-template>
           </xsl:for-each>
+          </svg:g>
           <svg:line x1="{$left}" y1="{$bottom}" x2="{$right}" y2="{$bottom}" stroke="#000000" stroke-width="0.8"/>
           <xsl:if test="$rows = 1">
             <xsl:call-template name="legend">
@@ -623,6 +626,8 @@
       <xsl:if test="$rows = 1"><xsl:attribute name="space-before">6pt</xsl:attribute></xsl:if>
       <fo:instream-foreign-object><xsl:copy-of select="@gr:line"/>
         <svg:svg width="440pt" height="{$height}pt" viewBox="0 0 440 {$height}">
+          <!-- the names under the pies of a row at one size -->
+          <svg:g gr:same-size="true">
           <xsl:if test="$k = 0 and $with-total = 1">
             <xsl:call-template name="pie">
               <xsl:with-param name="cx" select="$cell div 2"/>
@@ -649,6 +654,7 @@
               <xsl:with-param name="room" select="$cell - 6"/>
             </xsl:call-template>
           </xsl:for-each>
+          </svg:g>
           <xsl:if test="$rows = 1">
             <xsl:call-template name="legend">
               <xsl:with-param name="x" select="220 - 31 * $ns"/>
