@@ -637,6 +637,7 @@
               <xsl:with-param name="f" select="sum($groups/女)"/>
               <xsl:with-param name="o" select="sum($groups/其他)"/>
               <xsl:with-param name="name" select="$total-name"/>
+              <xsl:with-param name="of" select="總計名稱"/>
               <xsl:with-param name="room" select="$cell - 6"/>
             </xsl:call-template>
           </xsl:if>
