@@ -254,17 +254,17 @@
     <xsl:variable name="em" select="0.5 * string-length(translate($widest, ',', '')) + 0.28 * (string-length($widest) - string-length(translate($widest, ',', '')))"/>
     <xsl:variable name="col-count" select="7.6 * ($em * number($em &gt; 2) + 2 * number($em &lt;= 2)) + 5"/>
     <!-- a group name spans the group's $k columns and is never broken
-         inside a word: its longest Latin word (「（Philippines）」, with its
-         brackets) at 80% of 9.5pt (0.5 em a letter, 1.5 em of brackets)
-         needs that much of them (review T19: 「（Indones / ia）」) -->
+         inside a word: its widest piece (charts.xsl widest-word-em:
+         「（Philippines）」 with its brackets) at 80% of 9.5pt needs that
+         much of them (review T19: 「（Indones / ia）」) -->
     <xsl:variable name="name-em">
       <xsl:for-each select="組/名稱">
-        <xsl:variable name="run"><xsl:call-template name="longest-latin-run"><xsl:with-param name="s" select="normalize-space(.)"/></xsl:call-template></xsl:variable>
-        <xsl:value-of select="concat(0.5 * $run + 1.5 * number($run &gt; 0), ' ')"/>
+        <xsl:variable name="w"><xsl:call-template name="widest-word-em"><xsl:with-param name="s" select="normalize-space(.)"/></xsl:call-template></xsl:variable>
+        <xsl:value-of select="concat(format-number($w, '000.00'), ' ')"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="name-max">
-      <xsl:call-template name="max-of"><xsl:with-param name="list" select="$name-em"/></xsl:call-template>
+      <xsl:call-template name="max-of"><xsl:with-param name="list" select="string($name-em)"/></xsl:call-template>
     </xsl:variable>
     <xsl:variable name="col-name" select="(7.6 * number($name-max) + 5) div $k"/>
     <xsl:variable name="col" select="$col-count * number($col-count &gt;= $col-name) + $col-name * number($col-name &gt; $col-count)"/>
@@ -317,50 +317,6 @@
             </xsl:for-each>
           </fo:table-body>
         </fo:table>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- the length of the longest run of Latin letters and digits in $s
-       (ASCII, Latin-1 and Vietnamese letters, + - . &amp;) -->
-  <xsl:variable name="latin-chars" select="concat('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-.&amp;',
-      'ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿĀāĂăĐđĨĩŨũƠơƯư',
-      'ẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ')"/>
-  <xsl:template name="longest-latin-run">
-    <xsl:param name="s"/>
-    <xsl:param name="cur" select="0"/>
-    <xsl:param name="best" select="0"/>
-    <xsl:choose>
-      <xsl:when test="$s = ''"><xsl:value-of select="$best * number($best &gt;= $cur) + $cur * number($cur &gt; $best)"/></xsl:when>
-      <xsl:when test="contains($latin-chars, substring($s, 1, 1))">
-        <xsl:call-template name="longest-latin-run">
-          <xsl:with-param name="s" select="substring($s, 2)"/>
-          <xsl:with-param name="cur" select="$cur + 1"/>
-          <xsl:with-param name="best" select="$best"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="longest-latin-run">
-          <xsl:with-param name="s" select="substring($s, 2)"/>
-          <xsl:with-param name="cur" select="0"/>
-          <xsl:with-param name="best" select="$best * number($best &gt;= $cur) + $cur * number($cur &gt; $best)"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- the largest of the space-separated numbers in $list (0 if none) -->
-  <xsl:template name="max-of">
-    <xsl:param name="list"/>
-    <xsl:param name="best" select="0"/>
-    <xsl:variable name="head" select="substring-before(concat(normalize-space($list), ' '), ' ')"/>
-    <xsl:choose>
-      <xsl:when test="normalize-space($list) = ''"><xsl:value-of select="$best"/></xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="max-of">
-          <xsl:with-param name="list" select="substring-after(concat(normalize-space($list), ' '), ' ')"/>
-          <xsl:with-param name="best" select="$best * number($best &gt;= number($head)) + number($head) * number(number($head) &gt; $best)"/>
-        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
