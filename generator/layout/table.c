@@ -1707,12 +1707,14 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
                 r + 1 == body_end && nplaced >= 2 && p->widows != 1)
                 j = nplaced - 1;
             /* a table under its header opens at a page foot with at least
-               its `orphans` rows (groups), as a paragraph with its lines
-               (a 21-member list, a clerk's three rows: never the caption,
-               the header and one row): else it starts on the next page,
-               when this page is full enough to be left */
-            if (first && t->nhead > 0 && !force && (j > 0 && j < nplaced ? j : nplaced) <
-                    (size_t)(p->orphans > 0 ? p->orphans : 1) &&
+               its `orphans` body rows, as a paragraph with its lines (a
+               21-member list, a clerk's three rows: never the caption, the
+               header and one row; a category of four rows joined by its
+               label is four): else it starts on the next page, when this
+               page is full enough to be left */
+            if (first && t->nhead > 0 && !force &&
+                (j > 0 && j < nplaced ? placed[j].row : r) - t->nhead <
+                    (p->orphans > 0 ? p->orphans : 1) &&
                 saved.y - L->body_y >= GR_ROW_MOVE_FILL * L->body_h) {
                 free(placed);
                 gr_page_truncate(c->pg, mark);
