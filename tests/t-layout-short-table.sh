@@ -4,11 +4,12 @@
 # header). tests/audit/short-table.xml puts a clerk's two-row 〈表格〉 where
 # its caption, header and first row would end a page; held-edu.xml's 九
 # table (two 重點項目) falls the same way. Each is printed on one page, its
-# header once, with the heading or caption above it
-# (templates/results/112/lib.xsl $short-table-rows).
-# And a longer table under its header opens a page foot with at least its
-# `orphans` rows (tests/fo/layout/table-orphans.fo; review T22: a 21-member
-# 委員名單 began with one row under its caption): 甲, one row of five
+# header once, with the heading or caption above it: a table under its
+# header opens a page foot with at least its `orphans` rows (2), and its
+# last row does not stand alone (`widows`), so a short table moves whole
+# when the page it leaves stays 60% full. The rule itself, in
+# tests/fo/layout/table-orphans.fo (review T22: a 21-member 委員名單 began
+# with one row under its caption): 甲, one row of five
 # fitting on a page 77% full, starts on the next page; 乙, one row fitting
 # on a page 41% full, splits (no page left mostly blank); 丙 is 甲 with
 # orphans="1", and splits; 丁, two of three rows fitting on a page 61%

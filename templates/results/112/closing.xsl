@@ -20,11 +20,6 @@
   <xsl:template name="future">
     <fo:block xsl:use-attribute-sets="h1" id="sec-9"><xsl:copy-of select="@gr:line"/><xsl:value-of select="$form/sections/section[@id = 'sec-9']/@title"/></fo:block>
     <fo:block xsl:use-attribute-sets="para" keep-with-next="always"><xsl:copy-of select="@gr:line"/>各執行辦理單位於下年度，為深化內部執行業務過程中深化性別主流化概念，或透過業務促進政府機關內部或民間社會性別平等的相關措施與作為。(請擇重點填寫，若無則免填。)</fo:block>
-    <!-- a short table moves whole (lib.xsl $short-table-rows) -->
-    <fo:block><xsl:copy-of select="@gr:line"/>
-    <xsl:if test="count(精進作為/重點項目) &lt;= $short-table-rows and string-length(normalize-space(精進作為)) &lt;= $short-table-chars">
-      <xsl:attribute name="keep-together.within-page">always</xsl:attribute>
-    </xsl:if>
     <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
       <fo:table-column column-width="proportional-column-width(3)"/>
       <fo:table-column column-width="proportional-column-width(4.5)"/>
@@ -65,7 +60,6 @@
         </xsl:if>
       </fo:table-body>
     </fo:table>
-    </fo:block>
   </xsl:template>
 
 </xsl:stylesheet>

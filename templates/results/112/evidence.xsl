@@ -467,11 +467,6 @@
   <!-- generic table -->
   <xsl:template match="表格" mode="evidence">
     <xsl:call-template name="caption-above"/>
-    <!-- a short table moves whole (lib.xsl $short-table-rows) -->
-    <fo:block><xsl:copy-of select="@gr:line"/>
-    <xsl:if test="count(列) &lt;= $short-table-rows and string-length(normalize-space(.)) &lt;= $short-table-chars">
-      <xsl:attribute name="keep-together.within-page">always</xsl:attribute>
-    </xsl:if>
     <fo:table xsl:use-attribute-sets="table"><xsl:copy-of select="@gr:line"/>
       <xsl:for-each select="欄">
         <fo:table-column><xsl:copy-of select="@gr:line"/>
@@ -496,7 +491,6 @@
         <xsl:apply-templates select="列" mode="table"/>
       </fo:table-body>
     </fo:table>
-    </fo:block>
     <xsl:for-each select="附註">
       <xsl:choose>
         <xsl:when test="段落 | 清單">

@@ -12,14 +12,6 @@
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:gr="urn:x-gereport:source">
 
-  <!-- A short table — at most this many body rows and characters (about a
-       third of a page) — is kept whole, as a typesetter keeps a short form
-       table: moved to the next page with its heading rather than split
-       1 | 1 under a repeated header (held-edu's 九 table, a clerk's two-row
-       〈表格〉). A longer one splits between its rows (docs/layout.md). -->
-  <xsl:variable name="short-table-rows" select="3"/>
-  <xsl:variable name="short-table-chars" select="400"/>
-
   <!-- ===================================================== styles -->
   <xsl:attribute-set name="h1">
     <xsl:attribute name="font-size">14pt</xsl:attribute>
