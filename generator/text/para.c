@@ -1264,6 +1264,25 @@ static int break_grade(const gr_para *p, int32_t j)
  * least this share of its width: else at the last break that fits. */
 #define GR_WORD_LINE_FILL 0.5
 
+/* 1 if a line [s, g) of an address alone (no gap to spread), at least
+ * GR_WORD_LINE_FILL of `avail`, ending at a good break g (after / . - ? &
+ * =), leaves the rest of the paragraph to one last line of `width`: the
+ * token after g then need not be broken (review T27: 「…&s=A1B2C3D4E5F607
+ * / 18。」, the paragraph's last line two digits and a stop, where
+ * 「…&s= / A1B2C3D4E5F60718。」 breaks nothing). */
+static int token_whole_last(const gr_para *p, int32_t s, int32_t g, double width, double avail)
+{
+    int32_t n = (int32_t)p->nunits, ce;
+    if (g <= s) return 0;
+    ce = content_end(p, s, g);
+    if (span_width(p, s, ce) < GR_WORD_LINE_FILL * avail) return 0;
+    for (int32_t k = s + 1; k < ce; k++)
+        if (justify_gap(p, k)) return 0;
+    for (int32_t k = g; k < n; k++)
+        if (p->units[k].flags & U_FORCED) return 0;
+    return span_width(p, g, content_end(p, g, n)) <= width + EPS;
+}
+
 /* Greedy lines. With `words` (a short text whose words are known), a line
  * ends at its last phrase boundary, else its last word boundary, that
  * leaves it at least GR_WORD_LINE_FILL full, before any other break.
@@ -1312,6 +1331,8 @@ static void fill_lines(gr_para *p, const gr_para_opts *o, int words)
                         e = best_gr[g];
                         break;
                     }
+                if (e < n && break_grade(p, e) == 2 && token_whole_last(p, s, best_gr[0], o->width, avail))
+                    e = best_gr[0];
                 for (int lv = 2; words && best > s && lv >= 1; lv--)
                     if (best_lv[lv] > s &&
                         span_width(p, s, content_end(p, s, best_lv[lv])) >= GR_WORD_LINE_FILL * avail) {
