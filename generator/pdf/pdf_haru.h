@@ -16,7 +16,7 @@
 /* Compression levels, chosen by measurement (docs/layout.md, "PDF
  * writer"): font programs are few and large, so a higher level pays;
  * page content is many small streams. */
-#define PDF_LEVEL_FONT     6
+#define PDF_LEVEL_FONT     5
 #define PDF_LEVEL_CONTENT  1
 #define PDF_LEVEL_OTHER    6
 

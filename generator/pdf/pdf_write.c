@@ -669,7 +669,7 @@ typedef struct file_sink {
     gr_ctx *ctx;
     gr_out *o;
     gr_buf block;
-    pdf_file_id id;
+    pdf_file_id *id;            /* large: on the heap */
     int failed;                 /* a write failed (reported) */
 } file_sink;
 
@@ -688,7 +688,7 @@ static int sink_to_file(void *user, const unsigned char *data, size_t len)
 {
     file_sink *s = user;
     if (s->failed) return -1;
-    pdf_pdfa_id_feed(&s->id, data, len);
+    pdf_pdfa_id_feed(s->id, data, len);
     gr_buf_add(&s->block, data, len);
     return s->block.len >= FILE_BLOCK ? sink_flush(s) : 0;
 }
@@ -705,20 +705,22 @@ static int save_to_file(writer *w, const char *out_path)
     s.ctx = w->ctx;
     gr_buf_init(&s.block);
     gr_buf_reserve(&s.block, FILE_BLOCK);
-    pdf_pdfa_id_init(&s.id);
+    s.id = gr_malloc(sizeof *s.id);
+    pdf_pdfa_id_init(s.id);
     rc = gr_out_open(w->ctx, out_path, &s.o);
     if (rc == GR_OK) {
         if (pdf_haru_save(w->pdf, sink_to_file, &s) != HPDF_OK || hpdf_failed(w) ||
-            s.failed || s.id.total == 0 || sink_flush(&s) != 0)
+            s.failed || s.id->total == 0 || sink_flush(&s) != 0)
             rc = GR_ESYS;
     }
-    if (rc == GR_OK && pdf_pdfa_id_finish(&s.id, hex, at) != GR_OK)
+    if (rc == GR_OK && pdf_pdfa_id_finish(s.id, hex, at) != GR_OK)
         rc = gr_syserror(w->ctx, out_path, 0, GR_TEXT(PDF_INTERNAL_ERROR_FILE_ID));
     for (k = 0; rc == GR_OK && k < 2; k++)
         rc = gr_out_patch(w->ctx, s.o, at[k], hex, sizeof hex);
     if (rc == GR_OK) rc = gr_out_commit(w->ctx, s.o);
     else gr_out_abort(s.o);
     gr_buf_free(&s.block);
+    free(s.id);
     return rc;
 }
 

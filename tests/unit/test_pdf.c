@@ -17,7 +17,9 @@
 #include "../../generator/pdf/pdf.h"
 #include "../../generator/pdf/pdf_haru.h"
 #include "../../generator/pdf/pdf_content.h"
+#include "../../generator/pdf/pdf_md5.h"
 #include <hpdf_doc.h>
+#include <hpdf_encrypt.h>
 #include "../../generator/text/font.h"
 #include "../../generator/text/para.h"
 
@@ -997,6 +999,64 @@ static void test_haru_contract(const char *dir)
     gr_buf_free(&out);
 }
 
+/* pdf_md5.c (the file ID): RFC 1321's test suite, and the digest libharu's
+ * HPDF_MD5 gives (the IDs of earlier builds) for data of every length
+ * around the block size fed in pieces of every size. */
+static void md5_hex(const void *data, size_t len, size_t piece, char hex[33])
+{
+    pdf_md5 m;
+    unsigned char d[16];
+    const unsigned char *p = data;
+    size_t i, n;
+    pdf_md5_init(&m);
+    for (i = 0; i < len; i += n) {
+        n = piece && len - i > piece ? piece : len - i;
+        pdf_md5_update(&m, p + i, n);
+    }
+    pdf_md5_final(&m, d);
+    for (i = 0; i < 16; i++) snprintf(hex + 2 * i, 3, "%02x", d[i]);
+}
+
+static void test_md5(void)
+{
+    static const char *const suite[][2] = {
+        { "", "d41d8cd98f00b204e9800998ecf8427e" },
+        { "a", "0cc175b9c0f1b6a831c399e269772661" },
+        { "abc", "900150983cd24fb0d6963f7d28e17f72" },
+        { "message digest", "f96b697d7cb7938d525a2f31aaf161d0" },
+        { "abcdefghijklmnopqrstuvwxyz", "c3fcd3d76192e4007dfb496cca67e13b" },
+        { "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+          "d174ab98d277d9f5a5611c2c9f419d9f" },
+        { "1234567890123456789012345678901234567890"
+          "1234567890123456789012345678901234567890", "57edf4a22be3c955ac49da2e2107b67a" },
+    };
+    unsigned char data[300];
+    char hex[33], want[33];
+    size_t i, len, piece;
+    int same = 1;
+    for (i = 0; i < sizeof suite / sizeof *suite; i++) {
+        md5_hex(suite[i][0], strlen(suite[i][0]), 0, hex);
+        CHECK(strcmp(hex, suite[i][1]) == 0, "MD5 of \"%s\": %s (RFC 1321: %s)", suite[i][0], hex, suite[i][1]);
+    }
+    for (i = 0; i < sizeof data; i++) data[i] = (unsigned char)(i * 37 + 11);
+    for (len = 0; len <= sizeof data && same; len++) {
+        HPDF_MD5_CTX c;
+        HPDF_BYTE d[16];
+        HPDF_MD5Init(&c);
+        HPDF_MD5Update(&c, data, (HPDF_UINT32)len);
+        HPDF_MD5Final(d, &c);
+        for (i = 0; i < 16; i++) snprintf(want + 2 * i, 3, "%02x", d[i]);
+        for (piece = 0; piece <= 130 && same; piece += piece < 8 ? 1 : 61) {
+            md5_hex(data, len, piece, hex);
+            if (strcmp(hex, want) != 0) {
+                same = 0;
+                CHECK(0, "MD5 of %zu bytes in pieces of %zu: %s, libharu %s", len, piece, hex, want);
+            }
+        }
+    }
+    if (same) CHECK(1, "MD5 equals libharu's for 0..300 bytes fed in pieces of 0..8, 69, 130 bytes");
+}
+
 int main(void)
 {
     gr_ctx ctx;
@@ -1018,6 +1078,7 @@ int main(void)
     check_dlist(&F);
     check_glyph_runs();
     test_haru_contract(dir);
+    test_md5();
 
     d = build_doc(&F);
     snprintf(a, sizeof a, "%s/a.pdf", dir);
