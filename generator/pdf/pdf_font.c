@@ -331,39 +331,27 @@ static void put32(unsigned char *p, uint32_t v)
     p[3] = (unsigned char)v;
 }
 
-/* A run of kept glyphs that follow each other in the file: `len` bytes
- * from glyf offset `from` go to `at` in the copy. */
-typedef struct glyf_piece {
-    size_t at;
-    unsigned from, len;
-} glyf_piece;
-
 /* Reading a few KiB more costs less than a system call more (on this
  * kind of virtual machine a pread is some 2.5 us, and each KiB it copies
- * 0.2 us): runs at most GLYF_GAP bytes apart in the file are read with
- * one pread of at most GLYF_WINDOW bytes into a scratch buffer, and
- * copied from there (the seed-004 report: 738 reads of TW-Kai -> about
- * 500). */
-#define GLYF_GAP     8192u
-#define GLYF_WINDOW  65536u
-
-static int read_pieces(const glyf_copy *c, const glyf_piece *p, size_t n,
-                       unsigned char *out)
+ * 0.2 us): runs of kept glyphs at most PDF_GLYF_GAP bytes apart in the
+ * file are read with one pread into a scratch buffer and copied from
+ * there (the seed-004 report: 738 reads of TW-Kai -> 502). */
+int pdf_glyf_read_pieces(int fd, unsigned long long base, const pdf_glyf_piece *p,
+                         size_t n, unsigned char *out)
 {
     unsigned char *win = NULL;
     size_t i = 0, j, k;
     int ok = 1;
     while (ok && i < n) {
         unsigned from = p[i].from, to = p[i].from + p[i].len;
-        for (j = i + 1; j < n && p[j].from >= to && p[j].from - to <= GLYF_GAP &&
-                        p[j].from + p[j].len - from <= GLYF_WINDOW; j++)
+        for (j = i + 1; j < n && p[j].from >= to && p[j].from - to <= PDF_GLYF_GAP &&
+                        p[j].from + p[j].len - from <= PDF_GLYF_WINDOW; j++)
             to = p[j].from + p[j].len;
         if (j == i + 1) {
-            ok = pread(c->fd, out + p[i].at, p[i].len, (off_t)(c->glyf_at + from))
-                 == (ssize_t)p[i].len;
+            ok = pread(fd, out + p[i].at, p[i].len, (off_t)(base + from)) == (ssize_t)p[i].len;
         } else {
-            if (!win) win = gr_malloc(GLYF_WINDOW);
-            ok = pread(c->fd, win, to - from, (off_t)(c->glyf_at + from)) == (ssize_t)(to - from);
+            if (!win) win = gr_malloc(PDF_GLYF_WINDOW);
+            ok = pread(fd, win, to - from, (off_t)(base + from)) == (ssize_t)(to - from);
             for (k = i; ok && k < j; k++) memcpy(out + p[k].at, win + (p[k].from - from), p[k].len);
         }
         i = j;
@@ -383,7 +371,7 @@ static int copy_glyphs(const glyf_copy *c, const pdf_face *f, gr_buf *out,
 {
     unsigned g, from, to, kept = 0;
     size_t total = 0, room, npieces = 0;
-    glyf_piece *pieces;
+    pdf_glyf_piece *pieces;
     int ok;
     for (g = 0; g < c->nglyphs; g++)
         if (is_used(f, g)) {
@@ -435,7 +423,7 @@ static int copy_glyphs(const glyf_copy *c, const pdf_face *f, gr_buf *out,
         g = e;
     }
     put32(loca + 4 * (size_t)c->nglyphs, (uint32_t)out->len);
-    ok = read_pieces(c, pieces, npieces, out->data);
+    ok = pdf_glyf_read_pieces(c->fd, c->glyf_at, pieces, npieces, out->data);
     free(pieces);
     if (!ok) return 0;
     /* a composite glyph (numberOfContours < 0) */
