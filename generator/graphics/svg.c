@@ -9,6 +9,7 @@
 #include "graphics_int.h"
 #include "../util/msg.h"
 
+#include <assert.h>
 #include <libxml/tree.h>
 #include <math.h>
 #include <stdlib.h>
@@ -270,6 +271,9 @@ typedef struct svg_style {
     int font_weight;
     int anchor;
     int preserve_space;
+    double inline_size;        /* SVG 2 inline-size, user units; 0: none
+                                  (not inherited) */
+    int same_size;             /* inside a <g gr:same-size="true"> */
 } svg_style;
 
 typedef struct svg_run {
@@ -285,6 +289,10 @@ typedef struct svg_run {
     int warned_outside;
     gr_graphic_text *texts;    /* malloc'd while building */
     size_t ntexts, captexts;
+    struct svg_textjob *pending; /* texts waiting for their gr:same-size
+                                    group's end (malloc'd, each owning its
+                                    text) */
+    size_t npending, cappending;
 } svg_run;
 
 typedef enum {
@@ -299,7 +307,7 @@ static const struct {
     const char *attrs;
 } svg_elements[] = {
     { "svg", EL_SVG, " width height viewBox preserveAspectRatio version baseProfile " },
-    { "g", EL_G, " transform " },
+    { "g", EL_G, " transform gr:same-size " },
     { "rect", EL_RECT, " transform x y width height rx ry " },
     { "circle", EL_CIRCLE, " transform cx cy r " },
     { "ellipse", EL_ELLIPSE, " transform cx cy rx ry " },
@@ -307,7 +315,7 @@ static const struct {
     { "polyline", EL_POLYLINE, " transform points " },
     { "polygon", EL_POLYGON, " transform points " },
     { "path", EL_PATH, " transform d " },
-    { "text", EL_TEXT, " transform x y " },
+    { "text", EL_TEXT, " transform x y gr:max-lines gr:min-font-size " },
     { "title", EL_META, NULL },
     { "desc", EL_META, NULL },
 };
@@ -315,7 +323,8 @@ static const struct {
 /* Properties that may appear as attributes and in style="…". */
 static const char presentation_props[] =
     " fill stroke stroke-width fill-rule opacity fill-opacity stroke-opacity"
-    " font-family font-size font-weight font-style text-anchor display ";
+    " font-family font-size font-weight font-style text-anchor display"
+    " inline-size ";
 
 static int in_word_list(const char *list, const char *name)
 {
@@ -432,6 +441,10 @@ static int collect_attrs(svg_run *r, xmlNode *el, int line, const char *own,
                                        (const char *)XML_XML_NAMESPACE) == 0) {
                 snprintf(full, sizeof full, "xml:%s", name);
                 name = full;
+            } else if (at->ns->href && strcmp((const char *)at->ns->href, GR_SOURCE_NS) == 0 &&
+                       strlen(name) < sizeof full - 3) {
+                snprintf(full, sizeof full, "gr:%s", name);
+                name = full;            /* gereport's own: the element's list says */
             } else {
                 rc = gr_error(r->ctx, r->file, line, GR_TEXT(SVG_ATTRIBUTE_SUPPORTED_OUTSIDE_SVG), ename,
                               at->ns->prefix ? (const char *)at->ns->prefix : "?", name);
@@ -594,6 +607,12 @@ static int apply_property(svg_run *r, int line, const char *ename, const char *n
         else if (is_keyword(v, "middle")) st->anchor = ANCHOR_MIDDLE;
         else if (is_keyword(v, "end")) st->anchor = ANCHOR_END;
         else return bad_value(r, line, ename, name, v);
+        return GR_OK;
+    }
+    if (strcmp(name, "inline-size") == 0) {
+        if (parse_length(v, r->vp_w, parent->font_size, &x) != 0 || x < 0)
+            return bad_value(r, line, ename, name, v);
+        st->inline_size = x;
         return GR_OK;
     }
     if (strcmp(name, "display") == 0) {
@@ -875,27 +894,117 @@ static int shape_path(svg_run *r, int line, const svg_attrs *a, gr_svgpath *p)
 
 /* ---- text ------------------------------------------------------------- */
 
-/* The character data of <text>, whitespace handled as SVG's xml:space says.
- * Element children are outside the subset. Newly allocated in *out. */
-static int text_content(svg_run *r, xmlNode *el, const svg_style *st, char **out)
+/* A piece of a <text>'s character data: plain text, or a <tspan> with
+ * white-space: nowrap (a name: no line break inside it). Byte offsets into
+ * the collapsed text. */
+typedef struct text_seg {
+    size_t start, end;
+    int nowrap;
+} text_seg;
+
+#define MAX_TEXT_SEGS 64
+
+/* white-space of a <tspan>: its only property (1 = nowrap). Anything else on
+ * it is outside the subset. */
+static int tspan_attrs(svg_run *r, xmlNode *el, int line, int *nowrap)
+{
+    svg_attrs a;
+    xmlAttr *at;
+    int rc = GR_OK;
+    size_t i;
+    const char *ename = (const char *)el->name;     /* "tspan" */
+    memset(&a, 0, sizeof a);
+    *nowrap = 0;
+    for (at = el->properties; at; at = at->next) {
+        const char *name = (const char *)at->name;
+        xmlChar *val = xmlNodeListGetString(el->doc, at->children, 1);
+        const char *v = val ? (const char *)val : "";
+        if (at->ns && !(at->ns->href && strcmp((const char *)at->ns->href,
+                                               (const char *)XML_XML_NAMESPACE) == 0 &&
+                        (strcmp(name, "lang") == 0 || strcmp(name, "space") == 0))) {
+            rc = gr_error(r->ctx, r->file, line, GR_TEXT(SVG_ATTRIBUTE_SUPPORTED_OUTSIDE_SVG), ename,
+                          at->ns->prefix ? (const char *)at->ns->prefix : "?", name);
+        } else if (at->ns || strcmp(name, "id") == 0) {
+            ;                                   /* xml:lang, xml:space, id */
+        } else if (strcmp(name, "white-space") == 0) {
+            attrs_add(&a, name, strlen(name), v, strlen(v), 0);
+        } else if (strcmp(name, "style") == 0) {
+            size_t before = a.n;
+            if (parse_style_attr(&a, v) != 0)
+                rc = gr_error(r->ctx, r->file, line, GR_TEXT(SVG_MALFORMED_STYLE), ename, v);
+            for (i = before; i < a.n; i++)
+                if (strcmp(a.v[i].name, "white-space") != 0)
+                    rc = gr_error(r->ctx, r->file, line, GR_TEXT(SVG_PROPERTY_STYLE_SUPPORTED_OUTSIDE),
+                                  ename, a.v[i].name);
+        } else {
+            rc = gr_error(r->ctx, r->file, line, GR_TEXT(SVG_ATTRIBUTE_SUPPORTED_OUTSIDE_SVG_2), ename, name);
+        }
+        xmlFree(val);
+    }
+    for (i = 0; i < a.n; i++) {
+        const char *v = a.v[i].value;
+        if (strcmp(a.v[i].name, "white-space") != 0) continue;
+        if (is_keyword(v, "nowrap")) *nowrap = 1;
+        else if (is_keyword(v, "normal")) *nowrap = 0;
+        else rc = bad_value(r, line, ename, "white-space", v);
+    }
+    attrs_free(&a);
+    return rc;
+}
+
+/* The character data of <text> (and of its <tspan> children), whitespace
+ * handled as SVG's xml:space says, across the pieces. Newly allocated in
+ * *out; the pieces in seg[0 .. *nseg). */
+static int text_content(svg_run *r, xmlNode *el, const svg_style *st, char **out,
+                        text_seg *seg, int *nseg)
 {
     gr_buf b;
-    xmlNode *c;
-    int rc = GR_OK;
-    size_t i, w = 0;
+    xmlNode *c, *t;
+    int rc = GR_OK, k;
+    size_t raw[MAX_TEXT_SEGS + 1], i, w = 0;
     gr_buf_init(&b);
+    *nseg = 0;
     for (c = el->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-            if (c->content) gr_buf_adds(&b, (const char *)c->content);
-        } else if (c->type == XML_ELEMENT_NODE) {
-            rc = gr_error(r->ctx, r->file, elem_line(c), GR_TEXT(SVG_UNSUPPORTED_SVG_ELEMENT_TEXT),
-                          (const char *)c->name);
+        int nowrap = 0;
+        xmlNode *from = c;
+        if (c->type == XML_ELEMENT_NODE) {
+            int line = elem_line(c);
+            if (!c->ns || !c->ns->href || strcmp((const char *)c->ns->href, SVG_NS) != 0 ||
+                strcmp((const char *)c->name, "tspan") != 0) {
+                rc = gr_error(r->ctx, r->file, line, GR_TEXT(SVG_UNSUPPORTED_SVG_ELEMENT_TEXT),
+                              (const char *)c->name);
+                continue;
+            }
+            if (tspan_attrs(r, c, line, &nowrap) != GR_OK) rc = GR_EINPUT;
+            for (t = c->children; t; t = t->next)
+                if (t->type == XML_ELEMENT_NODE)
+                    rc = gr_error(r->ctx, r->file, elem_line(t), GR_TEXT(SVG_UNSUPPORTED_SVG_ELEMENT_TEXT),
+                                  (const char *)t->name);
+            from = c->children;
+        } else if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE) {
+            continue;
         }
+        if (*nseg == MAX_TEXT_SEGS) {
+            rc = gr_error(r->ctx, r->file, elem_line(el), GR_TEXT(SVG_TEXT_TOO_MANY_PIECES), MAX_TEXT_SEGS);
+            break;
+        }
+        raw[*nseg] = b.len;
+        seg[*nseg].nowrap = nowrap;
+        (*nseg)++;
+        for (t = from; t; t = (from == c ? NULL : t->next))
+            if ((t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) && t->content)
+                gr_buf_adds(&b, (const char *)t->content);
     }
+    raw[*nseg] = b.len;
     gr_buf_addc(&b, 0);
-    /* newlines removed (default) or made spaces (preserve); tabs → spaces */
-    for (i = 0; b.data[i]; i++) {
-        char ch = (char)b.data[i];
+    /* newlines removed (default) or made spaces (preserve); tabs → spaces;
+     * each piece's start and end follow the text as it shrinks */
+    k = 0;
+    for (i = 0; ; i++) {
+        char ch;
+        while (k < *nseg && raw[k] == i) seg[k++].start = w;
+        if (!b.data[i]) break;
+        ch = (char)b.data[i];
         if (ch == '\n' || ch == '\r') {
             if (!st->preserve_space) continue;
             ch = ' ';
@@ -908,84 +1017,257 @@ static int text_content(svg_run *r, xmlNode *el, const svg_style *st, char **out
     if (!st->preserve_space && w > 0 && b.data[w - 1] == ' ')
         w--;
     b.data[w] = 0;
+    for (k = 0; k < *nseg; k++) {
+        if (seg[k].start > w) seg[k].start = w;
+        seg[k].end = k + 1 < *nseg ? seg[k + 1].start : w;
+        if (seg[k].end > w) seg[k].end = w;
+    }
     *out = (char *)b.data;                    /* the buffer becomes the string */
     return rc;
 }
 
-static int do_text(svg_run *r, xmlNode *el, int line, const svg_attrs *a,
-                   const svg_style *st, mat m)
+/* Byte offsets in UTF-8 `s` of the UTF-16 offsets from16 and to16. */
+static void utf8_span16(const char *s, size_t from16, size_t to16, size_t *b0, size_t *b1)
 {
-    char *text = NULL;
-    double x, y, px, py, scale, size;
-    const char *sx = attr_get(a, "x"), *sy = attr_get(a, "y");
-    gr_fontchain *chain;
-    gr_para *para;
+    size_t i = 0, u = 0;
+    *b0 = *b1 = strlen(s);
+    while (s[i]) {
+        unsigned char c = (unsigned char)s[i];
+        size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (u == from16 && *b0 == strlen(s)) *b0 = i;
+        if (u >= to16) { *b1 = i; break; }
+        u += n == 4 ? 2 : 1;
+        while (n-- > 0 && s[i]) i++;
+    }
+    if (*b0 > *b1) *b0 = *b1;
+}
+
+#define MAX_FORCED_BREAKS 4
+
+/* A <text> ready to be set: its text and pieces, its style, its sizes in
+ * pt, where it goes. A text of a gr:same-size group waits in the run's
+ * list until the group is read (owning its text then). */
+typedef struct svg_textjob {
+    char *text;                /* malloc'd */
+    text_seg seg[MAX_TEXT_SEGS];
+    int nseg;
     gr_text_style ts;
+    double size, min_size;     /* pt: as given; the smallest allowed */
+    double width;              /* pt: inline-size; 0: one line */
+    int max_lines;             /* gr:max-lines; 0: any number */
+    int anchor;
+    double px, py;             /* pt: x, y through the transform */
+    int line;
+    size_t brk[MAX_FORCED_BREAKS]; /* line breaks forced before these byte
+                                  offsets in the last layout (ascending) */
+    int nbrk;
+} svg_textjob;
+
+/* A UTF-16 offset of the last layout's paragraph (which holds a U+2028 at
+ * each forced break) as an offset of the job's text. */
+static size_t text16(const svg_textjob *j, size_t u)
+{
+    int k;
+    size_t i = 0, n16 = 0, len = strlen(j->text);
+    for (k = j->nbrk - 1; k >= 0; k--) {
+        size_t pos;
+        for (i = 0, n16 = 0; i < j->brk[k] && i < len; ) {
+            unsigned char c = (unsigned char)j->text[i];
+            size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            n16 += n == 4 ? 2 : 1;
+            i += n;
+        }
+        pos = n16 + (size_t)k;                 /* where its U+2028 is */
+        if (u > pos) u--;
+    }
+    return u;
+}
+
+static int is_open_bracket(uint32_t c)
+{
+    return c == 0xFF08 || c == '(' || c == 0x300C || c == 0x300E || c == 0x3010 ||
+           c == 0x3014 || c == 0x300A || c == 0x3008 || c == '[' || c == 0xFF3B;
+}
+
+static int is_close_bracket(uint32_t c)
+{
+    return c == 0xFF09 || c == ')' || c == 0x300D || c == 0x300F || c == 0x3011 ||
+           c == 0x3015 || c == 0x300B || c == 0x3009 || c == ']' || c == 0xFF3D;
+}
+
+/* When a line of p ends inside a bracketed part of the text (「新住民（含
+ * 大陸 / 配偶）」) that would fit whole on a line of the job's width at
+ * `size` (its characters counted as 1 em each), the byte offset of its
+ * opening bracket, where the line should rather have ended; else 0. */
+static size_t bracket_break(const svg_textjob *j, gr_para *p, double size)
+{
+    int i, n = gr_para_nlines(p);
+    size_t len = strlen(j->text);
+    for (i = 0; i + 1 < n; i++) {
+        size_t b0, brk, k = 0, open = 0;
+        int depth = 0;
+        size_t e16 = text16(j, gr_para_line(p, i)->text_end);
+        utf8_span16(j->text, e16, e16, &b0, &brk);
+        while (k < brk) {                       /* the outermost open group */
+            uint32_t c;
+            size_t at = k;
+            k += (size_t)gr_utf8_decode(j->text + k, len - k, &c);
+            if (is_open_bracket(c)) { if (depth++ == 0) open = at; }
+            else if (is_close_bracket(c) && depth > 0) depth--;
+        }
+        if (depth > 0 && open > 0) {
+            size_t chars = 0;
+            int d = 0;
+            k = open;
+            while (k < len) {
+                uint32_t c;
+                k += (size_t)gr_utf8_decode(j->text + k, len - k, &c);
+                chars++;
+                if (is_open_bracket(c)) d++;
+                else if (is_close_bracket(c) && --d == 0) break;
+            }
+            if ((double)chars * size <= j->width + 1e-6)
+                return open;
+        }
+    }
+    return 0;
+}
+
+/* The job laid out at one size, with line breaks forced before the byte
+ * offsets brk[0 .. nbrk) (ascending). */
+static gr_para *lay_text(svg_run *r, svg_textjob *j, double size, const size_t *brk,
+                         int nbrk, int defer, int *rc)
+{
+    gr_text_style ts = j->ts;
     gr_para_opts opts;
-    int rc, i;
-    if ((sx && parse_length(sx, r->vp_w, st->font_size, &x) != 0))
-        return bad_value(r, line, "text", "x", sx);
-    if ((sy && parse_length(sy, r->vp_h, st->font_size, &y) != 0))
-        return bad_value(r, line, "text", "y", sy);
-    if (!sx) x = 0;
-    if (!sy) y = 0;
-    rc = text_content(r, el, st, &text);
-    if (rc != GR_OK || !text[0] || st->fill_none) {
-        free(text);
-        return rc;
-    }
-    if (!st->stroke_none) {
-        free(text);
-        return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_TEXT_STROKE_SUPPORTED_GIVE));
-    }
-    scale = mat_scale(m);
-    if (fabs(m.b) > 1e-9 * scale || fabs(m.c) > 1e-9 * scale || m.a <= 0 || m.d <= 0) {
-        free(text);
-        return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_TEXT_CANNOT_ROTATED_SKEWED));
-    }
-    size = st->font_size * scale;
-    if (!(size > 0) || size > MAX_TEXT_PT) {
-        free(text);
-        return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_TEXT_UNREASONABLE_FONT_SIZE), size);
-    }
-    if (!r->fs) {
-        free(text);
-        return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_TEXT_NEEDS_FONTS_BUT));
-    }
-    chain = gr_fontset_chain(r->fs, st->font_family, st->font_weight, r->file, line);
-    if (!chain) {
-        free(text);
-        return GR_EINPUT;
-    }
-    memset(&ts, 0, sizeof ts);
-    ts.chain = chain;
+    gr_para *para = gr_para_new(r->ctx);
+    int k, b = 0;
     ts.size = size;
-    ts.color = st->fill;
     ts.line_height = size * 1.2;
-    ts.file = r->file;
-    ts.line = line;
+    for (k = 0; k < j->nseg; k++) {
+        size_t at = j->seg[k].start, end = j->seg[k].end;
+        ts.nobreak = j->seg[k].nowrap ? (const void *)&j->seg[k] : NULL;
+        while (at < end) {
+            size_t stop;
+            while (b < nbrk && brk[b] < at) b++;
+            if (b < nbrk && brk[b] == at) {
+                gr_para_add_break(para);
+                b++;
+                continue;
+            }
+            stop = b < nbrk && brk[b] < end ? brk[b] : end;
+            gr_para_add_text(para, j->text + at, stop - at, &ts);
+            at = stop;
+        }
+    }
     memset(&opts, 0, sizeof opts);
-    opts.width = 1e6;                          /* one line, no wrapping */
+    opts.width = j->width > 0 ? j->width : 1e6;
     opts.align = GR_ALIGN_START;
     opts.align_last = GR_ALIGN_START;
-    para = gr_para_new(r->ctx);
-    gr_para_add_text(para, text, strlen(text), &ts);
-    rc = gr_para_layout(para, &opts);
-    mat_apply(m, x, y, &px, &py);
+    opts.avoid_short_last = j->width > 0;
+    opts.defer_overflow = defer;
+    *rc = gr_para_layout(para, &opts);
+    return para;
+}
+
+/* 1 when the layout keeps the job's rules: at most max_lines lines (0:
+ * any), no word broken between characters, no lone character, no short
+ * word broken. */
+static int lay_fits(const svg_textjob *j, gr_para *p)
+{
+    return (j->max_lines <= 0 || gr_para_nlines(p) <= j->max_lines) &&
+           !gr_para_overflow(p, NULL, NULL, NULL) && !gr_para_lone_char(p) &&
+           !gr_para_word_broken(p);
+}
+
+/* The job set at one size: laid out for its width (none: one line); a line
+ * that ends inside brackets that would fit on a line ends before them
+ * instead when the text still keeps its rules (「新住民 / （含大陸配偶）」).
+ * *fits: it keeps them, and no such bracket break is left. */
+static gr_para *set_text(svg_run *r, svg_textjob *j, double size, int last_try,
+                         int *fits, int *rc)
+{
+    size_t open;
+    gr_para *para;
+    j->nbrk = 0;
+    para = lay_text(r, j, size, NULL, 0, j->width > 0 && !last_try, rc);
+    *fits = *rc == GR_OK && lay_fits(j, para);
+    if (!*fits || j->width <= 0)
+        return para;
+    while ((open = bracket_break(j, para, size)) > 0) {
+        size_t brk[MAX_FORCED_BREAKS];
+        gr_para *alt;
+        int i, n = j->nbrk;
+        if (n == MAX_FORCED_BREAKS) { *fits = 0; break; }
+        memcpy(brk, j->brk, sizeof brk);
+        for (i = n; i > 0 && brk[i - 1] > open; i--) brk[i] = brk[i - 1];
+        if (i > 0 && brk[i - 1] == open) { *fits = 0; break; }
+        brk[i] = open;
+        alt = lay_text(r, j, size, brk, n + 1, 1, rc);
+        if (*rc != GR_OK || !lay_fits(j, alt)) {
+            gr_para_free(alt);
+            *fits = 0;                          /* the layout before stays */
+            break;
+        }
+        gr_para_free(para);
+        para = alt;
+        memcpy(j->brk, brk, sizeof brk);
+        j->nbrk = n + 1;
+    }
+    return para;
+}
+
+/* The largest size from `from` down (0.5 steps, not under the job's
+ * smallest) at which it fits; the smallest when none does. */
+static double fit_size(svg_run *r, svg_textjob *j, double from, int *rc)
+{
+    double size = from;
+    for (;;) {
+        int fits;
+        gr_para *p = set_text(r, j, size, 0, &fits, rc);
+        gr_para_free(p);
+        if (*rc != GR_OK || fits || size - 0.5 < j->min_size - 1e-9)
+            return size;
+        size -= 0.5;
+    }
+}
+
+/* Set the job, trying sizes from `from` down when it has gr:max-lines, and
+ * draw its lines: each placed at x by text-anchor, one item per run, one
+ * gr_graphic_text per line (for the dump). */
+static int emit_text(svg_run *r, svg_textjob *j, double from)
+{
+    double size = from, shift = 0, py = j->py;
+    gr_para *para;
+    int i, rc, fits;
+    if (!j->max_lines || j->width <= 0)
+        size = j->size;
+    for (;;) {
+        int last = !j->max_lines || j->width <= 0 || size - 0.5 < j->min_size - 1e-9;
+        para = set_text(r, j, size, last, &fits, &rc);
+        if (rc != GR_OK || fits || last) break;
+        gr_para_free(para);
+        size -= 0.5;
+    }
+    if (rc == GR_OK && gr_para_nlines(para) > 0 && size < j->size) {
+        const gr_line *l0 = gr_para_line(para, 0);
+        shift = l0->ascent * (j->size / size - 1);     /* its top kept */
+    }
+    py -= shift;
     for (i = 0; rc == GR_OK && i < gr_para_nlines(para); i++) {
         const gr_line *ln = gr_para_line(para, i);
-        double lx = px, top = py - ln->baseline + i * ln->height;
-        size_t before = r->n;
-        if (st->anchor == ANCHOR_MIDDLE) lx -= ln->width / 2;
-        else if (st->anchor == ANCHOR_END) lx -= ln->width;
+        double lx = j->px, top = py - gr_para_line(para, 0)->baseline + i * ln->height;
+        size_t before = r->n, b0, b1;
+        if (j->anchor == ANCHOR_MIDDLE) lx -= ln->width / 2;
+        else if (j->anchor == ANCHOR_END) lx -= ln->width;
         if (r->n + (size_t)ln->nruns * 2 > MAX_ITEMS) {
-            rc = too_many_items(r, line);
+            rc = too_many_items(r, j->line);
             break;
         }
         gr_line_to_items(r->doc, ln, lx, top, &r->items, &r->n, &r->cap);
         if (r->n > before) {
             gr_graphic_text *t;
-            note_extent(r, line, lx, top + ln->baseline - ln->ascent, lx + ln->width,
+            note_extent(r, j->line, lx, top + ln->baseline - ln->ascent, lx + ln->width,
                         top + ln->baseline + ln->descent);
             r->texts = gr_grow(r->texts, &r->captexts, r->ntexts + 1, sizeof *r->texts);
             t = &r->texts[r->ntexts++];
@@ -993,11 +1275,115 @@ static int do_text(svg_run *r, xmlNode *el, int line, const svg_attrs *a,
             t->y0 = top + ln->baseline - ln->ascent;
             t->x1 = lx + ln->width;
             t->y1 = top + ln->baseline + ln->descent;
-            t->text = gr_arena_strdup(r->doc->arena, text);
+            utf8_span16(j->text, text16(j, ln->text_start), text16(j, ln->text_end), &b0, &b1);
+            while (b1 > b0 && j->text[b1 - 1] == ' ') b1--;
+            while (b0 < b1 && j->text[b0] == ' ') b0++;
+            t->text = gr_arena_strndup(r->doc->arena, j->text + b0, b1 - b0);
         }
     }
-    free(text);
     gr_para_free(para);
+    return rc;
+}
+
+/* The texts that waited for their gr:same-size group (from index `from`):
+ * all at the largest size every one of them fits at, each smaller still
+ * only if it does not fit at that size. Frees them. */
+static int flush_same_size(svg_run *r, size_t from, int rc)
+{
+    double size = 1e9;
+    size_t i;
+    for (i = from; rc == GR_OK && i < r->npending; i++) {
+        double s = fit_size(r, &r->pending[i], r->pending[i].size, &rc);
+        if (s < size) size = s;
+    }
+    for (i = from; i < r->npending; i++) {
+        svg_textjob *j = &r->pending[i];
+        if (rc == GR_OK) rc = emit_text(r, j, size < j->size ? size : j->size);
+        free(j->text);
+    }
+    r->npending = from;
+    return rc;
+}
+
+/* <text>: one line at x, y; with inline-size, lines of at most that width,
+ * the first baseline at y; with gr:max-lines, set smaller (0.5 steps, not
+ * under gr:min-font-size) until it takes no more lines, the top of its
+ * first line staying where it is at full size; in a gr:same-size group,
+ * at the group's size (docs/svg-subset.md §4). */
+static int do_text(svg_run *r, xmlNode *el, int line, const svg_attrs *a,
+                   const svg_style *st, mat m)
+{
+    double x, y, scale;
+    const char *sx = attr_get(a, "x"), *sy = attr_get(a, "y");
+    const char *sml = attr_get(a, "gr:max-lines"), *smin = attr_get(a, "gr:min-font-size");
+    gr_fontchain *chain;
+    svg_textjob j;
+    int rc;
+    memset(&j, 0, sizeof j);
+    if ((sx && parse_length(sx, r->vp_w, st->font_size, &x) != 0))
+        return bad_value(r, line, "text", "x", sx);
+    if ((sy && parse_length(sy, r->vp_h, st->font_size, &y) != 0))
+        return bad_value(r, line, "text", "y", sy);
+    if (!sx) x = 0;
+    if (!sy) y = 0;
+    j.min_size = st->font_size;
+    if (sml) {
+        double v;
+        size_t n = gr_svg_number(skip_space(sml), &v);
+        if (n == 0 || *skip_space(skip_space(sml) + n) || v < 1 || v > 100 || v != floor(v))
+            return bad_value(r, line, "text", "gr:max-lines", sml);
+        j.max_lines = (int)v;
+    }
+    if (smin && (parse_length(smin, st->font_size, st->font_size, &j.min_size) != 0 ||
+                 !(j.min_size > 0) || j.min_size > st->font_size))
+        return bad_value(r, line, "text", "gr:min-font-size", smin);
+    rc = text_content(r, el, st, &j.text, j.seg, &j.nseg);
+    if (rc != GR_OK || !j.text[0] || st->fill_none) {
+        free(j.text);
+        return rc;
+    }
+    if (!st->stroke_none) {
+        free(j.text);
+        return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_TEXT_STROKE_SUPPORTED_GIVE));
+    }
+    scale = mat_scale(m);
+    if (fabs(m.b) > 1e-9 * scale || fabs(m.c) > 1e-9 * scale || m.a <= 0 || m.d <= 0) {
+        free(j.text);
+        return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_TEXT_CANNOT_ROTATED_SKEWED));
+    }
+    j.size = st->font_size * scale;
+    j.min_size *= scale;
+    if (!(j.size > 0) || j.size > MAX_TEXT_PT) {
+        free(j.text);
+        return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_TEXT_UNREASONABLE_FONT_SIZE), j.size);
+    }
+    if (!r->fs) {
+        free(j.text);
+        return gr_error(r->ctx, r->file, line, GR_TEXT(SVG_TEXT_NEEDS_FONTS_BUT));
+    }
+    chain = gr_fontset_chain(r->fs, st->font_family, st->font_weight, r->file, line);
+    if (!chain) {
+        free(j.text);
+        return GR_EINPUT;
+    }
+    j.ts.chain = chain;
+    j.ts.color = st->fill;
+    j.ts.file = r->file;
+    j.ts.line = line;
+    j.line = line;
+    j.anchor = st->anchor;
+    if (st->inline_size > 0)
+        j.width = st->inline_size * scale;
+    else
+        j.max_lines = 0;                       /* one line anyway */
+    mat_apply(m, x, y, &j.px, &j.py);
+    if (st->same_size && j.max_lines > 0) {    /* waits for its group */
+        r->pending = gr_grow(r->pending, &r->cappending, r->npending + 1, sizeof *r->pending);
+        r->pending[r->npending++] = j;
+        return GR_OK;
+    }
+    rc = emit_text(r, &j, j.size);
+    free(j.text);
     return rc;
 }
 
@@ -1093,6 +1479,7 @@ static int do_element(svg_run *r, xmlNode *el, const svg_style *parent, mat ctm,
     memset(&a, 0, sizeof a);
     rc = collect_attrs(r, el, line, svg_elements[idx].attrs, &a);
     st = *parent;
+    st.inline_size = 0;
     for (i = 0; i < a.n; i++)
         if (in_word_list(presentation_props, a.v[i].name) ||
             strcmp(a.v[i].name, "xml:space") == 0) {
@@ -1111,9 +1498,21 @@ static int do_element(svg_run *r, xmlNode *el, const svg_style *parent, mat ctm,
     if (rc == GR_OK && !display_none) {
         switch (kind) {
         case EL_SVG:
-        case EL_G:
             rc = do_children(r, el, &st, ctm, depth);
             break;
+        case EL_G: {
+            const char *same = attr_get(&a, "gr:same-size");
+            size_t from = r->npending;
+            if (same && !is_keyword(same, "true") && !is_keyword(same, "false")) {
+                rc = bad_value(r, line, ename, "gr:same-size", same);
+                break;
+            }
+            if (same) st.same_size = is_keyword(same, "true");
+            rc = do_children(r, el, &st, ctm, depth);
+            if (same && st.same_size)
+                rc = flush_same_size(r, from, rc);
+            break;
+        }
         case EL_TEXT:
             rc = do_text(r, el, line, &a, &st, ctm);
             break;
@@ -1270,7 +1669,7 @@ gr_graphic *gr_graphic_svg(gr_ctx *ctx, gr_doc *doc, gr_fontset *fs,
     gr_fit fit;
     gr_graphic *g;
     mat m;
-    int line;
+    int line, rc;
     memset(&r, 0, sizeof r);
     r.ctx = ctx;
     r.doc = doc;
@@ -1295,7 +1694,10 @@ gr_graphic *gr_graphic_svg(gr_ctx *ctx, gr_doc *doc, gr_fontset *fs,
     m = mat_mul(mat_make(fit.cw / box.w, 0, 0, fit.ch / box.h, fit.cx, fit.cy),
                 viewbox_matrix(box.vb, box.have_vb, box.ax, box.ay, box.w, box.h));
     initial_style(&st);
-    if (do_element(&r, root, &st, m, 0) != GR_OK) {
+    rc = do_element(&r, root, &st, m, 0);
+    assert(r.npending == 0);                  /* every group flushed its own */
+    free(r.pending);
+    if (rc != GR_OK) {
         free(r.items);
         free(r.texts);
         return NULL;

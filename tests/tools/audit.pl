@@ -685,10 +685,14 @@ for my $ch (@charts) {
         my @p = @{$w->{pts}};
         my ($cx, $cy, @arc);
         # a slice starts at the centre (M centre L …); a whole circle does not
+        # (its outline's points once each: a closed outline may repeat
+        # its first point at the end, which would pull the mean toward it)
+        my @q = @p;
+        pop @q while @q > 2 && abs($q[-1][0] - $q[0][0]) < 0.05 && abs($q[-1][1] - $q[0][1]) < 0.05;
         my ($mx, $my) = (0, 0);
-        $mx += $_->[0] / @p, $my += $_->[1] / @p for @p;
-        my $r0 = sqrt(($p[0][0] - $mx) ** 2 + ($p[0][1] - $my) ** 2);
-        my $round = !grep { abs(sqrt(($_->[0] - $mx) ** 2 + ($_->[1] - $my) ** 2) - $r0) > 1 } @p;
+        $mx += $_->[0] / @q, $my += $_->[1] / @q for @q;
+        my $r0 = sqrt(($q[0][0] - $mx) ** 2 + ($q[0][1] - $my) ** 2);
+        my $round = !grep { abs(sqrt(($_->[0] - $mx) ** 2 + ($_->[1] - $my) ** 2) - $r0) > 1 } @q;
         if ($round) { ($cx, $cy, @arc) = ($mx, $my, @p) } else { ($cx, $cy) = @{$p[0]}; @arc = @p[1 .. $#p] }
         my $sweep = 0;
         if ($round) { $sweep = 2 * $pi }

@@ -1019,7 +1019,27 @@ static void test_svg_errors(void)
         { "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>\n"
           "<text transform='rotate(-45)'>x</text></svg>", "rotated" },
         { "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>\n"
-          "<text>a<tspan>b</tspan></text></svg>", "<tspan>" },
+          "<text>a<tspan x='3'>b</tspan></text></svg>", "<tspan>: attribute x" },
+        { "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>\n"
+          "<text>a<tspan style='fill:red'>b</tspan></text></svg>", "property fill" },
+        { "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>\n"
+          "<text>a<tspan><tspan>b</tspan></tspan></text></svg>", "<tspan>" },
+        { "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>\n"
+          "<text>a<tspan white-space='pre'>b</tspan></text></svg>", "white-space=\"pre\"" },
+        { "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>\n"
+          "<text>a<g>b</g></text></svg>", "<g>" },
+        { "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>\n"
+          "<text inline-size='-3'>a</text></svg>", "inline-size" },
+        { "<svg xmlns='http://www.w3.org/2000/svg' xmlns:gr='urn:x-gereport:source' "
+          "width='10' height='10'>\n<text gr:max-lines='0'>a</text></svg>", "gr:max-lines" },
+        { "<svg xmlns='http://www.w3.org/2000/svg' xmlns:gr='urn:x-gereport:source' "
+          "width='10' height='10'>\n<text font-size='10' gr:min-font-size='12'>a</text></svg>",
+          "gr:min-font-size" },
+        { "<svg xmlns='http://www.w3.org/2000/svg' xmlns:gr='urn:x-gereport:source' "
+          "width='10' height='10'>\n<rect width='1' height='1' gr:max-lines='2'/></svg>",
+          "attribute gr:max-lines" },
+        { "<svg xmlns='http://www.w3.org/2000/svg' xmlns:gr='urn:x-gereport:source' "
+          "width='10' height='10'>\n<g gr:same-size='yes'/></svg>", "gr:same-size=\"yes\"" },
         { "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>\n"
           "<text stroke='red'>a</text></svg>", "stroke is not supported" },
         { "<svg xmlns='http://www.w3.org/2000/svg'/>", "needs width and height" },
@@ -1086,6 +1106,108 @@ static void test_svg_accepts(void)
     gr_doc_free(doc);
 }
 
+/* inline-size wraps by the text rules; gr:max-lines shrinks; a
+ * white-space="nowrap" <tspan> is never broken; each line is its own text. */
+static const char *text_at(const gr_graphic *g, size_t i)
+{
+    return g && i < g->ntexts ? g->texts[i].text : "";
+}
+
+static void test_svg_wrap(void)
+{
+    capture c;
+    svg_case sc;
+    gr_doc *doc = gr_doc_new();
+    gr_graphic *g;
+    size_t i;
+    cap_begin(&c);
+    /* 110pt of text in 90: two lines at 10pt, the number whole, the line
+       broken before the bracket rather than inside it, centred */
+    g = svg_run_case(&c, doc, &sc,
+        "<svg xmlns='http://www.w3.org/2000/svg' width='200pt' height='60pt' viewBox='0 0 200 60'>"
+        "<text x='100' y='20' text-anchor='middle' font-size='10' inline-size='90'>"
+        "獨居長者（65歲以上）</text></svg>", 400);
+    CHECK(g && g->ntexts == 2 && strcmp(text_at(g, 0), "獨居長者") == 0 &&
+          strcmp(text_at(g, 1), "（65歲以上）") == 0,
+          "wrapped in two lines before the bracket: %zu 「%s」「%s」 %s", g ? g->ntexts : 0,
+          text_at(g, 0), text_at(g, 1), cap_text(&c));
+    if (g && g->ntexts == 2) {
+        const gr_graphic_text *a = &g->texts[0], *b = &g->texts[1];
+        CHECK(NEAR((a->x0 + a->x1) / 2, 100, 0.01) && NEAR((b->x0 + b->x1) / 2, 100, 0.01),
+              "each line centred on x: %g %g", (a->x0 + a->x1) / 2, (b->x0 + b->x1) / 2);
+        CHECK(a->x1 - a->x0 <= 90 && NEAR(b->y0 - a->y0, 12, 0.01),
+              "no line over 90, lines 1.2em apart: %g, %g", a->x1 - a->x0, b->y0 - a->y0);
+    }
+    svg_close(&sc);
+    /* a Latin phrase breaks between words, never inside one */
+    g = svg_run_case(&c, doc, &sc,
+        "<svg xmlns='http://www.w3.org/2000/svg' width='200pt' height='60pt' viewBox='0 0 200 60'>"
+        "<text x='100' y='20' text-anchor='middle' font-size='10' inline-size='90'>"
+        "LGBTIQ+ Youth Support Programme</text></svg>", 400);
+    CHECK(g && g->ntexts == 2 && strcmp(text_at(g, 0), "LGBTIQ+ Youth") == 0 &&
+          strcmp(text_at(g, 1), "Support Programme") == 0,
+          "Latin broken between words: 「%s」「%s」", text_at(g, 0), text_at(g, 1));
+    svg_close(&sc);
+    /* three lines' worth with gr:max-lines 2: smaller, top kept, ≥ 7 */
+    g = svg_run_case(&c, doc, &sc,
+        "<svg xmlns='http://www.w3.org/2000/svg' xmlns:gr='urn:x-gereport:source' "
+        "width='200pt' height='60pt' viewBox='0 0 200 60'>"
+        "<text x='100' y='20' text-anchor='middle' font-size='10' inline-size='90' "
+        "gr:max-lines='2' gr:min-font-size='7'>特殊境遇家庭（單親、隔代教養）與<tspan "
+        "white-space='nowrap'>張○○恩</tspan>之家</text>"
+        "<text x='40' y='20' font-size='10'>全</text></svg>", 400);
+    CHECK(g && g->ntexts == 3, "two lines and one: %zu %s", g ? g->ntexts : 0, cap_text(&c));
+    if (g && g->ntexts == 3) {
+        double h = g->texts[0].y1 - g->texts[0].y0, full = g->texts[2].y1 - g->texts[2].y0;
+        CHECK(h < full - 0.1 && h >= 0.7 * full - 0.01, "set smaller, not under 7: %g of %g", h, full);
+        CHECK(NEAR(g->texts[0].y0, g->texts[2].y0, 0.05),
+              "the top of the first line where it is at full size: %g %g",
+              g->texts[0].y0, g->texts[2].y0);
+        CHECK(strstr(text_at(g, 0), "張○○恩") || strstr(text_at(g, 1), "張○○恩"),
+              "the nowrap name whole on one line: 「%s」「%s」", text_at(g, 0), text_at(g, 1));
+    }
+    svg_close(&sc);
+    /* without gr:max-lines: wraps at the size given, any number of lines */
+    g = svg_run_case(&c, doc, &sc,
+        "<svg xmlns='http://www.w3.org/2000/svg' width='200pt' height='90pt' viewBox='0 0 200 90'>"
+        "<text x='0' y='20' font-size='10' inline-size='45'>特殊境遇家庭（單親、隔代教養）</text>"
+        "</svg>", 400);
+    CHECK(g && g->ntexts >= 3, "narrow: three or more lines at 10pt: %zu", g ? g->ntexts : 0);
+    for (i = 0; g && i < g->ntexts; i++)
+        CHECK(g->texts[i].x0 == 0 && g->texts[i].x1 <= 45.01 &&
+              NEAR(g->texts[i].y1 - g->texts[i].y0, g->texts[0].y1 - g->texts[0].y0, 1e-9),
+              "line %zu starts at x, fits, same size: %g", i, g->texts[i].x1);
+    svg_close(&sc);
+    /* gr:same-size: the short name takes the long one's smaller size */
+    g = svg_run_case(&c, doc, &sc,
+        "<svg xmlns='http://www.w3.org/2000/svg' xmlns:gr='urn:x-gereport:source' "
+        "width='200pt' height='60pt' viewBox='0 0 200 60'><g gr:same-size='true'>"
+        "<text x='50' y='20' text-anchor='middle' font-size='10' inline-size='90' "
+        "gr:max-lines='2' gr:min-font-size='7'>遊民</text>"
+        "<text x='150' y='20' text-anchor='middle' font-size='10' inline-size='90' "
+        "gr:max-lines='2' gr:min-font-size='7'>特殊境遇家庭（單親、隔代教養）與偏鄉地區</text>"
+        "</g></svg>", 400);
+    CHECK(g && g->ntexts == 3, "one line and two: %zu %s", g ? g->ntexts : 0, cap_text(&c));
+    if (g && g->ntexts == 3)
+        CHECK(NEAR(g->texts[0].y1 - g->texts[0].y0, g->texts[1].y1 - g->texts[1].y0, 1e-9) &&
+              g->texts[0].y1 - g->texts[0].y0 < g->texts[2].y1 - g->texts[2].y0 + 1e-9 &&
+              strcmp(text_at(g, 0), "遊民") == 0,
+              "one size for the group: %g %g", g->texts[0].y1 - g->texts[0].y0,
+              g->texts[1].y1 - g->texts[1].y0);
+    svg_close(&sc);
+    g = svg_run_case(&c, doc, &sc,
+        "<svg xmlns='http://www.w3.org/2000/svg' xmlns:gr='urn:x-gereport:source' "
+        "width='200pt' height='60pt' viewBox='0 0 200 60'><g gr:same-size='true'>"
+        "<text x='50' y='20' font-size='10' inline-size='90' gr:max-lines='2'>遊民</text>"
+        "</g></svg>", 400);
+    CHECK(g && g->ntexts == 1 && NEAR(g->texts[0].y1 - g->texts[0].y0, 10, 0.5),
+          "a group of one fitting text: full size %g", g && g->ntexts ? g->texts[0].y1 - g->texts[0].y0 : 0);
+    svg_close(&sc);
+    CHECK(c.ctx.nerrors == 0 && c.ctx.nwarnings == 0, "wrap: no messages: %s", cap_text(&c));
+    cap_end(&c);
+    gr_doc_free(doc);
+}
+
 /* ---- main ------------------------------------------------------------- */
 
 static void setup_dirs(void)
@@ -1137,6 +1259,7 @@ int main(void)
     test_svg_transforms();
     test_svg_errors();
     test_svg_accepts();
+    test_svg_wrap();
 
     gr_fontset_free(fonts);
     xmlCleanupParser();

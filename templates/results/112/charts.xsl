@@ -72,7 +72,23 @@
         <xsl:otherwise><xsl:value-of select="floor(378 * 0.92 div ($ns * 7 * $label-em))"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:variable name="rows" select="ceiling($ng div ($fit * number($fit &gt;= 1) + number($fit &lt; 1)))"/>
+    <!-- and as many as let every category name keep its widest word whole
+         at 7pt in the group's width (a name's words are wrapped, never
+         broken: 「印尼 / （Indonesia）」) -->
+    <xsl:variable name="word-em">
+      <xsl:for-each select="$groups">
+        <xsl:variable name="w"><xsl:call-template name="widest-word-em"><xsl:with-param name="s" select="normalize-space(名稱)"/></xsl:call-template></xsl:variable>
+        <xsl:value-of select="concat(format-number($w, '000.00'), ' ')"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="fit-words">
+      <xsl:call-template name="max-of">
+        <xsl:with-param name="list" select="string($word-em)"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="fit-names" select="floor(378 div (7 * number($fit-words) + 6))"/>
+    <xsl:variable name="fit-all" select="$fit * number($fit &lt;= $fit-names) + $fit-names * number($fit &gt; $fit-names)"/>
+    <xsl:variable name="rows" select="ceiling($ng div ($fit-all * number($fit-all &gt;= 1) + number($fit-all &lt; 1)))"/>
     <xsl:variable name="per-row" select="ceiling($ng div $rows)"/>
     <xsl:variable name="bars">
       <xsl:call-template name="bar-row">
@@ -92,6 +108,65 @@
       <xsl:with-param name="legend-x" select="430 - 62 * $ns"/>
       <xsl:with-param name="ns" select="$ns"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The widest piece of $s a line cannot break, in em (an estimate, for
+       the number of groups a row): a run of Latin letters and digits at
+       0.55 em each with the brackets that hold on to it (「（Indonesia）」);
+       a Han character (1 em) may end a line, a space ends a piece. -->
+  <xsl:variable name="word-letters" select="concat('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-.,@_/&amp;%#:', &quot;'·&quot;, $latin-letters)"/>
+  <xsl:template name="widest-word-em">
+    <xsl:param name="s"/>
+    <xsl:param name="cur" select="0"/>
+    <xsl:param name="best" select="0"/>
+    <xsl:variable name="c" select="substring($s, 1, 1)"/>
+    <xsl:choose>
+      <xsl:when test="$s = ''">
+        <xsl:value-of select="$best * number($best &gt;= $cur) + $cur * number($cur &gt; $best)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="latin" select="translate($c, $word-letters, '') = ''"/>
+        <xsl:variable name="open" select="contains('（(「『［[〔【〈《', $c)"/>
+        <xsl:variable name="close" select="contains('）)」』］]〕】〉》、，。：；！？', $c)"/>
+        <!-- the piece so far with this character, and what is left of it after -->
+        <xsl:variable name="with">
+          <xsl:choose>
+            <xsl:when test="$c = ' '"><xsl:value-of select="$cur"/></xsl:when>
+            <xsl:when test="$latin"><xsl:value-of select="$cur + 0.55"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$cur + 1"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="next">
+          <xsl:choose>
+            <xsl:when test="$latin"><xsl:value-of select="$with"/></xsl:when>
+            <xsl:when test="$open"><xsl:value-of select="1"/></xsl:when>
+            <xsl:otherwise>0</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="ended" select="number($with) * number(not($latin) and not($open)) + $cur * number($open)"/>
+        <xsl:call-template name="widest-word-em">
+          <xsl:with-param name="s" select="substring($s, 2)"/>
+          <xsl:with-param name="cur" select="$next"/>
+          <xsl:with-param name="best" select="$best * number($best &gt;= $ended) + $ended * number($ended &gt; $best)"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- the largest of a list of numbers "a b c " -->
+  <xsl:template name="max-of">
+    <xsl:param name="list"/>
+    <xsl:param name="best" select="0"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($list) = ''"><xsl:value-of select="$best"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="v" select="number(substring-before(concat(normalize-space($list), ' '), ' '))"/>
+        <xsl:call-template name="max-of">
+          <xsl:with-param name="list" select="substring-after(concat(normalize-space($list), ' '), ' ')"/>
+          <xsl:with-param name="best" select="$best * number($best &gt;= $v) + $v * number($v &gt; $best)"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A chart's rows (blocks, one SVG each) and its caption. One row: the
@@ -222,7 +297,9 @@
             <xsl:with-param name="bottom" select="$bottom"/>
           </xsl:call-template>
           <svg:line x1="{$left}" y1="{$top}" x2="{$left}" y2="{$bottom}" stroke="#000000" stroke-width="0.8"/>
-          <!-- bars -->
+          <!-- bars; the category names under them all at one size (the
+               size the hardest needs: gr:same-size, docs/svg-subset.md §4) -->
+          <svg:g gr:same-size="true">
           <xsl:for-each select="$row">
             <xsl:variable name="g" select="position() - 1"/>
             <xsl:variable name="x0" select="$x-start + $g * $gw + ($gw - $ns * $bw) div 2"/>
@@ -276,6 +353,7 @@
               <xsl:with-param name="room" select="$gw - 4"/>
             </xsl:call-template>
           </xsl:for-each>
+          </svg:g>
           <svg:line x1="{$left}" y1="{$bottom}" x2="{$right}" y2="{$bottom}" stroke="#000000" stroke-width="0.8"/>
           <xsl:if test="$rows = 1">
             <xsl:call-template name="legend">
@@ -407,83 +485,55 @@
     </svg:text>
   </xsl:template>
 
-  <!-- a category name under its group: one line at 10pt when it fits the
-       group's width (a name of up to four characters: one line, smaller),
-       else two lines (halves of the name, the cut moved to
-       the edge of a personal name it would fall in: the <gr:name> pieces of
-       the field $of), at 10pt or as large as fits, never under 7pt -->
+  <!-- a category name under its group, set by the engine as text (SVG 2
+       inline-size, docs/svg-subset.md §4): at 10pt on at most two lines of
+       the group's width, broken as body text breaks (never inside a number,
+       a Latin word or a declared name; brackets kept with their words),
+       else as large as that allows, never under 7pt. A name of up to four
+       characters (松山區) is a word: one line. -->
   <xsl:template name="category-label">
     <xsl:param name="name"/>
     <xsl:param name="of" select="/.."/>
     <xsl:param name="cx"/>
     <xsl:param name="y"/>
     <xsl:param name="room"/>
-    <xsl:variable name="n" select="string-length($name)"/>
-    <xsl:variable name="mid" select="ceiling($n div 2)"/>
-    <xsl:variable name="name-cut">
-      <xsl:for-each select="$of/gr:name">
-        <xsl:variable name="t" select="string(.)"/>
-        <xsl:variable name="s" select="string-length(substring-before($name, $t))"/>
-        <xsl:if test="contains($name, $t) and $s &lt; $mid and $s + string-length($t) &gt; $mid">
-          <xsl:choose>
-            <xsl:when test="$s &gt; 0 and ($mid - $s &lt;= $s + string-length($t) - $mid or $s + string-length($t) = $n)">
-              <xsl:value-of select="concat($s, ' ')"/>
-            </xsl:when>
-            <xsl:when test="$s + string-length($t) &lt; $n">
-              <xsl:value-of select="concat($s + string-length($t), ' ')"/>
-            </xsl:when>
-          </xsl:choose>
-        </xsl:if>
-      </xsl:for-each>
-    </xsl:variable>
-    <!-- the first line's length; $half: the longer line's, for the size -->
-    <xsl:variable name="cut">
+    <xsl:call-template name="wrapped-text">
+      <xsl:with-param name="name" select="$name"/>
+      <xsl:with-param name="of" select="$of"/>
+      <xsl:with-param name="cx" select="$cx"/>
+      <xsl:with-param name="y" select="$y + 1"/>
+      <xsl:with-param name="room" select="$room"/>
+      <xsl:with-param name="lines" select="1 + number(string-length($name) &gt; 4)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- centred text at 10pt, first baseline at $y, wrapped in $room on at
+       most $lines lines, smaller (not under 7pt) when it needs more; the
+       declared names in $of (its <gr:name> pieces) are not broken -->
+  <xsl:template name="wrapped-text">
+    <xsl:param name="name"/>
+    <xsl:param name="of" select="/.."/>
+    <xsl:param name="cx"/>
+    <xsl:param name="y"/>
+    <xsl:param name="room"/>
+    <xsl:param name="lines" select="2"/>
+    <svg:text text-anchor="middle" font-size="10" font-family="{$chart-font}" fill="#000000"
+        gr:max-lines="{$lines}" gr:min-font-size="7">
+      <xsl:attribute name="inline-size"><xsl:call-template name="n"><xsl:with-param name="v" select="$room"/></xsl:call-template></xsl:attribute>
+      <xsl:attribute name="x"><xsl:call-template name="n"><xsl:with-param name="v" select="$cx"/></xsl:call-template></xsl:attribute>
+      <xsl:attribute name="y"><xsl:call-template name="n"><xsl:with-param name="v" select="$y"/></xsl:call-template></xsl:attribute>
       <xsl:choose>
-        <xsl:when test="$name-cut != ''"><xsl:value-of select="substring-before($name-cut, ' ')"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="$mid"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:variable name="half" select="$cut * number($cut &gt;= $n - $cut) + ($n - $cut) * number($cut &lt; $n - $cut)"/>
-    <xsl:variable name="fs2" select="$room div $half"/>
-    <xsl:variable name="fs">
-      <xsl:choose>
-        <xsl:when test="10 * $n &lt;= $room or $fs2 &gt;= 10">10</xsl:when>
-        <xsl:when test="$fs2 &lt; 7">7</xsl:when>
-        <xsl:otherwise><xsl:value-of select="format-number($fs2, '0.#')"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="10 * $n &lt;= $room">
-        <svg:text text-anchor="middle" font-size="10" font-family="{$chart-font}" fill="#000000" y="{$y + 2}">
-          <xsl:attribute name="x"><xsl:call-template name="n"><xsl:with-param name="v" select="$cx"/></xsl:call-template></xsl:attribute>
-          <xsl:value-of select="$name"/>
-        </svg:text>
-      </xsl:when>
-      <!-- a name of up to four characters (松山區) is a word: one line,
-           as large as fits, never under 7pt -->
-      <xsl:when test="$n &lt;= 4">
-        <svg:text text-anchor="middle" font-family="{$chart-font}" fill="#000000" y="{$y + 2}">
-          <xsl:attribute name="font-size">
+        <xsl:when test="$of/gr:name">
+          <xsl:for-each select="$of/node()">
             <xsl:choose>
-              <xsl:when test="$room div $n &lt; 7">7</xsl:when>
-              <xsl:otherwise><xsl:value-of select="format-number(floor($room div $n * 10) div 10, '0.#')"/></xsl:otherwise>
+              <xsl:when test="self::gr:name"><svg:tspan white-space="nowrap"><xsl:value-of select="."/></svg:tspan></xsl:when>
+              <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
             </xsl:choose>
-          </xsl:attribute>
-          <xsl:attribute name="x"><xsl:call-template name="n"><xsl:with-param name="v" select="$cx"/></xsl:call-template></xsl:attribute>
-          <xsl:value-of select="$name"/>
-        </svg:text>
-      </xsl:when>
-      <xsl:otherwise>
-        <svg:text text-anchor="middle" font-size="{$fs}" font-family="{$chart-font}" fill="#000000" y="{$y}">
-          <xsl:attribute name="x"><xsl:call-template name="n"><xsl:with-param name="v" select="$cx"/></xsl:call-template></xsl:attribute>
-          <xsl:value-of select="substring($name, 1, $cut)"/>
-        </svg:text>
-        <svg:text text-anchor="middle" font-size="{$fs}" font-family="{$chart-font}" fill="#000000" y="{$y + 11}">
-          <xsl:attribute name="x"><xsl:call-template name="n"><xsl:with-param name="v" select="$cx"/></xsl:call-template></xsl:attribute>
-          <xsl:value-of select="substring($name, $cut + 1)"/>
-        </svg:text>
-      </xsl:otherwise>
-    </xsl:choose>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$name"/></xsl:otherwise>
+      </xsl:choose>
+    </svg:text>
   </xsl:template>
 
   <!-- ■ 男性 ■ 女性 (■ 其他) -->
@@ -513,7 +563,7 @@
        when $total-name is given; at most three pies a row, each at least
        35 mm across (r 51pt with three a row, 60pt with fewer), with room
        around it for outside labels; name under each pie. One row: the
-       legend below it. Several rows: each row its own SVG in a table row,
+       legend above it. Several rows: each row its own SVG in a table row,
        so the chart may break between rows like a photo group, the legend
        and the caption on every part (chart-rows; docs/layout.md §4.2).
        Called in the context of the chart's element (its gr:line). -->
@@ -565,9 +615,10 @@
     <xsl:param name="rh"/>
     <xsl:param name="ns"/>
     <xsl:variable name="last" select="$k = $rows - 1"/>
-    <!-- the legend under the pies when the chart is one row (else the
-         table's header has it) -->
-    <xsl:variable name="height" select="format-number($rh + 22 * number($rows = 1), '0')"/>
+    <!-- the legend over the pies when the chart is one row, as the bar
+         charts and the header of several rows have it -->
+    <xsl:variable name="dy" select="16 * number($rows = 1)"/>
+    <xsl:variable name="height" select="format-number($rh + $dy, '0')"/>
     <!-- the row's groups: pie index i = position in $groups - 1 + with-total -->
     <xsl:variable name="first" select="$k * $per-row - $with-total"/>
     <xsl:variable name="block">
@@ -575,33 +626,39 @@
       <xsl:if test="$rows = 1"><xsl:attribute name="space-before">6pt</xsl:attribute></xsl:if>
       <fo:instream-foreign-object><xsl:copy-of select="@gr:line"/>
         <svg:svg width="440pt" height="{$height}pt" viewBox="0 0 440 {$height}">
+          <!-- the names under the pies of a row at one size -->
+          <svg:g gr:same-size="true">
           <xsl:if test="$k = 0 and $with-total = 1">
             <xsl:call-template name="pie">
               <xsl:with-param name="cx" select="$cell div 2"/>
-              <xsl:with-param name="cy" select="22 + $r"/>
+              <xsl:with-param name="cy" select="22 + $r + $dy"/>
               <xsl:with-param name="r" select="$r"/>
               <xsl:with-param name="m" select="sum($groups/男)"/>
               <xsl:with-param name="f" select="sum($groups/女)"/>
               <xsl:with-param name="o" select="sum($groups/其他)"/>
               <xsl:with-param name="name" select="$total-name"/>
+              <xsl:with-param name="room" select="$cell - 6"/>
             </xsl:call-template>
           </xsl:if>
           <xsl:for-each select="$groups[position() &gt; $first and position() &lt;= $first + $per-row]">
             <xsl:variable name="i" select="$first * number($first &gt; 0) + position() - 1 + $with-total"/>
             <xsl:call-template name="pie">
               <xsl:with-param name="cx" select="$cell * ($i mod $per-row) + $cell div 2"/>
-              <xsl:with-param name="cy" select="22 + $r"/>
+              <xsl:with-param name="cy" select="22 + $r + $dy"/>
               <xsl:with-param name="r" select="$r"/>
               <xsl:with-param name="m" select="number(男)"/>
               <xsl:with-param name="f" select="number(女)"/>
               <xsl:with-param name="o" select="sum(其他)"/>
               <xsl:with-param name="name" select="normalize-space(名稱)"/>
+              <xsl:with-param name="of" select="名稱"/>
+              <xsl:with-param name="room" select="$cell - 6"/>
             </xsl:call-template>
           </xsl:for-each>
+          </svg:g>
           <xsl:if test="$rows = 1">
             <xsl:call-template name="legend">
               <xsl:with-param name="x" select="220 - 31 * $ns"/>
-              <xsl:with-param name="y" select="$rh + 4"/>
+              <xsl:with-param name="y" select="3"/>
               <xsl:with-param name="ns" select="$ns"/>
             </xsl:call-template>
           </xsl:if>
@@ -641,6 +698,8 @@
     <xsl:param name="f"/>
     <xsl:param name="o"/>
     <xsl:param name="name"/>
+    <xsl:param name="of" select="/.."/>
+    <xsl:param name="room"/>
     <xsl:variable name="t" select="$m + $f + $o"/>
     <!-- outside labels of neighbouring small slices: 女 after a small 男
          (both on the right, near 12 o'clock) goes a line further out; 其他
@@ -666,11 +725,16 @@
         <xsl:with-param name="s" select="3"/><xsl:with-param name="at-top" select="$o-top"/>
       </xsl:call-template>
     </xsl:if>
-    <svg:text text-anchor="middle" font-size="10" font-family="{$chart-font}" fill="#000000">
-      <xsl:attribute name="x"><xsl:call-template name="n"><xsl:with-param name="v" select="$cx"/></xsl:call-template></xsl:attribute>
-      <xsl:attribute name="y"><xsl:call-template name="n"><xsl:with-param name="v" select="$cy + $r + 31"/></xsl:call-template></xsl:attribute>
-      <xsl:value-of select="$name"/>
-    </svg:text>
+    <!-- the name under the pie, on at most two lines of its cell (the
+         labels outside a pie are all in its upper half: slices start at
+         12 o'clock) -->
+    <xsl:call-template name="wrapped-text">
+      <xsl:with-param name="name" select="$name"/>
+      <xsl:with-param name="of" select="$of"/>
+      <xsl:with-param name="cx" select="$cx"/>
+      <xsl:with-param name="y" select="$cy + $r + 19"/>
+      <xsl:with-param name="room" select="$room"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- one slice from $from/$t to ($from+$v)/$t of the turn, clockwise from
