@@ -20,7 +20,9 @@
 #             exec and loading the libraries, under every figure above
 #   fontconfig  the same program loading the system's fontconfig
 #             configuration and font list, as every gereport run does
-# and the cost of deflating form.pdf's TW-Kai subset at several levels.
+# and the cost of deflating form.pdf's TW-Kai subset at several levels, with
+# the size form.pdf would have at each (the level trades the 12-page cpu aim
+# against its 560 KB aim).
 # Then Apache FOP (Debian package fop; installed by `make bench`, not by
 # `make check`) on form and form-x50, with tools/fop-fonts.xml so that it
 # embeds TW-Kai as we do (RUNS_FOP runs, default 3), and the ratio of FOP's
@@ -135,7 +137,7 @@ font_level=$(awk '$2 == "PDF_LEVEL_FONT" { print $3 }' "$ROOT/generator/pdf/pdf_
 if ${CC:-cc} -std=c11 -O2 -o "$OUT/fontdeflate" "$TESTS_DIR/tools/fontdeflate.c" -ldeflate 2> /dev/null; then
     "$OUT/fontdeflate" "$OUT/form.pdf" "${font_level:-6}" > "$OUT/fontdeflate.out" &&
     awk -v lib="$c_lib" -v form="$c1" '
-        / raw / { printf "bench: form.pdf'"'"'s TW-Kai subset, %d bytes of outlines, deflated in-process (best of 5):\n", $3 }
+        / raw / { printf "bench: form.pdf'"'"'s TW-Kai subset, %d bytes of outlines, deflated in-process (best of 5; PDF: form.pdf'"'"'s size with the font at that level, aim 560,000 bytes):\n", $3 }
         /level/ { sub(/^fontdeflate: /, ""); print "  " $0 }
         /gereport/ { ms = $5 }
         END { if (lib != "" && ms != "")

@@ -41,6 +41,20 @@ void pdf_fonts_page_resources(pdf_fonts *pf, HPDF_Page page, uint64_t mask);
 /* The same faces added to a /Font dictionary (a shared /Resources). */
 void pdf_fonts_dict_resources(pdf_fonts *pf, HPDF_Dict fonts, uint64_t mask);
 
+/* Reading the kept glyphs of a face from its file (pdf_font.c): `len`
+ * bytes at file offset `base + from` go to out + at. Pieces are in file
+ * order; those at most PDF_GLYF_GAP bytes apart are read with one pread
+ * of at most PDF_GLYF_WINDOW bytes. 1 if every read was whole. (Exposed
+ * for tests/unit/test_pdf.c.) */
+#define PDF_GLYF_GAP     8192u
+#define PDF_GLYF_WINDOW  65536u
+typedef struct pdf_glyf_piece {
+    size_t at;
+    unsigned from, len;
+} pdf_glyf_piece;
+int pdf_glyf_read_pieces(int fd, unsigned long long base, const pdf_glyf_piece *p,
+                         size_t n, unsigned char *out);
+
 /* Provenance of the embedded faces, after pdf_fonts_embed, appended to out:
  * "FILE#INDEX, VERSION STRING, head 0xCHECKSUM, SIZE bytes" per face (file
  * name without folder; checksum = head.checksumAdjustment), joined by " | ". */

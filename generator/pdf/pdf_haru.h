@@ -16,9 +16,15 @@
 /* Compression levels, chosen by measurement (docs/layout.md, "PDF
  * writer"): font programs are few and large, so a higher level pays;
  * page content is many small streams. */
-#define PDF_LEVEL_FONT     6
+#define PDF_LEVEL_FONT     5
 #define PDF_LEVEL_CONTENT  1
 #define PDF_LEVEL_OTHER    6
+/* Raw pixels (photos and figures kept as pixels): about as small as
+ * zlib's level 6, which libharu used (docs/layout.md, "Compression"), in a
+ * third to three quarters of its time. (graphics/photo.c
+ * weighs pixels against a JPEG at libdeflate's level 6, FLATE_LEVEL: at 7
+ * the pixels are as small or smaller.) */
+#define PDF_LEVEL_IMAGE    7
 
 typedef struct pdf_zip pdf_zip;
 

@@ -9,7 +9,6 @@
 #include "../util/msg.h"
 
 #include <hpdf_doc.h>
-#include <hpdf_encrypt.h>
 #include <assert.h>
 #include <errno.h>
 #include <stdio.h>
@@ -324,39 +323,28 @@ static long find_placeholder(const unsigned char *d, size_t len, int which)
 
 void pdf_pdfa_id_init(pdf_file_id *id)
 {
-    memset(id, 0, sizeof *id);
-    HPDF_MD5Init(&id->md5);
+    pdf_md5_init(&id->md5);
+    id->total = 0;
 }
 
 void pdf_pdfa_id_feed(pdf_file_id *id, const unsigned char *data, size_t len)
 {
     size_t at, n;
-    while (len > 0) {           /* (HPDF_MD5Update takes 32-bit lengths) */
-        size_t part = len > 0x40000000u ? 0x40000000u : len;
-        HPDF_MD5Update(&id->md5, data, (HPDF_UINT32)part);
-        /* the last PDF_ID_TAIL bytes, as a ring */
-        if (part >= PDF_ID_TAIL) {
-            memcpy(id->tail, data + part - PDF_ID_TAIL, PDF_ID_TAIL);
-            id->total += part;
-            at = (size_t)(id->total % PDF_ID_TAIL);
-            if (at) {           /* rotate so that the ring stays aligned */
-                unsigned char tmp[PDF_ID_TAIL];
-                memcpy(tmp, id->tail, PDF_ID_TAIL);
-                memcpy(id->tail + at, tmp, PDF_ID_TAIL - at);
-                memcpy(id->tail, tmp + PDF_ID_TAIL - at, at);
-            }
-        } else {
-            size_t done = 0;
-            while (done < part) {
-                at = (size_t)(id->total % PDF_ID_TAIL);
-                n = PDF_ID_TAIL - at < part - done ? PDF_ID_TAIL - at : part - done;
-                memcpy(id->tail + at, data + done, n);
-                id->total += n;
-                done += n;
-            }
-        }
-        data += part;
-        len -= part;
+    pdf_md5_update(&id->md5, data, len);
+    /* the last PDF_ID_TAIL bytes, as a ring: the byte at file offset o
+       is tail[o % PDF_ID_TAIL] */
+    if (len > PDF_ID_TAIL) {
+        id->total += len - PDF_ID_TAIL;
+        data += len - PDF_ID_TAIL;
+        len = PDF_ID_TAIL;
+    }
+    while (len > 0) {
+        at = (size_t)(id->total % PDF_ID_TAIL);
+        n = PDF_ID_TAIL - at < len ? PDF_ID_TAIL - at : len;
+        memcpy(id->tail + at, data, n);
+        id->total += n;
+        data += n;
+        len -= n;
     }
 }
 
@@ -364,7 +352,7 @@ int pdf_pdfa_id_finish(pdf_file_id *id, char hex_out[2 * PDF_ID_LEN],
                        unsigned long long at[2])
 {
     static const char hex[] = "0123456789ABCDEF";
-    unsigned char line[PDF_ID_TAIL];
+    unsigned char *line = gr_malloc(PDF_ID_TAIL);    /* off the stack */
     size_t n = id->total < PDF_ID_TAIL ? (size_t)id->total : PDF_ID_TAIL;
     size_t head = (size_t)(id->total % PDF_ID_TAIL);   /* oldest byte of a full ring */
     unsigned long long first = id->total - n;          /* file offset of line[0] */
@@ -379,7 +367,8 @@ int pdf_pdfa_id_finish(pdf_file_id *id, char hex_out[2 * PDF_ID_LEN],
     }
     pos[0] = find_placeholder(line, n, 0);
     pos[1] = find_placeholder(line, n, 1);
-    HPDF_MD5Final(digest, &id->md5);
+    free(line);
+    pdf_md5_final(&id->md5, digest);
     if (pos[0] < 0 || pos[1] < 0) return GR_ESYS;
     for (i = 0; i < ID_LEN; i++) {
         hex_out[2 * i] = hex[digest[i] >> 4];
@@ -391,13 +380,15 @@ int pdf_pdfa_id_finish(pdf_file_id *id, char hex_out[2 * PDF_ID_LEN],
 
 int pdf_pdfa_patch_id(unsigned char *data, size_t len)
 {
-    pdf_file_id id;
+    pdf_file_id *id = gr_malloc(sizeof *id);
     char hex[2 * PDF_ID_LEN];
     unsigned long long at[2];
-    int w;
-    pdf_pdfa_id_init(&id);
-    pdf_pdfa_id_feed(&id, data, len);
-    if (pdf_pdfa_id_finish(&id, hex, at) != GR_OK) return GR_ESYS;
+    int w, rc;
+    pdf_pdfa_id_init(id);
+    pdf_pdfa_id_feed(id, data, len);
+    rc = pdf_pdfa_id_finish(id, hex, at);
+    free(id);
+    if (rc != GR_OK) return GR_ESYS;
     for (w = 0; w < 2; w++) memcpy(data + at[w], hex, sizeof hex);
     return GR_OK;
 }

@@ -7,8 +7,8 @@
 #define GR_PDF_PDFA_H
 
 #include "pdf.h"
+#include "pdf_md5.h"
 #include <hpdf.h>
-#include <hpdf_encrypt.h>
 
 /* A PDF text string object for UTF-8 text: a literal string when the text
  * is printable ASCII, otherwise UTF-16BE with a byte-order mark (code
@@ -30,11 +30,12 @@ int pdf_pdfa_finish(gr_ctx *ctx, HPDF_Doc pdf, const gr_doc *doc,
  * digits go. The placeholders are found after the last "trailer" keyword
  * of the file, which lies within its last PDF_ID_TAIL bytes (the trailer
  * dictionary, startxref and %%EOF). finish returns GR_ESYS when they are
- * not found (nothing is reported). */
+ * not found (nothing is reported). The struct is large (the ring): keep it
+ * off the stack (each fresh 4 KiB of stack is a page fault). */
 #define PDF_ID_LEN  16
 #define PDF_ID_TAIL 65536
 typedef struct pdf_file_id {
-    HPDF_MD5_CTX md5;
+    pdf_md5 md5;
     unsigned long long total;              /* bytes fed */
     unsigned char tail[PDF_ID_TAIL];       /* the last bytes, as a ring */
 } pdf_file_id;

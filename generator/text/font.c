@@ -555,8 +555,9 @@ static int collect_faces(gr_fontset *fs, FcPattern *pat, gr_face **out, int max,
     for (int i = 0; i < set->nfont && n < max; i++) {
         FcPattern *font = set->fonts[i];
         if (!font_is_usable(font)) continue;
-        int strong = font_matches_strong_family(pat, font);
-        if (n == 0 && strong) *resolved = 1;
+        /* only the first face's family decides `resolved`: the test walks
+           the pattern's ~30 families, and the sort lists every font */
+        if (n == 0 && font_matches_strong_family(pat, font)) *resolved = 1;
         if (!useful_fallback(font, out, n)) continue;
         face_priv *fp = font_pattern_slot(fs, font);
         /* the first face is opened now (a bad one gives way to the next);

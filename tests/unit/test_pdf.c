@@ -17,18 +17,24 @@
 #include "../../generator/pdf/pdf.h"
 #include "../../generator/pdf/pdf_haru.h"
 #include "../../generator/pdf/pdf_content.h"
+#include "../../generator/pdf/pdf_md5.h"
+#include "../../generator/pdf/pdf_font.h"
 #include <hpdf_doc.h>
+#include <hpdf_encrypt.h>
 #include "../../generator/text/font.h"
 #include "../../generator/text/para.h"
 
 #include <hb.h>
 #include <hb-ot.h>
+#include <hb-subset.h>
+#include <libdeflate.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <ctype.h>
 #include <sys/stat.h>
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -997,6 +1003,240 @@ static void test_haru_contract(const char *dir)
     gr_buf_free(&out);
 }
 
+/* pdf_glyf_read_pieces: pieces of a file land where they are asked to,
+ * whether read alone, several to a read (gaps up to PDF_GLYF_GAP), across
+ * the window's end, or larger than the window; a piece past the end of
+ * the file fails. */
+static void check_glyf_pieces(const char *dir)
+{
+    enum { FLEN = 400000 };
+    static const unsigned from[] = { 10, 300, 301 + 0, 5000, 5000 + 40 + PDF_GLYF_GAP,
+                                     30000, 31000, 32000, 33000, 60000, 90000,
+                                     100000, 250000, 399990 };
+    static const unsigned len[] = { 290, 1, 4000, 40, 100, 1000, 1000, 1000, 20000,
+                                    29000, 9000, 140000, 2, 10 };
+    size_t n = sizeof from / sizeof *from, i, at = 0, total = 0;
+    unsigned char *file = gr_malloc(FLEN), *out, *want;
+    pdf_glyf_piece p[sizeof from / sizeof *from];
+    char path[PATH_LEN];
+    FILE *f;
+    int fd, ok;
+    for (i = 0; i < FLEN; i++) file[i] = (unsigned char)(i * 7 + (i >> 8));
+    snprintf(path, sizeof path, "%s/glyf.bin", dir);
+    f = fopen(path, "wb");
+    CHECK(f && fwrite(file, 1, FLEN, f) == FLEN, "glyf pieces: scratch file written");
+    if (f) fclose(f);
+    for (i = 0; i < n; i++) total += len[i];
+    out = gr_calloc(total + 1, 1);
+    want = gr_calloc(total + 1, 1);
+    for (i = 0; i < n; i++) {
+        p[i].at = at;
+        p[i].from = from[i] - 5;            /* the file's glyf starts at 5 */
+        p[i].len = len[i];
+        memcpy(want + at, file + from[i], len[i]);
+        at += len[i];
+    }
+    fd = open(path, O_RDONLY);
+    ok = fd >= 0 && pdf_glyf_read_pieces(fd, 5, p, n, out);
+    CHECK(ok && memcmp(out, want, total) == 0,
+          "glyf pieces: %zu pieces (alone, merged, across the window, larger than it) where asked", n);
+    p[n - 1].len = 20;                      /* past the end of the file */
+    CHECK(fd >= 0 && !pdf_glyf_read_pieces(fd, 5, p, n, out), "glyf pieces: a piece past the end fails");
+    if (fd >= 0) close(fd);
+    free(file);
+    free(out);
+    free(want);
+}
+
+/* ---- the subset read in pieces ------------------------------------------ */
+
+/* The table `tag` of the font program f (len bytes); NULL if absent. */
+static const unsigned char *font_table(const unsigned char *f, size_t len, const char *tag,
+                                       size_t *tlen)
+{
+    size_t i, n;
+    if (len < 12) return NULL;
+    n = (size_t)f[4] << 8 | f[5];
+    for (i = 0; i < n && 12 + 16 * i + 16 <= len; i++) {
+        const unsigned char *r = f + 12 + 16 * i;
+        size_t off = (size_t)r[8] << 24 | (size_t)r[9] << 16 | (size_t)r[10] << 8 | r[11];
+        size_t l = (size_t)r[12] << 24 | (size_t)r[13] << 16 | (size_t)r[14] << 8 | r[15];
+        if (memcmp(r, tag, 4) == 0 && off <= len && l <= len - off) {
+            *tlen = l;
+            return f + off;
+        }
+    }
+    return NULL;
+}
+
+/* The largest FontFile2 program of the PDF at path, inflated (malloc'd);
+ * NULL if none. */
+static unsigned char *largest_font_program(const char *path, size_t *len)
+{
+    static const char key[] = "/Length1 ";
+    FILE *f = fopen(path, "rb");
+    long size = file_size(path);
+    unsigned char *pdf, *raw = NULL;
+    const unsigned char *best = NULL;
+    size_t best_len = 0, i, got = 0;
+    struct libdeflate_decompressor *d;
+    if (!f || size <= 0) {
+        if (f) fclose(f);
+        return NULL;
+    }
+    pdf = gr_malloc((size_t)size);
+    if (fread(pdf, 1, (size_t)size, f) != (size_t)size) size = 0;
+    fclose(f);
+    for (i = 0; i + sizeof key < (size_t)size; i++) {
+        size_t n, k;
+        if (memcmp(pdf + i, key, sizeof key - 1) != 0) continue;
+        n = strtoul((const char *)pdf + i + sizeof key - 1, NULL, 10);
+        if (n <= best_len) continue;
+        for (k = i; k + 7 < (size_t)size && memcmp(pdf + k, "stream", 6) != 0; k++) {}
+        k += 6;
+        while (k < (size_t)size && (pdf[k] == '\r' || pdf[k] == '\n')) k++;
+        best_len = n;
+        best = pdf + k;
+    }
+    d = libdeflate_alloc_decompressor();
+    if (best && d) {
+        raw = gr_malloc(best_len);
+        if (libdeflate_zlib_decompress(d, best, (size_t)(pdf + size - best), raw, best_len, &got)
+            != LIBDEFLATE_SUCCESS || got != best_len) {
+            free(raw);
+            raw = NULL;
+        }
+    }
+    if (d) libdeflate_free_decompressor(d);
+    free(pdf);
+    *len = best_len;
+    return raw;
+}
+
+/* The writer reads the kept glyphs from the font file in pieces (glyphs
+ * near each other in one read: pdf_font.c sparse_face, read_pieces) and
+ * subsets a copy of the face holding only those: the glyf, loca and hmtx
+ * it embeds are those of hb-subset run on the whole face. The text is a
+ * run of consecutive characters (neighbouring glyphs, reads of more than
+ * one window) and characters spread over the font. */
+static void check_subset_pieces(gr_ctx *ctx, const faces *F, const char *dir)
+{
+    static const char *const tags[] = { "glyf", "loca", "hmtx" };
+    gr_doc *d = gr_doc_new();
+    gr_page *pg = gr_doc_add_page(d, 595, 842);
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    hb_set_t *drop = in ? hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG) : NULL;
+    hb_face_t *ref = NULL;
+    char path[PATH_LEN], line[64 * 4 + 1];
+    unsigned char *prog;
+    size_t plen = 0, i;
+    uint32_t cp;
+    int n = 0, nline = 0;
+    CHECK(in != NULL, "subset pieces: an hb-subset input");
+    if (!in) return;
+    /* the characters of glyphs 3000-3149 (neighbours in the file) and of
+       every 97th glyph from 6000 */
+    for (cp = 0x4E00; cp <= 0x9FFF; cp++) {
+        hb_codepoint_t g;
+        if (!hb_font_get_nominal_glyph(F->kai->hbfont, cp, &g)) continue;
+        if (!((g >= 3000 && g < 3150) || (g >= 6000 && (g - 6000) % 97 == 0))) continue;
+        hb_set_add(hb_subset_input_unicode_set(in), cp);
+        n += gr_utf8_encode(cp, line + n);
+        if (n > 60 * 3) {
+            line[n] = 0;
+            add_text(d, pg, F->kai, line, 9, 20, 40 + 12 * nline++, 0, 0);
+            n = 0;
+        }
+    }
+    if (n) {
+        line[n] = 0;
+        add_text(d, pg, F->kai, line, 9, 20, 40 + 12 * nline++, 0, 0);
+    }
+    snprintf(path, sizeof path, "%s/pieces.pdf", dir);
+    CHECK(write_doc(ctx, d, path, -1) == GR_OK, "subset pieces: document written");
+    prog = largest_font_program(path, &plen);
+    CHECK(prog != NULL, "subset pieces: the TW-Kai program inflates to its /Length1");
+    hb_set_add(drop, HB_TAG('G', 'S', 'U', 'B'));  /* no glyphs added by substitutions */
+    hb_set_add(drop, HB_TAG('G', 'P', 'O', 'S'));
+    hb_set_add(drop, HB_TAG('G', 'D', 'E', 'F'));
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+    ref = hb_subset_or_fail(F->kai->hbface, in);
+    CHECK(ref != NULL, "subset pieces: hb-subset of the whole face");
+    for (i = 0; prog && ref && i < sizeof tags / sizeof *tags; i++) {
+        hb_blob_t *t = hb_face_reference_table(ref, hb_tag_from_string(tags[i], 4));
+        unsigned rlen = 0;
+        const char *r = hb_blob_get_data(t, &rlen);
+        size_t elen = 0;
+        const unsigned char *e = font_table(prog, plen, tags[i], &elen);
+        CHECK(e && rlen > 0 && elen == rlen && memcmp(e, r, rlen) == 0,
+              "subset pieces: %s as hb-subset of the whole face gives (%zu bytes embedded, %u expected)",
+              tags[i], elen, rlen);
+        hb_blob_destroy(t);
+    }
+    hb_face_destroy(ref);
+    hb_subset_input_destroy(in);
+    free(prog);
+    gr_doc_free(d);
+}
+
+/* pdf_md5.c (the file ID): RFC 1321's test suite, and the digest libharu's
+ * HPDF_MD5 gives (the IDs of earlier builds) for data of every length
+ * around the block size fed in pieces of every size. */
+static void md5_hex(const void *data, size_t len, size_t piece, char hex[33])
+{
+    pdf_md5 m;
+    unsigned char d[16];
+    const unsigned char *p = data;
+    size_t i, n;
+    pdf_md5_init(&m);
+    for (i = 0; i < len; i += n) {
+        n = piece && len - i > piece ? piece : len - i;
+        pdf_md5_update(&m, p + i, n);
+    }
+    pdf_md5_final(&m, d);
+    for (i = 0; i < 16; i++) snprintf(hex + 2 * i, 3, "%02x", d[i]);
+}
+
+static void test_md5(void)
+{
+    static const char *const suite[][2] = {
+        { "", "d41d8cd98f00b204e9800998ecf8427e" },
+        { "a", "0cc175b9c0f1b6a831c399e269772661" },
+        { "abc", "900150983cd24fb0d6963f7d28e17f72" },
+        { "message digest", "f96b697d7cb7938d525a2f31aaf161d0" },
+        { "abcdefghijklmnopqrstuvwxyz", "c3fcd3d76192e4007dfb496cca67e13b" },
+        { "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+          "d174ab98d277d9f5a5611c2c9f419d9f" },
+        { "1234567890123456789012345678901234567890"
+          "1234567890123456789012345678901234567890", "57edf4a22be3c955ac49da2e2107b67a" },
+    };
+    unsigned char data[300];
+    char hex[33], want[33];
+    size_t i, len, piece;
+    int same = 1;
+    for (i = 0; i < sizeof suite / sizeof *suite; i++) {
+        md5_hex(suite[i][0], strlen(suite[i][0]), 0, hex);
+        CHECK(strcmp(hex, suite[i][1]) == 0, "MD5 of \"%s\": %s (RFC 1321: %s)", suite[i][0], hex, suite[i][1]);
+    }
+    for (i = 0; i < sizeof data; i++) data[i] = (unsigned char)(i * 37 + 11);
+    for (len = 0; len <= sizeof data && same; len++) {
+        HPDF_MD5_CTX c;
+        HPDF_BYTE d[16];
+        HPDF_MD5Init(&c);
+        HPDF_MD5Update(&c, data, (HPDF_UINT32)len);
+        HPDF_MD5Final(d, &c);
+        for (i = 0; i < 16; i++) snprintf(want + 2 * i, 3, "%02x", d[i]);
+        for (piece = 0; piece <= 130 && same; piece += piece < 8 ? 1 : 61) {
+            md5_hex(data, len, piece, hex);
+            if (strcmp(hex, want) != 0) {
+                same = 0;
+                CHECK(0, "MD5 of %zu bytes in pieces of %zu: %s, libharu %s", len, piece, hex, want);
+            }
+        }
+    }
+    if (same) CHECK(1, "MD5 equals libharu's for 0..300 bytes fed in pieces of 0..8, 69, 130 bytes");
+}
+
 int main(void)
 {
     gr_ctx ctx;
@@ -1018,6 +1258,7 @@ int main(void)
     check_dlist(&F);
     check_glyph_runs();
     test_haru_contract(dir);
+    test_md5();
 
     d = build_doc(&F);
     snprintf(a, sizeof a, "%s/a.pdf", dir);
@@ -1034,6 +1275,8 @@ int main(void)
     gr_doc_free(d);
 
     check_one_line_size(&ctx, &F, dir);
+    check_subset_pieces(&ctx, &F, dir);
+    check_glyf_pieces(dir);
     check_engine(&ctx, dir);
     check_unwritable(&ctx, &F);
     check_bad_image(&ctx, dir);
