@@ -7,7 +7,10 @@
 # set. The three take the same width for every column they share (the
 # label column, squeezed by the wide counts of the first, alike in all);
 # the six-column one is that much narrower; the table of no set is sized
-# alone (its label column wider). Then held-district.xml's seven 里 in
+# alone (its label column wider). The counts of the three print at one
+# size — the one the seven-digit counts of the first need — the table of
+# no set at its own (review T18 across bands). Then held-district.xml's
+# seven 里 in
 # bands of four and three: the bands' label and group columns line up.
 # Then tests/audit/latin-groups.xml (review T19): nine 原生國籍 groups
 # whose counts fit one band but whose names (「菲律賓（Philippines）」) do
@@ -46,6 +49,17 @@ if [ -n "$l2" ] && [ -n "$l4" ] && awk -v a="$l2" -v b="$l4" 'BEGIN { exit !(b >
 else
     not_ok "a table of no set is sized alone" "label column $l4 against the set's $l2"
 fi
+# "table height" of every body line of a count column
+awk -F '\t' '$1 == "line" { n++; h[n] = $6; next }
+    $1 == "cell" { if ($7 == 0 && $8 == 0) tb++; for (i = 1; i <= n; i++) if ($7 >= 1 && $8 >= 1) print tb, h[i]; n = 0 }' \
+    "$D/c.dump" > "$D/sizes"
+set3=$(awk '$1 <= 3 { print $2 }' "$D/sizes" | sort -u | tr '\n' ' ')
+alone=$(awk '$1 == 4 { print $2 }' "$D/sizes" | sort -u | tr '\n' ' ')
+case "$set3|$alone" in
+    *" "*" "*"|"*|"|"*|*"|") not_ok "the set's counts at one size, the table of no set at its own" "set: $set3; alone: $alone" ;;
+    "$alone|$alone") not_ok "the set's counts at one size, the table of no set at its own" "set: $set3; alone: $alone" ;;
+    *) ok "the set's counts at one size ($set3), the table of no set at its own ($alone)" ;;
+esac
 
 # held-district.xml: the 統計表 of seven 里 (bands 青山里… and 華江里…)
 X=$TESTS_DIR/audit/held-district.xml

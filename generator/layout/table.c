@@ -869,7 +869,8 @@ static gr_box *build_cell_at(gr_lay *L, gr_tcell *cl, double w, int k)
  * beside 「1,184」 smaller (T18 residual); the header's cells of such
  * columns (「男」 「女」 beside 「其他」) likewise, at their own size. A
  * column of a width of its own (the label column) keeps its size. */
-static void build_cells(gr_lay *L, gr_table *t, double cap, const int *alike)
+static void build_cells(gr_lay *L, gr_table *t, double cap, const int *alike,
+                        const int *floor, int nfloor, int *steps_out)
 {
     int i, k;
     cell_notes notes = { 0, 0, NULL, 0 };
@@ -898,6 +899,26 @@ static void build_cells(gr_lay *L, gr_table *t, double cap, const int *alike)
         if (sec > 1 || cl->colspan != 1 || cl->col >= t->ncols) continue;
         g = &colstep[sec * (t->ncols + 1) + alike[cl->col]];
         if (step[i] > *g) *g = step[i];
+    }
+    /* and the sizes the other tables of its column set need there
+       (column_set_widths: the bands of one 統計表 at one size) */
+    for (k = 0; alike && floor && k < t->ncols && k < nfloor; k++) {
+        int sec, a = alike[k];
+        for (sec = 0; sec < 2; sec++)
+            if (floor[sec * (nfloor + 1) + a] > colstep[sec * (t->ncols + 1) + a])
+                colstep[sec * (t->ncols + 1) + a] = floor[sec * (nfloor + 1) + a];
+    }
+    if (steps_out) {
+        /* measuring only (column_set_widths): the steps, no content */
+        memcpy(steps_out, colstep, 2 * ((size_t)t->ncols + 1) * sizeof *colstep);
+        for (i = 0; i < t->ncells; i++) {
+            gr_box_free_tree(t->cells[i].content);
+            gr_box_free_tree(t->cells[i].continued);
+            t->cells[i].content = t->cells[i].continued = NULL;
+        }
+        free(colstep);
+        free(step);
+        return;
     }
     for (i = 0; alike && i < t->ncells; i++) {
         gr_tcell *cl = &t->cells[i];
@@ -1004,9 +1025,12 @@ static gr_fo_node **column_set_members(gr_fo_node *tf, const char *set, int *n)
  * member of fewer columns is that much narrower). The bands of a
  * statistics table so line up. Replaces t's widths (sized alone: its own
  * messages are given) and returns the set's padding cap; the members are
- * measured quietly. */
+ * measured quietly. Also the set's alike columns (*alike, replacing t's:
+ * column_widths) and the smallest size each needs in any member (*floor
+ * of *nfloor columns, for build_cells): the bands of a statistics table
+ * print their counts at one size. */
 static double column_set_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width,
-                                double avail, double cap)
+                                double avail, double cap, int **alike, int **floor, int *nfloor)
 {
     gr_fo_node **m;
     gr_table v, *part;
@@ -1032,7 +1056,33 @@ static double column_set_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double w
         memcpy(v.cells + k, part[i].cells, (size_t)part[i].ncells * sizeof *v.cells);
         k += part[i].ncells;
     }
-    cap = column_widths(L, widest, &v, width, avail, NULL);
+    free(*alike);
+    cap = column_widths(L, widest, &v, width, avail, alike);
+    /* every member's cells at the set's widths: the smallest size each
+       group of alike columns needs in any of them, for all (*floor, by
+       section and column as build_cells counts them) */
+    *nfloor = v.ncols;
+    *floor = gr_calloc(2 * ((size_t)v.ncols + 1), sizeof **floor);
+    for (i = 0; i < n; i++) {
+        int *st = gr_calloc(2 * ((size_t)part[i].ncols + 1), sizeof *st), c, sec;
+        part[i].colw = gr_calloc((size_t)part[i].ncols + 1, sizeof *part[i].colw);
+        part[i].colx = gr_calloc((size_t)part[i].ncols + 1, sizeof *part[i].colx);
+        for (c = 0; c < part[i].ncols && c < v.ncols; c++) {
+            part[i].colw[c] = v.colw[c];
+            part[i].colx[c] = v.colx[c];
+        }
+        resolve_borders(&part[i], m[i]->p, m[i]->p->border_collapse);
+        build_cells(L, &part[i], cap, *alike, NULL, 0, st);
+        for (sec = 0; sec < 2; sec++)
+            for (c = 0; c < part[i].ncols && c < v.ncols; c++) {
+                int a = (*alike)[c];
+                if (st[sec * (part[i].ncols + 1) + a] > (*floor)[sec * (v.ncols + 1) + a])
+                    (*floor)[sec * (v.ncols + 1) + a] = st[sec * (part[i].ncols + 1) + a];
+            }
+        free(st);
+        free(part[i].colw);
+        free(part[i].colx);
+    }
     for (i = 0; i < t->ncols; i++) {
         t->colw[i] = i < v.ncols ? v.colw[i] : 0;
         total += t->colw[i];
@@ -1062,14 +1112,16 @@ gr_box *gr_build_table(gr_lay *L, gr_fo_node *tf, double ref_w)
     double x, avail, width, cap;
     gr_box *b = table_box(L, tf, ref_w, &x, &avail);
     gr_table *t = b->table;
-    int *alike = NULL;
+    int *alike = NULL, *floor = NULL, nfloor = 0;
     build_grid(L, tf, t);
     width = tf->p->width.unit == GR_LEN_PT ? tf->p->width.v
           : tf->p->width.unit == GR_LEN_PCT ? avail * tf->p->width.v / 100 : avail;
     cap = column_widths(L, tf, t, width, avail, &alike);
-    if (tf->p->column_set) cap = column_set_widths(L, tf, t, width, avail, cap);
+    if (tf->p->column_set)
+        cap = column_set_widths(L, tf, t, width, avail, cap, &alike, &floor, &nfloor);
     resolve_borders(t, tf->p, tf->p->border_collapse);
-    build_cells(L, t, cap, alike);
+    build_cells(L, t, cap, alike, floor, nfloor, NULL);
+    free(floor);
     free(alike);
     b->w = t->width;
     table_cleanup_arrays(L, t);
@@ -1117,7 +1169,7 @@ gr_box *gr_build_list(gr_lay *L, gr_fo_node *lf, double ref_w)
     t->colx[0] = 0; t->colw[0] = d - sep;
     t->colx[1] = d; t->colw[1] = avail - d;
     t->width = avail;
-    build_cells(L, t, HUGE_VAL, NULL);  /* a list's items each at their own size */
+    build_cells(L, t, HUGE_VAL, NULL, NULL, 0, NULL);  /* a list's items each at their own size */
     b->w = avail;
     table_cleanup_arrays(L, t);
     return b;
