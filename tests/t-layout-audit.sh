@@ -339,6 +339,16 @@ case $hc3 in
     *)  not_ok "audit by hand: a chart label on two lines is checked as text (a number, a bracket, a Latin word)" "$hc3" ;;
 esac
 
+# the pie of a group of no one (chart-names.xml: 12月新設據點, 0 and 0) is
+# an outline with 「（無人數）」, not blank space (review T31), in both editions
+for cd in "$D/tests_audit_chart-names.xml.dump" "$D/tests_audit_chart-names.xml.int.dump"; do
+    if grep -q "^svgtext$T.*$T（無人數）\$" "$cd" && grep -q "^svgtext$T.*${T}12月新設據點\$" "$cd"; then
+        ok "$(basename "$cd"): the empty group's pie says 「（無人數）」"
+    else
+        not_ok "$(basename "$cd"): the empty group's pie says 「（無人數）」" "$(grep -c '^svgtext' "$cd") chart texts"
+    fi
+done
+
 # a photo group under a table stands 9pt below it (photo_crowded above
 # counts 0: photo-after-table.xml's 統計表 and 表格, held-police's
 # 委員名單), but under a table's * note, text, 6pt as under any text

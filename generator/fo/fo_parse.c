@@ -870,9 +870,15 @@ static void *keep_foreign_copy(fo_parser *P, xmlNodePtr svg)
 }
 
 /* In a mapped parse, SVG messages name the data line of the graphic. */
+static int gr_line_attr(xmlNodePtr x);
+
+/* In a mapped parse, an SVG subtree's elements take the data line of the
+ * fo:instream-foreign-object, or their own gr:line (a chart label's group). */
 static void set_lines(xmlNodePtr x, int line)
 {
     xmlNodePtr c;
+    int own = gr_line_attr(x);
+    if (own > 0) line = own;
     x->line = (unsigned short)(line < 65535 ? line : 65535);
     for (c = x->children; c; c = c->next)
         if (c->type == XML_ELEMENT_NODE) set_lines(c, line);

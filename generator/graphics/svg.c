@@ -445,6 +445,10 @@ static int collect_attrs(svg_run *r, xmlNode *el, int line, const char *own,
                        strlen(name) < sizeof full - 3) {
                 snprintf(full, sizeof full, "gr:%s", name);
                 name = full;            /* gereport's own: the element's list says */
+                if (strcmp(name, "gr:line") == 0) {
+                    xmlFree(val);       /* the data line: the FO parser's */
+                    continue;
+                }
             } else {
                 rc = gr_error(r->ctx, r->file, line, GR_TEXT(SVG_ATTRIBUTE_SUPPORTED_OUTSIDE_SVG), ename,
                               at->ns->prefix ? (const char *)at->ns->prefix : "?", name);
@@ -1244,10 +1248,15 @@ static int emit_text(svg_run *r, svg_textjob *j, double from)
         size = j->size;
     for (;;) {
         int last = !j->max_lines || j->width <= 0 || size - 0.5 < j->min_size - 1e-9;
-        para = set_text(r, j, size, last, &fits, &rc);
+        para = set_text(r, j, size, 0, &fits, &rc);
         if (rc != GR_OK || fits || last) break;
         gr_para_free(para);
         size -= 0.5;
+    }
+    if (rc == GR_OK && j->width > 0) {
+        const char *word = gr_para_overflow(para, NULL, NULL, NULL);
+        if (word)
+            gr_warn(r->ctx, r->file, j->line, GR_TEXT(SVG_LABEL_BROKEN_INSIDE_WORD), word, size);
     }
     if (rc == GR_OK && gr_para_nlines(para) > 0 && size < j->size) {
         const gr_line *l0 = gr_para_line(para, 0);

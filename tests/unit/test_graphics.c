@@ -1205,6 +1205,20 @@ static void test_svg_wrap(void)
     svg_close(&sc);
     CHECK(c.ctx.nerrors == 0 && c.ctx.nwarnings == 0, "wrap: no messages: %s", cap_text(&c));
     cap_end(&c);
+    /* a word wider than the room even at the smallest size: broken, with
+       one 提醒 naming it, its size and what to do, at the text's line */
+    cap_begin(&c);
+    g = svg_run_case(&c, doc, &sc,
+        "<svg xmlns='http://www.w3.org/2000/svg' xmlns:gr='urn:x-gereport:source' "
+        "width='200pt' height='60pt' viewBox='0 0 200 60'>\n"
+        "<text x='50' y='20' font-size='10' inline-size='40' gr:max-lines='2' "
+        "gr:min-font-size='7'>Internationalization</text></svg>", 400);
+    CHECK(g && g->ntexts >= 2 && c.ctx.nwarnings == 1 &&
+          strstr(cap_text(&c), "Internationalization") && strstr(cap_text(&c), "7.0pt") &&
+          strstr(cap_text(&c), "shorter name") && strstr(cap_text(&c), "t.fo:2:"),
+          "overlong word: broken, one note: %s", cap_text(&c));
+    svg_close(&sc);
+    cap_end(&c);
     gr_doc_free(doc);
 }
 

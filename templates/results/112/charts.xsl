@@ -111,8 +111,9 @@
   </xsl:template>
 
   <!-- The widest piece of $s a line cannot break, in em (an estimate, for
-       the number of groups a row): a run of Latin letters and digits at
-       0.55 em each with the brackets that hold on to it (「（Indonesia）」);
+       the number of groups a row): a run of Latin letters and digits (at
+       about their widths) with the brackets that hold on to it
+       (「（Indonesia）」);
        a Han character (1 em) may end a line, a space ends a piece. -->
   <xsl:variable name="word-letters" select="concat('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-.,@_/&amp;%#:', &quot;'·&quot;, $latin-letters)"/>
   <xsl:template name="widest-word-em">
@@ -126,13 +127,23 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="latin" select="translate($c, $word-letters, '') = ''"/>
+        <!-- its width in em, near the Latin face's: capitals 0.65, small
+             letters 0.45, digits and accented letters 0.5, signs 0.4 -->
+        <xsl:variable name="em">
+          <xsl:choose>
+            <xsl:when test="contains('ABCDEFGHIJKLMNOPQRSTUVWXYZ', $c)">0.65</xsl:when>
+            <xsl:when test="contains('abcdefghijklmnopqrstuvwxyz', $c)">0.45</xsl:when>
+            <xsl:when test="contains(concat('0123456789', $latin-letters), $c)">0.5</xsl:when>
+            <xsl:otherwise>0.4</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
         <xsl:variable name="open" select="contains('（(「『［[〔【〈《', $c)"/>
         <xsl:variable name="close" select="contains('）)」』］]〕】〉》、，。：；！？', $c)"/>
         <!-- the piece so far with this character, and what is left of it after -->
         <xsl:variable name="with">
           <xsl:choose>
             <xsl:when test="$c = ' '"><xsl:value-of select="$cur"/></xsl:when>
-            <xsl:when test="$latin"><xsl:value-of select="$cur + 0.55"/></xsl:when>
+            <xsl:when test="$latin"><xsl:value-of select="$cur + $em"/></xsl:when>
             <xsl:otherwise><xsl:value-of select="$cur + 1"/></xsl:otherwise>
           </xsl:choose>
         </xsl:variable>
@@ -519,6 +530,7 @@
     <xsl:param name="lines" select="2"/>
     <svg:text text-anchor="middle" font-size="10" font-family="{$chart-font}" fill="#000000"
         gr:max-lines="{$lines}" gr:min-font-size="7">
+      <xsl:copy-of select="$of/@gr:line"/>
       <xsl:attribute name="inline-size"><xsl:call-template name="n"><xsl:with-param name="v" select="$room"/></xsl:call-template></xsl:attribute>
       <xsl:attribute name="x"><xsl:call-template name="n"><xsl:with-param name="v" select="$cx"/></xsl:call-template></xsl:attribute>
       <xsl:attribute name="y"><xsl:call-template name="n"><xsl:with-param name="v" select="$y"/></xsl:call-template></xsl:attribute>
@@ -637,6 +649,7 @@
               <xsl:with-param name="f" select="sum($groups/女)"/>
               <xsl:with-param name="o" select="sum($groups/其他)"/>
               <xsl:with-param name="name" select="$total-name"/>
+              <xsl:with-param name="of" select="總計名稱"/>
               <xsl:with-param name="room" select="$cell - 6"/>
             </xsl:call-template>
           </xsl:if>
@@ -689,6 +702,8 @@
   <!-- A slice under this share of its pie is labelled outside it, with a
        leader (its label would not fit inside) -->
   <xsl:variable name="pie-small" select="0.12"/>
+  <!-- printed in the place of the pie of a group of no one -->
+  <xsl:variable name="pie-empty" select="'（無人數）'"/>
 
   <xsl:template name="pie">
     <xsl:param name="cx"/>
@@ -724,6 +739,16 @@
         <xsl:with-param name="from" select="$m + $f"/><xsl:with-param name="v" select="$o"/><xsl:with-param name="t" select="$t"/>
         <xsl:with-param name="s" select="3"/><xsl:with-param name="at-top" select="$o-top"/>
       </xsl:call-template>
+    </xsl:if>
+    <!-- a group of no one has no pie: its place says so (review T31) -->
+    <xsl:if test="not($t &gt; 0)">
+      <svg:circle cx="{format-number($cx, '0.##')}" cy="{format-number($cy, '0.##')}" r="{format-number($r, '0.##')}"
+          fill="none" stroke="#BFBFBF" stroke-width="0.8"/>
+      <svg:text text-anchor="middle" font-size="10" font-family="{$chart-font}" fill="#595959">
+        <xsl:attribute name="x"><xsl:call-template name="n"><xsl:with-param name="v" select="$cx"/></xsl:call-template></xsl:attribute>
+        <xsl:attribute name="y"><xsl:call-template name="n"><xsl:with-param name="v" select="$cy + 3.5"/></xsl:call-template></xsl:attribute>
+        <xsl:value-of select="$pie-empty"/>
+      </svg:text>
     </xsl:if>
     <!-- the name under the pie, on at most two lines of its cell (the
          labels outside a pie are all in its upper half: slices start at
