@@ -8,9 +8,13 @@
 #   - a photo group of several rows split between pages
 #     (large-a-bureau.xml, 類別五's four photos): its caption under both
 #     parts, 「（續）」 on the second
-#   - a pie chart of two rows split between pages (held-bureau.xml, six
-#     pies): the legend (男性 女性 其他) and the caption on both pages,
-#     「（續）」 on the second
+#   - a pie chart of three rows split between pages (held-edu.xml, eight
+#     pies): the legend (男性 女性) and the caption on both pages, 「（續）」
+#     on the second
+#   - a pie chart of two rows (held-bureau.xml, six pies) that would open
+#     a page foot with one row under its legend moves whole to the next
+#     page (the table's orphans; the page it leaves stays 60% full): one
+#     caption, no 「（續）」
 #   - a bar chart of two rows on one page (held-bureau.xml): one legend,
 #     one caption, no 「（續）」
 #   - a 統計表 printed in bands (held-district.xml, seven 里): its caption
@@ -49,8 +53,8 @@ fi
 # -- the reports ---------------------------------------------------------------
 cp -r data/taipei/112/images "$d/img/"
 for x in tests/audit/*/; do cp -r "$x" "$d/img/"; done
-cp tests/audit/large-a-bureau.xml tests/audit/held-bureau.xml "$d/img/"
-for b in large-a-bureau held-bureau; do
+cp tests/audit/large-a-bureau.xml tests/audit/held-bureau.xml tests/audit/held-edu.xml "$d/img/"
+for b in large-a-bureau held-bureau held-edu; do
     run_gr build "$d/img/$b.xml" -o "$d/$b.pdf" --dump-boxes "$d/$b.dump" > /dev/null 2> "$d/$b.err" ||
         not_ok "$b.xml builds" "$(grep 錯誤 "$d/$b.err" | head -n 3)"
 done
@@ -78,24 +82,34 @@ if [ -f "$d/large-a-bureau.dump" ]; then
     fi
 fi
 
-if [ -f "$d/held-bureau.dump" ]; then
-    set -- $(continued '112年好孕專案篩檢對象性別及篩檢結果圓餅圖' "$d/held-bureau.dump")
+if [ -f "$d/held-edu.dump" ]; then
+    set -- $(continued '113學年度各學制學生性別統計圓餅圖' "$d/held-edu.dump")
     if [ "$1" != none ] && [ "$2" = $(($1 + 1)) ]; then
-        ok "held-bureau: pie chart caption on page $1, 「（續）」 on page $2"
+        ok "held-edu: pie chart caption on page $1, 「（續）」 on page $2"
         missing=""
         for p in "$1" "$2"; do
-            for s in 男性 女性 其他; do
+            for s in 男性 女性; do
                 awk -F'\t' -v p="$p" -v s="$s" '$1 == "svgtext" && $2 == p && $7 == s { f = 1 } END { exit !f }' \
-                    "$d/held-bureau.dump" || missing="$missing p$p:$s"
+                    "$d/held-edu.dump" || missing="$missing p$p:$s"
             done
         done
         if [ -z "$missing" ]; then
-            ok "held-bureau: the pie chart's legend on both pages it runs over"
+            ok "held-edu: the pie chart's legend on both pages it runs over"
         else
-            not_ok "held-bureau: the pie chart's legend on both pages it runs over" "missing:$missing"
+            not_ok "held-edu: the pie chart's legend on both pages it runs over" "missing:$missing"
         fi
     else
-        not_ok "held-bureau: pie chart caption on its first page, 「（續）」 on the next" "pages: $1 $2"
+        not_ok "held-edu: pie chart caption on its first page, 「（續）」 on the next" "pages: $1 $2"
+        captions "$d/held-edu.dump" | sed 's/^/#   | /' | tail -n 8
+    fi
+fi
+
+if [ -f "$d/held-bureau.dump" ]; then
+    set -- $(continued '112年好孕專案篩檢對象性別及篩檢結果圓餅圖' "$d/held-bureau.dump")
+    if [ "$1" != none ] && [ "$2" = none ]; then
+        ok "held-bureau: the two-row pie chart whole on page $1, no 「（續）」"
+    else
+        not_ok "held-bureau: the two-row pie chart whole on one page, no 「（續）」" "pages: $1 $2"
         captions "$d/held-bureau.dump" | sed 's/^/#   | /' | tail -n 8
     fi
     # the bar chart of two rows sits on one page: one caption, no 「（續）」

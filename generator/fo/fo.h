@@ -158,6 +158,10 @@ typedef struct gr_fo_props {
                                   shows on a later page its rows continue
                                   on after its own content ended
                                   (「(二)（續）」); NULL: nothing */
+    const char *column_set;    /* table gr:column-set: the tables of one
+                                  flow with this name get their columns
+                                  sized as one (the bands of a statistics
+                                  table); NULL: sized alone */
     int starting_state_hide;   /* bookmark: 1 hide, 0 show (initial) */
 
     /* page geometry (simple-page-master and regions) */

@@ -942,6 +942,9 @@ static size_t collect_attrs(fo_parser *P, xmlNodePtr x, const elem_def *d,
             } else if (strcmp((const char *)a->ns->href, GR_SOURCE_NS) == 0 &&
                        strcmp(name, "continued") == 0) {
                 name = "gr:continued";  /* a property of ours (fo-subset.md) */
+            } else if (strcmp((const char *)a->ns->href, GR_SOURCE_NS) == 0 &&
+                       strcmp(name, "column-set") == 0) {
+                name = "gr:column-set"; /* a property of ours (fo-subset.md) */
             } else {
                 const char *prefix = a->ns->prefix ? (const char *)a->ns->prefix : "";
                 gr_error(P->ctx, P->file, line_of(x), GR_TEXT(FO_ATTRIBUTE_ANOTHER_NAMESPACE_SUPPORTED),

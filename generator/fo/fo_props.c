@@ -682,6 +682,7 @@ static const strprop STRPROPS[] = {
     { offsetof(gr_fo_props, flow_name), 1 },
     { offsetof(gr_fo_props, region_name), 1 },
     { offsetof(gr_fo_props, continued), 0 },
+    { offsetof(gr_fo_props, column_set), 1 },
 };
 
 static const why *set_string(cstate *cs, const prop_def *d, const char *comp, span v)
@@ -1246,6 +1247,7 @@ static const prop_def PROPS[] = {
     { "font-family", set_font_family, 0, 1, C_NONE, A_ANY },
     { "font-size", set_font_size, 0, 0, C_NONE, A_ANY },
     { "font-weight", set_font_weight, 0, 1, C_NONE, A_ANY },
+    { "gr:column-set", set_string, 8, 9, C_NONE, T(TABLE) },
     { "gr:continued", set_string, 7, 9, C_NONE, T(TABLE_CELL) },
     { "height", set_size, 1, 9, C_NONE, A_SIZE },
     { "id", set_string, 0, 9, C_NONE, A_ANY },

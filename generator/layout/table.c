@@ -4,7 +4,9 @@
  * the header repeated at the top of every fragment, rows that split between
  * lines of their cells (row-spanned cells too), borders closed at the bottom
  * of each page and reopened under the repeated header, a last row never left
- * alone under a repeated header when it fits with the row before.
+ * alone under a repeated header when it fits with the row before (the
+ * table's widows), a table under its header never opened at a page foot
+ * with fewer than its orphans rows; gr:column-set tables sized as one.
  */
 #include "box.h"
 #include "../util/msg.h"
@@ -475,9 +477,13 @@ static double min_proportional(gr_lay *L, gr_table *t, const gr_len *spec, int f
 }
 
 /* Column widths: fixed, percentage of the table, proportional shares of
- * what remains; columns not declared take one share each. Returns the
- * cap on the cells' side padding (HUGE_VAL: none; min_proportional). */
-static double column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, double avail)
+ * what remains; columns not declared take one share each. With `alike`,
+ * also a new array of each column's first column of the same declared
+ * width (not auto: itself), the columns whose cells print at one size
+ * (build_cells). Returns the cap on the cells' side padding (HUGE_VAL:
+ * none; min_proportional). */
+static double column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width, double avail,
+                            int **alike)
 {
     gr_fo_node *c;
     gr_len *spec;
@@ -554,6 +560,17 @@ static double column_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width
     }
     for (x = 0, i = 0; i < t->ncols; i++) { t->colx[i] = x; x += t->colw[i]; }
     t->width = total;
+    if (alike) {
+        int j;
+        *alike = gr_calloc((size_t)t->ncols + 1, sizeof **alike);
+        for (i = 0; i < t->ncols; i++) {
+            for (j = 0; j < i; j++)
+                if (spec[i].unit != GR_LEN_AUTO && spec[j].unit == spec[i].unit &&
+                    spec[j].v == spec[i].v)
+                    break;
+            (*alike)[i] = j;
+        }
+    }
     free(spec);
     return cap;
 }
@@ -843,17 +860,21 @@ static gr_box *build_cell_at(gr_lay *L, gr_tcell *cl, double w, int k)
 }
 
 /* Lay out every cell's content in its columns, its side padding at most
- * `cap` (column_widths). A column's body cells come out at one size: the
- * smallest any of them needed (a column of shares with one two-digit share
- * at 90% sets its one-digit shares at 90% too, not 「8%」 at full size
- * beside 「48%」 smaller: T18), when `one_size` (tables, not lists);
- * header cells keep theirs. */
-static void build_cells(gr_lay *L, gr_table *t, double cap, int one_size)
+ * `cap` (column_widths). With `alike` (tables, not lists: column_widths),
+ * the single-column cells of the body in columns of one declared width
+ * come out at one size: the smallest any of them needed — a column of
+ * shares with one two-digit share at 90% sets its one-digit shares at 90%
+ * too, not 「8%」 at full size beside 「48%」 smaller (T18), and the count
+ * columns of a statistics table print alike, not 「598」 at full size
+ * beside 「1,184」 smaller (T18 residual); the header's cells of such
+ * columns (「男」 「女」 beside 「其他」) likewise, at their own size. A
+ * column of a width of its own (the label column) keeps its size. */
+static void build_cells(gr_lay *L, gr_table *t, double cap, const int *alike)
 {
     int i, k;
     cell_notes notes = { 0, 0, NULL, 0 };
     int *step = gr_calloc((size_t)t->ncells + 1, sizeof *step);
-    int *colstep = gr_calloc((size_t)t->ncols + 1, sizeof *colstep);
+    int *colstep = gr_calloc(2 * ((size_t)t->ncols + 1), sizeof *colstep);
     for (i = 0; i < t->ncells; i++) {
         gr_tcell *cl = &t->cells[i];
         double w = 0;
@@ -868,17 +889,24 @@ static void build_cells(gr_lay *L, gr_table *t, double cap, int one_size)
         if (cl->fo->p->continued && *cl->fo->p->continued)
             cl->continued = gr_build_area(L, continued_area(L, cl->fo),
                                           w - inset(cl, GR_START) - inset(cl, GR_END));
-        if (one_size && t->rows[cl->row].section == 1 && cl->colspan == 1 && cl->col < t->ncols &&
-            step[i] > colstep[cl->col])
-            colstep[cl->col] = step[i];
     }
-    for (i = 0; i < t->ncells; i++) {
+    /* per section (header 0, body 1) and group of alike columns: the
+       largest step (the smallest size) any of its cells needed */
+    for (i = 0; alike && i < t->ncells; i++) {
+        const gr_tcell *cl = &t->cells[i];
+        int sec = t->rows[cl->row].section, *g;
+        if (sec > 1 || cl->colspan != 1 || cl->col >= t->ncols) continue;
+        g = &colstep[sec * (t->ncols + 1) + alike[cl->col]];
+        if (step[i] > *g) *g = step[i];
+    }
+    for (i = 0; alike && i < t->ncells; i++) {
         gr_tcell *cl = &t->cells[i];
+        int sec = t->rows[cl->row].section, want;
         gr_box *b;
-        if (t->rows[cl->row].section != 1 || cl->colspan != 1 || cl->col >= t->ncols ||
-            step[i] >= colstep[cl->col])
-            continue;
-        b = build_cell_at(L, cl, cl->w - inset(cl, GR_START) - inset(cl, GR_END), colstep[cl->col]);
+        if (sec > 1 || cl->colspan != 1 || cl->col >= t->ncols) continue;
+        want = colstep[sec * (t->ncols + 1) + alike[cl->col]];
+        if (step[i] >= want) continue;
+        b = build_cell_at(L, cl, cl->w - inset(cl, GR_START) - inset(cl, GR_END), want);
         if (!b) continue;
         gr_box_free_tree(cl->content);
         cl->content = b;
@@ -924,13 +952,11 @@ static void table_cleanup_arrays(gr_lay *L, gr_table *t)
 #undef TO_ARENA
 }
 
-gr_box *gr_build_table(gr_lay *L, gr_fo_node *tf, double ref_w)
+/* The rows and cells of table `tf` into t (empty). */
+static void build_grid(gr_lay *L, gr_fo_node *tf, gr_table *t)
 {
     grid_build g;
     gr_fo_node *c;
-    double x, avail, width, cap;
-    gr_box *b = table_box(L, tf, ref_w, &x, &avail);
-    gr_table *t = b->table;
     int sec;
     memset(&g, 0, sizeof g);
     g.L = L;
@@ -949,11 +975,102 @@ gr_box *gr_build_table(gr_lay *L, gr_fo_node *tf, double ref_w)
     }
     free(g.busy);
     finish_rows(t);
+}
+
+/* The tables of tf's flow named `set` by gr:column-set, in document
+ * order, into a new array (*n of them). */
+static gr_fo_node **column_set_members(gr_fo_node *tf, const char *set, int *n)
+{
+    gr_fo_node *top = tf, *c, **m = NULL;
+    size_t cap = 0;
+    *n = 0;
+    while (top->parent && top->type != GR_FO_FLOW) top = top->parent;
+    for (c = top; c; ) {
+        if (c->type == GR_FO_TABLE && c->p->column_set && strcmp(c->p->column_set, set) == 0) {
+            m = gr_grow(m, &cap, (size_t)*n + 1, sizeof *m);
+            m[(*n)++] = c;
+        }
+        if (c->first) { c = c->first; continue; }
+        while (c != top && !c->next) c = c->parent;
+        c = c == top ? NULL : c->next;
+    }
+    return m;
+}
+
+/* gr:column-set (docs/fo-subset.md): the tables of one set get their
+ * column widths from all their cells together, as one table would: the
+ * set is sized as its table of the most columns, with the cells of every
+ * member in their columns, and column k of each member takes width k (a
+ * member of fewer columns is that much narrower). The bands of a
+ * statistics table so line up. Replaces t's widths (sized alone: its own
+ * messages are given) and returns the set's padding cap; the members are
+ * measured quietly. */
+static double column_set_widths(gr_lay *L, gr_fo_node *tf, gr_table *t, double width,
+                                double avail, double cap)
+{
+    gr_fo_node **m;
+    gr_table v, *part;
+    gr_fo_node *widest = NULL;
+    gr_ctx quiet, *loud = L->ctx;
+    int n, i, k, status = L->status, serial = L->cell_serial;
+    double x, total = 0;
+    m = column_set_members(tf, tf->p->column_set, &n);
+    if (n < 2) { free(m); return cap; }
+    gr_lay_ctx_init(L, &quiet);
+    quiet.err_stream = gr_lay_sink(L);
+    quiet.quiet_warnings = 1;
+    L->ctx = &quiet;
+    part = gr_calloc((size_t)n, sizeof *part);
+    memset(&v, 0, sizeof v);
+    for (i = 0; i < n; i++) {
+        build_grid(L, m[i], &part[i]);
+        v.ncells += part[i].ncells;
+        if (!widest || part[i].ncols > v.ncols) { widest = m[i]; v.ncols = part[i].ncols; }
+    }
+    v.cells = gr_calloc((size_t)v.ncells + 1, sizeof *v.cells);
+    for (i = 0, k = 0; i < n; i++) {
+        memcpy(v.cells + k, part[i].cells, (size_t)part[i].ncells * sizeof *v.cells);
+        k += part[i].ncells;
+    }
+    cap = column_widths(L, widest, &v, width, avail, NULL);
+    for (i = 0; i < t->ncols; i++) {
+        t->colw[i] = i < v.ncols ? v.colw[i] : 0;
+        total += t->colw[i];
+    }
+    if (total > avail + EPS)    /* a member wider than the set's widest */
+        for (i = 0; i < t->ncols; i++) t->colw[i] *= avail / total;
+    for (x = 0, i = 0; i < t->ncols; i++) { t->colx[i] = x; x += t->colw[i]; }
+    t->width = x;
+    for (i = 0; i < n; i++) {
+        free(part[i].rows);
+        free(part[i].cells);
+        free(part[i].row_first_cell);
+    }
+    free(part);
+    free(v.cells);
+    free(v.colx);
+    free(v.colw);
+    free(m);
+    L->ctx = loud;
+    L->status = status;
+    L->cell_serial = serial;
+    return cap;
+}
+
+gr_box *gr_build_table(gr_lay *L, gr_fo_node *tf, double ref_w)
+{
+    double x, avail, width, cap;
+    gr_box *b = table_box(L, tf, ref_w, &x, &avail);
+    gr_table *t = b->table;
+    int *alike = NULL;
+    build_grid(L, tf, t);
     width = tf->p->width.unit == GR_LEN_PT ? tf->p->width.v
           : tf->p->width.unit == GR_LEN_PCT ? avail * tf->p->width.v / 100 : avail;
-    cap = column_widths(L, tf, t, width, avail);
+    cap = column_widths(L, tf, t, width, avail, &alike);
+    if (tf->p->column_set) cap = column_set_widths(L, tf, t, width, avail, cap);
     resolve_borders(t, tf->p, tf->p->border_collapse);
-    build_cells(L, t, cap, 1);
+    build_cells(L, t, cap, alike);
+    free(alike);
     b->w = t->width;
     table_cleanup_arrays(L, t);
     if (t->nrows - t->nhead - t->nfoot <= 0 && t->nrows == 0)
@@ -1000,7 +1117,7 @@ gr_box *gr_build_list(gr_lay *L, gr_fo_node *lf, double ref_w)
     t->colx[0] = 0; t->colw[0] = d - sep;
     t->colx[1] = d; t->colw[1] = avail - d;
     t->width = avail;
-    build_cells(L, t, HUGE_VAL, 0);     /* a list's items each at their own size */
+    build_cells(L, t, HUGE_VAL, NULL);  /* a list's items each at their own size */
     b->w = avail;
     table_cleanup_arrays(L, t);
     return b;
@@ -1576,7 +1693,9 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
                left alone under a repeated header (a table without a header,
                a photo group, lets it go alone; a last group of several rows
                joined by a spanned cell is no lone row: it goes alone, and
-               the group before stays): back to the start of the chain, if
+               the group before stays; widows="1" on the table — rows each
+               complete in itself, as a chart's rows under their legend —
+               lets it go alone): back to the start of the chain, if
                something stays on this page */
             size_t j = nplaced;
             int next = r;
@@ -1585,8 +1704,23 @@ int gr_place_table(gr_lay *L, gr_cursor *c, gr_box *b, const gr_resume *in,
                 j--;
             }
             if (j == nplaced && t->nhead > 0 && t->rows[r].group_end == r &&
-                r + 1 == body_end && nplaced >= 2)
+                r + 1 == body_end && nplaced >= 2 && p->widows != 1)
                 j = nplaced - 1;
+            /* a table under its header opens at a page foot with at least
+               its `orphans` body rows, as a paragraph with its lines (a
+               21-member list, a clerk's three rows: never the caption, the
+               header and one row; a category of four rows joined by its
+               label is four): else it starts on the next page, when this
+               page is full enough to be left */
+            if (first && t->nhead > 0 && !force &&
+                (j > 0 && j < nplaced ? placed[j].row : r) - t->nhead <
+                    (p->orphans > 0 ? p->orphans : 1) &&
+                saved.y - L->body_y >= GR_ROW_MOVE_FILL * L->body_h) {
+                free(placed);
+                gr_page_truncate(c->pg, mark);
+                *c = saved;
+                return GR_PLACED_NONE;
+            }
             if (j > 0 && j < nplaced) {
                 gr_page_truncate(c->pg, placed[j].mark);
                 *c = placed[j].before;

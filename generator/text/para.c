@@ -1264,6 +1264,25 @@ static int break_grade(const gr_para *p, int32_t j)
  * least this share of its width: else at the last break that fits. */
 #define GR_WORD_LINE_FILL 0.5
 
+/* 1 if a line [s, g) of an address alone (no gap to spread), at least
+ * GR_WORD_LINE_FILL of `avail`, ending at a good break g (after / . - ? &
+ * =), leaves the rest of the paragraph to one last line of `width`: the
+ * token after g then need not be broken (review T27: 「…&s=A1B2C3D4E5F607
+ * / 18。」, the paragraph's last line two digits and a stop, where
+ * 「…&s= / A1B2C3D4E5F60718。」 breaks nothing). */
+static int token_whole_last(const gr_para *p, int32_t s, int32_t g, double width, double avail)
+{
+    int32_t n = (int32_t)p->nunits, ce;
+    if (g <= s) return 0;
+    ce = content_end(p, s, g);
+    if (span_width(p, s, ce) < GR_WORD_LINE_FILL * avail) return 0;
+    for (int32_t k = s + 1; k < ce; k++)
+        if (justify_gap(p, k)) return 0;
+    for (int32_t k = g; k < n; k++)
+        if (p->units[k].flags & U_FORCED) return 0;
+    return span_width(p, g, content_end(p, g, n)) <= width + EPS;
+}
+
 /* Greedy lines. With `words` (a short text whose words are known), a line
  * ends at its last phrase boundary, else its last word boundary, that
  * leaves it at least GR_WORD_LINE_FILL full, before any other break.
@@ -1312,6 +1331,8 @@ static void fill_lines(gr_para *p, const gr_para_opts *o, int words)
                         e = best_gr[g];
                         break;
                     }
+                if (e < n && break_grade(p, e) == 2 && token_whole_last(p, s, best_gr[0], o->width, avail))
+                    e = best_gr[0];
                 for (int lv = 2; words && best > s && lv >= 1; lv--)
                     if (best_lv[lv] > s &&
                         span_width(p, s, content_end(p, s, best_lv[lv])) >= GR_WORD_LINE_FILL * avail) {
@@ -1412,6 +1433,38 @@ static void fix_lone_lines(gr_para *p, const gr_para_opts *o)
             prev->e = j;
             cur->s = j;
             p->lone_mended = 1;
+            break;
+        }
+    }
+}
+
+/* A line ending inside a long token of a web address (at the measure,
+ * the last resort of fill_lines) followed by a line that cannot be filled
+ * without spreading (line_fills: the text after the address, then a
+ * case number that did not fit, 「…%89）；陳 情 案 件（案號：TPE-…」 at the
+ * 0.5 em cap) ends earlier inside the token, at the last break that lets
+ * the next line fill (still fitting, keeping the same end): the address
+ * line is left short — an address is never spread — and the text line
+ * sets close to its natural spacing (review S6 rest). Not when the next
+ * line is the paragraph's last or ends at a forced break (not justified),
+ * nor when the address line would keep less than GR_WORD_LINE_FILL of its
+ * width. */
+static void fix_token_breaks(gr_para *p, const gr_para_opts *o)
+{
+    for (size_t i = 0; i + 2 < p->nspans; i++) {
+        lspan *cur = &p->spans[i], *next = &p->spans[i + 1];
+        double avail = o->width - (i == 0 ? o->first_indent : 0);
+        if (cur->forced || next->forced || break_grade(p, cur->e) != 2 ||
+            line_fills(p, next->s, next->e, o->width))
+            continue;
+        for (int32_t j = cur->e - 1; j > cur->s; j--) {
+            if (p->units[j].flags & U_SPACE) break;          /* the token's start */
+            if (!(p->units[j].flags & U_BRK)) continue;
+            if (span_width(p, cur->s, content_end(p, cur->s, j)) < GR_WORD_LINE_FILL * avail) break;
+            if (span_width(p, j, content_end(p, j, next->e)) > o->width + EPS) break;
+            if (!line_fills(p, j, next->e, o->width)) continue;
+            cur->e = j;
+            next->s = j;
             break;
         }
     }
@@ -1873,6 +1926,7 @@ int gr_para_layout(gr_para *p, const gr_para_opts *opts)
     p->leader_w = gr_grow(p->leader_w, &p->leader_w_cap, (size_t)p->nobjs + 1, sizeof *p->leader_w);
     p->oglyphs = gr_grow(p->oglyphs, &p->oglyphs_cap, p->nglyphs + 1, sizeof *p->oglyphs);
     break_lines(p, &o);
+    fix_token_breaks(p, &o);
     p->lone_char = 0;
     p->lone_mended = 0;
     if (o.avoid_short_last) {

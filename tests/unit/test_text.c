@@ -1057,6 +1057,130 @@ static int url_sep(uint32_t c)
     return c == '/' || c == '.' || c == '-' || c == '?' || c == '&' || c == '=' || c == '_';
 }
 
+/* The line after a line broken inside an address token (at the measure)
+ * is not spread to fill (review S6 rest: held-shilin p8, 「…%89）；陳 情 案
+ * 件（案號：TPE-1110098765432、」 at the 0.5 em cap, the case number after it
+ * too long to come up): the address line ends earlier inside the token
+ * and the text line sets within 0.25 em a gap — unless that would leave
+ * the address line less than half full. */
+static void test_url_after_token(gr_ctx *ctx, gr_fontchain *ch)
+{
+    static const char *TEXT =
+        "37場說明會之場次、日期、地點及各場男女參與人數，詳見本所網站公告（https://shilin.gov.taipei/cp.aspx?n=7E6D5C4B3A291807&page=2&PageSize=50&type=%E6%80%A7%E5%88%A5%E5%B9%B3%E7%AD%89）；"
+        "陳情案件（案號：TPE-1110098765432、TPE-1110098765433）經里長轉介後，均於7日內回復。";
+    cptext *t = malloc(sizeof *t);
+    to_cps(TEXT, t);
+    gr_para *p = make_para(ctx, TEXT, ch, 12);
+    int after = 0, fails0 = nfail;
+    char got[200];
+    for (int w = 0; w < 90; w++) {
+        double width = 200 + w * 3.1;
+        gr_para_opts o = opts_for(width, GR_ALIGN_JUSTIFY);
+        gr_para_layout(p, &o);
+        for (int l = 0; l + 2 < gr_para_nlines(p); l++) {
+            const gr_line *ln = gr_para_line(p, l), *nx = gr_para_line(p, l + 1);
+            size_t i = cp_index(t, nx->text_start);
+            if (i == 0 || i >= t->n) continue;
+            uint32_t a = t->cp[i - 1], b = t->cp[i];
+            if (url_sep(a) || !(ascii_alnum_cp(a) || a == '%') || !(ascii_alnum_cp(b) || b == '%'))
+                continue;
+            /* the address line's last piece (a %-escape, else its last
+               character) would not fit beside the next line's text: only
+               a new fill of the whole paragraph could help */
+            line_text(p, TEXT, l, got, sizeof got);
+            const char *pc = strrchr(got, '%');
+            if (!pc || strlen(pc) > 3) pc = got + strlen(got) - 1;
+            gr_para *q = make_para(ctx, pc, ch, 12);
+            gr_para_opts qo = opts_for(1e6, GR_ALIGN_START);
+            gr_para_layout(q, &qo);
+            double piece = gr_para_line(q, 0)->width;
+            gr_para_free(q);
+            if (nx->width + piece > width + 0.01 || ln->width - piece < width / 2) continue;
+            after++;
+            double widest = 0;
+            for (int r = 0; r < nx->nruns; r++)
+                for (int g = 1; nx->runs[r].face != ch->latin && g < nx->runs[r].nglyphs; g++) {
+                    const gr_glyph *x = &nx->runs[r].glyphs[g - 1], *y = &nx->runs[r].glyphs[g];
+                    if (y->x - x->x - x->advance > widest) widest = y->x - x->x - x->advance;
+                }
+            line_text(p, TEXT, l + 1, got, sizeof got);
+            CHECK(widest <= 0.3 * 12, "width %.1f: line %d after the address token spread %.2f pt (%s)",
+                  width, l + 2, widest, got);
+        }
+        if (nfail > fails0 + 5) break;
+    }
+    CHECK(after > 0, "the address broke inside a token before a text line at some widths (%d)", after);
+    gr_para_free(p);
+    free(t);
+}
+
+/* The byte index in UTF-8 `text` of UTF-16 offset off16. */
+static size_t byte_at16(const char *text, size_t off16)
+{
+    size_t len = strlen(text), i = 0, off = 0;
+    while (i < len && off < off16) {
+        uint32_t cp;
+        int k = gr_utf8_decode(text + i, len - i, &cp);
+        off += cp >= 0x10000 ? 2 : 1;
+        i += (size_t)k;
+    }
+    return i;
+}
+
+/* A paragraph whose last words are an address does not end with the tail
+ * of a token broken at the measure when the token fits whole on the last
+ * line after a good break (review T27: held-social p1 「…&s=A1B2C3D4E5F607 /
+ * 18。」; now 「…&s= / A1B2C3D4E5F60718。」): the address line before it
+ * is left short — it has no gap to spread — unless that would leave it
+ * less than half full. */
+static void test_url_last_token(gr_ctx *ctx, gr_fontchain *ch)
+{
+    static const char *TEXT =
+        "本局與民間團體合作提供同儕支持團體及家庭關係修復服務，詳見https://dosw.gov.taipei/News_Content.aspx?n=8E3F2A1B0C9D7E6F&sms=72544237BBE4C5F6&s=A1B2C3D4E5F60718。";
+    cptext *t = malloc(sizeof *t);
+    to_cps(TEXT, t);
+    gr_para *p = make_para(ctx, TEXT, ch, 12);
+    int whole = 0, fails0 = nfail;
+    char got[200];
+    for (int w = 0; w < 90; w++) {
+        double width = 200 + w * 3.1;
+        gr_para_opts o = opts_for(width, GR_ALIGN_JUSTIFY);
+        gr_para_layout(p, &o);
+        int nl = gr_para_nlines(p);
+        if (nl < 2) continue;
+        const gr_line *last = gr_para_line(p, nl - 1), *prev = gr_para_line(p, nl - 2);
+        size_t i = cp_index(t, last->text_start), k;
+        line_text(p, TEXT, nl - 1, got, sizeof got);
+        if (strncmp(got, "A1B2C3D4E5F60718", 16) == 0) whole++;
+        if (i == 0 || i >= t->n) continue;
+        uint32_t a = t->cp[i - 1], b = t->cp[i];
+        if (url_sep(a) || !(ascii_alnum_cp(a) || a == '%') || !(ascii_alnum_cp(b) || b == '%'))
+            continue;
+        /* the token's start: after the last separator before the break */
+        for (k = i; k > 0 && !url_sep(t->cp[k - 1]); k--) ;
+        gr_para *q = make_para(ctx, TEXT + byte_at16(TEXT, t->off[k]), ch, 12);
+        gr_para_opts qo = opts_for(1e6, GR_ALIGN_START);
+        gr_para_layout(q, &qo);
+        double rest = gr_para_line(q, 0)->width;
+        gr_para_free(q);
+        /* the line before, ending at that separator instead */
+        size_t h0 = byte_at16(TEXT, prev->text_start);
+        char *head_s = strndup(TEXT + h0, byte_at16(TEXT, t->off[k]) - h0);
+        gr_para *r = make_para(ctx, head_s, ch, 12);
+        gr_para_layout(r, &qo);
+        double head = gr_para_line(r, 0)->width;
+        gr_para_free(r);
+        free(head_s);
+        CHECK(rest > width + 0.01 || head < width / 2,
+              "width %.1f: the last line 「%s」 is the tail of a token that fits whole (%.1f of %.1f pt)",
+              width, got, rest, width);
+        if (nfail > fails0 + 5) break;
+    }
+    CHECK(whole > 0, "the token whole on the last line at some widths (%d)", whole);
+    gr_para_free(p);
+    free(t);
+}
+
 static void test_url_measure(gr_ctx *ctx, gr_fontchain *ch)
 {
     static const char *TEXT =
@@ -1097,6 +1221,20 @@ static void test_url_measure(gr_ctx *ctx, gr_fontchain *ch)
                     c = i + n < t->n ? t->cp[i + n] : 0;
                 }
                 if (c == 0xFF09 || c == 0xFF0C || c == 0x3002 || url_sep(c)) n++;
+                /* or shorter when it gave its last pieces to the text
+                   line after it, which then sets within 0.3 em a gap
+                   where it would have spread (S6 rest:
+                   test_url_after_token) */
+                const gr_line *nx = gr_para_line(p, l + 1);
+                double widest = 0;
+                for (int r = 0; r < nx->nruns; r++)
+                    for (int g = 1; nx->runs[r].face != ch->latin && g < nx->runs[r].nglyphs; g++) {
+                        const gr_glyph *x = &nx->runs[r].glyphs[g - 1], *y = &nx->runs[r].glyphs[g];
+                        if (y->x - x->x - x->advance > widest) widest = y->x - x->x - x->advance;
+                    }
+                if (l + 2 < gr_para_nlines(p) && nx->width > width - 0.01 && widest > 0 &&
+                    widest <= 0.3 * 12)
+                    continue;
                 CHECK(ln->width > width - n * 0.85 * 12,
                       "width %.1f: line %d ends inside an address token %.1f pt short of the measure (%s)",
                       width, l + 1, width - ln->width, got);
@@ -1551,6 +1689,8 @@ int main(void)
         test_pairs_joined(&ctx, kai);
         test_footnote_mark(&ctx, kai);
         test_url_token(&ctx, kai);
+        test_url_after_token(&ctx, kai);
+        test_url_last_token(&ctx, kai);
         test_url_measure(&ctx, kai);
         test_objects(&ctx, kai);
         test_robustness(&ctx, kai);

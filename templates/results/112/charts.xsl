@@ -215,7 +215,11 @@
         <xsl:call-template name="caption-below"/>
       </xsl:when>
       <xsl:otherwise>
-        <fo:table table-layout="fixed" width="100%" space-before="6pt" space-after="8pt"><xsl:copy-of select="@gr:line"/>
+        <!-- each chart row is a whole figure, its part carrying the legend
+             and the caption: the last row may close a part alone (widows
+             1, review T24); a chart still opens at a page foot with two
+             rows unless that leaves the page under 60% (orphans 2) -->
+        <fo:table table-layout="fixed" width="100%" space-before="6pt" space-after="8pt" widows="1"><xsl:copy-of select="@gr:line"/>
           <fo:table-column column-width="100%"/>
           <fo:table-header><xsl:copy-of select="@gr:line"/>
             <fo:table-row><xsl:copy-of select="@gr:line"/>

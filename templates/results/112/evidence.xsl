@@ -252,7 +252,22 @@
     </xsl:variable>
     <xsl:variable name="widest" select="format-number(number($max) * number(number($max) &gt; 0), '#,##0')"/>
     <xsl:variable name="em" select="0.5 * string-length(translate($widest, ',', '')) + 0.28 * (string-length($widest) - string-length(translate($widest, ',', '')))"/>
-    <xsl:variable name="col" select="7.6 * ($em * number($em &gt; 2) + 2 * number($em &lt;= 2)) + 5"/>
+    <xsl:variable name="col-count" select="7.6 * ($em * number($em &gt; 2) + 2 * number($em &lt;= 2)) + 5"/>
+    <!-- a group name spans the group's $k columns and is never broken
+         inside a word: its widest piece (charts.xsl widest-word-em:
+         「（Philippines）」 with its brackets) at 80% of 9.5pt needs that
+         much of them (review T19: 「（Indones / ia）」) -->
+    <xsl:variable name="name-em">
+      <xsl:for-each select="組/名稱">
+        <xsl:variable name="w"><xsl:call-template name="widest-word-em"><xsl:with-param name="s" select="normalize-space(.)"/></xsl:call-template></xsl:variable>
+        <xsl:value-of select="concat(format-number($w, '000.00'), ' ')"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="name-max">
+      <xsl:call-template name="max-of"><xsl:with-param name="list" select="string($name-em)"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="col-name" select="(7.6 * number($name-max) + 5) div $k"/>
+    <xsl:variable name="col" select="$col-count * number($col-count &gt;= $col-name) + $col-name * number($col-name &gt; $col-count)"/>
     <xsl:variable name="fit0" select="floor(402 div ($k * $col))"/>
     <xsl:variable name="fit" select="$fit0 * number($fit0 &gt;= 1) + number($fit0 &lt; 1)"/>
     <xsl:variable name="bands" select="ceiling($n div $fit)"/>
@@ -294,6 +309,7 @@
                       <xsl:with-param name="k" select="$k"/>
                       <xsl:with-param name="other" select="$other"/>
                       <xsl:with-param name="last" select="$last"/>
+                      <xsl:with-param name="set" select="generate-id()"/>
                     </xsl:call-template>
                   </fo:table-cell>
                 </fo:table-row>
@@ -313,8 +329,12 @@
     <xsl:param name="k"/>
     <xsl:param name="other"/>
     <xsl:param name="last" select="true()"/>
+    <xsl:param name="set" select="''"/>
     <fo:table xsl:use-attribute-sets="table" font-size="9.5pt"><xsl:copy-of select="@gr:line"/>
       <xsl:if test="not($last)"><xsl:attribute name="space-after">6pt</xsl:attribute></xsl:if>
+      <!-- the bands are sized as one table: their label columns, and the
+           group columns of bands of as many groups, line up (T16) -->
+      <xsl:if test="$set != ''"><xsl:attribute name="gr:column-set"><xsl:value-of select="$set"/></xsl:attribute></xsl:if>
       <fo:table-column column-width="proportional-column-width(1.6)" number-columns-repeated="2"/>
       <fo:table-column column-width="proportional-column-width(1)" number-columns-repeated="{count($groups) * $k}"/>
       <fo:table-header><xsl:copy-of select="@gr:line"/>
